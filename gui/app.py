@@ -1,0 +1,58 @@
+"""Starting the desktop application: open the project, make sure there is something to annotate, ask who
+is annotating, show the window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
+
+from gui import settings
+from seeds import seed_paths
+from storage.db import DatabaseError
+from storage.importer import import_file
+from storage.project import Project
+
+logger = logging.getLogger(__name__)
+
+
+def ensure_seeds(project: Project) -> int:
+    """An empty project opens on the bundled seed articles. Returns how many were imported."""
+    if project.documents.count():
+        return 0
+    return sum(import_file(project, path).imported for path in seed_paths())
+
+
+def ask_annotator(parent: object = None) -> str | None:
+    remembered = settings.load().get("annotator")
+    if remembered:
+        return str(remembered)
+    name, ok = QInputDialog.getText(
+        None, "Welcome to newstag", "Your name (it marks your annotations; you can change it later):"
+    )
+    if not ok or not name.strip():
+        return None
+    settings.save(annotator=name.strip())
+    return name.strip()
+
+
+def run_app(url: str | None, annotator: str | None) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("newstag")
+    try:
+        project = Project.open(url)
+    except DatabaseError as exc:
+        QMessageBox.critical(None, "newstag cannot open the database", str(exc))
+        return 2
+    ensure_seeds(project)
+    name = annotator or ask_annotator()
+    if not name:
+        return 0
+    from gui.main_window import MainWindow
+
+    window = MainWindow(project, project.annotator(name))
+    window.show()
+    code = app.exec()
+    project.close()
+    return code

@@ -1,0 +1,130 @@
+"""Value objects shared by every layer: spans, labels, documents, annotators.
+
+Offsets are Python code-point offsets into a document's stored text, half-open ``[start, end)``.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, NewType
+
+DocumentId = NewType("DocumentId", int)
+SpanId = NewType("SpanId", int)
+AnnotatorId = NewType("AnnotatorId", int)
+
+
+class Layer(enum.StrEnum):
+    """Whose span it is: the machine's suggestions, one annotator's decisions, or the adjudicated gold."""
+
+    SUGGESTION = "suggestion"
+    ANNOTATOR = "annotator"
+    GOLD = "gold"
+
+
+class Status(enum.StrEnum):
+    SUGGESTED = "suggested"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+
+
+class Origin(enum.StrEnum):
+    JIEBA = "jieba"
+    RULE = "rule"
+    DICTIONARY = "dictionary"
+    PROPAGATED = "propagated"
+    MODEL = "model"
+    HUMAN = "human"
+    IMPORTED = "imported"
+
+
+class Role(enum.StrEnum):
+    ANNOTATOR = "annotator"
+    REVIEWER = "reviewer"
+
+
+class DocState(enum.StrEnum):
+    NEW = "new"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+
+
+class OffsetError(ValueError):
+    """A span's offsets do not fit the text they point into."""
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """The bare fact a span asserts: ``text[start:end]`` is a ``label``. Hashable, comparable."""
+
+    start: int
+    end: int
+    label: str
+
+    def check(self, text_length: int) -> None:
+        if not (0 <= self.start < self.end <= text_length):
+            raise OffsetError(
+                f"span [{self.start}, {self.end}) does not fit a text of {text_length} characters"
+            )
+
+    def overlaps(self, other: Entity) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stored span with its provenance."""
+
+    id: SpanId | None
+    document_id: DocumentId
+    start: int
+    end: int
+    label: str
+    layer: Layer
+    status: Status
+    origin: Origin
+    annotator_id: AnnotatorId | None = None
+    origin_detail: str | None = None
+    score: float | None = None
+    version: int = 1
+
+    @property
+    def entity(self) -> Entity:
+        return Entity(self.start, self.end, self.label)
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    name: str
+    colour: str
+    hotkey: str | None = None
+    position: int = 0
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Annotator:
+    id: AnnotatorId
+    name: str
+    role: Role = Role.ANNOTATOR
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    id: DocumentId
+    title: str
+    text: str
+    source: str
+    content_hash: str
+    meta: dict[str, Any] = field(default_factory=dict)
+    imported_at: datetime | None = None
+
+
+# The default label set for news. PER/LOC/ORG follow the MSRA / People's Daily conventions.
+DEFAULT_LABELS: tuple[Label, ...] = (
+    Label("PER", "#e4572e", "1", 0, "Person: real or fictional people, including transliterated names"),
+    Label("LOC", "#29a36a", "2", 1, "Location: countries, regions, cities, geographic features"),
+    Label("ORG", "#2f6fdf", "3", 2, "Organisation: governments, ministries, parties, companies, agencies"),
+    Label("MISC", "#a259d9", "4", 3, "Other named things: titles in 《》, events, laws, products"),
+)

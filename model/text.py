@@ -1,0 +1,46 @@
+"""Text normalisation that newstag allows itself: line endings only. Never NFKC, never width folding."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+
+
+def line_ending_kind(text: str) -> str:
+    """``lf``, ``crlf``, ``cr``, ``mixed`` or ``none``: what the text arrived with."""
+    crlf = text.count("\r\n")
+    cr = text.count("\r") - crlf
+    lf = text.count("\n") - crlf
+    kinds = [name for name, n in (("crlf", crlf), ("cr", cr), ("lf", lf)) if n]
+    if not kinds:
+        return "none"
+    return kinds[0] if len(kinds) == 1 else "mixed"
+
+
+def normalise_newlines(text: str) -> tuple[str, Callable[[int], int]]:
+    """Rewrite ``\\r\\n`` and lone ``\\r`` as ``\\n``. Returns the new text and a function that maps an offset
+    in the old text to the offset of the same character in the new one (an offset between ``\\r`` and
+    ``\\n`` maps to after the newline)."""
+    if "\r" not in text:
+        return text, lambda offset: offset
+    # Offsets (in the old text) of every \n that follows a \r: each one disappears.
+    dropped = [i + 1 for i in range(len(text) - 1) if text[i] == "\r" and text[i + 1] == "\n"]
+    new_text = text.replace("\r\n", "\n").replace("\r", "\n")
+
+    def mapper(offset: int) -> int:
+        # characters removed strictly before `offset`; an offset pointing at a removed \n counts it too
+        removed = bisect.bisect_right(dropped, offset)
+        if removed and dropped[removed - 1] == offset:
+            return offset - removed + 1
+        return offset - removed
+
+    return new_text, mapper
+
+
+def first_line_title(text: str, limit: int = 120) -> str:
+    """The first non-empty line, stripped and shortened to ``limit`` characters."""
+    for line in text.split("\n"):
+        if line.strip():
+            title = line.strip()
+            return title if len(title) <= limit else title[: limit - 1] + "…"
+    return ""

@@ -1,0 +1,84 @@
+"""Turning a file's bytes into text: UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK, detected."""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from storage.formats import ImportFormatError
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_ALLOWED_CONTROLS = set("\t\n\r\f\v\x1c\x1d\x1e\x85")
+
+
+def _line_of(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
+def _looks_like_text(text: str) -> bool:
+    """Reject decodings full of control characters or unassigned code points (binary read as text)."""
+    if not text:
+        return True
+    sample = text[:20000]
+    bad = sum(
+        1
+        for ch in sample
+        if (unicodedata.category(ch) in ("Cc", "Cn", "Co", "Cs") and ch not in _ALLOWED_CONTROLS)
+    )
+    return bad / len(sample) < 0.001
+
+
+def decode(data: bytes, path: Path | str) -> tuple[str, str]:
+    """Return ``(text, encoding)``; raise ImportFormatError naming the file (and line) otherwise."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding.replace("-sig", "") + " (BOM)"
+            except UnicodeDecodeError as exc:
+                raise ImportFormatError(
+                    path, f"starts with a {encoding} byte-order mark but is not valid {encoding}", None
+                ) from exc
+    if b"\x00" in data[:8192]:
+        raise ImportFormatError(path, "looks like a binary file (it contains NUL bytes), not text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as utf8_error:
+        for encoding in ("gb18030", "big5"):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            if _looks_like_text(text):
+                return text, encoding
+        best = from_bytes(data[:65536]).best()
+        if best is not None and best.encoding not in ("utf_8", "gb18030", "big5"):
+            try:
+                text = data.decode(best.encoding)
+            except (UnicodeDecodeError, LookupError):
+                text = ""
+            if text and _looks_like_text(text):
+                return text, best.encoding
+        raise ImportFormatError(
+            path,
+            f"cannot be decoded as UTF-8, UTF-16 or GB18030 (invalid byte 0x{data[utf8_error.start]:02x} "
+            f"at byte offset {utf8_error.start}); save it as UTF-8 and import it again",
+            _line_of(data, utf8_error.start),
+        ) from utf8_error
+    if not _looks_like_text(text):
+        raise ImportFormatError(path, "looks like a binary file (control characters), not text")
+    return text, "utf-8"
+
+
+def read_text_file(path: Path) -> tuple[str, str]:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ImportFormatError(path, f"cannot be read: {exc.strerror or exc}") from exc
+    return decode(data, path)

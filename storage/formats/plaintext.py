@@ -1,0 +1,23 @@
+"""Plain-text articles: one article per file, the first non-empty line is the title."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from model.text import first_line_title, line_ending_kind, normalise_newlines
+from storage.formats import ImportFormatError, ParsedDocument
+from storage.formats.decoding import read_text_file
+
+
+def read_txt(path: Path) -> Iterator[ParsedDocument]:
+    raw, encoding = read_text_file(path)
+    text, _ = normalise_newlines(raw)
+    if not text.strip():
+        raise ImportFormatError(path, "is empty: there is no article to import")
+    yield ParsedDocument(
+        title=first_line_title(text),
+        text=text,
+        source=str(path),
+        meta={"format": "txt", "encoding": encoding, "line_endings": line_ending_kind(raw)},
+    )

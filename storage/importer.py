@@ -1,0 +1,153 @@
+"""Importing files into a project: each file in one transaction, all or nothing, with a report per file."""
+
+from __future__ import annotations
+
+import enum
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import insert
+
+from model.spans import Layer, Origin, Status
+from model.tagging import IPolicy
+from storage.documents import DocumentStore, NewDocument
+from storage.formats import ImportFormatError, ParsedDocument
+from storage.formats.conll import Grouping, read_conll
+from storage.formats.jsonl import read_jsonl
+from storage.formats.plaintext import read_txt
+from storage.orm import SpanRow
+from storage.project import Project
+
+logger = logging.getLogger(__name__)
+
+BATCH = 2000
+
+
+class Format(enum.StrEnum):
+    AUTO = "auto"
+    TXT = "txt"
+    JSONL = "jsonl"
+    CONLL = "conll"
+
+
+SUFFIXES = {".txt": Format.TXT, ".jsonl": Format.JSONL, ".json": Format.JSONL,
+            ".conll": Format.CONLL, ".bio": Format.CONLL, ".bioes": Format.CONLL,
+            ".bmes": Format.CONLL, ".iob": Format.CONLL, ".tsv": Format.CONLL}
+
+
+class SpansAs(enum.StrEnum):
+    """Where labels found in a file go: the gold layer (someone's decisions) or suggestions to confirm."""
+
+    GOLD = "gold"
+    SUGGESTIONS = "suggestions"
+
+
+@dataclass(slots=True)
+class FileReport:
+    path: str
+    imported: int = 0
+    skipped: int = 0
+    spans: int = 0
+    error: ImportFormatError | None = None
+    warnings: list[str] = field(default_factory=list)
+    new_labels: list[str] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        return self.error is not None
+
+
+def expand_paths(paths: Iterable[Path], fmt: Format) -> list[Path]:
+    """Files named directly, plus the importable files inside folders (recursively, sorted)."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            wanted = set(SUFFIXES) if fmt is Format.AUTO else {s for s, f in SUFFIXES.items() if f is fmt}
+            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in wanted))
+        else:
+            files.append(path)
+    return files
+
+
+def detect_format(path: Path) -> Format:
+    if (known := SUFFIXES.get(path.suffix.lower())) is not None:
+        return known
+    head = path.read_bytes()[:4096].lstrip(b"\xef\xbb\xbf").lstrip()
+    if head.startswith(b"{"):
+        return Format.JSONL
+    first = head.split(b"\n", 1)[0]
+    if b"\t" in first and first.rsplit(b"\t", 1)[1].strip()[:2] in (b"O", b"B-", b"I-", b"S-"):
+        return Format.CONLL
+    return Format.TXT
+
+
+def parse_file(
+    path: Path, fmt: Format, grouping: Grouping, policy: IPolicy, warnings: list[str],
+    sentences_per_document: int | None = None,
+) -> Iterator[ParsedDocument]:
+    if not path.exists():
+        raise ImportFormatError(path, "does not exist")
+    fmt = detect_format(path) if fmt is Format.AUTO else fmt
+    if fmt is Format.TXT:
+        return read_txt(path)
+    if fmt is Format.JSONL:
+        return read_jsonl(path)
+    return read_conll(path, grouping, policy, warnings, sentences_per_document)
+
+
+def import_file(
+    project: Project,
+    path: Path,
+    fmt: Format = Format.AUTO,
+    *,
+    grouping: Grouping = Grouping.AUTO,
+    policy: IPolicy = IPolicy.REPAIR,
+    spans_as: SpansAs = SpansAs.GOLD,
+    progress: Callable[[int], None] | None = None,
+    sentences_per_document: int | None = None,
+) -> FileReport:
+    """Import one file in one transaction. Any error leaves the database exactly as it was."""
+    report = FileReport(str(path))
+    layer, status = (
+        (Layer.GOLD, Status.ACCEPTED) if spans_as is SpansAs.GOLD else (Layer.SUGGESTION, Status.SUGGESTED)
+    )
+    try:
+        with project.transaction() as session:
+            batch: list[ParsedDocument] = []
+
+            def flush() -> None:
+                ids = DocumentStore.insert_batch(
+                    session, [NewDocument(d.title, d.text, d.source, d.meta) for d in batch]
+                )
+                labels = {e.label for d in batch for e in d.entities}
+                report.new_labels += project.ensure_labels_in(session, labels)
+                now = datetime.now(UTC)
+                spans = [
+                    {"document_id": doc_id, "layer": str(layer), "annotator_id": None, "start": e.start,
+                     "end": e.end, "label": e.label, "origin": str(Origin.IMPORTED), "origin_detail": None,
+                     "status": str(status), "score": None, "version": 1, "created_at": now, "updated_at": now}
+                    for doc_id, d in zip(ids, batch, strict=True) if doc_id is not None
+                    for e in d.entities
+                ]
+                if spans:
+                    session.execute(insert(SpanRow), spans)
+                report.imported += sum(1 for i in ids if i is not None)
+                report.skipped += sum(1 for i in ids if i is None)
+                report.spans += len(spans)
+                if progress:
+                    progress(len(batch))
+                batch.clear()
+
+            for doc in parse_file(path, fmt, grouping, policy, report.warnings, sentences_per_document):
+                batch.append(doc)
+                if len(batch) >= BATCH:
+                    flush()
+            if batch:
+                flush()
+    except ImportFormatError as exc:
+        logger.warning("import failed: %s", exc)
+        return FileReport(str(path), error=exc)
+    return report

@@ -1,0 +1,58 @@
+"""Corpus figures for ``newstag stats``: documents, spans by layer, label and status, progress per annotator."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select
+
+from storage.orm import AnnotatorRow, DocumentRow, ProgressRow, SpanRow
+from storage.project import Project
+
+
+@dataclass(slots=True)
+class CorpusStats:
+    documents: int
+    characters: int
+    spans: dict[tuple[str, str, str], int] = field(default_factory=dict)  # (layer, label, status) -> n
+    progress: dict[str, dict[str, float]] = field(default_factory=dict)  # annotator -> state -> n, seconds
+
+    def render(self) -> str:
+        lines = [f"documents: {self.documents:,} ({self.characters:,} characters)"]
+        if self.spans:
+            lines.append("spans (layer / label / status: count):")
+            for (layer, label, status), n in sorted(self.spans.items()):
+                lines.append(f"  {layer:<10} {label:<8} {status:<9} {n:>9,}")
+        else:
+            lines.append("spans: none")
+        if self.progress:
+            lines.append("progress per annotator (done / in progress / time spent):")
+            for name, p in sorted(self.progress.items()):
+                lines.append(
+                    f"  {name:<20} {int(p.get('done', 0)):>6} done  {int(p.get('in_progress', 0)):>6} in progress"
+                    f"  {p.get('seconds', 0.0) / 60:8.1f} min"
+                )
+        return "\n".join(lines)
+
+
+def corpus_stats(project: Project) -> CorpusStats:
+    with project.session_factory() as s:
+        docs, chars = s.execute(
+            select(func.count(DocumentRow.id), func.coalesce(func.sum(func.length(DocumentRow.text)), 0))
+        ).one()
+        stats = CorpusStats(documents=docs, characters=int(chars))
+        for layer, label, status, n in s.execute(
+            select(SpanRow.layer, SpanRow.label, SpanRow.status, func.count()).group_by(
+                SpanRow.layer, SpanRow.label, SpanRow.status
+            )
+        ):
+            stats.spans[(layer, label, status)] = n
+        for name, state, n, seconds in s.execute(
+            select(AnnotatorRow.name, ProgressRow.state, func.count(), func.sum(ProgressRow.seconds_spent))
+            .join(ProgressRow, ProgressRow.annotator_id == AnnotatorRow.id)
+            .group_by(AnnotatorRow.name, ProgressRow.state)
+        ):
+            entry = stats.progress.setdefault(name, {})
+            entry[state] = n
+            entry["seconds"] = entry.get("seconds", 0.0) + float(seconds or 0)
+        return stats

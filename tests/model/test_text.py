@@ -1,0 +1,27 @@
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from model.text import first_line_title, line_ending_kind, normalise_newlines
+
+
+def test_line_ending_kinds() -> None:
+    assert [line_ending_kind(t) for t in ("a\nb", "a\r\nb", "a\rb", "a\r\nb\n", "ab")] == [
+        "lf", "crlf", "cr", "mixed", "none"]
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab𠮷\u3000\u2028\r\n")), max_size=30))
+def test_normalise_keeps_every_other_character_at_its_mapped_offset(text: str) -> None:
+    new, mapper = normalise_newlines(text)
+    assert "\r" not in new
+    assert new.replace("\n", "") == text.replace("\r", "").replace("\n", "")
+    for i, ch in enumerate(text):
+        if ch not in "\r\n":
+            assert new[mapper(i)] == ch
+    assert mapper(len(text)) == len(new)
+
+
+def test_title() -> None:
+    assert first_line_title("\n\n  标题  \n正文") == "标题"
+    assert first_line_title("长" * 200, limit=10) == "长" * 9 + "…"
