@@ -14,6 +14,7 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from model.spans import DEFAULT_LABELS, Annotator, AnnotatorId, Label, Role
+from storage.annotations import Annotations
 from storage.db import create_db_engine, default_url, migrate
 from storage.documents import DocumentStore
 from storage.orm import AnnotatorRow, LabelRow, SettingRow
@@ -29,6 +30,7 @@ class Project:
         self.engine = engine
         self.session_factory = sessionmaker(engine, expire_on_commit=False)
         self.documents = DocumentStore(self)
+        self.annotations = Annotations(self)
 
     @classmethod
     def open(cls, url: str | None = None) -> Project:

@@ -1,0 +1,222 @@
+"""Undoable annotation commands. Each ``do``/``undo`` is one saved action (one transaction, one event).
+
+The GUI wraps each in a thin ``QUndoCommand``; the commands themselves know nothing of Qt or SQL: they talk to
+an ``AnnotationStore`` (see ``model.ops``). A command whose ``do`` raised left nothing saved and may be retried.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from model.ops import Action, AnnotationStore, Delete, Insert, Op, SetState, Update
+from model.spans import AnnotatorId, DocState, DocumentId, Entity, Layer, Origin, Span, SpanId, Status
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    document_id: DocumentId
+    annotator_id: AnnotatorId
+
+
+class Command(ABC):
+    """One user action. ``text`` names it in the Edit menu (Undo Accept PER 裴青山)."""
+
+    name: str = "action"
+
+    def __init__(self, ctx: Context, text: str) -> None:
+        self.ctx = ctx
+        self.text = text
+
+    def action(self, undo: bool = False) -> Action:
+        return Action(
+            name=("undo " if undo else "") + self.name,
+            annotator_id=self.ctx.annotator_id,
+            document_id=self.ctx.document_id,
+            payload=self.payload(),
+        )
+
+    def payload(self) -> dict[str, object]:
+        return {}
+
+    @abstractmethod
+    def do(self, store: AnnotationStore) -> None: ...
+
+    @abstractmethod
+    def undo(self, store: AnnotationStore) -> None: ...
+
+
+def _own(ctx: Context, entity: Entity, status: Status, origin: Origin, detail: str | None = None,
+         score: float | None = None) -> Insert:
+    return Insert(ctx.document_id, Layer.ANNOTATOR, ctx.annotator_id, entity.start, entity.end, entity.label,
+                  status, origin, detail, score)
+
+
+def _entity_payload(span: Span | Entity) -> dict[str, object]:
+    return {"start": span.start, "end": span.end, "label": span.label}
+
+
+class _InsertingCommand(Command):
+    """Inserts some spans and updates others; undo deletes what it inserted and reverts the updates."""
+
+    def __init__(self, ctx: Context, text: str) -> None:
+        super().__init__(ctx, text)
+        self.inserted: list[SpanId] = []
+
+    def inserts(self) -> list[Insert]:
+        return []
+
+    def updates(self) -> list[tuple[SpanId, dict[str, object], dict[str, object]]]:
+        """(span id, new values, old values)."""
+        return []
+
+    def do(self, store: AnnotationStore) -> None:
+        ops: list[Op] = [*self.inserts(), *(Update(i, new) for i, new, _ in self.updates())]
+        ids = store.apply(self.action(), ops)
+        self.inserted = [i for i in ids if i is not None]
+
+    def undo(self, store: AnnotationStore) -> None:
+        ops: list[Op] = [*(Delete(i) for i in self.inserted), *(Update(i, old) for i, _, old in self.updates())]
+        store.apply(self.action(undo=True), ops)
+        self.inserted = []
+
+
+class AcceptSpans(_InsertingCommand):
+    """Accept one or many suggestions as they are (Enter; Accept all)."""
+
+    name = "accept"
+
+    def __init__(self, ctx: Context, suggestions: Sequence[Span], text: str | None = None) -> None:
+        super().__init__(ctx, text or _describe("Accept", suggestions))
+        self.suggestions = list(suggestions)
+
+    def inserts(self) -> list[Insert]:
+        return [_own(self.ctx, s.entity, Status.ACCEPTED, s.origin, s.origin_detail, s.score)
+                for s in self.suggestions]
+
+    def payload(self) -> dict[str, object]:
+        return {"spans": [_entity_payload(s) | {"origin": str(s.origin)} for s in self.suggestions]}
+
+
+class RejectSpan(_InsertingCommand):
+    """Reject a suggestion (remembered as this annotator's rejection) or withdraw an own span."""
+
+    name = "reject"
+
+    def __init__(self, ctx: Context, span: Span) -> None:
+        super().__init__(ctx, _describe("Reject", [span]))
+        self.span = span
+
+    def inserts(self) -> list[Insert]:
+        if self.span.layer is Layer.SUGGESTION:
+            return [_own(self.ctx, self.span.entity, Status.REJECTED, self.span.origin, self.span.origin_detail,
+                         self.span.score)]
+        return []
+
+    def updates(self) -> list[tuple[SpanId, dict[str, object], dict[str, object]]]:
+        if self.span.layer is Layer.SUGGESTION or self.span.id is None:
+            return []
+        return [(self.span.id, {"status": Status.REJECTED}, {"status": self.span.status})]
+
+    def payload(self) -> dict[str, object]:
+        return _entity_payload(self.span) | {"origin": str(self.span.origin)}
+
+
+class ReplaceSpan(_InsertingCommand):
+    """Put ``entity`` in place of ``span`` (relabel, grow, shrink) and of any own accepted span it overlaps.
+
+    An own span is changed in place; a suggestion becomes an own accepted span with the new values."""
+
+    name = "edit"
+
+    def __init__(self, ctx: Context, span: Span, entity: Entity, overlapped: Sequence[Span] = (),
+                 name: str = "edit") -> None:
+        verb = {"relabel": f"Relabel as {entity.label}", "resize": "Resize"}.get(name, "Edit")
+        super().__init__(ctx, _describe(verb, [span]))
+        self.name = name
+        self.span, self.entity = span, entity
+        self.overlapped = [o for o in overlapped if o.id is not None and o.id != span.id]
+
+    def inserts(self) -> list[Insert]:
+        if self.span.layer is Layer.SUGGESTION:
+            detail = f"{self.name} of {self.span.origin}"
+            return [_own(self.ctx, self.entity, Status.ACCEPTED, Origin.HUMAN, detail, None)]
+        return []
+
+    def updates(self) -> list[tuple[SpanId, dict[str, object], dict[str, object]]]:
+        changes = [(o.id, {"status": Status.REJECTED}, {"status": o.status}) for o in self.overlapped]
+        if self.span.layer is not Layer.SUGGESTION and self.span.id is not None:
+            s, e = self.span, self.entity
+            changes.append((s.id, {"start": e.start, "end": e.end, "label": e.label, "status": Status.ACCEPTED},
+                            {"start": s.start, "end": s.end, "label": s.label, "status": s.status}))
+        return changes  # type: ignore[return-value]
+
+    def payload(self) -> dict[str, object]:
+        return {"from": _entity_payload(self.span), "to": _entity_payload(self.entity)}
+
+
+class AddSpans(_InsertingCommand):
+    """New spans drawn by the annotator (selection + label key; label every occurrence). Own accepted
+    spans they overlap are withdrawn; suggestions they overlap disappear from the view by themselves."""
+
+    name = "add"
+
+    def __init__(self, ctx: Context, entities: Sequence[Entity], overlapped: Sequence[Span] = (),
+                 text: str | None = None) -> None:
+        super().__init__(ctx, text or (f"Add {entities[0].label}" if len(entities) == 1
+                                       else f"Add {len(entities)} spans"))
+        self.entities = list(entities)
+        self.overlapped = [o for o in overlapped if o.id is not None and o.layer is not Layer.SUGGESTION]
+
+    def inserts(self) -> list[Insert]:
+        return [_own(self.ctx, e, Status.ACCEPTED, Origin.HUMAN) for e in self.entities]
+
+    def updates(self) -> list[tuple[SpanId, dict[str, object], dict[str, object]]]:
+        return [(o.id, {"status": Status.REJECTED}, {"status": o.status})  # type: ignore[misc]
+                for o in self.overlapped]
+
+    def payload(self) -> dict[str, object]:
+        return {"spans": [_entity_payload(e) for e in self.entities]}
+
+
+class SuggestElsewhere(_InsertingCommand):
+    """Offer spans in other documents as suggestions for everyone to confirm (label across the corpus)."""
+
+    name = "suggest elsewhere"
+
+    def __init__(self, ctx: Context, targets: Sequence[tuple[DocumentId, Entity]]) -> None:
+        super().__init__(ctx, f"Suggest in {len({d for d, _ in targets})} other document(s)")
+        self.targets = list(targets)
+
+    def inserts(self) -> list[Insert]:
+        return [Insert(d, Layer.SUGGESTION, None, e.start, e.end, e.label, Status.SUGGESTED, Origin.PROPAGATED,
+                       "labelled across the corpus", 1.0) for d, e in self.targets]
+
+    def payload(self) -> dict[str, object]:
+        return {"documents": sorted({int(d) for d, _ in self.targets}), "count": len(self.targets)}
+
+
+class SetDocumentState(Command):
+    """Mark a document done (or back in progress)."""
+
+    name = "set state"
+
+    def __init__(self, ctx: Context, state: DocState, previous: DocState) -> None:
+        super().__init__(ctx, "Mark done" if state is DocState.DONE else f"Mark {state.value.replace('_', ' ')}")
+        self.state, self.previous = state, previous
+
+    def payload(self) -> dict[str, object]:
+        return {"state": str(self.state), "previous": str(self.previous)}
+
+    def do(self, store: AnnotationStore) -> None:
+        store.apply(self.action(), [SetState(self.ctx.document_id, self.ctx.annotator_id, self.state)])
+
+    def undo(self, store: AnnotationStore) -> None:
+        store.apply(self.action(undo=True), [SetState(self.ctx.document_id, self.ctx.annotator_id, self.previous)])
+
+
+def _describe(verb: str, spans: Sequence[Span]) -> str:
+    if len(spans) == 1:
+        return f"{verb} {spans[0].label}"
+    return f"{verb} {len(spans)} spans"

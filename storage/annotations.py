@@ -1,0 +1,306 @@
+"""Annotation reads and writes: the ``model.ops.AnnotationStore`` of a project, and what the window asks.
+
+Every ``apply`` is one transaction: the span changes, the progress row and one event-log row together.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from sqlalchemy import and_, delete, func, insert, or_, select, update
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from model.ops import Action, ConflictError, Delete, Insert, Op, SetState, StoreUnavailable, Update
+from model.spans import (
+    AnnotatorId,
+    DocState,
+    DocumentId,
+    Layer,
+    OffsetError,
+    Origin,
+    Span,
+    SpanId,
+    Status,
+)
+from model.view import annotator_view, open_suggestions
+from storage.orm import DocumentRow, EventRow, ProgressRow, SpanRow
+
+if TYPE_CHECKING:
+    from storage.project import Project
+
+logger = logging.getLogger(__name__)
+
+EDITABLE = {"start", "end", "label", "status"}
+
+
+def to_span(row: SpanRow) -> Span:
+    return Span(
+        id=SpanId(row.id), document_id=DocumentId(row.document_id), start=row.start, end=row.end,
+        label=row.label, layer=Layer(row.layer), status=Status(row.status), origin=Origin(row.origin),
+        annotator_id=AnnotatorId(row.annotator_id) if row.annotator_id is not None else None,
+        origin_detail=row.origin_detail, score=row.score, version=row.version,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentEntry:
+    """One row of the document list."""
+
+    id: DocumentId
+    title: str
+    state: DocState
+    open_suggestions: int
+
+
+class Annotations:
+    def __init__(self, project: Project) -> None:
+        self._project = project
+
+    # -- writes -------------------------------------------------------------------------------------
+
+    def apply(self, action: Action, ops: Sequence[Op]) -> list[SpanId | None]:
+        try:
+            with self._project.transaction() as s:
+                results = [self._apply_one(s, op) for op in ops]
+                touched = {op.document_id for op in ops if isinstance(op, Insert)}
+                if action.document_id is not None:
+                    touched.add(action.document_id)
+                if not any(isinstance(op, SetState) for op in ops):
+                    for doc_id in touched:
+                        _touch_progress(s, doc_id, action.annotator_id)
+                s.execute(insert(EventRow), [{
+                    "at": datetime.now(UTC), "annotator_id": action.annotator_id,
+                    "document_id": action.document_id, "action": action.name[:32], "payload": action.payload,
+                }])
+                return results
+        except StaleDataError as exc:
+            raise ConflictError("someone else changed this span first; reload the document") from exc
+        except OperationalError as exc:
+            raise StoreUnavailable(_reason(exc)) from exc
+        except IntegrityError:
+            raise
+        except DBAPIError as exc:
+            if exc.connection_invalidated:
+                raise StoreUnavailable(_reason(exc)) from exc
+            raise
+
+    def _apply_one(self, s: Session, op: Op) -> SpanId | None:
+        if isinstance(op, Insert):
+            _check_bounds(s, op.document_id, op.start, op.end)
+            row = SpanRow(
+                document_id=op.document_id, layer=str(op.layer), annotator_id=op.annotator_id, start=op.start,
+                end=op.end, label=op.label, status=str(op.status), origin=str(op.origin),
+                origin_detail=op.origin_detail, score=op.score,
+            )
+            s.add(row)
+            s.flush()
+            return SpanId(row.id)
+        if isinstance(op, Update):
+            row = s.get(SpanRow, op.span_id)
+            if row is None:
+                raise ConflictError(f"span {op.span_id} no longer exists; reload the document")
+            unknown = set(op.changes) - EDITABLE
+            if unknown:
+                raise ValueError(f"cannot change {sorted(unknown)} of a span")
+            for key, value in op.changes.items():
+                setattr(row, key, str(value) if key == "status" else value)
+            _check_bounds(s, DocumentId(row.document_id), row.start, row.end)
+            s.flush()
+            return None
+        if isinstance(op, Delete):
+            s.execute(delete(SpanRow).where(SpanRow.id == op.span_id))
+            return None
+        if isinstance(op, SetState):
+            _set_state(s, op.document_id, op.annotator_id, op.state)
+            return None
+        raise TypeError(f"unknown op {op!r}")
+
+    def add_time(self, document_id: DocumentId, annotator_id: AnnotatorId, seconds: float) -> None:
+        """Add time spent on a document (the window calls this when the annotator moves on or idles)."""
+        if seconds <= 0:
+            return
+        with self._project.transaction() as s:
+            row = _touch_progress(s, document_id, annotator_id)
+            row.seconds_spent += seconds
+
+    # -- reads --------------------------------------------------------------------------------------
+
+    def spans(self, document_id: DocumentId, layer: Layer, annotator_id: AnnotatorId | None = None) -> list[Span]:
+        with self._project.session_factory() as s:
+            query = select(SpanRow).where(SpanRow.document_id == document_id, SpanRow.layer == str(layer))
+            if annotator_id is not None:
+                query = query.where(SpanRow.annotator_id == annotator_id)
+            return [to_span(r) for r in s.scalars(query.order_by(SpanRow.start, SpanRow.end))]
+
+    def view(self, document_id: DocumentId, annotator_id: AnnotatorId, show_rejected: bool = False) -> list[Span]:
+        """What this annotator sees: own decisions over machine suggestions; nobody else's work."""
+        with self._project.session_factory() as s:
+            rows = s.scalars(
+                select(SpanRow).where(
+                    SpanRow.document_id == document_id,
+                    or_(SpanRow.layer == str(Layer.SUGGESTION),
+                        and_(SpanRow.layer == str(Layer.ANNOTATOR), SpanRow.annotator_id == annotator_id)),
+                )
+            ).all()
+        spans = [to_span(r) for r in rows]
+        return annotator_view(
+            [x for x in spans if x.layer is Layer.SUGGESTION],
+            [x for x in spans if x.layer is Layer.ANNOTATOR],
+            show_rejected,
+        )
+
+    def state(self, document_id: DocumentId, annotator_id: AnnotatorId) -> DocState:
+        with self._project.session_factory() as s:
+            row = s.get(ProgressRow, (document_id, annotator_id))
+            return DocState(row.state) if row else DocState.NEW
+
+    def seconds_spent(self, document_id: DocumentId, annotator_id: AnnotatorId) -> float:
+        with self._project.session_factory() as s:
+            row = s.get(ProgressRow, (document_id, annotator_id))
+            return row.seconds_spent if row else 0.0
+
+    def progress(self, annotator_id: AnnotatorId) -> tuple[int, int]:
+        """(documents done by this annotator, documents in the project)."""
+        with self._project.session_factory() as s:
+            done = s.scalar(select(func.count()).select_from(ProgressRow).where(
+                ProgressRow.annotator_id == annotator_id, ProgressRow.state == str(DocState.DONE)))
+            total = s.scalar(select(func.count()).select_from(DocumentRow))
+            return done or 0, total or 0
+
+    def _list_query(self, annotator_id: AnnotatorId, state: DocState | None, search: str):  # type: ignore[no-untyped-def]
+        state_col = func.coalesce(ProgressRow.state, str(DocState.NEW))
+        query = select(DocumentRow.id, DocumentRow.title, state_col).outerjoin(
+            ProgressRow,
+            and_(ProgressRow.document_id == DocumentRow.id, ProgressRow.annotator_id == annotator_id),
+        )
+        if state is not None:
+            query = query.where(state_col == str(state))
+        if search:
+            pattern = "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            query = query.where(or_(DocumentRow.title.like(pattern, escape="\\"),
+                                    DocumentRow.text.like(pattern, escape="\\")))
+        return query
+
+    def count_documents(self, annotator_id: AnnotatorId, state: DocState | None = None, search: str = "") -> int:
+        with self._project.session_factory() as s:
+            sub = self._list_query(annotator_id, state, search).subquery()
+            return s.scalar(select(func.count()).select_from(sub)) or 0
+
+    def page(self, annotator_id: AnnotatorId, offset: int, limit: int, state: DocState | None = None,
+             search: str = "") -> list[DocumentEntry]:
+        """One page of the document list, in document order, with open-suggestion counts."""
+        with self._project.session_factory() as s:
+            rows = s.execute(
+                self._list_query(annotator_id, state, search).order_by(DocumentRow.id).offset(offset).limit(limit)
+            ).all()
+            counts = self._open_counts(s, [r[0] for r in rows], annotator_id)
+        return [DocumentEntry(DocumentId(i), t, DocState(st), counts.get(i, 0)) for i, t, st in rows]
+
+    def _open_counts(self, s: Session, ids: list[int], annotator_id: AnnotatorId) -> dict[int, int]:
+        if not ids:
+            return {}
+        rows = s.scalars(select(SpanRow).where(
+            SpanRow.document_id.in_(ids),
+            or_(SpanRow.layer == str(Layer.SUGGESTION),
+                and_(SpanRow.layer == str(Layer.ANNOTATOR), SpanRow.annotator_id == annotator_id)),
+        )).all()
+        by_doc: dict[int, list[Span]] = {}
+        for r in rows:
+            by_doc.setdefault(r.document_id, []).append(to_span(r))
+        return {
+            doc: len(open_suggestions(annotator_view(
+                [x for x in spans if x.layer is Layer.SUGGESTION], [x for x in spans if x.layer is Layer.ANNOTATOR])))
+            for doc, spans in by_doc.items()
+        }
+
+    def next_document(self, annotator_id: AnnotatorId, after: DocumentId | None, unfinished: bool = True,
+                      backwards: bool = False) -> DocumentId | None:
+        """The next (or previous) document after ``after``, only unfinished ones if asked; wraps around."""
+        state_col = func.coalesce(ProgressRow.state, str(DocState.NEW))
+        query = select(DocumentRow.id).outerjoin(
+            ProgressRow, and_(ProgressRow.document_id == DocumentRow.id, ProgressRow.annotator_id == annotator_id))
+        if unfinished:
+            query = query.where(state_col != str(DocState.DONE))
+        order = DocumentRow.id.desc() if backwards else DocumentRow.id
+        with self._project.session_factory() as s:
+            if after is not None:
+                cond = DocumentRow.id < after if backwards else DocumentRow.id > after
+                found = s.scalar(query.where(cond).order_by(order).limit(1))
+                if found is not None:
+                    return DocumentId(found)
+            found = s.scalar(query.where(DocumentRow.id != (after or -1)).order_by(order).limit(1))
+            return DocumentId(found) if found is not None else None
+
+    def occurrences(self, surface: str, exclude: DocumentId | None = None,
+                    unfinished_for: AnnotatorId | None = None) -> list[tuple[DocumentId, int]]:
+        """(document, start) of every occurrence of ``surface`` in the corpus (optionally: in documents this
+        annotator has not finished)."""
+        if not surface:
+            return []
+        pattern = "%" + surface.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        query = select(DocumentRow.id, DocumentRow.text).where(DocumentRow.text.like(pattern, escape="\\"))
+        if exclude is not None:
+            query = query.where(DocumentRow.id != exclude)
+        if unfinished_for is not None:
+            done = select(ProgressRow.document_id).where(
+                ProgressRow.annotator_id == unfinished_for, ProgressRow.state == str(DocState.DONE))
+            query = query.where(DocumentRow.id.not_in(done))
+        found: list[tuple[DocumentId, int]] = []
+        with self._project.session_factory() as s:
+            for doc_id, text in s.execute(query.order_by(DocumentRow.id)):
+                found += [(DocumentId(doc_id), i) for i in find_all(text, surface)]
+        return found
+
+    def replace_suggestions(self, document_id: DocumentId, spans: Iterable[Insert]) -> None:
+        """Swap a document's machine suggestions for new ones (human layers untouched)."""
+        with self._project.transaction() as s:
+            s.execute(delete(SpanRow).where(SpanRow.document_id == document_id,
+                                            SpanRow.layer == str(Layer.SUGGESTION)))
+            for op in spans:
+                self._apply_one(s, op)
+
+
+def find_all(text: str, surface: str) -> list[int]:
+    """Start offsets of every non-overlapping occurrence of ``surface`` in ``text``."""
+    found, i = [], text.find(surface)
+    while i >= 0:
+        found.append(i)
+        i = text.find(surface, i + len(surface))
+    return found
+
+
+def _check_bounds(s: Session, document_id: DocumentId, start: int, end: int) -> None:
+    length = s.scalar(select(func.length(DocumentRow.text)).where(DocumentRow.id == document_id))
+    if length is None:
+        raise ValueError(f"no document {document_id}")
+    if not (0 <= start < end <= length):
+        raise OffsetError(f"span [{start}, {end}) does not fit document {document_id} ({length} characters)")
+
+
+def _touch_progress(s: Session, document_id: DocumentId, annotator_id: AnnotatorId) -> ProgressRow:
+    row = s.get(ProgressRow, (document_id, annotator_id))
+    if row is None:
+        row = ProgressRow(document_id=document_id, annotator_id=annotator_id, state=str(DocState.IN_PROGRESS),
+                          seconds_spent=0.0)
+        s.add(row)
+    elif row.state == str(DocState.NEW):
+        row.state = str(DocState.IN_PROGRESS)
+    return row
+
+
+def _set_state(s: Session, document_id: DocumentId, annotator_id: AnnotatorId, state: DocState) -> None:
+    row = _touch_progress(s, document_id, annotator_id)
+    row.state = str(state)
+
+
+def _reason(exc: DBAPIError) -> str:
+    text = str(exc.orig) if exc.orig is not None else str(exc)
+    if "locked" in text:
+        return "the database is locked by another program; your action was not saved"
+    return f"the database is unavailable ({text.splitlines()[0]}); your action was not saved"

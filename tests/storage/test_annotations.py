@@ -1,0 +1,153 @@
+"""Annotation commands against a real database: do, undo, redo, the event log, progress, blind layers."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import text
+
+from model.commands import AcceptSpans, AddSpans, Context, RejectSpan, ReplaceSpan, SetDocumentState, SuggestElsewhere
+from model.ops import Insert
+from model.spans import DocState, DocumentId, Entity, Layer, OffsetError, Origin, Span, Status
+from storage.documents import DocumentStore, NewDocument
+from storage.project import Project
+from tests.conftest import snapshot
+
+TEXT = "越南外交部部长裴青山与美国国务卿安东尼·布林肯举行会谈。裴青山强调合作。"
+
+
+def setup_doc(project: Project, body: str = TEXT) -> DocumentId:
+    with project.transaction() as s:
+        (doc_id,) = DocumentStore.insert_batch(s, [NewDocument("t", body, "test", {})])
+    assert doc_id is not None
+    return DocumentId(doc_id)
+
+
+def suggest(project: Project, doc: DocumentId, *entities: Entity) -> None:
+    project.annotations.replace_suggestions(doc, [
+        Insert(doc, Layer.SUGGESTION, None, e.start, e.end, e.label, Status.SUGGESTED, Origin.JIEBA, None, 0.5)
+        for e in entities])
+
+
+def view(project: Project, doc: DocumentId, ctx: Context, rejected: bool = False) -> list[tuple[str, str, str]]:
+    return [(TEXT[s.start:s.end], s.label, s.status.value)
+            for s in project.annotations.view(doc, ctx.annotator_id, rejected)]
+
+
+def events(project: Project) -> list[str]:
+    with project.engine.connect() as conn:
+        return list(conn.execute(text("SELECT action FROM events ORDER BY id")).scalars())
+
+
+@pytest.fixture
+def setup(project: Project) -> tuple[Project, DocumentId, Context]:
+    doc = setup_doc(project)
+    suggest(project, doc, Entity(0, 2, "LOC"), Entity(2, 5, "ORG"), Entity(7, 10, "PER"), Entity(11, 13, "LOC"))
+    alice = project.annotator("alice")
+    return project, doc, Context(doc, alice.id)
+
+
+def test_accept_reject_and_undo(setup: tuple[Project, DocumentId, Context]) -> None:
+    project, doc, ctx = setup
+    spans = project.annotations.view(doc, ctx.annotator_id)
+    accept = AcceptSpans(ctx, [spans[2]])
+    accept.do(project.annotations)
+    reject = RejectSpan(ctx, spans[0])
+    reject.do(project.annotations)
+    assert view(project, doc, ctx) == [("外交部", "ORG", "suggested"), ("裴青山", "PER", "accepted"),
+                                       ("美国", "LOC", "suggested")]
+    assert ("越南", "LOC", "rejected") in view(project, doc, ctx, rejected=True)
+    own = project.annotations.spans(doc, Layer.ANNOTATOR, ctx.annotator_id)
+    assert [(s.start, s.end, s.status, s.origin) for s in own] == [
+        (0, 2, Status.REJECTED, Origin.JIEBA), (7, 10, Status.ACCEPTED, Origin.JIEBA)]
+    assert project.annotations.state(doc, ctx.annotator_id) is DocState.IN_PROGRESS
+    reject.undo(project.annotations)
+    accept.undo(project.annotations)
+    assert [s for _, _, s in view(project, doc, ctx)] == ["suggested"] * 4
+    assert project.annotations.spans(doc, Layer.ANNOTATOR, ctx.annotator_id) == []
+    accept.do(project.annotations)  # redo
+    assert ("裴青山", "PER", "accepted") in view(project, doc, ctx)
+    assert events(project) == ["accept", "reject", "undo reject", "undo accept", "accept"]
+
+
+def test_annotators_are_blind_to_each_other(setup: tuple[Project, DocumentId, Context]) -> None:
+    project, doc, alice = setup
+    bob = Context(doc, project.annotator("bob").id)
+    AcceptSpans(alice, project.annotations.view(doc, alice.annotator_id)).do(project.annotations)
+    assert [s for _, _, s in view(project, doc, bob)] == ["suggested"] * 4
+    assert [s for _, _, s in view(project, doc, alice)] == ["accepted"] * 4
+
+
+def test_relabel_resize_and_new_span_replacing_overlaps(setup: tuple[Project, DocumentId, Context]) -> None:
+    project, doc, ctx = setup
+    spans = project.annotations.view(doc, ctx.annotator_id)
+    ReplaceSpan(ctx, spans[0], Entity(0, 2, "ORG"), name="relabel").do(project.annotations)
+    assert view(project, doc, ctx)[0] == ("越南", "ORG", "accepted")
+    own = project.annotations.spans(doc, Layer.ANNOTATOR, ctx.annotator_id)[0]
+    grow = ReplaceSpan(ctx, own, Entity(0, 5, "ORG"), name="resize")
+    grow.do(project.annotations)
+    # the grown own span now covers 外交部 too: that suggestion disappears from the view
+    assert view(project, doc, ctx)[:2] == [("越南外交部", "ORG", "accepted"), ("裴青山", "PER", "suggested")]
+    add = AddSpans(ctx, [Entity(0, 7, "ORG")], overlapped=project.annotations.view(doc, ctx.annotator_id))
+    add.do(project.annotations)
+    assert view(project, doc, ctx)[0] == ("越南外交部部长", "ORG", "accepted")
+    assert ("越南外交部", "ORG", "rejected") in view(project, doc, ctx, rejected=True)
+    add.undo(project.annotations)
+    grow.undo(project.annotations)
+    assert view(project, doc, ctx)[:2] == [("越南", "ORG", "accepted"), ("外交部", "ORG", "suggested")]
+
+
+def test_state_and_time(setup: tuple[Project, DocumentId, Context]) -> None:
+    project, doc, ctx = setup
+    done = SetDocumentState(ctx, DocState.DONE, DocState.NEW)
+    done.do(project.annotations)
+    assert project.annotations.state(doc, ctx.annotator_id) is DocState.DONE
+    assert project.annotations.progress(ctx.annotator_id) == (1, 1)
+    done.undo(project.annotations)
+    assert project.annotations.state(doc, ctx.annotator_id) is DocState.NEW
+    project.annotations.add_time(doc, ctx.annotator_id, 12.5)
+    project.annotations.add_time(doc, ctx.annotator_id, 2.5)
+    assert project.annotations.seconds_spent(doc, ctx.annotator_id) == pytest.approx(15.0)
+
+
+def test_out_of_range_span_is_refused_and_nothing_saved(setup: tuple[Project, DocumentId, Context]) -> None:
+    project, doc, ctx = setup
+    before = snapshot(project)
+    with pytest.raises(OffsetError):
+        AddSpans(ctx, [Entity(0, 2, "LOC"), Entity(30, len(TEXT) + 1, "PER")]).do(project.annotations)
+    assert snapshot(project) == before
+
+
+def test_document_list_pages_states_and_search(project: Project) -> None:
+    ids = [setup_doc(project, f"第{i}篇：{'北京' if i % 2 else '上海'}新闻") for i in range(7)]
+    alice = project.annotator("alice")
+    suggest(project, ids[1], Entity(4, 6, "LOC"))
+    SetDocumentState(Context(ids[0], alice.id), DocState.DONE, DocState.NEW).do(project.annotations)
+    page = project.annotations.page(alice.id, 0, 3)
+    assert [(e.id, e.state, e.open_suggestions) for e in page] == [
+        (ids[0], DocState.DONE, 0), (ids[1], DocState.NEW, 1), (ids[2], DocState.NEW, 0)]
+    assert [e.id for e in project.annotations.page(alice.id, 3, 10)] == ids[3:]
+    assert project.annotations.count_documents(alice.id, DocState.NEW) == 6
+    assert [e.id for e in project.annotations.page(alice.id, 0, 10, search="北京")] == ids[1::2]
+    assert project.annotations.count_documents(alice.id, search="100%") == 0
+    assert project.annotations.next_document(alice.id, ids[0]) == ids[1]
+    assert project.annotations.next_document(alice.id, ids[6]) == ids[1]  # wraps, skips the done one
+    assert project.annotations.next_document(alice.id, ids[1], backwards=True) == ids[6]
+
+
+def test_occurrences_and_suggest_elsewhere(project: Project) -> None:
+    a = setup_doc(project, "裴青山会见布林肯。")
+    b = setup_doc(project, "布林肯说，布林肯来了")
+    alice = project.annotator("alice")
+    found = project.annotations.occurrences("布林肯", exclude=a)
+    assert found == [(b, 0), (b, 5)]
+    cmd = SuggestElsewhere(Context(a, alice.id), [(d, Entity(i, i + 3, "PER")) for d, i in found])
+    cmd.do(project.annotations)
+    assert [(s.start, s.origin) for s in project.annotations.view(b, alice.id)] == [
+        (0, Origin.PROPAGATED), (5, Origin.PROPAGATED)]
+    cmd.undo(project.annotations)
+    assert project.annotations.view(b, alice.id) == []
+
+
+def test_own_view_spans_carry_ids(setup: tuple[Project, DocumentId, Context]) -> None:
+    project, doc, ctx = setup
+    assert all(isinstance(s, Span) and s.id is not None for s in project.annotations.view(doc, ctx.annotator_id))
