@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import sys
 from collections.abc import Sequence
@@ -14,6 +15,10 @@ from storage.formats.conll import Grouping
 from storage.importer import Format, SpansAs, expand_paths, import_file
 
 logger = logging.getLogger(__name__)
+
+# Modules that add subcommands: each has ``register(subparsers)``, and the parsers it adds set a ``handler``
+# default: ``handler(args, url) -> exit code``. Kept as names so that ``newstag --help`` stays fast.
+COMMAND_MODULES: list[str] = []
 
 
 def _add_db(parser: argparse.ArgumentParser) -> None:
@@ -51,6 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("stats", help="documents, spans by label and status, progress per annotator")
     _add_db(p)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub, _add_db)
     return parser
 
 
@@ -66,6 +73,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_import(args, url)
         if args.command == "stats":
             return cmd_stats(url)
+        if args.command is not None:
+            return int(args.handler(args, url))
         from gui.app import run_app
 
         return run_app(url, args.annotator)

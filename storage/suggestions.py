@@ -1,0 +1,159 @@
+"""Suggestions in the database: computing them for documents, learning from decisions, propagating them.
+
+The engine (``model.suggest``) is pure; this service feeds it the project's confirmed and rejected spans,
+stores its output in the suggestion layer, and never touches a human decision. Thread-safe: the window calls
+it from a worker thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from sqlalchemy import and_, delete, func, insert, not_, or_, select
+
+from model.spans import DocState, DocumentId, Entity, Layer, Origin, Status
+from model.suggest import ProjectDictionary, Suggestion, SuggestionEngine
+from storage.orm import DocumentRow, ProgressRow, SpanRow
+
+if TYPE_CHECKING:
+    from storage.project import Project
+
+logger = logging.getLogger(__name__)
+
+# Suggestions the engine owns and may replace; imported suggestions and spans an annotator offered across the
+# corpus are kept.
+ENGINE_ORIGINS = (Origin.JIEBA, Origin.RULE, Origin.DICTIONARY, Origin.PROPAGATED, Origin.MODEL)
+HUMAN_OFFER = "labelled across the corpus"
+PROPAGATION_LIMIT = 500  # documents re-suggested at once after one decision
+
+
+def _engine_owned():  # type: ignore[no-untyped-def]
+    return and_(
+        SpanRow.layer == str(Layer.SUGGESTION),
+        SpanRow.origin.in_([str(o) for o in ENGINE_ORIGINS]),
+        or_(SpanRow.origin_detail.is_(None), SpanRow.origin_detail != HUMAN_OFFER),
+    )
+
+
+def dictionary_rows(project: Project) -> list[tuple[str, str, int, int]]:
+    """(surface, label, accepted, rejected) over every human and gold decision in the project."""
+    surface = func.substr(DocumentRow.text, SpanRow.start + 1, SpanRow.end - SpanRow.start)
+    query = (
+        select(surface, SpanRow.label, SpanRow.status, func.count())
+        .join(DocumentRow, DocumentRow.id == SpanRow.document_id)
+        .where(SpanRow.layer.in_([str(Layer.ANNOTATOR), str(Layer.GOLD)]))
+        .group_by(surface, SpanRow.label, SpanRow.status)
+    )
+    counts: dict[tuple[str, str], list[int]] = {}
+    with project.session_factory() as s:
+        for text, label, status, n in s.execute(query):
+            entry = counts.setdefault((text, label), [0, 0])
+            entry[0 if status == str(Status.ACCEPTED) else 1] += n
+    return [(text, label, a, r) for (text, label), (a, r) in counts.items()]
+
+
+class SuggestionService:
+    def __init__(self, project: Project, engine: SuggestionEngine | None = None) -> None:
+        self._project = project
+        self._engine = engine
+        self._lock = threading.RLock()
+
+    @property
+    def engine(self) -> SuggestionEngine:
+        with self._lock:
+            if self._engine is None:
+                labels = [label.name for label in self._project.labels()]
+                self._engine = SuggestionEngine(
+                    project_dictionary=ProjectDictionary.from_rows(dictionary_rows(self._project)), labels=labels
+                )
+            return self._engine
+
+    def warm_up(self) -> None:
+        """Load jieba and the project dictionary (slow: call it off the UI thread)."""
+        with self._lock:
+            self.engine.warm_up()
+
+    def suggest_text(self, text: str) -> list[Suggestion]:
+        with self._lock:
+            return self.engine.suggest(text)
+
+    def has_suggestions(self, document_id: DocumentId) -> bool:
+        with self._project.session_factory() as s:
+            return bool(s.scalar(select(func.count()).select_from(SpanRow).where(
+                SpanRow.document_id == document_id, SpanRow.layer == str(Layer.SUGGESTION))))
+
+    def ensure(self, document_id: DocumentId) -> bool:
+        """Compute and store suggestions for a document that has none. True if it stored some."""
+        if self.has_suggestions(document_id):
+            return False
+        return self.resuggest([document_id]) > 0
+
+    def resuggest(self, document_ids: Sequence[DocumentId],
+                  progress: Callable[[int], None] | None = None) -> int:
+        """Replace the engine-owned suggestions of these documents with fresh ones; returns how many stored."""
+        stored = 0
+        for start in range(0, len(document_ids), 200):
+            chunk = list(document_ids[start : start + 200])
+            with self._project.session_factory() as s:
+                texts = dict(s.execute(select(DocumentRow.id, DocumentRow.text).where(DocumentRow.id.in_(chunk))).all())
+            results = {doc_id: self.suggest_text(texts[doc_id]) for doc_id in chunk if doc_id in texts}
+            stored += self.store(results)
+            if progress:
+                progress(len(chunk))
+        return stored
+
+    def store(self, results: dict[DocumentId, list[Suggestion]]) -> int:
+        """Write suggestions for several documents in one transaction (replacing engine-owned ones)."""
+        if not results:
+            return 0
+        with self._project.transaction() as s:
+            ids = list(results)
+            s.execute(delete(SpanRow).where(SpanRow.document_id.in_(ids), _engine_owned()))
+            kept: dict[int, list[tuple[int, int]]] = {}
+            for doc_id, a, b in s.execute(select(SpanRow.document_id, SpanRow.start, SpanRow.end).where(
+                    SpanRow.document_id.in_(ids), SpanRow.layer == str(Layer.SUGGESTION))):
+                kept.setdefault(doc_id, []).append((a, b))
+            known = set(s.scalars(select(func.distinct(SpanRow.label)))) | {
+                label.name for label in self._project.labels()}
+            rows = [
+                {"document_id": doc_id, "layer": str(Layer.SUGGESTION), "annotator_id": None, "start": g.start,
+                 "end": g.end, "label": g.label, "origin": str(g.origin), "origin_detail": g.detail,
+                 "status": str(Status.SUGGESTED), "score": g.score, "version": 1}
+                for doc_id, suggestions in results.items() for g in suggestions
+                if g.label in known and not any(a < g.end and g.start < b for a, b in kept.get(doc_id, ()))
+            ]
+            if rows:
+                s.execute(insert(SpanRow), rows)
+            return len(rows)
+
+    def learn(self, document_id: DocumentId, accepted: Iterable[Entity], rejected: Iterable[Entity] = (),
+              propagate: bool = True) -> list[DocumentId]:
+        """Feed decisions to the project dictionary; re-suggest unfinished documents that contain the decided
+        strings. Returns the documents re-suggested."""
+        accepted, rejected = list(accepted), list(rejected)
+        if not accepted and not rejected:
+            return []
+        text = self._project.documents.get(document_id).text
+        with self._lock:
+            self.engine.learn(text, accepted, rejected)
+        if not propagate:
+            return []
+        surfaces = {text[e.start : e.end] for e in (*accepted, *rejected)}
+        targets = self._unfinished_containing(surfaces, exclude=document_id)
+        self.resuggest(targets)
+        return targets
+
+    def _unfinished_containing(self, surfaces: set[str], exclude: DocumentId) -> list[DocumentId]:
+        """Documents nobody has marked done that contain any of the strings (nearest ids first, bounded)."""
+        if not surfaces:
+            return []
+        done = select(ProgressRow.document_id).where(ProgressRow.state == str(DocState.DONE))
+        likes = [DocumentRow.text.contains(surface, autoescape=True) for surface in surfaces]
+        query = (select(DocumentRow.id).where(or_(*likes), DocumentRow.id != exclude,
+                                              not_(DocumentRow.id.in_(done)))
+                 .order_by(func.abs(DocumentRow.id - exclude)).limit(PROPAGATION_LIMIT))
+        with self._project.session_factory() as s:
+            return [DocumentId(i) for i in s.scalars(query)]
