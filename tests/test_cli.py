@@ -55,3 +55,47 @@ def test_a_newer_database_is_refused_by_the_cli(tmp_path: Path) -> None:
 def test_missing_file_is_a_clear_failure(tmp_path: Path) -> None:
     result = newstag("import", str(tmp_path / "nope.txt"), "--db", f"sqlite:///{tmp_path / 'x.db'}", "--quiet")
     assert result.returncode == 1 and "nope.txt: does not exist" in result.stdout
+
+
+def test_suggest_and_evaluate_from_files(tmp_path: Path) -> None:
+    gold = tmp_path / "gold.bio"
+    sentence = "越南外交部部长裴青山访问美国。"
+    tags = ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O", "B-PER", "I-PER", "I-PER", "O", "O",
+            "B-LOC", "I-LOC", "O"]
+    gold.write_text("".join(f"{c}\t{t}\n" for c, t in zip(sentence, tags, strict=True)) + "\n", encoding="utf-8")
+    pred = tmp_path / "pred.jsonl"
+    result = newstag("suggest", "--input", str(gold), "--output", str(pred), "--quiet")
+    assert result.returncode == 0, result.stderr
+    record = json.loads(pred.read_text(encoding="utf-8"))
+    assert record["text"] == sentence
+    assert [0, 5, "ORG"] in record["label"] and [7, 10, "PER"] in record["label"]
+    scored = newstag("evaluate", "--gold", str(gold), "--pred", str(pred), "--format", "json")
+    assert scored.returncode == 0, scored.stderr
+    report = json.loads(scored.stdout)
+    assert report["exact"]["micro"]["tp"] >= 2
+    assert report["effort"]["gold_entities"] == 3
+    assert report["effort"]["manual_actions_per_entity"] == 2.0
+
+
+def test_evaluate_refuses_misaligned_files(tmp_path: Path) -> None:
+    gold = tmp_path / "g.jsonl"
+    gold.write_text('{"text": "北京", "label": [[0, 2, "LOC"]]}\n', encoding="utf-8")
+    pred = tmp_path / "p.jsonl"
+    pred.write_text('{"text": "上海", "label": []}\n', encoding="utf-8")
+    result = newstag("evaluate", "--gold", str(gold), "--pred", str(pred))
+    assert result.returncode == 1 and "document 1 differs" in result.stderr
+
+
+def test_suggest_in_the_database_never_touches_human_spans(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 's.db'}"
+    doc = tmp_path / "a.jsonl"
+    doc.write_text('{"text": "越南外交部部长裴青山访问美国。", "label": [[7, 10, "PER"]]}\n', encoding="utf-8")
+    assert newstag("import", str(doc), "--db", db, "--quiet").returncode == 0
+    result = newstag("suggest", "--db", db, "--quiet")
+    assert result.returncode == 0, result.stderr
+    assert "suggestion(s) for 1 document(s)" in result.stdout
+    stats = newstag("stats", "--db", db).stdout
+    assert "gold       PER      accepted          1" in stats
+    assert "suggestion ORG      suggested" in stats
+    again = newstag("suggest", "--db", db, "--quiet")
+    assert "no documents need suggestions" in again.stdout

@@ -1,0 +1,288 @@
+"""``newstag suggest`` and ``newstag evaluate``: the suggestion engine from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import sys
+import time
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from model.evaluate import MANUAL_ACTIONS_PER_ENTITY, MICRO, LearningReport, Report, evaluate, simulate_learning
+from model.spans import Entity
+from model.tagging import IPolicy
+from storage.formats import ImportFormatError, ParsedDocument
+from storage.formats.conll import Grouping
+from storage.importer import Format, parse_file
+
+AddDb = Callable[[argparse.ArgumentParser], None]
+
+
+def register(sub: Any, add_db: AddDb) -> None:
+    p = sub.add_parser(
+        "suggest",
+        help="compute suggestions for the corpus, or for a file (--input/--output, no database)",
+        description="Without --input: (re)compute the machine suggestions stored in the database; human "
+        "decisions are never touched. With --input X --output Y.jsonl: suggest for any importable file and "
+        "write doccano-style JSONL, without a database.",
+    )
+    p.add_argument("--documents", choices=["new", "all"], default="new",
+                   help="new: documents without suggestions yet (default); all: recompute every document")
+    p.add_argument("--input", type=Path, help="an importable file (txt, JSONL, CoNLL) to suggest for")
+    p.add_argument("--output", type=Path, help="where to write the suggestions as JSONL (with --input)")
+    p.add_argument("--sentences-per-document", type=int, metavar="N", help="CoNLL input: N sentences a document")
+    p.add_argument("--processes", type=int, default=0,
+                   help="worker processes (default: one per core on large corpora, else 1)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    add_db(p)
+    p.set_defaults(handler=cmd_suggest)
+
+    p = sub.add_parser(
+        "evaluate",
+        help="score suggestions against gold annotations; simulate annotation effort and learning",
+        description="Precision / recall / F1 per label (exact and overlap match) and the simulated number of "
+        "annotator actions (see README, 'The action model').",
+    )
+    p.add_argument("--gold", type=Path, required=True, help="gold annotations (JSONL or CoNLL)")
+    p.add_argument("--pred", type=Path, help="predicted spans (JSONL from 'newstag suggest --output')")
+    p.add_argument("--simulate-learning", action="store_true",
+                   help="suggest the gold documents in order, feeding each one's gold back before the next")
+    p.add_argument("--sentences-per-document", type=int, metavar="N",
+                   help="CoNLL gold: N consecutive sentences a document (default: 1; 20 with --simulate-learning)")
+    p.add_argument("--labels", default="PER,LOC,ORG", help="labels scored (default PER,LOC,ORG; 'all' for every label)")
+    p.add_argument("--format", choices=["table", "json"], default="table")
+    p.set_defaults(handler=cmd_evaluate)
+
+
+# -- reading ----------------------------------------------------------------------------------------
+
+
+def read_documents(path: Path, sentences_per_document: int | None = None) -> list[ParsedDocument]:
+    return list(parse_file(path, Format.AUTO, Grouping.AUTO, IPolicy.REPAIR, [], sentences_per_document))
+
+
+# -- suggest ----------------------------------------------------------------------------------------
+
+_worker_engine: Any = None
+
+
+def _init_worker(rows: list[tuple[str, str, int, int]], labels: list[str]) -> None:
+    global _worker_engine
+    from model.suggest import ProjectDictionary, SuggestionEngine
+
+    _worker_engine = SuggestionEngine(project_dictionary=ProjectDictionary.from_rows(rows), labels=labels)
+    _worker_engine.warm_up()
+
+
+def _suggest_chunk(chunk: list[tuple[int, str]]) -> list[tuple[int, list[Any]]]:
+    return [(key, _worker_engine.suggest(text)) for key, text in chunk]
+
+
+def run_parallel(items: Iterator[tuple[int, str]], processes: int, rows: list[tuple[str, str, int, int]],
+                 labels: list[str], chunk_size: int = 64) -> Iterator[tuple[int, list[Any]]]:
+    """Suggest for (key, text) items in ``processes`` worker processes (1: in this process), in order."""
+
+    def chunks() -> Iterator[list[tuple[int, str]]]:
+        chunk: list[tuple[int, str]] = []
+        for item in items:
+            chunk.append(item)
+            if len(chunk) >= chunk_size:
+                yield chunk
+                chunk = []
+        if chunk:
+            yield chunk
+
+    if processes <= 1:
+        _init_worker(rows, labels)
+        for chunk in chunks():
+            yield from _suggest_chunk(chunk)
+        return
+    methods = multiprocessing.get_all_start_methods()
+    ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    with ctx.Pool(processes, initializer=_init_worker, initargs=(rows, labels)) as pool:
+        for result in pool.imap(_suggest_chunk, chunks()):
+            yield from result
+
+
+def _processes(requested: int, total_chars: int) -> int:
+    if requested > 0:
+        return requested
+    return (multiprocessing.cpu_count() or 1) if total_chars > 500_000 else 1
+
+
+def cmd_suggest(args: argparse.Namespace, url: str | None) -> int:
+    from tqdm import tqdm
+
+    if args.input is not None:
+        if args.output is None:
+            print("newstag suggest: --input needs --output FILE.jsonl", file=sys.stderr)
+            return 2
+        return _suggest_file(args)
+    from storage.project import Project
+    from storage.suggestions import SuggestionService, dictionary_rows
+
+    with Project.open(url) as project:
+        service = SuggestionService(project)
+        ids = project.documents.ids()
+        if args.documents == "new":
+            ids = [i for i in ids if not service.has_suggestions(i)]
+        if not ids:
+            print("no documents need suggestions (use --documents all to recompute)")
+            return 0
+        texts = dict(_texts(project, ids))
+        chars = sum(len(t) for t in texts.values())
+        processes = _processes(args.processes, chars)
+        labels = [label.name for label in project.labels()]
+        t0 = time.perf_counter()
+        stored = 0
+        batch: dict[Any, list[Any]] = {}
+        with tqdm(total=len(ids), unit=" doc", disable=args.quiet or None, file=sys.stderr) as bar:
+            for doc_id, suggestions in run_parallel(iter(texts.items()), processes, dictionary_rows(project), labels):
+                batch[doc_id] = suggestions
+                if len(batch) >= 500:
+                    stored += service.store(batch)
+                    batch = {}
+                bar.update(1)
+            stored += service.store(batch)
+        elapsed = time.perf_counter() - t0
+        print(f"{stored} suggestion(s) for {len(ids)} document(s) in {elapsed:.1f} s "
+              f"({chars / elapsed:,.0f} chars/s, {processes} process(es)); human decisions untouched")
+    return 0
+
+
+def _texts(project: Any, ids: Sequence[int]) -> Iterator[tuple[int, str]]:
+    from sqlalchemy import select
+
+    from storage.orm import DocumentRow
+
+    with project.session_factory() as s:
+        for start in range(0, len(ids), 1000):
+            yield from s.execute(select(DocumentRow.id, DocumentRow.text).where(
+                DocumentRow.id.in_(ids[start : start + 1000])).order_by(DocumentRow.id)).tuples()
+
+
+def _suggest_file(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    try:
+        docs = read_documents(args.input, args.sentences_per_document)
+    except ImportFormatError as exc:
+        print(f"newstag suggest: {exc}", file=sys.stderr)
+        return 1
+    chars = sum(len(d.text) for d in docs)
+    processes = _processes(args.processes, chars)
+    t0 = time.perf_counter()
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    with args.output.open("w", encoding="utf-8") as out, tqdm(
+        total=len(docs), unit=" doc", disable=args.quiet or None, file=sys.stderr
+    ) as bar:
+        items = iter(enumerate(d.text for d in docs))
+        for i, suggestions in run_parallel(items, processes, [], ["PER", "LOC", "ORG", "MISC"]):
+            record = {
+                "text": docs[i].text,
+                "label": [[s.start, s.end, s.label] for s in suggestions],
+                "suggestions": [{"start": s.start, "end": s.end, "label": s.label, "origin": str(s.origin),
+                                 "detail": s.detail, "score": round(s.score, 4)} for s in suggestions],
+                "source": docs[i].source,
+            }
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            bar.update(1)
+    elapsed = time.perf_counter() - t0
+    print(f"suggestions for {len(docs)} document(s) written to {args.output} in {elapsed:.1f} s "
+          f"({chars / elapsed:,.0f} chars/s, {processes} process(es))")
+    return 0
+
+
+# -- evaluate ---------------------------------------------------------------------------------------
+
+
+def cmd_evaluate(args: argparse.Namespace, _url: str | None) -> int:
+    labels = None if args.labels == "all" else [x.strip() for x in args.labels.split(",") if x.strip()]
+    try:
+        if args.simulate_learning:
+            gold = read_documents(args.gold, args.sentences_per_document or 20)
+            learning = _simulate(gold, labels)
+            _print_learning(learning, args.format)
+            return 0
+        if args.pred is None:
+            print("newstag evaluate: give --pred FILE, or --simulate-learning", file=sys.stderr)
+            return 2
+        gold = read_documents(args.gold, args.sentences_per_document)
+        pred = read_documents(args.pred)
+    except ImportFormatError as exc:
+        print(f"newstag evaluate: {exc}", file=sys.stderr)
+        return 1
+    if len(gold) != len(pred):
+        print(f"newstag evaluate: {args.gold} has {len(gold)} documents but {args.pred} has {len(pred)}",
+              file=sys.stderr)
+        return 1
+    for i, (g, p) in enumerate(zip(gold, pred, strict=True), start=1):
+        if g.text != p.text:
+            print(f"newstag evaluate: document {i} differs between {g.source} and {p.source}", file=sys.stderr)
+            return 1
+    report = evaluate(((p.entities, g.entities) for g, p in zip(gold, pred, strict=True)), labels)
+    if args.format == "json":
+        print(json.dumps(report_dict(report), ensure_ascii=False, indent=2))
+    else:
+        print(render_report(report))
+    return 0
+
+
+def _simulate(gold: list[ParsedDocument], labels: list[str] | None) -> LearningReport:
+    from model.suggest import SuggestionEngine
+
+    def factory() -> SuggestionEngine:
+        engine = SuggestionEngine()
+        engine.warm_up()
+        return engine
+
+    documents: list[tuple[str, Sequence[Entity]]] = [(d.text, d.entities) for d in gold]
+    return simulate_learning(documents, factory, labels)
+
+
+def report_dict(report: Report) -> dict[str, Any]:
+    def scores(table: dict[str, Any]) -> dict[str, Any]:
+        return {k: {"precision": round(v.precision, 4), "recall": round(v.recall, 4), "f1": round(v.f1, 4),
+                    "tp": v.tp, "fp": v.fp, "fn": v.fn} for k, v in table.items()}
+
+    e = report.effort
+    return {"exact": scores(report.exact), "overlap": scores(report.overlap),
+            "effort": {"documents": e.documents, "gold_entities": e.gold_entities, "accept_all": e.accept_all,
+                       "relabel": e.relabel, "reject": e.reject, "add": e.add, "actions": e.actions,
+                       "actions_per_entity": round(e.per_entity, 4),
+                       "manual_actions_per_entity": MANUAL_ACTIONS_PER_ENTITY}}
+
+
+def render_report(report: Report) -> str:
+    lines = [f"{'label':<8}{'exact P':>9}{'R':>8}{'F1':>8}   {'overlap P':>9}{'R':>8}{'F1':>8}{'gold':>8}"]
+    for label in report.exact:
+        x, o = report.exact[label], report.overlap[label]
+        name = "overall" if label == MICRO else label
+        lines.append(f"{name:<8}{x.precision:>9.3f}{x.recall:>8.3f}{x.f1:>8.3f}   "
+                     f"{o.precision:>9.3f}{o.recall:>8.3f}{o.f1:>8.3f}{x.tp + x.fn:>8}")
+    e = report.effort
+    lines.append("")
+    lines.append(f"simulated effort: {e.actions} actions for {e.gold_entities} gold entities in {e.documents} "
+                 f"documents = {e.per_entity:.3f} actions per entity (by hand: {MANUAL_ACTIONS_PER_ENTITY:.1f})")
+    lines.append(f"  accept-all {e.accept_all}, relabel {e.relabel}, reject {e.reject}, add {e.add} (x2)")
+    return "\n".join(lines)
+
+
+def _print_learning(learning: LearningReport, fmt: str) -> None:
+    if fmt == "json":
+        print(json.dumps({
+            "second_half": report_dict(learning.second_half),
+            "all": report_dict(learning.all_documents) if learning.all_documents else None,
+            "curve": [{"until": p.fraction, "documents": p.documents, "f1": round(p.f1, 4),
+                       "effort_per_entity": round(p.effort_per_entity, 4)} for p in learning.curve],
+        }, indent=2))
+        return
+    print("learning curve (each segment ends at the given share of the documents):")
+    for p in learning.curve:
+        print(f"  up to {p.fraction:>4.0%}: {p.documents:>5} documents  F1 {p.f1:.3f}  "
+              f"effort {p.effort_per_entity:.3f} actions/entity")
+    print("\nsecond half of the corpus:")
+    print(render_report(learning.second_half))

@@ -1,0 +1,77 @@
+"""Suggestions in the database: stored per document, learned from decisions, propagated, humans untouched."""
+
+from __future__ import annotations
+
+from model.commands import AcceptSpans, Context, SetDocumentState
+from model.spans import DocState, DocumentId, Entity, Layer, Status
+from storage.documents import DocumentStore, NewDocument
+from storage.project import Project
+from storage.suggestions import SuggestionService
+
+A = "记者从蓝鲸优选公司获悉，蓝鲸优选将上市。越南外交部部长裴青山表示欢迎。"
+B = "分析人士认为蓝鲸优选前景广阔。"
+C = "蓝鲸优选的股价今天上涨。"
+
+
+def docs(project: Project, *texts: str) -> list[DocumentId]:
+    with project.transaction() as s:
+        ids = DocumentStore.insert_batch(s, [NewDocument("t", t, "test", {}) for t in texts])
+    return [DocumentId(i) for i in ids if i is not None]
+
+
+def surfaces(project: Project, doc: DocumentId, text: str) -> list[tuple[str, str]]:
+    return [(text[s.start:s.end], s.label) for s in project.annotations.spans(doc, Layer.SUGGESTION)]
+
+
+def test_ensure_stores_once_and_resuggest_keeps_human_decisions(project: Project) -> None:
+    service = SuggestionService(project)
+    (a,) = docs(project, A)
+    assert service.ensure(a) is True
+    assert ("越南外交部", "ORG") in surfaces(project, a, A)
+    assert service.ensure(a) is False  # already there
+    alice = project.annotator("alice")
+    view = project.annotations.view(a, alice.id)
+    AcceptSpans(Context(a, alice.id), view).do(project.annotations)
+    before = project.annotations.spans(a, Layer.ANNOTATOR, alice.id)
+    service.resuggest([a])
+    assert project.annotations.spans(a, Layer.ANNOTATOR, alice.id) == before
+    assert all(s.status is Status.ACCEPTED for s in project.annotations.view(a, alice.id))
+
+
+def test_accepting_propagates_to_unfinished_documents_only(project: Project) -> None:
+    service = SuggestionService(project)
+    a, b, c = docs(project, A, B, C)
+    alice = project.annotator("alice")
+    for doc in (a, b, c):
+        service.ensure(doc)
+    assert ("蓝鲸优选", "ORG") not in surfaces(project, b, B)
+    SetDocumentState(Context(c, alice.id), DocState.DONE, DocState.NEW).do(project.annotations)
+    c_before = surfaces(project, c, C)
+    start = A.index("蓝鲸优选")
+    touched = service.learn(a, [Entity(start, start + 4, "ORG")])
+    assert touched == [b]
+    assert ("蓝鲸优选", "ORG") in surfaces(project, b, B)
+    assert surfaces(project, c, C) == c_before  # a finished document is left alone
+
+
+def test_rejections_withdraw_twins(project: Project) -> None:
+    service = SuggestionService(project)
+    first, second = docs(project, "华为公司发布新手机。", "华为公司的利润增长。")
+    for doc in (first, second):
+        service.ensure(doc)
+    assert ("华为公司", "ORG") in surfaces(project, second, "华为公司的利润增长。")
+    service.learn(first, [], [Entity(0, 4, "ORG")])
+    service.learn(first, [], [Entity(0, 4, "ORG")])
+    assert ("华为公司", "ORG") not in surfaces(project, second, "华为公司的利润增长。")
+
+
+def test_dictionary_is_rebuilt_from_the_database(sqlite_project: Project) -> None:
+    from storage.suggestions import dictionary_rows
+
+    (a,) = docs(sqlite_project, A)
+    alice = sqlite_project.annotator("alice")
+    start = A.index("裴青山")
+    from model.commands import AddSpans
+
+    AddSpans(Context(a, alice.id), [Entity(start, start + 3, "PER")]).do(sqlite_project.annotations)
+    assert ("裴青山", "PER", 1, 0) in dictionary_rows(sqlite_project)
