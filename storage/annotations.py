@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import and_, delete, func, insert, or_, select, update
+from sqlalchemy import and_, delete, func, insert, or_, select
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -29,7 +29,7 @@ from model.spans import (
     Status,
 )
 from model.view import annotator_view, open_suggestions
-from storage.orm import DocumentRow, EventRow, ProgressRow, SpanRow
+from storage.orm import AssignmentRow, DocumentRow, EventRow, ProgressRow, SpanRow
 
 if TYPE_CHECKING:
     from storage.project import Project
@@ -166,12 +166,9 @@ class Annotations:
             return row.seconds_spent if row else 0.0
 
     def progress(self, annotator_id: AnnotatorId) -> tuple[int, int]:
-        """(documents done by this annotator, documents in the project)."""
-        with self._project.session_factory() as s:
-            done = s.scalar(select(func.count()).select_from(ProgressRow).where(
-                ProgressRow.annotator_id == annotator_id, ProgressRow.state == str(DocState.DONE)))
-            total = s.scalar(select(func.count()).select_from(DocumentRow))
-            return done or 0, total or 0
+        """(documents done by this annotator, documents this annotator has to do: the assigned ones if the
+        lead assigned any, else the whole project)."""
+        return (self.count_documents(annotator_id, DocState.DONE), self.count_documents(annotator_id))
 
     def _list_query(self, annotator_id: AnnotatorId, state: DocState | None, search: str):  # type: ignore[no-untyped-def]
         state_col = func.coalesce(ProgressRow.state, str(DocState.NEW))
@@ -179,6 +176,7 @@ class Annotations:
             ProgressRow,
             and_(ProgressRow.document_id == DocumentRow.id, ProgressRow.annotator_id == annotator_id),
         )
+        query = _only_assigned(query, annotator_id)
         if state is not None:
             query = query.where(state_col == str(state))
         if search:
@@ -219,12 +217,22 @@ class Annotations:
             for doc, spans in by_doc.items()
         }
 
+    def entries(self, annotator_id: AnnotatorId, ids: Sequence[DocumentId]) -> list[DocumentEntry]:
+        """The document-list rows of these documents (to refresh them after a change)."""
+        if not ids:
+            return []
+        with self._project.session_factory() as s:
+            rows = s.execute(self._list_query(annotator_id, None, "").where(DocumentRow.id.in_(list(ids)))).all()
+            counts = self._open_counts(s, [r[0] for r in rows], annotator_id)
+        return [DocumentEntry(DocumentId(i), t, DocState(st), counts.get(i, 0)) for i, t, st in rows]
+
     def next_document(self, annotator_id: AnnotatorId, after: DocumentId | None, unfinished: bool = True,
                       backwards: bool = False) -> DocumentId | None:
         """The next (or previous) document after ``after``, only unfinished ones if asked; wraps around."""
         state_col = func.coalesce(ProgressRow.state, str(DocState.NEW))
         query = select(DocumentRow.id).outerjoin(
             ProgressRow, and_(ProgressRow.document_id == DocumentRow.id, ProgressRow.annotator_id == annotator_id))
+        query = _only_assigned(query, annotator_id)
         if unfinished:
             query = query.where(state_col != str(DocState.DONE))
         order = DocumentRow.id.desc() if backwards else DocumentRow.id
@@ -264,6 +272,13 @@ class Annotations:
                                             SpanRow.layer == str(Layer.SUGGESTION)))
             for op in spans:
                 self._apply_one(s, op)
+
+
+def _only_assigned(query, annotator_id: AnnotatorId):  # type: ignore[no-untyped-def]
+    """Annotators to whom the lead assigned documents see only those; others see the whole project."""
+    mine = select(AssignmentRow.document_id).where(AssignmentRow.annotator_id == annotator_id)
+    has_any = select(AssignmentRow.document_id).where(AssignmentRow.annotator_id == annotator_id).exists()
+    return query.where(or_(~has_any, DocumentRow.id.in_(mine)))
 
 
 def find_all(text: str, surface: str) -> list[int]:

@@ -1,0 +1,117 @@
+"""Aligning several annotators' spans of one document into agreements and classified disagreements, and
+resolving each disagreement (take A, take B, take both, reject all, edit by hand)."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from model.spans import Entity
+
+
+class Kind(enum.StrEnum):
+    LABEL = "label differs"
+    BOUNDARY = "boundary differs"
+    ONLY_ONE = "only one annotator marked it"
+    MIXED = "label and boundary differ"
+
+
+@dataclass(frozen=True, slots=True)
+class Disagreement:
+    """A cluster of overlapping spans on which the annotators do not all agree."""
+
+    start: int
+    end: int
+    kind: Kind
+    spans: Mapping[str, tuple[Entity, ...]]  # annotator -> their spans in the cluster (possibly none)
+
+    def choices(self) -> list[str]:
+        """Annotators whose version can be taken (those who marked something here)."""
+        return [name for name, spans in self.spans.items() if spans]
+
+    def both(self) -> list[Entity] | None:
+        """Every distinct span of the cluster, if none of them overlap each other; else None."""
+        distinct = sorted({e for spans in self.spans.values() for e in spans}, key=lambda e: (e.start, e.end))
+        if any(a.overlaps(b) for a, b in zip(distinct, distinct[1:], strict=False)):
+            return None
+        return distinct
+
+
+@dataclass(slots=True)
+class Alignment:
+    agreed: list[Entity] = field(default_factory=list)
+    disagreements: list[Disagreement] = field(default_factory=list)
+
+
+def align(layers: Mapping[str, Sequence[Entity]]) -> Alignment:
+    """Group the spans of all annotators into clusters of (transitively) overlapping spans; a cluster in
+    which every annotator has exactly the same spans is agreed, any other cluster is a disagreement."""
+    names = sorted(layers)
+    tagged = sorted(((e, name) for name in names for e in set(layers[name])), key=lambda x: (x[0].start, x[0].end))
+    clusters: list[list[tuple[Entity, str]]] = []
+    end = -1
+    for entity, name in tagged:
+        if clusters and entity.start < end:
+            clusters[-1].append((entity, name))
+            end = max(end, entity.end)
+        else:
+            clusters.append([(entity, name)])
+            end = entity.end
+    result = Alignment()
+    for cluster in clusters:
+        per = {name: tuple(sorted((e for e, n in cluster if n == name), key=lambda e: e.start)) for name in names}
+        versions = set(per.values())
+        if len(versions) == 1:
+            result.agreed.extend(next(iter(versions)))
+            continue
+        start = min(e.start for e, _ in cluster)
+        stop = max(e.end for e, _ in cluster)
+        result.disagreements.append(Disagreement(start, stop, _classify(per), per))
+    return result
+
+
+def _classify(per: Mapping[str, tuple[Entity, ...]]) -> Kind:
+    marked = [spans for spans in per.values() if spans]
+    bounds = {tuple((e.start, e.end) for e in spans) for spans in marked}
+    labels = {e.label for spans in marked for e in spans}
+    if len(marked) < len(per):  # somebody left it unmarked
+        return Kind.ONLY_ONE if len(set(marked)) == 1 else Kind.MIXED
+    if len(bounds) == 1:
+        return Kind.LABEL
+    return Kind.BOUNDARY if len(labels) == 1 else Kind.MIXED
+
+
+class Resolution(enum.StrEnum):
+    TAKE = "take"  # one annotator's version
+    BOTH = "both"
+    REJECT = "reject all"
+    EDIT = "edit"
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """How one disagreement was resolved; ``entities`` is what goes to gold for it."""
+
+    resolution: Resolution
+    entities: tuple[Entity, ...]
+    source: str | None = None  # the annotator taken, for TAKE
+
+    def describe(self) -> str:
+        return f"took {self.source}" if self.resolution is Resolution.TAKE else str(self.resolution)
+
+
+def resolve(disagreement: Disagreement, resolution: Resolution, source: str | None = None,
+            edited: Sequence[Entity] = ()) -> Decision:
+    if resolution is Resolution.TAKE:
+        if source not in disagreement.spans:
+            raise ValueError(f"{source!r} did not annotate this document")
+        return Decision(resolution, disagreement.spans[source], source)
+    if resolution is Resolution.BOTH:
+        both = disagreement.both()
+        if both is None:
+            raise ValueError("the versions overlap each other: take one of them or edit by hand")
+        return Decision(resolution, tuple(both))
+    if resolution is Resolution.REJECT:
+        return Decision(resolution, ())
+    return Decision(resolution, tuple(edited))

@@ -1,0 +1,149 @@
+"""Review: the queue of documents two or more annotators finished, loading them for adjudication, and saving
+the gold layer with optimistic locking (a second reviewer's save over the first is refused, never silent)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from sqlalchemy import delete, func, insert, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
+
+from model.agreement import pair_score
+from model.ops import ConflictError
+from model.review import Decision
+from model.spans import AnnotatorId, DocState, DocumentId, Entity, Layer, Origin, Status
+from storage.orm import AnnotatorRow, DocumentRow, EventRow, ProgressRow, ReviewRow, SpanRow
+from storage.team import load_layers
+
+if TYPE_CHECKING:
+    from storage.project import Project
+
+
+@dataclass(frozen=True, slots=True)
+class QueueEntry:
+    document_id: DocumentId
+    title: str
+    annotators: tuple[str, ...]
+    agreement: float  # mean pairwise exact span F1
+    reviewed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewItem:
+    """A document as a reviewer opens it: the text, every finished annotator's spans, the current gold, and
+    the version the save must still find."""
+
+    document_id: DocumentId
+    text: str
+    layers: dict[str, list[Entity]]
+    gold: list[Entity]
+    version: int  # 0: never reviewed
+
+
+def review_queue(project: Project) -> list[QueueEntry]:
+    """Documents finished by two or more annotators, worst agreement first; reviewed ones last."""
+    layers, _ = load_layers(project)
+    by_doc: dict[int, dict[str, set[Entity]]] = {}
+    for name, docs in layers.items():
+        for doc, entities in docs.items():
+            by_doc.setdefault(doc, {})[name] = entities
+    candidates = {doc: anns for doc, anns in by_doc.items() if len(anns) >= 2}
+    if not candidates:
+        return []
+    with project.session_factory() as s:
+        titles = dict(s.execute(select(DocumentRow.id, DocumentRow.title)
+                                .where(DocumentRow.id.in_(candidates))).all())
+        reviewed = set(s.scalars(select(ReviewRow.document_id).where(ReviewRow.state == "done")))
+    entries = []
+    for doc, anns in candidates.items():
+        names = sorted(anns)
+        scores = [pair_score(anns[a], anns[b]).f1 for i, a in enumerate(names) for b in names[i + 1:]]
+        entries.append(QueueEntry(DocumentId(doc), titles[doc], tuple(names), sum(scores) / len(scores),
+                                  doc in reviewed))
+    return sorted(entries, key=lambda e: (e.reviewed, e.agreement, e.document_id))
+
+
+def load_review(project: Project, document_id: DocumentId) -> ReviewItem:
+    layers, _ = load_layers(project)
+    per = {name: sorted(docs[document_id], key=lambda e: (e.start, e.end))
+           for name, docs in layers.items() if document_id in docs}
+    with project.session_factory() as s:
+        text = s.scalar(select(DocumentRow.text).where(DocumentRow.id == document_id))
+        if text is None:
+            raise KeyError(f"no document {document_id}")
+        gold = [Entity(a, b, label) for a, b, label in s.execute(
+            select(SpanRow.start, SpanRow.end, SpanRow.label).where(
+                SpanRow.document_id == document_id, SpanRow.layer == str(Layer.GOLD),
+                SpanRow.status == str(Status.ACCEPTED)).order_by(SpanRow.start))]
+        version = s.scalar(select(ReviewRow.version).where(ReviewRow.document_id == document_id)) or 0
+    return ReviewItem(document_id, text, per, gold, version)
+
+
+def save_gold(project: Project, item: ReviewItem, reviewer: AnnotatorId, agreed: Sequence[Entity],
+              decisions: Sequence[Decision]) -> int:
+    """Replace the document's gold layer with the agreed spans plus every decision's spans, in one
+    transaction, if nobody saved this document's review since ``item`` was loaded. Returns the new version.
+    Raises ConflictError (naming who saved first) otherwise; nothing is written then."""
+    entities = [(e, "agreed") for e in agreed] + [(e, d.describe()) for d in decisions for e in d.entities]
+    ordered = sorted(entities, key=lambda x: (x[0].start, x[0].end))
+    for (a, _), (b, _) in zip(ordered, ordered[1:], strict=False):
+        if a.overlaps(b):
+            raise ValueError(f"gold spans overlap: {a} and {b}")
+    try:
+        with project.transaction() as s:
+            length = s.scalar(select(func.length(DocumentRow.text)).where(DocumentRow.id == item.document_id))
+            for e, _ in entities:
+                e.check(length or 0)
+            row = s.scalars(select(ReviewRow).where(ReviewRow.document_id == item.document_id)
+                            .with_for_update()).first()
+            if row is None:
+                if item.version != 0:
+                    raise ConflictError("this document's review was removed meanwhile; reload it")
+                row = ReviewRow(document_id=item.document_id, reviewer_id=reviewer, state="done", version=1)
+                s.add(row)
+            else:
+                if row.version != item.version:
+                    who = s.scalar(select(AnnotatorRow.name).where(AnnotatorRow.id == row.reviewer_id))
+                    raise ConflictError(f"{who or 'another reviewer'} saved this document's gold at "
+                                        f"{row.updated_at:%H:%M:%S} after you opened it; reload to see their "
+                                        "decisions (yours were not saved)")
+                row.reviewer_id = reviewer
+                row.state = "done"
+                row.updated_at = datetime.now(UTC)
+            s.flush()
+            s.execute(delete(SpanRow).where(SpanRow.document_id == item.document_id,
+                                            SpanRow.layer == str(Layer.GOLD)))
+            now = datetime.now(UTC)
+            if entities:
+                s.execute(insert(SpanRow), [
+                    {"document_id": item.document_id, "layer": str(Layer.GOLD), "annotator_id": None,
+                     "start": e.start, "end": e.end, "label": e.label, "origin": str(Origin.HUMAN),
+                     "origin_detail": f"review: {why}"[:100], "status": str(Status.ACCEPTED), "score": None,
+                     "version": 1, "created_at": now, "updated_at": now} for e, why in entities])
+            s.execute(insert(EventRow), [{
+                "at": now, "annotator_id": reviewer, "document_id": item.document_id, "action": "review",
+                "payload": {"agreed": len(agreed), "decisions": [
+                    {"resolution": str(d.resolution), "source": d.source,
+                     "spans": [[e.start, e.end, e.label] for e in d.entities]} for d in decisions]},
+            }])
+            return row.version
+    except (StaleDataError, IntegrityError) as exc:
+        raise ConflictError("another reviewer saved this document at the same moment; reload it "
+                            "(your decisions were not saved)") from exc
+
+
+def reviewer_progress(project: Project) -> tuple[int, int]:
+    """(documents reviewed, documents waiting for review)."""
+    queue = review_queue(project)
+    return sum(e.reviewed for e in queue), sum(not e.reviewed for e in queue)
+
+
+def done_by(project: Project, document_id: DocumentId) -> list[str]:
+    with project.session_factory() as s:
+        return list(s.scalars(select(AnnotatorRow.name).join(ProgressRow, ProgressRow.annotator_id == AnnotatorRow.id)
+                              .where(ProgressRow.document_id == document_id,
+                                     ProgressRow.state == str(DocState.DONE)).order_by(AnnotatorRow.name)))

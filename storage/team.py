@@ -1,0 +1,104 @@
+"""Team work: assigning documents to annotators with overlap, and reading layers for agreement figures."""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sqlalchemy import func, insert, select
+
+from model.agreement import AgreementReport, agreement
+from model.spans import DocState, Entity, Layer, Status
+from storage.orm import AnnotatorRow, AssignmentRow, DocumentRow, ProgressRow, SpanRow
+
+if TYPE_CHECKING:
+    from storage.project import Project
+
+
+class TeamError(ValueError):
+    """A team operation that cannot be done as asked; the message says why."""
+
+
+@dataclass(frozen=True, slots=True)
+class AssignmentSummary:
+    documents: int
+    doubly_annotated: int
+    per_annotator: dict[str, int]
+
+
+def assign(project: Project, annotators: list[str], overlap: float = 0.0, *, only_unassigned: bool = True,
+           seed: int = 0) -> AssignmentSummary:
+    """Hand documents to ``annotators``: a share ``overlap`` of them to two annotators (for agreement), the
+    rest to one, balancing the load. Documents already assigned are left as they are (``only_unassigned``)."""
+    names = list(dict.fromkeys(n.strip() for n in annotators if n.strip()))
+    if not names:
+        raise TeamError("name at least one annotator")
+    if not 0.0 <= overlap <= 1.0:
+        raise TeamError(f"overlap must be between 0 and 1, got {overlap}")
+    if overlap > 0 and len(names) < 2:
+        raise TeamError("overlap needs at least two annotators")
+    people = {n: project.annotator(n) for n in names}
+    with project.transaction() as s:
+        query = select(DocumentRow.id).order_by(DocumentRow.id)
+        if only_unassigned:
+            query = query.where(DocumentRow.id.not_in(select(AssignmentRow.document_id)))
+        docs = list(s.scalars(query))
+        rng = random.Random(seed)
+        rng.shuffle(docs)
+        doubled = round(len(docs) * overlap)
+        load: Counter[str] = Counter({n: 0 for n in names})
+        rows = []
+        for i, doc in enumerate(docs):
+            wanted = 2 if i < doubled else 1
+            chosen = sorted(names, key=lambda n: (load[n], rng.random()))[:wanted]
+            for name in chosen:
+                load[name] += 1
+                rows.append({"document_id": doc, "annotator_id": people[name].id})
+        if rows:
+            s.execute(insert(AssignmentRow), rows)
+    return AssignmentSummary(len(docs), doubled, dict(load))
+
+
+def assigned_counts(project: Project) -> dict[str, int]:
+    with project.session_factory() as s:
+        rows = s.execute(select(AnnotatorRow.name, func.count()).join(
+            AssignmentRow, AssignmentRow.annotator_id == AnnotatorRow.id).group_by(AnnotatorRow.name))
+        return dict(rows.all())
+
+
+def load_layers(project: Project, annotators: list[str] | None = None, done_only: bool = True
+                ) -> tuple[dict[str, dict[int, set[Entity]]], dict[int, int]]:
+    """Each annotator's accepted spans per document (documents they marked done, unless ``done_only`` is off:
+    then every document they touched), and the lengths of those documents."""
+    with project.session_factory() as s:
+        people = dict(s.execute(select(AnnotatorRow.name, AnnotatorRow.id)).all())
+        names = annotators if annotators is not None else sorted(people)
+        unknown = [n for n in names if n not in people]
+        if unknown:
+            raise TeamError(f"no annotator called {', '.join(unknown)}")
+        layers: dict[str, dict[int, set[Entity]]] = {}
+        for name in names:
+            states = [str(DocState.DONE)] if done_only else [str(DocState.DONE), str(DocState.IN_PROGRESS)]
+            docs = s.scalars(select(ProgressRow.document_id).where(
+                ProgressRow.annotator_id == people[name], ProgressRow.state.in_(states)))
+            layer: dict[int, set[Entity]] = {d: set() for d in docs}
+            for doc, a, b, label in s.execute(select(SpanRow.document_id, SpanRow.start, SpanRow.end, SpanRow.label)
+                                              .where(SpanRow.layer == str(Layer.ANNOTATOR),
+                                                     SpanRow.annotator_id == people[name],
+                                                     SpanRow.status == str(Status.ACCEPTED))):
+                if doc in layer:
+                    layer[doc].add(Entity(a, b, label))
+            layers[name] = layer
+        doc_ids = {d for layer in layers.values() for d in layer}
+        lengths = dict(s.execute(select(DocumentRow.id, func.length(DocumentRow.text))
+                                 .where(DocumentRow.id.in_(doc_ids))).all()) if doc_ids else {}
+    return layers, lengths
+
+
+def project_agreement(project: Project, annotators: list[str] | None = None, label: str | None = None,
+                      done_only: bool = True) -> AgreementReport:
+    layers, lengths = load_layers(project, annotators, done_only)
+    names = annotators if annotators is not None else [n for n, docs in layers.items() if docs]
+    return agreement(layers, lengths, names, label)
