@@ -102,3 +102,27 @@ def project_agreement(project: Project, annotators: list[str] | None = None, lab
     layers, lengths = load_layers(project, annotators, done_only)
     names = annotators if annotators is not None else [n for n, docs in layers.items() if docs]
     return agreement(layers, lengths, names, label)
+
+
+def layer_entities(project: Project, annotator: str | None = None
+                   ) -> tuple[dict[int, str], dict[int, list[Entity]]]:
+    """Texts and accepted spans of one layer: an annotator's (documents they touched) or, with no
+    annotator, the gold layer (documents that have any gold span)."""
+    with project.session_factory() as s:
+        query = select(SpanRow.document_id, SpanRow.start, SpanRow.end, SpanRow.label).where(
+            SpanRow.status == str(Status.ACCEPTED))
+        if annotator is None:
+            query = query.where(SpanRow.layer == str(Layer.GOLD))
+            docs_query = select(SpanRow.document_id).where(SpanRow.layer == str(Layer.GOLD)).distinct()
+        else:
+            person = s.scalar(select(AnnotatorRow.id).where(AnnotatorRow.name == annotator))
+            if person is None:
+                raise TeamError(f"no annotator called {annotator}")
+            query = query.where(SpanRow.layer == str(Layer.ANNOTATOR), SpanRow.annotator_id == person)
+            docs_query = select(ProgressRow.document_id).where(ProgressRow.annotator_id == person)
+        doc_ids = set(s.scalars(docs_query))
+        spans: dict[int, list[Entity]] = {d: [] for d in doc_ids}
+        for doc, a, b, label in s.execute(query):
+            spans.setdefault(doc, []).append(Entity(a, b, label))
+        texts = dict(s.execute(select(DocumentRow.id, DocumentRow.text).where(DocumentRow.id.in_(spans))).all())
+    return texts, spans

@@ -1,0 +1,161 @@
+"""Team commands: ``newstag assign``, ``newstag agreement``, ``newstag review-queue``, ``newstag consistency``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from storage.team import TeamError
+
+AddDb = Callable[[argparse.ArgumentParser], None]
+
+
+def _names(value: str | None) -> list[str] | None:
+    return [n.strip() for n in value.split(",") if n.strip()] if value else None
+
+
+def register(sub: Any, add_db: AddDb) -> None:
+    p = sub.add_parser("assign", help="assign documents to annotators, with a share annotated twice",
+                       description="Hand out documents (the unassigned ones, by default) to annotators, balancing "
+                       "the load; --overlap 0.2 gives 20%% of them to two annotators for agreement figures. "
+                       "Annotators with assignments see only their documents.")
+    p.add_argument("--annotators", required=True, metavar="A,B,...", help="annotator names, comma-separated")
+    p.add_argument("--overlap", type=float, default=0.0, help="share of documents annotated by two (0..1)")
+    p.add_argument("--all", action="store_true", help="also documents that are assigned already")
+    p.add_argument("--seed", type=int, default=0, help="random seed for the shuffle (default 0)")
+    add_db(p)
+    p.set_defaults(handler=cmd_assign)
+
+    p = sub.add_parser("agreement", help="inter-annotator agreement: span F1, Cohen's kappa, Krippendorff's alpha")
+    p.add_argument("--annotators", metavar="A,B,...", help="compare these annotators (default: everyone)")
+    p.add_argument("--label", help="only this label")
+    p.add_argument("--unfinished", action="store_true", help="also documents not marked done")
+    p.add_argument("--format", choices=["table", "json"], default="table")
+    add_db(p)
+    p.set_defaults(handler=cmd_agreement)
+
+    p = sub.add_parser("review-queue", help="documents finished by two or more annotators, worst agreement first")
+    add_db(p)
+    p.set_defaults(handler=cmd_review_queue)
+
+    p = sub.add_parser("consistency", help="the same string labelled differently, or labelled here but not there")
+    p.add_argument("--annotator", help="check this annotator's layer (default: the gold layer)")
+    p.add_argument("--format", choices=["table", "json"], default="table")
+    p.add_argument("--limit", type=int, default=200, help="findings shown in the table (default 200)")
+    add_db(p)
+    p.set_defaults(handler=cmd_consistency)
+
+
+def cmd_assign(args: argparse.Namespace, url: str | None) -> int:
+    from storage.project import Project
+    from storage.team import assign, assigned_counts
+
+    with Project.open(url) as project:
+        try:
+            summary = assign(project, _names(args.annotators) or [], args.overlap, only_unassigned=not args.all,
+                             seed=args.seed)
+        except TeamError as exc:
+            print(f"newstag assign: {exc}", file=sys.stderr)
+            return 2
+        print(f"assigned {summary.documents} document(s), {summary.doubly_annotated} to two annotators")
+        for name, n in sorted(assigned_counts(project).items()):
+            print(f"  {name:<20} {n:>6} document(s) in total")
+    return 0
+
+
+def cmd_agreement(args: argparse.Namespace, url: str | None) -> int:
+    from storage.project import Project
+    from storage.team import project_agreement
+
+    with Project.open(url) as project:
+        try:
+            report = project_agreement(project, _names(args.annotators), args.label, done_only=not args.unfinished)
+        except TeamError as exc:
+            print(f"newstag agreement: {exc}", file=sys.stderr)
+            return 2
+        titles = {d.id: d.title for d in project.documents.all()} if report.per_document else {}
+    if args.format == "json":
+        print(json.dumps({
+            "annotators": report.annotators,
+            "alpha": report.alpha,
+            "pairs": [{"a": p.a, "b": p.b, "documents": p.documents, "kappa": p.kappa,
+                       "exact": _score(p.exact), "overlap": _score(p.overlap),
+                       "per_label": {k: _score(v) for k, v in p.per_label.items()}} for p in report.pairs],
+            "documents": [{"id": d, "title": titles.get(d), "f1": f} for d, f in report.ranked_documents()],
+        }, ensure_ascii=False, indent=2))
+        return 0
+    if not report.pairs or all(p.documents == 0 for p in report.pairs):
+        print("no documents finished by two of these annotators yet: nothing to compare")
+        return 0
+    print("pairwise agreement (span F1: exact / overlap; Cohen's kappa over characters, O included):")
+    for p in report.pairs:
+        print(f"  {p.a} × {p.b}: {p.documents} document(s)  F1 {p.exact.f1:.3f} / {p.overlap.f1:.3f}  "
+              f"kappa {p.kappa:.3f}  (matched {p.exact.matched}, only {p.a} {p.exact.only_a}, "
+              f"only {p.b} {p.exact.only_b})")
+        for label, s in p.per_label.items():
+            print(f"      {label:<6} F1 {s.f1:.3f}")
+    names = report.annotators
+    matrix = report.matrix()
+    print("\nexact span F1 matrix:")
+    print(" " * 14 + "".join(f"{n[:10]:>11}" for n in names))
+    for a in names:
+        print(f"  {a[:12]:<12}" + "".join(f"{matrix.get((a, b), float('nan')):>11.3f}" for b in names))
+    if report.alpha is not None:
+        print(f"\nKrippendorff's alpha (nominal, characters, O included): {report.alpha:.3f}")
+    print("\ndocuments, worst agreement first:")
+    for doc, f1 in report.ranked_documents()[:20]:
+        print(f"  {f1:.3f}  #{doc} {titles.get(doc, '')}")
+    print("\ncaveat: kappa and alpha count every character, O included; most characters are O, so they read "
+          "higher than span F1 for the same annotations.")
+    return 0
+
+
+def _score(s: Any) -> dict[str, Any]:
+    return {"f1": round(s.f1, 4), "precision": round(s.precision, 4), "recall": round(s.recall, 4),
+            "matched": s.matched, "only_a": s.only_a, "only_b": s.only_b}
+
+
+def cmd_review_queue(args: argparse.Namespace, url: str | None) -> int:
+    from storage.project import Project
+    from storage.review import review_queue
+
+    with Project.open(url) as project:
+        queue = review_queue(project)
+    if not queue:
+        print("nothing to review: no document has been finished by two annotators yet")
+        return 0
+    for e in queue:
+        mark = "reviewed" if e.reviewed else "open"
+        print(f"{e.agreement:.3f}  {mark:<8} #{e.document_id} {e.title}  ({', '.join(e.annotators)})")
+    return 0
+
+
+def cmd_consistency(args: argparse.Namespace, url: str | None) -> int:
+    from model.consistency import check
+    from storage.project import Project
+    from storage.team import layer_entities
+
+    with Project.open(url) as project:
+        try:
+            texts, spans = layer_entities(project, args.annotator)
+        except TeamError as exc:
+            print(f"newstag consistency: {exc}", file=sys.stderr)
+            return 2
+    findings = check(texts, spans)
+    if args.format == "json":
+        print(json.dumps([{"kind": str(f.kind), "surface": f.surface, "document": f.document_id, "start": f.start,
+                           "end": f.end, "label": f.label, "elsewhere": f.elsewhere} for f in findings],
+                         ensure_ascii=False, indent=2))
+        return 0
+    layer = f"{args.annotator}'s layer" if args.annotator else "the gold layer"
+    print(f"{len(findings)} finding(s) in {layer} ({len(texts)} document(s))")
+    for f in findings[: args.limit]:
+        counts = ", ".join(f"{label} ×{n}" for label, n in f.elsewhere)
+        here = f.label or "unlabelled"
+        print(f"  {f.surface}  #{f.document_id}:{f.start}-{f.end}  here {here}; corpus: {counts}  [{f.kind}]")
+    if len(findings) > args.limit:
+        print(f"  … {len(findings) - args.limit} more (--limit, or --format json)")
+    return 0

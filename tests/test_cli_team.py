@@ -1,0 +1,50 @@
+"""Team commands end to end: assign, annotate (through the storage API), agreement, review queue, consistency."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from model.commands import AddSpans, Context, SetDocumentState
+from model.spans import DocState, Entity
+from storage.project import Project
+from tests.test_cli import newstag
+
+
+def test_team_workflow(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 't.db'}"
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("".join(json.dumps({"text": f"华为公司在北京发布{i}。"}, ensure_ascii=False) + "\n"
+                              for i in range(10)), encoding="utf-8")
+    assert newstag("import", str(corpus), "--db", db, "--quiet").returncode == 0
+    result = newstag("assign", "--annotators", "alice,bob", "--overlap", "1.0", "--db", db)
+    assert result.returncode == 0, result.stderr
+    assert "assigned 10 document(s), 10 to two annotators" in result.stdout
+    assert "alice                    10 document(s)" in result.stdout
+
+    with Project.open(db) as project:
+        for name, label in (("alice", "ORG"), ("bob", "LOC")):
+            me = project.annotator(name)
+            for doc in project.documents.ids()[:3]:
+                ctx = Context(doc, me.id)
+                AddSpans(ctx, [Entity(0, 4, "ORG"), Entity(5, 7, label)]).do(project.annotations)
+                SetDocumentState(ctx, DocState.DONE, DocState.IN_PROGRESS).do(project.annotations)
+        fourth = Context(project.documents.ids()[3], project.annotator("alice").id)  # 华为公司 left out here
+        AddSpans(fourth, [Entity(5, 7, "LOC")]).do(project.annotations)
+
+    table = newstag("agreement", "--db", db)
+    assert table.returncode == 0, table.stderr
+    assert "alice × bob: 3 document(s)  F1 0.500 / 0.500" in table.stdout
+    data = json.loads(newstag("agreement", "--db", db, "--format", "json", "--label", "ORG").stdout)
+    assert data["pairs"][0]["exact"]["f1"] == round(2 * 3 / (6 + 3), 4)  # alice 6 ORG, bob 3, 3 shared
+
+    queue = newstag("review-queue", "--db", db)
+    assert queue.stdout.count("open") == 3 and "0.500" in queue.stdout
+
+    findings = newstag("consistency", "--annotator", "alice", "--db", db)
+    assert findings.returncode == 0
+    assert "5 finding(s) in alice's layer (4 document(s))" in findings.stdout
+    assert "华为公司  #4:0-4  here unlabelled; corpus: ORG ×3" in findings.stdout
+    assert "北京  #4:5-7  here LOC; corpus: ORG ×3, LOC ×1" in findings.stdout
+    bad = newstag("assign", "--annotators", "solo", "--overlap", "0.5", "--db", db)
+    assert bad.returncode == 2 and "overlap needs at least two annotators" in bad.stderr
