@@ -71,3 +71,20 @@ def test_reopening_is_idempotent(tmp_path: Path) -> None:
     with engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM alembic_version")).scalar() == 1
     engine.dispose()
+
+
+def test_an_older_database_is_upgraded_on_open_with_its_data(tmp_path: Path) -> None:
+    from alembic import command
+
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    engine = create_db_engine(url)
+    command.upgrade(alembic_config(engine), "0001")
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO documents (title, text, source, content_hash, meta, imported_at) "
+                          "VALUES ('t', '北京', 's', 'h', '{}', '2026-01-01')"))
+    engine.dispose()
+    with Project.open(url) as project:
+        assert [d.text for d in project.documents.all()] == ["北京"]
+        with project.engine.connect() as conn:
+            assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == head_revision()
+            assert "trained_models" in inspect(project.engine).get_table_names()
