@@ -15,6 +15,7 @@ from model.spans import Layer, Origin, Status
 from model.tagging import IPolicy
 from storage.documents import DocumentStore, NewDocument
 from storage.formats import ImportFormatError, ParsedDocument
+from storage.formats.brat import read_brat
 from storage.formats.conll import Grouping, read_conll
 from storage.formats.jsonl import read_jsonl
 from storage.formats.plaintext import read_txt
@@ -31,11 +32,12 @@ class Format(enum.StrEnum):
     TXT = "txt"
     JSONL = "jsonl"
     CONLL = "conll"
+    BRAT = "brat"
 
 
 SUFFIXES = {".txt": Format.TXT, ".jsonl": Format.JSONL, ".json": Format.JSONL,
             ".conll": Format.CONLL, ".bio": Format.CONLL, ".bioes": Format.CONLL,
-            ".bmes": Format.CONLL, ".iob": Format.CONLL, ".tsv": Format.CONLL}
+            ".bmes": Format.CONLL, ".iob": Format.CONLL, ".tsv": Format.CONLL, ".ann": Format.BRAT}
 
 
 class SpansAs(enum.StrEnum):
@@ -66,10 +68,16 @@ def expand_paths(paths: Iterable[Path], fmt: Format) -> list[Path]:
     for path in paths:
         if path.is_dir():
             wanted = set(SUFFIXES) if fmt is Format.AUTO else {s for s, f in SUFFIXES.items() if f is fmt}
-            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in wanted))
+            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in wanted
+                                and not (fmt is not Format.TXT and _brat_text(p))))
         else:
             files.append(path)
     return files
+
+
+def _brat_text(path: Path) -> bool:
+    """The .txt half of a brat pair: imported through its .ann file, not as plain text."""
+    return path.suffix.lower() == ".txt" and path.with_suffix(".ann").is_file()
 
 
 def detect_format(path: Path) -> Format:
@@ -95,6 +103,8 @@ def parse_file(
         return read_txt(path)
     if fmt is Format.JSONL:
         return read_jsonl(path)
+    if fmt is Format.BRAT:
+        return read_brat(path, warnings)
     return read_conll(path, grouping, policy, warnings, sentences_per_document)
 
 

@@ -1,0 +1,169 @@
+"""``newstag export``: training data out of the project (CoNLL, word CoNLL, doccano JSONL, brat), and the
+summary text shared with the Export dialog."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from model.sentences import SentenceMode
+from model.spans import DocState
+from model.tagging import Scheme
+from storage.export_types import ExportError, ExportOptionError, SkipReason
+from storage.formats.conll_writer import DEFAULT_PLACEHOLDER, ConllOptions, DocSeparator, WhitespacePolicy
+
+if TYPE_CHECKING:
+    from storage.export import ExportOptions, ExportSummary
+
+logger = logging.getLogger(__name__)
+
+SKIP_TEXT = {
+    SkipReason.NO_LABELS: "document(s) without labels in the chosen layer",
+    SkipReason.EMPTY: "document(s) with nothing left to write (only whitespace)",
+    SkipReason.OVERLAP: "span(s) overlapping an earlier span of the same layer (the earlier one was kept)",
+    SkipReason.WHITESPACE_ONLY: "span(s) covering only whitespace, which the format does not write",
+    SkipReason.DROPPED_LABEL: "span(s) whose label was dropped or mapped to nothing",
+}
+SEPARATOR_NAMES = {"tab": "\t", "\\t": "\t", "space": " "}
+
+
+def register(sub: argparse._SubParsersAction, add_db: Callable[[argparse.ArgumentParser], None]) -> None:
+    from storage.export import ExportFormat, Source
+
+    p = sub.add_parser("export", help="export training data: CoNLL (characters or words), JSONL, brat",
+                       description="Export labels as training data. Suggestions nobody accepted are never "
+                       "exported.")
+    p.add_argument("--format", choices=[f.value for f in ExportFormat], default="conll",
+                   help="conll: one character per line; conll-word: jieba words; jsonl: doccano; "
+                   "brat: .txt + .ann files in a folder (default: conll)")
+    p.add_argument("--out", type=Path, required=True, metavar="PATH",
+                   help="the file to write (a folder for brat, or with --split)")
+    p.add_argument("--layer", choices=[s.value for s in Source], default="gold",
+                   help="whose labels: an annotator's, the adjudicated gold, or gold where a document is "
+                   "adjudicated and the annotator's elsewhere (default: gold)")
+    p.add_argument("--annotator", metavar="NAME", default=argparse.SUPPRESS,
+                   help="the annotator for --layer annotator / gold-else-annotator and for state filters")
+    p.add_argument("--only-done", action="store_true", help="only documents the annotator marked done")
+    p.add_argument("--state", metavar="STATE[,STATE]",
+                   help="only documents in these states for the annotator "
+                   f"({', '.join(s.value for s in DocState)})")
+    p.add_argument("--labels", metavar="L1,L2", help="export only these labels (names after --map)")
+    p.add_argument("--map", action="append", default=[], metavar="OLD=NEW",
+                   help="rename a label (GPE=LOC), or drop it (MISC=); repeatable")
+    p.add_argument("--keep-unlabelled", action="store_true",
+                   help="also write documents without any label (default: skip them)")
+    p.add_argument("--split", metavar="TRAIN,DEV,TEST",
+                   help="split by document, e.g. 0.8,0.1,0.1 (or 80/10/10)")
+    p.add_argument("--seed", type=int, default=0, help="seed of the split (default 0)")
+    conll = p.add_argument_group("CoNLL")
+    conll.add_argument("--scheme", choices=[s.value for s in Scheme], default="bio")
+    conll.add_argument("--separator", default="tab", metavar="SEP",
+                       help="between token and tag: tab (default), space, or any string")
+    conll.add_argument("--sentences", choices=[m.value for m in SentenceMode], default="punctuation",
+                       help="punctuation: after 。！？；… and at line breaks; lines: at line breaks only; "
+                       "document: one sentence per document")
+    conll.add_argument("--whitespace", choices=[w.value for w in WhitespacePolicy], default="skip",
+                       help="spaces, U+3000 and other blank characters: skipped (default) or written as "
+                       "--placeholder")
+    conll.add_argument("--placeholder", default=DEFAULT_PLACEHOLDER, help="default: %(default)s")
+    conll.add_argument("--doc-separator", choices=[d.value for d in DocSeparator], default="docstart",
+                       help="between documents: a -DOCSTART- line (default), an extra blank line, or nothing")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    add_db(p)
+    p.set_defaults(handler=cmd_export)
+
+
+def _states(args: argparse.Namespace) -> frozenset[DocState] | None:
+    if args.only_done:
+        return frozenset({DocState.DONE})
+    if not args.state:
+        return None
+    try:
+        return frozenset(DocState(s.strip()) for s in args.state.split(",") if s.strip())
+    except ValueError:
+        raise ExportOptionError(f"unknown state in {args.state!r} (states: "
+                                f"{', '.join(s.value for s in DocState)})") from None
+
+
+def _label_map(items: list[str]) -> dict[str, str | None]:
+    mapping: dict[str, str | None] = {}
+    for item in items:
+        old, sep, new = item.partition("=")
+        if not sep or not old.strip():
+            raise ExportOptionError(f"--map {item!r}: expected OLD=NEW, or OLD= to drop a label")
+        mapping[old.strip()] = new.strip() or None
+    return mapping
+
+
+def options_from_args(args: argparse.Namespace) -> ExportOptions:
+    from storage.export import ExportFormat, ExportOptions, Source
+    from storage.split import SplitRatios
+
+    conll = ConllOptions(
+        scheme=Scheme(args.scheme), separator=SEPARATOR_NAMES.get(args.separator, args.separator),
+        sentences=SentenceMode(args.sentences), whitespace=WhitespacePolicy(args.whitespace),
+        placeholder=args.placeholder, doc_separator=DocSeparator(args.doc_separator),
+    )
+    labels = frozenset(x.strip() for x in args.labels.split(",") if x.strip()) if args.labels else None
+    return ExportOptions(
+        format=ExportFormat(args.format), source=Source(args.layer),
+        annotator=getattr(args, "annotator", None),
+        states=_states(args), label_map=_label_map(args.map), labels=labels,
+        skip_unlabelled=not args.keep_unlabelled, conll=conll,
+        split=SplitRatios.parse(args.split) if args.split else None, seed=args.seed,
+    )
+
+
+def render_summary(summary: ExportSummary) -> str:
+    """The end-of-export report, for the terminal and the dialog."""
+    parts = ", ".join(f"{part} {n:,}" for part, n in sorted(summary.documents.items()) if part != "all")
+    lines = [f"documents: {summary.total_documents:,}" + (f" ({parts})" if parts else ""),
+             f"sentences: {summary.sentences:,}"]
+    if summary.entities:
+        counts = sorted(summary.entities.items())
+        lines.append("entities: " + ", ".join(f"{label} {n:,}" for label, n in counts))
+    else:
+        lines.append("entities: none")
+    for counter in (summary.skipped_documents, summary.skipped_spans):
+        for reason, n in sorted(counter.items()):
+            if n:
+                lines.append(f"skipped {n:,} {SKIP_TEXT[reason]}")
+    for ex in summary.examples:
+        e = ex.entity
+        where = f"  document {ex.document_id}: {e.label} [{e.start}, {e.end})"
+        if ex.kept is not None:
+            lines.append(f"{where} overlaps {ex.kept.label} [{ex.kept.start}, {ex.kept.end})")
+        else:
+            lines.append(f"{where}: {SKIP_TEXT[ex.reason].split(' ', 1)[1]}")
+    lines += [f"wrote {path}" for path in summary.files]
+    return "\n".join(lines)
+
+
+def cmd_export(args: argparse.Namespace, url: str | None) -> int:
+    from tqdm import tqdm
+
+    from storage.export import export
+    from storage.project import Project
+
+    try:
+        options = options_from_args(args)
+        with Project.open(url) as project, tqdm(unit=" doc", disable=args.quiet or None, leave=False,
+                                                file=sys.stderr) as bar:
+            def progress(done: int, total: int) -> None:
+                bar.total = total
+                bar.n = done
+                bar.refresh()
+
+            summary = export(project, options, args.out, progress=progress)
+    except ExportOptionError as exc:
+        print(f"newstag export: {exc}", file=sys.stderr)
+        return 2
+    except (ExportError, OSError) as exc:
+        print(f"newstag export failed: {exc} (nothing was written)", file=sys.stderr)
+        return 1
+    print(render_summary(summary))
+    return 0

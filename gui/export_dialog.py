@@ -1,0 +1,322 @@
+"""The Export dialog: choose format, whose labels, which documents and labels, a split; export runs in a
+worker thread (which never touches a widget) with a progress bar, and ends with a summary."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TypeVar
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.cli_export import render_summary
+from model.sentences import SentenceMode
+from model.spans import Annotator, DocState
+from model.tagging import Scheme
+from storage.export import ExportCancelled, ExportFormat, ExportOptions, ExportSummary, Source, export
+from storage.export_types import ExportError, ExportOptionError
+from storage.formats.conll_writer import ConllOptions, DocSeparator, WhitespacePolicy
+from storage.project import Project
+from storage.split import SplitRatios
+
+logger = logging.getLogger(__name__)
+
+FORMATS = [("Character CoNLL (one character per line)", ExportFormat.CONLL),
+           ("Word CoNLL (jieba words)", ExportFormat.CONLL_WORD),
+           ("doccano JSONL", ExportFormat.JSONL),
+           ("brat standoff (.txt + .ann folder)", ExportFormat.BRAT)]
+SCHEMES = [("BIO (IOB2)", Scheme.BIO), ("BIOES", Scheme.BIOES), ("BMES", Scheme.BMES)]
+SEPARATORS = [("Tab", "\t"), ("Space", " ")]
+SENTENCES = [("At 。！？；… and line breaks", SentenceMode.PUNCTUATION),
+             ("At line breaks only", SentenceMode.LINES),
+             ("Whole document", SentenceMode.DOCUMENT)]
+WHITESPACE = [("Skip spaces and U+3000", WhitespacePolicy.SKIP),
+              ("Write them as ␣", WhitespacePolicy.PLACEHOLDER)]
+DOC_SEPARATORS = [("-DOCSTART- line", DocSeparator.DOCSTART), ("Extra blank line", DocSeparator.BLANK),
+                  ("Nothing", DocSeparator.NONE)]
+SOURCES = [("Gold (adjudicated)", Source.GOLD), ("One annotator's labels", Source.ANNOTATOR),
+           ("Gold where adjudicated, else the annotator's", Source.GOLD_ELSE_ANNOTATOR)]
+DOCUMENTS = [("All documents", None),
+             ("Only documents the annotator marked done", frozenset({DocState.DONE})),
+             ("Done or in progress", frozenset({DocState.DONE, DocState.IN_PROGRESS}))]
+
+
+W = TypeVar("W", bound=QWidget)
+
+
+def _named(widget: W, name: str) -> W:
+    """Object names let tests (and style sheets) find the widgets."""
+    widget.setObjectName(name)
+    return widget
+
+
+def _combo(name: str, items: Sequence[tuple[str, object]]) -> QComboBox:
+    """A combo box whose items carry plain values (enums arrive back as their str values: convert them)."""
+    box = _named(QComboBox(), name)
+    for text, data in items:
+        box.addItem(text, str(data) if isinstance(data, str) else None)
+    return box
+
+
+class _ExportWorker(QObject):
+    """Runs one export in its thread. Talks to the dialog only through signals."""
+
+    progressed = Signal(int, int)
+    succeeded = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, project: Project, options: ExportOptions, out: Path) -> None:
+        super().__init__()
+        self._project, self._options, self._out = project, options, out
+        self.cancel_requested = threading.Event()
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            summary = export(self._project, self._options, self._out, progress=self.progressed.emit,
+                             cancelled=self.cancel_requested.is_set)
+        except ExportCancelled:
+            self.failed.emit("Export cancelled; nothing was written.")
+        except ExportOptionError as exc:
+            self.failed.emit(f"Cannot export: {exc}")
+        except (ExportError, OSError) as exc:
+            self.failed.emit(f"Export failed: {exc}")
+        except Exception as exc:  # a worker must always answer, or the dialog waits forever
+            logger.exception("export failed")
+            self.failed.emit(f"Export failed: {exc}")
+        else:
+            self.succeeded.emit(summary)
+
+
+class ExportDialog(QDialog):
+    """Export training data from ``project``; ``annotator`` is the default for the annotator choices."""
+
+    exportFinished = Signal(object)  # the ExportSummary, or None when the export failed or was cancelled
+
+    def __init__(self, project: Project, annotator: Annotator, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.project = project
+        self.summary: ExportSummary | None = None
+        self._thread: QThread | None = None
+        self._worker: _ExportWorker | None = None
+        self.setWindowTitle("Export training data")
+        self._build(annotator)
+        self._sync_enabled()
+
+    # -- layout -------------------------------------------------------------------------------------
+
+    def _build(self, annotator: Annotator) -> None:
+        self.formatBox = _combo("formatBox", FORMATS)
+        self.schemeBox = _combo("schemeBox", SCHEMES)
+        self.separatorBox = _combo("separatorBox", SEPARATORS)
+        self.sentencesBox = _combo("sentencesBox", SENTENCES)
+        self.whitespaceBox = _combo("whitespaceBox", WHITESPACE)
+        self.docSeparatorBox = _combo("docSeparatorBox", DOC_SEPARATORS)
+        self.sourceBox = _combo("sourceBox", SOURCES)
+        self.annotatorBox = _combo("annotatorBox", [(a.name, a.name) for a in self.project.annotators()])
+        self.annotatorBox.setCurrentIndex(max(0, self.annotatorBox.findData(annotator.name)))
+        self.documentsBox = _combo("documentsBox", DOCUMENTS)
+        self.labelList = _named(QListWidget(), "labelList")
+        for label in self.project.labels():
+            item = QListWidgetItem(label.name)
+            item.setCheckState(_checked(True))
+            self.labelList.addItem(item)
+        self.labelList.setMaximumHeight(110)
+        self.mappingEdit = _named(QLineEdit(placeholderText="e.g. GPE=LOC, MISC= (drop)"), "mappingEdit")
+        self.skipUnlabelled = _named(QCheckBox("Skip documents without labels"), "skipUnlabelled")
+        self.skipUnlabelled.setChecked(True)
+        self.splitBox = _named(QCheckBox("Split into train / dev / test by document"), "splitBox")
+        self.ratios = [_named(QDoubleSpinBox(decimals=2, singleStep=0.05, maximum=1.0, value=value), name)
+                       for name, value in (("trainRatio", 0.8), ("devRatio", 0.1), ("testRatio", 0.1))]
+        self.seedBox = _named(QSpinBox(maximum=2**31 - 1), "seedBox")
+        self.outEdit = _named(QLineEdit(), "outEdit")
+        browse = _named(QPushButton("Browse…"), "browseButton")
+        browse.clicked.connect(self._browse)
+        self.progress = _named(QProgressBar(minimum=0, maximum=1, value=0), "progressBar")
+        self.messageLabel = _named(QLabel(wordWrap=True), "messageLabel")
+        self.summaryView = _named(QPlainTextEdit(readOnly=True), "summaryView")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.exportButton = self.buttons.addButton("Export", QDialogButtonBox.ButtonRole.ActionRole)
+        self.exportButton.setObjectName("exportButton")
+        self.cancelButton = self.buttons.addButton("Stop", QDialogButtonBox.ButtonRole.ActionRole)
+        self.cancelButton.setObjectName("cancelButton")
+        self.exportButton.clicked.connect(self.start_export)
+        self.cancelButton.clicked.connect(self.cancel_export)
+        self.buttons.rejected.connect(self.reject)
+
+        form = QFormLayout()
+        form.addRow("Format:", self.formatBox)
+        form.addRow("Tags:", self.schemeBox)
+        form.addRow("Column separator:", self.separatorBox)
+        form.addRow("Sentences end:", self.sentencesBox)
+        form.addRow("Whitespace:", self.whitespaceBox)
+        form.addRow("Between documents:", self.docSeparatorBox)
+        form.addRow("Labels from:", self.sourceBox)
+        form.addRow("Annotator:", self.annotatorBox)
+        form.addRow("Documents:", self.documentsBox)
+        form.addRow("", self.skipUnlabelled)
+        form.addRow("Labels to export:", self.labelList)
+        form.addRow("Rename or drop:", self.mappingEdit)
+        split_row = QHBoxLayout()
+        for spin in self.ratios:
+            split_row.addWidget(spin)
+        split_row.addWidget(QLabel("seed"))
+        split_row.addWidget(self.seedBox)
+        form.addRow(self.splitBox)
+        form.addRow("Train / dev / test:", split_row)
+        out_row = QHBoxLayout()
+        out_row.addWidget(self.outEdit)
+        out_row.addWidget(browse)
+        form.addRow("Write to:", out_row)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.messageLabel)
+        layout.addWidget(self.summaryView)
+        layout.addWidget(self.buttons)
+        for box in (self.formatBox, self.sourceBox, self.documentsBox):
+            box.currentIndexChanged.connect(self._sync_enabled)
+        self.splitBox.toggled.connect(self._sync_enabled)
+
+    def _sync_enabled(self) -> None:
+        conll = ExportFormat(self.formatBox.currentData()) in (ExportFormat.CONLL, ExportFormat.CONLL_WORD)
+        for box in (self.schemeBox, self.separatorBox, self.sentencesBox, self.whitespaceBox,
+                    self.docSeparatorBox):
+            box.setEnabled(conll)
+        for spin in (*self.ratios, self.seedBox):
+            spin.setEnabled(self.splitBox.isChecked())
+        self.annotatorBox.setEnabled(self._needs_annotator())
+        running = self._thread is not None
+        self.exportButton.setEnabled(not running)
+        self.cancelButton.setEnabled(running)
+
+    def _needs_annotator(self) -> bool:
+        """Their labels, or their document states, are asked for."""
+        source = Source(self.sourceBox.currentData())
+        return source is not Source.GOLD or DOCUMENTS[self.documentsBox.currentIndex()][1] is not None
+
+    def _browse(self) -> None:
+        folder = self.splitBox.isChecked() or ExportFormat(self.formatBox.currentData()) is ExportFormat.BRAT
+        path = (QFileDialog.getExistingDirectory(self, "Export into folder") if folder
+                else QFileDialog.getSaveFileName(self, "Export to file")[0])
+        if path:
+            self.outEdit.setText(path)
+
+    # -- options ------------------------------------------------------------------------------------
+
+    def options(self) -> ExportOptions:
+        """The options the widgets say. Raises ExportOptionError for a mapping or split that cannot work."""
+        mapping: dict[str, str | None] = {}
+        for item in filter(None, (x.strip() for x in self.mappingEdit.text().replace("，", ",").split(","))):
+            old, sep, new = item.partition("=")
+            if not sep or not old.strip():
+                raise ExportOptionError(f"“{item}” is not OLD=NEW (or OLD= to drop a label)")
+            mapping[old.strip()] = new.strip() or None
+        unchecked = {self.labelList.item(i).text() for i in range(self.labelList.count())
+                     if self.labelList.item(i).checkState() != _checked(True)}
+        for name in unchecked:
+            mapping.setdefault(name, None)
+        split = SplitRatios(*(spin.value() for spin in self.ratios)) if self.splitBox.isChecked() else None
+        source: Source = Source(self.sourceBox.currentData())
+        states = DOCUMENTS[self.documentsBox.currentIndex()][1]  # a frozenset does not survive a QVariant
+        return ExportOptions(
+            format=ExportFormat(self.formatBox.currentData()), source=source,
+            annotator=self.annotatorBox.currentData() if self._needs_annotator() else None,
+            states=states, label_map=mapping, skip_unlabelled=self.skipUnlabelled.isChecked(),
+            conll=ConllOptions(scheme=Scheme(self.schemeBox.currentData()),
+                               separator=self.separatorBox.currentData(),
+                               sentences=SentenceMode(self.sentencesBox.currentData()),
+                               whitespace=WhitespacePolicy(self.whitespaceBox.currentData()),
+                               doc_separator=DocSeparator(self.docSeparatorBox.currentData())),
+            split=split, seed=self.seedBox.value(),
+        )
+
+    # -- running ------------------------------------------------------------------------------------
+
+    def start_export(self) -> None:
+        self.summaryView.clear()
+        if not self.outEdit.text().strip():
+            self._show_error("Choose where to write the export.")
+            return
+        try:
+            options = self.options()
+        except ExportOptionError as exc:
+            self._show_error(f"Cannot export: {exc}")
+            return
+        self.messageLabel.setText("Exporting…")
+        self._thread = QThread(self)
+        self._worker = _ExportWorker(self.project, options, Path(self.outEdit.text().strip()))
+        self._worker.moveToThread(self._thread)
+        self._thread.started.connect(self._worker.run)
+        self._worker.progressed.connect(self._on_progress)
+        self._worker.succeeded.connect(self._on_succeeded)
+        self._worker.failed.connect(self._on_failed)
+        self._sync_enabled()
+        self._thread.start()
+
+    def cancel_export(self) -> None:
+        if self._worker is not None:
+            self._worker.cancel_requested.set()
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self.progress.setMaximum(max(total, 1))
+        self.progress.setValue(done)
+
+    def _on_succeeded(self, summary: ExportSummary) -> None:
+        self._stop_thread()
+        self.summary = summary
+        self.progress.setValue(self.progress.maximum())
+        self.messageLabel.setText(f"Exported {summary.total_documents:,} document(s).")
+        self.summaryView.setPlainText(render_summary(summary))
+        self.exportFinished.emit(summary)
+
+    def _on_failed(self, message: str) -> None:
+        self._stop_thread()
+        self._show_error(message)
+        self.exportFinished.emit(None)
+
+    def _show_error(self, message: str) -> None:
+        self.messageLabel.setText(message)
+
+    def _stop_thread(self) -> None:
+        if self._thread is not None:
+            self._thread.quit()
+            self._thread.wait()
+            self._thread.deleteLater()
+        if self._worker is not None:
+            self._worker.deleteLater()
+        self._thread = self._worker = None
+        self._sync_enabled()
+
+    def done(self, result: int) -> None:
+        """Closing while an export runs stops it first (its partial output is removed)."""
+        if self._worker is not None:
+            self._worker.cancel_requested.set()
+            self._stop_thread()
+        super().done(result)
+
+
+def _checked(on: bool) -> Qt.CheckState:
+    return Qt.CheckState.Checked if on else Qt.CheckState.Unchecked

@@ -1,0 +1,368 @@
+"""Exporting training data: whose labels, which documents, which labels, how split, into which format.
+
+``export(project, options, out)`` streams documents from the database in batches (server-side where the
+backend has it), writes each one as soon as it is read, and returns an ``ExportSummary``. Nothing about a
+document is kept after it is written except counters, so memory stays flat whatever the corpus size.
+
+Whose labels: an annotator's accepted spans, the accepted gold spans, or per document gold where the
+document is adjudicated and a named annotator's otherwise. Machine suggestions are never exported.
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+from collections import Counter
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, exists, false, func, literal, not_, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from model.sentences import SentenceMode, blocks, split_sentences
+from model.spans import DocState, Entity, Layer, Status
+from storage.export_types import (
+    DocumentWriter,
+    ExportCancelled,
+    ExportDocument,
+    ExportError,
+    ExportOptionError,
+    SkipReason,
+)
+from storage.formats.brat import BratWriter
+from storage.formats.conll_writer import ConllOptions, ConllWriter, Level, check_label
+from storage.formats.jsonl_writer import SUFFIX as JSONL_SUFFIX
+from storage.formats.jsonl_writer import JsonlWriter
+from storage.orm import AnnotatorRow, DocumentRow, LabelRow, ProgressRow, SpanRow
+from storage.project import Project
+from storage.split import Part, SplitRatios, assign_parts
+
+__all__ = [
+    "ExportCancelled", "ExportError", "ExportFormat", "ExportOptionError", "ExportOptions", "ExportSummary",
+    "SkipReason", "SkippedSpan", "Source", "adjudicated", "export",
+]
+
+logger = logging.getLogger(__name__)
+
+BATCH = 1000
+EXAMPLES = 20  # skipped spans listed one by one in the summary; the rest are counted
+
+
+class ExportFormat(enum.StrEnum):
+    CONLL = "conll"  # character-level CoNLL
+    CONLL_WORD = "conll-word"  # jieba words
+    JSONL = "jsonl"  # doccano
+    BRAT = "brat"  # .txt + .ann pairs in a folder
+
+
+class Source(enum.StrEnum):
+    ANNOTATOR = "annotator"
+    GOLD = "gold"
+    GOLD_ELSE_ANNOTATOR = "gold-else-annotator"
+
+
+@dataclass(frozen=True, slots=True)
+class ExportOptions:
+    format: ExportFormat = ExportFormat.CONLL
+    source: Source = Source.GOLD
+    annotator: str | None = None  # needed by ANNOTATOR, GOLD_ELSE_ANNOTATOR and any state filter
+    states: frozenset[DocState] | None = None  # the annotator's document states to export; None: all
+    label_map: Mapping[str, str | None] = field(default_factory=dict)  # old -> new name, or None: drop
+    labels: frozenset[str] | None = None  # export only these (names after mapping); None: all
+    skip_unlabelled: bool = True  # skip documents with no label in the chosen layer
+    conll: ConllOptions = field(default_factory=ConllOptions)
+    split: SplitRatios | None = None
+    seed: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class SkippedSpan:
+    document_id: int
+    entity: Entity
+    reason: SkipReason
+    kept: Entity | None = None  # for an overlap: the earlier span that was kept
+
+
+@dataclass(slots=True)
+class ExportSummary:
+    files: list[Path] = field(default_factory=list)
+    documents: Counter[str] = field(default_factory=Counter)  # per part ("all" when not split)
+    sentences: int = 0
+    entities: Counter[str] = field(default_factory=Counter)  # per label, as written
+    skipped_documents: Counter[SkipReason] = field(default_factory=Counter)
+    skipped_spans: Counter[SkipReason] = field(default_factory=Counter)
+    examples: list[SkippedSpan] = field(default_factory=list)
+
+    @property
+    def total_documents(self) -> int:
+        return sum(self.documents.values())
+
+
+def adjudicated(document_id: Any) -> ColumnElement[bool]:
+    """Whether a document counts as adjudicated: it has at least one gold-layer row. The one place that
+    says so (a review feature may add an explicit marker)."""
+    gold = aliased(SpanRow)
+    return exists().where(gold.document_id == document_id, gold.layer == str(Layer.GOLD))
+
+
+# -- planning ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    options: ExportOptions
+    annotator_id: int | None
+    mapping: dict[str, str | None]  # every label of the project -> the name written, or None
+
+
+def _plan(session: Session, options: ExportOptions) -> _Plan:
+    annotator_id = None
+    needs_annotator = options.source is not Source.GOLD or options.states is not None
+    if options.annotator is not None:
+        annotator_id = session.scalar(select(AnnotatorRow.id).where(AnnotatorRow.name == options.annotator))
+        if annotator_id is None:
+            names = session.scalars(select(AnnotatorRow.name).order_by(AnnotatorRow.name))
+            known = ", ".join(names) or "none"
+            raise ExportOptionError(f"unknown annotator {options.annotator!r} (annotators: {known})")
+    elif needs_annotator:
+        raise ExportOptionError(
+            "an annotator is needed for this export (their labels, or their document states)")
+    known_labels = set(session.scalars(select(LabelRow.name)))  # spans' labels are among them (foreign key)
+    unknown = sorted(set(options.label_map) - known_labels)
+    if unknown:
+        raise ExportOptionError(f"unknown label(s) in the mapping: {', '.join(unknown)} "
+                                f"(the project's labels: {', '.join(sorted(known_labels))})")
+    mapping: dict[str, str | None] = {}
+    for name in known_labels:
+        target = options.label_map.get(name, name)
+        target = target.strip() if target else None
+        mapping[name] = target or None
+    if options.labels is not None:
+        available = {t for t in mapping.values() if t}
+        missing = sorted(options.labels - available)
+        if missing:
+            raise ExportOptionError(f"unknown label(s) to export: {', '.join(missing)} "
+                                    f"(available after mapping: {', '.join(sorted(available))})")
+        mapping = {k: (v if v in options.labels else None) for k, v in mapping.items()}
+    if options.format in (ExportFormat.CONLL, ExportFormat.CONLL_WORD):
+        options.conll.check()
+        for target in {t for t in mapping.values() if t}:
+            check_label(target, options.conll.separator)
+    return _Plan(options, annotator_id, mapping)
+
+
+def _layer_conditions(plan: _Plan, span: Any) -> tuple[ColumnElement[bool], ColumnElement[bool]]:
+    gold = and_(span.layer == str(Layer.GOLD), span.status == str(Status.ACCEPTED))
+    if plan.annotator_id is None:
+        return gold, false()
+    own = and_(span.layer == str(Layer.ANNOTATOR), span.annotator_id == plan.annotator_id,
+               span.status == str(Status.ACCEPTED))
+    return gold, own
+
+
+def _labelled(plan: _Plan) -> ColumnElement[bool]:
+    """A document has at least one span that will be written (before overlap and whitespace checks)."""
+    wanted = sorted(k for k, v in plan.mapping.items() if v)
+    span = aliased(SpanRow)
+    gold, own = _layer_conditions(plan, span)
+
+    def has(condition: ColumnElement[bool]) -> ColumnElement[bool]:
+        return exists().where(span.document_id == DocumentRow.id, condition, span.label.in_(wanted))
+
+    source = plan.options.source
+    if source is Source.GOLD:
+        return has(gold)
+    if source is Source.ANNOTATOR:
+        return has(own)
+    is_adjudicated = adjudicated(DocumentRow.id)
+    return or_(and_(is_adjudicated, has(gold)), and_(not_(is_adjudicated), has(own)))
+
+
+def _document_filter(plan: _Plan, query: Any) -> Any:
+    states = plan.options.states
+    if states is not None:
+        state = func.coalesce(ProgressRow.state, str(DocState.NEW))
+        query = query.outerjoin(ProgressRow, and_(ProgressRow.document_id == DocumentRow.id,
+                                                  ProgressRow.annotator_id == plan.annotator_id))
+        query = query.where(state.in_(sorted(str(s) for s in states)))
+    return query
+
+
+def _count(session: Session, plan: _Plan, labelled_only: bool) -> int:
+    query = _document_filter(plan, select(func.count(DocumentRow.id)))
+    if labelled_only:
+        query = query.where(_labelled(plan))
+    return session.scalar(query) or 0
+
+
+# -- reading ----------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Read:
+    id: int
+    title: str
+    text: str
+    adjudicated: bool
+    spans: list[tuple[int, int, int, str, str]]  # (id, start, end, label, layer), sorted by start, end, id
+
+
+def _documents(session: Session, plan: _Plan) -> Iterator[_Read]:
+    """Documents in id order with their candidate spans, read in batches from a streamed query."""
+    is_adjudicated = (adjudicated(DocumentRow.id) if plan.options.source is Source.GOLD_ELSE_ANNOTATOR
+                      else literal(plan.options.source is Source.GOLD))
+    query = select(DocumentRow.id, DocumentRow.title, DocumentRow.text, is_adjudicated.label("adjudicated"))
+    query = _document_filter(plan, query)
+    if plan.options.skip_unlabelled:
+        query = query.where(_labelled(plan))
+    query = query.order_by(DocumentRow.id).execution_options(yield_per=BATCH)
+    gold, own = _layer_conditions(plan, SpanRow)
+    for batch in session.execute(query).partitions():
+        low, high = batch[0].id, batch[-1].id
+        spans: dict[int, list[tuple[int, int, int, str, str]]] = {}
+        rows = session.execute(
+            select(SpanRow.document_id, SpanRow.id, SpanRow.start, SpanRow.end, SpanRow.label, SpanRow.layer)
+            .where(SpanRow.document_id.between(low, high), or_(gold, own))
+            .order_by(SpanRow.document_id, SpanRow.start, SpanRow.end, SpanRow.id)
+        )
+        for doc_id, span_id, start, end, label, layer in rows:
+            spans.setdefault(doc_id, []).append((span_id, start, end, label, layer))
+        for row in batch:
+            yield _Read(row.id, row.title, row.text, bool(row.adjudicated), spans.get(row.id, []))
+
+
+def _entities(plan: _Plan, doc: _Read, summary: ExportSummary) -> list[Entity]:
+    """The document's entities in the chosen layer: labels mapped, dropped ones counted, and of
+    overlapping spans only the first (by start, then end) kept."""
+    layer = str(Layer.GOLD) if doc.adjudicated else str(Layer.ANNOTATOR)
+    kept: list[Entity] = []
+    for _, start, end, label, span_layer in doc.spans:
+        if span_layer != layer:
+            continue
+        target = plan.mapping.get(label)
+        entity = Entity(start, end, target or label)
+        if target is None:
+            summary.skipped_spans[SkipReason.DROPPED_LABEL] += 1
+            continue
+        if kept and start < kept[-1].end:
+            _skip_span(summary, SkippedSpan(doc.id, entity, SkipReason.OVERLAP, kept[-1]))
+            continue
+        kept.append(entity)
+    return kept
+
+
+def _skip_span(summary: ExportSummary, skipped: SkippedSpan) -> None:
+    summary.skipped_spans[skipped.reason] += 1
+    if len(summary.examples) < EXAMPLES:
+        summary.examples.append(skipped)
+
+
+# -- writing ----------------------------------------------------------------------------------------
+
+
+def _suffix(options: ExportOptions) -> str:
+    if options.format is ExportFormat.JSONL:
+        return JSONL_SUFFIX
+    return options.conll.suffix
+
+
+def _open_writer(options: ExportOptions, path: Path) -> DocumentWriter:
+    if options.format is ExportFormat.BRAT:
+        return BratWriter(path)
+    if options.format is ExportFormat.JSONL:
+        return JsonlWriter(path)
+    level = Level.WORD if options.format is ExportFormat.CONLL_WORD else Level.CHAR
+    conll = ConllOptions(level, options.conll.scheme, options.conll.separator, options.conll.sentences,
+                         options.conll.whitespace, options.conll.placeholder, options.conll.doc_separator)
+    return ConllWriter(path, conll)
+
+
+def output_paths(options: ExportOptions, out: Path) -> dict[str, Path]:
+    """Where each part goes: ``out`` itself without a split; ``out/train.bio`` (or ``out/train/`` for
+    brat) and so on with one."""
+    if options.split is None:
+        if options.format is not ExportFormat.BRAT and out.is_dir():
+            raise ExportOptionError(f"{out} is a folder: give the name of the file to write")
+        return {"all": out}
+    if out.exists() and not out.is_dir():
+        raise ExportOptionError(f"{out} is a file: a split export writes a folder")
+    suffix = "" if options.format is ExportFormat.BRAT else _suffix(options)
+    return {part.value: out / f"{part.value}{suffix}" for part in Part}
+
+
+def export(
+    project: Project,
+    options: ExportOptions,
+    out: Path,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ExportSummary:
+    """Write the export; raise ExportOptionError before writing anything if an option cannot work."""
+    summary = ExportSummary()
+    with project.session_factory() as session:
+        plan = _plan(session, options)
+        paths = output_paths(options, out)
+        total = _count(session, plan, labelled_only=options.skip_unlabelled)
+        if options.skip_unlabelled:
+            candidates = _count(session, plan, labelled_only=False)
+            summary.skipped_documents[SkipReason.NO_LABELS] = candidates - total
+        parts = _assignment(session, plan) if options.split else None
+        writers: dict[str, DocumentWriter] = {}
+        try:
+            for name, path in paths.items():
+                writers[name] = _open_writer(options, path)
+            _write_all(session, plan, writers, parts, summary, total, progress, cancelled)
+        except BaseException:
+            for writer in writers.values():
+                writer.abort()
+            raise
+        for writer in writers.values():
+            writer.close()
+    summary.files = list(paths.values())
+    logger.info("exported %d documents to %s", summary.total_documents, out)
+    return summary
+
+
+def _assignment(session: Session, plan: _Plan) -> dict[int, Part]:
+    query = _document_filter(plan, select(DocumentRow.id))
+    if plan.options.skip_unlabelled:
+        query = query.where(_labelled(plan))
+    assert plan.options.split is not None
+    return assign_parts(list(session.scalars(query)), plan.options.split, plan.options.seed)
+
+
+def _write_all(
+    session: Session, plan: _Plan, writers: Mapping[str, DocumentWriter], parts: Mapping[int, Part] | None,
+    summary: ExportSummary, total: int, progress: Callable[[int, int], None] | None,
+    cancelled: Callable[[], bool] | None,
+) -> None:
+    options = plan.options
+    done = 0
+    for doc in _documents(session, plan):
+        if cancelled is not None and done % 100 == 0 and cancelled():
+            raise ExportCancelled("export cancelled")
+        entities = _entities(plan, doc, summary)
+        done += 1
+        if progress is not None and (done % 500 == 0 or done == total):
+            progress(done, total)
+        if not entities and options.skip_unlabelled:
+            summary.skipped_documents[SkipReason.NO_LABELS] += 1
+            continue
+        part = parts[doc.id].value if parts is not None else "all"
+        result = writers[part].write(ExportDocument(doc.id, doc.title, doc.text, entities))
+        for reason, entity in result.skipped:
+            _skip_span(summary, SkippedSpan(doc.id, entity, reason))
+        if options.format in (ExportFormat.CONLL, ExportFormat.CONLL_WORD) and result.sentences == 0:
+            summary.skipped_documents[SkipReason.EMPTY] += 1
+            continue
+        summary.documents[part] += 1
+        summary.sentences += result.sentences or _sentences(doc.text, entities, options.conll.sentences)
+        summary.entities.update(e.label for e in result.written)
+    if progress is not None:
+        progress(done, total)
+
+
+def _sentences(text: str, entities: Sequence[Entity], mode: SentenceMode) -> int:
+    return len(blocks(split_sentences(text, mode), entities))

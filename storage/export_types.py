@@ -1,0 +1,91 @@
+"""What the exporter and its writers exchange: the document to write, what a writer did with it, and the
+typed errors export raises. No database, no Qt: writers can be used (and tested) on their own."""
+
+from __future__ import annotations
+
+import enum
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from model.spans import Entity
+
+
+class ExportError(Exception):
+    """Export could not be done; nothing (or only the ``.part`` files, removed again) was written."""
+
+
+class ExportOptionError(ExportError, ValueError):
+    """An option that cannot work: unknown annotator or label, ratios not summing to 1, a bad separator..."""
+
+
+class ExportCancelled(ExportError):
+    """The caller asked to stop; the partial output was removed."""
+
+
+class SkipReason(enum.StrEnum):
+    """Why a document or a span was not written (the GUI and CLI turn these into sentences)."""
+
+    # documents
+    NO_LABELS = "no_labels"  # no label in the chosen layer (after label filtering and mapping)
+    EMPTY = "empty"  # nothing left to write after the whitespace policy
+    # spans
+    OVERLAP = "overlap"  # overlaps an earlier span of the same layer (the later one is skipped)
+    WHITESPACE_ONLY = "whitespace_only"  # covers only characters the whitespace policy skips
+    DROPPED_LABEL = "dropped_label"  # its label was mapped to nothing or is not among the labels exported
+
+
+@dataclass(frozen=True, slots=True)
+class ExportDocument:
+    """One document as written: its text and its entities (sorted, non-overlapping, labels mapped)."""
+
+    id: int
+    title: str
+    text: str
+    entities: Sequence[Entity]
+
+
+@dataclass(slots=True)
+class WriteResult:
+    """What a writer did with one document."""
+
+    sentences: int = 0
+    written: list[Entity] = field(default_factory=list)
+    skipped: list[tuple[SkipReason, Entity]] = field(default_factory=list)
+
+
+class DocumentWriter(Protocol):
+    """Writes documents one by one into one output (a file or a folder)."""
+
+    def write(self, doc: ExportDocument) -> WriteResult: ...
+
+    def close(self) -> None:
+        """Finish: the output appears under its final name."""
+
+    def abort(self) -> None:
+        """Give up: remove whatever was written."""
+
+
+class PartFile:
+    """A text file written as ``NAME.part`` and renamed to ``NAME`` on ``close`` (removed on ``abort``), so
+    that a failed or cancelled export never leaves a half-written file under the real name.
+    UTF-8, ``\\n`` line endings whatever the platform."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.part = path.with_name(path.name + ".part")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._file = self.part.open("w", encoding="utf-8", newline="\n", buffering=1 << 20)
+
+    def write(self, text: str) -> None:
+        self._file.write(text)
+
+    def close(self) -> None:
+        self._file.close()
+        os.replace(self.part, self.path)
+
+    def abort(self) -> None:
+        self._file.close()
+        self.part.unlink(missing_ok=True)
