@@ -9,6 +9,7 @@ import sys
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
 from gui import settings
+from gui.qt_compat import guard_none_refcount
 from seeds import seed_paths
 from storage.db import DatabaseError
 from storage.importer import import_file
@@ -39,6 +40,7 @@ def ask_annotator(parent: object = None) -> str | None:
 
 def run_app(url: str | None, annotator: str | None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    guard_none_refcount()
     app.setApplicationName("newstag")
     try:
         project = Project.open(url)
@@ -50,9 +52,11 @@ def run_app(url: str | None, annotator: str | None) -> int:
     if not name:
         return 0
     from gui.main_window import MainWindow
+    from storage.suggestions import SuggestionService
 
-    window = MainWindow(project, project.annotator(name))
+    window = MainWindow(project, project.annotator(name), SuggestionService(project))
     window.show()
     code = app.exec()
+    window.close()  # saves the time spent, waits for the background worker
     project.close()
     return code

@@ -1,40 +1,239 @@
-"""The main window (starter version: document list and the article as plain text)."""
+"""The annotation window: document list, article with its spans, entity panel, label bar, status bar.
+
+Layout only: the widgets read the ``AnnotationSession``; the actions (built from ``gui.shortcuts``) call it.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QMainWindow, QPlainTextEdit, QSplitter
+import logging
+import time
+from collections.abc import Callable
 
-from model.spans import Annotator
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QSplitter, QVBoxLayout, QWidget
+
+from gui.article_view import ArticleView
+from gui.document_list import DocumentList
+from gui.document_model import DocumentListModel
+from gui.entity_panel import EntityPanel
+from gui.label_bar import LabelBar
+from gui.qt_compat import guard_none_refcount
+from gui.session import AnnotationSession
+from gui.shortcuts import CHECKABLE, SHORTCUTS, Scope
+from gui.shortcuts_dialog import ShortcutsDialog
+from model.spans import Annotator, Document, DocumentId
 from storage.project import Project
+from storage.suggestions import SuggestionService
+
+logger = logging.getLogger(__name__)
+
+ERROR_STYLE = "background: #fde2e1; color: #8a1c14; border: 1px solid #e0a19c; padding: 6px;"
+START_DELAY_MS = 150
+ACTIVITY = {
+    QEvent.Type.KeyPress,
+    QEvent.Type.ShortcutOverride,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.Wheel,
+}
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, project: Project, annotator: Annotator) -> None:
+    def __init__(
+        self,
+        project: Project,
+        annotator: Annotator,
+        service: SuggestionService | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        guard_none_refcount()
         super().__init__()
-        self.project = project
-        self.annotator = annotator
-        self.setWindowTitle(f"newstag — {annotator.name}")
-        self.resize(1200, 800)
-        self.documents = QListWidget(objectName="documentList")
-        self.article = QPlainTextEdit(objectName="articleView", readOnly=True)
-        font = QFont()
-        font.setFamilies(["Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC"])
-        font.setPointSize(13)
-        self.article.setFont(font)
-        splitter = QSplitter()
-        splitter.addWidget(self.documents)
-        splitter.addWidget(self.article)
-        splitter.setSizes([300, 900])
-        self.setCentralWidget(splitter)
-        for doc in project.documents.all():
-            item = QListWidgetItem(doc.title)
-            item.setData(256, doc.id)
-            self.documents.addItem(item)
-        self.documents.currentItemChanged.connect(self._open)
-        self.documents.setCurrentRow(0)
-        self.statusBar().showMessage(f"{project.documents.count()} documents · {annotator.name}")
+        self.setObjectName("mainWindow")
+        self.project, self.annotator = project, annotator
+        self.session = AnnotationSession(project, annotator, service, clock, self)
+        self.resize(1400, 860)
 
-    def _open(self, item: QListWidgetItem | None) -> None:
-        if item is not None:
-            self.article.setPlainText(self.project.documents.get(item.data(256)).text)
+        self.documents = DocumentList(DocumentListModel(project.annotations, annotator.id, self))
+        self.article = ArticleView(self.session)
+        self.entities = EntityPanel(self.session)
+        self.labels = LabelBar(self.session.labels)
+        self.message_bar = QLabel(objectName="messageBar", wordWrap=True, visible=False)
+        self.message_bar.setStyleSheet(ERROR_STYLE)
+        self.message_bar.setTextFormat(Qt.TextFormat.PlainText)
+
+        work = QWidget(objectName="articlePane")
+        column = QVBoxLayout(work)
+        column.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.message_bar, self.labels, self.article):
+            column.addWidget(widget)
+        self.annotation_area = QSplitter(Qt.Orientation.Horizontal, objectName="annotationArea")
+        self.annotation_area.addWidget(work)
+        self.annotation_area.addWidget(self.entities)
+        self.annotation_area.setSizes([760, 330])
+        outer = QSplitter(Qt.Orientation.Horizontal)
+        outer.addWidget(self.documents)
+        outer.addWidget(self.annotation_area)
+        outer.setSizes([300, 1100])
+        self.setCentralWidget(outer)
+
+        self.progress_label = QLabel(objectName="progressLabel")
+        self.suggestions_label = QLabel(objectName="suggestionsLabel")
+        self.focus_label = QLabel(objectName="focusLabel")
+        self.suggester_label = QLabel(objectName="suggesterLabel")
+        self.annotator_label = QLabel(f"Annotator: {annotator.name}", objectName="annotatorLabel")
+        # Fixed heights (CJK text is taller than Latin) and an ignored width for the focus text: a status
+        # change must not re-lay out, and so repaint, the whole window.
+        self.focus_label.setText("裴青山 Ag")
+        height = self.focus_label.sizeHint().height() + 4
+        self.focus_label.clear()
+        self.focus_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        for label in (self.focus_label, self.suggester_label, self.suggestions_label, self.progress_label,
+                      self.annotator_label):
+            label.setFixedHeight(height)
+        self.statusBar().addWidget(self.focus_label, 1)
+        for label in (
+            self.suggester_label,
+            self.suggestions_label,
+            self.progress_label,
+            self.annotator_label,
+        ):
+            self.statusBar().addPermanentWidget(label)
+
+        self.actions_by_command: dict[str, QAction] = {}
+        self._build_actions()
+        self._connect()
+        for widget in (self.article, self.article.viewport(), self.entities, self.entities.viewport()):
+            widget.installEventFilter(self)
+
+        self.suggester_label.setText("Loading suggestions…" if service is not None else "")
+        # Background work (jieba) starts once the window has painted: nothing competes with the first paint.
+        self._start_timer = QTimer(self, singleShot=True, interval=START_DELAY_MS, timeout=self.session.start)
+        self._start_timer.start()
+        first = project.annotations.next_document(annotator.id, None, unfinished=True) or next(
+            iter(project.documents.ids()), None
+        )
+        if first is not None:
+            self.session.open_document(first)
+        else:
+            self.setWindowTitle(f"newstag — {annotator.name}")
+        self.article.setFocus()
+
+    # -- actions -------------------------------------------------------------------------------------
+
+    def _build_actions(self) -> None:
+        menus = {
+            name: self.menuBar().addMenu(name) for name in ("Document", "Edit", "Annotate", "View", "Help")
+        }
+        handlers: dict[str, Callable[..., object]] = {
+            "grow_start": lambda: self.session.resize_focused("start", -1),
+            "shrink_start": lambda: self.session.resize_focused("start", 1),
+            "shrink_end": lambda: self.session.resize_focused("end", -1),
+            "grow_end": lambda: self.session.resize_focused("end", 1),
+            "label_everywhere": lambda: self.session.label_everywhere(corpus=False),
+            "label_everywhere_corpus": lambda: self.session.label_everywhere(corpus=True),
+            "clear_focus": self._clear_focus,
+            "toggle_snap": self.session.set_snap_words,
+            "toggle_rejected": self.session.set_show_rejected,
+            "focus_article": self.article.setFocus,
+            "focus_search": self._focus_search,
+            "show_shortcuts": self.show_shortcuts,
+        }
+        for shortcut in SHORTCUTS:
+            action = QAction(shortcut.text, self, objectName=f"action_{shortcut.command}")
+            action.setShortcuts([QKeySequence(k) for k in shortcut.keys])
+            action.setStatusTip(shortcut.help)
+            if shortcut.command in CHECKABLE:
+                action.setCheckable(True)
+                action.toggled.connect(handlers[shortcut.command])
+            else:
+                handler = handlers.get(shortcut.command) or getattr(self.session, shortcut.command)
+                action.triggered.connect(lambda _checked=False, h=handler: h())
+            self._attach(action, shortcut.scope)
+            menus[shortcut.menu].addAction(action)
+            self.actions_by_command[shortcut.command] = action
+        menus["Annotate"].addSeparator()
+        for label in self.session.labels:
+            if not label.hotkey:
+                continue
+            action = QAction(f"Label as {label.name}", self, objectName=f"action_label_{label.name}")
+            action.setShortcut(QKeySequence(label.hotkey))
+            action.triggered.connect(lambda _checked=False, name=label.name: self.apply_label(name))
+            self._attach(action, Scope.ARTICLE)
+            menus["Annotate"].addAction(action)
+            self.actions_by_command[f"label_{label.name}"] = action
+
+    def _attach(self, action: QAction, scope: Scope) -> None:
+        if scope is Scope.ARTICLE:  # single keys: only while the article (or its entity panel) has the focus
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.annotation_area.addAction(action)
+        else:
+            self.addAction(action)
+
+    def _connect(self) -> None:
+        s = self.session
+        s.documentOpened.connect(self._document_opened)
+        s.spansChanged.connect(self._spans_changed)
+        s.documentsUpdated.connect(self.documents.refresh)
+        s.progressChanged.connect(self._progress)
+        s.message.connect(self.show_message)
+        s.suggestionsReady.connect(lambda: self.suggester_label.setText("Suggestions ready"))
+        self.documents.documentActivated.connect(lambda i: s.open_document(DocumentId(i)))
+        self.labels.labelClicked.connect(self.apply_label)
+
+    def apply_label(self, name: str) -> None:
+        self.session.apply_label(name, self.article.selection())
+
+    def _clear_focus(self) -> None:
+        cursor = self.article.textCursor()
+        cursor.clearSelection()
+        self.article.setTextCursor(cursor)
+        self.session.clear_focus()
+
+    def _focus_search(self) -> None:
+        self.documents.search.setFocus()
+        self.documents.search.selectAll()
+
+    def show_shortcuts(self) -> None:
+        dialog = ShortcutsDialog(parent=self)
+        dialog.open()
+
+    # -- reacting to the session ------------------------------------------------------------------
+
+    def _document_opened(self, document: Document) -> None:
+        self.setWindowTitle(f"newstag — {document.title or f'#{document.id}'} — {self.annotator.name}")
+        self.documents.select_document(document.id)
+
+    def _spans_changed(self) -> None:
+        left = len(self.session.open_suggestions())
+        self.suggestions_label.setText(f"{left} suggestion{'s' if left != 1 else ''} left in this article")
+        span = self.session.focused_span
+        if span is None:
+            self.focus_label.setText("")
+        else:
+            text = self.session.surface(span)
+            self.focus_label.setText(f"{span.label} “{text}” · {span.status.value} · {span.origin.value}")
+
+    def _progress(self, done: int, total: int) -> None:
+        self.progress_label.setText(f"Done {done:,} / {total:,}")
+
+    def show_message(self, text: str, error: bool) -> None:
+        if error:
+            self.message_bar.setText(text)
+            self.message_bar.show()
+            logger.warning("%s", text)
+        elif not text:
+            self.message_bar.hide()
+        else:
+            self.statusBar().showMessage(text, 8000)
+
+    # -- time and closing --------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in ACTIVITY:
+            self.session.tracker.touch()
+        return super().eventFilter(watched, event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.hide()  # gone at once; saving the time and waiting for the worker happen behind
+        self.session.close()
+        super().closeEvent(event)

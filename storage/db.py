@@ -4,19 +4,23 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from platformdirs import user_data_dir
 from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 logger = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+SQLITE_IMMEDIATE = "newstag_sqlite_immediate"  # execution option: begin the SQLite transaction IMMEDIATE
 
 
 class DatabaseError(Exception):
@@ -56,7 +60,11 @@ def create_db_engine(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         # Let SQLAlchemy own transactions (pysqlite's legacy implicit BEGIN is off with this pair).
         event.listen(engine, "connect", lambda c, _r: setattr(c, "isolation_level", None))
-        event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
+        # A unit of work that writes begins IMMEDIATE (``Project.transaction``): it takes the write lock up
+        # front and waits for another writer (busy_timeout) instead of failing with "database is locked"
+        # when it upgrades from reading after someone else committed.
+        event.listen(engine, "begin", lambda conn: conn.exec_driver_sql(
+            "BEGIN IMMEDIATE" if conn.get_execution_options().get(SQLITE_IMMEDIATE) else "BEGIN"))
         return engine
     if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
@@ -64,6 +72,8 @@ def create_db_engine(url: str) -> Engine:
 
 
 def alembic_config(engine: Engine | None = None) -> Config:
+    from alembic.config import Config  # alembic loads in ~0.3 s: only when a migration may be needed
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     cfg.attributes["engine"] = engine
@@ -71,13 +81,52 @@ def alembic_config(engine: Engine | None = None) -> Config:
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
 
 
+_REVISION_LINE = re.compile(r"^(revision|down_revision)\s*(?::[^=\n]*)?=\s*(.+?)\s*$", re.M)
+
+
+def _head_from_files() -> str | None:
+    """The head revision read straight from the migration files, without importing alembic (None if the files
+    are not the simple one-parent kind this parser knows; alembic then decides)."""
+    revisions, parents = set(), set()
+    for path in (MIGRATIONS / "versions").glob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        found = {key: value.strip("'\"") for key, value in _REVISION_LINE.findall(text)}
+        if "revision" not in found or not re.fullmatch(r"\w+", found["revision"]):
+            return None
+        revisions.add(found["revision"])
+        parent = found.get("down_revision", "None")
+        if parent != "None":
+            if not re.fullmatch(r"\w+", parent):
+                return None
+            parents.add(parent)
+    heads = revisions - parents
+    return heads.pop() if len(heads) == 1 else None
+
+
+def _current_revisions(engine: Engine) -> tuple[str, ...] | None:
+    try:
+        with engine.connect() as conn:
+            return tuple(row[0] for row in conn.exec_driver_sql("SELECT version_num FROM alembic_version"))
+    except (OperationalError, ProgrammingError):
+        return None
+
+
 def migrate(engine: Engine) -> None:
     """Bring the schema to this version's head; refuse a schema this version does not know."""
+    head = _head_from_files()
+    if head is not None and _current_revisions(engine) == (head,):
+        return  # up to date: the common case, decided without loading alembic
+    from alembic import command
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config())
     known = {rev.revision for rev in script.walk_revisions()}
     try:

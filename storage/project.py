@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from model.spans import DEFAULT_LABELS, Annotator, AnnotatorId, Label, Role
 from storage.annotations import Annotations
-from storage.db import create_db_engine, default_url, migrate
+from storage.db import SQLITE_IMMEDIATE, create_db_engine, default_url, migrate
 from storage.documents import DocumentStore
 from storage.orm import AnnotatorRow, LabelRow, SettingRow
 
@@ -62,6 +62,8 @@ class Project:
     def transaction(self) -> Iterator[Session]:
         """One unit of work: committed on success, rolled back on any exception."""
         with self.session_factory.begin() as session:
+            if self.engine.dialect.name == "sqlite":
+                session.connection(execution_options={SQLITE_IMMEDIATE: True})
             yield session
 
     # -- labels -------------------------------------------------------------------------------------

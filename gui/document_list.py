@@ -1,0 +1,117 @@
+"""The document list panel: search (title or text), a state filter and the lazily loaded list."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.document_model import DocumentIdRole, DocumentListModel
+from model.spans import DocState, DocumentId
+
+logger = logging.getLogger(__name__)
+
+FILTERS = (
+    ("All documents", None),
+    ("New", DocState.NEW),
+    ("In progress", DocState.IN_PROGRESS),
+    ("Done", DocState.DONE),
+)
+SEARCH_DELAY_MS = 250
+
+
+class DocumentList(QWidget):
+    documentActivated = Signal(int)
+
+    def __init__(self, model: DocumentListModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("documentPanel")
+        self.model = model
+        self.search = QLineEdit(
+            objectName="documentSearch", placeholderText="Search title or text…", clearButtonEnabled=True
+        )
+        self.filter = QComboBox(objectName="documentFilter")
+        for text, state in FILTERS:
+            self.filter.addItem(text, state)
+        self.count = QLabel(objectName="documentCount")
+        self.view = QTableView(objectName="documentList")
+        self.view.setModel(model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setShowGrid(False)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column, sample in ((1, "in progress"), (2, "0000")):  # fixed: sizing to contents reads every row
+            header.resizeSection(column, self.fontMetrics().horizontalAdvance(sample) + 16)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.search, self.filter, self.view, self.count):
+            layout.addWidget(widget)
+        self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS, timeout=self.apply_filter)
+        self.search.textChanged.connect(self._timer.start)
+        self.search.returnPressed.connect(self.apply_filter)
+        self.filter.currentIndexChanged.connect(self.apply_filter)
+        self.view.selectionModel().currentRowChanged.connect(self._current_changed)
+        model.modelReset.connect(self._update_count)
+        self._current: DocumentId | None = None
+        self._stale: set[int] = set()
+        self._writing = False
+        self._refresh_timer = QTimer(self, singleShot=True, interval=0, timeout=self._refresh_now)
+        self._update_count()
+
+    def apply_filter(self) -> None:
+        self._timer.stop()
+        self.model.set_filter(self.filter.currentData(), self.search.text().strip())
+        if self._current is not None:
+            self.select_document(self._current)
+
+    def _update_count(self) -> None:
+        self.count.setText(f"{self.model.total} document(s)")
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid() and not self._writing:
+            document_id = DocumentId(current.data(DocumentIdRole))
+            if document_id != self._current:
+                self._current = document_id
+                self.documentActivated.emit(document_id)
+
+    def select_document(self, document_id: DocumentId) -> None:
+        """Show ``document_id`` as the current row (without re-opening it)."""
+        self._current = document_id
+        row = self.model.row_of(document_id, max_pages=1)  # never read the corpus to highlight a row
+        selection = self.view.selectionModel()
+        self._writing = True  # the view still hears the selection change (it repaints two rows), we ignore it
+        if row >= 0:
+            index = self.model.index(row, 0)
+            selection.setCurrentIndex(
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            self.view.scrollTo(index)
+        else:
+            selection.clear()
+        self._writing = False
+
+    def refresh(self, ids: list[int]) -> None:
+        """Re-read these rows soon (coalesced: the article updates first, the list right after)."""
+        self._stale.update(ids)
+        self._refresh_timer.start()
+
+    def _refresh_now(self) -> None:
+        stale, self._stale = self._stale, set()
+        self.model.refresh([DocumentId(i) for i in sorted(stale)])

@@ -1,0 +1,133 @@
+"""The document list as a Qt model over the database, loaded a page at a time (``canFetchMore`` /
+``fetchMore``), so a corpus of 100,000 documents scrolls without reading them all."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from model.spans import AnnotatorId, DocState, DocumentId
+from storage.annotations import Annotations, DocumentEntry
+
+logger = logging.getLogger(__name__)
+
+PAGE = 200
+HEADERS = ("Title", "State", "Open")
+STATE_TEXT = {DocState.NEW: "new", DocState.IN_PROGRESS: "in progress", DocState.DONE: "done"}
+DocumentIdRole = int(Qt.ItemDataRole.UserRole.value) + 1
+DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole.value)
+RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class DocumentListModel(QAbstractTableModel):
+    def __init__(
+        self, annotations: Annotations, annotator_id: AnnotatorId, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._annotations = annotations
+        self._annotator_id = annotator_id
+        self._state: DocState | None = None
+        self._search = ""
+        self._entries: list[DocumentEntry] = []
+        self._rows: dict[DocumentId, int] = {}
+        self._total = 0
+        self.reset()
+
+    # -- filter ----------------------------------------------------------------------------------
+
+    def set_filter(self, state: DocState | None, search: str) -> None:
+        if (state, search) != (self._state, self._search):
+            self._state, self._search = state, search
+            self.reset()
+
+    def reset(self) -> None:
+        self.beginResetModel()
+        self._entries, self._rows = [], {}
+        self._total = self._annotations.count_documents(self._annotator_id, self._state, self._search)
+        self.endResetModel()
+
+    @property
+    def total(self) -> int:
+        """Documents matching the filter (loaded or not)."""
+        return self._total
+
+    # -- lazy loading ------------------------------------------------------------------------------
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and len(self._entries) < self._total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid():
+            return
+        page = self._annotations.page(self._annotator_id, len(self._entries), PAGE, self._state, self._search)
+        if not page:
+            self._total = len(self._entries)
+            return
+        first = len(self._entries)
+        self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
+        for i, entry in enumerate(page, start=first):
+            self._rows[entry.id] = i
+        self._entries.extend(page)
+        self.endInsertRows()
+
+    def row_of(self, document_id: DocumentId, load: bool = True, max_pages: int = 50) -> int:
+        """The row of a document (loading pages until it shows up, at most ``max_pages``); -1 if absent."""
+        for _ in range(max_pages):
+            row = self._rows.get(document_id, -1)
+            if row >= 0 or not load or not self.canFetchMore():
+                return row
+            if self._entries and self._entries[-1].id > document_id:  # ordered by id: it is filtered out
+                return -1
+            if self._entries and document_id > self._entries[-1].id + PAGE * max_pages:
+                return -1  # far beyond the loaded rows (ids are dense): not worth reading pages for
+            self.fetchMore()
+        return self._rows.get(document_id, -1)
+
+    def refresh(self, ids: list[DocumentId]) -> None:
+        """Re-read the rows of these documents (state, open suggestions) if they are loaded."""
+        loaded = [i for i in ids if i in self._rows]
+        for entry in self._annotations.entries(self._annotator_id, loaded):
+            row = self._rows[entry.id]
+            if self._entries[row] != entry:
+                self._entries[row] = entry
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1))
+
+    # -- model -------------------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._entries)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def entry(self, row: int) -> DocumentEntry:
+        return self._entries[row]
+
+    def data(self, index: Index, role: int = 0) -> Any:
+        # Called for every visible cell and role on each paint: plain int comparisons first.
+        if role == DISPLAY:
+            entry = self._entries[index.row()]
+            column = index.column()
+            if column == 0:
+                return entry.title or f"#{entry.id}"
+            return STATE_TEXT[entry.state] if column == 1 else (entry.open_suggestions or "")
+        if role == DocumentIdRole:
+            return int(self._entries[index.row()].id)
+        if role == TOOLTIP and index.column() == 0:
+            return self._entries[index.row()].title
+        if role == ALIGNMENT and index.column() == 2:
+            return RIGHT
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        return None

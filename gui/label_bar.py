@@ -1,0 +1,42 @@
+"""The label bar: each label's colour, name and hotkey; clicking one applies it like its hotkey."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtWidgets import QHBoxLayout, QToolButton, QWidget
+
+from model.spans import Label
+
+logger = logging.getLogger(__name__)
+
+
+def swatch(colour: str, size: int = 14) -> QIcon:
+    pixmap = QPixmap(size, size)
+    pixmap.fill(QColor(colour))
+    return QIcon(pixmap)
+
+
+class LabelBar(QWidget):
+    labelClicked = Signal(str)
+
+    def __init__(self, labels: list[Label], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("labelBar")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 2)
+        self.buttons: dict[str, QToolButton] = {}
+        for label in labels:
+            button = QToolButton(self, objectName=f"labelButton_{label.name}")
+            button.setText(f"{label.hotkey}  {label.name}" if label.hotkey else label.name)
+            button.setIcon(swatch(label.colour))
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keep the keyboard in the article
+            tip = label.description or label.name
+            button.setToolTip(f"{tip}\nHotkey: {label.hotkey}" if label.hotkey else tip)
+            button.clicked.connect(lambda _checked=False, name=label.name: self.labelClicked.emit(name))
+            layout.addWidget(button)
+            self.buttons[label.name] = button
+        layout.addStretch(1)

@@ -1,0 +1,66 @@
+"""The window's small decisions about spans, without Qt: which suggestion comes next, what a new span
+overlaps, how a selection is trimmed or snapped to words, which other occurrences to label."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from model.spans import Entity, Span, Status
+from storage.annotations import find_all
+
+
+def next_suggestion(spans: Sequence[Span], after: int, wrap: bool = True, backwards: bool = False) -> int:
+    """Index of the first open suggestion starting after offset ``after`` (before it, ``backwards``);
+    wraps around if asked; -1 if there is none."""
+    order = range(len(spans) - 1, -1, -1) if backwards else range(len(spans))
+    candidates = [i for i in order if spans[i].status is Status.SUGGESTED]
+    for i in candidates:
+        if (spans[i].start < after) if backwards else (spans[i].start > after):
+            return i
+    return candidates[0] if candidates and wrap else -1
+
+
+def overlapping(spans: Sequence[Span], entity: Entity, besides: Span | None = None) -> list[Span]:
+    """The visible, not rejected spans that ``entity`` overlaps (other than ``besides``)."""
+    return [
+        s
+        for s in spans
+        if s.status is not Status.REJECTED
+        and s is not besides
+        and s.start < entity.end
+        and entity.start < s.end
+    ]
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """A selection without the white space at its ends (start == end if nothing else is left)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def snap(bounds: Sequence[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
+    """Grow ``[start, end)`` out to the word boundaries around it."""
+    new_start = max((a for a, _ in bounds if a <= start), default=start)
+    new_end = min((b for _, b in bounds if b >= end), default=end)
+    return new_start, new_end
+
+
+def plan_occurrences(text: str, span: Span, spans: Sequence[Span]) -> tuple[list[Span], list[Entity]]:
+    """For every other occurrence of ``span``'s text: the suggestions that already say the same (to accept)
+    and the new spans to add. Occurrences overlapping an own accepted span are left alone."""
+    own = [s for s in spans if s.status is Status.ACCEPTED]
+    suggested = {s.entity: s for s in spans if s.status is Status.SUGGESTED}
+    to_accept: list[Span] = []
+    to_add: list[Entity] = []
+    for start in find_all(text, text[span.start : span.end]):
+        entity = Entity(start, start + span.end - span.start, span.label)
+        if start == span.start or any(o.start < entity.end and entity.start < o.end for o in own):
+            continue
+        if entity in suggested:
+            to_accept.append(suggested[entity])
+        else:
+            to_add.append(entity)
+    return to_accept, to_add

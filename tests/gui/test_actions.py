@@ -1,0 +1,220 @@
+"""Every keyboard action, driven with real key presses, checked against what the database holds (and undone,
+redone)."""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from model.spans import DocState, Entity, Layer
+from storage.project import Project
+from tests.gui.conftest import ARTICLE
+from tests.gui.helpers import CTRL, SHIFT, own, press, state
+
+K = Qt.Key
+
+
+def test_enter_accepts_the_focused_suggestion_and_learns_off_the_ui_thread(
+    qtbot: QtBot, make_window, corpus, sqlite_project: Project, service
+) -> None:
+    window = make_window()
+    assert window.session.focused_span.entity == Entity(0, 5, "ORG")  # opens on the first suggestion
+    press(qtbot, window, K.Key_Return)
+    assert own(sqlite_project, corpus[0], window) == {(0, 5, "ORG", "accepted")}
+    assert window.session.focused_span.entity == Entity(7, 10, "PER")  # focus moved on
+    qtbot.waitUntil(lambda: len(service.learned) == 1)
+    assert service.learned == [(corpus[0], [Entity(0, 5, "ORG")], [])]
+    assert all(t is not threading.main_thread() for t in service.threads)
+    press(qtbot, window, K.Key_Space)
+    assert (7, 10, "PER", "accepted") in own(sqlite_project, corpus[0], window)
+    press(qtbot, window, K.Key_Z, CTRL)
+    assert own(sqlite_project, corpus[0], window) == {(0, 5, "ORG", "accepted")}
+    press(qtbot, window, K.Key_Z, CTRL | SHIFT)
+    assert (7, 10, "PER", "accepted") in own(sqlite_project, corpus[0], window)
+
+
+def test_tab_and_shift_tab_walk_the_suggestions(qtbot: QtBot, make_window, corpus) -> None:
+    window = make_window()
+    press(qtbot, window, K.Key_Tab, times=2)
+    assert window.session.focused_span.entity == Entity(11, 13, "LOC")
+    assert window.entities.currentIndex().row() == window.session.focused
+    press(qtbot, window, K.Key_Tab, SHIFT)
+    assert window.session.focused_span.entity == Entity(7, 10, "PER")
+    press(qtbot, window, K.Key_Tab, SHIFT, times=2)  # wraps to the last one
+    assert window.session.focused_span.entity == Entity(25, 28, "PER")
+
+
+def test_x_and_delete_reject_and_the_toggle_shows_rejected(
+    qtbot: QtBot, make_window, corpus, sqlite_project: Project, service
+) -> None:
+    window = make_window()
+    press(qtbot, window, K.Key_X)
+    press(qtbot, window, K.Key_Delete)
+    assert own(sqlite_project, corpus[0], window) == {(0, 5, "ORG", "rejected"), (7, 10, "PER", "rejected")}
+    assert [s.entity for s in window.session.spans][:1] == [Entity(11, 13, "LOC")]  # rejected ones hidden
+    assert window.suggestions_label.text().startswith("3 suggestions")
+    press(qtbot, window, K.Key_H, CTRL)
+    assert {s.entity for s in window.session.spans} >= {Entity(0, 5, "ORG"), Entity(7, 10, "PER")}
+    qtbot.waitUntil(lambda: len(service.learned) == 2)
+    assert service.learned[0][2] == [Entity(0, 5, "ORG")]
+    press(qtbot, window, K.Key_Z, CTRL)
+    assert own(sqlite_project, corpus[0], window) == {(0, 5, "ORG", "rejected")}
+
+
+def test_a_label_hotkey_relabels_the_focused_span(
+    qtbot: QtBot, make_window, corpus, sqlite_project: Project
+) -> None:
+    window = make_window()
+    press(qtbot, window, K.Key_Tab)
+    press(qtbot, window, K.Key_2)  # LOC
+    assert own(sqlite_project, corpus[0], window) == {(7, 10, "LOC", "accepted")}
+    press(qtbot, window, K.Key_1)  # and back to PER: the own span changes in place
+    assert own(sqlite_project, corpus[0], window) == {(7, 10, "PER", "accepted")}
+    press(qtbot, window, K.Key_Z, CTRL)
+    assert own(sqlite_project, corpus[0], window) == {(7, 10, "LOC", "accepted")}
+
+
+def test_shift_arrows_and_a_hotkey_make_a_span_that_replaces_overlapped_suggestions(
+    qtbot: QtBot, make_window, corpus, sqlite_project: Project
+) -> None:
+    window = make_window()
+    press(qtbot, window, K.Key_Tab, times=2)  # 美国: the caret moves to its start
+    press(qtbot, window, K.Key_Escape)
+    press(qtbot, window, K.Key_Right, SHIFT, times=4)  # 美国国务
+    assert window.article.selection() == (11, 15)
+    press(qtbot, window, K.Key_3)
+    assert own(sqlite_project, corpus[0], window) == {(11, 15, "ORG", "accepted")}
+    assert Entity(11, 13, "LOC") not in {s.entity for s in window.session.spans}
+    assert window.session.focused_span.entity == Entity(11, 15, "ORG")
+    press(qtbot, window, K.Key_Z, CTRL)
+    assert own(sqlite_project, corpus[0], window) == set()
+    assert Entity(11, 13, "LOC") in {s.entity for s in window.session.spans}
+
+
+def test_brackets_and_comma_period_resize_the_focused_span(
+    qtbot: QtBot, make_window, corpus, sqlite_project: Project
+) -> None:
+    window = make_window()
+    press(qtbot, window, K.Key_Tab)  # 裴青山 (7, 10)
+    press(qtbot, window, K.Key_BracketLeft)
+    assert own(sqlite_project, corpus[0], window) == {(6, 10, "PER", "accepted")}
+    press(qtbot, window, K.Key_BracketRight)
+    press(qtbot, window, K.Key_Period)
+    assert own(sqlite_project, corpus[0], window) == {(7, 11, "PER", "accepted")}
+    press(qtbot, window, K.Key_Comma)
+    assert own(sqlite_project, corpus[0], window) == {(7, 10, "PER", "accepted")}
+    assert window.session.focused_span.entity == Entity(7, 10, "PER")
+    for _ in range(4):
+        press(qtbot, window, K.Key_Z, CTRL)
+    assert own(sqlite_project, corpus[0], window) == set()
+
+
+def test_a_accepts_every_suggestion_as_one_undo_step(
+    qtbot: QtBot, make_window, corpus, sqlite_project: Project
+) -> None:
+    window = make_window()
+    press(qtbot, window, K.Key_A)
+    assert len(own(sqlite_project, corpus[0], window)) == 5
+    assert window.suggestions_label.text().startswith("0 suggestions")
+    press(qtbot, window, K.Key_Z, CTRL)
+    assert own(sqlite_project, corpus[0], window) == set()
+    press(qtbot, window, K.Key_Y, CTRL)
+    assert len(own(sqlite_project, corpus[0], window)) == 5
+
+
+def test_e_labels_every_occurrence_and_shift_e_offers_it_across_the_corpus(
+    qtbot: QtBot, make_window, corpus, sqlite_project: Project
+) -> None:
+    window = make_window()
+    press(qtbot, window, K.Key_Tab, times=2)  # 美国 (11, 13) LOC; 美国 again at 34, not suggested
+    press(qtbot, window, K.Key_E)
+    assert own(sqlite_project, corpus[0], window) == {
+        (11, 13, "LOC", "accepted"),
+        (34, 36, "LOC", "accepted"),
+    }
+    press(qtbot, window, K.Key_Z, CTRL)
+    assert own(sqlite_project, corpus[0], window) == set()
+    press(
+        qtbot, window, K.Key_Tab, SHIFT
+    )  # 裴青山 (7, 10); also at 25 (a suggestion) and in the other article
+    press(qtbot, window, K.Key_E, SHIFT)
+    assert own(sqlite_project, corpus[0], window) == {(7, 10, "PER", "accepted"), (25, 28, "PER", "accepted")}
+    offered = {
+        (s.start, s.end, s.label) for s in sqlite_project.annotations.spans(corpus[1], Layer.SUGGESTION)
+    }
+    assert offered == {(0, 3, "PER"), (10, 13, "PER")}
+    press(qtbot, window, K.Key_Z, CTRL)  # one step: this article and the corpus
+    assert own(sqlite_project, corpus[0], window) == set()
+    assert len(sqlite_project.annotations.spans(corpus[1], Layer.SUGGESTION)) == 1
+
+
+def test_ctrl_enter_marks_done_and_opens_the_next_unfinished(
+    qtbot: QtBot, make_window, corpus, sqlite_project: Project
+) -> None:
+    window = make_window()
+    assert window.progress_label.text() == "Done 0 / 3"
+    press(qtbot, window, K.Key_Return, CTRL)
+    assert state(sqlite_project, corpus[0], window) is DocState.DONE
+    assert window.session.document.id == corpus[1]
+    assert window.progress_label.text() == "Done 1 / 3"
+    qtbot.waitUntil(lambda: window.documents.model.entry(0).state is DocState.DONE)  # the list follows
+    assert window.documents.view.currentIndex().row() == 1
+    press(qtbot, window, K.Key_Z, CTRL)  # undo goes back to where the change was
+    assert window.session.document.id == corpus[0]
+    assert state(sqlite_project, corpus[0], window) is DocState.NEW
+    assert window.progress_label.text() == "Done 0 / 3"
+
+
+def test_ctrl_page_keys_move_between_articles(qtbot: QtBot, make_window, corpus) -> None:
+    window = make_window()
+    press(qtbot, window, K.Key_PageDown, CTRL)
+    assert window.session.document.id == corpus[1]
+    assert window.article.toPlainText().startswith("布林肯")
+    press(qtbot, window, K.Key_PageUp, CTRL)
+    assert window.session.document.id == corpus[0]
+    assert window.article.toPlainText() == ARTICLE
+
+
+def test_snap_toggle_grows_a_selection_to_word_boundaries(
+    qtbot: QtBot, make_window, corpus, sqlite_project: Project
+) -> None:
+    window = make_window()
+    assert window.session.warm
+    press(qtbot, window, K.Key_W)
+    window.article.select(5, 6)  # 部 of 部长; the fake tokenizer's words are two characters long
+    press(qtbot, window, K.Key_4)
+    assert own(sqlite_project, corpus[0], window) == {(4, 6, "MISC", "accepted")}
+    press(qtbot, window, K.Key_W)  # off again
+    window.article.select(20, 21)
+    press(qtbot, window, K.Key_4)
+    assert (20, 21, "MISC", "accepted") in own(sqlite_project, corpus[0], window)
+
+
+def test_f1_lists_every_shortcut(qtbot: QtBot, make_window, corpus) -> None:
+    from gui.shortcuts import table_rows
+    from gui.shortcuts_dialog import ShortcutsDialog
+
+    window = make_window()
+    qtbot.keyClick(window.article, K.Key_F1)
+    dialog = window.findChild(ShortcutsDialog)
+    assert dialog is not None and dialog.isVisible()
+    keys = [dialog.table.item(i, 0).text() for i in range(dialog.table.rowCount())]
+    assert keys == [k for k, _ in table_rows()]
+    assert "Tab" in keys and "1–9" in keys
+    dialog.close()
+
+
+def test_an_annotator_sees_suggestions_and_own_work_but_nobody_elses(
+    qtbot: QtBot, make_window, corpus, sqlite_project: Project
+) -> None:
+    bob = make_window("bob")
+    press(qtbot, bob, K.Key_X)  # bob rejects 越南外交部
+    press(qtbot, bob, K.Key_2)  # and relabels 裴青山 as LOC
+    alice = make_window("alice")
+    assert [(s.entity, s.status.value) for s in alice.session.spans[:2]] == [
+        (Entity(0, 5, "ORG"), "suggested"),
+        (Entity(7, 10, "PER"), "suggested"),
+    ]
+    assert own(sqlite_project, corpus[0], alice) == set()

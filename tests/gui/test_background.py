@@ -1,0 +1,80 @@
+"""Suggesting and learning in the worker thread; time spent per document without idle time."""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from model.spans import Entity, Layer
+from storage.project import Project
+from tests.gui.helpers import CTRL, press
+
+K = Qt.Key
+
+
+def test_opening_a_document_without_suggestions_asks_the_worker_then_shows_them(
+    qtbot: QtBot, make_window, corpus, service
+) -> None:
+    service.planned[corpus[2]] = [(0, 3, "ORG")]
+    window = make_window()
+    press(qtbot, window, K.Key_PageDown, CTRL, times=2)
+    qtbot.waitUntil(lambda: bool(window.session.spans))
+    assert window.session.spans[0].entity == Entity(0, 3, "ORG")
+    assert window.session.focused == 0
+    assert window.suggestions_label.text().startswith("1 suggestion ")
+    assert service.threads and all(t is not threading.main_thread() for t in service.threads)
+    row = window.documents.model.row_of(corpus[2])
+    assert window.documents.model.entry(row).open_suggestions == 1
+
+
+def test_learning_refreshes_the_documents_it_resuggested(
+    qtbot: QtBot, make_window, corpus, service, sqlite_project: Project
+) -> None:
+    from tests.gui.conftest import add_suggestions
+
+    window = make_window()
+    service.resuggest = [corpus[1]]
+    add_suggestions(sqlite_project, corpus[1], [(0, 3, "PER"), (10, 13, "PER")])  # as a re-suggestion would
+    assert window.documents.model.entry(1).open_suggestions == 1
+    press(qtbot, window, K.Key_Return)
+    qtbot.waitUntil(lambda: window.documents.model.entry(1).open_suggestions == 2)
+
+
+def test_time_is_recorded_per_document_without_idle_gaps(
+    qtbot: QtBot, make_window, corpus, sqlite_project: Project
+) -> None:
+    now = [1000.0]
+    window = make_window(clock=lambda: now[0])
+    now[0] += 10
+    press(qtbot, window, K.Key_Tab)
+    now[0] += 600  # away from the desk
+    press(qtbot, window, K.Key_Tab)
+    now[0] += 5
+    press(qtbot, window, K.Key_PageDown, CTRL)
+    seconds = sqlite_project.annotations.seconds_spent(corpus[0], window.annotator.id)
+    assert seconds == 15
+    now[0] += 7
+    window.close()
+    assert sqlite_project.annotations.seconds_spent(corpus[1], window.annotator.id) == 7
+
+
+def test_the_real_service_suggests_a_seed_in_the_worker_and_snaps_to_jieba_words(
+    qtbot: QtBot, make_window, sqlite_project: Project
+) -> None:
+    from gui.app import ensure_seeds
+    from storage.suggestions import SuggestionService
+
+    ensure_seeds(sqlite_project)
+    window = make_window(service=SuggestionService(sqlite_project))
+    qtbot.waitUntil(lambda: window.session.warm and bool(window.session.spans), timeout=30_000)
+    assert window.suggester_label.text() == "Suggestions ready"
+    text = window.session.document.text
+    assert any(text[s.start : s.end] == "裴青山" and s.label == "PER" for s in window.session.spans)
+    press(qtbot, window, K.Key_W)  # snap on: a selection of 外交 grows to the word 外交部
+    start = text.index("外交部")
+    window.article.select(start, start + 2)
+    press(qtbot, window, K.Key_3)
+    mine = sqlite_project.annotations.spans(window.session.document.id, Layer.ANNOTATOR, window.annotator.id)
+    assert [text[s.start : s.end] for s in mine] == ["外交部"]

@@ -1,0 +1,50 @@
+"""The document list loads lazily, filters by state and searches titles and text."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from model.spans import DocState
+from storage.project import Project
+from tests.gui.conftest import add_documents
+from tests.gui.helpers import CTRL, press
+
+K = Qt.Key
+
+
+def test_a_large_corpus_loads_page_by_page(qtbot: QtBot, make_window, sqlite_project: Project) -> None:
+    add_documents(
+        sqlite_project, [f"第{i}篇报道\n正文{i}" + ("北京" if i % 100 == 7 else "") for i in range(1000)]
+    )
+    window = make_window()
+    model, view = window.documents.model, window.documents.view
+    assert model.total == 1000
+    assert model.rowCount() == 200  # one page, not the corpus
+    assert window.documents.count.text() == "1000 document(s)"
+    for _ in range(3):
+        view.scrollToBottom()
+        qtbot.wait(10)
+    assert 200 < model.rowCount() <= 1000
+    assert model.row_of(model.entry(0).id + 999) == 999  # found by loading the pages up to it
+
+
+def test_filter_by_state_and_search_by_text(qtbot: QtBot, make_window, sqlite_project: Project) -> None:
+    ids = add_documents(
+        sqlite_project, [f"第{i}篇报道\n正文{i}" + ("北京" if i % 10 == 7 else "") for i in range(30)]
+    )
+    window = make_window()
+    press(qtbot, window, K.Key_Return, CTRL)  # the first is done, the second opens
+    press(qtbot, window, K.Key_Return, CTRL)
+    window.documents.filter.setCurrentIndex(3)  # Done
+    assert [window.documents.model.entry(i).id for i in range(window.documents.model.rowCount())] == ids[:2]
+    assert window.documents.model.entry(0).state is DocState.DONE
+    window.documents.filter.setCurrentIndex(0)
+    qtbot.keyClick(window, K.Key_F, CTRL)
+    assert window.documents.search.hasFocus()
+    window.documents.search.insert("北京")  # (QTest cannot type non-ASCII keys)
+    qtbot.waitUntil(lambda: window.documents.model.total == 3)
+    assert [window.documents.model.entry(i).id for i in range(3)] == [ids[7], ids[17], ids[27]]
+    window.documents.view.selectRow(1)  # choosing a row opens it
+    assert window.session.document.id == ids[17]
+    assert window.article.toPlainText().endswith("北京")
