@@ -1,0 +1,133 @@
+"""The Agreement view: pairwise figures, the annotator matrix, and documents ranked by disagreement."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.workers import Workers
+from model.agreement import AgreementReport
+from storage.project import Project
+from storage.team import project_agreement
+
+logger = logging.getLogger(__name__)
+
+
+def _table(name: str, headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers), objectName=name)
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.verticalHeader().hide()
+    return table
+
+
+def _item(value: object) -> QTableWidgetItem:
+    text = f"{value:.3f}" if isinstance(value, float) else str(value)
+    item = QTableWidgetItem(text)
+    if isinstance(value, int | float):
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return item
+
+
+class AgreementView(QDialog):
+    """Double-clicking a document emits ``documentActivated(document_id)``."""
+
+    documentActivated = Signal(int)
+
+    def __init__(self, project: Project, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("agreementView")
+        self.setWindowTitle("Agreement")
+        self.resize(900, 640)
+        self.project = project
+        self.workers = Workers(self)
+        self.report: AgreementReport | None = None
+        self.labels = QComboBox(objectName="agreementLabel")
+        self.labels.addItem("All labels", None)
+        for label in project.labels():
+            self.labels.addItem(label.name, label.name)
+        self.labels.currentIndexChanged.connect(self.refresh)
+        self.status = QLabel("Computing…", objectName="agreementStatus")
+        self.pairs = _table("agreementPairs", ["Annotators", "Documents", "F1 exact", "F1 overlap", "Kappa",
+                                               "Matched", "Only first", "Only second"])
+        self.matrix = _table("agreementMatrix", [])
+        self.documents = _table("agreementDocuments", ["Agreement (F1)", "Document"])
+        self.documents.cellDoubleClicked.connect(self._activate)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Label:"))
+        top.addWidget(self.labels)
+        top.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.status)
+        layout.addWidget(QLabel("Pairs (span F1; Cohen's kappa over characters, O included):"))
+        layout.addWidget(self.pairs)
+        layout.addWidget(QLabel("Exact span F1 between annotators:"))
+        layout.addWidget(self.matrix)
+        layout.addWidget(QLabel("Documents, worst agreement first (double-click to open):"))
+        layout.addWidget(self.documents, 1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.status.setText("Computing…")
+        label = self.labels.currentData()
+        self.workers.submit(project_agreement, self.project, None, label, done=self._show,
+                            error=lambda exc: self.status.setText(f"Could not compute agreement: {exc}"))
+
+    def _show(self, report: AgreementReport) -> None:
+        self.report = report
+        compared = [p for p in report.pairs if p.documents]
+        if not compared:
+            self.status.setText("No document has been finished by two annotators yet: nothing to compare.")
+        else:
+            alpha = f"{report.alpha:.3f}" if report.alpha is not None else "n/a"
+            self.status.setText(f"{len(report.annotators)} annotators · Krippendorff's alpha {alpha} "
+                                "(characters, O included: reads higher than span F1)")
+        self.pairs.setRowCount(len(compared))
+        for row, p in enumerate(compared):
+            values = [f"{p.a} × {p.b}", p.documents, p.exact.f1, p.overlap.f1, p.kappa, p.exact.matched,
+                      p.exact.only_a, p.exact.only_b]
+            for col, value in enumerate(values):
+                self.pairs.setItem(row, col, _item(value))
+        names = report.annotators
+        matrix = report.matrix()
+        self.matrix.setColumnCount(len(names))
+        self.matrix.setRowCount(len(names))
+        self.matrix.setHorizontalHeaderLabels(names)
+        self.matrix.setVerticalHeaderLabels(names)
+        self.matrix.verticalHeader().show()
+        for r, a in enumerate(names):
+            for c, b in enumerate(names):
+                value = matrix.get((a, b))
+                self.matrix.setItem(r, c, _item(value if value is not None else "–"))
+        titles = {d.id: d.title for d in self.project.documents.all()} if report.per_document else {}
+        ranked = report.ranked_documents()
+        self.documents.setRowCount(len(ranked))
+        for row, (doc, f1) in enumerate(ranked):
+            self.documents.setItem(row, 0, _item(f1))
+            item = QTableWidgetItem(f"#{doc} {titles.get(doc, '')}")
+            item.setData(Qt.ItemDataRole.UserRole, doc)
+            self.documents.setItem(row, 1, item)
+
+    def _activate(self, row: int, _column: int) -> None:
+        item = self.documents.item(row, 1)
+        if item is not None:
+            self.documentActivated.emit(int(item.data(Qt.ItemDataRole.UserRole)))
+
+    def done(self, result: int) -> None:
+        self.workers.shutdown()
+        super().done(result)

@@ -1,0 +1,60 @@
+"""Assigning documents to annotators from the window (what ``newstag assign`` does)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
+
+from storage.project import Project
+from storage.team import TeamError, assign, assigned_counts
+
+
+class AssignDialog(QDialog):
+    def __init__(self, project: Project, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("assignDialog")
+        self.setWindowTitle("Assign documents")
+        self.project = project
+        known = [a.name for a in project.annotators() if a.role == "annotator"]
+        self.names = QLineEdit(", ".join(known), objectName="assignAnnotators")
+        self.names.setPlaceholderText("alice, bob, carol")
+        self.overlap = QDoubleSpinBox(objectName="assignOverlap", suffix=" %", decimals=0, maximum=100.0, value=20.0)
+        self.everything = QCheckBox("Reassign documents that are assigned already", objectName="assignAll")
+        self.result_label = QLabel(self._summary(), objectName="assignResult")
+        self.result_label.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.assign_button = buttons.addButton("Assign", QDialogButtonBox.ButtonRole.ActionRole)
+        self.assign_button.setObjectName("assignButton")
+        self.assign_button.clicked.connect(self.run)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow("Annotators (comma-separated):", self.names)
+        form.addRow("Documents annotated by two:", self.overlap)
+        form.addRow(self.everything)
+        form.addRow(self.result_label)
+        form.addRow(buttons)
+
+    def _summary(self) -> str:
+        counts = assigned_counts(self.project)
+        if not counts:
+            return "No documents are assigned yet: every annotator sees the whole project."
+        return "Assigned now: " + ", ".join(f"{name} {n}" for name, n in sorted(counts.items()))
+
+    def run(self) -> None:
+        names = [n.strip() for n in self.names.text().replace("，", ",").split(",") if n.strip()]
+        try:
+            summary = assign(self.project, names, self.overlap.value() / 100.0,
+                             only_unassigned=not self.everything.isChecked())
+        except TeamError as exc:
+            self.result_label.setText(f"Not assigned: {exc}.")
+            return
+        self.result_label.setText(f"Assigned {summary.documents} document(s), {summary.doubly_annotated} of them "
+                                  f"to two annotators.\n{self._summary()}")

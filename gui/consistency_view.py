@@ -1,0 +1,67 @@
+"""The consistency check in the window: the same string labelled differently, or labelled here and not there."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QDialog, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+
+from gui.workers import Workers
+from model.consistency import Inconsistency, check
+from storage.project import Project
+from storage.team import layer_entities
+
+
+def _findings(project: Project, annotator: str | None) -> list[Inconsistency]:
+    texts, spans = layer_entities(project, annotator)
+    return check(texts, spans)
+
+
+class ConsistencyView(QDialog):
+    """Double-clicking a finding emits ``locationActivated(document_id, start, end)``."""
+
+    locationActivated = Signal(int, int, int)
+
+    def __init__(self, project: Project, annotator: str | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("consistencyView")
+        layer = f"{annotator}'s annotations" if annotator else "the gold layer"
+        self.setWindowTitle(f"Consistency of {layer}")
+        self.resize(860, 560)
+        self.findings: list[Inconsistency] = []
+        self.status = QLabel("Checking…", objectName="consistencyStatus")
+        self.table = QTableWidget(0, 5, objectName="consistencyTable")
+        self.table.setHorizontalHeaderLabels(["String", "Here", "Across the corpus", "Document", "Finding"])
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().hide()
+        self.table.cellDoubleClicked.connect(self._activate)
+        self.table.itemActivated.connect(lambda item: self._activate(item.row(), 0))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status)
+        layout.addWidget(self.table, 1)
+        self.workers = Workers(self)
+        self.workers.submit(_findings, project, annotator, done=self._show,
+                            error=lambda exc: self.status.setText(f"Could not check: {exc}"))
+
+    def _show(self, findings: list[Inconsistency]) -> None:
+        self.findings = findings
+        self.status.setText(f"{len(findings)} finding(s). Double-click or press Enter to go there."
+                            if findings else "No inconsistencies found.")
+        self.table.setRowCount(len(findings))
+        for row, f in enumerate(findings):
+            counts = ", ".join(f"{label} ×{n}" for label, n in f.elsewhere)
+            values = [f.surface, f.label or "unlabelled", counts, f"#{f.document_id} @{f.start}", str(f.kind)]
+            for col, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setData(Qt.ItemDataRole.UserRole, row)
+                self.table.setItem(row, col, item)
+
+    def _activate(self, row: int, _column: int) -> None:
+        if 0 <= row < len(self.findings):
+            f = self.findings[row]
+            self.locationActivated.emit(f.document_id, f.start, f.end)
+
+    def done(self, result: int) -> None:
+        self.workers.shutdown()
+        super().done(result)

@@ -1,0 +1,210 @@
+"""The review screen: the queue of documents two or more annotators finished (worst agreement first), the
+article once with every annotator's spans aligned, and the disagreements walked through from the keyboard.
+Agreed spans are pre-accepted; the result, saved with Ctrl+S, is the document's gold layer."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.article_view import ArticleView
+from gui.review_session import ReviewSession
+from model.review import Resolution
+from model.spans import Annotator, DocumentId, Entity
+from storage.project import Project
+from storage.review import review_queue
+
+logger = logging.getLogger(__name__)
+
+ANNOTATOR_KEYS = "ABCD"
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewShortcut:
+    name: str
+    keys: tuple[str, ...]
+    help: str
+
+
+REVIEW_SHORTCUTS: tuple[ReviewShortcut, ...] = (
+    ReviewShortcut("next", ("Tab", "J"), "Next disagreement (open ones first)"),
+    ReviewShortcut("previous", ("Shift+Tab", "Backtab", "K"), "Previous disagreement"),
+    *(ReviewShortcut(f"take_{k}", (k,), f"Take annotator {k}'s version (annotators are lettered A, B, … in the "
+                     "panel)") for k in ANNOTATOR_KEYS),
+    ReviewShortcut("both", ("+", "=", "T"), "Take both versions (where they do not overlap)"),
+    ReviewShortcut("reject", ("X", "Delete"), "Reject all versions: nothing goes to gold here"),
+    ReviewShortcut("edit", ("1–9",), "Edit by hand: select text inside the disagreement, press a label's hotkey"),
+    ReviewShortcut("undo", ("Ctrl+Z", "U"), "Undo the decision on the current disagreement"),
+    ReviewShortcut("save", ("Ctrl+S",), "Save the gold layer (refused if another reviewer saved meanwhile)"),
+    ReviewShortcut("save_next", ("Ctrl+Return", "Ctrl+Enter"), "Save and open the next document of the queue"),
+    ReviewShortcut("help", ("F1",), "Show these shortcuts"),
+)
+
+
+class ReviewWindow(QMainWindow):
+    def __init__(self, project: Project, reviewer: Annotator, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reviewWindow")
+        self.setWindowTitle(f"newstag review — {reviewer.name}")
+        self.resize(1280, 820)
+        self.project = project
+        self.session = ReviewSession(project, reviewer, self)
+        self.queue = QListWidget(objectName="reviewQueue")
+        self.article = ArticleView(self.session)  # type: ignore[arg-type]
+        self.panel = QTableWidget(0, 3, objectName="disagreementPanel")
+        self.panel.setHorizontalHeaderLabels(["Key", "Annotator", "Their version"])
+        self.panel.verticalHeader().hide()
+        self.panel.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.panel.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.kind = QLabel(objectName="disagreementKind")
+        self.kind.setWordWrap(True)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.addWidget(self.kind)
+        side_layout.addWidget(self.panel, 1)
+        splitter = QSplitter()
+        splitter.addWidget(self.queue)
+        splitter.addWidget(self.article)
+        splitter.addWidget(side)
+        splitter.setSizes([260, 700, 320])
+        self.setCentralWidget(splitter)
+        self.state = QLabel(objectName="reviewState")
+        self.statusBar().addPermanentWidget(self.state)
+        self._build_actions()
+        self.session.spansChanged.connect(self._update_panel)
+        self.session.decisionsChanged.connect(self._update_panel)
+        self.session.message.connect(lambda text, error: self.statusBar().showMessage(text, 0 if error else 5000))
+        self.queue.currentItemChanged.connect(self._open_item)
+        self.refresh_queue()
+
+    # -- actions -----------------------------------------------------------------------------------
+
+    def _build_actions(self) -> None:
+        s = self.session
+        handlers = {
+            "next": lambda: s.step(True), "previous": lambda: s.step(False),
+            "both": lambda: s.decide(Resolution.BOTH), "reject": lambda: s.decide(Resolution.REJECT),
+            "undo": s.undo, "save": self.save, "save_next": self.save_and_next, "help": self.show_shortcuts,
+            **{f"take_{k}": (lambda i=i: s.take(i)) for i, k in enumerate(ANNOTATOR_KEYS)},
+        }
+        menu = self.menuBar().addMenu("&Review")
+        for shortcut in REVIEW_SHORTCUTS:
+            if shortcut.name == "edit":
+                continue
+            action = QAction(shortcut.help.split(" (")[0].split(":")[0], self, objectName=f"review_{shortcut.name}")
+            action.setShortcuts([QKeySequence(k) for k in shortcut.keys])
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.triggered.connect(lambda _c=False, h=handlers[shortcut.name]: h())
+            self.addAction(action)
+            menu.addAction(action)
+        for label in self.session.labels:
+            if label.hotkey:
+                action = QAction(f"Gold span: {label.name}", self, objectName=f"review_label_{label.name}")
+                action.setShortcut(QKeySequence(label.hotkey))
+                action.triggered.connect(lambda _c=False, name=label.name: self.edit(name))
+                self.addAction(action)
+                menu.addAction(action)
+
+    def show_shortcuts(self) -> None:
+        dialog = QDialog(self, objectName="reviewShortcuts")
+        dialog.setWindowTitle("Review shortcuts")
+        table = QTableWidget(len(REVIEW_SHORTCUTS), 2, dialog)
+        table.setHorizontalHeaderLabels(["Keys", "What it does"])
+        for row, s in enumerate(REVIEW_SHORTCUTS):
+            table.setItem(row, 0, QTableWidgetItem(" / ".join(s.keys)))
+            table.setItem(row, 1, QTableWidgetItem(s.help))
+        table.resizeColumnsToContents()
+        QVBoxLayout(dialog).addWidget(table)
+        dialog.resize(720, 420)
+        dialog.open()
+
+    # -- queue -------------------------------------------------------------------------------------
+
+    def refresh_queue(self) -> None:
+        current = self.session.item.document_id if self.session.item else None
+        self.queue.blockSignals(True)
+        self.queue.clear()
+        for entry in review_queue(self.project):
+            mark = "✓ " if entry.reviewed else ""
+            item = QListWidgetItem(f"{mark}{entry.agreement:.2f}  {entry.title}")
+            item.setData(Qt.ItemDataRole.UserRole, entry.document_id)
+            item.setToolTip(f"#{entry.document_id} · annotated by {', '.join(entry.annotators)}")
+            self.queue.addItem(item)
+            if entry.document_id == current:
+                self.queue.setCurrentItem(item)
+        self.queue.blockSignals(False)
+        if current is None and self.queue.count():
+            self.queue.setCurrentRow(0)
+        elif not self.queue.count():
+            self.state.setText("Nothing to review: no document has been finished by two annotators yet.")
+
+    def _open_item(self, item: QListWidgetItem | None) -> None:
+        if item is not None:
+            self.open_document(DocumentId(int(item.data(Qt.ItemDataRole.UserRole))))
+
+    def open_document(self, document_id: DocumentId) -> None:
+        self.session.open(document_id)
+        self.article.setFocus()
+
+    # -- deciding ----------------------------------------------------------------------------------
+
+    def edit(self, label: str) -> None:
+        selection = self.article.selection()
+        if selection is None:
+            self.statusBar().showMessage("Select text inside the disagreement first, then press a label key.")
+            return
+        self.session.edit(Entity(selection[0], selection[1], label))
+
+    def save(self) -> bool:
+        saved = self.session.save()
+        if saved:
+            self.refresh_queue()
+        return saved
+
+    def save_and_next(self) -> None:
+        if self.save():
+            row = self.queue.currentRow()
+            for i in list(range(row + 1, self.queue.count())) + list(range(row)):
+                if not self.queue.item(i).text().startswith("✓"):
+                    self.queue.setCurrentRow(i)
+                    return
+
+    def _update_panel(self) -> None:
+        s = self.session
+        names = s.annotators
+        d = s.disagreement
+        text = s.item.text if s.item else ""
+        self.panel.setRowCount(len(names))
+        for row, name in enumerate(names):
+            versions = d.spans.get(name, ()) if d else ()
+            shown = "; ".join(f"{text[e.start:e.end]} {e.label}" for e in versions) or "— (nothing)"
+            for col, value in enumerate([ANNOTATOR_KEYS[row] if row < len(ANNOTATOR_KEYS) else "", name,
+                                         shown if d else ""]):
+                self.panel.setItem(row, col, QTableWidgetItem(value))
+        if d is None:
+            self.kind.setText("No disagreement selected." if s.alignment.disagreements else
+                              "The annotators agree on everything: save to make it gold (Ctrl+S).")
+        else:
+            decided = s.decisions.get(s.current)
+            where = f"“{text[d.start:d.end]}”"
+            status = f" — decided: {decided.describe()}" if decided else ""
+            self.kind.setText(f"{where}: {d.kind}{status}")
+        version = s.item.version if s.item else 0
+        saved = "saved" if s.saved else "not saved yet"
+        self.state.setText(f"{s.open_count} of {len(s.alignment.disagreements)} disagreements open · "
+                           f"{len(s.alignment.agreed)} agreed · gold version {version} · {saved}")

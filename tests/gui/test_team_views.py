@@ -1,0 +1,76 @@
+"""Team dialogs: assignment, the agreement view, the consistency view, driven like a person would."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from gui.agreement_view import AgreementView
+from gui.assign_dialog import AssignDialog
+from gui.consistency_view import ConsistencyView
+from model.commands import AddSpans, Context, SetDocumentState
+from model.spans import DocState, Entity
+from storage.project import Project
+from storage.team import assigned_counts
+from tests.gui.conftest import add_documents
+
+
+def finish(project: Project, name: str, doc: int, *entities: Entity) -> None:
+    ctx = Context(doc, project.annotator(name).id)  # type: ignore[arg-type]
+    if entities:
+        AddSpans(ctx, list(entities)).do(project.annotations)
+    SetDocumentState(ctx, DocState.DONE, DocState.IN_PROGRESS).do(project.annotations)
+
+
+def test_assign_dialog(qtbot: QtBot, sqlite_project: Project) -> None:
+    add_documents(sqlite_project, [f"第{i}篇" for i in range(5)])
+    dialog = AssignDialog(sqlite_project)
+    qtbot.addWidget(dialog)
+    dialog.names.clear()
+    qtbot.keyClicks(dialog.names, "alice")
+    dialog.names.insert("，")  # a full-width comma, as a Chinese input method commits it, works too
+    qtbot.keyClicks(dialog.names, "bob")
+    dialog.overlap.setValue(40)
+    qtbot.mouseClick(dialog.assign_button, Qt.MouseButton.LeftButton)
+    assert "Assigned 5 document(s), 2 of them to two annotators" in dialog.result_label.text()
+    counts = assigned_counts(sqlite_project)
+    assert set(counts) == {"alice", "bob"} and sum(counts.values()) == 7
+    dialog.names.setText("solo")
+    dialog.everything.setChecked(True)
+    qtbot.mouseClick(dialog.assign_button, Qt.MouseButton.LeftButton)
+    assert "Not assigned: overlap needs at least two annotators" in dialog.result_label.text()
+
+
+def test_agreement_view_ranks_documents_and_opens_them(qtbot: QtBot, sqlite_project: Project) -> None:
+    a, b = add_documents(sqlite_project, ["裴青山访问美国。", "布林肯访问越南。"])
+    finish(sqlite_project, "alice", a, Entity(0, 3, "PER"), Entity(5, 7, "LOC"))
+    finish(sqlite_project, "bob", a, Entity(0, 3, "PER"), Entity(5, 7, "LOC"))
+    finish(sqlite_project, "alice", b, Entity(0, 3, "PER"))
+    finish(sqlite_project, "bob", b)
+    view = AgreementView(sqlite_project)
+    qtbot.addWidget(view)
+    qtbot.waitUntil(lambda: view.report is not None, timeout=5000)
+    assert view.pairs.rowCount() == 1 and view.pairs.item(0, 0).text() == "alice × bob"
+    assert view.pairs.item(0, 2).text() == "0.800"  # 2 matched; alice 3, bob 2: 2*2 / 5
+    assert view.documents.item(0, 1).text().startswith(f"#{b} ")  # worst first
+    assert view.matrix.item(0, 1).text() == "0.800"
+    with qtbot.waitSignal(view.documentActivated) as signal:
+        view.documents.cellDoubleClicked.emit(0, 1)
+    assert signal.args == [b]
+    view.labels.setCurrentIndex(view.labels.findData("LOC"))  # LOC: both marked the one LOC
+    qtbot.waitUntil(lambda: view.pairs.item(0, 2) is not None and view.pairs.item(0, 2).text() == "1.000",
+                    timeout=5000)
+
+
+def test_consistency_view_navigates(qtbot: QtBot, sqlite_project: Project) -> None:
+    a, b = add_documents(sqlite_project, ["华为公司发布新品。", "华为公司很大。"])
+    finish(sqlite_project, "alice", a, Entity(0, 4, "ORG"))
+    finish(sqlite_project, "alice", b)
+    view = ConsistencyView(sqlite_project, "alice")
+    qtbot.addWidget(view)
+    qtbot.waitUntil(lambda: view.table.rowCount() == 1, timeout=5000)
+    assert view.table.item(0, 1).text() == "unlabelled"
+    with qtbot.waitSignal(view.locationActivated) as signal:
+        view.table.setCurrentCell(0, 0)
+        qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    assert signal.args == [b, 0, 4]
