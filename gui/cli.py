@@ -18,7 +18,7 @@ logger = logging.getLogger(__name__)
 
 # Modules that add subcommands: each has ``register(subparsers)``, and the parsers it adds set a ``handler``
 # default: ``handler(args, url) -> exit code``. Kept as names so that ``newstag --help`` stays fast.
-COMMAND_MODULES: list[str] = ["gui.cli_suggest", "gui.cli_team"]
+COMMAND_MODULES: list[str] = ["gui.cli_suggest", "gui.cli_team", "gui.cli_export", "gui.cli_train"]
 
 
 def _add_db(parser: argparse.ArgumentParser) -> None:

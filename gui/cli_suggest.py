@@ -50,6 +50,10 @@ def register(sub: Any, add_db: AddDb) -> None:
     p.add_argument("--pred", type=Path, help="predicted spans (JSONL from 'newstag suggest --output')")
     p.add_argument("--simulate-learning", action="store_true",
                    help="suggest the gold documents in order, feeding each one's gold back before the next")
+    p.add_argument("--model", action="store_true",
+                   help="with --simulate-learning: a CRF retrained as the simulation goes joins the suggestions")
+    p.add_argument("--retrain-every", type=int, default=10, metavar="N",
+                   help="with --model: retrain after every N documents (default 10)")
     p.add_argument("--sentences-per-document", type=int, metavar="N",
                    help="CoNLL gold: N consecutive sentences a document (default: 1; 20 with --simulate-learning)")
     p.add_argument("--labels", default="PER,LOC,ORG", help="labels scored (default PER,LOC,ORG; 'all' for every label)")
@@ -161,7 +165,7 @@ def _texts(project: Any, ids: Sequence[int]) -> Iterator[tuple[int, str]]:
     with project.session_factory() as s:
         for start in range(0, len(ids), 1000):
             yield from s.execute(select(DocumentRow.id, DocumentRow.text).where(
-                DocumentRow.id.in_(ids[start : start + 1000])).order_by(DocumentRow.id)).tuples()
+                DocumentRow.id.in_(ids[start : start + 1000])).order_by(DocumentRow.id))
 
 
 def _suggest_file(args: argparse.Namespace) -> int:
@@ -204,7 +208,7 @@ def cmd_evaluate(args: argparse.Namespace, _url: str | None) -> int:
     try:
         if args.simulate_learning:
             gold = read_documents(args.gold, args.sentences_per_document or 20)
-            learning = _simulate(gold, labels)
+            learning = _simulate(gold, labels, args.retrain_every if args.model else None)
             _print_learning(learning, args.format)
             return 0
         if args.pred is None:
@@ -231,7 +235,7 @@ def cmd_evaluate(args: argparse.Namespace, _url: str | None) -> int:
     return 0
 
 
-def _simulate(gold: list[ParsedDocument], labels: list[str] | None) -> LearningReport:
+def _simulate(gold: list[ParsedDocument], labels: list[str] | None, retrain_every: int | None) -> LearningReport:
     from model.suggest import SuggestionEngine
 
     def factory() -> SuggestionEngine:
@@ -240,7 +244,14 @@ def _simulate(gold: list[ParsedDocument], labels: list[str] | None) -> LearningR
         return engine
 
     documents: list[tuple[str, Sequence[Entity]]] = [(d.text, d.entities) for d in gold]
-    return simulate_learning(documents, factory, labels)
+    if retrain_every is None:
+        return simulate_learning(documents, factory, labels)
+    from model.crf import simulate_with_retraining
+
+    result = simulate_with_retraining(documents, factory, labels, every=retrain_every)
+    print(f"model retrained {result.retrainings} time(s), {result.training_seconds:.1f} s of training in all",
+          file=sys.stderr)
+    return result.report
 
 
 def report_dict(report: Report) -> dict[str, Any]:

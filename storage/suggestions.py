@@ -16,6 +16,7 @@ from sqlalchemy import and_, delete, func, insert, not_, or_, select
 
 from model.spans import DocState, DocumentId, Entity, Layer, Origin, Status
 from model.suggest import ProjectDictionary, Suggestion, SuggestionEngine
+from model.suggest.tokenizer import to_half_width
 from storage.orm import DocumentRow, ProgressRow, SpanRow
 
 if TYPE_CHECKING:
@@ -60,6 +61,7 @@ class SuggestionService:
         self._project = project
         self._engine = engine
         self._lock = threading.RLock()
+        self.model_id: int | None = None
 
     @property
     def engine(self) -> SuggestionEngine:
@@ -71,14 +73,55 @@ class SuggestionService:
                 )
             return self._engine
 
+    @property
+    def rules(self) -> SuggestionEngine:
+        """The rule and dictionary engine (inside the model-assisted one once a model is loaded)."""
+        engine = self.engine
+        return getattr(engine, "rule_engine", engine)
+
     def warm_up(self) -> None:
-        """Load jieba and the project dictionary (slow: call it off the UI thread)."""
+        """Load jieba, the project dictionary and the project's trained model, if any (slow: call it off the
+        UI thread)."""
         with self._lock:
             self.engine.warm_up()
+        self.reload_model()
+
+    def reload_model(self) -> int | None:
+        """Put the project's newest trained model (if any) behind the suggestions; returns its id."""
+        from storage.models import latest_model
+        from storage.training import MODEL_KIND, model_settings
+
+        stored = latest_model(self._project, MODEL_KIND)
+        if stored is None or not model_settings(self._project).get("enabled", True):
+            return None
+        from model.crf import CrfModel, ModelAssistedEngine, ModelFormatError
+
+        try:
+            crf = CrfModel.from_bytes(stored.data)
+        except ModelFormatError as exc:
+            logger.warning("ignoring stored model %d: %s", stored.id, exc)
+            return None
+        with self._lock:
+            engine = self.engine
+            if isinstance(engine, ModelAssistedEngine):
+                engine.set_model(crf)
+            else:
+                threshold = float(model_settings(self._project)["threshold"])  # type: ignore[arg-type]
+                self._engine = ModelAssistedEngine(engine, crf, threshold=threshold)  # type: ignore[assignment]
+            self.model_id = stored.id
+        return stored.id
 
     def suggest_text(self, text: str) -> list[Suggestion]:
         with self._lock:
             return self.engine.suggest(text)
+
+    def word_bounds(self, text: str) -> list[tuple[int, int]]:
+        """jieba's words in ``text`` as (start, end) offsets (loads jieba first: call it once warm, or off the
+        UI thread). Used to snap a selection to word boundaries."""
+        with self._lock:
+            self.rules.warm_up()
+            tokens = self.rules._tokenizer.tokens(to_half_width(text))
+        return [(t.start, t.end) for t in tokens]
 
     def has_suggestions(self, document_id: DocumentId) -> bool:
         with self._project.session_factory() as s:
