@@ -117,6 +117,7 @@ class ExportDialog(QDialog):
 
     def __init__(self, project: Project, annotator: Annotator, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setObjectName("exportDialog")
         self.project = project
         self.summary: ExportSummary | None = None
         self._thread: QThread | None = None

@@ -22,6 +22,7 @@ from gui.qt_compat import guard_none_refcount
 from gui.session import AnnotationSession
 from gui.shortcuts import CHECKABLE, SHORTCUTS, Scope
 from gui.shortcuts_dialog import ShortcutsDialog
+from gui.window_menus import WindowMenus
 from model.spans import Annotator, Document, DocumentId
 from storage.project import Project
 from storage.suggestions import SuggestionService
@@ -102,6 +103,7 @@ class MainWindow(QMainWindow):
         self.actions_by_command: dict[str, QAction] = {}
         self._build_actions()
         self._connect()
+        self.menus = WindowMenus(self)
         for widget in (self.article, self.article.viewport(), self.entities, self.entities.viewport()):
             widget.installEventFilter(self)
 
@@ -235,5 +237,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.hide()  # gone at once; saving the time and waiting for the worker happen behind
+        self.menus.close()
         self.session.close()
         super().closeEvent(event)

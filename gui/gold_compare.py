@@ -1,0 +1,63 @@
+"""Compare with gold: where the adjudicated gold layer of the open document differs from the annotator's own."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QDockWidget, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+
+from model.review import align
+from model.spans import Document, Layer, Status
+from storage.project import Project
+
+
+class GoldComparison(QDockWidget):
+    """Lists, for the open document, each place where gold and the annotator differ; a click emits
+    ``locationActivated(start, end)``."""
+
+    locationActivated = Signal(int, int)
+
+    def __init__(self, project: Project, annotator_id: int, parent: QWidget | None = None) -> None:
+        super().__init__("Compare with gold", parent)
+        self.setObjectName("goldComparison")
+        self.project, self.annotator_id = project, annotator_id
+        body = QWidget()
+        self.summary = QLabel(objectName="goldSummary", wordWrap=True)
+        self.table = QTableWidget(0, 3, objectName="goldDifferences")
+        self.table.setHorizontalHeaderLabels(["Text", "You", "Gold"])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.cellClicked.connect(self._activate)
+        layout = QVBoxLayout(body)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        self.setWidget(body)
+        self.rows: list[tuple[int, int]] = []
+
+    def show_document(self, document: Document | None) -> None:
+        if document is None or not self.isVisible():
+            return
+        gold = [s.entity for s in self.project.annotations.spans(document.id, Layer.GOLD)
+                if s.status is Status.ACCEPTED]
+        if not gold:
+            self.summary.setText("This document has no gold layer yet (nobody has reviewed it).")
+            self.table.setRowCount(0)
+            self.rows = []
+            return
+        own = [s.entity for s in self.project.annotations.spans(document.id, Layer.ANNOTATOR, self.annotator_id)
+               if s.status is Status.ACCEPTED]  # type: ignore[arg-type]
+        alignment = align({"you": own, "gold": gold})
+        text = document.text
+        self.rows = [(d.start, d.end) for d in alignment.disagreements]
+        self.summary.setText(f"{len(alignment.agreed)} span(s) as in gold, {len(self.rows)} difference(s).")
+        self.table.setRowCount(len(self.rows))
+        for row, d in enumerate(alignment.disagreements):
+            mine = "; ".join(f"{text[e.start:e.end]} {e.label}" for e in d.spans["you"]) or "—"
+            theirs = "; ".join(f"{text[e.start:e.end]} {e.label}" for e in d.spans["gold"]) or "—"
+            for col, value in enumerate((text[d.start:d.end], mine, theirs)):
+                item = QTableWidgetItem(value)
+                item.setData(Qt.ItemDataRole.UserRole, row)
+                self.table.setItem(row, col, item)
+
+    def _activate(self, row: int, _col: int) -> None:
+        if 0 <= row < len(self.rows):
+            self.locationActivated.emit(*self.rows[row])

@@ -1,0 +1,83 @@
+"""Training the project's model without blocking the window: ``newstag train`` in a separate process,
+started on demand or after every N newly finished documents. The model lands in the database; the window
+then loads it behind the suggestions and shows when it was trained and on how many documents."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+
+from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, Signal
+
+from storage.models import latest_model_info
+from storage.project import Project
+from storage.training import MODEL_KIND, needs_training
+
+logger = logging.getLogger(__name__)
+
+
+class Trainer(QObject):
+    statusChanged = Signal(str)
+    modelTrained = Signal()
+    failed = Signal(str)
+
+    def __init__(self, project: Project, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.project = project
+        self.process: QProcess | None = None
+
+    @property
+    def running(self) -> bool:
+        return self.process is not None and self.process.state() != QProcess.ProcessState.NotRunning
+
+    def status_text(self) -> str:
+        if self.running:
+            return "Model: training…"
+        info = latest_model_info(self.project, MODEL_KIND)
+        if info is None:
+            return "Model: none yet"
+        _id, trained_at, documents = info
+        return f"Model: trained {trained_at.astimezone():%d %b %H:%M} on {documents} documents"
+
+    def maybe_train(self) -> bool:
+        """Start training if enough documents were finished since the last model."""
+        if self.running or not needs_training(self.project):
+            return False
+        return self.start()
+
+    def start(self) -> bool:
+        if self.running:
+            return False
+        process = QProcess(self)
+        env = QProcessEnvironment.systemEnvironment()
+        env.insert("NEWSTAG_DB", self.project.engine.url.render_as_string(hide_password=False))
+        env.insert("PYTHONPATH", os.pathsep.join(p for p in sys.path if p))
+        process.setProcessEnvironment(env)
+        process.setProgram(sys.executable)
+        process.setArguments(["-m", "gui.cli", "train", "--quiet"])
+        process.finished.connect(self._finished)
+        self.process = process
+        process.start()
+        self.statusChanged.emit(self.status_text())
+        return True
+
+    def _finished(self, code: int, _status: QProcess.ExitStatus) -> None:
+        process = self.process
+        self.process = None
+        output = bytes(process.readAllStandardError()).decode("utf-8", "replace") if process else ""
+        if code == 0:
+            logger.info("model trained")
+            self.modelTrained.emit()
+        else:
+            reason = output.strip().splitlines()[-1] if output.strip() else f"exit code {code}"
+            self.failed.emit(f"Training the model failed: {reason}")
+        self.statusChanged.emit(self.status_text())
+
+    def stop(self, timeout_ms: int = 3000) -> None:
+        """On close: a training run that has not finished is abandoned (nothing partial is stored)."""
+        if self.running and self.process is not None:
+            self.process.terminate()
+            if not self.process.waitForFinished(timeout_ms):
+                self.process.kill()
+                self.process.waitForFinished(timeout_ms)

@@ -1,0 +1,143 @@
+"""The window's menus beyond annotating: export, team work (assignment, agreement, review, consistency,
+compare with gold) and the model (train now, its status). Kept apart from ``main_window.py`` to keep both small."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel, QMenu
+
+from gui.trainer import Trainer
+from model.spans import DocumentId
+
+if TYPE_CHECKING:
+    from gui.main_window import MainWindow
+
+logger = logging.getLogger(__name__)
+
+
+class WindowMenus:
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.dialogs: list[object] = []  # keep open dialogs alive
+        w = window
+        self.trainer = Trainer(w.project, w)
+        self.model_label = QLabel(self.trainer.status_text(), objectName="modelLabel")
+        w.statusBar().addPermanentWidget(self.model_label)
+        self.trainer.statusChanged.connect(self.model_label.setText)
+        self.trainer.failed.connect(lambda text: w.show_message(text, True))
+        self.trainer.modelTrained.connect(self._model_trained)
+        w.session.progressChanged.connect(lambda *_: self.trainer.maybe_train())
+
+        from gui.gold_compare import GoldComparison
+
+        self.gold = GoldComparison(w.project, w.annotator.id, w)
+        w.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.gold)
+        self.gold.hide()
+        self.gold.visibilityChanged.connect(lambda visible: visible and self.gold.show_document(w.session.document))
+        w.session.documentOpened.connect(self.gold.show_document)
+        self.gold.locationActivated.connect(lambda a, b: w.article.select(a, b))
+
+        document = self._menu("Document")
+        document.addSeparator()
+        self._add(document, "Export training data…", "Ctrl+Shift+S", self.export, "action_export")
+        bar = w.menuBar()
+        help_menu = next((a for a in bar.actions() if a.text() == "Help"), None)
+        team = QMenu("Team", w)
+        model = QMenu("Model", w)
+        for menu in (team, model):
+            if help_menu is not None:
+                bar.insertMenu(help_menu, menu)
+            else:
+                bar.addMenu(menu)
+        self._add(team, "Assign documents…", None, self.assign, "action_assign")
+        self._add(team, "Agreement…", None, self.agreement, "action_agreement")
+        self._add(team, "Review disagreements…", "Ctrl+Shift+R", self.review, "action_review")
+        self._add(team, "Consistency of my annotations…", None, self.consistency, "action_consistency")
+        compare = self.gold.toggleViewAction()
+        compare.setText("Compare with gold")
+        compare.setShortcut(QKeySequence("Ctrl+G"))
+        compare.setObjectName("action_compare_gold")
+        team.addAction(compare)
+        w.addAction(compare)
+        self._add(model, "Train the suggestion model now", None, self.train, "action_train")
+
+    def _menu(self, title: str):  # type: ignore[no-untyped-def]
+        for action in self.window.menuBar().actions():
+            if action.text() == title and action.menu() is not None:
+                return action.menu()
+        return self.window.menuBar().addMenu(title)
+
+    def _add(self, menu, text: str, keys: str | None, handler, name: str) -> QAction:  # type: ignore[no-untyped-def]
+        action = QAction(text, self.window, objectName=name)
+        if keys:
+            action.setShortcut(QKeySequence(keys))
+            self.window.addAction(action)
+        action.triggered.connect(lambda _c=False: handler())
+        menu.addAction(action)
+        return action
+
+    def _show(self, dialog) -> None:  # type: ignore[no-untyped-def]
+        self.dialogs = [d for d in self.dialogs if d.isVisible()]  # type: ignore[attr-defined]
+        self.dialogs.append(dialog)
+        dialog.show()
+
+    # -- handlers ----------------------------------------------------------------------------------
+
+    def export(self) -> None:
+        from gui.export_dialog import ExportDialog
+
+        self._show(ExportDialog(self.window.project, self.window.annotator, self.window))
+
+    def assign(self) -> None:
+        from gui.assign_dialog import AssignDialog
+
+        self._show(AssignDialog(self.window.project, self.window))
+
+    def agreement(self) -> None:
+        from gui.agreement_view import AgreementView
+
+        view = AgreementView(self.window.project, self.window)
+        view.documentActivated.connect(self.review_document)
+        self._show(view)
+
+    def review(self) -> None:
+        from gui.review_window import ReviewWindow
+
+        reviewer = self.window.project.annotator(self.window.annotator.name)
+        window = ReviewWindow(self.window.project, reviewer)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._show(window)
+        return window  # type: ignore[return-value]
+
+    def review_document(self, document_id: int) -> None:
+        window = self.review()
+        window.open_document(DocumentId(document_id))  # type: ignore[attr-defined]
+
+    def consistency(self) -> None:
+        from gui.consistency_view import ConsistencyView
+
+        view = ConsistencyView(self.window.project, self.window.annotator.name, self.window)
+        view.locationActivated.connect(self._go_to)
+        self._show(view)
+
+    def _go_to(self, document_id: int, start: int, end: int) -> None:
+        self.window.session.open_document(DocumentId(document_id))
+        self.window.article.select(start, end)
+        self.window.activateWindow()
+
+    def train(self) -> None:
+        if not self.trainer.start():
+            self.window.show_message("The model is training already.", False)
+
+    def _model_trained(self) -> None:
+        service = self.window.session.service
+        if service is not None and hasattr(service, "reload_model"):
+            self.window.session.workers.submit(service.reload_model)
+        self.window.show_message("A new suggestion model is trained; new documents use it.", False)
+
+    def close(self) -> None:
+        self.trainer.stop()
