@@ -62,6 +62,7 @@ class SuggestionService:
         self._engine = engine
         self._lock = threading.RLock()
         self.model_id: int | None = None
+        self._suggested_with: dict[int, int | None] = {}  # document -> model id its suggestions came from
 
     @property
     def engine(self) -> SuggestionEngine:
@@ -129,9 +130,16 @@ class SuggestionService:
                 SpanRow.document_id == document_id, SpanRow.layer == str(Layer.SUGGESTION))))
 
     def ensure(self, document_id: DocumentId) -> bool:
-        """Compute and store suggestions for a document that has none. True if it stored some."""
+        """Compute and store suggestions for a document that has none, or that nobody has touched since a
+        newer model arrived (so the model's suggestions reach it). True if it stored some."""
         if self.has_suggestions(document_id):
-            return False
+            if self.model_id is None or self._suggested_with.get(document_id) == self.model_id:
+                return False
+            with self._project.session_factory() as s:
+                touched = s.scalar(select(func.count()).select_from(SpanRow).where(
+                    SpanRow.document_id == document_id, SpanRow.layer == str(Layer.ANNOTATOR)))
+            if touched:
+                return False
         return self.resuggest([document_id]) > 0
 
     def resuggest(self, document_ids: Sequence[DocumentId],
@@ -144,6 +152,7 @@ class SuggestionService:
                 texts = dict(s.execute(select(DocumentRow.id, DocumentRow.text).where(DocumentRow.id.in_(chunk))).all())
             results = {doc_id: self.suggest_text(texts[doc_id]) for doc_id in chunk if doc_id in texts}
             stored += self.store(results)
+            self._suggested_with.update(dict.fromkeys(results, self.model_id))
             if progress:
                 progress(len(chunk))
         return stored
