@@ -16,7 +16,6 @@ from sqlalchemy import and_, delete, func, insert, not_, or_, select
 
 from model.spans import DocState, DocumentId, Entity, Layer, Origin, Status
 from model.suggest import ProjectDictionary, Suggestion, SuggestionEngine
-from model.suggest.tokenizer import to_half_width
 from storage.orm import DocumentRow, ProgressRow, SpanRow
 
 if TYPE_CHECKING:
@@ -120,8 +119,7 @@ class SuggestionService:
         """jieba's words in ``text`` as (start, end) offsets (loads jieba first: call it once warm, or off the
         UI thread). Used to snap a selection to word boundaries."""
         with self._lock:
-            self.rules.warm_up()
-            tokens = self.rules._tokenizer.tokens(to_half_width(text))
+            tokens = self.rules.tokens(text)
         return [(t.start, t.end) for t in tokens]
 
     def has_suggestions(self, document_id: DocumentId) -> bool:
