@@ -75,3 +75,9 @@ def test_dictionary_is_rebuilt_from_the_database(sqlite_project: Project) -> Non
 
     AddSpans(Context(a, alice.id), [Entity(start, start + 3, "PER")]).do(sqlite_project.annotations)
     assert ("裴青山", "PER", 1, 0) in dictionary_rows(sqlite_project)
+
+
+def test_word_bounds_for_snapping(sqlite_project: Project) -> None:
+    bounds = SuggestionService(sqlite_project).word_bounds("越南外交部部长访问美国。")
+    assert (9, 11) in bounds  # 美国
+    assert bounds == sorted(bounds) and all(a < b for a, b in bounds)
