@@ -264,6 +264,7 @@ def report_dict(report: Report) -> dict[str, Any]:
             "effort": {"documents": e.documents, "gold_entities": e.gold_entities, "accept_all": e.accept_all,
                        "relabel": e.relabel, "reject": e.reject, "add": e.add, "actions": e.actions,
                        "actions_per_entity": round(e.per_entity, 4),
+                       "replaced": e.replaced, "strict_actions_per_entity": round(e.strict_per_entity, 4),
                        "manual_actions_per_entity": MANUAL_ACTIONS_PER_ENTITY}}
 
 
@@ -278,7 +279,9 @@ def render_report(report: Report) -> str:
     lines.append("")
     lines.append(f"simulated effort: {e.actions} actions for {e.gold_entities} gold entities in {e.documents} "
                  f"documents = {e.per_entity:.3f} actions per entity (by hand: {MANUAL_ACTIONS_PER_ENTITY:.1f})")
-    lines.append(f"  accept-all {e.accept_all}, relabel {e.relabel}, reject {e.reject}, add {e.add} (x2)")
+    lines.append(f"  accept-all {e.accept_all}, relabel {e.relabel}, reject {e.reject}, add {e.add} (x2); "
+                 f"{e.replaced} wrong suggestions replaced by an added span (charging each a rejection: "
+                 f"{e.strict_per_entity:.3f} actions per entity)")
     return "\n".join(lines)
 
 
