@@ -245,12 +245,10 @@ class ArticleView(QPlainTextEdit):
             first = rects[0]
             painter.setFont(self._badge_font)
             metrics = painter.fontMetrics()
-            badge = QRectF(
-                first.left() - 2,
-                first.top() - metrics.height(),
-                metrics.horizontalAdvance(span.label) + 6,
-                metrics.height(),
-            )
+            top = first.top() - metrics.height()
+            if top < 0:  # no room above the first line: put the badge under the span
+                top = rects[-1].bottom() + 1
+            badge = QRectF(first.left() - 2, top, metrics.horizontalAdvance(span.label) + 6, metrics.height())
             painter.fillRect(badge, dark)
             painter.setPen(QColor("#ffffff"))
             painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, span.label)
