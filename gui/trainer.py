@@ -26,6 +26,7 @@ class Trainer(QObject):
         super().__init__(parent)
         self.project = project
         self.process: QProcess | None = None
+        self._stopping = False
 
     @property
     def running(self) -> bool:
@@ -65,6 +66,8 @@ class Trainer(QObject):
     def _finished(self, code: int, _status: QProcess.ExitStatus) -> None:
         process = self.process
         self.process = None
+        if self._stopping:  # we ended it ourselves (the window is closing): not a failure
+            return
         output = bytes(process.readAllStandardError()).decode("utf-8", "replace") if process else ""
         if code == 0:
             logger.info("model trained")
@@ -77,6 +80,7 @@ class Trainer(QObject):
     def stop(self, timeout_ms: int = 3000) -> None:
         """On close: a training run that has not finished is abandoned (nothing partial is stored)."""
         if self.running and self.process is not None:
+            self._stopping = True
             self.process.terminate()
             if not self.process.waitForFinished(timeout_ms):
                 self.process.kill()
