@@ -1,0 +1,172 @@
+"""The model in the loop: the rule engine and a CRF behind one ``suggest``/``learn`` engine, and the learning
+simulation with periodic retraining that the product runs in the background.
+
+``ModelAssistedEngine.learn`` feeds the rule engine (its project dictionary) and the conflict history the
+combiner uses; it never trains. Training is someone else's job (the background trainer, or
+``simulate_with_retraining`` here), which hands a new model over with ``set_model``.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Collection, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from model.crf.combine import ALONE, CONFLICT, History, clusters, combine, situation_key
+from model.crf.model import CrfModel, ModelInfo
+from model.evaluate import LearningReport, simulate_learning
+from model.spans import Entity
+from model.suggest.engine import SuggestionEngine
+from model.suggest.suggestion import Suggestion
+
+logger = logging.getLogger(__name__)
+
+_REMEMBERED_TEXTS = 64  # suggestions kept per text until its confirmation comes back
+
+
+class ModelAssistedEngine:
+    """Rule suggestions and model suggestions, combined (``model.crf.combine``). Without a model it is the
+    rule engine. ``history`` holds ``(accepted, rejected)`` per origin over the conflicts seen so far."""
+
+    def __init__(
+        self,
+        rule_engine: SuggestionEngine,
+        model: CrfModel | None = None,
+        *,
+        threshold: float = 0.5,
+        history: History | None = None,
+    ) -> None:
+        self.rule_engine = rule_engine
+        self.model = model
+        self.threshold = threshold
+        self.history: dict[str, tuple[int, int]] = dict(history or {})
+        self._lock = threading.Lock()
+        self._recent: OrderedDict[str, tuple[list[Suggestion], list[Suggestion]]] = OrderedDict()
+
+    @property
+    def project_dictionary(self):  # type: ignore[no-untyped-def]
+        return self.rule_engine.project_dictionary
+
+    def set_model(self, model: CrfModel | None) -> None:
+        """Swap in a newly trained model (from any thread)."""
+        with self._lock:
+            self.model = model
+
+    def warm_up(self) -> None:
+        self.rule_engine.warm_up()
+
+    def suggest(self, text: str) -> list[Suggestion]:
+        rules = self.rule_engine.suggest(text)
+        model = self.model
+        if model is None:
+            return rules
+        predicted = model.predict(text, project_dictionary=self.project_dictionary)
+        with self._lock:
+            self._recent[text] = (rules, predicted)
+            self._recent.move_to_end(text)
+            while len(self._recent) > _REMEMBERED_TEXTS:
+                self._recent.popitem(last=False)
+            history = dict(self.history)
+        return combine(rules, predicted, history, self.threshold)
+
+    def learn(self, text: str, accepted: Iterable[Entity], rejected: Iterable[Entity] = ()) -> None:
+        accepted = list(accepted)
+        self.rule_engine.learn(text, accepted, list(rejected))
+        with self._lock:
+            recent = self._recent.pop(text, None)
+            if recent is not None:
+                self._count(*recent, set(accepted))
+
+    def _count(self, rules: list[Suggestion], model: list[Suggestion], accepted: set[Entity]) -> None:
+        count_decisions(self.history, rules, model, accepted, self.threshold)
+
+
+def count_decisions(
+    history: dict[str, tuple[int, int]],
+    rules: Sequence[Suggestion],
+    model: Sequence[Suggestion],
+    accepted: Collection[Entity],
+    threshold: float = 0.5,
+) -> None:
+    """Count, for every suggestion the combiner had to decide on, whether the annotator accepted it: under its
+    origin for conflicts, and under its situation key (``model.crf.combine``) for conflicts and suggestions
+    alone, whether the combiner showed it or not. Agreements are not counted: there was nothing to decide."""
+    shown = [s for s in model if s.score >= threshold]
+
+    def add(key: str, ok: bool) -> None:
+        a, rej = history.get(key, (0, 0))
+        history[key] = (a + 1, rej) if ok else (a, rej + 1)
+
+    for r, m in clusters(list(rules), shown):
+        if r and m and {s.entity for s in r} == {s.entity for s in m}:
+            continue
+        situation = CONFLICT if r and m else ALONE
+        for s in (*r, *m):
+            ok = s.entity in accepted
+            add(situation_key(s, situation), ok)
+            if situation == CONFLICT:
+                add(str(s.origin), ok)
+
+
+@dataclass(frozen=True, slots=True)
+class RetrainingResult:
+    report: LearningReport
+    retrainings: int
+    training_seconds: float
+    models: list[ModelInfo] = field(default_factory=list)
+    history: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+
+def simulate_with_retraining(
+    documents: Sequence[tuple[str, Sequence[Entity]]],
+    rule_engine_factory: Callable[[], SuggestionEngine],
+    labels: Collection[str] | None = None,
+    *,
+    every: int = 10,
+    threshold: float = 0.5,
+    base: CrfModel | None = None,
+    **train_options: Any,
+) -> RetrainingResult:
+    """``simulate_learning`` with a ``ModelAssistedEngine`` whose CRF is retrained, after every ``every``
+    confirmed documents, on all documents confirmed so far (with the project dictionary as it stands), as
+    the background trainer would. ``train_options`` go to ``CrfModel.train`` (``iterations``, ``c1`` ...).
+    With a ``base`` model (trained on public data and shipped), the engine starts with it and every project
+    model is stacked on it (its tags are features, see ``model.crf.model``)."""
+    if every < 1:
+        raise ValueError("every must be at least 1")
+    infos: list[ModelInfo] = []
+    engines: list[ModelAssistedEngine] = []
+    seconds = 0.0
+
+    class _Retraining(ModelAssistedEngine):
+        def __init__(self) -> None:
+            super().__init__(rule_engine_factory(), base, threshold=threshold)
+            self.seen: list[tuple[str, list[Entity]]] = []
+
+        def learn(self, text: str, accepted: Iterable[Entity], rejected: Iterable[Entity] = ()) -> None:
+            nonlocal seconds
+            accepted = list(accepted)
+            super().learn(text, accepted, rejected)
+            self.seen.append((text, accepted))
+            if len(self.seen) % every == 0 and len(self.seen) < len(documents):
+                t0 = time.perf_counter()
+                model = CrfModel.train(
+                    self.seen, project_dictionary=self.project_dictionary, base=base, **train_options
+                )
+                seconds += time.perf_counter() - t0
+                infos.append(model.info)
+                self.set_model(model)
+                logger.info("retrained on %d documents", len(self.seen))
+
+    def factory() -> ModelAssistedEngine:
+        engine = _Retraining()
+        engines.append(engine)
+        return engine
+
+    report = simulate_learning(documents, factory, labels)
+    history = engines[-1].history if engines else {}
+    return RetrainingResult(report, len(infos), seconds, infos, dict(history))

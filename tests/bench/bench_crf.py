@@ -1,0 +1,171 @@
+"""Benchmark of the CRF (issue 7): accuracy trained on MSRA, the learning curve with retraining, and speed.
+
+Usage: python tests/bench/bench_crf.py [full|curve|speed ...] [--iterations N] [--cache PATH] [--limit N]
+
+* ``full``: train on all of ``train_variant.bio`` (one sentence = one document), score on ``test.bio``:
+  exact-match P/R/F1 per label (PER/LOC/ORG) for the CRF alone, the rule engine alone and both combined.
+  ``--cache PATH`` keeps the trained model there (under /tmp, never in the repo) and reuses it next time.
+* ``curve``: ``test.bio`` in documents of 20 sentences, suggest → confirm → learn in order, the CRF retrained
+  every ``--every`` documents on all documents seen so far; next to the dictionary-only curve.
+* ``speed``: training time on 200 documents of news (20 sentences each, from ``train_variant.bio``) and the
+  prediction latency for a 6 KB seed article.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from model.crf import CrfModel, combine, count_decisions, simulate_with_retraining  # noqa: E402
+from model.evaluate import MICRO, Report, evaluate, simulate_learning  # noqa: E402
+from model.spans import Entity  # noqa: E402
+from model.suggest import SuggestionEngine  # noqa: E402
+from storage.formats.conll import read_conll  # noqa: E402
+
+DATA = REPO.parent / "shared" / "data" / "msra"
+LABELS = ("PER", "LOC", "ORG")
+Doc = tuple[str, list[Entity]]
+
+
+def load(name: str, sentences: int, limit: int = 0) -> list[Doc]:
+    path = DATA / name
+    if not path.is_file():
+        sys.exit(f"MSRA data not found at {path} (expected ../shared/data/msra beside the repository)")
+    docs = [(d.text, list(d.entities)) for d in read_conll(path, sentences_per_document=sentences)]
+    return docs[:limit] if limit else docs
+
+
+def print_report(title: str, report: Report) -> None:
+    print(f"\n{title}")
+    print(f"  {'label':6} {'P':>6} {'R':>6} {'F1':>6}")
+    for label in (*LABELS, MICRO):
+        s = report.exact[label]
+        print(f"  {label:6} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f}")
+    print(f"  effort {report.effort.per_entity:.3f} actions/entity")
+
+
+def run_full(args: argparse.Namespace) -> None:
+    train = load("train_variant.bio", 1, args.limit)
+    test = load("test.bio", 1)
+    model = None
+    if args.cache and args.cache.is_file():
+        model = CrfModel.from_bytes(args.cache.read_bytes())
+        print(f"model loaded from {args.cache}: {model.info}")
+    if model is None:
+        print(f"training on {len(train)} sentences ({sum(len(t) for t, _ in train):,} chars), "
+              f"{args.iterations} iterations, c1={args.c1}, c2={args.c2} ...", flush=True)  # fmt: skip
+        t0, c0 = time.perf_counter(), time.process_time()
+        model = CrfModel.train(
+            train, iterations=args.iterations, c1=args.c1, c2=args.c2, minfreq=args.minfreq
+        )
+        print(f"trained in {time.perf_counter() - t0:.0f} s wall, {time.process_time() - c0:.0f} s CPU")
+        if args.cache:
+            args.cache.write_bytes(model.to_bytes())
+    t0 = time.perf_counter()
+    crf = [model.predict(text) for text, _ in test]
+    print(f"predicted {len(test)} sentences in {time.perf_counter() - t0:.1f} s")
+    engine = SuggestionEngine(labels=LABELS)
+    rules = [engine.suggest(text) for text, _ in test]
+    gold = [g for _, g in test]
+
+    def score(predictions: Sequence[Sequence[object]]) -> Report:
+        return evaluate(zip(([s.entity for s in p] for p in predictions), gold, strict=True), LABELS)  # type: ignore[attr-defined]
+
+    print_report("CRF alone", score(crf))
+    print_report("rule engine alone", score(rules))
+    both = [combine(r, m) for r, m in zip(rules, crf, strict=True)]
+    print_report("CRF + rules, combined without history (the model starts distrusted)", score(both))
+    history: dict[str, tuple[int, int]] = {}
+    both = []
+    for r, m, g in zip(rules, crf, gold, strict=True):  # history learned as confirmations come in
+        both.append(combine(r, m, history))
+        count_decisions(history, r, m, set(g))
+    print_report("CRF + rules, combined, history learned sentence by sentence", score(both))
+
+
+def run_curve(args: argparse.Namespace) -> None:
+    docs = load("test.bio", 20, args.limit)
+    base = CrfModel.from_bytes(args.base.read_bytes()) if args.base else None
+    stacked = "" if base is None else ", stacked on the base model"
+    print(f"\nlearning curve: {len(docs)} documents of 20 sentences, retraining every {args.every} documents "
+          f"({args.curve_iterations} iterations){stacked}")  # fmt: skip
+    t0 = time.perf_counter()
+    dictionary = simulate_learning(docs, lambda: SuggestionEngine(labels=LABELS), LABELS)
+    print(f"dictionary only ({time.perf_counter() - t0:.0f} s)")
+    t0 = time.perf_counter()
+    result = simulate_with_retraining(
+        docs,
+        lambda: SuggestionEngine(labels=LABELS),
+        LABELS,
+        every=args.every,
+        iterations=args.curve_iterations,
+        base=base,
+    )
+    print(f"with the model ({time.perf_counter() - t0:.0f} s, {result.retrainings} retrainings, "
+          f"{result.training_seconds:.0f} s training)")  # fmt: skip
+    print(f"  {'segment to':>10} {'docs':>5}   {'dict F1':>7} {'effort':>6}   {'model F1':>8} {'effort':>6}")
+    for b, m in zip(dictionary.curve, result.report.curve, strict=True):
+        print(f"  {b.fraction:10.0%} {m.documents:5d}   {b.f1:7.3f} {b.effort_per_entity:6.3f}   "
+              f"{m.f1:8.3f} {m.effort_per_entity:6.3f}")  # fmt: skip
+    print_report("second half, dictionary only", dictionary.second_half)
+    print_report("second half, with the model", result.report.second_half)
+    busiest = sorted(result.history.items(), key=lambda kv: -sum(kv[1]))[:12]
+    print("  busiest history entries (accepted, rejected): " + ", ".join(f"{k} {v}" for k, v in busiest))
+
+
+def run_speed(args: argparse.Namespace) -> None:
+    docs = load("train_variant.bio", 20)[:200]
+    chars = sum(len(t) for t, _ in docs)
+    print(f"\ntraining on {len(docs)} documents ({chars:,} chars), {args.curve_iterations} iterations ...")
+    from model.crf.tokens import tokenize
+
+    tokenize("预热")  # jieba's one-off load is not training time
+    t0, c0 = time.perf_counter(), time.process_time()
+    model = CrfModel.train(docs, iterations=args.curve_iterations)
+    print(f"  {time.perf_counter() - t0:.1f} s wall, {time.process_time() - c0:.1f} s CPU")
+    seeds = sorted((REPO / "seeds").glob("*.txt"))
+    article = min((p.read_text(encoding="utf-8") for p in seeds), key=lambda t: abs(len(t.encode()) - 6144))
+    runs, cpu = [], []
+    for _ in range(7):
+        t0, c0 = time.perf_counter(), time.process_time()
+        found = model.predict(article)
+        runs.append(time.perf_counter() - t0)
+        cpu.append(time.process_time() - c0)
+    print(f"predict a {len(article.encode())}-byte article ({len(article)} chars, {len(found)} suggestions): "
+          f"{min(runs) * 1000:.0f} ms best, {sorted(runs)[3] * 1000:.0f} ms median wall; "
+          f"{sorted(cpu)[3] * 1000:.0f} ms median CPU")  # fmt: skip
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "parts", nargs="*", default=["full", "curve", "speed"], choices=["full", "curve", "speed"]
+    )
+    parser.add_argument("--iterations", type=int, default=100, help="full training (default 100)")
+    parser.add_argument("--c1", type=float, default=0.05)
+    parser.add_argument("--c2", type=float, default=0.01)
+    parser.add_argument("--minfreq", type=float, default=0.0)
+    parser.add_argument("--curve-iterations", type=int, default=30, help="retraining and speed (default 30)")
+    parser.add_argument("--every", type=int, default=10, help="retrain every N documents (default 10)")
+    parser.add_argument("--cache", type=Path, help="model file for `full` (e.g. /tmp/newstag-crf-full.bin)")
+    parser.add_argument(
+        "--base", type=Path, help="`curve`: start from this model and stack project models on it"
+    )
+    parser.add_argument("--limit", type=int, default=0, help="only the first N training sentences/documents")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING)
+    for part in args.parts:
+        {"full": run_full, "curve": run_curve, "speed": run_speed}[part](args)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
