@@ -1,0 +1,84 @@
+"""The window's team, export and model menus reach their dialogs; the model trains in a separate process."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from pytestqt.qtbot import QtBot
+
+from gui.main_window import MainWindow
+from gui.review_window import ReviewWindow
+from model.commands import AddSpans, Context
+from model.ops import Action, Insert
+from model.spans import DocState, Entity, Layer, Origin, Status
+from storage.models import latest_model_info
+from storage.training import SETTINGS_KEY
+
+
+def test_menus_open_dialogs(qtbot: QtBot, corpus: list[int], make_window: Callable[..., MainWindow]) -> None:
+    window = make_window()
+    names = [a.text() for a in window.menuBar().actions()]
+    assert names[-3:] == ["Team", "Model", "Help"]
+    for name, kind in (("action_assign", "assignDialog"), ("action_agreement", "agreementView"),
+                       ("action_consistency", "consistencyView"), ("action_export", "exportDialog")):
+        action = window.findChild(QAction, name)
+        assert action is not None, name
+        action.trigger()
+        assert any(d.objectName() == kind for d in window.menus.dialogs), kind  # type: ignore[attr-defined]
+    qtbot.keyClick(window.article, Qt.Key.Key_R,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert any(isinstance(d, ReviewWindow) for d in window.menus.dialogs)
+
+
+def test_compare_with_gold(qtbot: QtBot, corpus: list[int], make_window: Callable[..., MainWindow]) -> None:
+    window = make_window()
+    doc = window.session.document
+    assert doc is not None
+    ctx = Context(doc.id, window.annotator.id)
+    AddSpans(ctx, [Entity(0, 2, "LOC")]).do(window.project.annotations)
+    window.project.annotations.apply(Action("review", window.annotator.id, doc.id), [
+        Insert(doc.id, Layer.GOLD, None, 0, 5, "ORG", Status.ACCEPTED, Origin.HUMAN)])
+    qtbot.keyClick(window.article, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    gold = window.menus.gold
+    qtbot.waitUntil(gold.isVisible)
+    window.session.open_document(doc.id)
+    assert gold.table.rowCount() == 1
+    assert (gold.table.item(0, 1).text(), gold.table.item(0, 2).text()) == (
+        f"{doc.text[0:2]} LOC", f"{doc.text[0:5]} ORG")
+
+
+def test_training_runs_in_a_separate_process_after_enough_finished_documents(
+        qtbot: QtBot, corpus: list[int], make_window: Callable[..., MainWindow]) -> None:
+    window = make_window()
+    project = window.project
+    project.set_setting(SETTINGS_KEY, {"retrain_every": 1, "iterations": 5})
+    doc = window.session.document
+    assert doc is not None
+    AddSpans(Context(doc.id, window.annotator.id), [Entity(0, 2, "LOC")]).do(project.annotations)
+    with qtbot.waitSignal(window.menus.trainer.modelTrained, timeout=120_000):
+        qtbot.keyClick(window.article, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # done + next
+        assert window.menus.trainer.running  # the window stays responsive meanwhile
+        assert window.menus.model_label.text() == "Model: training…"
+    info = latest_model_info(project, "crf")
+    assert info is not None and info[2] == 1
+    model_text = window.menus.model_label.text()
+    assert model_text.startswith("Model: trained ") and "on 1 documents" in model_text
+    assert project.annotations.state(doc.id, window.annotator.id) is DocState.DONE
+
+
+def test_closing_the_window_abandons_training_quietly(
+        qtbot: QtBot, corpus: list[int], make_window: Callable[..., MainWindow]) -> None:
+    window = make_window()
+    doc = window.session.document
+    assert doc is not None
+    AddSpans(Context(doc.id, window.annotator.id), [Entity(0, 2, "LOC")]).do(window.project.annotations)
+    trainer = window.menus.trainer
+    failures: list[str] = []
+    trainer.failed.connect(failures.append)
+    assert trainer.start()
+    trainer.stop()
+    qtbot.wait(200)
+    assert not trainer.running and failures == []
+    assert latest_model_info(window.project, "crf") is None  # nothing partial was stored

@@ -1,0 +1,71 @@
+"""The project's CRF: trained on finished documents, stored with the project, picked up by the suggestions."""
+
+from __future__ import annotations
+
+import pytest
+
+from model.commands import AddSpans, Context, SetDocumentState
+from model.spans import DocState, Entity, Origin
+from storage.documents import DocumentStore, NewDocument
+from storage.models import latest_model
+from storage.project import Project
+from storage.suggestions import SuggestionService
+from storage.training import NothingToTrainOn, needs_training, train_project_model
+
+NAMES = ["张伟", "王芳", "李娜", "刘洋", "陈静", "杨帆"]
+PLACES = ["北京", "上海", "广州", "深圳", "杭州", "南京"]
+
+
+def finish_corpus(project: Project, n: int) -> None:
+    texts = [f"{NAMES[i % 6]}昨天在{PLACES[(i * 5) % 6]}会见了记者{i}。" for i in range(n)]
+    with project.transaction() as s:
+        ids = DocumentStore.insert_batch(s, [NewDocument(t, t, "x", {}) for t in texts])
+    alice = project.annotator("alice")
+    for doc, text in zip(ids, texts, strict=True):
+        assert doc is not None
+        ctx = Context(doc, alice.id)
+        place = text.index("在") + 1
+        AddSpans(ctx, [Entity(0, 2, "PER"), Entity(place, place + 2, "LOC")]).do(project.annotations)
+        SetDocumentState(ctx, DocState.DONE, DocState.IN_PROGRESS).do(project.annotations)
+
+
+def test_nothing_to_train_on(sqlite_project: Project) -> None:
+    with pytest.raises(NothingToTrainOn):
+        train_project_model(sqlite_project)
+    assert needs_training(sqlite_project) is False
+
+
+def test_train_store_and_serve(sqlite_project: Project) -> None:
+    finish_corpus(sqlite_project, 24)
+    assert needs_training(sqlite_project) is True  # 24 finished >= 20
+    result = train_project_model(sqlite_project, iterations=30)
+    assert result.documents == 24
+    stored = latest_model(sqlite_project, "crf")
+    assert stored is not None and stored.id == result.model_id and stored.info["documents"] == 24
+    assert needs_training(sqlite_project) is False
+    service = SuggestionService(sqlite_project)
+    assert service.reload_model() == result.model_id
+    suggestions = service.suggest_text("王芳昨天在杭州会见了记者。")
+    assert any(s.entity == Entity(0, 2, "PER") for s in suggestions)
+    assert service.rules is not service.engine  # the model-assisted engine wraps the rules
+    learned_from = [s.origin for s in service.suggest_text("张伟在深圳。")]
+    assert all(isinstance(o, Origin) for o in learned_from)
+
+
+def test_a_new_model_reaches_untouched_documents_only(sqlite_project: Project) -> None:
+    finish_corpus(sqlite_project, 24)
+    with sqlite_project.transaction() as s:
+        fresh, touched = DocumentStore.insert_batch(s, [NewDocument("n", "王芳在杭州。", "x", {}),
+                                                        NewDocument("t", "李娜在南京。", "x", {})])
+    assert fresh is not None and touched is not None
+    service = SuggestionService(sqlite_project)
+    service.ensure(fresh)
+    service.ensure(touched)
+    AddSpans(Context(touched, sqlite_project.annotator("bob").id), [Entity(0, 2, "PER")]).do(
+        sqlite_project.annotations)
+    assert service.ensure(fresh) is False  # nothing new yet
+    train_project_model(sqlite_project, iterations=20)
+    service.reload_model()
+    assert service.ensure(fresh) is True  # re-suggested with the model
+    assert service.ensure(fresh) is False  # once
+    assert service.ensure(touched) is False  # somebody works on it: left alone
