@@ -26,7 +26,8 @@ logger = logging.getLogger(__name__)
 
 
 def _table(name: str, headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers), objectName=name)
+    table = QTableWidget(0, len(headers))
+    table.setObjectName(name)
     table.setHorizontalHeaderLabels(headers)
     table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
@@ -56,12 +57,14 @@ class AgreementView(QDialog):
         self.project = project
         self.workers = Workers(self)
         self.report: AgreementReport | None = None
-        self.labels = QComboBox(objectName="agreementLabel")
+        self.labels = QComboBox()
+        self.labels.setObjectName("agreementLabel")
         self.labels.addItem("All labels", None)
         for label in project.labels():
             self.labels.addItem(label.name, label.name)
         self.labels.currentIndexChanged.connect(self.refresh)
-        self.status = QLabel("Computing…", objectName="agreementStatus")
+        self.status = QLabel("Computing…")
+        self.status.setObjectName("agreementStatus")
         self.pairs = _table("agreementPairs", ["Annotators", "Documents", "F1 exact", "F1 overlap", "Kappa",
                                                "Matched", "Only first", "Only second"])
         self.matrix = _table("agreementMatrix", [])
@@ -114,7 +117,9 @@ class AgreementView(QDialog):
             for c, b in enumerate(names):
                 value = matrix.get((a, b))
                 self.matrix.setItem(r, c, _item(value if value is not None else "–"))
-        titles = {d.id: d.title for d in self.project.documents.all()} if report.per_document else {}
+        titles: dict[int, str] = (
+            {d.id: d.title for d in self.project.documents.all()} if report.per_document else {}
+        )
         ranked = report.ranked_documents()
         self.documents.setRowCount(len(ranked))
         for row, (doc, f1) in enumerate(ranked):

@@ -10,9 +10,20 @@ from __future__ import annotations
 
 import bisect
 import logging
+from typing import cast
 
 from PySide6.QtCore import QEvent, QPoint, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QHelpEvent, QMouseEvent, QPainter, QPaintEvent, QPen, QTextCursor
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QHelpEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QTextCursor,
+    QTextLine,
+)
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
 from gui.offsets import OffsetMap
@@ -38,6 +49,13 @@ def article_font(size: int = 14) -> QFont:
     font.setFamilies(CJK_FAMILIES)
     font.setPointSize(size)
     return font
+
+
+def _cursor_x(line: QTextLine, position: int) -> float:
+    """The x of a cursor position in ``line``: PySide6's ``cursorToX`` returns ``(x, position)``, which its
+    stubs type as ``object``."""
+    x, _position = cast(tuple[float, int], line.cursorToX(position))
+    return x
 
 
 class ArticleView(QPlainTextEdit):
@@ -163,7 +181,7 @@ class ArticleView(QPlainTextEdit):
                     hi = min(b, line.textStart() + line.textLength())
                     if hi <= lo:
                         continue
-                    x1, x2 = line.cursorToX(lo)[0], line.cursorToX(hi)[0]
+                    x1, x2 = _cursor_x(line, lo), _cursor_x(line, hi)
                     rects.append(QRectF(origin.x() + x1, origin.y() + line.y(), x2 - x1, line.height()))
             block = block.next()
         return rects

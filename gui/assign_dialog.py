@@ -24,11 +24,15 @@ class AssignDialog(QDialog):
         self.setWindowTitle("Assign documents")
         self.project = project
         known = [a.name for a in project.annotators() if a.role == "annotator"]
-        self.names = QLineEdit(", ".join(known), objectName="assignAnnotators")
+        self.names = QLineEdit(", ".join(known))
+        self.names.setObjectName("assignAnnotators")
         self.names.setPlaceholderText("alice, bob, carol")
-        self.overlap = QDoubleSpinBox(objectName="assignOverlap", suffix=" %", decimals=0, maximum=100.0, value=20.0)
-        self.everything = QCheckBox("Reassign documents that are assigned already", objectName="assignAll")
-        self.result_label = QLabel(self._summary(), objectName="assignResult")
+        self.overlap = QDoubleSpinBox(suffix=" %", decimals=0, maximum=100.0, value=20.0)
+        self.overlap.setObjectName("assignOverlap")
+        self.everything = QCheckBox("Reassign documents that are assigned already")
+        self.everything.setObjectName("assignAll")
+        self.result_label = QLabel(self._summary())
+        self.result_label.setObjectName("assignResult")
         self.result_label.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.assign_button = buttons.addButton("Assign", QDialogButtonBox.ButtonRole.ActionRole)
@@ -56,5 +60,5 @@ class AssignDialog(QDialog):
         except TeamError as exc:
             self.result_label.setText(f"Not assigned: {exc}.")
             return
-        self.result_label.setText(f"Assigned {summary.documents} document(s), {summary.doubly_annotated} of them "
-                                  f"to two annotators.\n{self._summary()}")
+        self.result_label.setText(f"Assigned {summary.documents} document(s), {summary.doubly_annotated} of "
+                                  f"them to two annotators.\n{self._summary()}")

@@ -31,7 +31,8 @@ def _add_db(parser: argparse.ArgumentParser) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="newstag", description="Named-entity annotation for Chinese news. Without a command: open the window."
+        prog="newstag",
+        description="Named-entity annotation for Chinese news. Without a command: open the window.",
     )
     _add_db(parser)
     parser.add_argument("--annotator", metavar="NAME", help="annotate as NAME (remembered otherwise)")
@@ -39,7 +40,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("import", help="import .txt articles, doccano JSONL or character-level CoNLL")
-    p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or folders (searched recursively)")
+    p.add_argument("paths", nargs="+", type=Path, metavar="PATH",
+                   help="files or folders (searched recursively)")
     p.add_argument("--format", choices=[f.value for f in Format], default="auto")
     p.add_argument(
         "--group", choices=[g.value for g in Grouping], default="auto",

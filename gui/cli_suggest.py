@@ -11,7 +11,14 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from model.evaluate import MANUAL_ACTIONS_PER_ENTITY, MICRO, LearningReport, Report, evaluate, simulate_learning
+from model.evaluate import (
+    MANUAL_ACTIONS_PER_ENTITY,
+    MICRO,
+    LearningReport,
+    Report,
+    evaluate,
+    simulate_learning,
+)
 from model.spans import Entity
 from model.tagging import IPolicy
 from storage.formats import ImportFormatError, ParsedDocument
@@ -33,7 +40,8 @@ def register(sub: Any, add_db: AddDb) -> None:
                    help="new: documents without suggestions yet (default); all: recompute every document")
     p.add_argument("--input", type=Path, help="an importable file (txt, JSONL, CoNLL) to suggest for")
     p.add_argument("--output", type=Path, help="where to write the suggestions as JSONL (with --input)")
-    p.add_argument("--sentences-per-document", type=int, metavar="N", help="CoNLL input: N sentences a document")
+    p.add_argument("--sentences-per-document", type=int, metavar="N",
+                   help="CoNLL input: N sentences a document")
     p.add_argument("--processes", type=int, default=0,
                    help="worker processes (default: one per core on large corpora, else 1)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
@@ -51,12 +59,15 @@ def register(sub: Any, add_db: AddDb) -> None:
     p.add_argument("--simulate-learning", action="store_true",
                    help="suggest the gold documents in order, feeding each one's gold back before the next")
     p.add_argument("--model", action="store_true",
-                   help="with --simulate-learning: a CRF retrained as the simulation goes joins the suggestions")
+                   help="with --simulate-learning: a CRF retrained as the simulation goes joins the "
+                        "suggestions")
     p.add_argument("--retrain-every", type=int, default=10, metavar="N",
                    help="with --model: retrain after every N documents (default 10)")
     p.add_argument("--sentences-per-document", type=int, metavar="N",
-                   help="CoNLL gold: N consecutive sentences a document (default: 1; 20 with --simulate-learning)")
-    p.add_argument("--labels", default="PER,LOC,ORG", help="labels scored (default PER,LOC,ORG; 'all' for every label)")
+                   help="CoNLL gold: N consecutive sentences a document "
+                        "(default: 1; 20 with --simulate-learning)")
+    p.add_argument("--labels", default="PER,LOC,ORG",
+                   help="labels scored (default PER,LOC,ORG; 'all' for every label)")
     p.add_argument("--format", choices=["table", "json"], default="table")
     p.set_defaults(handler=cmd_evaluate)
 
@@ -144,7 +155,8 @@ def cmd_suggest(args: argparse.Namespace, url: str | None) -> int:
         stored = 0
         batch: dict[Any, list[Any]] = {}
         with tqdm(total=len(ids), unit=" doc", disable=args.quiet or None, file=sys.stderr) as bar:
-            for doc_id, suggestions in run_parallel(iter(texts.items()), processes, dictionary_rows(project), labels):
+            results = run_parallel(iter(texts.items()), processes, dictionary_rows(project), labels)
+            for doc_id, suggestions in results:
                 batch[doc_id] = suggestions
                 if len(batch) >= 500:
                     stored += service.store(batch)
@@ -225,7 +237,8 @@ def cmd_evaluate(args: argparse.Namespace, _url: str | None) -> int:
         return 1
     for i, (g, p) in enumerate(zip(gold, pred, strict=True), start=1):
         if g.text != p.text:
-            print(f"newstag evaluate: document {i} differs between {g.source} and {p.source}", file=sys.stderr)
+            print(f"newstag evaluate: document {i} differs between {g.source} and {p.source}",
+                  file=sys.stderr)
             return 1
     report = evaluate(((p.entities, g.entities) for g, p in zip(gold, pred, strict=True)), labels)
     if args.format == "json":
@@ -235,7 +248,8 @@ def cmd_evaluate(args: argparse.Namespace, _url: str | None) -> int:
     return 0
 
 
-def _simulate(gold: list[ParsedDocument], labels: list[str] | None, retrain_every: int | None) -> LearningReport:
+def _simulate(gold: list[ParsedDocument], labels: list[str] | None,
+              retrain_every: int | None) -> LearningReport:
     from model.suggest import SuggestionEngine
 
     def factory() -> SuggestionEngine:
@@ -277,8 +291,9 @@ def render_report(report: Report) -> str:
                      f"{o.precision:>9.3f}{o.recall:>8.3f}{o.f1:>8.3f}{x.tp + x.fn:>8}")
     e = report.effort
     lines.append("")
-    lines.append(f"simulated effort: {e.actions} actions for {e.gold_entities} gold entities in {e.documents} "
-                 f"documents = {e.per_entity:.3f} actions per entity (by hand: {MANUAL_ACTIONS_PER_ENTITY:.1f})")
+    lines.append(f"simulated effort: {e.actions} actions for {e.gold_entities} gold entities in "
+                 f"{e.documents} documents = {e.per_entity:.3f} actions per entity "
+                 f"(by hand: {MANUAL_ACTIONS_PER_ENTITY:.1f})")
     lines.append(f"  accept-all {e.accept_all}, relabel {e.relabel}, reject {e.reject}, add {e.add} (x2); "
                  f"{e.replaced} wrong suggestions replaced by an added span (charging each a rejection: "
                  f"{e.strict_per_entity:.3f} actions per entity)")

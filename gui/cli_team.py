@@ -1,4 +1,5 @@
-"""Team commands: ``newstag assign``, ``newstag agreement``, ``newstag review-queue``, ``newstag consistency``."""
+"""Team commands: ``newstag assign``, ``newstag agreement``, ``newstag review-queue``,
+``newstag consistency``."""
 
 from __future__ import annotations
 
@@ -19,9 +20,9 @@ def _names(value: str | None) -> list[str] | None:
 
 def register(sub: Any, add_db: AddDb) -> None:
     p = sub.add_parser("assign", help="assign documents to annotators, with a share annotated twice",
-                       description="Hand out documents (the unassigned ones, by default) to annotators, balancing "
-                       "the load; --overlap 0.2 gives 20%% of them to two annotators for agreement figures. "
-                       "Annotators with assignments see only their documents.")
+                       description="Hand out documents (the unassigned ones, by default) to annotators, "
+                       "balancing the load; --overlap 0.2 gives 20%% of them to two annotators for agreement "
+                       "figures. Annotators with assignments see only their documents.")
     p.add_argument("--annotators", required=True, metavar="A,B,...", help="annotator names, comma-separated")
     p.add_argument("--overlap", type=float, default=0.0, help="share of documents annotated by two (0..1)")
     p.add_argument("--all", action="store_true", help="also documents that are assigned already")
@@ -29,7 +30,8 @@ def register(sub: Any, add_db: AddDb) -> None:
     add_db(p)
     p.set_defaults(handler=cmd_assign)
 
-    p = sub.add_parser("agreement", help="inter-annotator agreement: span F1, Cohen's kappa, Krippendorff's alpha")
+    p = sub.add_parser("agreement",
+                       help="inter-annotator agreement: span F1, Cohen's kappa, Krippendorff's alpha")
     p.add_argument("--annotators", metavar="A,B,...", help="compare these annotators (default: everyone)")
     p.add_argument("--label", help="only this label")
     p.add_argument("--unfinished", action="store_true", help="also documents not marked done")
@@ -37,11 +39,13 @@ def register(sub: Any, add_db: AddDb) -> None:
     add_db(p)
     p.set_defaults(handler=cmd_agreement)
 
-    p = sub.add_parser("review-queue", help="documents finished by two or more annotators, worst agreement first")
+    p = sub.add_parser("review-queue",
+                       help="documents finished by two or more annotators, worst agreement first")
     add_db(p)
     p.set_defaults(handler=cmd_review_queue)
 
-    p = sub.add_parser("consistency", help="the same string labelled differently, or labelled here but not there")
+    p = sub.add_parser("consistency",
+                       help="the same string labelled differently, or labelled here but not there")
     p.add_argument("--annotator", help="check this annotator's layer (default: the gold layer)")
     p.add_argument("--format", choices=["table", "json"], default="table")
     p.add_argument("--limit", type=int, default=200, help="findings shown in the table (default 200)")
@@ -55,8 +59,8 @@ def cmd_assign(args: argparse.Namespace, url: str | None) -> int:
 
     with Project.open(url) as project:
         try:
-            summary = assign(project, _names(args.annotators) or [], args.overlap, only_unassigned=not args.all,
-                             seed=args.seed)
+            summary = assign(project, _names(args.annotators) or [], args.overlap,
+                             only_unassigned=not args.all, seed=args.seed)
         except TeamError as exc:
             print(f"newstag assign: {exc}", file=sys.stderr)
             return 2
@@ -72,11 +76,14 @@ def cmd_agreement(args: argparse.Namespace, url: str | None) -> int:
 
     with Project.open(url) as project:
         try:
-            report = project_agreement(project, _names(args.annotators), args.label, done_only=not args.unfinished)
+            report = project_agreement(project, _names(args.annotators), args.label,
+                                       done_only=not args.unfinished)
         except TeamError as exc:
             print(f"newstag agreement: {exc}", file=sys.stderr)
             return 2
-        titles = {d.id: d.title for d in project.documents.all()} if report.per_document else {}
+        titles: dict[int, str] = (
+            {d.id: d.title for d in project.documents.all()} if report.per_document else {}
+        )
     if args.format == "json":
         print(json.dumps({
             "annotators": report.annotators,
@@ -146,8 +153,9 @@ def cmd_consistency(args: argparse.Namespace, url: str | None) -> int:
             return 2
     findings = check(texts, spans)
     if args.format == "json":
-        print(json.dumps([{"kind": str(f.kind), "surface": f.surface, "document": f.document_id, "start": f.start,
-                           "end": f.end, "label": f.label, "elsewhere": f.elsewhere} for f in findings],
+        print(json.dumps([{"kind": str(f.kind), "surface": f.surface, "document": f.document_id,
+                           "start": f.start, "end": f.end, "label": f.label, "elsewhere": f.elsewhere}
+                          for f in findings],
                          ensure_ascii=False, indent=2))
         return 0
     layer = f"{args.annotator}'s layer" if args.annotator else "the gold layer"

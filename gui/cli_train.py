@@ -11,10 +11,11 @@ AddDb = Callable[[argparse.ArgumentParser], None]
 
 
 def register(sub: Any, add_db: AddDb) -> None:
-    p = sub.add_parser("train", help="train the suggestion model on the finished documents (stored in the project)",
-                       description="Trains a character-level CRF on every document marked done (the gold layer "
-                       "where one exists, else the accepted spans of its last finisher) and stores it in the "
-                       "database, where every annotator's window picks it up.")
+    p = sub.add_parser("train",
+                       help="train the suggestion model on the finished documents (stored in the project)",
+                       description="Trains a character-level CRF on every document marked done (the gold "
+                       "layer where one exists, else the accepted spans of its last finisher) and stores it "
+                       "in the database, where every annotator's window picks it up.")
     p.add_argument("--iterations", type=int, help="training iterations (default: the project setting, 100)")
     p.add_argument("--if-needed", action="store_true",
                    help="only train if enough documents were finished since the last model")
@@ -35,7 +36,8 @@ def cmd_train(args: argparse.Namespace, url: str | None) -> int:
                   f"{model_settings(project)['retrain_every']} documents finished since it was trained")
             return 0
         total = args.iterations or int(model_settings(project)["iterations"])  # type: ignore[call-overload]
-        with tqdm(total=total, unit=" it", desc="training", disable=args.quiet or None, file=sys.stderr) as bar:
+        with tqdm(total=total, unit=" it", desc="training", disable=args.quiet or None,
+                  file=sys.stderr) as bar:
             def progress(done: int, _total: int) -> None:
                 bar.update(done - bar.n)
 
@@ -44,6 +46,6 @@ def cmd_train(args: argparse.Namespace, url: str | None) -> int:
             except NothingToTrainOn as exc:
                 print(f"newstag train: {exc}", file=sys.stderr)
                 return 1
-    print(f"trained model #{result.model_id} on {result.documents} document(s), {result.characters:,} characters, "
-          f"in {result.seconds:.1f} s; stored in the project")
+    print(f"trained model #{result.model_id} on {result.documents} document(s), "
+          f"{result.characters:,} characters, in {result.seconds:.1f} s; stored in the project")
     return 0

@@ -1,9 +1,18 @@
-"""The consistency check in the window: the same string labelled differently, or labelled here and not there."""
+"""The consistency check in the window: the same string labelled differently, or labelled here and not
+there."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDialog, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from gui.workers import Workers
 from model.consistency import Inconsistency, check
@@ -28,8 +37,10 @@ class ConsistencyView(QDialog):
         self.setWindowTitle(f"Consistency of {layer}")
         self.resize(860, 560)
         self.findings: list[Inconsistency] = []
-        self.status = QLabel("Checking…", objectName="consistencyStatus")
-        self.table = QTableWidget(0, 5, objectName="consistencyTable")
+        self.status = QLabel("Checking…")
+        self.status.setObjectName("consistencyStatus")
+        self.table = QTableWidget(0, 5)
+        self.table.setObjectName("consistencyTable")
         self.table.setHorizontalHeaderLabels(["String", "Here", "Across the corpus", "Document", "Finding"])
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)

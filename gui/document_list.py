@@ -37,14 +37,16 @@ class DocumentList(QWidget):
         super().__init__(parent)
         self.setObjectName("documentPanel")
         self.model = model
-        self.search = QLineEdit(
-            objectName="documentSearch", placeholderText="Search title or text…", clearButtonEnabled=True
-        )
-        self.filter = QComboBox(objectName="documentFilter")
+        self.search = QLineEdit(placeholderText="Search title or text…", clearButtonEnabled=True)
+        self.search.setObjectName("documentSearch")
+        self.filter = QComboBox()
+        self.filter.setObjectName("documentFilter")
         for text, state in FILTERS:
             self.filter.addItem(text, state)
-        self.count = QLabel(objectName="documentCount")
-        self.view = QTableView(objectName="documentList")
+        self.count = QLabel()
+        self.count.setObjectName("documentCount")
+        self.view = QTableView()
+        self.view.setObjectName("documentList")
         self.view.setModel(model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -62,7 +64,8 @@ class DocumentList(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         for widget in (self.search, self.filter, self.view, self.count):
             layout.addWidget(widget)
-        self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS, timeout=self.apply_filter)
+        self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.apply_filter)
         self.search.textChanged.connect(self._timer.start)
         self.search.returnPressed.connect(self.apply_filter)
         self.filter.currentIndexChanged.connect(self.apply_filter)
@@ -71,7 +74,8 @@ class DocumentList(QWidget):
         self._current: DocumentId | None = None
         self._stale: set[int] = set()
         self._writing = False
-        self._refresh_timer = QTimer(self, singleShot=True, interval=0, timeout=self._refresh_now)
+        self._refresh_timer = QTimer(self, singleShot=True, interval=0)
+        self._refresh_timer.timeout.connect(self._refresh_now)
         self._update_count()
 
     def apply_filter(self) -> None:

@@ -1,4 +1,5 @@
-"""Compare with gold: where the adjudicated gold layer of the open document differs from the annotator's own."""
+"""Compare with gold: where the adjudicated gold layer of the open document differs from the annotator's
+own."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDockWidget, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from model.review import align
-from model.spans import Document, Layer, Status
+from model.spans import AnnotatorId, Document, Layer, Status
 from storage.project import Project
 
 
@@ -16,13 +17,15 @@ class GoldComparison(QDockWidget):
 
     locationActivated = Signal(int, int)
 
-    def __init__(self, project: Project, annotator_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, project: Project, annotator_id: AnnotatorId, parent: QWidget | None = None) -> None:
         super().__init__("Compare with gold", parent)
         self.setObjectName("goldComparison")
         self.project, self.annotator_id = project, annotator_id
         body = QWidget()
-        self.summary = QLabel(objectName="goldSummary", wordWrap=True)
-        self.table = QTableWidget(0, 3, objectName="goldDifferences")
+        self.summary = QLabel(wordWrap=True)
+        self.summary.setObjectName("goldSummary")
+        self.table = QTableWidget(0, 3)
+        self.table.setObjectName("goldDifferences")
         self.table.setHorizontalHeaderLabels(["Text", "You", "Gold"])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -43,8 +46,8 @@ class GoldComparison(QDockWidget):
             self.table.setRowCount(0)
             self.rows = []
             return
-        own = [s.entity for s in self.project.annotations.spans(document.id, Layer.ANNOTATOR, self.annotator_id)
-               if s.status is Status.ACCEPTED]  # type: ignore[arg-type]
+        own_spans = self.project.annotations.spans(document.id, Layer.ANNOTATOR, self.annotator_id)
+        own = [s.entity for s in own_spans if s.status is Status.ACCEPTED]
         alignment = align({"you": own, "gold": gold})
         text = document.text
         self.rows = [(d.start, d.end) for d in alignment.disagreements]

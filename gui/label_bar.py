@@ -29,7 +29,8 @@ class LabelBar(QWidget):
         layout.setContentsMargins(4, 2, 4, 2)
         self.buttons: dict[str, QToolButton] = {}
         for label in labels:
-            button = QToolButton(self, objectName=f"labelButton_{label.name}")
+            button = QToolButton(self)
+            button.setObjectName(f"labelButton_{label.name}")
             button.setText(f"{label.hotkey}  {label.name}" if label.hotkey else label.name)
             button.setIcon(swatch(label.colour))
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)

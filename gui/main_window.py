@@ -58,16 +58,20 @@ class MainWindow(QMainWindow):
         self.article = ArticleView(self.session)
         self.entities = EntityPanel(self.session)
         self.labels = LabelBar(self.session.labels)
-        self.message_bar = QLabel(objectName="messageBar", wordWrap=True, visible=False)
+        self.message_bar = QLabel(wordWrap=True)
+        self.message_bar.setObjectName("messageBar")
+        self.message_bar.setVisible(False)
         self.message_bar.setStyleSheet(ERROR_STYLE)
         self.message_bar.setTextFormat(Qt.TextFormat.PlainText)
 
-        work = QWidget(objectName="articlePane")
+        work = QWidget()
+        work.setObjectName("articlePane")
         column = QVBoxLayout(work)
         column.setContentsMargins(0, 0, 0, 0)
         for widget in (self.message_bar, self.labels, self.article):
             column.addWidget(widget)
-        self.annotation_area = QSplitter(Qt.Orientation.Horizontal, objectName="annotationArea")
+        self.annotation_area = QSplitter(Qt.Orientation.Horizontal)
+        self.annotation_area.setObjectName("annotationArea")
         self.annotation_area.addWidget(work)
         self.annotation_area.addWidget(self.entities)
         self.annotation_area.setSizes([760, 330])
@@ -77,11 +81,16 @@ class MainWindow(QMainWindow):
         outer.setSizes([300, 1100])
         self.setCentralWidget(outer)
 
-        self.progress_label = QLabel(objectName="progressLabel")
-        self.suggestions_label = QLabel(objectName="suggestionsLabel")
-        self.focus_label = QLabel(objectName="focusLabel")
-        self.suggester_label = QLabel(objectName="suggesterLabel")
-        self.annotator_label = QLabel(f"Annotator: {annotator.name}", objectName="annotatorLabel")
+        self.progress_label = QLabel()
+        self.progress_label.setObjectName("progressLabel")
+        self.suggestions_label = QLabel()
+        self.suggestions_label.setObjectName("suggestionsLabel")
+        self.focus_label = QLabel()
+        self.focus_label.setObjectName("focusLabel")
+        self.suggester_label = QLabel()
+        self.suggester_label.setObjectName("suggesterLabel")
+        self.annotator_label = QLabel(f"Annotator: {annotator.name}")
+        self.annotator_label.setObjectName("annotatorLabel")
         # Fixed heights (CJK text is taller than Latin) and an ignored width for the focus text: a status
         # change must not re-lay out, and so repaint, the whole window.
         self.focus_label.setText("裴青山 Ag")
@@ -104,12 +113,13 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._connect()
         self.menus = WindowMenus(self)
-        for widget in (self.article, self.article.viewport(), self.entities, self.entities.viewport()):
-            widget.installEventFilter(self)
+        for watched in (self.article, self.article.viewport(), self.entities, self.entities.viewport()):
+            watched.installEventFilter(self)
 
         self.suggester_label.setText("Loading suggestions…" if service is not None else "")
         # Background work (jieba) starts once the window has painted: nothing competes with the first paint.
-        self._start_timer = QTimer(self, singleShot=True, interval=START_DELAY_MS, timeout=self.session.start)
+        self._start_timer = QTimer(self, singleShot=True, interval=START_DELAY_MS)
+        self._start_timer.timeout.connect(self.session.start)
         self._start_timer.start()
         first = project.annotations.next_document(annotator.id, None, unfinished=True) or next(
             iter(project.documents.ids()), None
@@ -141,7 +151,8 @@ class MainWindow(QMainWindow):
             "show_shortcuts": self.show_shortcuts,
         }
         for shortcut in SHORTCUTS:
-            action = QAction(shortcut.text, self, objectName=f"action_{shortcut.command}")
+            action = QAction(shortcut.text, self)
+            action.setObjectName(f"action_{shortcut.command}")
             action.setShortcuts([QKeySequence(k) for k in shortcut.keys])
             action.setStatusTip(shortcut.help)
             if shortcut.command in CHECKABLE:
@@ -157,7 +168,8 @@ class MainWindow(QMainWindow):
         for label in self.session.labels:
             if not label.hotkey:
                 continue
-            action = QAction(f"Label as {label.name}", self, objectName=f"action_label_{label.name}")
+            action = QAction(f"Label as {label.name}", self)
+            action.setObjectName(f"action_label_{label.name}")
             action.setShortcut(QKeySequence(label.hotkey))
             action.triggered.connect(lambda _checked=False, name=label.name: self.apply_label(name))
             self._attach(action, Scope.ARTICLE)

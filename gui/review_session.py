@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Signal
 
 from model.ops import ConflictError
 from model.review import Alignment, Decision, Disagreement, Resolution, align, resolve
-from model.spans import Annotator, Document, DocumentId, Entity, Layer, Origin, Span, Status
+from model.spans import Annotator, DocumentId, Entity, Layer, Origin, Span, Status
 from storage.project import Project
 from storage.review import ReviewItem, load_review, save_gold
 
@@ -76,11 +76,14 @@ class ReviewSession(QObject):
                 spans += [(self._span(e, Status.ACCEPTED), i) for e in self.decisions[i].entities]
             else:
                 versions = sorted({e.label for es in d.spans.values() for e in es})
-                spans.append((self._span(Entity(d.start, d.end, "?"), Status.SUGGESTED, "|".join(versions)), i))
+                span = self._span(Entity(d.start, d.end, "?"), Status.SUGGESTED, "|".join(versions))
+                spans.append((span, i))
         spans.sort(key=lambda x: (x[0].start, x[0].end))
         self.spans = [s for s, _ in spans]
         self._owners = [i for _, i in spans]
-        self.focused = next((k for k, owner in enumerate(self._owners) if owner == self.current and owner >= 0), -1)
+        self.focused = next(
+            (k for k, owner in enumerate(self._owners) if owner == self.current and owner >= 0), -1
+        )
         self.spansChanged.emit()
         self.decisionsChanged.emit()
 
@@ -107,7 +110,8 @@ class ReviewSession(QObject):
         self.current = (undecided or order)[0]
         self._rebuild()
 
-    def decide(self, resolution: Resolution, source: str | None = None, edited: list[Entity] | None = None) -> bool:
+    def decide(self, resolution: Resolution, source: str | None = None,
+               edited: list[Entity] | None = None) -> bool:
         d = self.disagreement
         if d is None:
             self.message.emit("No disagreement is selected.", True)
@@ -136,11 +140,12 @@ class ReviewSession(QObject):
         """Hand-made gold span for the current disagreement (it must lie inside it)."""
         d = self.disagreement
         if d is None or not (d.start <= entity.start and entity.end <= d.end):
-            self.message.emit("Select text inside the highlighted disagreement, then press a label key.", True)
+            self.message.emit("Select text inside the highlighted disagreement, then press a label key.",
+                              True)
             return False
         previous = self.decisions.get(self.current)
-        kept = [e for e in previous.entities if not e.overlaps(entity)] if previous and previous.resolution is \
-            Resolution.EDIT else []
+        kept = ([e for e in previous.entities if not e.overlaps(entity)]
+                if previous and previous.resolution is Resolution.EDIT else [])
         return self.decide(Resolution.EDIT, edited=sorted([*kept, entity], key=lambda e: e.start))
 
     def undo(self) -> None:

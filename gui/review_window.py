@@ -5,7 +5,9 @@ Agreed spans are pre-accepted; the result, saved with Ctrl+S, is the document's 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -44,14 +46,17 @@ class ReviewShortcut:
 REVIEW_SHORTCUTS: tuple[ReviewShortcut, ...] = (
     ReviewShortcut("next", ("Tab", "J"), "Next disagreement (open ones first)"),
     ReviewShortcut("previous", ("Shift+Tab", "Backtab", "K"), "Previous disagreement"),
-    *(ReviewShortcut(f"take_{k}", (k,), f"Take annotator {k}'s version (annotators are lettered A, B, … in the "
-                     "panel)") for k in ANNOTATOR_KEYS),
+    *(ReviewShortcut(f"take_{k}", (k,),
+                     f"Take annotator {k}'s version (annotators are lettered A, B, … in the panel)")
+      for k in ANNOTATOR_KEYS),
     ReviewShortcut("both", ("+", "=", "T"), "Take both versions (where they do not overlap)"),
     ReviewShortcut("reject", ("X", "Delete"), "Reject all versions: nothing goes to gold here"),
-    ReviewShortcut("edit", ("1–9",), "Edit by hand: select text inside the disagreement, press a label's hotkey"),
+    ReviewShortcut("edit", ("1–9",),
+                   "Edit by hand: select text inside the disagreement, press a label's hotkey"),
     ReviewShortcut("undo", ("Ctrl+Z", "U"), "Undo the decision on the current disagreement"),
     ReviewShortcut("save", ("Ctrl+S",), "Save the gold layer (refused if another reviewer saved meanwhile)"),
-    ReviewShortcut("save_next", ("Ctrl+Return", "Ctrl+Enter"), "Save and open the next document of the queue"),
+    ReviewShortcut("save_next", ("Ctrl+Return", "Ctrl+Enter"),
+                   "Save and open the next document of the queue"),
     ReviewShortcut("help", ("F1",), "Show these shortcuts"),
 )
 
@@ -64,14 +69,17 @@ class ReviewWindow(QMainWindow):
         self.resize(1280, 820)
         self.project = project
         self.session = ReviewSession(project, reviewer, self)
-        self.queue = QListWidget(objectName="reviewQueue")
+        self.queue = QListWidget()
+        self.queue.setObjectName("reviewQueue")
         self.article = ArticleView(self.session)  # type: ignore[arg-type]
-        self.panel = QTableWidget(0, 3, objectName="disagreementPanel")
+        self.panel = QTableWidget(0, 3)
+        self.panel.setObjectName("disagreementPanel")
         self.panel.setHorizontalHeaderLabels(["Key", "Annotator", "Their version"])
         self.panel.verticalHeader().hide()
         self.panel.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.panel.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.kind = QLabel(objectName="disagreementKind")
+        self.kind = QLabel()
+        self.kind.setObjectName("disagreementKind")
         self.kind.setWordWrap(True)
         side = QWidget()
         side_layout = QVBoxLayout(side)
@@ -83,12 +91,15 @@ class ReviewWindow(QMainWindow):
         splitter.addWidget(side)
         splitter.setSizes([260, 700, 320])
         self.setCentralWidget(splitter)
-        self.state = QLabel(objectName="reviewState")
+        self.state = QLabel()
+        self.state.setObjectName("reviewState")
         self.statusBar().addPermanentWidget(self.state)
         self._build_actions()
         self.session.spansChanged.connect(self._update_panel)
         self.session.decisionsChanged.connect(self._update_panel)
-        self.session.message.connect(lambda text, error: self.statusBar().showMessage(text, 0 if error else 5000))
+        self.session.message.connect(
+            lambda text, error: self.statusBar().showMessage(text, 0 if error else 5000)
+        )
         self.queue.currentItemChanged.connect(self._open_item)
         self.refresh_queue()
 
@@ -96,17 +107,18 @@ class ReviewWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         s = self.session
-        handlers = {
+        handlers: dict[str, Callable[[], object]] = {
             "next": lambda: s.step(True), "previous": lambda: s.step(False),
             "both": lambda: s.decide(Resolution.BOTH), "reject": lambda: s.decide(Resolution.REJECT),
             "undo": s.undo, "save": self.save, "save_next": self.save_and_next, "help": self.show_shortcuts,
-            **{f"take_{k}": (lambda i=i: s.take(i)) for i, k in enumerate(ANNOTATOR_KEYS)},
+            **{f"take_{k}": partial(s.take, i) for i, k in enumerate(ANNOTATOR_KEYS)},
         }
         menu = self.menuBar().addMenu("&Review")
         for shortcut in REVIEW_SHORTCUTS:
             if shortcut.name == "edit":
                 continue
-            action = QAction(shortcut.help.split(" (")[0].split(":")[0], self, objectName=f"review_{shortcut.name}")
+            action = QAction(shortcut.help.split(" (")[0].split(":")[0], self)
+            action.setObjectName(f"review_{shortcut.name}")
             action.setShortcuts([QKeySequence(k) for k in shortcut.keys])
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             action.triggered.connect(lambda _c=False, h=handlers[shortcut.name]: h())
@@ -114,14 +126,16 @@ class ReviewWindow(QMainWindow):
             menu.addAction(action)
         for label in self.session.labels:
             if label.hotkey:
-                action = QAction(f"Gold span: {label.name}", self, objectName=f"review_label_{label.name}")
+                action = QAction(f"Gold span: {label.name}", self)
+                action.setObjectName(f"review_label_{label.name}")
                 action.setShortcut(QKeySequence(label.hotkey))
                 action.triggered.connect(lambda _c=False, name=label.name: self.edit(name))
                 self.addAction(action)
                 menu.addAction(action)
 
     def show_shortcuts(self) -> None:
-        dialog = QDialog(self, objectName="reviewShortcuts")
+        dialog = QDialog(self)
+        dialog.setObjectName("reviewShortcuts")
         dialog.setWindowTitle("Review shortcuts")
         table = QTableWidget(len(REVIEW_SHORTCUTS), 2, dialog)
         table.setHorizontalHeaderLabels(["Keys", "What it does"])

@@ -84,7 +84,8 @@ class AnnotationSession(QObject):
         self.show_rejected = False
         self.snap_words = False
         self.warm = False
-        self._timer = QTimer(self, interval=TIME_FLUSH_MS, timeout=self.flush_time)
+        self._timer = QTimer(self, interval=TIME_FLUSH_MS)
+        self._timer.timeout.connect(self.flush_time)
         self._timer.start()
 
     # -- start-up and documents -----------------------------------------------------------------------
@@ -123,7 +124,7 @@ class AnnotationSession(QObject):
             self.workers.submit(
                 self.service.ensure,
                 document_id,
-                done=lambda stored, d=document_id: self._ensured(d, bool(stored)),
+                done=lambda stored: self._ensured(document_id, bool(stored)),
             )
 
     def _ensured(self, document_id: DocumentId, stored: bool) -> None:

@@ -25,7 +25,8 @@ class ShortcutsDialog(QDialog):
         self.setObjectName("shortcutsDialog")
         self.setWindowTitle("Keyboard shortcuts")
         rows = rows if rows is not None else table_rows()
-        self.table = QTableWidget(len(rows), 2, self, objectName="shortcutsTable")
+        self.table = QTableWidget(len(rows), 2, self)
+        self.table.setObjectName("shortcutsTable")
         self.table.setHorizontalHeaderLabels(["Keys", "What it does"])
         for i, (keys, text) in enumerate(rows):
             self.table.setItem(i, 0, QTableWidgetItem(keys))

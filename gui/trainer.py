@@ -68,7 +68,7 @@ class Trainer(QObject):
         self.process = None
         if self._stopping:  # we ended it ourselves (the window is closing): not a failure
             return
-        output = bytes(process.readAllStandardError()).decode("utf-8", "replace") if process else ""
+        output = bytes(process.readAllStandardError().data()).decode("utf-8", "replace") if process else ""
         if code == 0:
             logger.info("model trained")
             self.modelTrained.emit()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from model.commands import Command
@@ -49,7 +50,7 @@ class StoreCommand(QUndoCommand):
 
 
 class AnnotationUndoStack(QUndoStack):
-    def __init__(self, store: AnnotationStore, parent: object = None) -> None:
+    def __init__(self, store: AnnotationStore, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.store = store
         # Python references to every pushed command: Qt owns them, we keep their Python state reachable.

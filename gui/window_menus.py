@@ -1,20 +1,23 @@
 """The window's menus beyond annotating: export, team work (assignment, agreement, review, consistency,
-compare with gold) and the model (train now, its status). Kept apart from ``main_window.py`` to keep both small."""
+compare with gold) and the model (train now, its status). Kept apart from ``main_window.py`` to keep both
+small."""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMenu
+from PySide6.QtWidgets import QLabel, QMenu, QWidget
 
 from gui.trainer import Trainer
 from model.spans import DocumentId
 
 if TYPE_CHECKING:
     from gui.main_window import MainWindow
+    from gui.review_window import ReviewWindow
 
 logger = logging.getLogger(__name__)
 
@@ -22,10 +25,11 @@ logger = logging.getLogger(__name__)
 class WindowMenus:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
-        self.dialogs: list[object] = []  # keep open dialogs alive
+        self.dialogs: list[QWidget] = []  # keep open dialogs alive
         w = window
         self.trainer = Trainer(w.project, w)
-        self.model_label = QLabel(self.trainer.status_text(), objectName="modelLabel")
+        self.model_label = QLabel(self.trainer.status_text())
+        self.model_label.setObjectName("modelLabel")
         w.statusBar().addPermanentWidget(self.model_label)
         self.trainer.statusChanged.connect(self.model_label.setText)
         self.trainer.failed.connect(lambda text: w.show_message(text, True))
@@ -37,7 +41,7 @@ class WindowMenus:
         self.gold = GoldComparison(w.project, w.annotator.id, w)
         w.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.gold)
         self.gold.hide()
-        self.gold.visibilityChanged.connect(lambda visible: visible and self.gold.show_document(w.session.document))
+        self.gold.visibilityChanged.connect(self._gold_visibility_changed)
         w.session.documentOpened.connect(self.gold.show_document)
         self.gold.locationActivated.connect(lambda a, b: w.article.select(a, b))
 
@@ -65,14 +69,17 @@ class WindowMenus:
         w.addAction(compare)
         self._add(model, "Train the suggestion model now", None, self.train, "action_train")
 
-    def _menu(self, title: str):  # type: ignore[no-untyped-def]
+    def _menu(self, title: str) -> QMenu:
         for action in self.window.menuBar().actions():
-            if action.text() == title and action.menu() is not None:
-                return action.menu()
+            menu = action.menu()  # a QMenu or None; typed as QObject
+            if action.text() == title and isinstance(menu, QMenu):
+                return menu
         return self.window.menuBar().addMenu(title)
 
-    def _add(self, menu, text: str, keys: str | None, handler, name: str) -> QAction:  # type: ignore[no-untyped-def]
-        action = QAction(text, self.window, objectName=name)
+    def _add(self, menu: QMenu, text: str, keys: str | None, handler: Callable[[], object],
+             name: str) -> QAction:
+        action = QAction(text, self.window)
+        action.setObjectName(name)
         if keys:
             action.setShortcut(QKeySequence(keys))
             self.window.addAction(action)
@@ -80,10 +87,14 @@ class WindowMenus:
         menu.addAction(action)
         return action
 
-    def _show(self, dialog) -> None:  # type: ignore[no-untyped-def]
-        self.dialogs = [d for d in self.dialogs if d.isVisible()]  # type: ignore[attr-defined]
+    def _show(self, dialog: QWidget) -> None:
+        self.dialogs = [d for d in self.dialogs if d.isVisible()]
         self.dialogs.append(dialog)
         dialog.show()
+
+    def _gold_visibility_changed(self, visible: bool) -> None:
+        if visible:
+            self.gold.show_document(self.window.session.document)
 
     # -- handlers ----------------------------------------------------------------------------------
 
@@ -104,18 +115,18 @@ class WindowMenus:
         view.documentActivated.connect(self.review_document)
         self._show(view)
 
-    def review(self) -> None:
+    def review(self) -> ReviewWindow:
         from gui.review_window import ReviewWindow
 
         reviewer = self.window.project.annotator(self.window.annotator.name)
         window = ReviewWindow(self.window.project, reviewer)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._show(window)
-        return window  # type: ignore[return-value]
+        return window
 
     def review_document(self, document_id: int) -> None:
         window = self.review()
-        window.open_document(DocumentId(document_id))  # type: ignore[attr-defined]
+        window.open_document(DocumentId(document_id))
 
     def consistency(self) -> None:
         from gui.consistency_view import ConsistencyView

@@ -1,12 +1,12 @@
 """Inter-annotator agreement: pairwise span F1 (exact and overlap), Cohen's kappa over characters,
 Krippendorff's alpha, per label and per document.
 
-Input everywhere: ``layers[annotator][document] = set of entities``, with ``lengths[document]`` the text length.
-Only documents that both (or all) compared annotators annotated are compared.
+Input everywhere: ``layers[annotator][document] = set of entities``, with ``lengths[document]`` the text
+length. Only documents that both (or all) compared annotators annotated are compared.
 
-Caveat for the character-level figures: every character counts, ``O`` included, and most characters of news
-are ``O``; agreement on ``O`` pushes observed agreement up and chance agreement up with it. Kappa and alpha are
-therefore reported next to span F1, which ignores ``O``, never instead of it.
+Caveat for the character-level figures: every character counts, ``O`` included, and most characters of
+news are ``O``; agreement on ``O`` pushes observed agreement up and chance agreement up with it. Kappa and
+alpha are therefore reported next to span F1, which ignores ``O``, never instead of it.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from model.spans import Entity
 
-O = "O"
+OUTSIDE = "O"
 Layers = Mapping[str, Mapping[int, Collection[Entity]]]
 
 
@@ -51,8 +51,10 @@ def _filter(entities: Iterable[Entity], label: str | None) -> set[Entity]:
     return {e for e in entities if label is None or e.label == label}
 
 
-def pair_score(a: Iterable[Entity], b: Iterable[Entity], overlap: bool = False, label: str | None = None) -> PairScore:
-    """Exact: same start, end and label. Overlap: same label and overlapping (each span matched at most once)."""
+def pair_score(a: Iterable[Entity], b: Iterable[Entity], overlap: bool = False,
+               label: str | None = None) -> PairScore:
+    """Exact: same start, end and label. Overlap: same label and overlapping (each span matched at most
+    once)."""
     sa, sb = _filter(a, label), _filter(b, label)
     if not overlap:
         matched = len(sa & sb)
@@ -78,7 +80,7 @@ def shared_documents(layers: Layers, annotators: Iterable[str]) -> list[int]:
 
 
 def char_labels(length: int, entities: Iterable[Entity]) -> list[str]:
-    labels = [O] * length
+    labels = [OUTSIDE] * length
     for e in entities:
         for i in range(e.start, min(e.end, length)):
             labels[i] = e.label
@@ -105,7 +107,7 @@ def krippendorff_alpha(layers: Layers, lengths: Mapping[int, int], annotators: l
         import numpy as np
     except ImportError:  # optional dependency
         return None
-    codes: dict[str, int] = {O: 0}
+    codes: dict[str, int] = {OUTSIDE: 0}
     columns: list[list[float]] = []
     for doc, length in sorted(lengths.items()):
         coders = [name for name in annotators if doc in layers.get(name, {})]
@@ -114,7 +116,8 @@ def krippendorff_alpha(layers: Layers, lengths: Mapping[int, int], annotators: l
         rows = []
         for name in annotators:
             if doc in layers.get(name, {}):
-                rows.append([float(codes.setdefault(x, len(codes))) for x in char_labels(length, layers[name][doc])])
+                labels = char_labels(length, layers[name][doc])
+                rows.append([float(codes.setdefault(x, len(codes))) for x in labels])
             else:
                 rows.append([float("nan")] * length)
         columns.append(rows)  # type: ignore[arg-type]

@@ -1,7 +1,8 @@
 """Undoable annotation commands. Each ``do``/``undo`` is one saved action (one transaction, one event).
 
-The GUI wraps each in a thin ``QUndoCommand``; the commands themselves know nothing of Qt or SQL: they talk to
-an ``AnnotationStore`` (see ``model.ops``). A command whose ``do`` raised left nothing saved and may be retried.
+The GUI wraps each in a thin ``QUndoCommand``; the commands themselves know nothing of Qt or SQL: they talk
+to an ``AnnotationStore`` (see ``model.ops``). A command whose ``do`` raised left nothing saved and may be
+retried.
 """
 
 from __future__ import annotations
@@ -77,7 +78,8 @@ class _InsertingCommand(Command):
         self.inserted = [i for i in ids if i is not None]
 
     def undo(self, store: AnnotationStore) -> None:
-        ops: list[Op] = [*(Delete(i) for i in self.inserted), *(Update(i, old) for i, _, old in self.updates())]
+        ops: list[Op] = [*(Delete(i) for i in self.inserted),
+                         *(Update(i, old) for i, _, old in self.updates())]
         store.apply(self.action(undo=True), ops)
         self.inserted = []
 
@@ -110,8 +112,8 @@ class RejectSpan(_InsertingCommand):
 
     def inserts(self) -> list[Insert]:
         if self.span.layer is Layer.SUGGESTION:
-            return [_own(self.ctx, self.span.entity, Status.REJECTED, self.span.origin, self.span.origin_detail,
-                         self.span.score)]
+            s = self.span
+            return [_own(self.ctx, s.entity, Status.REJECTED, s.origin, s.origin_detail, s.score)]
         return []
 
     def updates(self) -> list[tuple[SpanId, dict[str, object], dict[str, object]]]:
@@ -145,12 +147,16 @@ class ReplaceSpan(_InsertingCommand):
         return []
 
     def updates(self) -> list[tuple[SpanId, dict[str, object], dict[str, object]]]:
-        changes = [(o.id, {"status": Status.REJECTED}, {"status": o.status}) for o in self.overlapped]
-        if self.span.layer is not Layer.SUGGESTION and self.span.id is not None:
-            s, e = self.span, self.entity
-            changes.append((s.id, {"start": e.start, "end": e.end, "label": e.label, "status": Status.ACCEPTED},
+        changes: list[tuple[SpanId, dict[str, object], dict[str, object]]] = [
+            (o.id, {"status": Status.REJECTED}, {"status": o.status})
+            for o in self.overlapped if o.id is not None
+        ]
+        s, e = self.span, self.entity
+        if s.layer is not Layer.SUGGESTION and s.id is not None:
+            changes.append((s.id,
+                            {"start": e.start, "end": e.end, "label": e.label, "status": Status.ACCEPTED},
                             {"start": s.start, "end": s.end, "label": s.label, "status": s.status}))
-        return changes  # type: ignore[return-value]
+        return changes
 
     def payload(self) -> dict[str, object]:
         return {"from": _entity_payload(self.span), "to": _entity_payload(self.entity)}
@@ -173,8 +179,8 @@ class AddSpans(_InsertingCommand):
         return [_own(self.ctx, e, Status.ACCEPTED, Origin.HUMAN) for e in self.entities]
 
     def updates(self) -> list[tuple[SpanId, dict[str, object], dict[str, object]]]:
-        return [(o.id, {"status": Status.REJECTED}, {"status": o.status})  # type: ignore[misc]
-                for o in self.overlapped]
+        return [(o.id, {"status": Status.REJECTED}, {"status": o.status})
+                for o in self.overlapped if o.id is not None]
 
     def payload(self) -> dict[str, object]:
         return {"spans": [_entity_payload(e) for e in self.entities]}
@@ -190,8 +196,8 @@ class SuggestElsewhere(_InsertingCommand):
         self.targets = list(targets)
 
     def inserts(self) -> list[Insert]:
-        return [Insert(d, Layer.SUGGESTION, None, e.start, e.end, e.label, Status.SUGGESTED, Origin.PROPAGATED,
-                       "labelled across the corpus", 1.0) for d, e in self.targets]
+        return [Insert(d, Layer.SUGGESTION, None, e.start, e.end, e.label, Status.SUGGESTED,
+                       Origin.PROPAGATED, "labelled across the corpus", 1.0) for d, e in self.targets]
 
     def payload(self) -> dict[str, object]:
         return {"documents": sorted({int(d) for d, _ in self.targets}), "count": len(self.targets)}
@@ -203,7 +209,8 @@ class SetDocumentState(Command):
     name = "set state"
 
     def __init__(self, ctx: Context, state: DocState, previous: DocState) -> None:
-        super().__init__(ctx, "Mark done" if state is DocState.DONE else f"Mark {state.value.replace('_', ' ')}")
+        super().__init__(ctx, "Mark done" if state is DocState.DONE
+                         else f"Mark {state.value.replace('_', ' ')}")
         self.state, self.previous = state, previous
 
     def payload(self) -> dict[str, object]:
@@ -213,7 +220,8 @@ class SetDocumentState(Command):
         store.apply(self.action(), [SetState(self.ctx.document_id, self.ctx.annotator_id, self.state)])
 
     def undo(self, store: AnnotationStore) -> None:
-        store.apply(self.action(undo=True), [SetState(self.ctx.document_id, self.ctx.annotator_id, self.previous)])
+        store.apply(self.action(undo=True),
+                    [SetState(self.ctx.document_id, self.ctx.annotator_id, self.previous)])
 
 
 def _describe(verb: str, spans: Sequence[Span]) -> str:

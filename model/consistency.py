@@ -29,7 +29,8 @@ class Inconsistency:
     elsewhere: tuple[tuple[str, int], ...]  # (label, count) over the corpus, most common first
 
 
-def check(texts: Mapping[int, str], spans: Mapping[int, Sequence[Entity]], min_length: int = 2) -> list[Inconsistency]:
+def check(texts: Mapping[int, str], spans: Mapping[int, Sequence[Entity]],
+          min_length: int = 2) -> list[Inconsistency]:
     """Findings over documents ``texts`` with their ``spans``. Strings shorter than ``min_length`` are only
     checked for varying labels (a single character unlabelled somewhere is usually not an entity there)."""
     labels: dict[str, Counter[str]] = defaultdict(Counter)

@@ -4,6 +4,7 @@ resolving each disagreement (take A, take B, take both, reject all, edit by hand
 from __future__ import annotations
 
 import enum
+import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -33,7 +34,7 @@ class Disagreement:
     def both(self) -> list[Entity] | None:
         """Every distinct span of the cluster, if none of them overlap each other; else None."""
         distinct = sorted({e for spans in self.spans.values() for e in spans}, key=lambda e: (e.start, e.end))
-        if any(a.overlaps(b) for a, b in zip(distinct, distinct[1:], strict=False)):
+        if any(a.overlaps(b) for a, b in itertools.pairwise(distinct)):
             return None
         return distinct
 
@@ -48,7 +49,8 @@ def align(layers: Mapping[str, Sequence[Entity]]) -> Alignment:
     """Group the spans of all annotators into clusters of (transitively) overlapping spans; a cluster in
     which every annotator has exactly the same spans is agreed, any other cluster is a disagreement."""
     names = sorted(layers)
-    tagged = sorted(((e, name) for name in names for e in set(layers[name])), key=lambda x: (x[0].start, x[0].end))
+    tagged = sorted(((e, name) for name in names for e in set(layers[name])),
+                    key=lambda x: (x[0].start, x[0].end))
     clusters: list[list[tuple[Entity, str]]] = []
     end = -1
     for entity, name in tagged:
@@ -60,7 +62,8 @@ def align(layers: Mapping[str, Sequence[Entity]]) -> Alignment:
             end = entity.end
     result = Alignment()
     for cluster in clusters:
-        per = {name: tuple(sorted((e for e, n in cluster if n == name), key=lambda e: e.start)) for name in names}
+        per = {name: tuple(sorted((e for e, n in cluster if n == name), key=lambda e: e.start))
+               for name in names}
         versions = set(per.values())
         if len(versions) == 1:
             result.agreed.extend(next(iter(versions)))
@@ -104,7 +107,7 @@ class Decision:
 def resolve(disagreement: Disagreement, resolution: Resolution, source: str | None = None,
             edited: Sequence[Entity] = ()) -> Decision:
     if resolution is Resolution.TAKE:
-        if source not in disagreement.spans:
+        if source is None or source not in disagreement.spans:
             raise ValueError(f"{source!r} did not annotate this document")
         return Decision(resolution, disagreement.spans[source], source)
     if resolution is Resolution.BOTH:

@@ -47,7 +47,8 @@ def split_tag(tag: str) -> tuple[str, str | None]:
     if len(tag) >= 3 and tag[1] in "-_" and tag[0] in "BIMESLU":
         prefix = tag[0]
         return ("E" if prefix == "L" else "S" if prefix == "U" else prefix), tag[2:]
-    raise TagSequenceError(-1, f"not a tag: {tag!r} (expected O or a prefix B/I/M/E/S and a label, e.g. B-PER)")
+    raise TagSequenceError(-1, f"not a tag: {tag!r} "
+                               "(expected O or a prefix B/I/M/E/S and a label, e.g. B-PER)")
 
 
 def detect_scheme(tags: Iterable[str]) -> Scheme:

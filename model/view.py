@@ -9,7 +9,8 @@ from itertools import accumulate
 from model.spans import Span, Status
 
 
-def annotator_view(suggestions: Iterable[Span], own: Iterable[Span], show_rejected: bool = False) -> list[Span]:
+def annotator_view(suggestions: Iterable[Span], own: Iterable[Span],
+                   show_rejected: bool = False) -> list[Span]:
     """Own accepted spans; suggestions the annotator has not decided on; own rejected spans if asked.
 
     A suggestion is hidden when it overlaps an own accepted span (a new span replaces the suggestions it

@@ -107,14 +107,14 @@ class Annotations:
     def _apply_one(self, s: Session, op: Op) -> SpanId | None:
         if isinstance(op, Insert):
             _check_bounds(s, op.document_id, op.start, op.end)
-            row = SpanRow(
+            new = SpanRow(
                 document_id=op.document_id, layer=str(op.layer), annotator_id=op.annotator_id, start=op.start,
                 end=op.end, label=op.label, status=str(op.status), origin=str(op.origin),
                 origin_detail=op.origin_detail, score=op.score,
             )
-            s.add(row)
+            s.add(new)
             s.flush()
-            return SpanId(row.id)
+            return SpanId(new.id)
         if isinstance(op, Update):
             row = s.get(SpanRow, op.span_id)
             if row is None:
@@ -145,14 +145,16 @@ class Annotations:
 
     # -- reads --------------------------------------------------------------------------------------
 
-    def spans(self, document_id: DocumentId, layer: Layer, annotator_id: AnnotatorId | None = None) -> list[Span]:
+    def spans(self, document_id: DocumentId, layer: Layer,
+              annotator_id: AnnotatorId | None = None) -> list[Span]:
         with self._project.session_factory() as s:
             query = select(SpanRow).where(SpanRow.document_id == document_id, SpanRow.layer == str(layer))
             if annotator_id is not None:
                 query = query.where(SpanRow.annotator_id == annotator_id)
             return [to_span(r) for r in s.scalars(query.order_by(SpanRow.start, SpanRow.end))]
 
-    def view(self, document_id: DocumentId, annotator_id: AnnotatorId, show_rejected: bool = False) -> list[Span]:
+    def view(self, document_id: DocumentId, annotator_id: AnnotatorId,
+             show_rejected: bool = False) -> list[Span]:
         """What this annotator sees: own decisions over machine suggestions; nobody else's work."""
         with self._project.session_factory() as s:
             rows = s.execute(
@@ -199,7 +201,8 @@ class Annotations:
                                     DocumentRow.text.like(pattern, escape="\\")))
         return query
 
-    def count_documents(self, annotator_id: AnnotatorId, state: DocState | None = None, search: str = "") -> int:
+    def count_documents(self, annotator_id: AnnotatorId, state: DocState | None = None,
+                        search: str = "") -> int:
         with self._project.session_factory() as s:
             sub = self._list_query(annotator_id, state, search).subquery()
             return s.scalar(select(func.count()).select_from(sub)) or 0
@@ -209,7 +212,8 @@ class Annotations:
         """One page of the document list, in document order, with open-suggestion counts."""
         with self._project.session_factory() as s:
             rows = s.execute(
-                self._list_query(annotator_id, state, search).order_by(DocumentRow.id).offset(offset).limit(limit)
+                self._list_query(annotator_id, state, search)
+                .order_by(DocumentRow.id).offset(offset).limit(limit)
             ).all()
             counts = self._open_counts(s, [r[0] for r in rows], annotator_id)
         return [DocumentEntry(DocumentId(i), t, DocState(st), counts.get(i, 0)) for i, t, st in rows]
@@ -226,8 +230,8 @@ class Annotations:
         for r in rows:
             by_doc.setdefault(r.document_id, []).append(to_span(r))
         return {
-            doc: len(open_suggestions(annotator_view(
-                [x for x in spans if x.layer is Layer.SUGGESTION], [x for x in spans if x.layer is Layer.ANNOTATOR])))
+            doc: len(open_suggestions(annotator_view([x for x in spans if x.layer is Layer.SUGGESTION],
+                                                     [x for x in spans if x.layer is Layer.ANNOTATOR])))
             for doc, spans in by_doc.items()
         }
 
@@ -236,7 +240,8 @@ class Annotations:
         if not ids:
             return []
         with self._project.session_factory() as s:
-            rows = s.execute(self._list_query(annotator_id, None, "").where(DocumentRow.id.in_(list(ids)))).all()
+            query = self._list_query(annotator_id, None, "").where(DocumentRow.id.in_(list(ids)))
+            rows = s.execute(query).all()
             counts = self._open_counts(s, [r[0] for r in rows], annotator_id)
         return [DocumentEntry(DocumentId(i), t, DocState(st), counts.get(i, 0)) for i, t, st in rows]
 
@@ -245,7 +250,9 @@ class Annotations:
         """The next (or previous) document after ``after``, only unfinished ones if asked; wraps around."""
         state_col = func.coalesce(ProgressRow.state, str(DocState.NEW))
         query = select(DocumentRow.id).outerjoin(
-            ProgressRow, and_(ProgressRow.document_id == DocumentRow.id, ProgressRow.annotator_id == annotator_id))
+            ProgressRow,
+            and_(ProgressRow.document_id == DocumentRow.id, ProgressRow.annotator_id == annotator_id),
+        )
         query = _only_assigned(query, annotator_id)
         if unfinished:
             query = query.where(state_col != str(DocState.DONE))

@@ -54,7 +54,8 @@ def latest_model_info(project: Project, kind: str) -> tuple[int, datetime, int] 
     """(id, trained at, documents) of the newest model, without loading its weights."""
     with project.session_factory() as s:
         row = s.execute(select(TrainedModelRow.id, TrainedModelRow.created_at, TrainedModelRow.documents)
-                        .where(TrainedModelRow.kind == kind).order_by(TrainedModelRow.id.desc()).limit(1)).first()
+                        .where(TrainedModelRow.kind == kind)
+                        .order_by(TrainedModelRow.id.desc()).limit(1)).first()
         return (row[0], row[1], row[2]) if row else None
 
 
@@ -63,15 +64,16 @@ def finished_count(project: Project) -> int:
     with project.session_factory() as s:
         done = select(ProgressRow.document_id).where(ProgressRow.state == str(DocState.DONE))
         gold = select(SpanRow.document_id).where(SpanRow.layer == str(Layer.GOLD))
-        return s.scalar(select(func.count()).select_from(
-            select(DocumentRow.id).where(DocumentRow.id.in_(done) | DocumentRow.id.in_(gold)).subquery())) or 0
+        usable = select(DocumentRow.id).where(DocumentRow.id.in_(done) | DocumentRow.id.in_(gold)).subquery()
+        return s.scalar(select(func.count()).select_from(usable)) or 0
 
 
 def training_documents(project: Project, limit: int | None = None) -> list[tuple[str, list[Entity]]]:
     """Every usable document with its labels: the gold layer where one exists, otherwise the accepted spans of
     the annotator who finished it most recently. Ordered by document id (reproducible from the data)."""
     with project.session_factory() as s:
-        gold_docs = set(s.scalars(select(SpanRow.document_id).where(SpanRow.layer == str(Layer.GOLD)).distinct()))
+        gold_docs = set(s.scalars(select(SpanRow.document_id)
+                                  .where(SpanRow.layer == str(Layer.GOLD)).distinct()))
         finisher: dict[int, int] = {}
         for doc, annotator in s.execute(select(ProgressRow.document_id, ProgressRow.annotator_id)
                                         .where(ProgressRow.state == str(DocState.DONE))
@@ -83,15 +85,17 @@ def training_documents(project: Project, limit: int | None = None) -> list[tuple
         result: list[tuple[str, list[Entity]]] = []
         for start in range(0, len(ids), 1000):
             chunk = ids[start : start + 1000]
-            texts = dict(s.execute(select(DocumentRow.id, DocumentRow.text).where(DocumentRow.id.in_(chunk))).all())
+            texts = dict(s.execute(select(DocumentRow.id, DocumentRow.text)
+                                   .where(DocumentRow.id.in_(chunk))).all())
             spans: dict[int, list[Entity]] = {d: [] for d in chunk}
             rows = s.execute(select(SpanRow.document_id, SpanRow.layer, SpanRow.annotator_id, SpanRow.start,
                                     SpanRow.end, SpanRow.label)
                              .where(SpanRow.document_id.in_(chunk), SpanRow.status == str(Status.ACCEPTED),
                                     SpanRow.layer.in_([str(Layer.GOLD), str(Layer.ANNOTATOR)])))
-            for doc, layer, annotator, a, b, label in rows:
+            for doc, layer, owner, a, b, label in rows:
                 if (doc in gold_docs and layer == str(Layer.GOLD)) or (
-                        doc not in gold_docs and layer == str(Layer.ANNOTATOR) and annotator == finisher.get(doc)):
+                        doc not in gold_docs and layer == str(Layer.ANNOTATOR)
+                        and owner == finisher.get(doc)):
                     spans[doc].append(Entity(a, b, label))
             result += [(texts[d], sorted(spans[d], key=lambda e: e.start)) for d in chunk]
         return result

@@ -3,6 +3,7 @@ the gold layer with optimistic locking (a second reviewer's save over the first 
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -90,7 +91,7 @@ def save_gold(project: Project, item: ReviewItem, reviewer: AnnotatorId, agreed:
     Raises ConflictError (naming who saved first) otherwise; nothing is written then."""
     entities = [(e, "agreed") for e in agreed] + [(e, d.describe()) for d in decisions for e in d.entities]
     ordered = sorted(entities, key=lambda x: (x[0].start, x[0].end))
-    for (a, _), (b, _) in zip(ordered, ordered[1:], strict=False):
+    for (a, _), (b, _) in itertools.pairwise(ordered):
         if a.overlaps(b):
             raise ValueError(f"gold spans overlap: {a} and {b}")
     try:
@@ -144,6 +145,7 @@ def reviewer_progress(project: Project) -> tuple[int, int]:
 
 def done_by(project: Project, document_id: DocumentId) -> list[str]:
     with project.session_factory() as s:
-        return list(s.scalars(select(AnnotatorRow.name).join(ProgressRow, ProgressRow.annotator_id == AnnotatorRow.id)
+        return list(s.scalars(select(AnnotatorRow.name)
+                              .join(ProgressRow, ProgressRow.annotator_id == AnnotatorRow.id)
                               .where(ProgressRow.document_id == document_id,
                                      ProgressRow.state == str(DocState.DONE)).order_by(AnnotatorRow.name)))

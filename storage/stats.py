@@ -1,4 +1,5 @@
-"""Corpus figures for ``newstag stats``: documents, spans by layer, label and status, progress per annotator."""
+"""Corpus figures for ``newstag stats``: documents, spans by layer, label and status, progress per
+annotator."""
 
 from __future__ import annotations
 
@@ -29,7 +30,8 @@ class CorpusStats:
             lines.append("progress per annotator (done / in progress / time spent):")
             for name, p in sorted(self.progress.items()):
                 lines.append(
-                    f"  {name:<20} {int(p.get('done', 0)):>6} done  {int(p.get('in_progress', 0)):>6} in progress"
+                    f"  {name:<20} {int(p.get('done', 0)):>6} done"
+                    f"  {int(p.get('in_progress', 0)):>6} in progress"
                     f"  {p.get('seconds', 0.0) / 60:8.1f} min"
                 )
         return "\n".join(lines)

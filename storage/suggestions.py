@@ -69,7 +69,8 @@ class SuggestionService:
             if self._engine is None:
                 labels = [label.name for label in self._project.labels()]
                 self._engine = SuggestionEngine(
-                    project_dictionary=ProjectDictionary.from_rows(dictionary_rows(self._project)), labels=labels
+                    project_dictionary=ProjectDictionary.from_rows(dictionary_rows(self._project)),
+                    labels=labels,
                 )
             return self._engine
 
@@ -142,12 +143,14 @@ class SuggestionService:
 
     def resuggest(self, document_ids: Sequence[DocumentId],
                   progress: Callable[[int], None] | None = None) -> int:
-        """Replace the engine-owned suggestions of these documents with fresh ones; returns how many stored."""
+        """Replace the engine-owned suggestions of these documents with fresh ones; returns how many
+        stored."""
         stored = 0
         for start in range(0, len(document_ids), 200):
             chunk = list(document_ids[start : start + 200])
             with self._project.session_factory() as s:
-                texts = dict(s.execute(select(DocumentRow.id, DocumentRow.text).where(DocumentRow.id.in_(chunk))).all())
+                texts = dict(s.execute(select(DocumentRow.id, DocumentRow.text)
+                                       .where(DocumentRow.id.in_(chunk))).all())
             results = {doc_id: self.suggest_text(texts[doc_id]) for doc_id in chunk if doc_id in texts}
             stored += self.store(results)
             self._suggested_with.update(dict.fromkeys(results, self.model_id))
@@ -169,9 +172,9 @@ class SuggestionService:
             known = set(s.scalars(select(func.distinct(SpanRow.label)))) | {
                 label.name for label in self._project.labels()}
             rows = [
-                {"document_id": doc_id, "layer": str(Layer.SUGGESTION), "annotator_id": None, "start": g.start,
-                 "end": g.end, "label": g.label, "origin": str(g.origin), "origin_detail": g.detail,
-                 "status": str(Status.SUGGESTED), "score": g.score, "version": 1}
+                {"document_id": doc_id, "layer": str(Layer.SUGGESTION), "annotator_id": None,
+                 "start": g.start, "end": g.end, "label": g.label, "origin": str(g.origin),
+                 "origin_detail": g.detail, "status": str(Status.SUGGESTED), "score": g.score, "version": 1}
                 for doc_id, suggestions in results.items() for g in suggestions
                 if g.label in known and not any(a < g.end and g.start < b for a, b in kept.get(doc_id, ()))
             ]

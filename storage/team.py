@@ -84,15 +84,16 @@ def load_layers(project: Project, annotators: list[str] | None = None, done_only
             docs = s.scalars(select(ProgressRow.document_id).where(
                 ProgressRow.annotator_id == people[name], ProgressRow.state.in_(states)))
             layer: dict[int, set[Entity]] = {d: set() for d in docs}
-            for doc, a, b, label in s.execute(select(SpanRow.document_id, SpanRow.start, SpanRow.end, SpanRow.label)
-                                              .where(SpanRow.layer == str(Layer.ANNOTATOR),
-                                                     SpanRow.annotator_id == people[name],
-                                                     SpanRow.status == str(Status.ACCEPTED))):
+            accepted = (select(SpanRow.document_id, SpanRow.start, SpanRow.end, SpanRow.label)
+                        .where(SpanRow.layer == str(Layer.ANNOTATOR),
+                               SpanRow.annotator_id == people[name],
+                               SpanRow.status == str(Status.ACCEPTED)))
+            for doc, a, b, label in s.execute(accepted):
                 if doc in layer:
                     layer[doc].add(Entity(a, b, label))
             layers[name] = layer
         doc_ids = {d for layer in layers.values() for d in layer}
-        lengths = dict(s.execute(select(DocumentRow.id, func.length(DocumentRow.text))
+        lengths: dict[int, int] = dict(s.execute(select(DocumentRow.id, func.length(DocumentRow.text))
                                  .where(DocumentRow.id.in_(doc_ids))).all()) if doc_ids else {}
     return layers, lengths
 
@@ -124,5 +125,6 @@ def layer_entities(project: Project, annotator: str | None = None
         spans: dict[int, list[Entity]] = {d: [] for d in doc_ids}
         for doc, a, b, label in s.execute(query):
             spans.setdefault(doc, []).append(Entity(a, b, label))
-        texts = dict(s.execute(select(DocumentRow.id, DocumentRow.text).where(DocumentRow.id.in_(spans))).all())
+        texts = dict(s.execute(select(DocumentRow.id, DocumentRow.text)
+                               .where(DocumentRow.id.in_(spans))).all())
     return texts, spans

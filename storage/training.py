@@ -53,7 +53,8 @@ def train_project_model(project: Project, iterations: int | None = None,
                            iterations=int(iterations or settings["iterations"]),  # type: ignore[call-overload]
                            progress=progress)
     info = model.info
-    model_id = save_model(project, MODEL_KIND, model.to_bytes(), info.documents, info.characters, info.to_json())
+    model_id = save_model(project, MODEL_KIND, model.to_bytes(), info.documents, info.characters,
+                          info.to_json())
     logger.info("trained model %d on %d documents in %.1f s", model_id, info.documents, info.seconds)
     return TrainingResult(model_id, info.documents, info.characters, info.seconds)
 

@@ -78,7 +78,8 @@ def pg_database() -> Iterator[str]:
     admin.dispose()
 
 
-TABLES = ("events", "progress", "spans", "assignments", "reviews", "trained_models", "settings", "labels", "annotators", "documents")
+TABLES = ("events", "progress", "spans", "assignments", "reviews", "trained_models", "settings", "labels",
+          "annotators", "documents")
 
 
 @pytest.fixture
@@ -102,6 +103,6 @@ def snapshot(project: Project) -> dict[str, list[tuple[object, ...]]]:
     """Every row of every table, to prove that a failed operation changed nothing."""
     with project.engine.connect() as conn:
         return {
-            table: sorted((tuple(map(repr, row)) for row in conn.execute(text(f"SELECT * FROM {table}"))))
+            table: sorted(tuple(map(repr, row)) for row in conn.execute(text(f"SELECT * FROM {table}")))
             for table in TABLES
         }

@@ -53,7 +53,8 @@ def test_a_newer_database_is_refused_by_the_cli(tmp_path: Path) -> None:
 
 
 def test_missing_file_is_a_clear_failure(tmp_path: Path) -> None:
-    result = newstag("import", str(tmp_path / "nope.txt"), "--db", f"sqlite:///{tmp_path / 'x.db'}", "--quiet")
+    db = f"sqlite:///{tmp_path / 'x.db'}"
+    result = newstag("import", str(tmp_path / "nope.txt"), "--db", db, "--quiet")
     assert result.returncode == 1 and "nope.txt: does not exist" in result.stdout
 
 
@@ -62,7 +63,8 @@ def test_suggest_and_evaluate_from_files(tmp_path: Path) -> None:
     sentence = "越南外交部部长裴青山访问美国。"
     tags = ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O", "B-PER", "I-PER", "I-PER", "O", "O",
             "B-LOC", "I-LOC", "O"]
-    gold.write_text("".join(f"{c}\t{t}\n" for c, t in zip(sentence, tags, strict=True)) + "\n", encoding="utf-8")
+    gold.write_text("".join(f"{c}\t{t}\n" for c, t in zip(sentence, tags, strict=True)) + "\n",
+                    encoding="utf-8")
     pred = tmp_path / "pred.jsonl"
     result = newstag("suggest", "--input", str(gold), "--output", str(pred), "--quiet")
     assert result.returncode == 0, result.stderr
@@ -89,7 +91,8 @@ def test_evaluate_refuses_misaligned_files(tmp_path: Path) -> None:
 def test_suggest_in_the_database_never_touches_human_spans(tmp_path: Path) -> None:
     db = f"sqlite:///{tmp_path / 's.db'}"
     doc = tmp_path / "a.jsonl"
-    doc.write_text('{"text": "越南外交部部长裴青山访问美国。", "label": [[7, 10, "PER"]]}\n', encoding="utf-8")
+    doc.write_text('{"text": "越南外交部部长裴青山访问美国。", "label": [[7, 10, "PER"]]}\n',
+                   encoding="utf-8")
     assert newstag("import", str(doc), "--db", db, "--quiet").returncode == 0
     result = newstag("suggest", "--db", db, "--quiet")
     assert result.returncode == 0, result.stderr

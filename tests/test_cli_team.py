@@ -1,4 +1,5 @@
-"""Team commands end to end: assign, annotate (through the storage API), agreement, review queue, consistency."""
+"""Team commands end to end: assign, annotate (through the storage API), agreement, review queue,
+consistency."""
 
 from __future__ import annotations
 

@@ -28,7 +28,8 @@ def _loaded_after_import(modules: list[str]) -> set[str]:
 
 def test_model_imports_neither_qt_nor_sqlalchemy() -> None:
     loaded = _loaded_after_import(["model"])
-    assert not {m for m in loaded if m.split(".")[0] in {"PySide6", "sqlalchemy", "alembic", "storage", "gui"}}
+    forbidden = {"PySide6", "sqlalchemy", "alembic", "storage", "gui"}
+    assert not {m for m in loaded if m.split(".")[0] in forbidden}
 
 
 def test_storage_imports_no_qt() -> None:

@@ -123,7 +123,8 @@ def read_conll(
         try:
             entities = tags_to_entities(sentence.tags, scheme, policy)
         except TagSequenceError as exc:
-            raise ImportFormatError(path, f"{exc} ({scheme.upper()} scheme)", sentence.first_line + exc.index) from None
+            raise ImportFormatError(path, f"{exc} ({scheme.upper()} scheme)",
+                                    sentence.first_line + exc.index) from None
         if policy is IPolicy.REPAIR:
             starts = {e.start for e in entities}
             for i, tag in enumerate(sentence.tags):
@@ -152,7 +153,8 @@ def read_conll(
             title=first_line_title(body, limit=40),
             text=body,
             source=f"{path}:{sentences[0].first_line}",
-            meta={"format": "conll", "encoding": encoding, "scheme": str(scheme), "sentences": len(sentences)},
+            meta={"format": "conll", "encoding": encoding, "scheme": str(scheme),
+                  "sentences": len(sentences)},
             entities=entities,
         )
 

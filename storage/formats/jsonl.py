@@ -56,7 +56,8 @@ def read_jsonl(path: Path) -> Iterator[ParsedDocument]:
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise ImportFormatError(path, f"is not valid JSON ({exc.msg}, column {exc.colno})", number) from None
+            raise ImportFormatError(path, f"is not valid JSON ({exc.msg}, column {exc.colno})",
+                                    number) from None
         if not isinstance(obj, dict):
             fail("each line must be a JSON object with a \"text\" key")
         raw = obj.get("text")

@@ -1,6 +1,8 @@
 """Save a screenshot of the real window on a seed article (for the README): resources/screenshot.png.
 
-Usage (needs a CJK font, e.g. fonts-noto-cjk; the README screenshot was taken this way): Xvfb :99 & DISPLAY=:99 QT_QPA_PLATFORM=xcb \\
+Usage (needs a CJK font, e.g. fonts-noto-cjk; the README screenshot was taken this way):
+
+    Xvfb :99 & DISPLAY=:99 QT_QPA_PLATFORM=xcb \\
     python tests/bench/screenshot.py [OUT.png]
 """
 

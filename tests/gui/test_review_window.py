@@ -44,7 +44,8 @@ def open_window(qtbot: QtBot, project: Project) -> ReviewWindow:
 
 
 def gold(project: Project, doc: DocumentId) -> list[tuple[str, str, str | None]]:
-    return [(TEXT[s.start:s.end], s.label, s.origin_detail) for s in project.annotations.spans(doc, Layer.GOLD)]
+    return [(TEXT[s.start:s.end], s.label, s.origin_detail)
+            for s in project.annotations.spans(doc, Layer.GOLD)]
 
 
 def test_review_with_the_keyboard(qtbot: QtBot, reviewed: tuple[Project, DocumentId]) -> None:
@@ -52,9 +53,11 @@ def test_review_with_the_keyboard(qtbot: QtBot, reviewed: tuple[Project, Documen
     window = open_window(qtbot, project)
     assert window.queue.count() == 1
     session = window.session
-    assert [d.kind.value for d in session.alignment.disagreements] == ["label and boundary differ", "label differs"]
+    assert [d.kind.value for d in session.alignment.disagreements] == [
+        "label and boundary differ", "label differs"]
     assert session.alignment.agreed == [Entity(7, 10, "PER")]  # pre-accepted
-    assert window.panel.item(0, 1).text() == "alice" and window.panel.item(1, 2).text() == "越南 LOC; 外交部 ORG"
+    assert window.panel.item(0, 1).text() == "alice"
+    assert window.panel.item(1, 2).text() == "越南 LOC; 外交部 ORG"
     qtbot.keyClick(window.article, Qt.Key.Key_B)  # take bob's version of the first disagreement
     assert session.current == 1  # moved on to the next open one
     qtbot.keyClick(window.article, Qt.Key.Key_X)  # reject both versions of 布林肯
@@ -70,7 +73,8 @@ def test_review_with_the_keyboard(qtbot: QtBot, reviewed: tuple[Project, Documen
     assert window.queue.item(0).text().startswith("✓")
 
 
-def test_a_second_reviewer_gets_a_conflict_not_an_overwrite(qtbot: QtBot, reviewed: tuple[Project, DocumentId]) -> None:
+def test_a_second_reviewer_gets_a_conflict_not_an_overwrite(qtbot: QtBot,
+                                                            reviewed: tuple[Project, DocumentId]) -> None:
     project, doc = reviewed
     window = open_window(qtbot, project)
     other = load_review(project, doc)

@@ -5,7 +5,15 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import text
 
-from model.commands import AcceptSpans, AddSpans, Context, RejectSpan, ReplaceSpan, SetDocumentState, SuggestElsewhere
+from model.commands import (
+    AcceptSpans,
+    AddSpans,
+    Context,
+    RejectSpan,
+    ReplaceSpan,
+    SetDocumentState,
+    SuggestElsewhere,
+)
 from model.ops import Insert
 from model.spans import DocState, DocumentId, Entity, Layer, OffsetError, Origin, Span, Status
 from storage.documents import DocumentStore, NewDocument
@@ -24,11 +32,13 @@ def setup_doc(project: Project, body: str = TEXT) -> DocumentId:
 
 def suggest(project: Project, doc: DocumentId, *entities: Entity) -> None:
     project.annotations.replace_suggestions(doc, [
-        Insert(doc, Layer.SUGGESTION, None, e.start, e.end, e.label, Status.SUGGESTED, Origin.JIEBA, None, 0.5)
+        Insert(doc, Layer.SUGGESTION, None, e.start, e.end, e.label, Status.SUGGESTED, Origin.JIEBA, None,
+               0.5)
         for e in entities])
 
 
-def view(project: Project, doc: DocumentId, ctx: Context, rejected: bool = False) -> list[tuple[str, str, str]]:
+def view(project: Project, doc: DocumentId, ctx: Context,
+         rejected: bool = False) -> list[tuple[str, str, str]]:
     return [(TEXT[s.start:s.end], s.label, s.status.value)
             for s in project.annotations.view(doc, ctx.annotator_id, rejected)]
 
@@ -41,7 +51,8 @@ def events(project: Project) -> list[str]:
 @pytest.fixture
 def setup(project: Project) -> tuple[Project, DocumentId, Context]:
     doc = setup_doc(project)
-    suggest(project, doc, Entity(0, 2, "LOC"), Entity(2, 5, "ORG"), Entity(7, 10, "PER"), Entity(11, 13, "LOC"))
+    suggest(project, doc,
+            Entity(0, 2, "LOC"), Entity(2, 5, "ORG"), Entity(7, 10, "PER"), Entity(11, 13, "LOC"))
     alice = project.annotator("alice")
     return project, doc, Context(doc, alice.id)
 
@@ -110,7 +121,7 @@ def test_state_and_time(setup: tuple[Project, DocumentId, Context]) -> None:
 
 
 def test_out_of_range_span_is_refused_and_nothing_saved(setup: tuple[Project, DocumentId, Context]) -> None:
-    project, doc, ctx = setup
+    project, _doc, ctx = setup
     before = snapshot(project)
     with pytest.raises(OffsetError):
         AddSpans(ctx, [Entity(0, 2, "LOC"), Entity(30, len(TEXT) + 1, "PER")]).do(project.annotations)
@@ -150,4 +161,5 @@ def test_occurrences_and_suggest_elsewhere(project: Project) -> None:
 
 def test_own_view_spans_carry_ids(setup: tuple[Project, DocumentId, Context]) -> None:
     project, doc, ctx = setup
-    assert all(isinstance(s, Span) and s.id is not None for s in project.annotations.view(doc, ctx.annotator_id))
+    spans = project.annotations.view(doc, ctx.annotator_id)
+    assert all(isinstance(s, Span) and s.id is not None for s in spans)

@@ -56,8 +56,8 @@ def test_two_processes_annotating_lose_nothing(pg_project: Project, pg_database:
     with pg_project.engine.connect() as conn:
         per_action = dict(conn.execute(text("SELECT action, count(*) FROM events GROUP BY action")).all())
         spans = dict(conn.execute(text(
-            "SELECT a.name || ':' || s.status, count(*) FROM spans s JOIN annotators a ON a.id = s.annotator_id "
-            "GROUP BY 1")).all())
+            "SELECT a.name || ':' || s.status, count(*) FROM spans s "
+            "JOIN annotators a ON a.id = s.annotator_id GROUP BY 1")).all())
         bob_in_alice_docs = conn.execute(text(
             "SELECT count(*) FROM spans s JOIN annotators a ON a.id = s.annotator_id "
             "WHERE a.name = 'bob' AND s.document_id = ANY(:ids)"), {"ids": alice_only}).scalar()
@@ -100,4 +100,5 @@ def test_two_reviewers_same_document_one_conflict(pg_project: Project, pg_databa
     gold = pg_project.annotations.spans(DocumentId(doc), Layer.GOLD)
     assert len(gold) == 1
     with pg_project.engine.connect() as conn:
-        assert conn.execute(text("SELECT version FROM reviews WHERE document_id = :d"), {"d": doc}).scalar() == 1
+        query = text("SELECT version FROM reviews WHERE document_id = :d")
+        assert conn.execute(query, {"d": doc}).scalar() == 1

@@ -21,8 +21,8 @@ def spans_of(project: Project, layer: str = "gold") -> list[tuple[str, Entity]]:
     """(document text, entity) for every span in ``layer``, in document order."""
     with project.engine.connect() as conn:
         rows = conn.execute(
-            text('SELECT d.text, s.start, s."end", s.label FROM spans s JOIN documents d ON d.id = s.document_id '
-                 "WHERE s.layer = :layer ORDER BY d.id, s.start"),
+            text('SELECT d.text, s.start, s."end", s.label FROM spans s '
+                 "JOIN documents d ON d.id = s.document_id WHERE s.layer = :layer ORDER BY d.id, s.start"),
             {"layer": layer},
         )
         return [(t, Entity(a, b, label)) for t, a, b, label in rows]
@@ -172,7 +172,8 @@ def test_jsonl_labels_as_suggestions(project: Project, tmp_path: Path) -> None:
     ('{"label": []}', "\"text\""),
     ('["北京"]', "JSON object"),
 ])
-def test_malformed_jsonl_aborts_the_whole_file(project: Project, tmp_path: Path, line: str, message: str) -> None:
+def test_malformed_jsonl_aborts_the_whole_file(project: Project, tmp_path: Path, line: str,
+                                               message: str) -> None:
     import_file(project, seed_paths()[1])
     before = snapshot(project)
     path = tmp_path / "bad.jsonl"
@@ -219,7 +220,8 @@ def test_conll_grouping(project: Project, tmp_path: Path) -> None:
     path = conll(tmp_path / "x.bio", sentences)
     import_file(project, path, sentences_per_document=2)
     assert texts(project) == ["裴青山访华\n北京", "好"]
-    assert [e for _, e in spans_of(project)] == [Entity(0, 3, "PER"), Entity(4, 5, "LOC"), Entity(6, 8, "LOC")]
+    assert [e for _, e in spans_of(project)] == [
+        Entity(0, 3, "PER"), Entity(4, 5, "LOC"), Entity(6, 8, "LOC")]
 
 
 def test_conll_docstart_groups_documents(project: Project, tmp_path: Path) -> None:
@@ -227,7 +229,8 @@ def test_conll_docstart_groups_documents(project: Project, tmp_path: Path) -> No
     path.write_text("-DOCSTART-\tO\n\n甲\tO\n\n乙\tB-PER\n\n-DOCSTART-\tO\n\n丙\tO\n\n", encoding="utf-8")
     import_file(project, path)
     assert texts(project) == ["甲\n乙", "丙"]
-    import_file(project, conll(tmp_path / "y.conll", [[("丁", "O")], [("戊", "O")]]), grouping=Grouping.SENTENCE)
+    import_file(project, conll(tmp_path / "y.conll", [[("丁", "O")], [("戊", "O")]]),
+                grouping=Grouping.SENTENCE)
     assert texts(project)[-2:] == ["丁", "戊"]
 
 
@@ -248,7 +251,8 @@ def test_conll_stray_inside_tag_repaired_with_warning_or_rejected(project: Proje
     ("京\tX-LOC", "is not a tag"),
     ("京\tM-LOC", "mixes tag schemes"),
 ])
-def test_malformed_conll_names_file_and_line(project: Project, tmp_path: Path, bad_line: str, message: str) -> None:
+def test_malformed_conll_names_file_and_line(project: Project, tmp_path: Path, bad_line: str,
+                                             message: str) -> None:
     import_file(project, seed_paths()[2])
     before = snapshot(project)
     path = tmp_path / "bad.conll"
@@ -277,7 +281,7 @@ def test_msra_test_split_imports_with_every_entity_intact(sqlite_project: Projec
     expected: list[tuple[str, str]] = []
     current: list[str] = []
     label = ""
-    for line in path.read_text(encoding="utf-8").split("\n") + [""]:
+    for line in [*path.read_text(encoding="utf-8").split("\n"), ""]:
         tag = line.split("\t")[1] if "\t" in line else "O"
         if current and not tag.startswith("I-"):
             expected.append(("".join(current), label))

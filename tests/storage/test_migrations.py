@@ -57,7 +57,8 @@ def test_a_newer_schema_is_refused_and_left_untouched(project: Project) -> None:
         Project.open(project.engine.url.render_as_string(hide_password=False))
     assert snapshot(project) == before
     with project.engine.connect() as conn:
-        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "9999_from_the_future"
+        version = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        assert version == "9999_from_the_future"
     with project.engine.begin() as conn:  # let the fixture tear down a database it recognises
         conn.execute(text("UPDATE alembic_version SET version_num = :v"), {"v": head_revision()})
 

@@ -46,7 +46,8 @@ def test_assignment_with_overlap_balances_and_restricts_views(project: Project) 
 
 @pytest.mark.parametrize(("names", "overlap", "message"), [
     ([], 0.0, "at least one"), (["a"], 0.3, "two annotators"), (["a", "b"], 1.5, "between 0 and 1")])
-def test_assignment_refuses_bad_requests(project: Project, names: list[str], overlap: float, message: str) -> None:
+def test_assignment_refuses_bad_requests(project: Project, names: list[str], overlap: float,
+                                         message: str) -> None:
     with pytest.raises(TeamError, match=message):
         assign(project, names, overlap)
 
