@@ -100,6 +100,13 @@ class MainWindow(QMainWindow):
         for label in (self.focus_label, self.suggester_label, self.suggestions_label, self.progress_label,
                       self.annotator_label):
             label.setFixedHeight(height)
+        # Widths that fit the longest text these labels show, so a new count never re-lays out the window.
+        metrics = self.suggestions_label.fontMetrics()
+        for label, widest in ((self.suggestions_label, "9,999 suggestions left in this article"),
+                              (self.progress_label, "Done 999,999 / 999,999"),
+                              (self.suggester_label, "Loading suggestions…")):
+            label.setMinimumWidth(metrics.horizontalAdvance(widest) + 8)
+            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.statusBar().addWidget(self.focus_label, 1)
         for label in (
             self.suggester_label,
