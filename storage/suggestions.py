@@ -55,6 +55,19 @@ def dictionary_rows(project: Project) -> list[tuple[str, str, int, int]]:
     return [(text, label, a, r) for (text, label), (a, r) in counts.items()]
 
 
+def acceptance_history(project: Project) -> dict[str, tuple[int, int]]:
+    """(accepted, rejected) per suggestion origin over every annotator's decisions: what the combiner trusts
+    when the rules and the model disagree, carried over from earlier sessions."""
+    query = (select(SpanRow.origin, SpanRow.status, func.count())
+             .where(SpanRow.layer == str(Layer.ANNOTATOR), SpanRow.origin != str(Origin.HUMAN))
+             .group_by(SpanRow.origin, SpanRow.status))
+    history: dict[str, list[int]] = {}
+    with project.session_factory() as s:
+        for origin, status, n in s.execute(query):
+            history.setdefault(origin, [0, 0])[0 if status == str(Status.ACCEPTED) else 1] += n
+    return {origin: (a, r) for origin, (a, r) in history.items()}
+
+
 class SuggestionService:
     def __init__(self, project: Project, engine: SuggestionEngine | None = None) -> None:
         self._project = project
@@ -108,7 +121,8 @@ class SuggestionService:
                 engine.set_model(crf)
             else:
                 threshold = float(model_settings(self._project)["threshold"])  # type: ignore[arg-type]
-                self._engine = ModelAssistedEngine(engine, crf, threshold=threshold)  # type: ignore[assignment]
+                self._engine = ModelAssistedEngine(engine, crf, threshold=threshold,
+                                                   history=acceptance_history(self._project))  # type: ignore[assignment]
             self.model_id = stored.id
         return stored.id
 

@@ -81,3 +81,21 @@ def test_word_bounds_for_snapping(sqlite_project: Project) -> None:
     bounds = SuggestionService(sqlite_project).word_bounds("越南外交部部长访问美国。")
     assert (9, 11) in bounds  # 美国
     assert bounds == sorted(bounds) and all(a < b for a, b in bounds)
+
+
+def test_acceptance_history_counts_decisions_by_origin(project: Project) -> None:
+    from model.commands import RejectSpan
+    from storage.suggestions import acceptance_history
+
+    service = SuggestionService(project)
+    (a,) = docs(project, A)
+    service.ensure(a)
+    alice = project.annotator("alice")
+    view = project.annotations.view(a, alice.id)
+    assert len(view) >= 2
+    AcceptSpans(Context(a, alice.id), view[:1]).do(project.annotations)
+    RejectSpan(Context(a, alice.id), view[1]).do(project.annotations)
+    history = acceptance_history(project)
+    assert sum(x for x, _ in history.values()) == 1 and sum(r for _, r in history.values()) == 1
+    assert history[str(view[0].origin)][0] >= 1
+    assert set(history) <= {"jieba", "rule", "dictionary", "propagated", "model"}
