@@ -115,9 +115,14 @@ def run_parallel(items: Iterator[tuple[int, str]], processes: int, rows: list[tu
         for chunk in chunks():
             yield from _suggest_chunk(chunk)
         return
-    methods = multiprocessing.get_all_start_methods()
-    ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    with ctx.Pool(processes, initializer=_init_worker, initargs=(rows, labels)) as pool:
+    if "fork" in multiprocessing.get_all_start_methods():
+        # Warm up once here; forked workers share the loaded dictionaries instead of each loading jieba.
+        _init_worker(rows, labels)
+        pool = multiprocessing.get_context("fork").Pool(processes)
+    else:
+        pool = multiprocessing.get_context("spawn").Pool(processes, initializer=_init_worker,
+                                                         initargs=(rows, labels))
+    with pool:
         for result in pool.imap(_suggest_chunk, chunks()):
             yield from result
 
