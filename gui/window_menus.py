@@ -60,7 +60,10 @@ class WindowMenus:
         self._add(team, "Assign documents…", None, self.assign, "action_assign")
         self._add(team, "Agreement…", None, self.agreement, "action_agreement")
         self._add(team, "Review disagreements…", "Ctrl+Shift+R", self.review, "action_review")
-        self._add(team, "Consistency of my annotations…", None, self.consistency, "action_consistency")
+        self._add(team, "Consistency of my annotations…", None, lambda: self.consistency(w.annotator.name),
+                  "action_consistency")
+        self._add(team, "Consistency of the gold layer…", None, lambda: self.consistency(None),
+                  "action_gold_consistency")
         compare = self.gold.toggleViewAction()
         compare.setText("Compare with gold")
         compare.setShortcut(QKeySequence("Ctrl+G"))
@@ -128,10 +131,11 @@ class WindowMenus:
         window = self.review()
         window.open_document(DocumentId(document_id))
 
-    def consistency(self) -> None:
+    def consistency(self, annotator: str | None) -> None:
+        """An annotator's own layer, or the gold layer (for reviewers) with ``None``."""
         from gui.consistency_view import ConsistencyView
 
-        view = ConsistencyView(self.window.project, self.window.annotator.name, self.window)
+        view = ConsistencyView(self.window.project, annotator, self.window)
         view.locationActivated.connect(self._go_to)
         self._show(view)
 

@@ -22,7 +22,8 @@ def test_menus_open_dialogs(qtbot: QtBot, corpus: list[int], make_window: Callab
     names = [a.text() for a in window.menuBar().actions()]
     assert names[-3:] == ["Team", "Model", "Help"]
     for name, kind in (("action_assign", "assignDialog"), ("action_agreement", "agreementView"),
-                       ("action_consistency", "consistencyView"), ("action_export", "exportDialog")):
+                       ("action_consistency", "consistencyView"), ("action_export", "exportDialog"),
+                       ("action_gold_consistency", "consistencyView")):
         action = window.findChild(QAction, name)
         assert action is not None, name
         action.trigger()
