@@ -12,10 +12,19 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QRect,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtGui import QBrush, QColor, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
 
 from gui.session import AnnotationSession
 from model.spans import Status
@@ -28,6 +37,7 @@ DECORATION = int(Qt.ItemDataRole.DecorationRole.value)
 FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
 FALLBACK = QColor("#888888")
 GREY = QBrush(QColor("#888888"))
+ALIGN = int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -38,19 +48,22 @@ class EntityModel(QAbstractTableModel):
         super().__init__(parent)
         self.session = session
         self._colours = {label.name: QColor(label.colour) for label in session.labels}
-        self._rows: list[tuple[str, str, str, str]] = []
-        self._statuses: list[Status] = []
+        self.rows: list[tuple[str, str, str, str]] = []
+        self.statuses: list[Status] = []
 
     def reload(self) -> None:
         self.beginResetModel()
         text = self.session.document.text if self.session.document else ""
         spans = self.session.spans
-        self._rows = [(text[s.start : s.end], s.label, s.status.value, s.origin.value) for s in spans]
-        self._statuses = [s.status for s in spans]
+        self.rows = [(text[s.start : s.end], s.label, s.status.value, s.origin.value) for s in spans]
+        self.statuses = [s.status for s in spans]
         self.endResetModel()
 
+    def colour(self, label: str) -> QColor:
+        return self._colours.get(label, FALLBACK)
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(HEADERS)
@@ -58,10 +71,10 @@ class EntityModel(QAbstractTableModel):
     def data(self, index: Index, role: int = DISPLAY) -> Any:
         # Called for every visible cell and role on each paint: plain int comparisons, nothing else.
         if role == DISPLAY:
-            return self._rows[index.row()][index.column()]
+            return self.rows[index.row()][index.column()]
         if role == DECORATION and index.column() == 1:
-            return self._colours.get(self._rows[index.row()][1], FALLBACK)
-        if role == FOREGROUND and self._statuses[index.row()] is Status.REJECTED:
+            return self._colours.get(self.rows[index.row()][1], FALLBACK)
+        if role == FOREGROUND and self.statuses[index.row()] is Status.REJECTED:
             return GREY
         return None
 
@@ -73,6 +86,40 @@ class EntityModel(QAbstractTableModel):
         return None
 
 
+class RowDelegate(QStyledItemDelegate):
+    """Paints a cell straight from the model's row tuple: selection fill, the label's colour swatch, the text
+    (elided in the first column). A styled item per cell costs several times more, and the panel repaints
+    every visible row each time an article opens."""
+
+    def __init__(self, model: EntityModel, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        row, column = index.row(), index.column()
+        rect: QRect = option.rect  # type: ignore[attr-defined]
+        palette = option.palette  # type: ignore[attr-defined]
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        if selected:
+            painter.fillRect(rect, palette.highlight())
+        text = self.model.rows[row][column]
+        left = rect.left() + 4
+        if column == 1:
+            swatch = QRect(left, rect.top() + 4, 10, rect.height() - 8)
+            painter.fillRect(swatch, self.model.colour(text))
+            left += 14
+        if selected:
+            painter.setPen(palette.highlightedText().color())
+        elif self.model.statuses[row] is Status.REJECTED:
+            painter.setPen(GREY.color())
+        else:
+            painter.setPen(palette.text().color())
+        width = rect.right() - left - 2
+        if column == 0:
+            text = option.fontMetrics.elidedText(text, Qt.TextElideMode.ElideRight, width)  # type: ignore[attr-defined]
+        painter.drawText(QRect(left, rect.top(), width, rect.height()), ALIGN, text)
+
+
 class EntityPanel(QTableView):
     def __init__(self, session: AnnotationSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,6 +127,7 @@ class EntityPanel(QTableView):
         self.session = session
         self.entities = EntityModel(session, self)
         self.setModel(self.entities)
+        self.setItemDelegate(RowDelegate(self.entities, self))
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
