@@ -118,7 +118,7 @@ class AgreementView(QDialog):
                 value = matrix.get((a, b))
                 self.matrix.setItem(r, c, _item(value if value is not None else "–"))
         titles: dict[int, str] = (
-            {d.id: d.title for d in self.project.documents.all()} if report.per_document else {}
+            self.project.documents.titles(report.per_document) if report.per_document else {}
         )
         ranked = report.ranked_documents()
         self.documents.setRowCount(len(ranked))

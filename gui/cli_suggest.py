@@ -152,7 +152,7 @@ def cmd_suggest(args: argparse.Namespace, url: str | None) -> int:
         if not ids:
             print("no documents need suggestions (use --documents all to recompute)")
             return 0
-        texts = dict(_texts(project, ids))
+        texts = dict(project.documents.texts(ids))
         chars = sum(len(t) for t in texts.values())
         processes = _processes(args.processes, chars)
         labels = [label.name for label in project.labels()]
@@ -172,17 +172,6 @@ def cmd_suggest(args: argparse.Namespace, url: str | None) -> int:
         print(f"{stored} suggestion(s) for {len(ids)} document(s) in {elapsed:.1f} s "
               f"({chars / elapsed:,.0f} chars/s, {processes} process(es)); human decisions untouched")
     return 0
-
-
-def _texts(project: Any, ids: Sequence[int]) -> Iterator[tuple[int, str]]:
-    from sqlalchemy import select
-
-    from storage.orm import DocumentRow
-
-    with project.session_factory() as s:
-        for start in range(0, len(ids), 1000):
-            yield from s.execute(select(DocumentRow.id, DocumentRow.text).where(
-                DocumentRow.id.in_(ids[start : start + 1000])).order_by(DocumentRow.id))
 
 
 def _suggest_file(args: argparse.Namespace) -> int:

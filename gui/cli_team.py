@@ -82,7 +82,7 @@ def cmd_agreement(args: argparse.Namespace, url: str | None) -> int:
             print(f"newstag agreement: {exc}", file=sys.stderr)
             return 2
         titles: dict[int, str] = (
-            {d.id: d.title for d in project.documents.all()} if report.per_document else {}
+            project.documents.titles(report.per_document) if report.per_document else {}
         )
     if args.format == "json":
         print(json.dumps({

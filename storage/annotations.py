@@ -196,9 +196,8 @@ class Annotations:
         if state is not None:
             query = query.where(state_col == str(state))
         if search:
-            pattern = "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            query = query.where(or_(DocumentRow.title.like(pattern, escape="\\"),
-                                    DocumentRow.text.like(pattern, escape="\\")))
+            query = query.where(or_(DocumentRow.title.contains(search, autoescape=True),
+                                    DocumentRow.text.contains(search, autoescape=True)))
         return query
 
     def count_documents(self, annotator_id: AnnotatorId, state: DocState | None = None,
@@ -272,8 +271,8 @@ class Annotations:
         annotator has not finished)."""
         if not surface:
             return []
-        pattern = "%" + surface.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        query = select(DocumentRow.id, DocumentRow.text).where(DocumentRow.text.like(pattern, escape="\\"))
+        query = select(DocumentRow.id, DocumentRow.text).where(
+            DocumentRow.text.contains(surface, autoescape=True))
         if exclude is not None:
             query = query.where(DocumentRow.id != exclude)
         if unfinished_for is not None:
@@ -298,8 +297,7 @@ class Annotations:
 def _only_assigned(query, annotator_id: AnnotatorId):  # type: ignore[no-untyped-def]
     """Annotators to whom the lead assigned documents see only those; others see the whole project."""
     mine = select(AssignmentRow.document_id).where(AssignmentRow.annotator_id == annotator_id)
-    has_any = select(AssignmentRow.document_id).where(AssignmentRow.annotator_id == annotator_id).exists()
-    return query.where(or_(~has_any, DocumentRow.id.in_(mine)))
+    return query.where(or_(~mine.exists(), DocumentRow.id.in_(mine)))
 
 
 def find_all(text: str, surface: str) -> list[int]:

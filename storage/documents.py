@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -51,6 +51,21 @@ class DocumentStore:
             if row is None:
                 raise KeyError(f"no document {document_id}")
             return to_document(row)
+
+    def texts(self, ids: Sequence[int], chunk: int = 1000) -> Iterator[tuple[DocumentId, str]]:
+        """(id, text) of the given documents, read in chunks (in id order within each chunk)."""
+        with self._project.session_factory() as s:
+            for start in range(0, len(ids), chunk):
+                part = ids[start : start + chunk]
+                rows = s.execute(select(DocumentRow.id, DocumentRow.text)
+                                 .where(DocumentRow.id.in_(part)).order_by(DocumentRow.id))
+                yield from ((DocumentId(i), t) for i, t in rows)
+
+    def titles(self, ids: Collection[int]) -> dict[int, str]:
+        """Titles of the given documents, without reading their text."""
+        with self._project.session_factory() as s:
+            rows = s.execute(select(DocumentRow.id, DocumentRow.title).where(DocumentRow.id.in_(list(ids))))
+            return {i: t for i, t in rows}
 
     def count(self) -> int:
         with self._project.session_factory() as s:

@@ -16,8 +16,8 @@ from sqlalchemy.orm.exc import StaleDataError
 from model.agreement import pair_score
 from model.ops import ConflictError
 from model.review import Decision
-from model.spans import AnnotatorId, DocState, DocumentId, Entity, Layer, Origin, Status
-from storage.orm import AnnotatorRow, DocumentRow, EventRow, ProgressRow, ReviewRow, SpanRow
+from model.spans import AnnotatorId, DocumentId, Entity, Layer, Origin, Status
+from storage.orm import AnnotatorRow, DocumentRow, EventRow, ReviewRow, SpanRow
 from storage.team import load_layers
 
 if TYPE_CHECKING:
@@ -136,16 +136,3 @@ def save_gold(project: Project, item: ReviewItem, reviewer: AnnotatorId, agreed:
         raise ConflictError("another reviewer saved this document at the same moment; reload it "
                             "(your decisions were not saved)") from exc
 
-
-def reviewer_progress(project: Project) -> tuple[int, int]:
-    """(documents reviewed, documents waiting for review)."""
-    queue = review_queue(project)
-    return sum(e.reviewed for e in queue), sum(not e.reviewed for e in queue)
-
-
-def done_by(project: Project, document_id: DocumentId) -> list[str]:
-    with project.session_factory() as s:
-        return list(s.scalars(select(AnnotatorRow.name)
-                              .join(ProgressRow, ProgressRow.annotator_id == AnnotatorRow.id)
-                              .where(ProgressRow.document_id == document_id,
-                                     ProgressRow.state == str(DocState.DONE)).order_by(AnnotatorRow.name)))

@@ -162,9 +162,7 @@ class SuggestionService:
         stored = 0
         for start in range(0, len(document_ids), 200):
             chunk = list(document_ids[start : start + 200])
-            with self._project.session_factory() as s:
-                texts = dict(s.execute(select(DocumentRow.id, DocumentRow.text)
-                                       .where(DocumentRow.id.in_(chunk))).all())
+            texts = dict(self._project.documents.texts(chunk))
             results = {doc_id: self.suggest_text(texts[doc_id]) for doc_id in chunk if doc_id in texts}
             stored += self.store(results)
             self._suggested_with.update(dict.fromkeys(results, self.model_id))
