@@ -9,7 +9,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from model.evaluate import (
     MANUAL_ACTIONS_PER_ENTITY,
@@ -24,6 +24,9 @@ from model.tagging import IPolicy
 from storage.formats import ImportFormatError, ParsedDocument
 from storage.formats.conll import Grouping
 from storage.importer import Format, parse_file
+
+if TYPE_CHECKING:
+    from model.crf import CrfModel
 
 AddDb = Callable[[argparse.ArgumentParser], None]
 
@@ -61,6 +64,9 @@ def register(sub: Any, add_db: AddDb) -> None:
     p.add_argument("--model", action="store_true",
                    help="with --simulate-learning: a CRF retrained as the simulation goes joins the "
                         "suggestions")
+    p.add_argument("--base-model", type=Path, metavar="FILE",
+                   help="with --model: start from this base model (`newstag train --base-corpus C --save "
+                        "FILE`) and stack every retrained model on it")
     p.add_argument("--retrain-every", type=int, default=10, metavar="N",
                    help="with --model: retrain after every N documents (default 10)")
     p.add_argument("--sentences-per-document", type=int, metavar="N",
@@ -214,7 +220,16 @@ def cmd_evaluate(args: argparse.Namespace, _url: str | None) -> int:
     try:
         if args.simulate_learning:
             gold = read_documents(args.gold, args.sentences_per_document or 20)
-            learning = _simulate(gold, labels, args.retrain_every if args.model else None)
+            base = None
+            if args.base_model is not None:
+                from model.crf import CrfModel, ModelFormatError
+
+                try:
+                    base = CrfModel.from_bytes(args.base_model.read_bytes())
+                except (OSError, ModelFormatError) as exc:
+                    print(f"newstag evaluate: {args.base_model}: {exc}", file=sys.stderr)
+                    return 1
+            learning = _simulate(gold, labels, args.retrain_every if args.model else None, base)
             _print_learning(learning, args.format)
             return 0
         if args.pred is None:
@@ -243,7 +258,7 @@ def cmd_evaluate(args: argparse.Namespace, _url: str | None) -> int:
 
 
 def _simulate(gold: list[ParsedDocument], labels: list[str] | None,
-              retrain_every: int | None) -> LearningReport:
+              retrain_every: int | None, base: CrfModel | None = None) -> LearningReport:
     from model.suggest import SuggestionEngine
 
     def factory() -> SuggestionEngine:
@@ -256,7 +271,7 @@ def _simulate(gold: list[ParsedDocument], labels: list[str] | None,
         return simulate_learning(documents, factory, labels)
     from model.crf import simulate_with_retraining
 
-    result = simulate_with_retraining(documents, factory, labels, every=retrain_every)
+    result = simulate_with_retraining(documents, factory, labels, every=retrain_every, base=base)
     print(f"model retrained {result.retrainings} time(s), {result.training_seconds:.1f} s of training in all",
           file=sys.stderr)
     return result.report

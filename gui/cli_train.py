@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 AddDb = Callable[[argparse.ArgumentParser], None]
@@ -19,6 +20,13 @@ def register(sub: Any, add_db: AddDb) -> None:
     p.add_argument("--iterations", type=int, help="training iterations (default: the project setting, 100)")
     p.add_argument("--if-needed", action="store_true",
                    help="only train if enough documents were finished since the last model")
+    p.add_argument("--base-corpus", type=Path, metavar="FILE",
+                   help="instead: train a base model on a labelled corpus (CoNLL/BIO, JSONL or brat, e.g. a "
+                        "public news NER corpus) and store it; the project's models then build on it")
+    p.add_argument("--sentences-per-document", type=int, default=1, metavar="N",
+                   help="with --base-corpus in CoNLL: N consecutive sentences a document (default 1)")
+    p.add_argument("--save", type=Path, metavar="FILE",
+                   help="also write the trained model to FILE (for `newstag evaluate --base-model`)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     add_db(p)
     p.set_defaults(handler=cmd_train)
@@ -27,25 +35,58 @@ def register(sub: Any, add_db: AddDb) -> None:
 def cmd_train(args: argparse.Namespace, url: str | None) -> int:
     from tqdm import tqdm
 
+    from storage.models import latest_model
     from storage.project import Project
-    from storage.training import NothingToTrainOn, model_settings, needs_training, train_project_model
+    from storage.training import (
+        BASE_ITERATIONS,
+        BASE_KIND,
+        MODEL_KIND,
+        NothingToTrainOn,
+        model_settings,
+        needs_training,
+        train_base_model,
+        train_project_model,
+    )
 
+    base = args.base_corpus is not None
+    if base:
+        from gui.cli_suggest import read_documents
+        from storage.formats import ImportFormatError
+
+        try:
+            corpus = read_documents(args.base_corpus, args.sentences_per_document)
+        except (ImportFormatError, OSError) as exc:
+            print(f"newstag train: {exc}", file=sys.stderr)
+            return 1
+        chars = sum(len(d.text) for d in corpus)
+        print(f"{args.base_corpus}: {len(corpus):,} documents, {chars:,} characters", file=sys.stderr)
     with Project.open(url) as project:
-        if args.if_needed and not needs_training(project):
+        if args.if_needed and not base and not needs_training(project):
             print("the model is up to date: fewer than "
                   f"{model_settings(project)['retrain_every']} documents finished since it was trained")
             return 0
-        total = args.iterations or int(model_settings(project)["iterations"])  # type: ignore[call-overload]
-        with tqdm(total=total, unit=" it", desc="training", disable=args.quiet or None,
-                  file=sys.stderr) as bar:
+        default = BASE_ITERATIONS if base else int(model_settings(project)["iterations"])  # type: ignore[call-overload]
+        total = args.iterations or default
+        with tqdm(total=total, unit=" it", desc="training base model" if base else "training",
+                  disable=args.quiet or None, file=sys.stderr) as bar:
             def progress(done: int, _total: int) -> None:
                 bar.update(done - bar.n)
 
             try:
-                result = train_project_model(project, args.iterations, progress)
+                if base:
+                    documents = [(d.text, d.entities) for d in corpus]
+                    result = train_base_model(project, documents, total, progress)
+                else:
+                    result = train_project_model(project, args.iterations, progress)
             except NothingToTrainOn as exc:
                 print(f"newstag train: {exc}", file=sys.stderr)
                 return 1
-    print(f"trained model #{result.model_id} on {result.documents} document(s), "
-          f"{result.characters:,} characters, in {result.seconds:.1f} s; stored in the project")
+        if args.save:
+            stored = latest_model(project, BASE_KIND if base else MODEL_KIND)
+            assert stored is not None and stored.id == result.model_id
+            args.save.write_bytes(stored.data)
+    what = "base model" if base else "model"
+    print(f"trained {what} #{result.model_id} on {result.documents:,} document(s), "
+          f"{result.characters:,} characters, in {result.seconds:.1f} s; stored in the project"
+          + (f" and written to {args.save}" if args.save else ""))
     return 0

@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, Signal
 
 from storage.models import latest_model_info
 from storage.project import Project
-from storage.training import MODEL_KIND, needs_training
+from storage.training import BASE_KIND, MODEL_KIND, needs_training
 
 logger = logging.getLogger(__name__)
 
@@ -36,10 +36,14 @@ class Trainer(QObject):
         if self.running:
             return "Model: training…"
         info = latest_model_info(self.project, MODEL_KIND)
+        base = latest_model_info(self.project, BASE_KIND)
         if info is None:
+            if base is not None:
+                return f"Model: base model ({base[2]:,} documents), none trained on this project yet"
             return "Model: none yet"
         _id, trained_at, documents = info
-        return f"Model: trained {trained_at.astimezone():%d %b %H:%M} on {documents} documents"
+        on_base = " on a base model" if base is not None else ""
+        return f"Model: trained {trained_at.astimezone():%d %b %H:%M} on {documents} documents{on_base}"
 
     def maybe_train(self) -> bool:
         """Start training if enough documents were finished since the last model."""

@@ -50,6 +50,15 @@ def latest_model(project: Project, kind: str) -> StoredModel | None:
                            bytes(row.data))
 
 
+def stored_models(project: Project, kind: str) -> list[StoredModel]:
+    """Every stored model of a kind (at most three are kept), the newest first."""
+    with project.session_factory() as s:
+        rows = s.scalars(select(TrainedModelRow).where(TrainedModelRow.kind == kind)
+                         .order_by(TrainedModelRow.id.desc())).all()
+        return [StoredModel(r.id, r.kind, r.created_at, r.documents, r.characters, dict(r.info),
+                            bytes(r.data)) for r in rows]
+
+
 def latest_model_info(project: Project, kind: str) -> tuple[int, datetime, int] | None:
     """(id, trained at, documents) of the newest model, without loading its weights."""
     with project.session_factory() as s:

@@ -101,20 +101,18 @@ class SuggestionService:
         self.reload_model()
 
     def reload_model(self) -> int | None:
-        """Put the project's newest trained model (if any) behind the suggestions; returns its id."""
-        from storage.models import latest_model
-        from storage.training import MODEL_KIND, model_settings
+        """Put the project's model (its newest own model, else its base model; ``storage.training``) behind
+        the suggestions; returns its id, or None when there is none or models are turned off."""
+        from storage.training import model_settings, serving_model
 
-        stored = latest_model(self._project, MODEL_KIND)
-        if stored is None or not model_settings(self._project).get("enabled", True):
+        if not model_settings(self._project).get("enabled", True):
             return None
-        from model.crf import CrfModel, ModelAssistedEngine, ModelFormatError
+        found = serving_model(self._project)
+        if found is None:
+            return None
+        model_id, crf = found
+        from model.crf import ModelAssistedEngine
 
-        try:
-            crf = CrfModel.from_bytes(stored.data)
-        except ModelFormatError as exc:
-            logger.warning("ignoring stored model %d: %s", stored.id, exc)
-            return None
         with self._lock:
             engine = self.engine
             if isinstance(engine, ModelAssistedEngine):
@@ -123,8 +121,8 @@ class SuggestionService:
                 threshold = float(model_settings(self._project)["threshold"])  # type: ignore[arg-type]
                 self._engine = ModelAssistedEngine(engine, crf, threshold=threshold,
                                                    history=acceptance_history(self._project))  # type: ignore[assignment]
-            self.model_id = stored.id
-        return stored.id
+            self.model_id = model_id
+        return model_id
 
     def suggest_text(self, text: str) -> list[Suggestion]:
         with self._lock:

@@ -102,3 +102,35 @@ def test_suggest_in_the_database_never_touches_human_spans(tmp_path: Path) -> No
     assert "suggestion ORG      suggested" in stats
     again = newstag("suggest", "--db", db, "--quiet")
     assert "no documents need suggestions" in again.stdout
+
+
+def test_train_a_base_model_from_a_corpus_and_evaluate_with_it(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'b.db'}"
+    names, places = ["张伟", "王芳", "李娜", "刘洋"], ["北京", "上海", "广州", "深圳"]
+    lines = []
+    for i in range(24):
+        sentence = f"{names[i % 4]}在{places[(i + 1) % 4]}"
+        tags = ["B-PER", "I-PER", "O", "B-LOC", "I-LOC"]
+        lines += [f"{ch} {tag}" for ch, tag in zip(sentence, tags, strict=True)] + [""]
+    corpus = tmp_path / "base.bio"
+    corpus.write_text("\n".join(lines), encoding="utf-8")
+    model_file = tmp_path / "base.model"
+    result = newstag("train", "--base-corpus", str(corpus), "--iterations", "20", "--save", str(model_file),
+                     "--db", db, "--quiet")
+    assert result.returncode == 0, result.stderr
+    assert "trained base model #1 on 24 document(s), 120 characters" in result.stdout
+    assert model_file.read_bytes().startswith(b"NTCRF\0")
+    status = newstag("train", "--db", db, "--quiet")  # nothing finished in the project yet
+    assert status.returncode == 1 and "nothing to train on" in status.stderr
+
+    learned = newstag("evaluate", "--gold", str(corpus), "--simulate-learning", "--model", "--base-model",
+                      str(model_file), "--sentences-per-document", "4", "--retrain-every", "3",
+                      "--format", "json")
+    assert learned.returncode == 0, learned.stderr
+    assert json.loads(learned.stdout)["second_half"]["exact"]["micro"]["f1"] == 1.0
+
+    broken = tmp_path / "broken.model"
+    broken.write_bytes(b"not a model")
+    refused = newstag("evaluate", "--gold", str(corpus), "--simulate-learning", "--model", "--base-model",
+                      str(broken))
+    assert refused.returncode == 1 and "not a newstag CRF model" in refused.stderr

@@ -218,6 +218,14 @@ class FeatureExtractor:
             out.append(f)
         return out
 
+    @staticmethod
+    def add_project(xseq: list[list[str]], project: Iterable[tuple[int, int, str]]) -> None:
+        """Add project dictionary hits to attribute lists built without them (what ``features`` adds for
+        its ``project`` argument; the order of attributes does not matter to the CRF)."""
+        for i, mark in enumerate(bies_marks(len(xseq), project)):
+            if mark is not None:
+                xseq[i].append("pd=" + mark)
+
     def _head_marks(self, text: str, tokens: Sequence[Token]) -> tuple[list[str | None], list[str | None]]:
         """BIES marks of organisation and place heads ending a jieba word (大学 in 北京大学, 省 in 河北省)."""
         ends = {t.end for t in tokens}

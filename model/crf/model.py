@@ -180,25 +180,43 @@ class CrfModel:
         self._lock = threading.Lock()
         self._index: _ProjectIndex | None = None
         self._index_of: tuple[int, int] | None = None
+        self._same_lexicons = base is not None and base.lexicons == lexicons
 
     @property
     def identity(self) -> dict[str, Any]:
         """What names this model for a model stacked on it."""
         return {"trained_at": self.info.trained_at.isoformat(), "characters": self.info.characters}
 
-    def tag_segment(self, piece: str, original: str, tokens: Sequence[Token] | None = None) -> list[str]:
-        """Viterbi tags of one segment (half-width ``piece``), without project dictionary hits."""
+    def tag_segment(
+        self,
+        piece: str,
+        original: str,
+        tokens: Sequence[Token] | None = None,
+        xseq: list[list[str]] | None = None,
+    ) -> list[str]:
+        """Viterbi tags of one segment (half-width ``piece``), without project dictionary hits. ``xseq``:
+        this model's attribute lists for the segment, if the caller already has them."""
         tokens = tokenize(piece) if tokens is None else tokens
-        xseq = self._segment_features(piece, original, tokens, ())
+        if xseq is None:
+            xseq = self._segment_features(piece, original, tokens, ())
         with self._lock:
             return list(self._tagger.tag(xseq))
 
     def _segment_features(
-        self, piece: str, original: str, tokens: Sequence[Token], local: Iterable[tuple[int, int, str]]
+        self, piece: str, original: str, tokens: Sequence[Token], local: Sequence[tuple[int, int, str]]
     ) -> list[list[str]]:
-        xseq = self._features.features(piece, tokens, original, local)
-        if self.base is not None:
-            add_base_features(xseq, self.base.tag_segment(piece, original, tokens))
+        base = self.base
+        if base is None:
+            return self._features.features(piece, tokens, original, local)
+        if base.base is None and self._same_lexicons:
+            # the base model sees the same attributes minus the project's: build them once
+            xseq = self._features.features(piece, tokens, original, ())
+            tags = base.tag_segment(piece, original, tokens, xseq)
+            FeatureExtractor.add_project(xseq, local)
+        else:
+            xseq = self._features.features(piece, tokens, original, local)
+            tags = base.tag_segment(piece, original, tokens)
+        add_base_features(xseq, tags)
         return xseq
 
     # -- training -----------------------------------------------------------------------------------------
@@ -235,6 +253,7 @@ class CrfModel:
             else None
         )
         trainer = _Trainer(progress, iterations)
+        share_features = base is not None and base.base is None and base.lexicons == lexicons
         characters = 0
         labels: set[str] = set()
         for text, entities in documents:
@@ -250,9 +269,15 @@ class CrfModel:
                           if start <= e.start and e.end <= end]  # fmt: skip
                 local = [(a - start, b - start, lab) for a, b, lab in hits if start <= a and b <= end]
                 tokens = tokenize(piece)
-                xseq = extractor.features(piece, tokens, text[start:end], local)
-                if base is not None:
-                    add_base_features(xseq, base.tag_segment(piece, text[start:end], tokens))
+                if share_features:  # the base model's attributes are ours without the project's
+                    xseq = extractor.features(piece, tokens, text[start:end], ())
+                    tags = base.tag_segment(piece, text[start:end], tokens, xseq)  # type: ignore[union-attr]
+                    FeatureExtractor.add_project(xseq, local)
+                    add_base_features(xseq, tags)
+                else:
+                    xseq = extractor.features(piece, tokens, text[start:end], local)
+                    if base is not None:
+                        add_base_features(xseq, base.tag_segment(piece, text[start:end], tokens))
                 trainer.append(xseq, entities_to_tags(len(piece), inside, Scheme.BIOES))
         params: dict[str, Any] = {"c1": c1} if algorithm == "lbfgs" else {}
         params |= {

@@ -148,3 +148,22 @@ def test_training_needs_text_and_a_known_algorithm(corpus: list[tuple[str, list[
         CrfModel.train([])
     with pytest.raises(ValueError):
         CrfModel.train(corpus, algorithm="magic")
+
+
+def test_a_stacked_model_builds_shared_attributes_once_and_the_same(
+    corpus: list[tuple[str, list[Entity]]], tiny_crf: CrfModel
+) -> None:
+    pd = ProjectDictionary()
+    pd.confirm("北京", "LOC")
+    pd.confirm("北京", "LOC")
+    assert not CrfModel.train(corpus[:4], iterations=5, base=tiny_crf)._same_lexicons  # its own gazetteer
+    base = CrfModel.train(corpus, iterations=30)  # the bundled lexicons, like the project's models
+    stacked = CrfModel.train(corpus[:12], iterations=20, base=base, project_dictionary=pd)
+    assert stacked._same_lexicons  # the base model's attributes are reused, not rebuilt
+    text = "王明在北京会见了新华社代表"
+    local = [(3, 5, "LOC")]
+    shared = stacked._segment_features(text, text, tokenize(text), local)
+    stacked._same_lexicons = False  # the general path: every attribute built by each model on its own
+    separate = stacked._segment_features(text, text, tokenize(text), local)
+    assert [sorted(f) for f in shared] == [sorted(f) for f in separate]
+    assert "pd=B-LOC" in shared[3] and "bt=B-PER" in shared[0]

@@ -69,3 +69,52 @@ def test_a_new_model_reaches_untouched_documents_only(sqlite_project: Project) -
     assert service.ensure(fresh) is True  # re-suggested with the model
     assert service.ensure(fresh) is False  # once
     assert service.ensure(touched) is False  # somebody works on it: left alone
+
+
+def base_corpus(n: int) -> list[tuple[str, list[Entity]]]:
+    """An outside corpus in the project's labels (plus a label the project does not have)."""
+    docs = []
+    for i in range(n):
+        name, place = NAMES[(i + 3) % 6], PLACES[(i * 5 + 1) % 6]
+        text = f"据报道，{name}今天抵达{place}，出席{i}号会议。"
+        start = text.index(name)
+        docs.append((text, [Entity(start, start + 2, "PER"), Entity(text.index(place), text.index(place) + 2,
+                                                                    "LOC"), Entity(0, 1, "OTHER")]))
+    return docs
+
+
+def test_a_base_model_serves_until_the_project_has_its_own_then_carries_it(sqlite_project: Project) -> None:
+    from storage.training import BASE_KIND, MODEL_KIND, base_model, serving_model, train_base_model
+
+    assert serving_model(sqlite_project) is None
+    base = train_base_model(sqlite_project, base_corpus(30), iterations=30)
+    stored = latest_model(sqlite_project, BASE_KIND)
+    assert stored is not None and stored.id == base.model_id and stored.documents == 30
+    found = base_model(sqlite_project)
+    assert found is not None and found[1].info.labels == ("LOC", "PER")  # OTHER is not a project label
+    served = serving_model(sqlite_project)
+    assert served is not None and served[0] == base.model_id and served[1].base is None
+    service = SuggestionService(sqlite_project)
+    assert service.reload_model() == base.model_id
+    assert any(s.origin is Origin.MODEL for s in service.engine.model.predict("据报道，王芳今天抵达南京。"))  # type: ignore[attr-defined]
+
+    finish_corpus(sqlite_project, 20)
+    own = train_project_model(sqlite_project, iterations=20)
+    stacked = latest_model(sqlite_project, MODEL_KIND)
+    assert stacked is not None and stacked.info["params"]["base"]["characters"] == base.characters
+    served = serving_model(sqlite_project)
+    assert served is not None and served[0] == own.model_id and served[1].base is not None
+    assert service.reload_model() == own.model_id
+
+    with sqlite_project.transaction() as s:  # the base model is gone: its stacked models cannot run
+        from storage.orm import TrainedModelRow
+
+        s.delete(s.get(TrainedModelRow, base.model_id))
+    assert serving_model(sqlite_project) is None
+
+
+def test_a_base_corpus_without_project_labels_is_refused(sqlite_project: Project) -> None:
+    from storage.training import train_base_model
+
+    with pytest.raises(NothingToTrainOn, match="no entity with one of the project's labels"):
+        train_base_model(sqlite_project, [("某某公司", [Entity(0, 4, "COMPANY")])], iterations=5)
