@@ -10,6 +10,7 @@ import sys
 
 from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, Signal
 
+from gui.workers import Workers
 from storage.models import latest_model_info
 from storage.project import Project
 from storage.training import BASE_KIND, MODEL_KIND, needs_training
@@ -22,11 +23,15 @@ class Trainer(QObject):
     modelTrained = Signal()
     failed = Signal(str)
 
-    def __init__(self, project: Project, parent: QObject | None = None) -> None:
+    def __init__(
+        self, project: Project, parent: QObject | None = None, workers: Workers | None = None
+    ) -> None:
         super().__init__(parent)
         self.project = project
+        self.workers = workers  # where the "enough new documents?" query runs, off the UI thread
         self.process: QProcess | None = None
         self._stopping = False
+        self._checking = False
 
     @property
     def running(self) -> bool:
@@ -45,11 +50,27 @@ class Trainer(QObject):
         on_base = " on a base model" if base is not None else ""
         return f"Model: trained {trained_at.astimezone():%d %b %H:%M} on {documents} documents{on_base}"
 
-    def maybe_train(self) -> bool:
-        """Start training if enough documents were finished since the last model."""
-        if self.running or not needs_training(self.project):
-            return False
-        return self.start()
+    def maybe_train(self) -> None:
+        """Start training if enough documents were finished since the last model. The check counts finished
+        documents over the whole corpus, so with ``workers`` it runs there and training starts when it
+        answers."""
+        if self.running or self._checking:
+            return
+        if self.workers is None:
+            if needs_training(self.project):
+                self.start()
+            return
+        self._checking = True
+        self.workers.submit(needs_training, self.project, done=self._checked, error=self._check_failed)
+
+    def _checked(self, needed: object) -> None:
+        self._checking = False
+        if needed and not self._stopping:
+            self.start()
+
+    def _check_failed(self, exc: Exception) -> None:
+        self._checking = False
+        logger.warning("could not check whether the model needs training: %s", exc)
 
     def start(self) -> bool:
         if self.running:

@@ -27,7 +27,7 @@ class WindowMenus:
         self.window = window
         self.dialogs: list[QWidget] = []  # keep open dialogs alive
         w = window
-        self.trainer = Trainer(w.project, w)
+        self.trainer = Trainer(w.project, w, w.session.workers)
         self.model_label = QLabel(self.trainer.status_text())
         self.model_label.setObjectName("modelLabel")
         w.statusBar().addPermanentWidget(self.model_label)

@@ -60,7 +60,8 @@ def test_training_runs_in_a_separate_process_after_enough_finished_documents(
     AddSpans(Context(doc.id, window.annotator.id), [Entity(0, 2, "LOC")]).do(project.annotations)
     with qtbot.waitSignal(window.menus.trainer.modelTrained, timeout=120_000):
         qtbot.keyClick(window.article, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # done + next
-        assert window.menus.trainer.running  # the window stays responsive meanwhile
+        assert window.menus.trainer._checking  # the corpus-wide count runs in the worker thread
+        qtbot.waitUntil(lambda: window.menus.trainer.running, timeout=10_000)
         assert window.menus.model_label.text() == "Model: training…"
     info = latest_model_info(project, "crf")
     assert info is not None and info[2] == 1
