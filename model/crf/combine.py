@@ -15,7 +15,8 @@ Model suggestions scoring below ``threshold`` are dropped before anything else.
 Estimated acceptance rate of a suggestion in a situation (conflict / alone):
 
 * coarse: ``(accepted + a0) / (accepted + rejected + a0 + r0)`` for its origin (``history[origin]``, counted
-  over conflicts), with the prior pseudo-counts ``(a0, r0)`` of ``PRIOR``;
+  over conflicts), with the prior pseudo-counts ``(a0, r0)`` of ``PRIOR`` (``INFORMED_PRIOR`` for a model that
+  already knows news);
 * fine: the counts under ``situation_key(suggestion, situation)`` (origin, detail, label, score band and
   situation), shrunk towards the coarse rate with the weight of ``SHRINKAGE`` observations.
 
@@ -32,6 +33,7 @@ from model.spans import Origin
 from model.suggest.suggestion import Suggestion
 
 History = Mapping[str, tuple[int, int]]
+Priors = Mapping[str, tuple[float, float]]
 
 CONFLICT = "conflict"
 ALONE = "alone"
@@ -46,14 +48,17 @@ PRIOR: dict[str, tuple[float, float]] = {
     Origin.RULE: (3.0, 2.0),
     Origin.JIEBA: (2.0, 2.0),
 }
+# A model that already knows news (stacked on a base model, or trained on thousands of documents) starts
+# trusted instead, like the gazetteer: history can still overrule it within a few documents.
+INFORMED_PRIOR: dict[str, tuple[float, float]] = PRIOR | {Origin.MODEL: (3.0, 1.0)}
 _DEFAULT_PRIOR = (1.0, 1.0)
 SHRINKAGE = 4.0
 KEEP_RATE = 0.4  # a lone suggestion accepted less often than this costs more (rejections) than it saves
 
 
-def acceptance(origin: str, history: History | None = None) -> float:
+def acceptance(origin: str, history: History | None = None, priors: Priors | None = None) -> float:
     """Smoothed acceptance rate of an origin (the coarse rate)."""
-    a0, r0 = PRIOR.get(origin, _DEFAULT_PRIOR)
+    a0, r0 = (PRIOR if priors is None else priors).get(origin, _DEFAULT_PRIOR)
     accepted, rejected = (history or {}).get(str(origin), (0, 0))
     return (accepted + a0) / (accepted + rejected + a0 + r0)
 
@@ -67,9 +72,11 @@ def situation_key(s: Suggestion, situation: str) -> str:
     return f"{s.origin}|{s.detail or ''}|{s.label}|{score_band(s.score)}|{situation}"
 
 
-def rate(s: Suggestion, situation: str, history: History | None = None) -> float:
+def rate(
+    s: Suggestion, situation: str, history: History | None = None, priors: Priors | None = None
+) -> float:
     """Estimated acceptance rate of ``s`` in ``situation`` (module docstring)."""
-    coarse = acceptance(s.origin, history)
+    coarse = acceptance(s.origin, history, priors)
     accepted, rejected = (history or {}).get(situation_key(s, situation), (0, 0))
     return (accepted + SHRINKAGE * coarse) / (accepted + rejected + SHRINKAGE)
 
@@ -100,10 +107,15 @@ def _with_best_scores(chosen: list[Suggestion], other: list[Suggestion]) -> list
     return out
 
 
-def prefer_model(rules: Sequence[Suggestion], model: Sequence[Suggestion], history: History | None) -> bool:
+def prefer_model(
+    rules: Sequence[Suggestion],
+    model: Sequence[Suggestion],
+    history: History | None,
+    priors: Priors | None = None,
+) -> bool:
     """Whether a conflict goes to the model (module docstring)."""
-    rule_rate = fmean(rate(s, CONFLICT, history) for s in rules)
-    model_rate = fmean(rate(s, CONFLICT, history) for s in model)
+    rule_rate = fmean(rate(s, CONFLICT, history, priors) for s in rules)
+    model_rate = fmean(rate(s, CONFLICT, history, priors) for s in model)
     if model_rate != rule_rate:
         return model_rate > rule_rate
     return fmean(s.score for s in model) > fmean(s.score for s in rules)
@@ -115,6 +127,7 @@ def combine(
     history: History | None = None,
     threshold: float = 0.5,
     keep_rate: float = KEEP_RATE,
+    priors: Priors | None = None,
 ) -> list[Suggestion]:
     """One sorted, non-overlapping list (module docstring). Rule suggestions must not overlap each other,
     nor model suggestions each other (each engine's own output never does)."""
@@ -123,10 +136,10 @@ def combine(
     out: list[Suggestion] = []
     for r, m in clusters(rules, model):
         if not m or not r:
-            out.extend(s for s in r or m if rate(s, ALONE, history) >= keep_rate)
+            out.extend(s for s in r or m if rate(s, ALONE, history, priors) >= keep_rate)
         elif {s.entity for s in r} == {s.entity for s in m}:
             out.extend(_with_best_scores(r, m))
-        elif prefer_model(r, m, history):
+        elif prefer_model(r, m, history, priors):
             out.extend(_with_best_scores(m, r))
         else:
             out.extend(_with_best_scores(r, m))

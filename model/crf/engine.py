@@ -16,7 +16,17 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from model.crf.combine import ALONE, CONFLICT, History, clusters, combine, situation_key
+from model.crf.combine import (
+    ALONE,
+    CONFLICT,
+    INFORMED_PRIOR,
+    PRIOR,
+    History,
+    Priors,
+    clusters,
+    combine,
+    situation_key,
+)
 from model.crf.model import CrfModel, ModelInfo
 from model.evaluate import LearningReport, simulate_learning
 from model.spans import Entity
@@ -26,6 +36,15 @@ from model.suggest.suggestion import Suggestion
 logger = logging.getLogger(__name__)
 
 _REMEMBERED_TEXTS = 64  # suggestions kept per text until its confirmation comes back
+INFORMED_DOCUMENTS = 2000  # a model trained on this many documents knows news without a base model
+
+
+def priors_for(model: CrfModel) -> Priors:
+    """The combiner's prior trust in ``model``: informed when it stacks on a base model or was trained on
+    ``INFORMED_DOCUMENTS`` documents or more (``model.crf.combine``)."""
+    if model.base is not None or model.info.documents >= INFORMED_DOCUMENTS:
+        return INFORMED_PRIOR
+    return PRIOR
 
 
 class ModelAssistedEngine:
@@ -71,7 +90,7 @@ class ModelAssistedEngine:
             while len(self._recent) > _REMEMBERED_TEXTS:
                 self._recent.popitem(last=False)
             history = dict(self.history)
-        return combine(rules, predicted, history, self.threshold)
+        return combine(rules, predicted, history, self.threshold, priors=priors_for(model))
 
     def learn(self, text: str, accepted: Iterable[Entity], rejected: Iterable[Entity] = ()) -> None:
         accepted = list(accepted)

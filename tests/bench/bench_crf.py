@@ -8,7 +8,10 @@ Usage: python tests/bench/bench_crf.py [full|curve|speed ...] [--iterations N] [
 * ``curve``: ``test.bio`` in documents of 20 sentences, suggest → confirm → learn in order, the CRF retrained
   every ``--every`` documents on all documents seen so far; next to the dictionary-only curve.
 * ``speed``: training time on 200 documents of news (20 sentences each, from ``train_variant.bio``) and the
-  prediction latency for a 6 KB seed article.
+  prediction latency for a 6 KB seed article (with ``--base``: also stacked on the base model).
+
+The figures with a base model (what ``newstag train --base-corpus`` gives a project) come from one command:
+``bench_crf.py full curve speed --cache /tmp/newstag-crf-full.bin --base /tmp/newstag-crf-full.bin``.
 """
 
 from __future__ import annotations
@@ -93,7 +96,7 @@ def run_full(args: argparse.Namespace) -> None:
 
 def run_curve(args: argparse.Namespace) -> None:
     docs = load("test.bio", 20, args.limit)
-    base = CrfModel.from_bytes(args.base.read_bytes()) if args.base else None
+    base = load_base(args)
     stacked = "" if base is None else ", stacked on the base model"
     print(f"\nlearning curve: {len(docs)} documents of 20 sentences, retraining every {args.every} documents "
           f"({args.curve_iterations} iterations){stacked}")  # fmt: skip
@@ -121,27 +124,39 @@ def run_curve(args: argparse.Namespace) -> None:
     print("  busiest history entries (accepted, rejected): " + ", ".join(f"{k} {v}" for k, v in busiest))
 
 
+def load_base(args: argparse.Namespace) -> CrfModel | None:
+    if args.base is None:
+        return None
+    if not args.base.is_file():
+        sys.exit(f"no base model at {args.base}: run `full --cache {args.base}` first (or in one command)")
+    return CrfModel.from_bytes(args.base.read_bytes())
+
+
 def run_speed(args: argparse.Namespace) -> None:
     docs = load("train_variant.bio", 20)[:200]
     chars = sum(len(t) for t, _ in docs)
-    print(f"\ntraining on {len(docs)} documents ({chars:,} chars), {args.curve_iterations} iterations ...")
     from model.crf.tokens import tokenize
 
     tokenize("预热")  # jieba's one-off load is not training time
-    t0, c0 = time.perf_counter(), time.process_time()
-    model = CrfModel.train(docs, iterations=args.curve_iterations)
-    print(f"  {time.perf_counter() - t0:.1f} s wall, {time.process_time() - c0:.1f} s CPU")
     seeds = sorted((REPO / "seeds").glob("*.txt"))
     article = min((p.read_text(encoding="utf-8") for p in seeds), key=lambda t: abs(len(t.encode()) - 6144))
-    runs, cpu = [], []
-    for _ in range(7):
+    base = load_base(args)
+    for stacked in (None, base) if base is not None else (None,):
+        what = ", stacked on the base model" if stacked is not None else ""
+        n = args.curve_iterations
+        print(f"\ntraining on {len(docs)} documents ({chars:,} chars), {n} iterations{what}")
         t0, c0 = time.perf_counter(), time.process_time()
-        found = model.predict(article)
-        runs.append(time.perf_counter() - t0)
-        cpu.append(time.process_time() - c0)
-    print(f"predict a {len(article.encode())}-byte article ({len(article)} chars, {len(found)} suggestions): "
-          f"{min(runs) * 1000:.0f} ms best, {sorted(runs)[3] * 1000:.0f} ms median wall; "
-          f"{sorted(cpu)[3] * 1000:.0f} ms median CPU")  # fmt: skip
+        model = CrfModel.train(docs, iterations=args.curve_iterations, base=stacked)
+        print(f"  {time.perf_counter() - t0:.1f} s wall, {time.process_time() - c0:.1f} s CPU")
+        runs, cpu = [], []
+        for _ in range(7):
+            t0, c0 = time.perf_counter(), time.process_time()
+            found = model.predict(article)
+            runs.append(time.perf_counter() - t0)
+            cpu.append(time.process_time() - c0)
+        print(f"  predict a {len(article.encode())}-byte article ({len(article)} chars, {len(found)} found): "
+              f"{min(runs) * 1000:.0f} ms best, {sorted(runs)[3] * 1000:.0f} ms median wall; "
+              f"{sorted(cpu)[3] * 1000:.0f} ms median CPU")  # fmt: skip
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -157,7 +172,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--every", type=int, default=10, help="retrain every N documents (default 10)")
     parser.add_argument("--cache", type=Path, help="model file for `full` (e.g. /tmp/newstag-crf-full.bin)")
     parser.add_argument(
-        "--base", type=Path, help="`curve`: start from this model and stack project models on it"
+        "--base", type=Path,
+        help="`curve` and `speed`: start from this base model and stack project models on it (a model file "
+        "`full --cache` wrote, as `newstag train --base-corpus` would store it)"
     )
     parser.add_argument("--limit", type=int, default=0, help="only the first N training sentences/documents")
     args = parser.parse_args(argv)

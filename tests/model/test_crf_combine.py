@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable
+from types import SimpleNamespace
 
 import pytest
 
@@ -148,9 +149,11 @@ class FakeRules:
 
 
 class FakeModel:
-    def __init__(self, suggestions: list[Suggestion]) -> None:
+    def __init__(self, suggestions: list[Suggestion], base: object = None, documents: int = 30) -> None:
         self.suggestions = suggestions
         self.dictionaries: list[object] = []
+        self.base = base
+        self.info = SimpleNamespace(documents=documents)
 
     def predict(self, text: str, *, project_dictionary: object = None) -> list[Suggestion]:
         self.dictionaries.append(project_dictionary)
@@ -210,3 +213,15 @@ def test_engine_runs_in_the_learning_simulation() -> None:
     report = simulate_learning(docs, lambda: engine, ["PER", "LOC"])
     assert report.all_documents is not None and report.all_documents.f1 == 1.0
     assert len(rules.learned) == 4
+
+
+@pytest.mark.parametrize(("base", "documents", "informed"),
+                         [(None, 30, False), ("a base model", 30, True), (None, 5000, True)])
+def test_a_model_that_knows_news_starts_trusted(base: object, documents: int, informed: bool) -> None:
+    rules = FakeRules([rule(0, 4, "ORG", Origin.JIEBA)])
+    model = FakeModel([crf(0, 2, "LOC"), crf(5, 7, "PER", 0.8)], base, documents)
+    engine = ModelAssistedEngine(rules, model)  # type: ignore[arg-type]
+    if informed:  # wins the conflict with jieba, and its lone suggestion is shown
+        assert spans(engine.suggest("中国银行在王明")) == [(0, 2, "LOC", "model"), (5, 7, "PER", "model")]
+    else:  # a model trained on a few documents must earn trust first
+        assert spans(engine.suggest("中国银行在王明")) == [(0, 4, "ORG", "jieba")]
