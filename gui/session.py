@@ -409,11 +409,9 @@ class AnnotationSession(QObject):
     def _corpus_targets(self, surface: str, label: str) -> list[tuple[DocumentId, Entity]]:
         assert self.document is not None
         found = self.store.occurrences(surface, exclude=self.document.id, unfinished_for=self.annotator.id)
-        existing: dict[DocumentId, set[Entity]] = {}
+        existing = self.store.suggested_entities(d for d, _ in found)
         targets = []
         for doc_id, start in found:
-            if doc_id not in existing:
-                existing[doc_id] = {s.entity for s in self.store.spans(doc_id, Layer.SUGGESTION)}
             entity = Entity(start, start + len(surface), label)
             if entity not in existing[doc_id]:
                 targets.append((doc_id, entity))

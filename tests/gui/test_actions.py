@@ -145,6 +145,8 @@ def test_e_labels_every_occurrence_and_shift_e_offers_it_across_the_corpus(
         (s.start, s.end, s.label) for s in sqlite_project.annotations.spans(corpus[1], Layer.SUGGESTION)
     }
     assert offered == {(0, 3, "PER"), (10, 13, "PER")}
+    # offering suggestions to others is not working on their document: it stays new for this annotator
+    assert state(sqlite_project, corpus[1], window) is DocState.NEW
     press(qtbot, window, K.Key_Z, CTRL)  # one step: this article and the corpus
     assert own(sqlite_project, corpus[0], window) == set()
     assert len(sqlite_project.annotations.spans(corpus[1], Layer.SUGGESTION)) == 1
