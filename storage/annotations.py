@@ -9,7 +9,7 @@ import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from sqlalchemy import and_, delete, func, insert, or_, select
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
@@ -30,7 +30,7 @@ from model.spans import (
     Status,
 )
 from model.view import annotator_view, open_suggestions
-from storage.orm import AssignmentRow, DocumentRow, EventRow, ProgressRow, SpanRow
+from storage.orm import AssignmentRow, DocumentRow, EventRow, ProgressRow, SpanRow, utcnow
 
 if TYPE_CHECKING:
     from storage.project import Project
@@ -82,7 +82,7 @@ class Annotations:
     def apply(self, action: Action, ops: Sequence[Op]) -> list[SpanId | None]:
         try:
             with self._project.transaction() as s:
-                results = [self._apply_one(s, op) for op in ops]
+                results = self._apply_all(s, ops)
                 # the annotator's own work puts a document in progress for them; suggestions offered to
                 # others (label across the corpus) do not
                 touched = {op.document_id for op in ops
@@ -107,6 +107,29 @@ class Annotations:
             if exc.connection_invalidated:
                 raise StoreUnavailable(_reason(exc)) from exc
             raise
+
+    def _apply_all(self, s: Session, ops: Sequence[Op]) -> list[SpanId | None]:
+        """Apply ``ops`` in order; runs of inserts and of deletes go to the database as one statement each
+        (labelling a string across the corpus can insert thousands of suggestions at once)."""
+        results: list[SpanId | None] = []
+        i = 0
+        while i < len(ops):
+            kind = type(ops[i])
+            j = i + 1
+            if kind in (Insert, Delete):
+                while j < len(ops) and type(ops[j]) is kind:
+                    j += 1
+            if j - i > 1 and kind is Insert:
+                results += _insert_many(s, cast(Sequence[Insert], ops[i:j]))
+            elif j - i > 1 and kind is Delete:
+                ids = [cast(Delete, op).span_id for op in ops[i:j]]
+                for k in range(0, len(ids), 1000):
+                    s.execute(delete(SpanRow).where(SpanRow.id.in_(ids[k : k + 1000])))
+                results += [None] * (j - i)
+            else:
+                results.append(self._apply_one(s, ops[i]))
+            i = j
+        return results
 
     def _apply_one(self, s: Session, op: Op) -> SpanId | None:
         if isinstance(op, Insert):
@@ -324,6 +347,31 @@ def find_all(text: str, surface: str) -> list[int]:
         found.append(i)
         i = text.find(surface, i + len(surface))
     return found
+
+
+def _insert_many(s: Session, ops: Sequence[Insert]) -> list[SpanId | None]:
+    """Insert spans in one statement (after checking every one fits its document); their ids in order."""
+    docs = sorted({op.document_id for op in ops})
+    lengths: dict[int, int] = {}
+    for k in range(0, len(docs), 1000):
+        rows = s.execute(select(DocumentRow.id, func.length(DocumentRow.text))
+                         .where(DocumentRow.id.in_(docs[k : k + 1000])))
+        lengths.update((doc, length) for doc, length in rows)
+    now = utcnow()
+    values = []
+    for op in ops:
+        length = lengths.get(op.document_id)
+        if length is None:
+            raise ValueError(f"no document {op.document_id}")
+        if not (0 <= op.start < op.end <= length):
+            raise OffsetError(
+                f"span [{op.start}, {op.end}) does not fit document {op.document_id} ({length} characters)")
+        values.append({"document_id": op.document_id, "layer": str(op.layer),
+                       "annotator_id": op.annotator_id, "start": op.start, "end": op.end, "label": op.label,
+                       "status": str(op.status), "origin": str(op.origin), "origin_detail": op.origin_detail,
+                       "score": op.score, "version": 1, "created_at": now, "updated_at": now})
+    ids = s.scalars(insert(SpanRow).returning(SpanRow.id, sort_by_parameter_order=True), values).all()
+    return [SpanId(i) for i in ids]
 
 
 def _check_bounds(s: Session, document_id: DocumentId, start: int, end: int) -> None:
