@@ -69,7 +69,7 @@ def review_queue(project: Project) -> list[QueueEntry]:
 
 
 def load_review(project: Project, document_id: DocumentId) -> ReviewItem:
-    layers, _ = load_layers(project)
+    layers, _ = load_layers(project, document=document_id)
     per = {name: sorted(docs[document_id], key=lambda e: (e.start, e.end))
            for name, docs in layers.items() if document_id in docs}
     with project.session_factory() as s:

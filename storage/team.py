@@ -68,10 +68,10 @@ def assigned_counts(project: Project) -> dict[str, int]:
         return dict(rows.all())
 
 
-def load_layers(project: Project, annotators: list[str] | None = None, done_only: bool = True
-                ) -> tuple[dict[str, dict[int, set[Entity]]], dict[int, int]]:
+def load_layers(project: Project, annotators: list[str] | None = None, done_only: bool = True,
+                document: int | None = None) -> tuple[dict[str, dict[int, set[Entity]]], dict[int, int]]:
     """Each annotator's accepted spans per document (documents they marked done, unless ``done_only`` is off:
-    then every document they touched), and the lengths of those documents."""
+    then every document they touched), and the lengths of those documents; only ``document``'s if given."""
     with project.session_factory() as s:
         people = dict(s.execute(select(AnnotatorRow.name, AnnotatorRow.id)).all())
         names = annotators if annotators is not None else sorted(people)
@@ -81,13 +81,16 @@ def load_layers(project: Project, annotators: list[str] | None = None, done_only
         layers: dict[str, dict[int, set[Entity]]] = {}
         for name in names:
             states = [str(DocState.DONE)] if done_only else [str(DocState.DONE), str(DocState.IN_PROGRESS)]
-            docs = s.scalars(select(ProgressRow.document_id).where(
-                ProgressRow.annotator_id == people[name], ProgressRow.state.in_(states)))
-            layer: dict[int, set[Entity]] = {d: set() for d in docs}
+            progress = select(ProgressRow.document_id).where(
+                ProgressRow.annotator_id == people[name], ProgressRow.state.in_(states))
             accepted = (select(SpanRow.document_id, SpanRow.start, SpanRow.end, SpanRow.label)
                         .where(SpanRow.layer == str(Layer.ANNOTATOR),
                                SpanRow.annotator_id == people[name],
                                SpanRow.status == str(Status.ACCEPTED)))
+            if document is not None:
+                progress = progress.where(ProgressRow.document_id == document)
+                accepted = accepted.where(SpanRow.document_id == document)
+            layer: dict[int, set[Entity]] = {d: set() for d in s.scalars(progress)}
             for doc, a, b, label in s.execute(accepted):
                 if doc in layer:
                     layer[doc].add(Entity(a, b, label))

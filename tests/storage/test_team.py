@@ -11,7 +11,7 @@ from model.spans import DocState, DocumentId, Entity, Layer
 from storage.documents import DocumentStore, NewDocument
 from storage.project import Project
 from storage.review import load_review, review_queue, save_gold
-from storage.team import TeamError, assign, assigned_counts, project_agreement
+from storage.team import TeamError, assign, assigned_counts, load_layers, project_agreement
 
 
 def docs(project: Project, n: int) -> list[DocumentId]:
@@ -65,6 +65,10 @@ def test_agreement_from_the_database(project: Project) -> None:
     assert project_agreement(project, label="PER").pairs[0].exact.f1 == pytest.approx(2 / 3)
     with pytest.raises(TeamError, match="no annotator called zoe"):
         project_agreement(project, ["alice", "zoe"])
+    layers, lengths = load_layers(project, document=a)  # what opening one document for review reads
+    assert layers == {"alice": {a: {Entity(4, 7, "PER"), Entity(9, 11, "LOC")}},
+                      "bob": {a: {Entity(4, 7, "PER"), Entity(9, 11, "ORG")}}}
+    assert set(lengths) == {a}
 
 
 def test_review_flow_and_optimistic_locking(project: Project) -> None:
