@@ -269,6 +269,12 @@ def main() -> None:
         window = MainWindow(project, project.annotator("bench"))
         window.show()
         app.processEvents()
+        from PySide6.QtGui import QFontDatabase, QFontInfo
+
+        cjk = QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
+        print(f"article font: {QFontInfo(window.article.font()).family()}; "
+              f"{len(cjk)} font families with Chinese glyphs installed"
+              + ("" if cjk else " (none: Chinese draws as boxes, through a slower fallback search)"))
         bench_open_and_scroll(window, short, long, project.documents.ids()[0])
         bench_actions(lambda w, k: QTest.keyClick(w, k), window, project, args.ops)
         window.close()
