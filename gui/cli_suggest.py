@@ -8,6 +8,7 @@ import multiprocessing
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -90,12 +91,31 @@ def read_documents(path: Path, sentences_per_document: int | None = None) -> lis
 _worker_engine: Any = None
 
 
-def _init_worker(rows: list[tuple[str, str, int, int]], labels: list[str]) -> None:
+@dataclass(frozen=True, slots=True)
+class ModelSetup:
+    """The project's model for worker processes: serialised (with its base model, if it stacks on one), the
+    combiner's threshold and the acceptance history."""
+
+    model: bytes
+    base: bytes | None
+    threshold: float
+    history: dict[str, tuple[int, int]]
+
+
+def _init_worker(rows: list[tuple[str, str, int, int]], labels: list[str],
+                 model: ModelSetup | None = None) -> None:
     global _worker_engine
     from model.suggest import ProjectDictionary, SuggestionEngine
 
     _worker_engine = SuggestionEngine(project_dictionary=ProjectDictionary.from_rows(rows), labels=labels)
     _worker_engine.warm_up()
+    if model is not None:
+        from model.crf import CrfModel, ModelAssistedEngine
+
+        base = CrfModel.from_bytes(model.base) if model.base is not None else None
+        crf = CrfModel.from_bytes(model.model, base=base)
+        _worker_engine = ModelAssistedEngine(_worker_engine, crf, threshold=model.threshold,
+                                             history=model.history)
 
 
 def _suggest_chunk(chunk: list[tuple[int, str]]) -> list[tuple[int, list[Any]]]:
@@ -103,8 +123,10 @@ def _suggest_chunk(chunk: list[tuple[int, str]]) -> list[tuple[int, list[Any]]]:
 
 
 def run_parallel(items: Iterator[tuple[int, str]], processes: int, rows: list[tuple[str, str, int, int]],
-                 labels: list[str], chunk_size: int = 64) -> Iterator[tuple[int, list[Any]]]:
-    """Suggest for (key, text) items in ``processes`` worker processes (1: in this process), in order."""
+                 labels: list[str], chunk_size: int = 64,
+                 model: ModelSetup | None = None) -> Iterator[tuple[int, list[Any]]]:
+    """Suggest for (key, text) items in ``processes`` worker processes (1: in this process), in order; with
+    the project's ``model`` beside the rules if given."""
 
     def chunks() -> Iterator[list[tuple[int, str]]]:
         chunk: list[tuple[int, str]] = []
@@ -117,17 +139,17 @@ def run_parallel(items: Iterator[tuple[int, str]], processes: int, rows: list[tu
             yield chunk
 
     if processes <= 1:
-        _init_worker(rows, labels)
+        _init_worker(rows, labels, model)
         for chunk in chunks():
             yield from _suggest_chunk(chunk)
         return
     if "fork" in multiprocessing.get_all_start_methods():
         # Warm up once here; forked workers share the loaded dictionaries instead of each loading jieba.
-        _init_worker(rows, labels)
+        _init_worker(rows, labels, model)
         pool = multiprocessing.get_context("fork").Pool(processes)
     else:
         pool = multiprocessing.get_context("spawn").Pool(processes, initializer=_init_worker,
-                                                         initargs=(rows, labels))
+                                                         initargs=(rows, labels, model))
     with pool:
         for result in pool.imap(_suggest_chunk, chunks()):
             yield from result
@@ -162,11 +184,13 @@ def cmd_suggest(args: argparse.Namespace, url: str | None) -> int:
         chars = sum(len(t) for t in texts.values())
         processes = _processes(args.processes, chars)
         labels = [label.name for label in project.labels()]
+        model, model_note = _project_model(project)
         t0 = time.perf_counter()
         stored = 0
         batch: dict[Any, list[Any]] = {}
         with tqdm(total=len(ids), unit=" doc", disable=args.quiet or None, file=sys.stderr) as bar:
-            results = run_parallel(iter(texts.items()), processes, dictionary_rows(project), labels)
+            results = run_parallel(iter(texts.items()), processes, dictionary_rows(project), labels,
+                                   model=model)
             for doc_id, suggestions in results:
                 batch[doc_id] = suggestions
                 if len(batch) >= 500:
@@ -176,8 +200,24 @@ def cmd_suggest(args: argparse.Namespace, url: str | None) -> int:
             stored += service.store(batch)
         elapsed = time.perf_counter() - t0
         print(f"{stored} suggestion(s) for {len(ids)} document(s) in {elapsed:.1f} s "
-              f"({chars / elapsed:,.0f} chars/s, {processes} process(es)); human decisions untouched")
+              f"({chars / elapsed:,.0f} chars/s, {processes} process(es)){model_note}; "
+              "human decisions untouched")
     return 0
+
+
+def _project_model(project: Any) -> tuple[ModelSetup | None, str]:
+    """The project's serving model (``storage.training``) for the workers, and a note for the summary."""
+    from storage.suggestions import acceptance_history
+    from storage.training import model_settings, serving_model
+
+    settings = model_settings(project)
+    found = serving_model(project) if settings.get("enabled", True) else None
+    if found is None:
+        return None, ""
+    model_id, crf = found
+    setup = ModelSetup(crf.to_bytes(), crf.base.to_bytes() if crf.base is not None else None,
+                       float(settings["threshold"]), acceptance_history(project))  # type: ignore[arg-type]
+    return setup, f", with model #{model_id}"
 
 
 def _suggest_file(args: argparse.Namespace) -> int:

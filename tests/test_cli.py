@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from model.spans import Layer
 from seeds import seed_paths
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -122,6 +123,19 @@ def test_train_a_base_model_from_a_corpus_and_evaluate_with_it(tmp_path: Path) -
     assert model_file.read_bytes().startswith(b"NTCRF\0")
     status = newstag("train", "--db", db, "--quiet")  # nothing finished in the project yet
     assert status.returncode == 1 and "nothing to train on" in status.stderr
+
+    articles = tmp_path / "articles.jsonl"
+    articles.write_text("".join(json.dumps({"text": f"{n}在{p}"}, ensure_ascii=False) + "\n"
+                                for n, p in zip(names, places, strict=True)), encoding="utf-8")
+    assert newstag("import", str(articles), "--db", db, "--quiet").returncode == 0
+    suggested = newstag("suggest", "--db", db, "--quiet")  # the base model joins the rules
+    assert suggested.returncode == 0 and "with model #1" in suggested.stdout, suggested.stderr
+    from storage.project import Project
+
+    with Project.open(db) as project:
+        origins = {str(s.origin) for d in project.documents.ids()
+                   for s in project.annotations.spans(d, Layer.SUGGESTION)}
+    assert "model" in origins
 
     learned = newstag("evaluate", "--gold", str(corpus), "--simulate-learning", "--model", "--base-model",
                       str(model_file), "--sentences-per-document", "4", "--retrain-every", "3",
