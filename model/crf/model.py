@@ -128,6 +128,27 @@ def add_base_features(xseq: list[list[str]], tags: Sequence[str]) -> None:
         f.append("bt1=" + (tags[i + 1] if i + 1 < n else "$"))
 
 
+def stacked_features(
+    extractor: FeatureExtractor,
+    base: CrfModel,
+    share: bool,
+    light: bool,
+    piece: str,
+    original: str,
+    tokens: Sequence[Token],
+    local: Sequence[tuple[int, int, str]],
+) -> list[list[str]]:
+    """Attribute lists of a model stacked on ``base`` for one segment: the base model's tags, the project
+    dictionary's hits and (unless ``light``) every character feature. ``share``: the base model's attributes
+    are this extractor's (same lexicons), so they are built once for both models."""
+    full = extractor.features(piece, tokens, original, ()) if share or not light else None
+    tags = base.tag_segment(piece, original, tokens, full if share else None)
+    xseq = [["b"] for _ in piece] if light or full is None else full
+    FeatureExtractor.add_project(xseq, local)
+    add_base_features(xseq, tags)
+    return xseq
+
+
 def _clean(entities: Iterable[Entity], length: int) -> list[Entity]:
     """In-range entities without overlaps (the longest, then the first, wins)."""
     taken = bytearray(length)
@@ -180,7 +201,8 @@ class CrfModel:
         self._lock = threading.Lock()
         self._index: _ProjectIndex | None = None
         self._index_of: tuple[int, int] | None = None
-        self._same_lexicons = base is not None and base.lexicons == lexicons
+        self._share = base is not None and base.base is None and base.lexicons == lexicons
+        self._light = info.params.get("stacking") == "light"
 
     @property
     def identity(self) -> dict[str, Any]:
@@ -205,19 +227,10 @@ class CrfModel:
     def _segment_features(
         self, piece: str, original: str, tokens: Sequence[Token], local: Sequence[tuple[int, int, str]]
     ) -> list[list[str]]:
-        base = self.base
-        if base is None:
+        if self.base is None:
             return self._features.features(piece, tokens, original, local)
-        if base.base is None and self._same_lexicons:
-            # the base model sees the same attributes minus the project's: build them once
-            xseq = self._features.features(piece, tokens, original, ())
-            tags = base.tag_segment(piece, original, tokens, xseq)
-            FeatureExtractor.add_project(xseq, local)
-        else:
-            xseq = self._features.features(piece, tokens, original, local)
-            tags = base.tag_segment(piece, original, tokens)
-        add_base_features(xseq, tags)
-        return xseq
+        return stacked_features(self._features, self.base, self._share, self._light, piece, original, tokens,
+                                local)
 
     # -- training -----------------------------------------------------------------------------------------
 
@@ -234,12 +247,19 @@ class CrfModel:
         minfreq: float = 0.0,
         algorithm: str = "lbfgs",
         base: CrfModel | None = None,
+        stacking: str = "auto",
         progress: Callable[[int, int], None] | None = None,
     ) -> CrfModel:
         """Train on ``(text, entities)`` documents. ``gazetteer`` (surface → label) defaults to the bundled
         one; ``project_dictionary`` adds its hits as features (see the module docstring). ``progress`` is
         called as ``(iteration, iterations)`` from the training thread. ``base``: a model trained on other
-        data (say, the public MSRA corpus) whose tags become features (stacking); predicting runs both."""
+        data (say, the public MSRA corpus) whose tags become features (stacking); predicting runs both.
+        ``stacking``: ``light`` (the base model's tags and the project dictionary's hits only), ``full``
+        (every character feature as well) or ``auto``: light unless the documents hold labels the base model
+        does not know. Why light: trained on the first half of MSRA's test set and scored on the second, a
+        full stacked model scores 0.84 F1, a light one 0.85 and the base model alone 0.86; what a few dozen
+        documents teach about characters and words mostly fits those documents. The project's own
+        strings still reach the suggestions, through the dictionary features and the rule engine."""
         if algorithm not in ("lbfgs", "l2sgd"):
             raise ValueError(f"unknown training algorithm {algorithm!r} (lbfgs or l2sgd)")
         if not any(text for text, _ in documents):
@@ -253,7 +273,14 @@ class CrfModel:
             else None
         )
         trainer = _Trainer(progress, iterations)
-        share_features = base is not None and base.base is None and base.lexicons == lexicons
+        share = base is not None and base.base is None and base.lexicons == lexicons
+        if stacking not in ("auto", "light", "full"):
+            raise ValueError(f"unknown stacking {stacking!r} (auto, light or full)")
+        if stacking == "auto" and base is not None:
+            # light unless the project has labels the base model never learnt (then only characters tell)
+            found = {e.label for _, entities in documents for e in entities}
+            stacking = "light" if found <= set(base.info.labels) else "full"
+        light = base is not None and stacking == "light"
         characters = 0
         labels: set[str] = set()
         for text, entities in documents:
@@ -269,15 +296,11 @@ class CrfModel:
                           if start <= e.start and e.end <= end]  # fmt: skip
                 local = [(a - start, b - start, lab) for a, b, lab in hits if start <= a and b <= end]
                 tokens = tokenize(piece)
-                if share_features:  # the base model's attributes are ours without the project's
-                    xseq = extractor.features(piece, tokens, text[start:end], ())
-                    tags = base.tag_segment(piece, text[start:end], tokens, xseq)  # type: ignore[union-attr]
-                    FeatureExtractor.add_project(xseq, local)
-                    add_base_features(xseq, tags)
-                else:
+                if base is None:
                     xseq = extractor.features(piece, tokens, text[start:end], local)
-                    if base is not None:
-                        add_base_features(xseq, base.tag_segment(piece, text[start:end], tokens))
+                else:
+                    xseq = stacked_features(extractor, base, share, light, piece, text[start:end], tokens,
+                                            local)
                 trainer.append(xseq, entities_to_tags(len(piece), inside, Scheme.BIOES))
         params: dict[str, Any] = {"c1": c1} if algorithm == "lbfgs" else {}
         params |= {
@@ -309,6 +332,7 @@ class CrfModel:
                 "feature_version": FEATURE_VERSION,
                 "project_features": index is not None,
                 "base": base.identity if base is not None else None,
+                "stacking": ("light" if light else "full") if base is not None else None,
             },
             labels=tuple(sorted(labels)),
             seconds=round(time.perf_counter() - t0, 3),

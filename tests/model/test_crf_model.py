@@ -150,20 +150,37 @@ def test_training_needs_text_and_a_known_algorithm(corpus: list[tuple[str, list[
         CrfModel.train(corpus, algorithm="magic")
 
 
+@pytest.mark.parametrize("stacking", ["light", "full"])
 def test_a_stacked_model_builds_shared_attributes_once_and_the_same(
-    corpus: list[tuple[str, list[Entity]]], tiny_crf: CrfModel
+    corpus: list[tuple[str, list[Entity]]], tiny_crf: CrfModel, stacking: str
 ) -> None:
     pd = ProjectDictionary()
     pd.confirm("北京", "LOC")
     pd.confirm("北京", "LOC")
-    assert not CrfModel.train(corpus[:4], iterations=5, base=tiny_crf)._same_lexicons  # its own gazetteer
+    assert not CrfModel.train(corpus[:4], iterations=5, base=tiny_crf)._share  # its own gazetteer
     base = CrfModel.train(corpus, iterations=30)  # the bundled lexicons, like the project's models
-    stacked = CrfModel.train(corpus[:12], iterations=20, base=base, project_dictionary=pd)
-    assert stacked._same_lexicons  # the base model's attributes are reused, not rebuilt
+    stacked = CrfModel.train(corpus[:12], iterations=20, base=base, project_dictionary=pd, stacking=stacking)
+    assert stacked._share and stacked.info.params["stacking"] == stacking
     text = "王明在北京会见了新华社代表"
     local = [(3, 5, "LOC")]
     shared = stacked._segment_features(text, text, tokenize(text), local)
-    stacked._same_lexicons = False  # the general path: every attribute built by each model on its own
+    stacked._share = False  # the general path: each model builds its own attributes
     separate = stacked._segment_features(text, text, tokenize(text), local)
     assert [sorted(f) for f in shared] == [sorted(f) for f in separate]
     assert "pd=B-LOC" in shared[3] and "bt=B-PER" in shared[0]
+    assert ("c0=王" in shared[0]) is (stacking == "full")  # light: base tags and dictionary hits only
+    restored = CrfModel.from_bytes(stacked.to_bytes(), base=base)
+    assert restored._light is (stacking == "light") and restored.predict(text) == stacked.predict(text)
+
+
+def test_stacking_is_light_unless_the_project_has_labels_the_base_model_lacks(
+    corpus: list[tuple[str, list[Entity]]]
+) -> None:
+    base = CrfModel.train(corpus, iterations=20)
+    assert CrfModel.train(corpus[:6], iterations=5, base=base).info.params["stacking"] == "light"
+    text, _ = corpus[0]
+    novel = [*corpus[:6], (text, [Entity(0, 2, "PRODUCT")])]
+    assert CrfModel.train(novel, iterations=5, base=base).info.params["stacking"] == "full"
+    assert CrfModel.train(corpus[:6], iterations=5).info.params["stacking"] is None
+    with pytest.raises(ValueError, match="unknown stacking"):
+        CrfModel.train(corpus[:6], iterations=5, base=base, stacking="heavy")
