@@ -62,6 +62,9 @@ class ArticleView(QPlainTextEdit):
     def __init__(self, session: AnnotationSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("articleView")
+        # always there, so the text never reflows (and is never laid out twice) when an article is long enough
+        # to need it
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.session = session
         self.setReadOnly(True)
         self.setTextInteractionFlags(

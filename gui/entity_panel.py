@@ -124,6 +124,7 @@ class EntityPanel(QTableView):
     def __init__(self, session: AnnotationSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("entityPanel")
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)  # columns keep their width
         self.session = session
         self.entities = EntityModel(session, self)
         self.setModel(self.entities)
