@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, Signal
 
@@ -32,6 +33,7 @@ class Trainer(QObject):
         self.process: QProcess | None = None
         self._stopping = False
         self._checking = False
+        self._training_base = False
 
     @property
     def running(self) -> bool:
@@ -39,7 +41,7 @@ class Trainer(QObject):
 
     def status_text(self) -> str:
         if self.running:
-            return "Model: training…"
+            return "Model: training the base model…" if self._training_base else "Model: training…"
         info = latest_model_info(self.project, MODEL_KIND)
         base = latest_model_info(self.project, BASE_KIND)
         if info is None:
@@ -72,16 +74,20 @@ class Trainer(QObject):
         self._checking = False
         logger.warning("could not check whether the model needs training: %s", exc)
 
-    def start(self) -> bool:
+    def start(self, base_corpus: Path | None = None) -> bool:
+        """Train the project's model (or, with ``base_corpus``, a base model on that labelled corpus) in a
+        separate process; False if a training run is going on already."""
         if self.running:
             return False
+        self._training_base = base_corpus is not None
         process = QProcess(self)
         env = QProcessEnvironment.systemEnvironment()
         env.insert("NEWSTAG_DB", self.project.engine.url.render_as_string(hide_password=False))
         env.insert("PYTHONPATH", os.pathsep.join(p for p in sys.path if p))
         process.setProcessEnvironment(env)
         process.setProgram(sys.executable)
-        process.setArguments(["-m", "gui.cli", "train", "--quiet"])
+        extra = ["--base-corpus", str(base_corpus)] if base_corpus is not None else []
+        process.setArguments(["-m", "gui.cli", "train", "--quiet", *extra])
         process.finished.connect(self._finished)
         self.process = process
         process.start()

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMenu, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QWidget
 
 from gui.trainer import Trainer
 from model.spans import DocumentId
@@ -71,6 +72,8 @@ class WindowMenus:
         team.addAction(compare)
         w.addAction(compare)
         self._add(model, "Train the suggestion model now", None, self.train, "action_train")
+        self._add(model, "Train a base model on a labelled corpus…", None, self.train_base,
+                  "action_train_base")
 
     def _menu(self, title: str) -> QMenu:
         for action in self.window.menuBar().actions():
@@ -147,6 +150,21 @@ class WindowMenus:
     def train(self) -> None:
         if not self.trainer.start():
             self.window.show_message("The model is training already.", False)
+
+    def train_base(self) -> None:
+        """A project lead picks a labelled corpus (CoNLL/BIO, JSONL, brat); a base model is trained on it in
+        the background and the project's models build on it from then on."""
+        if self.trainer.running:
+            self.window.show_message("The model is training already.", False)
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self.window, "Labelled corpus for a base model", "",
+            "Labelled corpora (*.bio *.conll *.txt *.tsv *.jsonl *.json);;All files (*)")
+        if not path:
+            return
+        self.trainer.start(Path(path))
+        self.window.show_message(f"Training a base model on {Path(path).name} in the background (a large "
+                                 "corpus takes minutes); annotation goes on meanwhile.", False)
 
     def _model_trained(self) -> None:
         service = self.window.session.service

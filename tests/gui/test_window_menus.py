@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from gui.main_window import MainWindow
@@ -84,3 +87,25 @@ def test_closing_the_window_abandons_training_quietly(
     qtbot.wait(200)
     assert not trainer.running and failures == []
     assert latest_model_info(window.project, "crf") is None  # nothing partial was stored
+
+
+def test_a_base_model_is_trained_in_the_background_from_a_corpus_the_lead_picks(
+        qtbot: QtBot, corpus: list[int], make_window: Callable[..., MainWindow], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    window = make_window()
+    lines = []
+    for i in range(12):
+        sentence, tags = f"王芳{i % 3}在北京", ["B-PER", "I-PER", "O", "O", "B-LOC", "I-LOC"]
+        lines += [f"{ch} {tag}" for ch, tag in zip(sentence, tags, strict=True)] + [""]
+    bio = tmp_path / "public.bio"
+    bio.write_text("\n".join(lines), encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(bio), ""))
+    action = window.findChild(QAction, "action_train_base")
+    assert action is not None and action.text() == "Train a base model on a labelled corpus…"
+    with qtbot.waitSignal(window.menus.trainer.modelTrained, timeout=120_000):
+        action.trigger()
+        assert window.menus.model_label.text() == "Model: training the base model…"
+    info = latest_model_info(window.project, "crf-base")
+    assert info is not None and info[2] == 12
+    label = window.menus.model_label.text()
+    assert label == "Model: base model (12 documents), none trained on this project yet"
