@@ -17,7 +17,8 @@ def register(sub: Any, add_db: AddDb) -> None:
                        description="Trains a character-level CRF on every document marked done (the gold "
                        "layer where one exists, else the accepted spans of its last finisher) and stores it "
                        "in the database, where every annotator's window picks it up.")
-    p.add_argument("--iterations", type=int, help="training iterations (default: the project setting, 100)")
+    p.add_argument("--iterations", type=int,
+                   help="training iterations (default: the project setting, 30; 100 for a base model)")
     p.add_argument("--if-needed", action="store_true",
                    help="only train if enough documents were finished since the last model")
     p.add_argument("--base-corpus", type=Path, metavar="FILE",
