@@ -14,12 +14,16 @@ _GUILLEMET = re.compile(r"《([^《》\n]{1,40})》")
 
 
 def guillemet_misc(ctx: Context) -> list[Suggestion]:
-    """The text inside 《》 (a title: a law, a treaty, a book, a newspaper) → MISC."""
-    return [
-        rule_suggestion(m.start(1), m.end(1), "MISC", "guillemet_misc", 0.8)
-        for m in _GUILLEMET.finditer(ctx.text)
-        if m.group(1).strip()
-    ]
+    """The text inside 《》 (a title: a law, a treaty, a book, a newspaper) → MISC, without the spaces that
+    may pad it (《 人民日报 》)."""
+    out = []
+    for m in _GUILLEMET.finditer(ctx.text):
+        inner = m.group(1)
+        stripped = inner.strip()
+        if stripped:
+            start = m.start(1) + (len(inner) - len(inner.lstrip()))
+            out.append(rule_suggestion(start, start + len(stripped), "MISC", "guillemet_misc", 0.8))
+    return out
 
 
 def bracket_alias(text: str, chosen: list[Suggestion]) -> list[Suggestion]:

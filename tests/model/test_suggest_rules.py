@@ -137,6 +137,9 @@ def test_guillemet_misc_and_bracket_alias() -> None:
     found = rules.guillemet_misc(ctx)
     assert spans(ctx, found) == [("联合国海洋法公约", "MISC")]
     assert spans(ctx, rules.bracket_alias(ctx.text, found)) == [("UNCLOS", "MISC")]
+    # the padding is not part of the title
+    padded = make_ctx("《/x \u3000/x 人民/n 日报/n \u3000/x 》/x 《/x \u3000/x 》/x")
+    assert spans(padded, rules.guillemet_misc(padded)) == [("人民日报", "MISC")]
 
 
 @pytest.mark.parametrize(
