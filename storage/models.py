@@ -51,12 +51,20 @@ def latest_model(project: Project, kind: str) -> StoredModel | None:
 
 
 def stored_models(project: Project, kind: str) -> list[StoredModel]:
-    """Every stored model of a kind (at most three are kept), the newest first."""
+    """Every stored model of a kind (at most three are kept), the newest first, without their weights
+    (``data`` is empty: ``model_data`` reads it)."""
     with project.session_factory() as s:
-        rows = s.scalars(select(TrainedModelRow).where(TrainedModelRow.kind == kind)
-                         .order_by(TrainedModelRow.id.desc())).all()
-        return [StoredModel(r.id, r.kind, r.created_at, r.documents, r.characters, dict(r.info),
-                            bytes(r.data)) for r in rows]
+        rows = s.execute(select(TrainedModelRow.id, TrainedModelRow.kind, TrainedModelRow.created_at,
+                                TrainedModelRow.documents, TrainedModelRow.characters, TrainedModelRow.info)
+                         .where(TrainedModelRow.kind == kind).order_by(TrainedModelRow.id.desc())).all()
+        return [StoredModel(r[0], r[1], r[2], r[3], r[4], dict(r[5]), b"") for r in rows]
+
+
+def model_data(project: Project, model_id: int) -> bytes | None:
+    """The serialised weights of a stored model (None if it was deleted meanwhile)."""
+    with project.session_factory() as s:
+        data = s.scalar(select(TrainedModelRow.data).where(TrainedModelRow.id == model_id))
+        return bytes(data) if data is not None else None
 
 
 def latest_model_info(project: Project, kind: str) -> tuple[int, datetime, int] | None:

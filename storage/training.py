@@ -22,6 +22,7 @@ from storage.models import (
     StoredModel,
     finished_count,
     latest_model_info,
+    model_data,
     save_model,
     stored_models,
     training_documents,
@@ -58,11 +59,14 @@ def model_settings(project: Project) -> dict[str, object]:
     return DEFAULTS | project.setting(SETTINGS_KEY)
 
 
-def _load(stored: StoredModel, base: CrfModel | None = None) -> CrfModel | None:
+def _load(project: Project, stored: StoredModel, base: CrfModel | None = None) -> CrfModel | None:
     from model.crf import CrfModel, ModelFormatError
 
+    data = model_data(project, stored.id)
+    if data is None:
+        return None
     try:
-        return CrfModel.from_bytes(stored.data, base=base)
+        return CrfModel.from_bytes(data, base=base)
     except ModelFormatError as exc:
         logger.warning("ignoring stored model %d (%s): %s", stored.id, stored.kind, exc)
         return None
@@ -71,7 +75,7 @@ def _load(stored: StoredModel, base: CrfModel | None = None) -> CrfModel | None:
 def base_model(project: Project) -> tuple[int, CrfModel] | None:
     """The project's newest readable base model and its id, if it has one."""
     for stored in stored_models(project, BASE_KIND):
-        model = _load(stored)
+        model = _load(project, stored)
         if model is not None:
             return stored.id, model
     return None
@@ -88,7 +92,7 @@ def serving_model(project: Project) -> tuple[int, CrfModel] | None:
             info = stored.info
             if {"trained_at": info.get("trained_at"), "characters": info.get("characters")} == identity:
                 if stored.id not in loaded:
-                    loaded[stored.id] = _load(stored)
+                    loaded[stored.id] = _load(project, stored)
                 return loaded[stored.id]
         return None
 
@@ -98,7 +102,7 @@ def serving_model(project: Project) -> tuple[int, CrfModel] | None:
         if identity and base is None:
             logger.info("model %d stacks on a base model that is no longer stored; skipped", stored.id)
             continue
-        model = _load(stored, base)
+        model = _load(project, stored, base)
         if model is not None:
             return stored.id, model
     return base_model(project)
