@@ -460,6 +460,7 @@ class AnnotationSession(QObject):
         changes_state = any(isinstance(c, SetDocumentState) for c in stack.commands_at(index))
         if document is not None and (self.document is None or document != self.document.id):
             self.open_document(document)  # undo where the change is, in plain sight
+        before = self._decisions()
         try:
             stack.undo_step() if undo else stack.redo_step()
         except Exception as exc:
@@ -469,6 +470,23 @@ class AnnotationSession(QObject):
         self.reload()
         if changes_state:
             self.update_progress()
+        self._resync(before ^ self._decisions())
+
+    def _decisions(self) -> set[tuple[int, int, str, Status]]:
+        """This annotator's decisions in the open document, rejections included (hidden or not)."""
+        if self.document is None:
+            return set()
+        return {(s.start, s.end, s.label, s.status)
+                for s in self.store.spans(self.document.id, Layer.ANNOTATOR, self.annotator.id)}
+
+    def _resync(self, changed: set[tuple[int, int, str, Status]]) -> None:
+        """What an undone (or redone) decision taught the suggestion engine follows the database again."""
+        resync = getattr(self.service, "resync", None)
+        if resync is None or self.document is None or not changed:
+            return
+        text = self.document.text
+        surfaces = sorted({text[a:b] for a, b, _label, _status in changed})
+        self.workers.submit(resync, self.document.id, surfaces, done=self._learned)
 
     def set_show_rejected(self, show: bool) -> None:
         self.show_rejected = show

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from sqlalchemy import and_, delete, func, insert, not_, or_, select
 
 from model.spans import DocState, DocumentId, Entity, Layer, Origin, Status
 from model.suggest import ProjectDictionary, Suggestion, SuggestionEngine
+from model.suggest.tokenizer import to_half_width
 from storage.orm import DocumentRow, ProgressRow, SpanRow
 
 if TYPE_CHECKING:
@@ -38,8 +39,10 @@ def _engine_owned():  # type: ignore[no-untyped-def]
     )
 
 
-def dictionary_rows(project: Project) -> list[tuple[str, str, int, int]]:
-    """(surface, label, accepted, rejected) over every human and gold decision in the project."""
+def dictionary_rows(project: Project,
+                    surfaces: Collection[str] | None = None) -> list[tuple[str, str, int, int]]:
+    """(surface, label, accepted, rejected) over every human and gold decision in the project (only for
+    ``surfaces``, if given)."""
     surface = func.substr(DocumentRow.text, SpanRow.start + 1, SpanRow.end - SpanRow.start)
     query = (
         select(surface, SpanRow.label, SpanRow.status, func.count())
@@ -47,6 +50,8 @@ def dictionary_rows(project: Project) -> list[tuple[str, str, int, int]]:
         .where(SpanRow.layer.in_([str(Layer.ANNOTATOR), str(Layer.GOLD)]))
         .group_by(surface, SpanRow.label, SpanRow.status)
     )
+    if surfaces is not None:
+        query = query.where(surface.in_(sorted(surfaces)))
     counts: dict[tuple[str, str], list[int]] = {}
     with project.session_factory() as s:
         for text, label, status, n in s.execute(query):
@@ -206,6 +211,29 @@ class SuggestionService:
             return []
         surfaces = {text[e.start : e.end] for e in (*accepted, *rejected)}
         targets = self._unfinished_containing(surfaces, exclude=document_id)
+        self.resuggest(targets)
+        return targets
+
+    def resync(self, document_id: DocumentId, surfaces: Collection[str]) -> list[DocumentId]:
+        """After an undo or redo: set the dictionary's counts for ``surfaces`` to what the database now holds
+        (so an undone confirmation stops propagating), then re-suggest the unfinished documents containing
+        them. Returns the documents re-suggested."""
+        surfaces = {s for s in surfaces if s}
+        if not surfaces:
+            return []
+        rows = dictionary_rows(self._project, surfaces)
+        fresh: dict[tuple[str, str], list[int]] = {}
+        for surface, label, accepted, rejected in rows:
+            entry = fresh.setdefault((to_half_width(surface), label), [0, 0])
+            entry[0] += accepted
+            entry[1] += rejected
+        with self._lock:
+            dictionary = self.rules.project_dictionary
+            held = dictionary.entries_for({to_half_width(s) for s in surfaces})
+            for surface, label in set(held) | set(fresh):
+                accepted, rejected = fresh.get((surface, label), (0, 0))
+                dictionary.set_counts(surface, label, accepted, rejected)
+        targets = self._unfinished_containing(set(surfaces), exclude=document_id)
         self.resuggest(targets)
         return targets
 

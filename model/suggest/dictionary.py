@@ -17,7 +17,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 
 import ahocorasick
@@ -38,6 +38,7 @@ class ProjectDictionary:
 
     def __init__(self) -> None:
         self._entries: dict[tuple[str, str], _Counts] = {}
+        self._labels: dict[str, set[str]] = {}  # surface -> the labels it has entries under
         self.version = 0  # bumped on every change, so matchers know when to rebuild
 
     def confirm(self, surface: str, label: str) -> None:
@@ -50,7 +51,34 @@ class ProjectDictionary:
         if not surface:
             raise ValueError("empty surface string")
         self.version += 1
-        return self._entries.setdefault((surface, label), _Counts())
+        entry = self._entries.get((surface, label))
+        if entry is None:
+            entry = self._entries[(surface, label)] = _Counts()
+            self._labels.setdefault(surface, set()).add(label)
+        return entry
+
+    def set_counts(self, surface: str, label: str, accepted: int, rejected: int) -> None:
+        """Replace an entry's counts (both zero: forget it): what the database holds after an undo."""
+        if accepted < 0 or rejected < 0:
+            raise ValueError(f"negative count for {surface!r}/{label}")
+        if accepted == 0 and rejected == 0:
+            if self._entries.pop((surface, label), None) is not None:
+                self.version += 1
+                labels = self._labels[surface]
+                labels.discard(label)
+                if not labels:
+                    del self._labels[surface]
+            return
+        c = self._counts(surface, label)
+        c.accepted, c.rejected = accepted, rejected
+
+    def entries_for(self, surfaces: Collection[str]) -> list[tuple[str, str]]:
+        """The ``(surface, label)`` entries the dictionary holds for any of ``surfaces``."""
+        return [(s, label) for s in surfaces for label in self._labels.get(s, ())]
+
+    def confirmed(self, surface: str) -> bool:
+        """Whether anyone has accepted ``surface`` under any label."""
+        return any(self._entries[(surface, label)].accepted > 0 for label in self._labels.get(surface, ()))
 
     def counts(self, surface: str, label: str) -> tuple[int, int]:
         c = self._entries.get((surface, label))
@@ -75,7 +103,7 @@ class ProjectDictionary:
         return len(self._entries)
 
     def surfaces(self) -> set[str]:
-        return {s for s, _ in self._entries}
+        return set(self._labels)
 
     def acceptance(self, surface: str, label: str) -> float:
         accepted, rejected = self.counts(surface, label)

@@ -130,6 +130,11 @@ class SuggestionEngine:
         new_words = [(s, _JIEBA_TAG.get(lab)) for s, lab, _ in entries if s not in self._added_to_jieba]
         self._tokenizer.add_words(new_words)
         self._added_to_jieba.update(s for s, _ in new_words)
+        # a word nobody confirms any more (the confirmation was undone) leaves jieba's dictionary again
+        stale = [s for s in self._added_to_jieba if not self.project_dictionary.confirmed(s)]
+        if stale:
+            self._tokenizer.remove_words(stale)
+            self._added_to_jieba.difference_update(stale)
         self._project_version = self.project_dictionary.version
 
     def _freq(self, word: str) -> int:

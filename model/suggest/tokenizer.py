@@ -98,6 +98,7 @@ class JiebaTokenizer:
         self._tokenizer: Any = None
         self._pos: Any = None
         self._pending: list[tuple[str, str | None]] = []
+        self._original: dict[str, tuple[int, str | None]] = {}  # jieba's own frequency and tag of added words
 
     @property
     def loaded(self) -> bool:
@@ -120,11 +121,36 @@ class JiebaTokenizer:
                 return
             self._add_now(list(words))
 
+    def remove_words(self, words: Iterable[str]) -> None:
+        """Take back ``add_words`` for these words: jieba's own frequency and tag return (a word jieba did not
+        know is forgotten)."""
+        with self._lock:
+            drop = set(words)
+            if self._pos is None:
+                self._pending = [(w, t) for w, t in self._pending if w not in drop]
+                return
+            self._pos.makesure_userdict_loaded()  # tags of earlier additions first, so none comes back later
+            for word in drop:
+                original = self._original.pop(word, None)
+                if original is None:
+                    continue
+                freq, tag = original
+                if freq > 0:
+                    self._tokenizer.add_word(word, freq)
+                else:
+                    self._tokenizer.del_word(word)
+                if tag is None:
+                    self._pos.word_tag_tab.pop(word, None)
+                else:
+                    self._pos.word_tag_tab[word] = tag
+
     def _add_now(self, words: list[tuple[str, str | None]]) -> None:
         tokenizer = self._tokenizer
         for word, tag in words:
             if len(word) < 2:
                 continue
+            if word not in self._original:
+                self._original[word] = (int(tokenizer.FREQ.get(word) or 0), self._pos.word_tag_tab.get(word))
             freq = tokenizer.FREQ.get(word) or 0
             if freq <= 0:
                 freq = tokenizer.suggest_freq(word, False)

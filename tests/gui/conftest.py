@@ -49,6 +49,7 @@ class FakeService:
         self.learned: list[tuple[DocumentId, list[Entity], list[Entity]]] = []
         self.threads: list[threading.Thread] = []
         self.resuggest: list[DocumentId] = []
+        self.resynced: list[tuple[DocumentId, list[str]]] = []
 
     def warm_up(self) -> None:
         self.threads.append(threading.current_thread())
@@ -67,6 +68,11 @@ class FakeService:
         self.threads.append(threading.current_thread())
         self.learned.append((document_id, list(accepted), list(rejected)))
         return list(self.resuggest)
+
+    def resync(self, document_id: DocumentId, surfaces: list[str]) -> list[DocumentId]:
+        self.threads.append(threading.current_thread())
+        self.resynced.append((document_id, list(surfaces)))
+        return []
 
     def word_bounds(self, text: str) -> list[tuple[int, int]]:
         """Two-character words, for a predictable snap."""

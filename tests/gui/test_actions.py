@@ -31,8 +31,13 @@ def test_enter_accepts_the_focused_suggestion_and_learns_off_the_ui_thread(
     assert (7, 10, "PER", "accepted") in own(sqlite_project, corpus[0], window)
     press(qtbot, window, K.Key_Z, CTRL)
     assert own(sqlite_project, corpus[0], window) == {(0, 5, "ORG", "accepted")}
+    # what the engine learned from the undone decision follows the database again (off the UI thread)
+    qtbot.waitUntil(lambda: len(service.resynced) == 1)
+    assert service.resynced == [(corpus[0], ["裴青山"])]
     press(qtbot, window, K.Key_Z, CTRL | SHIFT)
     assert (7, 10, "PER", "accepted") in own(sqlite_project, corpus[0], window)
+    qtbot.waitUntil(lambda: len(service.resynced) == 2)
+    assert all(t is not threading.main_thread() for t in service.threads)
 
 
 def test_tab_and_shift_tab_walk_the_suggestions(qtbot: QtBot, make_window, corpus) -> None:

@@ -63,3 +63,21 @@ def test_matcher_finds_overlapping_occurrences() -> None:
     found = m.find("美国国务院和美国")
     assert sorted(found) == [(0, 2, "LOC"), (0, 5, "ORG"), (2, 5, "ORG"), (6, 8, "LOC")]
     assert Matcher([]).find("美国") == []
+
+
+def test_counts_set_from_the_database_after_an_undo() -> None:
+    d = ProjectDictionary()
+    d.confirm("蓝鲸优选", "ORG")
+    d.reject("蓝鲸优选", "PER")
+    assert d.confirmed("蓝鲸优选") and sorted(d.entries_for({"蓝鲸优选", "别的"})) == [
+        ("蓝鲸优选", "ORG"), ("蓝鲸优选", "PER")]
+    version = d.version
+    d.set_counts("蓝鲸优选", "ORG", 0, 0)  # the only confirmation was undone
+    assert d.version > version and not d.confirmed("蓝鲸优选")
+    assert d.entries_for({"蓝鲸优选"}) == [("蓝鲸优选", "PER")] and len(d) == 1
+    d.set_counts("蓝鲸优选", "PER", 0, 0)
+    assert d.surfaces() == set() and d.rows() == []
+    d.set_counts("蓝鲸优选", "ORG", 2, 1)
+    assert d.counts("蓝鲸优选", "ORG") == (2, 1) and d.confirmed("蓝鲸优选")
+    with pytest.raises(ValueError, match="negative"):
+        d.set_counts("蓝鲸优选", "ORG", -1, 0)

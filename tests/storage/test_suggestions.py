@@ -54,6 +54,30 @@ def test_accepting_propagates_to_unfinished_documents_only(project: Project) -> 
     assert surfaces(project, c, C) == c_before  # a finished document is left alone
 
 
+def test_an_undone_confirmation_stops_propagating(project: Project) -> None:
+    from model.commands import AddSpans
+
+    service = SuggestionService(project)
+    a, b = docs(project, A, B)
+    for doc in (a, b):
+        service.ensure(doc)
+    alice = project.annotator("alice")
+    start = A.index("蓝鲸优选")
+    entity = Entity(start, start + 4, "ORG")
+    add = AddSpans(Context(a, alice.id), [entity])
+    add.do(project.annotations)
+    assert service.learn(a, [entity]) == [b]
+    assert service.rules.project_dictionary.counts("蓝鲸优选", "ORG")[0] == 1
+    assert ("蓝鲸优选", "ORG") in surfaces(project, b, B)
+    add.undo(project.annotations)  # what Ctrl+Z does to the database
+    assert service.resync(a, ["蓝鲸优选"]) == [b]
+    assert service.rules.project_dictionary.counts("蓝鲸优选", "ORG") == (0, 0)
+    assert ("蓝鲸优选", "ORG") not in surfaces(project, b, B)  # withdrawn from the other document
+    add.do(project.annotations)  # and redo brings it back
+    service.resync(a, ["蓝鲸优选"])
+    assert ("蓝鲸优选", "ORG") in surfaces(project, b, B)
+
+
 def test_rejections_withdraw_twins(project: Project) -> None:
     service = SuggestionService(project)
     first, second = docs(project, "华为公司发布新手机。", "华为公司的利润增长。")
