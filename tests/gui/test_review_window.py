@@ -39,6 +39,7 @@ def open_window(qtbot: QtBot, project: Project) -> ReviewWindow:
     qtbot.waitExposed(window)
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.waitUntil(lambda: window.queue.count() > 0)  # the queue is computed in the worker thread
     window.article.setFocus()
     return window
 
@@ -94,3 +95,11 @@ def test_take_both_refused_when_versions_overlap(qtbot: QtBot, reviewed: tuple[P
     with qtbot.waitSignal(window.session.message) as message:
         qtbot.keyClick(window.article, Qt.Key.Key_Plus)
     assert "overlap" in message.args[0] and window.session.open_count == 2
+
+
+def test_an_empty_queue_says_why(qtbot: QtBot, sqlite_project: Project) -> None:
+    window = ReviewWindow(sqlite_project, sqlite_project.annotator("rita"))
+    qtbot.addWidget(window)
+    assert window.state.text() == "Loading the review queue…"  # computed off the UI thread
+    qtbot.waitUntil(lambda: window.state.text().startswith("Nothing to review"))
+    assert window.queue.count() == 0
