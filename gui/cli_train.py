@@ -36,7 +36,7 @@ def register(sub: Any, add_db: AddDb) -> None:
 def cmd_train(args: argparse.Namespace, url: str | None) -> int:
     from tqdm import tqdm
 
-    from storage.models import latest_model
+    from storage.models import latest_model, latest_model_info
     from storage.project import Project
     from storage.training import (
         BASE_ITERATIONS,
@@ -86,8 +86,13 @@ def cmd_train(args: argparse.Namespace, url: str | None) -> int:
             stored = latest_model(project, BASE_KIND if base else MODEL_KIND)
             assert stored is not None and stored.id == result.model_id
             args.save.write_bytes(stored.data)
-    what = "base model" if base else "model"
-    print(f"trained {what} #{result.model_id} on {result.documents:,} document(s), "
-          f"{result.characters:,} characters, in {result.seconds:.1f} s; stored in the project"
-          + (f" and written to {args.save}" if args.save else ""))
+        what = "base model" if base else "model"
+        print(f"trained {what} #{result.model_id} on {result.documents:,} document(s), "
+              f"{result.characters:,} characters, in {result.seconds:.1f} s; stored in the project"
+              + (f" and written to {args.save}" if args.save else ""))
+        if base and latest_model_info(project, MODEL_KIND) is not None:
+            # the project's own model stacks on the old base (or none): retrain it on the new one now
+            own = train_project_model(project)
+            print(f"retrained the project's model #{own.model_id} on the new base model "
+                  f"({own.documents:,} document(s), {own.seconds:.1f} s)")
     return 0

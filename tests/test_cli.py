@@ -137,6 +137,13 @@ def test_train_a_base_model_from_a_corpus_and_evaluate_with_it(tmp_path: Path) -
                    for s in project.annotations.spans(d, Layer.SUGGESTION)}
     assert "model" in origins
 
+    assert newstag("import", str(corpus), "--db", db, "--quiet").returncode == 0  # gold to train on
+    own = newstag("train", "--iterations", "10", "--db", db, "--quiet")
+    assert own.returncode == 0 and "trained model #" in own.stdout, own.stderr
+    again = newstag("train", "--base-corpus", str(corpus), "--iterations", "10", "--db", db, "--quiet")
+    assert again.returncode == 0, again.stderr  # a new base model: the project's model is rebuilt on it
+    assert "trained base model #" in again.stdout and "retrained the project's model #" in again.stdout
+
     learned = newstag("evaluate", "--gold", str(corpus), "--simulate-learning", "--model", "--base-model",
                       str(model_file), "--sentences-per-document", "4", "--retrain-every", "3",
                       "--format", "json")
