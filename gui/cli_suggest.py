@@ -310,8 +310,10 @@ def _simulate(gold: list[ParsedDocument], labels: list[str] | None,
     if retrain_every is None:
         return simulate_learning(documents, factory, labels)
     from model.crf import simulate_with_retraining
+    from storage.training import DEFAULTS
 
-    result = simulate_with_retraining(documents, factory, labels, every=retrain_every, base=base)
+    result = simulate_with_retraining(documents, factory, labels, every=retrain_every, base=base,
+                                      iterations=DEFAULTS["iterations"], minfreq=DEFAULTS["minfreq"])
     print(f"model retrained {result.retrainings} time(s), {result.training_seconds:.1f} s of training in all",
           file=sys.stderr)
     return result.report
