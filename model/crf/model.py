@@ -262,9 +262,9 @@ class CrfModel:
         well) or ``auto``: light unless the documents hold labels the base model does not know. Why light: on
         MSRA's test set in documents of 20 sentences, retrained every 10 documents, the second half scores
         F1 0.837 with full stacking, 0.845 with the base tags and dictionary hits, 0.852 with the base tags
-        alone (``bench_crf.py curve --base``); what a few dozen documents teach about characters, words and
-        confirmed strings mostly fits those documents. The project's confirmed strings still reach the
-        suggestions through the rule engine's dictionary and the combiner."""
+        alone (``bench_crf.py curve --base``, minfreq 0); what a few dozen documents teach about characters,
+        words and confirmed strings mostly fits those documents. The project's confirmed strings still reach
+        the suggestions through the rule engine's dictionary and the combiner."""
         if algorithm not in ("lbfgs", "l2sgd"):
             raise ValueError(f"unknown training algorithm {algorithm!r} (lbfgs or l2sgd)")
         if not any(text for text, _ in documents):
