@@ -68,17 +68,23 @@ def cmd_train(args: argparse.Namespace, url: str | None) -> int:
             return 0
         default = BASE_ITERATIONS if base else int(model_settings(project)["iterations"])  # type: ignore[call-overload]
         total = args.iterations or default
-        with tqdm(total=total, unit=" it", desc="training base model" if base else "training",
-                  disable=args.quiet or None, file=sys.stderr) as bar:
+        quiet = args.quiet or None
+        desc = "training base model" if base else "training"
+        with tqdm(unit=" doc", desc="building features", disable=quiet, file=sys.stderr) as reading_bar, \
+                tqdm(total=total, unit=" it", desc=desc, disable=quiet, file=sys.stderr) as bar:
+            def reading(done: int, documents: int) -> None:
+                reading_bar.total = documents
+                reading_bar.update(done - reading_bar.n)
+
             def progress(done: int, _total: int) -> None:
                 bar.update(done - bar.n)
 
             try:
                 if base:
                     documents = [(d.text, d.entities) for d in corpus]
-                    result = train_base_model(project, documents, total, progress)
+                    result = train_base_model(project, documents, total, progress, reading)
                 else:
-                    result = train_project_model(project, args.iterations, progress)
+                    result = train_project_model(project, args.iterations, progress, reading)
             except NothingToTrainOn as exc:
                 print(f"newstag train: {exc}", file=sys.stderr)
                 return 1

@@ -111,7 +111,8 @@ def serving_model(project: Project) -> tuple[int, CrfModel] | None:
 
 
 def train_project_model(project: Project, iterations: int | None = None,
-                        progress: Callable[[int, int], None] | None = None) -> TrainingResult:
+                        progress: Callable[[int, int], None] | None = None,
+                        reading: Callable[[int, int], None] | None = None) -> TrainingResult:
     """Train on the finished documents (stacked on the base model, if the project has one) and store it."""
     from model.crf import CrfModel
 
@@ -124,7 +125,7 @@ def train_project_model(project: Project, iterations: int | None = None,
     model = CrfModel.train(documents, project_dictionary=dictionary,
                            iterations=int(iterations or settings["iterations"]),  # type: ignore[call-overload]
                            minfreq=float(settings["minfreq"]),  # type: ignore[arg-type]
-                           base=found[1] if found else None, progress=progress)
+                           base=found[1] if found else None, progress=progress, reading=reading)
     info = model.info
     model_id = save_model(project, MODEL_KIND, model.to_bytes(), info.documents, info.characters,
                           info.to_json())
@@ -134,7 +135,8 @@ def train_project_model(project: Project, iterations: int | None = None,
 
 def train_base_model(project: Project, documents: Sequence[tuple[str, Sequence[Entity]]],
                      iterations: int = BASE_ITERATIONS,
-                     progress: Callable[[int, int], None] | None = None) -> TrainingResult:
+                     progress: Callable[[int, int], None] | None = None,
+                     reading: Callable[[int, int], None] | None = None) -> TrainingResult:
     """Train a base model on ``documents`` (a labelled corpus from outside the project) and store it; the
     project's next model stacks on it. Entities with labels outside the project's label set are left out."""
     from model.crf import CrfModel
@@ -144,7 +146,7 @@ def train_base_model(project: Project, documents: Sequence[tuple[str, Sequence[E
     if not any(entities for _, entities in kept):
         raise NothingToTrainOn("the corpus holds no entity with one of the project's labels ("
                                + ", ".join(sorted(labels)) + ")")
-    model = CrfModel.train(kept, iterations=iterations, progress=progress)
+    model = CrfModel.train(kept, iterations=iterations, progress=progress, reading=reading)
     info = model.info
     model_id = save_model(project, BASE_KIND, model.to_bytes(), info.documents, info.characters,
                           info.to_json())

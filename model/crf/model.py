@@ -252,10 +252,12 @@ class CrfModel:
         base: CrfModel | None = None,
         stacking: str = "auto",
         progress: Callable[[int, int], None] | None = None,
+        reading: Callable[[int, int], None] | None = None,
     ) -> CrfModel:
         """Train on ``(text, entities)`` documents. ``gazetteer`` (surface → label) defaults to the bundled
-        one; ``project_dictionary`` adds its hits as features (see the module docstring). ``progress`` is
-        called as ``(iteration, iterations)`` from the training thread. ``base``: a model trained on other
+        one; ``project_dictionary`` adds its hits as features (see the module docstring). ``reading`` is
+        called as ``(documents read, documents)`` while the features are built, then ``progress`` as
+        ``(iteration, iterations)``, both from the training thread. ``base``: a model trained on other
         data (say, the public MSRA corpus) whose tags become features (stacking); predicting runs both.
         ``stacking``: ``light`` (the base model's tags only: the project model learns how far to trust them,
         tag by tag and in sequence), ``full`` (every character feature and the project dictionary's hits as
@@ -288,7 +290,9 @@ class CrfModel:
         light = base is not None and stacking == "light"
         characters = 0
         labels: set[str] = set()
-        for text, entities in documents:
+        for number, (text, entities) in enumerate(documents, start=1):
+            if reading is not None and (number % 100 == 0 or number == len(documents)):
+                reading(number, len(documents))
             norm = to_half_width(text)
             gold = _clean(entities, len(text))
             labels.update(e.label for e in gold)

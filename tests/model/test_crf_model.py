@@ -85,8 +85,11 @@ def test_rejects_foreign_or_broken_bytes(tiny_crf: CrfModel, mangle) -> None:  #
 
 def test_progress_is_reported(corpus: list[tuple[str, list[Entity]]]) -> None:
     calls: list[tuple[int, int]] = []
-    CrfModel.train(corpus[:6], iterations=5, progress=lambda i, n: calls.append((i, n)))
+    read: list[tuple[int, int]] = []
+    CrfModel.train(corpus[:6], iterations=5, progress=lambda i, n: calls.append((i, n)),
+                   reading=lambda i, n: read.append((i, n)))
     assert calls and calls[0] == (1, 5) and all(n == 5 for _, n in calls) and calls[-1][0] <= 5
+    assert read == [(6, 6)]  # every hundred documents, and the last
 
 
 def test_project_index_leaves_a_documents_own_confirmations_out() -> None:
