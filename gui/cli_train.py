@@ -29,6 +29,9 @@ def register(sub: Any, add_db: AddDb) -> None:
     p.add_argument("--save", type=Path, metavar="FILE",
                    help="also write the trained model to FILE (for `newstag evaluate --base-model`)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--progress-lines", action="store_true",
+                   help="report progress as lines on standard output ('features N TOTAL', "
+                        "'iteration N TOTAL'), for a program that runs this command")
     add_db(p)
     p.set_defaults(handler=cmd_train)
 
@@ -75,9 +78,13 @@ def cmd_train(args: argparse.Namespace, url: str | None) -> int:
             def reading(done: int, documents: int) -> None:
                 reading_bar.total = documents
                 reading_bar.update(done - reading_bar.n)
+                if args.progress_lines:
+                    print(f"features {done} {documents}", flush=True)
 
-            def progress(done: int, _total: int) -> None:
+            def progress(done: int, iterations: int) -> None:
                 bar.update(done - bar.n)
+                if args.progress_lines:
+                    print(f"iteration {done} {iterations}", flush=True)
 
             try:
                 if base:

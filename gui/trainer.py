@@ -34,6 +34,7 @@ class Trainer(QObject):
         self._stopping = False
         self._checking = False
         self._training_base = False
+        self._step = ""  # the training process's last progress report
 
     @property
     def running(self) -> bool:
@@ -41,7 +42,8 @@ class Trainer(QObject):
 
     def status_text(self) -> str:
         if self.running:
-            return "Model: training the base model…" if self._training_base else "Model: training…"
+            what = "Model: training the base model" if self._training_base else "Model: training"
+            return f"{what} ({self._step})…" if self._step else f"{what}…"
         info = latest_model_info(self.project, MODEL_KIND)
         base = latest_model_info(self.project, BASE_KIND)
         if info is None:
@@ -80,6 +82,7 @@ class Trainer(QObject):
         if self.running:
             return False
         self._training_base = base_corpus is not None
+        self._step = ""
         process = QProcess(self)
         env = QProcessEnvironment.systemEnvironment()
         env.insert("NEWSTAG_DB", self.project.engine.url.render_as_string(hide_password=False))
@@ -87,12 +90,26 @@ class Trainer(QObject):
         process.setProcessEnvironment(env)
         process.setProgram(sys.executable)
         extra = ["--base-corpus", str(base_corpus)] if base_corpus is not None else []
-        process.setArguments(["-m", "gui.cli", "train", "--quiet", *extra])
+        process.setArguments(["-m", "gui.cli", "train", "--quiet", "--progress-lines", *extra])
+        process.readyReadStandardOutput.connect(self._progress)
         process.finished.connect(self._finished)
         self.process = process
         process.start()
         self.statusChanged.emit(self.status_text())
         return True
+
+    def _progress(self) -> None:
+        """``features N TOTAL`` / ``iteration N TOTAL`` lines of the training process, to the status bar."""
+        if self.process is None:
+            return
+        lines = bytes(self.process.readAllStandardOutput().data()).decode("utf-8", "replace").splitlines()
+        for line in lines:
+            parts = line.split()
+            if len(parts) == 3 and parts[0] in ("features", "iteration") and parts[1].isdigit():
+                done, total = int(parts[1]), int(parts[2])
+                self._step = (f"features of {done:,} / {total:,} documents" if parts[0] == "features"
+                              else f"iteration {done} / {total}")
+                self.statusChanged.emit(self.status_text())
 
     def _finished(self, code: int, _status: QProcess.ExitStatus) -> None:
         process = self.process

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -65,7 +66,7 @@ def test_training_runs_in_a_separate_process_after_enough_finished_documents(
         qtbot.keyClick(window.article, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # done + next
         assert window.menus.trainer._checking  # the corpus-wide count runs in the worker thread
         qtbot.waitUntil(lambda: window.menus.trainer.running, timeout=10_000)
-        assert window.menus.model_label.text() == "Model: training…"
+        assert window.menus.model_label.text().startswith("Model: training")
     info = latest_model_info(project, "crf")
     assert info is not None and info[2] == 1
     model_text = window.menus.model_label.text()
@@ -102,9 +103,14 @@ def test_a_base_model_is_trained_in_the_background_from_a_corpus_the_lead_picks(
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(bio), ""))
     action = window.findChild(QAction, "action_train_base")
     assert action is not None and action.text() == "Train a base model on a labelled corpus…"
+    statuses: list[str] = []
+    window.menus.trainer.statusChanged.connect(statuses.append)
     with qtbot.waitSignal(window.menus.trainer.modelTrained, timeout=120_000):
         action.trigger()
-        assert window.menus.model_label.text() == "Model: training the base model…"
+        assert window.menus.model_label.text().startswith("Model: training the base model")
+    # the training process reports its progress, and the status bar shows it
+    assert "Model: training the base model (features of 12 / 12 documents)…" in statuses
+    assert any(re.fullmatch(r"Model: training the base model \(iteration \d+ / 100\)…", s) for s in statuses)
     info = latest_model_info(window.project, "crf-base")
     assert info is not None and info[2] == 12
     label = window.menus.model_label.text()
