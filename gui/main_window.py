@@ -10,7 +10,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QFontDatabase, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QSplitter, QVBoxLayout, QWidget
 
 from gui.article_view import ArticleView
@@ -31,6 +31,8 @@ logger = logging.getLogger(__name__)
 
 ERROR_STYLE = "background: #fde2e1; color: #8a1c14; border: 1px solid #e0a19c; padding: 6px;"
 START_DELAY_MS = 150
+NO_CHINESE_FONT = ("No installed font has Chinese characters, so articles show boxes. Install one (Debian or "
+                   "Ubuntu: sudo apt-get install fonts-noto-cjk) and start newstag again.")
 ACTIVITY = {
     QEvent.Type.KeyPress,
     QEvent.Type.ShortcutOverride,
@@ -123,6 +125,8 @@ class MainWindow(QMainWindow):
         for watched in (self.article, self.article.viewport(), self.entities, self.entities.viewport()):
             watched.installEventFilter(self)
 
+        if not QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese):
+            self.show_message(NO_CHINESE_FONT, True)
         self.suggester_label.setText("Loading suggestions…" if service is not None else "")
         # Background work (jieba) starts once the window has painted: nothing competes with the first paint.
         self._start_timer = QTimer(self, singleShot=True, interval=START_DELAY_MS)

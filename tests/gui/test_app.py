@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from gui import settings
@@ -28,3 +29,18 @@ def test_window_shows_the_first_seed_as_plain_text(qtbot: QtBot, sqlite_project:
 def test_settings_round_trip() -> None:
     settings.save(annotator="王小明")
     assert settings.load()["annotator"] == "王小明"
+
+
+def test_a_machine_without_a_chinese_font_is_told_how_to_get_one(
+    qtbot: QtBot, make_window, corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtGui import QFontDatabase
+
+    from gui.main_window import NO_CHINESE_FONT
+
+    monkeypatch.setattr(QFontDatabase, "families", lambda *args: ["Noto Sans CJK SC"])
+    assert not make_window().message_bar.isVisible()
+    monkeypatch.setattr(QFontDatabase, "families", lambda *args: [])
+    window = make_window("bob")
+    assert window.message_bar.isVisible() and window.message_bar.text() == NO_CHINESE_FONT
+    assert "fonts-noto-cjk" in NO_CHINESE_FONT
