@@ -274,7 +274,7 @@ def main() -> None:
         cjk = QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
         print(f"article font: {QFontInfo(window.article.font()).family()}; "
               f"{len(cjk)} font families with Chinese glyphs installed"
-              + ("" if cjk else " (none: Chinese draws as boxes, through a slower fallback search)"))
+              + ("" if cjk else " (none: Chinese draws as boxes, and first paints are slower)"))
         bench_open_and_scroll(window, short, long, project.documents.ids()[0])
         bench_actions(lambda w, k: QTest.keyClick(w, k), window, project, args.ops)
         window.close()
