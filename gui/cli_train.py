@@ -39,11 +39,10 @@ def register(sub: Any, add_db: AddDb) -> None:
 def cmd_train(args: argparse.Namespace, url: str | None) -> int:
     from tqdm import tqdm
 
-    from storage.models import latest_model, latest_model_info
+    from storage.models import latest_model_info, model_data
     from storage.project import Project
     from storage.training import (
         BASE_ITERATIONS,
-        BASE_KIND,
         MODEL_KIND,
         NothingToTrainOn,
         model_settings,
@@ -96,9 +95,7 @@ def cmd_train(args: argparse.Namespace, url: str | None) -> int:
                 print(f"newstag train: {exc}", file=sys.stderr)
                 return 1
         if args.save:
-            stored = latest_model(project, BASE_KIND if base else MODEL_KIND)
-            assert stored is not None and stored.id == result.model_id
-            args.save.write_bytes(stored.data)
+            args.save.write_bytes(model_data(project, result.model_id) or b"")
         what = "base model" if base else "model"
         print(f"trained {what} #{result.model_id} on {result.documents:,} document(s), "
               f"{result.characters:,} characters, in {result.seconds:.1f} s; stored in the project"

@@ -109,19 +109,18 @@ class Annotations:
             raise
 
     def _apply_all(self, s: Session, ops: Sequence[Op]) -> list[SpanId | None]:
-        """Apply ``ops`` in order; runs of inserts and of deletes go to the database as one statement each
-        (labelling a string across the corpus can insert thousands of suggestions at once)."""
+        """Apply ``ops`` in order; each run of inserts and each run of deletes goes to the database as one
+        statement (labelling a string across the corpus can insert thousands of suggestions at once)."""
         results: list[SpanId | None] = []
         i = 0
         while i < len(ops):
             kind = type(ops[i])
             j = i + 1
-            if kind in (Insert, Delete):
-                while j < len(ops) and type(ops[j]) is kind:
-                    j += 1
-            if j - i > 1 and kind is Insert:
+            while kind in (Insert, Delete) and j < len(ops) and type(ops[j]) is kind:
+                j += 1
+            if kind is Insert:
                 results += _insert_many(s, cast(Sequence[Insert], ops[i:j]))
-            elif j - i > 1 and kind is Delete:
+            elif kind is Delete:
                 ids = [cast(Delete, op).span_id for op in ops[i:j]]
                 for k in range(0, len(ids), 1000):
                     s.execute(delete(SpanRow).where(SpanRow.id.in_(ids[k : k + 1000])))
@@ -132,16 +131,7 @@ class Annotations:
         return results
 
     def _apply_one(self, s: Session, op: Op) -> SpanId | None:
-        if isinstance(op, Insert):
-            _check_bounds(s, op.document_id, op.start, op.end)
-            new = SpanRow(
-                document_id=op.document_id, layer=str(op.layer), annotator_id=op.annotator_id, start=op.start,
-                end=op.end, label=op.label, status=str(op.status), origin=str(op.origin),
-                origin_detail=op.origin_detail, score=op.score,
-            )
-            s.add(new)
-            s.flush()
-            return SpanId(new.id)
+        """An update or a state change (inserts and deletes go through ``_apply_all``)."""
         if isinstance(op, Update):
             row = s.get(SpanRow, op.span_id)
             if row is None:
@@ -153,9 +143,6 @@ class Annotations:
                 setattr(row, key, str(value) if key == "status" else value)
             _check_bounds(s, DocumentId(row.document_id), row.start, row.end)
             s.flush()
-            return None
-        if isinstance(op, Delete):
-            s.execute(delete(SpanRow).where(SpanRow.id == op.span_id))
             return None
         if isinstance(op, SetState):
             _set_state(s, op.document_id, op.annotator_id, op.state)
@@ -330,8 +317,9 @@ class Annotations:
         with self._project.transaction() as s:
             s.execute(delete(SpanRow).where(SpanRow.document_id == document_id,
                                             SpanRow.layer == str(Layer.SUGGESTION)))
-            for op in spans:
-                self._apply_one(s, op)
+            inserts = list(spans)
+            if inserts:
+                _insert_many(s, inserts)
 
 
 def _only_assigned(query, annotator_id: AnnotatorId):  # type: ignore[no-untyped-def]
@@ -350,7 +338,7 @@ def find_all(text: str, surface: str) -> list[int]:
 
 
 def _insert_many(s: Session, ops: Sequence[Insert]) -> list[SpanId | None]:
-    """Insert spans in one statement (after checking every one fits its document); their ids in order."""
+    """Insert spans in one statement (after checking that every one fits its document); their ids in order."""
     docs = sorted({op.document_id for op in ops})
     lengths: dict[int, int] = {}
     for k in range(0, len(docs), 1000):
@@ -360,12 +348,7 @@ def _insert_many(s: Session, ops: Sequence[Insert]) -> list[SpanId | None]:
     now = utcnow()
     values = []
     for op in ops:
-        length = lengths.get(op.document_id)
-        if length is None:
-            raise ValueError(f"no document {op.document_id}")
-        if not (0 <= op.start < op.end <= length):
-            raise OffsetError(
-                f"span [{op.start}, {op.end}) does not fit document {op.document_id} ({length} characters)")
+        _require_fit(op.document_id, op.start, op.end, lengths.get(op.document_id))
         values.append({"document_id": op.document_id, "layer": str(op.layer),
                        "annotator_id": op.annotator_id, "start": op.start, "end": op.end, "label": op.label,
                        "status": str(op.status), "origin": str(op.origin), "origin_detail": op.origin_detail,
@@ -376,6 +359,11 @@ def _insert_many(s: Session, ops: Sequence[Insert]) -> list[SpanId | None]:
 
 def _check_bounds(s: Session, document_id: DocumentId, start: int, end: int) -> None:
     length = s.scalar(select(func.length(DocumentRow.text)).where(DocumentRow.id == document_id))
+    _require_fit(document_id, start, end, length)
+
+
+def _require_fit(document_id: DocumentId, start: int, end: int, length: int | None) -> None:
+    """``length`` is the document's (None: there is no such document)."""
     if length is None:
         raise ValueError(f"no document {document_id}")
     if not (0 <= start < end <= length):

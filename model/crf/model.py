@@ -31,7 +31,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
 import pycrfsuite
 
@@ -143,13 +143,18 @@ def stacked_features(
     attributes are this extractor's (same lexicons), so they are built once for both models."""
     full = extractor.features(piece, tokens, original, ()) if share or not light else None
     tags = base.tag_segment(piece, original, tokens, full if share else None)
-    if light or full is None:
+    if light:
         xseq = [["b"] for _ in piece]
     else:
-        xseq = full
+        xseq = cast(list[list[str]], full)
         FeatureExtractor.add_project(xseq, local)
     add_base_features(xseq, tags)
     return xseq
+
+
+def shares_attributes(base: CrfModel | None, lexicons: LexiconData) -> bool:
+    """Whether a model with these lexicons stacked on ``base`` can hand ``base`` its own attribute lists."""
+    return base is not None and base.base is None and base.lexicons == lexicons
 
 
 def _clean(entities: Iterable[Entity], length: int) -> list[Entity]:
@@ -204,7 +209,7 @@ class CrfModel:
         self._lock = threading.Lock()
         self._index: _ProjectIndex | None = None
         self._index_of: tuple[int, int] | None = None
-        self._share = base is not None and base.base is None and base.lexicons == lexicons
+        self._share = shares_attributes(base, lexicons)
         self._light = info.params.get("stacking") == "light"
 
     @property
@@ -280,7 +285,7 @@ class CrfModel:
             else None
         )
         trainer = _Trainer(progress, iterations)
-        share = base is not None and base.base is None and base.lexicons == lexicons
+        share = shares_attributes(base, lexicons)
         if stacking not in ("auto", "light", "full"):
             raise ValueError(f"unknown stacking {stacking!r} (auto, light or full)")
         if stacking == "auto" and base is not None:
