@@ -155,3 +155,26 @@ def test_train_a_base_model_from_a_corpus_and_evaluate_with_it(tmp_path: Path) -
     refused = newstag("evaluate", "--gold", str(corpus), "--simulate-learning", "--model", "--base-model",
                       str(broken))
     assert refused.returncode == 1 and "not a newstag CRF model" in refused.stderr
+
+
+def test_a_bad_base_corpus_is_refused_by_file_and_line_and_changes_nothing(tmp_path: Path) -> None:
+    from storage.project import Project
+    from tests.conftest import snapshot
+
+    db = f"sqlite:///{tmp_path / 'c.db'}"
+    assert newstag("import", str(seed_paths()[0]), "--db", db, "--quiet").returncode == 0
+    with Project.open(db) as project:
+        before = snapshot(project)
+    bad_tag = tmp_path / "tags.bio"
+    bad_tag.write_text("越 B-LOC\n南 Q-LOC\n", encoding="utf-8")
+    binary = tmp_path / "blob.bio"
+    binary.write_bytes(b"\x00\x01\x02" * 100)
+    out_of_range = tmp_path / "spans.jsonl"
+    out_of_range.write_text('{"text": "越南", "label": [[0, 9, "LOC"]]}\n', encoding="utf-8")
+    for path, reason in [(bad_tag, f"{bad_tag}, line 2: 'Q-LOC' is not a tag"),
+                         (binary, f"{binary}: looks like a binary file"),
+                         (out_of_range, f"{out_of_range}, line 1: span [0, 9, 'LOC'] is out of range")]:
+        result = newstag("train", "--base-corpus", str(path), "--db", db, "--quiet")
+        assert result.returncode == 1 and reason in result.stderr, result.stderr
+    with Project.open(db) as project:
+        assert snapshot(project) == before

@@ -115,3 +115,19 @@ def test_a_base_model_is_trained_in_the_background_from_a_corpus_the_lead_picks(
     assert info is not None and info[2] == 12
     label = window.menus.model_label.text()
     assert label == "Model: base model (12 documents), none trained on this project yet"
+
+
+def test_a_broken_base_corpus_is_reported_and_stores_nothing(
+        qtbot: QtBot, corpus: list[int], make_window: Callable[..., MainWindow], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    window = make_window()
+    broken = tmp_path / "broken.bio"
+    broken.write_text("越 B-LOC\n南 Q-LOC\n", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(broken), ""))
+    with qtbot.waitSignal(window.menus.trainer.failed, timeout=60_000) as failure:
+        window.findChild(QAction, "action_train_base").trigger()
+    reason = f"{broken}, line 2: 'Q-LOC' is not a tag (O, or B-/I-/E-/S-/M- and a label)"
+    assert failure.args[0] == f"Training the model failed: newstag train: {reason}"
+    assert window.message_bar.isVisible() and str(broken) in window.message_bar.text()
+    assert latest_model_info(window.project, "crf-base") is None
+    assert window.menus.model_label.text() == "Model: none yet"

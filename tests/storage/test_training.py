@@ -115,6 +115,9 @@ def test_a_base_model_serves_until_the_project_has_its_own_then_carries_it(sqlit
 
 def test_a_base_corpus_without_project_labels_is_refused(sqlite_project: Project) -> None:
     from storage.training import train_base_model
+    from tests.conftest import snapshot
 
+    before = snapshot(sqlite_project)
     with pytest.raises(NothingToTrainOn, match="no entity with one of the project's labels"):
         train_base_model(sqlite_project, [("某某公司", [Entity(0, 4, "COMPANY")])], iterations=5)
+    assert snapshot(sqlite_project) == before
