@@ -4,11 +4,13 @@ is annotating, show the window."""
 from __future__ import annotations
 
 import logging
+import os
 import sys
 
+from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
-from gui import settings
+from gui import platform_check, settings
 from gui.qt_compat import guard_none_refcount
 from seeds import seed_paths
 from storage.db import DatabaseError
@@ -38,8 +40,30 @@ def ask_annotator(parent: object = None) -> str | None:
     return name.strip()
 
 
+def _exit_on_qt_fatal(mode: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+    """While the QApplication starts: Qt's fatal message (no platform plugin, no display) is ours to say,
+    instead of Qt's abort (exit 134). Other messages go to stderr as Qt would print them."""
+    if mode == QtMsgType.QtFatalMsg:
+        sys.stderr.write(platform_check.qt_failure_message(message) + "\n")
+        sys.stderr.flush()
+        os._exit(3)
+    sys.stderr.write(message + "\n")
+
+
+def start_application() -> QApplication:
+    """The QApplication; Qt's fatal start-up errors become our message and exit 3 (the CLI checked what it
+    could before importing Qt: ``platform_check``)."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    previous = qInstallMessageHandler(_exit_on_qt_fatal)
+    app = QApplication(sys.argv[:1])
+    qInstallMessageHandler(previous)
+    return app
+
+
 def run_app(url: str | None, annotator: str | None) -> int:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = start_application()
     guard_none_refcount()
     app.setApplicationName("newstag")
     try:

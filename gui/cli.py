@@ -77,6 +77,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_stats(url)
         if args.command is not None:
             return int(args.handler(args, url))
+        from gui.platform_check import startup_problem
+
+        if problem := startup_problem():  # before Qt is imported: its libraries may be what is missing
+            print(problem, file=sys.stderr)
+            return 3
         from gui.app import run_app
 
         return run_app(url, args.annotator)
