@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 from gui.workers import Workers
 from model.agreement import AgreementReport
 from storage.project import Project
-from storage.team import project_agreement
 
 logger = logging.getLogger(__name__)
 
@@ -60,7 +59,7 @@ class AgreementView(QDialog):
         self.labels = QComboBox()
         self.labels.setObjectName("agreementLabel")
         self.labels.addItem("All labels", None)
-        for label in project.labels():
+        for label in project.labels.all():
             self.labels.addItem(label.name, label.name)
         self.labels.currentIndexChanged.connect(self.refresh)
         self.status = QLabel("Computing…")
@@ -88,7 +87,7 @@ class AgreementView(QDialog):
     def refresh(self) -> None:
         self.status.setText("Computing…")
         label = self.labels.currentData()
-        self.workers.submit(project_agreement, self.project, None, label, done=self._show,
+        self.workers.submit(self.project.team.agreement, None, label, done=self._show,
                             error=lambda exc: self.status.setText(f"Could not compute agreement: {exc}"))
 
     def _show(self, report: AgreementReport) -> None:

@@ -13,9 +13,8 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 from gui import platform_check, settings
 from gui.qt_compat import guard_none_refcount
 from seeds import seed_paths
-from storage.db import DatabaseError
-from storage.importer import import_file
 from storage.project import Project
+from storage.types import DatabaseError
 
 logger = logging.getLogger(__name__)
 
@@ -24,7 +23,7 @@ def ensure_seeds(project: Project) -> int:
     """An empty project opens on the bundled seed articles. Returns how many were imported."""
     if project.documents.count():
         return 0
-    return sum(import_file(project, path).imported for path in seed_paths())
+    return sum(project.importer.import_file(path).imported for path in seed_paths())
 
 
 def ask_annotator(parent: object = None) -> str | None:
@@ -76,9 +75,8 @@ def run_app(url: str | None, annotator: str | None) -> int:
     if not name:
         return 0
     from gui.main_window import MainWindow
-    from storage.suggestions import SuggestionService
 
-    window = MainWindow(project, project.annotator(name), SuggestionService(project))
+    window = MainWindow(project, project.annotator(name), project.suggestions)
     window.show()
     code = app.exec()
     window.close()  # saves the time spent, waits for the background worker

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from storage.project import Project
-from storage.team import TeamError, assign, assigned_counts
+from storage.types import TeamError
 
 
 class AssignDialog(QDialog):
@@ -23,7 +23,7 @@ class AssignDialog(QDialog):
         self.setObjectName("assignDialog")
         self.setWindowTitle("Assign documents")
         self.project = project
-        known = [a.name for a in project.annotators() if a.role == "annotator"]
+        known = [a.name for a in project.team.annotators() if a.role == "annotator"]
         self.names = QLineEdit(", ".join(known))
         self.names.setObjectName("assignAnnotators")
         self.names.setPlaceholderText("alice, bob, carol")
@@ -47,7 +47,7 @@ class AssignDialog(QDialog):
         form.addRow(buttons)
 
     def _summary(self) -> str:
-        counts = assigned_counts(self.project)
+        counts = self.project.team.assigned_counts()
         if not counts:
             return "No documents are assigned yet: every annotator sees the whole project."
         return "Assigned now: " + ", ".join(f"{name} {n}" for name, n in sorted(counts.items()))
@@ -55,7 +55,7 @@ class AssignDialog(QDialog):
     def run(self) -> None:
         names = [n.strip() for n in self.names.text().replace("，", ",").split(",") if n.strip()]
         try:
-            summary = assign(self.project, names, self.overlap.value() / 100.0,
+            summary = self.project.team.assign(names, self.overlap.value() / 100.0,
                              only_unassigned=not self.everything.isChecked())
         except TeamError as exc:
             self.result_label.setText(f"Not assigned: {exc}.")

@@ -10,9 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from model.tagging import IPolicy
-from storage.db import DatabaseError
-from storage.formats.conll import Grouping
-from storage.importer import Format, SpansAs, expand_paths, import_file
+from storage.types import DatabaseError, Format, Grouping, SpansAs
 
 logger = logging.getLogger(__name__)
 
@@ -93,10 +91,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 def cmd_import(args: argparse.Namespace, url: str | None) -> int:
     from tqdm import tqdm
 
-    from storage.project import Project
+    from storage.project import Importer, Project
 
     fmt = Format(args.format)
-    files = expand_paths(args.paths, fmt)
+    files = Importer.expand_paths(args.paths, fmt)
     if not files:
         print("newstag import: no importable files found", file=sys.stderr)
         return 1
@@ -106,8 +104,8 @@ def cmd_import(args: argparse.Namespace, url: str | None) -> int:
         for path in files:
             with tqdm(desc=path.name, unit=" doc", disable=args.quiet or None, leave=False,
                       file=sys.stderr) as bar:
-                report = import_file(
-                    project, path, fmt, grouping=grouping,
+                report = project.importer.import_file(
+                    path, fmt, grouping=grouping,
                     policy=IPolicy.REJECT if args.strict_tags else IPolicy.REPAIR,
                     spans_as=SpansAs(args.spans_as), progress=bar.update,
                     sentences_per_document=args.sentences_per_document,
@@ -128,10 +126,9 @@ def cmd_import(args: argparse.Namespace, url: str | None) -> int:
 
 def cmd_stats(url: str | None) -> int:
     from storage.project import Project
-    from storage.stats import corpus_stats
 
     with Project.open(url) as project:
-        print(corpus_stats(project).render())
+        print(project.stats().render())
     return 0
 
 

@@ -8,16 +8,24 @@ import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from model.sentences import SentenceMode
 from model.spans import DocState
 from model.tagging import Scheme
-from storage.export_types import ExportError, ExportOptionError, SkipReason
-from storage.formats.conll_writer import DEFAULT_PLACEHOLDER, ConllOptions, DocSeparator, WhitespacePolicy
-
-if TYPE_CHECKING:
-    from storage.export import ExportOptions, ExportSummary
+from storage.types import (
+    DEFAULT_PLACEHOLDER,
+    ConllOptions,
+    DocSeparator,
+    ExportError,
+    ExportFormat,
+    ExportOptionError,
+    ExportOptions,
+    ExportSummary,
+    SkipReason,
+    Source,
+    SplitRatios,
+    WhitespacePolicy,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -32,8 +40,6 @@ SEPARATOR_NAMES = {"tab": "\t", "\\t": "\t", "space": " "}
 
 
 def register(sub: argparse._SubParsersAction, add_db: Callable[[argparse.ArgumentParser], None]) -> None:
-    from storage.export import ExportFormat, Source
-
     p = sub.add_parser("export", help="export training data: CoNLL (characters or words), JSONL, brat",
                        description="Export labels as training data. Suggestions nobody accepted are never "
                        "exported.")
@@ -100,9 +106,6 @@ def _label_map(items: list[str]) -> dict[str, str | None]:
 
 
 def options_from_args(args: argparse.Namespace) -> ExportOptions:
-    from storage.export import ExportFormat, ExportOptions, Source
-    from storage.split import SplitRatios
-
     conll = ConllOptions(
         scheme=Scheme(args.scheme), separator=SEPARATOR_NAMES.get(args.separator, args.separator),
         sentences=SentenceMode(args.sentences), whitespace=WhitespacePolicy(args.whitespace),
@@ -146,7 +149,6 @@ def render_summary(summary: ExportSummary) -> str:
 def cmd_export(args: argparse.Namespace, url: str | None) -> int:
     from tqdm import tqdm
 
-    from storage.export import export
     from storage.project import Project
 
     try:
@@ -158,7 +160,7 @@ def cmd_export(args: argparse.Namespace, url: str | None) -> int:
                 bar.n = done
                 bar.refresh()
 
-            summary = export(project, options, args.out, progress=progress)
+            summary = project.export.run(options, args.out, progress=progress)
     except ExportOptionError as exc:
         print(f"newstag export: {exc}", file=sys.stderr)
         return 2

@@ -22,9 +22,7 @@ from model.evaluate import (
 )
 from model.spans import Entity
 from model.tagging import IPolicy
-from storage.formats import ImportFormatError, ParsedDocument
-from storage.formats.conll import Grouping
-from storage.importer import Format, parse_file
+from storage.types import Format, Grouping, ImportFormatError, ModelSettings, ParsedDocument
 
 if TYPE_CHECKING:
     from model.crf import CrfModel
@@ -83,7 +81,10 @@ def register(sub: Any, add_db: AddDb) -> None:
 
 
 def read_documents(path: Path, sentences_per_document: int | None = None) -> list[ParsedDocument]:
-    return list(parse_file(path, Format.AUTO, Grouping.AUTO, IPolicy.REPAIR, [], sentences_per_document))
+    from storage.project import Importer
+
+    return list(Importer.parse_file(path, Format.AUTO, Grouping.AUTO, IPolicy.REPAIR, [],
+                                    sentences_per_document))
 
 
 # -- suggest ----------------------------------------------------------------------------------------
@@ -170,10 +171,9 @@ def cmd_suggest(args: argparse.Namespace, url: str | None) -> int:
             return 2
         return _suggest_file(args)
     from storage.project import Project
-    from storage.suggestions import SuggestionService, dictionary_rows
 
     with Project.open(url) as project:
-        service = SuggestionService(project)
+        service = project.suggestions
         ids = project.documents.ids()
         if args.documents == "new":
             ids = [i for i in ids if not service.has_suggestions(i)]
@@ -183,14 +183,14 @@ def cmd_suggest(args: argparse.Namespace, url: str | None) -> int:
         texts = dict(project.documents.texts(ids))
         chars = sum(len(t) for t in texts.values())
         processes = _processes(args.processes, chars)
-        labels = [label.name for label in project.labels()]
+        labels = [label.name for label in project.labels.all()]
         model, model_note = _project_model(project)
         t0 = time.perf_counter()
         stored = 0
         batch: dict[Any, list[Any]] = {}
         with tqdm(total=len(ids), unit=" doc", disable=args.quiet or None, file=sys.stderr) as bar:
-            results = run_parallel(iter(texts.items()), processes, dictionary_rows(project), labels,
-                                   model=model)
+            rows = project.decisions.dictionary_rows()
+            results = run_parallel(iter(texts.items()), processes, rows, labels, model=model)
             for doc_id, suggestions in results:
                 batch[doc_id] = suggestions
                 if len(batch) >= 500:
@@ -207,16 +207,13 @@ def cmd_suggest(args: argparse.Namespace, url: str | None) -> int:
 
 def _project_model(project: Any) -> tuple[ModelSetup | None, str]:
     """The project's serving model (``storage.training``) for the workers, and a note for the summary."""
-    from storage.suggestions import acceptance_history
-    from storage.training import model_settings, serving_model
-
-    settings = model_settings(project)
-    found = serving_model(project) if settings.get("enabled", True) else None
+    settings = project.training.settings()
+    found = project.training.serving_model() if settings.enabled else None
     if found is None:
         return None, ""
     model_id, crf = found
     setup = ModelSetup(crf.to_bytes(), crf.base.to_bytes() if crf.base is not None else None,
-                       float(settings["threshold"]), acceptance_history(project))  # type: ignore[arg-type]
+                       settings.threshold, project.decisions.acceptance_history())
     return setup, f", with model #{model_id}"
 
 
@@ -310,10 +307,10 @@ def _simulate(gold: list[ParsedDocument], labels: list[str] | None,
     if retrain_every is None:
         return simulate_learning(documents, factory, labels)
     from model.crf import simulate_with_retraining
-    from storage.training import DEFAULTS
 
     result = simulate_with_retraining(documents, factory, labels, every=retrain_every, base=base,
-                                      iterations=DEFAULTS["iterations"], minfreq=DEFAULTS["minfreq"])
+                                      iterations=ModelSettings().iterations,
+                                      minfreq=ModelSettings().minfreq)
     print(f"model retrained {result.retrainings} time(s), {result.training_seconds:.1f} s of training in all",
           file=sys.stderr)
     return result.report

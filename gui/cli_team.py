@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from storage.team import TeamError
+from storage.types import TeamError
 
 AddDb = Callable[[argparse.ArgumentParser], None]
 
@@ -55,29 +55,27 @@ def register(sub: Any, add_db: AddDb) -> None:
 
 def cmd_assign(args: argparse.Namespace, url: str | None) -> int:
     from storage.project import Project
-    from storage.team import assign, assigned_counts
 
     with Project.open(url) as project:
         try:
-            summary = assign(project, _names(args.annotators) or [], args.overlap,
-                             only_unassigned=not args.all, seed=args.seed)
+            summary = project.team.assign(_names(args.annotators) or [], args.overlap,
+                                          only_unassigned=not args.all, seed=args.seed)
         except TeamError as exc:
             print(f"newstag assign: {exc}", file=sys.stderr)
             return 2
         print(f"assigned {summary.documents} document(s), {summary.doubly_annotated} to two annotators")
-        for name, n in sorted(assigned_counts(project).items()):
+        for name, n in sorted(project.team.assigned_counts().items()):
             print(f"  {name:<20} {n:>6} document(s) in total")
     return 0
 
 
 def cmd_agreement(args: argparse.Namespace, url: str | None) -> int:
     from storage.project import Project
-    from storage.team import project_agreement
 
     with Project.open(url) as project:
         try:
-            report = project_agreement(project, _names(args.annotators), args.label,
-                                       done_only=not args.unfinished)
+            report = project.team.agreement(_names(args.annotators), args.label,
+                                           done_only=not args.unfinished)
         except TeamError as exc:
             print(f"newstag agreement: {exc}", file=sys.stderr)
             return 2
@@ -127,10 +125,9 @@ def _score(s: Any) -> dict[str, Any]:
 
 def cmd_review_queue(args: argparse.Namespace, url: str | None) -> int:
     from storage.project import Project
-    from storage.review import review_queue
 
     with Project.open(url) as project:
-        queue = review_queue(project)
+        queue = project.reviews.queue()
     if not queue:
         print("nothing to review: no document has been finished by two annotators yet")
         return 0
@@ -143,11 +140,10 @@ def cmd_review_queue(args: argparse.Namespace, url: str | None) -> int:
 def cmd_consistency(args: argparse.Namespace, url: str | None) -> int:
     from model.consistency import check
     from storage.project import Project
-    from storage.team import layer_entities
 
     with Project.open(url) as project:
         try:
-            texts, spans = layer_entities(project, args.annotator)
+            texts, spans = project.team.layer_entities(args.annotator)
         except TeamError as exc:
             print(f"newstag consistency: {exc}", file=sys.stderr)
             return 2

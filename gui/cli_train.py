@@ -39,22 +39,13 @@ def register(sub: Any, add_db: AddDb) -> None:
 def cmd_train(args: argparse.Namespace, url: str | None) -> int:
     from tqdm import tqdm
 
-    from storage.models import latest_model_info, model_data
     from storage.project import Project
-    from storage.training import (
-        BASE_ITERATIONS,
-        MODEL_KIND,
-        NothingToTrainOn,
-        model_settings,
-        needs_training,
-        train_base_model,
-        train_project_model,
-    )
+    from storage.types import BASE_ITERATIONS, MODEL_KIND, NothingToTrainOn
 
     base = args.base_corpus is not None
     if base:
         from gui.cli_suggest import read_documents
-        from storage.formats import ImportFormatError
+        from storage.types import ImportFormatError
 
         try:
             corpus = read_documents(args.base_corpus, args.sentences_per_document)
@@ -64,11 +55,11 @@ def cmd_train(args: argparse.Namespace, url: str | None) -> int:
         chars = sum(len(d.text) for d in corpus)
         print(f"{args.base_corpus}: {len(corpus):,} documents, {chars:,} characters", file=sys.stderr)
     with Project.open(url) as project:
-        if args.if_needed and not base and not needs_training(project):
+        if args.if_needed and not base and not project.training.needs_training():
             print("the model is up to date: fewer than "
-                  f"{model_settings(project)['retrain_every']} documents finished since it was trained")
+                  f"{project.training.settings().retrain_every} documents finished since it was trained")
             return 0
-        default = BASE_ITERATIONS if base else int(model_settings(project)["iterations"])  # type: ignore[call-overload]
+        default = BASE_ITERATIONS if base else project.training.settings().iterations
         total = args.iterations or default
         quiet = args.quiet or None
         desc = "training base model" if base else "training"
@@ -88,21 +79,21 @@ def cmd_train(args: argparse.Namespace, url: str | None) -> int:
             try:
                 if base:
                     documents = [(d.text, d.entities) for d in corpus]
-                    result = train_base_model(project, documents, total, progress, reading)
+                    result = project.training.train_base_model(documents, total, progress, reading)
                 else:
-                    result = train_project_model(project, args.iterations, progress, reading)
+                    result = project.training.train_project_model(args.iterations, progress, reading)
             except NothingToTrainOn as exc:
                 print(f"newstag train: {exc}", file=sys.stderr)
                 return 1
         if args.save:
-            args.save.write_bytes(model_data(project, result.model_id) or b"")
+            args.save.write_bytes(project.trained_models.data(result.model_id) or b"")
         what = "base model" if base else "model"
         print(f"trained {what} #{result.model_id} on {result.documents:,} document(s), "
               f"{result.characters:,} characters, in {result.seconds:.1f} s; stored in the project"
               + (f" and written to {args.save}" if args.save else ""))
-        if base and latest_model_info(project, MODEL_KIND) is not None:
+        if base and project.trained_models.latest_info(MODEL_KIND) is not None:
             # the project's own model stacks on the old base (or none): retrain it on the new one now
-            own = train_project_model(project)
+            own = project.training.train_project_model()
             print(f"retrained the project's model #{own.model_id} on the new base model "
                   f"({own.documents:,} document(s), {own.seconds:.1f} s)")
     return 0

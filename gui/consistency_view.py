@@ -17,11 +17,10 @@ from PySide6.QtWidgets import (
 from gui.workers import Workers
 from model.consistency import Inconsistency, check
 from storage.project import Project
-from storage.team import layer_entities
 
 
 def _findings(project: Project, annotator: str | None) -> list[Inconsistency]:
-    texts, spans = layer_entities(project, annotator)
+    texts, spans = project.team.layer_entities(annotator)
     return check(texts, spans)
 
 

@@ -9,7 +9,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from model.spans import AnnotatorId, DocState, DocumentId
-from storage.annotations import Annotations, DocumentEntry
+from storage.project import DocumentList
+from storage.types import DocumentEntry
 
 logger = logging.getLogger(__name__)
 
@@ -27,10 +28,10 @@ Index = QModelIndex | QPersistentModelIndex
 
 class DocumentListModel(QAbstractTableModel):
     def __init__(
-        self, annotations: Annotations, annotator_id: AnnotatorId, parent: QObject | None = None
+        self, documents: DocumentList, annotator_id: AnnotatorId, parent: QObject | None = None
     ) -> None:
         super().__init__(parent)
-        self._annotations = annotations
+        self._documents = documents
         self._annotator_id = annotator_id
         self._state: DocState | None = None
         self._search = ""
@@ -49,7 +50,7 @@ class DocumentListModel(QAbstractTableModel):
     def reset(self) -> None:
         self.beginResetModel()
         self._entries, self._rows = [], {}
-        self._total = self._annotations.count_documents(self._annotator_id, self._state, self._search)
+        self._total = self._documents.count_documents(self._annotator_id, self._state, self._search)
         self.endResetModel()
 
     @property
@@ -65,7 +66,7 @@ class DocumentListModel(QAbstractTableModel):
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid():
             return
-        page = self._annotations.page(self._annotator_id, len(self._entries), PAGE, self._state, self._search)
+        page = self._documents.page(self._annotator_id, len(self._entries), PAGE, self._state, self._search)
         if not page:
             self._total = len(self._entries)
             return
@@ -92,7 +93,7 @@ class DocumentListModel(QAbstractTableModel):
     def refresh(self, ids: list[DocumentId]) -> None:
         """Re-read the rows of these documents (state, open suggestions) if they are loaded."""
         loaded = [i for i in ids if i in self._rows]
-        for entry in self._annotations.entries(self._annotator_id, loaded):
+        for entry in self._documents.entries(self._annotator_id, loaded):
             row = self._rows[entry.id]
             if self._entries[row] != entry:
                 self._entries[row] = entry

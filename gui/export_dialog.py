@@ -35,11 +35,20 @@ from gui.cli_export import render_summary
 from model.sentences import SentenceMode
 from model.spans import Annotator, DocState
 from model.tagging import Scheme
-from storage.export import ExportCancelled, ExportFormat, ExportOptions, ExportSummary, Source, export
-from storage.export_types import ExportError, ExportOptionError
-from storage.formats.conll_writer import ConllOptions, DocSeparator, WhitespacePolicy
 from storage.project import Project
-from storage.split import SplitRatios
+from storage.types import (
+    ConllOptions,
+    DocSeparator,
+    ExportCancelled,
+    ExportError,
+    ExportFormat,
+    ExportOptionError,
+    ExportOptions,
+    ExportSummary,
+    Source,
+    SplitRatios,
+    WhitespacePolicy,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -95,8 +104,8 @@ class _ExportWorker(QObject):
     @Slot()
     def run(self) -> None:
         try:
-            summary = export(self._project, self._options, self._out, progress=self.progressed.emit,
-                             cancelled=self.cancel_requested.is_set)
+            summary = self._project.export.run(self._options, self._out, progress=self.progressed.emit,
+                                               cancelled=self.cancel_requested.is_set)
         except ExportCancelled:
             self.failed.emit("Export cancelled; nothing was written.")
         except ExportOptionError as exc:
@@ -136,11 +145,11 @@ class ExportDialog(QDialog):
         self.whitespaceBox = _combo("whitespaceBox", WHITESPACE)
         self.docSeparatorBox = _combo("docSeparatorBox", DOC_SEPARATORS)
         self.sourceBox = _combo("sourceBox", SOURCES)
-        self.annotatorBox = _combo("annotatorBox", [(a.name, a.name) for a in self.project.annotators()])
+        self.annotatorBox = _combo("annotatorBox", [(a.name, a.name) for a in self.project.team.annotators()])
         self.annotatorBox.setCurrentIndex(max(0, self.annotatorBox.findData(annotator.name)))
         self.documentsBox = _combo("documentsBox", DOCUMENTS)
         self.labelList = _named(QListWidget(), "labelList")
-        for label in self.project.labels():
+        for label in self.project.labels.all():
             item = QListWidgetItem(label.name)
             item.setCheckState(_checked(True))
             self.labelList.addItem(item)

@@ -24,8 +24,7 @@ from gui.shortcuts import CHECKABLE, SHORTCUTS, Scope
 from gui.shortcuts_dialog import ShortcutsDialog
 from gui.window_menus import WindowMenus
 from model.spans import Annotator, Document, DocumentId
-from storage.project import Project
-from storage.suggestions import SuggestionService
+from storage.project import Project, SuggestionService
 
 logger = logging.getLogger(__name__)
 
@@ -56,7 +55,7 @@ class MainWindow(QMainWindow):
         self.session = AnnotationSession(project, annotator, service, clock, self)
         self.resize(1400, 860)
 
-        self.documents = DocumentList(DocumentListModel(project.annotations, annotator.id, self))
+        self.documents = DocumentList(DocumentListModel(project.document_list, annotator.id, self))
         self.article = ArticleView(self.session)
         self.entities = EntityPanel(self.session)
         self.labels = LabelBar(self.session.labels)
@@ -121,7 +120,7 @@ class MainWindow(QMainWindow):
         self.actions_by_command: dict[str, QAction] = {}
         self._build_actions()
         self._connect()
-        self.menus = WindowMenus(self)
+        self.menus = WindowMenus(self, self.session, self.article, self.show_message)
         for watched in (self.article, self.article.viewport(), self.entities, self.entities.viewport()):
             watched.installEventFilter(self)
 
@@ -132,7 +131,7 @@ class MainWindow(QMainWindow):
         self._start_timer = QTimer(self, singleShot=True, interval=START_DELAY_MS)
         self._start_timer.timeout.connect(self.session.start)
         self._start_timer.start()
-        first = project.annotations.next_document(annotator.id, None, unfinished=True) or next(
+        first = project.document_list.next_document(annotator.id, None, unfinished=True) or next(
             iter(project.documents.ids()), None
         )
         if first is not None:

@@ -16,7 +16,7 @@ from model.ops import ConflictError
 from model.review import Alignment, Decision, Disagreement, Resolution, align, resolve
 from model.spans import Annotator, DocumentId, Entity, Layer, Origin, Span, Status
 from storage.project import Project
-from storage.review import ReviewItem, load_review, save_gold
+from storage.types import ReviewItem
 
 logger = logging.getLogger(__name__)
 
@@ -31,7 +31,7 @@ class ReviewSession(QObject):
         super().__init__(parent)
         self.project = project
         self.reviewer = reviewer
-        self.labels = project.labels()
+        self.labels = project.labels.all()
         self.item: ReviewItem | None = None
         self.alignment = Alignment()
         self.decisions: dict[int, Decision] = {}  # disagreement index -> decision
@@ -43,7 +43,7 @@ class ReviewSession(QObject):
     # -- opening ---------------------------------------------------------------------------------------
 
     def open(self, document_id: DocumentId) -> None:
-        self.item = load_review(self.project, document_id)
+        self.item = self.project.reviews.load(document_id)
         self.alignment = align(self.item.layers)
         self.decisions = {}
         self.saved = True
@@ -163,7 +163,7 @@ class ReviewSession(QObject):
         if self.item is None:
             return False
         try:
-            version = save_gold(self.project, self.item, self.reviewer.id, self.alignment.agreed,
+            version = self.project.reviews.save_gold(self.item, self.reviewer.id, self.alignment.agreed,
                                 list(self.decisions.values()))
         except ConflictError as exc:
             self.message.emit(f"Not saved: {exc}", True)

@@ -30,7 +30,7 @@ from gui.workers import Workers
 from model.review import Resolution
 from model.spans import Annotator, DocumentId, Entity
 from storage.project import Project
-from storage.review import QueueEntry, review_queue
+from storage.types import QueueEntry
 
 logger = logging.getLogger(__name__)
 
@@ -155,7 +155,7 @@ class ReviewWindow(QMainWindow):
         """Recompute the queue in the worker thread (it compares every annotator's work on every document:
         0.4 s for 10,000 double-annotated documents); the list fills in when it is ready."""
         self.state.setText("Loading the review queue…")
-        self.workers.submit(review_queue, self.project, done=self._fill_queue,
+        self.workers.submit(self.project.reviews.queue, done=self._fill_queue,
                             error=lambda exc: self.state.setText(f"Could not load the review queue: {exc}"))
 
     def _fill_queue(self, entries: list[QueueEntry]) -> None:

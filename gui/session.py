@@ -28,8 +28,7 @@ from model.commands import (
 )
 from model.ops import ConflictError, StoreUnavailable
 from model.spans import Annotator, DocState, Document, DocumentId, Entity, Layer, OffsetError, Span, Status
-from storage.project import Project
-from storage.suggestions import SuggestionService
+from storage.project import Project, SuggestionService
 
 logger = logging.getLogger(__name__)
 
@@ -74,7 +73,7 @@ class AnnotationSession(QObject):
         super().__init__(parent)
         self.project, self.annotator, self.service = project, annotator, service
         self.store = project.annotations
-        self.labels = project.labels()
+        self.labels = project.labels.all()
         self.undo_stack = AnnotationUndoStack(self.store, self)
         self.workers = Workers(self, paused=True)
         self.tracker = TimeTracker(clock)
@@ -159,7 +158,7 @@ class AnnotationSession(QObject):
         self.documentsUpdated.emit([self.document.id])
 
     def update_progress(self) -> None:
-        done, total = self.store.progress(self.annotator.id)
+        done, total = self.project.document_list.progress(self.annotator.id)
         self.progressChanged.emit(done, total)
 
     def flush_time(self) -> None:
@@ -427,7 +426,8 @@ class AnnotationSession(QObject):
             if not self._execute([command], "Mark done"):
                 return
             self.update_progress()
-        following = self.store.next_document(self.annotator.id, self.document.id, unfinished=True)
+        following = self.project.document_list.next_document(self.annotator.id, self.document.id,
+                                                              unfinished=True)
         if following is None:
             self.message.emit("Every document is done. Well done!", False)
             return
@@ -436,7 +436,8 @@ class AnnotationSession(QObject):
     @reported("Opening the next document")
     def next_document(self, backwards: bool = False) -> None:
         after = self.document.id if self.document else None
-        following = self.store.next_document(self.annotator.id, after, unfinished=False, backwards=backwards)
+        following = self.project.document_list.next_document(self.annotator.id, after, unfinished=False,
+                                                              backwards=backwards)
         if following is not None:
             self.open_document(following)
 

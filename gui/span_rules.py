@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from model.spans import Entity, Span, Status
-from storage.annotations import find_all
+from model.text import find_all
 
 
 def next_suggestion(spans: Sequence[Span], after: int, wrap: bool = True, backwards: bool = False) -> int:

@@ -12,9 +12,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, Signal
 
 from gui.workers import Workers
-from storage.models import latest_model_info
 from storage.project import Project
-from storage.training import BASE_KIND, MODEL_KIND, needs_training
+from storage.types import BASE_KIND, MODEL_KIND
 
 logger = logging.getLogger(__name__)
 
@@ -44,8 +43,8 @@ class Trainer(QObject):
         if self.running:
             what = "Model: training the base model" if self._training_base else "Model: training"
             return f"{what} ({self._step})…" if self._step else f"{what}…"
-        info = latest_model_info(self.project, MODEL_KIND)
-        base = latest_model_info(self.project, BASE_KIND)
+        info = self.project.trained_models.latest_info(MODEL_KIND)
+        base = self.project.trained_models.latest_info(BASE_KIND)
         if info is None:
             if base is not None:
                 return f"Model: base model ({base[2]:,} documents), none trained on this project yet"
@@ -61,11 +60,12 @@ class Trainer(QObject):
         if self.running or self._checking:
             return
         if self.workers is None:
-            if needs_training(self.project):
+            if self.project.training.needs_training():
                 self.start()
             return
         self._checking = True
-        self.workers.submit(needs_training, self.project, done=self._checked, error=self._check_failed)
+        self.workers.submit(self.project.training.needs_training, done=self._checked,
+                            error=self._check_failed)
 
     def _checked(self, needed: object) -> None:
         self._checking = False

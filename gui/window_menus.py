@@ -11,40 +11,47 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMenu, QWidget
 
 from gui.trainer import Trainer
 from model.spans import DocumentId
 
 if TYPE_CHECKING:
-    from gui.main_window import MainWindow
+    from gui.article_view import ArticleView
     from gui.review_window import ReviewWindow
+    from gui.session import AnnotationSession
 
 logger = logging.getLogger(__name__)
 
 
 class WindowMenus:
-    def __init__(self, window: MainWindow) -> None:
+    """The Team and Model menus and Export of ``window`` (the annotation window, which hands over what the
+    menus act on: its session, its article view and its message bar)."""
+
+    def __init__(self, window: QMainWindow, session: AnnotationSession, article: ArticleView,
+                 show_message: Callable[[str, bool], None]) -> None:
         self.window = window
+        self.session, self.article, self.show_message = session, article, show_message
+        self.project, self.annotator = session.project, session.annotator
         self.dialogs: list[QWidget] = []  # keep open dialogs alive
         w = window
-        self.trainer = Trainer(w.project, w, w.session.workers)
+        self.trainer = Trainer(self.project, w, session.workers)
         self.model_label = QLabel(self.trainer.status_text())
         self.model_label.setObjectName("modelLabel")
         w.statusBar().addPermanentWidget(self.model_label)
         self.trainer.statusChanged.connect(self.model_label.setText)
-        self.trainer.failed.connect(lambda text: w.show_message(text, True))
+        self.trainer.failed.connect(lambda text: show_message(text, True))
         self.trainer.modelTrained.connect(self._model_trained)
-        w.session.progressChanged.connect(lambda *_: self.trainer.maybe_train())
+        session.progressChanged.connect(lambda *_: self.trainer.maybe_train())
 
         from gui.gold_compare import GoldComparison
 
-        self.gold = GoldComparison(w.project, w.annotator.id, w)
+        self.gold = GoldComparison(self.project, self.annotator.id, w)
         w.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.gold)
         self.gold.hide()
         self.gold.visibilityChanged.connect(self._gold_visibility_changed)
-        w.session.documentOpened.connect(self.gold.show_document)
-        self.gold.locationActivated.connect(lambda a, b: w.article.select(a, b))
+        session.documentOpened.connect(self.gold.show_document)
+        self.gold.locationActivated.connect(lambda a, b: article.select(a, b))
 
         document = self._menu("Document")
         document.addSeparator()
@@ -61,7 +68,7 @@ class WindowMenus:
         self._add(team, "Assign documents…", None, self.assign, "action_assign")
         self._add(team, "Agreement…", None, self.agreement, "action_agreement")
         self._add(team, "Review disagreements…", "Ctrl+Shift+R", self.review, "action_review")
-        self._add(team, "Consistency of my annotations…", None, lambda: self.consistency(w.annotator.name),
+        self._add(team, "Consistency of my annotations…", None, lambda: self.consistency(self.annotator.name),
                   "action_consistency")
         self._add(team, "Consistency of the gold layer…", None, lambda: self.consistency(None),
                   "action_gold_consistency")
@@ -100,32 +107,32 @@ class WindowMenus:
 
     def _gold_visibility_changed(self, visible: bool) -> None:
         if visible:
-            self.gold.show_document(self.window.session.document)
+            self.gold.show_document(self.session.document)
 
     # -- handlers ----------------------------------------------------------------------------------
 
     def export(self) -> None:
         from gui.export_dialog import ExportDialog
 
-        self._show(ExportDialog(self.window.project, self.window.annotator, self.window))
+        self._show(ExportDialog(self.project, self.annotator, self.window))
 
     def assign(self) -> None:
         from gui.assign_dialog import AssignDialog
 
-        self._show(AssignDialog(self.window.project, self.window))
+        self._show(AssignDialog(self.project, self.window))
 
     def agreement(self) -> None:
         from gui.agreement_view import AgreementView
 
-        view = AgreementView(self.window.project, self.window)
+        view = AgreementView(self.project, self.window)
         view.documentActivated.connect(self.review_document)
         self._show(view)
 
     def review(self) -> ReviewWindow:
         from gui.review_window import ReviewWindow
 
-        reviewer = self.window.project.annotator(self.window.annotator.name)
-        window = ReviewWindow(self.window.project, reviewer)
+        reviewer = self.project.annotator(self.annotator.name)
+        window = ReviewWindow(self.project, reviewer)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._show(window)
         return window
@@ -138,24 +145,24 @@ class WindowMenus:
         """An annotator's own layer, or the gold layer (for reviewers) with ``None``."""
         from gui.consistency_view import ConsistencyView
 
-        view = ConsistencyView(self.window.project, annotator, self.window)
+        view = ConsistencyView(self.project, annotator, self.window)
         view.locationActivated.connect(self._go_to)
         self._show(view)
 
     def _go_to(self, document_id: int, start: int, end: int) -> None:
-        self.window.session.open_document(DocumentId(document_id))
-        self.window.article.select(start, end)
+        self.session.open_document(DocumentId(document_id))
+        self.article.select(start, end)
         self.window.activateWindow()
 
     def train(self) -> None:
         if not self.trainer.start():
-            self.window.show_message("The model is training already.", False)
+            self.show_message("The model is training already.", False)
 
     def train_base(self) -> None:
         """A project lead picks a labelled corpus (CoNLL/BIO, JSONL, brat); a base model is trained on it in
         the background and the project's models build on it from then on."""
         if self.trainer.running:
-            self.window.show_message("The model is training already.", False)
+            self.show_message("The model is training already.", False)
             return
         path, _ = QFileDialog.getOpenFileName(
             self.window, "Labelled corpus for a base model", "",
@@ -163,14 +170,14 @@ class WindowMenus:
         if not path:
             return
         self.trainer.start(Path(path))
-        self.window.show_message(f"Training a base model on {Path(path).name} in the background (a large "
+        self.show_message(f"Training a base model on {Path(path).name} in the background (a large "
                                  "corpus takes minutes); annotation goes on meanwhile.", False)
 
     def _model_trained(self) -> None:
-        service = self.window.session.service
+        service = self.session.service
         if service is not None and hasattr(service, "reload_model"):
-            self.window.session.workers.submit(service.reload_model)
-        self.window.show_message("A new suggestion model is trained; new documents use it.", False)
+            self.session.workers.submit(service.reload_model)
+        self.show_message("A new suggestion model is trained; new documents use it.", False)
 
     def close(self) -> None:
         self.trainer.stop()

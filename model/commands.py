@@ -12,7 +12,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from model.ops import Action, AnnotationStore, Delete, Insert, Op, SetState, Update
-from model.spans import AnnotatorId, DocState, DocumentId, Entity, Layer, Origin, Span, SpanId, Status
+from model.spans import (
+    AnnotatorId,
+    DocState,
+    DocumentId,
+    Entity,
+    Layer,
+    Origin,
+    OriginDetail,
+    Span,
+    SpanId,
+    Status,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,7 +208,7 @@ class SuggestElsewhere(_InsertingCommand):
 
     def inserts(self) -> list[Insert]:
         return [Insert(d, Layer.SUGGESTION, None, e.start, e.end, e.label, Status.SUGGESTED,
-                       Origin.PROPAGATED, "labelled across the corpus", 1.0) for d, e in self.targets]
+                       Origin.PROPAGATED, OriginDetail.CORPUS_OFFER, 1.0) for d, e in self.targets]
 
     def payload(self) -> dict[str, object]:
         return {"documents": sorted({int(d) for d, _ in self.targets}), "count": len(self.targets)}

@@ -39,6 +39,12 @@ class Origin(enum.StrEnum):
     IMPORTED = "imported"
 
 
+class OriginDetail(enum.StrEnum):
+    """Origin details that carry a rule (most details are free text for people: a rule's name, a file)."""
+
+    CORPUS_OFFER = "labelled across the corpus"  # an annotator offered the span in other documents: kept
+
+
 class Role(enum.StrEnum):
     ANNOTATOR = "annotator"
     REVIEWER = "reviewer"

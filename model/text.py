@@ -44,3 +44,12 @@ def first_line_title(text: str, limit: int = 120) -> str:
             title = line.strip()
             return title if len(title) <= limit else title[: limit - 1] + "…"
     return ""
+
+
+def find_all(text: str, surface: str) -> list[int]:
+    """Start offsets of every non-overlapping occurrence of ``surface`` in ``text``."""
+    found, i = [], text.find(surface)
+    while i >= 0:
+        found.append(i)
+        i = text.find(surface, i + len(surface))
+    return found

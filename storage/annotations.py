@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, cast
+from typing import cast
 
 from sqlalchemy import and_, delete, func, insert, or_, select
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
@@ -29,11 +28,10 @@ from model.spans import (
     SpanId,
     Status,
 )
-from model.view import annotator_view, open_suggestions
-from storage.orm import AssignmentRow, DocumentRow, EventRow, ProgressRow, SpanRow, utcnow
-
-if TYPE_CHECKING:
-    from storage.project import Project
+from model.text import find_all
+from model.view import annotator_view
+from storage.database import Database
+from storage.orm import DocumentRow, EventRow, ProgressRow, SpanRow, utcnow
 
 logger = logging.getLogger(__name__)
 
@@ -63,19 +61,11 @@ def span_from_columns(r: tuple) -> Span:  # type: ignore[type-arg]
                 _ORIGINS[r[7]], AnnotatorId(r[8]) if r[8] is not None else None, r[9], r[10], r[11])
 
 
-@dataclass(frozen=True, slots=True)
-class DocumentEntry:
-    """One row of the document list."""
-
-    id: DocumentId
-    title: str
-    state: DocState
-    open_suggestions: int
-
-
 class Annotations:
-    def __init__(self, project: Project) -> None:
-        self._project = project
+    """This annotator's decisions (``project.annotations``): the store the undoable commands write to."""
+
+    def __init__(self, db: Database) -> None:
+        self._project = db
 
     # -- writes -------------------------------------------------------------------------------------
 
@@ -208,90 +198,6 @@ class Annotations:
             row = s.get(ProgressRow, (document_id, annotator_id))
             return row.seconds_spent if row else 0.0
 
-    def progress(self, annotator_id: AnnotatorId) -> tuple[int, int]:
-        """(documents done by this annotator, documents this annotator has to do: the assigned ones if the
-        lead assigned any, else the whole project)."""
-        return (self.count_documents(annotator_id, DocState.DONE), self.count_documents(annotator_id))
-
-    def _list_query(self, annotator_id: AnnotatorId, state: DocState | None, search: str):  # type: ignore[no-untyped-def]
-        state_col = func.coalesce(ProgressRow.state, str(DocState.NEW))
-        query = select(DocumentRow.id, DocumentRow.title, state_col).outerjoin(
-            ProgressRow,
-            and_(ProgressRow.document_id == DocumentRow.id, ProgressRow.annotator_id == annotator_id),
-        )
-        query = _only_assigned(query, annotator_id)
-        if state is not None:
-            query = query.where(state_col == str(state))
-        if search:
-            query = query.where(or_(DocumentRow.title.contains(search, autoescape=True),
-                                    DocumentRow.text.contains(search, autoescape=True)))
-        return query
-
-    def count_documents(self, annotator_id: AnnotatorId, state: DocState | None = None,
-                        search: str = "") -> int:
-        with self._project.session_factory() as s:
-            sub = self._list_query(annotator_id, state, search).subquery()
-            return s.scalar(select(func.count()).select_from(sub)) or 0
-
-    def page(self, annotator_id: AnnotatorId, offset: int, limit: int, state: DocState | None = None,
-             search: str = "") -> list[DocumentEntry]:
-        """One page of the document list, in document order, with open-suggestion counts."""
-        with self._project.session_factory() as s:
-            rows = s.execute(
-                self._list_query(annotator_id, state, search)
-                .order_by(DocumentRow.id).offset(offset).limit(limit)
-            ).all()
-            counts = self._open_counts(s, [r[0] for r in rows], annotator_id)
-        return [DocumentEntry(DocumentId(i), t, DocState(st), counts.get(i, 0)) for i, t, st in rows]
-
-    def _open_counts(self, s: Session, ids: list[int], annotator_id: AnnotatorId) -> dict[int, int]:
-        if not ids:
-            return {}
-        rows = s.scalars(select(SpanRow).where(
-            SpanRow.document_id.in_(ids),
-            or_(SpanRow.layer == str(Layer.SUGGESTION),
-                and_(SpanRow.layer == str(Layer.ANNOTATOR), SpanRow.annotator_id == annotator_id)),
-        )).all()
-        by_doc: dict[int, list[Span]] = {}
-        for r in rows:
-            by_doc.setdefault(r.document_id, []).append(to_span(r))
-        return {
-            doc: len(open_suggestions(annotator_view([x for x in spans if x.layer is Layer.SUGGESTION],
-                                                     [x for x in spans if x.layer is Layer.ANNOTATOR])))
-            for doc, spans in by_doc.items()
-        }
-
-    def entries(self, annotator_id: AnnotatorId, ids: Sequence[DocumentId]) -> list[DocumentEntry]:
-        """The document-list rows of these documents (to refresh them after a change)."""
-        if not ids:
-            return []
-        with self._project.session_factory() as s:
-            query = self._list_query(annotator_id, None, "").where(DocumentRow.id.in_(list(ids)))
-            rows = s.execute(query).all()
-            counts = self._open_counts(s, [r[0] for r in rows], annotator_id)
-        return [DocumentEntry(DocumentId(i), t, DocState(st), counts.get(i, 0)) for i, t, st in rows]
-
-    def next_document(self, annotator_id: AnnotatorId, after: DocumentId | None, unfinished: bool = True,
-                      backwards: bool = False) -> DocumentId | None:
-        """The next (or previous) document after ``after``, only unfinished ones if asked; wraps around."""
-        state_col = func.coalesce(ProgressRow.state, str(DocState.NEW))
-        query = select(DocumentRow.id).outerjoin(
-            ProgressRow,
-            and_(ProgressRow.document_id == DocumentRow.id, ProgressRow.annotator_id == annotator_id),
-        )
-        query = _only_assigned(query, annotator_id)
-        if unfinished:
-            query = query.where(state_col != str(DocState.DONE))
-        order = DocumentRow.id.desc() if backwards else DocumentRow.id
-        with self._project.session_factory() as s:
-            if after is not None:
-                cond = DocumentRow.id < after if backwards else DocumentRow.id > after
-                found = s.scalar(query.where(cond).order_by(order).limit(1))
-                if found is not None:
-                    return DocumentId(found)
-            found = s.scalar(query.where(DocumentRow.id != (after or -1)).order_by(order).limit(1))
-            return DocumentId(found) if found is not None else None
-
     def occurrences(self, surface: str, exclude: DocumentId | None = None,
                     unfinished_for: AnnotatorId | None = None) -> list[tuple[DocumentId, int]]:
         """(document, start) of every occurrence of ``surface`` in the corpus (optionally: in documents this
@@ -320,21 +226,6 @@ class Annotations:
             inserts = list(spans)
             if inserts:
                 _insert_many(s, inserts)
-
-
-def _only_assigned(query, annotator_id: AnnotatorId):  # type: ignore[no-untyped-def]
-    """Annotators to whom the lead assigned documents see only those; others see the whole project."""
-    mine = select(AssignmentRow.document_id).where(AssignmentRow.annotator_id == annotator_id)
-    return query.where(or_(~mine.exists(), DocumentRow.id.in_(mine)))
-
-
-def find_all(text: str, surface: str) -> list[int]:
-    """Start offsets of every non-overlapping occurrence of ``surface`` in ``text``."""
-    found, i = [], text.find(surface)
-    while i >= 0:
-        found.append(i)
-        i = text.find(surface, i + len(surface))
-    return found
 
 
 def _insert_many(s: Session, ops: Sequence[Insert]) -> list[SpanId | None]:

@@ -5,16 +5,14 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from model.spans import Document, DocumentId
+from storage.database import Database
 from storage.orm import DocumentRow
-
-if TYPE_CHECKING:
-    from storage.project import Project
 
 
 def content_hash(text: str) -> str:
@@ -42,8 +40,8 @@ def to_document(row: DocumentRow) -> Document:
 
 
 class DocumentStore:
-    def __init__(self, project: Project) -> None:
-        self._project = project
+    def __init__(self, db: Database) -> None:
+        self._project = db
 
     def get(self, document_id: int) -> Document:
         with self._project.session_factory() as s:

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session, aliased
 
 from model.sentences import SentenceMode, blocks, split_sentences
 from model.spans import DocState, Entity, Layer, Status
+from storage.database import Database
 from storage.export_types import (
     DocumentWriter,
     ExportCancelled,
@@ -36,12 +37,11 @@ from storage.formats.conll_writer import ConllOptions, ConllWriter, Level, check
 from storage.formats.jsonl_writer import SUFFIX as JSONL_SUFFIX
 from storage.formats.jsonl_writer import JsonlWriter
 from storage.orm import AnnotatorRow, DocumentRow, LabelRow, ProgressRow, SpanRow
-from storage.project import Project
 from storage.split import Part, SplitRatios, assign_parts
 
 __all__ = [
     "ExportCancelled", "ExportError", "ExportFormat", "ExportOptionError", "ExportOptions", "ExportSummary",
-    "SkipReason", "SkippedSpan", "Source", "adjudicated", "export",
+    "Exporter", "SkipReason", "SkippedSpan", "Source", "adjudicated",
 ]
 
 logger = logging.getLogger(__name__)
@@ -292,8 +292,8 @@ def output_paths(options: ExportOptions, out: Path) -> dict[str, Path]:
     return {part.value: out / f"{part.value}{suffix}" for part in Part}
 
 
-def export(
-    project: Project,
+def _export(
+    project: Database,
     options: ExportOptions,
     out: Path,
     progress: Callable[[int, int], None] | None = None,
@@ -366,3 +366,22 @@ def _write_all(
 
 def _sentences(text: str, entities: Sequence[Entity], mode: SentenceMode) -> int:
     return len(blocks(split_sentences(text, mode), entities))
+
+
+class Exporter:
+    """Writing the project's annotations out (``project.export``): one file, or one per part of a split."""
+
+    output_paths = staticmethod(output_paths)
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def run(
+        self,
+        options: ExportOptions,
+        out: Path,
+        progress: Callable[[int, int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> ExportSummary:
+        """Write the export; raise ExportOptionError before writing anything if an option cannot work."""
+        return _export(self._db, options, out, progress, cancelled)

@@ -13,14 +13,15 @@ from sqlalchemy import insert
 
 from model.spans import Layer, Origin, Status
 from model.tagging import IPolicy
+from storage.database import Database
 from storage.documents import DocumentStore, NewDocument
 from storage.formats import ImportFormatError, ParsedDocument
 from storage.formats.brat import read_brat
 from storage.formats.conll import Grouping, read_conll
 from storage.formats.jsonl import read_jsonl
 from storage.formats.plaintext import read_txt
+from storage.labels import Labels
 from storage.orm import SpanRow
-from storage.project import Project
 
 logger = logging.getLogger(__name__)
 
@@ -108,8 +109,8 @@ def parse_file(
     return read_conll(path, grouping, policy, warnings, sentences_per_document)
 
 
-def import_file(
-    project: Project,
+def _import_file(
+    project: Database,
     path: Path,
     fmt: Format = Format.AUTO,
     *,
@@ -133,7 +134,7 @@ def import_file(
                     session, [NewDocument(d.title, d.text, d.source, d.meta) for d in batch]
                 )
                 labels = {e.label for d in batch for e in d.entities}
-                report.new_labels += project.ensure_labels_in(session, labels)
+                report.new_labels += Labels.ensure_in(session, labels)
                 now = datetime.now(UTC)
                 spans = [
                     {"document_id": doc_id, "layer": str(layer), "annotator_id": None, "start": e.start,
@@ -161,3 +162,28 @@ def import_file(
         logger.warning("import failed: %s", exc)
         return FileReport(str(path), error=exc)
     return report
+
+
+class Importer:
+    """Bringing files into the project (``project.importer``); each file in one transaction."""
+
+    expand_paths = staticmethod(expand_paths)
+    parse_file = staticmethod(parse_file)
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def import_file(
+        self,
+        path: Path,
+        fmt: Format = Format.AUTO,
+        *,
+        grouping: Grouping = Grouping.AUTO,
+        policy: IPolicy = IPolicy.REPAIR,
+        spans_as: SpansAs = SpansAs.GOLD,
+        progress: Callable[[int], None] | None = None,
+        sentences_per_document: int | None = None,
+    ) -> FileReport:
+        """Import one file in one transaction. Any error leaves the database exactly as it was."""
+        return _import_file(self._db, path, fmt, grouping=grouping, policy=policy, spans_as=spans_as,
+                            progress=progress, sentences_per_document=sentences_per_document)

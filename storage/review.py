@@ -7,7 +7,6 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.exc import IntegrityError
@@ -17,11 +16,9 @@ from model.agreement import pair_score
 from model.ops import ConflictError
 from model.review import Decision
 from model.spans import AnnotatorId, DocumentId, Entity, Layer, Origin, Status
+from storage.database import Database
 from storage.orm import AnnotatorRow, DocumentRow, EventRow, ReviewRow, SpanRow
-from storage.team import load_layers
-
-if TYPE_CHECKING:
-    from storage.project import Project
+from storage.team import Team
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,9 +42,9 @@ class ReviewItem:
     version: int  # 0: never reviewed
 
 
-def review_queue(project: Project) -> list[QueueEntry]:
+def _review_queue(project: Database) -> list[QueueEntry]:
     """Documents finished by two or more annotators, worst agreement first; reviewed ones last."""
-    layers, _ = load_layers(project)
+    layers, _ = Team(project).load_layers()
     by_doc: dict[int, dict[str, set[Entity]]] = {}
     for name, docs in layers.items():
         for doc, entities in docs.items():
@@ -68,8 +65,8 @@ def review_queue(project: Project) -> list[QueueEntry]:
     return sorted(entries, key=lambda e: (e.reviewed, e.agreement, e.document_id))
 
 
-def load_review(project: Project, document_id: DocumentId) -> ReviewItem:
-    layers, _ = load_layers(project, document=document_id)
+def _load_review(project: Database, document_id: DocumentId) -> ReviewItem:
+    layers, _ = Team(project).load_layers(document=document_id)
     per = {name: sorted(docs[document_id], key=lambda e: (e.start, e.end))
            for name, docs in layers.items() if document_id in docs}
     with project.session_factory() as s:
@@ -84,7 +81,7 @@ def load_review(project: Project, document_id: DocumentId) -> ReviewItem:
     return ReviewItem(document_id, text, per, gold, version)
 
 
-def save_gold(project: Project, item: ReviewItem, reviewer: AnnotatorId, agreed: Sequence[Entity],
+def _save_gold(project: Database, item: ReviewItem, reviewer: AnnotatorId, agreed: Sequence[Entity],
               decisions: Sequence[Decision]) -> int:
     """Replace the document's gold layer with the agreed spans plus every decision's spans, in one
     transaction, if nobody saved this document's review since ``item`` was loaded. Returns the new version.
@@ -136,3 +133,20 @@ def save_gold(project: Project, item: ReviewItem, reviewer: AnnotatorId, agreed:
         raise ConflictError("another reviewer saved this document at the same moment; reload it "
                             "(your decisions were not saved)") from exc
 
+
+
+class Reviews:
+    """Adjudication (``project.reviews``): the queue, a document as the reviewer sees it, the gold layer."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def queue(self) -> list[QueueEntry]:
+        return _review_queue(self._db)
+
+    def load(self, document_id: DocumentId) -> ReviewItem:
+        return _load_review(self._db, document_id)
+
+    def save_gold(self, item: ReviewItem, reviewer: AnnotatorId, agreed: Sequence[Entity],
+                  decisions: Sequence[Decision]) -> int:
+        return _save_gold(self._db, item, reviewer, agreed, decisions)

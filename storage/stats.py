@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
 
+from storage.database import Database
 from storage.orm import AnnotatorRow, DocumentRow, ProgressRow, SpanRow
-from storage.project import Project
 
 
 @dataclass(slots=True)
@@ -37,7 +37,7 @@ class CorpusStats:
         return "\n".join(lines)
 
 
-def corpus_stats(project: Project) -> CorpusStats:
+def corpus_stats(project: Database) -> CorpusStats:
     with project.session_factory() as s:
         docs, chars = s.execute(
             select(func.count(DocumentRow.id), func.coalesce(func.sum(func.length(DocumentRow.text)), 0))

@@ -10,24 +10,24 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Collection, Iterable, Sequence
-from typing import TYPE_CHECKING
 
 from sqlalchemy import and_, delete, func, insert, not_, or_, select
 
-from model.spans import DocState, DocumentId, Entity, Layer, Origin, Status
+from model.spans import DocState, DocumentId, Entity, Layer, Origin, OriginDetail, Status
 from model.suggest import ProjectDictionary, Suggestion, SuggestionEngine
 from model.suggest.tokenizer import to_half_width
+from storage.database import Database
+from storage.decisions import Decisions
+from storage.documents import DocumentStore
+from storage.labels import Labels
 from storage.orm import DocumentRow, ProgressRow, SpanRow
-
-if TYPE_CHECKING:
-    from storage.project import Project
+from storage.training import Training
 
 logger = logging.getLogger(__name__)
 
 # Suggestions the engine owns and may replace; imported suggestions and spans an annotator offered across the
 # corpus are kept.
 ENGINE_ORIGINS = (Origin.JIEBA, Origin.RULE, Origin.DICTIONARY, Origin.PROPAGATED, Origin.MODEL)
-HUMAN_OFFER = "labelled across the corpus"
 PROPAGATION_LIMIT = 500  # documents re-suggested at once after one decision
 
 
@@ -35,47 +35,17 @@ def _engine_owned():  # type: ignore[no-untyped-def]
     return and_(
         SpanRow.layer == str(Layer.SUGGESTION),
         SpanRow.origin.in_([str(o) for o in ENGINE_ORIGINS]),
-        or_(SpanRow.origin_detail.is_(None), SpanRow.origin_detail != HUMAN_OFFER),
+        or_(SpanRow.origin_detail.is_(None), SpanRow.origin_detail != str(OriginDetail.CORPUS_OFFER)),
     )
-
-
-def dictionary_rows(project: Project,
-                    surfaces: Collection[str] | None = None) -> list[tuple[str, str, int, int]]:
-    """(surface, label, accepted, rejected) over every human and gold decision in the project (only for
-    ``surfaces``, if given)."""
-    surface = func.substr(DocumentRow.text, SpanRow.start + 1, SpanRow.end - SpanRow.start)
-    query = (
-        select(surface, SpanRow.label, SpanRow.status, func.count())
-        .join(DocumentRow, DocumentRow.id == SpanRow.document_id)
-        .where(SpanRow.layer.in_([str(Layer.ANNOTATOR), str(Layer.GOLD)]))
-        .group_by(surface, SpanRow.label, SpanRow.status)
-    )
-    if surfaces is not None:
-        query = query.where(surface.in_(sorted(surfaces)))
-    counts: dict[tuple[str, str], list[int]] = {}
-    with project.session_factory() as s:
-        for text, label, status, n in s.execute(query):
-            entry = counts.setdefault((text, label), [0, 0])
-            entry[0 if status == str(Status.ACCEPTED) else 1] += n
-    return [(text, label, a, r) for (text, label), (a, r) in counts.items()]
-
-
-def acceptance_history(project: Project) -> dict[str, tuple[int, int]]:
-    """(accepted, rejected) per suggestion origin over every annotator's decisions: what the combiner trusts
-    when the rules and the model disagree, carried over from earlier sessions."""
-    query = (select(SpanRow.origin, SpanRow.status, func.count())
-             .where(SpanRow.layer == str(Layer.ANNOTATOR), SpanRow.origin != str(Origin.HUMAN))
-             .group_by(SpanRow.origin, SpanRow.status))
-    history: dict[str, list[int]] = {}
-    with project.session_factory() as s:
-        for origin, status, n in s.execute(query):
-            history.setdefault(origin, [0, 0])[0 if status == str(Status.ACCEPTED) else 1] += n
-    return {origin: (a, r) for origin, (a, r) in history.items()}
 
 
 class SuggestionService:
-    def __init__(self, project: Project, engine: SuggestionEngine | None = None) -> None:
-        self._project = project
+    def __init__(self, db: Database, engine: SuggestionEngine | None = None) -> None:
+        self._project = db
+        self._documents = DocumentStore(db)
+        self._labels = Labels(db)
+        self._decisions = Decisions(db)
+        self._training = Training(db)
         self._engine = engine
         self._lock = threading.RLock()
         self.model_id: int | None = None
@@ -85,9 +55,9 @@ class SuggestionService:
     def engine(self) -> SuggestionEngine:
         with self._lock:
             if self._engine is None:
-                labels = [label.name for label in self._project.labels()]
+                labels = [label.name for label in self._labels.all()]
                 self._engine = SuggestionEngine(
-                    project_dictionary=ProjectDictionary.from_rows(dictionary_rows(self._project)),
+                    project_dictionary=ProjectDictionary.from_rows(self._decisions.dictionary_rows()),
                     labels=labels,
                 )
             return self._engine
@@ -108,11 +78,10 @@ class SuggestionService:
     def reload_model(self) -> int | None:
         """Put the project's model (its newest own model, else its base model; ``storage.training``) behind
         the suggestions; returns its id, or None when there is none or models are turned off."""
-        from storage.training import model_settings, serving_model
-
-        if not model_settings(self._project).get("enabled", True):
+        settings = self._training.settings()
+        if not settings.enabled:
             return None
-        found = serving_model(self._project)
+        found = self._training.serving_model()
         if found is None:
             return None
         model_id, crf = found
@@ -123,9 +92,8 @@ class SuggestionService:
             if isinstance(engine, ModelAssistedEngine):
                 engine.set_model(crf)
             else:
-                threshold = float(model_settings(self._project)["threshold"])  # type: ignore[arg-type]
-                self._engine = ModelAssistedEngine(engine, crf, threshold=threshold,
-                                                   history=acceptance_history(self._project))  # type: ignore[assignment]
+                self._engine = ModelAssistedEngine(engine, crf, threshold=settings.threshold,
+                                                   history=self._decisions.acceptance_history())  # type: ignore[assignment]
             self.model_id = model_id
         return model_id
 
@@ -165,7 +133,7 @@ class SuggestionService:
         stored = 0
         for start in range(0, len(document_ids), 200):
             chunk = list(document_ids[start : start + 200])
-            texts = dict(self._project.documents.texts(chunk))
+            texts = dict(self._documents.texts(chunk))
             results = {doc_id: self.suggest_text(texts[doc_id]) for doc_id in chunk if doc_id in texts}
             stored += self.store(results)
             self._suggested_with.update(dict.fromkeys(results, self.model_id))
@@ -185,7 +153,7 @@ class SuggestionService:
                     SpanRow.document_id.in_(ids), SpanRow.layer == str(Layer.SUGGESTION))):
                 kept.setdefault(doc_id, []).append((a, b))
             known = set(s.scalars(select(func.distinct(SpanRow.label)))) | {
-                label.name for label in self._project.labels()}
+                label.name for label in self._labels.all()}
             rows = [
                 {"document_id": doc_id, "layer": str(Layer.SUGGESTION), "annotator_id": None,
                  "start": g.start, "end": g.end, "label": g.label, "origin": str(g.origin),
@@ -204,7 +172,7 @@ class SuggestionService:
         accepted, rejected = list(accepted), list(rejected)
         if not accepted and not rejected:
             return []
-        text = self._project.documents.get(document_id).text
+        text = self._documents.get(document_id).text
         with self._lock:
             self.engine.learn(text, accepted, rejected)
         if not propagate:
@@ -221,7 +189,7 @@ class SuggestionService:
         surfaces = {s for s in surfaces if s}
         if not surfaces:
             return []
-        rows = dictionary_rows(self._project, surfaces)
+        rows = self._decisions.dictionary_rows(surfaces)
         fresh: dict[tuple[str, str], list[int]] = {}
         for surface, label, accepted, rejected in rows:
             entry = fresh.setdefault((to_half_width(surface), label), [0, 0])

@@ -1,20 +1,18 @@
-"""Team work: assigning documents to annotators with overlap, and reading layers for agreement figures."""
+"""Team work (``project.team``): the annotators, assigning documents to annotators with overlap, and reading
+layers for agreement figures."""
 
 from __future__ import annotations
 
 import random
 from collections import Counter
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from sqlalchemy import func, insert, select
 
 from model.agreement import AgreementReport, agreement
-from model.spans import DocState, Entity, Layer, Status
+from model.spans import Annotator, AnnotatorId, DocState, Entity, Layer, Role, Status
+from storage.database import Database
 from storage.orm import AnnotatorRow, AssignmentRow, DocumentRow, ProgressRow, SpanRow
-
-if TYPE_CHECKING:
-    from storage.project import Project
 
 
 class TeamError(ValueError):
@@ -28,7 +26,7 @@ class AssignmentSummary:
     per_annotator: dict[str, int]
 
 
-def assign(project: Project, annotators: list[str], overlap: float = 0.0, *, only_unassigned: bool = True,
+def _assign(project: Database, annotators: list[str], overlap: float = 0.0, *, only_unassigned: bool = True,
            seed: int = 0) -> AssignmentSummary:
     """Hand documents to ``annotators``: a share ``overlap`` of them to two annotators (for agreement), the
     rest to one, balancing the load. Documents already assigned are left as they are (``only_unassigned``)."""
@@ -39,7 +37,7 @@ def assign(project: Project, annotators: list[str], overlap: float = 0.0, *, onl
         raise TeamError(f"overlap must be between 0 and 1, got {overlap}")
     if overlap > 0 and len(names) < 2:
         raise TeamError("overlap needs at least two annotators")
-    people = {n: project.annotator(n) for n in names}
+    people = {n: _annotator(project, n) for n in names}
     with project.transaction() as s:
         query = select(DocumentRow.id).order_by(DocumentRow.id)
         if only_unassigned:
@@ -61,14 +59,14 @@ def assign(project: Project, annotators: list[str], overlap: float = 0.0, *, onl
     return AssignmentSummary(len(docs), doubled, dict(load))
 
 
-def assigned_counts(project: Project) -> dict[str, int]:
+def _assigned_counts(project: Database) -> dict[str, int]:
     with project.session_factory() as s:
         rows = s.execute(select(AnnotatorRow.name, func.count()).join(
             AssignmentRow, AssignmentRow.annotator_id == AnnotatorRow.id).group_by(AnnotatorRow.name))
         return dict(rows.all())
 
 
-def load_layers(project: Project, annotators: list[str] | None = None, done_only: bool = True,
+def _load_layers(project: Database, annotators: list[str] | None = None, done_only: bool = True,
                 document: int | None = None) -> tuple[dict[str, dict[int, set[Entity]]], dict[int, int]]:
     """Each annotator's accepted spans per document (documents they marked done, unless ``done_only`` is off:
     then every document they touched), and the lengths of those documents; only ``document``'s if given."""
@@ -101,14 +99,14 @@ def load_layers(project: Project, annotators: list[str] | None = None, done_only
     return layers, lengths
 
 
-def project_agreement(project: Project, annotators: list[str] | None = None, label: str | None = None,
+def _project_agreement(project: Database, annotators: list[str] | None = None, label: str | None = None,
                       done_only: bool = True) -> AgreementReport:
-    layers, lengths = load_layers(project, annotators, done_only)
+    layers, lengths = _load_layers(project, annotators, done_only)
     names = annotators if annotators is not None else [n for n, docs in layers.items() if docs]
     return agreement(layers, lengths, names, label)
 
 
-def layer_entities(project: Project, annotator: str | None = None
+def _layer_entities(project: Database, annotator: str | None = None
                    ) -> tuple[dict[int, str], dict[int, list[Entity]]]:
     """Texts and accepted spans of one layer: an annotator's (documents they touched) or, with no
     annotator, the gold layer (documents that have any gold span)."""
@@ -131,3 +129,50 @@ def layer_entities(project: Project, annotator: str | None = None
         texts = dict(s.execute(select(DocumentRow.id, DocumentRow.text)
                                .where(DocumentRow.id.in_(spans))).all())
     return texts, spans
+
+
+def _annotator(project: Database, name: str, role: Role = Role.ANNOTATOR) -> Annotator:
+    name = name.strip()
+    if not name:
+        raise ValueError("an annotator needs a name")
+    with project.transaction() as s:
+        row = s.scalar(select(AnnotatorRow).where(AnnotatorRow.name == name))
+        if row is None:
+            row = AnnotatorRow(name=name, role=str(role))
+            s.add(row)
+            s.flush()
+        return Annotator(AnnotatorId(row.id), row.name, Role(row.role))
+
+
+class Team:
+    """The people of a project and how the documents are shared among them."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def annotator(self, name: str, role: Role = Role.ANNOTATOR) -> Annotator:
+        """The annotator called ``name``, created on first use."""
+        return _annotator(self._db, name, role)
+
+    def annotators(self) -> list[Annotator]:
+        with self._db.session_factory() as s:
+            rows = s.scalars(select(AnnotatorRow).order_by(AnnotatorRow.name))
+            return [Annotator(AnnotatorId(r.id), r.name, Role(r.role)) for r in rows]
+
+    def assign(self, annotators: list[str], overlap: float = 0.0, *, only_unassigned: bool = True,
+               seed: int = 0) -> AssignmentSummary:
+        return _assign(self._db, annotators, overlap, only_unassigned=only_unassigned, seed=seed)
+
+    def assigned_counts(self) -> dict[str, int]:
+        return _assigned_counts(self._db)
+
+    def load_layers(self, annotators: list[str] | None = None, done_only: bool = True,
+                    document: int | None = None) -> tuple[dict[str, dict[int, set[Entity]]], dict[int, int]]:
+        return _load_layers(self._db, annotators, done_only, document)
+
+    def agreement(self, annotators: list[str] | None = None, label: str | None = None,
+                  done_only: bool = True) -> AgreementReport:
+        return _project_agreement(self._db, annotators, label, done_only)
+
+    def layer_entities(self, annotator: str | None = None) -> tuple[dict[int, str], dict[int, list[Entity]]]:
+        return _layer_entities(self._db, annotator)

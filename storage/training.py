@@ -13,25 +13,19 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from dataclasses import asdict, dataclass, fields
+from typing import TYPE_CHECKING, Any
 
 from model.spans import Entity
 from model.suggest import ProjectDictionary
-from storage.models import (
-    StoredModel,
-    finished_count,
-    latest_model_info,
-    model_data,
-    save_model,
-    stored_models,
-    training_documents,
-)
-from storage.suggestions import dictionary_rows
+from storage.database import Database
+from storage.decisions import Decisions
+from storage.labels import Labels
+from storage.settings import Settings
+from storage.trained_models import StoredModel, TrainedModels
 
 if TYPE_CHECKING:
     from model.crf import CrfModel
-    from storage.project import Project
 
 logger = logging.getLogger(__name__)
 
@@ -42,7 +36,28 @@ SETTINGS_KEY = "model"
 # 30 iterations do as well as 100 on a few hundred documents, in a third of the time. Features seen only once
 # (minfreq 2) teach a model of a few hundred documents little and slow every iteration: without them, 200
 # documents of 200k characters train in 26 s instead of 31–35 (bench_crf.py speed).
-DEFAULTS = {"retrain_every": 20, "threshold": 0.5, "iterations": 30, "minfreq": 2, "enabled": True}
+
+
+@dataclass(frozen=True, slots=True)
+class ModelSettings:
+    """How the project's model is trained and used (stored under the setting ``model``)."""
+
+    retrain_every: int = 20  # finished documents between two trainings
+    threshold: float = 0.5  # the model's marginal probability a suggestion needs
+    iterations: int = 30
+    minfreq: float = 2
+    enabled: bool = True
+
+    @classmethod
+    def from_dict(cls, values: dict[str, Any]) -> ModelSettings:
+        """From a stored setting; unknown keys are ignored, missing ones take the defaults."""
+        types = {"retrain_every": int, "threshold": float, "iterations": int, "minfreq": float,
+                 "enabled": bool}
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: types[k](v) for k, v in values.items() if k in known})
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
 
 
 class NothingToTrainOn(Exception):
@@ -57,108 +72,117 @@ class TrainingResult:
     seconds: float
 
 
-def model_settings(project: Project) -> dict[str, object]:
-    return DEFAULTS | project.setting(SETTINGS_KEY)
+class Training:
+    """Training the project's CRF and choosing the one that serves (``project.training``)."""
 
+    def __init__(self, db: Database) -> None:
+        self._settings = Settings(db)
+        self._labels = Labels(db)
+        self._models = TrainedModels(db)
+        self._decisions = Decisions(db)
 
-def _load(project: Project, stored: StoredModel, base: CrfModel | None = None) -> CrfModel | None:
-    from model.crf import CrfModel, ModelFormatError
+    def settings(self) -> ModelSettings:
+        return ModelSettings.from_dict(self._settings.get(SETTINGS_KEY))
 
-    data = model_data(project, stored.id)
-    if data is None:
-        return None
-    try:
-        return CrfModel.from_bytes(data, base=base)
-    except ModelFormatError as exc:
-        logger.warning("ignoring stored model %d (%s): %s", stored.id, stored.kind, exc)
-        return None
+    def set_settings(self, settings: ModelSettings) -> None:
+        self._settings.set(SETTINGS_KEY, settings.as_dict())
 
+    def _load(self, stored: StoredModel, base: CrfModel | None = None) -> CrfModel | None:
+        from model.crf import CrfModel, ModelFormatError
 
-def base_model(project: Project) -> tuple[int, CrfModel] | None:
-    """The project's newest readable base model and its id, if it has one."""
-    for stored in stored_models(project, BASE_KIND):
-        model = _load(project, stored)
-        if model is not None:
-            return stored.id, model
-    return None
+        data = self._models.data(stored.id)
+        if data is None:
+            return None
+        try:
+            return CrfModel.from_bytes(data, base=base)
+        except ModelFormatError as exc:
+            logger.warning("ignoring stored model %d (%s): %s", stored.id, stored.kind, exc)
+            return None
 
-
-def serving_model(project: Project) -> tuple[int, CrfModel] | None:
-    """The model behind the suggestions and its id: the newest project model whose base model (if it stacks
-    on one) is still stored, else the base model alone, else None."""
-    bases = stored_models(project, BASE_KIND)
-    loaded: dict[int, CrfModel | None] = {}
-
-    def base_for(identity: dict[str, object]) -> CrfModel | None:
-        for stored in bases:
-            info = stored.info
-            if {"trained_at": info.get("trained_at"), "characters": info.get("characters")} == identity:
-                if stored.id not in loaded:
-                    loaded[stored.id] = _load(project, stored)
-                return loaded[stored.id]
+    def base_model(self) -> tuple[int, CrfModel] | None:
+        """The project's newest readable base model and its id, if it has one."""
+        for stored in self._models.stored(BASE_KIND):
+            model = self._load(stored)
+            if model is not None:
+                return stored.id, model
         return None
 
-    for stored in stored_models(project, MODEL_KIND):
-        identity = stored.info.get("params", {}).get("base")
-        base = base_for(identity) if identity else None
-        if identity and base is None:
-            logger.info("model %d stacks on a base model that is no longer stored; skipped", stored.id)
-            continue
-        model = _load(project, stored, base)
-        if model is not None:
-            return stored.id, model
-    return base_model(project)
+    def serving_model(self) -> tuple[int, CrfModel] | None:
+        """The model behind the suggestions and its id: the newest project model whose base model (if it
+        stacks on one) is still stored, else the base model alone, else None."""
+        bases = self._models.stored(BASE_KIND)
+        loaded: dict[int, CrfModel | None] = {}
 
+        def base_for(identity: dict[str, object]) -> CrfModel | None:
+            for stored in bases:
+                info = stored.info
+                if {"trained_at": info.get("trained_at"), "characters": info.get("characters")} == identity:
+                    if stored.id not in loaded:
+                        loaded[stored.id] = self._load(stored)
+                    return loaded[stored.id]
+            return None
 
-def train_project_model(project: Project, iterations: int | None = None,
-                        progress: Callable[[int, int], None] | None = None,
-                        reading: Callable[[int, int], None] | None = None) -> TrainingResult:
-    """Train on the finished documents (stacked on the base model, if the project has one) and store it."""
-    from model.crf import CrfModel
+        for stored in self._models.stored(MODEL_KIND):
+            identity = stored.info.get("params", {}).get("base")
+            base = base_for(identity) if identity else None
+            if identity and base is None:
+                logger.info("model %d stacks on a base model that is no longer stored; skipped", stored.id)
+                continue
+            model = self._load(stored, base)
+            if model is not None:
+                return stored.id, model
+        return self.base_model()
 
-    documents = training_documents(project)
-    if not documents:
-        raise NothingToTrainOn("no document is finished or adjudicated yet: nothing to train on")
-    dictionary = ProjectDictionary.from_rows(dictionary_rows(project))
-    settings = model_settings(project)
-    found = base_model(project)
-    model = CrfModel.train(documents, project_dictionary=dictionary,
-                           iterations=int(iterations or settings["iterations"]),  # type: ignore[call-overload]
-                           minfreq=float(settings["minfreq"]),  # type: ignore[arg-type]
-                           base=found[1] if found else None, progress=progress, reading=reading)
-    info = model.info
-    model_id = save_model(project, MODEL_KIND, model.to_bytes(), info.documents, info.characters,
-                          info.to_json())
-    logger.info("trained model %d on %d documents in %.1f s", model_id, info.documents, info.seconds)
-    return TrainingResult(model_id, info.documents, info.characters, info.seconds)
+    def train_project_model(self, iterations: int | None = None,
+                            progress: Callable[[int, int], None] | None = None,
+                            reading: Callable[[int, int], None] | None = None) -> TrainingResult:
+        """Train on the finished documents (stacked on the base model, if the project has one) and store
+        it."""
+        from model.crf import CrfModel
 
+        documents = self._models.training_documents()
+        if not documents:
+            raise NothingToTrainOn("no document is finished or adjudicated yet: nothing to train on")
+        dictionary = ProjectDictionary.from_rows(self._decisions.dictionary_rows())
+        settings = self.settings()
+        found = self.base_model()
+        model = CrfModel.train(documents, project_dictionary=dictionary,
+                               iterations=int(iterations or settings.iterations), minfreq=settings.minfreq,
+                               base=found[1] if found else None, progress=progress, reading=reading)
+        info = model.info
+        model_id = self._models.save(MODEL_KIND, model.to_bytes(), info.documents, info.characters,
+                                     info.to_json())
+        logger.info("trained model %d on %d documents in %.1f s", model_id, info.documents, info.seconds)
+        return TrainingResult(model_id, info.documents, info.characters, info.seconds)
 
-def train_base_model(project: Project, documents: Sequence[tuple[str, Sequence[Entity]]],
-                     iterations: int = BASE_ITERATIONS,
-                     progress: Callable[[int, int], None] | None = None,
-                     reading: Callable[[int, int], None] | None = None) -> TrainingResult:
-    """Train a base model on ``documents`` (a labelled corpus from outside the project) and store it; the
-    project's next model stacks on it. Entities with labels outside the project's label set are left out."""
-    from model.crf import CrfModel
+    def train_base_model(self, documents: Sequence[tuple[str, Sequence[Entity]]],
+                         iterations: int = BASE_ITERATIONS,
+                         progress: Callable[[int, int], None] | None = None,
+                         reading: Callable[[int, int], None] | None = None) -> TrainingResult:
+        """Train a base model on ``documents`` (a labelled corpus from outside the project) and store it; the
+        project's next model stacks on it. Entities with labels outside the project's label set are left
+        out."""
+        from model.crf import CrfModel
 
-    labels = {label.name for label in project.labels()}
-    kept = [(text, [e for e in entities if e.label in labels]) for text, entities in documents]
-    if not any(entities for _, entities in kept):
-        raise NothingToTrainOn("the corpus holds no entity with one of the project's labels ("
-                               + ", ".join(sorted(labels)) + ")")
-    model = CrfModel.train(kept, iterations=iterations, progress=progress, reading=reading)
-    info = model.info
-    model_id = save_model(project, BASE_KIND, model.to_bytes(), info.documents, info.characters,
-                          info.to_json())
-    logger.info("trained base model %d on %d documents in %.1f s", model_id, info.documents, info.seconds)
-    return TrainingResult(model_id, info.documents, info.characters, info.seconds)
+        labels = self._labels.names()
+        kept = [(text, [e for e in entities if e.label in labels]) for text, entities in documents]
+        if not any(entities for _, entities in kept):
+            raise NothingToTrainOn("the corpus holds no entity with one of the project's labels ("
+                                   + ", ".join(sorted(labels)) + ")")
+        model = CrfModel.train(kept, iterations=iterations, progress=progress, reading=reading)
+        info = model.info
+        model_id = self._models.save(BASE_KIND, model.to_bytes(), info.documents, info.characters,
+                                     info.to_json())
+        logger.info("trained base model %d on %d documents in %.1f s", model_id, info.documents,
+                    info.seconds)
+        return TrainingResult(model_id, info.documents, info.characters, info.seconds)
 
-
-def needs_training(project: Project) -> bool:
-    """True when at least ``retrain_every`` documents were finished since the newest model was trained."""
-    settings = model_settings(project)
-    if not settings.get("enabled", True):
-        return False
-    newest = latest_model_info(project, MODEL_KIND)
-    trained_on = newest[2] if newest else 0
-    return finished_count(project) - trained_on >= int(settings["retrain_every"])  # type: ignore[call-overload]
+    def needs_training(self) -> bool:
+        """True when at least ``retrain_every`` documents were finished since the newest model was
+        trained."""
+        settings = self.settings()
+        if not settings.enabled:
+            return False
+        newest = self._models.latest_info(MODEL_KIND)
+        trained_on = newest[2] if newest else 0
+        return self._models.finished_count() - trained_on >= settings.retrain_every

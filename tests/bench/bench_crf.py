@@ -34,12 +34,12 @@ from model.evaluate import MICRO, Report, evaluate, simulate_learning  # noqa: E
 from model.spans import Entity  # noqa: E402
 from model.suggest import SuggestionEngine  # noqa: E402
 from storage.formats.conll import read_conll  # noqa: E402
-from storage.training import DEFAULTS  # noqa: E402
+from storage.training import ModelSettings  # noqa: E402
 
 DATA = REPO.parent / "shared" / "data" / "msra"
 LABELS = ("PER", "LOC", "ORG")
 Doc = tuple[str, list[Entity]]
-PROJECT_MINFREQ = float(DEFAULTS["minfreq"])  # type: ignore[arg-type]  # as the product trains project models
+PROJECT_MINFREQ = ModelSettings().minfreq  # as the product trains project models
 
 
 def load(name: str, sentences: int, limit: int = 0) -> list[Doc]:

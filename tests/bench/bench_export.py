@@ -18,9 +18,8 @@ from pathlib import Path
 
 from common import shared_file
 
-from storage.export import ExportFormat, ExportOptions, export
+from storage.export import ExportFormat, ExportOptions
 from storage.formats.conll import Grouping
-from storage.importer import import_file
 from storage.project import Project
 
 
@@ -37,7 +36,7 @@ def main() -> None:
             if not args.db:
                 path = args.file or shared_file("msra/train_variant.bio")
                 t0 = time.perf_counter()
-                report = import_file(project, path, grouping=Grouping.SENTENCE)
+                report = project.importer.import_file(path, grouping=Grouping.SENTENCE)
                 if report.error:
                     raise SystemExit(f"import failed: {report.error}")
                 took = time.perf_counter() - t0
@@ -46,12 +45,12 @@ def main() -> None:
             out = Path(tmp) / ("export" if args.format == "brat" else f"export.{args.format}")
             rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
             t0 = time.perf_counter()
-            summary = export(project, options, out)
+            summary = project.export.run(options, out)
             elapsed = time.perf_counter() - t0
             rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
             size = sum(f.stat().st_size for f in out.rglob("*")) if out.is_dir() else out.stat().st_size
             tracemalloc.start()
-            export(project, options, Path(tmp) / "again" if args.format == "brat" else out)
+            project.export.run(options, Path(tmp) / "again" if args.format == "brat" else out)
             _, peak = tracemalloc.get_traced_memory()
             tracemalloc.stop()
         print(f"database:    {url.split('://')[0]}")

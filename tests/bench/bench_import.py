@@ -14,7 +14,6 @@ from pathlib import Path
 from common import shared_file
 
 from storage.formats.conll import Grouping
-from storage.importer import import_file
 from storage.project import Project
 
 
@@ -28,7 +27,7 @@ def main() -> None:
         url = args.db or f"sqlite:///{Path(tmp) / 'bench.db'}"
         with Project.open(url) as project:
             t0 = time.perf_counter()
-            report = import_file(project, path, grouping=Grouping.SENTENCE)
+            report = project.importer.import_file(path, grouping=Grouping.SENTENCE)
             elapsed = time.perf_counter() - t0
             chars = sum(len(d.text) for d in project.documents.all())
         if report.error:

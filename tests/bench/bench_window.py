@@ -50,12 +50,12 @@ def line(name: str, values_ms: list[float], target: float | None = None) -> None
 
 def build_database(folder: Path) -> str:
     from storage.formats.conll import Grouping
-    from storage.importer import import_file
 
     url = f"sqlite:///{folder / 'bench.db'}"
     started = time.perf_counter()
     with Project.open(url) as project:
-        report = import_file(project, shared_file("msra/train_variant.bio"), grouping=Grouping.SENTENCE)
+        report = project.importer.import_file(shared_file("msra/train_variant.bio"),
+                                              grouping=Grouping.SENTENCE)
     print(f"built {report.imported:,} documents in {time.perf_counter() - started:.1f} s")
     return url
 
@@ -265,7 +265,7 @@ def main() -> None:
         short = long_article(project, 2000, 200, 1)  # 2,000 CJK characters ≈ 6 KB of UTF-8
         long = long_article(project, 100_000, 3000, 2)
         # the imported gold would start a background CRF training run: it would compete with what we measure
-        project.set_setting("model", {"enabled": False})
+        project.settings.set("model", {"enabled": False})
         window = MainWindow(project, project.annotator("bench"))
         window.show()
         app.processEvents()

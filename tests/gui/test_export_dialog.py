@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import insert
 
-from gui import export_dialog
 from gui.export_dialog import ExportDialog
 from model.spans import Annotator, Layer, Origin, Status
 from storage.documents import DocumentStore, NewDocument
@@ -110,17 +109,17 @@ def test_bad_options_are_explained_in_the_dialog(qtbot: QtBot, corpus, tmp_path:
 
 def wait_for_cancel(real_export):  # type: ignore[no-untyped-def]
     """An export that holds until the dialog asks it to stop (so the test never races the worker)."""
-    def slow(project, options, out, progress=None, cancelled=None):  # type: ignore[no-untyped-def]
+    def slow(options, out, progress=None, cancelled=None):  # type: ignore[no-untyped-def]
         while not cancelled():
             time.sleep(0.01)
-        return real_export(project, options, out, progress=progress, cancelled=cancelled)
+        return real_export(options, out, progress=progress, cancelled=cancelled)
     return slow
 
 
 def test_stop_cancels_the_running_export(qtbot: QtBot, corpus, tmp_path: Path,  # type: ignore[no-untyped-def]
                                          monkeypatch: pytest.MonkeyPatch) -> None:
     project, alice = corpus
-    monkeypatch.setattr(export_dialog, "export", wait_for_cancel(export_dialog.export))
+    monkeypatch.setattr(project.export, "run", wait_for_cancel(project.export.run))
     dialog = ExportDialog(project, alice)
     qtbot.addWidget(dialog)
     dialog.outEdit.setText(str(tmp_path / "x" / "out.bio"))
@@ -136,7 +135,7 @@ def test_stop_cancels_the_running_export(qtbot: QtBot, corpus, tmp_path: Path,  
 def test_closing_the_dialog_stops_the_worker(qtbot: QtBot, corpus, tmp_path: Path,  # type: ignore[no-untyped-def]
                                              monkeypatch: pytest.MonkeyPatch) -> None:
     project, alice = corpus
-    monkeypatch.setattr(export_dialog, "export", wait_for_cancel(export_dialog.export))
+    monkeypatch.setattr(project.export, "run", wait_for_cancel(project.export.run))
     dialog = ExportDialog(project, alice)
     qtbot.addWidget(dialog)
     dialog.outEdit.setText(str(tmp_path / "x" / "out.bio"))

@@ -11,7 +11,6 @@ from gui.review_window import ReviewWindow
 from model.commands import AddSpans, Context, SetDocumentState
 from model.spans import DocState, DocumentId, Entity, Layer
 from storage.project import Project
-from storage.review import load_review, save_gold
 from tests.gui.conftest import add_documents
 
 TEXT = "越南外交部部长裴青山会见布林肯。"
@@ -78,8 +77,9 @@ def test_a_second_reviewer_gets_a_conflict_not_an_overwrite(qtbot: QtBot,
                                                             reviewed: tuple[Project, DocumentId]) -> None:
     project, doc = reviewed
     window = open_window(qtbot, project)
-    other = load_review(project, doc)
-    save_gold(project, other, project.annotator("sam").id, [Entity(7, 10, "PER")], [])  # sam saves first
+    other = project.reviews.load(doc)
+    # sam saves first
+    project.reviews.save_gold(other, project.annotator("sam").id, [Entity(7, 10, "PER")], [])
     qtbot.keyClick(window.article, Qt.Key.Key_A)
     with qtbot.waitSignal(window.session.message) as message:
         qtbot.keyClick(window.article, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)

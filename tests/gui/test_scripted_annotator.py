@@ -11,7 +11,6 @@ from pytestqt.qtbot import QtBot
 
 from gui.shortcuts import SHORTCUTS
 from model.spans import DocState, Layer
-from storage.importer import import_file
 from storage.project import Project
 from tests.gui.helpers import drag_select, own, state
 
@@ -65,7 +64,7 @@ def test_text_that_arrived_with_crlf_is_labelled_at_its_stored_offsets(
 ) -> None:
     path = tmp_path / "crlf.txt"
     path.write_bytes("标题\r\n𠮷野家在东京\r\n开店😀。\r\n".encode())
-    assert import_file(sqlite_project, path).imported == 1
+    assert sqlite_project.importer.import_file(path).imported == 1
     window = make_window()
     text = window.session.document.text
     assert "\r" not in text

@@ -11,7 +11,6 @@ from gui.consistency_view import ConsistencyView
 from model.commands import AddSpans, Context, SetDocumentState
 from model.spans import DocState, Entity
 from storage.project import Project
-from storage.team import assigned_counts
 from tests.gui.conftest import add_documents
 
 
@@ -33,7 +32,7 @@ def test_assign_dialog(qtbot: QtBot, sqlite_project: Project) -> None:
     dialog.overlap.setValue(40)
     qtbot.mouseClick(dialog.assign_button, Qt.MouseButton.LeftButton)
     assert "Assigned 5 document(s), 2 of them to two annotators" in dialog.result_label.text()
-    counts = assigned_counts(sqlite_project)
+    counts = sqlite_project.team.assigned_counts()
     assert set(counts) == {"alice", "bob"} and sum(counts.values()) == 7
     dialog.names.setText("solo")
     dialog.everything.setChecked(True)

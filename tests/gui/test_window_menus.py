@@ -17,7 +17,6 @@ from gui.review_window import ReviewWindow
 from model.commands import AddSpans, Context
 from model.ops import Action, Insert
 from model.spans import DocState, Entity, Layer, Origin, Status
-from storage.models import latest_model_info
 from storage.training import SETTINGS_KEY
 
 
@@ -58,7 +57,7 @@ def test_training_runs_in_a_separate_process_after_enough_finished_documents(
         qtbot: QtBot, corpus: list[int], make_window: Callable[..., MainWindow]) -> None:
     window = make_window()
     project = window.project
-    project.set_setting(SETTINGS_KEY, {"retrain_every": 1, "iterations": 5})
+    project.settings.set(SETTINGS_KEY, {"retrain_every": 1, "iterations": 5})
     doc = window.session.document
     assert doc is not None
     AddSpans(Context(doc.id, window.annotator.id), [Entity(0, 2, "LOC")]).do(project.annotations)
@@ -67,7 +66,7 @@ def test_training_runs_in_a_separate_process_after_enough_finished_documents(
         assert window.menus.trainer._checking  # the corpus-wide count runs in the worker thread
         qtbot.waitUntil(lambda: window.menus.trainer.running, timeout=10_000)
         assert window.menus.model_label.text().startswith("Model: training")
-    info = latest_model_info(project, "crf")
+    info = project.trained_models.latest_info("crf")
     assert info is not None and info[2] == 1
     model_text = window.menus.model_label.text()
     assert model_text.startswith("Model: trained ") and "on 1 documents" in model_text
@@ -87,7 +86,7 @@ def test_closing_the_window_abandons_training_quietly(
     trainer.stop()
     qtbot.wait(200)
     assert not trainer.running and failures == []
-    assert latest_model_info(window.project, "crf") is None  # nothing partial was stored
+    assert window.project.trained_models.latest_info("crf") is None  # nothing partial was stored
 
 
 def test_a_base_model_is_trained_in_the_background_from_a_corpus_the_lead_picks(
@@ -111,7 +110,7 @@ def test_a_base_model_is_trained_in_the_background_from_a_corpus_the_lead_picks(
     # the training process reports its progress, and the status bar shows it
     assert "Model: training the base model (features of 12 / 12 documents)…" in statuses
     assert any(re.fullmatch(r"Model: training the base model \(iteration \d+ / 100\)…", s) for s in statuses)
-    info = latest_model_info(window.project, "crf-base")
+    info = window.project.trained_models.latest_info("crf-base")
     assert info is not None and info[2] == 12
     label = window.menus.model_label.text()
     assert label == "Model: base model (12 documents), none trained on this project yet"
@@ -129,5 +128,5 @@ def test_a_broken_base_corpus_is_reported_and_stores_nothing(
     reason = f"{broken}, line 2: 'Q-LOC' is not a tag (O, or B-/I-/E-/S-/M- and a label)"
     assert failure.args[0] == f"Training the model failed: newstag train: {reason}"
     assert window.message_bar.isVisible() and str(broken) in window.message_bar.text()
-    assert latest_model_info(window.project, "crf-base") is None
+    assert window.project.trained_models.latest_info("crf-base") is None
     assert window.menus.model_label.text() == "Model: none yet"

@@ -112,7 +112,7 @@ def test_state_and_time(setup: tuple[Project, DocumentId, Context]) -> None:
     done = SetDocumentState(ctx, DocState.DONE, DocState.NEW)
     done.do(project.annotations)
     assert project.annotations.state(doc, ctx.annotator_id) is DocState.DONE
-    assert project.annotations.progress(ctx.annotator_id) == (1, 1)
+    assert project.document_list.progress(ctx.annotator_id) == (1, 1)
     done.undo(project.annotations)
     assert project.annotations.state(doc, ctx.annotator_id) is DocState.NEW
     project.annotations.add_time(doc, ctx.annotator_id, 12.5)
@@ -133,16 +133,16 @@ def test_document_list_pages_states_and_search(project: Project) -> None:
     alice = project.annotator("alice")
     suggest(project, ids[1], Entity(4, 6, "LOC"))
     SetDocumentState(Context(ids[0], alice.id), DocState.DONE, DocState.NEW).do(project.annotations)
-    page = project.annotations.page(alice.id, 0, 3)
+    page = project.document_list.page(alice.id, 0, 3)
     assert [(e.id, e.state, e.open_suggestions) for e in page] == [
         (ids[0], DocState.DONE, 0), (ids[1], DocState.NEW, 1), (ids[2], DocState.NEW, 0)]
-    assert [e.id for e in project.annotations.page(alice.id, 3, 10)] == ids[3:]
-    assert project.annotations.count_documents(alice.id, DocState.NEW) == 6
-    assert [e.id for e in project.annotations.page(alice.id, 0, 10, search="北京")] == ids[1::2]
-    assert project.annotations.count_documents(alice.id, search="100%") == 0
-    assert project.annotations.next_document(alice.id, ids[0]) == ids[1]
-    assert project.annotations.next_document(alice.id, ids[6]) == ids[1]  # wraps, skips the done one
-    assert project.annotations.next_document(alice.id, ids[1], backwards=True) == ids[6]
+    assert [e.id for e in project.document_list.page(alice.id, 3, 10)] == ids[3:]
+    assert project.document_list.count_documents(alice.id, DocState.NEW) == 6
+    assert [e.id for e in project.document_list.page(alice.id, 0, 10, search="北京")] == ids[1::2]
+    assert project.document_list.count_documents(alice.id, search="100%") == 0
+    assert project.document_list.next_document(alice.id, ids[0]) == ids[1]
+    assert project.document_list.next_document(alice.id, ids[6]) == ids[1]  # wraps, skips the done one
+    assert project.document_list.next_document(alice.id, ids[1], backwards=True) == ids[6]
 
 
 def test_occurrences_and_suggest_elsewhere(project: Project) -> None:

@@ -14,7 +14,6 @@ from model.ops import ConflictError
 from model.spans import DocState, DocumentId, Entity, Layer
 from storage.documents import DocumentStore, NewDocument
 from storage.project import Project
-from storage.review import load_review, save_gold
 
 pytestmark = pytest.mark.postgres
 
@@ -72,10 +71,10 @@ def test_two_processes_annotating_lose_nothing(pg_project: Project, pg_database:
 def _review(url: str, reviewer: str, doc: int, barrier: Any) -> str:
     project = Project.open(url)
     me = project.annotator(reviewer)
-    item = load_review(project, DocumentId(doc))
+    item = project.reviews.load(DocumentId(doc))
     barrier.wait()  # both have loaded the same version before either saves
     try:
-        save_gold(project, item, me.id, [Entity(0, 3, "PER" if reviewer == "r1" else "LOC")], [])
+        project.reviews.save_gold(item, me.id, [Entity(0, 3, "PER" if reviewer == "r1" else "LOC")], [])
         return "saved"
     except ConflictError as exc:
         return f"conflict: {exc}"

@@ -21,11 +21,10 @@ from storage.export import (
     ExportOptions,
     SkipReason,
     Source,
-    export,
 )
 from storage.formats.conll import Grouping
 from storage.formats.conll_writer import ConllOptions, DocSeparator
-from storage.importer import Format, expand_paths, import_file, parse_file
+from storage.importer import Format, expand_paths, parse_file
 from storage.orm import SpanRow
 from storage.project import Project
 from storage.split import SplitRatios
@@ -45,7 +44,7 @@ def add_span(project: Project, doc: int, start: int, end: int, label: str, layer
              annotator: AnnotatorId | None = None, status: Status | None = None) -> None:
     status = status or (Status.SUGGESTED if layer is Layer.SUGGESTION else Status.ACCEPTED)
     with project.transaction() as s:
-        project.ensure_labels_in(s, {label})
+        project.labels.ensure_in(s, {label})
         s.execute(insert(SpanRow), [{
             "document_id": doc, "layer": str(layer), "annotator_id": annotator, "start": start, "end": end,
             "label": label, "origin": str(Origin.HUMAN), "status": str(status), "version": 1}])
@@ -57,7 +56,7 @@ def set_state(project: Project, doc: DocumentId, annotator: AnnotatorId, state: 
 
 def jsonl_export(project: Project, tmp_path: Path, **kwargs: object) -> tuple[list[dict], object]:
     out = tmp_path / "out.jsonl"
-    summary = export(project, ExportOptions(format=ExportFormat.JSONL, **kwargs), out)  # type: ignore[arg-type]
+    summary = project.export.run(ExportOptions(format=ExportFormat.JSONL, **kwargs), out)  # type: ignore[arg-type]
     return [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()], summary
 
 
@@ -102,7 +101,7 @@ def test_gold_layer_and_gold_where_adjudicated(layered, tmp_path: Path) -> None:
 def test_suggestions_nobody_accepted_are_never_labels(layered, tmp_path: Path, fmt: ExportFormat) -> None:  # type: ignore[no-untyped-def]
     project, _, _ = layered
     out = tmp_path / "out"
-    summary = export(project, ExportOptions(format=fmt, source=Source.ANNOTATOR, annotator="alice",
+    summary = project.export.run(ExportOptions(format=fmt, source=Source.ANNOTATOR, annotator="alice",
                                             skip_unlabelled=False), out)
     assert summary.total_documents == 3  # the documents with suggestions are there...
     assert summary.entities == {"PER": 2, "LOC": 1}  # ...but not the suggested LOC (上海) and ORG (新华社)
@@ -149,7 +148,7 @@ def test_bad_options_are_refused_before_writing(layered, tmp_path: Path, options
                                                 message: str) -> None:
     project, _, _ = layered
     with pytest.raises(ExportOptionError, match=message):
-        export(project, options, tmp_path / "x" / "out.bio")
+        project.export.run(options, tmp_path / "x" / "out.bio")
     assert not (tmp_path / "x").exists()
 
 
@@ -166,7 +165,8 @@ def test_overlapping_spans_keep_the_first_and_report_the_other(sqlite_project: P
     add_span(sqlite_project, doc, 0, 2, "LOC", Layer.GOLD)
     add_span(sqlite_project, doc, 2, 6, "MISC", Layer.GOLD)
     out = tmp_path / "out.bio"
-    summary = export(sqlite_project, ExportOptions(conll=ConllOptions(doc_separator=DocSeparator.NONE)), out)
+    options = ExportOptions(conll=ConllOptions(doc_separator=DocSeparator.NONE))
+    summary = sqlite_project.export.run(options, out)
     lines = out.read_text(encoding="utf-8").split("\n")
     assert lines[:4] == ["北\tB-LOC", "京\tI-LOC", "大\tB-MISC", "学\tI-MISC"]
     assert summary.skipped_spans[SkipReason.OVERLAP] == 1
@@ -181,7 +181,7 @@ def test_split_is_by_document_reproducible_and_complete(sqlite_project: Project,
 
     def run(seed: int, out: Path) -> dict[str, list[str]]:
         options = ExportOptions(format=ExportFormat.JSONL, split=SplitRatios(0.5, 0.25, 0.25), seed=seed)
-        summary = export(sqlite_project, options, out)
+        summary = sqlite_project.export.run(options, out)
         assert dict(summary.documents) == {"train": 20, "dev": 10, "test": 10}
         return {p: [json.loads(x)["text"] for x in (out / f"{p}.jsonl").read_text("utf-8").splitlines()]
                 for p in ("train", "dev", "test")}
@@ -194,7 +194,7 @@ def test_split_is_by_document_reproducible_and_complete(sqlite_project: Project,
 def test_cancel_removes_the_partial_file(layered, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     project, _, _ = layered
     with pytest.raises(ExportCancelled):
-        export(project, ExportOptions(skip_unlabelled=False), tmp_path / "x" / "out.bio",
+        project.export.run(ExportOptions(skip_unlabelled=False), tmp_path / "x" / "out.bio",
                cancelled=lambda: True)
     assert list((tmp_path / "x").iterdir()) == []
 
@@ -225,12 +225,12 @@ def test_exact_formats_round_trip_through_the_database(project: Project, tmp_pat
                                                        fmt: ExportFormat) -> None:
     source = tmp_path / "corpus.jsonl"
     source.write_text("".join(json.dumps(o, ensure_ascii=False) + "\n" for o in CORPUS), encoding="utf-8")
-    assert import_file(project, source).imported == 2
+    assert project.importer.import_file(source).imported == 2
     out = tmp_path / "out"
-    export(project, ExportOptions(format=fmt), out)
+    project.export.run(ExportOptions(format=fmt), out)
     with Project.open(f"sqlite:///{tmp_path / 'again.db'}") as again:
         for path in expand_paths([out], Format.AUTO):
-            assert import_file(again, path).error is None
+            assert again.importer.import_file(path).error is None
         back = [(d.text, sorted((s.start, s.end, s.label) for s in again.annotations.spans(d.id, Layer.GOLD)))
                 for d in again.documents.all()]
     assert back == [(o["text"], sorted(tuple(x) for x in o["label"])) for o in CORPUS]
@@ -239,9 +239,9 @@ def test_exact_formats_round_trip_through_the_database(project: Project, tmp_pat
 def test_char_conll_round_trip_of_what_it_writes(sqlite_project: Project, tmp_path: Path) -> None:
     source = tmp_path / "corpus.jsonl"
     source.write_text("".join(json.dumps(o, ensure_ascii=False) + "\n" for o in CORPUS), encoding="utf-8")
-    import_file(sqlite_project, source)
+    sqlite_project.importer.import_file(source)
     out = tmp_path / "out.bio"
-    summary = export(sqlite_project, ExportOptions(), out)
+    summary = sqlite_project.export.run(ExportOptions(), out)
     assert summary.sentences == 3  # the first document is one sentence; the line break cuts the second
     back = list(parse_file(out, Format.CONLL, Grouping.DOCSTART, IPolicy.REJECT, []))
     assert back[0].text == "新华社北京1月2日电国务院总理李强会见𠮷野家社长。"  # U+3000 skipped
@@ -253,12 +253,12 @@ def test_char_conll_round_trip_of_what_it_writes(sqlite_project: Project, tmp_pa
 def test_msra_test_set_exports_byte_identical(sqlite_project: Project, tmp_path: Path) -> None:
     if not MSRA_TEST.exists():
         pytest.skip(f"{MSRA_TEST} is absent (it lives in ../shared beside the repository)")
-    report = import_file(sqlite_project, MSRA_TEST, sentences_per_document=50)
+    report = sqlite_project.importer.import_file(MSRA_TEST, sentences_per_document=50)
     assert (report.error, report.skipped) == (None, 0)
     out = tmp_path / "test.bio"
     options = ExportOptions(skip_unlabelled=False, conll=ConllOptions(sentences=SentenceMode.LINES,
                                                                       doc_separator=DocSeparator.NONE))
-    summary = export(sqlite_project, options, out)
+    summary = sqlite_project.export.run(options, out)
     assert summary.sentences == 3442
     assert out.read_bytes() == MSRA_TEST.read_bytes()
 
@@ -269,6 +269,6 @@ def test_brat_folders_import_pairs_not_their_text_halves(sqlite_project: Project
     (tmp_path / "b.txt").write_text("一篇普通文章", encoding="utf-8")
     found = expand_paths([tmp_path], Format.AUTO)
     assert [p.name for p in found] == ["a.ann", "b.txt"]
-    assert import_file(sqlite_project, found[0]).spans == 1
+    assert sqlite_project.importer.import_file(found[0]).spans == 1
     with sqlite_project.session_factory() as s:
         assert s.scalars(select(SpanRow.label)).all() == ["PER"]

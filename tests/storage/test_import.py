@@ -12,7 +12,7 @@ from model.spans import Entity
 from model.tagging import IPolicy
 from seeds import seed_paths
 from storage.formats.conll import Grouping
-from storage.importer import Format, SpansAs, expand_paths, import_file
+from storage.importer import Format, SpansAs, expand_paths
 from storage.project import Project
 from tests.conftest import SHARED_DATA, snapshot
 
@@ -36,7 +36,7 @@ def texts(project: Project) -> list[str]:
 
 
 def test_seed_articles_import_with_title_and_exact_text(project: Project) -> None:
-    reports = [import_file(project, p) for p in seed_paths()]
+    reports = [project.importer.import_file(p) for p in seed_paths()]
     assert [r.imported for r in reports] == [1] * 5
     docs = project.documents.all()
     assert docs[0].title == "越南外交部部长裴青山与美国国务卿安东尼·布林肯举行会谈"
@@ -46,8 +46,8 @@ def test_seed_articles_import_with_title_and_exact_text(project: Project) -> Non
 
 def test_importing_twice_skips_duplicates(project: Project) -> None:
     path = seed_paths()[0]
-    assert import_file(project, path).imported == 1
-    again = import_file(project, path)
+    assert project.importer.import_file(path).imported == 1
+    again = project.importer.import_file(path)
     assert (again.imported, again.skipped, again.failed) == (0, 1, False)
     assert project.documents.count() == 1
 
@@ -56,7 +56,7 @@ def test_crlf_is_normalised_and_recorded_nothing_else_rewritten(project: Project
     body = "标题\u3000ＡＢＣ１２３\r\n第二行𠮷😀\u2028同一段\r\n"
     path = tmp_path / "a.txt"
     path.write_bytes(body.encode("utf-8"))
-    import_file(project, path)
+    project.importer.import_file(path)
     (doc,) = project.documents.all()
     assert doc.text == "标题\u3000ＡＢＣ１２３\n第二行𠮷😀\u2028同一段\n"  # full-width, U+3000, U+2028 kept
     assert doc.meta["line_endings"] == "crlf"
@@ -71,7 +71,7 @@ def test_crlf_is_normalised_and_recorded_nothing_else_rewritten(project: Project
 def test_encodings_are_detected(project: Project, tmp_path: Path, encoding: str, data: bytes) -> None:
     path = tmp_path / "x.txt"
     path.write_bytes(data)
-    report = import_file(project, path)
+    report = project.importer.import_file(path)
     assert report.imported == 1, report.error
     (doc,) = project.documents.all()
     assert doc.text.startswith("新华社北京电\n正文")
@@ -86,11 +86,11 @@ def test_encodings_are_detected(project: Project, tmp_path: Path, encoding: str,
 def test_bad_text_files_are_refused_with_the_file_name(
     project: Project, tmp_path: Path, data: bytes, message: str
 ) -> None:
-    import_file(project, seed_paths()[0])
+    project.importer.import_file(seed_paths()[0])
     before = snapshot(project)
     path = tmp_path / "bad.txt"
     path.write_bytes(data)
-    report = import_file(project, path)
+    report = project.importer.import_file(path)
     assert report.failed
     assert str(path) in str(report.error) and message in str(report.error)
     assert snapshot(project) == before
@@ -99,7 +99,7 @@ def test_bad_text_files_are_refused_with_the_file_name(
 def test_undecodable_byte_names_its_line(project: Project, tmp_path: Path) -> None:
     path = tmp_path / "bad.txt"
     path.write_bytes("第一行\n第二行\n".encode() + b"\xff\xff\xff\xff\x00bad")
-    report = import_file(project, path)
+    report = project.importer.import_file(path)
     assert report.error is not None
 
 
@@ -127,7 +127,7 @@ def test_jsonl_in_doccano_shape_and_variants(project: Project, tmp_path: Path) -
         {"text": "𠮷野家在东京", "spans": [{"start": 4, "end": 6, "label": "LOC", "text": "东京"}]},
         {"text": "没有实体的句子", "title": "自定义标题"},
     ])
-    report = import_file(project, path)
+    report = project.importer.import_file(path)
     assert (report.imported, report.spans) == (4, 4), report.error
     assert [(t[e.start:e.end], e.label) for t, e in spans_of(project)] == [
         ("裴青山", "PER"), ("布林肯", "PER"), ("越南外交部", "ORG"), ("东京", "LOC")]
@@ -141,21 +141,21 @@ def test_jsonl_offsets_follow_crlf_normalisation(project: Project, tmp_path: Pat
     raw = "第一行\r\n裴青山"
     write_jsonl(tmp_path / "d.jsonl", [{"text": raw, "label": [[5, 8, "PER"]]}])
     assert raw[5:8] == "裴青山"
-    import_file(project, tmp_path / "d.jsonl")
+    project.importer.import_file(tmp_path / "d.jsonl")
     [(body, entity)] = spans_of(project)
     assert body == "第一行\n裴青山" and body[entity.start:entity.end] == "裴青山"
 
 
 def test_jsonl_unknown_labels_join_the_label_set(project: Project, tmp_path: Path) -> None:
     write_jsonl(tmp_path / "d.jsonl", [{"text": "北京市", "label": [[0, 3, "GPE"]]}])
-    report = import_file(project, tmp_path / "d.jsonl")
+    report = project.importer.import_file(tmp_path / "d.jsonl")
     assert report.new_labels == ["GPE"]
-    assert "GPE" in [label.name for label in project.labels()]
+    assert "GPE" in [label.name for label in project.labels.all()]
 
 
 def test_jsonl_labels_as_suggestions(project: Project, tmp_path: Path) -> None:
     write_jsonl(tmp_path / "d.jsonl", [{"text": "北京市", "label": [[0, 3, "LOC"]]}])
-    import_file(project, tmp_path / "d.jsonl", spans_as=SpansAs.SUGGESTIONS)
+    project.importer.import_file(tmp_path / "d.jsonl", spans_as=SpansAs.SUGGESTIONS)
     assert spans_of(project, "gold") == []
     assert [e for _, e in spans_of(project, "suggestion")] == [Entity(0, 3, "LOC")]
 
@@ -174,12 +174,12 @@ def test_jsonl_labels_as_suggestions(project: Project, tmp_path: Path) -> None:
 ])
 def test_malformed_jsonl_aborts_the_whole_file(project: Project, tmp_path: Path, line: str,
                                                message: str) -> None:
-    import_file(project, seed_paths()[1])
+    project.importer.import_file(seed_paths()[1])
     before = snapshot(project)
     path = tmp_path / "bad.jsonl"
     good = json.dumps({"text": "上海市", "label": [[0, 3, "LOC"]]}, ensure_ascii=False)
     path.write_text(f"{good}\n\n{good.replace('上海', '广州')}\n{line}\n{good}\n", encoding="utf-8")
-    report = import_file(project, path)
+    report = project.importer.import_file(path)
     assert report.failed and report.error is not None
     assert report.error.line == 4
     assert f"{path}, line 4" in str(report.error) and message in str(report.error)
@@ -209,7 +209,7 @@ PEI = [("裴", "B-PER"), ("青", "I-PER"), ("山", "I-PER"), ("访", "O"), ("华
 ])
 def test_conll_schemes_are_detected(project: Project, tmp_path: Path, tags: list[str], scheme: str) -> None:
     path = conll(tmp_path / "x.conll", [list(zip("裴青山访华", tags, strict=True))])
-    report = import_file(project, path)
+    report = project.importer.import_file(path)
     assert report.imported == 1, report.error
     assert [e for _, e in spans_of(project)] == [Entity(0, 3, "PER"), Entity(4, 5, "LOC")]
     assert project.documents.all()[0].meta["scheme"] == scheme
@@ -218,7 +218,7 @@ def test_conll_schemes_are_detected(project: Project, tmp_path: Path, tags: list
 def test_conll_grouping(project: Project, tmp_path: Path) -> None:
     sentences = [PEI, [("北", "B-LOC"), ("京", "I-LOC")], [("好", "O")]]
     path = conll(tmp_path / "x.bio", sentences)
-    import_file(project, path, sentences_per_document=2)
+    project.importer.import_file(path, sentences_per_document=2)
     assert texts(project) == ["裴青山访华\n北京", "好"]
     assert [e for _, e in spans_of(project)] == [
         Entity(0, 3, "PER"), Entity(4, 5, "LOC"), Entity(6, 8, "LOC")]
@@ -227,9 +227,9 @@ def test_conll_grouping(project: Project, tmp_path: Path) -> None:
 def test_conll_docstart_groups_documents(project: Project, tmp_path: Path) -> None:
     path = tmp_path / "x.conll"
     path.write_text("-DOCSTART-\tO\n\n甲\tO\n\n乙\tB-PER\n\n-DOCSTART-\tO\n\n丙\tO\n\n", encoding="utf-8")
-    import_file(project, path)
+    project.importer.import_file(path)
     assert texts(project) == ["甲\n乙", "丙"]
-    import_file(project, conll(tmp_path / "y.conll", [[("丁", "O")], [("戊", "O")]]),
+    project.importer.import_file(conll(tmp_path / "y.conll", [[("丁", "O")], [("戊", "O")]]),
                 grouping=Grouping.SENTENCE)
     assert texts(project)[-2:] == ["丁", "戊"]
 
@@ -237,10 +237,10 @@ def test_conll_docstart_groups_documents(project: Project, tmp_path: Path) -> No
 def test_conll_stray_inside_tag_repaired_with_warning_or_rejected(project: Project, tmp_path: Path) -> None:
     path = conll(tmp_path / "x.bio", [[("好", "O"), ("北", "I-LOC"), ("京", "I-LOC")]])
     before = snapshot(project)
-    strict = import_file(project, path, policy=IPolicy.REJECT)
+    strict = project.importer.import_file(path, policy=IPolicy.REJECT)
     assert strict.failed and strict.error is not None and strict.error.line == 2
     assert snapshot(project) == before
-    lenient = import_file(project, path)
+    lenient = project.importer.import_file(path)
     assert [e for _, e in spans_of(project)] == [Entity(1, 3, "LOC")]
     assert "line 2" in lenient.warnings[0]
 
@@ -253,11 +253,11 @@ def test_conll_stray_inside_tag_repaired_with_warning_or_rejected(project: Proje
 ])
 def test_malformed_conll_names_file_and_line(project: Project, tmp_path: Path, bad_line: str,
                                              message: str) -> None:
-    import_file(project, seed_paths()[2])
+    project.importer.import_file(seed_paths()[2])
     before = snapshot(project)
     path = tmp_path / "bad.conll"
     path.write_text("北\tB-LOC\n京\tI-LOC\n\n上\tB-LOC\n" + bad_line + "\n\n", encoding="utf-8")
-    report = import_file(project, path, Format.CONLL)
+    report = project.importer.import_file(path, Format.CONLL)
     assert report.failed and report.error is not None
     assert report.error.line == 5 and message in str(report.error), report.error
     assert snapshot(project) == before
@@ -266,7 +266,7 @@ def test_malformed_conll_names_file_and_line(project: Project, tmp_path: Path, b
 def test_conll_in_gbk(project: Project, tmp_path: Path) -> None:
     path = tmp_path / "gbk.bio"
     path.write_bytes("北\tB-LOC\n京\tI-LOC\n\n".encode("gbk"))
-    report = import_file(project, path)
+    report = project.importer.import_file(path)
     assert report.imported == 1 and project.documents.all()[0].meta["encoding"] == "gb18030"
 
 
@@ -275,7 +275,7 @@ def test_msra_test_split_imports_with_every_entity_intact(sqlite_project: Projec
     path = SHARED_DATA / "msra" / "test.bio"
     if not path.exists():
         pytest.skip(f"{path} is absent (benchmark data lives in ../shared/data)")
-    report = import_file(sqlite_project, path, sentences_per_document=20)
+    report = sqlite_project.importer.import_file(path, sentences_per_document=20)
     assert not report.failed and report.skipped == 0
     # every B- tag in the file is one entity, with its characters and label
     expected: list[tuple[str, str]] = []

@@ -46,7 +46,7 @@ def test_open_creates_schema_with_wal_and_foreign_keys(tmp_path: Path) -> None:
             assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
             assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == head_revision()
         assert set(inspect(project.engine).get_table_names()) >= {"documents", "spans", "events", "progress"}
-        assert [label.name for label in project.labels()] == ["PER", "LOC", "ORG", "MISC"]
+        assert [label.name for label in project.labels.all()] == ["PER", "LOC", "ORG", "MISC"]
 
 
 def test_a_newer_schema_is_refused_and_left_untouched(project: Project) -> None:
@@ -67,7 +67,7 @@ def test_reopening_is_idempotent(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'x.db'}"
     Project.open(url).close()
     with Project.open(url) as project:
-        assert len(project.labels()) == 4
+        assert len(project.labels.all()) == 4
     engine = create_db_engine(url)
     with engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM alembic_version")).scalar() == 1

@@ -90,7 +90,6 @@ def test_rejections_withdraw_twins(project: Project) -> None:
 
 
 def test_dictionary_is_rebuilt_from_the_database(sqlite_project: Project) -> None:
-    from storage.suggestions import dictionary_rows
 
     (a,) = docs(sqlite_project, A)
     alice = sqlite_project.annotator("alice")
@@ -98,7 +97,7 @@ def test_dictionary_is_rebuilt_from_the_database(sqlite_project: Project) -> Non
     from model.commands import AddSpans
 
     AddSpans(Context(a, alice.id), [Entity(start, start + 3, "PER")]).do(sqlite_project.annotations)
-    assert ("裴青山", "PER", 1, 0) in dictionary_rows(sqlite_project)
+    assert ("裴青山", "PER", 1, 0) in sqlite_project.decisions.dictionary_rows()
 
 
 def test_word_bounds_for_snapping(sqlite_project: Project) -> None:
@@ -109,7 +108,6 @@ def test_word_bounds_for_snapping(sqlite_project: Project) -> None:
 
 def test_acceptance_history_counts_decisions_by_origin(project: Project) -> None:
     from model.commands import RejectSpan
-    from storage.suggestions import acceptance_history
 
     service = SuggestionService(project)
     (a,) = docs(project, A)
@@ -119,7 +117,7 @@ def test_acceptance_history_counts_decisions_by_origin(project: Project) -> None
     assert len(view) >= 2
     AcceptSpans(Context(a, alice.id), view[:1]).do(project.annotations)
     RejectSpan(Context(a, alice.id), view[1]).do(project.annotations)
-    history = acceptance_history(project)
+    history = project.decisions.acceptance_history()
     assert sum(x for x, _ in history.values()) == 1 and sum(r for _, r in history.values()) == 1
     assert history[str(view[0].origin)][0] >= 1
     assert set(history) <= {"jieba", "rule", "dictionary", "propagated", "model"}

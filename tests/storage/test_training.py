@@ -7,10 +7,9 @@ import pytest
 from model.commands import AddSpans, Context, SetDocumentState
 from model.spans import DocState, Entity, Origin
 from storage.documents import DocumentStore, NewDocument
-from storage.models import latest_model
 from storage.project import Project
 from storage.suggestions import SuggestionService
-from storage.training import NothingToTrainOn, needs_training, train_project_model
+from storage.training import NothingToTrainOn
 
 NAMES = ["张伟", "王芳", "李娜", "刘洋", "陈静", "杨帆"]
 PLACES = ["北京", "上海", "广州", "深圳", "杭州", "南京"]
@@ -31,18 +30,18 @@ def finish_corpus(project: Project, n: int) -> None:
 
 def test_nothing_to_train_on(sqlite_project: Project) -> None:
     with pytest.raises(NothingToTrainOn):
-        train_project_model(sqlite_project)
-    assert needs_training(sqlite_project) is False
+        sqlite_project.training.train_project_model()
+    assert sqlite_project.training.needs_training() is False
 
 
 def test_train_store_and_serve(sqlite_project: Project) -> None:
     finish_corpus(sqlite_project, 24)
-    assert needs_training(sqlite_project) is True  # 24 finished >= 20
-    result = train_project_model(sqlite_project, iterations=30)
+    assert sqlite_project.training.needs_training() is True  # 24 finished >= 20
+    result = sqlite_project.training.train_project_model(iterations=30)
     assert result.documents == 24
-    stored = latest_model(sqlite_project, "crf")
+    stored = sqlite_project.trained_models.latest("crf")
     assert stored is not None and stored.id == result.model_id and stored.info["documents"] == 24
-    assert needs_training(sqlite_project) is False
+    assert sqlite_project.training.needs_training() is False
     service = SuggestionService(sqlite_project)
     assert service.reload_model() == result.model_id
     suggestions = service.suggest_text("王芳昨天在杭州会见了记者。")
@@ -64,7 +63,7 @@ def test_a_new_model_reaches_untouched_documents_only(sqlite_project: Project) -
     AddSpans(Context(touched, sqlite_project.annotator("bob").id), [Entity(0, 2, "PER")]).do(
         sqlite_project.annotations)
     assert service.ensure(fresh) is False  # nothing new yet
-    train_project_model(sqlite_project, iterations=20)
+    sqlite_project.training.train_project_model(iterations=20)
     service.reload_model()
     assert service.ensure(fresh) is True  # re-suggested with the model
     assert service.ensure(fresh) is False  # once
@@ -84,25 +83,25 @@ def base_corpus(n: int) -> list[tuple[str, list[Entity]]]:
 
 
 def test_a_base_model_serves_until_the_project_has_its_own_then_carries_it(sqlite_project: Project) -> None:
-    from storage.training import BASE_KIND, MODEL_KIND, base_model, serving_model, train_base_model
+    from storage.training import BASE_KIND, MODEL_KIND
 
-    assert serving_model(sqlite_project) is None
-    base = train_base_model(sqlite_project, base_corpus(30), iterations=30)
-    stored = latest_model(sqlite_project, BASE_KIND)
+    assert sqlite_project.training.serving_model() is None
+    base = sqlite_project.training.train_base_model(base_corpus(30), iterations=30)
+    stored = sqlite_project.trained_models.latest(BASE_KIND)
     assert stored is not None and stored.id == base.model_id and stored.documents == 30
-    found = base_model(sqlite_project)
+    found = sqlite_project.training.base_model()
     assert found is not None and found[1].info.labels == ("LOC", "PER")  # OTHER is not a project label
-    served = serving_model(sqlite_project)
+    served = sqlite_project.training.serving_model()
     assert served is not None and served[0] == base.model_id and served[1].base is None
     service = SuggestionService(sqlite_project)
     assert service.reload_model() == base.model_id
     assert any(s.origin is Origin.MODEL for s in service.engine.model.predict("据报道，王芳今天抵达南京。"))  # type: ignore[attr-defined]
 
     finish_corpus(sqlite_project, 20)
-    own = train_project_model(sqlite_project, iterations=20)
-    stacked = latest_model(sqlite_project, MODEL_KIND)
+    own = sqlite_project.training.train_project_model(iterations=20)
+    stacked = sqlite_project.trained_models.latest(MODEL_KIND)
     assert stacked is not None and stacked.info["params"]["base"]["characters"] == base.characters
-    served = serving_model(sqlite_project)
+    served = sqlite_project.training.serving_model()
     assert served is not None and served[0] == own.model_id and served[1].base is not None
     assert service.reload_model() == own.model_id
 
@@ -110,14 +109,13 @@ def test_a_base_model_serves_until_the_project_has_its_own_then_carries_it(sqlit
         from storage.orm import TrainedModelRow
 
         s.delete(s.get(TrainedModelRow, base.model_id))
-    assert serving_model(sqlite_project) is None
+    assert sqlite_project.training.serving_model() is None
 
 
 def test_a_base_corpus_without_project_labels_is_refused(sqlite_project: Project) -> None:
-    from storage.training import train_base_model
     from tests.conftest import snapshot
 
     before = snapshot(sqlite_project)
     with pytest.raises(NothingToTrainOn, match="no entity with one of the project's labels"):
-        train_base_model(sqlite_project, [("某某公司", [Entity(0, 4, "COMPANY")])], iterations=5)
+        sqlite_project.training.train_base_model([("某某公司", [Entity(0, 4, "COMPANY")])], iterations=5)
     assert snapshot(sqlite_project) == before

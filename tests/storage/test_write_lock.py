@@ -29,7 +29,7 @@ def test_a_writer_that_read_first_waits_for_the_other_instead_of_failing(sqlite_
         s.execute(text("INSERT INTO settings (key, value) VALUES ('mine', '{}')"))  # …then write
     thread.join(10)
     assert errors == []
-    assert sqlite_project.setting("mine") == {} and sqlite_project.setting("other") == {}
+    assert sqlite_project.settings.get("mine") == {} and sqlite_project.settings.get("other") == {}
     with sqlite_project.engine.connect() as conn:
         assert (
             conn.exec_driver_sql("SELECT count(*) FROM settings WHERE key IN ('mine', 'other')").scalar() == 2

@@ -1,18 +1,17 @@
-"""Trained suggestion models in the project database, and the documents they are trained on."""
+"""Trained suggestion models in the project database (``project.trained_models``), and the documents they
+are trained on."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import func, select
 
 from model.spans import DocState, Entity, Layer, Status
+from storage.database import Database
 from storage.orm import DocumentRow, ProgressRow, SpanRow, TrainedModelRow
-
-if TYPE_CHECKING:
-    from storage.project import Project
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,7 +25,7 @@ class StoredModel:
     data: bytes
 
 
-def save_model(project: Project, kind: str, data: bytes, documents: int, characters: int,
+def _save_model(project: Database, kind: str, data: bytes, documents: int, characters: int,
                info: dict[str, Any]) -> int:
     with project.transaction() as s:
         row = TrainedModelRow(kind=kind, data=data, documents=documents, characters=characters, info=info)
@@ -40,7 +39,7 @@ def save_model(project: Project, kind: str, data: bytes, documents: int, charact
         return row.id
 
 
-def latest_model(project: Project, kind: str) -> StoredModel | None:
+def _latest_model(project: Database, kind: str) -> StoredModel | None:
     with project.session_factory() as s:
         row = s.scalars(select(TrainedModelRow).where(TrainedModelRow.kind == kind)
                         .order_by(TrainedModelRow.id.desc()).limit(1)).first()
@@ -50,7 +49,7 @@ def latest_model(project: Project, kind: str) -> StoredModel | None:
                            bytes(row.data))
 
 
-def stored_models(project: Project, kind: str) -> list[StoredModel]:
+def _stored_models(project: Database, kind: str) -> list[StoredModel]:
     """Every stored model of a kind (at most three are kept), the newest first, without their weights
     (``data`` is empty: ``model_data`` reads it)."""
     with project.session_factory() as s:
@@ -60,14 +59,14 @@ def stored_models(project: Project, kind: str) -> list[StoredModel]:
         return [StoredModel(r[0], r[1], r[2], r[3], r[4], dict(r[5]), b"") for r in rows]
 
 
-def model_data(project: Project, model_id: int) -> bytes | None:
+def _model_data(project: Database, model_id: int) -> bytes | None:
     """The serialised weights of a stored model (None if it was deleted meanwhile)."""
     with project.session_factory() as s:
         data = s.scalar(select(TrainedModelRow.data).where(TrainedModelRow.id == model_id))
         return bytes(data) if data is not None else None
 
 
-def latest_model_info(project: Project, kind: str) -> tuple[int, datetime, int] | None:
+def _latest_model_info(project: Database, kind: str) -> tuple[int, datetime, int] | None:
     """(id, trained at, documents) of the newest model, without loading its weights."""
     with project.session_factory() as s:
         row = s.execute(select(TrainedModelRow.id, TrainedModelRow.created_at, TrainedModelRow.documents)
@@ -76,7 +75,7 @@ def latest_model_info(project: Project, kind: str) -> tuple[int, datetime, int] 
         return (row[0], row[1], row[2]) if row else None
 
 
-def finished_count(project: Project) -> int:
+def _finished_count(project: Database) -> int:
     """Documents somebody marked done, or that have a gold layer: what training can use."""
     with project.session_factory() as s:
         done = select(ProgressRow.document_id).where(ProgressRow.state == str(DocState.DONE))
@@ -85,7 +84,7 @@ def finished_count(project: Project) -> int:
         return s.scalar(select(func.count()).select_from(usable)) or 0
 
 
-def training_documents(project: Project, limit: int | None = None) -> list[tuple[str, list[Entity]]]:
+def _training_documents(project: Database, limit: int | None = None) -> list[tuple[str, list[Entity]]]:
     """Every usable document with its labels: the gold layer where one exists, otherwise the accepted spans of
     the annotator who finished it most recently. Ordered by document id (reproducible from the data)."""
     with project.session_factory() as s:
@@ -116,3 +115,31 @@ def training_documents(project: Project, limit: int | None = None) -> list[tuple
                     spans[doc].append(Entity(a, b, label))
             result += [(texts[d], sorted(spans[d], key=lambda e: e.start)) for d in chunk]
         return result
+
+
+class TrainedModels:
+    """The CRF weights stored with the project (the three newest of each kind) and what they train on."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def save(self, kind: str, data: bytes, documents: int, characters: int, info: dict[str, Any]) -> int:
+        return _save_model(self._db, kind, data, documents, characters, info)
+
+    def latest(self, kind: str) -> StoredModel | None:
+        return _latest_model(self._db, kind)
+
+    def stored(self, kind: str) -> list[StoredModel]:
+        return _stored_models(self._db, kind)
+
+    def data(self, model_id: int) -> bytes | None:
+        return _model_data(self._db, model_id)
+
+    def latest_info(self, kind: str) -> tuple[int, datetime, int] | None:
+        return _latest_model_info(self._db, kind)
+
+    def finished_count(self) -> int:
+        return _finished_count(self._db)
+
+    def training_documents(self, limit: int | None = None) -> list[tuple[str, list[Entity]]]:
+        return _training_documents(self._db, limit)

@@ -6,17 +6,16 @@ from model.commands import AddSpans, Context, SetDocumentState
 from model.ops import Action, Insert
 from model.spans import DocState, DocumentId, Entity, Layer, Origin, Status
 from storage.documents import DocumentStore, NewDocument
-from storage.models import finished_count, latest_model, latest_model_info, save_model, training_documents
 from storage.project import Project
 
 
 def test_models_are_stored_and_pruned(project: Project) -> None:
-    assert latest_model(project, "crf") is None
+    assert project.trained_models.latest("crf") is None
     for i in range(5):
-        save_model(project, "crf", bytes([i]) * 1000, documents=i, characters=10 * i, info={"n": i})
-    model = latest_model(project, "crf")
+        project.trained_models.save("crf", bytes([i]) * 1000, documents=i, characters=10 * i, info={"n": i})
+    model = project.trained_models.latest("crf")
     assert model is not None and model.data == bytes([4]) * 1000 and model.info == {"n": 4}
-    info = latest_model_info(project, "crf")
+    info = project.trained_models.latest_info("crf")
     assert info is not None and info[2] == 4
     with project.engine.connect() as conn:
         from sqlalchemy import text
@@ -39,7 +38,7 @@ def test_training_documents_prefer_gold_then_the_last_finisher(project: Project)
     alice_a = Context(a, project.annotator("alice").id)
     AddSpans(alice_a, [Entity(5, 7, "LOC")]).do(project.annotations)
     SetDocumentState(alice_a, DocState.DONE, DocState.IN_PROGRESS).do(project.annotations)
-    docs = training_documents(project)
+    docs = project.trained_models.training_documents()
     assert docs == [("裴青山访问美国。", [Entity(0, 3, "PER")]),  # gold wins over alice
                     ("布林肯访问越南。", [Entity(0, 3, "ORG")])]  # bob finished last
-    assert finished_count(project) == 2  # c: nobody finished it, no gold
+    assert project.trained_models.finished_count() == 2  # c: nobody finished it, no gold

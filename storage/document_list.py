@@ -1,0 +1,121 @@
+"""The document list (``project.document_list``): pages of an annotator's documents with their state and open
+suggestions, counts, progress, and which document comes next."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import Session
+
+from model.spans import AnnotatorId, DocState, DocumentId, Layer, Span
+from model.view import annotator_view, open_suggestions
+from storage.annotations import to_span
+from storage.database import Database
+from storage.orm import AssignmentRow, DocumentRow, ProgressRow, SpanRow
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentEntry:
+    """One row of the document list."""
+
+    id: DocumentId
+    title: str
+    state: DocState
+    open_suggestions: int
+
+
+class DocumentList:
+    def __init__(self, db: Database) -> None:
+        self._project = db
+
+    def progress(self, annotator_id: AnnotatorId) -> tuple[int, int]:
+        """(documents done by this annotator, documents this annotator has to do: the assigned ones if the
+        lead assigned any, else the whole project)."""
+        return (self.count_documents(annotator_id, DocState.DONE), self.count_documents(annotator_id))
+
+    def _list_query(self, annotator_id: AnnotatorId, state: DocState | None, search: str):  # type: ignore[no-untyped-def]
+        state_col = func.coalesce(ProgressRow.state, str(DocState.NEW))
+        query = select(DocumentRow.id, DocumentRow.title, state_col).outerjoin(
+            ProgressRow,
+            and_(ProgressRow.document_id == DocumentRow.id, ProgressRow.annotator_id == annotator_id),
+        )
+        query = _only_assigned(query, annotator_id)
+        if state is not None:
+            query = query.where(state_col == str(state))
+        if search:
+            query = query.where(or_(DocumentRow.title.contains(search, autoescape=True),
+                                    DocumentRow.text.contains(search, autoescape=True)))
+        return query
+
+    def count_documents(self, annotator_id: AnnotatorId, state: DocState | None = None,
+                        search: str = "") -> int:
+        with self._project.session_factory() as s:
+            sub = self._list_query(annotator_id, state, search).subquery()
+            return s.scalar(select(func.count()).select_from(sub)) or 0
+
+    def page(self, annotator_id: AnnotatorId, offset: int, limit: int, state: DocState | None = None,
+             search: str = "") -> list[DocumentEntry]:
+        """One page of the document list, in document order, with open-suggestion counts."""
+        with self._project.session_factory() as s:
+            rows = s.execute(
+                self._list_query(annotator_id, state, search)
+                .order_by(DocumentRow.id).offset(offset).limit(limit)
+            ).all()
+            counts = self._open_counts(s, [r[0] for r in rows], annotator_id)
+        return [DocumentEntry(DocumentId(i), t, DocState(st), counts.get(i, 0)) for i, t, st in rows]
+
+    def _open_counts(self, s: Session, ids: list[int], annotator_id: AnnotatorId) -> dict[int, int]:
+        if not ids:
+            return {}
+        rows = s.scalars(select(SpanRow).where(
+            SpanRow.document_id.in_(ids),
+            or_(SpanRow.layer == str(Layer.SUGGESTION),
+                and_(SpanRow.layer == str(Layer.ANNOTATOR), SpanRow.annotator_id == annotator_id)),
+        )).all()
+        by_doc: dict[int, list[Span]] = {}
+        for r in rows:
+            by_doc.setdefault(r.document_id, []).append(to_span(r))
+        return {
+            doc: len(open_suggestions(annotator_view([x for x in spans if x.layer is Layer.SUGGESTION],
+                                                     [x for x in spans if x.layer is Layer.ANNOTATOR])))
+            for doc, spans in by_doc.items()
+        }
+
+    def entries(self, annotator_id: AnnotatorId, ids: Sequence[DocumentId]) -> list[DocumentEntry]:
+        """The document-list rows of these documents (to refresh them after a change)."""
+        if not ids:
+            return []
+        with self._project.session_factory() as s:
+            query = self._list_query(annotator_id, None, "").where(DocumentRow.id.in_(list(ids)))
+            rows = s.execute(query).all()
+            counts = self._open_counts(s, [r[0] for r in rows], annotator_id)
+        return [DocumentEntry(DocumentId(i), t, DocState(st), counts.get(i, 0)) for i, t, st in rows]
+
+    def next_document(self, annotator_id: AnnotatorId, after: DocumentId | None, unfinished: bool = True,
+                      backwards: bool = False) -> DocumentId | None:
+        """The next (or previous) document after ``after``, only unfinished ones if asked; wraps around."""
+        state_col = func.coalesce(ProgressRow.state, str(DocState.NEW))
+        query = select(DocumentRow.id).outerjoin(
+            ProgressRow,
+            and_(ProgressRow.document_id == DocumentRow.id, ProgressRow.annotator_id == annotator_id),
+        )
+        query = _only_assigned(query, annotator_id)
+        if unfinished:
+            query = query.where(state_col != str(DocState.DONE))
+        order = DocumentRow.id.desc() if backwards else DocumentRow.id
+        with self._project.session_factory() as s:
+            if after is not None:
+                cond = DocumentRow.id < after if backwards else DocumentRow.id > after
+                found = s.scalar(query.where(cond).order_by(order).limit(1))
+                if found is not None:
+                    return DocumentId(found)
+            found = s.scalar(query.where(DocumentRow.id != (after or -1)).order_by(order).limit(1))
+            return DocumentId(found) if found is not None else None
+
+
+def _only_assigned(query, annotator_id: AnnotatorId):  # type: ignore[no-untyped-def]
+    """Annotators to whom the lead assigned documents see only those; others see the whole project."""
+    mine = select(AssignmentRow.document_id).where(AssignmentRow.annotator_id == annotator_id)
+    return query.where(or_(~mine.exists(), DocumentRow.id.in_(mine)))

@@ -1,0 +1,68 @@
+"""The value types and errors of the storage facade: what ``storage.project.Project``'s managers take and
+return. ``gui/`` imports from storage only this module and the facade."""
+
+from __future__ import annotations
+
+from storage.db import DatabaseError, SchemaTooNewError
+from storage.document_list import DocumentEntry
+from storage.documents import NewDocument
+from storage.export import ExportFormat, ExportOptions, ExportSummary, SkippedSpan, Source
+from storage.export_types import ExportCancelled, ExportError, ExportOptionError, SkipReason
+from storage.formats import ImportFormatError, ParsedDocument
+from storage.formats.conll import Grouping
+from storage.formats.conll_writer import DEFAULT_PLACEHOLDER, ConllOptions, DocSeparator, WhitespacePolicy
+from storage.importer import FileReport, Format, SpansAs
+from storage.review import QueueEntry, ReviewItem
+from storage.split import SplitRatios
+from storage.stats import CorpusStats
+from storage.team import AssignmentSummary, TeamError
+from storage.trained_models import StoredModel
+from storage.training import (
+    BASE_ITERATIONS,
+    BASE_KIND,
+    MODEL_KIND,
+    SETTINGS_KEY,
+    ModelSettings,
+    NothingToTrainOn,
+    TrainingResult,
+)
+
+__all__ = [
+    "BASE_ITERATIONS",
+    "BASE_KIND",
+    "DEFAULT_PLACEHOLDER",
+    "MODEL_KIND",
+    "SETTINGS_KEY",
+    "AssignmentSummary",
+    "ConllOptions",
+    "CorpusStats",
+    "DatabaseError",
+    "DocSeparator",
+    "DocumentEntry",
+    "ExportCancelled",
+    "ExportError",
+    "ExportFormat",
+    "ExportOptionError",
+    "ExportOptions",
+    "ExportSummary",
+    "FileReport",
+    "Format",
+    "Grouping",
+    "ImportFormatError",
+    "ModelSettings",
+    "NewDocument",
+    "NothingToTrainOn",
+    "ParsedDocument",
+    "QueueEntry",
+    "ReviewItem",
+    "SchemaTooNewError",
+    "SkipReason",
+    "SkippedSpan",
+    "Source",
+    "SpansAs",
+    "SplitRatios",
+    "StoredModel",
+    "TeamError",
+    "TrainingResult",
+    "WhitespacePolicy",
+]
