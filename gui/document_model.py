@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -98,6 +99,17 @@ class DocumentListModel(QAbstractTableModel):
             if self._entries[row] != entry:
                 self._entries[row] = entry
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1))
+
+    def update_entry(self, document_id: int, state: DocState | None, open_suggestions: int) -> None:
+        """Follow a saved change to one loaded row (its state and open suggestions) without reading."""
+        row = self._rows.get(DocumentId(document_id), -1)
+        if row < 0:
+            return
+        entry = self._entries[row]
+        new = replace(entry, state=state or entry.state, open_suggestions=open_suggestions)
+        if new != entry:
+            self._entries[row] = new
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1))
 
     # -- model -------------------------------------------------------------------------------------
 

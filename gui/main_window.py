@@ -1,6 +1,7 @@
 """The annotation window: document list, article with its spans, entity panel, label bar, status bar.
 
-Layout only: the widgets read the ``AnnotationSession``; the actions (built from ``gui.shortcuts``) call it.
+Layout only: the widgets read the ``AnnotationSession``; the actions (built from ``gui.shortcuts``) call it
+or its ``AnnotationActions``.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QFontDatabase, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QSplitter, QVBoxLayout, QWidget
 
+from gui.actions import AnnotationActions
 from gui.article_view import ArticleView
 from gui.document_list import DocumentList
 from gui.document_model import DocumentListModel
@@ -53,6 +55,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.project, self.annotator = project, annotator
         self.session = AnnotationSession(project, annotator, service, clock, self)
+        self.edits = AnnotationActions(self.session, self)
         self.resize(1400, 860)
 
         self.documents = DocumentList(DocumentListModel(project.document_list, annotator.id, self))
@@ -147,14 +150,14 @@ class MainWindow(QMainWindow):
             name: self.menuBar().addMenu(name) for name in ("Document", "Edit", "Annotate", "View", "Help")
         }
         handlers: dict[str, Callable[..., object]] = {
-            "grow_start": lambda: self.session.resize_focused("start", -1),
-            "shrink_start": lambda: self.session.resize_focused("start", 1),
-            "shrink_end": lambda: self.session.resize_focused("end", -1),
-            "grow_end": lambda: self.session.resize_focused("end", 1),
-            "label_everywhere": lambda: self.session.label_everywhere(corpus=False),
-            "label_everywhere_corpus": lambda: self.session.label_everywhere(corpus=True),
+            "grow_start": lambda: self.edits.resize_focused("start", -1),
+            "shrink_start": lambda: self.edits.resize_focused("start", 1),
+            "shrink_end": lambda: self.edits.resize_focused("end", -1),
+            "grow_end": lambda: self.edits.resize_focused("end", 1),
+            "label_everywhere": lambda: self.edits.label_everywhere(corpus=False),
+            "label_everywhere_corpus": lambda: self.edits.label_everywhere(corpus=True),
             "clear_focus": self._clear_focus,
-            "toggle_snap": self.session.set_snap_words,
+            "toggle_snap": self.edits.set_snap_words,
             "toggle_rejected": self.session.set_show_rejected,
             "focus_article": self.article.setFocus,
             "focus_search": self._focus_search,
@@ -169,11 +172,19 @@ class MainWindow(QMainWindow):
                 action.setCheckable(True)
                 action.toggled.connect(handlers[shortcut.command])
             else:
-                handler = handlers.get(shortcut.command) or getattr(self.session, shortcut.command)
+                handler = (handlers.get(shortcut.command) or getattr(self.edits, shortcut.command, None)
+                           or getattr(self.session, shortcut.command))
                 action.triggered.connect(lambda _checked=False, h=handler: h())
             self._attach(action, shortcut.scope)
             menus[shortcut.menu].addAction(action)
             self.actions_by_command[shortcut.command] = action
+        # the Edit menu names the step (Undo Accept PER 裴青山), as QUndoStack.createUndoAction would; the
+        # actions stay ours because a step is saved before the stack moves
+        stack = self.session.undo_stack
+        for command, verb, changed in (("undo", "Undo", stack.undoTextChanged),
+                                       ("redo", "Redo", stack.redoTextChanged)):
+            action = self.actions_by_command[command]
+            changed.connect(lambda text, a=action, v=verb: a.setText(f"{v} {text}" if text else v))
         menus["Annotate"].addSeparator()
         for label in self.session.labels:
             if not label.hotkey:
@@ -198,6 +209,7 @@ class MainWindow(QMainWindow):
         s.documentOpened.connect(self._document_opened)
         s.spansChanged.connect(self._spans_changed)
         s.documentsUpdated.connect(self.documents.refresh)
+        s.entryChanged.connect(self.documents.model.update_entry)
         s.progressChanged.connect(self._progress)
         s.message.connect(self.show_message)
         s.suggestionsReady.connect(lambda: self.suggester_label.setText("Suggestions ready"))
@@ -205,7 +217,7 @@ class MainWindow(QMainWindow):
         self.labels.labelClicked.connect(self.apply_label)
 
     def apply_label(self, name: str) -> None:
-        self.session.apply_label(name, self.article.selection())
+        self.edits.apply_label(name, self.article.selection())
 
     def _clear_focus(self) -> None:
         cursor = self.article.textCursor()

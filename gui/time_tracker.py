@@ -1,12 +1,21 @@
 """Time spent on a document, without idle time: the gap between two signs of activity counts only when it
-is shorter than ``idle_after`` seconds."""
+is shorter than ``idle_after`` seconds; saved with the annotator's progress."""
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
 
+from PySide6.QtCore import QObject, QTimer
+
+from model.spans import AnnotatorId, DocumentId
+from storage.project import Annotations
+
+logger = logging.getLogger(__name__)
+
 IDLE_AFTER = 120.0
+TIME_FLUSH_MS = 60_000
 
 
 class TimeTracker:
@@ -39,3 +48,42 @@ class TimeTracker:
     def give_back(self, seconds: float) -> None:
         """Saving failed: keep the seconds for the next attempt."""
         self._pending += seconds
+
+
+class TimeKeeper(QObject):
+    """Saves the time spent on the open document: when the annotator moves on, and every minute."""
+
+    def __init__(self, store: Annotations, annotator_id: AnnotatorId,
+                 clock: Callable[[], float] = time.monotonic, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._store, self._annotator_id = store, annotator_id
+        self._tracker = TimeTracker(clock)
+        self.document_id: DocumentId | None = None
+        self._timer = QTimer(self, interval=TIME_FLUSH_MS)
+        self._timer.timeout.connect(self.flush)
+        self._timer.start()
+
+    def start(self, document_id: DocumentId) -> None:
+        """A document was opened: what was counted for the previous one is saved first."""
+        self.flush()
+        self.document_id = document_id
+        self._tracker.start()
+
+    def touch(self) -> None:
+        self._tracker.touch()
+
+    def flush(self) -> None:
+        if self.document_id is None:
+            return
+        seconds = self._tracker.take()
+        if seconds <= 0:
+            return
+        try:
+            self._store.add_time(self.document_id, self._annotator_id, seconds)
+        except Exception as exc:  # kept for the next attempt; the annotator is told once the store is back
+            self._tracker.give_back(seconds)
+            logger.warning("time spent was not saved yet: %s", exc)
+
+    def stop(self) -> None:
+        self._timer.stop()
+        self.flush()

@@ -1,7 +1,8 @@
-"""Undoable annotation commands. Each ``do``/``undo`` is one saved action (one transaction, one event).
+"""Undoable annotation commands. A user action is an ``Edit`` of one or more commands; its ``do``/``undo`` is
+one saved action (one transaction, one event) and returns the ``Change`` it made.
 
-The GUI wraps each in a thin ``QUndoCommand``; the commands themselves know nothing of Qt or SQL: they talk
-to an ``AnnotationStore`` (see ``model.ops``). A command whose ``do`` raised left nothing saved and may be
+The GUI wraps each edit in a thin ``QUndoCommand``; the commands themselves know nothing of Qt or SQL: they
+talk to an ``AnnotationStore`` (see ``model.ops``). An edit whose ``do`` raised left nothing saved and may be
 retried.
 """
 
@@ -11,7 +12,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from model.ops import Action, AnnotationStore, Delete, Insert, Op, SetState, Update
+from model.ops import Action, AnnotationStore, Change, Delete, Insert, Op, SetState, Update
 from model.spans import (
     AnnotatorId,
     DocState,
@@ -33,7 +34,10 @@ class Context:
 
 
 class Command(ABC):
-    """One user action. ``text`` names it in the Edit menu (Undo Accept PER 裴青山)."""
+    """One part of a user action. ``text`` names it in the Edit menu (Undo Accept PER 裴青山).
+
+    A command says which ops do it (``ops``) and which undo it (``undo_ops``); an ``Edit`` saves the ops of
+    all its commands in one transaction and hands each command back the spans its inserts created."""
 
     name: str = "action"
 
@@ -53,10 +57,63 @@ class Command(ABC):
         return {}
 
     @abstractmethod
-    def do(self, store: AnnotationStore) -> None: ...
+    def ops(self) -> list[Op]: ...
 
     @abstractmethod
-    def undo(self, store: AnnotationStore) -> None: ...
+    def undo_ops(self) -> list[Op]: ...
+
+    def done(self, inserted: Sequence[Span]) -> None:
+        """The spans this command's inserts created (in order), after ``ops`` were saved."""
+        return None
+
+    def undone(self) -> None:
+        """``undo_ops`` were saved."""
+        return None
+
+    def do(self, store: AnnotationStore) -> Change:
+        return Edit([self]).do(store)
+
+    def undo(self, store: AnnotationStore) -> Change:
+        return Edit([self]).undo(store)
+
+
+class Edit:
+    """One user action: one or more commands, saved (and undone) in one transaction with one event."""
+
+    def __init__(self, commands: Sequence[Command], text: str | None = None) -> None:
+        if not commands:
+            raise ValueError("an edit needs at least one command")
+        self.commands = list(commands)
+        self.text = text or commands[0].text
+
+    @property
+    def ctx(self) -> Context:
+        return self.commands[0].ctx
+
+    def action(self, undo: bool = False) -> Action:
+        if len(self.commands) == 1:
+            return self.commands[0].action(undo)
+        name = "+".join(dict.fromkeys(c.name for c in self.commands))
+        parts = [{"action": c.name, **c.payload()} for c in self.commands]
+        return Action(("undo " if undo else "") + name, self.ctx.annotator_id, self.ctx.document_id,
+                      {"text": self.text, "parts": parts})
+
+    def do(self, store: AnnotationStore) -> Change:
+        ops = [c.ops() for c in self.commands]
+        change = store.apply(self.action(), [op for part in ops for op in part])
+        inserted = list(change.inserted)
+        for command, part in zip(self.commands, ops, strict=True):
+            n = sum(isinstance(op, Insert) for op in part)
+            command.done(inserted[:n])
+            inserted = inserted[n:]
+        return change
+
+    def undo(self, store: AnnotationStore) -> Change:
+        ops = [op for c in reversed(self.commands) for op in c.undo_ops()]
+        change = store.apply(self.action(undo=True), ops)
+        for command in self.commands:
+            command.undone()
+        return change
 
 
 def _own(ctx: Context, entity: Entity, status: Status, origin: Origin, detail: str | None = None,
@@ -83,15 +140,16 @@ class _InsertingCommand(Command):
         """(span id, new values, old values)."""
         return []
 
-    def do(self, store: AnnotationStore) -> None:
-        ops: list[Op] = [*self.inserts(), *(Update(i, new) for i, new, _ in self.updates())]
-        ids = store.apply(self.action(), ops)
-        self.inserted = [i for i in ids if i is not None]
+    def ops(self) -> list[Op]:
+        return [*self.inserts(), *(Update(i, new) for i, new, _ in self.updates())]
 
-    def undo(self, store: AnnotationStore) -> None:
-        ops: list[Op] = [*(Delete(i) for i in self.inserted),
-                         *(Update(i, old) for i, _, old in self.updates())]
-        store.apply(self.action(undo=True), ops)
+    def undo_ops(self) -> list[Op]:
+        return [*(Delete(i) for i in self.inserted), *(Update(i, old) for i, _, old in self.updates())]
+
+    def done(self, inserted: Sequence[Span]) -> None:
+        self.inserted = [s.id for s in inserted if s.id is not None]
+
+    def undone(self) -> None:
         self.inserted = []
 
 
@@ -227,12 +285,11 @@ class SetDocumentState(Command):
     def payload(self) -> dict[str, object]:
         return {"state": str(self.state), "previous": str(self.previous)}
 
-    def do(self, store: AnnotationStore) -> None:
-        store.apply(self.action(), [SetState(self.ctx.document_id, self.ctx.annotator_id, self.state)])
+    def ops(self) -> list[Op]:
+        return [SetState(self.ctx.document_id, self.ctx.annotator_id, self.state)]
 
-    def undo(self, store: AnnotationStore) -> None:
-        store.apply(self.action(undo=True),
-                    [SetState(self.ctx.document_id, self.ctx.annotator_id, self.previous)])
+    def undo_ops(self) -> list[Op]:
+        return [SetState(self.ctx.document_id, self.ctx.annotator_id, self.previous)]
 
 
 def _describe(verb: str, spans: Sequence[Span]) -> str:

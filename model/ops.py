@@ -1,5 +1,7 @@
 """The primitive changes an annotation action makes. A store applies a list of them in one transaction,
-together with one event-log row, so an action is saved whole or not at all."""
+together with one event-log row, so an action is saved whole or not at all, and reports what it changed as a
+``Change``: the spans as they are now stored and the progress it left, so that whoever shows them can follow
+without reading the database again."""
 
 from __future__ import annotations
 
@@ -7,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from model.spans import AnnotatorId, DocState, DocumentId, Layer, Origin, SpanId, Status
+from model.spans import AnnotatorId, DocState, DocumentId, Layer, Origin, Span, SpanId, Status
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +59,35 @@ class Action:
     payload: dict[str, Any] = field(default_factory=dict)
 
 
+@dataclass(frozen=True, slots=True)
+class Change:
+    """What one saved action changed: spans inserted and updated (as now stored, ids and versions included),
+    span ids deleted, and the progress state of every (document, annotator) the action touched."""
+
+    inserted: tuple[Span, ...] = ()
+    updated: tuple[Span, ...] = ()
+    deleted: tuple[SpanId, ...] = ()
+    states: tuple[tuple[DocumentId, AnnotatorId, DocState], ...] = ()
+
+    @property
+    def documents(self) -> frozenset[DocumentId]:
+        """The documents whose spans or progress changed."""
+        return frozenset({s.document_id for s in (*self.inserted, *self.updated)}
+                         | {d for d, _, _ in self.states})
+
+    def __add__(self, other: Change) -> Change:
+        return Change(self.inserted + other.inserted, self.updated + other.updated,
+                      self.deleted + other.deleted, self.states + other.states)
+
+    def state_of(self, document_id: DocumentId, annotator_id: AnnotatorId) -> DocState | None:
+        """The progress state the action left for this document and annotator (None: not touched)."""
+        found = None
+        for d, a, state in self.states:
+            if d == document_id and a == annotator_id:
+                found = state
+        return found
+
+
 class StoreUnavailable(Exception):
     """The database could not save the action (locked, gone, refused). Nothing of the action was saved."""
 
@@ -66,7 +97,7 @@ class ConflictError(Exception):
 
 
 class AnnotationStore(Protocol):
-    def apply(self, action: Action, ops: Sequence[Op]) -> list[SpanId | None]:
-        """Apply ``ops`` and log ``action`` in one transaction; return the new id for each Insert (else None).
-        Raises StoreUnavailable or ConflictError with nothing saved."""
+    def apply(self, action: Action, ops: Sequence[Op]) -> Change:
+        """Apply ``ops`` and log ``action`` in one transaction; ``Change.inserted`` holds the new span of each
+        Insert, in order. Raises StoreUnavailable or ConflictError with nothing saved."""
         ...

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable
+from dataclasses import dataclass
 from itertools import accumulate
 
-from model.spans import Span, Status
+from model.ops import Change
+from model.spans import AnnotatorId, DocumentId, Layer, Span, Status
 
 
 def annotator_view(suggestions: Iterable[Span], own: Iterable[Span],
@@ -38,3 +40,30 @@ def annotator_view(suggestions: Iterable[Span], own: Iterable[Span],
 
 def open_suggestions(view: Iterable[Span]) -> list[Span]:
     return [s for s in view if s.status is Status.SUGGESTED]
+
+
+@dataclass(frozen=True, slots=True)
+class Layers:
+    """What the window holds of one document for one annotator: the machine suggestions and the annotator's
+    own spans (rejections included). A saved action's ``Change`` updates it without reading the database."""
+
+    document_id: DocumentId
+    annotator_id: AnnotatorId
+    suggestions: tuple[Span, ...] = ()
+    own: tuple[Span, ...] = ()
+
+    def view(self, show_rejected: bool = False) -> list[Span]:
+        return annotator_view(self.suggestions, self.own, show_rejected)
+
+    def apply(self, change: Change) -> Layers:
+        deleted = set(change.deleted)
+        updated = {s.id: s for s in change.updated}
+
+        def after(spans: Iterable[Span], layer: Layer) -> tuple[Span, ...]:
+            kept = [updated.get(s.id, s) for s in spans if s.id not in deleted]
+            new = [s for s in change.inserted if s.document_id == self.document_id and s.layer is layer
+                   and (layer is Layer.SUGGESTION or s.annotator_id == self.annotator_id)]
+            return tuple(kept + new)
+
+        return Layers(self.document_id, self.annotator_id, after(self.suggestions, Layer.SUGGESTION),
+                      after(self.own, Layer.ANNOTATOR))

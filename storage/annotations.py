@@ -15,7 +15,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from model.ops import Action, ConflictError, Delete, Insert, Op, SetState, StoreUnavailable, Update
+from model.ops import Action, Change, ConflictError, Delete, Insert, Op, SetState, StoreUnavailable, Update
 from model.spans import (
     AnnotatorId,
     DocState,
@@ -69,24 +69,26 @@ class Annotations:
 
     # -- writes -------------------------------------------------------------------------------------
 
-    def apply(self, action: Action, ops: Sequence[Op]) -> list[SpanId | None]:
+    def apply(self, action: Action, ops: Sequence[Op]) -> Change:
         try:
             with self._project.transaction() as s:
-                results = self._apply_all(s, ops)
+                change = self._apply_all(s, ops)
                 # the annotator's own work puts a document in progress for them; suggestions offered to
                 # others (label across the corpus) do not
                 touched = {op.document_id for op in ops
                            if isinstance(op, Insert) and op.layer is not Layer.SUGGESTION}
                 if action.document_id is not None:
                     touched.add(action.document_id)
+                states = list(change.states)
                 if not any(isinstance(op, SetState) for op in ops):
-                    for doc_id in touched:
-                        _touch_progress(s, doc_id, action.annotator_id)
+                    for doc_id in sorted(touched):
+                        row = _touch_progress(s, doc_id, action.annotator_id)
+                        states.append((doc_id, action.annotator_id, DocState(row.state)))
                 s.execute(insert(EventRow), [{
                     "at": datetime.now(UTC), "annotator_id": action.annotator_id,
                     "document_id": action.document_id, "action": action.name[:32], "payload": action.payload,
                 }])
-                return results
+                return Change(change.inserted, change.updated, change.deleted, tuple(states))
         except StaleDataError as exc:
             raise ConflictError("someone else changed this span first; reload the document") from exc
         except OperationalError as exc:
@@ -98,10 +100,10 @@ class Annotations:
                 raise StoreUnavailable(_reason(exc)) from exc
             raise
 
-    def _apply_all(self, s: Session, ops: Sequence[Op]) -> list[SpanId | None]:
+    def _apply_all(self, s: Session, ops: Sequence[Op]) -> Change:
         """Apply ``ops`` in order; each run of inserts and each run of deletes goes to the database as one
         statement (labelling a string across the corpus can insert thousands of suggestions at once)."""
-        results: list[SpanId | None] = []
+        change = Change()
         i = 0
         while i < len(ops):
             kind = type(ops[i])
@@ -109,18 +111,21 @@ class Annotations:
             while kind in (Insert, Delete) and j < len(ops) and type(ops[j]) is kind:
                 j += 1
             if kind is Insert:
-                results += _insert_many(s, cast(Sequence[Insert], ops[i:j]))
+                inserts = cast(Sequence[Insert], ops[i:j])
+                new = _insert_many(s, inserts)
+                spans = (_inserted_span(op, n) for op, n in zip(inserts, new, strict=True))
+                change += Change(inserted=tuple(spans))
             elif kind is Delete:
                 ids = [cast(Delete, op).span_id for op in ops[i:j]]
                 for k in range(0, len(ids), 1000):
                     s.execute(delete(SpanRow).where(SpanRow.id.in_(ids[k : k + 1000])))
-                results += [None] * (j - i)
+                change += Change(deleted=tuple(ids))
             else:
-                results.append(self._apply_one(s, ops[i]))
+                change += self._apply_one(s, ops[i])
             i = j
-        return results
+        return change
 
-    def _apply_one(self, s: Session, op: Op) -> SpanId | None:
+    def _apply_one(self, s: Session, op: Op) -> Change:
         """An update or a state change (inserts and deletes go through ``_apply_all``)."""
         if isinstance(op, Update):
             row = s.get(SpanRow, op.span_id)
@@ -133,10 +138,10 @@ class Annotations:
                 setattr(row, key, str(value) if key == "status" else value)
             _check_bounds(s, DocumentId(row.document_id), row.start, row.end)
             s.flush()
-            return None
+            return Change(updated=(to_span(row),))
         if isinstance(op, SetState):
             _set_state(s, op.document_id, op.annotator_id, op.state)
-            return None
+            return Change(states=((op.document_id, op.annotator_id, op.state),))
         raise TypeError(f"unknown op {op!r}")
 
     def add_time(self, document_id: DocumentId, annotator_id: AnnotatorId, seconds: float) -> None:
@@ -170,9 +175,9 @@ class Annotations:
                     found[DocumentId(doc)].add(Entity(start, end, label))
         return found
 
-    def view(self, document_id: DocumentId, annotator_id: AnnotatorId,
-             show_rejected: bool = False) -> list[Span]:
-        """What this annotator sees: own decisions over machine suggestions; nobody else's work."""
+    def layers(self, document_id: DocumentId, annotator_id: AnnotatorId) -> tuple[list[Span], list[Span]]:
+        """A document's machine suggestions and this annotator's own spans (rejections included), in one
+        query: what ``model.view.annotator_view`` makes the view of; nobody else's work."""
         with self._project.session_factory() as s:
             rows = s.execute(
                 select(*SPAN_COLUMNS).where(
@@ -182,11 +187,13 @@ class Annotations:
                 )
             ).all()
         spans = [span_from_columns(r) for r in rows]  # columns, not ORM objects: the window opens this often
-        return annotator_view(
-            [x for x in spans if x.layer is Layer.SUGGESTION],
-            [x for x in spans if x.layer is Layer.ANNOTATOR],
-            show_rejected,
-        )
+        suggestions = [x for x in spans if x.layer is Layer.SUGGESTION]
+        return suggestions, [x for x in spans if x.layer is Layer.ANNOTATOR]
+
+    def view(self, document_id: DocumentId, annotator_id: AnnotatorId,
+             show_rejected: bool = False) -> list[Span]:
+        """What this annotator sees: own decisions over machine suggestions; nobody else's work."""
+        return annotator_view(*self.layers(document_id, annotator_id), show_rejected)
 
     def state(self, document_id: DocumentId, annotator_id: AnnotatorId) -> DocState:
         with self._project.session_factory() as s:
@@ -246,6 +253,11 @@ def _insert_many(s: Session, ops: Sequence[Insert]) -> list[SpanId | None]:
                        "score": op.score, "version": 1, "created_at": now, "updated_at": now})
     ids = s.scalars(insert(SpanRow).returning(SpanRow.id, sort_by_parameter_order=True), values).all()
     return [SpanId(i) for i in ids]
+
+
+def _inserted_span(op: Insert, span_id: SpanId | None) -> Span:
+    return Span(span_id, op.document_id, op.start, op.end, op.label, op.layer, op.status, op.origin,
+                op.annotator_id, op.origin_detail, op.score, 1)
 
 
 def _check_bounds(s: Session, document_id: DocumentId, start: int, end: int) -> None:

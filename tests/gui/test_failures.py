@@ -89,7 +89,7 @@ def test_a_document_that_cannot_be_read_is_reported_and_the_open_one_stays(
     def unreadable(*_args: object, **_kwargs: object) -> None:
         raise OSError("disk I/O error")
 
-    monkeypatch.setattr(sqlite_project.annotations, "view", unreadable)
+    monkeypatch.setattr(sqlite_project.annotations, "layers", unreadable)
     press(qtbot, window, K.Key_PageDown, CTRL)
     assert (
         "Opening the document failed: the database could not be read (disk I/O error)"

@@ -64,3 +64,28 @@ def plan_occurrences(text: str, span: Span, spans: Sequence[Span]) -> tuple[list
         else:
             to_add.append(entity)
     return to_accept, to_add
+
+
+def refocus(spans: Sequence[Span], keep: tuple[int, int] | None, advance_from: int | None) -> int:
+    """Which span to focus after the spans changed: the one at ``keep`` (start, end; a decided one before a
+    rejected one), else the first open suggestion at or after ``advance_from`` (wrapping), else none."""
+    focused = -1
+    if keep is not None:
+        same = [i for i, s in enumerate(spans) if (s.start, s.end) == keep]
+        focused = next((i for i in same if spans[i].status is not Status.REJECTED), same[0] if same else -1)
+    if focused < 0 and advance_from is not None:
+        focused = next_suggestion(spans, advance_from - 1, wrap=True)
+    return focused
+
+
+def next_focus(spans: Sequence[Span], focused: int, length: int, backwards: bool = False) -> int:
+    """Tab (Shift+Tab): the next (previous) open suggestion after the focused span, wrapping; when none is
+    open, simply the next (previous) span. ``length`` is the text's."""
+    current = spans[focused] if 0 <= focused < len(spans) else None
+    after = current.start if current else (length + 1 if backwards else -1)
+    index = next_suggestion(spans, after, backwards=backwards)
+    if index < 0 and spans:  # nothing open: walk through every span
+        step = -1 if backwards else 1
+        index = (focused + step) % len(spans) if focused >= 0 else (0 if step > 0 else -1)
+        index %= len(spans)
+    return index

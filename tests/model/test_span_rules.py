@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gui.span_rules import next_suggestion, overlapping, plan_occurrences, snap, trim
+from model.span_rules import next_suggestion, overlapping, plan_occurrences, snap, trim
 from model.spans import AnnotatorId, DocumentId, Entity, Layer, Origin, Span, SpanId, Status
 
 

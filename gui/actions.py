@@ -1,0 +1,182 @@
+"""What the keys do to the spans: each key asks the core (``model.editing``) what it means, and the plan is
+carried out here: saved through the undo stack (one transaction, one event) before anything shows it done,
+the ``Change`` handed to the session, the decision handed to the suggestion engine. A refused action is
+reported by name, leaves the view as it was and does not reach the undo stack."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject
+
+from gui.reported import reported
+from gui.session import AnnotationSession
+from model import editing
+from model.commands import SetDocumentState
+from model.editing import Outcome, Plan, Refusal
+from model.ops import Change, ConflictError, StoreUnavailable
+from model.span_rules import snap
+from model.spans import DocumentId, Entity, OffsetError, Status
+from model.view import Layers
+
+logger = logging.getLogger(__name__)
+
+SNAP_MARGIN = 32  # characters of context either side of a selection given to jieba
+
+REFUSALS = {
+    Refusal.NO_FOCUS: "No span is focused: press Tab to focus the next suggestion.",
+    Refusal.ONLY_SPACES: "The selection holds only spaces: nothing to label.",
+    Refusal.NO_FURTHER: "The span cannot grow or shrink any further that way.",
+    Refusal.NO_OPEN_SUGGESTIONS: "No open suggestions in this article.",
+}
+
+
+class AnnotationActions(QObject):
+    def __init__(self, session: AnnotationSession, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.snap_words = False
+
+    def _carry_out(self, outcome: Outcome) -> bool:
+        """Save a plan and show it; say why a refusal refused. True if something was saved."""
+        session = self.session
+        if isinstance(outcome, Refusal):
+            session.message.emit(REFUSALS.get(outcome, ""), False)
+            return False
+        if outcome is None or session.document is None:
+            return False
+        try:
+            change = session.undo_stack.execute(outcome.edit)
+        except Exception as exc:
+            self._refused(outcome.edit.text, exc)
+            return False
+        session.tracker.touch()
+        session.message.emit("", False)
+        session.apply_change(change, outcome.keep, outcome.advance_from)
+        session.learning.learn(session.document.id, outcome.accepted, outcome.rejected)
+        return True
+
+    def _refused(self, text: str, exc: Exception) -> None:
+        if isinstance(exc, StoreUnavailable | ConflictError | OffsetError):
+            reason = str(exc)
+        else:
+            logger.exception("%s failed", text)
+            reason = f"unexpected error ({type(exc).__name__}: {exc}); your action was not saved"
+        self.session.message.emit(f"“{text}” was not saved: {reason}", True)
+
+    def accept_focused(self) -> None:
+        if (state := self.session.editing_state()) is None:
+            return
+        outcome = editing.plan_accept(state)
+        if outcome is None and state.focused is not None:
+            self.session.focus_next()  # Enter on an accepted span moves on
+        self._carry_out(outcome)
+
+    def reject_focused(self) -> None:
+        if (state := self.session.editing_state()) is not None:
+            self._carry_out(editing.plan_reject(state))
+
+    def accept_all(self) -> None:
+        if (state := self.session.editing_state()) is not None:
+            self._carry_out(editing.plan_accept_all(state))
+
+    @reported("Labelling")
+    def apply_label(self, label: str, selection: tuple[int, int] | None) -> None:
+        """A label hotkey: a new span over the selection, else relabel the focused span."""
+        if (state := self.session.editing_state()) is not None:
+            snapper = self._snap if self.snap_words else None
+            self._carry_out(editing.plan_label(state, label, selection, snapper))
+
+    def _snap(self, start: int, end: int) -> tuple[int, int]:
+        text = self.session.document.text if self.session.document else ""
+        lo, hi = max(0, start - SNAP_MARGIN), min(len(text), end + SNAP_MARGIN)
+        bounds = self.session.learning.word_bounds(text[lo:hi])
+        if bounds is None:
+            self.session.message.emit(
+                "Word boundaries are not ready yet (jieba is loading): the span is kept as selected.", False
+            )
+            return start, end
+        return snap([(a + lo, b + lo) for a, b in bounds], start, end)
+
+    def set_snap_words(self, snap: bool) -> None:
+        self.snap_words = snap
+
+    def resize_focused(self, edge: str, delta: int) -> None:
+        if (state := self.session.editing_state()) is not None:
+            self._carry_out(editing.plan_resize(state, edge, delta))
+
+    @reported("Labelling every occurrence")
+    def label_everywhere(self, corpus: bool = False) -> None:
+        """Label every other occurrence of the focused span's text in this article (and, with ``corpus``,
+        offer it as a suggestion in every unfinished document)."""
+        if (state := self.session.editing_state()) is None:
+            return
+        span, store = state.focused, self.session.store
+        targets: list[tuple[DocumentId, Entity]] = []
+        if corpus and span is not None and span.status is not Status.REJECTED:
+            surface = state.surface(span)
+            found = store.occurrences(surface, exclude=state.ctx.document_id,
+                                      unfinished_for=state.ctx.annotator_id)
+            existing = store.suggested_entities(d for d, _ in found)
+            targets = editing.corpus_targets(surface, span.label, found, existing)
+        outcome = editing.plan_label_everywhere(state, targets)
+        if outcome is Refusal.NO_OTHER_OCCURRENCE and span is not None:
+            self.session.message.emit(f"No other occurrence of “{state.surface(span)}” to label.", False)
+        elif self._carry_out(outcome) and isinstance(outcome, Plan) and span is not None:
+            self.session.message.emit(
+                f"Labelled {outcome.labelled} more “{state.surface(span)}” in this article"
+                + (f"; offered in {outcome.offered_in} other document(s)" if corpus else "") + ".", False)
+
+    @reported("Marking done")
+    def mark_done_and_next(self) -> None:
+        session = self.session
+        if (state := session.editing_state()) is None:
+            return
+        previous = session.store.state(state.ctx.document_id, state.ctx.annotator_id)
+        plan = editing.plan_mark_done(state, previous)
+        if plan is not None:
+            if not self._carry_out(plan):
+                return
+            session.update_progress()
+        session.next_document(unfinished=True)
+
+    # -- undo --------------------------------------------------------------------------------------
+
+    def undo(self) -> None:
+        self._step(undo=True)
+
+    def redo(self) -> None:
+        self._step(undo=False)
+
+    @reported("Undo or redo")
+    def _step(self, undo: bool) -> None:
+        session, stack = self.session, self.session.undo_stack
+        if not (stack.canUndo() if undo else stack.canRedo()):
+            return
+        text = stack.undoText() if undo else stack.redoText()
+        index = stack.index() - 1 if undo else stack.index()
+        document = stack.document_of(index)
+        changes_state = any(isinstance(c, SetDocumentState) for c in stack.commands_at(index))
+        if document is not None and (session.document is None or document != session.document.id):
+            session.open_document(document)  # undo where the change is, in plain sight
+        before = session.layers
+        try:
+            change = stack.undo_step() if undo else stack.redo_step()
+        except Exception as exc:
+            self._refused(("Undo " if undo else "Redo ") + text, exc)
+            return
+        session.message.emit("", False)
+        if change is None or session.document is None or before is None:
+            return
+        session.apply_change(change)
+        if changes_state:
+            session.update_progress()
+        session.learning.resync(session.document.id, self._surfaces(before, change))
+
+    def _surfaces(self, before: Layers, change: Change) -> set[str]:
+        """The strings of this annotator's decisions in the open document that ``change`` touched."""
+        old = {s.id: s for s in before.own}
+        mine = [s for s in (*change.inserted, *change.updated)
+                if s.document_id == before.document_id and s.annotator_id == before.annotator_id]
+        touched = mine + [old[i] for i in (*change.deleted, *(s.id for s in change.updated)) if i in old]
+        return {self.session.surface(s) for s in touched}

@@ -1,0 +1,65 @@
+"""The suggestion engine behind the annotation window, always off the UI thread: loading jieba, making sure
+an opened document has suggestions, learning from each decision, and following an undo. Results come back as
+signals; it never touches a widget."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from gui.workers import Workers
+from model.spans import DocumentId, Entity
+
+
+class BackgroundLearning(QObject):
+    ready = Signal()  # jieba is loaded: word boundaries can be asked for
+    suggested = Signal(int)  # a document that had none now has suggestions
+    relearned = Signal(list)  # documents re-suggested after a decision (or an undone one)
+
+    def __init__(self, service: Any, workers: Workers, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.service, self.workers = service, workers
+        self.warm = False
+
+    def start(self) -> None:
+        """Load jieba first, before whatever was asked for meanwhile."""
+        if self.service is not None:
+            self.workers.submit(self.service.warm_up, done=self._warmed, first=True)
+
+    def _warmed(self, _result: object) -> None:
+        self.warm = True
+        self.ready.emit()
+
+    def ensure(self, document_id: DocumentId) -> None:
+        if self.service is not None:
+            self.workers.submit(self.service.ensure, document_id,
+                                done=lambda stored: self._ensured(document_id, bool(stored)))
+
+    def _ensured(self, document_id: DocumentId, stored: bool) -> None:
+        if stored:
+            self.suggested.emit(int(document_id))
+
+    def learn(self, document_id: DocumentId, accepted: Sequence[Entity], rejected: Sequence[Entity]) -> None:
+        if self.service is None or not (accepted or rejected):
+            return
+        self.workers.submit(self.service.learn, document_id, list(accepted), list(rejected),
+                            done=self._relearned)
+
+    def resync(self, document_id: DocumentId, surfaces: Collection[str]) -> None:
+        """What an undone (or redone) decision taught the engine follows the database again."""
+        resync = getattr(self.service, "resync", None)
+        if resync is not None and surfaces:
+            self.workers.submit(resync, document_id, sorted(surfaces), done=self._relearned)
+
+    def _relearned(self, ids: object) -> None:
+        ids = list(ids) if isinstance(ids, list) else []
+        if ids:
+            self.relearned.emit(ids)
+
+    def word_bounds(self, text: str) -> list[tuple[int, int]] | None:
+        """jieba's words in ``text`` as (start, end); None while jieba is still loading."""
+        if not self.warm or self.service is None:
+            return None
+        return list(self.service.word_bounds(text))

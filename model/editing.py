@@ -1,0 +1,197 @@
+"""What a key means: the editing decisions of the annotation window as pure functions.
+
+Each ``plan_*`` function looks at what the annotator sees (``EditingState``: the text, the layers, the
+visible spans and the focused one) and returns the ``Plan`` to save (an ``Edit`` of core commands, what it
+teaches the suggestion engine, where the focus goes next), a ``Refusal`` saying why nothing can be done, or
+``None`` when the key has nothing to do. No Qt, no database: the window carries a plan out.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from model.commands import (
+    AcceptSpans,
+    AddSpans,
+    Command,
+    Context,
+    Edit,
+    RejectSpan,
+    ReplaceSpan,
+    SetDocumentState,
+    SuggestElsewhere,
+)
+from model.span_rules import overlapping, plan_occurrences, trim
+from model.spans import DocState, DocumentId, Entity, Span, Status
+from model.view import Layers
+
+
+class Refusal(enum.Enum):
+    NO_FOCUS = "no span is focused"
+    ONLY_SPACES = "the selection holds only spaces"
+    NO_FURTHER = "the span cannot grow or shrink further that way"
+    NO_OPEN_SUGGESTIONS = "no open suggestions"
+    NO_OTHER_OCCURRENCE = "no other occurrence"
+
+
+@dataclass(frozen=True, slots=True)
+class EditingState:
+    ctx: Context
+    text: str
+    layers: Layers
+    spans: Sequence[Span]  # the visible view
+    focused: Span | None
+
+    def surface(self, span: Span | Entity) -> str:
+        return self.text[span.start : span.end]
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    edit: Edit
+    accepted: tuple[Entity, ...] = ()  # what the suggestion engine learns
+    rejected: tuple[Entity, ...] = ()
+    keep: tuple[int, int] | None = None  # focus the span at (start, end) afterwards
+    advance_from: int | None = None  # else the next open suggestion from this offset
+    labelled: int = 0  # label everywhere: other occurrences labelled in this document
+    offered_in: int = 0  # label everywhere: other documents offered the span
+
+
+Outcome = Plan | Refusal | None
+
+Snap = Callable[[int, int], tuple[int, int]]
+
+
+def plan_accept(state: EditingState) -> Outcome:
+    """Enter: accept the focused suggestion (or restore a rejected span); None on an accepted span (the
+    window moves on)."""
+    span = state.focused
+    if span is None:
+        return Refusal.NO_FOCUS
+    text = f"Accept {span.label} {state.surface(span)}"
+    if span.status is Status.SUGGESTED:
+        return Plan(Edit([AcceptSpans(state.ctx, [span], text)], text), accepted=(span.entity,),
+                    advance_from=span.end)
+    if span.status is Status.REJECTED:
+        command = ReplaceSpan(state.ctx, span, span.entity, overlapping(state.spans, span.entity, span))
+        return Plan(Edit([command], text), accepted=(span.entity,), keep=(span.start, span.end))
+    return None
+
+
+def plan_reject(state: EditingState) -> Outcome:
+    span = state.focused
+    if span is None:
+        return Refusal.NO_FOCUS
+    if span.status is Status.REJECTED:
+        return None
+    text = f"Reject {span.label} {state.surface(span)}"
+    return Plan(Edit([RejectSpan(state.ctx, span)], text), rejected=(span.entity,), advance_from=span.end)
+
+
+def plan_accept_all(state: EditingState) -> Outcome:
+    open_ = [s for s in state.spans if s.status is Status.SUGGESTED]
+    if not open_:
+        return Refusal.NO_OPEN_SUGGESTIONS
+    text = f"Accept all {len(open_)} suggestions"
+    return Plan(Edit([AcceptSpans(state.ctx, open_, text)], text), accepted=tuple(s.entity for s in open_))
+
+
+def plan_label(state: EditingState, label: str, selection: tuple[int, int] | None,
+               snap: Snap | None = None) -> Outcome:
+    """A label key: a new span over the selection (snapped to words by ``snap`` if given), else relabel
+    the focused span (a suggestion with that label already: accept it)."""
+    if selection is not None and selection[0] < selection[1]:
+        return _plan_new_span(state, label, *selection, snap=snap)
+    span = state.focused
+    if span is None:
+        return Refusal.NO_FOCUS
+    if span.status is Status.SUGGESTED and span.label == label:
+        return plan_accept(state)
+    if span.label == label and span.status is Status.ACCEPTED:
+        return None
+    new = Entity(span.start, span.end, label)
+    text = f"Relabel {state.surface(span)} as {label}"
+    command = ReplaceSpan(state.ctx, span, new, overlapping(state.spans, new, span), name="relabel")
+    return Plan(Edit([command], text), accepted=(new,), rejected=(span.entity,), keep=(new.start, new.end))
+
+
+def _plan_new_span(state: EditingState, label: str, start: int, end: int, snap: Snap | None) -> Outcome:
+    start, end = trim(state.text, start, end)
+    if start >= end:
+        return Refusal.ONLY_SPACES
+    if snap is not None:
+        start, end = snap(start, end)
+    entity = Entity(start, end, label)
+    same = [s for s in state.spans if s.status is Status.SUGGESTED and s.entity == entity]
+    name = f"Add {label} {state.text[start:end]}"
+    command: Command
+    if same:
+        command = AcceptSpans(state.ctx, same, name)
+    elif withdrawn := [s for s in sorted(state.layers.own, key=lambda s: (s.start, s.end))
+                       if s.status is Status.REJECTED and s.entity == entity]:  # restore, no duplicate
+        command = ReplaceSpan(state.ctx, withdrawn[0], entity, overlapping(state.spans, entity))
+    else:
+        command = AddSpans(state.ctx, [entity], overlapping(state.spans, entity), name)
+    return Plan(Edit([command], name), accepted=(entity,), keep=(start, end))
+
+
+def plan_resize(state: EditingState, edge: str, delta: int) -> Outcome:
+    span = state.focused
+    if span is None:
+        return Refusal.NO_FOCUS
+    start, end = (span.start + delta, span.end) if edge == "start" else (span.start, span.end + delta)
+    if not (0 <= start < end <= len(state.text)):
+        return Refusal.NO_FURTHER
+    new = Entity(start, end, span.label)
+    text = f"Resize {span.label} to {state.text[start:end]}"
+    command = ReplaceSpan(state.ctx, span, new, overlapping(state.spans, new, span), name="resize")
+    rejected = (span.entity,) if span.status is Status.SUGGESTED else ()
+    return Plan(Edit([command], text), accepted=(new,), rejected=rejected, keep=(start, end))
+
+
+def corpus_targets(surface: str, label: str, found: Sequence[tuple[DocumentId, int]],
+                   existing: dict[DocumentId, set[Entity]]) -> list[tuple[DocumentId, Entity]]:
+    """Where to offer ``surface`` as ``label`` across the corpus: every occurrence ``found`` that no machine
+    suggestion of its document already says."""
+    targets = []
+    for doc_id, start in found:
+        entity = Entity(start, start + len(surface), label)
+        if entity not in existing.get(doc_id, set()):
+            targets.append((doc_id, entity))
+    return targets
+
+
+def plan_label_everywhere(state: EditingState,
+                          targets: Sequence[tuple[DocumentId, Entity]] = ()) -> Outcome:
+    """Label every other occurrence of the focused span's text in this document (accepting suggestions that
+    say the same), and offer it as a suggestion at ``targets`` in other documents; one action."""
+    span = state.focused
+    if span is None:
+        return Refusal.NO_FOCUS
+    if span.status is Status.REJECTED:
+        return None
+    to_accept, to_add = plan_occurrences(state.text, span, state.spans)
+    commands: list[Command] = []
+    if span.status is Status.SUGGESTED:
+        commands.append(AcceptSpans(state.ctx, [span]))
+    if to_accept:
+        commands.append(AcceptSpans(state.ctx, to_accept))
+    if to_add:
+        commands.append(AddSpans(state.ctx, to_add))
+    if targets:
+        commands.append(SuggestElsewhere(state.ctx, targets))
+    if not commands:
+        return Refusal.NO_OTHER_OCCURRENCE
+    text = f"Label every “{state.surface(span)}” as {span.label}"
+    entities = (span.entity, *(s.entity for s in to_accept), *to_add)
+    return Plan(Edit(commands, text), accepted=entities, keep=(span.start, span.end),
+                labelled=len(to_accept) + len(to_add), offered_in=len({d for d, _ in targets}))
+
+
+def plan_mark_done(state: EditingState, previous: DocState) -> Plan | None:
+    if previous is DocState.DONE:
+        return None
+    command = SetDocumentState(state.ctx, DocState.DONE, previous)
+    return Plan(Edit([command], "Mark done"))
