@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import cast
 
-from sqlalchemy import and_, delete, func, insert, or_, select
+from sqlalchemy import and_, delete, insert, or_, select
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -22,7 +22,6 @@ from model.spans import (
     DocumentId,
     Entity,
     Layer,
-    OffsetError,
     Origin,
     Span,
     SpanId,
@@ -31,7 +30,8 @@ from model.spans import (
 from model.text import find_all
 from model.view import annotator_view
 from storage.database import Database
-from storage.orm import DocumentRow, EventRow, ProgressRow, SpanRow, utcnow
+from storage.orm import DocumentRow, EventRow, ProgressRow, SpanRow
+from storage.span_rows import check_bounds, insert_spans, inserted_span
 
 logger = logging.getLogger(__name__)
 
@@ -112,8 +112,8 @@ class Annotations:
                 j += 1
             if kind is Insert:
                 inserts = cast(Sequence[Insert], ops[i:j])
-                new = _insert_many(s, inserts)
-                spans = (_inserted_span(op, n) for op, n in zip(inserts, new, strict=True))
+                new = insert_spans(s, inserts)
+                spans = (inserted_span(op, n) for op, n in zip(inserts, new, strict=True))
                 change += Change(inserted=tuple(spans))
             elif kind is Delete:
                 ids = [cast(Delete, op).span_id for op in ops[i:j]]
@@ -136,7 +136,7 @@ class Annotations:
                 raise ValueError(f"cannot change {sorted(unknown)} of a span")
             for key, value in op.changes.items():
                 setattr(row, key, str(value) if key == "status" else value)
-            _check_bounds(s, DocumentId(row.document_id), row.start, row.end)
+            check_bounds(s, DocumentId(row.document_id), row.start, row.end)
             s.flush()
             return Change(updated=(to_span(row),))
         if isinstance(op, SetState):
@@ -232,45 +232,7 @@ class Annotations:
                                             SpanRow.layer == str(Layer.SUGGESTION)))
             inserts = list(spans)
             if inserts:
-                _insert_many(s, inserts)
-
-
-def _insert_many(s: Session, ops: Sequence[Insert]) -> list[SpanId | None]:
-    """Insert spans in one statement (after checking that every one fits its document); their ids in order."""
-    docs = sorted({op.document_id for op in ops})
-    lengths: dict[int, int] = {}
-    for k in range(0, len(docs), 1000):
-        rows = s.execute(select(DocumentRow.id, func.length(DocumentRow.text))
-                         .where(DocumentRow.id.in_(docs[k : k + 1000])))
-        lengths.update((doc, length) for doc, length in rows)
-    now = utcnow()
-    values = []
-    for op in ops:
-        _require_fit(op.document_id, op.start, op.end, lengths.get(op.document_id))
-        values.append({"document_id": op.document_id, "layer": str(op.layer),
-                       "annotator_id": op.annotator_id, "start": op.start, "end": op.end, "label": op.label,
-                       "status": str(op.status), "origin": str(op.origin), "origin_detail": op.origin_detail,
-                       "score": op.score, "version": 1, "created_at": now, "updated_at": now})
-    ids = s.scalars(insert(SpanRow).returning(SpanRow.id, sort_by_parameter_order=True), values).all()
-    return [SpanId(i) for i in ids]
-
-
-def _inserted_span(op: Insert, span_id: SpanId | None) -> Span:
-    return Span(span_id, op.document_id, op.start, op.end, op.label, op.layer, op.status, op.origin,
-                op.annotator_id, op.origin_detail, op.score, 1)
-
-
-def _check_bounds(s: Session, document_id: DocumentId, start: int, end: int) -> None:
-    length = s.scalar(select(func.length(DocumentRow.text)).where(DocumentRow.id == document_id))
-    _require_fit(document_id, start, end, length)
-
-
-def _require_fit(document_id: DocumentId, start: int, end: int, length: int | None) -> None:
-    """``length`` is the document's (None: there is no such document)."""
-    if length is None:
-        raise ValueError(f"no document {document_id}")
-    if not (0 <= start < end <= length):
-        raise OffsetError(f"span [{start}, {end}) does not fit document {document_id} ({length} characters)")
+                insert_spans(s, inserts)
 
 
 def _touch_progress(s: Session, document_id: DocumentId, annotator_id: AnnotatorId) -> ProgressRow:

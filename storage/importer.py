@@ -6,12 +6,10 @@ import enum
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import insert
-
-from model.spans import Layer, Origin, Status
+from model.ops import Insert
+from model.spans import DocumentId, Layer, Origin, Status
 from model.tagging import IPolicy
 from storage.database import Database
 from storage.documents import DocumentStore, NewDocument
@@ -21,7 +19,7 @@ from storage.formats.conll import Grouping, read_conll
 from storage.formats.jsonl import read_jsonl
 from storage.formats.plaintext import read_txt
 from storage.labels import Labels
-from storage.orm import SpanRow
+from storage.span_rows import insert_spans
 
 logger = logging.getLogger(__name__)
 
@@ -135,16 +133,10 @@ def _import_file(
                 )
                 labels = {e.label for d in batch for e in d.entities}
                 report.new_labels += Labels.ensure_in(session, labels)
-                now = datetime.now(UTC)
-                spans = [
-                    {"document_id": doc_id, "layer": str(layer), "annotator_id": None, "start": e.start,
-                     "end": e.end, "label": e.label, "origin": str(Origin.IMPORTED), "origin_detail": None,
-                     "status": str(status), "score": None, "version": 1, "created_at": now, "updated_at": now}
-                    for doc_id, d in zip(ids, batch, strict=True) if doc_id is not None
-                    for e in d.entities
-                ]
-                if spans:
-                    session.execute(insert(SpanRow), spans)
+                stored = [(doc_id, d) for doc_id, d in zip(ids, batch, strict=True) if doc_id is not None]
+                spans = [Insert(DocumentId(doc_id), layer, None, e.start, e.end, e.label, status,
+                                Origin.IMPORTED) for doc_id, d in stored for e in d.entities]
+                insert_spans(session, spans, {doc_id: len(d.text) for doc_id, d in stored}, returning=False)
                 report.imported += sum(1 for i in ids if i is not None)
                 report.skipped += sum(1 for i in ids if i is None)
                 report.spans += len(spans)

@@ -13,11 +13,12 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
 from model.agreement import pair_score
-from model.ops import ConflictError
+from model.ops import ConflictError, Insert
 from model.review import Decision
 from model.spans import AnnotatorId, DocumentId, Entity, Layer, Origin, Status
 from storage.database import Database
 from storage.orm import AnnotatorRow, DocumentRow, EventRow, ReviewRow, SpanRow
+from storage.span_rows import insert_spans
 from storage.team import Team
 
 
@@ -94,8 +95,6 @@ def _save_gold(project: Database, item: ReviewItem, reviewer: AnnotatorId, agree
     try:
         with project.transaction() as s:
             length = s.scalar(select(func.length(DocumentRow.text)).where(DocumentRow.id == item.document_id))
-            for e, _ in entities:
-                e.check(length or 0)
             row = s.scalars(select(ReviewRow).where(ReviewRow.document_id == item.document_id)
                             .with_for_update()).first()
             if row is None:
@@ -116,12 +115,9 @@ def _save_gold(project: Database, item: ReviewItem, reviewer: AnnotatorId, agree
             s.execute(delete(SpanRow).where(SpanRow.document_id == item.document_id,
                                             SpanRow.layer == str(Layer.GOLD)))
             now = datetime.now(UTC)
-            if entities:
-                s.execute(insert(SpanRow), [
-                    {"document_id": item.document_id, "layer": str(Layer.GOLD), "annotator_id": None,
-                     "start": e.start, "end": e.end, "label": e.label, "origin": str(Origin.HUMAN),
-                     "origin_detail": f"review: {why}"[:100], "status": str(Status.ACCEPTED), "score": None,
-                     "version": 1, "created_at": now, "updated_at": now} for e, why in entities])
+            gold = [Insert(item.document_id, Layer.GOLD, None, e.start, e.end, e.label, Status.ACCEPTED,
+                           Origin.HUMAN, f"review: {why}"[:100]) for e, why in entities]
+            insert_spans(s, gold, {item.document_id: length or 0}, returning=False)
             s.execute(insert(EventRow), [{
                 "at": now, "annotator_id": reviewer, "document_id": item.document_id, "action": "review",
                 "payload": {"agreed": len(agreed), "decisions": [

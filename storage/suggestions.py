@@ -11,8 +11,9 @@ import logging
 import threading
 from collections.abc import Callable, Collection, Iterable, Sequence
 
-from sqlalchemy import and_, delete, func, insert, not_, or_, select
+from sqlalchemy import and_, delete, func, not_, or_, select
 
+from model.ops import Insert
 from model.spans import DocState, DocumentId, Entity, Layer, Origin, OriginDetail, Status
 from model.suggest import ProjectDictionary, Suggestion, SuggestionEngine
 from model.suggest.tokenizer import to_half_width
@@ -21,6 +22,7 @@ from storage.decisions import Decisions
 from storage.documents import DocumentStore
 from storage.labels import Labels
 from storage.orm import DocumentRow, ProgressRow, SpanRow
+from storage.span_rows import insert_spans
 from storage.training import Training
 
 logger = logging.getLogger(__name__)
@@ -155,14 +157,12 @@ class SuggestionService:
             known = set(s.scalars(select(func.distinct(SpanRow.label)))) | {
                 label.name for label in self._labels.all()}
             rows = [
-                {"document_id": doc_id, "layer": str(Layer.SUGGESTION), "annotator_id": None,
-                 "start": g.start, "end": g.end, "label": g.label, "origin": str(g.origin),
-                 "origin_detail": g.detail, "status": str(Status.SUGGESTED), "score": g.score, "version": 1}
+                Insert(doc_id, Layer.SUGGESTION, None, g.start, g.end, g.label, Status.SUGGESTED, g.origin,
+                       g.detail, g.score)
                 for doc_id, suggestions in results.items() for g in suggestions
                 if g.label in known and not any(a < g.end and g.start < b for a, b in kept.get(doc_id, ()))
             ]
-            if rows:
-                s.execute(insert(SpanRow), rows)
+            insert_spans(s, rows, returning=False)
             return len(rows)
 
     def learn(self, document_id: DocumentId, accepted: Iterable[Entity], rejected: Iterable[Entity] = (),
