@@ -42,6 +42,7 @@ def _annotate(url: str, name: str, doc_ids: list[int], barrier: Any) -> int:
     return done
 
 
+@pytest.mark.slow
 def test_two_processes_annotating_lose_nothing(pg_project: Project, pg_database: str) -> None:
     with pg_project.transaction() as s:
         ids = DocumentStore.insert_batch(s, [NewDocument(f"d{i}", f"{i}{BODY}", "x", {}) for i in range(6)])
