@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.document_model import DocumentIdRole, DocumentListModel
+from gui.document_table import DocumentIdRole, DocumentListModel
 from model.spans import DocState, DocumentId
 
 logger = logging.getLogger(__name__)

@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.cli_export import render_summary
 from model.sentences import SentenceMode
 from model.spans import Annotator, DocState
 from model.tagging import Scheme
@@ -299,7 +298,7 @@ class ExportDialog(QDialog):
         self.summary = summary
         self.progress.setValue(self.progress.maximum())
         self.messageLabel.setText(f"Exported {summary.total_documents:,} document(s).")
-        self.summaryView.setPlainText(render_summary(summary))
+        self.summaryView.setPlainText(summary.render())
         self.exportFinished.emit(summary)
 
     def _on_failed(self, message: str) -> None:

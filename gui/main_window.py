@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QSplitter, QVBox
 from gui.actions import AnnotationActions
 from gui.article_view import ArticleView
 from gui.document_list import DocumentList
-from gui.document_model import DocumentListModel
+from gui.document_table import DocumentListModel
 from gui.entity_panel import EntityPanel
 from gui.label_bar import LabelBar
 from gui.qt_compat import guard_none_refcount

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import enum
 import logging
-from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +29,8 @@ from storage.export_types import (
     ExportDocument,
     ExportError,
     ExportOptionError,
+    ExportSummary,
+    SkippedSpan,
     SkipReason,
 )
 from storage.formats.brat import BratWriter
@@ -75,29 +76,6 @@ class ExportOptions:
     conll: ConllOptions = field(default_factory=ConllOptions)
     split: SplitRatios | None = None
     seed: int = 0
-
-
-@dataclass(frozen=True, slots=True)
-class SkippedSpan:
-    document_id: int
-    entity: Entity
-    reason: SkipReason
-    kept: Entity | None = None  # for an overlap: the earlier span that was kept
-
-
-@dataclass(slots=True)
-class ExportSummary:
-    files: list[Path] = field(default_factory=list)
-    documents: Counter[str] = field(default_factory=Counter)  # per part ("all" when not split)
-    sentences: int = 0
-    entities: Counter[str] = field(default_factory=Counter)  # per label, as written
-    skipped_documents: Counter[SkipReason] = field(default_factory=Counter)
-    skipped_spans: Counter[SkipReason] = field(default_factory=Counter)
-    examples: list[SkippedSpan] = field(default_factory=list)
-
-    @property
-    def total_documents(self) -> int:
-        return sum(self.documents.values())
 
 
 def adjudicated(document_id: Any) -> ColumnElement[bool]:

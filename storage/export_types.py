@@ -1,10 +1,12 @@
-"""What the exporter and its writers exchange: the document to write, what a writer did with it, and the
-typed errors export raises. No database, no Qt: writers can be used (and tested) on their own."""
+"""What the exporter and its writers exchange: the document to write, what a writer did with it, the summary
+of an export (and how it reads), and the typed errors export raises. No database, no Qt: writers can be
+used (and tested) on their own."""
 
 from __future__ import annotations
 
 import enum
 import os
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -89,3 +91,60 @@ class PartFile:
     def abort(self) -> None:
         self._file.close()
         self.part.unlink(missing_ok=True)
+
+
+# What the summary says of each kind of thing left out.
+SKIP_TEXT = {
+    SkipReason.NO_LABELS: "document(s) without labels in the chosen layer",
+    SkipReason.EMPTY: "document(s) with nothing left to write (only whitespace)",
+    SkipReason.OVERLAP: "span(s) overlapping an earlier span of the same layer (the earlier one was kept)",
+    SkipReason.WHITESPACE_ONLY: "span(s) covering only whitespace, which the format does not write",
+    SkipReason.DROPPED_LABEL: "span(s) whose label was dropped or mapped to nothing",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class SkippedSpan:
+    document_id: int
+    entity: Entity
+    reason: SkipReason
+    kept: Entity | None = None  # for an overlap: the earlier span that was kept
+
+
+@dataclass(slots=True)
+class ExportSummary:
+    files: list[Path] = field(default_factory=list)
+    documents: Counter[str] = field(default_factory=Counter)  # per part ("all" when not split)
+    sentences: int = 0
+    entities: Counter[str] = field(default_factory=Counter)  # per label, as written
+    skipped_documents: Counter[SkipReason] = field(default_factory=Counter)
+    skipped_spans: Counter[SkipReason] = field(default_factory=Counter)
+    examples: list[SkippedSpan] = field(default_factory=list)
+
+    @property
+    def total_documents(self) -> int:
+        return sum(self.documents.values())
+
+    def render(self) -> str:
+        """The end-of-export report, for the terminal and the dialog."""
+        parts = ", ".join(f"{part} {n:,}" for part, n in sorted(self.documents.items()) if part != "all")
+        lines = [f"documents: {self.total_documents:,}" + (f" ({parts})" if parts else ""),
+                 f"sentences: {self.sentences:,}"]
+        if self.entities:
+            counts = sorted(self.entities.items())
+            lines.append("entities: " + ", ".join(f"{label} {n:,}" for label, n in counts))
+        else:
+            lines.append("entities: none")
+        for counter in (self.skipped_documents, self.skipped_spans):
+            for reason, n in sorted(counter.items()):
+                if n:
+                    lines.append(f"skipped {n:,} {SKIP_TEXT[reason]}")
+        for ex in self.examples:
+            e = ex.entity
+            where = f"  document {ex.document_id}: {e.label} [{e.start}, {e.end})"
+            if ex.kept is not None:
+                lines.append(f"{where} overlaps {ex.kept.label} [{ex.kept.start}, {ex.kept.end})")
+            else:
+                lines.append(f"{where}: {SKIP_TEXT[ex.reason].split(' ', 1)[1]}")
+        lines += [f"wrote {path}" for path in self.files]
+        return "\n".join(lines)

@@ -55,3 +55,19 @@ def test_no_forbidden_import_statement(package: str, forbidden: set[str]) -> Non
             offenders += [f"{path.relative_to(ROOT)}:{node.lineno} {n}" for n in names
                           if n.split(".")[0] in forbidden]
     assert offenders == []
+
+
+def test_the_command_line_loads_no_qt() -> None:
+    """``newstag`` and every command module import without Qt (headless servers, fast --help)."""
+    code = (
+        "import importlib, sys\n"
+        "import gui.cli\n"
+        "for name in gui.cli.COMMAND_MODULES:\n"
+        "    importlib.import_module(name)\n"
+        "gui.cli.build_parser()\n"
+        "print('\\n'.join(sorted(sys.modules)))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    loaded = set(out.stdout.split())
+    assert {"gui.cli.suggest", "gui.cli.evaluate", "gui.cli.train"} <= loaded  # the check means something
+    assert not {m for m in loaded if m.split(".")[0] in {"PySide6", "shiboken6"}}

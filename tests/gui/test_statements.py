@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import event
 
-from gui.document_model import STATE_TEXT
+from gui.document_table import STATE_TEXT
 from model.spans import DocState
 from storage.project import Project
 from tests.gui.helpers import CTRL, own, press

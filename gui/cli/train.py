@@ -44,7 +44,7 @@ def cmd_train(args: argparse.Namespace, url: str | None) -> int:
 
     base = args.base_corpus is not None
     if base:
-        from gui.cli_suggest import read_documents
+        from gui.cli.suggest import read_documents
         from storage.types import ImportFormatError
 
         try:

@@ -20,8 +20,6 @@ from storage.types import (
     ExportFormat,
     ExportOptionError,
     ExportOptions,
-    ExportSummary,
-    SkipReason,
     Source,
     SplitRatios,
     WhitespacePolicy,
@@ -29,13 +27,6 @@ from storage.types import (
 
 logger = logging.getLogger(__name__)
 
-SKIP_TEXT = {
-    SkipReason.NO_LABELS: "document(s) without labels in the chosen layer",
-    SkipReason.EMPTY: "document(s) with nothing left to write (only whitespace)",
-    SkipReason.OVERLAP: "span(s) overlapping an earlier span of the same layer (the earlier one was kept)",
-    SkipReason.WHITESPACE_ONLY: "span(s) covering only whitespace, which the format does not write",
-    SkipReason.DROPPED_LABEL: "span(s) whose label was dropped or mapped to nothing",
-}
 SEPARATOR_NAMES = {"tab": "\t", "\\t": "\t", "space": " "}
 
 
@@ -121,31 +112,6 @@ def options_from_args(args: argparse.Namespace) -> ExportOptions:
     )
 
 
-def render_summary(summary: ExportSummary) -> str:
-    """The end-of-export report, for the terminal and the dialog."""
-    parts = ", ".join(f"{part} {n:,}" for part, n in sorted(summary.documents.items()) if part != "all")
-    lines = [f"documents: {summary.total_documents:,}" + (f" ({parts})" if parts else ""),
-             f"sentences: {summary.sentences:,}"]
-    if summary.entities:
-        counts = sorted(summary.entities.items())
-        lines.append("entities: " + ", ".join(f"{label} {n:,}" for label, n in counts))
-    else:
-        lines.append("entities: none")
-    for counter in (summary.skipped_documents, summary.skipped_spans):
-        for reason, n in sorted(counter.items()):
-            if n:
-                lines.append(f"skipped {n:,} {SKIP_TEXT[reason]}")
-    for ex in summary.examples:
-        e = ex.entity
-        where = f"  document {ex.document_id}: {e.label} [{e.start}, {e.end})"
-        if ex.kept is not None:
-            lines.append(f"{where} overlaps {ex.kept.label} [{ex.kept.start}, {ex.kept.end})")
-        else:
-            lines.append(f"{where}: {SKIP_TEXT[ex.reason].split(' ', 1)[1]}")
-    lines += [f"wrote {path}" for path in summary.files]
-    return "\n".join(lines)
-
-
 def cmd_export(args: argparse.Namespace, url: str | None) -> int:
     from tqdm import tqdm
 
@@ -167,5 +133,5 @@ def cmd_export(args: argparse.Namespace, url: str | None) -> int:
     except (ExportError, OSError) as exc:
         print(f"newstag export failed: {exc} (nothing was written)", file=sys.stderr)
         return 1
-    print(render_summary(summary))
+    print(summary.render())
     return 0
