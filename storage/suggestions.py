@@ -10,12 +10,14 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Collection, Iterable, Sequence
+from dataclasses import replace
 
 from sqlalchemy import and_, delete, func, not_, or_, select
 
 from model.ops import Insert
+from model.serving import ServingSetup
 from model.spans import DocState, DocumentId, Entity, Layer, Origin, OriginDetail, Status
-from model.suggest import ProjectDictionary, Suggestion, SuggestionEngine
+from model.suggest import Suggestion, SuggestionEngine
 from model.suggest.tokenizer import to_half_width
 from storage.database import Database
 from storage.decisions import Decisions
@@ -56,13 +58,26 @@ class SuggestionService:
     @property
     def engine(self) -> SuggestionEngine:
         with self._lock:
-            if self._engine is None:
-                labels = [label.name for label in self._labels.all()]
-                self._engine = SuggestionEngine(
-                    project_dictionary=ProjectDictionary.from_rows(self._decisions.dictionary_rows()),
-                    labels=labels,
-                )
+            if self._engine is None:  # the rules first; warm_up puts the model beside them
+                labels = tuple(label.name for label in self._labels.all())
+                self._engine = ServingSetup(tuple(self._decisions.dictionary_rows()), labels).rules()
             return self._engine
+
+    def serving_setup(self) -> ServingSetup:
+        """What the project's serving engine is made of: the window's engine is built from it, and the
+        command line hands it (``portable()``) to its worker processes."""
+        labels = tuple(label.name for label in self._labels.all())
+        return replace(self._model_setup(), rows=tuple(self._decisions.dictionary_rows()), labels=labels)
+
+    def _model_setup(self) -> ServingSetup:
+        """The project's model (its newest own model, else its base model; ``storage.training``) and how the
+        combiner weighs it; no model when there is none or models are turned off."""
+        settings = self._training.settings()
+        found = self._training.serving_model() if settings.enabled else None
+        if found is None:
+            return ServingSetup(threshold=settings.threshold)
+        return ServingSetup(model_id=found[0], crf=found[1], threshold=settings.threshold,
+                            history=self._decisions.acceptance_history())
 
     @property
     def rules(self) -> SuggestionEngine:
@@ -78,26 +93,21 @@ class SuggestionService:
         self.reload_model()
 
     def reload_model(self) -> int | None:
-        """Put the project's model (its newest own model, else its base model; ``storage.training``) behind
-        the suggestions; returns its id, or None when there is none or models are turned off."""
-        settings = self._training.settings()
-        if not settings.enabled:
+        """Put the project's model behind the suggestions; returns its id, or None when there is none or
+        models are turned off."""
+        setup = self._model_setup()
+        if setup.model_id is None:
             return None
-        found = self._training.serving_model()
-        if found is None:
-            return None
-        model_id, crf = found
         from model.crf import ModelAssistedEngine
 
         with self._lock:
             engine = self.engine
             if isinstance(engine, ModelAssistedEngine):
-                engine.set_model(crf)
+                engine.set_model(setup.crf)
             else:
-                self._engine = ModelAssistedEngine(engine, crf, threshold=settings.threshold,
-                                                   history=self._decisions.acceptance_history())  # type: ignore[assignment]
-            self.model_id = model_id
-        return model_id
+                self._engine = setup.engine(engine)
+            self.model_id = setup.model_id
+        return setup.model_id
 
     def suggest_text(self, text: str) -> list[Suggestion]:
         with self._lock:

@@ -8,7 +8,6 @@ import multiprocessing
 import sys
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -16,7 +15,7 @@ from model.tagging import IPolicy
 from storage.types import Format, Grouping, ImportFormatError, ParsedDocument
 
 if TYPE_CHECKING:
-    pass
+    from model.serving import ServingSetup
 
 AddDb = Callable[[argparse.ArgumentParser], None]
 
@@ -57,42 +56,20 @@ def read_documents(path: Path, sentences_per_document: int | None = None) -> lis
 _worker_engine: Any = None
 
 
-@dataclass(frozen=True, slots=True)
-class ModelSetup:
-    """The project's model for worker processes: serialised (with its base model, if it stacks on one), the
-    combiner's threshold and the acceptance history."""
-
-    model: bytes
-    base: bytes | None
-    threshold: float
-    history: dict[str, tuple[int, int]]
-
-
-def _init_worker(rows: list[tuple[str, str, int, int]], labels: list[str],
-                 model: ModelSetup | None = None) -> None:
+def _init_worker(setup: ServingSetup) -> None:
     global _worker_engine
-    from model.suggest import ProjectDictionary, SuggestionEngine
-
-    _worker_engine = SuggestionEngine(project_dictionary=ProjectDictionary.from_rows(rows), labels=labels)
+    _worker_engine = setup.engine()
     _worker_engine.warm_up()
-    if model is not None:
-        from model.crf import CrfModel, ModelAssistedEngine
-
-        base = CrfModel.from_bytes(model.base) if model.base is not None else None
-        crf = CrfModel.from_bytes(model.model, base=base)
-        _worker_engine = ModelAssistedEngine(_worker_engine, crf, threshold=model.threshold,
-                                             history=model.history)
 
 
 def _suggest_chunk(chunk: list[tuple[int, str]]) -> list[tuple[int, list[Any]]]:
     return [(key, _worker_engine.suggest(text)) for key, text in chunk]
 
 
-def run_parallel(items: Iterator[tuple[int, str]], processes: int, rows: list[tuple[str, str, int, int]],
-                 labels: list[str], chunk_size: int = 64,
-                 model: ModelSetup | None = None) -> Iterator[tuple[int, list[Any]]]:
-    """Suggest for (key, text) items in ``processes`` worker processes (1: in this process), in order; with
-    the project's ``model`` beside the rules if given."""
+def run_parallel(items: Iterator[tuple[int, str]], processes: int, setup: ServingSetup,
+                 chunk_size: int = 64) -> Iterator[tuple[int, list[Any]]]:
+    """Suggest for (key, text) items in ``processes`` worker processes (1: in this process), in order, with
+    the engine ``setup`` makes (the same the window serves)."""
 
     def chunks() -> Iterator[list[tuple[int, str]]]:
         chunk: list[tuple[int, str]] = []
@@ -105,17 +82,17 @@ def run_parallel(items: Iterator[tuple[int, str]], processes: int, rows: list[tu
             yield chunk
 
     if processes <= 1:
-        _init_worker(rows, labels, model)
+        _init_worker(setup)
         for chunk in chunks():
             yield from _suggest_chunk(chunk)
         return
     if "fork" in multiprocessing.get_all_start_methods():
         # Warm up once here; forked workers share the loaded dictionaries instead of each loading jieba.
-        _init_worker(rows, labels, model)
+        _init_worker(setup)
         pool = multiprocessing.get_context("fork").Pool(processes)
     else:
         pool = multiprocessing.get_context("spawn").Pool(processes, initializer=_init_worker,
-                                                         initargs=(rows, labels, model))
+                                                         initargs=(setup.portable(),))
     with pool:
         for result in pool.imap(_suggest_chunk, chunks()):
             yield from result
@@ -148,14 +125,13 @@ def cmd_suggest(args: argparse.Namespace, url: str | None) -> int:
         texts = dict(project.documents.texts(ids))
         chars = sum(len(t) for t in texts.values())
         processes = _processes(args.processes, chars)
-        labels = [label.name for label in project.labels.all()]
-        model, model_note = _project_model(project)
+        setup = service.serving_setup()
+        model_note = f", with model #{setup.model_id}" if setup.model_id is not None else ""
         t0 = time.perf_counter()
         stored = 0
         batch: dict[Any, list[Any]] = {}
         with tqdm(total=len(ids), unit=" doc", disable=args.quiet or None, file=sys.stderr) as bar:
-            rows = project.decisions.dictionary_rows()
-            results = run_parallel(iter(texts.items()), processes, rows, labels, model=model)
+            results = run_parallel(iter(texts.items()), processes, setup)
             for doc_id, suggestions in results:
                 batch[doc_id] = suggestions
                 if len(batch) >= 500:
@@ -168,18 +144,6 @@ def cmd_suggest(args: argparse.Namespace, url: str | None) -> int:
               f"({chars / elapsed:,.0f} chars/s, {processes} process(es)){model_note}; "
               "human decisions untouched")
     return 0
-
-
-def _project_model(project: Any) -> tuple[ModelSetup | None, str]:
-    """The project's serving model (``storage.training``) for the workers, and a note for the summary."""
-    settings = project.training.settings()
-    found = project.training.serving_model() if settings.enabled else None
-    if found is None:
-        return None, ""
-    model_id, crf = found
-    setup = ModelSetup(crf.to_bytes(), crf.base.to_bytes() if crf.base is not None else None,
-                       settings.threshold, project.decisions.acceptance_history())
-    return setup, f", with model #{model_id}"
 
 
 def _suggest_file(args: argparse.Namespace) -> int:
@@ -198,7 +162,10 @@ def _suggest_file(args: argparse.Namespace) -> int:
         total=len(docs), unit=" doc", disable=args.quiet or None, file=sys.stderr
     ) as bar:
         items = iter(enumerate(d.text for d in docs))
-        for i, suggestions in run_parallel(items, processes, [], ["PER", "LOC", "ORG", "MISC"]):
+        from model.serving import ServingSetup
+
+        setup = ServingSetup(labels=("PER", "LOC", "ORG", "MISC"))
+        for i, suggestions in run_parallel(items, processes, setup):
             record = {
                 "text": docs[i].text,
                 "label": [[s.start, s.end, s.label] for s in suggestions],
