@@ -16,8 +16,7 @@ logger = logging.getLogger(__name__)
 # Modules that add subcommands: each has ``register(subparsers)``, and the parsers it adds set a ``handler``
 # default: ``handler(args, url) -> exit code``. Kept as names so that ``newstag --help`` stays fast.
 COMMAND_MODULES: list[str] = [
-    "gui.cli.corpus", "gui.cli.suggest", "gui.cli.evaluate", "gui.cli.team", "gui.cli.export",
-    "gui.cli.train",
+    "gui.cli.corpus", "gui.cli.suggest", "gui.cli.team", "gui.cli.export", "gui.cli.train",
 ]
 
 
