@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from model.spans import Layer
 from seeds import seed_paths
 
@@ -105,6 +107,7 @@ def test_suggest_in_the_database_never_touches_human_spans(tmp_path: Path) -> No
     assert "no documents need suggestions" in again.stdout
 
 
+@pytest.mark.slow
 def test_train_a_base_model_from_a_corpus_and_evaluate_with_it(tmp_path: Path) -> None:
     db = f"sqlite:///{tmp_path / 'b.db'}"
     names, places = ["张伟", "王芳", "李娜", "刘洋"], ["北京", "上海", "广州", "深圳"]
