@@ -29,6 +29,17 @@ def _add_db(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def positive_int(value: str) -> int:
+    """An argparse type: a whole number of at least 1."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {number}")
+    return number
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newstag",
@@ -47,7 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--group", choices=[g.value for g in Grouping], default="auto",
         help="CoNLL: how sentences form documents (auto: by -DOCSTART- if present, else one per sentence)",
     )
-    p.add_argument("--sentences-per-document", type=int, metavar="N",
+    p.add_argument("--sentences-per-document", type=positive_int, metavar="N",
                    help="CoNLL: N consecutive sentences form one document")
     p.add_argument("--strict-tags", action="store_true",
                    help="CoNLL: refuse an I-/E- tag that continues no entity (default: read it as a start)")

@@ -16,6 +16,7 @@ from model.tagging import IPolicy
 from storage.documents import DocumentStore, NewDocument
 from storage.formats import ImportFormatError, ParsedDocument
 from storage.formats.brat import read_brat
+from storage.formats.checks import checked
 from storage.formats.conll import Grouping, read_conll
 from storage.formats.jsonl import read_jsonl
 from storage.formats.plaintext import read_txt
@@ -151,7 +152,8 @@ def import_file(
                     progress(len(batch))
                 batch.clear()
 
-            for doc in parse_file(path, fmt, grouping, policy, report.warnings, sentences_per_document):
+            parsed = parse_file(path, fmt, grouping, policy, report.warnings, sentences_per_document)
+            for doc in checked(parsed, path):
                 batch.append(doc)
                 if len(batch) >= BATCH:
                     flush()

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from model.labels import check_label_name
 from model.spans import DEFAULT_LABELS, Annotator, AnnotatorId, Label, Role
 from storage.annotations import Annotations
 from storage.db import SQLITE_IMMEDIATE, create_db_engine, default_url, migrate
@@ -83,6 +84,8 @@ class Project:
 
     def set_labels(self, labels: list[Label]) -> None:
         """Replace the label set's definitions (colour, hotkey, order); labels in use are kept."""
+        for label in labels:
+            check_label_name(label.name)
         with self.transaction() as s:
             existing = {r.name: r for r in s.scalars(select(LabelRow))}
             for row in existing.values():
@@ -95,9 +98,12 @@ class Project:
                 s.add(row)
 
     def ensure_labels_in(self, session: Session, names: set[str]) -> list[str]:
-        """Add labels met in imported data that the label set lacks; returns the names added."""
+        """Add labels met in imported data that the label set lacks; returns the names added. A name that
+        cannot be a label (``model.labels``) raises LabelError."""
         known = set(session.scalars(select(LabelRow.name)))
         missing = sorted(names - known)
+        for name in missing:
+            check_label_name(name)
         position = session.scalar(select(func.coalesce(func.max(LabelRow.position), -1))) or 0
         for i, name in enumerate(missing, start=1):
             session.add(

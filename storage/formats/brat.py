@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from model.labels import label_problem
 from model.spans import Entity
 from model.text import first_line_title, line_ending_kind, normalise_newlines
 from storage.export_types import ExportDocument, SkipReason, WriteResult
@@ -60,6 +61,8 @@ def read_brat(path: Path, warnings: list[str] | None = None) -> Iterator[ParsedD
             raise ImportFormatError(ann_path, f"expected 'T<n><TAB>TYPE START END<TAB>text', got {line!r}",
                                     number)
         label, spec = fields[1].split(" ", 1)
+        if (problem := label_problem(label)) is not None:
+            raise ImportFormatError(ann_path, problem, number)
         if not _OFFSETS.match(spec):
             raise ImportFormatError(ann_path, f"bad offsets {spec!r} (expected 'START END', ';' between "
                                               "fragments)", number)
