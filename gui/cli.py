@@ -9,8 +9,11 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from sqlalchemy import make_url
+from sqlalchemy.exc import DBAPIError
+
 from model.tagging import IPolicy
-from storage.db import DatabaseError
+from storage.db import DatabaseError, database_error, default_url
 from storage.formats.conll import Grouping
 from storage.importer import Format, SpansAs, expand_paths, import_file
 
@@ -18,7 +21,9 @@ logger = logging.getLogger(__name__)
 
 # Modules that add subcommands: each has ``register(subparsers)``, and the parsers it adds set a ``handler``
 # default: ``handler(args, url) -> exit code``. Kept as names so that ``newstag --help`` stays fast.
-COMMAND_MODULES: list[str] = ["gui.cli_suggest", "gui.cli_team", "gui.cli_export", "gui.cli_train"]
+COMMAND_MODULES: list[str] = [
+    "gui.cli_suggest", "gui.cli_team", "gui.cli_export", "gui.cli_train", "gui.cli_backup",
+]
 
 
 def _add_db(parser: argparse.ArgumentParser) -> None:
@@ -93,6 +98,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_app(url, args.annotator)
     except DatabaseError as exc:
         print(f"newstag: {exc}", file=sys.stderr)
+        return 2
+    except DBAPIError as exc:  # the database failed under a command: say what it means, not where
+        problem = database_error(exc, make_url(url or default_url()))
+        if problem is None:
+            raise
+        print(f"newstag: {problem}", file=sys.stderr)
         return 2
 
 

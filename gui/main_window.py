@@ -11,7 +11,15 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QFontDatabase, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSizePolicy,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from gui.article_view import ArticleView
 from gui.document_list import DocumentList
@@ -202,6 +210,7 @@ class MainWindow(QMainWindow):
         s.progressChanged.connect(self._progress)
         s.message.connect(self.show_message)
         s.suggestionsReady.connect(lambda: self.suggester_label.setText("Suggestions ready"))
+        s.databaseDamaged.connect(self._database_damaged)
         self.documents.documentActivated.connect(lambda i: s.open_document(DocumentId(i)))
         self.labels.labelClicked.connect(self.apply_label)
 
@@ -240,6 +249,15 @@ class MainWindow(QMainWindow):
 
     def _progress(self, done: int, total: int) -> None:
         self.progress_label.setText(f"Done {done:,} / {total:,}")
+
+    def _database_damaged(self, reason: str) -> None:
+        """The integrity check found damage: every action is refused from now on; say why, and what to do."""
+        self.show_message(reason, True)
+        box = QMessageBox(QMessageBox.Icon.Critical, "The database is damaged", reason,
+                          QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("databaseDamagedBox")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.open()
 
     def show_message(self, text: str, error: bool) -> None:
         if error:

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, cast
 
 from sqlalchemy import and_, delete, func, insert, or_, select
-from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -30,6 +30,7 @@ from model.spans import (
     Status,
 )
 from model.view import annotator_view, open_suggestions
+from storage.db import DatabaseError, database_error
 from storage.orm import AssignmentRow, DocumentRow, EventRow, ProgressRow, SpanRow, utcnow
 
 if TYPE_CHECKING:
@@ -99,14 +100,15 @@ class Annotations:
                 return results
         except StaleDataError as exc:
             raise ConflictError("someone else changed this span first; reload the document") from exc
-        except OperationalError as exc:
-            raise StoreUnavailable(_reason(exc)) from exc
         except IntegrityError:
             raise
+        except DatabaseError as exc:  # refused before it began: the database is damaged
+            raise StoreUnavailable(f"{exc}; your action was not saved") from exc
         except DBAPIError as exc:
-            if exc.connection_invalidated:
-                raise StoreUnavailable(_reason(exc)) from exc
-            raise
+            problem = database_error(exc, self._project.engine.url)
+            if problem is None:
+                raise
+            raise StoreUnavailable(f"{problem}; your action was not saved") from exc
 
     def _apply_all(self, s: Session, ops: Sequence[Op]) -> list[SpanId | None]:
         """Apply ``ops`` in order; each run of inserts and each run of deletes goes to the database as one
@@ -386,8 +388,3 @@ def _set_state(s: Session, document_id: DocumentId, annotator_id: AnnotatorId, s
     row.state = str(state)
 
 
-def _reason(exc: DBAPIError) -> str:
-    text = str(exc.orig) if exc.orig is not None else str(exc)
-    if "locked" in text:
-        return "the database is locked by another program; your action was not saved"
-    return f"the database is unavailable ({text.splitlines()[0]}); your action was not saved"

@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from platformdirs import user_data_dir
-from sqlalchemy import Engine, create_engine, event, make_url
+from sqlalchemy import URL, Engine, create_engine, event, make_url
+from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
 if TYPE_CHECKING:
@@ -29,6 +30,69 @@ class DatabaseError(Exception):
 
 class SchemaTooNewError(DatabaseError):
     """The database was written by a newer newstag; it is left untouched."""
+
+
+class DatabaseCorrupt(DatabaseError):
+    """The SQLite file is damaged: newstag refuses to write to it."""
+
+
+def _where(url: URL) -> str:
+    if url.get_backend_name() == "sqlite" and url.database:
+        return f"the database file {url.database}"
+    return f"the database {url.render_as_string(hide_password=True)}"
+
+
+def damaged(url: URL, detail: str) -> DatabaseCorrupt:
+    return DatabaseCorrupt(
+        f"{_where(url)} is damaged ({detail}); newstag will not use it. Restore your latest backup "
+        "(`newstag backup --out FILE` makes one of a sound database), or salvage what you can with "
+        "sqlite3's `.recover` command."
+    )
+
+
+# What a driver's message means for a person, by a fragment of SQLite's (or PostgreSQL's) wording.
+_CORRUPTION = ("malformed", "not a database", "database corruption", "corrupt")
+_REASONS = (
+    ("database or disk is full", "the disk is full (or the database reached its size limit)"),
+    ("could not extend file", "the disk is full"),
+    ("no space left on device", "the disk is full"),
+    ("readonly database", "it is read-only (check the file's permissions, or the disk it is on)"),
+    ("read-only transaction", "it is read-only"),
+    ("database is locked", "it is locked by another program"),
+    ("unable to open database file", "the file cannot be opened (check the folder and its permissions)"),
+    ("disk i/o error", "the disk reported an input/output error"),
+)
+
+
+def database_error(exc: BaseException, url: URL) -> DatabaseError | None:
+    """The DatabaseError, worded for a person, that a driver error means, or None when it is not about the
+    database as a whole (a constraint, a bug): the caller re-raises those."""
+    if isinstance(exc, DatabaseError):
+        return exc
+    text = str(getattr(exc, "orig", None) or exc).strip()
+    first = text.splitlines()[0] if text else type(exc).__name__
+    lowered = first.lower()
+    if url.get_backend_name() == "sqlite" and any(k in lowered for k in _CORRUPTION):
+        return damaged(url, first)
+    for fragment, reason in _REASONS:
+        if fragment in lowered:
+            return DatabaseError(f"{_where(url)} cannot be written: {reason} ({first})")
+    if isinstance(exc, OperationalError) or getattr(exc, "connection_invalidated", False):
+        return DatabaseError(f"{_where(url)} is unavailable ({first})")
+    return None
+
+
+def quick_check(engine: Engine) -> None:
+    """``PRAGMA quick_check`` on a SQLite file (a no-op elsewhere); DatabaseCorrupt if it finds damage."""
+    if engine.dialect.name != "sqlite" or engine.url.database in (None, "", ":memory:"):
+        return
+    try:
+        with engine.connect() as conn:
+            found = [row[0] for row in conn.exec_driver_sql("PRAGMA quick_check(5)")]
+    except SADatabaseError as exc:
+        raise database_error(exc, engine.url) or damaged(engine.url, str(exc.orig)) from exc
+    if found != ["ok"]:
+        raise damaged(engine.url, "; ".join(found))
 
 
 def default_url() -> str:

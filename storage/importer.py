@@ -10,9 +10,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import insert
+from sqlalchemy.exc import DBAPIError
 
 from model.spans import Layer, Origin, Status
 from model.tagging import IPolicy
+from storage.db import DatabaseError, database_error
 from storage.documents import DocumentStore, NewDocument
 from storage.formats import ImportFormatError, ParsedDocument
 from storage.formats.brat import read_brat
@@ -162,4 +164,10 @@ def import_file(
     except ImportFormatError as exc:
         logger.warning("import failed: %s", exc)
         return FileReport(str(path), error=exc)
+    except (DBAPIError, DatabaseError) as exc:  # disk full, read-only, damaged: the transaction rolled back
+        problem = database_error(exc, project.engine.url)
+        if problem is None:
+            raise
+        logger.warning("import of %s failed: %s", path, problem)
+        return FileReport(str(path), error=ImportFormatError(path, f"could not be stored: {problem}"))
     return report
