@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session, aliased
 
 from model.sentences import SentenceMode, blocks, split_sentences
 from model.spans import DocState, Entity, Layer, Status
+from storage.export_output import ExportOutput, ExportTargetExists, existing
 from storage.export_types import (
     DocumentWriter,
     ExportCancelled,
@@ -41,7 +42,7 @@ from storage.split import Part, SplitRatios, assign_parts
 
 __all__ = [
     "ExportCancelled", "ExportError", "ExportFormat", "ExportOptionError", "ExportOptions", "ExportSummary",
-    "SkipReason", "SkippedSpan", "Source", "adjudicated", "export",
+    "ExportTargetExists", "SkipReason", "SkippedSpan", "Source", "adjudicated", "existing_output", "export",
 ]
 
 logger = logging.getLogger(__name__)
@@ -279,17 +280,24 @@ def _open_writer(options: ExportOptions, path: Path) -> DocumentWriter:
     return ConllWriter(path, conll)
 
 
+def writes_folder(options: ExportOptions) -> bool:
+    """A split, and brat, write a folder; the others one file."""
+    return options.split is not None or options.format is ExportFormat.BRAT
+
+
 def output_paths(options: ExportOptions, out: Path) -> dict[str, Path]:
     """Where each part goes: ``out`` itself without a split; ``out/train.bio`` (or ``out/train/`` for
     brat) and so on with one."""
     if options.split is None:
-        if options.format is not ExportFormat.BRAT and out.is_dir():
-            raise ExportOptionError(f"{out} is a folder: give the name of the file to write")
         return {"all": out}
-    if out.exists() and not out.is_dir():
-        raise ExportOptionError(f"{out} is a file: a split export writes a folder")
     suffix = "" if options.format is ExportFormat.BRAT else _suffix(options)
     return {part.value: out / f"{part.value}{suffix}" for part in Part}
+
+
+def existing_output(options: ExportOptions, out: Path) -> str | None:
+    """What is at ``out`` already, that the export would replace with ``overwrite`` (None: nothing). Raises
+    ExportOptionError if a file is where a folder goes or the reverse."""
+    return existing(out, writes_folder(options))
 
 
 def export(
@@ -298,29 +306,35 @@ def export(
     out: Path,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    overwrite: bool = False,
 ) -> ExportSummary:
-    """Write the export; raise ExportOptionError before writing anything if an option cannot work."""
+    """Write the export into a temporary sibling of ``out`` and move it into place once complete. Raises
+    ExportOptionError before writing anything if an option cannot work, ExportTargetExists if ``out`` holds
+    something and ``overwrite`` is not given (with it, ``out`` is replaced as a whole)."""
     summary = ExportSummary()
     with project.session_factory() as session:
         plan = _plan(session, options)
-        paths = output_paths(options, out)
+        output = ExportOutput(out, writes_folder(options), overwrite)
         total = _count(session, plan, labelled_only=options.skip_unlabelled)
         if options.skip_unlabelled:
             candidates = _count(session, plan, labelled_only=False)
             summary.skipped_documents[SkipReason.NO_LABELS] = candidates - total
         parts = _assignment(session, plan) if options.split else None
         writers: dict[str, DocumentWriter] = {}
+        staging = output.begin()
         try:
-            for name, path in paths.items():
+            for name, path in output_paths(options, staging).items():
                 writers[name] = _open_writer(options, path)
             _write_all(session, plan, writers, parts, summary, total, progress, cancelled)
+            for writer in writers.values():
+                writer.close()
+            output.commit()
         except BaseException:
             for writer in writers.values():
                 writer.abort()
+            output.discard()
             raise
-        for writer in writers.values():
-            writer.close()
-    summary.files = list(paths.values())
+    summary.files = list(output_paths(options, out).values())
     logger.info("exported %d documents to %s", summary.total_documents, out)
     return summary
 

@@ -57,7 +57,8 @@ def set_state(project: Project, doc: DocumentId, annotator: AnnotatorId, state: 
 
 def jsonl_export(project: Project, tmp_path: Path, **kwargs: object) -> tuple[list[dict], object]:
     out = tmp_path / "out.jsonl"
-    summary = export(project, ExportOptions(format=ExportFormat.JSONL, **kwargs), out)  # type: ignore[arg-type]
+    summary = export(project, ExportOptions(format=ExportFormat.JSONL, **kwargs), out,  # type: ignore[arg-type]
+                     overwrite=True)
     return [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()], summary
 
 
