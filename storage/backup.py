@@ -7,7 +7,6 @@ that is already there is never overwritten. PostgreSQL databases are backed up w
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
 import sqlite3
@@ -17,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import make_url
+
+from storage.durable import fsync_file, fsync_folder
 
 logger = logging.getLogger(__name__)
 
@@ -49,16 +50,6 @@ def sqlite_path(url: str) -> Path | None:
     if database.startswith("file:"):  # a URI filename: sqlite:///file:/path?mode=ro&uri=true
         database = database[len("file:") :].split("?", 1)[0]
     return Path(database).expanduser()
-
-
-def fsync_folder(folder: Path) -> None:
-    """Make a rename in ``folder`` durable (a no-op where folders cannot be opened, as on Windows)."""
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 def backup_sqlite(source: Path, out: Path,
@@ -120,6 +111,5 @@ def _copy(source: Path, temp: Path, out: Path, progress: Callable[[int, int], No
                           f"{out})") from exc
     finally:
         src.close()
-    with temp.open("rb+") as f:
-        os.fsync(f.fileno())
+    fsync_file(temp)
     return BackupReport(out, pages, temp.stat().st_size)
