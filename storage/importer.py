@@ -143,7 +143,7 @@ def import_file(
                      "end": e.end, "label": e.label, "origin": str(Origin.IMPORTED), "origin_detail": None,
                      "status": str(status), "score": None, "version": 1, "created_at": now, "updated_at": now}
                     for doc_id, d in zip(ids, batch, strict=True) if doc_id is not None
-                    for e in d.entities
+                    for e in dict.fromkeys(d.entities)  # a span the file repeats is stored once
                 ]
                 if spans:
                     session.execute(insert(SpanRow), spans)
