@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.cli_export import render_summary
+from gui.plain_text import plain_label
 from model.sentences import SentenceMode
 from model.spans import Annotator, DocState
 from model.tagging import Scheme
@@ -165,7 +165,7 @@ class ExportDialog(QDialog):
         browse = _named(QPushButton("Browse…"), "browseButton")
         browse.clicked.connect(self._browse)
         self.progress = _named(QProgressBar(minimum=0, maximum=1, value=0), "progressBar")
-        self.messageLabel = _named(QLabel(wordWrap=True), "messageLabel")
+        self.messageLabel = _named(plain_label(word_wrap=True), "messageLabel")
         self.summaryView = _named(QPlainTextEdit(readOnly=True), "summaryView")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.exportButton = self.buttons.addButton("Export", QDialogButtonBox.ButtonRole.ActionRole)
@@ -192,7 +192,7 @@ class ExportDialog(QDialog):
         split_row = QHBoxLayout()
         for spin in self.ratios:
             split_row.addWidget(spin)
-        split_row.addWidget(QLabel("seed"))
+        split_row.addWidget(plain_label("seed"))
         split_row.addWidget(self.seedBox)
         form.addRow(self.splitBox)
         form.addRow("Train / dev / test:", split_row)
