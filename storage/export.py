@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, exists, false, func, literal, not_, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from model.labels import label_problem
 from model.sentences import SentenceMode, blocks, split_sentences
 from model.spans import DocState, Entity, Layer, Status
 from storage.export_output import ExportOutput, ExportTargetExists, existing
@@ -147,10 +148,14 @@ def _plan(session: Session, options: ExportOptions) -> _Plan:
             raise ExportOptionError(f"unknown label(s) to export: {', '.join(missing)} "
                                     f"(available after mapping: {', '.join(sorted(available))})")
         mapping = {k: (v if v in options.labels else None) for k, v in mapping.items()}
+    targets = sorted({t for t in mapping.values() if t})
     if options.format in (ExportFormat.CONLL, ExportFormat.CONLL_WORD):
         options.conll.check()
-        for target in {t for t in mapping.values() if t}:
+        for target in targets:
             check_label(target, options.conll.separator)
+    for target in targets:  # one rule for every format: a brat type or a JSON label is a label too
+        if (problem := label_problem(target)) is not None:
+            raise ExportOptionError(f"cannot export under that name: {problem}; map it to another name")
     return _Plan(options, annotator_id, mapping)
 
 

@@ -145,6 +145,10 @@ def test_labels_mapped_and_dropped(layered, tmp_path: Path) -> None:  # type: ig
     (ExportOptions(label_map={"GPE": "LOC"}), "unknown label.*GPE"),
     (ExportOptions(labels=frozenset({"PER", "FAC"})), "unknown label.*FAC"),
     (ExportOptions(label_map={"PER": "PERSON NAME"}), "cannot be written as a CoNLL tag"),
+    (ExportOptions(format=ExportFormat.BRAT, label_map={"PER": "PERSON NAME"}), "contains whitespace"),
+    (ExportOptions(format=ExportFormat.BRAT, label_map={"PER": "PER\tSON"}), "contains whitespace"),
+    (ExportOptions(format=ExportFormat.BRAT, label_map={"PER": "PER\nSON"}), "contains whitespace"),
+    (ExportOptions(format=ExportFormat.JSONL, label_map={"PER": "P" * 65}), "65 characters"),
 ])
 def test_bad_options_are_refused_before_writing(layered, tmp_path: Path, options: ExportOptions,  # type: ignore[no-untyped-def]
                                                 message: str) -> None:
