@@ -239,10 +239,16 @@ def _documents(session: Session, plan: _Plan) -> Iterator[_Read]:
             yield _Read(row.id, row.title, row.text, bool(row.adjudicated), spans.get(row.id, []))
 
 
+# Formats that carry overlapping (nested, crossing) spans; a CoNLL tag sequence cannot.
+OVERLAPPING = (ExportFormat.JSONL, ExportFormat.BRAT)
+
+
 def _entities(plan: _Plan, doc: _Read, summary: ExportSummary) -> list[Entity]:
-    """The document's entities in the chosen layer: labels mapped, dropped ones counted, and of
-    overlapping spans only the first (by start, then end) kept."""
+    """The document's entities in the chosen layer: labels mapped, dropped ones counted, and, for the
+    formats that cannot carry overlapping spans, of overlapping spans only the first (by start, then end)
+    kept and the others reported."""
     layer = str(Layer.GOLD) if doc.adjudicated else str(Layer.ANNOTATOR)
+    overlaps = plan.options.format in OVERLAPPING
     kept: list[Entity] = []
     for _, start, end, label, span_layer in doc.spans:
         if span_layer != layer:
@@ -252,7 +258,7 @@ def _entities(plan: _Plan, doc: _Read, summary: ExportSummary) -> list[Entity]:
         if target is None:
             summary.skipped_spans[SkipReason.DROPPED_LABEL] += 1
             continue
-        if kept and start < kept[-1].end:
+        if kept and start < kept[-1].end and not overlaps:
             _skip_span(summary, SkippedSpan(doc.id, entity, SkipReason.OVERLAP, kept[-1]))
             continue
         kept.append(entity)

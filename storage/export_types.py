@@ -38,7 +38,8 @@ class SkipReason(enum.StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class ExportDocument:
-    """One document as written: its text and its entities (sorted, non-overlapping, labels mapped)."""
+    """One document as written: its text and its entities (sorted by start and end, labels mapped;
+    non-overlapping for the CoNLL writers, possibly overlapping for JSONL and brat)."""
 
     id: int
     title: str

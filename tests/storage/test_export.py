@@ -241,6 +241,26 @@ def test_exact_formats_round_trip_through_the_database(project: Project, tmp_pat
     assert back == [(o["text"], sorted(tuple(x) for x in o["label"])) for o in CORPUS]
 
 
+@pytest.mark.parametrize("fmt", [ExportFormat.JSONL, ExportFormat.BRAT])
+def test_overlapping_spans_are_written_by_the_formats_that_carry_them(project: Project, tmp_path: Path,
+                                                                      fmt: ExportFormat) -> None:
+    """Nested and crossing spans of one layer, and the same span twice with two labels, all round-trip."""
+    (doc,) = add_documents(project, "北京大学校长王毅")
+    spans = [(0, 4, "ORG"), (0, 2, "LOC"), (2, 6, "MISC"), (6, 8, "PER"), (6, 8, "MISC")]
+    for a, b, label in spans:
+        add_span(project, doc, a, b, label, Layer.GOLD)
+    out = tmp_path / "out"
+    summary = export(project, ExportOptions(format=fmt), out)
+    assert summary.skipped_spans[SkipReason.OVERLAP] == 0 and summary.examples == []
+    assert sum(summary.entities.values()) == 5
+    with Project.open(f"sqlite:///{tmp_path / 'again.db'}") as again:
+        for path in expand_paths([out], Format.AUTO):
+            assert import_file(again, path).error is None
+        ((back,),) = [[sorted((s.start, s.end, s.label) for s in again.annotations.spans(d.id, Layer.GOLD))]
+                      for d in again.documents.all()]
+    assert back == sorted(spans)
+
+
 def test_char_conll_round_trip_of_what_it_writes(sqlite_project: Project, tmp_path: Path) -> None:
     source = tmp_path / "corpus.jsonl"
     source.write_text("".join(json.dumps(o, ensure_ascii=False) + "\n" for o in CORPUS), encoding="utf-8")
