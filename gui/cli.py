@@ -6,14 +6,14 @@ import argparse
 import importlib
 import logging
 import sys
+import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
-from sqlalchemy import make_url
 from sqlalchemy.exc import DBAPIError
 
 from model.tagging import IPolicy
-from storage.db import DatabaseError, database_error, default_url
+from storage.db import DatabaseError, database_error, default_url, parse_url
 from storage.formats.conll import Grouping
 from storage.importer import Format, SpansAs, expand_paths, import_file
 
@@ -87,6 +87,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     url = getattr(args, "db", None)
     try:
+        return _run(args, url)
+    except KeyboardInterrupt:
+        print("newstag: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # a bug: one line for the user, the traceback only when asked for (-v)
+        logger.debug("unexpected error", exc_info=True)
+        print(f"newstag: unexpected error ({type(exc).__name__}: {exc}); nothing more was done. Run again "
+              "with -v for the details, and please report it.", file=sys.stderr)
+        if args.verbose:
+            traceback.print_exc()
+        return 70
+
+
+def _run(args: argparse.Namespace, url: str | None) -> int:
+    try:
         if args.command == "import":
             return cmd_import(args, url)
         if args.command == "stats":
@@ -100,7 +115,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"newstag: {exc}", file=sys.stderr)
         return 2
     except DBAPIError as exc:  # the database failed under a command: say what it means, not where
-        problem = database_error(exc, make_url(url or default_url()))
+        problem = database_error(exc, parse_url(url or default_url()))
         if problem is None:
             raise
         print(f"newstag: {problem}", file=sys.stderr)

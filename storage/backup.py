@@ -17,6 +17,7 @@ from pathlib import Path
 
 from sqlalchemy import make_url
 
+from storage.db import parse_url
 from storage.durable import fsync_file, fsync_folder
 
 logger = logging.getLogger(__name__)
@@ -43,7 +44,7 @@ def pg_dump_advice(url: str) -> str:
 
 def sqlite_path(url: str) -> Path | None:
     """The file of a SQLite URL, or None for another backend (or an in-memory database)."""
-    parsed = make_url(url)
+    parsed = parse_url(url)
     if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
         return None
     database = parsed.database

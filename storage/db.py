@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 
 from platformdirs import user_data_dir
 from sqlalchemy import URL, Engine, create_engine, event, make_url
+from sqlalchemy.exc import ArgumentError, OperationalError, ProgrammingError
 from sqlalchemy.exc import DatabaseError as SADatabaseError
-from sqlalchemy.exc import OperationalError, ProgrammingError
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -113,9 +113,25 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyp
     cursor.close()
 
 
+URL_HELP = "use sqlite:///FILE or postgresql+psycopg://[USER@]HOST[:PORT]/DATABASE"
+
+
+def parse_url(url: str) -> URL:
+    """``url`` parsed; DatabaseError if it is not the URL of a database newstag can use."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise DatabaseError(f"{url!r} is not a database URL; {URL_HELP}") from None
+    if parsed.get_backend_name() not in ("sqlite", "postgresql"):
+        raise DatabaseError(f"newstag keeps its projects in SQLite or PostgreSQL, not "
+                            f"{parsed.get_backend_name()!r}; {URL_HELP}")
+    return parsed
+
+
 def create_db_engine(url: str) -> Engine:
-    """An engine with the settings newstag relies on (WAL and foreign keys for SQLite)."""
-    parsed = make_url(url)
+    """An engine with the settings newstag relies on (WAL and foreign keys for SQLite). DatabaseError for a
+    URL that is not one of a database newstag can use."""
+    parsed = parse_url(url)
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database or ""
         if database and database != ":memory:":
