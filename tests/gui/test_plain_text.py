@@ -7,16 +7,16 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtGui import Qt as GuiQt
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from gui.review_window import ReviewWindow
 from model.commands import AddSpans, Context, SetDocumentState
 from model.spans import DocState, DocumentId, Entity, Label
 from storage.documents import DocumentStore, NewDocument
 from storage.project import Project
 from tests.gui.conftest import add_suggestions
 from tests.gui.helpers import press
+from tests.gui.test_review_window import open_window
 
 TITLE = "<i>标题</i>"
 TEXT = f"{TITLE}\n<b>粗体</b>会见<a href='x'>链接</a>。"
@@ -85,13 +85,7 @@ def test_the_review_window_shows_html_bearing_text_and_names_literally(
         ctx = Context(doc, sqlite_project.annotator(name).id)
         AddSpans(ctx, [Entity(start, start + len(HTML_SPAN), label)]).do(sqlite_project.annotations)
         SetDocumentState(ctx, DocState.DONE, DocState.IN_PROGRESS).do(sqlite_project.annotations)
-    window = ReviewWindow(sqlite_project, sqlite_project.annotator("<i>rev</i>"))
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    qtbot.waitUntil(lambda: window.queue.count() > 0)
+    window = open_window(qtbot, sqlite_project, "<i>rev</i>")
     qtbot.waitUntil(lambda: bool(window.session.alignment and window.session.alignment.disagreements))
     shown = assert_nothing_rendered_as_html(window)
     assert any(HTML_SPAN in text for text in shown)  # the disagreement: “<b>粗体</b>”: label differs
