@@ -104,11 +104,24 @@ def default_url() -> str:
     return f"sqlite:///{folder / 'newstag.db'}"
 
 
+SYNCHRONOUS = ("FULL", "NORMAL")  # the first is the default
+
+
+def sqlite_synchronous() -> str:
+    """SQLite's ``synchronous`` setting: FULL by default (a committed action survives a power cut, not only a
+    crash; README "Durability"), NORMAL if ``$NEWSTAG_SQLITE_SYNCHRONOUS`` says so."""
+    wanted = os.environ.get("NEWSTAG_SQLITE_SYNCHRONOUS", SYNCHRONOUS[0]).strip().upper()
+    if wanted not in SYNCHRONOUS:
+        raise DatabaseError(f"NEWSTAG_SQLITE_SYNCHRONOUS must be one of {', '.join(SYNCHRONOUS)}, "
+                            f"not {wanted!r}")
+    return wanted
+
+
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute(f"PRAGMA synchronous={sqlite_synchronous()}")
     cursor.execute("PRAGMA busy_timeout=5000")
     cursor.close()
 

@@ -143,3 +143,20 @@ def test_0004_keeps_one_of_each_duplicate_suggestion_and_renames_bad_labels(empt
                                            (2, 4, "NEW_LOC_2", "jieba")]
         assert tuple(label) == ("#111111", "7", 5)
         assert "NEW LOC" not in {lab.name for lab in project.labels()}
+
+
+def test_sqlite_commits_survive_a_power_cut_unless_told_otherwise(sqlite_project: Project,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """synchronous=FULL by default (README, "Durability"); NORMAL on request; anything else is refused."""
+    from storage.db import DatabaseError
+
+    def synchronous() -> int:
+        with Project.open(str(sqlite_project.engine.url)) as project, project.engine.connect() as conn:
+            return int(conn.exec_driver_sql("PRAGMA synchronous").scalar() or 0)
+
+    assert synchronous() == 2  # FULL
+    monkeypatch.setenv("NEWSTAG_SQLITE_SYNCHRONOUS", "normal")
+    assert synchronous() == 1
+    monkeypatch.setenv("NEWSTAG_SQLITE_SYNCHRONOUS", "off")
+    with pytest.raises(DatabaseError, match="must be one of FULL, NORMAL"):
+        synchronous()
