@@ -7,15 +7,16 @@ import logging
 import os
 import sys
 
-from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QMessageLogContext, Qt, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
+from sqlalchemy.exc import DBAPIError
 
 from gui import platform_check, settings
 from gui.qt_compat import guard_none_refcount
 from seeds import seed_paths
-from storage.db import DatabaseError
+from storage.db import DatabaseError, database_error
 from storage.importer import import_file
-from storage.project import Project
+from storage.project import IntegrityCheck, Project
 
 logger = logging.getLogger(__name__)
 
@@ -62,23 +63,37 @@ def start_application() -> QApplication:
     return app
 
 
+def _cannot_open(reason: str) -> None:
+    box = QMessageBox(QMessageBox.Icon.Critical, "newstag cannot open the database", reason)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()
+
+
 def run_app(url: str | None, annotator: str | None) -> int:
     app = start_application()
     guard_none_refcount()
     app.setApplicationName("newstag")
     try:
-        project = Project.open(url)
+        project = Project.open(url, check=IntegrityCheck.BACKGROUND)
     except DatabaseError as exc:
-        QMessageBox.critical(None, "newstag cannot open the database", str(exc))
+        _cannot_open(str(exc))
         return 2
-    ensure_seeds(project)
-    name = annotator or ask_annotator()
-    if not name:
-        return 0
-    from gui.main_window import MainWindow
-    from storage.suggestions import SuggestionService
+    try:
+        ensure_seeds(project)
+        name = annotator or ask_annotator()
+        if not name:
+            project.close()
+            return 0
+        from gui.main_window import MainWindow
+        from storage.suggestions import SuggestionService
 
-    window = MainWindow(project, project.annotator(name), SuggestionService(project))
+        window = MainWindow(project, project.annotator(name), SuggestionService(project))
+    except (DatabaseError, DBAPIError) as exc:  # damage the background check had not reported yet
+        problem = database_error(exc, project.engine.url) or exc
+        logger.error("cannot open the window: %s", problem)
+        _cannot_open(str(problem))
+        project.close()
+        return 2
     window.show()
     code = app.exec()
     window.close()  # saves the time spent, waits for the background worker

@@ -6,11 +6,14 @@ import argparse
 import importlib
 import logging
 import sys
+import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
+from sqlalchemy.exc import DBAPIError
+
 from model.tagging import IPolicy
-from storage.db import DatabaseError
+from storage.db import DatabaseError, database_error, default_url, parse_url
 from storage.formats.conll import Grouping
 from storage.importer import Format, SpansAs, expand_paths, import_file
 
@@ -18,7 +21,9 @@ logger = logging.getLogger(__name__)
 
 # Modules that add subcommands: each has ``register(subparsers)``, and the parsers it adds set a ``handler``
 # default: ``handler(args, url) -> exit code``. Kept as names so that ``newstag --help`` stays fast.
-COMMAND_MODULES: list[str] = ["gui.cli_suggest", "gui.cli_team", "gui.cli_export", "gui.cli_train"]
+COMMAND_MODULES: list[str] = [
+    "gui.cli_suggest", "gui.cli_team", "gui.cli_export", "gui.cli_train", "gui.cli_backup",
+]
 
 
 def _add_db(parser: argparse.ArgumentParser) -> None:
@@ -27,6 +32,17 @@ def _add_db(parser: argparse.ArgumentParser) -> None:
         help="database URL (default: a SQLite file in your data folder, or $NEWSTAG_DB), "
         "e.g. sqlite:///corpus.db or postgresql+psycopg://localhost/test",
     )
+
+
+def positive_int(value: str) -> int:
+    """An argparse type: a whole number of at least 1."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {number}")
+    return number
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -47,7 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--group", choices=[g.value for g in Grouping], default="auto",
         help="CoNLL: how sentences form documents (auto: by -DOCSTART- if present, else one per sentence)",
     )
-    p.add_argument("--sentences-per-document", type=int, metavar="N",
+    p.add_argument("--sentences-per-document", type=positive_int, metavar="N",
                    help="CoNLL: N consecutive sentences form one document")
     p.add_argument("--strict-tags", action="store_true",
                    help="CoNLL: refuse an I-/E- tag that continues no entity (default: read it as a start)")
@@ -71,6 +87,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     url = getattr(args, "db", None)
     try:
+        return _run(args, url)
+    except KeyboardInterrupt:
+        print("newstag: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # a bug: one line for the user, the traceback only when asked for (-v)
+        logger.debug("unexpected error", exc_info=True)
+        print(f"newstag: unexpected error ({type(exc).__name__}: {exc}); nothing more was done. Run again "
+              "with -v for the details, and please report it.", file=sys.stderr)
+        if args.verbose:
+            traceback.print_exc()
+        return 70
+
+
+def _run(args: argparse.Namespace, url: str | None) -> int:
+    try:
         if args.command == "import":
             return cmd_import(args, url)
         if args.command == "stats":
@@ -87,6 +118,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_app(url, args.annotator)
     except DatabaseError as exc:
         print(f"newstag: {exc}", file=sys.stderr)
+        return 2
+    except DBAPIError as exc:  # the database failed under a command: say what it means, not where
+        problem = database_error(exc, parse_url(url or default_url()))
+        if problem is None:
+            raise
+        print(f"newstag: {problem}", file=sys.stderr)
         return 2
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from gui.cli import positive_int
 from model.evaluate import (
     MANUAL_ACTIONS_PER_ENTITY,
     MICRO,
@@ -23,6 +24,7 @@ from model.evaluate import (
 from model.spans import Entity
 from model.tagging import IPolicy
 from storage.formats import ImportFormatError, ParsedDocument
+from storage.formats.checks import checked
 from storage.formats.conll import Grouping
 from storage.importer import Format, parse_file
 
@@ -44,7 +46,7 @@ def register(sub: Any, add_db: AddDb) -> None:
                    help="new: documents without suggestions yet (default); all: recompute every document")
     p.add_argument("--input", type=Path, help="an importable file (txt, JSONL, CoNLL) to suggest for")
     p.add_argument("--output", type=Path, help="where to write the suggestions as JSONL (with --input)")
-    p.add_argument("--sentences-per-document", type=int, metavar="N",
+    p.add_argument("--sentences-per-document", type=positive_int, metavar="N",
                    help="CoNLL input: N sentences a document")
     p.add_argument("--processes", type=int, default=0,
                    help="worker processes (default: one per core on large corpora, else 1)")
@@ -70,7 +72,7 @@ def register(sub: Any, add_db: AddDb) -> None:
                         "FILE`) and stack every retrained model on it")
     p.add_argument("--retrain-every", type=int, default=10, metavar="N",
                    help="with --model: retrain after every N documents (default 10)")
-    p.add_argument("--sentences-per-document", type=int, metavar="N",
+    p.add_argument("--sentences-per-document", type=positive_int, metavar="N",
                    help="CoNLL gold: N consecutive sentences a document "
                         "(default: 1; 20 with --simulate-learning)")
     p.add_argument("--labels", default="PER,LOC,ORG",
@@ -83,7 +85,8 @@ def register(sub: Any, add_db: AddDb) -> None:
 
 
 def read_documents(path: Path, sentences_per_document: int | None = None) -> list[ParsedDocument]:
-    return list(parse_file(path, Format.AUTO, Grouping.AUTO, IPolicy.REPAIR, [], sentences_per_document))
+    parsed = parse_file(path, Format.AUTO, Grouping.AUTO, IPolicy.REPAIR, [], sentences_per_document)
+    return list(checked(parsed, path))
 
 
 # -- suggest ----------------------------------------------------------------------------------------

@@ -62,6 +62,7 @@ class AnnotationSession(QObject):
     progressChanged = Signal(int, int)  # done, total for this annotator
     message = Signal(str, bool)  # text, is it an error
     suggestionsReady = Signal()  # jieba is loaded
+    databaseDamaged = Signal(str)  # the integrity check failed: why, and what to do
 
     def __init__(
         self,
@@ -91,10 +92,16 @@ class AnnotationSession(QObject):
     # -- start-up and documents -----------------------------------------------------------------------
 
     def start(self) -> None:
-        """Start the background work: load jieba, then whatever was asked for meanwhile (the window is up)."""
+        """Start the background work: load jieba, then whatever was asked for meanwhile (the window is up).
+        First of all, the result of the database's integrity check (``Project.open``)."""
         if self.service is not None:
             self.workers.submit(self.service.warm_up, done=self._warmed, first=True)
+        self.workers.submit(self.project.integrity_problem, done=self._checked, first=True)
         self.workers.resume()
+
+    def _checked(self, problem: object) -> None:
+        if problem is not None:
+            self.databaseDamaged.emit(str(problem))
 
     def _warmed(self, _result: object) -> None:
         self.warm = True

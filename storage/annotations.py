@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, cast
 
 from sqlalchemy import and_, delete, func, insert, or_, select
-from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -30,6 +30,8 @@ from model.spans import (
     Status,
 )
 from model.view import annotator_view, open_suggestions
+from storage.db import DatabaseError, database_error
+from storage.documents import DocumentStore
 from storage.orm import AssignmentRow, DocumentRow, EventRow, ProgressRow, SpanRow, utcnow
 
 if TYPE_CHECKING:
@@ -82,6 +84,10 @@ class Annotations:
     def apply(self, action: Action, ops: Sequence[Op]) -> list[SpanId | None]:
         try:
             with self._project.transaction() as s:
+                # two windows (of one annotator, or of two) writing to one document take turns, so the
+                # second sees what the first did: no decision or suggestion is stored twice
+                locked = {op.document_id for op in ops if isinstance(op, Insert)}
+                DocumentStore.lock(s, locked | ({action.document_id} if action.document_id else set()))
                 results = self._apply_all(s, ops)
                 # the annotator's own work puts a document in progress for them; suggestions offered to
                 # others (label across the corpus) do not
@@ -99,14 +105,15 @@ class Annotations:
                 return results
         except StaleDataError as exc:
             raise ConflictError("someone else changed this span first; reload the document") from exc
-        except OperationalError as exc:
-            raise StoreUnavailable(_reason(exc)) from exc
         except IntegrityError:
             raise
+        except DatabaseError as exc:  # refused before it began: the database is damaged
+            raise StoreUnavailable(f"{exc}; your action was not saved") from exc
         except DBAPIError as exc:
-            if exc.connection_invalidated:
-                raise StoreUnavailable(_reason(exc)) from exc
-            raise
+            problem = database_error(exc, self._project.engine.url)
+            if problem is None:
+                raise
+            raise StoreUnavailable(f"{problem}; your action was not saved") from exc
 
     def _apply_all(self, s: Session, ops: Sequence[Op]) -> list[SpanId | None]:
         """Apply ``ops`` in order; each run of inserts and each run of deletes goes to the database as one
@@ -337,24 +344,70 @@ def find_all(text: str, surface: str) -> list[int]:
     return found
 
 
+# document, layer, annotator, start, end, label, status
+_Key = tuple[int, str, int | None, int, int, str, str]
+
+
+def _key(op: Insert) -> _Key:
+    return (op.document_id, str(op.layer), op.annotator_id, op.start, op.end, op.label, str(op.status))
+
+
+def _twins(s: Session, ops: Sequence[Insert]) -> dict[_Key, int]:
+    """Rows already stored that these inserts would repeat: the same decision of the same annotator (one
+    annotator in two windows accepting or rejecting the same suggestion), or the same suggestion. Keys of
+    suggestions leave out annotator, status and origin: one suggestion per span and label."""
+    wanted = [op for op in ops if op.layer in (Layer.ANNOTATOR, Layer.SUGGESTION)]
+    if not wanted:
+        return {}
+    docs = sorted({op.document_id for op in wanted})
+    layers = sorted({str(op.layer) for op in wanted})
+    found: dict[_Key, int] = {}
+    for k in range(0, len(docs), 1000):
+        rows = s.execute(select(SpanRow.document_id, SpanRow.layer, SpanRow.annotator_id, SpanRow.start,
+                                SpanRow.end, SpanRow.label, SpanRow.status, SpanRow.id)
+                         .where(SpanRow.document_id.in_(docs[k : k + 1000]), SpanRow.layer.in_(layers)))
+        for doc, layer, annotator, start, end, label, status, span_id in rows:
+            found.setdefault((doc, layer, annotator, start, end, label, status), span_id)
+    return found
+
+
 def _insert_many(s: Session, ops: Sequence[Insert]) -> list[SpanId | None]:
-    """Insert spans in one statement (after checking that every one fits its document); their ids in order."""
+    """Insert spans in one statement (after checking that every one fits its document); their ids in order.
+    An insert that would repeat a stored row, or an earlier insert of the same call (``_twins``), is not
+    made: an own decision gets the stored row's id (so undoing it undoes that decision), a suggestion None
+    (an undo leaves the stored one alone). Gold spans are inserted as given."""
     docs = sorted({op.document_id for op in ops})
     lengths: dict[int, int] = {}
     for k in range(0, len(docs), 1000):
         rows = s.execute(select(DocumentRow.id, func.length(DocumentRow.text))
                          .where(DocumentRow.id.in_(docs[k : k + 1000])))
         lengths.update((doc, length) for doc, length in rows)
+    twins = _twins(s, ops)
     now = utcnow()
-    values = []
+    values: list[dict[str, object]] = []
+    batch: dict[_Key, int] = {}  # key -> its row's index in values
+    plan: list[tuple[str, int]] = []  # ("new", index in values) | ("stored", span id) | ("none", 0)
     for op in ops:
         _require_fit(op.document_id, op.start, op.end, lengths.get(op.document_id))
+        key = _key(op)
+        own = op.layer is Layer.ANNOTATOR
+        if op.layer is not Layer.GOLD and key in twins:
+            plan.append(("stored", twins[key]) if own else ("none", 0))
+            continue
+        if op.layer is not Layer.GOLD and key in batch:
+            plan.append(("new", batch[key]) if own else ("none", 0))
+            continue
+        batch[key] = len(values)
+        plan.append(("new", len(values)))
         values.append({"document_id": op.document_id, "layer": str(op.layer),
                        "annotator_id": op.annotator_id, "start": op.start, "end": op.end, "label": op.label,
                        "status": str(op.status), "origin": str(op.origin), "origin_detail": op.origin_detail,
                        "score": op.score, "version": 1, "created_at": now, "updated_at": now})
-    ids = s.scalars(insert(SpanRow).returning(SpanRow.id, sort_by_parameter_order=True), values).all()
-    return [SpanId(i) for i in ids]
+    new: list[int] = []
+    if values:
+        new = list(s.scalars(insert(SpanRow).returning(SpanRow.id, sort_by_parameter_order=True), values))
+    return [SpanId(new[value]) if kind == "new" else SpanId(value) if kind == "stored" else None
+            for kind, value in plan]
 
 
 def _check_bounds(s: Session, document_id: DocumentId, start: int, end: int) -> None:
@@ -386,8 +439,3 @@ def _set_state(s: Session, document_id: DocumentId, annotator_id: AnnotatorId, s
     row.state = str(state)
 
 
-def _reason(exc: DBAPIError) -> str:
-    text = str(exc.orig) if exc.orig is not None else str(exc)
-    if "locked" in text:
-        return "the database is locked by another program; your action was not saved"
-    return f"the database is unavailable ({text.splitlines()[0]}); your action was not saved"

@@ -10,12 +10,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import insert
+from sqlalchemy.exc import DBAPIError
 
 from model.spans import Layer, Origin, Status
 from model.tagging import IPolicy
+from storage.db import DatabaseError, database_error
 from storage.documents import DocumentStore, NewDocument
 from storage.formats import ImportFormatError, ParsedDocument
 from storage.formats.brat import read_brat
+from storage.formats.checks import checked
 from storage.formats.conll import Grouping, read_conll
 from storage.formats.jsonl import read_jsonl
 from storage.formats.plaintext import read_txt
@@ -140,7 +143,7 @@ def import_file(
                      "end": e.end, "label": e.label, "origin": str(Origin.IMPORTED), "origin_detail": None,
                      "status": str(status), "score": None, "version": 1, "created_at": now, "updated_at": now}
                     for doc_id, d in zip(ids, batch, strict=True) if doc_id is not None
-                    for e in d.entities
+                    for e in dict.fromkeys(d.entities)  # a span the file repeats is stored once
                 ]
                 if spans:
                     session.execute(insert(SpanRow), spans)
@@ -151,7 +154,8 @@ def import_file(
                     progress(len(batch))
                 batch.clear()
 
-            for doc in parse_file(path, fmt, grouping, policy, report.warnings, sentences_per_document):
+            parsed = parse_file(path, fmt, grouping, policy, report.warnings, sentences_per_document)
+            for doc in checked(parsed, path):
                 batch.append(doc)
                 if len(batch) >= BATCH:
                     flush()
@@ -160,4 +164,10 @@ def import_file(
     except ImportFormatError as exc:
         logger.warning("import failed: %s", exc)
         return FileReport(str(path), error=exc)
+    except (DBAPIError, DatabaseError) as exc:  # disk full, read-only, damaged: the transaction rolled back
+        problem = database_error(exc, project.engine.url)
+        if problem is None:
+            raise
+        logger.warning("import of %s failed: %s", path, problem)
+        return FileReport(str(path), error=ImportFormatError(path, f"could not be stored: {problem}"))
     return report

@@ -5,17 +5,29 @@ Open it with ``Project.open(url)``; nothing happens at import time. One session 
 
 from __future__ import annotations
 
+import enum
 import logging
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import Engine, func, select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+from model.labels import check_label_name
 from model.spans import DEFAULT_LABELS, Annotator, AnnotatorId, Label, Role
 from storage.annotations import Annotations
-from storage.db import SQLITE_IMMEDIATE, create_db_engine, default_url, migrate
+from storage.db import (
+    SQLITE_IMMEDIATE,
+    DatabaseError,
+    create_db_engine,
+    database_error,
+    default_url,
+    migrate,
+    quick_check,
+)
 from storage.documents import DocumentStore
 from storage.orm import AnnotatorRow, LabelRow, SettingRow
 
@@ -25,25 +37,65 @@ logger = logging.getLogger(__name__)
 EXTRA_COLOURS = ("#d9a21b", "#1b9fa8", "#c2418f", "#6b8e23", "#8b5a2b", "#4b6cb7", "#b7414b")
 
 
+class IntegrityCheck(enum.Enum):
+    """When ``Project.open`` runs SQLite's ``PRAGMA quick_check``: before it returns (the commands), or in a
+    background thread while the window comes up, every write waiting until it passed."""
+
+    NOW = "now"
+    BACKGROUND = "background"
+
+
 class Project:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.session_factory = sessionmaker(engine, expire_on_commit=False)
         self.documents = DocumentStore(self)
         self.annotations = Annotations(self)
+        self._checked = threading.Event()
+        self._checked.set()
+        self._damage: DatabaseError | None = None
 
     @classmethod
-    def open(cls, url: str | None = None) -> Project:
-        """Open (creating and migrating as needed) the database at ``url`` (default: the user's SQLite)."""
+    def open(cls, url: str | None = None, check: IntegrityCheck = IntegrityCheck.NOW) -> Project:
+        """Open (creating and migrating as needed) the database at ``url`` (default: the user's SQLite).
+        A damaged, full, read-only or unreachable database raises ``storage.db.DatabaseError`` saying so."""
         engine = create_db_engine(url or default_url())
         try:
+            if check is IntegrityCheck.NOW:
+                quick_check(engine)
             migrate(engine)
             project = cls(engine)
             project._ensure_labels()
+            if check is IntegrityCheck.BACKGROUND:
+                project._check_in_background()
+        except DBAPIError as exc:
+            engine.dispose()
+            raise database_error(exc, engine.url) or exc from exc
         except BaseException:
             engine.dispose()
             raise
         return project
+
+    def _check_in_background(self) -> None:
+        self._checked.clear()
+
+        def run() -> None:
+            try:
+                quick_check(self.engine)
+            except DatabaseError as exc:
+                self._damage = exc
+            except Exception as exc:  # the check itself failed: say so rather than let writes hang
+                logger.exception("the integrity check failed")
+                self._damage = DatabaseError(f"the integrity check of {self.url} failed ({exc})")
+            finally:
+                self._checked.set()
+
+        threading.Thread(target=run, name="newstag-quick-check", daemon=True).start()
+
+    def integrity_problem(self) -> DatabaseError | None:
+        """Wait for the integrity check of ``open`` (if it still runs); the damage it found, if any."""
+        self._checked.wait()
+        return self._damage
 
     def close(self) -> None:
         self.engine.dispose()
@@ -60,7 +112,10 @@ class Project:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One unit of work: committed on success, rolled back on any exception."""
+        """One unit of work: committed on success, rolled back on any exception. Refused (DatabaseError) in a
+        database the integrity check found damaged."""
+        if (damage := self.integrity_problem()) is not None:
+            raise damage
         with self.session_factory.begin() as session:
             if self.engine.dialect.name == "sqlite":
                 session.connection(execution_options={SQLITE_IMMEDIATE: True})
@@ -83,6 +138,8 @@ class Project:
 
     def set_labels(self, labels: list[Label]) -> None:
         """Replace the label set's definitions (colour, hotkey, order); labels in use are kept."""
+        for label in labels:
+            check_label_name(label.name)
         with self.transaction() as s:
             existing = {r.name: r for r in s.scalars(select(LabelRow))}
             for row in existing.values():
@@ -95,9 +152,12 @@ class Project:
                 s.add(row)
 
     def ensure_labels_in(self, session: Session, names: set[str]) -> list[str]:
-        """Add labels met in imported data that the label set lacks; returns the names added."""
+        """Add labels met in imported data that the label set lacks; returns the names added. A name that
+        cannot be a label (``model.labels``) raises LabelError."""
         known = set(session.scalars(select(LabelRow.name)))
         missing = sorted(names - known)
+        for name in missing:
+            check_label_name(name)
         position = session.scalar(select(func.coalesce(func.max(LabelRow.position), -1))) or 0
         for i, name in enumerate(missing, start=1):
             session.add(
@@ -120,6 +180,10 @@ class Project:
         name = name.strip()
         if not name:
             raise ValueError("an annotator needs a name")
+        with self.session_factory() as s:  # known already: no write (and no wait for the integrity check)
+            row = s.scalar(select(AnnotatorRow).where(AnnotatorRow.name == name))
+            if row is not None:
+                return Annotator(AnnotatorId(row.id), row.name, Role(row.role))
         with self.transaction() as s:
             row = s.scalar(select(AnnotatorRow).where(AnnotatorRow.name == name))
             if row is None:

@@ -12,11 +12,13 @@ import threading
 from collections.abc import Callable, Collection, Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from sqlalchemy import and_, delete, func, insert, not_, or_, select
+from sqlalchemy import and_, delete, func, not_, or_, select
+from sqlalchemy.orm import Session
 
 from model.spans import DocState, DocumentId, Entity, Layer, Origin, Status
 from model.suggest import ProjectDictionary, Suggestion, SuggestionEngine
 from model.suggest.tokenizer import to_half_width
+from storage.documents import DocumentStore
 from storage.orm import DocumentRow, ProgressRow, SpanRow
 
 if TYPE_CHECKING:
@@ -37,6 +39,16 @@ def _engine_owned():  # type: ignore[no-untyped-def]
         SpanRow.origin.in_([str(o) for o in ENGINE_ORIGINS]),
         or_(SpanRow.origin_detail.is_(None), SpanRow.origin_detail != HUMAN_OFFER),
     )
+
+
+def insert_new_suggestions(session: Session, rows: list[dict[str, object]]) -> None:
+    """Insert suggestion rows, skipping any the database holds already (same document, span and label)."""
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(postgresql.insert(SpanRow).on_conflict_do_nothing(), rows)
+    else:
+        session.execute(sqlite.insert(SpanRow).on_conflict_do_nothing(), rows)
 
 
 def dictionary_rows(project: Project,
@@ -156,29 +168,41 @@ class SuggestionService:
                     SpanRow.document_id == document_id, SpanRow.layer == str(Layer.ANNOTATOR)))
             if touched:
                 return False
-        return self.resuggest([document_id]) > 0
+            return self.resuggest([document_id]) > 0
+        # a first time: if another window (or process) stored suggestions for it meanwhile, keep those
+        return self.resuggest([document_id], only_missing=True) > 0
 
     def resuggest(self, document_ids: Sequence[DocumentId],
-                  progress: Callable[[int], None] | None = None) -> int:
-        """Replace the engine-owned suggestions of these documents with fresh ones; returns how many
-        stored."""
+                  progress: Callable[[int], None] | None = None, only_missing: bool = False) -> int:
+        """Replace the engine-owned suggestions of these documents with fresh ones (``only_missing``: only of
+        those that still have no suggestion when the fresh ones are stored); returns how many stored."""
         stored = 0
         for start in range(0, len(document_ids), 200):
             chunk = list(document_ids[start : start + 200])
             texts = dict(self._project.documents.texts(chunk))
             results = {doc_id: self.suggest_text(texts[doc_id]) for doc_id in chunk if doc_id in texts}
-            stored += self.store(results)
+            stored += self.store(results, only_missing)
             self._suggested_with.update(dict.fromkeys(results, self.model_id))
             if progress:
                 progress(len(chunk))
         return stored
 
-    def store(self, results: dict[DocumentId, list[Suggestion]]) -> int:
-        """Write suggestions for several documents in one transaction (replacing engine-owned ones)."""
+    def store(self, results: dict[DocumentId, list[Suggestion]], only_missing: bool = False) -> int:
+        """Write suggestions for several documents in one transaction (replacing engine-owned ones; with
+        ``only_missing``, leaving alone the documents that have suggestions by now). Idempotent under
+        concurrency: writers to the same document take turns (``DocumentStore.lock``), and the database holds
+        one suggestion per span and label (``uq_spans_suggestion``)."""
         if not results:
             return 0
         with self._project.transaction() as s:
-            ids = list(results)
+            ids = sorted(results)
+            DocumentStore.lock(s, ids)
+            if only_missing:
+                suggested = set(s.scalars(select(SpanRow.document_id).distinct().where(
+                    SpanRow.document_id.in_(ids), SpanRow.layer == str(Layer.SUGGESTION))))
+                ids = [i for i in ids if i not in suggested]
+                if not ids:
+                    return 0
             s.execute(delete(SpanRow).where(SpanRow.document_id.in_(ids), _engine_owned()))
             kept: dict[int, list[tuple[int, int]]] = {}
             for doc_id, a, b in s.execute(select(SpanRow.document_id, SpanRow.start, SpanRow.end).where(
@@ -186,15 +210,18 @@ class SuggestionService:
                 kept.setdefault(doc_id, []).append((a, b))
             known = set(s.scalars(select(func.distinct(SpanRow.label)))) | {
                 label.name for label in self._project.labels()}
-            rows = [
-                {"document_id": doc_id, "layer": str(Layer.SUGGESTION), "annotator_id": None,
-                 "start": g.start, "end": g.end, "label": g.label, "origin": str(g.origin),
-                 "origin_detail": g.detail, "status": str(Status.SUGGESTED), "score": g.score, "version": 1}
-                for doc_id, suggestions in results.items() for g in suggestions
-                if g.label in known and not any(a < g.end and g.start < b for a, b in kept.get(doc_id, ()))
-            ]
+            rows: dict[tuple[int, int, int, str], dict[str, object]] = {}
+            for doc_id in ids:
+                for g in results[doc_id]:
+                    covered = any(a < g.end and g.start < b for a, b in kept.get(doc_id, ()))
+                    if g.label in known and not covered:
+                        rows.setdefault((doc_id, g.start, g.end, g.label), {
+                            "document_id": doc_id, "layer": str(Layer.SUGGESTION), "annotator_id": None,
+                            "start": g.start, "end": g.end, "label": g.label, "origin": str(g.origin),
+                            "origin_detail": g.detail, "status": str(Status.SUGGESTED), "score": g.score,
+                            "version": 1})
             if rows:
-                s.execute(insert(SpanRow), rows)
+                insert_new_suggestions(s, list(rows.values()))
             return len(rows)
 
     def learn(self, document_id: DocumentId, accepted: Iterable[Entity], rejected: Iterable[Entity] = (),
