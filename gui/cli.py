@@ -110,8 +110,8 @@ def _run(args: argparse.Namespace, url: str | None) -> int:
             return int(args.handler(args, url))
         from gui.platform_check import startup_problem
 
-        if problem := startup_problem():  # before Qt is imported: its libraries may be what is missing
-            print(problem, file=sys.stderr)
+        if platform_problem := startup_problem():  # before Qt is imported: its libraries may be missing
+            print(platform_problem, file=sys.stderr)
             return 3
         from gui.app import run_app
 
