@@ -10,13 +10,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from gui.plain_text import plain_label
 from gui.workers import Workers
 from model.agreement import AgreementReport
 from storage.project import Project
@@ -62,7 +62,7 @@ class AgreementView(QDialog):
         for label in project.labels.all():
             self.labels.addItem(label.name, label.name)
         self.labels.currentIndexChanged.connect(self.refresh)
-        self.status = QLabel("Computing…")
+        self.status = plain_label("Computing…")
         self.status.setObjectName("agreementStatus")
         self.pairs = _table("agreementPairs", ["Annotators", "Documents", "F1 exact", "F1 overlap", "Kappa",
                                                "Matched", "Only first", "Only second"])
@@ -70,17 +70,17 @@ class AgreementView(QDialog):
         self.documents = _table("agreementDocuments", ["Agreement (F1)", "Document"])
         self.documents.cellDoubleClicked.connect(self._activate)
         top = QHBoxLayout()
-        top.addWidget(QLabel("Label:"))
+        top.addWidget(plain_label("Label:"))
         top.addWidget(self.labels)
         top.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.status)
-        layout.addWidget(QLabel("Pairs (span F1; Cohen's kappa over characters, O included):"))
+        layout.addWidget(plain_label("Pairs (span F1; Cohen's kappa over characters, O included):"))
         layout.addWidget(self.pairs)
-        layout.addWidget(QLabel("Exact span F1 between annotators:"))
+        layout.addWidget(plain_label("Exact span F1 between annotators:"))
         layout.addWidget(self.matrix)
-        layout.addWidget(QLabel("Documents, worst agreement first (double-click to open):"))
+        layout.addWidget(plain_label("Documents, worst agreement first (double-click to open):"))
         layout.addWidget(self.documents, 1)
         self.refresh()
 

@@ -7,13 +7,13 @@ import logging
 import os
 import sys
 
-from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QMessageLogContext, Qt, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
 from gui import platform_check, settings
 from gui.qt_compat import guard_none_refcount
 from seeds import seed_paths
-from storage.project import Project
+from storage.project import IntegrityCheck, Project
 from storage.types import DatabaseError
 
 logger = logging.getLogger(__name__)
@@ -61,22 +61,38 @@ def start_application() -> QApplication:
     return app
 
 
+def _cannot_open(reason: str) -> None:
+    box = QMessageBox(QMessageBox.Icon.Critical, "newstag cannot open the database", reason)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()
+
+
 def run_app(url: str | None, annotator: str | None) -> int:
     app = start_application()
     guard_none_refcount()
     app.setApplicationName("newstag")
     try:
-        project = Project.open(url)
+        project = Project.open(url, check=IntegrityCheck.BACKGROUND)
     except DatabaseError as exc:
-        QMessageBox.critical(None, "newstag cannot open the database", str(exc))
+        _cannot_open(str(exc))
         return 2
-    ensure_seeds(project)
-    name = annotator or ask_annotator()
-    if not name:
-        return 0
-    from gui.main_window import MainWindow
+    try:
+        ensure_seeds(project)
+        name = annotator or ask_annotator()
+        if not name:
+            project.close()
+            return 0
+        from gui.main_window import MainWindow
 
-    window = MainWindow(project, project.annotator(name), project.suggestions)
+        window = MainWindow(project, project.annotator(name), project.suggestions)
+    except Exception as exc:  # damage the background check had not reported yet
+        problem = Project.database_problem(exc, url)
+        if problem is None:
+            raise
+        logger.error("cannot open the window: %s", problem)
+        _cannot_open(str(problem))
+        project.close()
+        return 2
     window.show()
     code = app.exec()
     window.close()  # saves the time spent, waits for the background worker

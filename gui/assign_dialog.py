@@ -8,11 +8,11 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QWidget,
 )
 
+from gui.plain_text import plain_label
 from storage.project import Project
 from storage.types import TeamError
 
@@ -31,7 +31,7 @@ class AssignDialog(QDialog):
         self.overlap.setObjectName("assignOverlap")
         self.everything = QCheckBox("Reassign documents that are assigned already")
         self.everything.setObjectName("assignAll")
-        self.result_label = QLabel(self._summary())
+        self.result_label = plain_label(self._summary())
         self.result_label.setObjectName("assignResult")
         self.result_label.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

@@ -7,13 +7,13 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHeaderView,
-    QLabel,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from gui.plain_text import plain_label
 from gui.workers import Workers
 from model.consistency import Inconsistency, check
 from storage.project import Project
@@ -36,7 +36,7 @@ class ConsistencyView(QDialog):
         self.setWindowTitle(f"Consistency of {layer}")
         self.resize(860, 560)
         self.findings: list[Inconsistency] = []
-        self.status = QLabel("Checking…")
+        self.status = plain_label("Checking…")
         self.status.setObjectName("consistencyStatus")
         self.table = QTableWidget(0, 5)
         self.table.setObjectName("consistencyTable")

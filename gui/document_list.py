@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QTableView,
     QVBoxLayout,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.document_table import DocumentIdRole, DocumentListModel
+from gui.plain_text import plain_label
 from model.spans import DocState, DocumentId
 
 logger = logging.getLogger(__name__)
@@ -43,7 +43,7 @@ class DocumentList(QWidget):
         self.filter.setObjectName("documentFilter")
         for text, state in FILTERS:
             self.filter.addItem(text, state)
-        self.count = QLabel()
+        self.count = plain_label()
         self.count.setObjectName("documentCount")
         self.view = QTableView()
         self.view.setObjectName("documentList")

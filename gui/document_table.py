@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from gui.plain_text import plain_tooltip
 from model.spans import AnnotatorId, DocState, DocumentId
 from storage.project import DocumentList
 from storage.types import DocumentEntry
@@ -133,7 +134,7 @@ class DocumentListModel(QAbstractTableModel):
         if role == DocumentIdRole:
             return int(self._entries[index.row()].id)
         if role == TOOLTIP and index.column() == 0:
-            return self._entries[index.row()].title
+            return plain_tooltip(self._entries[index.row()].title)
         if role == ALIGNMENT and index.column() == 2:
             return RIGHT
         return None

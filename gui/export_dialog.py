@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.plain_text import plain_label
 from model.sentences import SentenceMode
 from model.spans import Annotator, DocState
 from model.tagging import Scheme
@@ -95,16 +96,17 @@ class _ExportWorker(QObject):
     succeeded = Signal(object)
     failed = Signal(str)
 
-    def __init__(self, project: Project, options: ExportOptions, out: Path) -> None:
+    def __init__(self, project: Project, options: ExportOptions, out: Path, overwrite: bool = False) -> None:
         super().__init__()
-        self._project, self._options, self._out = project, options, out
+        self._project, self._options, self._out, self._overwrite = project, options, out, overwrite
         self.cancel_requested = threading.Event()
 
     @Slot()
     def run(self) -> None:
         try:
             summary = self._project.export.run(self._options, self._out, progress=self.progressed.emit,
-                                               cancelled=self.cancel_requested.is_set)
+                                               cancelled=self.cancel_requested.is_set,
+                                               overwrite=self._overwrite)
         except ExportCancelled:
             self.failed.emit("Export cancelled; nothing was written.")
         except ExportOptionError as exc:
@@ -164,7 +166,7 @@ class ExportDialog(QDialog):
         browse = _named(QPushButton("Browse…"), "browseButton")
         browse.clicked.connect(self._browse)
         self.progress = _named(QProgressBar(minimum=0, maximum=1, value=0), "progressBar")
-        self.messageLabel = _named(QLabel(wordWrap=True), "messageLabel")
+        self.messageLabel = _named(plain_label(word_wrap=True), "messageLabel")
         self.summaryView = _named(QPlainTextEdit(readOnly=True), "summaryView")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.exportButton = self.buttons.addButton("Export", QDialogButtonBox.ButtonRole.ActionRole)
@@ -191,7 +193,7 @@ class ExportDialog(QDialog):
         split_row = QHBoxLayout()
         for spin in self.ratios:
             split_row.addWidget(spin)
-        split_row.addWidget(QLabel("seed"))
+        split_row.addWidget(plain_label("seed"))
         split_row.addWidget(self.seedBox)
         form.addRow(self.splitBox)
         form.addRow("Train / dev / test:", split_row)
@@ -269,14 +271,19 @@ class ExportDialog(QDialog):
         if not self.outEdit.text().strip():
             self._show_error("Choose where to write the export.")
             return
+        out = Path(self.outEdit.text().strip())
         try:
             options = self.options()
+            there = self.project.export.existing_output(options, out)
         except ExportOptionError as exc:
             self._show_error(f"Cannot export: {exc}")
             return
+        if there is not None and not self._replace_allowed(out, there):
+            self._show_error(f"Nothing was exported: {out} is left as it was.")
+            return
         self.messageLabel.setText("Exporting…")
         self._thread = QThread(self)
-        self._worker = _ExportWorker(self.project, options, Path(self.outEdit.text().strip()))
+        self._worker = _ExportWorker(self.project, options, out, overwrite=there is not None)
         self._worker.moveToThread(self._thread)
         self._thread.started.connect(self._worker.run)
         self._worker.progressed.connect(self._on_progress)
@@ -284,6 +291,19 @@ class ExportDialog(QDialog):
         self._worker.failed.connect(self._on_failed)
         self._sync_enabled()
         self._thread.start()
+
+    def _replace_allowed(self, out: Path, there: str) -> bool:
+        """Ask before an export replaces what is at ``out`` (as a whole, once it is complete)."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, "Replace the existing export?",
+            f"{out} already exists ({there}).\n\nReplace it? Once the new export is complete, the old "
+            f"{'folder and everything in it' if out.is_dir() else 'file'} is deleted and the new export "
+            "takes its place. Until then nothing there changes.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setObjectName("replaceBox")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        return box.exec() == QMessageBox.StandardButton.Yes
 
     def cancel_export(self) -> None:
         if self._worker is not None:
@@ -320,7 +340,7 @@ class ExportDialog(QDialog):
         self._sync_enabled()
 
     def done(self, result: int) -> None:
-        """Closing while an export runs stops it first (its partial output is removed)."""
+        """Closing while an export runs stops it first (its unfinished temporary is removed)."""
         if self._worker is not None:
             self._worker.cancel_requested.set()
             self._stop_thread()

@@ -4,8 +4,9 @@ own."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDockWidget, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
+from gui.plain_text import plain_label
 from model.review import align
 from model.spans import AnnotatorId, Document, Layer, Status
 from storage.project import Project
@@ -22,7 +23,7 @@ class GoldComparison(QDockWidget):
         self.setObjectName("goldComparison")
         self.project, self.annotator_id = project, annotator_id
         body = QWidget()
-        self.summary = QLabel(wordWrap=True)
+        self.summary = plain_label(word_wrap=True)
         self.summary.setObjectName("goldSummary")
         self.table = QTableWidget(0, 3)
         self.table.setObjectName("goldDifferences")

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QToolButton, QWidget
 
+from gui.plain_text import plain_tooltip
 from model.spans import Label
 
 logger = logging.getLogger(__name__)
@@ -36,7 +37,7 @@ class LabelBar(QWidget):
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keep the keyboard in the article
             tip = label.description or label.name
-            button.setToolTip(f"{tip}\nHotkey: {label.hotkey}" if label.hotkey else tip)
+            button.setToolTip(plain_tooltip(f"{tip}\nHotkey: {label.hotkey}" if label.hotkey else tip))
             button.clicked.connect(lambda _checked=False, name=label.name: self.labelClicked.emit(name))
             layout.addWidget(button)
             self.buttons[label.name] = button

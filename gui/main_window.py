@@ -12,7 +12,14 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QFontDatabase, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QMainWindow,
+    QMessageBox,
+    QSizePolicy,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from gui.actions import AnnotationActions
 from gui.article_view import ArticleView
@@ -20,6 +27,7 @@ from gui.document_list import DocumentList
 from gui.document_table import DocumentListModel
 from gui.entity_panel import EntityPanel
 from gui.label_bar import LabelBar
+from gui.plain_text import plain_action_tips, plain_label
 from gui.qt_compat import guard_none_refcount
 from gui.session import AnnotationSession
 from gui.shortcuts import CHECKABLE, SHORTCUTS, Scope
@@ -62,7 +70,7 @@ class MainWindow(QMainWindow):
         self.article = ArticleView(self.session)
         self.entities = EntityPanel(self.session)
         self.labels = LabelBar(self.session.labels)
-        self.message_bar = QLabel(wordWrap=True)
+        self.message_bar = plain_label(word_wrap=True)
         self.message_bar.setObjectName("messageBar")
         self.message_bar.setVisible(False)
         self.message_bar.setStyleSheet(ERROR_STYLE)
@@ -85,15 +93,15 @@ class MainWindow(QMainWindow):
         outer.setSizes([300, 1100])
         self.setCentralWidget(outer)
 
-        self.progress_label = QLabel()
+        self.progress_label = plain_label()
         self.progress_label.setObjectName("progressLabel")
-        self.suggestions_label = QLabel()
+        self.suggestions_label = plain_label()
         self.suggestions_label.setObjectName("suggestionsLabel")
-        self.focus_label = QLabel()
+        self.focus_label = plain_label()
         self.focus_label.setObjectName("focusLabel")
-        self.suggester_label = QLabel()
+        self.suggester_label = plain_label()
         self.suggester_label.setObjectName("suggesterLabel")
-        self.annotator_label = QLabel(f"Annotator: {annotator.name}")
+        self.annotator_label = plain_label(f"Annotator: {annotator.name}")
         self.annotator_label.setObjectName("annotatorLabel")
         # Fixed heights (CJK text is taller than Latin) and an ignored width for the focus text: a status
         # change must not re-lay out, and so repaint, the whole window.
@@ -124,6 +132,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._connect()
         self.menus = WindowMenus(self, self.session, self.article, self.show_message)
+        plain_action_tips(self)
         for watched in (self.article, self.article.viewport(), self.entities, self.entities.viewport()):
             watched.installEventFilter(self)
 
@@ -213,6 +222,7 @@ class MainWindow(QMainWindow):
         s.progressChanged.connect(self._progress)
         s.message.connect(self.show_message)
         s.suggestionsReady.connect(lambda: self.suggester_label.setText("Suggestions ready"))
+        s.databaseDamaged.connect(self._database_damaged)
         self.documents.documentActivated.connect(lambda i: s.open_document(DocumentId(i)))
         self.labels.labelClicked.connect(self.apply_label)
 
@@ -251,6 +261,15 @@ class MainWindow(QMainWindow):
 
     def _progress(self, done: int, total: int) -> None:
         self.progress_label.setText(f"Done {done:,} / {total:,}")
+
+    def _database_damaged(self, reason: str) -> None:
+        """The integrity check found damage: every action is refused from now on; say why, and what to do."""
+        self.show_message(reason, True)
+        box = QMessageBox(QMessageBox.Icon.Critical, "The database is damaged", reason,
+                          QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("databaseDamagedBox")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.open()
 
     def show_message(self, text: str, error: bool) -> None:
         if error:

@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.article_view import ArticleView
+from gui.plain_text import plain_action_tips, plain_label, plain_tooltip
 from gui.review_session import ReviewSession
 from gui.workers import Workers
 from model.review import Resolution
@@ -79,7 +79,7 @@ class ReviewWindow(QMainWindow):
         self.panel.verticalHeader().hide()
         self.panel.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.panel.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.kind = QLabel()
+        self.kind = plain_label()
         self.kind.setObjectName("disagreementKind")
         self.kind.setWordWrap(True)
         side = QWidget()
@@ -92,10 +92,11 @@ class ReviewWindow(QMainWindow):
         splitter.addWidget(side)
         splitter.setSizes([260, 700, 320])
         self.setCentralWidget(splitter)
-        self.state = QLabel()
+        self.state = plain_label()
         self.state.setObjectName("reviewState")
         self.statusBar().addPermanentWidget(self.state)
         self._build_actions()
+        plain_action_tips(self)
         self.session.spansChanged.connect(self._update_panel)
         self.session.decisionsChanged.connect(self._update_panel)
         self.session.message.connect(
@@ -167,7 +168,8 @@ class ReviewWindow(QMainWindow):
             mark = "✓ " if entry.reviewed else ""
             item = QListWidgetItem(f"{mark}{entry.agreement:.2f}  {entry.title}")
             item.setData(Qt.ItemDataRole.UserRole, entry.document_id)
-            item.setToolTip(f"#{entry.document_id} · annotated by {', '.join(entry.annotators)}")
+            who = ", ".join(entry.annotators)
+            item.setToolTip(plain_tooltip(f"#{entry.document_id} · annotated by {who}"))
             self.queue.addItem(item)
             if entry.document_id == current:
                 self.queue.setCurrentItem(item)

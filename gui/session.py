@@ -35,6 +35,7 @@ class AnnotationSession(QObject):
     progressChanged = Signal(int, int)  # done, total for this annotator
     message = Signal(str, bool)  # text, is it an error
     suggestionsReady = Signal()  # jieba is loaded
+    databaseDamaged = Signal(str)  # the integrity check failed: why, and what to do
 
     def __init__(self, project: Project, annotator: Annotator, service: SuggestionService | None = None,
                  clock: Callable[[], float] = time.monotonic, parent: QObject | None = None) -> None:
@@ -60,9 +61,15 @@ class AnnotationSession(QObject):
         return self.learning.warm
 
     def start(self) -> None:
-        """Start the background work: load jieba, then whatever was asked for meanwhile (the window is up)."""
+        """Start the background work: load jieba, then whatever was asked for meanwhile (the window is up).
+        First of all, the result of the database's integrity check (``Project.open``)."""
         self.learning.start()
+        self.workers.submit(self.project.integrity_problem, done=self._checked, first=True)
         self.workers.resume()
+
+    def _checked(self, problem: object) -> None:
+        if problem is not None:
+            self.databaseDamaged.emit(str(problem))
 
     def close(self) -> None:
         self.tracker.stop()

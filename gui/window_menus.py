@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMenu, QWidget
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QWidget
 
+from gui.plain_text import plain_label
 from gui.trainer import Trainer
 from model.spans import DocumentId
 
@@ -36,7 +37,7 @@ class WindowMenus:
         self.dialogs: list[QWidget] = []  # keep open dialogs alive
         w = window
         self.trainer = Trainer(self.project, w, session.workers)
-        self.model_label = QLabel(self.trainer.status_text())
+        self.model_label = plain_label(self.trainer.status_text())
         self.model_label.setObjectName("modelLabel")
         w.statusBar().addPermanentWidget(self.model_label)
         self.trainer.statusChanged.connect(self.model_label.setText)

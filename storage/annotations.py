@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from typing import cast
 
 from sqlalchemy import and_, delete, insert, or_, select
-from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -30,6 +30,8 @@ from model.spans import (
 from model.text import find_all
 from model.view import annotator_view
 from storage.database import Database
+from storage.db import DatabaseError, database_error
+from storage.documents import DocumentStore
 from storage.orm import DocumentRow, EventRow, ProgressRow, SpanRow
 from storage.span_rows import check_bounds, insert_spans, inserted_span
 
@@ -72,6 +74,10 @@ class Annotations:
     def apply(self, action: Action, ops: Sequence[Op]) -> Change:
         try:
             with self._project.transaction() as s:
+                # two windows (of one annotator, or of two) writing to one document take turns, so the
+                # second sees what the first did: no decision or suggestion is stored twice
+                locked = {op.document_id for op in ops if isinstance(op, Insert)}
+                DocumentStore.lock(s, locked | ({action.document_id} if action.document_id else set()))
                 change = self._apply_all(s, ops)
                 # the annotator's own work puts a document in progress for them; suggestions offered to
                 # others (label across the corpus) do not
@@ -91,14 +97,15 @@ class Annotations:
                 return Change(change.inserted, change.updated, change.deleted, tuple(states))
         except StaleDataError as exc:
             raise ConflictError("someone else changed this span first; reload the document") from exc
-        except OperationalError as exc:
-            raise StoreUnavailable(_reason(exc)) from exc
         except IntegrityError:
             raise
+        except DatabaseError as exc:  # refused before it began: the database is damaged
+            raise StoreUnavailable(f"{exc}; your action was not saved") from exc
         except DBAPIError as exc:
-            if exc.connection_invalidated:
-                raise StoreUnavailable(_reason(exc)) from exc
-            raise
+            problem = database_error(exc, self._project.engine.url)
+            if problem is None:
+                raise
+            raise StoreUnavailable(f"{problem}; your action was not saved") from exc
 
     def _apply_all(self, s: Session, ops: Sequence[Op]) -> Change:
         """Apply ``ops`` in order; each run of inserts and each run of deletes goes to the database as one
@@ -249,10 +256,3 @@ def _touch_progress(s: Session, document_id: DocumentId, annotator_id: Annotator
 def _set_state(s: Session, document_id: DocumentId, annotator_id: AnnotatorId, state: DocState) -> None:
     row = _touch_progress(s, document_id, annotator_id)
     row.state = str(state)
-
-
-def _reason(exc: DBAPIError) -> str:
-    text = str(exc.orig) if exc.orig is not None else str(exc)
-    if "locked" in text:
-        return "the database is locked by another program; your action was not saved"
-    return f"the database is unavailable ({text.splitlines()[0]}); your action was not saved"

@@ -9,8 +9,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from platformdirs import user_data_dir
-from sqlalchemy import Engine, create_engine, event, make_url
-from sqlalchemy.exc import OperationalError, ProgrammingError
+from sqlalchemy import URL, Engine, create_engine, event, make_url
+from sqlalchemy.exc import ArgumentError, OperationalError, ProgrammingError
+from sqlalchemy.exc import DatabaseError as SADatabaseError
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -31,6 +32,69 @@ class SchemaTooNewError(DatabaseError):
     """The database was written by a newer newstag; it is left untouched."""
 
 
+class DatabaseCorrupt(DatabaseError):
+    """The SQLite file is damaged: newstag refuses to write to it."""
+
+
+def _where(url: URL) -> str:
+    if url.get_backend_name() == "sqlite" and url.database:
+        return f"the database file {url.database}"
+    return f"the database {url.render_as_string(hide_password=True)}"
+
+
+def damaged(url: URL, detail: str) -> DatabaseCorrupt:
+    return DatabaseCorrupt(
+        f"{_where(url)} is damaged ({detail}); newstag will not use it. Restore your latest backup "
+        "(`newstag backup --out FILE` makes one of a sound database), or salvage what you can with "
+        "sqlite3's `.recover` command."
+    )
+
+
+# What a driver's message means for a person, by a fragment of SQLite's (or PostgreSQL's) wording.
+_CORRUPTION = ("malformed", "not a database", "database corruption", "corrupt")
+_REASONS = (
+    ("database or disk is full", "the disk is full (or the database reached its size limit)"),
+    ("could not extend file", "the disk is full"),
+    ("no space left on device", "the disk is full"),
+    ("readonly database", "it is read-only (check the file's permissions, or the disk it is on)"),
+    ("read-only transaction", "it is read-only"),
+    ("database is locked", "it is locked by another program"),
+    ("unable to open database file", "the file cannot be opened (check the folder and its permissions)"),
+    ("disk i/o error", "the disk reported an input/output error"),
+)
+
+
+def database_error(exc: BaseException, url: URL) -> DatabaseError | None:
+    """The DatabaseError, worded for a person, that a driver error means, or None when it is not about the
+    database as a whole (a constraint, a bug): the caller re-raises those."""
+    if isinstance(exc, DatabaseError):
+        return exc
+    text = str(getattr(exc, "orig", None) or exc).strip()
+    first = text.splitlines()[0] if text else type(exc).__name__
+    lowered = first.lower()
+    if url.get_backend_name() == "sqlite" and any(k in lowered for k in _CORRUPTION):
+        return damaged(url, first)
+    for fragment, reason in _REASONS:
+        if fragment in lowered:
+            return DatabaseError(f"{_where(url)} cannot be written: {reason} ({first})")
+    if isinstance(exc, OperationalError) or getattr(exc, "connection_invalidated", False):
+        return DatabaseError(f"{_where(url)} is unavailable ({first})")
+    return None
+
+
+def quick_check(engine: Engine) -> None:
+    """``PRAGMA quick_check`` on a SQLite file (a no-op elsewhere); DatabaseCorrupt if it finds damage."""
+    if engine.dialect.name != "sqlite" or engine.url.database in (None, "", ":memory:"):
+        return
+    try:
+        with engine.connect() as conn:
+            found = [row[0] for row in conn.exec_driver_sql("PRAGMA quick_check(5)")]
+    except SADatabaseError as exc:
+        raise database_error(exc, engine.url) or damaged(engine.url, str(exc.orig)) from exc
+    if found != ["ok"]:
+        raise damaged(engine.url, "; ".join(found))
+
+
 def default_url() -> str:
     """``$NEWSTAG_DB`` if set, else a SQLite file in the user's data directory."""
     if env := os.environ.get("NEWSTAG_DB"):
@@ -40,18 +104,47 @@ def default_url() -> str:
     return f"sqlite:///{folder / 'newstag.db'}"
 
 
+SYNCHRONOUS = ("FULL", "NORMAL")  # the first is the default
+
+
+def sqlite_synchronous() -> str:
+    """SQLite's ``synchronous`` setting: FULL by default (a committed action survives a power cut, not only a
+    crash; README "Durability"), NORMAL if ``$NEWSTAG_SQLITE_SYNCHRONOUS`` says so."""
+    wanted = os.environ.get("NEWSTAG_SQLITE_SYNCHRONOUS", SYNCHRONOUS[0]).strip().upper()
+    if wanted not in SYNCHRONOUS:
+        raise DatabaseError(f"NEWSTAG_SQLITE_SYNCHRONOUS must be one of {', '.join(SYNCHRONOUS)}, "
+                            f"not {wanted!r}")
+    return wanted
+
+
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute(f"PRAGMA synchronous={sqlite_synchronous()}")
     cursor.execute("PRAGMA busy_timeout=5000")
     cursor.close()
 
 
+URL_HELP = "use sqlite:///FILE or postgresql+psycopg://[USER@]HOST[:PORT]/DATABASE"
+
+
+def parse_url(url: str) -> URL:
+    """``url`` parsed; DatabaseError if it is not the URL of a database newstag can use."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise DatabaseError(f"{url!r} is not a database URL; {URL_HELP}") from None
+    if parsed.get_backend_name() not in ("sqlite", "postgresql"):
+        raise DatabaseError(f"newstag keeps its projects in SQLite or PostgreSQL, not "
+                            f"{parsed.get_backend_name()!r}; {URL_HELP}")
+    return parsed
+
+
 def create_db_engine(url: str) -> Engine:
-    """An engine with the settings newstag relies on (WAL and foreign keys for SQLite)."""
-    parsed = make_url(url)
+    """An engine with the settings newstag relies on (WAL and foreign keys for SQLite). DatabaseError for a
+    URL that is not one of a database newstag can use."""
+    parsed = parse_url(url)
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database or ""
         if database and database != ":memory:":

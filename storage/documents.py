@@ -78,6 +78,20 @@ class DocumentStore:
             return [to_document(r) for r in s.scalars(select(DocumentRow).order_by(DocumentRow.id))]
 
     @staticmethod
+    def lock(session: Session, ids: Collection[int]) -> None:
+        """Hold these documents' rows until the caller's transaction ends, so that two writers to the same
+        document (two windows storing its suggestions, one annotator in two windows) take turns, the second
+        seeing what the first committed. PostgreSQL: ``FOR NO KEY UPDATE``, in id order (no deadlock between
+        lockers; span inserts, which only take a key-share lock, are not held up). SQLite needs nothing: a
+        writing transaction holds the whole file (``Project.transaction`` begins IMMEDIATE)."""
+        if session.get_bind().dialect.name != "postgresql" or not ids:
+            return
+        ordered = sorted(set(ids))
+        for start in range(0, len(ordered), 1000):
+            session.execute(select(DocumentRow.id).where(DocumentRow.id.in_(ordered[start : start + 1000]))
+                            .order_by(DocumentRow.id).with_for_update(key_share=True)).all()
+
+    @staticmethod
     def insert_batch(session: Session, docs: Sequence[NewDocument]) -> list[int | None]:
         """Insert the documents whose text is not stored yet, inside the caller's transaction.
         Returns, per input document, its new id, or None where it was a duplicate."""

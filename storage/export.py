@@ -20,9 +20,11 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, exists, false, func, literal, not_, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from model.labels import label_problem
 from model.sentences import SentenceMode, blocks, split_sentences
 from model.spans import DocState, Entity, Layer, Status
 from storage.database import Database
+from storage.export_output import ExportOutput, ExportTargetExists, existing
 from storage.export_types import (
     DocumentWriter,
     ExportCancelled,
@@ -42,7 +44,7 @@ from storage.split import Part, SplitRatios, assign_parts
 
 __all__ = [
     "ExportCancelled", "ExportError", "ExportFormat", "ExportOptionError", "ExportOptions", "ExportSummary",
-    "Exporter", "SkipReason", "SkippedSpan", "Source", "adjudicated",
+    "ExportTargetExists", "Exporter", "SkipReason", "SkippedSpan", "Source", "adjudicated", "existing_output",
 ]
 
 logger = logging.getLogger(__name__)
@@ -124,10 +126,14 @@ def _plan(session: Session, options: ExportOptions) -> _Plan:
             raise ExportOptionError(f"unknown label(s) to export: {', '.join(missing)} "
                                     f"(available after mapping: {', '.join(sorted(available))})")
         mapping = {k: (v if v in options.labels else None) for k, v in mapping.items()}
+    targets = sorted({t for t in mapping.values() if t})
     if options.format in (ExportFormat.CONLL, ExportFormat.CONLL_WORD):
         options.conll.check()
-        for target in {t for t in mapping.values() if t}:
+        for target in targets:
             check_label(target, options.conll.separator)
+    for target in targets:  # one rule for every format: a brat type or a JSON label is a label too
+        if (problem := label_problem(target)) is not None:
+            raise ExportOptionError(f"cannot export under that name: {problem}; map it to another name")
     return _Plan(options, annotator_id, mapping)
 
 
@@ -211,10 +217,16 @@ def _documents(session: Session, plan: _Plan) -> Iterator[_Read]:
             yield _Read(row.id, row.title, row.text, bool(row.adjudicated), spans.get(row.id, []))
 
 
+# Formats that carry overlapping (nested, crossing) spans; a CoNLL tag sequence cannot.
+OVERLAPPING = (ExportFormat.JSONL, ExportFormat.BRAT)
+
+
 def _entities(plan: _Plan, doc: _Read, summary: ExportSummary) -> list[Entity]:
-    """The document's entities in the chosen layer: labels mapped, dropped ones counted, and of
-    overlapping spans only the first (by start, then end) kept."""
+    """The document's entities in the chosen layer: labels mapped, dropped ones counted, and, for the
+    formats that cannot carry overlapping spans, of overlapping spans only the first (by start, then end)
+    kept and the others reported."""
     layer = str(Layer.GOLD) if doc.adjudicated else str(Layer.ANNOTATOR)
+    overlaps = plan.options.format in OVERLAPPING
     kept: list[Entity] = []
     for _, start, end, label, span_layer in doc.spans:
         if span_layer != layer:
@@ -224,7 +236,7 @@ def _entities(plan: _Plan, doc: _Read, summary: ExportSummary) -> list[Entity]:
         if target is None:
             summary.skipped_spans[SkipReason.DROPPED_LABEL] += 1
             continue
-        if kept and start < kept[-1].end:
+        if kept and start < kept[-1].end and not overlaps:
             _skip_span(summary, SkippedSpan(doc.id, entity, SkipReason.OVERLAP, kept[-1]))
             continue
         kept.append(entity)
@@ -257,17 +269,24 @@ def _open_writer(options: ExportOptions, path: Path) -> DocumentWriter:
     return ConllWriter(path, conll)
 
 
+def writes_folder(options: ExportOptions) -> bool:
+    """A split, and brat, write a folder; the others one file."""
+    return options.split is not None or options.format is ExportFormat.BRAT
+
+
 def output_paths(options: ExportOptions, out: Path) -> dict[str, Path]:
     """Where each part goes: ``out`` itself without a split; ``out/train.bio`` (or ``out/train/`` for
     brat) and so on with one."""
     if options.split is None:
-        if options.format is not ExportFormat.BRAT and out.is_dir():
-            raise ExportOptionError(f"{out} is a folder: give the name of the file to write")
         return {"all": out}
-    if out.exists() and not out.is_dir():
-        raise ExportOptionError(f"{out} is a file: a split export writes a folder")
     suffix = "" if options.format is ExportFormat.BRAT else _suffix(options)
     return {part.value: out / f"{part.value}{suffix}" for part in Part}
+
+
+def existing_output(options: ExportOptions, out: Path) -> str | None:
+    """What is at ``out`` already, that the export would replace with ``overwrite`` (None: nothing). Raises
+    ExportOptionError if a file is where a folder goes or the reverse."""
+    return existing(out, writes_folder(options))
 
 
 def _export(
@@ -276,29 +295,35 @@ def _export(
     out: Path,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    overwrite: bool = False,
 ) -> ExportSummary:
-    """Write the export; raise ExportOptionError before writing anything if an option cannot work."""
+    """Write the export into a temporary sibling of ``out`` and move it into place once complete. Raises
+    ExportOptionError before writing anything if an option cannot work, ExportTargetExists if ``out`` holds
+    something and ``overwrite`` is not given (with it, ``out`` is replaced as a whole)."""
     summary = ExportSummary()
     with project.session_factory() as session:
         plan = _plan(session, options)
-        paths = output_paths(options, out)
+        output = ExportOutput(out, writes_folder(options), overwrite)
         total = _count(session, plan, labelled_only=options.skip_unlabelled)
         if options.skip_unlabelled:
             candidates = _count(session, plan, labelled_only=False)
             summary.skipped_documents[SkipReason.NO_LABELS] = candidates - total
         parts = _assignment(session, plan) if options.split else None
         writers: dict[str, DocumentWriter] = {}
+        staging = output.begin()
         try:
-            for name, path in paths.items():
+            for name, path in output_paths(options, staging).items():
                 writers[name] = _open_writer(options, path)
             _write_all(session, plan, writers, parts, summary, total, progress, cancelled)
+            for writer in writers.values():
+                writer.close()
+            output.commit()
         except BaseException:
             for writer in writers.values():
                 writer.abort()
+            output.discard()
             raise
-        for writer in writers.values():
-            writer.close()
-    summary.files = list(paths.values())
+    summary.files = list(output_paths(options, out).values())
     logger.info("exported %d documents to %s", summary.total_documents, out)
     return summary
 
@@ -350,6 +375,7 @@ class Exporter:
     """Writing the project's annotations out (``project.export``): one file, or one per part of a split."""
 
     output_paths = staticmethod(output_paths)
+    existing_output = staticmethod(existing_output)
 
     def __init__(self, db: Database) -> None:
         self._db = db
@@ -360,6 +386,9 @@ class Exporter:
         out: Path,
         progress: Callable[[int, int], None] | None = None,
         cancelled: Callable[[], bool] | None = None,
+        overwrite: bool = False,
     ) -> ExportSummary:
-        """Write the export; raise ExportOptionError before writing anything if an option cannot work."""
-        return _export(self._db, options, out, progress, cancelled)
+        """Write the export into a temporary sibling of ``out`` and move it into place once complete. Raises
+        ExportOptionError before writing anything if an option cannot work, ExportTargetExists if ``out``
+        holds something and ``overwrite`` is not given (with it, ``out`` is replaced as a whole)."""
+        return _export(self._db, options, out, progress, cancelled, overwrite)

@@ -5,7 +5,6 @@ used (and tested) on their own."""
 from __future__ import annotations
 
 import enum
-import os
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -16,7 +15,7 @@ from model.spans import Entity
 
 
 class ExportError(Exception):
-    """Export could not be done; nothing (or only the ``.part`` files, removed again) was written."""
+    """Export could not be done; nothing was written under the target's name (``storage.export_output``)."""
 
 
 class ExportOptionError(ExportError, ValueError):
@@ -41,7 +40,8 @@ class SkipReason(enum.StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class ExportDocument:
-    """One document as written: its text and its entities (sorted, non-overlapping, labels mapped)."""
+    """One document as written: its text and its entities (sorted by start and end, labels mapped;
+    non-overlapping for the CoNLL writers, possibly overlapping for JSONL and brat)."""
 
     id: int
     title: str
@@ -64,33 +64,30 @@ class DocumentWriter(Protocol):
     def write(self, doc: ExportDocument) -> WriteResult: ...
 
     def close(self) -> None:
-        """Finish: the output appears under its final name."""
+        """Finish: everything is written (the export then moves it into place)."""
 
     def abort(self) -> None:
-        """Give up: remove whatever was written."""
+        """Give up: remove whatever this writer created (only that)."""
 
 
-class PartFile:
-    """A text file written as ``NAME.part`` and renamed to ``NAME`` on ``close`` (removed on ``abort``), so
-    that a failed or cancelled export never leaves a half-written file under the real name.
-    UTF-8, ``\\n`` line endings whatever the platform."""
+class OutputFile:
+    """A text file a writer creates at a path the export gave it (inside the export's temporary, see
+    ``storage.export_output``); removed on ``abort``. UTF-8, ``\\n`` line endings whatever the platform."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.part = path.with_name(path.name + ".part")
         path.parent.mkdir(parents=True, exist_ok=True)
-        self._file = self.part.open("w", encoding="utf-8", newline="\n", buffering=1 << 20)
+        self._file = path.open("w", encoding="utf-8", newline="\n", buffering=1 << 20)
 
     def write(self, text: str) -> None:
         self._file.write(text)
 
     def close(self) -> None:
         self._file.close()
-        os.replace(self.part, self.path)
 
     def abort(self) -> None:
         self._file.close()
-        self.part.unlink(missing_ok=True)
+        self.path.unlink(missing_ok=True)
 
 
 # What the summary says of each kind of thing left out.

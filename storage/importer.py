@@ -8,13 +8,17 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sqlalchemy.exc import DBAPIError
+
 from model.ops import Insert
 from model.spans import DocumentId, Layer, Origin, Status
 from model.tagging import IPolicy
 from storage.database import Database
+from storage.db import DatabaseError, database_error
 from storage.documents import DocumentStore, NewDocument
 from storage.formats import ImportFormatError, ParsedDocument
 from storage.formats.brat import read_brat
+from storage.formats.checks import checked
 from storage.formats.conll import Grouping, read_conll
 from storage.formats.jsonl import read_jsonl
 from storage.formats.plaintext import read_txt
@@ -135,7 +139,9 @@ def _import_file(
                 report.new_labels += Labels.ensure_in(session, labels)
                 stored = [(doc_id, d) for doc_id, d in zip(ids, batch, strict=True) if doc_id is not None]
                 spans = [Insert(DocumentId(doc_id), layer, None, e.start, e.end, e.label, status,
-                                Origin.IMPORTED) for doc_id, d in stored for e in d.entities]
+                                Origin.IMPORTED)
+                         for doc_id, d in stored
+                         for e in dict.fromkeys(d.entities)]  # a span the file repeats is stored once
                 insert_spans(session, spans, {doc_id: len(d.text) for doc_id, d in stored}, returning=False)
                 report.imported += sum(1 for i in ids if i is not None)
                 report.skipped += sum(1 for i in ids if i is None)
@@ -144,7 +150,8 @@ def _import_file(
                     progress(len(batch))
                 batch.clear()
 
-            for doc in parse_file(path, fmt, grouping, policy, report.warnings, sentences_per_document):
+            parsed = parse_file(path, fmt, grouping, policy, report.warnings, sentences_per_document)
+            for doc in checked(parsed, path):
                 batch.append(doc)
                 if len(batch) >= BATCH:
                     flush()
@@ -153,6 +160,12 @@ def _import_file(
     except ImportFormatError as exc:
         logger.warning("import failed: %s", exc)
         return FileReport(str(path), error=exc)
+    except (DBAPIError, DatabaseError) as exc:  # disk full, read-only, damaged: the transaction rolled back
+        problem = database_error(exc, project.engine.url)
+        if problem is None:
+            raise
+        logger.warning("import of %s failed: %s", path, problem)
+        return FileReport(str(path), error=ImportFormatError(path, f"could not be stored: {problem}"))
     return report
 
 
@@ -161,6 +174,13 @@ class Importer:
 
     expand_paths = staticmethod(expand_paths)
     parse_file = staticmethod(parse_file)
+
+    @staticmethod
+    def read(path: Path, sentences_per_document: int | None = None) -> list[ParsedDocument]:
+        """Every document of a file, in any importable format, each checked (``storage.formats.checks``) as
+        the import checks it; nothing is stored."""
+        parsed = parse_file(path, Format.AUTO, Grouping.AUTO, IPolicy.REPAIR, [], sentences_per_document)
+        return list(checked(parsed, path))
 
     def __init__(self, db: Database) -> None:
         self._db = db

@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from model.labels import check_label_name
 from model.spans import DEFAULT_LABELS, Label
 from storage.database import Database
 from storage.orm import LabelRow
@@ -36,6 +37,8 @@ class Labels:
 
     def replace(self, labels: list[Label]) -> None:
         """Replace the label set's definitions (colour, hotkey, order); labels in use are kept."""
+        for label in labels:
+            check_label_name(label.name)
         with self._db.transaction() as s:
             existing = {r.name: r for r in s.scalars(select(LabelRow))}
             for row in existing.values():
@@ -50,9 +53,11 @@ class Labels:
     @staticmethod
     def ensure_in(session: Session, names: set[str]) -> list[str]:
         """Add labels met in imported data that the label set lacks (inside the importer's transaction);
-        returns the names added."""
+        returns the names added. A name that cannot be a label (``model.labels``) raises LabelError."""
         known = set(session.scalars(select(LabelRow.name)))
         missing = sorted(names - known)
+        for name in missing:
+            check_label_name(name)
         position = session.scalar(select(func.coalesce(func.max(LabelRow.position), -1))) or 0
         for i, name in enumerate(missing, start=1):
             session.add(

@@ -18,6 +18,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -52,6 +53,9 @@ class DocumentRow(Base):
 
 
 class LabelRow(Base):
+    """A label of the project. Its name follows ``model.labels``; migration 0004 makes the database enforce
+    that (a CHECK constraint on PostgreSQL, triggers on SQLite: keep them if this table is ever rebuilt)."""
+
     __tablename__ = "labels"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -90,6 +94,9 @@ class SpanRow(Base):
         ),
         CheckConstraint("(layer = 'suggestion') = (status = 'suggested')", name="suggested_iff_suggestion"),
         Index("ix_spans_document_layer", "document_id", "layer", "annotator_id"),
+        # one machine suggestion per (span, label) in a document, however many windows store them at once
+        Index("uq_spans_suggestion", "document_id", "start", "end", "label", unique=True,
+              sqlite_where=text("layer = 'suggestion'"), postgresql_where=text("layer = 'suggestion'")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

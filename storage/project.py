@@ -25,11 +25,21 @@ import logging
 import threading
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
 
 from model.spans import Annotator, Role
 from storage.annotations import Annotations
-from storage.database import Database
-from storage.db import create_db_engine, default_url, migrate
+from storage.backup import backup_sqlite, pg_dump_advice, sqlite_path
+from storage.database import Database, IntegrityCheck
+from storage.db import (
+    DatabaseError,
+    create_db_engine,
+    database_error,
+    default_url,
+    migrate,
+    parse_url,
+    quick_check,
+)
 from storage.decisions import Decisions
 from storage.document_list import DocumentList
 from storage.documents import DocumentStore
@@ -46,8 +56,12 @@ from storage.training import Training
 
 logger = logging.getLogger(__name__)
 
-# The manager classes, for type hints in gui/ (which imports nothing else from storage but storage.types).
-__all__ = ["Annotations", "DocumentList", "Importer", "Project", "SuggestionService"]
+# The manager classes, for type hints in gui/ (which imports nothing else from storage but storage.types),
+# and what works on a project's database before it is opened.
+__all__ = [
+    "Annotations", "DocumentList", "Importer", "IntegrityCheck", "Project", "SuggestionService",
+    "backup_sqlite", "default_url", "pg_dump_advice", "sqlite_path",  # a project's file, before it is open
+]
 
 
 class Project(Database):
@@ -69,17 +83,35 @@ class Project(Database):
         self._suggestions_lock = threading.Lock()
 
     @classmethod
-    def open(cls, url: str | None = None) -> Project:
-        """Open (creating and migrating as needed) the database at ``url`` (default: the user's SQLite)."""
+    def open(cls, url: str | None = None, check: IntegrityCheck = IntegrityCheck.NOW) -> Project:
+        """Open (creating and migrating as needed) the database at ``url`` (default: the user's SQLite).
+        A damaged, full, read-only or unreachable database raises ``storage.db.DatabaseError`` saying so."""
         engine = create_db_engine(url or default_url())
         try:
+            if check is IntegrityCheck.NOW:
+                quick_check(engine)
             migrate(engine)
             project = cls(engine)
             project.labels.ensure_defaults()
+            if check is IntegrityCheck.BACKGROUND:
+                project._check_in_background()
+        except DBAPIError as exc:
+            engine.dispose()
+            raise database_error(exc, engine.url) or exc from exc
         except BaseException:
             engine.dispose()
             raise
         return project
+
+    @staticmethod
+    def database_problem(exc: BaseException, url: str | None) -> DatabaseError | None:
+        """What a driver error under a command means, worded for a person; None when it is not about the
+        database as a whole (a constraint, a bug: the caller re-raises those)."""
+        if isinstance(exc, DatabaseError):
+            return exc
+        if not isinstance(exc, DBAPIError):
+            return None
+        return database_error(exc, parse_url(url or default_url()))
 
     def __enter__(self) -> Project:
         return self

@@ -9,15 +9,45 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from model.ops import Insert
-from model.spans import DocumentId, OffsetError, Span, SpanId
+from model.spans import DocumentId, Layer, OffsetError, Span, SpanId
 from storage.orm import DocumentRow, SpanRow, utcnow
+
+# document, layer, annotator, start, end, label, status
+_Key = tuple[int, str, int | None, int, int, str, str]
+
+
+def _key(op: Insert) -> _Key:
+    return (op.document_id, str(op.layer), op.annotator_id, op.start, op.end, op.label, str(op.status))
+
+
+def _twins(s: Session, ops: Sequence[Insert]) -> dict[_Key, int]:
+    """Rows already stored that these inserts would repeat: the same decision of the same annotator (one
+    annotator in two windows accepting or rejecting the same suggestion), or the same suggestion."""
+    wanted = [op for op in ops if op.layer in (Layer.ANNOTATOR, Layer.SUGGESTION)]
+    if not wanted:
+        return {}
+    docs = sorted({op.document_id for op in wanted})
+    layers = sorted({str(op.layer) for op in wanted})
+    found: dict[_Key, int] = {}
+    for k in range(0, len(docs), 1000):
+        rows = s.execute(select(SpanRow.document_id, SpanRow.layer, SpanRow.annotator_id, SpanRow.start,
+                                SpanRow.end, SpanRow.label, SpanRow.status, SpanRow.id)
+                         .where(SpanRow.document_id.in_(docs[k : k + 1000]), SpanRow.layer.in_(layers)))
+        for doc, layer, annotator, start, end, label, status, span_id in rows:
+            found.setdefault((doc, layer, annotator, start, end, label, status), span_id)
+    return found
 
 
 def insert_spans(s: Session, ops: Sequence[Insert], lengths: Mapping[int, int] | None = None,
-                 returning: bool = True) -> list[SpanId | None]:
+                 returning: bool = True, skip_stored: bool = False) -> list[SpanId | None]:
     """Insert spans in one statement, after checking that every one fits its document (``lengths``: the
-    documents' lengths when the caller knows them, else they are read). With ``returning``, the new ids in
-    order (else an empty list: a bulk import does not need them)."""
+    documents' lengths when the caller knows them, else they are read).
+
+    With ``returning`` (an annotation action), one entry per insert in order: the new row's id; an insert
+    that would repeat a stored row or an earlier insert of the same call (``_twins``; gold spans excepted) is
+    not made: an own decision gets the stored row's id (so undoing it undoes that decision), a suggestion
+    None (an undo leaves the stored one alone). Without it (bulk writes) nothing is returned, and
+    ``skip_stored`` leaves out suggestions the database holds already (one per span and label)."""
     if not ops:
         return []
     known = dict(lengths or {})
@@ -26,19 +56,54 @@ def insert_spans(s: Session, ops: Sequence[Insert], lengths: Mapping[int, int] |
         rows = s.execute(select(DocumentRow.id, func.length(DocumentRow.text))
                          .where(DocumentRow.id.in_(missing[k : k + 1000])))
         known.update((doc, length) for doc, length in rows)
-    now = utcnow()
-    values = []
     for op in ops:
         require_fit(op.document_id, op.start, op.end, known.get(op.document_id))
-        values.append({"document_id": op.document_id, "layer": str(op.layer),
-                       "annotator_id": op.annotator_id, "start": op.start, "end": op.end, "label": op.label,
-                       "status": str(op.status), "origin": str(op.origin), "origin_detail": op.origin_detail,
-                       "score": op.score, "version": 1, "created_at": now, "updated_at": now})
     if not returning:
-        s.execute(insert(SpanRow), values)
+        _insert(s, [_values(op) for op in ops], skip_stored)
         return []
-    ids = s.scalars(insert(SpanRow).returning(SpanRow.id, sort_by_parameter_order=True), values).all()
-    return [SpanId(i) for i in ids]
+    twins = _twins(s, ops)
+    values: list[dict[str, object]] = []
+    batch: dict[_Key, int] = {}  # key -> its row's index in values
+    plan: list[tuple[str, int]] = []  # ("new", index in values) | ("stored", span id) | ("none", 0)
+    for op in ops:
+        key = _key(op)
+        own = op.layer is Layer.ANNOTATOR
+        if op.layer is not Layer.GOLD and key in twins:
+            plan.append(("stored", twins[key]) if own else ("none", 0))
+            continue
+        if op.layer is not Layer.GOLD and key in batch:
+            plan.append(("new", batch[key]) if own else ("none", 0))
+            continue
+        batch[key] = len(values)
+        plan.append(("new", len(values)))
+        values.append(_values(op))
+    new: list[int] = []
+    if values:
+        new = list(s.scalars(insert(SpanRow).returning(SpanRow.id, sort_by_parameter_order=True), values))
+    return [SpanId(new[value]) if kind == "new" else SpanId(value) if kind == "stored" else None
+            for kind, value in plan]
+
+
+def _values(op: Insert) -> dict[str, object]:
+    now = utcnow()
+    return {"document_id": op.document_id, "layer": str(op.layer), "annotator_id": op.annotator_id,
+            "start": op.start, "end": op.end, "label": op.label, "status": str(op.status),
+            "origin": str(op.origin), "origin_detail": op.origin_detail, "score": op.score, "version": 1,
+            "created_at": now, "updated_at": now}
+
+
+def _insert(s: Session, rows: list[dict[str, object]], skip_stored: bool) -> None:
+    if not rows:
+        return
+    if not skip_stored:
+        s.execute(insert(SpanRow), rows)
+        return
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    if s.get_bind().dialect.name == "postgresql":
+        s.execute(postgresql.insert(SpanRow).on_conflict_do_nothing(), rows)
+    else:
+        s.execute(sqlite.insert(SpanRow).on_conflict_do_nothing(), rows)
 
 
 def inserted_span(op: Insert, span_id: SpanId | None) -> Span:

@@ -136,29 +136,41 @@ class SuggestionService:
                     SpanRow.document_id == document_id, SpanRow.layer == str(Layer.ANNOTATOR)))
             if touched:
                 return False
-        return self.resuggest([document_id]) > 0
+            return self.resuggest([document_id]) > 0
+        # a first time: if another window (or process) stored suggestions for it meanwhile, keep those
+        return self.resuggest([document_id], only_missing=True) > 0
 
     def resuggest(self, document_ids: Sequence[DocumentId],
-                  progress: Callable[[int], None] | None = None) -> int:
-        """Replace the engine-owned suggestions of these documents with fresh ones; returns how many
-        stored."""
+                  progress: Callable[[int], None] | None = None, only_missing: bool = False) -> int:
+        """Replace the engine-owned suggestions of these documents with fresh ones (``only_missing``: only of
+        those that still have no suggestion when the fresh ones are stored); returns how many stored."""
         stored = 0
         for start in range(0, len(document_ids), 200):
             chunk = list(document_ids[start : start + 200])
             texts = dict(self._documents.texts(chunk))
             results = {doc_id: self.suggest_text(texts[doc_id]) for doc_id in chunk if doc_id in texts}
-            stored += self.store(results)
+            stored += self.store(results, only_missing)
             self._suggested_with.update(dict.fromkeys(results, self.model_id))
             if progress:
                 progress(len(chunk))
         return stored
 
-    def store(self, results: dict[DocumentId, list[Suggestion]]) -> int:
-        """Write suggestions for several documents in one transaction (replacing engine-owned ones)."""
+    def store(self, results: dict[DocumentId, list[Suggestion]], only_missing: bool = False) -> int:
+        """Write suggestions for several documents in one transaction (replacing engine-owned ones; with
+        ``only_missing``, leaving alone the documents that have suggestions by now). Idempotent under
+        concurrency: writers to the same document take turns (``DocumentStore.lock``), and the database holds
+        one suggestion per span and label (``uq_spans_suggestion``)."""
         if not results:
             return 0
         with self._project.transaction() as s:
-            ids = list(results)
+            ids = sorted(results)
+            DocumentStore.lock(s, ids)
+            if only_missing:
+                suggested = set(s.scalars(select(SpanRow.document_id).distinct().where(
+                    SpanRow.document_id.in_(ids), SpanRow.layer == str(Layer.SUGGESTION))))
+                ids = [i for i in ids if i not in suggested]
+                if not ids:
+                    return 0
             s.execute(delete(SpanRow).where(SpanRow.document_id.in_(ids), _engine_owned()))
             kept: dict[int, list[tuple[int, int]]] = {}
             for doc_id, a, b in s.execute(select(SpanRow.document_id, SpanRow.start, SpanRow.end).where(
@@ -166,13 +178,15 @@ class SuggestionService:
                 kept.setdefault(doc_id, []).append((a, b))
             known = set(s.scalars(select(func.distinct(SpanRow.label)))) | {
                 label.name for label in self._labels.all()}
-            rows = [
-                Insert(doc_id, Layer.SUGGESTION, None, g.start, g.end, g.label, Status.SUGGESTED, g.origin,
-                       g.detail, g.score)
-                for doc_id, suggestions in results.items() for g in suggestions
-                if g.label in known and not any(a < g.end and g.start < b for a, b in kept.get(doc_id, ()))
-            ]
-            insert_spans(s, rows, returning=False)
+            rows: dict[tuple[int, int, int, str], Insert] = {}
+            for doc_id in ids:
+                for g in results[doc_id]:
+                    covered = any(a < g.end and g.start < b for a, b in kept.get(doc_id, ()))
+                    if g.label in known and not covered:
+                        rows.setdefault((doc_id, g.start, g.end, g.label), Insert(
+                            doc_id, Layer.SUGGESTION, None, g.start, g.end, g.label, Status.SUGGESTED,
+                            g.origin, g.detail, g.score))
+            insert_spans(s, list(rows.values()), returning=False, skip_stored=True)
             return len(rows)
 
     def learn(self, document_id: DocumentId, accepted: Iterable[Entity], rejected: Iterable[Entity] = (),

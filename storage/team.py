@@ -135,6 +135,10 @@ def _annotator(project: Database, name: str, role: Role = Role.ANNOTATOR) -> Ann
     name = name.strip()
     if not name:
         raise ValueError("an annotator needs a name")
+    with project.session_factory() as s:  # known already: no write (and no wait for the integrity check)
+        known = s.scalar(select(AnnotatorRow).where(AnnotatorRow.name == name))
+        if known is not None:
+            return Annotator(AnnotatorId(known.id), known.name, Role(known.role))
     with project.transaction() as s:
         row = s.scalar(select(AnnotatorRow).where(AnnotatorRow.name == name))
         if row is None:

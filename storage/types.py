@@ -3,6 +3,7 @@ return. ``gui/`` imports from storage only this module and the facade."""
 
 from __future__ import annotations
 
+from storage.backup import BackupError, BackupReport
 from storage.db import DatabaseError, SchemaTooNewError
 from storage.document_list import DocumentEntry
 from storage.documents import NewDocument
@@ -34,6 +35,8 @@ __all__ = [
     "MODEL_KIND",
     "SETTINGS_KEY",
     "AssignmentSummary",
+    "BackupError",
+    "BackupReport",
     "ConllOptions",
     "CorpusStats",
     "DatabaseError",

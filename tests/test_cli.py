@@ -181,3 +181,35 @@ def test_a_bad_base_corpus_is_refused_by_file_and_line_and_changes_nothing(tmp_p
         assert result.returncode == 1 and reason in result.stderr, result.stderr
     with Project.open(db) as project:
         assert snapshot(project) == before
+
+
+def test_unstorable_input_is_refused_by_line_in_import_and_suggest(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'c.db'}"
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"text": "北京"}\n{"text": "abc\\ud800def"}\n', encoding="utf-8")
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("  \n", encoding="utf-8")
+    good = tmp_path / "good.jsonl"
+    good.write_text('{"text": "北京欢迎你"}\n', encoding="utf-8")
+    result = newstag("import", str(bad), str(empty), str(good), "--db", db, "--quiet")
+    assert result.returncode == 1
+    assert f"FAILED   {bad}, line 2: the text holds a lone surrogate" in result.stdout
+    assert f"FAILED   {empty}: holds no document" in result.stdout
+    assert "1 file(s) imported, 2 failed" in result.stdout
+    suggested = newstag("suggest", "--input", str(bad), "--output", str(tmp_path / "out.jsonl"))
+    assert suggested.returncode == 1
+    assert f"{bad}, line 2: the text holds a lone surrogate" in suggested.stderr
+    for done in (result, suggested):
+        assert "Traceback" not in done.stdout + done.stderr
+
+
+def test_zero_sentences_per_document_is_a_usage_error(tmp_path: Path) -> None:
+    conll = tmp_path / "a.bio"
+    conll.write_text("北\tB-LOC\n京\tI-LOC\n", encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'c.db'}"
+    for args in (("import", str(conll), "--db", db), ("train", "--base-corpus", str(conll), "--db", db),
+                 ("suggest", "--input", str(conll), "--output", str(tmp_path / "o.jsonl"))):
+        result = newstag(*args, "--sentences-per-document", "0")
+        assert result.returncode == 2
+        assert "--sentences-per-document: must be at least 1, got 0" in result.stderr
+        assert "Traceback" not in result.stderr

@@ -7,6 +7,7 @@ import argparse
 import importlib
 import logging
 import sys
+import traceback
 from collections.abc import Sequence
 
 from storage.types import DatabaseError
@@ -16,7 +17,7 @@ logger = logging.getLogger(__name__)
 # Modules that add subcommands: each has ``register(subparsers)``, and the parsers it adds set a ``handler``
 # default: ``handler(args, url) -> exit code``. Kept as names so that ``newstag --help`` stays fast.
 COMMAND_MODULES: list[str] = [
-    "gui.cli.corpus", "gui.cli.suggest", "gui.cli.team", "gui.cli.export", "gui.cli.train",
+    "gui.cli.corpus", "gui.cli.suggest", "gui.cli.team", "gui.cli.export", "gui.cli.train", "gui.cli.backup",
 ]
 
 
@@ -26,6 +27,17 @@ def _add_db(parser: argparse.ArgumentParser) -> None:
         help="database URL (default: a SQLite file in your data folder, or $NEWSTAG_DB), "
         "e.g. sqlite:///corpus.db or postgresql+psycopg://localhost/test",
     )
+
+
+def positive_int(value: str) -> int:
+    """An argparse type: a whole number of at least 1."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {number}")
+    return number
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -51,12 +63,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     url = getattr(args, "db", None)
     try:
+        return _run(args, url)
+    except KeyboardInterrupt:
+        print("newstag: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # a bug: one line for the user, the traceback only when asked for (-v)
+        logger.debug("unexpected error", exc_info=True)
+        print(f"newstag: unexpected error ({type(exc).__name__}: {exc}); nothing more was done. Run again "
+              "with -v for the details, and please report it.", file=sys.stderr)
+        if args.verbose:
+            traceback.print_exc()
+        return 70
+
+
+def _run(args: argparse.Namespace, url: str | None) -> int:
+    from storage.project import Project
+
+    try:
         if args.command is not None:
             return int(args.handler(args, url))
         from gui.platform_check import startup_problem
 
-        if problem := startup_problem():  # before Qt is imported: its libraries may be what is missing
-            print(problem, file=sys.stderr)
+        if platform_problem := startup_problem():  # before Qt is imported: its libraries may be missing
+            print(platform_problem, file=sys.stderr)
             return 3
         from gui.app import run_app
 
@@ -64,5 +93,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DatabaseError as exc:
         print(f"newstag: {exc}", file=sys.stderr)
         return 2
-
-
+    except Exception as exc:  # the database failed under a command: say what it means, not where
+        problem = Project.database_problem(exc, url)
+        if problem is None:
+            raise
+        print(f"newstag: {problem}", file=sys.stderr)
+        return 2

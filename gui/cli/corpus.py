@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from gui.cli import positive_int
 from model.tagging import IPolicy
 from storage.types import Format, Grouping, SpansAs
 
@@ -23,7 +24,7 @@ def register(sub: Any, add_db: AddDb) -> None:
         "--group", choices=[g.value for g in Grouping], default="auto",
         help="CoNLL: how sentences form documents (auto: by -DOCSTART- if present, else one per sentence)",
     )
-    p.add_argument("--sentences-per-document", type=int, metavar="N",
+    p.add_argument("--sentences-per-document", type=positive_int, metavar="N",
                    help="CoNLL: N consecutive sentences form one document")
     p.add_argument("--strict-tags", action="store_true",
                    help="CoNLL: refuse an I-/E- tag that continues no entity (default: read it as a start)")

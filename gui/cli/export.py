@@ -38,7 +38,11 @@ def register(sub: argparse._SubParsersAction, add_db: Callable[[argparse.Argumen
                    help="conll: one character per line; conll-word: jieba words; jsonl: doccano; "
                    "brat: .txt + .ann files in a folder (default: conll)")
     p.add_argument("--out", type=Path, required=True, metavar="PATH",
-                   help="the file to write (a folder for brat, or with --split)")
+                   help="the file to write (a folder for brat, or with --split); it must not exist yet (an "
+                   "empty folder will do)")
+    p.add_argument("--overwrite", action="store_true",
+                   help="replace PATH if it exists: the old file, or the old folder with everything in it, "
+                   "is replaced as a whole once the export is complete")
     p.add_argument("--layer", choices=[s.value for s in Source], default="gold",
                    help="whose labels: an annotator's, the adjudicated gold, or gold where a document is "
                    "adjudicated and the annotator's elsewhere (default: gold)")
@@ -126,7 +130,7 @@ def cmd_export(args: argparse.Namespace, url: str | None) -> int:
                 bar.n = done
                 bar.refresh()
 
-            summary = project.export.run(options, args.out, progress=progress)
+            summary = project.export.run(options, args.out, progress=progress, overwrite=args.overwrite)
     except ExportOptionError as exc:
         print(f"newstag export: {exc}", file=sys.stderr)
         return 2

@@ -11,10 +11,10 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from gui.cli import positive_int
 from model.evaluate import LearningReport, evaluate, render_report, report_dict, simulate_learning
 from model.spans import Entity
-from model.tagging import IPolicy
-from storage.types import Format, Grouping, ImportFormatError, ModelSettings, ParsedDocument
+from storage.types import ImportFormatError, ModelSettings, ParsedDocument
 
 if TYPE_CHECKING:
     from model.crf import CrfModel
@@ -35,7 +35,7 @@ def register(sub: Any, add_db: AddDb) -> None:
                    help="new: documents without suggestions yet (default); all: recompute every document")
     p.add_argument("--input", type=Path, help="an importable file (txt, JSONL, CoNLL) to suggest for")
     p.add_argument("--output", type=Path, help="where to write the suggestions as JSONL (with --input)")
-    p.add_argument("--sentences-per-document", type=int, metavar="N",
+    p.add_argument("--sentences-per-document", type=positive_int, metavar="N",
                    help="CoNLL input: N sentences a document")
     p.add_argument("--processes", type=int, default=0,
                    help="worker processes (default: one per core on large corpora, else 1)")
@@ -61,7 +61,7 @@ def register(sub: Any, add_db: AddDb) -> None:
                         "FILE`) and stack every retrained model on it")
     p.add_argument("--retrain-every", type=int, default=10, metavar="N",
                    help="with --model: retrain after every N documents (default 10)")
-    p.add_argument("--sentences-per-document", type=int, metavar="N",
+    p.add_argument("--sentences-per-document", type=positive_int, metavar="N",
                    help="CoNLL gold: N consecutive sentences a document "
                         "(default: 1; 20 with --simulate-learning)")
     p.add_argument("--labels", default="PER,LOC,ORG",
@@ -76,8 +76,7 @@ def register(sub: Any, add_db: AddDb) -> None:
 def read_documents(path: Path, sentences_per_document: int | None = None) -> list[ParsedDocument]:
     from storage.project import Importer
 
-    return list(Importer.parse_file(path, Format.AUTO, Grouping.AUTO, IPolicy.REPAIR, [],
-                                    sentences_per_document))
+    return list(Importer.read(path, sentences_per_document))
 
 
 # -- suggest ----------------------------------------------------------------------------------------

@@ -12,19 +12,21 @@ AddDb = Callable[[argparse.ArgumentParser], None]
 
 
 def register(sub: Any, add_db: AddDb) -> None:
+    from gui.cli import positive_int
+
     p = sub.add_parser("train",
                        help="train the suggestion model on the finished documents (stored in the project)",
                        description="Trains a character-level CRF on every document marked done (the gold "
                        "layer where one exists, else the accepted spans of its last finisher) and stores it "
                        "in the database, where every annotator's window picks it up.")
-    p.add_argument("--iterations", type=int,
+    p.add_argument("--iterations", type=positive_int,
                    help="training iterations (default: the project setting, 30; 100 for a base model)")
     p.add_argument("--if-needed", action="store_true",
                    help="only train if enough documents were finished since the last model")
     p.add_argument("--base-corpus", type=Path, metavar="FILE",
                    help="instead: train a base model on a labelled corpus (CoNLL/BIO, JSONL or brat, e.g. a "
                         "public news NER corpus) and store it; the project's models then build on it")
-    p.add_argument("--sentences-per-document", type=int, default=1, metavar="N",
+    p.add_argument("--sentences-per-document", type=positive_int, default=1, metavar="N",
                    help="with --base-corpus in CoNLL: N consecutive sentences a document (default 1)")
     p.add_argument("--save", type=Path, metavar="FILE",
                    help="also write the trained model to FILE (for `newstag evaluate --base-model`)")

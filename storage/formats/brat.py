@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from model.labels import label_problem
 from model.spans import Entity
 from model.text import first_line_title, line_ending_kind, normalise_newlines
 from storage.export_types import ExportDocument, SkipReason, WriteResult
@@ -60,6 +61,8 @@ def read_brat(path: Path, warnings: list[str] | None = None) -> Iterator[ParsedD
             raise ImportFormatError(ann_path, f"expected 'T<n><TAB>TYPE START END<TAB>text', got {line!r}",
                                     number)
         label, spec = fields[1].split(" ", 1)
+        if (problem := label_problem(label)) is not None:
+            raise ImportFormatError(ann_path, problem, number)
         if not _OFFSETS.match(spec):
             raise ImportFormatError(ann_path, f"bad offsets {spec!r} (expected 'START END', ';' between "
                                               "fragments)", number)
@@ -111,8 +114,9 @@ def ann_line(number: int, entity: Entity, text: str) -> str | None:
 
 
 class BratWriter:
-    """Writes each document as ``doc<ID>.txt`` + ``doc<ID>.ann`` into a folder, and on ``close`` an
-    ``annotation.conf`` naming the entity types used, so that brat shows the folder without complaint."""
+    """Writes each document as ``doc<ID>.txt`` + ``doc<ID>.ann`` into a folder (the export's temporary one),
+    and on ``close`` an ``annotation.conf`` naming the entity types used, so that brat shows the folder
+    without complaint. It creates files only, never overwrites one, and ``abort`` removes only its own."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
@@ -133,15 +137,19 @@ class BratWriter:
             self._labels.add(entity.label)
         stem = self.folder / f"doc{doc.id:06d}"
         for suffix, content in ((".txt", doc.text), (".ann", "".join(lines))):
-            path = stem.with_suffix(suffix)
-            path.write_text(content, encoding="utf-8", newline="")
-            self._written.append(path)
+            self._create(stem.with_suffix(suffix), content)
         return result
+
+    def _create(self, path: Path, content: str) -> None:
+        """A new file; a file already there is never overwritten (FileExistsError)."""
+        with path.open("x", encoding="utf-8", newline="") as f:
+            self._written.append(path)
+            f.write(content)
 
     def close(self) -> None:
         conf = "[entities]\n" + "".join(f"{label}\n" for label in sorted(self._labels))
         conf += "\n[relations]\n\n[events]\n\n[attributes]\n"
-        (self.folder / "annotation.conf").write_text(conf, encoding="utf-8")
+        self._create(self.folder / "annotation.conf", conf)
         self._written.clear()
 
     def abort(self) -> None:

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from model.labels import label_problem
 from model.spans import Entity
 from model.tagging import IPolicy, Scheme, TagSequenceError, detect_scheme, split_tag, tags_to_entities
 from model.text import first_line_title
@@ -59,7 +60,9 @@ def _scan_scheme(path: Path, lines: list[str]) -> Scheme:
                     path, f"{parsed[1]!r} is not a tag (O, or B-/I-/E-/S-/M- and a label)", number
                 ) from None
             tags.add(parsed[1])
-            prefix = split_tag(parsed[1])[0]
+            prefix, label = split_tag(parsed[1])
+            if label is not None and (problem := label_problem(label)) is not None:
+                raise ImportFormatError(path, problem, number)
             first_seen.setdefault(prefix, number)
             if "I" in first_seen and "M" in first_seen:
                 raise ImportFormatError(

@@ -26,7 +26,7 @@ from typing import Any
 from model.sentences import SentenceMode, blocks, split_sentences
 from model.spans import Entity
 from model.tagging import Scheme, entities_to_tags
-from storage.export_types import ExportDocument, ExportOptionError, PartFile, SkipReason, WriteResult
+from storage.export_types import ExportDocument, ExportOptionError, OutputFile, SkipReason, WriteResult
 
 logger = logging.getLogger(__name__)
 
@@ -132,7 +132,7 @@ class ConllWriter:
     def __init__(self, path: Path, options: ConllOptions) -> None:
         options.check()
         self.options = options
-        self._out = PartFile(path)
+        self._out = OutputFile(path)
         self._documents = 0
         self._labels_ok: set[str] = set()
 

@@ -81,4 +81,8 @@ def read_text_file(path: Path) -> tuple[str, str]:
         data = path.read_bytes()
     except OSError as exc:
         raise ImportFormatError(path, f"cannot be read: {exc.strerror or exc}") from exc
-    return decode(data, path)
+    text, encoding = decode(data, path)
+    if (nul := text.find("\x00")) >= 0:  # past the first 8 KB (earlier ones mean a binary file)
+        raise ImportFormatError(path, "holds a NUL character (U+0000), which cannot be stored; remove it and "
+                                "import again", text.count("\n", 0, nul) + 1)
+    return text, encoding

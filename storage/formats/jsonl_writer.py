@@ -11,7 +11,7 @@ import json
 import logging
 from pathlib import Path
 
-from storage.export_types import ExportDocument, PartFile, WriteResult
+from storage.export_types import ExportDocument, OutputFile, WriteResult
 
 logger = logging.getLogger(__name__)
 
@@ -25,7 +25,7 @@ def document_line(doc: ExportDocument) -> str:
 
 class JsonlWriter:
     def __init__(self, path: Path) -> None:
-        self._out = PartFile(path)
+        self._out = OutputFile(path)
 
     def write(self, doc: ExportDocument) -> WriteResult:
         self._out.write(document_line(doc))

@@ -50,7 +50,7 @@ def main() -> None:
             rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
             size = sum(f.stat().st_size for f in out.rglob("*")) if out.is_dir() else out.stat().st_size
             tracemalloc.start()
-            project.export.run(options, Path(tmp) / "again" if args.format == "brat" else out)
+            project.export.run(options, out, overwrite=True)  # the same export again, replacing the first
             _, peak = tracemalloc.get_traced_memory()
             tracemalloc.stop()
         print(f"database:    {url.split('://')[0]}")

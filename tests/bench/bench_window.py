@@ -1,6 +1,7 @@
 """Benchmark of the annotation window.
 
 Usage: QT_QPA_PLATFORM=offscreen python tests/bench/bench_window.py [--db URL] [--ops N]
+       [--synchronous full|normal]
 
 Without ``--db`` it builds a database from ../shared/data/msra/train_variant.bio (one document per sentence,
 ~50k documents) in a temporary folder. Prints:
@@ -182,6 +183,43 @@ def bench_actions(qtbot_keys, window, project: Project, ops: int) -> None:
         line(f"{name}: commit + view refresh", values, 15)
 
 
+def bench_durability(project: Project, rounds: int = 10, block: int = 20) -> None:
+    """What ``synchronous=FULL`` costs per saved action against NORMAL, measured interleaved (blocks of each
+    in turn, fresh connections for each block) so that the load of other jobs falls on both alike: an accept
+    of one suggestion, committed, on documents of the 50k-document database."""
+    from model.commands import AcceptSpans, Context
+
+    with project.session_factory() as s:
+        from sqlalchemy import select
+
+        from storage.orm import SpanRow
+
+        rows = s.execute(select(SpanRow.document_id).where(SpanRow.layer == "suggestion")
+                         .group_by(SpanRow.document_id).limit(rounds * block * 2)).all()
+    docs = [DocumentId(r[0]) for r in rows]
+    me = project.annotator("bench-durability")
+    times: dict[str, list[float]] = {"NORMAL": [], "FULL": []}
+    previous = os.environ.get("NEWSTAG_SQLITE_SYNCHRONOUS")
+    try:
+        for i in range(rounds * 2):
+            mode = ("NORMAL", "FULL")[i % 2]
+            os.environ["NEWSTAG_SQLITE_SYNCHRONOUS"] = mode
+            project.engine.dispose()
+            for doc in docs[i * block % len(docs) :][:block]:
+                suggestion = project.annotations.spans(doc, Layer.SUGGESTION)[0]
+                command = AcceptSpans(Context(doc, me.id), [suggestion])
+                times[mode].append(timed(lambda c=command: c.do(project.annotations)))
+                command.undo(project.annotations)
+    finally:
+        if previous is None:
+            os.environ.pop("NEWSTAG_SQLITE_SYNCHRONOUS", None)
+        else:
+            os.environ["NEWSTAG_SQLITE_SYNCHRONOUS"] = previous
+        project.engine.dispose()
+    for mode, values in times.items():
+        line(f"accept commit alone, synchronous={mode} (interleaved)", values)
+
+
 def bench_startup(url_folder: Path) -> None:
     """From ``newstag`` to an interactive window, in a fresh interpreter (the window quits once it is up)."""
     script = (
@@ -244,7 +282,11 @@ def main() -> None:
         "--ops", type=int, default=120, help="documents to accept/reject/relabel in (default 120)"
     )
     parser.add_argument("--startup-only", action="store_true", help="only measure the start-up")
+    parser.add_argument("--synchronous", choices=["full", "normal"],
+                        help="SQLite's synchronous setting (default: newstag's, FULL)")
     args = parser.parse_args()
+    if args.synchronous:
+        os.environ["NEWSTAG_SQLITE_SYNCHRONOUS"] = args.synchronous
     if args.startup_only:
         with tempfile.TemporaryDirectory() as tmp:
             bench_startup(Path(tmp))
@@ -261,7 +303,10 @@ def main() -> None:
         os.environ["NEWSTAG_CONFIG_DIR"] = str(folder / "config")
         url = args.db or build_database(folder)
         project = Project.open(url)
-        print(f"database: {project.url} ({project.documents.count():,} documents)")
+        with project.engine.connect() as conn:
+            synchronous = {0: "OFF", 1: "NORMAL", 2: "FULL", 3: "EXTRA"}.get(
+                conn.exec_driver_sql("PRAGMA synchronous").scalar() or 0, "?")
+        print(f"database: {project.url} ({project.documents.count():,} documents, synchronous={synchronous})")
         short = long_article(project, 2000, 200, 1)  # 2,000 CJK characters ≈ 6 KB of UTF-8
         long = long_article(project, 100_000, 3000, 2)
         # the imported gold would start a background CRF training run: it would compete with what we measure
@@ -277,6 +322,7 @@ def main() -> None:
               + ("" if cjk else " (none: Chinese draws as boxes, and first paints are slower)"))
         bench_open_and_scroll(window, short, long, project.documents.ids()[0])
         bench_actions(lambda w, k: QTest.keyClick(w, k), window, project, args.ops)
+        bench_durability(project)
         window.close()
         project.close()
         bench_startup(folder)

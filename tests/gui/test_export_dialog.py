@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import insert
 
@@ -109,10 +110,10 @@ def test_bad_options_are_explained_in_the_dialog(qtbot: QtBot, corpus, tmp_path:
 
 def wait_for_cancel(real_export):  # type: ignore[no-untyped-def]
     """An export that holds until the dialog asks it to stop (so the test never races the worker)."""
-    def slow(options, out, progress=None, cancelled=None):  # type: ignore[no-untyped-def]
+    def slow(options, out, progress=None, cancelled=None, overwrite=False):  # type: ignore[no-untyped-def]
         while not cancelled():
             time.sleep(0.01)
-        return real_export(options, out, progress=progress, cancelled=cancelled)
+        return real_export(options, out, progress=progress, cancelled=cancelled, overwrite=overwrite)
     return slow
 
 
@@ -144,3 +145,35 @@ def test_closing_the_dialog_stops_the_worker(qtbot: QtBot, corpus, tmp_path: Pat
     dialog.reject()  # cancels, and waits for the worker to stop
     assert dialog._thread is None and not dialog.isVisible()
     assert not (tmp_path / "x" / "out.bio").exists()
+
+
+def test_the_dialog_asks_before_replacing_an_earlier_export(qtbot: QtBot, corpus, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    project, alice = corpus
+    folder = tmp_path / "brat"
+    folder.mkdir()
+    (folder / "doc000099.txt").write_text("an earlier, larger export", encoding="utf-8")
+    (folder / "doc000099.ann").write_text("T1\tOLD 0 2\tan\n", encoding="utf-8")
+    button = QMessageBox.StandardButton
+    answers = [button.No, button.Yes]
+    asked: list[str] = []
+
+    def answer(box: QMessageBox) -> int:
+        asked.append(box.text())
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    dialog = ExportDialog(project, alice)
+    qtbot.addWidget(dialog)
+    choose(dialog, "formatBox", "brat standoff (.txt + .ann folder)")
+    dialog.outEdit.setText(str(folder))
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    qtbot.mouseClick(dialog.exportButton, Qt.MouseButton.LeftButton)
+    assert len(asked) == 1 and f"{folder} already exists (a folder with 2 file(s)" in asked[0]
+    assert "Nothing was exported" in dialog.messageLabel.text()
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+    summary = run(qtbot, dialog)  # asked again: Yes
+    assert summary is not None and len(asked) == 2
+    assert sorted(p.name for p in folder.iterdir()) == ["annotation.conf", "doc000001.ann", "doc000001.txt"]
+    assert "OLD" not in (folder / "annotation.conf").read_text(encoding="utf-8")
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temporary, no old folder

@@ -31,8 +31,8 @@ def reviewed(sqlite_project: Project) -> tuple[Project, DocumentId]:
     return sqlite_project, doc
 
 
-def open_window(qtbot: QtBot, project: Project) -> ReviewWindow:
-    window = ReviewWindow(project, project.annotator("rita"))
+def open_window(qtbot: QtBot, project: Project, reviewer: str = "rita") -> ReviewWindow:
+    window = ReviewWindow(project, project.annotator(reviewer))
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)

@@ -163,3 +163,35 @@ def test_own_view_spans_carry_ids(setup: tuple[Project, DocumentId, Context]) ->
     project, doc, ctx = setup
     spans = project.annotations.view(doc, ctx.annotator_id)
     assert all(isinstance(s, Span) and s.id is not None for s in spans)
+
+
+def test_offering_a_suggestion_that_is_there_already_stores_nothing_and_undoes_nothing(
+        project: Project) -> None:
+    a = setup_doc(project, "裴青山会见布林肯。")
+    b = setup_doc(project, "布林肯说，布林肯来了")
+    suggest(project, b, Entity(0, 3, "PER"))  # the engine's, found meanwhile by another window
+    alice = project.annotator("alice")
+    cmd = SuggestElsewhere(Context(a, alice.id), [(b, Entity(0, 3, "PER")), (b, Entity(5, 8, "PER")),
+                                                  (b, Entity(5, 8, "PER"))])
+    cmd.do(project.annotations)
+    assert sorted((s.start, s.origin) for s in project.annotations.spans(b, Layer.SUGGESTION)) == [
+        (0, Origin.JIEBA), (5, Origin.PROPAGATED)]
+    cmd.undo(project.annotations)
+    left = project.annotations.spans(b, Layer.SUGGESTION)
+    assert [(s.start, s.origin) for s in left] == [(0, Origin.JIEBA)]
+
+
+def test_a_decision_made_twice_is_stored_once_and_undone_once(
+        setup: tuple[Project, DocumentId, Context]) -> None:
+    project, doc, ctx = setup
+    suggestion = project.annotations.view(doc, ctx.annotator_id)[0]
+    first, second = RejectSpan(ctx, suggestion), RejectSpan(ctx, suggestion)  # two windows, one annotator
+    first.do(project.annotations)
+    second.do(project.annotations)
+    own = project.annotations.spans(doc, Layer.ANNOTATOR, ctx.annotator_id)
+    assert [(s.start, s.status) for s in own] == [(0, Status.REJECTED)]
+    assert first.inserted == second.inserted
+    second.undo(project.annotations)
+    assert project.annotations.spans(doc, Layer.ANNOTATOR, ctx.annotator_id) == []
+    first.undo(project.annotations)  # its row is gone already: nothing left to undo, and no error
+    assert project.annotations.spans(doc, Layer.ANNOTATOR, ctx.annotator_id) == []

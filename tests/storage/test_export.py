@@ -56,7 +56,8 @@ def set_state(project: Project, doc: DocumentId, annotator: AnnotatorId, state: 
 
 def jsonl_export(project: Project, tmp_path: Path, **kwargs: object) -> tuple[list[dict], object]:
     out = tmp_path / "out.jsonl"
-    summary = project.export.run(ExportOptions(format=ExportFormat.JSONL, **kwargs), out)  # type: ignore[arg-type]
+    summary = project.export.run(ExportOptions(format=ExportFormat.JSONL, **kwargs), out,  # type: ignore[arg-type]
+                                 overwrite=True)
     return [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()], summary
 
 
@@ -143,6 +144,10 @@ def test_labels_mapped_and_dropped(layered, tmp_path: Path) -> None:  # type: ig
     (ExportOptions(label_map={"GPE": "LOC"}), "unknown label.*GPE"),
     (ExportOptions(labels=frozenset({"PER", "FAC"})), "unknown label.*FAC"),
     (ExportOptions(label_map={"PER": "PERSON NAME"}), "cannot be written as a CoNLL tag"),
+    (ExportOptions(format=ExportFormat.BRAT, label_map={"PER": "PERSON NAME"}), "contains whitespace"),
+    (ExportOptions(format=ExportFormat.BRAT, label_map={"PER": "PER\tSON"}), "contains whitespace"),
+    (ExportOptions(format=ExportFormat.BRAT, label_map={"PER": "PER\nSON"}), "contains whitespace"),
+    (ExportOptions(format=ExportFormat.JSONL, label_map={"PER": "P" * 65}), "65 characters"),
 ])
 def test_bad_options_are_refused_before_writing(layered, tmp_path: Path, options: ExportOptions,  # type: ignore[no-untyped-def]
                                                 message: str) -> None:
@@ -234,6 +239,26 @@ def test_exact_formats_round_trip_through_the_database(project: Project, tmp_pat
         back = [(d.text, sorted((s.start, s.end, s.label) for s in again.annotations.spans(d.id, Layer.GOLD)))
                 for d in again.documents.all()]
     assert back == [(o["text"], sorted(tuple(x) for x in o["label"])) for o in CORPUS]
+
+
+@pytest.mark.parametrize("fmt", [ExportFormat.JSONL, ExportFormat.BRAT])
+def test_overlapping_spans_are_written_by_the_formats_that_carry_them(project: Project, tmp_path: Path,
+                                                                      fmt: ExportFormat) -> None:
+    """Nested and crossing spans of one layer, and the same span twice with two labels, all round-trip."""
+    (doc,) = add_documents(project, "北京大学校长王毅")
+    spans = [(0, 4, "ORG"), (0, 2, "LOC"), (2, 6, "MISC"), (6, 8, "PER"), (6, 8, "MISC")]
+    for a, b, label in spans:
+        add_span(project, doc, a, b, label, Layer.GOLD)
+    out = tmp_path / "out"
+    summary = project.export.run(ExportOptions(format=fmt), out)
+    assert summary.skipped_spans[SkipReason.OVERLAP] == 0 and summary.examples == []
+    assert sum(summary.entities.values()) == 5
+    with Project.open(f"sqlite:///{tmp_path / 'again.db'}") as again:
+        for path in expand_paths([out], Format.AUTO):
+            assert again.importer.import_file(path).error is None
+        ((back,),) = [[sorted((s.start, s.end, s.label) for s in again.annotations.spans(d.id, Layer.GOLD))]
+                      for d in again.documents.all()]
+    assert back == sorted(spans)
 
 
 def test_char_conll_round_trip_of_what_it_writes(sqlite_project: Project, tmp_path: Path) -> None:

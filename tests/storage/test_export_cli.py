@@ -51,3 +51,12 @@ def test_bad_options_exit_2_with_a_message(db: str, tmp_path: Path, capsys: pyte
     err = capsys.readouterr().err
     assert code == 2 and message in err and "Traceback" not in err
     assert not (tmp_path / "x").exists()
+
+
+def test_brat_refuses_a_label_with_whitespace_before_writing_anything(
+        db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "brat"
+    code = main(["export", "--db", db, "--format", "brat", "--out", str(out), "--map", "PER=PERSON NAME"])
+    assert code == 2
+    assert "'PERSON NAME' contains whitespace" in capsys.readouterr().err
+    assert not out.exists() and not [p for p in tmp_path.iterdir() if p.name.startswith(".brat")]

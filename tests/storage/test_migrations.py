@@ -89,3 +89,74 @@ def test_an_older_database_is_upgraded_on_open_with_its_data(tmp_path: Path) -> 
         with project.engine.connect() as conn:
             assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == head_revision()
             assert "trained_models" in inspect(project.engine).get_table_names()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("pg", marks=pytest.mark.postgres)])
+def empty_url(request: pytest.FixtureRequest, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A database with no schema yet: a new SQLite file, or a new PostgreSQL database (dropped after)."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'old.db'}"
+        return
+    import uuid
+
+    from sqlalchemy import create_engine
+
+    from tests.conftest import PG_ADMIN_URL
+
+    request.getfixturevalue("pg_database")  # skips (or fails in CI) when the server is not there
+    name = f"newstag_mig_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    yield admin.url.set(database=name).render_as_string(hide_password=False)
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+def test_0004_keeps_one_of_each_duplicate_suggestion_and_renames_bad_labels(empty_url: str) -> None:
+    from alembic import command
+
+    engine = create_db_engine(empty_url)
+    command.upgrade(alembic_config(engine), "0003")
+    now = "'2026-01-01'"
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO documents (title, text, source, content_hash, meta, imported_at) "
+                          f"VALUES ('t', '北京欢迎你', 's', 'h', '{{}}', {now})"))
+        conn.execute(text("INSERT INTO labels (name, colour, hotkey, position, description) VALUES "
+                          "('NEW LOC', '#111111', '7', 5, 'from JSONL'), "
+                          "('NEW_LOC', '#222222', NULL, 6, ''), "
+                          "('LOC', '#333333', '2', 1, ''), ('ORG', '#444444', '3', 2, '')"))
+        values = ", ".join(
+            f"(1, 'suggestion', NULL, {a}, {b}, '{label}', '{origin}', 'suggested', 1, {now}, {now})"
+            for a, b, label, origin in [(0, 2, "LOC", "jieba"), (0, 2, "LOC", "model"), (0, 2, "LOC", "rule"),
+                                        (0, 2, "ORG", "jieba"), (2, 4, "NEW LOC", "jieba")])
+        conn.execute(text('INSERT INTO spans (document_id, layer, annotator_id, start, "end", label, origin, '
+                          f"status, version, created_at, updated_at) VALUES {values}"))
+    engine.dispose()
+    with Project.open(empty_url) as project:
+        with project.engine.connect() as conn:
+            rows = conn.execute(text('SELECT start, "end", label, origin FROM spans ORDER BY id')).all()
+            label = conn.execute(text("SELECT colour, hotkey, position FROM labels "
+                                      "WHERE name = 'NEW_LOC_2'")).one()
+        assert [tuple(r) for r in rows] == [(0, 2, "LOC", "jieba"), (0, 2, "ORG", "jieba"),
+                                           (2, 4, "NEW_LOC_2", "jieba")]
+        assert tuple(label) == ("#111111", "7", 5)
+        assert "NEW LOC" not in {lab.name for lab in project.labels.all()}
+
+
+def test_sqlite_commits_survive_a_power_cut_unless_told_otherwise(sqlite_project: Project,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """synchronous=FULL by default (README, "Durability"); NORMAL on request; anything else is refused."""
+    from storage.db import DatabaseError
+
+    def synchronous() -> int:
+        with Project.open(str(sqlite_project.engine.url)) as project, project.engine.connect() as conn:
+            return int(conn.exec_driver_sql("PRAGMA synchronous").scalar() or 0)
+
+    assert synchronous() == 2  # FULL
+    monkeypatch.setenv("NEWSTAG_SQLITE_SYNCHRONOUS", "normal")
+    assert synchronous() == 1
+    monkeypatch.setenv("NEWSTAG_SQLITE_SYNCHRONOUS", "off")
+    with pytest.raises(DatabaseError, match="must be one of FULL, NORMAL"):
+        synchronous()

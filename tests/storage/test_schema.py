@@ -78,3 +78,44 @@ def test_label_rename_cascades_to_spans(project: Project) -> None:
         s.execute(text("UPDATE labels SET name = 'GPE' WHERE name = 'LOC'"))
     with project.engine.connect() as conn:
         assert conn.execute(text("SELECT label FROM spans")).scalar() == "GPE"
+
+
+def test_one_suggestion_per_span_and_label(project: Project) -> None:
+    doc_id = _doc(project)
+    suggestion = _span(document_id=doc_id, layer="suggestion", status="suggested", origin="jieba")
+    with project.transaction() as s:
+        s.execute(insert(SpanRow), [suggestion, {**suggestion, "label": "ORG"}, {**suggestion, "end": 3}])
+    with pytest.raises(IntegrityError), project.transaction() as s:
+        s.execute(insert(SpanRow), [{**suggestion, "origin": "model"}])
+    with project.transaction() as s:  # other layers may repeat a suggestion's span
+        s.execute(insert(SpanRow), [_span(document_id=doc_id), _span(document_id=doc_id)])
+
+
+def _label_row(name: str) -> dict[str, object]:
+    return {"name": name, "colour": "#000000", "hotkey": None, "position": 9, "description": ""}
+
+
+def test_the_database_holds_the_label_rule(project: Project) -> None:
+    from model.labels import FORBIDDEN_RANGES, label_problem
+    from storage.orm import LabelRow
+
+    bad = ["", "N" * 65, *(f"A{chr(c)}B" for low, high in FORBIDDEN_RANGES for c in {low, high} if c)]
+    assert all(label_problem(name) for name in bad)
+    for name in bad:  # PostgreSQL's column type refuses 65 characters before the check does
+        with pytest.raises(DBAPIError), project.transaction() as s:
+            s.execute(insert(LabelRow), [_label_row(name)])
+    with pytest.raises(IntegrityError), project.transaction() as s:
+        s.execute(update(LabelRow).where(LabelRow.name == "PER").values(name="P R"))
+    good = ["GPE", "人名", "N" * 64, "B-X.y_z", "\u200bZW"]  # what the rule allows, the database allows
+    with project.transaction() as s:
+        s.execute(insert(LabelRow), [_label_row(name) for name in good])
+    assert {label.name for label in project.labels.all()} >= set(good)
+
+
+def test_the_migration_constant_is_the_models() -> None:
+    import importlib
+
+    from model.labels import FORBIDDEN_RANGES, MAX_LABEL_LENGTH
+
+    migration = importlib.import_module("storage.migrations.versions.0004_one_suggestion_per_span_label_rule")
+    assert migration.FORBIDDEN == FORBIDDEN_RANGES and migration.MAX_LENGTH == MAX_LABEL_LENGTH

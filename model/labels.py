@@ -1,0 +1,64 @@
+"""What a label name may be: one rule for the command line, import, the label set and the database.
+
+A label is a non-empty token of at most ``MAX_LABEL_LENGTH`` characters with no whitespace (anything
+Python's ``str.isspace`` calls blank: space, tab, line breaks, U+3000, no-break spaces...) and no control
+character (Unicode category Cc, or a lone surrogate). Such a name survives every format newstag writes: a
+CoNLL tag, a brat type, a JSON string.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+MAX_LABEL_LENGTH = 64
+
+# Every character the rule forbids besides surrogates, as inclusive code-point ranges: the C0 and C1
+# controls, DEL, and every character ``str.isspace`` accepts (tests check this against Unicode). The
+# database constraints (migration 0004) are built from the same ranges.
+FORBIDDEN_RANGES: tuple[tuple[int, int], ...] = (
+    (0x0000, 0x0020),
+    (0x007F, 0x00A0),
+    (0x1680, 0x1680),
+    (0x2000, 0x200A),
+    (0x2028, 0x2029),
+    (0x202F, 0x202F),
+    (0x205F, 0x205F),
+    (0x3000, 0x3000),
+)
+
+
+class LabelError(ValueError):
+    """A name that cannot be a label; the message says why, for a person."""
+
+
+def _forbidden(ch: str) -> bool:
+    return ch.isspace() or unicodedata.category(ch) in ("Cc", "Cs")
+
+
+def label_problem(name: object) -> str | None:
+    """Why ``name`` cannot be a label, or None if it can."""
+    if not isinstance(name, str):
+        return f"a label must be a string, not {name!r}"
+    if not name:
+        return "a label cannot be empty"
+    if len(name) > MAX_LABEL_LENGTH:
+        return f"the label {name[:20]!r}… is {len(name)} characters long (at most {MAX_LABEL_LENGTH})"
+    bad = next((ch for ch in name if _forbidden(ch)), None)
+    if bad is not None:
+        kind = "whitespace" if bad.isspace() else "a control character"
+        return (f"the label {name!r} contains {kind} (U+{ord(bad):04X}); a label is one token without "
+                "whitespace or control characters")
+    return None
+
+
+def is_label(name: object) -> bool:
+    return label_problem(name) is None
+
+
+def check_label_name(name: object) -> str:
+    """``name`` if it can be a label; raise LabelError otherwise."""
+    problem = label_problem(name)
+    if problem is not None:
+        raise LabelError(problem)
+    assert isinstance(name, str)
+    return name

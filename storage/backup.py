@@ -1,0 +1,116 @@
+"""``newstag backup``: a consistent copy of a SQLite project file, taken while others may be writing to it.
+
+SQLite's online backup API copies the database page by page into a temporary sibling of the target; the copy
+is checked (``PRAGMA quick_check``), flushed to disk, and only then given its name, which must be new: a file
+that is already there is never overwritten. PostgreSQL databases are backed up with ``pg_dump``.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import make_url
+
+from storage.db import parse_url
+from storage.durable import fsync_file, fsync_folder
+
+logger = logging.getLogger(__name__)
+
+PAGES_PER_STEP = 1024
+
+
+class BackupError(Exception):
+    """The backup could not be made; the message says why. Nothing was left under the target's name."""
+
+
+@dataclass(frozen=True, slots=True)
+class BackupReport:
+    path: Path
+    pages: int
+    bytes: int
+
+
+def pg_dump_advice(url: str) -> str:
+    safe = make_url(url).set(drivername="postgresql").render_as_string(hide_password=True)
+    return (f"newstag backup copies SQLite files; back up a PostgreSQL database with pg_dump, e.g. "
+            f"pg_dump --format=custom --file=newstag.dump '{safe}' (restore with pg_restore)")
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file of a SQLite URL, or None for another backend (or an in-memory database)."""
+    parsed = parse_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    database = parsed.database
+    if database.startswith("file:"):  # a URI filename: sqlite:///file:/path?mode=ro&uri=true
+        database = database[len("file:") :].split("?", 1)[0]
+    return Path(database).expanduser()
+
+
+def backup_sqlite(source: Path, out: Path,
+                  progress: Callable[[int, int], None] | None = None) -> BackupReport:
+    """Copy the SQLite database ``source`` to the new file ``out``."""
+    if not source.is_file():
+        raise BackupError(f"there is no database file {source}")
+    if out.exists():
+        raise BackupError(f"{out} already exists; give a new file name (a backup never overwrites a file)")
+    if out.resolve() == source.resolve():
+        raise BackupError("the backup cannot be the database itself")
+    folder = out.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, temp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=folder)
+    except OSError as exc:
+        raise BackupError(f"cannot write in {folder}: {exc.strerror or exc}") from exc
+    os.close(fd)
+    temp = Path(temp_name)
+    try:
+        os.chmod(temp, source.stat().st_mode & 0o777)  # as private as the database, not more
+        report = _copy(source, temp, out, progress)
+        try:
+            os.link(temp, out)  # gives the copy its name only if the name is still free
+        except FileExistsError:
+            raise BackupError(f"{out} appeared while the backup ran; it was left alone") from None
+        except OSError:  # no hard links here (some network or FAT file systems): the name was free above
+            if out.exists():
+                raise BackupError(f"{out} appeared while the backup ran; it was left alone") from None
+            os.replace(temp, out)
+        fsync_folder(folder)
+        return report
+    finally:
+        temp.unlink(missing_ok=True)
+
+
+def _copy(source: Path, temp: Path, out: Path, progress: Callable[[int, int], None] | None) -> BackupReport:
+    try:
+        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=30)
+    except sqlite3.Error as exc:
+        raise BackupError(f"cannot open {source}: {exc}") from exc
+    try:
+        dst = sqlite3.connect(temp)
+        try:
+            src.backup(dst, pages=PAGES_PER_STEP,
+                       progress=(lambda _status, remaining, total: progress(total - remaining, total))
+                       if progress else None)
+            found = [row[0] for row in dst.execute("PRAGMA quick_check(5)")]
+            if found != ["ok"]:
+                raise BackupError(f"the copy of {source} fails SQLite's integrity check "
+                                  f"({'; '.join(found)}): the database itself is damaged. Nothing was "
+                                  f"written to {out}")
+            dst.execute("PRAGMA journal_mode=DELETE")  # one self-contained file, no -wal beside it
+            pages = dst.execute("PRAGMA page_count").fetchone()[0]
+        finally:
+            dst.close()
+    except sqlite3.DatabaseError as exc:
+        raise BackupError(f"cannot back up {source}: {exc} (is it damaged? nothing was written to "
+                          f"{out})") from exc
+    finally:
+        src.close()
+    fsync_file(temp)
+    return BackupReport(out, pages, temp.stat().st_size)

@@ -1,0 +1,138 @@
+"""Where an export goes, and how it gets there without harming anything the user already has.
+
+Every export is written into a temporary sibling of its target (``.NAME.XXXX.part``, a file or a folder),
+flushed to the disk, and moved into place in one rename only when it is complete. A failed, cancelled or
+killed export leaves at most that temporary, never a half result under the real name, and never touches a
+file it did not create. A target that is already there (a file, or a folder that is not empty) is refused
+unless the caller says ``overwrite``; then it is replaced as a whole, so no stale file of an earlier export
+survives beside the new ones.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from storage.durable import flush_tree, fsync_file, fsync_folder, umask
+from storage.export_types import ExportError, ExportOptionError
+
+logger = logging.getLogger(__name__)
+
+
+class ExportTargetExists(ExportOptionError):
+    """The target holds something already and ``overwrite`` was not given; nothing was written."""
+
+
+def existing(path: Path, folder: bool) -> str | None:
+    """What is at ``path`` that an export would replace, for a person ("a folder with 12 files"), or None if
+    there is nothing there (or an empty folder, for a folder export). ExportOptionError if a file is where a
+    folder goes, or the reverse."""
+    if folder:
+        if path.exists() and not path.is_dir():
+            raise ExportOptionError(f"{path} is a file: this export writes a folder")
+        if not path.is_dir():
+            return None
+        entries = sum(1 for _ in path.rglob("*"))
+        return f"a folder with {entries:,} file(s) and folder(s) in it" if entries else None
+    if path.is_dir():
+        raise ExportOptionError(f"{path} is a folder: give the name of the file to write")
+    return "a file" if path.exists() or path.is_symlink() else None
+
+
+class ExportOutput:
+    """The target of one export: ``begin`` gives the temporary path to write into, ``commit`` moves it into
+    place, ``discard`` removes it."""
+
+    def __init__(self, path: Path, folder: bool, overwrite: bool = False) -> None:
+        self.path, self.folder, self.overwrite = path, folder, overwrite
+        self.temp: Path | None = None
+        there = existing(path, folder)
+        if there is not None and not overwrite:
+            raise ExportTargetExists(
+                f"{path} already exists ({there}); the export writes nothing over it. Choose another name, "
+                "or replace it as a whole with --overwrite (the Export dialog asks).")
+
+    def begin(self) -> Path:
+        parent = self.path.parent
+        try:
+            parent.mkdir(parents=True, exist_ok=True)
+            prefix, suffix = f".{self.path.name}.", ".part"
+            if self.folder:
+                temp = Path(tempfile.mkdtemp(prefix=prefix, suffix=suffix, dir=parent))
+                os.chmod(temp, 0o777 & ~umask())
+            else:
+                fd, name = tempfile.mkstemp(prefix=prefix, suffix=suffix, dir=parent)
+                os.close(fd)
+                temp = Path(name)
+                os.chmod(temp, 0o666 & ~umask())
+        except OSError as exc:
+            raise ExportError(f"cannot write in {parent}: {exc.strerror or exc}") from exc
+        self.temp = temp
+        return temp
+
+    def commit(self) -> None:
+        """Flush the finished export to the disk and give it its name (replacing what was there only when
+        ``overwrite`` was given)."""
+        temp = self.temp
+        assert temp is not None, "begin() first"
+        if self.folder:
+            flush_tree(temp)
+        else:
+            fsync_file(temp)
+        there = existing(self.path, self.folder)
+        if there is not None and not self.overwrite:
+            raise ExportTargetExists(f"{self.path} appeared while the export ran ({there}); it was left "
+                                     "alone and nothing was written")
+        if there is None:
+            self._move_into_free_place(temp)
+        elif self.folder:
+            self._swap_folder(temp)
+        else:
+            os.replace(temp, self.path)  # one atomic step: the old file or the new one, never neither
+        fsync_folder(self.path.parent)
+        self.temp = None
+
+    def _move_into_free_place(self, temp: Path) -> None:
+        if self.folder:
+            if self.path.is_dir():  # an empty folder: take its place (rename replaces an empty folder)
+                self.path.rmdir()
+            os.rename(temp, self.path)
+            return
+        try:
+            os.link(temp, self.path)  # fails, rather than replaces, if the name was taken meanwhile
+        except FileExistsError:
+            raise ExportTargetExists(f"{self.path} appeared while the export ran; it was left "
+                                     "alone") from None
+        except OSError:  # no hard links on this file system: the name was free a moment ago
+            os.rename(temp, self.path)
+        else:
+            temp.unlink()
+
+    def _swap_folder(self, temp: Path) -> None:
+        """Replace the old folder as a whole: set it aside, move the new one in, then delete the old one. A
+        crash in between leaves the old folder under its temporary name, never a mix of the two."""
+        aside = Path(tempfile.mkdtemp(prefix=f".{self.path.name}.", suffix=".old", dir=self.path.parent))
+        aside.rmdir()
+        os.rename(self.path, aside)
+        try:
+            os.rename(temp, self.path)
+        except OSError:
+            os.rename(aside, self.path)
+            raise
+        shutil.rmtree(aside, ignore_errors=True)
+
+    def discard(self) -> None:
+        """Remove the temporary (and only it): what a failed or cancelled export leaves behind."""
+        temp, self.temp = self.temp, None
+        if temp is None:
+            return
+        try:
+            if self.folder:
+                shutil.rmtree(temp)
+            else:
+                temp.unlink(missing_ok=True)
+        except OSError as exc:
+            logger.warning("could not remove the unfinished export %s: %s", temp, exc)

@@ -1,0 +1,96 @@
+"""A damaged database file: the window says so in a dialog and refuses every action; it never crashes and
+never writes."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+import gui.app
+import storage.database
+import storage.db
+from seeds import seed_paths
+from storage.db import damaged
+from storage.project import IntegrityCheck, Project
+from tests.conftest import snapshot
+from tests.gui.helpers import own, press
+
+K = Qt.Key
+
+
+def test_the_window_on_a_file_the_background_check_finds_damaged(
+    qtbot: QtBot, make_window, corpus, sqlite_project: Project, monkeypatch
+) -> None:
+    def broken(engine) -> None:  # type: ignore[no-untyped-def]
+        raise damaged(engine.url, "database disk image is malformed")
+
+    monkeypatch.setattr(storage.database, "quick_check", broken)
+    sqlite_project.annotator("alice")  # known already: opening the window writes nothing
+    sqlite_project._check_in_background()
+    window = make_window()
+    box = window.findChild(QMessageBox, "databaseDamagedBox")
+    assert box is not None and box.isVisible()
+    assert f"the database file {sqlite_project.engine.url.database} is damaged" in box.text()
+    assert box.textFormat() == Qt.TextFormat.PlainText
+    box.accept()
+    window.activateWindow()
+    window.article.setFocus()
+    qtbot.waitUntil(window.isActiveWindow)
+    before = snapshot(sqlite_project)
+    press(qtbot, window, K.Key_Return)
+    assert "was not saved" in window.message_bar.text() and "is damaged" in window.message_bar.text()
+    assert own(sqlite_project, corpus[0], window) == set()
+    assert window.session.undo_stack.count() == 0
+    assert snapshot(sqlite_project) == before
+
+
+@pytest.mark.parametrize("where", ["header", "pages"])
+def test_newstag_on_a_damaged_file_shows_a_dialog_and_exits(tmp_path: Path, monkeypatch, where: str) -> None:
+    path = tmp_path / "damaged.db"
+    with Project.open(f"sqlite:///{path}") as project:
+        for seed in seed_paths():
+            project.importer.import_file(seed)
+        with project.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    with path.open("r+b") as f:
+        if where == "header":
+            f.write(b"no longer an SQLite header")
+        else:  # every page after the schema: documents, spans, labels, their indexes
+            size = path.stat().st_size
+            f.seek(2 * 4096)
+            f.write(b"\xff" * (size - 2 * 4096))
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    monkeypatch.setattr(gui.app, "ask_annotator", lambda: "alice")
+    before = path.read_bytes()
+    assert gui.app.run_app(f"sqlite:///{path}", "alice") == 2
+    assert len(shown) == 1 and f"the database file {path} is damaged" in shown[0]
+    assert path.read_bytes() == before
+    assert not [w for w in QApplication.topLevelWidgets() if w.isVisible() and w.objectName() == "mainWindow"]
+
+
+def test_run_app_opens_with_the_check_in_the_background(tmp_path: Path, monkeypatch) -> None:
+    opened: list[IntegrityCheck] = []
+    real = Project.open
+
+    def spy(url: str | None = None, check: IntegrityCheck = IntegrityCheck.NOW) -> Project:
+        opened.append(check)
+        raise storage.db.DatabaseError("stop here")
+
+    monkeypatch.setattr(Project, "open", staticmethod(spy))
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: 0)
+    assert gui.app.run_app(f"sqlite:///{tmp_path / 'x.db'}", "alice") == 2
+    assert opened == [IntegrityCheck.BACKGROUND]
+    assert real is not None
+
+
+def test_a_copy_of_a_sound_file_is_not_flagged(tmp_path: Path, sqlite_project: Project) -> None:
+    path = tmp_path / "copy.db"
+    shutil.copy(sqlite_project.engine.url.database or "", path)
+    with Project.open(f"sqlite:///{path}", check=IntegrityCheck.BACKGROUND) as project:
+        assert project.integrity_problem() is None

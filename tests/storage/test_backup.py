@@ -1,0 +1,93 @@
+"""``newstag backup``: a checked, complete copy under a new name, taken while others write; never over a
+file that is there; a damaged database is not passed off as a backup."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import threading
+from pathlib import Path
+
+import pytest
+
+from gui.cli import main
+from model.commands import AddSpans, Context
+from model.spans import Entity
+from seeds import seed_paths
+from storage.backup import BackupError, backup_sqlite
+from storage.project import Project
+from tests.conftest import snapshot
+
+
+def _folder_files(folder: Path) -> set[str]:
+    return {p.name for p in folder.iterdir()}
+
+
+def test_a_backup_holds_every_row_and_opens(sqlite_project: Project, tmp_path: Path, capsys) -> None:
+    for seed in seed_paths():
+        sqlite_project.importer.import_file(seed)
+    source = Path(sqlite_project.engine.url.database or "")
+    out = tmp_path / "backups" / "monday.db"
+    assert main(["backup", "--quiet", "--out", str(out), "--db", f"sqlite:///{source}"]) == 0
+    assert f"backed up {source} to {out}" in capsys.readouterr().out
+    assert _folder_files(out.parent) == {"monday.db"}  # no temporary left, no -wal beside it
+    with Project.open(f"sqlite:///{out}") as copy:
+        assert snapshot(copy) == snapshot(sqlite_project)
+
+
+def test_a_backup_taken_while_someone_annotates_is_consistent(sqlite_project: Project,
+                                                              tmp_path: Path) -> None:
+    sqlite_project.importer.import_file(seed_paths()[0])
+    (doc,) = sqlite_project.documents.ids()
+    me = sqlite_project.annotator("ann")
+    stop = threading.Event()
+
+    def annotate() -> None:
+        i = 0
+        while not stop.is_set() and i < 400:
+            AddSpans(Context(doc, me.id), [Entity(i, i + 1, "PER")]).do(sqlite_project.annotations)
+            i += 1
+
+    worker = threading.Thread(target=annotate)
+    worker.start()
+    try:
+        report = backup_sqlite(Path(sqlite_project.engine.url.database or ""), tmp_path / "b.db")
+    finally:
+        stop.set()
+        worker.join()
+    with sqlite3.connect(report.path) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        spans, events = conn.execute(
+            "SELECT (SELECT count(*) FROM spans), (SELECT count(*) FROM events)").fetchone()
+    assert spans == events  # every action whole: one span and one event row, or neither
+
+
+def test_an_existing_file_is_never_overwritten(sqlite_project: Project, tmp_path: Path, capsys) -> None:
+    out = tmp_path / "mine.db"
+    out.write_bytes(b"the user's own file")
+    code = main(["backup", "--quiet", "--out", str(out), "--db", str(sqlite_project.engine.url)])
+    assert code == 1
+    assert "already exists" in capsys.readouterr().err
+    assert out.read_bytes() == b"the user's own file"
+    assert not any(name.endswith(".part") for name in _folder_files(tmp_path))
+
+
+def test_a_damaged_database_gives_no_backup(sqlite_project: Project, tmp_path: Path) -> None:
+    for seed in seed_paths():
+        sqlite_project.importer.import_file(seed)
+    sqlite_project.close()
+    source = tmp_path / "damaged.db"
+    shutil.copy(sqlite_project.engine.url.database or "", source)
+    with source.open("r+b") as f:
+        f.seek(2 * 4096)
+        f.write(b"\xff" * (source.stat().st_size - 2 * 4096))
+    folder = tmp_path / "out"
+    with pytest.raises(BackupError, match="damaged"):
+        backup_sqlite(source, folder / "b.db")
+    assert list(folder.iterdir()) == []
+
+
+def test_postgresql_gets_the_pg_dump_command(capsys) -> None:
+    assert main(["backup", "--out", "x.db", "--db", "postgresql+psycopg://ann:secret@db.example/news"]) == 2
+    err = capsys.readouterr().err
+    assert "pg_dump --format=custom" in err and "postgresql://ann:***@db.example/news" in err

@@ -1,0 +1,242 @@
+"""An export never harms what is already there: it is built in a temporary sibling and moved into place only
+when complete; a folder or file that exists is refused unless --overwrite, and then replaced as a whole;
+a failed, cancelled or killed export leaves the originals exactly as they were."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sqlalchemy import insert
+
+import storage.export
+import storage.export_output
+from gui.cli import main
+from model.spans import Layer
+from storage.documents import DocumentStore, NewDocument
+from storage.export import ExportCancelled, ExportFormat, ExportOptions, ExportTargetExists
+from storage.export_output import ExportOutput
+from storage.formats.brat import BratWriter
+from storage.orm import SpanRow
+from storage.project import Project
+from storage.split import SplitRatios
+from tests.storage.test_export import add_span
+
+ROOT = Path(__file__).resolve().parents[2]
+BRAT = ExportOptions(format=ExportFormat.BRAT)
+
+
+def corpus(project: Project, n: int = 3) -> list[int]:
+    """``n`` documents, each with a gold PER span."""
+    with project.transaction() as s:
+        texts = [NewDocument(f"d{i}", f"李强{i}在北京。", "t", {}) for i in range(n)]
+        docs = [i for i in DocumentStore.insert_batch(s, texts) if i is not None]
+        s.execute(insert(SpanRow), [{"document_id": doc, "layer": "gold", "start": 0, "end": 2,
+                                     "label": "PER", "origin": "imported", "status": "accepted",
+                                     "version": 1} for doc in docs])
+    return docs
+
+
+def the_users_folder(tmp_path: Path) -> tuple[Path, dict[str, bytes]]:
+    """A folder of the user's own brat files, named as an export would name its own."""
+    folder = tmp_path / "brat"
+    folder.mkdir()
+    for i in (1, 2, 3, 7):
+        (folder / f"doc{i:06d}.txt").write_text(f"我的原稿{i}", encoding="utf-8")
+        (folder / f"doc{i:06d}.ann").write_text(f"T1\tMINE 0 2\t我的{i}\n", encoding="utf-8")
+    return folder, contents(folder)
+
+
+def contents(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def leftovers(parent: Path) -> list[str]:
+    return sorted(p.name for p in parent.iterdir() if p.name.startswith("."))
+
+
+def test_a_folder_with_files_in_it_is_refused_and_untouched(sqlite_project: Project, tmp_path: Path) -> None:
+    corpus(sqlite_project)
+    folder, before = the_users_folder(tmp_path)
+    with pytest.raises(ExportTargetExists, match="--overwrite"):
+        sqlite_project.export.run(BRAT, folder)
+    assert contents(folder) == before and leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize("fail", ["disk full", "cancel"])
+def test_a_failed_replacement_leaves_the_originals_exactly(sqlite_project: Project, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch,
+                                                           fail: str) -> None:
+    corpus(sqlite_project, 250)
+    folder, before = the_users_folder(tmp_path)
+    real_write = BratWriter.write
+    written: list[int] = []
+
+    def write(self, doc):  # type: ignore[no-untyped-def]
+        written.append(doc.id)
+        if len(written) == 120 and fail == "disk full":
+            raise OSError(28, "No space left on device")
+        return real_write(self, doc)
+
+    monkeypatch.setattr(BratWriter, "write", write)
+    cancelled = (lambda: len(written) >= 150) if fail == "cancel" else None
+    with pytest.raises(ExportCancelled if fail == "cancel" else OSError):
+        sqlite_project.export.run(BRAT, folder, cancelled=cancelled, overwrite=True)
+    assert len(written) >= 120  # it did get going, into its temporary
+    assert contents(folder) == before
+    assert leftovers(tmp_path) == []
+
+
+def test_overwrite_replaces_the_folder_as_a_whole(sqlite_project: Project, tmp_path: Path) -> None:
+    """No stale document of an earlier, larger export survives, and annotation.conf names every label the
+    folder uses."""
+    docs = corpus(sqlite_project, 4)
+    folder = tmp_path / "brat"
+    sqlite_project.export.run(BRAT, folder)
+    assert len(list(folder.glob("*.ann"))) == 4
+    with sqlite_project.transaction() as s:
+        s.execute(SpanRow.__table__.delete().where(SpanRow.document_id.in_(docs[1:])))
+    add_span(sqlite_project, docs[0], 3, 5, "LOC", Layer.GOLD)
+    sqlite_project.export.run(BRAT, folder, overwrite=True)
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "annotation.conf", f"doc{docs[0]:06d}.ann", f"doc{docs[0]:06d}.txt"]
+    conf = (folder / "annotation.conf").read_text(encoding="utf-8")
+    assert conf.startswith("[entities]\nLOC\nPER\n\n")
+    assert leftovers(tmp_path) == []
+
+
+def test_an_empty_folder_or_a_new_name_needs_no_overwrite(sqlite_project: Project, tmp_path: Path) -> None:
+    corpus(sqlite_project)
+    (tmp_path / "empty").mkdir()
+    sqlite_project.export.run(BRAT, tmp_path / "empty")
+    sqlite_project.export.run(BRAT, tmp_path / "new" / "deeper")
+    assert len(list((tmp_path / "empty").glob("*.txt"))) == 3
+    assert len(list((tmp_path / "new" / "deeper").glob("*.txt"))) == 3
+
+
+@pytest.mark.parametrize("fmt", [ExportFormat.JSONL, ExportFormat.CONLL])
+def test_a_file_is_replaced_only_with_overwrite_and_never_half(sqlite_project: Project, tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch,
+                                                               fmt: ExportFormat) -> None:
+    corpus(sqlite_project)
+    out = tmp_path / "train.txt"
+    out.write_text("my own notes\n", encoding="utf-8")
+    options = ExportOptions(format=fmt)
+    with pytest.raises(ExportTargetExists):
+        sqlite_project.export.run(options, out)
+    assert out.read_text(encoding="utf-8") == "my own notes\n"
+
+    def fail(*_args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(storage.export_output, "fsync_file", fail)  # fails at the very end
+    with pytest.raises(OSError):
+        sqlite_project.export.run(options, out, overwrite=True)
+    assert out.read_text(encoding="utf-8") == "my own notes\n" and leftovers(tmp_path) == []
+    monkeypatch.undo()
+    sqlite_project.export.run(options, out, overwrite=True)
+    assert "李" in out.read_text(encoding="utf-8") and leftovers(tmp_path) == []
+
+
+def test_a_split_folder_follows_the_same_rules(sqlite_project: Project, tmp_path: Path) -> None:
+    corpus(sqlite_project, 10)
+    out = tmp_path / "split"
+    out.mkdir()
+    (out / "train.bio").write_text("mine", encoding="utf-8")
+    options = ExportOptions(split=SplitRatios(0.8, 0.1, 0.1))
+    with pytest.raises(ExportTargetExists):
+        sqlite_project.export.run(options, out)
+    assert (out / "train.bio").read_text(encoding="utf-8") == "mine"
+    sqlite_project.export.run(options, out, overwrite=True)
+    assert sorted(p.name for p in out.iterdir()) == ["dev.bio", "test.bio", "train.bio"]
+
+
+def test_everything_is_on_the_disk_before_it_gets_its_name(sqlite_project: Project, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus(sqlite_project)
+    steps: list[str] = []
+    real_flush, real_rename, real_folder = (storage.export_output.flush_tree, os.rename,
+                                            storage.export_output.fsync_folder)
+    monkeypatch.setattr(storage.export_output, "flush_tree",
+                        lambda p: (steps.append("flush"), real_flush(p))[1])
+    monkeypatch.setattr(storage.export_output, "fsync_folder",
+                        lambda p: (steps.append(f"fsync {p.name}"), real_folder(p))[1])
+    monkeypatch.setattr(storage.export_output.os, "rename",
+                        lambda a, b: (steps.append(f"rename to {Path(b).name}"), real_rename(a, b))[1])
+    sqlite_project.export.run(BRAT, tmp_path / "out")
+    assert steps == ["flush", "rename to out", f"fsync {tmp_path.name}"]
+
+
+KILLED_EXPORT = """
+import os, sys, time
+sys.path.insert(0, {root!r})
+from pathlib import Path
+from storage.export import ExportFormat, ExportOptions
+from storage.project import Project
+
+def progress(done, total):
+    if done >= 500:
+        print("HALF", flush=True)
+        time.sleep(60)
+
+with Project.open({url!r}) as project:
+    project.export.run(ExportOptions(format=ExportFormat.{fmt}), Path({out!r}), progress=progress,
+           overwrite=True)
+"""
+
+
+@pytest.mark.parametrize("fmt", ["BRAT", "JSONL"])
+def test_a_killed_export_leaves_only_its_temporary(sqlite_project: Project, tmp_path: Path,
+                                                   fmt: str) -> None:
+    corpus(sqlite_project, 1200)
+    parent = tmp_path / "exports"
+    parent.mkdir()
+    if fmt == "BRAT":
+        out, _ = the_users_folder(parent)
+    else:
+        out = parent / "out.jsonl"
+        out.write_text('{"text": "mine"}\n', encoding="utf-8")
+    before = contents(parent)
+    script = KILLED_EXPORT.format(root=str(ROOT), url=str(sqlite_project.engine.url), fmt=fmt, out=str(out))
+    child = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    assert child.stdout is not None
+    with child.stdout:
+        assert child.stdout.readline().strip() == "HALF"
+        child.send_signal(signal.SIGKILL)
+        child.wait(timeout=30)
+    temporaries = leftovers(parent)
+    assert len(temporaries) == 1 and temporaries[0].startswith(f".{out.name}.")
+    assert temporaries[0].endswith(".part")
+    assert {k: v for k, v in contents(parent).items() if not k.startswith(".")} == before
+
+
+def test_the_cli_refuses_a_folder_with_files_and_replaces_it_with_overwrite(sqlite_project: Project,
+                                                                             tmp_path: Path, capsys) -> None:
+    corpus(sqlite_project)
+    folder, before = the_users_folder(tmp_path)
+    db = str(sqlite_project.engine.url)
+    assert main(["export", "--quiet", "--format", "brat", "--out", str(folder), "--db", db]) == 2
+    err = capsys.readouterr().err
+    assert f"{folder} already exists (a folder with 8 file(s)" in err and "--overwrite" in err
+    assert contents(folder) == before
+    args = ["export", "--quiet", "--format", "brat", "--out", str(folder), "--db", db]
+    assert main([*args, "--overwrite"]) == 0
+    assert not any("MINE" in v.decode() for v in contents(folder).values())
+    assert len(list(folder.glob("*.ann"))) == 3
+
+
+def test_the_output_object_never_replaces_what_appeared_meanwhile(tmp_path: Path) -> None:
+    out = tmp_path / "x.jsonl"
+    output = ExportOutput(out, folder=False)
+    temp = output.begin()
+    temp.write_text(json.dumps({"text": "new"}), encoding="utf-8")
+    out.write_text("someone else's", encoding="utf-8")
+    with pytest.raises(ExportTargetExists, match="appeared while the export ran"):
+        output.commit()
+    output.discard()
+    assert out.read_text(encoding="utf-8") == "someone else's" and leftovers(tmp_path) == []

@@ -1,0 +1,184 @@
+"""The command line over a folder of bad inputs, as a user would meet them: every file gets one line naming it
+(and its line, where it has one) and the reason, the other files are still imported, the summary is printed,
+the exit code is 1 (2 for a bad database or option), the database keeps only the good files — and no output
+holds a traceback, or an "unexpected error" (a bug caught at the last moment), on SQLite or PostgreSQL."""
+
+from __future__ import annotations
+
+import codecs
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from storage.project import Project
+from tests.conftest import snapshot
+
+ROOT = Path(__file__).resolve().parent.parent
+GOOD = "新华社北京1月2日电　国务院总理李强会见联合国秘书长古特雷斯。"
+
+
+def newstag(*args: str, script: str | None = None) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-c", script, *args] if script else [sys.executable, "-m", "gui.cli", *args]
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
+
+
+def no_traceback(result: subprocess.CompletedProcess[str]) -> None:
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output, output
+    assert "unexpected error" not in output, output
+
+
+def _jsonl(path: Path, *records: object, raw: str | None = None) -> None:
+    text = raw if raw is not None else "".join(json.dumps(r) + "\n" for r in records)
+    path.write_text(text, encoding="utf-8")
+
+
+# file name -> what its FAILED line must say (None: a good file)
+EXPECTED = {
+    "good.jsonl": None,
+    "gbk.txt": None,
+    "surrogate.jsonl": "line 2: the text holds a lone surrogate (U+D800",
+    "nul.jsonl": "line 1: the text holds a NUL character",
+    "nul_late.txt": "line 2001: holds a NUL character",
+    "long_label.jsonl": "line 1: the label 'LLLLLLLLLLLLLLLLLLLL'… is 65 characters long (at most 64)",
+    "space_label.jsonl": "line 1: the label 'NEW LOC' contains whitespace",
+    "empty.jsonl": ": holds no document: it is empty or only whitespace",
+    "blank.jsonl": ": holds no document: it is empty or only whitespace",
+    "empty.txt": ": is empty",
+    "binary.txt": ": looks like a binary file",
+    "bad_json.jsonl": "line 2: is not valid JSON",
+    "offsets.jsonl": "line 1: span [0, 99, 'PER'] is out of range",
+    "float_offsets.jsonl": "line 1: span offsets must be integers",
+    "not_text.jsonl": 'line 1: has no "text" string',
+    "array.json": "line 1: each line must be a JSON object",
+    "bad_tag.bio": "line 2: 'X-PER' is not a tag",
+    "mixed.bio": "line 5: mixes tag schemes",
+    "no_tag.conll": "line 1: expected a character, a tab and a tag",
+    "orphan.ann": ": has no text file orphan.txt beside it",
+    "pair.ann": "line 1: entity T1 [0, 99) is out of range",
+}
+
+
+@pytest.fixture
+def bad_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    _jsonl(folder / "good.jsonl", {"text": GOOD, "label": [[13, 15, "PER"]]})
+    (folder / "gbk.txt").write_bytes(("标题\n" + GOOD + "\n").encode("gbk"))
+    _jsonl(folder / "surrogate.jsonl", raw='{"text": "北京"}\n{"text": "abc\\ud800def"}\n')
+    _jsonl(folder / "nul.jsonl", raw='{"text": "ab\\u0000cd"}\n')
+    (folder / "nul_late.txt").write_text("正文。\n" * 2000 + "坏\x00行\n", encoding="utf-8")
+    _jsonl(folder / "long_label.jsonl", {"text": GOOD, "label": [[0, 3, "L" * 65]]})
+    _jsonl(folder / "space_label.jsonl", {"text": GOOD, "label": [[0, 3, "NEW LOC"]]})
+    _jsonl(folder / "empty.jsonl", raw="")
+    _jsonl(folder / "blank.jsonl", raw="  \n\t\n\n")
+    (folder / "empty.txt").write_text("\n \n", encoding="utf-8")
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 40)
+    _jsonl(folder / "bad_json.jsonl", raw='{"text": "北京"}\n{oops\n')
+    _jsonl(folder / "offsets.jsonl", {"text": GOOD, "label": [[0, 99, "PER"]]})
+    _jsonl(folder / "float_offsets.jsonl", {"text": GOOD, "label": [[0.0, 2.5, "PER"]]})
+    _jsonl(folder / "not_text.jsonl", {"text": 5})
+    (folder / "array.json").write_text(json.dumps([{"text": GOOD}]), encoding="utf-8")
+    (folder / "bad_tag.bio").write_text("李\tB-PER\n强\tX-PER\n", encoding="utf-8")
+    (folder / "mixed.bio").write_text("李\tB-PER\n强\tI-PER\n\n北\tB-LOC\n京\tM-LOC\n", encoding="utf-8")
+    (folder / "no_tag.conll").write_text("李\n强\tO\n", encoding="utf-8")
+    (folder / "orphan.ann").write_text("T1\tPER 0 2\t李强\n", encoding="utf-8")
+    (folder / "pair.txt").write_text("李强在北京", encoding="utf-8")
+    (folder / "pair.ann").write_text("T1\tPER 0 99\t李强\n", encoding="utf-8")
+    (folder / "utf16.txt").write_bytes(codecs.BOM_UTF16_LE + "标题\n正文".encode("utf-16-le"))  # good too
+    return folder
+
+
+def _check_import(result: subprocess.CompletedProcess[str], folder: Path) -> None:
+    no_traceback(result)
+    assert result.returncode == 1
+    for name, reason in EXPECTED.items():
+        path = folder / name
+        if reason is None:
+            assert f"imported {path}: 1 document(s)" in result.stdout
+        else:
+            assert f"FAILED   {path}{'' if reason.startswith(':') else ', '}{reason}" in result.stdout, name
+    failed = sum(1 for reason in EXPECTED.values() if reason)
+    assert f"{len(EXPECTED) - failed + 1} file(s) imported, {failed} failed" in result.stdout
+
+
+def test_import_of_a_folder_of_bad_inputs_on_sqlite(bad_folder: Path, tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'project.db'}"
+    result = newstag("import", str(bad_folder), "--db", db, "--quiet")
+    _check_import(result, bad_folder)
+    with Project.open(db) as project:
+        assert project.documents.count() == 3  # good.jsonl, gbk.txt, utf16.txt
+        assert {label.name for label in project.labels.all()} == {"PER", "LOC", "ORG", "MISC"}
+
+
+@pytest.mark.postgres
+def test_import_of_a_folder_of_bad_inputs_on_postgresql(bad_folder: Path, pg_project: Project) -> None:
+    url = pg_project.engine.url.render_as_string(hide_password=False)
+    result = newstag("import", str(bad_folder), "--db", url, "--quiet")
+    _check_import(result, bad_folder)
+    assert pg_project.documents.count() == 3
+
+
+@pytest.mark.parametrize("name", [n for n, reason in EXPECTED.items() if reason])
+def test_suggest_on_each_bad_input_names_it(bad_folder: Path, tmp_path: Path, name: str) -> None:
+    result = newstag("suggest", "--input", str(bad_folder / name), "--output", str(tmp_path / "out.jsonl"))
+    no_traceback(result)
+    assert result.returncode == 1
+    assert f"newstag suggest: {bad_folder / name}" in result.stderr
+    assert not (tmp_path / "out.jsonl").exists()
+
+
+def test_a_read_only_database_a_full_disk_and_bad_options(bad_folder: Path, tmp_path: Path) -> None:
+    path = tmp_path / "project.db"
+    db = f"sqlite:///{path}"
+    assert newstag("import", str(bad_folder / "good.jsonl"), "--db", db, "--quiet").returncode == 0
+    with Project.open(db) as project:
+        before = snapshot(project)
+    good = [str(bad_folder / "gbk.txt"), str(bad_folder / "utf16.txt")]
+
+    read_only = newstag("import", *good, "--db", f"sqlite:///file:{path}?mode=ro&uri=true", "--quiet")
+    no_traceback(read_only)
+    assert read_only.returncode == 1
+    assert read_only.stdout.count("could not be stored: ") == 2 and "it is read-only" in read_only.stdout
+    assert "0 file(s) imported, 2 failed" in read_only.stdout
+
+    full_disk = (  # the real command, on a database that cannot grow, as on a full disk
+        "import sys\n"
+        "from sqlalchemy import event\n"
+        "import storage.project\n"
+        "real = storage.project.create_db_engine\n"
+        "def full(url):\n"
+        "    engine = real(url)\n"
+        "    @event.listens_for(engine, 'connect')\n"
+        "    def limit(connection, _record):\n"
+        "        pages = connection.execute('PRAGMA page_count').fetchone()[0]\n"
+        "        connection.execute(f'PRAGMA max_page_count = {pages}')\n"
+        "    return engine\n"
+        "storage.project.create_db_engine = full\n"
+        "from gui.cli import main\n"
+        "sys.exit(main(sys.argv[1:]))\n"
+    )
+    bigs = [tmp_path / "big1.jsonl", tmp_path / "big2.jsonl"]
+    for n, big in enumerate(bigs):
+        _jsonl(big, *({"text": f"第{n}.{i}篇。" + GOOD * 40} for i in range(60)))
+    disk_full = newstag("import", *map(str, bigs), "--db", db, "--quiet", script=full_disk)
+    no_traceback(disk_full)
+    assert disk_full.returncode == 1
+    for big in bigs:
+        assert f"FAILED   {big}: could not be stored: " in disk_full.stdout
+    assert "the disk is full" in disk_full.stdout
+    assert "0 file(s) imported, 2 failed, into" in disk_full.stdout  # the summary
+
+    zero = newstag("import", str(bad_folder / "good.jsonl"), "--sentences-per-document", "0", "--db", db)
+    no_traceback(zero)
+    assert zero.returncode == 2 and "must be at least 1" in zero.stderr
+
+    for bad_url in ("not a url", "mysql://localhost/news"):
+        result = newstag("stats", "--db", bad_url)
+        no_traceback(result)
+        assert result.returncode == 2 and "use sqlite:///FILE or postgresql" in result.stderr
+    with Project.open(db) as project:
+        assert snapshot(project) == before
