@@ -60,10 +60,13 @@ class Layers:
         updated = {s.id: s for s in change.updated}
 
         def after(spans: Iterable[Span], layer: Layer) -> tuple[Span, ...]:
-            kept = [updated.get(s.id, s) for s in spans if s.id not in deleted]
-            new = [s for s in change.inserted if s.document_id == self.document_id and s.layer is layer
-                   and (layer is Layer.SUGGESTION or s.annotator_id == self.annotator_id)]
-            return tuple(kept + new)
+            # an insert the store found stored already comes back with that row's id (an own decision made
+            # twice) or with none (a suggestion stored twice): nothing new to add then
+            new = {s.id: s for s in change.inserted
+                   if s.id is not None and s.document_id == self.document_id and s.layer is layer
+                   and (layer is Layer.SUGGESTION or s.annotator_id == self.annotator_id)}
+            kept = [updated.get(s.id, s) for s in spans if s.id not in deleted and s.id not in new]
+            return tuple(kept + list(new.values()))
 
         return Layers(self.document_id, self.annotator_id, after(self.suggestions, Layer.SUGGESTION),
                       after(self.own, Layer.ANNOTATOR))

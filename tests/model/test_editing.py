@@ -158,4 +158,7 @@ def test_layers_follow_a_change_without_reading() -> None:
     assert after.apply(Change(updated=(relabelled,))).own == (relabelled,)
     other = Span(SpanId(1), DocumentId(2), 0, 3, "PER", Layer.ANNOTATOR, Status.ACCEPTED, Origin.HUMAN, ME)
     assert layers.apply(Change(inserted=(other,))) == layers  # another document's span is not ours
+    twice = Span(None, DOC, 0, 3, "PER", Layer.SUGGESTION, Status.SUGGESTED, Origin.JIEBA)
+    assert layers.apply(Change(inserted=(twice,))) == layers  # a suggestion the store had already
+    assert after.apply(Change(inserted=(accepted,))).own == (accepted,)  # a decision it had: not doubled
     assert Edit([AcceptSpans(CTX, [suggestion(0, 3)])]).action().name == "accept"
