@@ -72,7 +72,7 @@ class ReviewWindow(QMainWindow):
         self.session = ReviewSession(project, reviewer, self)
         self.queue = QListWidget()
         self.queue.setObjectName("reviewQueue")
-        self.article = ArticleView(self.session)  # type: ignore[arg-type]
+        self.article = ArticleView(self.session)
         self.panel = QTableWidget(0, 3)
         self.panel.setObjectName("disagreementPanel")
         self.panel.setHorizontalHeaderLabels(["Key", "Annotator", "Their version"])

@@ -120,6 +120,13 @@ SHORTCUTS: tuple[Shortcut, ...] = (
         Scope.WINDOW,
         "View",
     ),
+    Shortcut(
+        "zoom_in", ("Ctrl+=", "Ctrl++"), "Zoom in", "Larger article text (remembered)", Scope.WINDOW, "View"
+    ),
+    Shortcut("zoom_out", ("Ctrl+-",), "Zoom out", "Smaller article text (remembered)", Scope.WINDOW, "View"),
+    Shortcut(
+        "zoom_reset", ("Ctrl+0",), "Normal size", "Article text at its normal size", Scope.WINDOW, "View"
+    ),
     Shortcut("show_shortcuts", ("F1",), "Keyboard shortcuts", "Show this table", Scope.WINDOW, "Help"),
 )
 
