@@ -20,17 +20,11 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 
 from gui import settings
-from model.spans import Label, Span, Status
+from model.spans import SAFE_COLOURS, Label, Span, Status
 
 logger = logging.getLogger(__name__)
 
 FALLBACK_COLOUR = "#888888"
-# Colour-vision-safe colours by label position, from published CVD-safe palettes (Paul Tol's "vibrant" and
-# "muted", Okabe & Ito): the first four are the default labels' (PER, LOC, ORG, MISC);
-# tests/gui/test_palette.py checks them under simulated protanopia, deuteranopia and tritanopia (Machado et
-# al. 2009).
-SAFE_COLOURS = ("#CC3311", "#88CCEE", "#332288", "#F0E442", "#44AA99", "#999933", "#AA4499", "#DDCC77",
-                "#882255", "#117733")
 FILL_ALPHA = {Status.SUGGESTED: 40, Status.ACCEPTED: 105, Status.REJECTED: 24}
 UNDERLINES = ("solid", "double", "dashed", "dotted", "wavy", "none")
 DEFAULT_UNDERLINES = ("solid", "double", "dashed", "dotted", "wavy")  # by label position, then cycling

@@ -101,14 +101,19 @@ class ViewMenu:
         settings.save(safe_colours=safe)
         self.apply()
 
-    def edit_styles(self) -> None:
+    def edit_styles(self) -> LabelStyleDialog:
         dialog = LabelStyleDialog(self.window.article.look, self.window)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            settings.save(underlines=dialog.chosen(), safe_colours=dialog.safe.isChecked())
-            self.safe.blockSignals(True)
-            self.safe.setChecked(dialog.safe.isChecked())
-            self.safe.blockSignals(False)
-            self.apply()
+        dialog.accepted.connect(lambda: self._styles_chosen(dialog))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def _styles_chosen(self, dialog: LabelStyleDialog) -> None:
+        settings.save(underlines=dialog.chosen(), safe_colours=dialog.safe.isChecked())
+        self.safe.blockSignals(True)
+        self.safe.setChecked(dialog.safe.isChecked())
+        self.safe.blockSignals(False)
+        self.apply()
 
     def apply(self) -> None:
         """Every part of the window that shows label colours follows the remembered look."""
