@@ -17,10 +17,11 @@ from gui.article_view import ArticleView
 from gui.document_list import DocumentList
 from gui.document_model import DocumentListModel
 from gui.entity_panel import EntityPanel
+from gui.keymap import Keymap
 from gui.label_bar import LabelBar
 from gui.qt_compat import guard_none_refcount
 from gui.session import AnnotationSession
-from gui.shortcuts import CHECKABLE, SHORTCUTS, Scope
+from gui.shortcuts import CHECKABLE, LABEL_HELP, SELECT_HELP, SHORTCUTS, Scope
 from gui.shortcuts_dialog import ShortcutsDialog
 from gui.view_menu import ViewMenu
 from gui.window_menus import WindowMenus
@@ -137,6 +138,11 @@ class MainWindow(QMainWindow):
         self.menus = WindowMenus(self)
         self.view_menu = ViewMenu(self, self._menus["View"])
         self.view_menu.apply()
+        # Every key of the window, the annotator's to rebind (Help → Shortcuts)
+        self.keymap = Keymap("main", [a for a in self.findChildren(QAction)
+                                      if a.objectName().startswith("action_") and a.shortcuts()], self)
+        self.keymap.changed.connect(self._keys_changed)
+        self._keys_changed()
         for watched in (self.article, self.article.viewport(), self.entities, self.entities.viewport()):
             watched.installEventFilter(self)
 
@@ -239,9 +245,20 @@ class MainWindow(QMainWindow):
         self.documents.search.setFocus()
         self.documents.search.selectAll()
 
-    def show_shortcuts(self) -> None:
-        dialog = ShortcutsDialog(parent=self)
+    def show_shortcuts(self) -> ShortcutsDialog:
+        helps = {f"action_{s.command}": s.help for s in SHORTCUTS}
+        helps |= {f"action_label_{label.name}": f"{LABEL_HELP[1]} ({label.name})"
+                  for label in self.session.labels}
+        dialog = ShortcutsDialog(self.keymap, [SELECT_HELP], helps, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
+        return dialog
+
+    def _keys_changed(self) -> None:
+        """The label bar shows each label's key as the annotator set it."""
+        self.labels.set_keys({label.name: action.shortcut().toString(QKeySequence.SequenceFormat.PortableText)
+                              for label in self.session.labels
+                              if (action := self.actions_by_command.get(f"label_{label.name}")) is not None})
 
     # -- reacting to the session ------------------------------------------------------------------
 

@@ -12,7 +12,6 @@ from functools import partial
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
-    QDialog,
     QHeaderView,
     QLabel,
     QListWidget,
@@ -27,7 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from gui.article_view import ArticleView
+from gui.keymap import Keymap
 from gui.review_session import ReviewSession
+from gui.shortcuts_dialog import ShortcutsDialog
 from gui.workers import Workers
 from model.review import Resolution
 from model.spans import Annotator, DocumentId, Entity
@@ -67,6 +68,8 @@ REVIEW_SHORTCUTS: tuple[ReviewShortcut, ...] = (
                    "Close the review window (asks first if decisions are unsaved)"),
     ReviewShortcut("help", ("F1",), "Show these shortcuts"),
 )
+REVIEW_SELECT_HELP = ("Shift+←/→ (mouse drag)",
+                      "Select text inside a disagreement (a label key then edits it)")
 NAME_SHARE = 0.35  # of the side panel's width at most for the annotator's name: the versions get the rest
 
 
@@ -155,20 +158,17 @@ class ReviewWindow(QMainWindow):
                 action.triggered.connect(lambda _c=False, name=label.name: self.edit(name))
                 self.addAction(action)
                 menu.addAction(action)
+        self.keymap = Keymap("review", [a for a in self.actions() if a.objectName().startswith("review_")],
+                             self)
 
-    def show_shortcuts(self) -> None:
-        dialog = QDialog(self)
-        dialog.setObjectName("reviewShortcuts")
-        dialog.setWindowTitle("Review shortcuts")
-        table = QTableWidget(len(REVIEW_SHORTCUTS), 2, dialog)
-        table.setHorizontalHeaderLabels(["Keys", "What it does"])
-        for row, s in enumerate(REVIEW_SHORTCUTS):
-            table.setItem(row, 0, QTableWidgetItem(" / ".join(s.keys)))
-            table.setItem(row, 1, QTableWidgetItem(s.help))
-        table.resizeColumnsToContents()
-        QVBoxLayout(dialog).addWidget(table)
-        dialog.resize(720, 420)
+    def show_shortcuts(self) -> ShortcutsDialog:
+        helps = {f"review_{s.name}": s.help for s in REVIEW_SHORTCUTS}
+        helps |= {f"review_label_{label.name}": f"Edit by hand: a gold {label.name} span over the selection "
+                  "inside the disagreement" for label in self.session.labels}
+        dialog = ShortcutsDialog(self.keymap, [REVIEW_SELECT_HELP], helps, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
+        return dialog
 
     # -- queue -------------------------------------------------------------------------------------
 
