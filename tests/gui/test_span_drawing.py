@@ -42,15 +42,15 @@ def ink(view: ArticleView) -> list[QRectF]:
     """The ink of every glyph the view shows: each glyph's bounding box from its font, in viewport
     coordinates (independent of how the view places its tags)."""
     boxes = []
-    offset = view._offset()
     block = view.document().firstBlock()
     while block.isValid():
         layout = block.layout()
+        origin = view.blockBoundingGeometry(block).translated(view.contentOffset()).topLeft()
         for i in range(layout.lineCount()):
             for run in layout.lineAt(i).glyphRuns():
                 font = run.rawFont()
                 for glyph, at in zip(run.glyphIndexes(), run.positions(), strict=True):
-                    box = font.boundingRect(glyph).translated(at + layout.position() + offset)
+                    box = font.boundingRect(glyph).translated(at + origin)
                     if box.width() > 0 and box.height() > 0:
                         boxes.append(box)
         block = block.next()
