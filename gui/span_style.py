@@ -108,7 +108,9 @@ class SpanLook:
             colour = QColor(self.colour(span.label))
             fill = QColor(FALLBACK_COLOUR if span.status is Status.REJECTED else colour)
             fill.setAlpha(FILL_ALPHA[span.status])
-            style = self._styles[key] = Style(fill, colour.darker(125), QPen(colour, 0, Qt.PenStyle.DashLine))
+            mark = colour.darker(125)
+            outline = colour.darker(150)  # a pale label colour (light blue, yellow) must show on white
+            style = self._styles[key] = Style(fill, mark, QPen(outline, 0, Qt.PenStyle.DashLine))
         return style
 
     def set_font(self, article: QFont) -> None:
