@@ -38,6 +38,7 @@ class DocumentListModel(QAbstractTableModel):
         self._entries: list[DocumentEntry] = []
         self._rows: dict[DocumentId, int] = {}
         self._total = 0
+        self._positions: dict[DocumentId, int] = {}
         self.reset()
 
     # -- filter ----------------------------------------------------------------------------------
@@ -49,9 +50,22 @@ class DocumentListModel(QAbstractTableModel):
 
     def reset(self) -> None:
         self.beginResetModel()
-        self._entries, self._rows = [], {}
+        self._entries, self._rows, self._positions = [], {}, {}
         self._total = self._annotations.count_documents(self._annotator_id, self._state, self._search)
         self.endResetModel()
+
+    def position(self, document_id: DocumentId) -> int:
+        """The document's place (from 1) in the filtered list, in list order; 0 if the filter leaves it out.
+        A loaded row answers at once; otherwise two counts (remembered until the list changes)."""
+        row = self._rows.get(document_id, -1)
+        if row >= 0:
+            return row + 1
+        if document_id not in self._positions:
+            count = self._annotations.count_documents
+            up_to = count(self._annotator_id, self._state, self._search, up_to=document_id)
+            before = count(self._annotator_id, self._state, self._search, up_to=DocumentId(document_id - 1))
+            self._positions[document_id] = up_to if up_to > before else 0
+        return self._positions[document_id]
 
     @property
     def total(self) -> int:
@@ -92,6 +106,7 @@ class DocumentListModel(QAbstractTableModel):
 
     def refresh(self, ids: list[DocumentId]) -> None:
         """Re-read the rows of these documents (state, open suggestions) if they are loaded."""
+        self._positions.clear()  # a state changed: a filtered document may have come or gone
         loaded = [i for i in ids if i in self._rows]
         for entry in self._annotations.entries(self._annotator_id, loaded):
             row = self._rows[entry.id]

@@ -235,9 +235,13 @@ class Annotations:
         return query
 
     def count_documents(self, annotator_id: AnnotatorId, state: DocState | None = None,
-                        search: str = "") -> int:
+                        search: str = "", up_to: DocumentId | None = None) -> int:
+        """Documents in the list's filter (with ``up_to``: those up to and including that id)."""
         with self._project.session_factory() as s:
-            sub = self._list_query(annotator_id, state, search).subquery()
+            query = self._list_query(annotator_id, state, search)
+            if up_to is not None:
+                query = query.where(DocumentRow.id <= up_to)
+            sub = query.subquery()
             return s.scalar(select(func.count()).select_from(sub)) or 0
 
     def page(self, annotator_id: AnnotatorId, offset: int, limit: int, state: DocState | None = None,
