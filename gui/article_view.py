@@ -1,65 +1,64 @@
-"""The article: plain text (never HTML) in a CJK font, with the spans painted over it.
+"""The article: plain text (never HTML) in the desktop's Chinese font, with the spans painted over it.
 
 Only the spans that intersect the visible blocks are painted, straight from the block layouts, so a long
-article with thousands of spans scrolls as fast as plain text. Suggestions: pale fill, dashed outline.
-Accepted: their label's solid colour. Rejected (only when shown): grey, struck through. The focused span:
-a thick dark frame. Hovering a span shows its label, status and origin.
+article with thousands of spans scrolls as fast as plain text. How a span looks is ``gui.span_style``'s
+business; this widget lays the text out (zoom, line spacing with a band above every line for label tags:
+``SpacedLayout``), finds the rectangles, and records what it painted (``painted``) so tests and tools can see
+it. The focused
+span and the span under the mouse show their label in a tag; hovering a span also names it in a tooltip.
 """
 
 from __future__ import annotations
 
 import bisect
 import logging
-from typing import cast
+from typing import Protocol
 
-from PySide6.QtCore import QEvent, QPoint, QRectF, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal, SignalInstance
 from PySide6.QtGui import (
-    QColor,
-    QFont,
     QHelpEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
-    QPen,
     QTextCursor,
-    QTextLine,
+    QTextDocument,
+    QWheelEvent,
 )
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
+from gui import settings
+from gui.article_font import DEFAULT_POINTS, DEFAULT_SPACING, article_font, zoom_step
 from gui.offsets import OffsetMap
-from gui.session import AnnotationSession
-from model.spans import Document, Span, Status
+from gui.spaced_layout import SpacedLayout, cursor_x
+from gui.span_style import PaintedSpan, SpanLook
+from model.spans import Document, Label, Span, Status
 
 logger = logging.getLogger(__name__)
 
-CJK_FAMILIES = [
-    "Noto Sans CJK SC",
-    "Source Han Sans SC",
-    "Noto Sans SC",
-    "Microsoft YaHei",
-    "PingFang SC",
-    "WenQuanYi Micro Hei",
-    "Sans Serif",
-]
-FALLBACK_COLOUR = "#888888"
+MARGIN = 4
 
 
-def article_font(size: int = 14) -> QFont:
-    font = QFont()
-    font.setFamilies(CJK_FAMILIES)
-    font.setPointSize(size)
-    return font
+class SpanSource(Protocol):
+    """What the view reads: the annotation session, or the review session."""
 
+    labels: list[Label]
+    spans: list[Span]
+    focused: int
+    @property
+    def documentOpened(self) -> SignalInstance: ...
 
-def _cursor_x(line: QTextLine, position: int) -> float:
-    """The x of a cursor position in ``line``: PySide6's ``cursorToX`` returns ``(x, position)``, which its
-    stubs type as ``object``."""
-    x, _position = cast(tuple[float, int], line.cursorToX(position))
-    return x
+    @property
+    def spansChanged(self) -> SignalInstance: ...
+
+    def focus_at(self, offset: int) -> bool: ...
+
+    def clear_focus(self) -> None: ...
 
 
 class ArticleView(QPlainTextEdit):
-    def __init__(self, session: AnnotationSession, parent: QWidget | None = None) -> None:
+    zoomChanged = Signal(float)  # the article's point size
+
+    def __init__(self, session: SpanSource, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("articleView")
         # always there, so the text never reflows (and is never laid out twice) when an article is long enough
@@ -67,30 +66,99 @@ class ArticleView(QPlainTextEdit):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.session = session
         self.setReadOnly(True)
+        self.setUndoRedoEnabled(False)
         self.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
-        self.setFont(article_font())
         self.setCursorWidth(2)
         self.viewport().setMouseTracking(True)
+        remembered = settings.load()
+        self.spacing = float(remembered.get("line_spacing", DEFAULT_SPACING))
+        self.look = SpanLook.remembered(session.labels)
         self.offsets = OffsetMap("")
+        self._text = ""
         self._starts: list[int] = []  # view positions of the spans, in the session's order (sorted by start)
         self._ends: list[int] = []
         self._longest = 0
-        self._focused = -1
-        self._colours = {label.name: QColor(label.colour) for label in session.labels}
-        self._styles: dict[tuple[str, Status], tuple[QColor, QColor, QPen]] = {}
-        self._badge_font = QFont(self.font())
-        self._badge_font.setPointSizeF(max(7.0, self.font().pointSizeF() * 0.55))
+        self._focused: tuple[int, int] | None = None  # where the focused span was at the last refresh
+        self.hovered = -1
+        self.painted: list[PaintedSpan] = []  # what the last paint drew (viewport coordinates)
+        self._apply_font(float(remembered.get("article_points", DEFAULT_POINTS)))
+        document = QTextDocument(self)
+        document.setDocumentMargin(MARGIN)
+        document.setDefaultFont(self.font())  # later font changes reach it through the widget
+        self.spaced = SpacedLayout(document, self.line_distance())
+        document.setDocumentLayout(self.spaced)
+        self.setDocument(document)
         session.documentOpened.connect(self._show_document)
         session.spansChanged.connect(self._show_spans)
+
+    # -- font, zoom and line spacing ------------------------------------------------------------------
+
+    @property
+    def points(self) -> float:
+        return self.font().pointSizeF()
+
+    def _apply_font(self, points: float) -> None:
+        self.setFont(article_font(points))
+        self.look.set_font(self.font())
+
+    def line_distance(self) -> int:
+        """Pixels added between two lines: up to the chosen spacing, and never less than a tag needs."""
+        metrics = self.fontMetrics()
+        pitch = self.spacing * metrics.horizontalAdvance("国")
+        return max(self.look.lane, round(pitch - metrics.height()))
+
+    def set_points(self, points: float) -> None:
+        """Zoom: the article's font size (remembered)."""
+        if points == self.points:
+            return
+        self._apply_font(points)
+        self._relayout()
+        settings.save(article_points=points)
+        self.zoomChanged.emit(points)
+
+    def zoom(self, steps: int) -> None:
+        self.set_points(zoom_step(self.points, steps) if steps else float(DEFAULT_POINTS))
+
+    def set_spacing(self, spacing: float) -> None:
+        if spacing != self.spacing:
+            self.spacing = spacing
+            self._relayout()
+            settings.save(line_spacing=spacing)
+
+    def set_look(self, look: SpanLook) -> None:
+        look.set_font(self.font())
+        self.look = look
+        self.viewport().update()
+
+    def _build(self, text: str) -> None:
+        self.spaced.extra = self.line_distance()
+        self.setPlainText(text)  # plain text: "<b>" stays "<b>"; every block laid out (and spaced) afresh
+
+    def _relayout(self) -> None:
+        """Lay the same text out again (zoom, spacing), keeping the selection and the first visible line."""
+        cursor = self.textCursor()
+        anchor, position = cursor.anchor(), cursor.position()
+        top = self.cursorForPosition(QPoint(0, 0)).position()
+        self._build(self._text)
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(min(anchor, self.offsets.length))
+        cursor.setPosition(min(position, self.offsets.length), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        block = self.document().findBlock(min(top, self.offsets.length))
+        layout = block.layout()
+        line = layout.lineForTextPosition(top - block.position()).lineNumber() if layout is not None else 0
+        self.verticalScrollBar().setValue(block.firstLineNumber() + max(0, line))  # scrolled by lines
+        self.viewport().update()
 
     # -- content -----------------------------------------------------------------------------------
 
     def _show_document(self, document: Document) -> None:
         self.offsets = OffsetMap(document.text)
-        self._starts, self._ends, self._focused = [], [], -1
-        self.setPlainText(document.text)  # plain text: "<b>" stays "<b>"
+        self._text = document.text
+        self._starts, self._ends, self._focused, self.hovered = [], [], None, -1
+        self._build(document.text)
         if self.document().characterCount() - 1 != self.offsets.length:
             logger.warning(
                 "document %s: the view holds %d positions, the offset map expects %d",
@@ -105,13 +173,15 @@ class ArticleView(QPlainTextEdit):
         self._starts = [to_view(s.start) for s in spans]
         self._ends = [to_view(s.end) for s in spans]
         self._longest = max((e - s for s, e in zip(self._starts, self._ends, strict=True)), default=0)
+        self.hovered = -1
         focused = self.session.focused
-        if focused != self._focused and focused >= 0:
+        where = (spans[focused].start, spans[focused].end) if 0 <= focused < len(spans) else None
+        if where is not None and where != self._focused:  # another span (not only another index)
             cursor = self.textCursor()
-            cursor.setPosition(self._starts[focused])
+            cursor.setPosition(self._starts[focused])  # a selection just labelled is done with
             self.setTextCursor(cursor)
             self.ensureCursorVisible()
-        self._focused = focused
+        self._focused = where
         self.viewport().update()
 
     # -- selection, in stored offsets ----------------------------------------------------------------
@@ -145,7 +215,18 @@ class ArticleView(QPlainTextEdit):
             position -= 1
         return self.offsets.to_offset(position)
 
-    # -- painting ----------------------------------------------------------------------------------
+    def span_at(self, point: QPoint) -> int:
+        """The index of the (shortest) span under a viewport point, or -1."""
+        offset = self.offset_at(point)
+        hits = [i for i, s in enumerate(self.session.spans) if s.start <= offset < s.end]
+        if not hits:
+            return -1
+        index = min(hits, key=lambda i: self.session.spans[i].end - self.session.spans[i].start)
+        inside = any(r.adjusted(-1, -1, 1, 1).contains(QPointF(point))
+                     for r in self._rects(self._starts[index], self._ends[index]))
+        return index if inside else -1
+
+    # -- geometry ------------------------------------------------------------------------------------
 
     def _visible(self, top: int, bottom: int) -> tuple[int, int]:
         """View positions covered by the blocks between viewport y ``top`` and ``bottom``."""
@@ -171,11 +252,11 @@ class ArticleView(QPlainTextEdit):
         block = self.document().findBlock(start)
         while block.isValid() and block.position() < end:
             layout = block.layout()
-            origin = self.blockBoundingGeometry(block).translated(offset).topLeft()
             base = block.position()
             a = max(start, base) - base
             b = min(end, base + block.length() - 1) - base
             if b > a and layout is not None and layout.lineCount():
+                origin = self.blockBoundingGeometry(block).translated(offset).topLeft()
                 first = layout.lineForTextPosition(a).lineNumber()
                 last = layout.lineForTextPosition(b).lineNumber()
                 for i in range(max(first, 0), (last if last >= 0 else layout.lineCount() - 1) + 1):
@@ -184,7 +265,7 @@ class ArticleView(QPlainTextEdit):
                     hi = min(b, line.textStart() + line.textLength())
                     if hi <= lo:
                         continue
-                    x1, x2 = _cursor_x(line, lo), _cursor_x(line, hi)
+                    x1, x2 = cursor_x(line, lo), cursor_x(line, hi)
                     rects.append(QRectF(origin.x() + x1, origin.y() + line.y(), x2 - x1, line.height()))
             block = block.next()
         return rects
@@ -196,83 +277,62 @@ class ArticleView(QPlainTextEdit):
         hi = bisect.bisect_left(self._starts, last)
         return [i for i in range(lo, hi) if self._ends[i] > first]
 
+    # -- painting ----------------------------------------------------------------------------------
+
     def paintEvent(self, event: QPaintEvent) -> None:
         area = event.rect()
+        spans = self.session.spans
+        look = self.look
         shown = (
             [
-                (i, self._rects(self._starts[i], self._ends[i]))
-                for i in self.visible_spans(area.top(), area.bottom())
+                (i, rects, look.fill_rects(rects))
+                for i in self.visible_spans(area.top() - self.line_distance(), area.bottom())
+                for rects in (self._rects(self._starts[i], self._ends[i]),)
             ]
             if self._starts
             else []
         )
-        spans = self.session.spans
         painter = QPainter(self.viewport())
-        for i, rects in shown:  # fills under the text
-            fill = self._style(spans[i])[0]
-            for rect in rects:
+        for i, _rects, fills in shown:  # fills under the text
+            fill = look.style(spans[i]).fill
+            for rect in fills:
                 painter.fillRect(rect, fill)
         painter.end()
         super().paintEvent(event)
         painter = QPainter(self.viewport())  # marks over it: cheap, unantialiased, only for visible spans
-        for i, rects in shown:
-            self._paint_marks(painter, spans[i], rects)
-        focused = self.session.focused
-        for i, rects in shown:
-            if i == focused:
-                self._paint_focus(painter, spans[i], rects)
+        for i, _rects, fills in shown:
+            look.paint_marks(painter, spans[i], fills)
+        self.painted = self._paint_tags(painter, shown)
         painter.end()
 
-    def _style(self, span: Span) -> tuple[QColor, QColor, QPen]:
-        """(fill, mark colour, dashed pen) for a span's label and status, cached."""
-        key = (span.label, span.status)
-        style = self._styles.get(key)
-        if style is None:
-            colour = QColor(self._colours.get(span.label, QColor(FALLBACK_COLOUR)))
-            if span.status is Status.REJECTED:
-                colour = QColor(FALLBACK_COLOUR)
-            fill = QColor(colour)
-            fill.setAlpha({Status.SUGGESTED: 40, Status.ACCEPTED: 105, Status.REJECTED: 30}[span.status])
-            pen = QPen(colour, 0, Qt.PenStyle.DashLine)
-            style = self._styles[key] = (fill, colour.darker(125), pen)
-        return style
-
-    def _paint_marks(self, painter: QPainter, span: Span, rects: list[QRectF]) -> None:
-        _fill, colour, pen = self._style(span)
-        if span.status is Status.SUGGESTED:  # tentative: a dashed outline
-            painter.setPen(pen)
-            for rect in rects:
-                painter.drawRect(rect.adjusted(0, 0, -1, -1))
-        elif span.status is Status.ACCEPTED:  # decided: a solid bar under the solid fill
-            for rect in rects:
-                painter.fillRect(QRectF(rect.left(), rect.bottom() - 2, rect.width(), 2), colour)
-        else:  # rejected (shown on request): struck through
-            for rect in rects:
-                painter.fillRect(QRectF(rect.left(), rect.center().y(), rect.width(), 1), colour)
-
-    def _paint_focus(self, painter: QPainter, span: Span, rects: list[QRectF]) -> None:
-        """A thick dark frame, and the label in a badge over the span's top-left corner."""
-        dark = QColor("#111111")
-        for rect in rects:
-            outer = rect.adjusted(-2, -1, 2, 1)
-            for edge in (
-                QRectF(outer.left(), outer.top(), outer.width(), 2),
-                QRectF(outer.left(), outer.bottom() - 2, outer.width(), 2),
-                QRectF(outer.left(), outer.top(), 2, outer.height()),
-                QRectF(outer.right() - 2, outer.top(), 2, outer.height()),
-            ):
-                painter.fillRect(edge, dark)
-        if rects:
-            first = rects[0]
-            painter.setFont(self._badge_font)
-            metrics = painter.fontMetrics()
-            top = first.top() - metrics.height()
-            if top < 0:  # no room above the first line: put the badge under the span
-                top = rects[-1].bottom() + 1
-            badge = QRectF(first.left() - 2, top, metrics.horizontalAdvance(span.label) + 6, metrics.height())
-            painter.fillRect(badge, dark)
-            painter.setPen(QColor("#ffffff"))
-            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, span.label)
+    def _paint_tags(
+        self, painter: QPainter, shown: list[tuple[int, list[QRectF], list[QRectF]]]
+    ) -> list[PaintedSpan]:
+        """Tags in the band above the lines: every shown rejected span's (left to right, one that would
+        overlap a tag already drawn is left out: its tooltip names it), then the hovered span's, then the
+        focused span's on top of all."""
+        spans = self.session.spans
+        focused, hovered = self.session.focused, self.hovered
+        right_edge = float(self.viewport().width())
+        tags: dict[int, QRectF] = {}
+        taken: list[QRectF] = []
+        for i, _rects, fills in shown:
+            if spans[i].status is Status.REJECTED and fills and i not in (focused, hovered):
+                rect = self.look.tag_rect(spans[i].label, fills[0], right_edge)
+                if not any(rect.intersects(other) for other in taken):
+                    taken.append(rect)
+                    tags[i] = rect
+                    self.look.paint_tag(painter, spans[i], rect, strong=False)
+        for i, rects, _fills in shown:
+            if i == focused:
+                self.look.paint_focus(painter, rects)
+        for i, _rects, fills in sorted(shown, key=lambda item: item[0] == focused):
+            if i in (focused, hovered) and fills:
+                rect = self.look.tag_rect(spans[i].label, fills[0], right_edge)
+                tags[i] = rect
+                self.look.paint_tag(painter, spans[i], rect, strong=i == focused)
+        return [PaintedSpan(i, spans[i].label, spans[i].status, tuple(fills), tags.get(i))
+                for i, _rects, fills in shown]
 
     # -- mouse and hover -----------------------------------------------------------------------------
 
@@ -281,6 +341,28 @@ class ArticleView(QPlainTextEdit):
         clicked = event.button() is Qt.MouseButton.LeftButton and not self.textCursor().hasSelection()
         if clicked and not self.session.focus_at(self.offset_at(event.position().toPoint())):
             self.session.clear_focus()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        super().mouseMoveEvent(event)
+        hovered = self.span_at(event.position().toPoint()) if self._starts else -1
+        if hovered != self.hovered:
+            self.hovered = hovered
+            self.viewport().update()
+
+    def leaveEvent(self, event: QEvent) -> None:
+        super().leaveEvent(event)
+        if self.hovered >= 0:
+            self.hovered = -1
+            self.viewport().update()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:  # Ctrl+wheel zooms, as Ctrl+= / Ctrl+-
+            delta = event.angleDelta().y()
+            if delta:
+                self.zoom(1 if delta > 0 else -1)
+            event.accept()
+            return
+        super().wheelEvent(event)
 
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() is QEvent.Type.ToolTip and isinstance(event, QHelpEvent):

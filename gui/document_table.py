@@ -40,6 +40,7 @@ class DocumentListModel(QAbstractTableModel):
         self._entries: list[DocumentEntry] = []
         self._rows: dict[DocumentId, int] = {}
         self._total = 0
+        self._positions: dict[DocumentId, int] = {}
         self.reset()
 
     # -- filter ----------------------------------------------------------------------------------
@@ -51,9 +52,22 @@ class DocumentListModel(QAbstractTableModel):
 
     def reset(self) -> None:
         self.beginResetModel()
-        self._entries, self._rows = [], {}
+        self._entries, self._rows, self._positions = [], {}, {}
         self._total = self._documents.count_documents(self._annotator_id, self._state, self._search)
         self.endResetModel()
+
+    def position(self, document_id: DocumentId) -> int:
+        """The document's place (from 1) in the filtered list, in list order; 0 if the filter leaves it out.
+        A loaded row answers at once; otherwise two counts (remembered until the list changes)."""
+        row = self._rows.get(document_id, -1)
+        if row >= 0:
+            return row + 1
+        if document_id not in self._positions:
+            count = self._documents.count_documents
+            up_to = count(self._annotator_id, self._state, self._search, up_to=document_id)
+            before = count(self._annotator_id, self._state, self._search, up_to=DocumentId(document_id - 1))
+            self._positions[document_id] = up_to if up_to > before else 0
+        return self._positions[document_id]
 
     @property
     def total(self) -> int:
@@ -94,6 +108,7 @@ class DocumentListModel(QAbstractTableModel):
 
     def refresh(self, ids: list[DocumentId]) -> None:
         """Re-read the rows of these documents (state, open suggestions) if they are loaded."""
+        self._positions.clear()  # a state changed: a filtered document may have come or gone
         loaded = [i for i in ids if i in self._rows]
         for entry in self._documents.entries(self._annotator_id, loaded):
             row = self._rows[entry.id]
@@ -108,6 +123,8 @@ class DocumentListModel(QAbstractTableModel):
             return
         entry = self._entries[row]
         new = replace(entry, state=state or entry.state, open_suggestions=open_suggestions)
+        if new.state is not entry.state:
+            self._positions.clear()  # a filtered document may have come or gone
         if new != entry:
             self._entries[row] = new
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1))

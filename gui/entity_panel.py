@@ -59,6 +59,11 @@ class EntityModel(QAbstractTableModel):
         self.statuses = [s.status for s in spans]
         self.endResetModel()
 
+    def set_colours(self, colours: dict[str, QColor]) -> None:
+        self._colours = dict(colours)
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 1), self.index(len(self.rows) - 1, 1))
+
     def colour(self, label: str) -> QColor:
         return self._colours.get(label, FALLBACK)
 
@@ -144,6 +149,10 @@ class EntityPanel(QTableView):
         self._writing = False
         session.spansChanged.connect(self._sync)
         self.selectionModel().currentRowChanged.connect(self._row_changed)
+
+    def set_colours(self, colours: dict[str, QColor]) -> None:
+        self.entities.set_colours(colours)
+        self.viewport().update()
 
     def _sync(self) -> None:
         if self._spans is not self.session.spans:  # a new list: the spans changed, not only the focus

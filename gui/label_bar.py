@@ -42,3 +42,9 @@ class LabelBar(QWidget):
             layout.addWidget(button)
             self.buttons[label.name] = button
         layout.addStretch(1)
+
+    def set_keys(self, keys: dict[str, str]) -> None:
+        """Show each label's key (the annotator may have rebound it)."""
+        for name, button in self.buttons.items():
+            key = keys.get(name, "")
+            button.setText(f"{key}  {name}" if key else name)

@@ -26,12 +26,14 @@ from gui.article_view import ArticleView
 from gui.document_list import DocumentList
 from gui.document_table import DocumentListModel
 from gui.entity_panel import EntityPanel
+from gui.keymap import Keymap
 from gui.label_bar import LabelBar
 from gui.plain_text import plain_action_tips, plain_label
 from gui.qt_compat import guard_none_refcount
 from gui.session import AnnotationSession
-from gui.shortcuts import CHECKABLE, SHORTCUTS, Scope
+from gui.shortcuts import CHECKABLE, LABEL_HELP, SELECT_HELP, SHORTCUTS, Scope
 from gui.shortcuts_dialog import ShortcutsDialog
+from gui.view_menu import ViewMenu
 from gui.window_menus import WindowMenus
 from model.spans import Annotator, Document, DocumentId
 from storage.project import Project, SuggestionService
@@ -40,6 +42,7 @@ logger = logging.getLogger(__name__)
 
 ERROR_STYLE = "background: #fde2e1; color: #8a1c14; border: 1px solid #e0a19c; padding: 6px;"
 START_DELAY_MS = 150
+SELECTION_SHOWN = 24  # characters of a selection quoted in the status bar
 NO_CHINESE_FONT = ("No installed font has Chinese characters, so articles show boxes. Install one (Debian or "
                    "Ubuntu: sudo apt-get install fonts-noto-cjk) and start newstag again.")
 ACTIVITY = {
@@ -103,6 +106,10 @@ class MainWindow(QMainWindow):
         self.suggester_label.setObjectName("suggesterLabel")
         self.annotator_label = plain_label(f"Annotator: {annotator.name}")
         self.annotator_label.setObjectName("annotatorLabel")
+        self.position_label = plain_label(name="positionLabel")
+        self.rejected_label = plain_label("showing rejected", name="rejectedLabel")
+        self.rejected_label.setStyleSheet("color: #8a1c14; font-weight: bold;")
+        self.rejected_label.setToolTip("Your rejected spans are shown, struck through (Ctrl+H hides them)")
         # Fixed heights (CJK text is taller than Latin) and an ignored width for the focus text: a status
         # change must not re-lay out, and so repaint, the whole window.
         self.focus_label.setText("裴青山 Ag")
@@ -110,28 +117,41 @@ class MainWindow(QMainWindow):
         self.focus_label.clear()
         self.focus_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         for label in (self.focus_label, self.suggester_label, self.suggestions_label, self.progress_label,
-                      self.annotator_label):
+                      self.annotator_label, self.position_label, self.rejected_label):
             label.setFixedHeight(height)
+            label.setTextFormat(Qt.TextFormat.PlainText)
         # Widths that fit the longest text these labels show, so a new count never re-lays out the window.
         metrics = self.suggestions_label.fontMetrics()
         for label, widest in ((self.suggestions_label, "9,999 suggestions left in this article"),
                               (self.progress_label, "Done 999,999 / 999,999"),
+                              (self.position_label, "Article 999,999 of 999,999"),
                               (self.suggester_label, "Loading suggestions…")):
             label.setMinimumWidth(metrics.horizontalAdvance(widest) + 8)
             label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.statusBar().addWidget(self.focus_label, 1)
         for label in (
+            self.rejected_label,
             self.suggester_label,
             self.suggestions_label,
+            self.position_label,
             self.progress_label,
             self.annotator_label,
         ):
             self.statusBar().addPermanentWidget(label)
+        self.rejected_label.hide()
 
         self.actions_by_command: dict[str, QAction] = {}
         self._build_actions()
         self._connect()
         self.menus = WindowMenus(self, self.session, self.article, self.show_message)
+        self.view_menu = ViewMenu(self, self._menus["View"], self.article, self.entities, self.labels,
+                                  self.session.labels)
+        self.view_menu.apply()
+        # Every key of the window, the annotator's to rebind (Help → Shortcuts)
+        self.keymap = Keymap("main", [a for a in self.findChildren(QAction)
+                                      if a.objectName().startswith("action_") and a.shortcuts()], self)
+        self.keymap.changed.connect(self._keys_changed)
+        self._keys_changed()
         plain_action_tips(self)
         for watched in (self.article, self.article.viewport(), self.entities, self.entities.viewport()):
             watched.installEventFilter(self)
@@ -155,7 +175,7 @@ class MainWindow(QMainWindow):
     # -- actions -------------------------------------------------------------------------------------
 
     def _build_actions(self) -> None:
-        menus = {
+        menus = self._menus = {
             name: self.menuBar().addMenu(name) for name in ("Document", "Edit", "Annotate", "View", "Help")
         }
         handlers: dict[str, Callable[..., object]] = {
@@ -171,6 +191,9 @@ class MainWindow(QMainWindow):
             "focus_article": self.article.setFocus,
             "focus_search": self._focus_search,
             "show_shortcuts": self.show_shortcuts,
+            "zoom_in": lambda: self.article.zoom(1),
+            "zoom_out": lambda: self.article.zoom(-1),
+            "zoom_reset": lambda: self.article.zoom(0),
         }
         for shortcut in SHORTCUTS:
             action = QAction(shortcut.text, self)
@@ -225,6 +248,9 @@ class MainWindow(QMainWindow):
         s.databaseDamaged.connect(self._database_damaged)
         self.documents.documentActivated.connect(lambda i: s.open_document(DocumentId(i)))
         self.labels.labelClicked.connect(self.apply_label)
+        self.article.selectionChanged.connect(self._describe)
+        self.documents.model.modelReset.connect(self._show_position)
+        self.actions_by_command["toggle_rejected"].toggled.connect(self.rejected_label.setVisible)
 
     def apply_label(self, name: str) -> None:
         self.edits.apply_label(name, self.article.selection())
@@ -239,19 +265,60 @@ class MainWindow(QMainWindow):
         self.documents.search.setFocus()
         self.documents.search.selectAll()
 
-    def show_shortcuts(self) -> None:
-        dialog = ShortcutsDialog(parent=self)
+    def show_shortcuts(self) -> ShortcutsDialog:
+        helps = {f"action_{s.command}": s.help for s in SHORTCUTS}
+        helps |= {f"action_label_{label.name}": f"{LABEL_HELP[1]} ({label.name})"
+                  for label in self.session.labels}
+        dialog = ShortcutsDialog(self.keymap, [SELECT_HELP], helps, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
+        return dialog
+
+    def _keys_changed(self) -> None:
+        """The label bar shows each label's key as the annotator set it."""
+        self.labels.set_keys({label.name: action.shortcut().toString(QKeySequence.SequenceFormat.PortableText)
+                              for label in self.session.labels
+                              if (action := self.actions_by_command.get(f"label_{label.name}")) is not None})
 
     # -- reacting to the session ------------------------------------------------------------------
 
     def _document_opened(self, document: Document) -> None:
         self.setWindowTitle(f"newstag — {document.title or f'#{document.id}'} — {self.annotator.name}")
         self.documents.select_document(document.id)
+        self._show_position()
+
+    def _show_position(self) -> None:
+        """Article N of M, M being the documents in the list's current filter."""
+        document = self.session.document
+        if document is None:
+            self.position_label.clear()
+            return
+        total = self.documents.model.total
+        place = self.documents.model.position(document.id)
+        self.position_label.setText(f"Article {place:,} of {total:,}" if place else
+                                    f"Not in the filter ({total:,})")
 
     def _spans_changed(self) -> None:
         left = len(self.session.open_suggestions())
         self.suggestions_label.setText(f"{left} suggestion{'s' if left != 1 else ''} left in this article")
+        self._describe()
+
+    def _describe(self) -> None:
+        """The status bar's left part: the active selection (its text, length and the keys that label it),
+        else the focused span."""
+        selection = self.article.selection()
+        if selection is not None and self.session.document is not None:
+            start, end = selection
+            text = self.session.document.text[start:end]
+            shown = text if len(text) <= SELECTION_SHOWN else text[: SELECTION_SHOWN - 1] + "…"
+            actions = [(label.name, self.actions_by_command.get(f"label_{label.name}"))
+                       for label in self.session.labels]
+            keys = "  ".join(f"{a.shortcut().toString()} {name}" for name, a in actions
+                             if a is not None and not a.shortcut().isEmpty())
+            length = f"{end - start} character{'s' if end - start != 1 else ''}"
+            hint = f" · label it: {keys}" if keys else ""
+            self.focus_label.setText(f"Selected “{shown}” · {length}{hint}")
+            return
         span = self.session.focused_span
         if span is None:
             self.focus_label.setText("")

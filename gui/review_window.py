@@ -10,12 +10,13 @@ from dataclasses import dataclass
 from functools import partial
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
-    QDialog,
+    QHeaderView,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -24,8 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from gui.article_view import ArticleView
+from gui.keymap import Keymap
 from gui.plain_text import plain_action_tips, plain_label, plain_tooltip
 from gui.review_session import ReviewSession
+from gui.shortcuts_dialog import ShortcutsDialog
 from gui.workers import Workers
 from model.review import Resolution
 from model.spans import Annotator, DocumentId, Entity
@@ -58,8 +61,16 @@ REVIEW_SHORTCUTS: tuple[ReviewShortcut, ...] = (
     ReviewShortcut("save", ("Ctrl+S",), "Save the gold layer (refused if another reviewer saved meanwhile)"),
     ReviewShortcut("save_next", ("Ctrl+Return", "Ctrl+Enter"),
                    "Save and open the next document of the queue"),
+    ReviewShortcut("zoom_in", ("Ctrl+=", "Ctrl++"), "Larger article text (remembered)"),
+    ReviewShortcut("zoom_out", ("Ctrl+-",), "Smaller article text (remembered)"),
+    ReviewShortcut("zoom_reset", ("Ctrl+0",), "Article text at its normal size"),
+    ReviewShortcut("close", ("Escape", "Ctrl+W"),
+                   "Close the review window (asks first if decisions are unsaved)"),
     ReviewShortcut("help", ("F1",), "Show these shortcuts"),
 )
+REVIEW_SELECT_HELP = ("Shift+←/→ (mouse drag)",
+                      "Select text inside a disagreement (a label key then edits it)")
+NAME_SHARE = 0.35  # of the side panel's width at most for the annotator's name: the versions get the rest
 
 
 class ReviewWindow(QMainWindow):
@@ -72,10 +83,21 @@ class ReviewWindow(QMainWindow):
         self.session = ReviewSession(project, reviewer, self)
         self.queue = QListWidget()
         self.queue.setObjectName("reviewQueue")
-        self.article = ArticleView(self.session)  # type: ignore[arg-type]
+        self.queue.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.queue.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.article = ArticleView(self.session)
         self.panel = QTableWidget(0, 3)
         self.panel.setObjectName("disagreementPanel")
         self.panel.setHorizontalHeaderLabels(["Key", "Annotator", "Their version"])
+        # Never a horizontal scroll bar: the key and name columns take what they need (a long name is
+        # elided, its tooltip whole), the versions wrap in the rest.
+        self.panel.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.panel.setWordWrap(True)
+        self.panel.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header = self.panel.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.panel.verticalHeader().hide()
         self.panel.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.panel.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -114,6 +136,8 @@ class ReviewWindow(QMainWindow):
             "next": lambda: s.step(True), "previous": lambda: s.step(False),
             "both": lambda: s.decide(Resolution.BOTH), "reject": lambda: s.decide(Resolution.REJECT),
             "undo": s.undo, "save": self.save, "save_next": self.save_and_next, "help": self.show_shortcuts,
+            "zoom_in": lambda: self.article.zoom(1), "zoom_out": lambda: self.article.zoom(-1),
+            "zoom_reset": lambda: self.article.zoom(0), "close": self.request_close,
             **{f"take_{k}": partial(s.take, i) for i, k in enumerate(ANNOTATOR_KEYS)},
         }
         menu = self.menuBar().addMenu("&Review")
@@ -135,20 +159,17 @@ class ReviewWindow(QMainWindow):
                 action.triggered.connect(lambda _c=False, name=label.name: self.edit(name))
                 self.addAction(action)
                 menu.addAction(action)
+        self.keymap = Keymap("review", [a for a in self.actions() if a.objectName().startswith("review_")],
+                             self)
 
-    def show_shortcuts(self) -> None:
-        dialog = QDialog(self)
-        dialog.setObjectName("reviewShortcuts")
-        dialog.setWindowTitle("Review shortcuts")
-        table = QTableWidget(len(REVIEW_SHORTCUTS), 2, dialog)
-        table.setHorizontalHeaderLabels(["Keys", "What it does"])
-        for row, s in enumerate(REVIEW_SHORTCUTS):
-            table.setItem(row, 0, QTableWidgetItem(" / ".join(s.keys)))
-            table.setItem(row, 1, QTableWidgetItem(s.help))
-        table.resizeColumnsToContents()
-        QVBoxLayout(dialog).addWidget(table)
-        dialog.resize(720, 420)
+    def show_shortcuts(self) -> ShortcutsDialog:
+        helps = {f"review_{s.name}": s.help for s in REVIEW_SHORTCUTS}
+        helps |= {f"review_label_{label.name}": f"Edit by hand: a gold {label.name} span over the selection "
+                  "inside the disagreement" for label in self.session.labels}
+        dialog = ShortcutsDialog(self.keymap, [REVIEW_SELECT_HELP], helps, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
+        return dialog
 
     # -- queue -------------------------------------------------------------------------------------
 
@@ -168,8 +189,8 @@ class ReviewWindow(QMainWindow):
             mark = "✓ " if entry.reviewed else ""
             item = QListWidgetItem(f"{mark}{entry.agreement:.2f}  {entry.title}")
             item.setData(Qt.ItemDataRole.UserRole, entry.document_id)
-            who = ", ".join(entry.annotators)
-            item.setToolTip(plain_tooltip(f"#{entry.document_id} · annotated by {who}"))
+            annotators = ", ".join(entry.annotators)
+            item.setToolTip(plain_tooltip(f"{entry.title}\n#{entry.document_id} · annotated by {annotators}"))
             self.queue.addItem(item)
             if entry.document_id == current:
                 self.queue.setCurrentItem(item)
@@ -179,7 +200,30 @@ class ReviewWindow(QMainWindow):
         elif not self.queue.count():
             self.state.setText("Nothing to review: no document has been finished by two annotators yet.")
 
+    def request_close(self) -> None:
+        """Esc / Ctrl+W: close, once unsaved decisions are saved or knowingly dropped."""
+        if self._may_close():
+            self.close()
+
+    def _may_close(self) -> bool:
+        if self.session.saved or not self.session.decisions:
+            return True
+        answer = QMessageBox.question(
+            self, "Close the review",
+            f"{len(self.session.decisions)} decision(s) on this document are not saved. Save them as its "
+            "gold layer before closing?",
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if event.spontaneous() and not self._may_close():  # the window manager's close button
+            event.ignore()
+            return
         self.workers.shutdown()
         super().closeEvent(event)
 
@@ -227,6 +271,20 @@ class ReviewWindow(QMainWindow):
                     self.queue.setCurrentRow(i)
                     return
 
+    def _fit_panel(self) -> None:
+        """The name column as wide as the longest name, up to ``NAME_SHARE`` of the panel; rows as tall as
+        their wrapped versions."""
+        items = [self.panel.item(r, 1) for r in range(self.panel.rowCount())]
+        names = [item.text() for item in items if item is not None]
+        metrics = self.panel.fontMetrics()
+        wanted = max([metrics.horizontalAdvance(n) for n in names] + [metrics.horizontalAdvance("Annotator")])
+        self.panel.setColumnWidth(1, min(wanted + 16, int(self.panel.viewport().width() * NAME_SHARE)))
+        self.panel.resizeRowsToContents()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_panel()
+
     def _update_panel(self) -> None:
         s = self.session
         names = s.annotators
@@ -238,7 +296,10 @@ class ReviewWindow(QMainWindow):
             shown = "; ".join(f"{text[e.start:e.end]} {e.label}" for e in versions) or "— (nothing)"
             for col, value in enumerate([ANNOTATOR_KEYS[row] if row < len(ANNOTATOR_KEYS) else "", name,
                                          shown if d else ""]):
-                self.panel.setItem(row, col, QTableWidgetItem(value))
+                item = QTableWidgetItem(value)
+                item.setToolTip(plain_tooltip(value))
+                self.panel.setItem(row, col, item)
+        self._fit_panel()
         if d is None:
             self.kind.setText("No disagreement selected." if s.alignment.disagreements else
                               "The annotators agree on everything: save to make it gold (Ctrl+S).")

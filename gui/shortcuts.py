@@ -120,23 +120,21 @@ SHORTCUTS: tuple[Shortcut, ...] = (
         Scope.WINDOW,
         "View",
     ),
+    Shortcut(
+        "zoom_in", ("Ctrl+=", "Ctrl++"), "Zoom in", "Larger article text (remembered)", Scope.WINDOW, "View"
+    ),
+    Shortcut("zoom_out", ("Ctrl+-",), "Zoom out", "Smaller article text (remembered)", Scope.WINDOW, "View"),
+    Shortcut(
+        "zoom_reset", ("Ctrl+0",), "Normal size", "Article text at its normal size", Scope.WINDOW, "View"
+    ),
     Shortcut("show_shortcuts", ("F1",), "Keyboard shortcuts", "Show this table", Scope.WINDOW, "Help"),
 )
 
 LABEL_HELP = (
-    "1–9",
+    "1–9",  # the label set's hotkeys
     "Label hotkey: with a selection (mouse or Shift+arrows), a new span with that label (it "
     "replaces the suggestions it overlaps); without one, relabel the focused span",
 )
 SELECT_HELP = ("Shift+←/→ (mouse drag)", "Select text in the article")
 
 CHECKABLE = {"toggle_snap", "toggle_rejected"}
-
-
-def table_rows() -> list[tuple[str, str]]:
-    """(keys, what they do) in display order, label hotkeys included."""
-    rows = [SELECT_HELP, LABEL_HELP]
-    for shortcut in SHORTCUTS:
-        keys = " / ".join(k for k in shortcut.keys if k != "Backtab")
-        rows.append((keys, shortcut.help))
-    return rows

@@ -1,43 +1,194 @@
-"""Help → Keyboard shortcuts: the table every action is built from (``gui.shortcuts``)."""
+"""Help → Shortcuts (F1): every key of the window, and the annotator's way to change them. Choose an action,
+press **Change key…** (or Return, or double-click it) and press the new key; **Add key…** keeps the old ones
+too. A key that something else holds is refused with its name. **Reset** gives back the defaults."""
 
 from __future__ import annotations
 
 import logging
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
+    QHBoxLayout,
     QHeaderView,
+    QKeySequenceEdit,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from gui.shortcuts import table_rows
+from gui.keymap import PORTABLE, KeyConflict, Keymap
+from gui.plain_text import plain_label
 
 logger = logging.getLogger(__name__)
 
+NAME_ROLE = int(Qt.ItemDataRole.UserRole.value)
+
 
 class ShortcutsDialog(QDialog):
-    def __init__(self, rows: list[tuple[str, str]] | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, keymap: Keymap, fixed: list[tuple[str, str]] | None = None,
+                 helps: dict[str, str] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("shortcutsDialog")
         self.setWindowTitle("Keyboard shortcuts")
-        rows = rows if rows is not None else table_rows()
-        self.table = QTableWidget(len(rows), 2, self)
+        self.keymap = keymap
+        self.fixed = fixed or []
+        self.helps = helps or {}
+        self._mode = ""  # "change" or "add" while a key is awaited
+        self.table = QTableWidget(0, 3, self)
         self.table.setObjectName("shortcutsTable")
-        self.table.setHorizontalHeaderLabels(["Keys", "What it does"])
-        for i, (keys, text) in enumerate(rows):
-            self.table.setItem(i, 0, QTableWidgetItem(keys))
-            self.table.setItem(i, 1, QTableWidgetItem(text))
+        self.table.setHorizontalHeaderLabels(["Keys", "Action", "What it does"])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(lambda _index: self.start("change"))
+        note = plain_label("These are your keys (the defaults until you change them). Choose an action, "
+                           "then Change key… and press the new key.")
+        note.setWordWrap(True)
+        self.prompt = plain_label()
+        self.prompt.setObjectName("shortcutPrompt")
+        self.prompt.setTextFormat(Qt.TextFormat.PlainText)
+        self.capture = QKeySequenceEdit(self)
+        self.capture.setObjectName("shortcutCapture")
+        self.capture.setMaximumSequenceLength(1)
+        self.capture.editingFinished.connect(self._captured)
+        self.cancel = QPushButton("Cancel", self)
+        self.cancel.clicked.connect(self._stop)
+        capture_row = QHBoxLayout()
+        for widget in (self.prompt, self.capture, self.cancel):
+            capture_row.addWidget(widget)
+        self.message = plain_label()
+        self.message.setObjectName("shortcutMessage")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setWordWrap(True)
+        buttons = QHBoxLayout()
+        self.buttons: dict[str, QPushButton] = {}
+        for name, text, handler in (
+            ("changeKey", "Change key…", lambda: self.start("change")),
+            ("addKey", "Add key…", lambda: self.start("add")),
+            ("resetKey", "Reset to default", self.reset_one),
+            ("resetAll", "Reset all to defaults", self.reset_all),
+            ("close", "Close", self.accept),
+        ):
+            button = QPushButton(text, self)
+            button.setObjectName(name)
+            button.setAutoDefault(False)
+            button.clicked.connect(lambda _c=False, h=handler: h())
+            buttons.addWidget(button)
+            self.buttons[name] = button
         layout = QVBoxLayout(self)
+        layout.addWidget(note)
         layout.addWidget(self.table)
-        layout.addWidget(buttons)
-        self.resize(760, 560)
+        layout.addLayout(capture_row)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        self.resize(820, 600)
+        self._fill()
+        self._stop()
+
+    # -- the table -----------------------------------------------------------------------------------
+
+    def _fill(self) -> None:
+        current = self.selected()
+        names = list(self.keymap.actions)
+        self.table.setRowCount(len(self.fixed) + len(names))
+        grey = QBrush(QColor("#777777"))
+        for row, (keys, text) in enumerate(self.fixed):
+            for col, value in enumerate((keys, "", text)):
+                item = QTableWidgetItem(value)
+                item.setForeground(grey)
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled)  # not selectable: fixed
+                self.table.setItem(row, col, item)
+        for row, name in enumerate(names, start=len(self.fixed)):
+            action = self.keymap.actions[name]
+            help_text = self.helps.get(name) or action.statusTip() or self.keymap.text(name)
+            for col, value in enumerate((self.keymap.shown_keys(name), self.keymap.text(name), help_text)):
+                item = QTableWidgetItem(value)
+                item.setData(NAME_ROLE, name)
+                self.table.setItem(row, col, item)
+            if name == current:
+                self.table.selectRow(row)
+
+    def row_of(self, name: str) -> int:
+        for row in range(self.table.rowCount()):
+            item = self.table.item(row, 0)
+            if item is not None and item.data(NAME_ROLE) == name:
+                return row
+        return -1
+
+    def selected(self) -> str | None:
+        items = self.table.selectedItems()
+        return str(items[0].data(NAME_ROLE)) if items and items[0].data(NAME_ROLE) else None
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.table.hasFocus():
+            self.start("change")
+            return
+        super().keyPressEvent(event)
+
+    # -- changing keys --------------------------------------------------------------------------------
+
+    def start(self, mode: str) -> None:
+        name = self.selected()
+        if name is None:
+            self.message.setText("Choose an action in the table first.")
+            return
+        self._mode = mode
+        verb = "the new key" if mode == "change" else "one more key"
+        self.prompt.setText(f"Press {verb} for “{self.keymap.text(name)}”:")
+        self.message.clear()
+        for widget in (self.prompt, self.capture, self.cancel):
+            widget.show()
+        self.capture.clear()
+        self.capture.setFocus()
+
+    def _stop(self) -> None:
+        self._mode = ""
+        for widget in (self.prompt, self.capture, self.cancel):
+            widget.hide()
+        self.table.setFocus()
+
+    def _captured(self) -> None:
+        name = self.selected()
+        key = self.capture.keySequence().toString(PORTABLE)
+        if not self._mode or name is None or not key:
+            return
+        try:
+            if self._mode == "change":
+                self.keymap.assign(name, [key])
+            else:
+                self.keymap.add(name, key)
+        except KeyConflict as exc:
+            self.message.setText(f"Not changed: {exc}")
+            self.capture.clear()
+            return
+        self.message.setText(f"“{self.keymap.text(name)}” is now {self.keymap.shown_keys(name)}.")
+        self._fill()
+        self._stop()
+
+    def reset_one(self) -> None:
+        name = self.selected()
+        if name is None:
+            self.message.setText("Choose an action in the table first.")
+            return
+        try:
+            self.keymap.reset(name)
+        except KeyConflict as exc:
+            self.message.setText(f"Not reset: {exc}")
+            return
+        self.message.setText(f"“{self.keymap.text(name)}” is back to {self.keymap.shown_keys(name)}.")
+        self._fill()
+
+    def reset_all(self) -> None:
+        self.keymap.reset()
+        self.message.setText("Every key is back to its default.")
+        self._fill()

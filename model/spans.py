@@ -127,10 +127,19 @@ class Document:
     imported_at: datetime | None = None
 
 
+# Colours by label position that stay apart for the common colour-vision deficiencies, from published
+# CVD-safe palettes (Paul Tol's "vibrant" and "muted", Okabe & Ito). The first four (the default labels') are
+# checked under simulated protanopia, deuteranopia and tritanopia (Machado et al. 2009) by
+# tests/gui/test_palette.py; the window can show any project in them (View → Colour-vision-safe colours).
+SAFE_COLOURS = ("#CC3311", "#88CCEE", "#332288", "#F0E442", "#44AA99", "#999933", "#AA4499", "#DDCC77",
+                "#882255", "#117733")
+
 # The default label set for news. PER/LOC/ORG follow the MSRA / People's Daily conventions.
 DEFAULT_LABELS: tuple[Label, ...] = (
-    Label("PER", "#e4572e", "1", 0, "Person: real or fictional people, including transliterated names"),
-    Label("LOC", "#29a36a", "2", 1, "Location: countries, regions, cities, geographic features"),
-    Label("ORG", "#2f6fdf", "3", 2, "Organisation: governments, ministries, parties, companies, agencies"),
-    Label("MISC", "#a259d9", "4", 3, "Other named things: titles in 《》, events, laws, products"),
+    Label("PER", SAFE_COLOURS[0], "1", 0, "Person: real or fictional people, including transliterated names"),
+    Label("LOC", SAFE_COLOURS[1], "2", 1, "Location: countries, regions, cities, geographic features"),
+    Label(
+        "ORG", SAFE_COLOURS[2], "3", 2, "Organisation: governments, ministries, parties, companies, agencies"
+    ),
+    Label("MISC", SAFE_COLOURS[3], "4", 3, "Other named things: titles in 《》, events, laws, products"),
 )

@@ -1,9 +1,10 @@
-"""Save a screenshot of the real window on a seed article (for the README): resources/screenshot.png.
+"""Save screenshots of the real windows on a seed article (for the README): the annotation window
+(resources/screenshot.png) and the review window (resources/screenshot_review.png).
 
-Usage (needs a CJK font, e.g. fonts-noto-cjk; the README screenshot was taken this way):
+Usage (needs a CJK font, e.g. fonts-noto-cjk; the README screenshots were taken this way):
 
-    Xvfb :99 & DISPLAY=:99 QT_QPA_PLATFORM=xcb \\
-    python tests/bench/screenshot.py [OUT.png]
+    Xvfb :99 -screen 0 1600x1000x24 & DISPLAY=:99 QT_QPA_PLATFORM=xcb \\
+    python tests/bench/screenshot.py [OUT.png [REVIEW_OUT.png]]
 """
 
 from __future__ import annotations
@@ -20,7 +21,9 @@ from common import ROOT
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
+
+from storage.project import Project
 
 
 def save_small(image: QImage, out: Path) -> None:
@@ -33,34 +36,105 @@ def save_small(image: QImage, out: Path) -> None:
     ).save(str(out), "PNG", 9)
 
 
+def settle(app: QApplication, seconds: float = 1.0) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.02)
+
+
+def activate(app: QApplication, window: QWidget, focus: QWidget) -> None:
+    """Key presses reach a window's shortcuts only while it is the active window."""
+    window.activateWindow()
+    window.raise_()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and QApplication.activeWindow() is not window:
+        app.processEvents()
+        time.sleep(0.02)
+    focus.setFocus()
+
+
+def annotation_window(app: QApplication, project: Project, out: Path) -> None:
+    from gui.main_window import MainWindow
+    from storage.suggestions import SuggestionService
+
+    window = MainWindow(project, project.annotator("王小明"), SuggestionService(project))
+    window.resize(1360, 820)
+    window.show()
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not window.session.spans:
+        app.processEvents()
+        time.sleep(0.02)
+    settle(app)
+    activate(app, window, window.article)
+    keys = [Qt.Key.Key_Return, Qt.Key.Key_Return, Qt.Key.Key_Return, Qt.Key.Key_X, Qt.Key.Key_Return,
+            Qt.Key.Key_Return, Qt.Key.Key_X, Qt.Key.Key_Return]
+    for key in keys:  # some decided spans, two of them rejected
+        QTest.keyClick(window.article, key)
+        settle(app, 0.1)
+    QTest.keyClick(window.article, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)  # show them
+    settle(app, 0.3)
+    QTest.keyClick(window.article, Qt.Key.Key_Tab)
+    settle(app)
+    save_small(window.grab().toImage(), out)
+    print(f"saved {out} ({out.stat().st_size // 1024} KB)")
+    window.close()
+
+
+def review_window(app: QApplication, project: Project, out: Path) -> None:
+    """Two annotators who disagree on the first seed article, and the review window on it."""
+    from gui.review_window import ReviewWindow
+    from model.commands import AddSpans, Context, SetDocumentState
+    from model.spans import DocState, Entity, Layer
+
+    doc = project.documents.ids()[0]
+    text = project.documents.get(doc).text
+    suggested = [s.entity for s in project.annotations.spans(doc, Layer.SUGGESTION)]
+    if not suggested:
+        sys.exit("the seed article has no suggestions yet")
+    for name, change in (("王小明", {}), ("李华", {"越南外交部": [("越南", "LOC"), ("外交部", "ORG")],
+                                                 "安东尼·布林肯": [("布林肯", "PER")]})):
+        entities: list[Entity] = []
+        for e in suggested:
+            surface = text[e.start:e.end]
+            if surface in change:
+                at = e.start
+                for part, label in change[surface]:
+                    at = text.index(part, at)
+                    entities.append(Entity(at, at + len(part), label))
+                    at += len(part)
+            else:
+                entities.append(e)
+        ctx = Context(doc, project.annotator(name).id)
+        AddSpans(ctx, sorted(set(entities), key=lambda e: (e.start, e.end))).do(project.annotations)
+        SetDocumentState(ctx, DocState.DONE, DocState.NEW).do(project.annotations)
+    window = ReviewWindow(project, project.annotator("审校员"))
+    window.show()
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not window.queue.count():
+        app.processEvents()
+        time.sleep(0.02)
+    settle(app)
+    activate(app, window, window.article)
+    QTest.keyClick(window.article, Qt.Key.Key_B)  # take 李华's version of the first disagreement
+    settle(app)
+    save_small(window.grab().toImage(), out)
+    print(f"saved {out} ({out.stat().st_size // 1024} KB)")
+    window.close()
+
+
 def main() -> None:
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "resources" / "screenshot.png"
+    review_out = Path(sys.argv[2]) if len(sys.argv) > 2 else ROOT / "resources" / "screenshot_review.png"
     app = QApplication(sys.argv[:1])
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["NEWSTAG_CONFIG_DIR"] = str(Path(tmp) / "config")
         from gui.app import ensure_seeds
-        from gui.main_window import MainWindow
-        from storage.project import Project
-        from storage.suggestions import SuggestionService
 
         project = Project.open(f"sqlite:///{Path(tmp) / 'seeds.db'}")
         ensure_seeds(project)
-        window = MainWindow(project, project.annotator("王小明"), SuggestionService(project))
-        window.resize(1360, 820)
-        window.show()
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and not window.session.spans:
-            app.processEvents()
-            time.sleep(0.02)
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Return, Qt.Key.Key_Tab, Qt.Key.Key_X):  # some decided spans
-            QTest.keyClick(window.article, key)
-        QTest.keyClick(window.article, Qt.Key.Key_Tab)
-        for _ in range(20):
-            app.processEvents()
-            time.sleep(0.05)
-        save_small(window.grab().toImage(), out)
-        print(f"saved {out} ({out.stat().st_size // 1024} KB)")
-        window.close()
+        annotation_window(app, project, out)
+        review_window(app, project, review_out)
         project.close()
 
 

@@ -103,3 +103,85 @@ def test_an_empty_queue_says_why(qtbot: QtBot, sqlite_project: Project) -> None:
     assert window.state.text() == "Loading the review queue…"  # computed off the UI thread
     qtbot.waitUntil(lambda: window.state.text().startswith("Nothing to review"))
     assert window.queue.count() == 0
+
+
+def test_escape_and_ctrl_w_close_the_review_window_asking_first_about_unsaved_decisions(
+    qtbot: QtBot, reviewed: tuple[Project, DocumentId]
+) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    project, doc = reviewed
+    window = open_window(qtbot, project)
+    qtbot.keyClick(window.article, Qt.Key.Key_Escape)  # nothing decided: closes at once
+    assert not window.isVisible()
+    window = open_window(qtbot, project)
+    qtbot.keyClick(window.article, Qt.Key.Key_B)  # a decision, not saved
+    answers: list[str] = []
+
+    def answer(button: QMessageBox.StandardButton) -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        answers.append(box.text())
+        box.button(button).click()
+
+    QTimer.singleShot(0, lambda: answer(QMessageBox.StandardButton.Cancel))
+    qtbot.keyClick(window.article, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
+    assert window.isVisible() and "1 decision(s)" in answers[0] and not gold(project, doc)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)  # the question is gone
+    QTimer.singleShot(0, lambda: answer(QMessageBox.StandardButton.Save))
+    qtbot.keyClick(window.article, Qt.Key.Key_Escape)
+    assert not window.isVisible()
+    assert ("越南", "LOC", "review: took bob") in gold(project, doc)  # saved on the way out
+
+
+def test_the_side_panel_never_needs_a_horizontal_scroll_bar(qtbot: QtBot, sqlite_project: Project) -> None:
+    long_text = TEXT + "越南外交部发言人在河内举行例行记者会,介绍越南与美国全面伙伴关系的最新进展。"
+    (doc,) = add_documents(sqlite_project, [long_text])
+    finish(sqlite_project, "alice", doc, Entity(0, 5, "ORG"), Entity(16, 21, "ORG"))
+    finish(sqlite_project, "bartholomew_the_annotator_with_a_long_name", doc, *(
+        Entity(a, a + 2, label) for a, label in ((0, "LOC"), (2, "ORG"), (16, "LOC"), (18, "ORG"))))
+    window = open_window(qtbot, sqlite_project)  # the default size
+    panel = window.panel
+    for _ in range(window.session.open_count):
+        QApplication.processEvents()
+        assert not panel.horizontalScrollBar().isVisible() and panel.horizontalScrollBar().maximum() == 0
+        right = panel.columnViewportPosition(2) + panel.columnWidth(2)
+        assert right <= panel.viewport().width()
+        assert panel.columnWidth(2) >= panel.viewport().width() // 2  # the versions get the room
+        qtbot.keyClick(window.article, Qt.Key.Key_Tab)
+    window.resize(900, 600)  # narrower still: the versions wrap, nothing scrolls sideways
+    QApplication.processEvents()
+    assert panel.horizontalScrollBar().maximum() == 0
+    version = panel.item(1, 2)
+    lines = panel.fontMetrics().horizontalAdvance(version.text()) / panel.columnWidth(2)
+    if lines > 1:
+        assert panel.rowHeight(1) >= 2 * panel.fontMetrics().height()
+    assert not window.queue.horizontalScrollBar().isVisible()
+
+
+def test_the_review_article_is_drawn_like_the_annotators(
+    qtbot: QtBot, reviewed: tuple[Project, DocumentId]
+) -> None:
+    from gui.article_view import ArticleView
+    from model.spans import Status
+
+    project, _doc = reviewed
+    window = open_window(qtbot, project)
+    view = window.article
+    assert isinstance(view, ArticleView)
+    view.viewport().repaint()
+    focused = next(p for p in view.painted if p.index == window.session.focused)
+    assert focused.label == "LOC|ORG" and focused.tag is not None  # the disagreement, with its versions
+    assert focused.tag.bottom() <= focused.fills[0].top() + view.look.top_free
+    qtbot.keyClick(view, Qt.Key.Key_B)  # bob's 越南 LOC | 外交部 ORG: two spans side by side
+    view.viewport().repaint()
+    spans = window.session.spans
+    first = next(p for p in view.painted if (spans[p.index].start, spans[p.index].end) == (0, 2))
+    second = next(p for p in view.painted if (spans[p.index].start, spans[p.index].end) == (2, 5))
+    assert first.status is Status.ACCEPTED and second.status is Status.ACCEPTED
+    assert second.fills[0].left() - first.fills[-1].right() >= 2  # the boundary stays visible
+    press_zoom = view.points
+    qtbot.keyClick(view, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert view.points > press_zoom

@@ -1,0 +1,73 @@
+"""The status bar tells where the annotator is: the active selection (its text, length and the keys that
+label it) rather than the span focused before, and "article N of M" in the list's current filter."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from storage.project import Project
+from tests.gui.helpers import CTRL, SHIFT, drag_select, own, press
+
+K = Qt.Key
+
+
+def test_a_selection_is_described_instead_of_the_focused_span(
+    qtbot: QtBot, make_window, corpus, sqlite_project: Project
+) -> None:
+    window = make_window()
+    assert window.focus_label.text().startswith("ORG “越南外交部”")  # the focused suggestion
+    drag_select(qtbot, window, 7, 10)  # 裴青山
+    text = window.focus_label.text()
+    assert "“裴青山”" in text and "3 characters" in text
+    assert "1 PER" in text and "2 LOC" in text and "4 MISC" in text
+    assert "ORG" not in text.split("label it:")[0]  # nothing of the span focused before
+    press(qtbot, window, K.Key_Right, SHIFT)  # Shift+→ grows it
+    assert "“裴青山与”" in window.focus_label.text() and "4 characters" in window.focus_label.text()
+    press(qtbot, window, K.Key_Left, SHIFT)
+    press(qtbot, window, K.Key_1)
+    assert (7, 10, "PER", "accepted") in own(sqlite_project, corpus[0], window)
+    assert window.focus_label.text().startswith("PER “裴青山” · accepted")  # the new span, focused
+    long = window.session.document.text.index("伙伴")  # across the line break
+    drag_select(qtbot, window, 0, long)
+    assert f"{long} characters" in window.focus_label.text() and "…" in window.focus_label.text()
+    press(qtbot, window, K.Key_Escape)
+    assert "Selected" not in window.focus_label.text()
+
+
+def test_article_n_of_m_in_the_current_filter(qtbot: QtBot, make_window, corpus) -> None:
+    window = make_window()
+    assert window.position_label.text() == "Article 1 of 3"
+    press(qtbot, window, K.Key_PageDown, CTRL)
+    assert window.position_label.text() == "Article 2 of 3"
+    press(qtbot, window, K.Key_PageUp, CTRL)
+    press(qtbot, window, K.Key_Return, CTRL)  # done, on to the next unfinished one
+    assert window.position_label.text() == "Article 2 of 3"
+    window.documents.filter.setCurrentIndex(window.documents.filter.findText("Done"))
+    assert window.position_label.text() == "Not in the filter (1)"
+    press(qtbot, window, K.Key_PageUp, CTRL)
+    assert window.position_label.text() == "Article 1 of 1"
+    window.documents.filter.setCurrentIndex(0)
+    search = window.documents.search
+    press(qtbot, window, K.Key_F, CTRL)
+    search.insert("布林肯")  # as an input method commits it (QTest cannot type Chinese); in articles 1 and 2
+    qtbot.keyClick(search, K.Key_Return)
+    QApplication.processEvents()
+    assert window.position_label.text() == "Article 1 of 2"
+    press(qtbot, window, K.Key_PageDown, CTRL)
+    assert window.position_label.text() == "Article 2 of 2"
+    press(qtbot, window, K.Key_PageDown, CTRL)
+    assert window.position_label.text() == "Not in the filter (2)"
+
+
+def test_the_position_of_a_document_beyond_the_loaded_rows_is_counted(
+    qtbot: QtBot, make_window, sqlite_project: Project
+) -> None:
+    from gui.document_table import PAGE
+    from tests.gui.conftest import add_documents
+
+    ids = add_documents(sqlite_project, [f"第{i}篇文章。" for i in range(PAGE + 50)])
+    window = make_window()
+    window.session.open_document(ids[PAGE + 20])  # not loaded in the list
+    assert window.position_label.text() == f"Article {PAGE + 21:,} of {PAGE + 50:,}"
