@@ -7,6 +7,7 @@ inverses for any set of non-overlapping entities, which is what the round-trip t
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Iterable, Sequence
 
 from model.spans import Entity
@@ -61,50 +62,64 @@ def detect_scheme(tags: Iterable[str]) -> Scheme:
     return Scheme.BIO
 
 
+@functools.lru_cache(maxsize=8192)
+def _parsed(tag: str) -> tuple[str, str | None]:
+    return split_tag(tag)
+
+
 def tags_to_entities(
-    tags: Sequence[str], scheme: Scheme, policy: IPolicy = IPolicy.REPAIR
+    tags: Sequence[str], scheme: Scheme, policy: IPolicy = IPolicy.REPAIR, repaired: list[int] | None = None
 ) -> list[Entity]:
-    """Decode a tag sequence. Raises TagSequenceError (with the position) for tags outside the scheme,
-    and, under ``IPolicy.REJECT``, for inside/end tags that do not continue an open entity of their label."""
+    """Decode a tag sequence. Raises TagSequenceError (with the position) for tags outside the scheme, and,
+    under ``IPolicy.REJECT``, for inside/end tags that do not continue an open entity of their label and, in
+    BIOES and BMES, for an entity that its E- tag never closes (as seqeval's strict IOBES mode drops it).
+    Under ``IPolicy.REPAIR`` such an inside tag starts an entity; its position is added to ``repaired``."""
     allowed = _PREFIXES[scheme]
-    inside = "M" if scheme is Scheme.BMES else "I"
+    strict = policy is IPolicy.REJECT
+    must_close = strict and scheme is not Scheme.BIO
     entities: list[Entity] = []
     open_start: int | None = None
     open_label: str | None = None
+    last = -1
 
-    def close(end: int) -> None:
-        nonlocal open_start, open_label
-        if open_start is not None and open_label is not None:
-            entities.append(Entity(open_start, end, open_label))
-        open_start = open_label = None
+    def unclosed() -> TagSequenceError:
+        assert open_start is not None
+        return TagSequenceError(
+            open_start, f"the {open_label} entity begun by {tags[open_start]!r} is never closed by an E- tag "
+            f"({scheme.upper()} scheme)")
 
-    for i, tag in enumerate(tags):
+    for i in [i for i, tag in enumerate(tags) if tag != "O"]:
+        if open_start is not None and i != last + 1:  # O tags in between end the open entity
+            if must_close:
+                raise unclosed()
+            entities.append(Entity(open_start, last + 1, open_label or ""))
+            open_start = open_label = None
+        last = i
+        tag = tags[i]
         try:
-            prefix, label = split_tag(tag)
+            prefix, label = _parsed(tag)
         except TagSequenceError as exc:
             raise TagSequenceError(i, str(exc)) from None
-        if prefix == "O":
-            close(i)
-            continue
         if prefix not in allowed:
             raise TagSequenceError(i, f"tag {tag!r} does not belong to the {scheme.upper()} scheme")
-        continues = open_start is not None and open_label == label
-        if prefix in ("B", "S"):
-            close(i)
-            open_start, open_label = i, label
-            if prefix == "S":
-                close(i + 1)
-        elif prefix in (inside, "E"):
-            if not continues:
-                if policy is IPolicy.REJECT:
+        if prefix in ("B", "S") or open_start is None or open_label != label:
+            if prefix not in ("B", "S"):  # an inside or end tag that continues nothing
+                if strict:
                     raise TagSequenceError(i, f"tag {tag!r} continues no open {label} entity")
-                close(i)
-                open_start, open_label = i, label
-            if prefix == "E":
-                close(i + 1)
-        else:  # an I in BMES or an M in BIO/BIOES never reaches here: filtered by `allowed`
-            raise TagSequenceError(i, f"tag {tag!r} does not belong to the {scheme.upper()} scheme")
-    close(len(tags))
+                if repaired is not None:
+                    repaired.append(i)
+            if open_start is not None:
+                if must_close:
+                    raise unclosed()
+                entities.append(Entity(open_start, i, open_label or ""))
+            open_start, open_label = i, label
+        if prefix in ("S", "E"):
+            entities.append(Entity(open_start, i + 1, label or ""))
+            open_start = open_label = None
+    if open_start is not None:
+        if must_close:
+            raise unclosed()
+        entities.append(Entity(open_start, last + 1, open_label or ""))
     return entities
 
 
