@@ -9,6 +9,7 @@ from __future__ import annotations
 import enum
 import functools
 from collections.abc import Iterable, Sequence
+from itertools import compress
 
 from model.spans import Entity
 
@@ -88,7 +89,9 @@ def tags_to_entities(
             open_start, f"the {open_label} entity begun by {tags[open_start]!r} is never closed by an E- tag "
             f"({scheme.upper()} scheme)")
 
-    for i in [i for i, tag in enumerate(tags) if tag != "O"]:
+    if tags.count("O") == len(tags):
+        return entities
+    for i in compress(range(len(tags)), map("O".__ne__, tags)):
         if open_start is not None and i != last + 1:  # O tags in between end the open entity
             if must_close:
                 raise unclosed()

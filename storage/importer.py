@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -64,6 +65,8 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 BATCH = 2000
+MAX_PARAMETERS = 999  # bound parameters in one statement (SQLite before 3.32 allows no more)
+SQLITE_CACHE_KB = 32768  # SQLite's page cache during an import (its default is 2 MB)
 SHOWN_DUPLICATES = 20  # differing duplicates described one by one; the rest counted
 
 
@@ -208,11 +211,19 @@ def _admit(doc: ParsedDocument, report: FileReport, path: Path) -> None:
             doc.entities = unique
 
 
-def _signature(entities: Iterable[Any]) -> tuple[tuple[int, int, str], ...]:
+Signature = tuple[tuple[int, int, str], ...]
+
+
+def _signature(entities: Iterable[Any]) -> Signature:
     return tuple(sorted((e.start, e.end, e.label) for e in entities))
 
 
-def _describe(sig: tuple[tuple[int, int, str], ...], text_: str) -> str:
+def _copy_hash(doc: ParsedDocument) -> str:
+    """The content hash of a duplicate kept for its other labels: its text and its labels."""
+    return content_hash(f"{doc.text}\x00{_signature(doc.entities)!r}")
+
+
+def _describe(sig: Signature, text_: str) -> str:
     return "[" + ", ".join(f"{text_[a:b]}/{label}" for a, b, label in sig) + "]" if sig else "no labels"
 
 
@@ -238,15 +249,32 @@ class _Sink:
             else (Layer.SUGGESTION, Status.SUGGESTED)
         )
         self.known_labels = set(session.scalars(select(LabelRow.name)))
+        self._cache_size: int | None = None
 
-    def stored(self, hashes: set[str]) -> dict[str, tuple[int | None, str, tuple[tuple[int, int, str], ...]]]:
+    def __enter__(self) -> _Sink:
+        """SQLite: a larger page cache while the file goes in (indexes stay in memory), restored after."""
+        conn = self.session.connection()
+        if conn.dialect.name == "sqlite":
+            self._cache_size = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+            conn.exec_driver_sql(f"PRAGMA cache_size = -{SQLITE_CACHE_KB}")
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._cache_size is not None:
+            self.session.connection().exec_driver_sql(f"PRAGMA cache_size = {int(self._cache_size)}")
+
+    def stored(self, hashes: set[str]) -> dict[str, tuple[int | None, str, Signature]]:
         """hash -> (document id, source, label signature in the import's layer) for hashes already stored."""
-        found: dict[str, tuple[int | None, str, tuple[tuple[int, int, str], ...]]] = {}
-        rows = self.session.execute(
-            select(DocumentRow.content_hash, DocumentRow.id, DocumentRow.source).where(
-                DocumentRow.content_hash.in_(hashes)
-            )
-        ).all()
+        found: dict[str, tuple[int | None, str, Signature]] = {}
+        conn = self.session.connection()
+        mark = _mark(conn)
+        rows: list[Any] = []
+        ordered = sorted(hashes)
+        for i in range(0, len(ordered), MAX_PARAMETERS):
+            part = tuple(ordered[i : i + MAX_PARAMETERS])
+            rows += conn.exec_driver_sql(
+                "SELECT content_hash, id, source FROM documents WHERE content_hash IN "
+                f"({', '.join([mark] * len(part))})", part).all()
         if not rows:
             return found
         spans: dict[int, list[tuple[int, int, str]]] = {}
@@ -267,17 +295,19 @@ class _Sink:
         report = self.report
         keep = self.options.duplicates is Duplicates.KEEP
         hashes = [content_hash(d.text) for d in batch]
-        sigs = [_signature(d.entities) for d in batch]
-        copy_hashes = [content_hash(f"{d.text}\x00{s!r}") for d, s in zip(batch, sigs, strict=True)]
-        stored = self.stored(set(hashes) | (set(copy_hashes) if keep else set()))
+        copy_hashes = [_copy_hash(d) for d in batch] if keep else hashes
+        stored: dict[str, tuple[int | None, str, Signature | ParsedDocument]] = {}
+        stored.update(self.stored(set(hashes) | (set(copy_hashes) if keep else set())))
         fresh: list[tuple[ParsedDocument, str]] = []
-        for doc, digest, sig, copy in zip(batch, hashes, sigs, copy_hashes, strict=True):
+        for doc, digest, copy in zip(batch, hashes, copy_hashes, strict=True):
             earlier = stored.get(digest)
             if earlier is None:
-                stored[digest] = (None, doc.source, sig)
+                stored[digest] = (None, doc.source, doc)  # its signature is worked out if a copy follows
                 fresh.append((doc, digest))
                 continue
-            _, source, earlier_sig = earlier
+            _, source, other = earlier
+            sig = _signature(doc.entities)
+            earlier_sig = other if isinstance(other, tuple) else _signature(other.entities)
             if earlier_sig == sig or (keep and copy in stored):
                 report.skipped += 1
                 continue
@@ -288,18 +318,17 @@ class _Sink:
                     f"{_describe(sig, doc.text)}, there {_describe(earlier_sig, doc.text)}"
                 )
             if keep:
-                stored[copy] = (None, doc.source, sig)
+                stored[copy] = (None, doc.source, doc)
                 fresh.append((doc, copy))
                 report.kept += 1
             else:
                 report.skipped += 1
-        labels = {e.label for doc, _ in fresh for e in doc.entities}
-        if missing := labels - self.known_labels:
+        labels_met = [e.label for doc, _ in fresh for e in doc.entities]
+        if missing := set(labels_met) - self.known_labels:
             report.new_labels += self.add_labels(missing)
             self.known_labels |= missing
-        for doc, _ in fresh:
-            report.spans += len(doc.entities)
-            report.spans_per_label.update(e.label for e in doc.entities)
+        report.spans += len(labels_met)
+        report.spans_per_label.update(labels_met)
         report.imported += len(fresh)
         if fresh:
             self.write(fresh)
@@ -312,15 +341,15 @@ class _Sink:
         ids = self._new_ids(conn, len(docs))
         now = datetime.now(UTC)
         doc_table, span_table = DocumentRow.__table__, SpanRow.__table__
-        stamp = _processor(conn, doc_table.c.imported_at)
-        meta = _processor(conn, doc_table.c.meta)
+        stamp = _processor(conn, doc_table.c.imported_at)(now)
+        meta = _cached(_processor(conn, doc_table.c.meta))
         span_stamp = _processor(conn, span_table.c.created_at)(now)
         _insert(
             conn,
             "documents",
             ("id", "title", "text", "source", "content_hash", "meta", "imported_at"),
             [
-                (i, d.title[:500], d.text, d.source[:1000], digest, meta(d.meta), stamp(now))
+                (i, d.title[:500], d.text, d.source[:1000], digest, meta(d.meta), stamp)
                 for i, (d, digest) in zip(ids, docs, strict=True)
             ],
         )
@@ -370,9 +399,9 @@ class _DryRun(_Sink):
 
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
-        self.seen: dict[bytes, tuple[str, tuple[tuple[int, int, str], ...]]] = {}
+        self.seen: dict[bytes, tuple[str, Signature]] = {}
 
-    def stored(self, hashes: set[str]) -> dict[str, tuple[int | None, str, tuple[tuple[int, int, str], ...]]]:
+    def stored(self, hashes: set[str]) -> dict[str, tuple[int | None, str, Signature]]:
         found = super().stored(hashes)
         for digest in hashes:
             if digest not in found and (seen := self.seen.get(bytes.fromhex(digest)[:16])) is not None:
@@ -393,13 +422,47 @@ def _processor(conn: Connection, column: Any) -> Callable[[Any], Any]:
     return process or (lambda value: value)
 
 
+def _cached(process: Callable[[Any], Any]) -> Callable[[dict[str, Any]], Any]:
+    """``process`` remembered for metadata made of plain values (a CoNLL file's documents share theirs)."""
+    memo: dict[tuple[tuple[str, Any], ...], Any] = {}
+
+    def run(value: dict[str, Any]) -> Any:
+        try:
+            key = tuple(value.items())
+            hash(key)
+        except TypeError:
+            return process(value)
+        if (done := memo.get(key)) is None:
+            if len(memo) > 1000:
+                memo.clear()
+            done = memo[key] = process(value)
+        return done
+
+    return run
+
+
+def _mark(conn: Connection) -> str:
+    return "?" if conn.dialect.paramstyle == "qmark" else "%s"
+
+
 def _insert(conn: Connection, table: str, columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
-    """One executemany straight through the driver: the import's rows need none of the ORM's work."""
+    """Rows straight through the driver, the import's rows need none of the ORM's work; many rows a statement
+    (SQLite checks a CHECK ... IN (...) constraint at a fixed cost per statement, not per row)."""
     if not rows:
         return
-    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
     names = ", ".join(f'"{c}"' for c in columns)
-    conn.exec_driver_sql(f"INSERT INTO {table} ({names}) VALUES ({', '.join([mark] * len(columns))})", rows)
+    one = "(" + ", ".join([_mark(conn)] * len(columns)) + ")"
+    per = max(1, MAX_PARAMETERS // len(columns))
+
+    def statement(n: int) -> str:
+        return f"INSERT INTO {table} ({names}) VALUES {', '.join([one] * n)}"
+
+    full = len(rows) // per * per
+    if full:
+        conn.exec_driver_sql(statement(per), [tuple(chain.from_iterable(rows[i : i + per]))
+                                              for i in range(0, full, per)])
+    if rest := rows[full:]:
+        conn.exec_driver_sql(statement(len(rest)), tuple(chain.from_iterable(rest)))
 
 
 # -- the entry points ---------------------------------------------------------------------------------------
@@ -433,20 +496,20 @@ def import_file(
     info = ReadInfo()
     try:
         with project.session_factory() if dry_run else project.transaction() as session:
-            sink = (_DryRun if dry_run else _Sink)(project, session, report, options, path)
-            batch: list[ParsedDocument] = []
-            for doc in read_documents(path, options, info):
-                _admit(doc, report, path)
-                batch.append(doc)
-                if len(batch) >= BATCH:
+            with (_DryRun if dry_run else _Sink)(project, session, report, options, path) as sink:
+                batch: list[ParsedDocument] = []
+                for doc in read_documents(path, options, info):
+                    _admit(doc, report, path)
+                    batch.append(doc)
+                    if len(batch) >= BATCH:
+                        sink.flush(batch)
+                        if progress:
+                            progress(len(batch))
+                        batch = []
+                if batch:
                     sink.flush(batch)
                     if progress:
                         progress(len(batch))
-                    batch = []
-            if batch:
-                sink.flush(batch)
-                if progress:
-                    progress(len(batch))
             if dry_run:
                 session.rollback()
     except ImportFormatError as exc:

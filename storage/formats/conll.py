@@ -28,6 +28,7 @@ from storage.formats.source import BOM, TextFile, inner_bom
 __all__ = ["ConllReader", "Grouping", "read_conll"]
 
 UNTYPED = frozenset("BIESMLU")
+SEEN_LIMIT = 200_000  # distinct rows remembered by the first pass, at most
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _LATIN_EDGE = re.compile(r"[A-Za-z0-9\u00c0-\u024f]")
@@ -152,9 +153,14 @@ class ConllReader:
             raise self.fail(f"{exc}: {first_row!r}", first_line) from None
         stats = _Stats(width_line=first_line)
         separators: set[str] = set()
+        seen: set[str] = set()  # rows checked in earlier blocks (a corpus repeats most of its rows)
         for base, block in self.source.blocks():
             lines = block.split("\n")
-            self._analyse_block(base, lines, set(lines), stats, separators)
+            fresh = set(lines) - seen
+            self._analyse_block(base, lines, fresh, stats, separators)
+            if len(seen) > SEEN_LIMIT:
+                seen.clear()
+            seen |= fresh if BOM not in block else {line for line in fresh if BOM not in line}
         if stats.typed and stats.untyped:
             raise self.fail(
                 f"mixes tags with a type (line {stats.typed}) and without one (line {stats.untyped})",
@@ -315,6 +321,8 @@ class ConllReader:
         layout = self.layout
         width, tok, tag = layout.width, layout.token, layout.tag
         joiner = {"tab": "\t", "space": " "}.get(layout.separator)
+        fast = joiner is not None and not layout.specials and not layout.rstrip
+        tabs = joiner == "\t"
         carry = ""
         carry_line = 0
         for base, block in self.source.blocks():
@@ -331,9 +339,18 @@ class ConllReader:
                     stripped = piece.lstrip("\n")
                     line += len(piece) - len(stripped)
                     piece = stripped
-                if piece:
-                    yield from self._rows(line, piece, joiner, width, tok, tag)
-                line += piece.count("\n") + 2
+                if not piece:
+                    line += 2
+                    continue
+                rows = piece.count("\n") + 1
+                if fast and not piece.endswith("\n"):
+                    parts = piece.replace("\n", "\t").split("\t") if tabs else piece.split()
+                    if len(parts) == width * rows:
+                        yield self._sentence(line, parts[tok::width], parts[tag::width])
+                        line += rows + 1
+                        continue
+                yield from self._rows(line, piece, joiner, width, tok, tag)
+                line += rows + 1
             if carry:
                 carry_line = line
                 if carry.startswith("\n"):
@@ -406,6 +423,8 @@ class ConllReader:
         space_after: list[bool] | None = None,
     ) -> _Sentence:
         layout = self.layout
+        if numbers is None and not layout.weibo and not layout.untyped:
+            return _Sentence(first, tokens, tags)
         if layout.weibo:
             tokens = [t[0] for t in tokens]
         if layout.untyped:
@@ -446,7 +465,9 @@ class ConllReader:
         per_doc = options.sentences_per_document or (0 if by_docstart else 1)
         repaired: list[int] = []
         group: list[_Sentence] = []
-        for item in self._sentences():
+        if per_doc == 1:
+            yield from self._one_per_sentence(repaired)
+        for item in [] if per_doc == 1 else self._sentences():
             if isinstance(item, _Boundary):
                 if group:
                     yield self._build(group, repaired)
@@ -470,6 +491,31 @@ class ConllReader:
                 f"line {repaired[0]}; --strict-tags refuses them)"
             )
 
+    def _one_per_sentence(self, repaired: list[int]) -> Iterator[ParsedDocument]:
+        """``_build`` for one sentence a document, the common case, without its loop."""
+        scheme, policy = self.layout.scheme, self.options.policy
+        path, encoding = self.path, self.source.encoding
+        for sentence in self._sentences():
+            if isinstance(sentence, _Boundary):
+                continue
+            text, starts = self._text(sentence)
+            found: list[int] = []
+            try:
+                entities = tags_to_entities(sentence.tags, scheme, policy, found)
+            except TagSequenceError as exc:
+                raise self.fail(f"{exc} ({scheme.upper()} scheme)", self._line(sentence, exc.index)) from None
+            if found:
+                repaired.extend(self._line(sentence, i) for i in found)
+            if starts is not None and entities:
+                tokens = sentence.tokens
+                entities = [Entity(starts[e.start], starts[e.end - 1] + len(tokens[e.end - 1]), e.label)
+                            for e in entities]
+            first = sentence.first_line
+            yield ParsedDocument(
+                title=first_line_title(text, limit=40), text=text, source=f"{path}:{first}",
+                meta={"format": "conll", "encoding": encoding, "scheme": scheme.value, "sentences": 1},
+                entities=entities, line=first)
+
     def _build(self, sentences: list[_Sentence], repaired: list[int]) -> ParsedDocument:
         parts: list[str] = []
         entities: list[Entity] = []
@@ -485,8 +531,11 @@ class ConllReader:
                 decoded = tags_to_entities(sentence.tags, scheme, policy, found)
             except TagSequenceError as exc:
                 raise self.fail(f"{exc} ({scheme.upper()} scheme)", self._line(sentence, exc.index)) from None
-            repaired.extend(self._line(sentence, i) for i in found)
-            if starts is None:
+            if found:
+                repaired.extend(self._line(sentence, i) for i in found)
+            if starts is None and not offset:
+                entities.extend(decoded)
+            elif starts is None:
                 entities.extend(Entity(offset + e.start, offset + e.end, e.label) for e in decoded)
             else:
                 ends = [s + len(t) for s, t in zip(starts, sentence.tokens, strict=True)]
@@ -495,7 +544,7 @@ class ConllReader:
                 )
             parts.append(text)
             offset += len(text)
-        body = "".join(parts)
+        body = parts[0] if len(parts) == 1 else "".join(parts)
         first = sentences[0].first_line
         return ParsedDocument(
             title=first_line_title(body, limit=40),

@@ -15,7 +15,7 @@ from charset_normalizer import from_bytes
 from storage.formats import ImportFormatError
 from storage.formats.decoding import BOMS, looks_like_text
 
-CHUNK = 1 << 20  # bytes read at a time, and characters decoded at a time
+CHUNK = 1 << 18  # bytes read at a time, and characters decoded at a time
 BOM = "\ufeff"
 
 
