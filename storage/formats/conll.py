@@ -41,6 +41,10 @@ def _is_blank(line: str) -> bool:
     return not line or line.isspace()
 
 
+def _special(piece: str) -> bool:
+    return piece.startswith(("-DOCSTART-", BOM)) or "\n-DOCSTART-" in piece or BOM in piece
+
+
 def _pair_join(a: str, b: str) -> bool:
     """A space between two adjacent tokens of Chinese text: only between two Latin words (``New York``)."""
     return (len(a) > 1 or len(b) > 1) and bool(_LATIN_EDGE.match(a[-1])) and bool(_LATIN_EDGE.match(b[0]))
@@ -321,7 +325,8 @@ class ConllReader:
         layout = self.layout
         width, tok, tag = layout.width, layout.token, layout.tag
         joiner = {"tab": "\t", "space": " "}.get(layout.separator)
-        fast = joiner is not None and not layout.specials and not layout.rstrip
+        fast = joiner is not None and not layout.conllu and not layout.rstrip
+        specials = layout.specials  # -DOCSTART- or byte-order marks: pieces that hold one go row by row
         tabs = joiner == "\t"
         carry = ""
         carry_line = 0
@@ -343,7 +348,7 @@ class ConllReader:
                     line += 2
                     continue
                 rows = piece.count("\n") + 1
-                if fast and not piece.endswith("\n"):
+                if fast and not piece.endswith("\n") and not (specials and _special(piece)):
                     parts = piece.replace("\n", "\t").split("\t") if tabs else piece.split()
                     if len(parts) == width * rows:
                         yield self._sentence(line, parts[tok::width], parts[tag::width])
