@@ -84,6 +84,10 @@ class ImportOptions:
     spans_as: SpansAs = SpansAs.GOLD
     duplicates: Duplicates = Duplicates.SKIP
 
+    def __post_init__(self) -> None:
+        for name, kind in (("format", Format), ("spans_as", SpansAs), ("duplicates", Duplicates)):
+            object.__setattr__(self, name, kind(getattr(self, name)))
+
 
 @dataclass(slots=True)
 class FileReport:

@@ -496,21 +496,27 @@ class ConllReader:
                 f"line {repaired[0]}; --strict-tags refuses them)"
             )
 
+    def _decode(self, sentence: _Sentence, repaired: list[int]) -> list[Entity]:
+        """The sentence's entities over its tokens; inside tags read as starts go to ``repaired``."""
+        scheme = self.layout.scheme
+        found: list[int] = []
+        try:
+            entities = tags_to_entities(sentence.tags, scheme, self.options.policy, found)
+        except TagSequenceError as exc:
+            raise self.fail(f"{exc} ({scheme.upper()} scheme)", self._line(sentence, exc.index)) from None
+        if found:
+            repaired.extend(self._line(sentence, i) for i in found)
+        return entities
+
     def _one_per_sentence(self, repaired: list[int]) -> Iterator[ParsedDocument]:
         """``_build`` for one sentence a document, the common case, without its loop."""
-        scheme, policy = self.layout.scheme, self.options.policy
+        scheme = self.layout.scheme
         path, encoding = self.path, self.source.encoding
         for sentence in self._sentences():
             if isinstance(sentence, _Boundary):
                 continue
             text, starts = self._text(sentence)
-            found: list[int] = []
-            try:
-                entities = tags_to_entities(sentence.tags, scheme, policy, found)
-            except TagSequenceError as exc:
-                raise self.fail(f"{exc} ({scheme.upper()} scheme)", self._line(sentence, exc.index)) from None
-            if found:
-                repaired.extend(self._line(sentence, i) for i in found)
+            entities = self._decode(sentence, repaired)
             if starts is not None and entities:
                 tokens = sentence.tokens
                 entities = [Entity(starts[e.start], starts[e.end - 1] + len(tokens[e.end - 1]), e.label)
@@ -525,19 +531,13 @@ class ConllReader:
         parts: list[str] = []
         entities: list[Entity] = []
         offset = 0
-        scheme, policy = self.layout.scheme, self.options.policy
+        scheme = self.layout.scheme
         for sentence in sentences:
             if parts:
                 parts.append("\n")
                 offset += 1
             text, starts = self._text(sentence)
-            found: list[int] = []
-            try:
-                decoded = tags_to_entities(sentence.tags, scheme, policy, found)
-            except TagSequenceError as exc:
-                raise self.fail(f"{exc} ({scheme.upper()} scheme)", self._line(sentence, exc.index)) from None
-            if found:
-                repaired.extend(self._line(sentence, i) for i in found)
+            decoded = self._decode(sentence, repaired)
             if starts is None and not offset:
                 entities.extend(decoded)
             elif starts is None:

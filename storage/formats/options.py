@@ -119,3 +119,10 @@ class ReadOptions:
     discontinuous: Discontinuous = Discontinuous.SPLIT
     untyped_label: str = "ENT"
     tag_map: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_TAG_MAP))  # word/tag: POS -> label
+
+    def __post_init__(self) -> None:
+        """Option values given as strings ("sentence") become their enum members, or raise ValueError."""
+        enums = (("grouping", Grouping), ("policy", IPolicy), ("join", Join), ("offsets", OffsetUnit),
+                 ("discontinuous", Discontinuous))
+        for name, kind in enums:
+            object.__setattr__(self, name, kind(getattr(self, name)))
