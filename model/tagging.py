@@ -7,7 +7,6 @@ inverses for any set of non-overlapping entities, which is what the round-trip t
 from __future__ import annotations
 
 import enum
-import functools
 from collections.abc import Iterable, Sequence
 from itertools import compress
 
@@ -63,9 +62,27 @@ def detect_scheme(tags: Iterable[str]) -> Scheme:
     return Scheme.BIO
 
 
-@functools.lru_cache(maxsize=8192)
-def _parsed(tag: str) -> tuple[str, str | None]:
-    return split_tag(tag)
+_KINDS: dict[Scheme, dict[str, tuple[bool, bool, str]]] = {scheme: {} for scheme in Scheme}
+
+
+def _kind(tag: str, scheme: Scheme, index: int) -> tuple[bool, bool, str]:
+    """``(begins an entity, ends one, label)`` for a tag of ``scheme``, remembered; raises at ``index``."""
+    try:
+        prefix, label = split_tag(tag)
+    except TagSequenceError as exc:
+        raise TagSequenceError(index, str(exc)) from None
+    if prefix not in _PREFIXES[scheme]:
+        raise TagSequenceError(index, f"tag {tag!r} does not belong to the {scheme.upper()} scheme")
+    kind = (prefix in ("B", "S"), prefix in ("S", "E"), label or "")
+    if len(_KINDS[scheme]) < 8192:
+        _KINDS[scheme][tag] = kind
+    return kind
+
+
+def _unclosed(tags: Sequence[str], start: int, label: str, scheme: Scheme) -> TagSequenceError:
+    return TagSequenceError(
+        start, f"the {label} entity begun by {tags[start]!r} is never closed by an E- tag "
+               f"({scheme.upper()} scheme)")
 
 
 def tags_to_entities(
@@ -75,54 +92,34 @@ def tags_to_entities(
     under ``IPolicy.REJECT``, for inside/end tags that do not continue an open entity of their label and, in
     BIOES and BMES, for an entity that its E- tag never closes (as seqeval's strict IOBES mode drops it).
     Under ``IPolicy.REPAIR`` such an inside tag starts an entity; its position is added to ``repaired``."""
-    allowed = _PREFIXES[scheme]
-    strict = policy is IPolicy.REJECT
-    must_close = strict and scheme is not Scheme.BIO
     entities: list[Entity] = []
-    open_start: int | None = None
-    open_label: str | None = None
-    last = -1
-
-    def unclosed() -> TagSequenceError:
-        assert open_start is not None
-        return TagSequenceError(
-            open_start, f"the {open_label} entity begun by {tags[open_start]!r} is never closed by an E- tag "
-            f"({scheme.upper()} scheme)")
-
     if tags.count("O") == len(tags):
         return entities
+    kinds = _KINDS[scheme]
+    strict = policy is IPolicy.REJECT
+    must_close = strict and scheme is not Scheme.BIO
+    open_start, open_label, last = -1, "", -2
     for i in compress(range(len(tags)), map("O".__ne__, tags)):
-        if open_start is not None and i != last + 1:  # O tags in between end the open entity
-            if must_close:
-                raise unclosed()
-            entities.append(Entity(open_start, last + 1, open_label or ""))
-            open_start = open_label = None
-        last = i
-        tag = tags[i]
-        try:
-            prefix, label = _parsed(tag)
-        except TagSequenceError as exc:
-            raise TagSequenceError(i, str(exc)) from None
-        if prefix not in allowed:
-            raise TagSequenceError(i, f"tag {tag!r} does not belong to the {scheme.upper()} scheme")
-        if prefix in ("B", "S") or open_start is None or open_label != label:
-            if prefix not in ("B", "S"):  # an inside or end tag that continues nothing
+        begins, ends, label = kinds.get(tags[i]) or _kind(tags[i], scheme, i)
+        if begins or open_start < 0 or i != last + 1 or open_label != label:  # it continues no entity
+            if not begins:
                 if strict:
-                    raise TagSequenceError(i, f"tag {tag!r} continues no open {label} entity")
+                    raise TagSequenceError(i, f"tag {tags[i]!r} continues no open {label} entity")
                 if repaired is not None:
                     repaired.append(i)
-            if open_start is not None:
+            if open_start >= 0:  # the open entity ended after the last tag
                 if must_close:
-                    raise unclosed()
-                entities.append(Entity(open_start, i, open_label or ""))
+                    raise _unclosed(tags, open_start, open_label, scheme)
+                entities.append(Entity(open_start, last + 1, open_label))
             open_start, open_label = i, label
-        if prefix in ("S", "E"):
-            entities.append(Entity(open_start, i + 1, label or ""))
-            open_start = open_label = None
-    if open_start is not None:
+        if ends:
+            entities.append(Entity(open_start, i + 1, label))
+            open_start = -1
+        last = i
+    if open_start >= 0:
         if must_close:
-            raise unclosed()
-        entities.append(Entity(open_start, last + 1, open_label or ""))
+            raise _unclosed(tags, open_start, open_label, scheme)
+        entities.append(Entity(open_start, last + 1, open_label))
     return entities
 
 

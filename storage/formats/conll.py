@@ -28,6 +28,7 @@ from storage.formats.source import BOM, TextFile, inner_bom
 __all__ = ["ConllReader", "Grouping", "read_conll"]
 
 UNTYPED = frozenset("BIESMLU")
+TITLE_LIMIT = 40  # characters of a document's first line that make its title
 SEEN_LIMIT = 200_000  # distinct rows remembered by the first pass, at most
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
@@ -522,8 +523,11 @@ class ConllReader:
                 entities = [Entity(starts[e.start], starts[e.end - 1] + len(tokens[e.end - 1]), e.label)
                             for e in entities]
             first = sentence.first_line
+            title = text.strip()  # a sentence is one line
+            if len(title) > TITLE_LIMIT:
+                title = title[: TITLE_LIMIT - 1] + "…"
             yield ParsedDocument(
-                title=first_line_title(text, limit=40), text=text, source=f"{path}:{first}",
+                title=title, text=text, source=f"{path}:{first}",
                 meta={"format": "conll", "encoding": encoding, "scheme": scheme.value, "sentences": 1},
                 entities=entities, line=first)
 
@@ -552,7 +556,7 @@ class ConllReader:
         body = parts[0] if len(parts) == 1 else "".join(parts)
         first = sentences[0].first_line
         return ParsedDocument(
-            title=first_line_title(body, limit=40),
+            title=first_line_title(body, limit=TITLE_LIMIT),
             text=body,
             source=f"{self.path}:{first}",
             meta={
