@@ -231,18 +231,30 @@ class JsonReader:
                     self.path, f"is not valid JSON ({exc.msg}, column {exc.colno})", exc.lineno
                 ) from None
 
+        def finish(at: int) -> None:
+            """Nothing but whitespace may follow the one JSON value of the file."""
+            at = ws.match(text, at).end()  # type: ignore[union-attr]
+            if at < len(text):
+                raise ImportFormatError(
+                    self.path,
+                    "has more after its JSON value: one object per line is JSON Lines (--format jsonl)",
+                    line_at(at))
+
         if not text.startswith("[", pos):  # one object, not an array
-            obj, _ = decode(pos)
+            obj, end = decode(pos)
             yield self.document(obj, line_at(pos))
+            finish(end)
             return
         pos = ws.match(text, pos + 1).end()  # type: ignore[union-attr]
         if text.startswith("]", pos):
+            finish(pos + 1)
             return
         while True:
             obj, end = decode(pos)
             yield self.document(obj, line_at(pos))
             pos = ws.match(text, end).end()  # type: ignore[union-attr]
             if text.startswith("]", pos):
+                finish(pos + 1)
                 break
             if not text.startswith(",", pos):
                 raise ImportFormatError(

@@ -705,3 +705,11 @@ def test_reading_ahead_stops_when_the_writer_stops() -> None:
 
     with pytest.raises(ValueError, match="bad row"):
         list(_prefetched(failing()))  # type: ignore[arg-type]
+
+
+def test_json_lines_read_as_one_json_value_are_refused(project: Project, tmp_path: Path) -> None:
+    path = jsonl(tmp_path / "d.jsonl", [{"text": "北京", "label": []}, {"text": "上海", "label": []}])
+    report = import_file(project, path, Format.JSON)
+    assert report.failed and report.error.line == 2 and "--format jsonl" in str(report.error)
+    array = write(tmp_path / "a.json", '[{"text": "北京"}]\n{"text": "上海"}\n')
+    assert import_file(project, array).error.line == 2
