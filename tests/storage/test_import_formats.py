@@ -713,3 +713,9 @@ def test_json_lines_read_as_one_json_value_are_refused(project: Project, tmp_pat
     assert report.failed and report.error.line == 2 and "--format jsonl" in str(report.error)
     array = write(tmp_path / "a.json", '[{"text": "北京"}]\n{"text": "上海"}\n')
     assert import_file(project, array).error.line == 2
+
+
+def test_a_bom_inside_a_plain_text_article_is_refused(project: Project, tmp_path: Path) -> None:
+    path = write(tmp_path / "a.txt", "\ufeff第一篇\n正文\n".encode() + "\ufeff第二篇\n".encode())
+    report = import_file(project, path, Format.TXT)
+    assert report.failed and report.error.line == 3 and "byte-order mark" in str(report.error)
