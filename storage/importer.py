@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import enum
 import logging
-import queue
-import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -67,7 +65,6 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 BATCH = 2000
-PREFETCH = 2  # batches read ahead while the one before is written
 MAX_PARAMETERS = 999  # bound parameters in one statement (SQLite before 3.32 allows no more)
 SQLITE_CACHE_KB = 32768  # SQLite's page cache during an import (its default is 2 MB)
 SHOWN_DUPLICATES = 20  # differing duplicates described one by one; the rest counted
@@ -472,59 +469,6 @@ def _insert(conn: Connection, table: str, columns: tuple[str, ...], rows: list[t
         conn.exec_driver_sql(statement(len(rest)), tuple(chain.from_iterable(rest)))
 
 
-def _batches(docs: Iterable[ParsedDocument], report: FileReport,
-             path: Path) -> Iterator[list[ParsedDocument]]:
-    batch: list[ParsedDocument] = []
-    for doc in docs:
-        _admit(doc, report, path)
-        batch.append(doc)
-        if len(batch) >= BATCH:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
-_END = object()
-
-
-def _prefetched(batches: Iterator[list[ParsedDocument]]) -> Iterator[list[ParsedDocument]]:
-    """The batches, read in a thread of their own while the caller writes the ones before (the database driver
-    lets go of the interpreter while it works, so reading and writing overlap). At most PREFETCH batches wait;
-    an error in the reading is raised here, in the caller's thread, and so rolls its transaction back."""
-    waiting: queue.Queue[object] = queue.Queue(maxsize=PREFETCH)
-    stop = threading.Event()
-
-    def put(item: object) -> bool:
-        while not stop.is_set():
-            try:
-                waiting.put(item, timeout=0.05)
-                return True
-            except queue.Full:
-                continue
-        return False
-
-    def read() -> None:
-        try:
-            for batch in batches:
-                if not put(batch):
-                    return
-            put(_END)
-        except BaseException as exc:  # handed to the caller's thread, raised there
-            put(exc)
-
-    reader = threading.Thread(target=read, name="import-reader", daemon=True)
-    reader.start()
-    try:
-        while (item := waiting.get()) is not _END:
-            if isinstance(item, BaseException):
-                raise item
-            yield item  # type: ignore[misc]
-    finally:
-        stop.set()
-        reader.join()
-
-
 # -- the entry points ---------------------------------------------------------------------------------------
 
 
@@ -557,7 +501,16 @@ def import_file(
     try:
         with project.session_factory() if dry_run else project.transaction() as session:
             with (_DryRun if dry_run else _Sink)(project, session, report, options, path) as sink:
-                for batch in _prefetched(_batches(read_documents(path, options, info), report, path)):
+                batch: list[ParsedDocument] = []
+                for doc in read_documents(path, options, info):
+                    _admit(doc, report, path)
+                    batch.append(doc)
+                    if len(batch) >= BATCH:
+                        sink.flush(batch)
+                        if progress:
+                            progress(len(batch))
+                        batch = []
+                if batch:
                     sink.flush(batch)
                     if progress:
                         progress(len(batch))

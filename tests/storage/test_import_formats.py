@@ -683,30 +683,6 @@ def test_dry_run_of_a_refused_file_writes_nothing(project: Project, tmp_path: Pa
     assert snapshot(project) == before
 
 
-def test_reading_ahead_stops_when_the_writer_stops() -> None:
-    import threading
-
-    from storage.importer import _prefetched
-
-    def endless() -> object:
-        n = 0
-        while True:
-            n += 1
-            yield [n]
-
-    batches = _prefetched(endless())  # type: ignore[arg-type]
-    assert next(batches) == [1] and next(batches) == [2]
-    batches.close()  # what a failed write does to the loop
-    assert not [t for t in threading.enumerate() if t.name == "import-reader"]
-
-    def failing() -> object:
-        yield [1]
-        raise ValueError("bad row")
-
-    with pytest.raises(ValueError, match="bad row"):
-        list(_prefetched(failing()))  # type: ignore[arg-type]
-
-
 def test_json_lines_read_as_one_json_value_are_refused(project: Project, tmp_path: Path) -> None:
     path = jsonl(tmp_path / "d.jsonl", [{"text": "北京", "label": []}, {"text": "上海", "label": []}])
     report = import_file(project, path, Format.JSON)
