@@ -8,14 +8,11 @@ import logging
 import sys
 import traceback
 from collections.abc import Sequence
-from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError
 
-from model.tagging import IPolicy
+from gui.cli_import import add_import_options, cmd_import
 from storage.db import DatabaseError, database_error, default_url, parse_url
-from storage.formats.conll import Grouping
-from storage.importer import Format, SpansAs, expand_paths, import_file
 
 logger = logging.getLogger(__name__)
 
@@ -55,20 +52,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-v", "--verbose", action="store_true", help="log more")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    p = sub.add_parser("import", help="import .txt articles, doccano JSONL or character-level CoNLL")
-    p.add_argument("paths", nargs="+", type=Path, metavar="PATH",
-                   help="files or folders (searched recursively)")
-    p.add_argument("--format", choices=[f.value for f in Format], default="auto")
-    p.add_argument(
-        "--group", choices=[g.value for g in Grouping], default="auto",
-        help="CoNLL: how sentences form documents (auto: by -DOCSTART- if present, else one per sentence)",
-    )
-    p.add_argument("--sentences-per-document", type=positive_int, metavar="N",
-                   help="CoNLL: N consecutive sentences form one document")
-    p.add_argument("--strict-tags", action="store_true",
-                   help="CoNLL: refuse an I-/E- tag that continues no entity (default: read it as a start)")
-    p.add_argument("--spans-as", choices=[s.value for s in SpansAs], default="gold",
-                   help="labels in the files become the gold layer (default) or suggestions to confirm")
+    p = sub.add_parser("import", help="import text, doccano/CLUENER/Label Studio JSON, CoNLL, brat or "
+                                      "word/tag "
+                                      "files (--dry-run: show what would be imported)")
+    add_import_options(p)
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     _add_db(p)
 
@@ -125,42 +112,6 @@ def _run(args: argparse.Namespace, url: str | None) -> int:
             raise
         print(f"newstag: {problem}", file=sys.stderr)
         return 2
-
-
-def cmd_import(args: argparse.Namespace, url: str | None) -> int:
-    from tqdm import tqdm
-
-    from storage.project import Project
-
-    fmt = Format(args.format)
-    files = expand_paths(args.paths, fmt)
-    if not files:
-        print("newstag import: no importable files found", file=sys.stderr)
-        return 1
-    grouping = Grouping(args.group)
-    failed = 0
-    with Project.open(url) as project:
-        for path in files:
-            with tqdm(desc=path.name, unit=" doc", disable=args.quiet or None, leave=False,
-                      file=sys.stderr) as bar:
-                report = import_file(
-                    project, path, fmt, grouping=grouping,
-                    policy=IPolicy.REJECT if args.strict_tags else IPolicy.REPAIR,
-                    spans_as=SpansAs(args.spans_as), progress=bar.update,
-                    sentences_per_document=args.sentences_per_document,
-                )
-            if report.error:
-                failed += 1
-                print(f"FAILED   {report.error}  (nothing from this file was imported)")
-                continue
-            print(f"imported {path}: {report.imported} document(s), {report.spans} span(s); "
-                  f"skipped {report.skipped} duplicate(s)")
-            for warning in report.warnings:
-                print(f"  warning: {warning}")
-            if report.new_labels:
-                print(f"  new label(s) added to the label set: {', '.join(report.new_labels)}")
-        print(f"{len(files) - failed} file(s) imported, {failed} failed, into {project.url}")
-    return 1 if failed else 0
 
 
 def cmd_stats(url: str | None) -> int:
