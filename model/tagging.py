@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable, Sequence
+from itertools import compress
 
 from model.spans import Entity
 
@@ -61,50 +62,64 @@ def detect_scheme(tags: Iterable[str]) -> Scheme:
     return Scheme.BIO
 
 
+_KINDS: dict[Scheme, dict[str, tuple[bool, bool, str]]] = {scheme: {} for scheme in Scheme}
+
+
+def _kind(tag: str, scheme: Scheme, index: int) -> tuple[bool, bool, str]:
+    """``(begins an entity, ends one, label)`` for a tag of ``scheme``, remembered; raises at ``index``."""
+    try:
+        prefix, label = split_tag(tag)
+    except TagSequenceError as exc:
+        raise TagSequenceError(index, str(exc)) from None
+    if prefix not in _PREFIXES[scheme]:
+        raise TagSequenceError(index, f"tag {tag!r} does not belong to the {scheme.upper()} scheme")
+    kind = (prefix in ("B", "S"), prefix in ("S", "E"), label or "")
+    if len(_KINDS[scheme]) < 8192:
+        _KINDS[scheme][tag] = kind
+    return kind
+
+
+def _unclosed(tags: Sequence[str], start: int, label: str, scheme: Scheme) -> TagSequenceError:
+    return TagSequenceError(
+        start, f"the {label} entity begun by {tags[start]!r} is never closed by an E- tag "
+               f"({scheme.upper()} scheme)")
+
+
 def tags_to_entities(
-    tags: Sequence[str], scheme: Scheme, policy: IPolicy = IPolicy.REPAIR
+    tags: Sequence[str], scheme: Scheme, policy: IPolicy = IPolicy.REPAIR, repaired: list[int] | None = None
 ) -> list[Entity]:
-    """Decode a tag sequence. Raises TagSequenceError (with the position) for tags outside the scheme,
-    and, under ``IPolicy.REJECT``, for inside/end tags that do not continue an open entity of their label."""
-    allowed = _PREFIXES[scheme]
-    inside = "M" if scheme is Scheme.BMES else "I"
+    """Decode a tag sequence. Raises TagSequenceError (with the position) for tags outside the scheme, and,
+    under ``IPolicy.REJECT``, for inside/end tags that do not continue an open entity of their label and, in
+    BIOES and BMES, for an entity that its E- tag never closes (as seqeval's strict IOBES mode drops it).
+    Under ``IPolicy.REPAIR`` such an inside tag starts an entity; its position is added to ``repaired``."""
     entities: list[Entity] = []
-    open_start: int | None = None
-    open_label: str | None = None
-
-    def close(end: int) -> None:
-        nonlocal open_start, open_label
-        if open_start is not None and open_label is not None:
-            entities.append(Entity(open_start, end, open_label))
-        open_start = open_label = None
-
-    for i, tag in enumerate(tags):
-        try:
-            prefix, label = split_tag(tag)
-        except TagSequenceError as exc:
-            raise TagSequenceError(i, str(exc)) from None
-        if prefix == "O":
-            close(i)
-            continue
-        if prefix not in allowed:
-            raise TagSequenceError(i, f"tag {tag!r} does not belong to the {scheme.upper()} scheme")
-        continues = open_start is not None and open_label == label
-        if prefix in ("B", "S"):
-            close(i)
+    if tags.count("O") == len(tags):
+        return entities
+    kinds = _KINDS[scheme]
+    strict = policy is IPolicy.REJECT
+    must_close = strict and scheme is not Scheme.BIO
+    open_start, open_label, last = -1, "", -2
+    for i in compress(range(len(tags)), map("O".__ne__, tags)):
+        begins, ends, label = kinds.get(tags[i]) or _kind(tags[i], scheme, i)
+        if begins or open_start < 0 or i != last + 1 or open_label != label:  # it continues no entity
+            if not begins:
+                if strict:
+                    raise TagSequenceError(i, f"tag {tags[i]!r} continues no open {label} entity")
+                if repaired is not None:
+                    repaired.append(i)
+            if open_start >= 0:  # the open entity ended after the last tag
+                if must_close:
+                    raise _unclosed(tags, open_start, open_label, scheme)
+                entities.append(Entity(open_start, last + 1, open_label))
             open_start, open_label = i, label
-            if prefix == "S":
-                close(i + 1)
-        elif prefix in (inside, "E"):
-            if not continues:
-                if policy is IPolicy.REJECT:
-                    raise TagSequenceError(i, f"tag {tag!r} continues no open {label} entity")
-                close(i)
-                open_start, open_label = i, label
-            if prefix == "E":
-                close(i + 1)
-        else:  # an I in BMES or an M in BIO/BIOES never reaches here: filtered by `allowed`
-            raise TagSequenceError(i, f"tag {tag!r} does not belong to the {scheme.upper()} scheme")
-    close(len(tags))
+        if ends:
+            entities.append(Entity(open_start, i + 1, label))
+            open_start = -1
+        last = i
+    if open_start >= 0:
+        if must_close:
+            raise _unclosed(tags, open_start, open_label, scheme)
+        entities.append(Entity(open_start, last + 1, open_label))
     return entities
 
 

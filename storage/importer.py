@@ -1,69 +1,62 @@
-"""Importing files into a project: each file in one transaction, all or nothing, with a report per file."""
+"""Importing files into a project: each file in one transaction, all or nothing, streamed in batches so that
+memory stays flat whatever the file's size; or, with ``dry_run``, the same reading and checking with nothing
+written, to show what an import would do (``FileReport`` is the preview either way)."""
 
 from __future__ import annotations
 
-import enum
 import logging
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy.exc import DBAPIError
 
-from model.ops import Insert
-from model.spans import DocumentId, Layer, Origin, Status
 from model.tagging import IPolicy
 from storage.database import Database
 from storage.db import DatabaseError, database_error
-from storage.documents import DocumentStore, NewDocument
-from storage.formats import ImportFormatError, ParsedDocument
+from storage.formats import ImportFormatError, ParsedDocument, ReadInfo
 from storage.formats.brat import read_brat
 from storage.formats.checks import checked
-from storage.formats.conll import Grouping, read_conll
-from storage.formats.jsonl import read_jsonl
+from storage.formats.conll import ConllReader
+from storage.formats.detect import SUFFIXES, Format, detect
+from storage.formats.jsonl import JsonReader
+from storage.formats.options import (
+    Columns,
+    Discontinuous,
+    Duplicates,
+    Grouping,
+    Join,
+    OffsetUnit,
+    ReadOptions,
+)
 from storage.formats.plaintext import read_txt
-from storage.labels import Labels
-from storage.span_rows import insert_spans
+from storage.formats.source import TextFile
+from storage.formats.wordtag import WordTagReader
+from storage.import_sink import DryRun, Sink
+from storage.import_types import BATCH, FileReport, ImportOptions, SpansAs
+
+__all__ = [
+    "BATCH",
+    "SUFFIXES",
+    "Columns",
+    "Discontinuous",
+    "Duplicates",
+    "FileReport",
+    "Format",
+    "Grouping",
+    "ImportOptions",
+    "Importer",
+    "Join",
+    "OffsetUnit",
+    "SpansAs",
+    "detect_format",
+    "expand_paths",
+    "parse_file",
+    "read_documents",
+]
 
 logger = logging.getLogger(__name__)
-
-BATCH = 2000
-
-
-class Format(enum.StrEnum):
-    AUTO = "auto"
-    TXT = "txt"
-    JSONL = "jsonl"
-    CONLL = "conll"
-    BRAT = "brat"
-
-
-SUFFIXES = {".txt": Format.TXT, ".jsonl": Format.JSONL, ".json": Format.JSONL,
-            ".conll": Format.CONLL, ".bio": Format.CONLL, ".bioes": Format.CONLL,
-            ".bmes": Format.CONLL, ".iob": Format.CONLL, ".tsv": Format.CONLL, ".ann": Format.BRAT}
-
-
-class SpansAs(enum.StrEnum):
-    """Where labels found in a file go: the gold layer (someone's decisions) or suggestions to confirm."""
-
-    GOLD = "gold"
-    SUGGESTIONS = "suggestions"
-
-
-@dataclass(slots=True)
-class FileReport:
-    path: str
-    imported: int = 0
-    skipped: int = 0
-    spans: int = 0
-    error: ImportFormatError | None = None
-    warnings: list[str] = field(default_factory=list)
-    new_labels: list[str] = field(default_factory=list)
-
-    @property
-    def failed(self) -> bool:
-        return self.error is not None
-
 
 def expand_paths(paths: Iterable[Path], fmt: Format) -> list[Path]:
     """Files named directly, plus the importable files inside folders (recursively, sorted)."""
@@ -71,8 +64,17 @@ def expand_paths(paths: Iterable[Path], fmt: Format) -> list[Path]:
     for path in paths:
         if path.is_dir():
             wanted = set(SUFFIXES) if fmt is Format.AUTO else {s for s, f in SUFFIXES.items() if f is fmt}
-            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in wanted
-                                and not (fmt is not Format.TXT and _brat_text(p))))
+            if fmt is Format.CONLL:
+                wanted.add(".txt")
+            files.extend(
+                sorted(
+                    p
+                    for p in path.rglob("*")
+                    if p.is_file()
+                    and p.suffix.lower() in wanted
+                    and not (fmt is not Format.TXT and _brat_text(p))
+                )
+            )
         else:
             files.append(path)
     return files
@@ -84,31 +86,76 @@ def _brat_text(path: Path) -> bool:
 
 
 def detect_format(path: Path) -> Format:
-    if (known := SUFFIXES.get(path.suffix.lower())) is not None:
-        return known
-    head = path.read_bytes()[:4096].lstrip(b"\xef\xbb\xbf").lstrip()
-    if head.startswith(b"{"):
-        return Format.JSONL
-    first = head.split(b"\n", 1)[0]
-    if b"\t" in first and first.rsplit(b"\t", 1)[1].strip()[:2] in (b"O", b"B-", b"I-", b"S-"):
-        return Format.CONLL
-    return Format.TXT
+    return detect(path).format
+
+
+def read_documents(path: Path, options: ImportOptions, info: ReadInfo) -> Iterator[ParsedDocument]:
+    """The documents of one file, one at a time; what the reader learns goes to ``info``."""
+    if not path.exists():
+        raise ImportFormatError(path, "does not exist")
+    fmt = options.format
+    source: TextFile | None = None
+    if fmt is Format.AUTO:
+        detection = detect(path)
+        fmt, source = detection.format, detection.source
+    read = options.read
+    if fmt is Format.TXT:
+        info.format = "txt"
+        for doc in read_txt(path):
+            info.encoding = doc.meta.get("encoding", "")
+            yield doc
+    elif fmt in (Format.JSONL, Format.JSON):
+        yield from JsonReader(path, read, info, source, array=fmt is Format.JSON).documents()
+    elif fmt is Format.BRAT:
+        yield from read_brat(path, None, read, info)
+    elif fmt is Format.WORDTAG:
+        yield from WordTagReader(path, read, info, source).documents()
+    else:
+        yield from ConllReader(path, read, info, source).documents()
 
 
 def parse_file(
-    path: Path, fmt: Format, grouping: Grouping, policy: IPolicy, warnings: list[str],
+    path: Path,
+    fmt: Format,
+    grouping: Grouping,
+    policy: IPolicy,
+    warnings: list[str],
     sentences_per_document: int | None = None,
 ) -> Iterator[ParsedDocument]:
-    if not path.exists():
-        raise ImportFormatError(path, "does not exist")
-    fmt = detect_format(path) if fmt is Format.AUTO else fmt
-    if fmt is Format.TXT:
-        return read_txt(path)
-    if fmt is Format.JSONL:
-        return read_jsonl(path)
-    if fmt is Format.BRAT:
-        return read_brat(path, warnings)
-    return read_conll(path, grouping, policy, warnings, sentences_per_document)
+    """The documents of one file without a database (``newstag suggest --input``, ``train --base-corpus``)."""
+    info = ReadInfo()
+    options = ImportOptions(
+        format=fmt,
+        read=ReadOptions(grouping=grouping, policy=policy, sentences_per_document=sentences_per_document),
+    )
+    yield from read_documents(path, options, info)
+    warnings.extend(info.notes + info.warnings)
+
+
+# -- one document on its way in ----------------------------------------------------------------------------
+
+
+def _admit(doc: ParsedDocument, report: FileReport, path: Path) -> None:
+    """Every document passes here between its reader and the database (or the dry run's count): the place for
+    checks that hold whatever the format. An exact duplicate span is stored once, with a warning."""
+    if len(doc.entities) > 1:
+        unique = list(dict.fromkeys(doc.entities))
+        if len(unique) != len(doc.entities):
+            dropped = len(doc.entities) - len(unique)
+            report.warnings.append(
+                f"{path}, line {doc.line}: {dropped} exact duplicate span(s) in one document stored once"
+            )
+            doc.entities = unique
+
+
+def _options(fmt: Format, options: ImportOptions | None, overrides: dict[str, Any]) -> ImportOptions:
+    options = options or ImportOptions()
+    if fmt is not Format.AUTO:
+        options = replace(options, format=fmt)
+    read = {k: overrides.pop(k) for k in list(overrides) if k in ReadOptions.__dataclass_fields__}
+    if read:
+        options = replace(options, read=replace(options.read, **read))
+    return replace(options, **overrides) if overrides else options
 
 
 def _import_file(
@@ -116,57 +163,61 @@ def _import_file(
     path: Path,
     fmt: Format = Format.AUTO,
     *,
-    grouping: Grouping = Grouping.AUTO,
-    policy: IPolicy = IPolicy.REPAIR,
-    spans_as: SpansAs = SpansAs.GOLD,
+    options: ImportOptions | None = None,
     progress: Callable[[int], None] | None = None,
-    sentences_per_document: int | None = None,
+    dry_run: bool = False,
+    **overrides: Any,
 ) -> FileReport:
-    """Import one file in one transaction. Any error leaves the database exactly as it was."""
-    report = FileReport(str(path))
-    layer, status = (
-        (Layer.GOLD, Status.ACCEPTED) if spans_as is SpansAs.GOLD else (Layer.SUGGESTION, Status.SUGGESTED)
-    )
+    """Import one file in one transaction. Any error leaves the database exactly as it was. ``overrides``:
+    fields of ``ImportOptions`` or ``ReadOptions`` (``grouping=Grouping.SENTENCE``). With ``dry_run``, nothing
+    is written: the report says what the import would do."""
+    options = _options(fmt, options, overrides)
+    report = FileReport(str(path), dry_run=dry_run)
+    info = ReadInfo()
     try:
-        with project.transaction() as session:
-            batch: list[ParsedDocument] = []
-
-            def flush() -> None:
-                ids = DocumentStore.insert_batch(
-                    session, [NewDocument(d.title, d.text, d.source, d.meta) for d in batch]
-                )
-                labels = {e.label for d in batch for e in d.entities}
-                report.new_labels += Labels.ensure_in(session, labels)
-                stored = [(doc_id, d) for doc_id, d in zip(ids, batch, strict=True) if doc_id is not None]
-                spans = [Insert(DocumentId(doc_id), layer, None, e.start, e.end, e.label, status,
-                                Origin.IMPORTED)
-                         for doc_id, d in stored
-                         for e in dict.fromkeys(d.entities)]  # a span the file repeats is stored once
-                insert_spans(session, spans, {doc_id: len(d.text) for doc_id, d in stored}, returning=False)
-                report.imported += sum(1 for i in ids if i is not None)
-                report.skipped += sum(1 for i in ids if i is None)
-                report.spans += len(spans)
-                if progress:
-                    progress(len(batch))
-                batch.clear()
-
-            parsed = parse_file(path, fmt, grouping, policy, report.warnings, sentences_per_document)
-            for doc in checked(parsed, path):
-                batch.append(doc)
-                if len(batch) >= BATCH:
-                    flush()
-            if batch:
-                flush()
+        with project.session_factory() if dry_run else project.transaction() as session:
+            with (DryRun if dry_run else Sink)(project, session, report, options, path) as sink:
+                batch: list[ParsedDocument] = []
+                for doc in checked(read_documents(path, options, info), path):
+                    _admit(doc, report, path)
+                    batch.append(doc)
+                    if len(batch) >= BATCH:
+                        sink.flush(batch)
+                        if progress:
+                            progress(len(batch))
+                        batch = []
+                if batch:
+                    sink.flush(batch)
+                    if progress:
+                        progress(len(batch))
+            if dry_run:
+                session.rollback()
     except ImportFormatError as exc:
         logger.warning("import failed: %s", exc)
-        return FileReport(str(path), error=exc)
+        failed = FileReport(str(path), dry_run=dry_run, error=exc)
+        failed.take(info)
+        return failed
     except (DBAPIError, DatabaseError) as exc:  # disk full, read-only, damaged: the transaction rolled back
         problem = database_error(exc, project.engine.url)
         if problem is None:
             raise
         logger.warning("import of %s failed: %s", path, problem)
-        return FileReport(str(path), error=ImportFormatError(path, f"could not be stored: {problem}"))
+        return FileReport(str(path), dry_run=dry_run,
+                          error=ImportFormatError(path, f"could not be stored: {problem}"))
+    report.take(info)
     return report
+
+
+def _preview_file(
+    project: Database,
+    path: Path,
+    fmt: Format = Format.AUTO,
+    *,
+    options: ImportOptions | None = None,
+    **overrides: Any,
+) -> FileReport:
+    """What importing ``path`` would do, with nothing written (``newstag import --dry-run``)."""
+    return _import_file(project, path, fmt, options=options, dry_run=True, **overrides)
 
 
 class Importer:
@@ -175,27 +226,26 @@ class Importer:
     expand_paths = staticmethod(expand_paths)
     parse_file = staticmethod(parse_file)
 
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def import_file(self, path: Path, fmt: Format = Format.AUTO, *, options: ImportOptions | None = None,
+                    progress: Callable[[int], None] | None = None, dry_run: bool = False,
+                    **overrides: Any) -> FileReport:
+        """Import one file in one transaction. Any error leaves the database exactly as it was.
+        ``overrides``: fields of ``ImportOptions`` or ``ReadOptions`` (``grouping=Grouping.SENTENCE``). With
+        ``dry_run``, nothing is written: the report says what the import would do."""
+        return _import_file(self._db, path, fmt, options=options, progress=progress, dry_run=dry_run,
+                            **overrides)
+
+    def preview_file(self, path: Path, fmt: Format = Format.AUTO, *, options: ImportOptions | None = None,
+                     **overrides: Any) -> FileReport:
+        """What importing ``path`` would do, with nothing written (``newstag import --dry-run``)."""
+        return _preview_file(self._db, path, fmt, options=options, **overrides)
+
     @staticmethod
     def read(path: Path, sentences_per_document: int | None = None) -> list[ParsedDocument]:
         """Every document of a file, in any importable format, each checked (``storage.formats.checks``) as
         the import checks it; nothing is stored."""
         parsed = parse_file(path, Format.AUTO, Grouping.AUTO, IPolicy.REPAIR, [], sentences_per_document)
         return list(checked(parsed, path))
-
-    def __init__(self, db: Database) -> None:
-        self._db = db
-
-    def import_file(
-        self,
-        path: Path,
-        fmt: Format = Format.AUTO,
-        *,
-        grouping: Grouping = Grouping.AUTO,
-        policy: IPolicy = IPolicy.REPAIR,
-        spans_as: SpansAs = SpansAs.GOLD,
-        progress: Callable[[int], None] | None = None,
-        sentences_per_document: int | None = None,
-    ) -> FileReport:
-        """Import one file in one transaction. Any error leaves the database exactly as it was."""
-        return _import_file(self._db, path, fmt, grouping=grouping, policy=policy, spans_as=spans_as,
-                            progress=progress, sentences_per_document=sentences_per_document)

@@ -10,9 +10,19 @@ from storage.documents import NewDocument
 from storage.export import ExportFormat, ExportOptions, ExportSummary, SkippedSpan, Source
 from storage.export_types import ExportCancelled, ExportError, ExportOptionError, SkipReason
 from storage.formats import ImportFormatError, ParsedDocument
-from storage.formats.conll import Grouping
 from storage.formats.conll_writer import DEFAULT_PLACEHOLDER, ConllOptions, DocSeparator, WhitespacePolicy
-from storage.importer import FileReport, Format, SpansAs
+from storage.formats.detect import Format
+from storage.formats.options import (
+    DEFAULT_TAG_MAP,
+    Columns,
+    Discontinuous,
+    Duplicates,
+    Grouping,
+    Join,
+    OffsetUnit,
+    ReadOptions,
+)
+from storage.import_types import FileReport, ImportOptions, SpansAs
 from storage.review import QueueEntry, ReviewItem
 from storage.split import SplitRatios
 from storage.stats import CorpusStats
@@ -32,16 +42,20 @@ __all__ = [
     "BASE_ITERATIONS",
     "BASE_KIND",
     "DEFAULT_PLACEHOLDER",
+    "DEFAULT_TAG_MAP",
     "MODEL_KIND",
     "SETTINGS_KEY",
     "AssignmentSummary",
     "BackupError",
     "BackupReport",
+    "Columns",
     "ConllOptions",
     "CorpusStats",
     "DatabaseError",
+    "Discontinuous",
     "DocSeparator",
     "DocumentEntry",
+    "Duplicates",
     "ExportCancelled",
     "ExportError",
     "ExportFormat",
@@ -52,11 +66,15 @@ __all__ = [
     "Format",
     "Grouping",
     "ImportFormatError",
+    "ImportOptions",
+    "Join",
     "ModelSettings",
     "NewDocument",
     "NothingToTrainOn",
+    "OffsetUnit",
     "ParsedDocument",
     "QueueEntry",
+    "ReadOptions",
     "ReviewItem",
     "SchemaTooNewError",
     "SkipReason",

@@ -213,3 +213,37 @@ def test_zero_sentences_per_document_is_a_usage_error(tmp_path: Path) -> None:
         assert result.returncode == 2
         assert "--sentences-per-document: must be at least 1, got 0" in result.stderr
         assert "Traceback" not in result.stderr
+
+
+def test_import_dry_run_prints_the_preview_and_writes_nothing(tmp_path: Path) -> None:
+    import sqlite3
+
+    db_path = tmp_path / "d.db"
+    db = f"sqlite:///{db_path}"
+    first = tmp_path / "a.jsonl"
+    first.write_text(json.dumps({"text": "北京", "label": [[0, 2, "LOC"]]}) + "\n", encoding="utf-8")
+    assert newstag("import", str(first), "--db", db, "--quiet").returncode == 0
+    conll = tmp_path / "eng.train"
+    conll.write_text("-DOCSTART- -X- -X- O\n\nEU NNP B-NP B-GPE\nrejects VBZ B-VP O\n\n北 NR B-NP B-GPE\n"
+                     "京 NR I-NP I-GPE\n\n", encoding="utf-8")
+
+    def dump() -> list[object]:
+        with sqlite3.connect(db_path) as conn:
+            tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+            return [(t, sorted(conn.execute(f"SELECT * FROM {t}").fetchall())) for t in sorted(tables)]
+
+    before = dump()
+    result = newstag("import", str(conll), "--dry-run", "--group", "sentence", "--db", db, "--quiet")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert f"would import {conll}: 1 document(s), 1 span(s); would skip 1 duplicate(s)" in out
+    assert "format conll (CoNLL, 4 columns, space-separated, words); encoding utf-8; scheme bio; " \
+           "columns TOKEN,_,_,TAG" in out
+    assert "spans per label: GPE 1" in out
+    assert f"duplicate with other labels: {conll}:6 repeats the text of {first}:1" in out
+    assert "new label(s) would be added to the label set: GPE" in out
+    assert "nothing was written" in out
+    assert dump() == before
+    bad = newstag("import", str(conll), "--dry-run", "--columns", "TOKEN,TAG", "--db", db, "--quiet")
+    assert bad.returncode == 1 and f"FAILED   {conll}, line 3: --columns names 2 column(s)" in bad.stdout
+    assert dump() == before

@@ -53,10 +53,11 @@ EXPECTED = {
     "offsets.jsonl": "line 1: span [0, 99, 'PER'] is out of range",
     "float_offsets.jsonl": "line 1: span offsets must be integers",
     "not_text.jsonl": 'line 1: has no "text" string',
-    "array.json": "line 1: each line must be a JSON object",
+    "array.json": None,  # a JSON array of documents (Label Studio, doccano) is a format of its own
+    "bad_array.json": 'line 1: each item must be a JSON object with a "text" key',
     "bad_tag.bio": "line 2: 'X-PER' is not a tag",
     "mixed.bio": "line 5: mixes tag schemes",
-    "no_tag.conll": "line 1: expected a character, a tab and a tag",
+    "no_tag.conll": "line 1: expected a token, a tab (or space) and a tag",
     "orphan.ann": ": has no text file orphan.txt beside it",
     "pair.ann": "line 1: entity T1 [0, 99) is out of range",
 }
@@ -81,7 +82,8 @@ def bad_folder(tmp_path: Path) -> Path:
     _jsonl(folder / "offsets.jsonl", {"text": GOOD, "label": [[0, 99, "PER"]]})
     _jsonl(folder / "float_offsets.jsonl", {"text": GOOD, "label": [[0.0, 2.5, "PER"]]})
     _jsonl(folder / "not_text.jsonl", {"text": 5})
-    (folder / "array.json").write_text(json.dumps([{"text": GOOD}]), encoding="utf-8")
+    (folder / "array.json").write_text(json.dumps([{"text": "另一篇文章。"}]), encoding="utf-8")
+    (folder / "bad_array.json").write_text("[5]", encoding="utf-8")
     (folder / "bad_tag.bio").write_text("李\tB-PER\n强\tX-PER\n", encoding="utf-8")
     (folder / "mixed.bio").write_text("李\tB-PER\n强\tI-PER\n\n北\tB-LOC\n京\tM-LOC\n", encoding="utf-8")
     (folder / "no_tag.conll").write_text("李\n强\tO\n", encoding="utf-8")
@@ -110,7 +112,7 @@ def test_import_of_a_folder_of_bad_inputs_on_sqlite(bad_folder: Path, tmp_path: 
     result = newstag("import", str(bad_folder), "--db", db, "--quiet")
     _check_import(result, bad_folder)
     with Project.open(db) as project:
-        assert project.documents.count() == 3  # good.jsonl, gbk.txt, utf16.txt
+        assert project.documents.count() == 4  # good.jsonl, array.json, gbk.txt, utf16.txt
         assert {label.name for label in project.labels.all()} == {"PER", "LOC", "ORG", "MISC"}
 
 
@@ -119,7 +121,7 @@ def test_import_of_a_folder_of_bad_inputs_on_postgresql(bad_folder: Path, pg_pro
     url = pg_project.engine.url.render_as_string(hide_password=False)
     result = newstag("import", str(bad_folder), "--db", url, "--quiet")
     _check_import(result, bad_folder)
-    assert pg_project.documents.count() == 3
+    assert pg_project.documents.count() == 4
 
 
 @pytest.mark.parametrize("name", [n for n, reason in EXPECTED.items() if reason])

@@ -1,7 +1,14 @@
-"""Readers (and later writers) for the exchange formats newstag speaks: plain text, doccano JSONL, CoNLL."""
+"""Readers and writers for the exchange formats newstag speaks.
+
+A reader turns a file into ``ParsedDocument``s, one at a time (a file of any size is read in flat memory),
+and records in a ``ReadInfo`` what it found: the format it recognised, the encoding, the tag scheme, the
+columns, the offset unit, and every note and warning. A file is either read with exactly the spans its
+format means or refused with an ``ImportFormatError`` naming the file and the line.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,10 +29,37 @@ class ImportFormatError(Exception):
 
 @dataclass(slots=True)
 class ParsedDocument:
-    """A document read from a file, before it meets the database."""
+    """A document read from a file, before it meets the database. ``line``: where it starts in the file."""
 
     title: str
     text: str
     source: str
     meta: dict[str, Any] = field(default_factory=dict)
     entities: list[Entity] = field(default_factory=list)
+    line: int | None = None
+
+
+@dataclass(slots=True)
+class ReadInfo:
+    """What a reader learned about one file. ``notes`` say how the file was read (a convention recognised, a
+    trigger skipped); ``warnings`` are for something harmless or for a choice the user may want to change."""
+
+    format: str = ""
+    variant: str = ""
+    encoding: str = ""
+    scheme: str | None = None
+    columns: str | None = None
+    offset_units: Counter[str] = field(default_factory=Counter)
+    notes: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def offset_unit(self) -> str | None:
+        """``codepoints``, ``utf16``, ``mixed (...)`` or None where the format has no offsets."""
+        if not self.offset_units:
+            return None
+        if len(self.offset_units) == 1:
+            return next(iter(self.offset_units))
+        return (
+            "mixed (" + ", ".join(f"{u}: {n} document(s)" for u, n in self.offset_units.most_common()) + ")"
+        )

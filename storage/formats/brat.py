@@ -4,9 +4,12 @@
     T2<TAB>LOC 10 12;13 15<TAB>北京 市区
 
 Offsets are code points into the ``.txt`` file's text. An entity that crosses a line break is written as
-fragments split at the line breaks (as brat itself does); the reader joins the fragments of one entity
-back into one span from its first start to its last end. Relations, events, attributes and notes (lines
-starting R, E, A, M, N, #) are not newstag's business: they are ignored and counted in a warning.
+fragments split at the line breaks (as brat itself does): fragments separated only by whitespace holding a
+line break are one span again. Other fragments make a discontinuous entity: each fragment becomes its own span
+of that label (``Discontinuous.SPLIT``, said in the notes) or the file is refused; an entity is never widened
+over what lies between its fragments. Event triggers (the ``T`` lines that ``E`` lines name as their trigger,
+and every type ``annotation.conf`` lists under ``[events]``) are not entities: they are skipped and counted.
+Relations, attributes and notes (lines starting R, A, M, N, #) are not newstag's business either.
 """
 
 from __future__ import annotations
@@ -20,12 +23,14 @@ from model.labels import label_problem
 from model.spans import Entity
 from model.text import first_line_title, line_ending_kind, normalise_newlines
 from storage.export_types import ExportDocument, SkipReason, WriteResult
-from storage.formats import ImportFormatError, ParsedDocument
+from storage.formats import ImportFormatError, ParsedDocument, ReadInfo
 from storage.formats.decoding import read_text_file
+from storage.formats.options import Discontinuous, ReadOptions
 
 logger = logging.getLogger(__name__)
 
 _OFFSETS = re.compile(r"^\d+ \d+(;\d+ \d+)*$")
+_TRIGGER = re.compile(r"^E\d*\t[^:\s]+:(T\d+)")
 
 
 def pair_of(path: Path) -> tuple[Path, Path]:
@@ -37,20 +42,77 @@ def _fragments(spec: str) -> list[tuple[int, int]]:
     return [(int(a), int(b)) for a, b in (part.split(" ") for part in spec.split(";"))]
 
 
-def read_brat(path: Path, warnings: list[str] | None = None) -> Iterator[ParsedDocument]:
+def find_conf(folder: Path) -> Path | None:
+    """The ``annotation.conf`` brat would use: in the document's folder or the nearest folder above it."""
+    for candidate in (folder, *folder.parents):
+        if (conf := candidate / "annotation.conf").is_file():
+            return conf
+    return None
+
+
+def event_types(conf: Path) -> set[str]:
+    """The types ``annotation.conf`` lists under ``[events]``."""
+    types: set[str] = set()
+    section = ""
+    text, _ = read_text_file(conf)
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        if stripped.startswith("[") and stripped.endswith("]"):
+            section = stripped[1:-1].strip().lower()
+            continue
+        if section == "events":
+            name = stripped.split(None, 1)[0].lstrip("!")
+            if name and not name.startswith("<"):
+                types.add(name)
+    return types
+
+
+def _joined(raw: str, fragments: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Fragments merged where only whitespace holding a line break lies between them (brat's own split)."""
+    merged = [fragments[0]]
+    for start, end in fragments[1:]:
+        gap = raw[merged[-1][1] : start]
+        if merged[-1][1] <= start and gap.isspace() and ("\n" in gap or "\r" in gap):
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def read_brat(
+    path: Path,
+    warnings: list[str] | None = None,
+    options: ReadOptions | None = None,
+    info: ReadInfo | None = None,
+) -> Iterator[ParsedDocument]:
     """One document from ``NAME.txt`` and ``NAME.ann`` (``path`` may name either)."""
+    options = options or ReadOptions()
+    info = info if info is not None else ReadInfo()
     txt_path, ann_path = pair_of(path)
     if not txt_path.exists():
         raise ImportFormatError(ann_path, f"has no text file {txt_path.name} beside it")
     if not ann_path.exists():
         raise ImportFormatError(txt_path, f"has no annotation file {ann_path.name} beside it")
     raw, encoding = read_text_file(txt_path)
+    info.format, info.encoding, info.variant = "brat", encoding, "brat standoff (.txt + .ann)"
     if not raw.strip():
         raise ImportFormatError(txt_path, "is empty: there is no text to annotate")
+    if "\ufeff" in raw:
+        raise ImportFormatError(
+            txt_path,
+            "has a byte-order mark (U+FEFF) inside its text; a byte-order mark is never text",
+            raw.count("\n", 0, raw.index("\ufeff")) + 1,
+        )
     ann, _ = read_text_file(ann_path)
+    lines = ann.replace("\r\n", "\n").split("\n")
+    triggers = {m.group(1) for line in lines if (m := _TRIGGER.match(line))}
+    conf = find_conf(ann_path.parent)
+    events = event_types(conf) if conf is not None else set()
     entities: list[Entity] = []
-    ignored = joined = 0
-    for number, line in enumerate(ann.replace("\r\n", "\n").split("\n"), start=1):
+    ignored = skipped_triggers = split = 0
+    for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         if not line.startswith("T"):
@@ -58,33 +120,66 @@ def read_brat(path: Path, warnings: list[str] | None = None) -> Iterator[ParsedD
             continue
         fields = line.split("\t")
         if len(fields) < 2 or " " not in fields[1]:
-            raise ImportFormatError(ann_path, f"expected 'T<n><TAB>TYPE START END<TAB>text', got {line!r}",
-                                    number)
+            raise ImportFormatError(
+                ann_path, f"expected 'T<n><TAB>TYPE START END<TAB>text', got {line!r}", number
+            )
         label, spec = fields[1].split(" ", 1)
         if (problem := label_problem(label)) is not None:
             raise ImportFormatError(ann_path, problem, number)
         if not _OFFSETS.match(spec):
-            raise ImportFormatError(ann_path, f"bad offsets {spec!r} (expected 'START END', ';' between "
-                                              "fragments)", number)
+            raise ImportFormatError(
+                ann_path, f"bad offsets {spec!r} (expected 'START END', ';' between fragments)", number
+            )
         fragments = _fragments(spec)
         for start, end in fragments:
             if not 0 <= start < end <= len(raw):
-                raise ImportFormatError(ann_path, f"entity {fields[0]} [{start}, {end}) is out of range for "
-                                                  f"{txt_path.name} ({len(raw)} characters)", number)
+                raise ImportFormatError(
+                    ann_path,
+                    f"entity {fields[0]} [{start}, {end}) is out of range for "
+                    f"{txt_path.name} ({len(raw)} characters)",
+                    number,
+                )
         surface = " ".join(raw[a:b] for a, b in fragments)
         stated = "\t".join(fields[2:]) if len(fields) >= 3 else None  # the text itself may hold tabs
         if stated is not None and stated not in (surface, surface.replace("\n", " ")):
             raise ImportFormatError(
-                ann_path, f"entity {fields[0]} covers {surface!r} in {txt_path.name}, but the file says "
-                f"{stated!r} (offsets counted differently?)", number)
-        if len(fragments) > 1:
-            joined += 1
-        entities.append(Entity(min(a for a, _ in fragments), max(b for _, b in fragments), label))
-    if warnings is not None and ignored:
-        warnings.append(f"{ann_path}: {ignored} line(s) that are not entities (relations, events, "
-                        "attributes, notes) were ignored")
-    if warnings is not None and joined:
-        warnings.append(f"{ann_path}: {joined} entity(ies) in several fragments were read as one span each")
+                ann_path,
+                f"entity {fields[0]} covers {surface!r} in {txt_path.name}, but the file says "
+                f"{stated!r} (offsets counted differently?)",
+                number,
+            )
+        if fields[0] in triggers or label in events:
+            skipped_triggers += 1
+            continue
+        parts = _joined(raw, fragments)
+        if len(parts) > 1:
+            if options.discontinuous is Discontinuous.REFUSE:
+                raise ImportFormatError(
+                    ann_path,
+                    f"entity {fields[0]} ({label}) is discontinuous ({spec}); newstag's spans are "
+                    "continuous (--discontinuous split imports each fragment as its own span)",
+                    number,
+                )
+            split += 1
+        entities.extend(Entity(a, b, label) for a, b in parts)
+    if ignored:
+        info.notes.append(
+            f"{ann_path}: {ignored} line(s) that are not entities (relations, events, attributes, "
+            "notes) were ignored"
+        )
+    if skipped_triggers:
+        source = " and annotation.conf's [events]" if events else ""
+        info.notes.append(
+            f"{ann_path}: {skipped_triggers} event trigger(s) (named by E lines{source}) were "
+            "skipped: they are not entities"
+        )
+    if split:
+        info.notes.append(
+            f"{ann_path}: {split} discontinuous entity(ies) were imported as one span per fragment "
+            "(--discontinuous refuse to refuse them)"
+        )
+    if warnings is not None:
+        warnings.extend(info.notes + info.warnings)
     text, mapper = normalise_newlines(raw)
     if text is not raw:
         entities = [Entity(mapper(e.start), mapper(e.end), e.label) for e in entities]
@@ -94,6 +189,7 @@ def read_brat(path: Path, warnings: list[str] | None = None) -> Iterator[ParsedD
         source=str(txt_path),
         meta={"format": "brat", "encoding": encoding, "line_endings": line_ending_kind(raw)},
         entities=entities,
+        line=1,
     )
 
 

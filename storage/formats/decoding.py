@@ -10,7 +10,7 @@ from charset_normalizer import from_bytes
 
 from storage.formats import ImportFormatError
 
-_BOMS = (
+BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
@@ -22,7 +22,7 @@ def _line_of(data: bytes, offset: int) -> int:
     return data.count(b"\n", 0, offset) + 1
 
 
-def _looks_like_text(text: str) -> bool:
+def looks_like_text(text: str) -> bool:
     """Reject decodings full of control characters or unassigned code points (binary read as text)."""
     if not text:
         return True
@@ -37,7 +37,7 @@ def _looks_like_text(text: str) -> bool:
 
 def decode(data: bytes, path: Path | str) -> tuple[str, str]:
     """Return ``(text, encoding)``; raise ImportFormatError naming the file (and line) otherwise."""
-    for bom, encoding in _BOMS:
+    for bom, encoding in BOMS:
         if data.startswith(bom):
             try:
                 return data.decode(encoding), encoding.replace("-sig", "") + " (BOM)"
@@ -55,7 +55,7 @@ def decode(data: bytes, path: Path | str) -> tuple[str, str]:
                 text = data.decode(encoding)
             except UnicodeDecodeError:
                 continue
-            if _looks_like_text(text):
+            if looks_like_text(text):
                 return text, encoding
         best = from_bytes(data[:65536]).best()
         if best is not None and best.encoding not in ("utf_8", "gb18030", "big5"):
@@ -63,7 +63,7 @@ def decode(data: bytes, path: Path | str) -> tuple[str, str]:
                 text = data.decode(best.encoding)
             except (UnicodeDecodeError, LookupError):
                 text = ""
-            if text and _looks_like_text(text):
+            if text and looks_like_text(text):
                 return text, best.encoding
         raise ImportFormatError(
             path,
@@ -71,7 +71,7 @@ def decode(data: bytes, path: Path | str) -> tuple[str, str]:
             f"at byte offset {utf8_error.start}); save it as UTF-8 and import it again",
             _line_of(data, utf8_error.start),
         ) from utf8_error
-    if not _looks_like_text(text):
+    if not looks_like_text(text):
         raise ImportFormatError(path, "looks like a binary file (control characters), not text")
     return text, "utf-8"
 

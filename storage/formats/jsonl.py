@@ -1,85 +1,305 @@
-"""JSON Lines in doccano's shape: ``{"text": ..., "label": [[start, end, "LABEL"], ...]}``.
+"""JSON documents: JSON Lines (one object a line) and JSON arrays (Label Studio's exports), in the shapes the
+tools people use write:
 
-Also accepted: ``"labels"``, ``"entities"`` or ``"spans"`` for the list, and items as objects with
-``start``/``end`` (or doccano's ``start_offset``/``end_offset``) and ``label``. Offsets are code points.
-Every other key goes to the document's metadata.
+- doccano: ``{"text": ..., "label": [[start, end, "LABEL"], ...]}``; also ``"labels"``, ``"entities"`` or
+  ``"spans"``, items as objects with ``start``/``end`` (or ``start_offset``/``end_offset``) and ``label``;
+  doccano 1.6 and older: ``"data"`` instead of ``"text"``.
+- CLUENER 2020: ``{"text": ..., "label": {"TYPE": {"mention": [[start, end_inclusive], ...]}}}``.
+- Label Studio JSON: a task ``{"data": {"text": ...}, "annotations": [{"result": [{"value": {"start",
+  "end", "text", "labels"}}]}]}``; JSON-MIN: ``{"text": ..., "<from_name>": [{"start", "end", "text",
+  "labels"}]}``.
+
+Offsets count code points or UTF-16 code units (doccano's front end and Label Studio count UTF-16): where
+spans carry their text the unit is detected per document; ``OffsetUnit`` chooses it otherwise. Every other
+key goes to the document's metadata.
 """
 
 from __future__ import annotations
 
 import json
+import re
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from model.spans import Entity
 from model.text import first_line_title, line_ending_kind, normalise_newlines
-from storage.formats import ImportFormatError, ParsedDocument
-from storage.formats.decoding import read_text_file
-
-SPAN_KEYS = ("label", "labels", "entities", "spans")
-
-
-def _entity(item: Any, text: str, fail: Any) -> Entity:
-    if isinstance(item, list | tuple):
-        if len(item) < 3:
-            fail(f"a span must be [start, end, label], got {item!r}")
-        start, end, label = item[0], item[1], item[2]
-        surface = None
-    elif isinstance(item, dict):
-        start = item.get("start", item.get("start_offset"))
-        end = item.get("end", item.get("end_offset"))
-        label = item.get("label")
-        surface = item.get("text")
-    else:
-        fail(f"a span must be a list or an object, got {item!r}")
-    if not isinstance(start, int) or not isinstance(end, int) or isinstance(start, bool):
-        fail(f"span offsets must be integers, got {start!r} and {end!r}")
-    if not isinstance(label, str) or not label.strip():
-        fail(f"span [{start}, {end}] has no label")
-    if not (0 <= start < end <= len(text)):
-        fail(f"span [{start}, {end}, {label!r}] is out of range for a text of {len(text)} characters")
-    if surface is not None and text[start:end] != surface:
-        fail(f"span [{start}, {end}] covers {text[start:end]!r}, but the file says {surface!r}")
-    return Entity(start, end, label.strip())
+from storage.formats import ImportFormatError, ParsedDocument, ReadInfo
+from storage.formats.json_shapes import ASTRAL as _ASTRAL
+from storage.formats.json_shapes import LS_SKIP as _LS_SKIP
+from storage.formats.json_shapes import SPAN_KEYS, RawSpan
+from storage.formats.json_shapes import Fail as _Fail
+from storage.formats.json_shapes import Units as _Units
+from storage.formats.json_shapes import cluener_spans as _cluener_spans
+from storage.formats.json_shapes import doccano_span as _doccano_span
+from storage.formats.json_shapes import is_min_list as _is_min_list
+from storage.formats.json_shapes import label_studio_results as _label_studio_results
+from storage.formats.json_shapes import min_spans as _min_spans
+from storage.formats.options import OffsetUnit, ReadOptions
+from storage.formats.source import BOM, TextFile, inner_bom
 
 
-def read_jsonl(path: Path) -> Iterator[ParsedDocument]:
-    raw_file, encoding = read_text_file(path)
-    for number, line in enumerate(raw_file.split("\n"), start=1):
-        if not line.strip():
-            continue
+class JsonReader:
+    """JSON Lines (``array=False``) or a JSON array of objects (``array=True``)."""
 
-        def fail(message: str, number: int = number) -> None:
-            raise ImportFormatError(path, message, number)
+    def __init__(
+        self,
+        path: Path,
+        options: ReadOptions,
+        info: ReadInfo,
+        source: TextFile | None = None,
+        array: bool = False,
+    ) -> None:
+        self.path, self.options, self.info, self.array = path, options, info, array
+        self.source = source or TextFile.open(path)
+        self.shapes: Counter[str] = Counter()
+        self.ignored: Counter[str] = Counter()
+        self.unit_warnings: list[int] = []
 
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise ImportFormatError(path, f"is not valid JSON ({exc.msg}, column {exc.colno})",
-                                    number) from None
+    def documents(self) -> Iterator[ParsedDocument]:
+        self.info.format = "json" if self.array else "jsonl"
+        self.info.encoding = self.source.encoding
+        if self.options.offsets is not OffsetUnit.AUTO:
+            self.info.notes.append(f"offsets read as {self.options.offsets} (--offsets)")
+        yield from (self._array() if self.array else self._lines())
+        self.info.variant = ", ".join(
+            f"{shape}" if len(self.shapes) == 1 else f"{shape} ({n})"
+            for shape, n in self.shapes.most_common()
+        )
+        for what, n in self.ignored.items():
+            self.info.notes.append(f"{n} {what} were not imported")
+        if self.unit_warnings:
+            lines = ", ".join(map(str, self.unit_warnings[:5])) + (
+                " …" if len(self.unit_warnings) > 5 else ""
+            )
+            self.info.warnings.append(
+                f"{len(self.unit_warnings)} document(s) (line(s) {lines}) hold characters outside the BMP "
+                "(emoji, rare hanzi) before a span, and their spans carry no text to tell the offset unit: "
+                "read as code points; if the file came from doccano's annotation screen or Label Studio, "
+                "import it with --offsets utf16"
+            )
+
+    def _lines(self) -> Iterator[ParsedDocument]:
+        for number, line in self.source.lines():
+            if line.startswith(BOM):
+                if number > 1:
+                    self.info.notes.append(
+                        f"a byte-order mark at line {number} was read as the start of a "
+                        "second file joined to this one"
+                    )
+                line = line.lstrip(BOM)
+            if BOM in line:
+                raise inner_bom(self.path, number)
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise ImportFormatError(
+                    self.path, f"is not valid JSON ({exc.msg}, column {exc.colno})", number
+                ) from None
+            yield self.document(obj, number)
+
+    def _array(self) -> Iterator[ParsedDocument]:
+        text = "".join(self.source.chunks())
+        if BOM in text:
+            raise inner_bom(self.path, text.count("\n", 0, text.index(BOM)) + 1)
+        decoder = json.JSONDecoder()
+        ws = re.compile(r"\s*")
+        pos = ws.match(text, 0).end()  # type: ignore[union-attr]
+        line, counted = 1, 0
+
+        def line_at(at: int) -> int:
+            nonlocal line, counted
+            line += text.count("\n", counted, at)
+            counted = at
+            return line
+
+        def decode(at: int) -> tuple[Any, int]:
+            try:
+                return decoder.raw_decode(text, at)
+            except json.JSONDecodeError as exc:
+                raise ImportFormatError(
+                    self.path, f"is not valid JSON ({exc.msg}, column {exc.colno})", exc.lineno
+                ) from None
+
+        def finish(at: int) -> None:
+            """Nothing but whitespace may follow the one JSON value of the file."""
+            at = ws.match(text, at).end()  # type: ignore[union-attr]
+            if at < len(text):
+                raise ImportFormatError(
+                    self.path,
+                    "has more after its JSON value: one object per line is JSON Lines (--format jsonl)",
+                    line_at(at))
+
+        if not text.startswith("[", pos):  # one object, not an array
+            obj, end = decode(pos)
+            yield self.document(obj, line_at(pos))
+            finish(end)
+            return
+        pos = ws.match(text, pos + 1).end()  # type: ignore[union-attr]
+        if text.startswith("]", pos):
+            finish(pos + 1)
+            return
+        while True:
+            obj, end = decode(pos)
+            yield self.document(obj, line_at(pos))
+            pos = ws.match(text, end).end()  # type: ignore[union-attr]
+            if text.startswith("]", pos):
+                finish(pos + 1)
+                break
+            if not text.startswith(",", pos):
+                raise ImportFormatError(
+                    self.path, "is not valid JSON (expected ',' or ']' between items)", line_at(pos)
+                )
+            pos = ws.match(text, pos + 1).end()  # type: ignore[union-attr]
+
+    # -- one object ------------------------------------------------------------------------------------
+
+    def document(self, obj: Any, number: int) -> ParsedDocument:
+        fail = _Fail(self.path, number)
         if not isinstance(obj, dict):
-            fail("each line must be a JSON object with a \"text\" key")
-        raw = obj.get("text")
-        if not isinstance(raw, str):
-            fail("has no \"text\" string")
+            fail('each item must be a JSON object with a "text" key')
+        raw, spans, meta = self._shape(obj, fail)
         if not raw.strip():
-            fail("has an empty \"text\"")
-        key = next((k for k in SPAN_KEYS if k in obj), None)
-        items = obj.get(key, []) if key else []
-        if not isinstance(items, list):
-            fail(f"\"{key}\" must be a list of spans")
-        entities = [_entity(item, raw, fail) for item in items]
+            fail('has an empty "text"')
+        entities = self._entities(raw, spans, fail, number)
         text, mapper = normalise_newlines(raw)
         if text is not raw:
             entities = [Entity(mapper(e.start), mapper(e.end), e.label) for e in entities]
-        meta = {k: v for k, v in obj.items() if k not in ("text", key)}
         title = meta.pop("title", None)
-        meta.update(format="jsonl", encoding=encoding, line_endings=line_ending_kind(raw))
-        yield ParsedDocument(
+        meta.update(
+            format=self.info.format, encoding=self.source.encoding, line_endings=line_ending_kind(raw)
+        )
+        return ParsedDocument(
             title=str(title) if title else first_line_title(text),
             text=text,
-            source=f"{path}:{number}",
+            source=f"{self.path}:{number}",
             meta=meta,
             entities=entities,
+            line=number,
         )
+
+    def _shape(self, obj: dict[str, Any], fail: _Fail) -> tuple[str, list[RawSpan], dict[str, Any]]:
+        """(text, spans, metadata) of one object, whichever tool wrote it."""
+        data = obj.get("data")
+        if isinstance(data, dict):
+            return self._label_studio_task(obj, data, fail)
+        text_key = "text" if "text" in obj else "data" if isinstance(data, str) else None
+        if text_key is None or not isinstance(obj[text_key], str):
+            fail('has no "text" string')
+        raw: str = obj[text_key]
+        key = next((k for k in SPAN_KEYS if k in obj), None)
+        items = obj.get(key, []) if key else []
+        min_key = key if _is_min_list(items) else None
+        if key is None:
+            min_key = next((k for k, v in obj.items() if _is_min_list(v)), None)
+        if isinstance(items, dict) and key == "label":
+            self.shapes["CLUENER"] += 1
+            spans = _cluener_spans(items, fail)
+        elif min_key is not None:
+            self.shapes["Label Studio JSON-MIN"] += 1
+            key, spans = min_key, _min_spans(obj[min_key], fail)
+        else:
+            if not isinstance(items, list):
+                fail(f'"{key}" must be a list of spans')
+            self.shapes["doccano" if text_key == "text" else 'doccano 1.6 ("data")'] += 1
+            spans = [_doccano_span(item, fail) for item in items]
+        meta = {k: v for k, v in obj.items() if k not in (text_key, key)}
+        return raw, spans, meta
+
+    def _label_studio_task(
+        self, obj: dict[str, Any], data: dict[str, Any], fail: _Fail
+    ) -> tuple[str, list[RawSpan], dict[str, Any]]:
+        self.shapes["Label Studio"] += 1
+        texts = [k for k, v in data.items() if isinstance(v, str)]
+        text_key = "text" if isinstance(data.get("text"), str) else texts[0] if len(texts) == 1 else None
+        if text_key is None:
+            fail(
+                f"Label Studio task: cannot tell which of its data fields {texts!r} is the text (expected "
+                '"text")'
+            )
+        annotations = [
+            a for a in obj.get("annotations") or [] if isinstance(a, dict) and not a.get("was_cancelled")
+        ]
+        if predictions := obj.get("predictions"):
+            self.ignored["prediction(s) (pre-annotations, not anyone's decisions)"] += len(predictions)
+        results = [_label_studio_results(a.get("result", []), fail, self.ignored) for a in annotations]
+        distinct = {tuple(sorted(r)) for r in results}
+        if len(distinct) > 1:
+            fail(
+                f"Label Studio task {obj.get('id', '?')} has {len(annotations)} annotations that differ; "
+                "newstag "
+                "takes one set of labels per document: export one annotator's annotations"
+            )
+        meta: dict[str, Any] = {
+            k: v for k, v in obj.items() if k not in _LS_SKIP and not isinstance(v, dict | list)
+        }
+        meta.update({k: v for k, v in data.items() if k != text_key})
+        return data[text_key], results[0] if results else [], meta
+
+    def _entities(self, raw: str, spans: list[RawSpan], fail: _Fail, number: int) -> list[Entity]:
+        if not spans:
+            return []
+        option = self.options.offsets
+        units = _Units(raw) if (option is OffsetUnit.UTF16 or _ASTRAL.search(raw)) else None
+        if (
+            units is None
+            or option is OffsetUnit.CODEPOINTS
+            or (units.astral and all(end <= units.astral[0] for _, end, _, _ in spans))
+        ):
+            return self._check(raw, spans, fail)  # no astral character before a span end: the units agree
+        if option is OffsetUnit.UTF16:
+            return self._check(raw, self._from_utf16(units, spans, fail), fail)
+        # auto, and the units disagree: the spans' own text says which, else which one fits
+        converted = self._from_utf16(units, spans, None)
+        if all(s is not None for _, _, _, s in spans):
+            for unit, candidate in (("codepoints", spans), ("utf16", converted)):
+                if candidate is not None and self._fits(raw, candidate, surfaces=True):
+                    self.info.offset_units[unit] += 1
+                    return self._check(raw, candidate, fail)
+            return self._check(raw, spans, fail)  # fails naming the first span that does not match
+        cp_fits = self._fits(raw, spans, surfaces=False)
+        u16_fits = converted is not None and self._fits(raw, converted, surfaces=False)
+        if u16_fits and not cp_fits and converted is not None:
+            self.info.offset_units["utf16"] += 1
+            return self._check(raw, converted, fail)
+        if cp_fits and u16_fits:
+            self.unit_warnings.append(number)
+        self.info.offset_units["codepoints"] += 1
+        return self._check(raw, spans, fail)
+
+    @staticmethod
+    def _from_utf16(units: _Units, spans: list[RawSpan], fail: _Fail | None) -> list[RawSpan] | None:
+        out: list[RawSpan] = []
+        for start, end, label, surface in spans:
+            a, b = units.to_codepoints(start), units.to_codepoints(end)
+            if a is None or b is None:
+                if fail is None:
+                    return None
+                fail(
+                    f"span [{start}, {end}, {label!r}] does not fit the text in UTF-16 code units "
+                    f"({units.utf16_length} of them; an offset may split an emoji)"
+                )
+            out.append((a, b, label, surface))
+        return out
+
+    @staticmethod
+    def _fits(raw: str, spans: list[RawSpan], surfaces: bool) -> bool:
+        return all(0 <= a < b <= len(raw) and (not surfaces or raw[a:b] == s) for a, b, _, s in spans)
+
+    @staticmethod
+    def _check(raw: str, spans: list[RawSpan] | None, fail: _Fail) -> list[Entity]:
+        entities: list[Entity] = []
+        for start, end, label, surface in spans or []:
+            if not (0 <= start < end <= len(raw)):
+                fail(f"span [{start}, {end}, {label!r}] is out of range for a text of {len(raw)} characters")
+            if surface is not None and raw[start:end] != surface:
+                fail(f"span [{start}, {end}] covers {raw[start:end]!r}, but the file says {surface!r}")
+            entities.append(Entity(start, end, label))
+        return entities
+
+
+def read_jsonl(path: Path, options: ReadOptions | None = None) -> Iterator[ParsedDocument]:
+    yield from JsonReader(path, options or ReadOptions(), ReadInfo()).documents()

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from seqeval.metrics.sequence_labeling import get_entities
+from seqeval.scheme import IOBES, Entities
 
 from model.spans import Entity
 from model.tagging import IPolicy, Scheme, TagSequenceError, detect_scheme, entities_to_tags, tags_to_entities
@@ -57,3 +59,26 @@ def test_round_trip(sample: tuple[int, list[Entity]], scheme: Scheme) -> None:
     length, entities = sample
     tags = entities_to_tags(length, entities, scheme)
     assert tags_to_entities(tags, scheme, IPolicy.REJECT) == entities
+
+
+@given(st.lists(st.sampled_from(["O", "B-PER", "I-PER", "B-LOC", "I-LOC"]), max_size=30))
+def test_lenient_bio_decoding_agrees_with_seqeval(tags: list[str]) -> None:
+    expected = [Entity(start, end + 1, label) for label, start, end in get_entities(tags)]
+    assert tags_to_entities(tags, Scheme.BIO) == expected
+
+
+@given(tagged())
+def test_strict_bioes_refuses_what_seqeval_strict_mode_drops(sample: tuple[int, list[Entity]]) -> None:
+    """Break one well-formed BIOES sequence (drop an E-, turn an S- into a B-): strict decoding refuses it,
+    and seqeval's strict IOBES mode finds fewer entities in it."""
+    length, entities = sample
+    tags = entities_to_tags(length, entities, Scheme.BIOES)
+    closers = [i for i, t in enumerate(tags) if t[0] in "ES"]
+    if not closers:
+        return
+    i = closers[0]
+    tags[i] = ("I-" if tags[i][0] == "E" else "B-") + tags[i][2:]
+    kept = Entities([tags], IOBES).entities[0]
+    assert len(kept) == len(entities) - 1
+    with pytest.raises(TagSequenceError, match="never closed"):
+        tags_to_entities(tags, Scheme.BIOES, IPolicy.REJECT)

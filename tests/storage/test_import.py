@@ -246,8 +246,8 @@ def test_conll_stray_inside_tag_repaired_with_warning_or_rejected(project: Proje
 
 
 @pytest.mark.parametrize(("bad_line", "message"), [
-    ("京", "expected a character, a tab and a tag"),
-    ("京\t", "expected a character, a tab and a tag"),
+    ("京", "has 1 column(s) where the rows before it have 2"),
+    ("京\t", "has 1 column(s) where the rows before it have 2"),
     ("京\tX-LOC", "is not a tag"),
     ("京\tM-LOC", "mixes tag schemes"),
 ])

@@ -1,0 +1,308 @@
+"""CoNLL's first pass: every row checked and the layout learned (columns, tag scheme, characters or words,
+the Weibo NER ``char+digit`` tokens), before ``storage.formats.conll`` reads the documents."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from model.labels import label_problem
+from model.tagging import Scheme, TagSequenceError, detect_scheme, split_tag
+from storage.formats import ImportFormatError, ReadInfo
+from storage.formats.options import Columns, Join, ReadOptions
+from storage.formats.source import BOM, TextFile, inner_bom
+
+UNTYPED = frozenset("BIESMLU")
+TITLE_LIMIT = 40  # characters of a document's first line that make its title
+SEEN_LIMIT = 200_000  # distinct rows remembered by the first pass, at most
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_LATIN_EDGE = re.compile(r"[A-Za-z0-9\u00c0-\u024f]")
+_CONLLU_ID = re.compile(r"^\d+([-.]\d+)?$")
+_WHITE_LINE = re.compile(r"^[^\S\n]+$", re.MULTILINE)
+_TRAILING_SPACE = re.compile(r"[^\S\n]+$", re.MULTILINE)
+
+
+def _is_blank(line: str) -> bool:
+    return not line or line.isspace()
+
+
+def _special(piece: str) -> bool:
+    return piece.startswith(("-DOCSTART-", BOM)) or "\n-DOCSTART-" in piece or BOM in piece
+
+
+def _pair_join(a: str, b: str) -> bool:
+    """A space between two adjacent tokens of Chinese text: only between two Latin words (``New York``)."""
+    return (len(a) > 1 or len(b) > 1) and bool(_LATIN_EDGE.match(a[-1])) and bool(_LATIN_EDGE.match(b[0]))
+
+
+@dataclass(slots=True)
+class Layout:
+    """What the first pass learned about the file."""
+
+    width: int = 0
+    token: int = 0
+    tag: int = 1
+    separator: str = ""  # "tab", "space" or "mixed"
+    conllu: bool = False
+    scheme: Scheme = Scheme.BIO
+    untyped: bool = False
+    weibo: bool = False
+    join: str = "none"  # "none", "space" or "pairs" (a space only between two Latin words)
+    single_chars: bool = True
+    rstrip: bool = False  # some rows end in whitespace
+    blank_spaces: bool = False  # some blank lines hold whitespace
+    specials: bool = False  # -DOCSTART-, byte-order marks or CoNLL-U comments and multiword rows
+    boms: list[int] = field(default_factory=list)
+    skipped_rows: int = 0
+
+
+@dataclass(slots=True)
+class _Stats:
+    width_line: int = 0
+    typed: int = 0  # line of the first typed / untyped tag
+    untyped: int = 0
+    inside: dict[str, int] = field(default_factory=dict)  # "I"/"M" -> first line
+    tags: set[str] = field(default_factory=set)
+    weibo: bool = True
+    weibo_seen: bool = False
+    cjk: int = 0
+    latin: int = 0
+    multi: bool = False
+
+
+@dataclass(slots=True)
+class _Sentence:
+    first_line: int
+    tokens: list[str]
+    tags: list[str]
+    lines: list[int] | None = None  # per token, where rows were skipped; else first_line + index
+    space_after: list[bool] | None = None  # CoNLL-U SpaceAfter
+
+
+class _Boundary:
+    """A document boundary in the stream of sentences: -DOCSTART-, or the byte-order mark of a joined file."""
+
+    def __init__(self, docstart: bool) -> None:
+        self.docstart = docstart
+
+
+class LayoutAnalysis:
+    """The first pass over a CoNLL file, the base of ``ConllReader``."""
+
+    path: Path
+    options: ReadOptions
+    info: ReadInfo
+    source: TextFile
+    layout: Layout
+    _has_docstart: bool
+
+    def fail(self, message: str, line: int | None) -> ImportFormatError:
+        return ImportFormatError(self.path, message, line)
+
+    # -- first pass: every row checked, the layout learned --------------------------------------------
+
+    def _split(self, row: str) -> list[str]:
+        return row.split("\t") if "\t" in row else row.split()
+
+    def _first_data_row(self) -> tuple[int, str] | None:
+        for number, line in self.source.lines():
+            stripped = line.lstrip(BOM)
+            if _is_blank(stripped) or stripped.startswith("-DOCSTART-") or stripped.startswith("#"):
+                continue
+            return number, stripped.rstrip()
+        return None
+
+    def analyse(self) -> Layout:
+        layout = self.layout
+        info = self.info
+        info.format, info.encoding = "conll", self.source.encoding
+        first = self._first_data_row()
+        if first is None:
+            raise self.fail("has no token rows: there is nothing to import", None)
+        first_line, first_row = first
+        cols = self._split(first_row)
+        layout.width = len(cols)
+        layout.conllu = "\t" in first_row and len(cols) >= 6 and _CONLLU_ID.match(cols[0]) is not None
+        columns = self.options.columns or (Columns(2, -1) if layout.conllu else Columns())
+        if columns.width is not None and columns.width != layout.width:
+            raise self.fail(
+                f"--columns names {columns.width} column(s), but the rows have {layout.width}: {first_row!r}",
+                first_line,
+            )
+        try:
+            layout.token, layout.tag = columns.resolve(layout.width)
+        except ValueError as exc:
+            if layout.width < 2:
+                raise self.fail(
+                    f"expected a token, a tab (or space) and a tag, got {first_row!r}", first_line
+                ) from None
+            raise self.fail(f"{exc}: {first_row!r}", first_line) from None
+        stats = _Stats(width_line=first_line)
+        separators: set[str] = set()
+        seen: set[str] = set()  # rows checked in earlier blocks (a corpus repeats most of its rows)
+        for base, block in self.source.blocks():
+            lines = block.split("\n")
+            fresh = set(lines) - seen
+            self._analyse_block(base, lines, fresh, stats, separators)
+            if len(seen) > SEEN_LIMIT:
+                seen.clear()
+            seen |= fresh if BOM not in block else {line for line in fresh if BOM not in line}
+        if stats.typed and stats.untyped:
+            raise self.fail(
+                f"mixes tags with a type (line {stats.typed}) and without one (line {stats.untyped})",
+                max(stats.typed, stats.untyped),
+            )
+        layout.untyped = bool(stats.untyped)
+        layout.separator = "mixed" if len(separators) > 1 else next(iter(separators), "tab")
+        tags = {f"{t}-{self.options.untyped_label}" if t in UNTYPED else t for t in stats.tags}
+        layout.scheme = detect_scheme(tags)
+        layout.weibo = stats.weibo and stats.weibo_seen
+        self._resolve_join(stats)
+        info.scheme = str(layout.scheme)
+        info.columns = columns.describe(layout.width)
+        info.variant = self._variant()
+        if layout.weibo:
+            info.notes.append(
+                "every token is a character followed by its position in its word (Weibo NER's "
+                "convention): the digits were dropped from the text"
+            )
+        if layout.untyped:
+            info.notes.append(
+                f"tags without a type (B, I, O) were read as the label "
+                f"{self.options.untyped_label!r} (--untyped-label)"
+            )
+        if layout.join == "space":
+            info.notes.append("tokens are words: joined with a space (--join none to join them without)")
+        elif layout.join == "pairs":
+            info.notes.append(
+                "tokens are words: joined without a space, except between two Latin words (--join space|none)"
+            )
+        for line in layout.boms:
+            info.notes.append(
+                f"a byte-order mark at line {line} was read as the start of a second file "
+                "joined to this one (a new document)"
+            )
+        return layout
+
+    def _variant(self) -> str:
+        layout = self.layout
+        if layout.conllu:
+            return f"CoNLL-U/CoNLL-X, {layout.width} columns"
+        if layout.weibo:
+            return "Weibo NER (character + word position)"
+        level = "characters" if layout.single_chars else "words"
+        return f"CoNLL, {layout.width} columns, {layout.separator}-separated, {level}"
+
+    def _analyse_block(
+        self, base: int, lines: list[str], distinct: set[str], stats: _Stats, separators: set[str]
+    ) -> None:
+        layout = self.layout
+        errors: list[tuple[int, str]] = []
+
+        def error(row: str, message: str) -> None:
+            errors.append((lines.index(row), message))
+
+        for raw in distinct:
+            line = raw
+            if line.startswith(BOM):
+                layout.specials = True
+                at = base + lines.index(raw)
+                if at > 1 and at not in layout.boms:
+                    layout.boms.append(at)
+                line = line.lstrip(BOM)
+            if BOM in line:
+                error(raw, "")
+                continue
+            if _is_blank(line):
+                layout.blank_spaces = layout.blank_spaces or bool(line)
+                continue
+            if line.startswith("-DOCSTART-"):
+                layout.specials = self._has_docstart = True
+                continue
+            if layout.conllu and line.startswith("#"):
+                layout.specials = True
+                continue
+            row = line.rstrip()
+            if row != line:
+                layout.rstrip = True
+            cols = self._split(row)
+            separators.add("tab" if "\t" in row else "space")
+            if len(cols) != layout.width:
+                error(
+                    raw,
+                    f"has {len(cols)} column(s) where the rows before it have {layout.width} (line "
+                    f"{stats.width_line}): {row!r}",
+                )
+                continue
+            if layout.conllu and not cols[0].isdigit():
+                layout.specials = (
+                    True  # a multiword token (1-2) or an empty node (1.1): not a word of the text
+                )
+                continue
+            token, tag = cols[layout.token], cols[layout.tag]
+            if not token:
+                error(raw, f"has an empty token: {row!r}")
+                continue
+            if tag not in stats.tags:
+                message = self._check_tag(tag, stats, base + lines.index(raw))
+                if message:
+                    error(raw, message)
+                    continue
+                stats.tags.add(tag)
+            if stats.weibo:
+                if len(token) >= 2 and token[1:].isascii() and token[1:].isdigit():
+                    stats.weibo_seen = stats.weibo_seen or not token[0].isdigit()
+                    token = token[0]
+                else:
+                    stats.weibo = False
+            if len(token) > 1:
+                stats.multi = True
+            if _CJK.search(token):
+                stats.cjk += 1
+            elif _LATIN.search(token):
+                stats.latin += 1
+        if errors:
+            index, message = min(errors)
+            if not message:
+                raise inner_bom(self.path, base + index)
+            raise self.fail(message, base + index)
+        if "I" in stats.inside and "M" in stats.inside:
+            raise self.fail(
+                f"mixes tag schemes: I- tags (BIO/BIOES, first at line {stats.inside['I']}) "
+                f"and M- tags (BMES, "
+                f"first at line {stats.inside['M']})",
+                max(stats.inside.values()),
+            )
+
+    def _check_tag(self, tag: str, stats: _Stats, line: int) -> str | None:
+        """None if ``tag`` is a tag (recording what kind), else the reason it is not."""
+        if tag in UNTYPED:
+            stats.untyped = stats.untyped or line
+            prefix = "E" if tag == "L" else "S" if tag == "U" else tag
+        else:
+            try:
+                prefix, label = split_tag(tag)
+            except TagSequenceError:
+                return f"{tag!r} is not a tag (O, or B-/I-/E-/S-/M- and a label)"
+            if label is not None:
+                if (problem := label_problem(label)) is not None:
+                    return problem
+                stats.typed = stats.typed or line
+        if prefix in ("I", "M"):
+            stats.inside.setdefault(prefix, line)
+        return None
+
+    def _resolve_join(self, stats: _Stats) -> None:
+        layout = self.layout
+        layout.single_chars = not stats.multi
+        join = self.options.join
+        if join is Join.SPACE:
+            layout.join = "space"
+        elif join is Join.NONE or not stats.multi or layout.conllu:
+            layout.join = "none"  # CoNLL-U: SpaceAfter=No says where the spaces are
+        else:
+            layout.join = "space" if stats.latin > stats.cjk else "pairs"
+
+    # -- second pass: sentences, then documents --------------------------------------------------------

@@ -1,0 +1,135 @@
+"""Which format a file is in: by its content first (a CoNLL file is CoNLL whatever its suffix), then by
+its suffix."""
+
+from __future__ import annotations
+
+import enum
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from model.tagging import TagSequenceError, split_tag
+from storage.formats.source import BOM, TextFile
+from storage.formats.wordtag import parse_token
+
+
+class Format(enum.StrEnum):
+    AUTO = "auto"
+    TXT = "txt"
+    JSONL = "jsonl"  # JSON Lines: doccano, CLUENER, Label Studio JSON-MIN lines
+    JSON = "json"  # one JSON array: Label Studio JSON / JSON-MIN, a list of doccano objects
+    CONLL = "conll"  # CoNLL in any number of columns, CoNLL-U/CoNLL-X, Weibo NER
+    BRAT = "brat"
+    WORDTAG = "wordtag"  # People's Daily / MSRA original word/tag
+
+
+SUFFIXES = {
+    ".txt": Format.TXT,
+    ".jsonl": Format.JSONL,
+    ".json": Format.JSON,
+    ".ann": Format.BRAT,
+    **dict.fromkeys(
+        (
+            ".conll",
+            ".conllu",
+            ".conllx",
+            ".bio",
+            ".bioes",
+            ".bmes",
+            ".iob",
+            ".iob2",
+            ".tsv",
+            ".char",
+            ".train",
+            ".dev",
+            ".test",
+            ".ner",
+        ),
+        Format.CONLL,
+    ),
+}
+_UNTYPED = frozenset("BIESMLUO")
+_JSON_ARRAY = re.compile(r"\[\s*[\[{\]]")
+_CONLLU_ID = re.compile(r"^\d+([-.]\d+)?$")
+
+
+def is_tag(tag: str) -> bool:
+    if tag in _UNTYPED:
+        return True
+    try:
+        split_tag(tag)
+    except TagSequenceError:
+        return False
+    return True
+
+
+def _data_lines(head: str, limit: int = 400) -> list[str]:
+    lines = [line.lstrip(BOM).rstrip() for line in head.split("\n")]
+    return [line for line in lines if line.strip() and not line.startswith("-DOCSTART-")][:limit]
+
+
+def looks_like_conll(head: str) -> bool:
+    """Most token rows are ``token<whitespace>…<whitespace>tag`` with a tag, or CoNLL-U/CoNLL-X rows."""
+    rows = [line for line in _data_lines(head) if not line.startswith("#")]
+    if len(rows) < 2:
+        return False
+    conllu = sum(1 for r in rows if len(cols := r.split("\t")) >= 6 and _CONLLU_ID.match(cols[0]))
+    if conllu >= 0.9 * len(rows):
+        return True
+    tagged = 0
+    for row in rows:
+        cols = row.split("\t") if "\t" in row else row.split()
+        if len(cols) >= 2 and is_tag(cols[-1]):
+            tagged += 1
+    return tagged >= 0.9 * len(rows)
+
+
+def looks_like_wordtag(head: str) -> bool:
+    lines = _data_lines(head, 50)
+    tokens = [t for line in lines for t in line.split()]
+    if not tokens or max(len(line.split()) for line in lines) < 2:
+        return False
+    return sum(1 for t in tokens if parse_token(t) is not None) >= 0.9 * len(tokens)
+
+
+def _json_kind(head: str) -> Format | None:
+    if _JSON_ARRAY.match(head):
+        return Format.JSON
+    if head.startswith("{"):
+        first = head.split("\n", 1)[0]
+        try:
+            json.loads(first)
+        except json.JSONDecodeError:
+            return Format.JSON  # one object over several lines
+        return Format.JSONL
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Detection:
+    format: Format
+    source: TextFile | None  # the file with its encoding settled (None for brat pairs)
+
+
+def detect(path: Path) -> Detection:
+    """The format of ``path``; the file's encoding is settled on the way (a bad file is refused here)."""
+    suffix = path.suffix.lower()
+    if suffix == ".ann" or (suffix == ".txt" and path.with_suffix(".ann").is_file()):
+        return Detection(Format.BRAT, None)
+    source = TextFile.open(path)
+    head = source.head().lstrip(BOM).lstrip()
+    found = _json_kind(head)
+    if found is None and looks_like_conll(head):
+        found = Format.CONLL
+    if found is None and looks_like_wordtag(head):
+        found = Format.WORDTAG
+    if found is None:
+        found = SUFFIXES.get(suffix, Format.TXT)
+        if found is Format.BRAT:
+            found = Format.TXT
+    return Detection(found, source)
+
+
+def detect_format(path: Path) -> Format:
+    return detect(path).format

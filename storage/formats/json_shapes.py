@@ -1,0 +1,129 @@
+"""The shapes spans take in the JSON that annotation tools write (doccano, CLUENER, Label Studio), read into
+``RawSpan``s, and UTF-16 offsets mapped to code points: the pieces ``storage.formats.jsonl`` reads with."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Any, NoReturn
+
+from storage.formats import ImportFormatError
+
+SPAN_KEYS = ("label", "labels", "entities", "spans")
+ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+LS_SKIP = ("annotations", "predictions", "drafts", "data")
+
+# (start, end, label, the text the file says the span covers or None)
+RawSpan = tuple[int, int, str, str | None]
+
+
+class Fail:
+    def __init__(self, path: Path, line: int) -> None:
+        self.path, self.line = path, line
+
+    def __call__(self, message: str) -> NoReturn:
+        raise ImportFormatError(self.path, message, self.line)
+
+
+def offset(value: Any, name: str, fail: Fail, item: Any) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        fail(f"span offsets must be integers, got {name} {value!r} in {item!r}")
+    return value
+
+
+def checked_label(value: Any, fail: Fail, start: int, end: int) -> str:
+    if not isinstance(value, str) or not value.strip():
+        fail(f"span [{start}, {end}] has no label")
+    return value.strip()
+
+
+def doccano_span(item: Any, fail: Fail) -> RawSpan:
+    if isinstance(item, list | tuple):
+        if len(item) < 3:
+            fail(f"a span must be [start, end, label], got {item!r}")
+        start, end = offset(item[0], "start", fail, item), offset(item[1], "end", fail, item)
+        return start, end, checked_label(item[2], fail, start, end), None
+    if isinstance(item, dict):
+        start = offset(item.get("start", item.get("start_offset")), "start", fail, item)
+        end = offset(item.get("end", item.get("end_offset")), "end", fail, item)
+        surface = item.get("text")
+        return (
+            start,
+            end,
+            checked_label(item.get("label"), fail, start, end),
+            surface if isinstance(surface, str) else None,
+        )
+    fail(f"a span must be a list or an object, got {item!r}")
+
+
+def cluener_spans(labels: dict[str, Any], fail: Fail) -> list[RawSpan]:
+    spans: list[RawSpan] = []
+    for label, mentions in labels.items():
+        if not isinstance(mentions, dict):
+            fail(f"CLUENER label {label!r} must map mentions to [[start, end], ...], got {mentions!r}")
+        for mention, places in mentions.items():
+            if not isinstance(places, list):
+                fail(f"CLUENER mention {mention!r} must have a list of [start, end] pairs, got {places!r}")
+            for place in places:
+                if not isinstance(place, list) or len(place) != 2:
+                    fail(f"CLUENER mention {mention!r}: expected [start, end_inclusive], got {place!r}")
+                start, last = offset(place[0], "start", fail, place), offset(place[1], "end", fail, place)
+                spans.append((start, last + 1, checked_label(label, fail, start, last + 1), str(mention)))
+    return spans
+
+
+def label_studio_results(results: Any, fail: Fail, ignored: Counter[str]) -> list[RawSpan]:
+    if not isinstance(results, list):
+        fail(f'Label Studio "result" must be a list, got {results!r}')
+    spans: list[RawSpan] = []
+    for result in results:
+        value = result.get("value") if isinstance(result, dict) else None
+        if not isinstance(value, dict) or "start" not in value or not isinstance(value.get("labels"), list):
+            ignored["result(s) that are not text spans with labels (relations, choices, text areas)"] += 1
+            continue
+        spans.extend(min_spans([value], fail))
+    return spans
+
+
+def min_spans(items: list[Any], fail: Fail) -> list[RawSpan]:
+    spans: list[RawSpan] = []
+    for item in items:
+        start = offset(item.get("start"), "start", fail, item)
+        end = offset(item.get("end"), "end", fail, item)
+        surface = item.get("text")
+        for label in item.get("labels") or []:
+            spans.append(
+                (start, end, checked_label(label, fail, start, end),
+                 surface if isinstance(surface, str) else None)
+            )
+    return spans
+
+
+def is_min_list(value: Any) -> bool:
+    return (
+        isinstance(value, list)
+        and bool(value)
+        and all(isinstance(v, dict) and "start" in v and "labels" in v for v in value)
+    )
+
+
+class Units:
+    """Offsets in UTF-16 code units mapped to code points, for one text."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        # code-point index of each astral character; UTF-16 index = code-point index + astral ones before
+        self.astral = [m.start() for m in ASTRAL.finditer(text)]
+        self.utf16_starts = [i + k for k, i in enumerate(self.astral)]
+        self.utf16_length = len(text) + len(self.astral)
+
+    def to_codepoints(self, offset: int) -> int | None:
+        """None where the offset falls inside a surrogate pair or outside the text."""
+        if not 0 <= offset <= self.utf16_length:
+            return None
+        k = bisect.bisect_left(self.utf16_starts, offset)
+        if k and self.utf16_starts[k - 1] + 1 == offset:
+            return None  # between the two halves of one astral character
+        return offset - k

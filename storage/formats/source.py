@@ -1,0 +1,148 @@
+"""Reading a text file in pieces: its encoding is settled by one streaming pass over its bytes (so that a GBK
+file whose first megabyte happens to be ASCII is still read right), then its text is read a block of whole
+lines at a time. Line endings arrive as ``\\n``. Memory stays flat whatever the file's size."""
+
+from __future__ import annotations
+
+import codecs
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from storage.formats import ImportFormatError
+from storage.formats.decoding import BOMS, looks_like_text
+
+CHUNK = 1 << 18  # bytes read at a time, and characters decoded at a time
+BOM = "\ufeff"
+
+
+def _count_lines(path: Path, upto: int) -> int:
+    line = 1
+    with path.open("rb") as f:
+        done = 0
+        while done < upto:
+            data = f.read(min(CHUNK, upto - done))
+            if not data:
+                break
+            line += data.count(b"\n")
+            done += len(data)
+    return line
+
+
+def _first_error(path: Path, codec: str) -> UnicodeDecodeError | None:
+    """Decode the whole file as ``codec`` a chunk at a time; the first error, with its absolute offset."""
+    decoder = codecs.getincrementaldecoder(codec)("strict")
+    done = 0
+    with path.open("rb") as f:
+        while True:
+            data = f.read(CHUNK)
+            pending = len(decoder.getstate()[0])
+            try:
+                decoder.decode(data, final=not data)
+            except UnicodeDecodeError as exc:
+                exc.start += done - pending
+                return exc
+            if not data:
+                return None
+            done += len(data)
+
+
+@dataclass(frozen=True, slots=True)
+class TextFile:
+    """A text file whose encoding is known: ``codec`` for Python, ``encoding`` as shown to the user."""
+
+    path: Path
+    codec: str
+    encoding: str
+
+    @classmethod
+    def open(cls, path: Path) -> TextFile:
+        """Settle the encoding: UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030, Big5 or what
+        charset-normalizer finds; a binary or undecodable file is refused naming the line."""
+        try:
+            with path.open("rb") as f:
+                head = f.read(CHUNK)
+        except OSError as exc:
+            raise ImportFormatError(path, f"cannot be read: {exc.strerror or exc}") from exc
+        for bom, codec in BOMS:
+            if head.startswith(bom):
+                if (error := _first_error(path, codec)) is not None:
+                    raise ImportFormatError(
+                        path,
+                        f"starts with a {codec} byte-order mark but is not valid {codec}",
+                        _count_lines(path, error.start),
+                    ) from None
+                return cls(path, codec, codec.replace("-sig", "") + " (BOM)")
+        if b"\x00" in head[:8192]:
+            raise ImportFormatError(path, "looks like a binary file (it contains NUL bytes), not text")
+        utf8_error = _first_error(path, "utf-8")
+        if utf8_error is None:
+            if not looks_like_text(head.decode("utf-8", errors="ignore")):
+                raise ImportFormatError(path, "looks like a binary file (control characters), not text")
+            return cls(path, "utf-8", "utf-8")
+        candidates = ["gb18030", "big5"]
+        best = from_bytes(head[:65536]).best()
+        if best is not None and best.encoding not in ("utf_8", "gb18030", "big5"):
+            candidates.append(best.encoding)
+        for codec in candidates:
+            try:
+                sample = head.decode(codec, errors="ignore")
+            except LookupError:
+                continue
+            if looks_like_text(sample) and _first_error(path, codec) is None:
+                return cls(path, codec, codec)
+        raise ImportFormatError(
+            path,
+            f"cannot be decoded as UTF-8, UTF-16 or GB18030 (invalid byte at byte offset "
+            f"{utf8_error.start}); "
+            "save it as UTF-8 and import it again",
+            _count_lines(path, utf8_error.start),
+        )
+
+    def chunks(self) -> Iterator[str]:
+        """The text in pieces of about CHUNK characters, ``\\r\\n`` and ``\\r`` read as ``\\n``."""
+        with self.path.open("rb") as raw, io.TextIOWrapper(raw, encoding=self.codec, newline=None) as f:
+            while piece := f.read(CHUNK):
+                yield piece
+
+    def blocks(self) -> Iterator[tuple[int, str]]:
+        """``(number of its first line, text)`` for pieces made of whole lines, without the final newline.
+        The first line of the file is line 1; a byte-order mark at its start is not part of the text."""
+        tail = ""
+        line = 1
+        for piece in self.chunks():
+            piece = tail + piece
+            cut = piece.rfind("\n")
+            if cut < 0:
+                tail = piece
+                continue
+            block, tail = piece[:cut], piece[cut + 1 :]
+            yield line, block
+            line += block.count("\n") + 1
+        if tail:
+            yield line, tail
+
+    def lines(self) -> Iterator[tuple[int, str]]:
+        """``(line number, line)`` for every line, without its newline."""
+        for first, block in self.blocks():
+            yield from enumerate(block.split("\n"), start=first)
+
+    def head(self, size: int = 65536) -> str:
+        """The first ``size`` characters or so (whole lines where the file is longer)."""
+        with self.path.open("rb") as raw, io.TextIOWrapper(raw, encoding=self.codec, newline=None) as f:
+            text = f.read(size)
+            if len(text) == size and (cut := text.rfind("\n")) > 0:
+                text = text[:cut]
+        return text
+
+
+def inner_bom(path: Path, line: int) -> ImportFormatError:
+    return ImportFormatError(
+        path,
+        "has a byte-order mark (U+FEFF) inside a line: it looks like several files joined together; a "
+        "byte-order mark is never text",
+        line,
+    )
