@@ -6,7 +6,7 @@ N newly finished documents; either way the model lands in the database for every
 A project can also hold a **base model** (kind ``crf-base``): a CRF trained once on a labelled corpus the
 project lead supplies (``newstag train --base-corpus FILE``, say a public news NER corpus). Until the project
 has a model of its own, the base model makes the suggestions; after that every project model is *stacked* on
-it (the base model's tags are features, see ``model.crf.model``), so the team's confirmations adapt a model
+it (the base model's tags are features, see ``model.crf.stacking``), so the team's confirmations adapt a model
 that already knows news instead of starting from nothing."""
 
 from __future__ import annotations

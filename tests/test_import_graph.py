@@ -114,14 +114,10 @@ def test_no_import_circles(package: str) -> None:
     assert circles(inside) == []
 
 
-# Split last, once the branch that changes it has landed (issue 13, step 5).
-NOT_YET_SPLIT = {"model.crf.model"}
-
-
 def test_no_module_is_too_long() -> None:
     long = {name: n for name, path in project_modules().items()
             if (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
-    assert set(long) - NOT_YET_SPLIT == set()
+    assert long == {}
 
 
 def test_gui_reaches_storage_only_through_the_facade() -> None:

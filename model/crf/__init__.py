@@ -7,7 +7,8 @@ Importing this package loads neither jieba nor a model.
 
 from model.crf.combine import combine
 from model.crf.engine import ModelAssistedEngine, RetrainingResult, count_decisions, simulate_with_retraining
-from model.crf.model import CrfModel, ModelFormatError, ModelInfo
+from model.crf.prediction import CrfModel
+from model.crf.serialisation import ModelFormatError, ModelInfo
 
 __all__ = [
     "CrfModel",

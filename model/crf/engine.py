@@ -27,7 +27,8 @@ from model.crf.combine import (
     combine,
     situation_key,
 )
-from model.crf.model import CrfModel, ModelInfo
+from model.crf.prediction import CrfModel
+from model.crf.serialisation import ModelInfo
 from model.evaluate import LearningReport, simulate_learning
 from model.spans import Entity
 from model.suggest.engine import SuggestionEngine
@@ -154,7 +155,7 @@ def simulate_with_retraining(
     confirmed documents, on all documents confirmed so far (with the project dictionary as it stands), as
     the background trainer would. ``train_options`` go to ``CrfModel.train`` (``iterations``, ``c1`` ...).
     With a ``base`` model (trained on public data and shipped), the engine starts with it and every project
-    model is stacked on it (its tags are features, see ``model.crf.model``)."""
+    model is stacked on it (its tags are features, see ``model.crf.stacking``)."""
     if every < 1:
         raise ValueError("every must be at least 1")
     infos: list[ModelInfo] = []

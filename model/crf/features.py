@@ -147,7 +147,7 @@ def word_positions(tokens: Sequence[Token], length: int) -> tuple[list[int], lis
 
 class FeatureExtractor:
     """Builds the attribute lists from the lexicons; project dictionary hits are passed in per call (the
-    caller decides which entries count, see ``model.crf.model``)."""
+    caller decides which entries count, see ``model.crf.training``)."""
 
     def __init__(self, lexicons: LexiconData) -> None:
         self.lexicons = lexicons

@@ -8,8 +8,9 @@ from collections import Counter
 import pytest
 
 from model.crf import CrfModel, ModelFormatError
-from model.crf.model import MAGIC, _ProjectIndex
+from model.crf.serialisation import MAGIC
 from model.crf.tokens import tokenize
+from model.crf.training import ProjectIndex
 from model.spans import Entity, Origin
 from model.suggest.dictionary import ProjectDictionary
 from tests.model.conftest import build
@@ -98,7 +99,7 @@ def test_project_index_leaves_a_documents_own_confirmations_out() -> None:
     pd.confirm("李华", "PER")
     pd.confirm("李华", "PER")
     pd.reject("北京", "LOC")
-    index = _ProjectIndex(pd)
+    index = ProjectIndex(pd)
     text = "王明和李华在北京"
     assert index.hits(text) == [(0, 2, "PER"), (3, 5, "PER")]
     own = Counter({("王明", "PER"): 1, ("李华", "PER"): 1})

@@ -1,0 +1,68 @@
+"""Stacking: a model trained on top of a base model (say, one trained on a public news corpus) has the base
+model's tags for each character and its neighbours as features; predicting runs both."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Protocol, cast
+
+from model.crf.features import FeatureExtractor, LexiconData
+from model.crf.serialisation import ModelInfo
+from model.suggest.tokenizer import Token
+
+
+class BaseModel(Protocol):
+    """What stacking needs of the model underneath (``CrfModel``)."""
+
+    @property
+    def base(self) -> BaseModel | None: ...
+
+    @property
+    def lexicons(self) -> LexiconData: ...
+
+    @property
+    def info(self) -> ModelInfo: ...
+
+    @property
+    def identity(self) -> dict[str, Any]: ...
+
+    def tag_segment(self, piece: str, original: str, tokens: Sequence[Token] | None = None,
+                    xseq: list[list[str]] | None = None) -> list[str]: ...
+
+
+def add_base_features(xseq: list[list[str]], tags: Sequence[str]) -> None:
+    """Stacking: a base model's tags for the character and its neighbours become features."""
+    n = len(tags)
+    for i, f in enumerate(xseq):
+        f.append("bt=" + tags[i])
+        f.append("bt-1=" + (tags[i - 1] if i > 0 else "^"))
+        f.append("bt1=" + (tags[i + 1] if i + 1 < n else "$"))
+
+
+def stacked_features(
+    extractor: FeatureExtractor,
+    base: BaseModel,
+    share: bool,
+    light: bool,
+    piece: str,
+    original: str,
+    tokens: Sequence[Token],
+    local: Sequence[tuple[int, int, str]],
+) -> list[list[str]]:
+    """Attribute lists of a model stacked on ``base`` for one segment: the base model's tags, and unless
+    ``light`` every character feature and the project dictionary's hits. ``share``: the base model's
+    attributes are this extractor's (same lexicons), so they are built once for both models."""
+    full = extractor.features(piece, tokens, original, ()) if share or not light else None
+    tags = base.tag_segment(piece, original, tokens, full if share else None)
+    if light:
+        xseq = [["b"] for _ in piece]
+    else:
+        xseq = cast(list[list[str]], full)
+        FeatureExtractor.add_project(xseq, local)
+    add_base_features(xseq, tags)
+    return xseq
+
+
+def shares_attributes(base: BaseModel | None, lexicons: LexiconData) -> bool:
+    """Whether a model with these lexicons stacked on ``base`` can hand ``base`` its own attribute lists."""
+    return base is not None and base.base is None and base.lexicons == lexicons
