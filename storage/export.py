@@ -289,45 +289,6 @@ def existing_output(options: ExportOptions, out: Path) -> str | None:
     return existing(out, writes_folder(options))
 
 
-def _export(
-    project: Database,
-    options: ExportOptions,
-    out: Path,
-    progress: Callable[[int, int], None] | None = None,
-    cancelled: Callable[[], bool] | None = None,
-    overwrite: bool = False,
-) -> ExportSummary:
-    """Write the export into a temporary sibling of ``out`` and move it into place once complete. Raises
-    ExportOptionError before writing anything if an option cannot work, ExportTargetExists if ``out`` holds
-    something and ``overwrite`` is not given (with it, ``out`` is replaced as a whole)."""
-    summary = ExportSummary()
-    with project.session_factory() as session:
-        plan = _plan(session, options)
-        output = ExportOutput(out, writes_folder(options), overwrite)
-        total = _count(session, plan, labelled_only=options.skip_unlabelled)
-        if options.skip_unlabelled:
-            candidates = _count(session, plan, labelled_only=False)
-            summary.skipped_documents[SkipReason.NO_LABELS] = candidates - total
-        parts = _assignment(session, plan) if options.split else None
-        writers: dict[str, DocumentWriter] = {}
-        staging = output.begin()
-        try:
-            for name, path in output_paths(options, staging).items():
-                writers[name] = _open_writer(options, path)
-            _write_all(session, plan, writers, parts, summary, total, progress, cancelled)
-            for writer in writers.values():
-                writer.close()
-            output.commit()
-        except BaseException:
-            for writer in writers.values():
-                writer.abort()
-            output.discard()
-            raise
-    summary.files = list(output_paths(options, out).values())
-    logger.info("exported %d documents to %s", summary.total_documents, out)
-    return summary
-
-
 def _assignment(session: Session, plan: _Plan) -> dict[int, Part]:
     query = _document_filter(plan, select(DocumentRow.id))
     if plan.options.skip_unlabelled:
@@ -391,4 +352,30 @@ class Exporter:
         """Write the export into a temporary sibling of ``out`` and move it into place once complete. Raises
         ExportOptionError before writing anything if an option cannot work, ExportTargetExists if ``out``
         holds something and ``overwrite`` is not given (with it, ``out`` is replaced as a whole)."""
-        return _export(self._db, options, out, progress, cancelled, overwrite)
+        project = self._db
+        summary = ExportSummary()
+        with project.session_factory() as session:
+            plan = _plan(session, options)
+            output = ExportOutput(out, writes_folder(options), overwrite)
+            total = _count(session, plan, labelled_only=options.skip_unlabelled)
+            if options.skip_unlabelled:
+                candidates = _count(session, plan, labelled_only=False)
+                summary.skipped_documents[SkipReason.NO_LABELS] = candidates - total
+            parts = _assignment(session, plan) if options.split else None
+            writers: dict[str, DocumentWriter] = {}
+            staging = output.begin()
+            try:
+                for name, path in output_paths(options, staging).items():
+                    writers[name] = _open_writer(options, path)
+                _write_all(session, plan, writers, parts, summary, total, progress, cancelled)
+                for writer in writers.values():
+                    writer.close()
+                output.commit()
+            except BaseException:
+                for writer in writers.values():
+                    writer.abort()
+                output.discard()
+                raise
+        summary.files = list(output_paths(options, out).values())
+        logger.info("exported %d documents to %s", summary.total_documents, out)
+        return summary

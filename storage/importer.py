@@ -158,68 +158,6 @@ def _options(fmt: Format, options: ImportOptions | None, overrides: dict[str, An
     return replace(options, **overrides) if overrides else options
 
 
-def _import_file(
-    project: Database,
-    path: Path,
-    fmt: Format = Format.AUTO,
-    *,
-    options: ImportOptions | None = None,
-    progress: Callable[[int], None] | None = None,
-    dry_run: bool = False,
-    **overrides: Any,
-) -> FileReport:
-    """Import one file in one transaction. Any error leaves the database exactly as it was. ``overrides``:
-    fields of ``ImportOptions`` or ``ReadOptions`` (``grouping=Grouping.SENTENCE``). With ``dry_run``, nothing
-    is written: the report says what the import would do."""
-    options = _options(fmt, options, overrides)
-    report = FileReport(str(path), dry_run=dry_run)
-    info = ReadInfo()
-    try:
-        with project.session_factory() if dry_run else project.transaction() as session:
-            with (DryRun if dry_run else Sink)(project, session, report, options, path) as sink:
-                batch: list[ParsedDocument] = []
-                for doc in checked(read_documents(path, options, info), path):
-                    _admit(doc, report, path)
-                    batch.append(doc)
-                    if len(batch) >= BATCH:
-                        sink.flush(batch)
-                        if progress:
-                            progress(len(batch))
-                        batch = []
-                if batch:
-                    sink.flush(batch)
-                    if progress:
-                        progress(len(batch))
-            if dry_run:
-                session.rollback()
-    except ImportFormatError as exc:
-        logger.warning("import failed: %s", exc)
-        failed = FileReport(str(path), dry_run=dry_run, error=exc)
-        failed.take(info)
-        return failed
-    except (DBAPIError, DatabaseError) as exc:  # disk full, read-only, damaged: the transaction rolled back
-        problem = database_error(exc, project.engine.url)
-        if problem is None:
-            raise
-        logger.warning("import of %s failed: %s", path, problem)
-        return FileReport(str(path), dry_run=dry_run,
-                          error=ImportFormatError(path, f"could not be stored: {problem}"))
-    report.take(info)
-    return report
-
-
-def _preview_file(
-    project: Database,
-    path: Path,
-    fmt: Format = Format.AUTO,
-    *,
-    options: ImportOptions | None = None,
-    **overrides: Any,
-) -> FileReport:
-    """What importing ``path`` would do, with nothing written (``newstag import --dry-run``)."""
-    return _import_file(project, path, fmt, options=options, dry_run=True, **overrides)
-
-
 class Importer:
     """Bringing files into the project (``project.importer``); each file in one transaction."""
 
@@ -235,13 +173,47 @@ class Importer:
         """Import one file in one transaction. Any error leaves the database exactly as it was.
         ``overrides``: fields of ``ImportOptions`` or ``ReadOptions`` (``grouping=Grouping.SENTENCE``). With
         ``dry_run``, nothing is written: the report says what the import would do."""
-        return _import_file(self._db, path, fmt, options=options, progress=progress, dry_run=dry_run,
-                            **overrides)
+        project = self._db
+        options = _options(fmt, options, overrides)
+        report = FileReport(str(path), dry_run=dry_run)
+        info = ReadInfo()
+        try:
+            with project.session_factory() if dry_run else project.transaction() as session:
+                with (DryRun if dry_run else Sink)(project, session, report, options, path) as sink:
+                    batch: list[ParsedDocument] = []
+                    for doc in checked(read_documents(path, options, info), path):
+                        _admit(doc, report, path)
+                        batch.append(doc)
+                        if len(batch) >= BATCH:
+                            sink.flush(batch)
+                            if progress:
+                                progress(len(batch))
+                            batch = []
+                    if batch:
+                        sink.flush(batch)
+                        if progress:
+                            progress(len(batch))
+                if dry_run:
+                    session.rollback()
+        except ImportFormatError as exc:
+            logger.warning("import failed: %s", exc)
+            failed = FileReport(str(path), dry_run=dry_run, error=exc)
+            failed.take(info)
+            return failed
+        except (DBAPIError, DatabaseError) as exc:  # disk full, read-only, damaged: rolled back
+            problem = database_error(exc, project.engine.url)
+            if problem is None:
+                raise
+            logger.warning("import of %s failed: %s", path, problem)
+            return FileReport(str(path), dry_run=dry_run,
+                              error=ImportFormatError(path, f"could not be stored: {problem}"))
+        report.take(info)
+        return report
 
     def preview_file(self, path: Path, fmt: Format = Format.AUTO, *, options: ImportOptions | None = None,
                      **overrides: Any) -> FileReport:
         """What importing ``path`` would do, with nothing written (``newstag import --dry-run``)."""
-        return _preview_file(self._db, path, fmt, options=options, **overrides)
+        return self.import_file(path, fmt, options=options, dry_run=True, **overrides)
 
     @staticmethod
     def read(path: Path, sentences_per_document: int | None = None) -> list[ParsedDocument]:
