@@ -93,13 +93,15 @@ _worker_engine: Any = None
 
 @dataclass(frozen=True, slots=True)
 class ModelSetup:
-    """The project's model for worker processes: serialised (with its base model, if it stacks on one), the
-    combiner's threshold and the acceptance history."""
+    """The project's model for worker processes: serialised (with its base model, if it stacks on one; None
+    without a model), the combiner's threshold, the acceptance history and the pretrained tagger's name
+    ("" for none)."""
 
-    model: bytes
+    model: bytes | None
     base: bytes | None
     threshold: float
     history: dict[str, tuple[int, int]]
+    pretrained: str = ""
 
 
 def _init_worker(rows: list[tuple[str, str, int, int]], labels: list[str],
@@ -111,14 +113,20 @@ def _init_worker(rows: list[tuple[str, str, int, int]], labels: list[str],
     _worker_engine.warm_up()
     if model is not None:
         from model.crf import CrfModel, ModelAssistedEngine
+        from model.pretrained import default_tagger
 
+        tagger = default_tagger(model.pretrained) if model.pretrained else None
         base = CrfModel.from_bytes(model.base) if model.base is not None else None
-        crf = CrfModel.from_bytes(model.model, base=base)
-        _worker_engine = ModelAssistedEngine(_worker_engine, crf, threshold=model.threshold,
-                                             history=model.history)
+        crf = CrfModel.from_bytes(model.model, base=base, pretrained=tagger) if model.model else None
+        if crf is not None or tagger is not None:
+            _worker_engine = ModelAssistedEngine(_worker_engine, crf, threshold=model.threshold,
+                                                 history=model.history, pretrained=tagger)
 
 
 def _suggest_chunk(chunk: list[tuple[int, str]]) -> list[tuple[int, list[Any]]]:
+    prefetch = getattr(_worker_engine, "prefetch", None)
+    if prefetch is not None:  # the pretrained tagger reads the whole chunk in one batch
+        prefetch([text for _, text in chunk])
     return [(key, _worker_engine.suggest(text)) for key, text in chunk]
 
 
@@ -206,18 +214,25 @@ def cmd_suggest(args: argparse.Namespace, url: str | None) -> int:
 
 
 def _project_model(project: Any) -> tuple[ModelSetup | None, str]:
-    """The project's serving model (``storage.training``) for the workers, and a note for the summary."""
+    """The project's serving model (``storage.training``) and pretrained tagger for the workers, and a note
+    for the summary."""
     from storage.suggestions import acceptance_history
-    from storage.training import model_settings, serving_model
+    from storage.training import model_settings, project_tagger, serving_model
 
     settings = model_settings(project)
+    tagger = project_tagger(project)
     found = serving_model(project) if settings.get("enabled", True) else None
-    if found is None:
+    if found is None and tagger is None:
         return None, ""
-    model_id, crf = found
-    setup = ModelSetup(crf.to_bytes(), crf.base.to_bytes() if crf.base is not None else None,
-                       float(settings["threshold"]), acceptance_history(project))  # type: ignore[arg-type]
-    return setup, f", with model #{model_id}"
+    notes = [f"with model #{found[0]}"] if found is not None else []
+    if tagger is not None:
+        notes.append(f"with the pretrained tagger {tagger.name}")
+    crf = found[1] if found is not None else None
+    setup = ModelSetup(crf.to_bytes() if crf is not None else None,
+                       crf.base.to_bytes() if crf is not None and crf.base is not None else None,
+                       float(settings["threshold"]), acceptance_history(project),  # type: ignore[arg-type]
+                       tagger.name if tagger is not None else "")
+    return setup, ", " + ", ".join(notes)
 
 
 def _suggest_file(args: argparse.Namespace) -> int:
@@ -236,7 +251,10 @@ def _suggest_file(args: argparse.Namespace) -> int:
         total=len(docs), unit=" doc", disable=args.quiet or None, file=sys.stderr
     ) as bar:
         items = iter(enumerate(d.text for d in docs))
-        for i, suggestions in run_parallel(items, processes, [], ["PER", "LOC", "ORG", "MISC"]):
+        from storage.training import DEFAULTS
+
+        setup = ModelSetup(None, None, float(DEFAULTS["threshold"]), {}, str(DEFAULTS["pretrained"]))  # type: ignore[arg-type]
+        for i, suggestions in run_parallel(items, processes, [], ["PER", "LOC", "ORG", "MISC"], model=setup):
             record = {
                 "text": docs[i].text,
                 "label": [[s.start, s.end, s.label] for s in suggestions],

@@ -168,8 +168,8 @@ class SuggestionEngine:
         for rule in rules.TOKEN_RULES:
             candidates.extend(rule(ctx))
         candidates.extend(propagated)
-        chosen = resolve(self._admissible(norm, candidates))
-        aliases = self._admissible(norm, rules.bracket_alias(norm, chosen))
+        chosen = resolve(self.admissible(norm, candidates))
+        aliases = self.admissible(norm, rules.bracket_alias(norm, chosen))
         if aliases:
             chosen = resolve([*chosen, *aliases])
         return chosen
@@ -213,8 +213,9 @@ class SuggestionEngine:
             if i is not None and label is not None and ctx.tokens[i].end == s.end:
                 ctx.base[i] = Suggestion(s.start, s.end, label, s.origin, s.detail, s.score)
 
-    def _admissible(self, text: str, candidates: Iterable[Suggestion]) -> list[Suggestion]:
-        """Candidates in project labels, minus those mapped away and those the team has rejected."""
+    def admissible(self, text: str, candidates: Iterable[Suggestion]) -> list[Suggestion]:
+        """Candidates in project labels, minus those mapped away and those the team has rejected (``text``
+        half-width; engine labels are mapped to project labels, PROPAGATED ones are project labels)."""
         out = []
         pd = self.project_dictionary
         for s in candidates:
