@@ -27,7 +27,9 @@ from storage.formats.conll import Grouping
 from storage.importer import Format, parse_file
 
 if TYPE_CHECKING:
+    from model.active import OrderingReport
     from model.crf import CrfModel
+    from model.pretrained import PretrainedTagger
 
 AddDb = Callable[[argparse.ArgumentParser], None]
 
@@ -70,6 +72,14 @@ def register(sub: Any, add_db: AddDb) -> None:
                         "FILE`) and stack every retrained model on it")
     p.add_argument("--retrain-every", type=int, default=10, metavar="N",
                    help="with --model: retrain after every N documents (default 10)")
+    p.add_argument("--order", choices=["sequential", "uncertainty"],
+                   help="with --model: keep the last --held-out share of the documents aside and read the "
+                        "rest in this order (uncertainty: most uncertain first, refreshed after each "
+                        "retraining); prints the F1 on the held-out part after each retraining")
+    p.add_argument("--held-out", type=float, default=0.2, metavar="SHARE",
+                   help="with --order: the share of documents kept aside for scoring (default 0.2)")
+    p.add_argument("--no-pretrained", action="store_true",
+                   help="with --simulate-learning: without the pretrained tagger, even if it is installed")
     p.add_argument("--sentences-per-document", type=int, metavar="N",
                    help="CoNLL gold: N consecutive sentences a document "
                         "(default: 1; 20 with --simulate-learning)")
@@ -287,7 +297,23 @@ def cmd_evaluate(args: argparse.Namespace, _url: str | None) -> int:
                 except (OSError, ModelFormatError) as exc:
                     print(f"newstag evaluate: {args.base_model}: {exc}", file=sys.stderr)
                     return 1
-            learning = _simulate(gold, labels, args.retrain_every if args.model else None, base)
+            pretrained = None
+            if not args.no_pretrained:
+                from model.pretrained import default_tagger, pretrained_status
+
+                pretrained = default_tagger()
+                if pretrained is None:
+                    print(f"newstag evaluate: note: {pretrained_status()}", file=sys.stderr)
+            if args.order is not None:
+                if not args.model:
+                    print("newstag evaluate: --order needs --model", file=sys.stderr)
+                    return 2
+                if not 0 < args.held_out < 1:
+                    print("newstag evaluate: --held-out must be between 0 and 1", file=sys.stderr)
+                    return 2
+                _print_ordering(_order(gold, labels, args, base, pretrained), args.format)
+                return 0
+            learning = _simulate(gold, labels, args.retrain_every if args.model else None, base, pretrained)
             _print_learning(learning, args.format)
             return 0
         if args.pred is None:
@@ -315,26 +341,58 @@ def cmd_evaluate(args: argparse.Namespace, _url: str | None) -> int:
     return 0
 
 
-def _simulate(gold: list[ParsedDocument], labels: list[str] | None,
-              retrain_every: int | None, base: CrfModel | None = None) -> LearningReport:
+def _rule_engine() -> Any:
     from model.suggest import SuggestionEngine
 
-    def factory() -> SuggestionEngine:
-        engine = SuggestionEngine()
-        engine.warm_up()
-        return engine
+    engine = SuggestionEngine()
+    engine.warm_up()
+    return engine
 
+
+def _simulate(gold: list[ParsedDocument], labels: list[str] | None, retrain_every: int | None,
+              base: CrfModel | None = None, pretrained: PretrainedTagger | None = None) -> LearningReport:
     documents: list[tuple[str, Sequence[Entity]]] = [(d.text, d.entities) for d in gold]
     if retrain_every is None:
-        return simulate_learning(documents, factory, labels)
+        if pretrained is None:
+            return simulate_learning(documents, _rule_engine, labels)
+        from model.crf import ModelAssistedEngine
+
+        return simulate_learning(
+            documents, lambda: ModelAssistedEngine(_rule_engine(), pretrained=pretrained), labels)
     from model.crf import simulate_with_retraining
     from storage.training import DEFAULTS
 
-    result = simulate_with_retraining(documents, factory, labels, every=retrain_every, base=base,
-                                      iterations=DEFAULTS["iterations"], minfreq=DEFAULTS["minfreq"])
+    result = simulate_with_retraining(documents, _rule_engine, labels, every=retrain_every, base=base,
+                                      pretrained=pretrained, iterations=DEFAULTS["iterations"],
+                                      minfreq=DEFAULTS["minfreq"])
     print(f"model retrained {result.retrainings} time(s), {result.training_seconds:.1f} s of training in all",
           file=sys.stderr)
     return result.report
+
+
+def _order(gold: list[ParsedDocument], labels: list[str] | None, args: argparse.Namespace,
+           base: CrfModel | None, pretrained: PretrainedTagger | None) -> OrderingReport:
+    from model.active import simulate_ordering
+    from storage.training import DEFAULTS
+
+    documents: list[tuple[str, Sequence[Entity]]] = [(d.text, d.entities) for d in gold]
+    return simulate_ordering(documents, _rule_engine, labels, order=args.order, every=args.retrain_every,
+                             held_out=args.held_out, base=base, pretrained=pretrained,
+                             iterations=DEFAULTS["iterations"], minfreq=DEFAULTS["minfreq"])
+
+
+def _print_ordering(report: OrderingReport, fmt: str) -> None:
+    if fmt == "json":
+        points = [{"documents": p.documents, "f1": round(p.f1, 4),
+                   "effort_per_entity": round(p.effort_per_entity, 4)} for p in report.points]
+        print(json.dumps({"order": report.order, "held_out_documents": report.held_out, "points": points},
+                         indent=2))
+        return
+    print(f"{report.order} order: F1 and effort on the {report.held_out} held-out documents after N "
+          f"documents read ({report.seconds:.0f} s)")
+    for p in report.points:
+        print(f"  after {p.documents:>5} documents  F1 {p.f1:.3f}  "
+              f"effort {p.effort_per_entity:.3f} actions/entity")
 
 
 def report_dict(report: Report) -> dict[str, Any]:

@@ -178,3 +178,28 @@ def test_a_bad_base_corpus_is_refused_by_file_and_line_and_changes_nothing(tmp_p
         assert result.returncode == 1 and reason in result.stderr, result.stderr
     with Project.open(db) as project:
         assert snapshot(project) == before
+
+
+def test_evaluate_compares_document_orders_on_a_held_out_part(tmp_path: Path) -> None:
+    names, places = ["张伟", "王芳", "李娜", "刘洋"], ["北京", "上海", "广州", "深圳"]
+    lines = []
+    for i in range(32):
+        sentence = f"{names[i % 4]}在{places[(i + 1) % 4]}"
+        tags = ["B-PER", "I-PER", "O", "B-LOC", "I-LOC"]
+        lines += [f"{ch} {tag}" for ch, tag in zip(sentence, tags, strict=True)] + [""]
+    corpus = tmp_path / "gold.bio"
+    corpus.write_text("\n".join(lines), encoding="utf-8")
+    for order in ("sequential", "uncertainty"):
+        result = newstag("evaluate", "--gold", str(corpus), "--simulate-learning", "--model", "--order", order,
+                         "--held-out", "0.25", "--sentences-per-document", "4", "--retrain-every", "3",
+                         "--format", "json")
+        assert result.returncode == 0, result.stderr
+        report = json.loads(result.stdout)
+        assert report["order"] == order and report["held_out_documents"] == 2
+        assert [p["documents"] for p in report["points"]] == [0, 3, 6]
+        assert report["points"][-1]["f1"] == 1.0
+    text = newstag("evaluate", "--gold", str(corpus), "--simulate-learning", "--model", "--order", "uncertainty",
+                   "--sentences-per-document", "4", "--retrain-every", "3", "--no-pretrained")
+    assert text.returncode == 0 and "held-out documents after N documents read" in text.stdout, text.stderr
+    refused = newstag("evaluate", "--gold", str(corpus), "--simulate-learning", "--order", "uncertainty")
+    assert refused.returncode == 2 and "--order needs --model" in refused.stderr

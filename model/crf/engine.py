@@ -120,6 +120,27 @@ class ModelAssistedEngine:
         priors = priors_for(model, self.pretrained is not None)
         return combine(rules, predicted, history, self.threshold, priors=priors, pretrained=pretrained)
 
+    def uncertainty(self, text: str) -> float:
+        """How much an annotator's decisions on ``text`` would teach (``model.active``): the model's expected
+        share of wrongly tagged characters, plus the clusters where the sources in use (the rules, the model,
+        the pretrained tagger) do not all hold the same entities, per character."""
+        if not text:
+            return 0.0
+        model = self.model
+        sources = [self.rule_engine.suggest(text)]
+        if self.pretrained is not None:
+            sources.append([s for s in self.pretrained_suggestions(text) if s.score >= self.threshold])
+        doubt = 0.0
+        if model is not None:
+            sources.append([s for s in model.predict(text, project_dictionary=self.project_dictionary)
+                            if s.score >= self.threshold])
+            doubt = model.uncertainty(text, project_dictionary=self.project_dictionary)
+        disagreements = sum(
+            1 for parts in clusters_of(sources)
+            if len({frozenset(s.entity for s in part) for part in parts}) > 1
+        )
+        return doubt + disagreements / len(text)
+
     def learn(self, text: str, accepted: Iterable[Entity], rejected: Iterable[Entity] = ()) -> None:
         accepted = list(accepted)
         self.rule_engine.learn(text, accepted, list(rejected))

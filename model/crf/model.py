@@ -33,7 +33,7 @@ import tempfile
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from typing import Any, cast
@@ -403,8 +403,28 @@ tagger whose tags become features too (module docstring), with or without a base
         if not text:
             return []
         norm = to_half_width(text)
-        dictionary = project_dictionary if project_dictionary is not None else self.project_dictionary
         out: list[Suggestion] = []
+        for start, tags in self._tag(text, norm, project_dictionary):
+            for e in tags_to_entities(tags, Scheme.BIOES):
+                score = min(self._tagger.marginal(tags[i], i) for i in range(e.start, e.end))
+                out.append(Suggestion(start + e.start, start + e.end, e.label, Origin.MODEL, DETAIL, score))
+        return out
+
+    def uncertainty(self, text: str, *, project_dictionary: ProjectDictionary | None = None) -> float:
+        """How unsure the model is about ``text``: the expected share of wrongly tagged characters, the mean
+        over characters of one minus the marginal probability of the tag Viterbi chose (0 for no text)."""
+        norm = to_half_width(text)
+        doubt, count = 0.0, 0
+        for _start, tags in self._tag(text, norm, project_dictionary):
+            doubt += sum(1.0 - self._tagger.marginal(tag, i) for i, tag in enumerate(tags))
+            count += len(tags)
+        return doubt / count if count else 0.0
+
+    def _tag(self, text: str, norm: str,
+             project_dictionary: ProjectDictionary | None) -> Iterator[tuple[int, list[str]]]:
+        """``(segment start, Viterbi tags)`` per segment, holding the lock: the tagger's marginals refer to
+        the segment just yielded."""
+        dictionary = project_dictionary if project_dictionary is not None else self.project_dictionary
         pretrained = self.pretrained.analyse(text).tags if self.pretrained is not None else None
         with self._lock:
             hits = self._project_hits(norm, dictionary)
@@ -414,13 +434,7 @@ tagger whose tags become features too (module docstring), with or without a base
                 xseq = self._segment_features(piece, text[start:end], tokenize(piece), local)
                 if pretrained is not None:
                     add_pretrained_features(xseq, pretrained[start:end])
-                tags = self._tagger.tag(xseq)
-                for e in tags_to_entities(tags, Scheme.BIOES):
-                    score = min(self._tagger.marginal(tags[i], i) for i in range(e.start, e.end))
-                    out.append(
-                        Suggestion(start + e.start, start + e.end, e.label, Origin.MODEL, DETAIL, score)
-                    )
-        return out
+                yield start, list(self._tagger.tag(xseq))
 
     # -- persistence --------------------------------------------------------------------------------------
 
