@@ -191,15 +191,16 @@ def test_evaluate_compares_document_orders_on_a_held_out_part(tmp_path: Path) ->
     corpus.write_text("\n".join(lines), encoding="utf-8")
     for order in ("sequential", "uncertainty"):
         result = newstag("evaluate", "--gold", str(corpus), "--simulate-learning", "--model",
-                         "--order", order, "--held-out", "0.25", "--sentences-per-document", "4", "--retrain-every", "3",
-                         "--format", "json")
+                         "--order", order, "--held-out", "0.25", "--sentences-per-document", "4",
+                         "--retrain-every", "3", "--format", "json")
         assert result.returncode == 0, result.stderr
         report = json.loads(result.stdout)
         assert report["order"] == order and report["held_out_documents"] == 2
         assert [p["documents"] for p in report["points"]] == [0, 3, 6]
         assert report["points"][-1]["f1"] == 1.0
     text = newstag("evaluate", "--gold", str(corpus), "--simulate-learning", "--model",
-                   "--order", "uncertainty", "--sentences-per-document", "4", "--retrain-every", "3", "--no-pretrained")
+                   "--order", "uncertainty", "--sentences-per-document", "4", "--retrain-every", "3",
+                   "--no-pretrained")
     assert text.returncode == 0 and "held-out documents after N documents read" in text.stdout, text.stderr
     refused = newstag("evaluate", "--gold", str(corpus), "--simulate-learning", "--order", "uncertainty")
     assert refused.returncode == 2 and "--order needs --model" in refused.stderr
