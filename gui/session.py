@@ -73,6 +73,7 @@ class AnnotationSession(QObject):
     ) -> None:
         super().__init__(parent)
         self.project, self.annotator, self.service = project, annotator, service
+        self.ranking: list[DocumentId] = []  # the document list's uncertainty order, if the project uses it
         self.store = project.annotations
         self.labels = project.labels()
         self.undo_stack = AnnotationUndoStack(self.store, self)
@@ -427,7 +428,8 @@ class AnnotationSession(QObject):
             if not self._execute([command], "Mark done"):
                 return
             self.update_progress()
-        following = self.store.next_document(self.annotator.id, self.document.id, unfinished=True)
+        following = self.store.next_document(self.annotator.id, self.document.id, unfinished=True,
+                                             ranking=self.ranking)
         if following is None:
             self.message.emit("Every document is done. Well done!", False)
             return

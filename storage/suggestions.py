@@ -168,6 +168,21 @@ class SuggestionService:
             self.model_id = model_id
         return model_id
 
+    def uncertainties(self, texts: dict[DocumentId, str]) -> dict[DocumentId, float] | None:
+        """Each text's uncertainty (``ModelAssistedEngine.uncertainty``), or None when the rules work alone.
+        The engine is held one document at a time, so suggestions for the window go on in between."""
+        with self._lock:
+            engine = self.engine
+            prefetch = getattr(engine, "prefetch", None)
+            if prefetch is None:
+                return None
+            prefetch(list(texts.values()))
+        out = {}
+        for doc_id, text in texts.items():
+            with self._lock:
+                out[doc_id] = engine.uncertainty(text)  # type: ignore[attr-defined]
+        return out
+
     def suggest_text(self, text: str) -> list[Suggestion]:
         with self._lock:
             return self.engine.suggest(text)
