@@ -50,6 +50,13 @@ def register(sub: Any, add_db: AddDb) -> None:
                    help="CoNLL input: N sentences a document")
     p.add_argument("--processes", type=int, default=0,
                    help="worker processes (default: one per core on large corpora, else 1)")
+    p.add_argument("--conventions", choices=["msra", "general"],
+                   help="database mode: set the project's conventions first (msra: the rules "
+                        "follow MSRA's habits, 中美 → 中 + 美, 中国政府 → 中国; general: they do not), "
+                        "kept for next time")
+    p.add_argument("--pretrained", choices=["lac", "none"],
+                   help="database mode: set whether the project uses the pretrained tagger (default lac, "
+                        "when installed), kept for next time")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     add_db(p)
     p.set_defaults(handler=cmd_suggest)
@@ -112,6 +119,7 @@ class ModelSetup:
     threshold: float
     history: dict[str, tuple[int, int]]
     pretrained: str = ""
+    conventions: str = "msra"
 
 
 def _init_worker(rows: list[tuple[str, str, int, int]], labels: list[str],
@@ -119,7 +127,9 @@ def _init_worker(rows: list[tuple[str, str, int, int]], labels: list[str],
     global _worker_engine
     from model.suggest import ProjectDictionary, SuggestionEngine
 
-    _worker_engine = SuggestionEngine(project_dictionary=ProjectDictionary.from_rows(rows), labels=labels)
+    conventions = model.conventions if model is not None else "msra"
+    _worker_engine = SuggestionEngine(project_dictionary=ProjectDictionary.from_rows(rows), labels=labels,
+                                      conventions=conventions)
     _worker_engine.warm_up()
     if model is not None:
         from model.crf import CrfModel, ModelAssistedEngine
@@ -128,7 +138,7 @@ def _init_worker(rows: list[tuple[str, str, int, int]], labels: list[str],
         tagger = default_tagger(model.pretrained) if model.pretrained else None
         base = CrfModel.from_bytes(model.base) if model.base is not None else None
         crf = CrfModel.from_bytes(model.model, base=base, pretrained=tagger) if model.model else None
-        if crf is not None or tagger is not None:
+        if crf is not None or tagger is not None:  # else the rules alone
             _worker_engine = ModelAssistedEngine(_worker_engine, crf, threshold=model.threshold,
                                                  history=model.history, pretrained=tagger)
 
@@ -191,6 +201,15 @@ def cmd_suggest(args: argparse.Namespace, url: str | None) -> int:
     from storage.suggestions import SuggestionService, dictionary_rows
 
     with Project.open(url) as project:
+        if args.conventions or args.pretrained:
+            from storage.training import SETTINGS_KEY
+
+            changed = project.setting(SETTINGS_KEY)
+            if args.conventions:
+                changed["conventions"] = args.conventions
+            if args.pretrained:
+                changed["pretrained"] = "" if args.pretrained == "none" else args.pretrained
+            project.set_setting(SETTINGS_KEY, changed)
         service = SuggestionService(project)
         ids = project.documents.ids()
         if args.documents == "new":
@@ -232,7 +251,7 @@ def _project_model(project: Any) -> tuple[ModelSetup | None, str]:
     settings = model_settings(project)
     tagger = project_tagger(project)
     found = serving_model(project) if settings.get("enabled", True) else None
-    if found is None and tagger is None:
+    if found is None and tagger is None and settings["conventions"] == "msra":
         return None, ""
     notes = [f"with model #{found[0]}"] if found is not None else []
     if tagger is not None:
@@ -241,8 +260,8 @@ def _project_model(project: Any) -> tuple[ModelSetup | None, str]:
     setup = ModelSetup(crf.to_bytes() if crf is not None else None,
                        crf.base.to_bytes() if crf is not None and crf.base is not None else None,
                        float(settings["threshold"]), acceptance_history(project),  # type: ignore[arg-type]
-                       tagger.name if tagger is not None else "")
-    return setup, ", " + ", ".join(notes)
+                       tagger.name if tagger is not None else "", str(settings["conventions"]))
+    return setup, "".join(", " + note for note in notes)
 
 
 def _suggest_file(args: argparse.Namespace) -> int:

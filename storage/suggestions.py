@@ -104,9 +104,12 @@ class SuggestionService:
         with self._lock:
             if self._engine is None:
                 labels = [label.name for label in self._project.labels()]
+                from storage.training import model_settings
+
                 self._engine = SuggestionEngine(
                     project_dictionary=ProjectDictionary.from_rows(dictionary_rows(self._project)),
                     labels=labels,
+                    conventions=str(model_settings(self._project)["conventions"]),
                 )
             return self._engine
 

