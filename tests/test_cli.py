@@ -218,7 +218,8 @@ def test_suggest_with_the_pretrained_tagger_and_the_conventions_as_project_setti
 
     db = f"sqlite:///{tmp_path / 'p.db'}"
     doc = tmp_path / "a.txt"
-    doc.write_text("中美会谈\n国务院总理李鹏在中南海会见了美国国务卿克里斯托弗，中国政府表示欢迎。\n", encoding="utf-8")
+    doc.write_text("中美会谈\n国务院总理李鹏在中南海会见了美国国务卿克里斯托弗，中国政府表示欢迎。\n",
+                   encoding="utf-8")
     assert newstag("import", str(doc), "--db", db, "--quiet").returncode == 0
     first = newstag("suggest", "--db", db, "--quiet")
     assert first.returncode == 0 and "with the pretrained tagger lac" in first.stdout, first.stderr
