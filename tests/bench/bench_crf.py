@@ -1,6 +1,6 @@
 """Benchmark of the CRF (issue 7): accuracy trained on MSRA, the learning curve with retraining, and speed.
 
-Usage: python tests/bench/bench_crf.py [full|curve|speed ...] [--iterations N] [--cache PATH] [--limit N]
+Usage: python tests/bench/bench_crf.py [full|curve|order|speed ...] [--iterations N] [--cache PATH] [--limit N]
 
 * ``full``: train on all of ``train_variant.bio`` (one sentence = one document), score on ``test.bio``:
   exact-match P/R/F1 per label (PER/LOC/ORG) for the CRF alone, the rule engine alone and both combined.
@@ -10,6 +10,10 @@ Usage: python tests/bench/bench_crf.py [full|curve|speed ...] [--iterations N] [
   far; next to the dictionary-only curve; without and with the pretrained tagger (LAC: its suggestions beside
   the others' and its tags as features of every model; ``--pretrained no|yes|both``, default both when it is
   installed).
+* ``order``: what reading the most uncertain documents first buys (``model.active``): the last 20 % of the
+  documents (``--on``) kept aside, the rest read sequentially and most-uncertain-first, the CRF retrained
+  every ``--every`` documents; F1 and effort on the held-out part after each retraining, for both orders
+  (with the pretrained tagger when installed, unless ``--pretrained no``).
 * ``speed``: training time on 200 documents of news (25 sentences each, about 200k characters, from
   ``train_variant.bio``; the project's training settings) and the
   prediction latency for a 6 KB seed article (with ``--base``: also stacked on the base model).
@@ -170,6 +174,32 @@ def run_curve(args: argparse.Namespace) -> None:
     print("\n".join(summary))
 
 
+def run_order(args: argparse.Namespace) -> None:
+    from model.active import simulate_ordering
+
+    name, docs = curve_documents(args)
+    tagger = taggers(args)[-1]
+    base = load_base(args)
+    what = " with LAC" if tagger is not None else ""
+    print(f"\ndocument order on {name}{what}: {len(docs)} documents of 20 sentences, the last 20 % held out, "
+          f"retraining every {args.every} documents")
+    reports = {}
+    for order in ("sequential", "uncertainty"):
+        reports[order] = simulate_ordering(
+            docs, lambda: SuggestionEngine(labels=LABELS), LABELS, order=order, every=args.every,
+            held_out=0.2, base=base, pretrained=tagger, iterations=args.curve_iterations,
+            minfreq=PROJECT_MINFREQ)
+        print(f"  {order}: {reports[order].seconds:.0f} s")
+    print(f"  {'read':>6}   {'sequential F1':>13} {'effort':>6}   {'uncertain F1':>12} {'effort':>6}")
+    for s, u in zip(reports["sequential"].points, reports["uncertainty"].points, strict=True):
+        print(f"  {s.documents:6d}   {s.f1:13.3f} {s.effort_per_entity:6.3f}   {u.f1:12.3f} "
+              f"{u.effort_per_entity:6.3f}")
+    gain = [u.f1 - s.f1 for s, u in zip(reports["sequential"].points[1:], reports["uncertainty"].points[1:],
+                                        strict=True)]
+    print(f"  uncertainty minus sequential, held-out F1 after each retraining: "
+          f"mean {sum(gain) / len(gain):+.3f}, min {min(gain):+.3f}, max {max(gain):+.3f}")
+
+
 def load_base(args: argparse.Namespace) -> CrfModel | None:
     if args.base is None:
         return None
@@ -208,7 +238,7 @@ def run_speed(args: argparse.Namespace) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "parts", nargs="*", default=["full", "curve", "speed"], choices=["full", "curve", "speed"]
+        "parts", nargs="*", default=["full", "curve", "speed"], choices=["full", "curve", "order", "speed"]
     )
     parser.add_argument("--iterations", type=int, default=100, help="full training (default 100)")
     parser.add_argument("--c1", type=float, default=0.05)
@@ -230,7 +260,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
     for part in args.parts:
-        {"full": run_full, "curve": run_curve, "speed": run_speed}[part](args)
+        {"full": run_full, "curve": run_curve, "order": run_order, "speed": run_speed}[part](args)
     return 0
 
 
