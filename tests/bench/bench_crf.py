@@ -1,6 +1,7 @@
 """Benchmark of the CRF (issue 7): accuracy trained on MSRA, the learning curve with retraining, and speed.
 
-Usage: python tests/bench/bench_crf.py [full|curve|order|speed ...] [--iterations N] [--cache PATH] [--limit N]
+Usage: python tests/bench/bench_crf.py [full|curve|order|speed ...] [--iterations N] [--cache PATH]
+       [--limit N] [--on test|dev] [--pretrained no|yes|both]
 
 * ``full``: train on all of ``train_variant.bio`` (one sentence = one document), score on ``test.bio``:
   exact-match P/R/F1 per label (PER/LOC/ORG) for the CRF alone, the rule engine alone and both combined.
