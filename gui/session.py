@@ -100,6 +100,10 @@ class AnnotationSession(QObject):
     def _warmed(self, _result: object) -> None:
         self.warm = True
         self.suggestionsReady.emit()
+        missing = getattr(self.service, "pretrained_missing", None)
+        if missing:
+            self.message.emit(f"Suggestions without the pretrained tagger {missing}: it is not installed "
+                              "(pip install 'newstag[pretrained]').", False)
 
     @property
     def ctx(self) -> Context:

@@ -97,6 +97,7 @@ class SuggestionService:
         self._engine = engine
         self._lock = threading.RLock()
         self.model_id: int | None = None
+        self.pretrained_missing: str | None = None  # the tagger the project asks for but cannot import
         self._suggested_with: dict[int, int | None] = {}  # document -> model id its suggestions came from
 
     @property
@@ -139,10 +140,11 @@ class SuggestionService:
 
     def _attach_pretrained(self) -> None:
         """Put the pretrained tagger beside the rules, if the project wants one and it is installed."""
-        from storage.training import project_tagger
+        from storage.training import model_settings, project_tagger
 
         tagger = project_tagger(self._project)
         if tagger is None:
+            self.pretrained_missing = str(model_settings(self._project).get("pretrained") or "") or None
             return
         tagger.load()
         with self._lock:
