@@ -105,16 +105,24 @@ def test_suggest_in_the_database_never_touches_human_spans(tmp_path: Path) -> No
     assert "no documents need suggestions" in again.stdout
 
 
-def test_train_a_base_model_from_a_corpus_and_evaluate_with_it(tmp_path: Path) -> None:
-    db = f"sqlite:///{tmp_path / 'b.db'}"
-    names, places = ["张伟", "王芳", "李娜", "刘洋"], ["北京", "上海", "广州", "深圳"]
+NAMES, PLACES = ["张伟", "王芳", "李娜", "刘洋"], ["北京", "上海", "广州", "深圳"]
+
+
+def name_place_corpus(path: Path, sentences: int) -> Path:
+    """``sentences`` lines "<name>在<place>" as character BIO."""
     lines = []
-    for i in range(24):
-        sentence = f"{names[i % 4]}在{places[(i + 1) % 4]}"
+    for i in range(sentences):
+        sentence = f"{NAMES[i % 4]}在{PLACES[(i + 1) % 4]}"
         tags = ["B-PER", "I-PER", "O", "B-LOC", "I-LOC"]
         lines += [f"{ch} {tag}" for ch, tag in zip(sentence, tags, strict=True)] + [""]
-    corpus = tmp_path / "base.bio"
-    corpus.write_text("\n".join(lines), encoding="utf-8")
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def test_train_a_base_model_from_a_corpus_and_evaluate_with_it(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'b.db'}"
+    names, places = NAMES, PLACES
+    corpus = name_place_corpus(tmp_path / "base.bio", 24)
     model_file = tmp_path / "base.model"
     result = newstag("train", "--base-corpus", str(corpus), "--iterations", "20", "--save", str(model_file),
                      "--db", db, "--quiet")
@@ -181,14 +189,7 @@ def test_a_bad_base_corpus_is_refused_by_file_and_line_and_changes_nothing(tmp_p
 
 
 def test_evaluate_compares_document_orders_on_a_held_out_part(tmp_path: Path) -> None:
-    names, places = ["张伟", "王芳", "李娜", "刘洋"], ["北京", "上海", "广州", "深圳"]
-    lines = []
-    for i in range(32):
-        sentence = f"{names[i % 4]}在{places[(i + 1) % 4]}"
-        tags = ["B-PER", "I-PER", "O", "B-LOC", "I-LOC"]
-        lines += [f"{ch} {tag}" for ch, tag in zip(sentence, tags, strict=True)] + [""]
-    corpus = tmp_path / "gold.bio"
-    corpus.write_text("\n".join(lines), encoding="utf-8")
+    corpus = name_place_corpus(tmp_path / "gold.bio", 32)
     for order in ("sequential", "uncertainty"):
         result = newstag("evaluate", "--gold", str(corpus), "--simulate-learning", "--model",
                          "--order", order, "--held-out", "0.25", "--sentences-per-document", "4",
