@@ -17,7 +17,8 @@ Usage: python tests/bench/bench_crf.py [full|curve|order|speed ...] [--iteration
   (with the pretrained tagger when installed, unless ``--pretrained no``).
 * ``speed``: training time on 200 documents of news (25 sentences each, about 200k characters, from
   ``train_variant.bio``; the project's training settings) and the
-  prediction latency for a 6 KB seed article (with ``--base``: also stacked on the base model).
+  prediction latency for a 6 KB seed article (with ``--base``: also stacked on the base model; with LAC's
+  tags as features too, unless ``--pretrained no``).
 
 The figures with a base model (what ``newstag train --base-corpus`` gives a project) come from one command:
 ``bench_crf.py full curve speed --cache /tmp/newstag-crf-full.bin --base /tmp/newstag-crf-full.bin``.
@@ -218,15 +219,21 @@ def run_speed(args: argparse.Namespace) -> None:
     seeds = sorted((REPO / "seeds").glob("*.txt"))
     article = min((p.read_text(encoding="utf-8") for p in seeds), key=lambda t: abs(len(t.encode()) - 6144))
     base = load_base(args)
-    for stacked in (None, base) if base is not None else (None,):
+    ways = [(stacked, tagger) for stacked in ((None, base) if base is not None else (None,))
+            for tagger in taggers(args)]
+    for stacked, tagger in ways:
         what = ", stacked on the base model" if stacked is not None else ""
+        what += ", with LAC's tags as features" if tagger is not None else ""
         n = args.curve_iterations
         print(f"\ntraining on {len(docs)} documents ({chars:,} chars), {n} iterations{what}")
         t0, c0 = time.perf_counter(), time.process_time()
-        model = CrfModel.train(docs, iterations=args.curve_iterations, base=stacked, minfreq=PROJECT_MINFREQ)
+        model = CrfModel.train(docs, iterations=args.curve_iterations, base=stacked, minfreq=PROJECT_MINFREQ,
+                               pretrained=tagger)
         print(f"  {time.perf_counter() - t0:.1f} s wall, {time.process_time() - c0:.1f} s CPU")
         runs, cpu = [], []
         for _ in range(7):
+            if tagger is not None:
+                tagger._cache.clear()  # type: ignore[attr-defined]  # LAC runs each time, as on a new article
             t0, c0 = time.perf_counter(), time.process_time()
             found = model.predict(article)
             runs.append(time.perf_counter() - t0)
