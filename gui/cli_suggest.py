@@ -29,7 +29,9 @@ from storage.formats.conll import Grouping
 from storage.importer import Format, parse_file
 
 if TYPE_CHECKING:
+    from model.active import OrderingReport
     from model.crf import CrfModel
+    from model.pretrained import PretrainedTagger
 
 AddDb = Callable[[argparse.ArgumentParser], None]
 
@@ -50,6 +52,13 @@ def register(sub: Any, add_db: AddDb) -> None:
                    help="CoNLL input: N sentences a document")
     p.add_argument("--processes", type=int, default=0,
                    help="worker processes (default: one per core on large corpora, else 1)")
+    p.add_argument("--conventions", choices=["msra", "general"],
+                   help="database mode: set the project's conventions first (msra: the rules "
+                        "follow MSRA's habits, 中美 → 中 + 美, 中国政府 → 中国; general: they do not), "
+                        "kept for next time")
+    p.add_argument("--pretrained", choices=["lac", "none"],
+                   help="database mode: set whether the project uses the pretrained tagger (default lac, "
+                        "when installed), kept for next time")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     add_db(p)
     p.set_defaults(handler=cmd_suggest)
@@ -72,6 +81,14 @@ def register(sub: Any, add_db: AddDb) -> None:
                         "FILE`) and stack every retrained model on it")
     p.add_argument("--retrain-every", type=int, default=10, metavar="N",
                    help="with --model: retrain after every N documents (default 10)")
+    p.add_argument("--order", choices=["sequential", "uncertainty"],
+                   help="with --model: keep the last --held-out share of the documents aside and read the "
+                        "rest in this order (uncertainty: most uncertain first, refreshed after each "
+                        "retraining); prints the F1 on the held-out part after each retraining")
+    p.add_argument("--held-out", type=float, default=0.2, metavar="SHARE",
+                   help="with --order: the share of documents kept aside for scoring (default 0.2)")
+    p.add_argument("--no-pretrained", action="store_true",
+                   help="with --simulate-learning: without the pretrained tagger, even if it is installed")
     p.add_argument("--sentences-per-document", type=positive_int, metavar="N",
                    help="CoNLL gold: N consecutive sentences a document "
                         "(default: 1; 20 with --simulate-learning)")
@@ -96,13 +113,16 @@ _worker_engine: Any = None
 
 @dataclass(frozen=True, slots=True)
 class ModelSetup:
-    """The project's model for worker processes: serialised (with its base model, if it stacks on one), the
-    combiner's threshold and the acceptance history."""
+    """The project's model for worker processes: serialised (with its base model, if it stacks on one; None
+    without a model), the combiner's threshold, the acceptance history and the pretrained tagger's name
+    ("" for none)."""
 
-    model: bytes
+    model: bytes | None
     base: bytes | None
     threshold: float
     history: dict[str, tuple[int, int]]
+    pretrained: str = ""
+    conventions: str = "msra"
 
 
 def _init_worker(rows: list[tuple[str, str, int, int]], labels: list[str],
@@ -110,18 +130,26 @@ def _init_worker(rows: list[tuple[str, str, int, int]], labels: list[str],
     global _worker_engine
     from model.suggest import ProjectDictionary, SuggestionEngine
 
-    _worker_engine = SuggestionEngine(project_dictionary=ProjectDictionary.from_rows(rows), labels=labels)
+    conventions = model.conventions if model is not None else "msra"
+    _worker_engine = SuggestionEngine(project_dictionary=ProjectDictionary.from_rows(rows), labels=labels,
+                                      conventions=conventions)
     _worker_engine.warm_up()
     if model is not None:
         from model.crf import CrfModel, ModelAssistedEngine
+        from model.pretrained import default_tagger
 
+        tagger = default_tagger(model.pretrained) if model.pretrained else None
         base = CrfModel.from_bytes(model.base) if model.base is not None else None
-        crf = CrfModel.from_bytes(model.model, base=base)
-        _worker_engine = ModelAssistedEngine(_worker_engine, crf, threshold=model.threshold,
-                                             history=model.history)
+        crf = CrfModel.from_bytes(model.model, base=base, pretrained=tagger) if model.model else None
+        if crf is not None or tagger is not None:  # else the rules alone
+            _worker_engine = ModelAssistedEngine(_worker_engine, crf, threshold=model.threshold,
+                                                 history=model.history, pretrained=tagger)
 
 
 def _suggest_chunk(chunk: list[tuple[int, str]]) -> list[tuple[int, list[Any]]]:
+    prefetch = getattr(_worker_engine, "prefetch", None)
+    if prefetch is not None:  # the pretrained tagger reads the whole chunk in one batch
+        prefetch([text for _, text in chunk])
     return [(key, _worker_engine.suggest(text)) for key, text in chunk]
 
 
@@ -176,6 +204,15 @@ def cmd_suggest(args: argparse.Namespace, url: str | None) -> int:
     from storage.suggestions import SuggestionService, dictionary_rows
 
     with Project.open(url) as project:
+        if args.conventions or args.pretrained:
+            from storage.training import SETTINGS_KEY
+
+            changed = project.setting(SETTINGS_KEY)
+            if args.conventions:
+                changed["conventions"] = args.conventions
+            if args.pretrained:
+                changed["pretrained"] = "" if args.pretrained == "none" else args.pretrained
+            project.set_setting(SETTINGS_KEY, changed)
         service = SuggestionService(project)
         ids = project.documents.ids()
         if args.documents == "new":
@@ -209,18 +246,25 @@ def cmd_suggest(args: argparse.Namespace, url: str | None) -> int:
 
 
 def _project_model(project: Any) -> tuple[ModelSetup | None, str]:
-    """The project's serving model (``storage.training``) for the workers, and a note for the summary."""
+    """The project's serving model (``storage.training``) and pretrained tagger for the workers, and a note
+    for the summary."""
     from storage.suggestions import acceptance_history
-    from storage.training import model_settings, serving_model
+    from storage.training import model_settings, project_tagger, serving_model
 
     settings = model_settings(project)
+    tagger = project_tagger(project)
     found = serving_model(project) if settings.get("enabled", True) else None
-    if found is None:
+    if found is None and tagger is None and settings["conventions"] == "msra":
         return None, ""
-    model_id, crf = found
-    setup = ModelSetup(crf.to_bytes(), crf.base.to_bytes() if crf.base is not None else None,
-                       float(settings["threshold"]), acceptance_history(project))  # type: ignore[arg-type]
-    return setup, f", with model #{model_id}"
+    notes = [f"with model #{found[0]}"] if found is not None else []
+    if tagger is not None:
+        notes.append(f"with the pretrained tagger {tagger.name}")
+    crf = found[1] if found is not None else None
+    setup = ModelSetup(crf.to_bytes() if crf is not None else None,
+                       crf.base.to_bytes() if crf is not None and crf.base is not None else None,
+                       float(settings["threshold"]), acceptance_history(project),  # type: ignore[arg-type]
+                       tagger.name if tagger is not None else "", str(settings["conventions"]))
+    return setup, "".join(", " + note for note in notes)
 
 
 def _suggest_file(args: argparse.Namespace) -> int:
@@ -239,7 +283,10 @@ def _suggest_file(args: argparse.Namespace) -> int:
         total=len(docs), unit=" doc", disable=args.quiet or None, file=sys.stderr
     ) as bar:
         items = iter(enumerate(d.text for d in docs))
-        for i, suggestions in run_parallel(items, processes, [], ["PER", "LOC", "ORG", "MISC"]):
+        from storage.training import DEFAULTS
+
+        setup = ModelSetup(None, None, float(DEFAULTS["threshold"]), {}, str(DEFAULTS["pretrained"]))  # type: ignore[arg-type]
+        for i, suggestions in run_parallel(items, processes, [], ["PER", "LOC", "ORG", "MISC"], model=setup):
             record = {
                 "text": docs[i].text,
                 "label": [[s.start, s.end, s.label] for s in suggestions],
@@ -272,7 +319,23 @@ def cmd_evaluate(args: argparse.Namespace, _url: str | None) -> int:
                 except (OSError, ModelFormatError) as exc:
                     print(f"newstag evaluate: {args.base_model}: {exc}", file=sys.stderr)
                     return 1
-            learning = _simulate(gold, labels, args.retrain_every if args.model else None, base)
+            pretrained = None
+            if not args.no_pretrained:
+                from model.pretrained import default_tagger, pretrained_status
+
+                pretrained = default_tagger()
+                if pretrained is None:
+                    print(f"newstag evaluate: note: {pretrained_status()}", file=sys.stderr)
+            if args.order is not None:
+                if not args.model:
+                    print("newstag evaluate: --order needs --model", file=sys.stderr)
+                    return 2
+                if not 0 < args.held_out < 1:
+                    print("newstag evaluate: --held-out must be between 0 and 1", file=sys.stderr)
+                    return 2
+                _print_ordering(_order(gold, labels, args, base, pretrained), args.format)
+                return 0
+            learning = _simulate(gold, labels, args.retrain_every if args.model else None, base, pretrained)
             _print_learning(learning, args.format)
             return 0
         if args.pred is None:
@@ -300,26 +363,58 @@ def cmd_evaluate(args: argparse.Namespace, _url: str | None) -> int:
     return 0
 
 
-def _simulate(gold: list[ParsedDocument], labels: list[str] | None,
-              retrain_every: int | None, base: CrfModel | None = None) -> LearningReport:
+def _rule_engine() -> Any:
     from model.suggest import SuggestionEngine
 
-    def factory() -> SuggestionEngine:
-        engine = SuggestionEngine()
-        engine.warm_up()
-        return engine
+    engine = SuggestionEngine()
+    engine.warm_up()
+    return engine
 
+
+def _simulate(gold: list[ParsedDocument], labels: list[str] | None, retrain_every: int | None,
+              base: CrfModel | None = None, pretrained: PretrainedTagger | None = None) -> LearningReport:
     documents: list[tuple[str, Sequence[Entity]]] = [(d.text, d.entities) for d in gold]
     if retrain_every is None:
-        return simulate_learning(documents, factory, labels)
+        if pretrained is None:
+            return simulate_learning(documents, _rule_engine, labels)
+        from model.crf import ModelAssistedEngine
+
+        return simulate_learning(
+            documents, lambda: ModelAssistedEngine(_rule_engine(), pretrained=pretrained), labels)
     from model.crf import simulate_with_retraining
     from storage.training import DEFAULTS
 
-    result = simulate_with_retraining(documents, factory, labels, every=retrain_every, base=base,
-                                      iterations=DEFAULTS["iterations"], minfreq=DEFAULTS["minfreq"])
+    result = simulate_with_retraining(documents, _rule_engine, labels, every=retrain_every, base=base,
+                                      pretrained=pretrained, iterations=DEFAULTS["iterations"],
+                                      minfreq=DEFAULTS["minfreq"])
     print(f"model retrained {result.retrainings} time(s), {result.training_seconds:.1f} s of training in all",
           file=sys.stderr)
     return result.report
+
+
+def _order(gold: list[ParsedDocument], labels: list[str] | None, args: argparse.Namespace,
+           base: CrfModel | None, pretrained: PretrainedTagger | None) -> OrderingReport:
+    from model.active import simulate_ordering
+    from storage.training import DEFAULTS
+
+    documents: list[tuple[str, Sequence[Entity]]] = [(d.text, d.entities) for d in gold]
+    return simulate_ordering(documents, _rule_engine, labels, order=args.order, every=args.retrain_every,
+                             held_out=args.held_out, base=base, pretrained=pretrained,
+                             iterations=DEFAULTS["iterations"], minfreq=DEFAULTS["minfreq"])
+
+
+def _print_ordering(report: OrderingReport, fmt: str) -> None:
+    if fmt == "json":
+        points = [{"documents": p.documents, "f1": round(p.f1, 4),
+                   "effort_per_entity": round(p.effort_per_entity, 4)} for p in report.points]
+        print(json.dumps({"order": report.order, "held_out_documents": report.held_out, "points": points},
+                         indent=2))
+        return
+    print(f"{report.order} order: F1 and effort on the {report.held_out} held-out documents after N "
+          f"documents read ({report.seconds:.0f} s)")
+    for p in report.points:
+        print(f"  after {p.documents:>5} documents  F1 {p.f1:.3f}  "
+              f"effort {p.effort_per_entity:.3f} actions/entity")
 
 
 def report_dict(report: Report) -> dict[str, Any]:

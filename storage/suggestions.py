@@ -30,6 +30,23 @@ logger = logging.getLogger(__name__)
 # corpus are kept.
 ENGINE_ORIGINS = (Origin.JIEBA, Origin.RULE, Origin.DICTIONARY, Origin.PROPAGATED, Origin.MODEL)
 HUMAN_OFFER = "labelled across the corpus"
+# A pretrained tagger's suggestions (origin ``pretrained`` in ``model``) are stored with origin ``model`` and
+# this prefix before the detail (``pretrained:lac``): the schema's origins stay as they are.
+PRETRAINED_DETAIL = "pretrained:"
+
+
+def stored_origin(s: Suggestion) -> tuple[str, str | None]:
+    """``(origin, origin_detail)`` columns for a suggestion."""
+    if s.origin is Origin.PRETRAINED:
+        return str(Origin.MODEL), PRETRAINED_DETAIL + (s.detail or "")
+    return str(s.origin), s.detail
+
+
+def origin_of(origin: str, detail: str | None) -> str:
+    """The combiner's origin for stored ``origin`` / ``origin_detail`` columns."""
+    if origin == str(Origin.MODEL) and detail is not None and detail.startswith(PRETRAINED_DETAIL):
+        return str(Origin.PRETRAINED)
+    return origin
 PROPAGATION_LIMIT = 500  # documents re-suggested at once after one decision
 
 
@@ -75,13 +92,14 @@ def dictionary_rows(project: Project,
 def acceptance_history(project: Project) -> dict[str, tuple[int, int]]:
     """(accepted, rejected) per suggestion origin over every annotator's decisions: what the combiner trusts
     when the rules and the model disagree, carried over from earlier sessions."""
-    query = (select(SpanRow.origin, SpanRow.status, func.count())
+    query = (select(SpanRow.origin, SpanRow.origin_detail, SpanRow.status, func.count())
              .where(SpanRow.layer == str(Layer.ANNOTATOR), SpanRow.origin != str(Origin.HUMAN))
-             .group_by(SpanRow.origin, SpanRow.status))
+             .group_by(SpanRow.origin, SpanRow.origin_detail, SpanRow.status))
     history: dict[str, list[int]] = {}
     with project.session_factory() as s:
-        for origin, status, n in s.execute(query):
-            history.setdefault(origin, [0, 0])[0 if status == str(Status.ACCEPTED) else 1] += n
+        for origin, detail, status, n in s.execute(query):
+            key = origin_of(origin, detail)
+            history.setdefault(key, [0, 0])[0 if status == str(Status.ACCEPTED) else 1] += n
     return {origin: (a, r) for origin, (a, r) in history.items()}
 
 
@@ -91,6 +109,7 @@ class SuggestionService:
         self._engine = engine
         self._lock = threading.RLock()
         self.model_id: int | None = None
+        self.pretrained_missing: str | None = None  # the tagger the project asks for but cannot import
         self._suggested_with: dict[int, int | None] = {}  # document -> model id its suggestions came from
 
     @property
@@ -98,9 +117,12 @@ class SuggestionService:
         with self._lock:
             if self._engine is None:
                 labels = [label.name for label in self._project.labels()]
+                from storage.training import model_settings
+
                 self._engine = SuggestionEngine(
                     project_dictionary=ProjectDictionary.from_rows(dictionary_rows(self._project)),
                     labels=labels,
+                    conventions=str(model_settings(self._project)["conventions"]),
                 )
             return self._engine
 
@@ -111,11 +133,35 @@ class SuggestionService:
         return getattr(engine, "rule_engine", engine)
 
     def warm_up(self) -> None:
-        """Load jieba, the project dictionary and the project's trained model, if any (slow: call it off the
-        UI thread)."""
+        """Load jieba, the project dictionary, the pretrained tagger and the project's trained model, if any
+        (slow: call it off the UI thread)."""
         with self._lock:
             self.engine.warm_up()
+        self._attach_pretrained()
         self.reload_model()
+
+    def _assisted(self, crf: object | None) -> object:
+        """The rule engine wrapped with ``crf`` and the pretrained tagger (``storage.training``)."""
+        from model.crf import ModelAssistedEngine
+        from storage.training import model_settings, project_tagger
+
+        threshold = float(model_settings(self._project)["threshold"])  # type: ignore[arg-type]
+        return ModelAssistedEngine(self.rules, crf, threshold=threshold,  # type: ignore[arg-type]
+                                   history=acceptance_history(self._project),
+                                   pretrained=project_tagger(self._project))
+
+    def _attach_pretrained(self) -> None:
+        """Put the pretrained tagger beside the rules, if the project wants one and it is installed."""
+        from storage.training import model_settings, project_tagger
+
+        tagger = project_tagger(self._project)
+        if tagger is None:
+            self.pretrained_missing = str(model_settings(self._project).get("pretrained") or "") or None
+            return
+        tagger.load()
+        with self._lock:
+            if getattr(self.engine, "pretrained", None) is None:
+                self._engine = self._assisted(getattr(self.engine, "model", None))  # type: ignore[assignment]
 
     def reload_model(self) -> int | None:
         """Put the project's model (its newest own model, else its base model; ``storage.training``) behind
@@ -135,11 +181,24 @@ class SuggestionService:
             if isinstance(engine, ModelAssistedEngine):
                 engine.set_model(crf)
             else:
-                threshold = float(model_settings(self._project)["threshold"])  # type: ignore[arg-type]
-                self._engine = ModelAssistedEngine(engine, crf, threshold=threshold,
-                                                   history=acceptance_history(self._project))  # type: ignore[assignment]
+                self._engine = self._assisted(crf)  # type: ignore[assignment]
             self.model_id = model_id
         return model_id
+
+    def uncertainties(self, texts: dict[DocumentId, str]) -> dict[DocumentId, float] | None:
+        """Each text's uncertainty (``ModelAssistedEngine.uncertainty``), or None when the rules work alone.
+        The engine is held one document at a time, so suggestions for the window go on in between."""
+        with self._lock:
+            engine = self.engine
+            prefetch = getattr(engine, "prefetch", None)
+            if prefetch is None:
+                return None
+            prefetch(list(texts.values()))
+        out = {}
+        for doc_id, text in texts.items():
+            with self._lock:
+                out[doc_id] = engine.uncertainty(text)  # type: ignore[attr-defined]
+        return out
 
     def suggest_text(self, text: str) -> list[Suggestion]:
         with self._lock:
@@ -180,6 +239,9 @@ class SuggestionService:
         for start in range(0, len(document_ids), 200):
             chunk = list(document_ids[start : start + 200])
             texts = dict(self._project.documents.texts(chunk))
+            prefetch = getattr(self.engine, "prefetch", None)
+            if prefetch is not None:  # the pretrained tagger reads the chunk in one batch
+                prefetch(list(texts.values()))
             results = {doc_id: self.suggest_text(texts[doc_id]) for doc_id in chunk if doc_id in texts}
             stored += self.store(results, only_missing)
             self._suggested_with.update(dict.fromkeys(results, self.model_id))
@@ -215,10 +277,11 @@ class SuggestionService:
                 for g in results[doc_id]:
                     covered = any(a < g.end and g.start < b for a, b in kept.get(doc_id, ()))
                     if g.label in known and not covered:
+                        origin, detail = stored_origin(g)
                         rows.setdefault((doc_id, g.start, g.end, g.label), {
                             "document_id": doc_id, "layer": str(Layer.SUGGESTION), "annotator_id": None,
-                            "start": g.start, "end": g.end, "label": g.label, "origin": str(g.origin),
-                            "origin_detail": g.detail, "status": str(Status.SUGGESTED), "score": g.score,
+                            "start": g.start, "end": g.end, "label": g.label, "origin": origin,
+                            "origin_detail": detail, "status": str(Status.SUGGESTED), "score": g.score,
                             "version": 1})
             if rows:
                 insert_new_suggestions(s, list(rows.values()))

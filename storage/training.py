@@ -7,7 +7,11 @@ A project can also hold a **base model** (kind ``crf-base``): a CRF trained once
 project lead supplies (``newstag train --base-corpus FILE``, say a public news NER corpus). Until the project
 has a model of its own, the base model makes the suggestions; after that every project model is *stacked* on
 it (the base model's tags are features, see ``model.crf.model``), so the team's confirmations adapt a model
-that already knows news instead of starting from nothing."""
+that already knows news instead of starting from nothing.
+
+A **pretrained tagger** (setting ``pretrained``, default ``"lac"``; ``""`` turns it off) needs no training:
+when its package is installed, its entities are suggestions of their own and its tags are features of every
+project model from the first one on (``model.crf.model``)."""
 
 from __future__ import annotations
 
@@ -31,6 +35,7 @@ from storage.suggestions import dictionary_rows
 
 if TYPE_CHECKING:
     from model.crf import CrfModel
+    from model.pretrained import PretrainedTagger
     from storage.project import Project
 
 logger = logging.getLogger(__name__)
@@ -42,7 +47,9 @@ SETTINGS_KEY = "model"
 # 30 iterations do as well as 100 on a few hundred documents, in a third of the time. Features seen only once
 # (minfreq 2) teach a model of a few hundred documents little and slow every iteration: without them, 200
 # documents of 200k characters train in 26 s instead of 31–35 (bench_crf.py speed).
-DEFAULTS = {"retrain_every": 20, "threshold": 0.5, "iterations": 30, "minfreq": 2, "enabled": True}
+# conventions: "msra" (the rules follow MSRA's habits, model.suggest.rules.MSRA_HABITS) or "general".
+DEFAULTS = {"retrain_every": 20, "threshold": 0.5, "iterations": 30, "minfreq": 2, "enabled": True,
+            "pretrained": "lac", "conventions": "msra"}
 
 
 class NothingToTrainOn(Exception):
@@ -61,6 +68,17 @@ def model_settings(project: Project) -> dict[str, object]:
     return DEFAULTS | project.setting(SETTINGS_KEY)
 
 
+def project_tagger(project: Project) -> PretrainedTagger | None:
+    """The pretrained tagger the project's settings ask for, if its package is installed (else None, and a
+    warning logged once per process)."""
+    name = str(model_settings(project).get("pretrained") or "")
+    if not name:
+        return None
+    from model.pretrained import default_tagger
+
+    return default_tagger(name)
+
+
 def _load(project: Project, stored: StoredModel, base: CrfModel | None = None) -> CrfModel | None:
     from model.crf import CrfModel, ModelFormatError
 
@@ -68,7 +86,8 @@ def _load(project: Project, stored: StoredModel, base: CrfModel | None = None) -
     if data is None:
         return None
     try:
-        return CrfModel.from_bytes(data, base=base)
+        needs = stored.info.get("params", {}).get("pretrained")
+        return CrfModel.from_bytes(data, base=base, pretrained=project_tagger(project) if needs else None)
     except ModelFormatError as exc:
         logger.warning("ignoring stored model %d (%s): %s", stored.id, stored.kind, exc)
         return None
@@ -125,7 +144,8 @@ def train_project_model(project: Project, iterations: int | None = None,
     model = CrfModel.train(documents, project_dictionary=dictionary,
                            iterations=int(iterations or settings["iterations"]),  # type: ignore[call-overload]
                            minfreq=float(settings["minfreq"]),  # type: ignore[arg-type]
-                           base=found[1] if found else None, progress=progress, reading=reading)
+                           base=found[1] if found else None, pretrained=project_tagger(project),
+                           progress=progress, reading=reading)
     info = model.info
     model_id = save_model(project, MODEL_KIND, model.to_bytes(), info.documents, info.characters,
                           info.to_json())

@@ -14,6 +14,11 @@ rule as ``ProjectDictionary.propagated``) is a hit. In training, each document s
 its own confirmations* (its gold entities are subtracted from the counts), which is the situation the model
 meets on a new document; otherwise the CRF learns that a hit is always an entity.
 
+Pretrained tagger features: a model trained with a pretrained tagger (``model.pretrained``, say LAC) has the
+tagger's tag for the character and its neighbours as features (``pt=B-PER``, ``pt-1=``, ``pt1=``, and the
+pair ``pt-1pt=``), the way a base model's tags are stacked; so a project without a base model starts from
+what the tagger knows about news. Such a model needs the same tagger to predict (``identity``).
+
 Serialised form (``to_bytes``): ``b"NTCRF\\0"``, a big-endian ``uint16`` format version, a ``uint32`` header
 length, the UTF-8 JSON header (training metadata and the lexicons the features used) and the crfsuite model.
 """
@@ -28,7 +33,7 @@ import tempfile
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from typing import Any, cast
@@ -38,6 +43,7 @@ import pycrfsuite
 from model.crf.features import FEATURE_VERSION, FeatureExtractor, LexiconData
 from model.crf.segments import segments
 from model.crf.tokens import tokenize
+from model.pretrained import PretrainedTagger
 from model.spans import Entity, Origin
 from model.suggest.dictionary import MIN_PROPAGATION_RATE, Matcher, ProjectDictionary
 from model.suggest.suggestion import Suggestion
@@ -128,6 +134,17 @@ def add_base_features(xseq: list[list[str]], tags: Sequence[str]) -> None:
         f.append("bt1=" + (tags[i + 1] if i + 1 < n else "$"))
 
 
+def add_pretrained_features(xseq: list[list[str]], tags: Sequence[str]) -> None:
+    """A pretrained tagger's tags for the character and its neighbours become features."""
+    n = len(tags)
+    for i, f in enumerate(xseq):
+        before = tags[i - 1] if i > 0 else "^"
+        f.append("pt=" + tags[i])
+        f.append("pt-1=" + before)
+        f.append("pt1=" + (tags[i + 1] if i + 1 < n else "$"))
+        f.append("pt-1pt=" + before + "|" + tags[i])
+
+
 def stacked_features(
     extractor: FeatureExtractor,
     base: CrfModel,
@@ -195,9 +212,15 @@ class CrfModel:
         lexicons: LexiconData,
         project_dictionary: ProjectDictionary | None = None,
         base: CrfModel | None = None,
+        pretrained: PretrainedTagger | None = None,
     ) -> None:
         if info.params.get("base") and (base is None or base.identity != info.params["base"]):
             raise ModelFormatError("this model stacks on a base model that was not given (or is another one)")
+        wanted = info.params.get("pretrained")
+        if wanted and (pretrained is None or pretrained.identity != wanted):
+            raise ModelFormatError(f"this model needs the pretrained tagger {wanted.get('name')} "
+                                   f"{wanted.get('version')}, which is not available")
+        self.pretrained = pretrained if wanted else None
         self.info = info
         self.base = base
         self.lexicons = lexicons
@@ -256,6 +279,7 @@ class CrfModel:
         algorithm: str = "lbfgs",
         base: CrfModel | None = None,
         stacking: str = "auto",
+        pretrained: PretrainedTagger | None = None,
         progress: Callable[[int, int], None] | None = None,
         reading: Callable[[int, int], None] | None = None,
     ) -> CrfModel:
@@ -271,7 +295,8 @@ class CrfModel:
         F1 0.837 with full stacking, 0.845 with the base tags and dictionary hits, 0.852 with the base tags
         alone (``bench_crf.py curve --base``, minfreq 0); what a few dozen documents teach about characters,
         words and confirmed strings mostly fits those documents. The project's confirmed strings still reach
-        the suggestions through the rule engine's dictionary and the combiner."""
+        the suggestions through the rule engine's dictionary and the combiner. ``pretrained``: a pretrained
+tagger whose tags become features too (module docstring), with or without a base model."""
         if algorithm not in ("lbfgs", "l2sgd"):
             raise ValueError(f"unknown training algorithm {algorithm!r} (lbfgs or l2sgd)")
         if not any(text for text, _ in documents):
@@ -295,7 +320,10 @@ class CrfModel:
         light = base is not None and stacking == "light"
         characters = 0
         labels: set[str] = set()
+        analyses: list[Any] = []
         for number, (text, entities) in enumerate(documents, start=1):
+            if pretrained is not None and number > len(analyses):  # the tagger runs 64 documents at a time
+                analyses.extend(pretrained.analyse_many([t for t, _ in documents[number - 1 : number + 63]]))
             if reading is not None and (number % 100 == 0 or number == len(documents)):
                 reading(number, len(documents))
             norm = to_half_width(text)
@@ -315,6 +343,8 @@ class CrfModel:
                 else:
                     xseq = stacked_features(extractor, base, share, light, piece, text[start:end], tokens,
                                             local)
+                if pretrained is not None:
+                    add_pretrained_features(xseq, analyses[number - 1].tags[start:end])
                 trainer.append(xseq, entities_to_tags(len(piece), inside, Scheme.BIOES))
         params: dict[str, Any] = {"c1": c1} if algorithm == "lbfgs" else {}
         params |= {
@@ -347,6 +377,7 @@ class CrfModel:
                 "project_features": index is not None,
                 "base": base.identity if base is not None else None,
                 "stacking": ("light" if light else "full") if base is not None else None,
+                "pretrained": pretrained.identity if pretrained is not None else None,
             },
             labels=tuple(sorted(labels)),
             seconds=round(time.perf_counter() - t0, 3),
@@ -354,7 +385,7 @@ class CrfModel:
         logger.info(
             "CRF trained on %d documents (%d chars) in %.1f s", len(documents), characters, info.seconds
         )
-        return cls(crf, info, lexicons, project_dictionary, base)
+        return cls(crf, info, lexicons, project_dictionary, base, pretrained)
 
     # -- prediction ---------------------------------------------------------------------------------------
 
@@ -372,21 +403,38 @@ class CrfModel:
         if not text:
             return []
         norm = to_half_width(text)
-        dictionary = project_dictionary if project_dictionary is not None else self.project_dictionary
         out: list[Suggestion] = []
+        for start, tags in self._tag(text, norm, project_dictionary):
+            for e in tags_to_entities(tags, Scheme.BIOES):
+                score = min(self._tagger.marginal(tags[i], i) for i in range(e.start, e.end))
+                out.append(Suggestion(start + e.start, start + e.end, e.label, Origin.MODEL, DETAIL, score))
+        return out
+
+    def uncertainty(self, text: str, *, project_dictionary: ProjectDictionary | None = None) -> float:
+        """How unsure the model is about ``text``: the expected share of wrongly tagged characters, the mean
+        over characters of one minus the marginal probability of the tag Viterbi chose (0 for no text)."""
+        norm = to_half_width(text)
+        doubt, count = 0.0, 0
+        for _start, tags in self._tag(text, norm, project_dictionary):
+            doubt += sum(1.0 - self._tagger.marginal(tag, i) for i, tag in enumerate(tags))
+            count += len(tags)
+        return doubt / count if count else 0.0
+
+    def _tag(self, text: str, norm: str,
+             project_dictionary: ProjectDictionary | None) -> Iterator[tuple[int, list[str]]]:
+        """``(segment start, Viterbi tags)`` per segment, holding the lock: the tagger's marginals refer to
+        the segment just yielded."""
+        dictionary = project_dictionary if project_dictionary is not None else self.project_dictionary
+        pretrained = self.pretrained.analyse(text).tags if self.pretrained is not None else None
         with self._lock:
             hits = self._project_hits(norm, dictionary)
             for start, end in segments(norm):
                 piece = norm[start:end]
                 local = [(a - start, b - start, lab) for a, b, lab in hits if start <= a and b <= end]
                 xseq = self._segment_features(piece, text[start:end], tokenize(piece), local)
-                tags = self._tagger.tag(xseq)
-                for e in tags_to_entities(tags, Scheme.BIOES):
-                    score = min(self._tagger.marginal(tags[i], i) for i in range(e.start, e.end))
-                    out.append(
-                        Suggestion(start + e.start, start + e.end, e.label, Origin.MODEL, DETAIL, score)
-                    )
-        return out
+                if pretrained is not None:
+                    add_pretrained_features(xseq, pretrained[start:end])
+                yield start, list(self._tagger.tag(xseq))
 
     # -- persistence --------------------------------------------------------------------------------------
 
@@ -403,9 +451,14 @@ class CrfModel:
 
     @classmethod
     def from_bytes(
-        cls, data: bytes, project_dictionary: ProjectDictionary | None = None, base: CrfModel | None = None
+        cls,
+        data: bytes,
+        project_dictionary: ProjectDictionary | None = None,
+        base: CrfModel | None = None,
+        pretrained: PretrainedTagger | None = None,
     ) -> CrfModel:
-        """The model ``to_bytes`` wrote. A model stacked on a base model needs that same ``base``."""
+        """The model ``to_bytes`` wrote. A model stacked on a base model needs that same ``base``; one trained
+        with a pretrained tagger's features needs that tagger (else ``ModelFormatError``)."""
         prefix = len(MAGIC) + struct.calcsize(">HI")
         if len(data) < prefix or not data.startswith(MAGIC):
             raise ModelFormatError("not a newstag CRF model")
@@ -427,7 +480,7 @@ class CrfModel:
                 f"model features v{header.get('feature_version')} differ from v{FEATURE_VERSION}"
             )
         try:
-            return cls(data[prefix + length :], info, lexicons, project_dictionary, base)
+            return cls(data[prefix + length :], info, lexicons, project_dictionary, base, pretrained)
         except ModelFormatError:
             raise
         except (ValueError, OSError) as exc:
