@@ -37,6 +37,7 @@ class DocumentListModel(QAbstractTableModel):
         self._annotator_id = annotator_id
         self._state: DocState | None = None
         self._search = ""
+        self._ranking: list[DocumentId] = []  # most uncertain first (storage.ordering), or document order
         self._entries: list[DocumentEntry] = []
         self._rows: dict[DocumentId, int] = {}
         self._total = 0
@@ -48,6 +49,12 @@ class DocumentListModel(QAbstractTableModel):
     def set_filter(self, state: DocState | None, search: str) -> None:
         if (state, search) != (self._state, self._search):
             self._state, self._search = state, search
+            self.reset()
+
+    def set_ranking(self, ranking: list[DocumentId]) -> None:
+        """List the ``ranking``'s documents first, in its order (empty: document order)."""
+        if ranking != self._ranking:
+            self._ranking = list(ranking)
             self.reset()
 
     def reset(self) -> None:
@@ -82,7 +89,8 @@ class DocumentListModel(QAbstractTableModel):
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid():
             return
-        page = self._documents.page(self._annotator_id, len(self._entries), PAGE, self._state, self._search)
+        page = self._documents.page(self._annotator_id, len(self._entries), PAGE, self._state, self._search,
+                                    self._ranking)
         if not page:
             self._total = len(self._entries)
             return
@@ -99,6 +107,9 @@ class DocumentListModel(QAbstractTableModel):
             row = self._rows.get(document_id, -1)
             if row >= 0 or not load or not self.canFetchMore():
                 return row
+            if self._ranking:  # not in document order: no shortcut
+                self.fetchMore()
+                continue
             if self._entries and self._entries[-1].id > document_id:  # ordered by id: it is filtered out
                 return -1
             if self._entries and document_id > self._entries[-1].id + PAGE * max_pages:

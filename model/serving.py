@@ -1,8 +1,10 @@
 """The engine that serves a project's suggestions, built the same way for the window and the command line:
-the rules with the project's dictionary and labels, and the project's CRF beside them when it has one.
+the rules with the project's dictionary, labels and conventions, and beside them the project's CRF and the
+pretrained tagger when it has them.
 
 A ``ServingSetup`` is what the engine is made of. The window builds its engine from one in its own process;
-the command line hands a ``portable()`` copy (the CRF as bytes) to worker processes, which build theirs.
+the command line hands a ``portable()`` copy (the CRF as bytes, the tagger by name) to worker processes, which
+build theirs.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from model.suggest import ProjectDictionary, SuggestionEngine
 
 if TYPE_CHECKING:
     from model.crf import CrfModel
+    from model.pretrained import PretrainedTagger
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,14 +30,25 @@ class ServingSetup:
     base: bytes | None = None
     threshold: float = 0.5
     history: Mapping[str, tuple[int, int]] = field(default_factory=dict)
+    tagger: PretrainedTagger | None = None  # in this process
+    pretrained: str = ""  # the tagger by name (``portable``)
+    conventions: str = "msra"
 
     def rules(self) -> SuggestionEngine:
         dictionary = ProjectDictionary.from_rows(list(self.rows))
         if self.labels is None:
-            return SuggestionEngine(project_dictionary=dictionary)
-        return SuggestionEngine(project_dictionary=dictionary, labels=list(self.labels))
+            return SuggestionEngine(project_dictionary=dictionary, conventions=self.conventions)
+        return SuggestionEngine(project_dictionary=dictionary, labels=list(self.labels),
+                                conventions=self.conventions)
 
-    def model_engine(self) -> CrfModel | None:
+    def pretrained_tagger(self) -> PretrainedTagger | None:
+        if self.tagger is not None or not self.pretrained:
+            return self.tagger
+        from model.pretrained import default_tagger
+
+        return default_tagger(self.pretrained)
+
+    def model_engine(self, tagger: PretrainedTagger | None = None) -> CrfModel | None:
         if self.crf is not None:
             return self.crf
         if self.model is None:
@@ -42,22 +56,28 @@ class ServingSetup:
         from model.crf import CrfModel
 
         base = CrfModel.from_bytes(self.base) if self.base is not None else None
-        return CrfModel.from_bytes(self.model, base=base)
+        return CrfModel.from_bytes(self.model, base=base, pretrained=tagger)
 
     def engine(self, rules: SuggestionEngine | None = None) -> SuggestionEngine:
-        """The serving engine: ``rules`` (new ones if not given) with the CRF beside them, if there is one."""
+        """The serving engine: ``rules`` (new ones if not given) with the CRF and the pretrained tagger beside
+        them, if there are any."""
         rules = rules if rules is not None else self.rules()
-        crf = self.model_engine()
-        if crf is None:
+        tagger = self.pretrained_tagger()
+        crf = self.model_engine(tagger)
+        if crf is None and tagger is None:
             return rules
         from model.crf import ModelAssistedEngine
 
         return ModelAssistedEngine(rules, crf, threshold=self.threshold,  # type: ignore[return-value]
-                                   history=dict(self.history))
+                                   history=dict(self.history), pretrained=tagger)
 
     def portable(self) -> ServingSetup:
-        """A copy that crosses a process boundary: the CRF as bytes."""
-        if self.crf is None:
+        """A copy that crosses a process boundary: the CRF as bytes, the tagger by name."""
+        if self.crf is None and self.tagger is None:
             return self
+        pretrained = self.tagger.name if self.tagger is not None else self.pretrained
+        if self.crf is None:
+            return replace(self, tagger=None, pretrained=pretrained)
         base = self.crf.base.to_bytes() if self.crf.base is not None else None
-        return replace(self, crf=None, model=self.crf.to_bytes(), base=base)
+        return replace(self, crf=None, model=self.crf.to_bytes(), base=base, tagger=None,
+                       pretrained=pretrained)

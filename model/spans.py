@@ -35,6 +35,7 @@ class Origin(enum.StrEnum):
     DICTIONARY = "dictionary"
     PROPAGATED = "propagated"
     MODEL = "model"
+    PRETRAINED = "pretrained"  # a pretrained tagger (model.pretrained); stored as MODEL (storage.suggestions)
     HUMAN = "human"
     IMPORTED = "imported"
 

@@ -8,8 +8,27 @@ from collections.abc import Collection
 from sqlalchemy import func, select
 
 from model.spans import Layer, Origin, Status
+from model.suggest import Suggestion
 from storage.database import Database
 from storage.orm import DocumentRow, SpanRow
+
+# A pretrained tagger's suggestions (origin ``pretrained`` in ``model``) are stored with origin ``model`` and
+# this prefix before the detail (``pretrained:lac``): the schema's origins stay as they are.
+PRETRAINED_DETAIL = "pretrained:"
+
+
+def stored_origin(s: Suggestion) -> tuple[str, str | None]:
+    """``(origin, origin_detail)`` columns for a suggestion."""
+    if s.origin is Origin.PRETRAINED:
+        return str(Origin.MODEL), PRETRAINED_DETAIL + (s.detail or "")
+    return str(s.origin), s.detail
+
+
+def origin_of(origin: str, detail: str | None) -> str:
+    """The combiner's origin for stored ``origin`` / ``origin_detail`` columns."""
+    if origin == str(Origin.MODEL) and detail is not None and detail.startswith(PRETRAINED_DETAIL):
+        return str(Origin.PRETRAINED)
+    return origin
 
 
 class Decisions:
@@ -38,11 +57,12 @@ class Decisions:
     def acceptance_history(self) -> dict[str, tuple[int, int]]:
         """(accepted, rejected) per suggestion origin over every annotator's decisions: what the combiner
         trusts when the rules and the model disagree, carried over from earlier sessions."""
-        query = (select(SpanRow.origin, SpanRow.status, func.count())
+        query = (select(SpanRow.origin, SpanRow.origin_detail, SpanRow.status, func.count())
                  .where(SpanRow.layer == str(Layer.ANNOTATOR), SpanRow.origin != str(Origin.HUMAN))
-                 .group_by(SpanRow.origin, SpanRow.status))
+                 .group_by(SpanRow.origin, SpanRow.origin_detail, SpanRow.status))
         history: dict[str, list[int]] = {}
         with self._db.session_factory() as s:
-            for origin, status, n in s.execute(query):
-                history.setdefault(origin, [0, 0])[0 if status == str(Status.ACCEPTED) else 1] += n
+            for origin, detail, status, n in s.execute(query):
+                key = origin_of(origin, detail)
+                history.setdefault(key, [0, 0])[0 if status == str(Status.ACCEPTED) else 1] += n
         return {origin: (a, r) for origin, (a, r) in history.items()}

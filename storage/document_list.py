@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from model.spans import AnnotatorId, DocState, DocumentId, Layer, Span
@@ -60,12 +60,18 @@ class DocumentList:
             return s.scalar(select(func.count()).select_from(sub)) or 0
 
     def page(self, annotator_id: AnnotatorId, offset: int, limit: int, state: DocState | None = None,
-             search: str = "") -> list[DocumentEntry]:
-        """One page of the document list, in document order, with open-suggestion counts."""
+             search: str = "", ranking: Sequence[DocumentId] = ()) -> list[DocumentEntry]:
+        """One page of the document list, with open-suggestion counts: the ``ranking``'s documents first in
+        its order (``project.ordering``), then the others in document order."""
+        order = [DocumentRow.id]
+        if ranking:
+            position = case({int(d): k for k, d in enumerate(ranking)}, value=DocumentRow.id,
+                            else_=len(ranking))
+            order.insert(0, position)  # type: ignore[arg-type]
         with self._project.session_factory() as s:
             rows = s.execute(
                 self._list_query(annotator_id, state, search)
-                .order_by(DocumentRow.id).offset(offset).limit(limit)
+                .order_by(*order).offset(offset).limit(limit)
             ).all()
             counts = self._open_counts(s, [r[0] for r in rows], annotator_id)
         return [DocumentEntry(DocumentId(i), t, DocState(st), counts.get(i, 0)) for i, t, st in rows]
@@ -98,8 +104,21 @@ class DocumentList:
         return [DocumentEntry(DocumentId(i), t, DocState(st), counts.get(i, 0)) for i, t, st in rows]
 
     def next_document(self, annotator_id: AnnotatorId, after: DocumentId | None, unfinished: bool = True,
-                      backwards: bool = False) -> DocumentId | None:
-        """The next (or previous) document after ``after``, only unfinished ones if asked; wraps around."""
+                      backwards: bool = False, ranking: Sequence[DocumentId] = ()) -> DocumentId | None:
+        """The next (or previous) document after ``after``, only unfinished ones if asked; wraps around. With
+        a ``ranking`` (``project.ordering``), the next unfinished document is its first unfinished one."""
+        if ranking and unfinished and not backwards:
+            state_col = func.coalesce(ProgressRow.state, str(DocState.NEW))
+            candidates = _only_assigned(select(DocumentRow.id).outerjoin(
+                ProgressRow,
+                and_(ProgressRow.document_id == DocumentRow.id, ProgressRow.annotator_id == annotator_id),
+            ), annotator_id).where(state_col != str(DocState.DONE),
+                                   DocumentRow.id.in_([int(d) for d in ranking]))
+            with self._project.session_factory() as s:
+                open_ids = set(s.scalars(candidates))
+            for doc_id in ranking:
+                if doc_id in open_ids and doc_id != after:
+                    return doc_id
         state_col = func.coalesce(ProgressRow.state, str(DocState.NEW))
         query = select(DocumentRow.id).outerjoin(
             ProgressRow,

@@ -7,6 +7,7 @@ the facade, so storage has no import circles.
     project.documents       texts, read as ``model.spans.Document``
     project.annotations     an annotator's decisions: the store the undoable commands write to
     project.document_list   pages of the document list, progress, the next document
+    project.ordering        the list's order: by document, or most uncertain first
     project.labels          the label set
     project.settings        project-wide settings
     project.team            annotators, assignment, agreement
@@ -46,6 +47,7 @@ from storage.documents import DocumentStore
 from storage.export import Exporter
 from storage.importer import Importer
 from storage.labels import Labels
+from storage.ordering import Ordering
 from storage.review import Reviews
 from storage.settings import Settings
 from storage.stats import CorpusStats, corpus_stats
@@ -70,6 +72,7 @@ class Project(Database):
         self.documents = DocumentStore(self)
         self.annotations = Annotations(self)
         self.document_list = DocumentList(self)
+        self.ordering = Ordering(self)
         self.labels = Labels(self)
         self.settings = Settings(self)
         self.team = Team(self)

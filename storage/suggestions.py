@@ -20,7 +20,7 @@ from model.spans import DocState, DocumentId, Entity, Layer, Origin, OriginDetai
 from model.suggest import Suggestion, SuggestionEngine
 from model.suggest.tokenizer import to_half_width
 from storage.database import Database
-from storage.decisions import Decisions
+from storage.decisions import Decisions, stored_origin
 from storage.documents import DocumentStore
 from storage.labels import Labels
 from storage.orm import DocumentRow, ProgressRow, SpanRow
@@ -53,14 +53,17 @@ class SuggestionService:
         self._engine = engine
         self._lock = threading.RLock()
         self.model_id: int | None = None
+        self.pretrained_missing: str | None = None  # the tagger the project asks for but cannot import
         self._suggested_with: dict[int, int | None] = {}  # document -> model id its suggestions came from
 
     @property
     def engine(self) -> SuggestionEngine:
         with self._lock:
-            if self._engine is None:  # the rules first; warm_up puts the model beside them
+            if self._engine is None:  # the rules first; warm_up puts the model and the tagger beside them
                 labels = tuple(label.name for label in self._labels.all())
-                self._engine = ServingSetup(tuple(self._decisions.dictionary_rows()), labels).rules()
+                conventions = self._training.settings().conventions
+                self._engine = ServingSetup(tuple(self._decisions.dictionary_rows()), labels,
+                                            conventions=conventions).rules()
             return self._engine
 
     def serving_setup(self) -> ServingSetup:
@@ -69,15 +72,17 @@ class SuggestionService:
         labels = tuple(label.name for label in self._labels.all())
         return replace(self._model_setup(), rows=tuple(self._decisions.dictionary_rows()), labels=labels)
 
-    def _model_setup(self) -> ServingSetup:
-        """The project's model (its newest own model, else its base model; ``storage.training``) and how the
-        combiner weighs it; no model when there is none or models are turned off."""
+    def _model_setup(self, with_model: bool = True) -> ServingSetup:
+        """The project's model (its newest own model, else its base model; ``storage.training``), its
+        pretrained tagger, and how the combiner weighs them; no model when there is none or models are turned
+        off, no tagger when the project wants none or it is not installed."""
         settings = self._training.settings()
-        found = self._training.serving_model() if settings.enabled else None
-        if found is None:
-            return ServingSetup(threshold=settings.threshold)
-        return ServingSetup(model_id=found[0], crf=found[1], threshold=settings.threshold,
-                            history=self._decisions.acceptance_history())
+        tagger = self._training.tagger()
+        found = self._training.serving_model() if with_model and settings.enabled else None
+        history = self._decisions.acceptance_history() if found is not None or tagger is not None else {}
+        return ServingSetup(model_id=found[0] if found else None, crf=found[1] if found else None,
+                            threshold=settings.threshold, history=history, tagger=tagger,
+                            conventions=settings.conventions)
 
     @property
     def rules(self) -> SuggestionEngine:
@@ -86,11 +91,24 @@ class SuggestionService:
         return getattr(engine, "rule_engine", engine)
 
     def warm_up(self) -> None:
-        """Load jieba, the project dictionary and the project's trained model, if any (slow: call it off the
-        UI thread)."""
+        """Load jieba, the project dictionary, the pretrained tagger and the project's trained model, if any
+        (slow: call it off the UI thread)."""
         with self._lock:
             self.engine.warm_up()
+        self._attach_pretrained()
         self.reload_model()
+
+    def _attach_pretrained(self) -> None:
+        """Put the pretrained tagger beside the rules, if the project wants one and it is installed."""
+        setup = self._model_setup(with_model=False)
+        if setup.tagger is None:
+            self.pretrained_missing = self._training.settings().pretrained or None
+            return
+        setup.tagger.load()
+        with self._lock:
+            if getattr(self.engine, "pretrained", None) is None:
+                crf = getattr(self.engine, "model", None)
+                self._engine = replace(setup, crf=crf).engine(self.rules)
 
     def reload_model(self) -> int | None:
         """Put the project's model behind the suggestions; returns its id, or None when there is none or
@@ -108,6 +126,21 @@ class SuggestionService:
                 self._engine = setup.engine(engine)
             self.model_id = setup.model_id
         return setup.model_id
+
+    def uncertainties(self, texts: dict[DocumentId, str]) -> dict[DocumentId, float] | None:
+        """Each text's uncertainty (``ModelAssistedEngine.uncertainty``), or None when the rules work alone.
+        The engine is held one document at a time, so suggestions for the window go on in between."""
+        with self._lock:
+            engine = self.engine
+            prefetch = getattr(engine, "prefetch", None)
+            if prefetch is None:
+                return None
+            prefetch(list(texts.values()))
+        out = {}
+        for doc_id, text in texts.items():
+            with self._lock:
+                out[doc_id] = engine.uncertainty(text)  # type: ignore[attr-defined]
+        return out
 
     def suggest_text(self, text: str) -> list[Suggestion]:
         with self._lock:
@@ -148,6 +181,9 @@ class SuggestionService:
         for start in range(0, len(document_ids), 200):
             chunk = list(document_ids[start : start + 200])
             texts = dict(self._documents.texts(chunk))
+            prefetch = getattr(self.engine, "prefetch", None)
+            if prefetch is not None:  # the pretrained tagger reads the chunk in one batch
+                prefetch(list(texts.values()))
             results = {doc_id: self.suggest_text(texts[doc_id]) for doc_id in chunk if doc_id in texts}
             stored += self.store(results, only_missing)
             self._suggested_with.update(dict.fromkeys(results, self.model_id))
@@ -183,9 +219,10 @@ class SuggestionService:
                 for g in results[doc_id]:
                     covered = any(a < g.end and g.start < b for a, b in kept.get(doc_id, ()))
                     if g.label in known and not covered:
+                        origin, detail = stored_origin(g)
                         rows.setdefault((doc_id, g.start, g.end, g.label), Insert(
                             doc_id, Layer.SUGGESTION, None, g.start, g.end, g.label, Status.SUGGESTED,
-                            g.origin, g.detail, g.score))
+                            Origin(origin), detail, g.score))
             insert_spans(s, list(rows.values()), returning=False, skip_stored=True)
             return len(rows)
 

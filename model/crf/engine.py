@@ -1,5 +1,5 @@
-"""The model in the loop: the rule engine and a CRF behind one ``suggest``/``learn`` engine, and the learning
-simulation with periodic retraining that the product runs in the background.
+"""The model in the loop: the rule engine, a CRF and a pretrained tagger behind one ``suggest``/``learn``
+engine, and the learning simulation with periodic retraining that the product runs in the background.
 
 ``ModelAssistedEngine.learn`` feeds the rule engine (its project dictionary) and the conflict history the
 combiner uses; it never trains. Training is someone else's job (the background trainer, or
@@ -21,18 +21,21 @@ from model.crf.combine import (
     CONFLICT,
     INFORMED_PRIOR,
     PRIOR,
+    WITH_PRETRAINED,
     History,
     Priors,
-    clusters,
+    clusters_of,
     combine,
     situation_key,
 )
 from model.crf.prediction import CrfModel
 from model.crf.serialisation import ModelInfo
 from model.evaluate import LearningReport, simulate_learning
+from model.pretrained import PretrainedTagger
 from model.spans import Entity
 from model.suggest.engine import SuggestionEngine
 from model.suggest.suggestion import Suggestion
+from model.suggest.tokenizer import to_half_width
 
 logger = logging.getLogger(__name__)
 
@@ -40,17 +43,20 @@ _REMEMBERED_TEXTS = 64  # suggestions kept per text until its confirmation comes
 INFORMED_DOCUMENTS = 2000  # a model trained on this many documents knows news without a base model
 
 
-def priors_for(model: CrfModel) -> Priors:
-    """The combiner's prior trust in ``model``: informed when it stacks on a base model or was trained on
-    ``INFORMED_DOCUMENTS`` documents or more (``model.crf.combine``)."""
-    if model.base is not None or model.info.documents >= INFORMED_DOCUMENTS:
-        return INFORMED_PRIOR
-    return PRIOR
+def priors_for(model: CrfModel | None, pretrained: bool = False) -> Priors:
+    """The combiner's prior trust in ``model``: informed when it stacks on a base model or on a pretrained
+    tagger, or was trained on ``INFORMED_DOCUMENTS`` documents or more (``model.crf.combine``); with a
+    pretrained tagger among the sources, jieba's tags start distrusted."""
+    informed = model is not None and (model.base is not None or getattr(model, "pretrained", None) is not None
+                                      or model.info.documents >= INFORMED_DOCUMENTS)
+    priors = INFORMED_PRIOR if informed else PRIOR
+    return priors | WITH_PRETRAINED if pretrained else priors
 
 
 class ModelAssistedEngine:
-    """Rule suggestions and model suggestions, combined (``model.crf.combine``). Without a model it is the
-    rule engine. ``history`` holds ``(accepted, rejected)`` per origin over the conflicts seen so far."""
+    """Rule suggestions, model suggestions and a pretrained tagger's, combined (``model.crf.combine``).
+    Without a model and a tagger it is the rule engine. ``history`` holds ``(accepted, rejected)`` per origin
+    over the conflicts seen so far."""
 
     def __init__(
         self,
@@ -59,13 +65,17 @@ class ModelAssistedEngine:
         *,
         threshold: float = 0.5,
         history: History | None = None,
+        pretrained: PretrainedTagger | None = None,
     ) -> None:
         self.rule_engine = rule_engine
         self.model = model
+        self.pretrained = pretrained
         self.threshold = threshold
         self.history: dict[str, tuple[int, int]] = dict(history or {})
         self._lock = threading.Lock()
-        self._recent: OrderedDict[str, tuple[list[Suggestion], list[Suggestion]]] = OrderedDict()
+        # per text: the rules', the model's and the pretrained tagger's suggestions
+        self._recent: OrderedDict[str, tuple[list[Suggestion], list[Suggestion], list[Suggestion]]] = (
+            OrderedDict())
 
     @property
     def project_dictionary(self):  # type: ignore[no-untyped-def]
@@ -78,20 +88,59 @@ class ModelAssistedEngine:
 
     def warm_up(self) -> None:
         self.rule_engine.warm_up()
+        if self.pretrained is not None:
+            self.pretrained.load()
+
+    def prefetch(self, texts: Sequence[str]) -> None:
+        """Let the pretrained tagger read ``texts`` in one batch (much faster than one by one); their
+        ``suggest`` calls then find its analyses ready."""
+        if self.pretrained is not None and texts:
+            self.pretrained.analyse_many(texts)
+
+    def pretrained_suggestions(self, text: str) -> list[Suggestion]:
+        """The pretrained tagger's entities in the project's labels, minus what the team keeps rejecting."""
+        if self.pretrained is None:
+            return []
+        found = self.pretrained.analyse(text).entities
+        admissible = getattr(self.rule_engine, "admissible", None)
+        return list(found) if admissible is None else admissible(to_half_width(text), found)
 
     def suggest(self, text: str) -> list[Suggestion]:
         rules = self.rule_engine.suggest(text)
         model = self.model
-        if model is None:
+        if model is None and self.pretrained is None:
             return rules
-        predicted = model.predict(text, project_dictionary=self.project_dictionary)
+        pretrained = self.pretrained_suggestions(text)
+        predicted = [] if model is None else model.predict(text, project_dictionary=self.project_dictionary)
         with self._lock:
-            self._recent[text] = (rules, predicted)
+            self._recent[text] = (rules, predicted, pretrained)
             self._recent.move_to_end(text)
             while len(self._recent) > _REMEMBERED_TEXTS:
                 self._recent.popitem(last=False)
             history = dict(self.history)
-        return combine(rules, predicted, history, self.threshold, priors=priors_for(model))
+        priors = priors_for(model, self.pretrained is not None)
+        return combine(rules, predicted, history, self.threshold, priors=priors, pretrained=pretrained)
+
+    def uncertainty(self, text: str) -> float:
+        """How much an annotator's decisions on ``text`` would teach (``model.active``): the model's expected
+        share of wrongly tagged characters, plus the clusters where the sources in use (the rules, the model,
+        the pretrained tagger) do not all hold the same entities, per character."""
+        if not text:
+            return 0.0
+        model = self.model
+        sources = [self.rule_engine.suggest(text)]
+        if self.pretrained is not None:
+            sources.append([s for s in self.pretrained_suggestions(text) if s.score >= self.threshold])
+        doubt = 0.0
+        if model is not None:
+            sources.append([s for s in model.predict(text, project_dictionary=self.project_dictionary)
+                            if s.score >= self.threshold])
+            doubt = model.uncertainty(text, project_dictionary=self.project_dictionary)
+        disagreements = sum(
+            1 for parts in clusters_of(sources)
+            if len({frozenset(s.entity for s in part) for part in parts}) > 1
+        )
+        return doubt + disagreements / len(text)
 
     def learn(self, text: str, accepted: Iterable[Entity], rejected: Iterable[Entity] = ()) -> None:
         accepted = list(accepted)
@@ -101,8 +150,9 @@ class ModelAssistedEngine:
             if recent is not None:
                 self._count(*recent, set(accepted))
 
-    def _count(self, rules: list[Suggestion], model: list[Suggestion], accepted: set[Entity]) -> None:
-        count_decisions(self.history, rules, model, accepted, self.threshold)
+    def _count(self, rules: list[Suggestion], model: list[Suggestion], pretrained: list[Suggestion],
+               accepted: set[Entity]) -> None:
+        count_decisions(self.history, rules, model, accepted, self.threshold, pretrained)
 
 
 def count_decisions(
@@ -111,21 +161,25 @@ def count_decisions(
     model: Sequence[Suggestion],
     accepted: Collection[Entity],
     threshold: float = 0.5,
+    pretrained: Sequence[Suggestion] = (),
 ) -> None:
     """Count, for every suggestion the combiner had to decide on, whether the annotator accepted it: under its
     origin for conflicts, and under its situation key (``model.crf.combine``) for conflicts and suggestions
-    alone, whether the combiner showed it or not. Agreements are not counted: there was nothing to decide."""
-    shown = [s for s in model if s.score >= threshold]
+    alone, whether the combiner showed it or not. Agreements (every source present in a cluster holds the
+    same entities) are not counted: there was nothing to decide."""
+    sources = [list(rules), [s for s in model if s.score >= threshold],
+               [s for s in pretrained if s.score >= threshold]]
 
     def add(key: str, ok: bool) -> None:
         a, rej = history.get(key, (0, 0))
         history[key] = (a + 1, rej) if ok else (a, rej + 1)
 
-    for r, m in clusters(list(rules), shown):
-        if r and m and {s.entity for s in r} == {s.entity for s in m}:
+    for parts in clusters_of(sources):
+        present = [part for part in parts if part]
+        if len(present) > 1 and len({frozenset(s.entity for s in part) for part in present}) == 1:
             continue
-        situation = CONFLICT if r and m else ALONE
-        for s in (*r, *m):
+        situation = CONFLICT if len(present) > 1 else ALONE
+        for s in (s for part in present for s in part):
             ok = s.entity in accepted
             add(situation_key(s, situation), ok)
             if situation == CONFLICT:
@@ -149,13 +203,15 @@ def simulate_with_retraining(
     every: int = 10,
     threshold: float = 0.5,
     base: CrfModel | None = None,
+    pretrained: PretrainedTagger | None = None,
     **train_options: Any,
 ) -> RetrainingResult:
     """``simulate_learning`` with a ``ModelAssistedEngine`` whose CRF is retrained, after every ``every``
     confirmed documents, on all documents confirmed so far (with the project dictionary as it stands), as
     the background trainer would. ``train_options`` go to ``CrfModel.train`` (``iterations``, ``c1`` ...).
     With a ``base`` model (trained on public data and shipped), the engine starts with it and every project
-    model is stacked on it (its tags are features, see ``model.crf.stacking``)."""
+    model is stacked on it (its tags are features, see ``model.crf.stacking``). With a ``pretrained`` tagger,
+    its entities join the suggestions from the first document on and its tags are features of every model."""
     if every < 1:
         raise ValueError("every must be at least 1")
     infos: list[ModelInfo] = []
@@ -164,7 +220,7 @@ def simulate_with_retraining(
 
     class _Retraining(ModelAssistedEngine):
         def __init__(self) -> None:
-            super().__init__(rule_engine_factory(), base, threshold=threshold)
+            super().__init__(rule_engine_factory(), base, threshold=threshold, pretrained=pretrained)
             self.seen: list[tuple[str, list[Entity]]] = []
 
         def learn(self, text: str, accepted: Iterable[Entity], rejected: Iterable[Entity] = ()) -> None:
@@ -174,9 +230,8 @@ def simulate_with_retraining(
             self.seen.append((text, accepted))
             if len(self.seen) % every == 0 and len(self.seen) < len(documents):
                 t0 = time.perf_counter()
-                model = CrfModel.train(
-                    self.seen, project_dictionary=self.project_dictionary, base=base, **train_options
-                )
+                model = CrfModel.train(self.seen, project_dictionary=self.project_dictionary, base=base,
+                                       pretrained=pretrained, **train_options)
                 seconds += time.perf_counter() - t0
                 infos.append(model.info)
                 self.set_model(model)

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import pycrfsuite
@@ -30,9 +30,10 @@ import pycrfsuite
 from model.crf.features import FeatureExtractor, LexiconData
 from model.crf.segments import segments
 from model.crf.serialisation import ModelFormatError, ModelInfo, pack, unpack
-from model.crf.stacking import shares_attributes, stacked_features
+from model.crf.stacking import add_pretrained_features, shares_attributes, stacked_features
 from model.crf.tokens import tokenize
 from model.crf.training import ProjectIndex, fit
+from model.pretrained import PretrainedTagger
 from model.spans import Entity, Origin
 from model.suggest.dictionary import ProjectDictionary
 from model.suggest.suggestion import Suggestion
@@ -54,9 +55,15 @@ class CrfModel:
         lexicons: LexiconData,
         project_dictionary: ProjectDictionary | None = None,
         base: CrfModel | None = None,
+        pretrained: PretrainedTagger | None = None,
     ) -> None:
         if info.params.get("base") and (base is None or base.identity != info.params["base"]):
             raise ModelFormatError("this model stacks on a base model that was not given (or is another one)")
+        wanted = info.params.get("pretrained")
+        if wanted and (pretrained is None or pretrained.identity != wanted):
+            raise ModelFormatError(f"this model needs the pretrained tagger {wanted.get('name')} "
+                                   f"{wanted.get('version')}, which is not available")
+        self.pretrained = pretrained if wanted else None
         self.info = info
         self.base = base
         self.lexicons = lexicons
@@ -99,8 +106,6 @@ class CrfModel:
         return stacked_features(self._features, self.base, self._share, self._light, piece, original, tokens,
                                 local)
 
-    # -- training -----------------------------------------------------------------------------------------
-
     # -- prediction ---------------------------------------------------------------------------------------
 
     def _project_hits(self, text: str, dictionary: ProjectDictionary | None) -> list[tuple[int, int, str]]:
@@ -117,43 +122,66 @@ class CrfModel:
         if not text:
             return []
         norm = to_half_width(text)
-        dictionary = project_dictionary if project_dictionary is not None else self.project_dictionary
         out: list[Suggestion] = []
+        for start, tags in self._tag(text, norm, project_dictionary):
+            for e in tags_to_entities(tags, Scheme.BIOES):
+                score = min(self._tagger.marginal(tags[i], i) for i in range(e.start, e.end))
+                out.append(Suggestion(start + e.start, start + e.end, e.label, Origin.MODEL, DETAIL, score))
+        return out
+
+    def uncertainty(self, text: str, *, project_dictionary: ProjectDictionary | None = None) -> float:
+        """How unsure the model is about ``text``: the expected share of wrongly tagged characters, the mean
+        over characters of one minus the marginal probability of the tag Viterbi chose (0 for no text)."""
+        norm = to_half_width(text)
+        doubt, count = 0.0, 0
+        for _start, tags in self._tag(text, norm, project_dictionary):
+            doubt += sum(1.0 - self._tagger.marginal(tag, i) for i, tag in enumerate(tags))
+            count += len(tags)
+        return doubt / count if count else 0.0
+
+    def _tag(self, text: str, norm: str,
+             project_dictionary: ProjectDictionary | None) -> Iterator[tuple[int, list[str]]]:
+        """``(segment start, Viterbi tags)`` per segment, holding the lock: the tagger's marginals refer to
+        the segment just yielded."""
+        dictionary = project_dictionary if project_dictionary is not None else self.project_dictionary
+        pretrained = self.pretrained.analyse(text).tags if self.pretrained is not None else None
         with self._lock:
             hits = self._project_hits(norm, dictionary)
             for start, end in segments(norm):
                 piece = norm[start:end]
                 local = [(a - start, b - start, lab) for a, b, lab in hits if start <= a and b <= end]
                 xseq = self._segment_features(piece, text[start:end], tokenize(piece), local)
-                tags = self._tagger.tag(xseq)
-                for e in tags_to_entities(tags, Scheme.BIOES):
-                    score = min(self._tagger.marginal(tags[i], i) for i in range(e.start, e.end))
-                    out.append(
-                        Suggestion(start + e.start, start + e.end, e.label, Origin.MODEL, DETAIL, score)
-                    )
-        return out
+                if pretrained is not None:
+                    add_pretrained_features(xseq, pretrained[start:end])
+                yield start, list(self._tagger.tag(xseq))
 
     # -- training and persistence --------------------------------------------------------------------------
 
     @classmethod
     def train(cls, documents: Sequence[tuple[str, Sequence[Entity]]], *,
               project_dictionary: ProjectDictionary | None = None, base: CrfModel | None = None,
-              **options: Any) -> CrfModel:
+              pretrained: PretrainedTagger | None = None, **options: Any) -> CrfModel:
         """Train on ``(text, entities)`` documents (``model.crf.training.fit`` documents the options)."""
-        fitted = fit(documents, project_dictionary=project_dictionary, base=base, **options)
-        return cls(fitted.crf, fitted.info, fitted.lexicons, project_dictionary, base)
+        fitted = fit(documents, project_dictionary=project_dictionary, base=base, pretrained=pretrained,
+                     **options)
+        return cls(fitted.crf, fitted.info, fitted.lexicons, project_dictionary, base, pretrained)
 
     def to_bytes(self) -> bytes:
         return pack(self._crf, self.info, self.lexicons)
 
     @classmethod
     def from_bytes(
-        cls, data: bytes, project_dictionary: ProjectDictionary | None = None, base: CrfModel | None = None
+        cls,
+        data: bytes,
+        project_dictionary: ProjectDictionary | None = None,
+        base: CrfModel | None = None,
+        pretrained: PretrainedTagger | None = None,
     ) -> CrfModel:
-        """The model ``to_bytes`` wrote. A model stacked on a base model needs that same ``base``."""
+        """The model ``to_bytes`` wrote. A model stacked on a base model needs that same ``base``; one trained
+        with a pretrained tagger's features needs that tagger (else ``ModelFormatError``)."""
         crf, info, lexicons = unpack(data)
         try:
-            return cls(crf, info, lexicons, project_dictionary, base)
+            return cls(crf, info, lexicons, project_dictionary, base, pretrained)
         except ModelFormatError:
             raise
         except (ValueError, OSError) as exc:

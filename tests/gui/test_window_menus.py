@@ -18,6 +18,7 @@ from model.commands import AddSpans, Context
 from model.ops import Action, Insert
 from model.spans import DocState, Entity, Layer, Origin, Status
 from storage.training import SETTINGS_KEY
+from tests.gui.helpers import CTRL, press
 
 
 def test_menus_open_dialogs(qtbot: QtBot, corpus: list[int], make_window: Callable[..., MainWindow]) -> None:
@@ -130,3 +131,27 @@ def test_a_broken_base_corpus_is_reported_and_stores_nothing(
     assert window.message_bar.isVisible() and str(broken) in window.message_bar.text()
     assert window.project.trained_models.latest_info("crf-base") is None
     assert window.menus.model_label.text() == "Model: none yet"
+
+
+def test_most_uncertain_documents_first(qtbot: QtBot, make_window, sqlite_project, service) -> None:
+    from storage.ordering import ORDER_KEY, RANKING_KEY
+    from tests.gui.conftest import add_documents
+
+    ids = add_documents(sqlite_project, [f"第{i}篇\n正文{i}" for i in range(6)])
+    service.doubt = {ids[4]: 0.9, ids[2]: 0.5}
+    window = make_window()
+    listed = lambda: [window.documents.model.entry(i).id for i in range(window.documents.model.rowCount())]  # noqa: E731
+    assert listed() == ids
+    window.findChild(QAction, "action_order_uncertainty").trigger()
+    qtbot.waitUntil(lambda: listed()[:2] == [ids[4], ids[2]], timeout=10_000)
+    assert listed() == [ids[4], ids[2], ids[0], ids[1], ids[3], ids[5]]
+    assert sqlite_project.settings.get(ORDER_KEY) == {"order": "uncertainty"}
+    assert sqlite_project.settings.get(RANKING_KEY)["documents"][:2] == [ids[4], ids[2]]
+    window.session.open_document(ids[4])
+    press(qtbot, window, Qt.Key.Key_Return, CTRL)  # done: the next most uncertain opens
+    qtbot.waitUntil(lambda: window.session.document is not None and window.session.document.id == ids[2])
+    window.findChild(QAction, "action_order_uncertainty").trigger()  # back to document order
+    qtbot.waitUntil(lambda: listed() == ids)  # the view loads its first page again
+    assert sqlite_project.settings.get(ORDER_KEY) == {"order": "sequential"}
+    again = make_window("bob")  # another annotator's window reads the project's order
+    assert again.findChild(QAction, "action_order_uncertainty").isChecked() is False

@@ -183,3 +183,15 @@ def test_any_text_gives_valid_suggestions(engine: SuggestionEngine, text: str) -
         assert 0.0 <= s.score <= 1.0 and text[s.start : s.end].strip() == text[s.start : s.end]
     tokens = engine.tokens(text)
     assert "".join(t.word for t in tokens) == text.translate({c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)})
+
+
+def test_msra_habits_follow_the_project_conventions() -> None:
+    text = "中美两国政府和中国政府代表在北京会谈，中方表示欢迎。"
+    msra = {(text[s.start : s.end], s.label) for s in SuggestionEngine().suggest(text)}
+    engine = SuggestionEngine(conventions="general")
+    general = {(text[s.start : s.end], s.label) for s in engine.suggest(text)}
+    assert {("中", "LOC"), ("美", "LOC")} <= msra and ("中国", "LOC") in msra
+    assert not {("中", "LOC"), ("美", "LOC")} & general and ("中国", "LOC") not in general
+    assert ("北京", "LOC") in general
+    with pytest.raises(ValueError, match="conventions"):
+        SuggestionEngine(conventions="people's daily")

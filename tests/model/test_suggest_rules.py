@@ -166,11 +166,8 @@ def test_strip_doctrine_suffix() -> None:
 
 def test_split_place_chain() -> None:
     ctx = make_ctx("中华人民共和国香港特别行政区/nt 中国政府/nt 人民政府/nt")
-    assert spans(ctx, rules.split_place_chain(ctx)) == [
-        ("中华人民共和国", "LOC"),
-        ("香港特别行政区", "LOC"),
-        ("中国", "LOC"),
-    ]
+    assert spans(ctx, rules.split_place_chain(ctx)) == [("中华人民共和国", "LOC"), ("香港特别行政区", "LOC")]
+    assert spans(ctx, rules.government_place(ctx)) == [("中国", "LOC")]
 
 
 def test_gazetteer_prefix() -> None:

