@@ -54,6 +54,7 @@ class AnnotationActions(QObject):
         session.message.emit("", False)
         session.apply_change(change, outcome.keep, outcome.advance_from)
         session.learning.learn(session.document.id, outcome.accepted, outcome.rejected)
+        session.learning.resync(session.document.id, outcome.recount)  # after the learning, in order
         return True
 
     def _refused(self, text: str, exc: Exception) -> None:

@@ -207,7 +207,10 @@ class ReplaceSpan(_InsertingCommand):
         super().__init__(ctx, _describe(verb, [span]))
         self.name = name
         self.span, self.entity = span, entity
-        self.overlapped = [o for o in overlapped if o.id is not None and o.id != span.id]
+        # own spans it overlaps are withdrawn; suggestions it overlaps drop out of the view by themselves (the
+        # suggestion layer is everyone's: never marked by one annotator)
+        self.overlapped = [o for o in overlapped
+                           if o.id is not None and o.id != span.id and o.layer is not Layer.SUGGESTION]
 
     def inserts(self) -> list[Insert]:
         if self.span.layer is Layer.SUGGESTION:
@@ -229,6 +232,19 @@ class ReplaceSpan(_InsertingCommand):
 
     def payload(self) -> dict[str, object]:
         return {"from": _entity_payload(self.span), "to": _entity_payload(self.entity)}
+
+
+class RestoreSpan(ReplaceSpan):
+    """Take back a rejection (Enter on a shown rejected span; or drawing it again): the annotator's rejected
+    span is accepted again, as it was, and own spans it overlaps are withdrawn. Logged as ``restore``."""
+
+    def __init__(self, ctx: Context, span: Span, overlapped: Sequence[Span] = ()) -> None:
+        super().__init__(ctx, span, span.entity, overlapped, name="restore")
+        self.text = _describe("Restore", [span])
+
+    def payload(self) -> dict[str, object]:
+        return _entity_payload(self.span) | {"origin": str(self.span.origin), "status": {
+            "from": str(self.span.status), "to": str(Status.ACCEPTED)}}
 
 
 class AddSpans(_InsertingCommand):

@@ -20,11 +20,12 @@ from model.commands import (
     Edit,
     RejectSpan,
     ReplaceSpan,
+    RestoreSpan,
     SetDocumentState,
     SuggestElsewhere,
 )
 from model.span_rules import overlapping, plan_occurrences, trim
-from model.spans import DocState, DocumentId, Entity, Span, Status
+from model.spans import DocState, DocumentId, Entity, Layer, Span, Status
 from model.view import Layers
 
 
@@ -51,8 +52,12 @@ class EditingState:
 @dataclass(frozen=True, slots=True)
 class Plan:
     edit: Edit
-    accepted: tuple[Entity, ...] = ()  # what the suggestion engine learns
+    accepted: tuple[Entity, ...] = ()  # new decisions the suggestion engine learns
     rejected: tuple[Entity, ...] = ()
+    # strings of own decisions changed in place (resized, relabelled, withdrawn, restored): their learned
+    # counts are set to what the database now holds, so the count moves with the span and nothing is learned
+    # twice
+    recount: tuple[str, ...] = ()
     keep: tuple[int, int] | None = None  # focus the span at (start, end) afterwards
     advance_from: int | None = None  # else the next open suggestion from this offset
     labelled: int = 0  # label everywhere: other occurrences labelled in this document
@@ -74,9 +79,11 @@ def plan_accept(state: EditingState) -> Outcome:
     if span.status is Status.SUGGESTED:
         return Plan(Edit([AcceptSpans(state.ctx, [span], text)], text), accepted=(span.entity,),
                     advance_from=span.end)
-    if span.status is Status.REJECTED:
-        command = ReplaceSpan(state.ctx, span, span.entity, overlapping(state.spans, span.entity, span))
-        return Plan(Edit([command], text), accepted=(span.entity,), keep=(span.start, span.end))
+    if span.status is Status.REJECTED:  # restore: the rejection is taken back, and focus moves on
+        overlapped = overlapping(state.spans, span.entity, span)
+        command = RestoreSpan(state.ctx, span, overlapped)
+        return Plan(Edit([command], command.text + f" {state.surface(span)}"), advance_from=span.end,
+                    recount=_surfaces(state, [span, *_own(overlapped)]))
     return None
 
 
@@ -87,7 +94,10 @@ def plan_reject(state: EditingState) -> Outcome:
     if span.status is Status.REJECTED:
         return None
     text = f"Reject {span.label} {state.surface(span)}"
-    return Plan(Edit([RejectSpan(state.ctx, span)], text), rejected=(span.entity,), advance_from=span.end)
+    edit = Edit([RejectSpan(state.ctx, span)], text)
+    if span.layer is Layer.SUGGESTION:
+        return Plan(edit, rejected=(span.entity,), advance_from=span.end)
+    return Plan(edit, advance_from=span.end, recount=(state.surface(span),))  # an own span withdrawn
 
 
 def plan_accept_all(state: EditingState) -> Outcome:
@@ -113,8 +123,13 @@ def plan_label(state: EditingState, label: str, selection: tuple[int, int] | Non
         return None
     new = Entity(span.start, span.end, label)
     text = f"Relabel {state.surface(span)} as {label}"
-    command = ReplaceSpan(state.ctx, span, new, overlapping(state.spans, new, span), name="relabel")
-    return Plan(Edit([command], text), accepted=(new,), rejected=(span.entity,), keep=(new.start, new.end))
+    overlapped = overlapping(state.spans, new, span)
+    command = ReplaceSpan(state.ctx, span, new, overlapped, name="relabel")
+    if span.layer is Layer.SUGGESTION:  # the machine's label was wrong: a decision to learn
+        return Plan(Edit([command], text), accepted=(new,), rejected=(span.entity,),
+                    keep=(new.start, new.end), recount=_surfaces(state, _own(overlapped)))
+    return Plan(Edit([command], text), keep=(new.start, new.end),
+                recount=_surfaces(state, [span, *_own(overlapped)]))
 
 
 def _plan_new_span(state: EditingState, label: str, start: int, end: int, snap: Snap | None) -> Outcome:
@@ -126,15 +141,18 @@ def _plan_new_span(state: EditingState, label: str, start: int, end: int, snap: 
     entity = Entity(start, end, label)
     same = [s for s in state.spans if s.status is Status.SUGGESTED and s.entity == entity]
     name = f"Add {label} {state.text[start:end]}"
-    command: Command
+    overlapped = overlapping(state.spans, entity)
+    withdrawn_own = _own(overlapped)  # own spans it replaces
     if same:
-        command = AcceptSpans(state.ctx, same, name)
-    elif withdrawn := [s for s in sorted(state.layers.own, key=lambda s: (s.start, s.end))
-                       if s.status is Status.REJECTED and s.entity == entity]:  # restore, no duplicate
-        command = ReplaceSpan(state.ctx, withdrawn[0], entity, overlapping(state.spans, entity))
-    else:
-        command = AddSpans(state.ctx, [entity], overlapping(state.spans, entity), name)
-    return Plan(Edit([command], name), accepted=(entity,), keep=(start, end))
+        return Plan(Edit([AcceptSpans(state.ctx, same, name)], name), accepted=(entity,), keep=(start, end))
+    if withdrawn := [s for s in sorted(state.layers.own, key=lambda s: (s.start, s.end))
+                     if s.status is Status.REJECTED and s.entity == entity]:  # restore, no duplicate
+        restore = RestoreSpan(state.ctx, withdrawn[0], overlapped)
+        return Plan(Edit([restore], name), keep=(start, end),
+                    recount=_surfaces(state, [withdrawn[0], *withdrawn_own]))
+    add = AddSpans(state.ctx, [entity], overlapped, name)
+    return Plan(Edit([add], name), accepted=(entity,), keep=(start, end),
+                recount=_surfaces(state, withdrawn_own))
 
 
 def plan_resize(state: EditingState, edge: str, delta: int) -> Outcome:
@@ -146,9 +164,22 @@ def plan_resize(state: EditingState, edge: str, delta: int) -> Outcome:
         return Refusal.NO_FURTHER
     new = Entity(start, end, span.label)
     text = f"Resize {span.label} to {state.text[start:end]}"
-    command = ReplaceSpan(state.ctx, span, new, overlapping(state.spans, new, span), name="resize")
-    rejected = (span.entity,) if span.status is Status.SUGGESTED else ()
-    return Plan(Edit([command], text), accepted=(new,), rejected=rejected, keep=(start, end))
+    overlapped = overlapping(state.spans, new, span)
+    command = ReplaceSpan(state.ctx, span, new, overlapped, name="resize")
+    # a nudge moves the count from the old string to the new one, as the database does: learning the new
+    # string as a fresh decision would remember every string a few nudges passed through
+    return Plan(Edit([command], text), keep=(start, end),
+                recount=_surfaces(state, [span, *_own(overlapped)], state.text[start:end]))
+
+
+def _own(spans: Sequence[Span]) -> list[Span]:
+    """The annotator's own spans among ``spans`` (the ones a change withdraws; suggestions just drop out)."""
+    return [s for s in spans if s.layer is not Layer.SUGGESTION]
+
+
+def _surfaces(state: EditingState, spans: Sequence[Span], *more: str) -> tuple[str, ...]:
+    """The strings of ``spans`` (and ``more``), once each, in order."""
+    return tuple(dict.fromkeys([*(state.surface(s) for s in spans), *more]))
 
 
 def corpus_targets(surface: str, label: str, found: Sequence[tuple[DocumentId, int]],

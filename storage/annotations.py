@@ -156,7 +156,7 @@ class Annotations:
         if seconds <= 0:
             return
         with self._project.transaction() as s:
-            row = _touch_progress(s, document_id, annotator_id)
+            row = _progress_row(s, document_id, annotator_id)  # reading is not working on it: the state stays
             row.seconds_spent += seconds
 
     # -- reads --------------------------------------------------------------------------------------
@@ -242,13 +242,19 @@ class Annotations:
                 insert_spans(s, inserts)
 
 
-def _touch_progress(s: Session, document_id: DocumentId, annotator_id: AnnotatorId) -> ProgressRow:
+def _progress_row(s: Session, document_id: DocumentId, annotator_id: AnnotatorId) -> ProgressRow:
     row = s.get(ProgressRow, (document_id, annotator_id))
     if row is None:
-        row = ProgressRow(document_id=document_id, annotator_id=annotator_id, state=str(DocState.IN_PROGRESS),
+        row = ProgressRow(document_id=document_id, annotator_id=annotator_id, state=str(DocState.NEW),
                           seconds_spent=0.0)
         s.add(row)
-    elif row.state == str(DocState.NEW):
+    return row
+
+
+def _touch_progress(s: Session, document_id: DocumentId, annotator_id: AnnotatorId) -> ProgressRow:
+    """The first action on a document puts it in progress for the annotator (opening it does not)."""
+    row = _progress_row(s, document_id, annotator_id)
+    if row.state == str(DocState.NEW):
         row.state = str(DocState.IN_PROGRESS)
     return row
 

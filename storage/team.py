@@ -121,7 +121,8 @@ def _layer_entities(project: Database, annotator: str | None = None
             if person is None:
                 raise TeamError(f"no annotator called {annotator}")
             query = query.where(SpanRow.layer == str(Layer.ANNOTATOR), SpanRow.annotator_id == person)
-            docs_query = select(ProgressRow.document_id).where(ProgressRow.annotator_id == person)
+            docs_query = select(ProgressRow.document_id).where(  # documents only read are not theirs yet
+                ProgressRow.annotator_id == person, ProgressRow.state != str(DocState.NEW))
         doc_ids = set(s.scalars(docs_query))
         spans: dict[int, list[Entity]] = {d: [] for d in doc_ids}
         for doc, a, b, label in s.execute(query):

@@ -8,7 +8,15 @@ from collections.abc import Sequence
 from itertools import count
 
 from model import editing
-from model.commands import AcceptSpans, AddSpans, Context, Edit, RejectSpan, ReplaceSpan, SuggestElsewhere
+from model.commands import (
+    AcceptSpans,
+    AddSpans,
+    Context,
+    Edit,
+    RejectSpan,
+    RestoreSpan,
+    SuggestElsewhere,
+)
 from model.editing import EditingState, Plan, Refusal
 from model.ops import Action, Change, Delete, Insert, Op, SetState, Update
 from model.spans import AnnotatorId, DocState, DocumentId, Entity, Layer, Origin, Span, SpanId, Status
@@ -74,8 +82,16 @@ def test_enter_accepts_a_suggestion_and_moves_on() -> None:
 
 def test_enter_restores_a_rejected_span_and_does_nothing_on_an_accepted_one() -> None:
     rejected = mine(0, 3, status=Status.REJECTED)
-    plan = editing.plan_accept(state(own=[rejected], show_rejected=True))
-    assert isinstance(plan, Plan) and isinstance(plan.edit.commands[0], ReplaceSpan) and plan.keep == (0, 3)
+    plan = editing.plan_accept(state([suggestion(5, 8)], own=[rejected], show_rejected=True))
+    assert isinstance(plan, Plan) and isinstance(plan.edit.commands[0], RestoreSpan)
+    assert plan.keep is None and plan.advance_from == 3  # focus moves on, as after accepting
+    assert plan.edit.text == "Restore PER 裴青山" and plan.recount == ("裴青山",)
+    store = FakeStore([rejected])
+    plan.edit.do(store)
+    assert store.spans[rejected.id].status is Status.ACCEPTED
+    assert store.actions[-1].name == "restore"  # logged as what it is, not an edit with from == to
+    assert store.actions[-1].payload == {"start": 0, "end": 3, "label": "PER", "origin": "human",
+                                         "status": {"from": "rejected", "to": "accepted"}}
     assert editing.plan_accept(state(own=[mine(0, 3)])) is None
     assert editing.plan_accept(state([suggestion(0, 3)], focus=-1)) is Refusal.NO_FOCUS
 
@@ -104,14 +120,38 @@ def test_a_selection_of_spaces_is_refused_and_a_withdrawn_span_is_restored() -> 
     assert editing.plan_label(spaced, "PER", (0, 2)) is Refusal.ONLY_SPACES
     withdrawn = mine(0, 3, status=Status.REJECTED)
     plan = editing.plan_label(state(own=[withdrawn], focus=-1), "PER", (0, 3))
-    assert isinstance(plan, Plan) and isinstance(plan.edit.commands[0], ReplaceSpan)
+    assert isinstance(plan, Plan) and isinstance(plan.edit.commands[0], RestoreSpan)
     assert plan.edit.commands[0].span == withdrawn  # restored, not duplicated
 
 
 def test_resize_stops_at_the_text_ends() -> None:
     grown = editing.plan_resize(state([suggestion(0, 3)]), "end", 1)
-    assert isinstance(grown, Plan) and grown.keep == (0, 4) and grown.rejected == (Entity(0, 3, "PER"),)
+    assert isinstance(grown, Plan) and grown.keep == (0, 4)
     assert editing.plan_resize(state([suggestion(0, 3)]), "start", -1) is Refusal.NO_FURTHER
+
+
+def test_growing_over_a_suggestion_leaves_the_shared_suggestion_layer_alone() -> None:
+    shared, mine_ = suggestion(3, 5, "LOC"), mine(0, 3)
+    plan = editing.plan_resize(state([shared], own=[mine_]), "end", 1)
+    assert isinstance(plan, Plan)
+    store = FakeStore([shared, mine_])
+    plan.edit.do(store)
+    assert store.spans[shared.id] == shared  # other annotators still see it as it was
+    assert store.spans[mine_.id].entity == Entity(0, 4, "PER")
+
+
+def test_a_nudge_moves_the_count_instead_of_learning_a_new_string() -> None:
+    grown = editing.plan_resize(state(own=[mine(0, 3)]), "end", 1)
+    assert isinstance(grown, Plan) and (grown.accepted, grown.rejected) == ((), ())
+    assert grown.recount == ("裴青山", "裴青山会")  # both follow the database
+    relabel = editing.plan_label(state(own=[mine(0, 3)]), "LOC", None)  # an own span changed in place
+    assert isinstance(relabel, Plan) and (relabel.accepted, relabel.rejected, relabel.recount) == ((), (),
+                                                                                                   ("裴青山",))
+    withdraw = editing.plan_reject(state(own=[mine(0, 3)]))
+    assert isinstance(withdraw, Plan) and (withdraw.rejected, withdraw.recount) == ((), ("裴青山",))
+    rejection = editing.plan_reject(state([suggestion(0, 3)]))  # a decision on a suggestion is learned
+    assert isinstance(rejection, Plan) and rejection.rejected == (Entity(0, 3, "PER"),)
+    assert not rejection.recount
 
 
 def test_reject_and_accept_all() -> None:
