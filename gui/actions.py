@@ -28,6 +28,8 @@ REFUSALS = {
     Refusal.ONLY_SPACES: "The selection holds only spaces: nothing to label.",
     Refusal.NO_FURTHER: "The span cannot grow or shrink any further that way.",
     Refusal.NO_OPEN_SUGGESTIONS: "No open suggestions in this article.",
+    Refusal.GROUP_ACCEPTED: "Every span of this group is accepted already.",
+    Refusal.GROUP_REJECTED: "Every span of this group is rejected already.",
 }
 
 
@@ -76,6 +78,14 @@ class AnnotationActions(QObject):
     def reject_focused(self) -> None:
         if (state := self.session.editing_state()) is not None:
             self._carry_out(editing.plan_reject(state))
+
+    def accept_group(self) -> None:
+        if (state := self.session.editing_state()) is not None:
+            self._carry_out(editing.plan_accept_group(state))
+
+    def reject_group(self) -> None:
+        if (state := self.session.editing_state()) is not None:
+            self._carry_out(editing.plan_reject_group(state))
 
     def accept_all(self) -> None:
         if (state := self.session.editing_state()) is not None:

@@ -1,131 +1,72 @@
-"""The entity panel: every span of the article (text, label, status, origin). Selecting a row focuses the
-span in the article; focusing a span in the article selects its row."""
+"""The entity panel: the article's spans grouped by string and label (裴青山 PER ×12, expandable to each
+occurrence in its context). Selecting a row focuses its span in the article (a group: its first span, or the
+focused one if it is in the group); focusing a span in the article selects its row. The Text column is as
+wide as its longest string; the other columns can be hidden (right-click the header; remembered), and a whole
+group accepted or rejected from the row's context menu or with the group keys."""
 
 from __future__ import annotations
 
 import logging
-from typing import Any
+from collections.abc import Sequence
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QItemSelectionModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QRect,
-    Qt,
-)
-from PySide6.QtGui import QBrush, QColor, QPainter
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, QPoint, QRect, Qt
+from PySide6.QtGui import QAction, QColor, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
+    QMenu,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
-    QTableView,
+    QTreeView,
     QWidget,
 )
 
+from gui import settings
+from gui.entity_model import COLUMNS, COUNT, GREY, LABEL, ORIGIN, STATUS, TEXT, EntityModel, Index, headers
 from gui.session import AnnotationSession
-from model.spans import Status
 
 logger = logging.getLogger(__name__)
 
-HEADERS = ("Text", "Label", "Status", "Origin")
-DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
-DECORATION = int(Qt.ItemDataRole.DecorationRole.value)
-FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
-FALLBACK = QColor("#888888")
-GREY = QBrush(QColor("#888888"))
 ALIGN = int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
-Index = QModelIndex | QPersistentModelIndex
-
-
-class EntityModel(QAbstractTableModel):
-    """The session's spans as rows (same order, so a row number is a span index)."""
-
-    def __init__(self, session: AnnotationSession, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
-        self._colours = {label.name: QColor(label.colour) for label in session.labels}
-        self.rows: list[tuple[str, str, str, str]] = []
-        self.statuses: list[Status] = []
-
-    def reload(self) -> None:
-        self.beginResetModel()
-        text = self.session.document.text if self.session.document else ""
-        spans = self.session.spans
-        self.rows = [(text[s.start : s.end], s.label, s.status.value, s.origin.value) for s in spans]
-        self.statuses = [s.status for s in spans]
-        self.endResetModel()
-
-    def set_colours(self, colours: dict[str, QColor]) -> None:
-        self._colours = dict(colours)
-        if self.rows:
-            self.dataChanged.emit(self.index(0, 1), self.index(len(self.rows) - 1, 1))
-
-    def colour(self, label: str) -> QColor:
-        return self._colours.get(label, FALLBACK)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def data(self, index: Index, role: int = DISPLAY) -> Any:
-        # Called for every visible cell and role on each paint: plain int comparisons, nothing else.
-        if role == DISPLAY:
-            return self.rows[index.row()][index.column()]
-        if role == DECORATION and index.column() == 1:
-            return self._colours.get(self.rows[index.row()][1], FALLBACK)
-        if role == FOREGROUND and self.statuses[index.row()] is Status.REJECTED:
-            return GREY
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        return None
+HIDDEN_KEY = "entity_panel_hidden_columns"
+TEXT_SHARE = 0.6  # the Text column never takes more of the panel than this
+WIDEST = {LABEL: "MISC", COUNT: "×999", STATUS: "suggested", ORIGIN: "dictionary"}
 
 
 class RowDelegate(QStyledItemDelegate):
-    """Paints a cell straight from the model's row tuple: selection fill, the label's colour swatch, the text
-    (elided in the first column). A styled item per cell costs several times more, and the panel repaints
-    every visible row each time an article opens."""
+    """Paints a cell straight from the model: selection fill, the label's colour swatch, the text (elided).
+    A styled item per cell costs several times more, and the panel repaints every visible row each time an
+    article opens."""
 
     def __init__(self, model: EntityModel, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.model = model
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        row, column = index.row(), index.column()
         rect: QRect = option.rect  # type: ignore[attr-defined]
         palette = option.palette  # type: ignore[attr-defined]
         selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
         if selected:
             painter.fillRect(rect, palette.highlight())
-        text = self.model.rows[row][column]
+        text = self.model.cell(index)
         left = rect.left() + 4
-        if column == 1:
+        if index.column() == LABEL:
             swatch = QRect(left, rect.top() + 4, 10, rect.height() - 8)
             painter.fillRect(swatch, self.model.colour(text))
             left += 14
         if selected:
             painter.setPen(palette.highlightedText().color())
-        elif self.model.statuses[row] is Status.REJECTED:
+        elif self.model.rejected(index):
             painter.setPen(GREY.color())
         else:
             painter.setPen(palette.text().color())
         width = rect.right() - left - 2
-        if column == 0:
-            text = option.fontMetrics.elidedText(text, Qt.TextElideMode.ElideRight, width)  # type: ignore[attr-defined]
-        painter.drawText(QRect(left, rect.top(), width, rect.height()), ALIGN, text)
+        elided = option.fontMetrics.elidedText(text, Qt.TextElideMode.ElideRight, width)  # type: ignore[attr-defined]
+        painter.drawText(QRect(left, rect.top(), width, rect.height()), ALIGN, elided)
 
 
-class EntityPanel(QTableView):
+class EntityPanel(QTreeView):
     def __init__(self, session: AnnotationSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("entityPanel")
@@ -137,16 +78,35 @@ class EntityPanel(QTableView):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setShowGrid(False)
-        self.verticalHeader().hide()
-        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
-        header = self.horizontalHeader()  # fixed widths: sizing to contents would read every row
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, characters in ((1, 6), (2, 9), (3, 10)):
-            header.resizeSection(column, self.fontMetrics().horizontalAdvance("x" * characters) + 28)
+        self.setUniformRowHeights(True)  # rows are never measured one by one
+        self.setAllColumnsShowFocus(True)
+        self.setIndentation(14)
+        self.setExpandsOnDoubleClick(True)
+        header = self.header()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        metrics = self.fontMetrics()
+        for column, widest in WIDEST.items():  # fixed widths: sizing to contents would read every row
+            title = headers()[column]
+            swatch = 28 if column == LABEL else 14
+            header.resizeSection(column, max(metrics.horizontalAdvance(widest) + swatch,
+                                             metrics.horizontalAdvance(title) + 16))
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._row_menu)
+        self._advances: dict[str, int] = {}  # width of each string met, so a reload measures only new ones
+        self._expanded: set[tuple[str, str]] = set()  # groups the annotator opened, kept across reloads
+        self._group_actions: list[QAction] = []
         self._spans: object = None
         self._writing = False
+        self._hidden: set[str] = set()
+        for key in settings.load().get(HIDDEN_KEY, []):
+            if key in COLUMNS and key != COLUMNS[TEXT]:
+                self.set_column_shown(key, False, remember=False)
+        self.expanded.connect(lambda index: self._expanded.add(self._key(index)))
+        self.collapsed.connect(self._collapsed)
+        session.documentOpened.connect(lambda _document: self._expanded.clear())
         session.spansChanged.connect(self._sync)
         self.selectionModel().currentRowChanged.connect(self._row_changed)
 
@@ -154,19 +114,93 @@ class EntityPanel(QTableView):
         self.entities.set_colours(colours)
         self.viewport().update()
 
+    def set_group_actions(self, actions: Sequence[QAction]) -> None:
+        """The window's accept-group and reject-group actions, offered in a row's context menu."""
+        self._group_actions = list(actions)
+
+    # -- columns ----------------------------------------------------------------------------------------
+
+    def hidden_columns(self) -> set[str]:
+        return set(self._hidden)
+
+    def set_column_shown(self, key: str, shown: bool, remember: bool = True) -> None:
+        column = COLUMNS.index(key)
+        if column == TEXT:
+            return  # the text is what the panel is for
+        self.setColumnHidden(column, not shown)
+        (self._hidden.discard if shown else self._hidden.add)(key)
+        if remember:
+            settings.save(**{HIDDEN_KEY: sorted(self._hidden)})
+
+    def column_menu(self, parent: QWidget | None = None) -> QMenu:
+        menu = QMenu(self.tr("Columns"), parent or self)
+        menu.setObjectName("entityColumnsMenu")
+        for column, key in enumerate(COLUMNS):
+            if column == TEXT:
+                continue
+            action = menu.addAction(headers()[column])
+            action.setObjectName(f"column_{key}")
+            action.setCheckable(True)
+            action.setChecked(key not in self._hidden)
+            action.toggled.connect(lambda shown, k=key: self.set_column_shown(k, shown))
+        return menu
+
+    def _header_menu(self, point: QPoint) -> None:
+        self.column_menu().popup(self.header().mapToGlobal(point))
+
+    def _fit_text_column(self) -> None:
+        """The Text column as wide as its longest group string (and its title), at most ``TEXT_SHARE`` of
+        the panel; the last column takes what is left."""
+        metrics, advances = self.fontMetrics(), self._advances
+        widest = 0
+        for row in self.entities.rows:
+            text = row[TEXT]
+            width = advances.get(text)
+            if width is None:
+                width = advances[text] = metrics.horizontalAdvance(text)
+            widest = max(widest, width)
+        title = metrics.horizontalAdvance(headers()[TEXT])
+        needed = max(widest, title) + self.indentation() + 16
+        self.header().resizeSection(TEXT, min(needed, max(80, int(self.viewport().width() * TEXT_SHARE))))
+
+    # -- rows and focus ---------------------------------------------------------------------------------
+
+    def _key(self, index: QModelIndex) -> tuple[str, str]:
+        row = self.entities.rows[index.row()]
+        return row[TEXT], row[LABEL]
+
+    def _collapsed(self, index: QModelIndex) -> None:
+        self._expanded.discard(self._key(index))
+        focused = self.session.focused
+        if focused >= 0 and focused in self.entities.spans_of(index):
+            self._select(focused)  # the selection moves up to the group's row
+
+    def current_spans(self) -> tuple[int, ...]:
+        """The span indices of the selected row (a group's members, or one occurrence)."""
+        return self.entities.spans_of(self.currentIndex())
+
+    def row_of_span(self, span: int) -> QModelIndex:
+        group = self.entities.index_of_span(span, expanded=False)
+        return self.entities.index_of_span(span, expanded=self.isExpanded(group))
+
     def _sync(self) -> None:
         if self._spans is not self.session.spans:  # a new list: the spans changed, not only the focus
             self._spans = self.session.spans
             self._writing = True
             self.entities.reload()
+            if self._expanded:
+                for row, values in enumerate(self.entities.rows):
+                    if (values[TEXT], values[LABEL]) in self._expanded:
+                        self.expand(self.entities.index(row, 0))
+            self._fit_text_column()
             self._writing = False
         self._select(self.session.focused)
 
-    def _select(self, row: int) -> None:
+    def _select(self, span: int) -> None:
         selection = self.selectionModel()
         self._writing = True  # the view hears the change and repaints the rows; our handler ignores it
-        if row >= 0:
-            index = self.entities.index(row, 0)
+        if span >= 0:
+            index = self.row_of_span(span)
             selection.setCurrentIndex(
                 index,
                 QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
@@ -177,5 +211,22 @@ class EntityPanel(QTableView):
         self._writing = False
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid() and not self._writing:
-            self.session.set_focus(current.row())
+        if not current.isValid() or self._writing:
+            return
+        spans = self.entities.spans_of(current)
+        if self.session.focused not in spans:
+            self.session.set_focus(spans[0])
+
+    def _row_menu(self, point: QPoint) -> None:
+        index = self.indexAt(point)
+        menu = QMenu(self)
+        menu.setObjectName("entityRowMenu")
+        if index.isValid():
+            spans = self.entities.spans_of(index)
+            if self.session.focused not in spans:
+                self.session.set_focus(spans[0])
+            for action in self._group_actions:
+                menu.addAction(action)
+            menu.addSeparator()
+        menu.addMenu(self.column_menu(menu))
+        menu.popup(self.viewport().mapToGlobal(point))

@@ -143,6 +143,8 @@ class MainWindow(QMainWindow):
         self.actions_by_command: dict[str, QAction] = {}
         self._build_actions()
         self._connect()
+        self.entities.set_group_actions([self.actions_by_command["accept_group"],
+                                         self.actions_by_command["reject_group"]])
         self.menus = WindowMenus(self, self.session, self.article, self.documents.model, self.show_message)
         self.view_menu = ViewMenu(self, self._menus["View"], self.article, self.entities, self.labels,
                                   self.session.labels)

@@ -66,6 +66,20 @@ SHORTCUTS: tuple[Shortcut, ...] = (
         "As E, and offer it as a suggestion in every unfinished document of the corpus",
     ),
     Shortcut(
+        "accept_group",
+        ("Shift+Return", "Shift+Enter"),
+        "Accept the group",
+        "Accept every span with the focused span's text and label (its group in the entity panel), as one "
+        "action",
+    ),
+    Shortcut(
+        "reject_group",
+        ("Shift+X", "Shift+Delete"),
+        "Reject the group",
+        "Reject every span with the focused span's text and label (its group in the entity panel), as one "
+        "action",
+    ),
+    Shortcut(
         "accept_all", ("A",), "Accept all suggestions", "Accept every remaining suggestion in this article"
     ),
     Shortcut("clear_focus", ("Escape",), "Clear focus", "Clear the focused span and the selection"),

@@ -24,6 +24,7 @@ from model.commands import (
     SetDocumentState,
     SuggestElsewhere,
 )
+from model.span_groups import group_of
 from model.span_rules import overlapping, plan_occurrences, trim
 from model.spans import DocState, DocumentId, Entity, Layer, Span, Status
 from model.view import Layers
@@ -35,6 +36,8 @@ class Refusal(enum.Enum):
     NO_FURTHER = "the span cannot grow or shrink further that way"
     NO_OPEN_SUGGESTIONS = "no open suggestions"
     NO_OTHER_OCCURRENCE = "no other occurrence"
+    GROUP_ACCEPTED = "every span of the group is accepted already"
+    GROUP_REJECTED = "every span of the group is rejected already"
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +109,42 @@ def plan_accept_all(state: EditingState) -> Outcome:
         return Refusal.NO_OPEN_SUGGESTIONS
     text = f"Accept all {len(open_)} suggestions"
     return Plan(Edit([AcceptSpans(state.ctx, open_, text)], text), accepted=tuple(s.entity for s in open_))
+
+
+def plan_accept_group(state: EditingState) -> Outcome:
+    """Accept every span with the focused span's string and label (its group in the entity panel): the open
+    suggestions, and the shown rejected ones restored; one action."""
+    span = state.focused
+    if span is None:
+        return Refusal.NO_FOCUS
+    group = group_of(state.text, state.spans, span)
+    open_ = [s for s in group if s.status is Status.SUGGESTED]
+    rejected = [s for s in group if s.status is Status.REJECTED]
+    if not open_ and not rejected:
+        return Refusal.GROUP_ACCEPTED
+    commands: list[Command] = [AcceptSpans(state.ctx, open_)] if open_ else []
+    commands += [RestoreSpan(state.ctx, r, _own(overlapping(state.spans, r.entity, r))) for r in rejected]
+    surface = state.surface(span)
+    text = f"Accept all {len(open_) + len(rejected)} “{surface}” as {span.label}"
+    return Plan(Edit(commands, text), accepted=tuple(s.entity for s in open_), keep=(span.start, span.end),
+                recount=(surface,) if rejected else ())
+
+
+def plan_reject_group(state: EditingState) -> Outcome:
+    """Reject every span with the focused span's string and label: the suggestions rejected, own spans
+    withdrawn; one action."""
+    span = state.focused
+    if span is None:
+        return Refusal.NO_FOCUS
+    group = [s for s in group_of(state.text, state.spans, span) if s.status is not Status.REJECTED]
+    if not group:
+        return Refusal.GROUP_REJECTED
+    suggestions = [s for s in group if s.layer is Layer.SUGGESTION]
+    surface = state.surface(span)
+    text = f"Reject all {len(group)} “{surface}” {span.label}"
+    return Plan(Edit([RejectSpan(state.ctx, s) for s in group], text),
+                rejected=tuple(s.entity for s in suggestions), keep=(span.start, span.end),
+                advance_from=span.end, recount=(surface,) if len(suggestions) < len(group) else ())
 
 
 def plan_label(state: EditingState, label: str, selection: tuple[int, int] | None,

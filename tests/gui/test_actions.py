@@ -44,7 +44,7 @@ def test_tab_and_shift_tab_walk_the_suggestions(qtbot: QtBot, make_window, corpu
     window = make_window()
     press(qtbot, window, K.Key_Tab, times=2)
     assert window.session.focused_span.entity == Entity(11, 13, "LOC")
-    assert window.entities.currentIndex().row() == window.session.focused
+    assert window.entities.current_spans() == (window.session.focused,)
     press(qtbot, window, K.Key_Tab, SHIFT)
     assert window.session.focused_span.entity == Entity(7, 10, "PER")
     press(qtbot, window, K.Key_Tab, SHIFT, times=2)  # wraps to the last one

@@ -44,10 +44,11 @@ def test_clicking_a_span_focuses_it_and_the_entity_panel_follows(qtbot: QtBot, m
     window = make_window()
     click_at(qtbot, window, 12)  # 国 of 美国 (11, 13)
     assert window.session.focused_span.entity == Entity(11, 13, "LOC")
-    assert window.entities.currentIndex().row() == window.session.focused
+    assert window.entities.current_spans() == (window.session.focused,)
     click_at(qtbot, window, 21)  # no span there
     assert window.session.focused_span is None
-    window.entities.selectRow(3)  # and the reverse: a row focuses its span
+    row = window.entities.visualRect(window.entities.row_of_span(3))  # the reverse: a row focuses its span
+    qtbot.mouseClick(window.entities.viewport(), Qt.MouseButton.LeftButton, pos=row.center())
     assert window.session.focused_span.entity == Entity(16, 19, "PER")
     assert "布林肯" in window.focus_label.text()
 

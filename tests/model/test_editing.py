@@ -202,3 +202,38 @@ def test_layers_follow_a_change_without_reading() -> None:
     assert layers.apply(Change(inserted=(twice,))) == layers  # a suggestion the store had already
     assert after.apply(Change(inserted=(accepted,))).own == (accepted,)  # a decision it had: not doubled
     assert Edit([AcceptSpans(CTX, [suggestion(0, 3)])]).action().name == "accept"
+
+
+def test_spans_group_by_string_and_label_in_text_order() -> None:
+    from model.span_groups import group_spans
+
+    spans = [suggestion(0, 3), mine(5, 8, "LOC"), suggestion(9, 12), mine(9, 12, "ORG", Status.REJECTED)]
+    groups = group_spans(TEXT, spans)
+    assert [(g.text, g.label, g.members) for g in groups] == [
+        ("裴青山", "PER", (0, 2)), ("布林肯", "LOC", (1,)), ("裴青山", "ORG", (3,))]
+
+
+def test_a_group_is_accepted_or_rejected_as_one_action() -> None:
+    first, second = suggestion(0, 3), mine(9, 12, status=Status.REJECTED)
+    other = suggestion(5, 8)  # 布林肯 PER: another group
+    accept = editing.plan_accept_group(state([first, other], own=[second], show_rejected=True))
+    assert isinstance(accept, Plan) and accept.edit.text == "Accept all 2 “裴青山” as PER"
+    assert accept.accepted == (Entity(0, 3, "PER"),) and accept.recount == ("裴青山",)
+    store = FakeStore([first, other, second])
+    accept.edit.do(store)
+    assert len(store.actions) == 1 and store.actions[0].name == "accept+restore"  # one transaction, one event
+    assert {(s.start, s.status) for s in store.spans.values() if s.layer is Layer.ANNOTATOR} == {
+        (0, Status.ACCEPTED), (9, Status.ACCEPTED)}
+    assert store.spans[other.id] == other
+
+    own_ = mine(9, 12)
+    reject = editing.plan_reject_group(state([first, other], own=[own_]))
+    assert isinstance(reject, Plan) and reject.edit.text == "Reject all 2 “裴青山” PER"
+    assert reject.rejected == (Entity(0, 3, "PER"),) and reject.recount == ("裴青山",)
+    store = FakeStore([first, other, own_])
+    reject.edit.do(store)
+    assert [a.name for a in store.actions] == ["reject"]
+    assert {(s.start, s.status) for s in store.spans.values() if s.layer is Layer.ANNOTATOR} == {
+        (0, Status.REJECTED), (9, Status.REJECTED)}
+    assert editing.plan_accept_group(state(own=[mine(0, 3)])) is Refusal.GROUP_ACCEPTED
+    assert editing.plan_reject_group(state(focus=-1)) is Refusal.NO_FOCUS

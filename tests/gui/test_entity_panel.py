@@ -1,0 +1,122 @@
+"""The entity panel (issue 15, item 9): spans grouped by string and label, each group expandable to its
+occurrences, the Text column as wide as its strings, columns the annotator hides (remembered), and a whole
+group accepted or rejected from the panel as one undoable action. Driven with the mouse and keys."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPoint, Qt
+from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
+from pytestqt.qtbot import QtBot
+from sqlalchemy import text
+
+from gui.entity_model import COUNT, LABEL, ORIGIN, STATUS, TEXT
+from gui.main_window import MainWindow
+from storage.project import Project
+from tests.gui.helpers import SHIFT, own, press
+
+K = Qt.Key
+RIGHT = Qt.MouseButton.RightButton
+LEFT = Qt.MouseButton.LeftButton
+
+
+def row(window: MainWindow, index: QModelIndex) -> list[str]:
+    model = window.entities.entities
+    return [model.cell(index.siblingAtColumn(c)) for c in (TEXT, LABEL, COUNT, STATUS, ORIGIN)]
+
+
+def right_click(qtbot: QtBot, widget: QWidget, pos: QPoint) -> None:
+    """A right click, and the context-menu event the platform sends with it (QTest sends only the click)."""
+    qtbot.mouseClick(widget, RIGHT, pos=pos)
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, widget.mapToGlobal(pos))
+    QApplication.sendEvent(widget, event)
+
+
+def popup(qtbot: QtBot) -> QMenu:
+    qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
+    menu = QApplication.activePopupWidget()
+    assert isinstance(menu, QMenu)
+    return menu
+
+
+def choose(qtbot: QtBot, menu: QMenu, text_: str) -> None:
+    action = next(a for a in menu.actions() if a.text() == text_)
+    qtbot.mouseClick(menu, LEFT, pos=menu.actionGeometry(action).center())
+
+
+def events(project: Project) -> list[str]:
+    with project.engine.connect() as conn:
+        return list(conn.execute(text("SELECT action FROM events ORDER BY id")).scalars())
+
+
+def test_spans_are_grouped_by_string_and_label_and_a_group_opens_to_its_occurrences(
+    qtbot: QtBot, make_window, corpus
+) -> None:
+    window = make_window()
+    panel, model = window.entities, window.entities.entities
+    assert model.rowCount() == 4  # 越南外交部, 裴青山 ×2, 美国, 布林肯: five spans
+    assert [row(window, model.index(r, 0)) for r in range(4)] == [
+        ["越南外交部", "ORG", "", "suggested", "jieba"],
+        ["裴青山", "PER", "×2", "suggested", "jieba"],
+        ["美国", "LOC", "", "suggested", "jieba"],
+        ["布林肯", "PER", "", "suggested", "jieba"],
+    ]
+    group = model.index(1, 0)
+    assert not panel.isExpanded(group)
+    press(qtbot, window, K.Key_Tab)  # 裴青山 at 7: the group's row is selected while it is closed
+    assert panel.currentIndex() == group
+    centre = panel.visualRect(group).center()
+    qtbot.mouseClick(panel.viewport(), LEFT, pos=centre)  # a double click: press, release, double click
+    qtbot.mouseDClick(panel.viewport(), LEFT, pos=centre)  # opens the group
+    assert panel.isExpanded(group)
+    occurrences = [row(window, model.index(r, 0, group))[0] for r in range(model.rowCount(group))]
+    assert occurrences == ["…外交部部长裴青山与美国国务…", "…行会谈。 裴青山强调,越南…"]
+    second = model.index(1, 0, group)
+    qtbot.mouseClick(panel.viewport(), LEFT, pos=panel.visualRect(second).center())
+    assert window.session.focused_span.start == 25  # an occurrence row focuses that span
+    press(qtbot, window, K.Key_Tab, SHIFT, times=3)  # 布林肯, 美国, 裴青山 at 7: its own row, the group open
+    assert window.session.focused_span.start == 7 and panel.currentIndex() == model.index(0, 0, group)
+
+
+def test_the_text_column_fits_its_strings_and_hidden_columns_are_remembered(
+    qtbot: QtBot, make_window, corpus
+) -> None:
+    window = make_window()
+    panel = window.entities
+    header = panel.header()
+    widest = panel.fontMetrics().horizontalAdvance("越南外交部")
+    assert header.sectionSize(TEXT) >= widest + panel.indentation()
+    assert header.sectionSize(TEXT) < panel.viewport().width() * 0.6 + 1
+    first = panel.visualRect(panel.entities.index(0, TEXT))
+    assert first.width() >= widest  # painted whole, not cut to "越南..."
+    right_click(qtbot, header.viewport(), QPoint(header.sectionViewportPosition(STATUS) + 5, 5))
+    menu = popup(qtbot)
+    choose(qtbot, menu, "Origin")
+    assert panel.isColumnHidden(ORIGIN) and not panel.isColumnHidden(STATUS)
+    window.close()
+    again = make_window()
+    assert again.entities.isColumnHidden(ORIGIN) and again.entities.hidden_columns() == {"origin"}
+    again.entities.set_column_shown("origin", True)
+    assert not again.entities.isColumnHidden(ORIGIN)
+
+
+def test_a_whole_group_is_accepted_from_the_panel_and_rejected_with_keys_each_one_undoable_action(
+    qtbot: QtBot, make_window, corpus, sqlite_project: Project
+) -> None:
+    window = make_window()
+    panel, model = window.entities, window.entities.entities
+    group = model.index(1, 0)  # 裴青山 PER ×2
+    right_click(qtbot, panel.viewport(), panel.visualRect(group).center())
+    choose(qtbot, popup(qtbot), "Accept the group")
+    assert own(sqlite_project, corpus[0], window) == {(7, 10, "PER", "accepted"), (25, 28, "PER", "accepted")}
+    assert events(sqlite_project) == ["accept"]  # one transaction, one event
+    assert row(window, model.index(1, 0))[2:4] == ["×2", "accepted"]
+    assert window.actions_by_command["undo"].text() == "Undo Accept all 2 “裴青山” as PER"
+    press(qtbot, window, K.Key_X, SHIFT)  # the focused span's group, from the keyboard
+    assert own(sqlite_project, corpus[0], window) == {(7, 10, "PER", "rejected"), (25, 28, "PER", "rejected")}
+    assert events(sqlite_project) == ["accept", "reject"]
+    press(qtbot, window, K.Key_Z, Qt.KeyboardModifier.ControlModifier)  # one undo step each
+    assert own(sqlite_project, corpus[0], window) == {(7, 10, "PER", "accepted"), (25, 28, "PER", "accepted")}
+    press(qtbot, window, K.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert own(sqlite_project, corpus[0], window) == set()
+    assert events(sqlite_project) == ["accept", "reject", "undo reject", "undo accept"]
