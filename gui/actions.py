@@ -9,6 +9,8 @@ import logging
 
 from PySide6.QtCore import QObject
 
+from gui.edit_titles import title
+from gui.i18n import QT_TRANSLATE_NOOP
 from gui.reported import reported
 from gui.session import AnnotationSession
 from model import editing
@@ -24,12 +26,24 @@ logger = logging.getLogger(__name__)
 SNAP_MARGIN = 32  # characters of context either side of a selection given to jieba
 
 REFUSALS = {
-    Refusal.NO_FOCUS: "No span is focused: press Tab to focus the next suggestion.",
-    Refusal.ONLY_SPACES: "The selection holds only spaces: nothing to label.",
-    Refusal.NO_FURTHER: "The span cannot grow or shrink any further that way.",
-    Refusal.NO_OPEN_SUGGESTIONS: "No open suggestions in this article.",
-    Refusal.GROUP_ACCEPTED: "Every span of this group is accepted already.",
-    Refusal.GROUP_REJECTED: "Every span of this group is rejected already.",
+    Refusal.NO_FOCUS: QT_TRANSLATE_NOOP(
+        "AnnotationActions", "No span is focused: press Tab to focus the next suggestion."
+    ),
+    Refusal.ONLY_SPACES: QT_TRANSLATE_NOOP(
+        "AnnotationActions", "The selection holds only spaces: nothing to label."
+    ),
+    Refusal.NO_FURTHER: QT_TRANSLATE_NOOP(
+        "AnnotationActions", "The span cannot grow or shrink any further that way."
+    ),
+    Refusal.NO_OPEN_SUGGESTIONS: QT_TRANSLATE_NOOP(
+        "AnnotationActions", "No open suggestions in this article."
+    ),
+    Refusal.GROUP_ACCEPTED: QT_TRANSLATE_NOOP(
+        "AnnotationActions", "Every span of this group is accepted already."
+    ),
+    Refusal.GROUP_REJECTED: QT_TRANSLATE_NOOP(
+        "AnnotationActions", "Every span of this group is rejected already."
+    ),
 }
 
 
@@ -43,14 +57,14 @@ class AnnotationActions(QObject):
         """Save a plan and show it; say why a refusal refused. True if something was saved."""
         session = self.session
         if isinstance(outcome, Refusal):
-            session.message.emit(REFUSALS.get(outcome, ""), False)
+            session.message.emit(self.tr(REFUSALS[outcome]) if outcome in REFUSALS else "", False)
             return False
         if outcome is None or session.document is None:
             return False
         try:
             change = session.undo_stack.execute(outcome.edit)
         except Exception as exc:
-            self._refused(outcome.edit.text, exc)
+            self._refused(title(outcome.edit), exc)
             return False
         session.tracker.touch()
         session.message.emit("", False)
@@ -60,12 +74,16 @@ class AnnotationActions(QObject):
         return True
 
     def _refused(self, text: str, exc: Exception) -> None:
-        if isinstance(exc, StoreUnavailable | ConflictError | OffsetError):
-            reason = str(exc)
+        if isinstance(exc, ConflictError):
+            reason = self.tr("someone else changed this span first; reload the document")
+        elif isinstance(exc, StoreUnavailable | OffsetError):
+            reason = str(exc)  # the database's own words (what failed, and that nothing was saved)
         else:
             logger.exception("%s failed", text)
-            reason = f"unexpected error ({type(exc).__name__}: {exc}); your action was not saved"
-        self.session.message.emit(f"“{text}” was not saved: {reason}", True)
+            reason = self.tr("unexpected error ({0}: {1}); your action was not saved").format(
+                type(exc).__name__, exc
+            )
+        self.session.message.emit(self.tr("“{0}” was not saved: {1}").format(text, reason), True)
 
     def accept_focused(self) -> None:
         if (state := self.session.editing_state()) is None:
@@ -91,7 +109,7 @@ class AnnotationActions(QObject):
         if (state := self.session.editing_state()) is not None:
             self._carry_out(editing.plan_accept_all(state))
 
-    @reported("Labelling")
+    @reported(QT_TRANSLATE_NOOP("Reported", "Labelling"))
     def apply_label(self, label: str, selection: tuple[int, int] | None) -> None:
         """A label hotkey: a new span over the selection, else relabel the focused span."""
         if (state := self.session.editing_state()) is not None:
@@ -104,7 +122,10 @@ class AnnotationActions(QObject):
         bounds = self.session.learning.word_bounds(text[lo:hi])
         if bounds is None:
             self.session.message.emit(
-                "Word boundaries are not ready yet (jieba is loading): the span is kept as selected.", False
+                self.tr(
+                    "Word boundaries are not ready yet (jieba is loading): the span is kept as selected."
+                ),
+                False,
             )
             return start, end
         return snap([(a + lo, b + lo) for a, b in bounds], start, end)
@@ -116,7 +137,7 @@ class AnnotationActions(QObject):
         if (state := self.session.editing_state()) is not None:
             self._carry_out(editing.plan_resize(state, edge, delta))
 
-    @reported("Labelling every occurrence")
+    @reported(QT_TRANSLATE_NOOP("Reported", "Labelling every occurrence"))
     def label_everywhere(self, corpus: bool = False) -> None:
         """Label every other occurrence of the focused span's text in this article (and, with ``corpus``,
         offer it as a suggestion in every unfinished document)."""
@@ -126,19 +147,27 @@ class AnnotationActions(QObject):
         targets: list[tuple[DocumentId, Entity]] = []
         if corpus and span is not None and span.status is not Status.REJECTED:
             surface = state.surface(span)
-            found = store.occurrences(surface, exclude=state.ctx.document_id,
-                                      unfinished_for=state.ctx.annotator_id)
+            found = store.occurrences(
+                surface, exclude=state.ctx.document_id, unfinished_for=state.ctx.annotator_id
+            )
             existing = store.suggested_entities(d for d, _ in found)
             targets = editing.corpus_targets(surface, span.label, found, existing)
         outcome = editing.plan_label_everywhere(state, targets)
         if outcome is Refusal.NO_OTHER_OCCURRENCE and span is not None:
-            self.session.message.emit(f"No other occurrence of “{state.surface(span)}” to label.", False)
-        elif self._carry_out(outcome) and isinstance(outcome, Plan) and span is not None:
             self.session.message.emit(
-                f"Labelled {outcome.labelled} more “{state.surface(span)}” in this article"
-                + (f"; offered in {outcome.offered_in} other document(s)" if corpus else "") + ".", False)
+                self.tr("No other occurrence of “{0}” to label.").format(state.surface(span)), False
+            )
+        elif self._carry_out(outcome) and isinstance(outcome, Plan) and span is not None:
+            if corpus:
+                said = self.tr("Labelled {0} more “{1}” in this article; offered in {2} other document(s).")
+                said = said.format(outcome.labelled, state.surface(span), outcome.offered_in)
+            else:
+                said = self.tr("Labelled {0} more “{1}” in this article.").format(
+                    outcome.labelled, state.surface(span)
+                )
+            self.session.message.emit(said, False)
 
-    @reported("Marking done")
+    @reported(QT_TRANSLATE_NOOP("Reported", "Marking done"))
     def mark_done_and_next(self) -> None:
         session = self.session
         if (state := session.editing_state()) is None:
@@ -159,12 +188,12 @@ class AnnotationActions(QObject):
     def redo(self) -> None:
         self._step(undo=False)
 
-    @reported("Undo or redo")
+    @reported(QT_TRANSLATE_NOOP("Reported", "Undo or redo"))
     def _step(self, undo: bool) -> None:
         session, stack = self.session, self.session.undo_stack
         if not (stack.canUndo() if undo else stack.canRedo()):
             return
-        text = stack.undoText() if undo else stack.redoText()
+        text = stack.undoText() if undo else stack.redoText()  # the edit's title, as the Edit menu shows it
         index = stack.index() - 1 if undo else stack.index()
         document = stack.document_of(index)
         changes_state = any(isinstance(c, SetDocumentState) for c in stack.commands_at(index))
@@ -174,7 +203,7 @@ class AnnotationActions(QObject):
         try:
             change = stack.undo_step() if undo else stack.redo_step()
         except Exception as exc:
-            self._refused(("Undo " if undo else "Redo ") + text, exc)
+            self._refused((self.tr("Undo {0}") if undo else self.tr("Redo {0}")).format(text), exc)
             return
         session.message.emit("", False)
         if change is None or session.document is None or before is None:
@@ -187,7 +216,10 @@ class AnnotationActions(QObject):
     def _surfaces(self, before: Layers, change: Change) -> set[str]:
         """The strings of this annotator's decisions in the open document that ``change`` touched."""
         old = {s.id: s for s in before.own}
-        mine = [s for s in (*change.inserted, *change.updated)
-                if s.document_id == before.document_id and s.annotator_id == before.annotator_id]
+        mine = [
+            s
+            for s in (*change.inserted, *change.updated)
+            if s.document_id == before.document_id and s.annotator_id == before.annotator_id
+        ]
         touched = mine + [old[i] for i in (*change.deleted, *(s.id for s in change.updated)) if i in old]
         return {self.session.surface(s) for s in touched}

@@ -51,54 +51,58 @@ class AgreementView(QDialog):
     def __init__(self, project: Project, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("agreementView")
-        self.setWindowTitle("Agreement")
+        self.setWindowTitle(self.tr("Agreement"))
         self.resize(900, 640)
         self.project = project
         self.workers = Workers(self)
         self.report: AgreementReport | None = None
         self.labels = QComboBox()
         self.labels.setObjectName("agreementLabel")
-        self.labels.addItem("All labels", None)
+        self.labels.addItem(self.tr("All labels"), None)
         for label in project.labels.all():
             self.labels.addItem(label.name, label.name)
         self.labels.currentIndexChanged.connect(self.refresh)
-        self.status = plain_label("Computing…")
+        self.status = plain_label(self.tr("Computing…"))
         self.status.setObjectName("agreementStatus")
-        self.pairs = _table("agreementPairs", ["Annotators", "Documents", "F1 exact", "F1 overlap", "Kappa",
-                                               "Matched", "Only first", "Only second"])
+        self.pairs = _table("agreementPairs", [
+            self.tr("Annotators"), self.tr("Documents"), self.tr("F1 exact"), self.tr("F1 overlap"),
+            self.tr("Kappa"), self.tr("Matched"), self.tr("Only first"), self.tr("Only second")])
         self.matrix = _table("agreementMatrix", [])
-        self.documents = _table("agreementDocuments", ["Agreement (F1)", "Document"])
+        self.documents = _table("agreementDocuments", [self.tr("Agreement (F1)"), self.tr("Document")])
         self.documents.cellDoubleClicked.connect(self._activate)
         top = QHBoxLayout()
-        top.addWidget(plain_label("Label:"))
+        top.addWidget(plain_label(self.tr("Label:")))
         top.addWidget(self.labels)
         top.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.status)
-        layout.addWidget(plain_label("Pairs (span F1; Cohen's kappa over characters, O included):"))
+        layout.addWidget(plain_label(self.tr("Pairs (span F1; Cohen's kappa over characters, O included):")))
         layout.addWidget(self.pairs)
-        layout.addWidget(plain_label("Exact span F1 between annotators:"))
+        layout.addWidget(plain_label(self.tr("Exact span F1 between annotators:")))
         layout.addWidget(self.matrix)
-        layout.addWidget(plain_label("Documents, worst agreement first (double-click to open):"))
+        layout.addWidget(plain_label(self.tr("Documents, worst agreement first (double-click to open):")))
         layout.addWidget(self.documents, 1)
         self.refresh()
 
     def refresh(self) -> None:
-        self.status.setText("Computing…")
+        self.status.setText(self.tr("Computing…"))
         label = self.labels.currentData()
+        failed = self.tr("Could not compute agreement: {0}")
         self.workers.submit(self.project.team.agreement, None, label, done=self._show,
-                            error=lambda exc: self.status.setText(f"Could not compute agreement: {exc}"))
+                            error=lambda exc: self.status.setText(failed.format(exc)))
 
     def _show(self, report: AgreementReport) -> None:
         self.report = report
         compared = [p for p in report.pairs if p.documents]
         if not compared:
-            self.status.setText("No document has been finished by two annotators yet: nothing to compare.")
+            self.status.setText(
+                self.tr("No document has been finished by two annotators yet: nothing to compare."))
         else:
-            alpha = f"{report.alpha:.3f}" if report.alpha is not None else "n/a"
-            self.status.setText(f"{len(report.annotators)} annotators · Krippendorff's alpha {alpha} "
-                                "(characters, O included: reads higher than span F1)")
+            alpha = f"{report.alpha:.3f}" if report.alpha is not None else self.tr("n/a")
+            said = self.tr("{0} annotators · Krippendorff's alpha {1} (characters, O included: reads higher "
+                           "than span F1)")
+            self.status.setText(said.format(len(report.annotators), alpha))
         self.pairs.setRowCount(len(compared))
         for row, p in enumerate(compared):
             values = [f"{p.a} × {p.b}", p.documents, p.exact.f1, p.overlap.f1, p.kappa, p.exact.matched,

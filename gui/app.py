@@ -7,10 +7,10 @@ import logging
 import os
 import sys
 
-from PySide6.QtCore import QMessageLogContext, Qt, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QCoreApplication, QMessageLogContext, Qt, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
-from gui import platform_check, settings
+from gui import i18n, platform_check, settings
 from gui.qt_compat import guard_none_refcount
 from seeds import seed_paths
 from storage.project import IntegrityCheck, Project
@@ -31,7 +31,8 @@ def ask_annotator(parent: object = None) -> str | None:
     if remembered:
         return str(remembered)
     name, ok = QInputDialog.getText(
-        None, "Welcome to newstag", "Your name (it marks your annotations; you can change it later):"
+        None, QCoreApplication.translate("App", "Welcome to newstag"),
+        QCoreApplication.translate("App", "Your name (it marks your annotations; you can change it later):"),
     )
     if not ok or not name.strip():
         return None
@@ -62,7 +63,8 @@ def start_application() -> QApplication:
 
 
 def _cannot_open(reason: str) -> None:
-    box = QMessageBox(QMessageBox.Icon.Critical, "newstag cannot open the database", reason)
+    box = QMessageBox(QMessageBox.Icon.Critical,
+                      QCoreApplication.translate("App", "newstag cannot open the database"), reason)
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.exec()
 
@@ -71,6 +73,7 @@ def run_app(url: str | None, annotator: str | None) -> int:
     app = start_application()
     guard_none_refcount()
     app.setApplicationName("newstag")
+    i18n.install()  # the user's language (View → Language), else the system's
     try:
         project = Project.open(url, check=IntegrityCheck.BACKGROUND)
     except DatabaseError as exc:

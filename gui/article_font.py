@@ -17,6 +17,8 @@ import sys
 
 from PySide6.QtGui import QFont, QFontDatabase
 
+from gui.i18n import QT_TRANSLATE_NOOP
+
 logger = logging.getLogger(__name__)
 
 CJK_FAMILIES = (
@@ -31,7 +33,11 @@ CJK_FAMILIES = (
 DEFAULT_POINTS = 14
 ZOOM_POINTS = (8, 9, 10, 11, 12, 13, 14, 15, 16, 18, 20, 22, 24, 28, 32, 36, 42, 48)
 # From one line to the next, in ems of the article font; never less than the line and a label tag need.
-LINE_SPACINGS = (("Compact", 1.0), ("Normal", 2.2), ("Relaxed", 2.6))
+LINE_SPACINGS = (
+    (QT_TRANSLATE_NOOP("ViewMenu", "Compact"), 1.0),
+    (QT_TRANSLATE_NOOP("ViewMenu", "Normal"), 2.2),
+    (QT_TRANSLATE_NOOP("ViewMenu", "Relaxed"), 2.6),
+)
 DEFAULT_SPACING = 2.2
 
 

@@ -31,6 +31,7 @@ from gui.article_font import DEFAULT_POINTS, DEFAULT_SPACING, article_font, zoom
 from gui.offsets import OffsetMap
 from gui.spaced_layout import SpacedLayout, cursor_x
 from gui.span_style import PaintedSpan, SpanLook
+from gui.terms import word
 from model.spans import Document, Label, Span, Status
 
 logger = logging.getLogger(__name__)
@@ -371,7 +372,7 @@ class ArticleView(QPlainTextEdit):
             if hits:
                 QToolTip.showText(
                     event.globalPos(),
-                    "\n".join(f"{s.label} · {s.status.value} · {s.origin.value}" for s in hits),
+                    "\n".join(f"{s.label} · {word(s.status)} · {word(s.origin)}" for s in hits),
                     self.viewport(),
                 )
             else:

@@ -21,27 +21,27 @@ class AssignDialog(QDialog):
     def __init__(self, project: Project, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("assignDialog")
-        self.setWindowTitle("Assign documents")
+        self.setWindowTitle(self.tr("Assign documents"))
         self.project = project
         known = [a.name for a in project.team.annotators() if a.role == "annotator"]
         self.names = QLineEdit(", ".join(known))
         self.names.setObjectName("assignAnnotators")
-        self.names.setPlaceholderText("alice, bob, carol")
+        self.names.setPlaceholderText(self.tr("alice, bob, carol"))
         self.overlap = QDoubleSpinBox(suffix=" %", decimals=0, maximum=100.0, value=20.0)
         self.overlap.setObjectName("assignOverlap")
-        self.everything = QCheckBox("Reassign documents that are assigned already")
+        self.everything = QCheckBox(self.tr("Reassign documents that are assigned already"))
         self.everything.setObjectName("assignAll")
         self.result_label = plain_label(self._summary())
         self.result_label.setObjectName("assignResult")
         self.result_label.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.assign_button = buttons.addButton("Assign", QDialogButtonBox.ButtonRole.ActionRole)
+        self.assign_button = buttons.addButton(self.tr("Assign"), QDialogButtonBox.ButtonRole.ActionRole)
         self.assign_button.setObjectName("assignButton")
         self.assign_button.clicked.connect(self.run)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
-        form.addRow("Annotators (comma-separated):", self.names)
-        form.addRow("Documents annotated by two:", self.overlap)
+        form.addRow(self.tr("Annotators (comma-separated):"), self.names)
+        form.addRow(self.tr("Documents annotated by two:"), self.overlap)
         form.addRow(self.everything)
         form.addRow(self.result_label)
         form.addRow(buttons)
@@ -49,8 +49,9 @@ class AssignDialog(QDialog):
     def _summary(self) -> str:
         counts = self.project.team.assigned_counts()
         if not counts:
-            return "No documents are assigned yet: every annotator sees the whole project."
-        return "Assigned now: " + ", ".join(f"{name} {n}" for name, n in sorted(counts.items()))
+            return self.tr("No documents are assigned yet: every annotator sees the whole project.")
+        assigned = ", ".join(f"{name} {n}" for name, n in sorted(counts.items()))
+        return self.tr("Assigned now: {0}").format(assigned)
 
     def run(self) -> None:
         names = [n.strip() for n in self.names.text().replace("，", ",").split(",") if n.strip()]
@@ -58,7 +59,8 @@ class AssignDialog(QDialog):
             summary = self.project.team.assign(names, self.overlap.value() / 100.0,
                              only_unassigned=not self.everything.isChecked())
         except TeamError as exc:
-            self.result_label.setText(f"Not assigned: {exc}.")
+            self.result_label.setText(self.tr("Not assigned: {0}.").format(exc))
             return
-        self.result_label.setText(f"Assigned {summary.documents} document(s), {summary.doubly_annotated} of "
-                                  f"them to two annotators.\n{self._summary()}")
+        said = self.tr("Assigned {0} document(s), {1} of them to two annotators.")
+        self.result_label.setText(said.format(summary.documents, summary.doubly_annotated) + "\n"
+                                  + self._summary())

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.plain_text import plain_label
+from gui.terms import word
 from gui.workers import Workers
 from model.consistency import Inconsistency, check
 from storage.project import Project
@@ -32,15 +33,17 @@ class ConsistencyView(QDialog):
     def __init__(self, project: Project, annotator: str | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("consistencyView")
-        layer = f"{annotator}'s annotations" if annotator else "the gold layer"
-        self.setWindowTitle(f"Consistency of {layer}")
+        self.setWindowTitle(self.tr("Consistency of {0}'s annotations").format(annotator) if annotator
+                            else self.tr("Consistency of the gold layer"))
         self.resize(860, 560)
         self.findings: list[Inconsistency] = []
-        self.status = plain_label("Checking…")
+        self.status = plain_label(self.tr("Checking…"))
         self.status.setObjectName("consistencyStatus")
         self.table = QTableWidget(0, 5)
         self.table.setObjectName("consistencyTable")
-        self.table.setHorizontalHeaderLabels(["String", "Here", "Across the corpus", "Document", "Finding"])
+        self.table.setHorizontalHeaderLabels([self.tr("String"), self.tr("Here"),
+                                              self.tr("Across the corpus"), self.tr("Document"),
+                                              self.tr("Finding")])
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -51,17 +54,19 @@ class ConsistencyView(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.table, 1)
         self.workers = Workers(self)
+        failed = self.tr("Could not check: {0}")
         self.workers.submit(_findings, project, annotator, done=self._show,
-                            error=lambda exc: self.status.setText(f"Could not check: {exc}"))
+                            error=lambda exc: self.status.setText(failed.format(exc)))
 
     def _show(self, findings: list[Inconsistency]) -> None:
         self.findings = findings
-        self.status.setText(f"{len(findings)} finding(s). Double-click or press Enter to go there."
-                            if findings else "No inconsistencies found.")
+        self.status.setText(self.tr("{0} finding(s). Double-click or press Enter to go there.").format(
+            len(findings)) if findings else self.tr("No inconsistencies found."))
+        unlabelled = self.tr("unlabelled")
         self.table.setRowCount(len(findings))
         for row, f in enumerate(findings):
             counts = ", ".join(f"{label} ×{n}" for label, n in f.elsewhere)
-            values = [f.surface, f.label or "unlabelled", counts, f"#{f.document_id} @{f.start}", str(f.kind)]
+            values = [f.surface, f.label or unlabelled, counts, f"#{f.document_id} @{f.start}", word(f.kind)]
             for col, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, row)

@@ -16,16 +16,18 @@ from PySide6.QtWidgets import (
 )
 
 from gui.document_table import DocumentIdRole, DocumentListModel
+from gui.i18n import QT_TRANSLATE_NOOP
 from gui.plain_text import plain_label
+from gui.terms import word
 from model.spans import DocState, DocumentId
 
 logger = logging.getLogger(__name__)
 
 FILTERS = (
-    ("All documents", None),
-    ("New", DocState.NEW),
-    ("In progress", DocState.IN_PROGRESS),
-    ("Done", DocState.DONE),
+    (QT_TRANSLATE_NOOP("DocumentList", "All documents"), None),
+    (QT_TRANSLATE_NOOP("DocumentList", "New"), DocState.NEW),
+    (QT_TRANSLATE_NOOP("DocumentList", "In progress"), DocState.IN_PROGRESS),
+    (QT_TRANSLATE_NOOP("DocumentList", "Done"), DocState.DONE),
 )
 SEARCH_DELAY_MS = 250
 
@@ -37,12 +39,12 @@ class DocumentList(QWidget):
         super().__init__(parent)
         self.setObjectName("documentPanel")
         self.model = model
-        self.search = QLineEdit(placeholderText="Search title or text…", clearButtonEnabled=True)
+        self.search = QLineEdit(placeholderText=self.tr("Search title or text…"), clearButtonEnabled=True)
         self.search.setObjectName("documentSearch")
         self.filter = QComboBox()
         self.filter.setObjectName("documentFilter")
         for text, state in FILTERS:
-            self.filter.addItem(text, state)
+            self.filter.addItem(self.tr(text), state)
         self.count = plain_label()
         self.count.setObjectName("documentCount")
         self.view = QTableView()
@@ -58,8 +60,8 @@ class DocumentList(QWidget):
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, sample in ((1, "in progress"), (2, "0000")):  # fixed: sizing to contents reads every row
-            header.resizeSection(column, self.fontMetrics().horizontalAdvance(sample) + 16)
+        for column, sample in ((1, word(DocState.IN_PROGRESS)), (2, "0000")):  # sizing to contents reads
+            header.resizeSection(column, self.fontMetrics().horizontalAdvance(sample) + 16)  # every row
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for widget in (self.search, self.filter, self.view, self.count):
@@ -85,7 +87,7 @@ class DocumentList(QWidget):
             self.select_document(self._current)
 
     def _update_count(self) -> None:
-        self.count.setText(f"{self.model.total} document(s)")
+        self.count.setText(self.tr("{0} document(s)").format(self.model.total))
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid() and not self._writing:

@@ -9,7 +9,9 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from gui.i18n import QT_TRANSLATE_NOOP
 from gui.plain_text import plain_tooltip
+from gui.terms import word
 from model.spans import AnnotatorId, DocState, DocumentId
 from storage.project import DocumentList
 from storage.types import DocumentEntry
@@ -17,8 +19,8 @@ from storage.types import DocumentEntry
 logger = logging.getLogger(__name__)
 
 PAGE = 200
-HEADERS = ("Title", "State", "Open")
-STATE_TEXT = {DocState.NEW: "new", DocState.IN_PROGRESS: "in progress", DocState.DONE: "done"}
+HEADERS = (QT_TRANSLATE_NOOP("DocumentListModel", "Title"), QT_TRANSLATE_NOOP("DocumentListModel", "State"),
+           QT_TRANSLATE_NOOP("DocumentListModel", "Open"))
 DocumentIdRole = int(Qt.ItemDataRole.UserRole.value) + 1
 DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
 TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
@@ -38,6 +40,7 @@ class DocumentListModel(QAbstractTableModel):
         self._state: DocState | None = None
         self._search = ""
         self._ranking: list[DocumentId] = []  # most uncertain first (storage.ordering), or document order
+        self._states = {state: word(state) for state in DocState}  # in the window's language
         self._entries: list[DocumentEntry] = []
         self._rows: dict[DocumentId, int] = {}
         self._total = 0
@@ -158,7 +161,7 @@ class DocumentListModel(QAbstractTableModel):
             column = index.column()
             if column == 0:
                 return entry.title or f"#{entry.id}"
-            return STATE_TEXT[entry.state] if column == 1 else (entry.open_suggestions or "")
+            return self._states[entry.state] if column == 1 else (entry.open_suggestions or "")
         if role == DocumentIdRole:
             return int(self._entries[index.row()].id)
         if role == TOOLTIP and index.column() == 0:
@@ -171,5 +174,5 @@ class DocumentListModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
+            return self.tr(HEADERS[section])
         return None

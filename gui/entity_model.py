@@ -6,10 +6,19 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 
+from gui.i18n import QT_TRANSLATE_NOOP
 from gui.session import AnnotationSession
+from gui.terms import word
 from model.span_groups import SpanGroup, group_spans
 from model.spans import Span, Status
 
@@ -25,19 +34,25 @@ CONTEXT = 5  # characters either side of an occurrence
 Index = QModelIndex | QPersistentModelIndex
 
 
+HEADERS = (
+    QT_TRANSLATE_NOOP("EntityModel", "Text"),
+    QT_TRANSLATE_NOOP("EntityModel", "Label"),
+    QT_TRANSLATE_NOOP("EntityModel", "Count"),
+    QT_TRANSLATE_NOOP("EntityModel", "Status"),
+    QT_TRANSLATE_NOOP("EntityModel", "Origin"),
+)
+
+
 def headers() -> tuple[str, ...]:
-    return ("Text", "Label", "Count", "Status", "Origin")
-
-
-def status_text(status: Status) -> str:
-    return {Status.SUGGESTED: "suggested", Status.ACCEPTED: "accepted", Status.REJECTED: "rejected"}[status]
+    """The column titles in the window's language."""
+    return tuple(QCoreApplication.translate("EntityModel", h) for h in HEADERS)
 
 
 def _summary(statuses: list[Status]) -> str:
     counts = Counter(statuses)
     if len(counts) == 1:
-        return status_text(statuses[0])
-    return ", ".join(f"{counts[s]} {status_text(s)}" for s in Status if counts[s])
+        return word(statuses[0])
+    return ", ".join(f"{counts[s]} {word(s)}" for s in Status if counts[s])
 
 
 def _context(text: str, span: Span) -> str:
@@ -70,7 +85,7 @@ class EntityModel(QAbstractItemModel):
         for g, group in enumerate(self.groups):
             members = [spans[i] for i in group.members]
             statuses = [s.status for s in members]
-            origins = sorted({s.origin.value for s in members})
+            origins = sorted({word(s.origin) for s in members})
             count = f"×{len(members)}" if len(members) > 1 else ""
             self.rows.append((group.text, group.label, count, _summary(statuses), ", ".join(origins)))
             self.greyed.append(all(s is Status.REJECTED for s in statuses))
@@ -84,7 +99,7 @@ class EntityModel(QAbstractItemModel):
             text = self.session.document.text if self.session.document else ""
             spans = [self.session.spans[i] for i in self.groups[g].members]
             rows = self._children[g] = [
-                (_context(text, s), s.label, "", status_text(s.status), s.origin.value) for s in spans]
+                (_context(text, s), s.label, "", word(s.status), word(s.origin)) for s in spans]
         return rows
 
     # -- what a row means ---------------------------------------------------------------------------

@@ -10,7 +10,7 @@ import logging
 from collections.abc import Sequence
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, QPoint, QRect, Qt
-from PySide6.QtGui import QAction, QColor, QPainter
+from PySide6.QtGui import QAction, QColor, QPainter, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -25,13 +25,16 @@ from PySide6.QtWidgets import (
 from gui import settings
 from gui.entity_model import COLUMNS, COUNT, GREY, LABEL, ORIGIN, STATUS, TEXT, EntityModel, Index, headers
 from gui.session import AnnotationSession
+from gui.terms import word
+from model.spans import Origin, Status
 
 logger = logging.getLogger(__name__)
 
 ALIGN = int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
 HIDDEN_KEY = "entity_panel_hidden_columns"
-TEXT_SHARE = 0.6  # the Text column never takes more of the panel than this
-WIDEST = {LABEL: "MISC", COUNT: "×999", STATUS: "suggested", ORIGIN: "dictionary"}
+DEFAULT_HIDDEN = ("origin",)  # until the annotator chooses: the focused span's origin is in the status bar
+MIN_TEXT = 80  # pixels the Text column keeps however many columns are shown
+WIDEST = {LABEL: "MISC", COUNT: "×999", STATUS: Status.SUGGESTED, ORIGIN: Origin.DICTIONARY}  # as shown
 
 
 class RowDelegate(QStyledItemDelegate):
@@ -86,11 +89,14 @@ class EntityPanel(QTreeView):
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         metrics = self.fontMetrics()
-        for column, widest in WIDEST.items():  # fixed widths: sizing to contents would read every row
+        self._widths: dict[int, int] = {}  # each column but Text, as wide as its widest word
+        for column, sample in WIDEST.items():  # fixed widths: sizing to contents would read every row
             title = headers()[column]
+            widest = word(sample) if isinstance(sample, Status | Origin) else sample
             swatch = 28 if column == LABEL else 14
-            header.resizeSection(column, max(metrics.horizontalAdvance(widest) + swatch,
-                                             metrics.horizontalAdvance(title) + 16))
+            self._widths[column] = max(metrics.horizontalAdvance(widest) + swatch,
+                                       metrics.horizontalAdvance(title) + 16)
+            header.resizeSection(column, self._widths[column])
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._header_menu)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -101,7 +107,7 @@ class EntityPanel(QTreeView):
         self._spans: object = None
         self._writing = False
         self._hidden: set[str] = set()
-        for key in settings.load().get(HIDDEN_KEY, []):
+        for key in settings.load().get(HIDDEN_KEY, DEFAULT_HIDDEN):
             if key in COLUMNS and key != COLUMNS[TEXT]:
                 self.set_column_shown(key, False, remember=False)
         self.expanded.connect(lambda index: self._expanded.add(self._key(index)))
@@ -129,12 +135,19 @@ class EntityPanel(QTreeView):
             return  # the text is what the panel is for
         self.setColumnHidden(column, not shown)
         (self._hidden.discard if shown else self._hidden.add)(key)
+        self._fit_text_column()
         if remember:
             settings.save(**{HIDDEN_KEY: sorted(self._hidden)})
 
     def column_menu(self, parent: QWidget | None = None) -> QMenu:
         menu = QMenu(self.tr("Columns"), parent or self)
         menu.setObjectName("entityColumnsMenu")
+        self.fill_column_menu(menu)
+        return menu
+
+    def fill_column_menu(self, menu: QMenu) -> None:
+        """A checkable entry per column but Text (View → Entity panel columns, the header's menu)."""
+        menu.clear()
         for column, key in enumerate(COLUMNS):
             if column == TEXT:
                 continue
@@ -143,14 +156,14 @@ class EntityPanel(QTreeView):
             action.setCheckable(True)
             action.setChecked(key not in self._hidden)
             action.toggled.connect(lambda shown, k=key: self.set_column_shown(k, shown))
-        return menu
 
     def _header_menu(self, point: QPoint) -> None:
         self.column_menu().popup(self.header().mapToGlobal(point))
 
     def _fit_text_column(self) -> None:
-        """The Text column as wide as its longest group string (and its title), at most ``TEXT_SHARE`` of
-        the panel; the last column takes what is left."""
+        """The Text column as wide as its longest group string (and its title), as far as the other shown
+        columns leave room (a longer string is elided); the last column takes what is left, so the panel
+        needs no horizontal scroll bar."""
         metrics, advances = self.fontMetrics(), self._advances
         widest = 0
         for row in self.entities.rows:
@@ -161,7 +174,14 @@ class EntityPanel(QTreeView):
             widest = max(widest, width)
         title = metrics.horizontalAdvance(headers()[TEXT])
         needed = max(widest, title) + self.indentation() + 16
-        self.header().resizeSection(TEXT, min(needed, max(80, int(self.viewport().width() * TEXT_SHARE))))
+        header = self.header()
+        others = sum(width for c, width in self._widths.items() if not header.isSectionHidden(c))
+        room = self.viewport().width() - others
+        header.resizeSection(TEXT, max(MIN_TEXT, min(needed, room)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_text_column()
 
     # -- rows and focus ---------------------------------------------------------------------------------
 

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.i18n import QT_TRANSLATE_NOOP
 from gui.plain_text import plain_label
 from model.sentences import SentenceMode
 from model.spans import Annotator, DocState
@@ -52,24 +53,45 @@ from storage.types import (
 
 logger = logging.getLogger(__name__)
 
-FORMATS = [("Character CoNLL (one character per line)", ExportFormat.CONLL),
-           ("Word CoNLL (jieba words)", ExportFormat.CONLL_WORD),
-           ("doccano JSONL", ExportFormat.JSONL),
-           ("brat standoff (.txt + .ann folder)", ExportFormat.BRAT)]
-SCHEMES = [("BIO (IOB2)", Scheme.BIO), ("BIOES", Scheme.BIOES), ("BMES", Scheme.BMES)]
-SEPARATORS = [("Tab", "\t"), ("Space", " ")]
-SENTENCES = [("At 。！？；… and line breaks", SentenceMode.PUNCTUATION),
-             ("At line breaks only", SentenceMode.LINES),
-             ("Whole document", SentenceMode.DOCUMENT)]
-WHITESPACE = [("Skip spaces and U+3000", WhitespacePolicy.SKIP),
-              ("Write them as ␣", WhitespacePolicy.PLACEHOLDER)]
-DOC_SEPARATORS = [("-DOCSTART- line", DocSeparator.DOCSTART), ("Extra blank line", DocSeparator.BLANK),
-                  ("Nothing", DocSeparator.NONE)]
-SOURCES = [("Gold (adjudicated)", Source.GOLD), ("One annotator's labels", Source.ANNOTATOR),
-           ("Gold where adjudicated, else the annotator's", Source.GOLD_ELSE_ANNOTATOR)]
-DOCUMENTS = [("All documents", None),
-             ("Only documents the annotator marked done", frozenset({DocState.DONE})),
-             ("Done or in progress", frozenset({DocState.DONE, DocState.IN_PROGRESS}))]
+# Each choice: its text (English, marked for translation in context ExportDialog) and its value.
+FORMATS = [
+    (QT_TRANSLATE_NOOP("ExportDialog", "Character CoNLL (one character per line)"), ExportFormat.CONLL),
+    (QT_TRANSLATE_NOOP("ExportDialog", "Word CoNLL (jieba words)"), ExportFormat.CONLL_WORD),
+    (QT_TRANSLATE_NOOP("ExportDialog", "doccano JSONL"), ExportFormat.JSONL),
+    (QT_TRANSLATE_NOOP("ExportDialog", "brat standoff (.txt + .ann folder)"), ExportFormat.BRAT),
+]
+SCHEMES = [("BIO (IOB2)", Scheme.BIO), ("BIOES", Scheme.BIOES), ("BMES", Scheme.BMES)]  # names: as they are
+SEPARATORS = [
+    (QT_TRANSLATE_NOOP("ExportDialog", "Tab"), "\t"),
+    (QT_TRANSLATE_NOOP("ExportDialog", "Space"), " "),
+]
+SENTENCES = [
+    (QT_TRANSLATE_NOOP("ExportDialog", "At 。！？；… and line breaks"), SentenceMode.PUNCTUATION),
+    (QT_TRANSLATE_NOOP("ExportDialog", "At line breaks only"), SentenceMode.LINES),
+    (QT_TRANSLATE_NOOP("ExportDialog", "Whole document"), SentenceMode.DOCUMENT),
+]
+WHITESPACE = [
+    (QT_TRANSLATE_NOOP("ExportDialog", "Skip spaces and U+3000"), WhitespacePolicy.SKIP),
+    (QT_TRANSLATE_NOOP("ExportDialog", "Write them as ␣"), WhitespacePolicy.PLACEHOLDER),
+]
+DOC_SEPARATORS = [
+    (QT_TRANSLATE_NOOP("ExportDialog", "-DOCSTART- line"), DocSeparator.DOCSTART),
+    (QT_TRANSLATE_NOOP("ExportDialog", "Extra blank line"), DocSeparator.BLANK),
+    (QT_TRANSLATE_NOOP("ExportDialog", "Nothing"), DocSeparator.NONE),
+]
+SOURCES = [
+    (QT_TRANSLATE_NOOP("ExportDialog", "Gold (adjudicated)"), Source.GOLD),
+    (QT_TRANSLATE_NOOP("ExportDialog", "One annotator's labels"), Source.ANNOTATOR),
+    (QT_TRANSLATE_NOOP("ExportDialog", "Gold where adjudicated, else the annotator's"),
+     Source.GOLD_ELSE_ANNOTATOR),
+]
+DOCUMENTS = [
+    (QT_TRANSLATE_NOOP("ExportDialog", "All documents"), None),
+    (QT_TRANSLATE_NOOP("ExportDialog", "Only documents the annotator marked done"),
+     frozenset({DocState.DONE})),
+    (QT_TRANSLATE_NOOP("ExportDialog", "Done or in progress"),
+     frozenset({DocState.DONE, DocState.IN_PROGRESS})),
+]
 
 
 W = TypeVar("W", bound=QWidget)
@@ -81,11 +103,13 @@ def _named(widget: W, name: str) -> W:
     return widget
 
 
-def _combo(name: str, items: Sequence[tuple[str, object]]) -> QComboBox:
-    """A combo box whose items carry plain values (enums arrive back as their str values: convert them)."""
+def _combo(name: str, items: Sequence[tuple[str, object]], translate: bool = True) -> QComboBox:
+    """A combo box whose items carry plain values (enums arrive back as their str values: convert them); the
+    texts are translated (context ``ExportDialog``) unless ``translate`` is false (names)."""
     box = _named(QComboBox(), name)
     for text, data in items:
-        box.addItem(text, str(data) if isinstance(data, str) else None)
+        shown = QCoreApplication.translate("ExportDialog", text) if translate else text
+        box.addItem(shown, str(data) if isinstance(data, str) else None)
     return box
 
 
@@ -108,14 +132,14 @@ class _ExportWorker(QObject):
                                                cancelled=self.cancel_requested.is_set,
                                                overwrite=self._overwrite)
         except ExportCancelled:
-            self.failed.emit("Export cancelled; nothing was written.")
+            self.failed.emit(self.tr("Export cancelled; nothing was written."))
         except ExportOptionError as exc:
-            self.failed.emit(f"Cannot export: {exc}")
+            self.failed.emit(self.tr("Cannot export: {0}").format(exc))
         except (ExportError, OSError) as exc:
-            self.failed.emit(f"Export failed: {exc}")
+            self.failed.emit(self.tr("Export failed: {0}").format(exc))
         except Exception as exc:  # a worker must always answer, or the dialog waits forever
             logger.exception("export failed")
-            self.failed.emit(f"Export failed: {exc}")
+            self.failed.emit(self.tr("Export failed: {0}").format(exc))
         else:
             self.succeeded.emit(summary)
 
@@ -132,7 +156,7 @@ class ExportDialog(QDialog):
         self.summary: ExportSummary | None = None
         self._thread: QThread | None = None
         self._worker: _ExportWorker | None = None
-        self.setWindowTitle("Export training data")
+        self.setWindowTitle(self.tr("Export training data"))
         self._build(annotator)
         self._sync_enabled()
 
@@ -146,7 +170,8 @@ class ExportDialog(QDialog):
         self.whitespaceBox = _combo("whitespaceBox", WHITESPACE)
         self.docSeparatorBox = _combo("docSeparatorBox", DOC_SEPARATORS)
         self.sourceBox = _combo("sourceBox", SOURCES)
-        self.annotatorBox = _combo("annotatorBox", [(a.name, a.name) for a in self.project.team.annotators()])
+        self.annotatorBox = _combo("annotatorBox", [(a.name, a.name) for a in self.project.team.annotators()],
+                                   translate=False)
         self.annotatorBox.setCurrentIndex(max(0, self.annotatorBox.findData(annotator.name)))
         self.documentsBox = _combo("documentsBox", DOCUMENTS)
         self.labelList = _named(QListWidget(), "labelList")
@@ -155,52 +180,53 @@ class ExportDialog(QDialog):
             item.setCheckState(_checked(True))
             self.labelList.addItem(item)
         self.labelList.setMaximumHeight(110)
-        self.mappingEdit = _named(QLineEdit(placeholderText="e.g. GPE=LOC, MISC= (drop)"), "mappingEdit")
-        self.skipUnlabelled = _named(QCheckBox("Skip documents without labels"), "skipUnlabelled")
+        self.mappingEdit = _named(QLineEdit(placeholderText=self.tr("e.g. GPE=LOC, MISC= (drop)")),
+                                  "mappingEdit")
+        self.skipUnlabelled = _named(QCheckBox(self.tr("Skip documents without labels")), "skipUnlabelled")
         self.skipUnlabelled.setChecked(True)
-        self.splitBox = _named(QCheckBox("Split into train / dev / test by document"), "splitBox")
+        self.splitBox = _named(QCheckBox(self.tr("Split into train / dev / test by document")), "splitBox")
         self.ratios = [_named(QDoubleSpinBox(decimals=2, singleStep=0.05, maximum=1.0, value=value), name)
                        for name, value in (("trainRatio", 0.8), ("devRatio", 0.1), ("testRatio", 0.1))]
         self.seedBox = _named(QSpinBox(maximum=2**31 - 1), "seedBox")
         self.outEdit = _named(QLineEdit(), "outEdit")
-        browse = _named(QPushButton("Browse…"), "browseButton")
+        browse = _named(QPushButton(self.tr("Browse…")), "browseButton")
         browse.clicked.connect(self._browse)
         self.progress = _named(QProgressBar(minimum=0, maximum=1, value=0), "progressBar")
         self.messageLabel = _named(plain_label(word_wrap=True), "messageLabel")
         self.summaryView = _named(QPlainTextEdit(readOnly=True), "summaryView")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.exportButton = self.buttons.addButton("Export", QDialogButtonBox.ButtonRole.ActionRole)
+        self.exportButton = self.buttons.addButton(self.tr("Export"), QDialogButtonBox.ButtonRole.ActionRole)
         self.exportButton.setObjectName("exportButton")
-        self.cancelButton = self.buttons.addButton("Stop", QDialogButtonBox.ButtonRole.ActionRole)
+        self.cancelButton = self.buttons.addButton(self.tr("Stop"), QDialogButtonBox.ButtonRole.ActionRole)
         self.cancelButton.setObjectName("cancelButton")
         self.exportButton.clicked.connect(self.start_export)
         self.cancelButton.clicked.connect(self.cancel_export)
         self.buttons.rejected.connect(self.reject)
 
         form = QFormLayout()
-        form.addRow("Format:", self.formatBox)
-        form.addRow("Tags:", self.schemeBox)
-        form.addRow("Column separator:", self.separatorBox)
-        form.addRow("Sentences end:", self.sentencesBox)
-        form.addRow("Whitespace:", self.whitespaceBox)
-        form.addRow("Between documents:", self.docSeparatorBox)
-        form.addRow("Labels from:", self.sourceBox)
-        form.addRow("Annotator:", self.annotatorBox)
-        form.addRow("Documents:", self.documentsBox)
+        form.addRow(self.tr("Format:"), self.formatBox)
+        form.addRow(self.tr("Tags:"), self.schemeBox)
+        form.addRow(self.tr("Column separator:"), self.separatorBox)
+        form.addRow(self.tr("Sentences end:"), self.sentencesBox)
+        form.addRow(self.tr("Whitespace:"), self.whitespaceBox)
+        form.addRow(self.tr("Between documents:"), self.docSeparatorBox)
+        form.addRow(self.tr("Labels from:"), self.sourceBox)
+        form.addRow(self.tr("Annotator:"), self.annotatorBox)
+        form.addRow(self.tr("Documents:"), self.documentsBox)
         form.addRow("", self.skipUnlabelled)
-        form.addRow("Labels to export:", self.labelList)
-        form.addRow("Rename or drop:", self.mappingEdit)
+        form.addRow(self.tr("Labels to export:"), self.labelList)
+        form.addRow(self.tr("Rename or drop:"), self.mappingEdit)
         split_row = QHBoxLayout()
         for spin in self.ratios:
             split_row.addWidget(spin)
-        split_row.addWidget(plain_label("seed"))
+        split_row.addWidget(plain_label(self.tr("seed")))
         split_row.addWidget(self.seedBox)
         form.addRow(self.splitBox)
-        form.addRow("Train / dev / test:", split_row)
+        form.addRow(self.tr("Train / dev / test:"), split_row)
         out_row = QHBoxLayout()
         out_row.addWidget(self.outEdit)
         out_row.addWidget(browse)
-        form.addRow("Write to:", out_row)
+        form.addRow(self.tr("Write to:"), out_row)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.progress)
@@ -230,8 +256,8 @@ class ExportDialog(QDialog):
 
     def _browse(self) -> None:
         folder = self.splitBox.isChecked() or ExportFormat(self.formatBox.currentData()) is ExportFormat.BRAT
-        path = (QFileDialog.getExistingDirectory(self, "Export into folder") if folder
-                else QFileDialog.getSaveFileName(self, "Export to file")[0])
+        path = (QFileDialog.getExistingDirectory(self, self.tr("Export into folder")) if folder
+                else QFileDialog.getSaveFileName(self, self.tr("Export to file"))[0])
         if path:
             self.outEdit.setText(path)
 
@@ -243,7 +269,8 @@ class ExportDialog(QDialog):
         for item in filter(None, (x.strip() for x in self.mappingEdit.text().replace("，", ",").split(","))):
             old, sep, new = item.partition("=")
             if not sep or not old.strip():
-                raise ExportOptionError(f"“{item}” is not OLD=NEW (or OLD= to drop a label)")
+                said = self.tr("“{0}” is not OLD=NEW (or OLD= to drop a label)")
+                raise ExportOptionError(said.format(item))
             mapping[old.strip()] = new.strip() or None
         unchecked = {self.labelList.item(i).text() for i in range(self.labelList.count())
                      if self.labelList.item(i).checkState() != _checked(True)}
@@ -269,19 +296,19 @@ class ExportDialog(QDialog):
     def start_export(self) -> None:
         self.summaryView.clear()
         if not self.outEdit.text().strip():
-            self._show_error("Choose where to write the export.")
+            self._show_error(self.tr("Choose where to write the export."))
             return
         out = Path(self.outEdit.text().strip())
         try:
             options = self.options()
             there = self.project.export.existing_output(options, out)
         except ExportOptionError as exc:
-            self._show_error(f"Cannot export: {exc}")
+            self._show_error(self.tr("Cannot export: {0}").format(exc))
             return
         if there is not None and not self._replace_allowed(out, there):
-            self._show_error(f"Nothing was exported: {out} is left as it was.")
+            self._show_error(self.tr("Nothing was exported: {0} is left as it was.").format(out))
             return
-        self.messageLabel.setText("Exporting…")
+        self.messageLabel.setText(self.tr("Exporting…"))
         self._thread = QThread(self)
         self._worker = _ExportWorker(self.project, options, out, overwrite=there is not None)
         self._worker.moveToThread(self._thread)
@@ -294,11 +321,16 @@ class ExportDialog(QDialog):
 
     def _replace_allowed(self, out: Path, there: str) -> bool:
         """Ask before an export replaces what is at ``out`` (as a whole, once it is complete)."""
+        if out.is_dir():
+            said = self.tr("{0} already exists ({1}).\n\nReplace it? Once the new export is complete, the "
+                           "old folder and everything in it is deleted and the new export takes its place. "
+                           "Until then nothing there changes.")
+        else:
+            said = self.tr("{0} already exists ({1}).\n\nReplace it? Once the new export is complete, the "
+                           "old file is deleted and the new export takes its place. Until then nothing there "
+                           "changes.")
         box = QMessageBox(
-            QMessageBox.Icon.Warning, "Replace the existing export?",
-            f"{out} already exists ({there}).\n\nReplace it? Once the new export is complete, the old "
-            f"{'folder and everything in it' if out.is_dir() else 'file'} is deleted and the new export "
-            "takes its place. Until then nothing there changes.",
+            QMessageBox.Icon.Warning, self.tr("Replace the existing export?"), said.format(out, there),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
         box.setObjectName("replaceBox")
         box.setTextFormat(Qt.TextFormat.PlainText)
@@ -317,7 +349,7 @@ class ExportDialog(QDialog):
         self._stop_thread()
         self.summary = summary
         self.progress.setValue(self.progress.maximum())
-        self.messageLabel.setText(f"Exported {summary.total_documents:,} document(s).")
+        self.messageLabel.setText(self.tr("Exported {0:,} document(s).").format(summary.total_documents))
         self.summaryView.setPlainText(summary.render())
         self.exportFinished.emit(summary)
 

@@ -19,7 +19,8 @@ class GoldComparison(QDockWidget):
     locationActivated = Signal(int, int)
 
     def __init__(self, project: Project, annotator_id: AnnotatorId, parent: QWidget | None = None) -> None:
-        super().__init__("Compare with gold", parent)
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Compare with gold"))
         self.setObjectName("goldComparison")
         self.project, self.annotator_id = project, annotator_id
         body = QWidget()
@@ -27,7 +28,7 @@ class GoldComparison(QDockWidget):
         self.summary.setObjectName("goldSummary")
         self.table = QTableWidget(0, 3)
         self.table.setObjectName("goldDifferences")
-        self.table.setHorizontalHeaderLabels(["Text", "You", "Gold"])
+        self.table.setHorizontalHeaderLabels([self.tr("Text"), self.tr("You"), self.tr("Gold")])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.cellClicked.connect(self._activate)
@@ -43,7 +44,7 @@ class GoldComparison(QDockWidget):
         gold = [s.entity for s in self.project.annotations.spans(document.id, Layer.GOLD)
                 if s.status is Status.ACCEPTED]
         if not gold:
-            self.summary.setText("This document has no gold layer yet (nobody has reviewed it).")
+            self.summary.setText(self.tr("This document has no gold layer yet (nobody has reviewed it)."))
             self.table.setRowCount(0)
             self.rows = []
             return
@@ -52,7 +53,8 @@ class GoldComparison(QDockWidget):
         alignment = align({"you": own, "gold": gold})
         text = document.text
         self.rows = [(d.start, d.end) for d in alignment.disagreements]
-        self.summary.setText(f"{len(alignment.agreed)} span(s) as in gold, {len(self.rows)} difference(s).")
+        said = self.tr("{0} span(s) as in gold, {1} difference(s).")
+        self.summary.setText(said.format(len(alignment.agreed), len(self.rows)))
         self.table.setRowCount(len(self.rows))
         for row, d in enumerate(alignment.disagreements):
             mine = "; ".join(f"{text[e.start:e.end]} {e.label}" for e in d.spans["you"]) or "—"

@@ -10,19 +10,22 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 
 from gui import settings
+from gui.i18n import QT_TRANSLATE_NOOP
 
 logger = logging.getLogger(__name__)
 
 PORTABLE = QKeySequence.SequenceFormat.PortableText
 # Keys the article itself needs: moving the cursor and selecting text, copying.
 RESERVED = {
-    **{k: "Moving the text cursor" for k in ("Left", "Right", "Up", "Down", "Home", "End")},
-    **{f"Shift+{k}": "Selecting text" for k in ("Left", "Right", "Up", "Down", "Home", "End")},
-    "Ctrl+C": "Copying the selected text",
+    **{k: QT_TRANSLATE_NOOP("Keymap", "Moving the text cursor")
+       for k in ("Left", "Right", "Up", "Down", "Home", "End")},
+    **{f"Shift+{k}": QT_TRANSLATE_NOOP("Keymap", "Selecting text")
+       for k in ("Left", "Right", "Up", "Down", "Home", "End")},
+    "Ctrl+C": QT_TRANSLATE_NOOP("Keymap", "Copying the selected text"),
 }
 HIDDEN = {"Backtab"}  # Shift+Tab's other name: bound with it, never shown
 
@@ -34,8 +37,9 @@ def normal(key: str) -> str:
 
 class KeyConflict(ValueError):
     def __init__(self, key: str, holder: str) -> None:
-        super().__init__(f"{key} is already the key of “{holder}”: choose another key, or give that one "
-                         "another key first.")
+        super().__init__(QCoreApplication.translate(
+            "Keymap", "{0} is already the key of “{1}”: choose another key, or give that one another key "
+            "first.").format(key, holder))
         self.key, self.holder = key, holder
 
 
@@ -78,7 +82,7 @@ class Keymap(QObject):
         """What holds ``key`` in this window (an action's text, or what the article needs it for)."""
         key = normal(key)
         if key in RESERVED:
-            return RESERVED[key]
+            return self.tr(RESERVED[key])
         for name, action in self.actions.items():
             if name != besides and key in self._keys_of(action):
                 return self.text(name)

@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QToolButton, QWidget
 
 from gui.plain_text import plain_tooltip
+from gui.terms import description
 from model.spans import Label
 
 logger = logging.getLogger(__name__)
@@ -36,8 +37,9 @@ class LabelBar(QWidget):
             button.setIcon(swatch(label.colour))
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keep the keyboard in the article
-            tip = label.description or label.name
-            button.setToolTip(plain_tooltip(f"{tip}\nHotkey: {label.hotkey}" if label.hotkey else tip))
+            tip = description(label) or label.name
+            hotkey = self.tr("Hotkey: {0}").format(label.hotkey)
+            button.setToolTip(plain_tooltip(f"{tip}\n{hotkey}" if label.hotkey else tip))
             button.clicked.connect(lambda _checked=False, name=label.name: self.labelClicked.emit(name))
             layout.addWidget(button)
             self.buttons[label.name] = button

@@ -31,8 +31,9 @@ from gui.label_bar import LabelBar
 from gui.plain_text import plain_action_tips, plain_label
 from gui.qt_compat import guard_none_refcount
 from gui.session import AnnotationSession
-from gui.shortcuts import CHECKABLE, LABEL_HELP, SELECT_HELP, SHORTCUTS, Scope
+from gui.shortcuts import CHECKABLE, LABEL_HELP, SELECT_HELP, SHORTCUTS, Scope, shown
 from gui.shortcuts_dialog import ShortcutsDialog
+from gui.terms import word
 from gui.view_menu import ViewMenu
 from gui.window_menus import WindowMenus
 from model.spans import Annotator, Document, DocumentId
@@ -43,8 +44,6 @@ logger = logging.getLogger(__name__)
 ERROR_STYLE = "background: #fde2e1; color: #8a1c14; border: 1px solid #e0a19c; padding: 6px;"
 START_DELAY_MS = 150
 SELECTION_SHOWN = 24  # characters of a selection quoted in the status bar
-NO_CHINESE_FONT = ("No installed font has Chinese characters, so articles show boxes. Install one (Debian or "
-                   "Ubuntu: sudo apt-get install fonts-noto-cjk) and start newstag again.")
 ACTIVITY = {
     QEvent.Type.KeyPress,
     QEvent.Type.ShortcutOverride,
@@ -104,12 +103,13 @@ class MainWindow(QMainWindow):
         self.focus_label.setObjectName("focusLabel")
         self.suggester_label = plain_label()
         self.suggester_label.setObjectName("suggesterLabel")
-        self.annotator_label = plain_label(f"Annotator: {annotator.name}")
+        self.annotator_label = plain_label(self.tr("Annotator: {0}").format(annotator.name))
         self.annotator_label.setObjectName("annotatorLabel")
         self.position_label = plain_label(name="positionLabel")
-        self.rejected_label = plain_label("showing rejected", name="rejectedLabel")
+        self.rejected_label = plain_label(self.tr("showing rejected"), name="rejectedLabel")
         self.rejected_label.setStyleSheet("color: #8a1c14; font-weight: bold;")
-        self.rejected_label.setToolTip("Your rejected spans are shown, struck through (Ctrl+H hides them)")
+        self.rejected_label.setToolTip(
+            self.tr("Your rejected spans are shown, struck through (Ctrl+H hides them)"))
         # Fixed heights (CJK text is taller than Latin) and an ignored width for the focus text: a status
         # change must not re-lay out, and so repaint, the whole window.
         self.focus_label.setText("裴青山 Ag")
@@ -122,10 +122,10 @@ class MainWindow(QMainWindow):
             label.setTextFormat(Qt.TextFormat.PlainText)
         # Widths that fit the longest text these labels show, so a new count never re-lays out the window.
         metrics = self.suggestions_label.fontMetrics()
-        for label, widest in ((self.suggestions_label, "9,999 suggestions left in this article"),
-                              (self.progress_label, "Done 999,999 / 999,999"),
-                              (self.position_label, "Article 999,999 of 999,999"),
-                              (self.suggester_label, "Loading suggestions…")):
+        for label, widest in ((self.suggestions_label, self._suggestions_left(9999)),
+                              (self.progress_label, self.tr("Done {0:,} / {1:,}").format(999999, 999999)),
+                              (self.position_label, self.tr("Article {0:,} of {1:,}").format(999999, 999999)),
+                              (self.suggester_label, self.tr("Loading suggestions…"))):
             label.setMinimumWidth(metrics.horizontalAdvance(widest) + 8)
             label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.statusBar().addWidget(self.focus_label, 1)
@@ -159,8 +159,10 @@ class MainWindow(QMainWindow):
             watched.installEventFilter(self)
 
         if not QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese):
-            self.show_message(NO_CHINESE_FONT, True)
-        self.suggester_label.setText("Loading suggestions…" if service is not None else "")
+            self.show_message(self.tr("No installed font has Chinese characters, so articles show boxes. "
+                                      "Install one (Debian or Ubuntu: sudo apt-get install fonts-noto-cjk) "
+                                      "and start newstag again."), True)
+        self.suggester_label.setText(self.tr("Loading suggestions…") if service is not None else "")
         # Background work (jieba) starts once the window has painted: nothing competes with the first paint.
         self._start_timer = QTimer(self, singleShot=True, interval=START_DELAY_MS)
         self._start_timer.timeout.connect(self.session.start)
@@ -177,9 +179,11 @@ class MainWindow(QMainWindow):
     # -- actions -------------------------------------------------------------------------------------
 
     def _build_actions(self) -> None:
-        menus = self._menus = {
-            name: self.menuBar().addMenu(name) for name in ("Document", "Edit", "Annotate", "View", "Help")
-        }
+        titles = {"Document": self.tr("Document"), "Edit": self.tr("Edit"),
+                  "Annotate": self.tr("Annotate"), "View": self.tr("View"), "Help": self.tr("Help")}
+        menus = self._menus = {name: self.menuBar().addMenu(title) for name, title in titles.items()}
+        for name, menu in menus.items():
+            menu.setObjectName(f"menu_{name}")
         handlers: dict[str, Callable[..., object]] = {
             "grow_start": lambda: self.edits.resize_focused("start", -1),
             "shrink_start": lambda: self.edits.resize_focused("start", 1),
@@ -198,10 +202,10 @@ class MainWindow(QMainWindow):
             "zoom_reset": lambda: self.article.zoom(0),
         }
         for shortcut in SHORTCUTS:
-            action = QAction(shortcut.text, self)
+            action = QAction(shown(shortcut.text), self)
             action.setObjectName(f"action_{shortcut.command}")
             action.setShortcuts([QKeySequence(k) for k in shortcut.keys])
-            action.setStatusTip(shortcut.help)
+            action.setStatusTip(shown(shortcut.help))
             if shortcut.command in CHECKABLE:
                 action.setCheckable(True)
                 action.toggled.connect(handlers[shortcut.command])
@@ -215,15 +219,16 @@ class MainWindow(QMainWindow):
         # the Edit menu names the step (Undo Accept PER 裴青山), as QUndoStack.createUndoAction would; the
         # actions stay ours because a step is saved before the stack moves
         stack = self.session.undo_stack
-        for command, verb, changed in (("undo", "Undo", stack.undoTextChanged),
-                                       ("redo", "Redo", stack.redoTextChanged)):
+        for command, alone, named, changed in (
+                ("undo", self.tr("Undo"), self.tr("Undo {0}"), stack.undoTextChanged),
+                ("redo", self.tr("Redo"), self.tr("Redo {0}"), stack.redoTextChanged)):
             action = self.actions_by_command[command]
-            changed.connect(lambda text, a=action, v=verb: a.setText(f"{v} {text}" if text else v))
+            changed.connect(lambda text, a=action, o=alone, n=named: a.setText(n.format(text) if text else o))
         menus["Annotate"].addSeparator()
         for label in self.session.labels:
             if not label.hotkey:
                 continue
-            action = QAction(f"Label as {label.name}", self)
+            action = QAction(self.tr("Label as {0}").format(label.name), self)
             action.setObjectName(f"action_label_{label.name}")
             action.setShortcut(QKeySequence(label.hotkey))
             action.triggered.connect(lambda _checked=False, name=label.name: self.apply_label(name))
@@ -246,7 +251,7 @@ class MainWindow(QMainWindow):
         s.entryChanged.connect(self.documents.model.update_entry)
         s.progressChanged.connect(self._progress)
         s.message.connect(self.show_message)
-        s.suggestionsReady.connect(lambda: self.suggester_label.setText("Suggestions ready"))
+        s.suggestionsReady.connect(lambda: self.suggester_label.setText(self.tr("Suggestions ready")))
         s.databaseDamaged.connect(self._database_damaged)
         self.documents.documentActivated.connect(lambda i: s.open_document(DocumentId(i)))
         self.labels.labelClicked.connect(self.apply_label)
@@ -268,10 +273,10 @@ class MainWindow(QMainWindow):
         self.documents.search.selectAll()
 
     def show_shortcuts(self) -> ShortcutsDialog:
-        helps = {f"action_{s.command}": s.help for s in SHORTCUTS}
-        helps |= {f"action_label_{label.name}": f"{LABEL_HELP[1]} ({label.name})"
+        helps = {f"action_{s.command}": shown(s.help) for s in SHORTCUTS}
+        helps |= {f"action_label_{label.name}": f"{shown(LABEL_HELP[1])} ({label.name})"
                   for label in self.session.labels}
-        dialog = ShortcutsDialog(self.keymap, [SELECT_HELP], helps, self)
+        dialog = ShortcutsDialog(self.keymap, [(shown(SELECT_HELP[0]), shown(SELECT_HELP[1]))], helps, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
@@ -297,13 +302,17 @@ class MainWindow(QMainWindow):
             return
         total = self.documents.model.total
         place = self.documents.model.position(document.id)
-        self.position_label.setText(f"Article {place:,} of {total:,}" if place else
-                                    f"Not in the filter ({total:,})")
+        self.position_label.setText(self.tr("Article {0:,} of {1:,}").format(place, total) if place else
+                                    self.tr("Not in the filter ({0:,})").format(total))
 
     def _spans_changed(self) -> None:
-        left = len(self.session.open_suggestions())
-        self.suggestions_label.setText(f"{left} suggestion{'s' if left != 1 else ''} left in this article")
+        self.suggestions_label.setText(self._suggestions_left(len(self.session.open_suggestions())))
         self._describe()
+
+    def _suggestions_left(self, left: int) -> str:
+        if left == 1:
+            return self.tr("1 suggestion left in this article")
+        return self.tr("{0:,} suggestions left in this article").format(left)
 
     def _describe(self) -> None:
         """The status bar's left part: the active selection (its text, length and the keys that label it),
@@ -312,29 +321,33 @@ class MainWindow(QMainWindow):
         if selection is not None and self.session.document is not None:
             start, end = selection
             text = self.session.document.text[start:end]
-            shown = text if len(text) <= SELECTION_SHOWN else text[: SELECTION_SHOWN - 1] + "…"
+            quoted = text if len(text) <= SELECTION_SHOWN else text[: SELECTION_SHOWN - 1] + "…"
             actions = [(label.name, self.actions_by_command.get(f"label_{label.name}"))
                        for label in self.session.labels]
             keys = "  ".join(f"{a.shortcut().toString()} {name}" for name, a in actions
                              if a is not None and not a.shortcut().isEmpty())
-            length = f"{end - start} character{'s' if end - start != 1 else ''}"
-            hint = f" · label it: {keys}" if keys else ""
-            self.focus_label.setText(f"Selected “{shown}” · {length}{hint}")
+            length = (self.tr("1 character") if end - start == 1 else
+                      self.tr("{0:,} characters").format(end - start))
+            if keys:
+                self.focus_label.setText(
+                    self.tr("Selected “{0}” · {1} · label it: {2}").format(quoted, length, keys))
+            else:
+                self.focus_label.setText(self.tr("Selected “{0}” · {1}").format(quoted, length))
             return
         span = self.session.focused_span
         if span is None:
             self.focus_label.setText("")
         else:
             text = self.session.surface(span)
-            self.focus_label.setText(f"{span.label} “{text}” · {span.status.value} · {span.origin.value}")
+            self.focus_label.setText(f"{span.label} “{text}” · {word(span.status)} · {word(span.origin)}")
 
     def _progress(self, done: int, total: int) -> None:
-        self.progress_label.setText(f"Done {done:,} / {total:,}")
+        self.progress_label.setText(self.tr("Done {0:,} / {1:,}").format(done, total))
 
     def _database_damaged(self, reason: str) -> None:
         """The integrity check found damage: every action is refused from now on; say why, and what to do."""
         self.show_message(reason, True)
-        box = QMessageBox(QMessageBox.Icon.Critical, "The database is damaged", reason,
+        box = QMessageBox(QMessageBox.Icon.Critical, self.tr("The database is damaged"), reason,
                           QMessageBox.StandardButton.Ok, self)
         box.setObjectName("databaseDamagedBox")
         box.setTextFormat(Qt.TextFormat.PlainText)

@@ -7,14 +7,15 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 
 logger = logging.getLogger(__name__)
 
 
 def reported(what: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
     """Report a failure of a reading step (the database went away while opening or looking something up)
-    in the message bar, naming ``what`` was attempted, instead of losing it in a Qt slot. The decorated
+    in the message bar, naming ``what`` was attempted (English, marked for translation in context
+    ``Reported``), instead of losing it in a Qt slot. The decorated
     method's object has a ``message`` signal (or a ``session`` that has one)."""
 
     def wrap(method: Callable[..., None]) -> Callable[..., None]:
@@ -25,7 +26,9 @@ def reported(what: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
             except Exception as exc:
                 logger.exception("%s failed", what)
                 owner: Any = getattr(self, "session", self)
-                owner.message.emit(f"{what} failed: the database could not be read ({exc}).", True)
+                said = QCoreApplication.translate("Reported",
+                                                  "{0} failed: the database could not be read ({1}).")
+                owner.message.emit(said.format(QCoreApplication.translate("Reported", what), exc), True)
 
         return guarded
 

@@ -114,12 +114,16 @@ class ReviewSession(QObject):
                edited: list[Entity] | None = None) -> bool:
         d = self.disagreement
         if d is None:
-            self.message.emit("No disagreement is selected.", True)
+            self.message.emit(self.tr("No disagreement is selected."), True)
             return False
         try:
             self.decisions[self.current] = resolve(d, resolution, source, edited or [])
-        except ValueError as exc:
-            self.message.emit(str(exc).capitalize() + ".", True)
+        except ValueError:
+            if resolution is Resolution.BOTH:
+                said = self.tr("The versions overlap each other: take one of them or edit by hand.")
+            else:
+                said = self.tr("{0} did not annotate this document.").format(source)
+            self.message.emit(said, True)
             return False
         self.saved = False
         remaining = [i for i in range(len(self.alignment.disagreements)) if i not in self.decisions]
@@ -132,7 +136,8 @@ class ReviewSession(QObject):
         """Take the version of the ``index``-th annotator (0 = A)."""
         names = self.annotators
         if not 0 <= index < len(names):
-            self.message.emit(f"There is no annotator {chr(65 + index)} on this document.", True)
+            self.message.emit(self.tr("There is no annotator {0} on this document.").format(chr(65 + index)),
+                              True)
             return False
         return self.decide(Resolution.TAKE, names[index])
 
@@ -140,8 +145,8 @@ class ReviewSession(QObject):
         """Hand-made gold span for the current disagreement (it must lie inside it)."""
         d = self.disagreement
         if d is None or not (d.start <= entity.start and entity.end <= d.end):
-            self.message.emit("Select text inside the highlighted disagreement, then press a label key.",
-                              True)
+            self.message.emit(
+                self.tr("Select text inside the highlighted disagreement, then press a label key."), True)
             return False
         previous = self.decisions.get(self.current)
         kept = ([e for e in previous.entities if not e.overlaps(entity)]
@@ -166,12 +171,12 @@ class ReviewSession(QObject):
             version = self.project.reviews.save_gold(self.item, self.reviewer.id, self.alignment.agreed,
                                 list(self.decisions.values()))
         except ConflictError as exc:
-            self.message.emit(f"Not saved: {exc}", True)
+            self.message.emit(self.tr("Not saved: {0}").format(exc), True)
             return False
         self.item = ReviewItem(self.item.document_id, self.item.text, self.item.layers,
                                self._gold(), version)
         self.saved = True
-        self.message.emit(f"Gold saved (version {version}).", False)
+        self.message.emit(self.tr("Gold saved (version {0}).").format(version), False)
         self.decisionsChanged.emit()
         return True
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import partial
 
 from PySide6.QtCore import Qt
@@ -28,7 +27,9 @@ from gui.article_view import ArticleView
 from gui.keymap import Keymap
 from gui.plain_text import plain_action_tips, plain_label, plain_tooltip
 from gui.review_session import ReviewSession
+from gui.review_shortcuts import ANNOTATOR_KEYS, REVIEW_SELECT_HELP, REVIEW_SHORTCUTS
 from gui.shortcuts_dialog import ShortcutsDialog
+from gui.terms import word
 from gui.workers import Workers
 from model.review import Resolution
 from model.spans import Annotator, DocumentId, Entity
@@ -37,39 +38,8 @@ from storage.types import QueueEntry
 
 logger = logging.getLogger(__name__)
 
-ANNOTATOR_KEYS = "ABCD"
 
 
-@dataclass(frozen=True, slots=True)
-class ReviewShortcut:
-    name: str
-    keys: tuple[str, ...]
-    help: str
-
-
-REVIEW_SHORTCUTS: tuple[ReviewShortcut, ...] = (
-    ReviewShortcut("next", ("Tab", "J"), "Next disagreement (open ones first)"),
-    ReviewShortcut("previous", ("Shift+Tab", "Backtab", "K"), "Previous disagreement"),
-    *(ReviewShortcut(f"take_{k}", (k,),
-                     f"Take annotator {k}'s version (annotators are lettered A, B, … in the panel)")
-      for k in ANNOTATOR_KEYS),
-    ReviewShortcut("both", ("+", "=", "T"), "Take both versions (where they do not overlap)"),
-    ReviewShortcut("reject", ("X", "Delete"), "Reject all versions: nothing goes to gold here"),
-    ReviewShortcut("edit", ("1–9",),
-                   "Edit by hand: select text inside the disagreement, press a label's hotkey"),
-    ReviewShortcut("undo", ("Ctrl+Z", "U"), "Undo the decision on the current disagreement"),
-    ReviewShortcut("save", ("Ctrl+S",), "Save the gold layer (refused if another reviewer saved meanwhile)"),
-    ReviewShortcut("save_next", ("Ctrl+Return", "Ctrl+Enter"),
-                   "Save and open the next document of the queue"),
-    ReviewShortcut("zoom_in", ("Ctrl+=", "Ctrl++"), "Larger article text (remembered)"),
-    ReviewShortcut("zoom_out", ("Ctrl+-",), "Smaller article text (remembered)"),
-    ReviewShortcut("zoom_reset", ("Ctrl+0",), "Article text at its normal size"),
-    ReviewShortcut("close", ("Escape", "Ctrl+W"),
-                   "Close the review window (asks first if decisions are unsaved)"),
-    ReviewShortcut("help", ("F1",), "Show these shortcuts"),
-)
-REVIEW_SELECT_HELP = ("Shift+←/→ (mouse drag)",
-                      "Select text inside a disagreement (a label key then edits it)")
 NAME_SHARE = 0.35  # of the side panel's width at most for the annotator's name: the versions get the rest
 
 
@@ -77,7 +47,7 @@ class ReviewWindow(QMainWindow):
     def __init__(self, project: Project, reviewer: Annotator, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reviewWindow")
-        self.setWindowTitle(f"newstag review — {reviewer.name}")
+        self.setWindowTitle(self.tr("newstag review — {0}").format(reviewer.name))
         self.resize(1280, 820)
         self.project = project
         self.session = ReviewSession(project, reviewer, self)
@@ -88,7 +58,8 @@ class ReviewWindow(QMainWindow):
         self.article = ArticleView(self.session)
         self.panel = QTableWidget(0, 3)
         self.panel.setObjectName("disagreementPanel")
-        self.panel.setHorizontalHeaderLabels(["Key", "Annotator", "Their version"])
+        self.panel.setHorizontalHeaderLabels([self.tr("Key"), self.tr("Annotator"),
+                                              self.tr("Their version")])
         # Never a horizontal scroll bar: the key and name columns take what they need (a long name is
         # elided, its tooltip whole), the versions wrap in the rest.
         self.panel.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -140,11 +111,12 @@ class ReviewWindow(QMainWindow):
             "zoom_reset": lambda: self.article.zoom(0), "close": self.request_close,
             **{f"take_{k}": partial(s.take, i) for i, k in enumerate(ANNOTATOR_KEYS)},
         }
-        menu = self.menuBar().addMenu("&Review")
+        menu = self.menuBar().addMenu(self.tr("&Review"))
+        menu.setObjectName("menu_Review")
         for shortcut in REVIEW_SHORTCUTS:
             if shortcut.name == "edit":
                 continue
-            action = QAction(shortcut.help.split(" (")[0].split(":")[0], self)
+            action = QAction(self.tr(shortcut.text).format(shortcut.letter), self)
             action.setObjectName(f"review_{shortcut.name}")
             action.setShortcuts([QKeySequence(k) for k in shortcut.keys])
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -153,7 +125,7 @@ class ReviewWindow(QMainWindow):
             menu.addAction(action)
         for label in self.session.labels:
             if label.hotkey:
-                action = QAction(f"Gold span: {label.name}", self)
+                action = QAction(self.tr("Gold span: {0}").format(label.name), self)
                 action.setObjectName(f"review_label_{label.name}")
                 action.setShortcut(QKeySequence(label.hotkey))
                 action.triggered.connect(lambda _c=False, name=label.name: self.edit(name))
@@ -163,10 +135,11 @@ class ReviewWindow(QMainWindow):
                              self)
 
     def show_shortcuts(self) -> ShortcutsDialog:
-        helps = {f"review_{s.name}": s.help for s in REVIEW_SHORTCUTS}
-        helps |= {f"review_label_{label.name}": f"Edit by hand: a gold {label.name} span over the selection "
-                  "inside the disagreement" for label in self.session.labels}
-        dialog = ShortcutsDialog(self.keymap, [REVIEW_SELECT_HELP], helps, self)
+        helps = {f"review_{s.name}": self.tr(s.help).format(s.letter) for s in REVIEW_SHORTCUTS}
+        edit = self.tr("Edit by hand: a gold {0} span over the selection inside the disagreement")
+        helps |= {f"review_label_{label.name}": edit.format(label.name) for label in self.session.labels}
+        select = (self.tr(REVIEW_SELECT_HELP[0]), self.tr(REVIEW_SELECT_HELP[1]))
+        dialog = ShortcutsDialog(self.keymap, [select], helps, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
@@ -176,9 +149,10 @@ class ReviewWindow(QMainWindow):
     def refresh_queue(self) -> None:
         """Recompute the queue in the worker thread (it compares every annotator's work on every document:
         0.4 s for 10,000 double-annotated documents); the list fills in when it is ready."""
-        self.state.setText("Loading the review queue…")
+        self.state.setText(self.tr("Loading the review queue…"))
+        failed = self.tr("Could not load the review queue: {0}")
         self.workers.submit(self.project.reviews.queue, done=self._fill_queue,
-                            error=lambda exc: self.state.setText(f"Could not load the review queue: {exc}"))
+                            error=lambda exc: self.state.setText(failed.format(exc)))
 
     def _fill_queue(self, entries: list[QueueEntry]) -> None:
         self.state.setText("")
@@ -190,7 +164,8 @@ class ReviewWindow(QMainWindow):
             item = QListWidgetItem(f"{mark}{entry.agreement:.2f}  {entry.title}")
             item.setData(Qt.ItemDataRole.UserRole, entry.document_id)
             annotators = ", ".join(entry.annotators)
-            item.setToolTip(plain_tooltip(f"{entry.title}\n#{entry.document_id} · annotated by {annotators}"))
+            annotated = self.tr("#{0} · annotated by {1}").format(entry.document_id, annotators)
+            item.setToolTip(plain_tooltip(f"{entry.title}\n{annotated}"))
             self.queue.addItem(item)
             if entry.document_id == current:
                 self.queue.setCurrentItem(item)
@@ -198,7 +173,8 @@ class ReviewWindow(QMainWindow):
         if current is None and self.queue.count():
             self.queue.setCurrentRow(0)
         elif not self.queue.count():
-            self.state.setText("Nothing to review: no document has been finished by two annotators yet.")
+            self.state.setText(
+                self.tr("Nothing to review: no document has been finished by two annotators yet."))
 
     def request_close(self) -> None:
         """Esc / Ctrl+W: close, once unsaved decisions are saved or knowingly dropped."""
@@ -209,9 +185,9 @@ class ReviewWindow(QMainWindow):
         if self.session.saved or not self.session.decisions:
             return True
         answer = QMessageBox.question(
-            self, "Close the review",
-            f"{len(self.session.decisions)} decision(s) on this document are not saved. Save them as its "
-            "gold layer before closing?",
+            self, self.tr("Close the review"),
+            self.tr("{0} decision(s) on this document are not saved. Save them as its gold layer before "
+                    "closing?").format(len(self.session.decisions)),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Save,
@@ -240,7 +216,8 @@ class ReviewWindow(QMainWindow):
     def edit(self, label: str) -> None:
         selection = self.article.selection()
         if selection is None:
-            self.statusBar().showMessage("Select text inside the disagreement first, then press a label key.")
+            self.statusBar().showMessage(
+                self.tr("Select text inside the disagreement first, then press a label key."))
             return
         self.session.edit(Entity(selection[0], selection[1], label))
 
@@ -277,7 +254,7 @@ class ReviewWindow(QMainWindow):
         items = [self.panel.item(r, 1) for r in range(self.panel.rowCount())]
         names = [item.text() for item in items if item is not None]
         metrics = self.panel.fontMetrics()
-        wanted = max([metrics.horizontalAdvance(n) for n in names] + [metrics.horizontalAdvance("Annotator")])
+        wanted = max(metrics.horizontalAdvance(n) for n in [*names, self.tr("Annotator")])
         self.panel.setColumnWidth(1, min(wanted + 16, int(self.panel.viewport().width() * NAME_SHARE)))
         self.panel.resizeRowsToContents()
 
@@ -291,9 +268,10 @@ class ReviewWindow(QMainWindow):
         d = s.disagreement
         text = s.item.text if s.item else ""
         self.panel.setRowCount(len(names))
+        nothing = self.tr("— (nothing)")
         for row, name in enumerate(names):
             versions = d.spans.get(name, ()) if d else ()
-            shown = "; ".join(f"{text[e.start:e.end]} {e.label}" for e in versions) or "— (nothing)"
+            shown = "; ".join(f"{text[e.start:e.end]} {e.label}" for e in versions) or nothing
             for col, value in enumerate([ANNOTATOR_KEYS[row] if row < len(ANNOTATOR_KEYS) else "", name,
                                          shown if d else ""]):
                 item = QTableWidgetItem(value)
@@ -301,14 +279,19 @@ class ReviewWindow(QMainWindow):
                 self.panel.setItem(row, col, item)
         self._fit_panel()
         if d is None:
-            self.kind.setText("No disagreement selected." if s.alignment.disagreements else
-                              "The annotators agree on everything: save to make it gold (Ctrl+S).")
+            self.kind.setText(self.tr("No disagreement selected.") if s.alignment.disagreements else
+                              self.tr("The annotators agree on everything: save to make it gold (Ctrl+S)."))
         else:
             decided = s.decisions.get(s.current)
-            where = f"“{text[d.start:d.end]}”"
-            status = f" — decided: {decided.describe()}" if decided else ""
-            self.kind.setText(f"{where}: {d.kind}{status}")
+            where = f"“{text[d.start:d.end]}”: {word(d.kind)}"
+            if decided is None:
+                self.kind.setText(where)
+            elif decided.resolution is Resolution.TAKE:
+                self.kind.setText(self.tr("{0} — decided: took {1}").format(where, decided.source))
+            else:
+                self.kind.setText(self.tr("{0} — decided: {1}").format(where, word(decided.resolution)))
         version = s.item.version if s.item else 0
-        saved = "saved" if s.saved else "not saved yet"
-        self.state.setText(f"{s.open_count} of {len(s.alignment.disagreements)} disagreements open · "
-                           f"{len(s.alignment.agreed)} agreed · gold version {version} · {saved}")
+        saved = self.tr("saved") if s.saved else self.tr("not saved yet")
+        said = self.tr("{0} of {1} disagreements open · {2} agreed · gold version {3} · {4}")
+        self.state.setText(said.format(s.open_count, len(s.alignment.disagreements), len(s.alignment.agreed),
+                                       version, saved))

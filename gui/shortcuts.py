@@ -6,6 +6,10 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
+
+from gui.i18n import QT_TRANSLATE_NOOP
+
 
 class Scope(enum.Enum):
     ARTICLE = "article"  # only while the article view has the keyboard focus (single keys)
@@ -16,7 +20,7 @@ class Scope(enum.Enum):
 class Shortcut:
     command: str  # the session method name the action triggers
     keys: tuple[str, ...]  # QKeySequence portable text; the first one is shown in menus
-    text: str  # menu text
+    text: str  # menu text (English; ``shown`` says it in the window's language)
     help: str  # what it does, for the shortcuts dialog
     scope: Scope = Scope.ARTICLE
     menu: str = "Annotate"
@@ -26,129 +30,229 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut(
         "focus_next",
         ("Tab",),
-        "Next suggestion",
-        "Focus the next open suggestion (after the last one: the next span of any kind)",
+        QT_TRANSLATE_NOOP("Shortcuts", "Next suggestion"),
+        QT_TRANSLATE_NOOP(
+            "Shortcuts", "Focus the next open suggestion (after the last one: the next span of any kind)"
+        ),
     ),
     Shortcut(
         "focus_previous",
         ("Shift+Tab", "Backtab"),
-        "Previous suggestion",
-        "Focus the previous open suggestion",
+        QT_TRANSLATE_NOOP("Shortcuts", "Previous suggestion"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Focus the previous open suggestion"),
     ),
     Shortcut(
         "accept_focused",
         ("Return", "Enter", "Space"),
-        "Accept",
-        "Accept the focused suggestion (or restore a shown rejected span); focus moves on",
+        QT_TRANSLATE_NOOP("Shortcuts", "Accept"),
+        QT_TRANSLATE_NOOP(
+            "Shortcuts", "Accept the focused suggestion (or restore a shown rejected span); focus moves on"
+        ),
     ),
     Shortcut(
         "reject_focused",
         ("X", "Delete"),
-        "Reject",
-        "Reject the focused suggestion, or withdraw your own focused span; focus moves on",
+        QT_TRANSLATE_NOOP("Shortcuts", "Reject"),
+        QT_TRANSLATE_NOOP(
+            "Shortcuts", "Reject the focused suggestion, or withdraw your own focused span; focus moves on"
+        ),
     ),
-    Shortcut("grow_start", ("[",), "Move start left", "Grow the focused span by one character at its start"),
     Shortcut(
-        "shrink_start", ("]",), "Move start right", "Shrink the focused span by one character at its start"
+        "grow_start",
+        ("[",),
+        QT_TRANSLATE_NOOP("Shortcuts", "Move start left"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Grow the focused span by one character at its start"),
     ),
-    Shortcut("shrink_end", (",",), "Move end left", "Shrink the focused span by one character at its end"),
-    Shortcut("grow_end", (".",), "Move end right", "Grow the focused span by one character at its end"),
+    Shortcut(
+        "shrink_start",
+        ("]",),
+        QT_TRANSLATE_NOOP("Shortcuts", "Move start right"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Shrink the focused span by one character at its start"),
+    ),
+    Shortcut(
+        "shrink_end",
+        (",",),
+        QT_TRANSLATE_NOOP("Shortcuts", "Move end left"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Shrink the focused span by one character at its end"),
+    ),
+    Shortcut(
+        "grow_end",
+        (".",),
+        QT_TRANSLATE_NOOP("Shortcuts", "Move end right"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Grow the focused span by one character at its end"),
+    ),
     Shortcut(
         "label_everywhere",
         ("E",),
-        "Label every occurrence",
-        "Label every other occurrence of the focused span's text in this article with its label",
+        QT_TRANSLATE_NOOP("Shortcuts", "Label every occurrence"),
+        QT_TRANSLATE_NOOP(
+            "Shortcuts",
+            "Label every other occurrence of the focused span's text in this article with its label",
+        ),
     ),
     Shortcut(
         "label_everywhere_corpus",
         ("Shift+E",),
-        "Label every occurrence, also in the corpus",
-        "As E, and offer it as a suggestion in every unfinished document of the corpus",
+        QT_TRANSLATE_NOOP("Shortcuts", "Label every occurrence, also in the corpus"),
+        QT_TRANSLATE_NOOP(
+            "Shortcuts", "As E, and offer it as a suggestion in every unfinished document of the corpus"
+        ),
     ),
     Shortcut(
         "accept_group",
         ("Shift+Return", "Shift+Enter"),
-        "Accept the group",
-        "Accept every span with the focused span's text and label (its group in the entity panel), as one "
-        "action",
+        QT_TRANSLATE_NOOP("Shortcuts", "Accept the group"),
+        QT_TRANSLATE_NOOP(
+            "Shortcuts",
+            "Accept every span with the focused span's text and label (its group in the entity panel), as "
+            "one action",
+        ),
     ),
     Shortcut(
         "reject_group",
         ("Shift+X", "Shift+Delete"),
-        "Reject the group",
-        "Reject every span with the focused span's text and label (its group in the entity panel), as one "
-        "action",
+        QT_TRANSLATE_NOOP("Shortcuts", "Reject the group"),
+        QT_TRANSLATE_NOOP(
+            "Shortcuts",
+            "Reject every span with the focused span's text and label (its group in the entity panel), as "
+            "one action",
+        ),
     ),
     Shortcut(
-        "accept_all", ("A",), "Accept all suggestions", "Accept every remaining suggestion in this article"
+        "accept_all",
+        ("A",),
+        QT_TRANSLATE_NOOP("Shortcuts", "Accept all suggestions"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Accept every remaining suggestion in this article"),
     ),
-    Shortcut("clear_focus", ("Escape",), "Clear focus", "Clear the focused span and the selection"),
+    Shortcut(
+        "clear_focus",
+        ("Escape",),
+        QT_TRANSLATE_NOOP("Shortcuts", "Clear focus"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Clear the focused span and the selection"),
+    ),
     Shortcut(
         "toggle_snap",
         ("W",),
-        "Snap selections to words",
-        "Toggle: a new span from a selection snaps out to jieba word boundaries (once jieba is loaded)",
+        QT_TRANSLATE_NOOP("Shortcuts", "Snap selections to words"),
+        QT_TRANSLATE_NOOP(
+            "Shortcuts",
+            "Toggle: a new span from a selection snaps out to jieba word boundaries (once jieba is loaded)",
+        ),
     ),
     Shortcut(
         "mark_done_and_next",
         ("Ctrl+Return", "Ctrl+Enter"),
-        "Mark done and open next",
-        "Mark this article done and open the next unfinished one",
+        QT_TRANSLATE_NOOP("Shortcuts", "Mark done and open next"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Mark this article done and open the next unfinished one"),
         Scope.WINDOW,
         "Document",
     ),
     Shortcut(
-        "next_document", ("Ctrl+PgDown",), "Next article", "Open the next article", Scope.WINDOW, "Document"
+        "next_document",
+        ("Ctrl+PgDown",),
+        QT_TRANSLATE_NOOP("Shortcuts", "Next article"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Open the next article"),
+        Scope.WINDOW,
+        "Document",
     ),
     Shortcut(
         "previous_document",
         ("Ctrl+PgUp",),
-        "Previous article",
-        "Open the previous article",
+        QT_TRANSLATE_NOOP("Shortcuts", "Previous article"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Open the previous article"),
         Scope.WINDOW,
         "Document",
     ),
-    Shortcut("undo", ("Ctrl+Z",), "Undo", "Undo the last action (saved at once)", Scope.WINDOW, "Edit"),
-    Shortcut("redo", ("Ctrl+Shift+Z", "Ctrl+Y"), "Redo", "Redo the last undone action", Scope.WINDOW, "Edit"),
+    Shortcut(
+        "undo",
+        ("Ctrl+Z",),
+        QT_TRANSLATE_NOOP("Shortcuts", "Undo"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Undo the last action (saved at once)"),
+        Scope.WINDOW,
+        "Edit",
+    ),
+    Shortcut(
+        "redo",
+        ("Ctrl+Shift+Z", "Ctrl+Y"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Redo"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Redo the last undone action"),
+        Scope.WINDOW,
+        "Edit",
+    ),
     Shortcut(
         "toggle_rejected",
         ("Ctrl+H",),
-        "Show rejected spans",
-        "Toggle: show your rejected spans",
+        QT_TRANSLATE_NOOP("Shortcuts", "Show rejected spans"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Toggle: show your rejected spans"),
         Scope.WINDOW,
         "View",
     ),
     Shortcut(
         "focus_article",
         ("Ctrl+1",),
-        "Go to article",
-        "Put the keyboard focus in the article",
+        QT_TRANSLATE_NOOP("Shortcuts", "Go to article"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Put the keyboard focus in the article"),
         Scope.WINDOW,
         "View",
     ),
     Shortcut(
         "focus_search",
         ("Ctrl+F",),
-        "Search documents",
-        "Search the document list by title or text",
+        QT_TRANSLATE_NOOP("Shortcuts", "Search documents"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Search the document list by title or text"),
         Scope.WINDOW,
         "View",
     ),
     Shortcut(
-        "zoom_in", ("Ctrl+=", "Ctrl++"), "Zoom in", "Larger article text (remembered)", Scope.WINDOW, "View"
+        "zoom_in",
+        ("Ctrl+=", "Ctrl++"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Zoom in"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Larger article text (remembered)"),
+        Scope.WINDOW,
+        "View",
     ),
-    Shortcut("zoom_out", ("Ctrl+-",), "Zoom out", "Smaller article text (remembered)", Scope.WINDOW, "View"),
     Shortcut(
-        "zoom_reset", ("Ctrl+0",), "Normal size", "Article text at its normal size", Scope.WINDOW, "View"
+        "zoom_out",
+        ("Ctrl+-",),
+        QT_TRANSLATE_NOOP("Shortcuts", "Zoom out"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Smaller article text (remembered)"),
+        Scope.WINDOW,
+        "View",
     ),
-    Shortcut("show_shortcuts", ("F1",), "Keyboard shortcuts", "Show this table", Scope.WINDOW, "Help"),
+    Shortcut(
+        "zoom_reset",
+        ("Ctrl+0",),
+        QT_TRANSLATE_NOOP("Shortcuts", "Normal size"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Article text at its normal size"),
+        Scope.WINDOW,
+        "View",
+    ),
+    Shortcut(
+        "show_shortcuts",
+        ("F1",),
+        QT_TRANSLATE_NOOP("Shortcuts", "Keyboard shortcuts"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Show this table"),
+        Scope.WINDOW,
+        "Help",
+    ),
 )
 
 LABEL_HELP = (
     "1–9",  # the label set's hotkeys
-    "Label hotkey: with a selection (mouse or Shift+arrows), a new span with that label (it "
-    "replaces the suggestions it overlaps); without one, relabel the focused span",
+    QT_TRANSLATE_NOOP(
+        "Shortcuts",
+        "Label hotkey: with a selection (mouse or Shift+arrows), a new span with that label (it "
+        "replaces the suggestions it overlaps); without one, relabel the focused span",
+    ),
 )
-SELECT_HELP = ("Shift+←/→ (mouse drag)", "Select text in the article")
+SELECT_HELP = (
+    QT_TRANSLATE_NOOP("Shortcuts", "Shift+←/→ (mouse drag)"),
+    QT_TRANSLATE_NOOP("Shortcuts", "Select text in the article"),
+)
 
 CHECKABLE = {"toggle_snap", "toggle_rejected"}
+
+
+def shown(text: str) -> str:
+    """A text of this table (a menu text, a help) in the window's language."""
+    return QCoreApplication.translate("Shortcuts", text)

@@ -34,14 +34,14 @@ class ShortcutsDialog(QDialog):
                  helps: dict[str, str] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("shortcutsDialog")
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
         self.keymap = keymap
         self.fixed = fixed or []
         self.helps = helps or {}
         self._mode = ""  # "change" or "add" while a key is awaited
         self.table = QTableWidget(0, 3, self)
         self.table.setObjectName("shortcutsTable")
-        self.table.setHorizontalHeaderLabels(["Keys", "Action", "What it does"])
+        self.table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("Action"), self.tr("What it does")])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -51,8 +51,8 @@ class ShortcutsDialog(QDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _index: self.start("change"))
-        note = plain_label("These are your keys (the defaults until you change them). Choose an action, "
-                           "then Change key… and press the new key.")
+        note = plain_label(self.tr("These are your keys (the defaults until you change them). Choose an "
+                                   "action, then Change key… and press the new key."))
         note.setWordWrap(True)
         self.prompt = plain_label()
         self.prompt.setObjectName("shortcutPrompt")
@@ -61,7 +61,7 @@ class ShortcutsDialog(QDialog):
         self.capture.setObjectName("shortcutCapture")
         self.capture.setMaximumSequenceLength(1)
         self.capture.editingFinished.connect(self._captured)
-        self.cancel = QPushButton("Cancel", self)
+        self.cancel = QPushButton(self.tr("Cancel"), self)
         self.cancel.clicked.connect(self._stop)
         capture_row = QHBoxLayout()
         for widget in (self.prompt, self.capture, self.cancel):
@@ -73,11 +73,11 @@ class ShortcutsDialog(QDialog):
         buttons = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
         for name, text, handler in (
-            ("changeKey", "Change key…", lambda: self.start("change")),
-            ("addKey", "Add key…", lambda: self.start("add")),
-            ("resetKey", "Reset to default", self.reset_one),
-            ("resetAll", "Reset all to defaults", self.reset_all),
-            ("close", "Close", self.accept),
+            ("changeKey", self.tr("Change key…"), lambda: self.start("change")),
+            ("addKey", self.tr("Add key…"), lambda: self.start("add")),
+            ("resetKey", self.tr("Reset to default"), self.reset_one),
+            ("resetAll", self.tr("Reset all to defaults"), self.reset_all),
+            ("close", self.tr("Close"), self.accept),
         ):
             button = QPushButton(text, self)
             button.setObjectName(name)
@@ -140,11 +140,12 @@ class ShortcutsDialog(QDialog):
     def start(self, mode: str) -> None:
         name = self.selected()
         if name is None:
-            self.message.setText("Choose an action in the table first.")
+            self.message.setText(self.tr("Choose an action in the table first."))
             return
         self._mode = mode
-        verb = "the new key" if mode == "change" else "one more key"
-        self.prompt.setText(f"Press {verb} for “{self.keymap.text(name)}”:")
+        prompt = (self.tr("Press the new key for “{0}”:") if mode == "change" else
+                  self.tr("Press one more key for “{0}”:"))
+        self.prompt.setText(prompt.format(self.keymap.text(name)))
         self.message.clear()
         for widget in (self.prompt, self.capture, self.cancel):
             widget.show()
@@ -168,27 +169,29 @@ class ShortcutsDialog(QDialog):
             else:
                 self.keymap.add(name, key)
         except KeyConflict as exc:
-            self.message.setText(f"Not changed: {exc}")
+            self.message.setText(self.tr("Not changed: {0}").format(exc))
             self.capture.clear()
             return
-        self.message.setText(f"“{self.keymap.text(name)}” is now {self.keymap.shown_keys(name)}.")
+        self.message.setText(self.tr("“{0}” is now {1}.").format(self.keymap.text(name),
+                                                                 self.keymap.shown_keys(name)))
         self._fill()
         self._stop()
 
     def reset_one(self) -> None:
         name = self.selected()
         if name is None:
-            self.message.setText("Choose an action in the table first.")
+            self.message.setText(self.tr("Choose an action in the table first."))
             return
         try:
             self.keymap.reset(name)
         except KeyConflict as exc:
-            self.message.setText(f"Not reset: {exc}")
+            self.message.setText(self.tr("Not reset: {0}").format(exc))
             return
-        self.message.setText(f"“{self.keymap.text(name)}” is back to {self.keymap.shown_keys(name)}.")
+        self.message.setText(self.tr("“{0}” is back to {1}.").format(self.keymap.text(name),
+                                                                     self.keymap.shown_keys(name)))
         self._fill()
 
     def reset_all(self) -> None:
         self.keymap.reset()
-        self.message.setText("Every key is back to its default.")
+        self.message.setText(self.tr("Every key is back to its default."))
         self._fill()

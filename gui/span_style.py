@@ -20,6 +20,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 
 from gui import settings
+from gui.i18n import QT_TRANSLATE_NOOP
 from model.spans import SAFE_COLOURS, Label, Span, Status
 
 logger = logging.getLogger(__name__)
@@ -27,6 +28,14 @@ logger = logging.getLogger(__name__)
 FALLBACK_COLOUR = "#888888"
 FILL_ALPHA = {Status.SUGGESTED: 40, Status.ACCEPTED: 105, Status.REJECTED: 24}
 UNDERLINES = ("solid", "double", "dashed", "dotted", "wavy", "none")
+UNDERLINE_NAMES = {  # as the Label styles dialog shows them
+    "solid": QT_TRANSLATE_NOOP("LabelStyleDialog", "solid"),
+    "double": QT_TRANSLATE_NOOP("LabelStyleDialog", "double"),
+    "dashed": QT_TRANSLATE_NOOP("LabelStyleDialog", "dashed"),
+    "dotted": QT_TRANSLATE_NOOP("LabelStyleDialog", "dotted"),
+    "wavy": QT_TRANSLATE_NOOP("LabelStyleDialog", "wavy"),
+    "none": QT_TRANSLATE_NOOP("LabelStyleDialog", "none"),
+}
 DEFAULT_UNDERLINES = ("solid", "double", "dashed", "dotted", "wavy")  # by label position, then cycling
 TAG_SCALE = 0.68  # the tag's font size, relative to the article's
 MIN_TAG_POINTS = 9.0

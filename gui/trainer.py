@@ -41,17 +41,24 @@ class Trainer(QObject):
 
     def status_text(self) -> str:
         if self.running:
-            what = "Model: training the base model" if self._training_base else "Model: training"
-            return f"{what} ({self._step})…" if self._step else f"{what}…"
+            if self._training_base:
+                what = self.tr("Model: training the base model ({0})…") if self._step else self.tr(
+                    "Model: training the base model…")
+            else:
+                what = self.tr("Model: training ({0})…") if self._step else self.tr("Model: training…")
+            return what.format(self._step)
         info = self.project.trained_models.latest_info(MODEL_KIND)
         base = self.project.trained_models.latest_info(BASE_KIND)
         if info is None:
             if base is not None:
-                return f"Model: base model ({base[2]:,} documents), none trained on this project yet"
-            return "Model: none yet"
+                said = self.tr("Model: base model ({0:,} documents), none trained on this project yet")
+                return said.format(base[2])
+            return self.tr("Model: none yet")
         _id, trained_at, documents = info
-        on_base = " on a base model" if base is not None else ""
-        return f"Model: trained {trained_at.astimezone():%d %b %H:%M} on {documents} documents{on_base}"
+        when = f"{trained_at.astimezone():%Y-%m-%d %H:%M}"
+        if base is not None:
+            return self.tr("Model: trained {0} on {1:,} documents on a base model").format(when, documents)
+        return self.tr("Model: trained {0} on {1:,} documents").format(when, documents)
 
     def maybe_train(self) -> None:
         """Start training if enough documents were finished since the last model. The check counts finished
@@ -107,8 +114,8 @@ class Trainer(QObject):
             parts = line.split()
             if len(parts) == 3 and parts[0] in ("features", "iteration") and parts[1].isdigit():
                 done, total = int(parts[1]), int(parts[2])
-                self._step = (f"features of {done:,} / {total:,} documents" if parts[0] == "features"
-                              else f"iteration {done} / {total}")
+                self._step = (self.tr("features of {0:,} / {1:,} documents") if parts[0] == "features"
+                              else self.tr("iteration {0} / {1}")).format(done, total)
                 self.statusChanged.emit(self.status_text())
 
     def _finished(self, code: int, _status: QProcess.ExitStatus) -> None:
@@ -121,8 +128,9 @@ class Trainer(QObject):
             logger.info("model trained")
             self.modelTrained.emit()
         else:
-            reason = output.strip().splitlines()[-1] if output.strip() else f"exit code {code}"
-            self.failed.emit(f"Training the model failed: {reason}")
+            last = output.strip().splitlines()[-1] if output.strip() else ""
+            reason = last or self.tr("exit code {0}").format(code)
+            self.failed.emit(self.tr("Training the model failed: {0}").format(reason))
         self.statusChanged.emit(self.status_text())
 
     def stop(self, timeout_ms: int = 3000) -> None:

@@ -12,6 +12,7 @@ import logging
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from gui.edit_titles import title
 from model.commands import Command, Edit
 from model.ops import AnnotationStore, Change
 from model.spans import DocumentId
@@ -27,7 +28,7 @@ class EditCommand(QUndoCommand):
     else (an undo view), the command saves itself; a failure there can only be logged."""
 
     def __init__(self, edit: Edit, store: AnnotationStore) -> None:
-        super().__init__(edit.text)
+        super().__init__(title(edit))
         self.edit = edit
         self.store = store
         self.armed = False

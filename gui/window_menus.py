@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QWidget
 
@@ -26,12 +26,18 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 
-class WindowMenus:
+def _name(action: QAction) -> str:
+    menu = action.menu()
+    return menu.objectName() if menu is not None else ""
+
+
+class WindowMenus(QObject):
     """The Team and Model menus and Export of ``window`` (the annotation window, which hands over what the
     menus act on: its session, its article view and its message bar)."""
 
     def __init__(self, window: QMainWindow, session: AnnotationSession, article: ArticleView,
                  list_model: DocumentListModel, show_message: Callable[[str, bool], None]) -> None:
+        super().__init__(window)
         self.window = window
         self.session, self.article, self.list_model = session, article, list_model
         self.show_message = show_message
@@ -58,45 +64,50 @@ class WindowMenus:
 
         document = self._menu("Document")
         document.addSeparator()
-        self._add(document, "Export training data…", "Ctrl+Shift+S", self.export, "action_export")
+        self._add(document, self.tr("Export training data…"), "Ctrl+Shift+S", self.export, "action_export")
         bar = w.menuBar()
-        help_menu = next((a for a in bar.actions() if a.text() == "Help"), None)
-        team = QMenu("Team", w)
-        model = QMenu("Model", w)
+        help_menu = next((a for a in bar.actions() if _name(a) == "menu_Help"), None)
+        team = QMenu(self.tr("Team"), w)
+        team.setObjectName("menu_Team")
+        model = QMenu(self.tr("Model"), w)
+        model.setObjectName("menu_Model")
         for menu in (team, model):
             if help_menu is not None:
                 bar.insertMenu(help_menu, menu)
             else:
                 bar.addMenu(menu)
-        self._add(team, "Assign documents…", None, self.assign, "action_assign")
-        self._add(team, "Agreement…", None, self.agreement, "action_agreement")
-        self._add(team, "Review disagreements…", "Ctrl+Shift+R", self.review, "action_review")
-        self._add(team, "Consistency of my annotations…", None, lambda: self.consistency(self.annotator.name),
-                  "action_consistency")
-        self._add(team, "Consistency of the gold layer…", None, lambda: self.consistency(None),
+        self._add(team, self.tr("Assign documents…"), None, self.assign, "action_assign")
+        self._add(team, self.tr("Agreement…"), None, self.agreement, "action_agreement")
+        self._add(team, self.tr("Review disagreements…"), "Ctrl+Shift+R", self.review, "action_review")
+        self._add(team, self.tr("Consistency of my annotations…"), None,
+                  lambda: self.consistency(self.annotator.name), "action_consistency")
+        self._add(team, self.tr("Consistency of the gold layer…"), None, lambda: self.consistency(None),
                   "action_gold_consistency")
         compare = self.gold.toggleViewAction()
-        compare.setText("Compare with gold")
+        compare.setText(self.tr("Compare with gold"))
         compare.setShortcut(QKeySequence("Ctrl+G"))
         compare.setObjectName("action_compare_gold")
         team.addAction(compare)
         w.addAction(compare)
-        self._add(model, "Train the suggestion model now", None, self.train, "action_train")
-        self._add(model, "Train a base model on a labelled corpus…", None, self.train_base,
+        self._add(model, self.tr("Train the suggestion model now"), None, self.train, "action_train")
+        self._add(model, self.tr("Train a base model on a labelled corpus…"), None, self.train_base,
                   "action_train_base")
         model.addSeparator()
-        self.order_action = self._add(model, "Most uncertain documents first", None, self.toggle_order,
-                                      "action_order_uncertainty")
+        self.order_action = self._add(model, self.tr("Most uncertain documents first"), None,
+                                      self.toggle_order, "action_order_uncertainty")
         self.order_action.setCheckable(True)
         self.order_action.setChecked(self.project.ordering.document_order() == "uncertainty")
         self.apply_order()
 
-    def _menu(self, title: str) -> QMenu:
+    def _menu(self, name: str) -> QMenu:
+        """The window's menu called ``name`` (its object name is ``menu_`` + name), made if it has none."""
         for action in self.window.menuBar().actions():
             menu = action.menu()  # a QMenu or None; typed as QObject
-            if action.text() == title and isinstance(menu, QMenu):
+            if isinstance(menu, QMenu) and menu.objectName() == f"menu_{name}":
                 return menu
-        return self.window.menuBar().addMenu(title)
+        menu = self.window.menuBar().addMenu(self.tr(name))
+        menu.setObjectName(f"menu_{name}")
+        return menu
 
     def _add(self, menu: QMenu, text: str, keys: str | None, handler: Callable[[], object],
              name: str) -> QAction:
@@ -165,28 +176,28 @@ class WindowMenus:
 
     def train(self) -> None:
         if not self.trainer.start():
-            self.show_message("The model is training already.", False)
+            self.show_message(self.tr("The model is training already."), False)
 
     def train_base(self) -> None:
         """A project lead picks a labelled corpus (CoNLL/BIO, JSONL, brat); a base model is trained on it in
         the background and the project's models build on it from then on."""
         if self.trainer.running:
-            self.show_message("The model is training already.", False)
+            self.show_message(self.tr("The model is training already."), False)
             return
         path, _ = QFileDialog.getOpenFileName(
-            self.window, "Labelled corpus for a base model", "",
-            "Labelled corpora (*.bio *.conll *.txt *.tsv *.jsonl *.json);;All files (*)")
+            self.window, self.tr("Labelled corpus for a base model"), "",
+            self.tr("Labelled corpora (*.bio *.conll *.txt *.tsv *.jsonl *.json);;All files (*)"))
         if not path:
             return
         self.trainer.start(Path(path))
-        self.show_message(f"Training a base model on {Path(path).name} in the background (a large "
-                                 "corpus takes minutes); annotation goes on meanwhile.", False)
+        self.show_message(self.tr("Training a base model on {0} in the background (a large corpus takes "
+                             "minutes); annotation goes on meanwhile.").format(Path(path).name), False)
 
     def _model_trained(self) -> None:
         service = self.session.service
         if service is not None and hasattr(service, "reload_model"):
             self.session.workers.submit(self._reload_and_rank, service, done=lambda _r: self.apply_order())
-        self.show_message("A new suggestion model is trained; new documents use it.", False)
+        self.show_message(self.tr("A new suggestion model is trained; new documents use it."), False)
 
     def _reload_and_rank(self, service: Any) -> None:
         """In the background: the new model behind the suggestions, then (if the project orders documents by
@@ -203,8 +214,8 @@ class WindowMenus:
         ordering.set_document_order("uncertainty" if uncertain else "sequential")
         service = self.session.service
         if uncertain and not ordering.ranking() and service is not None:
-            self.show_message("Ordering the documents by how unsure the suggestions are (in the background)…",
-                              False)
+            self.show_message(self.tr("Ordering the documents by how unsure the suggestions are (in the "
+                                 "background)…"), False)
             self.session.workers.submit(ordering.refresh_ranking, service, done=lambda _n: self.apply_order())
         self.apply_order()
 

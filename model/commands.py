@@ -9,7 +9,7 @@ retried.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from model.ops import Action, AnnotationStore, Change, Delete, Insert, Op, SetState, Update
@@ -80,11 +80,15 @@ class Command(ABC):
 class Edit:
     """One user action: one or more commands, saved (and undone) in one transaction with one event."""
 
-    def __init__(self, commands: Sequence[Command], text: str | None = None) -> None:
+    def __init__(self, commands: Sequence[Command], text: str | None = None,
+                 title: tuple[str, Mapping[str, object]] | None = None) -> None:
         if not commands:
             raise ValueError("an edit needs at least one command")
         self.commands = list(commands)
         self.text = text or commands[0].text
+        # what the Edit menu calls it, as an English template and its values (``text`` filled in), so that
+        # the window can say it in the annotator's language
+        self.title = title or (self.text.replace("{", "{{").replace("}", "}}"), {})
 
     @property
     def ctx(self) -> Context:

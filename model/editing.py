@@ -69,6 +69,27 @@ class Plan:
 
 Outcome = Plan | Refusal | None
 
+# What each action is called in the Edit menu ("Undo Accept PER 裴青山"): English templates, so that the
+# window can say them in the annotator's language (``gui/edit_titles.py`` marks each for translation).
+ACCEPT = "Accept {label} {text}"
+RESTORE = "Restore {label} {text}"
+REJECT = "Reject {label} {text}"
+ACCEPT_ALL = "Accept all {count} suggestions"
+ACCEPT_GROUP = "Accept all {count} “{text}” as {label}"
+REJECT_GROUP = "Reject all {count} “{text}” {label}"
+RELABEL = "Relabel {text} as {label}"
+ADD = "Add {label} {text}"
+RESIZE = "Resize {label} to {text}"
+LABEL_EVERY = "Label every “{text}” as {label}"
+MARK_DONE = "Mark done"
+TITLES = (ACCEPT, RESTORE, REJECT, ACCEPT_ALL, ACCEPT_GROUP, REJECT_GROUP, RELABEL, ADD, RESIZE, LABEL_EVERY,
+          MARK_DONE)
+
+
+def _titled(commands: Sequence[Command], template: str, **values: object) -> Edit:
+    """An edit named by ``template`` filled with ``values``."""
+    return Edit(commands, template.format(**values), title=(template, values))
+
 Snap = Callable[[int, int], tuple[int, int]]
 
 
@@ -78,14 +99,14 @@ def plan_accept(state: EditingState) -> Outcome:
     span = state.focused
     if span is None:
         return Refusal.NO_FOCUS
-    text = f"Accept {span.label} {state.surface(span)}"
+    values = {"label": span.label, "text": state.surface(span)}
     if span.status is Status.SUGGESTED:
-        return Plan(Edit([AcceptSpans(state.ctx, [span], text)], text), accepted=(span.entity,),
-                    advance_from=span.end)
+        edit = _titled([AcceptSpans(state.ctx, [span], ACCEPT.format(**values))], ACCEPT, **values)
+        return Plan(edit, accepted=(span.entity,), advance_from=span.end)
     if span.status is Status.REJECTED:  # restore: the rejection is taken back, and focus moves on
         overlapped = overlapping(state.spans, span.entity, span)
         command = RestoreSpan(state.ctx, span, overlapped)
-        return Plan(Edit([command], command.text + f" {state.surface(span)}"), advance_from=span.end,
+        return Plan(_titled([command], RESTORE, **values), advance_from=span.end,
                     recount=_surfaces(state, [span, *_own(overlapped)]))
     return None
 
@@ -96,8 +117,7 @@ def plan_reject(state: EditingState) -> Outcome:
         return Refusal.NO_FOCUS
     if span.status is Status.REJECTED:
         return None
-    text = f"Reject {span.label} {state.surface(span)}"
-    edit = Edit([RejectSpan(state.ctx, span)], text)
+    edit = _titled([RejectSpan(state.ctx, span)], REJECT, label=span.label, text=state.surface(span))
     if span.layer is Layer.SUGGESTION:
         return Plan(edit, rejected=(span.entity,), advance_from=span.end)
     return Plan(edit, advance_from=span.end, recount=(state.surface(span),))  # an own span withdrawn
@@ -107,8 +127,9 @@ def plan_accept_all(state: EditingState) -> Outcome:
     open_ = [s for s in state.spans if s.status is Status.SUGGESTED]
     if not open_:
         return Refusal.NO_OPEN_SUGGESTIONS
-    text = f"Accept all {len(open_)} suggestions"
-    return Plan(Edit([AcceptSpans(state.ctx, open_, text)], text), accepted=tuple(s.entity for s in open_))
+    text = ACCEPT_ALL.format(count=len(open_))
+    return Plan(_titled([AcceptSpans(state.ctx, open_, text)], ACCEPT_ALL, count=len(open_)),
+                accepted=tuple(s.entity for s in open_))
 
 
 def plan_accept_group(state: EditingState) -> Outcome:
@@ -125,8 +146,8 @@ def plan_accept_group(state: EditingState) -> Outcome:
     commands: list[Command] = [AcceptSpans(state.ctx, open_)] if open_ else []
     commands += [RestoreSpan(state.ctx, r, _own(overlapping(state.spans, r.entity, r))) for r in rejected]
     surface = state.surface(span)
-    text = f"Accept all {len(open_) + len(rejected)} “{surface}” as {span.label}"
-    return Plan(Edit(commands, text), accepted=tuple(s.entity for s in open_), keep=(span.start, span.end),
+    edit = _titled(commands, ACCEPT_GROUP, count=len(open_) + len(rejected), text=surface, label=span.label)
+    return Plan(edit, accepted=tuple(s.entity for s in open_), keep=(span.start, span.end),
                 recount=(surface,) if rejected else ())
 
 
@@ -141,8 +162,9 @@ def plan_reject_group(state: EditingState) -> Outcome:
         return Refusal.GROUP_REJECTED
     suggestions = [s for s in group if s.layer is Layer.SUGGESTION]
     surface = state.surface(span)
-    text = f"Reject all {len(group)} “{surface}” {span.label}"
-    return Plan(Edit([RejectSpan(state.ctx, s) for s in group], text),
+    edit = _titled([RejectSpan(state.ctx, s) for s in group], REJECT_GROUP, count=len(group), text=surface,
+                   label=span.label)
+    return Plan(edit,
                 rejected=tuple(s.entity for s in suggestions), keep=(span.start, span.end),
                 advance_from=span.end, recount=(surface,) if len(suggestions) < len(group) else ())
 
@@ -161,13 +183,13 @@ def plan_label(state: EditingState, label: str, selection: tuple[int, int] | Non
     if span.label == label and span.status is Status.ACCEPTED:
         return None
     new = Entity(span.start, span.end, label)
-    text = f"Relabel {state.surface(span)} as {label}"
     overlapped = overlapping(state.spans, new, span)
     command = ReplaceSpan(state.ctx, span, new, overlapped, name="relabel")
+    edit = _titled([command], RELABEL, text=state.surface(span), label=label)
     if span.layer is Layer.SUGGESTION:  # the machine's label was wrong: a decision to learn
-        return Plan(Edit([command], text), accepted=(new,), rejected=(span.entity,),
+        return Plan(edit, accepted=(new,), rejected=(span.entity,),
                     keep=(new.start, new.end), recount=_surfaces(state, _own(overlapped)))
-    return Plan(Edit([command], text), keep=(new.start, new.end),
+    return Plan(edit, keep=(new.start, new.end),
                 recount=_surfaces(state, [span, *_own(overlapped)]))
 
 
@@ -179,18 +201,20 @@ def _plan_new_span(state: EditingState, label: str, start: int, end: int, snap: 
         start, end = snap(start, end)
     entity = Entity(start, end, label)
     same = [s for s in state.spans if s.status is Status.SUGGESTED and s.entity == entity]
-    name = f"Add {label} {state.text[start:end]}"
+    name = ADD.format(label=label, text=state.text[start:end])
+    title = (ADD, {"label": label, "text": state.text[start:end]})
     overlapped = overlapping(state.spans, entity)
     withdrawn_own = _own(overlapped)  # own spans it replaces
     if same:
-        return Plan(Edit([AcceptSpans(state.ctx, same, name)], name), accepted=(entity,), keep=(start, end))
+        accept = AcceptSpans(state.ctx, same, name)
+        return Plan(Edit([accept], name, title), accepted=(entity,), keep=(start, end))
     if withdrawn := [s for s in sorted(state.layers.own, key=lambda s: (s.start, s.end))
                      if s.status is Status.REJECTED and s.entity == entity]:  # restore, no duplicate
         restore = RestoreSpan(state.ctx, withdrawn[0], overlapped)
-        return Plan(Edit([restore], name), keep=(start, end),
+        return Plan(Edit([restore], name, title), keep=(start, end),
                     recount=_surfaces(state, [withdrawn[0], *withdrawn_own]))
     add = AddSpans(state.ctx, [entity], overlapped, name)
-    return Plan(Edit([add], name), accepted=(entity,), keep=(start, end),
+    return Plan(Edit([add], name, title), accepted=(entity,), keep=(start, end),
                 recount=_surfaces(state, withdrawn_own))
 
 
@@ -202,12 +226,11 @@ def plan_resize(state: EditingState, edge: str, delta: int) -> Outcome:
     if not (0 <= start < end <= len(state.text)):
         return Refusal.NO_FURTHER
     new = Entity(start, end, span.label)
-    text = f"Resize {span.label} to {state.text[start:end]}"
     overlapped = overlapping(state.spans, new, span)
     command = ReplaceSpan(state.ctx, span, new, overlapped, name="resize")
     # a nudge moves the count from the old string to the new one, as the database does: learning the new
     # string as a fresh decision would remember every string a few nudges passed through
-    return Plan(Edit([command], text), keep=(start, end),
+    return Plan(_titled([command], RESIZE, label=span.label, text=state.text[start:end]), keep=(start, end),
                 recount=_surfaces(state, [span, *_own(overlapped)], state.text[start:end]))
 
 
@@ -254,9 +277,9 @@ def plan_label_everywhere(state: EditingState,
         commands.append(SuggestElsewhere(state.ctx, targets))
     if not commands:
         return Refusal.NO_OTHER_OCCURRENCE
-    text = f"Label every “{state.surface(span)}” as {span.label}"
     entities = (span.entity, *(s.entity for s in to_accept), *to_add)
-    return Plan(Edit(commands, text), accepted=entities, keep=(span.start, span.end),
+    edit = _titled(commands, LABEL_EVERY, text=state.surface(span), label=span.label)
+    return Plan(edit, accepted=entities, keep=(span.start, span.end),
                 labelled=len(to_accept) + len(to_add), offered_in=len({d for d, _ in targets}))
 
 
@@ -264,4 +287,4 @@ def plan_mark_done(state: EditingState, previous: DocState) -> Plan | None:
     if previous is DocState.DONE:
         return None
     command = SetDocumentState(state.ctx, DocState.DONE, previous)
-    return Plan(Edit([command], "Mark done"))
+    return Plan(_titled([command], MARK_DONE))

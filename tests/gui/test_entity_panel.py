@@ -89,15 +89,21 @@ def test_the_text_column_fits_its_strings_and_hidden_columns_are_remembered(
     assert header.sectionSize(TEXT) < panel.viewport().width() * 0.6 + 1
     first = panel.visualRect(panel.entities.index(0, TEXT))
     assert first.width() >= widest  # painted whole, not cut to "越南..."
+    assert panel.isColumnHidden(ORIGIN)  # by default: the focused span's origin is in the status bar
+    assert panel.horizontalScrollBar().maximum() == 0  # everything shown fits: no horizontal scroll bar
     right_click(qtbot, header.viewport(), QPoint(header.sectionViewportPosition(STATUS) + 5, 5))
     menu = popup(qtbot)
-    choose(qtbot, menu, "Origin")
-    assert panel.isColumnHidden(ORIGIN) and not panel.isColumnHidden(STATUS)
+    choose(qtbot, menu, "Origin")  # shown
+    assert not panel.isColumnHidden(ORIGIN)
+    right_click(qtbot, header.viewport(), QPoint(header.sectionViewportPosition(STATUS) + 5, 5))
+    choose(qtbot, popup(qtbot), "Status")  # hidden
+    assert panel.isColumnHidden(STATUS) and not panel.isColumnHidden(ORIGIN)
+    assert panel.horizontalScrollBar().maximum() == 0
     window.close()
     again = make_window()
-    assert again.entities.isColumnHidden(ORIGIN) and again.entities.hidden_columns() == {"origin"}
-    again.entities.set_column_shown("origin", True)
-    assert not again.entities.isColumnHidden(ORIGIN)
+    assert again.entities.isColumnHidden(STATUS) and again.entities.hidden_columns() == {"status"}
+    again.entities.set_column_shown("status", True)
+    assert not again.entities.isColumnHidden(STATUS)
 
 
 def test_a_whole_group_is_accepted_from_the_panel_and_rejected_with_keys_each_one_undoable_action(

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import event
 
-from gui.document_table import STATE_TEXT
+from gui.terms import word
 from model.spans import DocState
 from storage.project import Project
 from tests.gui.helpers import CTRL, own, press
@@ -99,7 +99,7 @@ def test_the_document_list_follows_the_change_without_reading(
         qtbot.wait(50)
     assert units.reads == []
     assert model.entry(row).open_suggestions == 4 and model.entry(row).state is DocState.IN_PROGRESS
-    assert model.data(model.index(row, 1), Qt.ItemDataRole.DisplayRole) == STATE_TEXT[DocState.IN_PROGRESS]
+    assert model.data(model.index(row, 1), Qt.ItemDataRole.DisplayRole) == word(DocState.IN_PROGRESS)
 
 
 def test_the_edit_menu_names_what_it_will_undo(qtbot: QtBot, make_window, corpus) -> None:

