@@ -73,6 +73,7 @@ class EntityModel(QAbstractItemModel):
         self.rows: list[tuple[str, str, str, str, str]] = []  # one per group, as shown
         self.greyed: list[bool] = []  # per group: every span of it rejected
         self.where: list[tuple[int, int]] = []  # span index -> (group row, position in the group)
+        self.counts: list[int] = []  # spans per group
         self._children: dict[int, list[tuple[str, str, str, str, str]]] = {}  # made when first shown
 
     def reload(self) -> None:
@@ -80,17 +81,28 @@ class EntityModel(QAbstractItemModel):
         text = self.session.document.text if self.session.document else ""
         spans = self.session.spans
         self.groups = group_spans(text, spans)
-        self.rows, self.greyed, self._children = [], [], {}
-        self.where = [(0, 0)] * len(spans)
+        self._children = {}
+        rows: list[tuple[str, str, str, str, str]] = []
+        greyed: list[bool] = []
+        where = [(0, 0)] * len(spans)
+        rejected = Status.REJECTED
         for g, group in enumerate(self.groups):
+            if len(group.members) == 1:  # most groups: no counting (an article opens with thousands)
+                i = group.members[0]
+                span = spans[i]
+                rows.append((group.text, group.label, "", word(span.status), word(span.origin)))
+                greyed.append(span.status is rejected)
+                where[i] = (g, 0)
+                continue
             members = [spans[i] for i in group.members]
             statuses = [s.status for s in members]
             origins = sorted({word(s.origin) for s in members})
-            count = f"×{len(members)}" if len(members) > 1 else ""
-            self.rows.append((group.text, group.label, count, _summary(statuses), ", ".join(origins)))
-            self.greyed.append(all(s is Status.REJECTED for s in statuses))
+            rows.append((group.text, group.label, f"×{len(members)}", _summary(statuses), ", ".join(origins)))
+            greyed.append(all(s is rejected for s in statuses))
             for position, i in enumerate(group.members):
-                self.where[i] = (g, position)
+                where[i] = (g, position)
+        self.rows, self.greyed, self.where = rows, greyed, where
+        self.counts = [len(group.members) for group in self.groups]
         self.endResetModel()
 
     def _child_rows(self, g: int) -> list[tuple[str, str, str, str, str]]:
@@ -153,6 +165,12 @@ class EntityModel(QAbstractItemModel):
         if not index.isValid() or index.internalId() == 0:
             return QModelIndex()
         return self.createIndex(index.internalId() - 1, 0, 0)
+
+    def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        # asked for every row when the view lays out (an article opens with thousands): kept short
+        if parent.isValid():
+            return parent.internalId() == 0 and self.counts[parent.row()] > 1
+        return bool(self.groups)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         if not parent.isValid():

@@ -22,6 +22,7 @@ ENGLISH = "en"
 CHINESE = "zh_CN"
 LANGUAGES = {ENGLISH: "English", CHINESE: "简体中文"}  # each named in its own language
 _installed: list[QTranslator] = []  # kept alive while installed
+generation = 0  # counts installs, so that what was translated once can know it is stale
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
@@ -57,6 +58,8 @@ def resolve(choice: str, locale: QLocale | None = None) -> str:
 def install(language: str | None = None) -> str:
     """Put the translation of ``language`` (default: the user's choice, else the system's) in place for the
     application; returns the language shown. Translators installed before are removed first."""
+    global generation
+    generation += 1
     app = QCoreApplication.instance()
     shown = resolve(language or chosen())
     for translator in _installed:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from gui import i18n
 from gui.i18n import QT_TRANSLATE_NOOP
 from model.consistency import Finding
 from model.review import Kind, Resolution
@@ -58,7 +59,18 @@ def description(label: Label) -> str:
     return label.description
 
 
+_shown: dict[object, str] = {}  # translated once per language installed (``i18n.generation``)
+_generation = [-1]
+
+
 def word(value: Status | Origin | DocState | Role | Kind | Resolution | Finding) -> str:
     """``value`` as the window shows it."""
-    english = _WORDS.get(value)
-    return QCoreApplication.translate(CONTEXT, english) if english else str(value)
+    if _generation[0] != i18n.generation:
+        _shown.clear()
+        _generation[0] = i18n.generation
+    shown = _shown.get(value)
+    if shown is None:
+        english = _WORDS.get(value)
+        shown = _shown[value] = QCoreApplication.translate(CONTEXT, english) if english else str(value)
+    return shown
+
