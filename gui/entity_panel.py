@@ -10,7 +10,7 @@ import logging
 from collections.abc import Sequence
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, QPoint, QRect, Qt
-from PySide6.QtGui import QAction, QColor, QPainter, QResizeEvent
+from PySide6.QtGui import QAction, QColor, QKeyEvent, QMouseEvent, QPainter, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
-    QTreeView,
+    QTableView,
     QWidget,
 )
 
@@ -31,6 +31,8 @@ from model.spans import Origin, Status
 logger = logging.getLogger(__name__)
 
 ALIGN = int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
+SELECTED = QStyle.StateFlag.State_Selected.value
+ARROW = 14  # pixels for a group's arrow, and the indent of its occurrences
 HIDDEN_KEY = "entity_panel_hidden_columns"
 DEFAULT_HIDDEN = ("origin",)  # until the annotator chooses: the focused span's origin is in the status bar
 MIN_TEXT = 80  # pixels the Text column keeps however many columns are shown
@@ -38,38 +40,52 @@ WIDEST = {LABEL: "MISC", COUNT: "×999", STATUS: Status.SUGGESTED, ORIGIN: Origi
 
 
 class RowDelegate(QStyledItemDelegate):
-    """Paints a cell straight from the model: selection fill, the label's colour swatch, the text (elided).
-    A styled item per cell costs several times more, and the panel repaints every visible row each time an
-    article opens."""
+    """Paints a cell straight from the model: selection fill, a group's arrow (▸ closed, ▾ open), an
+    occurrence's indent, the label's colour swatch, the text (elided when it does not fit). A styled item per
+    cell costs several times more, and the panel repaints every visible row each time an article opens."""
 
     def __init__(self, model: EntityModel, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.model = model
+        self._advances: dict[str, int] = {}  # each string's width: most cells fit and need no eliding
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        # Called for every visible cell on each paint: no enum arithmetic, one measurement per string.
         rect: QRect = option.rect  # type: ignore[attr-defined]
         palette = option.palette  # type: ignore[attr-defined]
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        selected = bool(option.state.value & SELECTED)  # type: ignore[attr-defined]
         if selected:
             painter.fillRect(rect, palette.highlight())
-        text = self.model.cell(index)
+        row, column = index.row(), index.column()
+        model = self.model
+        text = model.cell(row, column)
         left = rect.left() + 4
-        if index.column() == LABEL:
-            swatch = QRect(left, rect.top() + 4, 10, rect.height() - 8)
-            painter.fillRect(swatch, self.model.colour(text))
-            left += 14
         if selected:
             painter.setPen(palette.highlightedText().color())
-        elif self.model.rejected(index):
+        elif model.rejected(row):
             painter.setPen(GREY.color())
         else:
             painter.setPen(palette.text().color())
+        if column == TEXT:
+            if model.can_open(row):
+                arrow = "▾" if model.is_open(model.group_of_row(row)) else "▸"
+                painter.drawText(QRect(left, rect.top(), ARROW, rect.height()), ALIGN, arrow)
+            left += 2 * ARROW if model.is_occurrence(row) else ARROW
+        elif column == LABEL:
+            swatch = QRect(left, rect.top() + 4, 10, rect.height() - 8)
+            painter.fillRect(swatch, model.colour(text))
+            left += 14
         width = rect.right() - left - 2
-        elided = option.fontMetrics.elidedText(text, Qt.TextElideMode.ElideRight, width)  # type: ignore[attr-defined]
-        painter.drawText(QRect(left, rect.top(), width, rect.height()), ALIGN, elided)
+        metrics = option.fontMetrics  # type: ignore[attr-defined]
+        advance = self._advances.get(text)
+        if advance is None:
+            advance = self._advances[text] = metrics.horizontalAdvance(text)
+        if advance > width:
+            text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+        painter.drawText(QRect(left, rect.top(), width, rect.height()), ALIGN, text)
 
 
-class EntityPanel(QTreeView):
+class EntityPanel(QTableView):
     def __init__(self, session: AnnotationSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("entityPanel")
@@ -81,11 +97,12 @@ class EntityPanel(QTreeView):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setUniformRowHeights(True)  # rows are never measured one by one
-        self.setAllColumnsShowFocus(True)
-        self.setIndentation(14)
-        self.setExpandsOnDoubleClick(True)
-        header = self.header()
+        self.setShowGrid(False)
+        self.setWordWrap(False)
+        self.verticalHeader().hide()
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        header = self.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         metrics = self.fontMetrics()
@@ -102,7 +119,6 @@ class EntityPanel(QTreeView):
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._row_menu)
         self._advances: dict[str, int] = {}  # width of each string met, so a reload measures only new ones
-        self._expanded: set[tuple[str, str]] = set()  # groups the annotator opened, kept across reloads
         self._group_actions: list[QAction] = []
         self._spans: object = None
         self._writing = False
@@ -110,11 +126,12 @@ class EntityPanel(QTreeView):
         for key in settings.load().get(HIDDEN_KEY, DEFAULT_HIDDEN):
             if key in COLUMNS and key != COLUMNS[TEXT]:
                 self.set_column_shown(key, False, remember=False)
-        self.expanded.connect(lambda index: self._expanded.add(self._key(index)))
-        self.collapsed.connect(self._collapsed)
-        session.documentOpened.connect(lambda _document: self._expanded.clear())
+        self._opened_in: object = None  # the document whose groups are open
         session.spansChanged.connect(self._sync)
         self.selectionModel().currentRowChanged.connect(self._row_changed)
+
+    def header(self) -> QHeaderView:
+        return self.horizontalHeader()
 
     def set_colours(self, colours: dict[str, QColor]) -> None:
         self.entities.set_colours(colours)
@@ -128,7 +145,6 @@ class EntityPanel(QTreeView):
 
     def hidden_columns(self) -> set[str]:
         return set(self._hidden)
-
     def set_column_shown(self, key: str, shown: bool, remember: bool = True) -> None:
         column = COLUMNS.index(key)
         if column == TEXT:
@@ -173,7 +189,7 @@ class EntityPanel(QTreeView):
                 width = advances[text] = metrics.horizontalAdvance(text)
             widest = max(widest, width)
         title = metrics.horizontalAdvance(headers()[TEXT])
-        needed = max(widest, title) + self.indentation() + 16
+        needed = max(widest, title) + ARROW + 16
         header = self.header()
         others = sum(width for c, width in self._widths.items() if not header.isSectionHidden(c))
         room = self.viewport().width() - others
@@ -183,35 +199,61 @@ class EntityPanel(QTreeView):
         super().resizeEvent(event)
         self._fit_text_column()
 
+    # -- opening groups -------------------------------------------------------------------------------
+
+    def is_open(self, row: int) -> bool:
+        """Whether the group of table row ``row`` shows its occurrences."""
+        return self.entities.is_open(self.entities.group_of_row(row))
+
+    def set_open(self, row: int, open_: bool) -> None:
+        """Open (or close) the group of table row ``row``; the focused span keeps its row selected."""
+        self._writing = True  # rows come and go under the current one: that moves no focus
+        self.entities.set_open(self.entities.group_of_row(row), open_)
+        self._writing = False
+        self._select(self.session.focused)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        index = self.indexAt(event.position().toPoint())
+        if (index.isValid() and index.column() == TEXT and self.entities.can_open(index.row())
+                and event.position().x() < self.visualRect(index).left() + ARROW + 4):
+            self.set_open(index.row(), not self.is_open(index.row()))  # the arrow
+        super().mousePressEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        index = self.indexAt(event.position().toPoint())
+        if index.isValid() and self.entities.can_open(index.row()):
+            self.set_open(index.row(), not self.is_open(index.row()))
+            return
+        super().mouseDoubleClickEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """→ opens the selected group, ← closes it (from one of its occurrences too)."""
+        row = self.currentIndex().row()
+        if row >= 0 and event.key() in (Qt.Key.Key_Right, Qt.Key.Key_Left):
+            if event.key() == Qt.Key.Key_Right and self.entities.can_open(row):
+                self.set_open(row, True)
+            elif event.key() == Qt.Key.Key_Left:
+                self.set_open(row, False)
+            return
+        super().keyPressEvent(event)
+
     # -- rows and focus ---------------------------------------------------------------------------------
-
-    def _key(self, index: QModelIndex) -> tuple[str, str]:
-        row = self.entities.rows[index.row()]
-        return row[TEXT], row[LABEL]
-
-    def _collapsed(self, index: QModelIndex) -> None:
-        self._expanded.discard(self._key(index))
-        focused = self.session.focused
-        if focused >= 0 and focused in self.entities.spans_of(index):
-            self._select(focused)  # the selection moves up to the group's row
 
     def current_spans(self) -> tuple[int, ...]:
         """The span indices of the selected row (a group's members, or one occurrence)."""
-        return self.entities.spans_of(self.currentIndex())
+        return self.entities.spans_of(self.currentIndex().row())
 
     def row_of_span(self, span: int) -> QModelIndex:
-        group = self.entities.index_of_span(span, expanded=False)
-        return self.entities.index_of_span(span, expanded=self.isExpanded(group))
+        return self.entities.index(self.entities.row_of_span(span), 0)
 
     def _sync(self) -> None:
         if self._spans is not self.session.spans:  # a new list: the spans changed, not only the focus
             self._spans = self.session.spans
+            document = self.session.document.id if self.session.document else None
+            keep = self.entities.open_keys() if document == self._opened_in else set()
+            self._opened_in = document  # another document opens with every group closed
             self._writing = True
-            self.entities.reload()
-            if self._expanded:
-                for row, values in enumerate(self.entities.rows):
-                    if (values[TEXT], values[LABEL]) in self._expanded:
-                        self.expand(self.entities.index(row, 0))
+            self.entities.reload(keep)
             self._fit_text_column()
             self._writing = False
         self._select(self.session.focused)
@@ -233,7 +275,7 @@ class EntityPanel(QTreeView):
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid() or self._writing:
             return
-        spans = self.entities.spans_of(current)
+        spans = self.entities.spans_of(current.row())
         if self.session.focused not in spans:
             self.session.set_focus(spans[0])
 
@@ -242,7 +284,7 @@ class EntityPanel(QTreeView):
         menu = QMenu(self)
         menu.setObjectName("entityRowMenu")
         if index.isValid():
-            spans = self.entities.spans_of(index)
+            spans = self.entities.spans_of(index.row())
             if self.session.focused not in spans:
                 self.session.set_focus(spans[0])
             for action in self._group_actions:

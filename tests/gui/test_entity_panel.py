@@ -4,7 +4,7 @@ group accepted or rejected from the panel as one undoable action. Driven with th
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 from pytestqt.qtbot import QtBot
@@ -20,9 +20,9 @@ RIGHT = Qt.MouseButton.RightButton
 LEFT = Qt.MouseButton.LeftButton
 
 
-def row(window: MainWindow, index: QModelIndex) -> list[str]:
+def row(window: MainWindow, number: int) -> list[str]:
     model = window.entities.entities
-    return [model.cell(index.siblingAtColumn(c)) for c in (TEXT, LABEL, COUNT, STATUS, ORIGIN)]
+    return [model.cell(number, c) for c in (TEXT, LABEL, COUNT, STATUS, ORIGIN)]
 
 
 def right_click(qtbot: QtBot, widget: QWidget, pos: QPoint) -> None:
@@ -55,27 +55,36 @@ def test_spans_are_grouped_by_string_and_label_and_a_group_opens_to_its_occurren
     window = make_window()
     panel, model = window.entities, window.entities.entities
     assert model.rowCount() == 4  # 越南外交部, 裴青山 ×2, 美国, 布林肯: five spans
-    assert [row(window, model.index(r, 0)) for r in range(4)] == [
+    assert [row(window, r) for r in range(4)] == [
         ["越南外交部", "ORG", "", "suggested", "jieba"],
         ["裴青山", "PER", "×2", "suggested", "jieba"],
         ["美国", "LOC", "", "suggested", "jieba"],
         ["布林肯", "PER", "", "suggested", "jieba"],
     ]
-    group = model.index(1, 0)
-    assert not panel.isExpanded(group)
+    assert not panel.is_open(1)
     press(qtbot, window, K.Key_Tab)  # 裴青山 at 7: the group's row is selected while it is closed
-    assert panel.currentIndex() == group
-    centre = panel.visualRect(group).center()
+    assert panel.currentIndex().row() == 1
+    centre = panel.visualRect(model.index(1, TEXT)).center()
     qtbot.mouseClick(panel.viewport(), LEFT, pos=centre)  # a double click: press, release, double click
     qtbot.mouseDClick(panel.viewport(), LEFT, pos=centre)  # opens the group
-    assert panel.isExpanded(group)
-    occurrences = [row(window, model.index(r, 0, group))[0] for r in range(model.rowCount(group))]
-    assert occurrences == ["…外交部部长裴青山与美国国务…", "…行会谈。 裴青山强调,越南…"]
-    second = model.index(1, 0, group)
-    qtbot.mouseClick(panel.viewport(), LEFT, pos=panel.visualRect(second).center())
+    assert panel.is_open(1) and model.rowCount() == 6
+    occurrences = ["…外交部部长裴青山与美国国务…", "…行会谈。 裴青山强调,越南…"]
+    assert [row(window, r)[0] for r in (2, 3)] == occurrences
+    assert row(window, 4)[0] == "美国"  # the next group follows the occurrences
+    qtbot.mouseClick(panel.viewport(), LEFT, pos=panel.visualRect(model.index(3, TEXT)).center())
     assert window.session.focused_span.start == 25  # an occurrence row focuses that span
     press(qtbot, window, K.Key_Tab, SHIFT, times=3)  # 布林肯, 美国, 裴青山 at 7: its own row, the group open
-    assert window.session.focused_span.start == 7 and panel.currentIndex() == model.index(0, 0, group)
+    assert window.session.focused_span.start == 7 and panel.currentIndex().row() == 2
+    press(qtbot, window, K.Key_A)  # accept all: the spans change, the group stays open
+    assert panel.is_open(1) and row(window, 1)[3] == "accepted"
+    qtbot.keyClick(panel, K.Key_Left)  # ← closes it, the selection moves up to the group's row
+    assert not panel.is_open(1) and panel.currentIndex().row() == 1 and model.rowCount() == 4
+    arrow = panel.visualRect(model.index(1, TEXT)).topLeft() + QPoint(5, 5)
+    qtbot.mouseClick(panel.viewport(), LEFT, pos=arrow)  # its arrow opens it again
+    assert panel.is_open(1)
+    window.session.next_document()  # another article opens with its groups closed
+    window.session.previous_document()
+    assert not panel.is_open(1)
 
 
 def test_the_text_column_fits_its_strings_and_hidden_columns_are_remembered(
@@ -85,7 +94,7 @@ def test_the_text_column_fits_its_strings_and_hidden_columns_are_remembered(
     panel = window.entities
     header = panel.header()
     widest = panel.fontMetrics().horizontalAdvance("越南外交部")
-    assert header.sectionSize(TEXT) >= widest + panel.indentation()
+    assert header.sectionSize(TEXT) >= widest + 14  # and the arrow's place
     assert header.sectionSize(TEXT) < panel.viewport().width() * 0.6 + 1
     first = panel.visualRect(panel.entities.index(0, TEXT))
     assert first.width() >= widest  # painted whole, not cut to "越南..."
@@ -111,12 +120,12 @@ def test_a_whole_group_is_accepted_from_the_panel_and_rejected_with_keys_each_on
 ) -> None:
     window = make_window()
     panel, model = window.entities, window.entities.entities
-    group = model.index(1, 0)  # 裴青山 PER ×2
+    group = model.index(1, TEXT)  # 裴青山 PER ×2
     right_click(qtbot, panel.viewport(), panel.visualRect(group).center())
     choose(qtbot, popup(qtbot), "Accept the group")
     assert own(sqlite_project, corpus[0], window) == {(7, 10, "PER", "accepted"), (25, 28, "PER", "accepted")}
     assert events(sqlite_project) == ["accept"]  # one transaction, one event
-    assert row(window, model.index(1, 0))[2:4] == ["×2", "accepted"]
+    assert row(window, 1)[2:4] == ["×2", "accepted"]
     assert window.actions_by_command["undo"].text() == "Undo Accept all 2 “裴青山” as PER"
     press(qtbot, window, K.Key_X, SHIFT)  # the focused span's group, from the keyboard
     assert own(sqlite_project, corpus[0], window) == {(7, 10, "PER", "rejected"), (25, 28, "PER", "rejected")}
