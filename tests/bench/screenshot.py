@@ -1,10 +1,11 @@
 """Save screenshots of the real windows on a seed article (for the README): the annotation window
-(resources/screenshot.png) and the review window (resources/screenshot_review.png).
+(resources/screenshot.png), the review window (resources/screenshot_review.png) and the annotation window in
+Simplified Chinese (resources/screenshot_zh_CN.png).
 
 Usage (needs a CJK font, e.g. fonts-noto-cjk; the README screenshots were taken this way):
 
     Xvfb :99 -screen 0 1600x1000x24 & DISPLAY=:99 QT_QPA_PLATFORM=xcb \\
-    python tests/bench/screenshot.py [OUT.png [REVIEW_OUT.png]]
+    python tests/bench/screenshot.py [OUT.png [REVIEW_OUT.png [CHINESE_OUT.png]]]
 """
 
 from __future__ import annotations
@@ -54,11 +55,11 @@ def activate(app: QApplication, window: QWidget, focus: QWidget) -> None:
     focus.setFocus()
 
 
-def annotation_window(app: QApplication, project: Project, out: Path) -> None:
+def annotation_window(app: QApplication, project: Project, out: Path, annotator: str = "王小明") -> None:
     from gui.main_window import MainWindow
     from storage.suggestions import SuggestionService
 
-    window = MainWindow(project, project.annotator("王小明"), SuggestionService(project))
+    window = MainWindow(project, project.annotator(annotator), SuggestionService(project))
     window.resize(1360, 820)
     window.show()
     deadline = time.monotonic() + 60
@@ -76,6 +77,9 @@ def annotation_window(app: QApplication, project: Project, out: Path) -> None:
     settle(app, 0.3)
     QTest.keyClick(window.article, Qt.Key.Key_Tab)
     settle(app)
+    panel = window.entities  # the focused span's group opened in the entity panel
+    panel.set_open(panel.entities.row_of_span(window.session.focused), True)
+    settle(app, 0.3)
     save_small(window.grab().toImage(), out)
     print(f"saved {out} ({out.stat().st_size // 1024} KB)")
     window.close()
@@ -126,6 +130,7 @@ def review_window(app: QApplication, project: Project, out: Path) -> None:
 def main() -> None:
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "resources" / "screenshot.png"
     review_out = Path(sys.argv[2]) if len(sys.argv) > 2 else ROOT / "resources" / "screenshot_review.png"
+    chinese_out = Path(sys.argv[3]) if len(sys.argv) > 3 else ROOT / "resources" / "screenshot_zh_CN.png"
     app = QApplication(sys.argv[:1])
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["NEWSTAG_CONFIG_DIR"] = str(Path(tmp) / "config")
@@ -135,6 +140,10 @@ def main() -> None:
         ensure_seeds(project)
         annotation_window(app, project, out)
         review_window(app, project, review_out)
+        from gui import i18n
+
+        i18n.install(i18n.CHINESE)
+        annotation_window(app, project, chinese_out, annotator="李明")
         project.close()
 
 
