@@ -64,9 +64,19 @@ class AgreementView(QDialog):
         self.labels.currentIndexChanged.connect(self.refresh)
         self.status = plain_label(self.tr("Computing…"))
         self.status.setObjectName("agreementStatus")
-        self.pairs = _table("agreementPairs", [
-            self.tr("Annotators"), self.tr("Documents"), self.tr("F1 exact"), self.tr("F1 overlap"),
-            self.tr("Kappa"), self.tr("Matched"), self.tr("Only first"), self.tr("Only second")])
+        self.pairs = _table(
+            "agreementPairs",
+            [
+                self.tr("Annotators"),
+                self.tr("Documents"),
+                self.tr("F1 exact"),
+                self.tr("F1 overlap"),
+                self.tr("Kappa"),
+                self.tr("Matched"),
+                self.tr("Only first"),
+                self.tr("Only second"),
+            ],
+        )
         self.matrix = _table("agreementMatrix", [])
         self.documents = _table("agreementDocuments", [self.tr("Agreement (F1)"), self.tr("Document")])
         self.documents.cellDoubleClicked.connect(self._activate)
@@ -89,24 +99,40 @@ class AgreementView(QDialog):
         self.status.setText(self.tr("Computing…"))
         label = self.labels.currentData()
         failed = self.tr("Could not compute agreement: {0}")
-        self.workers.submit(self.project.team.agreement, None, label, done=self._show,
-                            error=lambda exc: self.status.setText(failed.format(exc)))
+        self.workers.submit(
+            self.project.team.agreement,
+            None,
+            label,
+            done=self._show,
+            error=lambda exc: self.status.setText(failed.format(exc)),
+        )
 
     def _show(self, report: AgreementReport) -> None:
         self.report = report
         compared = [p for p in report.pairs if p.documents]
         if not compared:
             self.status.setText(
-                self.tr("No document has been finished by two annotators yet: nothing to compare."))
+                self.tr("No document has been finished by two annotators yet: nothing to compare.")
+            )
         else:
             alpha = f"{report.alpha:.3f}" if report.alpha is not None else self.tr("n/a")
-            said = self.tr("{0} annotators · Krippendorff's alpha {1} (characters, O included: reads higher "
-                           "than span F1)")
+            said = self.tr(
+                "{0} annotators · Krippendorff's alpha {1} (characters, O included: reads higher "
+                "than span F1)"
+            )
             self.status.setText(said.format(len(report.annotators), alpha))
         self.pairs.setRowCount(len(compared))
         for row, p in enumerate(compared):
-            values = [f"{p.a} × {p.b}", p.documents, p.exact.f1, p.overlap.f1, p.kappa, p.exact.matched,
-                      p.exact.only_a, p.exact.only_b]
+            values = [
+                f"{p.a} × {p.b}",
+                p.documents,
+                p.exact.f1,
+                p.overlap.f1,
+                p.kappa,
+                p.exact.matched,
+                p.exact.only_a,
+                p.exact.only_b,
+            ]
             for col, value in enumerate(values):
                 self.pairs.setItem(row, col, _item(value))
         names = report.annotators

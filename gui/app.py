@@ -31,7 +31,8 @@ def ask_annotator(parent: object = None) -> str | None:
     if remembered:
         return str(remembered)
     name, ok = QInputDialog.getText(
-        None, QCoreApplication.translate("App", "Welcome to newstag"),
+        None,
+        QCoreApplication.translate("App", "Welcome to newstag"),
         QCoreApplication.translate("App", "Your name (it marks your annotations; you can change it later):"),
     )
     if not ok or not name.strip():
@@ -63,8 +64,11 @@ def start_application() -> QApplication:
 
 
 def _cannot_open(reason: str) -> None:
-    box = QMessageBox(QMessageBox.Icon.Critical,
-                      QCoreApplication.translate("App", "newstag cannot open the database"), reason)
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        QCoreApplication.translate("App", "newstag cannot open the database"),
+        reason,
+    )
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.exec()
 

@@ -51,7 +51,10 @@ def _fontconfig_choice() -> str | None:
     try:
         found = subprocess.run(
             ["fc-match", "--format=%{family[0]}", "sans-serif:lang=zh-cn"],
-            capture_output=True, text=True, timeout=3, check=False,
+            capture_output=True,
+            text=True,
+            timeout=3,
+            check=False,
         ).stdout.strip()
     except (OSError, subprocess.SubprocessError) as exc:
         logger.info("fc-match failed: %s", exc)

@@ -45,6 +45,7 @@ class SpanSource(Protocol):
     labels: list[Label]
     spans: list[Span]
     focused: int
+
     @property
     def documentOpened(self) -> SignalInstance: ...
 
@@ -223,8 +224,10 @@ class ArticleView(QPlainTextEdit):
         if not hits:
             return -1
         index = min(hits, key=lambda i: self.session.spans[i].end - self.session.spans[i].start)
-        inside = any(r.adjusted(-1, -1, 1, 1).contains(QPointF(point))
-                     for r in self._rects(self._starts[index], self._ends[index]))
+        inside = any(
+            r.adjusted(-1, -1, 1, 1).contains(QPointF(point))
+            for r in self._rects(self._starts[index], self._ends[index])
+        )
         return index if inside else -1
 
     # -- geometry ------------------------------------------------------------------------------------
@@ -332,8 +335,10 @@ class ArticleView(QPlainTextEdit):
                 rect = self.look.tag_rect(spans[i].label, fills[0], right_edge)
                 tags[i] = rect
                 self.look.paint_tag(painter, spans[i], rect, strong=i == focused)
-        return [PaintedSpan(i, spans[i].label, spans[i].status, tuple(fills), tags.get(i))
-                for i, _rects, fills in shown]
+        return [
+            PaintedSpan(i, spans[i].label, spans[i].status, tuple(fills), tags.get(i))
+            for i, _rects, fills in shown
+        ]
 
     # -- mouse and hover -----------------------------------------------------------------------------
 

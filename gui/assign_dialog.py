@@ -56,11 +56,13 @@ class AssignDialog(QDialog):
     def run(self) -> None:
         names = [n.strip() for n in self.names.text().replace("，", ",").split(",") if n.strip()]
         try:
-            summary = self.project.team.assign(names, self.overlap.value() / 100.0,
-                             only_unassigned=not self.everything.isChecked())
+            summary = self.project.team.assign(
+                names, self.overlap.value() / 100.0, only_unassigned=not self.everything.isChecked()
+            )
         except TeamError as exc:
             self.result_label.setText(self.tr("Not assigned: {0}.").format(exc))
             return
         said = self.tr("Assigned {0} document(s), {1} of them to two annotators.")
-        self.result_label.setText(said.format(summary.documents, summary.doubly_annotated) + "\n"
-                                  + self._summary())
+        self.result_label.setText(
+            said.format(summary.documents, summary.doubly_annotated) + "\n" + self._summary()
+        )

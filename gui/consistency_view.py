@@ -4,14 +4,7 @@ there."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QDialog,
-    QHeaderView,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QHeaderView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from gui.plain_text import plain_label
 from gui.terms import word
@@ -33,17 +26,26 @@ class ConsistencyView(QDialog):
     def __init__(self, project: Project, annotator: str | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("consistencyView")
-        self.setWindowTitle(self.tr("Consistency of {0}'s annotations").format(annotator) if annotator
-                            else self.tr("Consistency of the gold layer"))
+        self.setWindowTitle(
+            self.tr("Consistency of {0}'s annotations").format(annotator)
+            if annotator
+            else self.tr("Consistency of the gold layer")
+        )
         self.resize(860, 560)
         self.findings: list[Inconsistency] = []
         self.status = plain_label(self.tr("Checking…"))
         self.status.setObjectName("consistencyStatus")
         self.table = QTableWidget(0, 5)
         self.table.setObjectName("consistencyTable")
-        self.table.setHorizontalHeaderLabels([self.tr("String"), self.tr("Here"),
-                                              self.tr("Across the corpus"), self.tr("Document"),
-                                              self.tr("Finding")])
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("String"),
+                self.tr("Here"),
+                self.tr("Across the corpus"),
+                self.tr("Document"),
+                self.tr("Finding"),
+            ]
+        )
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -55,13 +57,21 @@ class ConsistencyView(QDialog):
         layout.addWidget(self.table, 1)
         self.workers = Workers(self)
         failed = self.tr("Could not check: {0}")
-        self.workers.submit(_findings, project, annotator, done=self._show,
-                            error=lambda exc: self.status.setText(failed.format(exc)))
+        self.workers.submit(
+            _findings,
+            project,
+            annotator,
+            done=self._show,
+            error=lambda exc: self.status.setText(failed.format(exc)),
+        )
 
     def _show(self, findings: list[Inconsistency]) -> None:
         self.findings = findings
-        self.status.setText(self.tr("{0} finding(s). Double-click or press Enter to go there.").format(
-            len(findings)) if findings else self.tr("No inconsistencies found."))
+        self.status.setText(
+            self.tr("{0} finding(s). Double-click or press Enter to go there.").format(len(findings))
+            if findings
+            else self.tr("No inconsistencies found.")
+        )
         unlabelled = self.tr("unlabelled")
         self.table.setRowCount(len(findings))
         for row, f in enumerate(findings):

@@ -19,8 +19,11 @@ from storage.types import DocumentEntry
 logger = logging.getLogger(__name__)
 
 PAGE = 200
-HEADERS = (QT_TRANSLATE_NOOP("DocumentListModel", "Title"), QT_TRANSLATE_NOOP("DocumentListModel", "State"),
-           QT_TRANSLATE_NOOP("DocumentListModel", "Open"))
+HEADERS = (
+    QT_TRANSLATE_NOOP("DocumentListModel", "Title"),
+    QT_TRANSLATE_NOOP("DocumentListModel", "State"),
+    QT_TRANSLATE_NOOP("DocumentListModel", "Open"),
+)
 DocumentIdRole = int(Qt.ItemDataRole.UserRole.value) + 1
 DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
 TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
@@ -92,8 +95,9 @@ class DocumentListModel(QAbstractTableModel):
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid():
             return
-        page = self._documents.page(self._annotator_id, len(self._entries), PAGE, self._state, self._search,
-                                    self._ranking)
+        page = self._documents.page(
+            self._annotator_id, len(self._entries), PAGE, self._state, self._search, self._ranking
+        )
         if not page:
             self._total = len(self._entries)
             return

@@ -108,15 +108,23 @@ class EntityModel(QAbstractTableModel):
                 continue
             members = [spans[i] for i in group.members]
             kinds = [s.status for s in members]
-            rows.append((group.text, group.label, f"×{len(members)}", _summary(kinds),
-                         ", ".join(sorted({origins[s.origin] for s in members}))))
+            rows.append(
+                (
+                    group.text,
+                    group.label,
+                    f"×{len(members)}",
+                    _summary(kinds),
+                    ", ".join(sorted({origins[s.origin] for s in members})),
+                )
+            )
             greyed.append(all(s is rejected for s in kinds))
             for position, i in enumerate(group.members):
                 where[i] = (g, position)
         self.rows, self.greyed, self.where = rows, greyed, where
         self.counts = [len(group.members) for group in self.groups]
-        self._open = {g for g, row in enumerate(rows)
-                      if self.counts[g] > 1 and (row[TEXT], row[LABEL]) in open_}
+        self._open = {
+            g for g, row in enumerate(rows) if self.counts[g] > 1 and (row[TEXT], row[LABEL]) in open_
+        }
         self._lay_out()
         self.endResetModel()
 
@@ -137,7 +145,8 @@ class EntityModel(QAbstractTableModel):
             text = self.session.document.text if self.session.document else ""
             spans = [self.session.spans[i] for i in self.groups[g].members]
             rows = self._children[g] = [
-                (_context(text, s), s.label, "", word(s.status), word(s.origin)) for s in spans]
+                (_context(text, s), s.label, "", word(s.status), word(s.origin)) for s in spans
+            ]
         return rows
 
     # -- opening and closing groups -------------------------------------------------------------------
@@ -225,8 +234,9 @@ class EntityModel(QAbstractTableModel):
             return GREY
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return headers()[section]
         return None

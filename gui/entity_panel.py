@@ -111,8 +111,9 @@ class EntityPanel(QTableView):
             title = headers()[column]
             widest = word(sample) if isinstance(sample, Status | Origin) else sample
             swatch = 28 if column == LABEL else 14
-            self._widths[column] = max(metrics.horizontalAdvance(widest) + swatch,
-                                       metrics.horizontalAdvance(title) + 16)
+            self._widths[column] = max(
+                metrics.horizontalAdvance(widest) + swatch, metrics.horizontalAdvance(title) + 16
+            )
             header.resizeSection(column, self._widths[column])
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._header_menu)
@@ -145,6 +146,7 @@ class EntityPanel(QTableView):
 
     def hidden_columns(self) -> set[str]:
         return set(self._hidden)
+
     def set_column_shown(self, key: str, shown: bool, remember: bool = True) -> None:
         column = COLUMNS.index(key)
         if column == TEXT:
@@ -214,8 +216,12 @@ class EntityPanel(QTableView):
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         index = self.indexAt(event.position().toPoint())
-        if (index.isValid() and index.column() == TEXT and self.entities.can_open(index.row())
-                and event.position().x() < self.visualRect(index).left() + ARROW + 4):
+        if (
+            index.isValid()
+            and index.column() == TEXT
+            and self.entities.can_open(index.row())
+            and event.position().x() < self.visualRect(index).left() + ARROW + 4
+        ):
             self.set_open(index.row(), not self.is_open(index.row()))  # the arrow
         super().mousePressEvent(event)
 

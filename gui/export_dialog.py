@@ -4,12 +4,11 @@ worker thread (which never touches a widget) with a progress bar, and ends with 
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, QThread, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.export_worker import ExportWorker
 from gui.i18n import QT_TRANSLATE_NOOP
 from gui.plain_text import plain_label
 from model.sentences import SentenceMode
@@ -40,8 +40,6 @@ from storage.project import Project
 from storage.types import (
     ConllOptions,
     DocSeparator,
-    ExportCancelled,
-    ExportError,
     ExportFormat,
     ExportOptionError,
     ExportOptions,
@@ -82,15 +80,21 @@ DOC_SEPARATORS = [
 SOURCES = [
     (QT_TRANSLATE_NOOP("ExportDialog", "Gold (adjudicated)"), Source.GOLD),
     (QT_TRANSLATE_NOOP("ExportDialog", "One annotator's labels"), Source.ANNOTATOR),
-    (QT_TRANSLATE_NOOP("ExportDialog", "Gold where adjudicated, else the annotator's"),
-     Source.GOLD_ELSE_ANNOTATOR),
+    (
+        QT_TRANSLATE_NOOP("ExportDialog", "Gold where adjudicated, else the annotator's"),
+        Source.GOLD_ELSE_ANNOTATOR,
+    ),
 ]
 DOCUMENTS = [
     (QT_TRANSLATE_NOOP("ExportDialog", "All documents"), None),
-    (QT_TRANSLATE_NOOP("ExportDialog", "Only documents the annotator marked done"),
-     frozenset({DocState.DONE})),
-    (QT_TRANSLATE_NOOP("ExportDialog", "Done or in progress"),
-     frozenset({DocState.DONE, DocState.IN_PROGRESS})),
+    (
+        QT_TRANSLATE_NOOP("ExportDialog", "Only documents the annotator marked done"),
+        frozenset({DocState.DONE}),
+    ),
+    (
+        QT_TRANSLATE_NOOP("ExportDialog", "Done or in progress"),
+        frozenset({DocState.DONE, DocState.IN_PROGRESS}),
+    ),
 ]
 
 
@@ -113,37 +117,6 @@ def _combo(name: str, items: Sequence[tuple[str, object]], translate: bool = Tru
     return box
 
 
-class _ExportWorker(QObject):
-    """Runs one export in its thread. Talks to the dialog only through signals."""
-
-    progressed = Signal(int, int)
-    succeeded = Signal(object)
-    failed = Signal(str)
-
-    def __init__(self, project: Project, options: ExportOptions, out: Path, overwrite: bool = False) -> None:
-        super().__init__()
-        self._project, self._options, self._out, self._overwrite = project, options, out, overwrite
-        self.cancel_requested = threading.Event()
-
-    @Slot()
-    def run(self) -> None:
-        try:
-            summary = self._project.export.run(self._options, self._out, progress=self.progressed.emit,
-                                               cancelled=self.cancel_requested.is_set,
-                                               overwrite=self._overwrite)
-        except ExportCancelled:
-            self.failed.emit(self.tr("Export cancelled; nothing was written."))
-        except ExportOptionError as exc:
-            self.failed.emit(self.tr("Cannot export: {0}").format(exc))
-        except (ExportError, OSError) as exc:
-            self.failed.emit(self.tr("Export failed: {0}").format(exc))
-        except Exception as exc:  # a worker must always answer, or the dialog waits forever
-            logger.exception("export failed")
-            self.failed.emit(self.tr("Export failed: {0}").format(exc))
-        else:
-            self.succeeded.emit(summary)
-
-
 class ExportDialog(QDialog):
     """Export training data from ``project``; ``annotator`` is the default for the annotator choices."""
 
@@ -155,7 +128,7 @@ class ExportDialog(QDialog):
         self.project = project
         self.summary: ExportSummary | None = None
         self._thread: QThread | None = None
-        self._worker: _ExportWorker | None = None
+        self._worker: ExportWorker | None = None
         self.setWindowTitle(self.tr("Export training data"))
         self._build(annotator)
         self._sync_enabled()
@@ -170,8 +143,9 @@ class ExportDialog(QDialog):
         self.whitespaceBox = _combo("whitespaceBox", WHITESPACE)
         self.docSeparatorBox = _combo("docSeparatorBox", DOC_SEPARATORS)
         self.sourceBox = _combo("sourceBox", SOURCES)
-        self.annotatorBox = _combo("annotatorBox", [(a.name, a.name) for a in self.project.team.annotators()],
-                                   translate=False)
+        self.annotatorBox = _combo(
+            "annotatorBox", [(a.name, a.name) for a in self.project.team.annotators()], translate=False
+        )
         self.annotatorBox.setCurrentIndex(max(0, self.annotatorBox.findData(annotator.name)))
         self.documentsBox = _combo("documentsBox", DOCUMENTS)
         self.labelList = _named(QListWidget(), "labelList")
@@ -180,13 +154,16 @@ class ExportDialog(QDialog):
             item.setCheckState(_checked(True))
             self.labelList.addItem(item)
         self.labelList.setMaximumHeight(110)
-        self.mappingEdit = _named(QLineEdit(placeholderText=self.tr("e.g. GPE=LOC, MISC= (drop)")),
-                                  "mappingEdit")
+        self.mappingEdit = _named(
+            QLineEdit(placeholderText=self.tr("e.g. GPE=LOC, MISC= (drop)")), "mappingEdit"
+        )
         self.skipUnlabelled = _named(QCheckBox(self.tr("Skip documents without labels")), "skipUnlabelled")
         self.skipUnlabelled.setChecked(True)
         self.splitBox = _named(QCheckBox(self.tr("Split into train / dev / test by document")), "splitBox")
-        self.ratios = [_named(QDoubleSpinBox(decimals=2, singleStep=0.05, maximum=1.0, value=value), name)
-                       for name, value in (("trainRatio", 0.8), ("devRatio", 0.1), ("testRatio", 0.1))]
+        self.ratios = [
+            _named(QDoubleSpinBox(decimals=2, singleStep=0.05, maximum=1.0, value=value), name)
+            for name, value in (("trainRatio", 0.8), ("devRatio", 0.1), ("testRatio", 0.1))
+        ]
         self.seedBox = _named(QSpinBox(maximum=2**31 - 1), "seedBox")
         self.outEdit = _named(QLineEdit(), "outEdit")
         browse = _named(QPushButton(self.tr("Browse…")), "browseButton")
@@ -239,8 +216,13 @@ class ExportDialog(QDialog):
 
     def _sync_enabled(self) -> None:
         conll = ExportFormat(self.formatBox.currentData()) in (ExportFormat.CONLL, ExportFormat.CONLL_WORD)
-        for box in (self.schemeBox, self.separatorBox, self.sentencesBox, self.whitespaceBox,
-                    self.docSeparatorBox):
+        for box in (
+            self.schemeBox,
+            self.separatorBox,
+            self.sentencesBox,
+            self.whitespaceBox,
+            self.docSeparatorBox,
+        ):
             box.setEnabled(conll)
         for spin in (*self.ratios, self.seedBox):
             spin.setEnabled(self.splitBox.isChecked())
@@ -256,8 +238,11 @@ class ExportDialog(QDialog):
 
     def _browse(self) -> None:
         folder = self.splitBox.isChecked() or ExportFormat(self.formatBox.currentData()) is ExportFormat.BRAT
-        path = (QFileDialog.getExistingDirectory(self, self.tr("Export into folder")) if folder
-                else QFileDialog.getSaveFileName(self, self.tr("Export to file"))[0])
+        path = (
+            QFileDialog.getExistingDirectory(self, self.tr("Export into folder"))
+            if folder
+            else QFileDialog.getSaveFileName(self, self.tr("Export to file"))[0]
+        )
         if path:
             self.outEdit.setText(path)
 
@@ -272,23 +257,32 @@ class ExportDialog(QDialog):
                 said = self.tr("“{0}” is not OLD=NEW (or OLD= to drop a label)")
                 raise ExportOptionError(said.format(item))
             mapping[old.strip()] = new.strip() or None
-        unchecked = {self.labelList.item(i).text() for i in range(self.labelList.count())
-                     if self.labelList.item(i).checkState() != _checked(True)}
+        unchecked = {
+            self.labelList.item(i).text()
+            for i in range(self.labelList.count())
+            if self.labelList.item(i).checkState() != _checked(True)
+        }
         for name in unchecked:
             mapping.setdefault(name, None)
         split = SplitRatios(*(spin.value() for spin in self.ratios)) if self.splitBox.isChecked() else None
         source: Source = Source(self.sourceBox.currentData())
         states = DOCUMENTS[self.documentsBox.currentIndex()][1]  # a frozenset does not survive a QVariant
         return ExportOptions(
-            format=ExportFormat(self.formatBox.currentData()), source=source,
+            format=ExportFormat(self.formatBox.currentData()),
+            source=source,
             annotator=self.annotatorBox.currentData() if self._needs_annotator() else None,
-            states=states, label_map=mapping, skip_unlabelled=self.skipUnlabelled.isChecked(),
-            conll=ConllOptions(scheme=Scheme(self.schemeBox.currentData()),
-                               separator=self.separatorBox.currentData(),
-                               sentences=SentenceMode(self.sentencesBox.currentData()),
-                               whitespace=WhitespacePolicy(self.whitespaceBox.currentData()),
-                               doc_separator=DocSeparator(self.docSeparatorBox.currentData())),
-            split=split, seed=self.seedBox.value(),
+            states=states,
+            label_map=mapping,
+            skip_unlabelled=self.skipUnlabelled.isChecked(),
+            conll=ConllOptions(
+                scheme=Scheme(self.schemeBox.currentData()),
+                separator=self.separatorBox.currentData(),
+                sentences=SentenceMode(self.sentencesBox.currentData()),
+                whitespace=WhitespacePolicy(self.whitespaceBox.currentData()),
+                doc_separator=DocSeparator(self.docSeparatorBox.currentData()),
+            ),
+            split=split,
+            seed=self.seedBox.value(),
         )
 
     # -- running ------------------------------------------------------------------------------------
@@ -310,7 +304,7 @@ class ExportDialog(QDialog):
             return
         self.messageLabel.setText(self.tr("Exporting…"))
         self._thread = QThread(self)
-        self._worker = _ExportWorker(self.project, options, out, overwrite=there is not None)
+        self._worker = ExportWorker(self.project, options, out, overwrite=there is not None)
         self._worker.moveToThread(self._thread)
         self._thread.started.connect(self._worker.run)
         self._worker.progressed.connect(self._on_progress)
@@ -322,16 +316,24 @@ class ExportDialog(QDialog):
     def _replace_allowed(self, out: Path, there: str) -> bool:
         """Ask before an export replaces what is at ``out`` (as a whole, once it is complete)."""
         if out.is_dir():
-            said = self.tr("{0} already exists ({1}).\n\nReplace it? Once the new export is complete, the "
-                           "old folder and everything in it is deleted and the new export takes its place. "
-                           "Until then nothing there changes.")
+            said = self.tr(
+                "{0} already exists ({1}).\n\nReplace it? Once the new export is complete, the "
+                "old folder and everything in it is deleted and the new export takes its place. "
+                "Until then nothing there changes."
+            )
         else:
-            said = self.tr("{0} already exists ({1}).\n\nReplace it? Once the new export is complete, the "
-                           "old file is deleted and the new export takes its place. Until then nothing there "
-                           "changes.")
+            said = self.tr(
+                "{0} already exists ({1}).\n\nReplace it? Once the new export is complete, the "
+                "old file is deleted and the new export takes its place. Until then nothing there "
+                "changes."
+            )
         box = QMessageBox(
-            QMessageBox.Icon.Warning, self.tr("Replace the existing export?"), said.format(out, there),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+            QMessageBox.Icon.Warning,
+            self.tr("Replace the existing export?"),
+            said.format(out, there),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
         box.setObjectName("replaceBox")
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setDefaultButton(QMessageBox.StandardButton.No)

@@ -41,8 +41,11 @@ class GoldComparison(QDockWidget):
     def show_document(self, document: Document | None) -> None:
         if document is None or not self.isVisible():
             return
-        gold = [s.entity for s in self.project.annotations.spans(document.id, Layer.GOLD)
-                if s.status is Status.ACCEPTED]
+        gold = [
+            s.entity
+            for s in self.project.annotations.spans(document.id, Layer.GOLD)
+            if s.status is Status.ACCEPTED
+        ]
         if not gold:
             self.summary.setText(self.tr("This document has no gold layer yet (nobody has reviewed it)."))
             self.table.setRowCount(0)
@@ -57,9 +60,9 @@ class GoldComparison(QDockWidget):
         self.summary.setText(said.format(len(alignment.agreed), len(self.rows)))
         self.table.setRowCount(len(self.rows))
         for row, d in enumerate(alignment.disagreements):
-            mine = "; ".join(f"{text[e.start:e.end]} {e.label}" for e in d.spans["you"]) or "—"
-            theirs = "; ".join(f"{text[e.start:e.end]} {e.label}" for e in d.spans["gold"]) or "—"
-            for col, value in enumerate((text[d.start:d.end], mine, theirs)):
+            mine = "; ".join(f"{text[e.start : e.end]} {e.label}" for e in d.spans["you"]) or "—"
+            theirs = "; ".join(f"{text[e.start : e.end]} {e.label}" for e in d.spans["gold"]) or "—"
+            for col, value in enumerate((text[d.start : d.end], mine, theirs)):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, row)
                 self.table.setItem(row, col, item)

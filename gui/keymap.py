@@ -21,10 +21,14 @@ logger = logging.getLogger(__name__)
 PORTABLE = QKeySequence.SequenceFormat.PortableText
 # Keys the article itself needs: moving the cursor and selecting text, copying.
 RESERVED = {
-    **{k: QT_TRANSLATE_NOOP("Keymap", "Moving the text cursor")
-       for k in ("Left", "Right", "Up", "Down", "Home", "End")},
-    **{f"Shift+{k}": QT_TRANSLATE_NOOP("Keymap", "Selecting text")
-       for k in ("Left", "Right", "Up", "Down", "Home", "End")},
+    **{
+        k: QT_TRANSLATE_NOOP("Keymap", "Moving the text cursor")
+        for k in ("Left", "Right", "Up", "Down", "Home", "End")
+    },
+    **{
+        f"Shift+{k}": QT_TRANSLATE_NOOP("Keymap", "Selecting text")
+        for k in ("Left", "Right", "Up", "Down", "Home", "End")
+    },
     "Ctrl+C": QT_TRANSLATE_NOOP("Keymap", "Copying the selected text"),
 }
 HIDDEN = {"Backtab"}  # Shift+Tab's other name: bound with it, never shown
@@ -37,9 +41,12 @@ def normal(key: str) -> str:
 
 class KeyConflict(ValueError):
     def __init__(self, key: str, holder: str) -> None:
-        super().__init__(QCoreApplication.translate(
-            "Keymap", "{0} is already the key of “{1}”: choose another key, or give that one another key "
-            "first.").format(key, holder))
+        super().__init__(
+            QCoreApplication.translate(
+                "Keymap",
+                "{0} is already the key of “{1}”: choose another key, or give that one another key first.",
+            ).format(key, holder)
+        )
         self.key, self.holder = key, holder
 
 
@@ -54,8 +61,11 @@ class Keymap(QObject):
         self.actions = {a.objectName(): a for a in actions if a.objectName()}
         self.defaults = {name: self._keys_of(a) for name, a in self.actions.items()}
         remembered = settings.load().get("shortcuts", {}).get(scope, {})
-        chosen = {name: [normal(str(k)) for k in keys] for name, keys in remembered.items()
-                  if name in self.actions and isinstance(keys, list)}
+        chosen = {
+            name: [normal(str(k)) for k in keys]
+            for name, keys in remembered.items()
+            if name in self.actions and isinstance(keys, list)
+        }
         for name, keys in chosen.items():  # all at once: two actions may have swapped keys
             self._set(name, keys)
         for name in chosen:

@@ -34,8 +34,9 @@ class BackgroundLearning(QObject):
 
     def ensure(self, document_id: DocumentId) -> None:
         if self.service is not None:
-            self.workers.submit(self.service.ensure, document_id,
-                                done=lambda stored: self._ensured(document_id, bool(stored)))
+            self.workers.submit(
+                self.service.ensure, document_id, done=lambda stored: self._ensured(document_id, bool(stored))
+            )
 
     def _ensured(self, document_id: DocumentId, stored: bool) -> None:
         if stored:
@@ -44,8 +45,9 @@ class BackgroundLearning(QObject):
     def learn(self, document_id: DocumentId, accepted: Sequence[Entity], rejected: Sequence[Entity]) -> None:
         if self.service is None or not (accepted or rejected):
             return
-        self.workers.submit(self.service.learn, document_id, list(accepted), list(rejected),
-                            done=self._relearned)
+        self.workers.submit(
+            self.service.learn, document_id, list(accepted), list(rejected), done=self._relearned
+        )
 
     def resync(self, document_id: DocumentId, surfaces: Collection[str]) -> None:
         """What an undone (or redone) decision taught the engine follows the database again."""

@@ -12,14 +12,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QFontDatabase, QKeySequence
-from PySide6.QtWidgets import (
-    QMainWindow,
-    QMessageBox,
-    QSizePolicy,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from gui.actions import AnnotationActions
 from gui.article_view import ArticleView
@@ -33,7 +26,7 @@ from gui.qt_compat import guard_none_refcount
 from gui.session import AnnotationSession
 from gui.shortcuts import CHECKABLE, LABEL_HELP, SELECT_HELP, SHORTCUTS, Scope, shown
 from gui.shortcuts_dialog import ShortcutsDialog
-from gui.terms import word
+from gui.status_line import StatusLine
 from gui.view_menu import ViewMenu
 from gui.window_menus import WindowMenus
 from model.spans import Annotator, Document, DocumentId
@@ -43,7 +36,6 @@ logger = logging.getLogger(__name__)
 
 ERROR_STYLE = "background: #fde2e1; color: #8a1c14; border: 1px solid #e0a19c; padding: 6px;"
 START_DELAY_MS = 150
-SELECTION_SHOWN = 24  # characters of a selection quoted in the status bar
 ACTIVITY = {
     QEvent.Type.KeyPress,
     QEvent.Type.ShortcutOverride,
@@ -95,63 +87,34 @@ class MainWindow(QMainWindow):
         outer.setSizes([300, 1100])
         self.setCentralWidget(outer)
 
-        self.progress_label = plain_label()
-        self.progress_label.setObjectName("progressLabel")
-        self.suggestions_label = plain_label()
-        self.suggestions_label.setObjectName("suggestionsLabel")
-        self.focus_label = plain_label()
-        self.focus_label.setObjectName("focusLabel")
-        self.suggester_label = plain_label()
-        self.suggester_label.setObjectName("suggesterLabel")
-        self.annotator_label = plain_label(self.tr("Annotator: {0}").format(annotator.name))
-        self.annotator_label.setObjectName("annotatorLabel")
-        self.position_label = plain_label(name="positionLabel")
-        self.rejected_label = plain_label(self.tr("showing rejected"), name="rejectedLabel")
-        self.rejected_label.setStyleSheet("color: #8a1c14; font-weight: bold;")
-        self.rejected_label.setToolTip(
-            self.tr("Your rejected spans are shown, struck through (Ctrl+H hides them)"))
-        # Fixed heights (CJK text is taller than Latin) and an ignored width for the focus text: a status
-        # change must not re-lay out, and so repaint, the whole window.
-        self.focus_label.setText("裴青山 Ag")
-        height = self.focus_label.sizeHint().height() + 4
-        self.focus_label.clear()
-        self.focus_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        for label in (self.focus_label, self.suggester_label, self.suggestions_label, self.progress_label,
-                      self.annotator_label, self.position_label, self.rejected_label):
-            label.setFixedHeight(height)
-            label.setTextFormat(Qt.TextFormat.PlainText)
-        # Widths that fit the longest text these labels show, so a new count never re-lays out the window.
-        metrics = self.suggestions_label.fontMetrics()
-        for label, widest in ((self.suggestions_label, self._suggestions_left(9999)),
-                              (self.progress_label, self.tr("Done {0:,} / {1:,}").format(999999, 999999)),
-                              (self.position_label, self.tr("Article {0:,} of {1:,}").format(999999, 999999)),
-                              (self.suggester_label, self.tr("Loading suggestions…"))):
-            label.setMinimumWidth(metrics.horizontalAdvance(widest) + 8)
-            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.statusBar().addWidget(self.focus_label, 1)
-        for label in (
-            self.rejected_label,
-            self.suggester_label,
-            self.suggestions_label,
-            self.position_label,
-            self.progress_label,
-            self.annotator_label,
-        ):
-            self.statusBar().addPermanentWidget(label)
-        self.rejected_label.hide()
-
         self.actions_by_command: dict[str, QAction] = {}
+        self.status = StatusLine(
+            self, self.session, self.article, self.documents.model, self.actions_by_command
+        )
+        self.focus_label, self.suggester_label = self.status.focus_label, self.status.suggester_label
+        self.suggestions_label, self.progress_label = (
+            self.status.suggestions_label,
+            self.status.progress_label,
+        )
+        self.position_label, self.rejected_label = self.status.position_label, self.status.rejected_label
+        self.annotator_label = self.status.annotator_label
+
         self._build_actions()
         self._connect()
-        self.entities.set_group_actions([self.actions_by_command["accept_group"],
-                                         self.actions_by_command["reject_group"]])
+        self.entities.set_group_actions(
+            [self.actions_by_command["accept_group"], self.actions_by_command["reject_group"]]
+        )
         self.menus = WindowMenus(self, self.session, self.article, self.documents.model, self.show_message)
-        self.view_menu = ViewMenu(self, self._menus["View"], self.article, self.entities, self.labels,
-                                  self.session.labels)
+        self.view_menu = ViewMenu(
+            self, self._menus["View"], self.article, self.entities, self.labels, self.session.labels
+        )
         self.view_menu.apply()
         # Every key of the window, the annotator's to rebind (Help → Shortcuts)
-        self.keymap = Keymap("main", [a for a in self.findChildren(QAction)
-                                      if a.objectName().startswith("action_") and a.shortcuts()], self)
+        self.keymap = Keymap(
+            "main",
+            [a for a in self.findChildren(QAction) if a.objectName().startswith("action_") and a.shortcuts()],
+            self,
+        )
         self.keymap.changed.connect(self._keys_changed)
         self._keys_changed()
         plain_action_tips(self)
@@ -159,9 +122,14 @@ class MainWindow(QMainWindow):
             watched.installEventFilter(self)
 
         if not QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese):
-            self.show_message(self.tr("No installed font has Chinese characters, so articles show boxes. "
-                                      "Install one (Debian or Ubuntu: sudo apt-get install fonts-noto-cjk) "
-                                      "and start newstag again."), True)
+            self.show_message(
+                self.tr(
+                    "No installed font has Chinese characters, so articles show boxes. "
+                    "Install one (Debian or Ubuntu: sudo apt-get install fonts-noto-cjk) "
+                    "and start newstag again."
+                ),
+                True,
+            )
         self.suggester_label.setText(self.tr("Loading suggestions…") if service is not None else "")
         # Background work (jieba) starts once the window has painted: nothing competes with the first paint.
         self._start_timer = QTimer(self, singleShot=True, interval=START_DELAY_MS)
@@ -179,8 +147,13 @@ class MainWindow(QMainWindow):
     # -- actions -------------------------------------------------------------------------------------
 
     def _build_actions(self) -> None:
-        titles = {"Document": self.tr("Document"), "Edit": self.tr("Edit"),
-                  "Annotate": self.tr("Annotate"), "View": self.tr("View"), "Help": self.tr("Help")}
+        titles = {
+            "Document": self.tr("Document"),
+            "Edit": self.tr("Edit"),
+            "Annotate": self.tr("Annotate"),
+            "View": self.tr("View"),
+            "Help": self.tr("Help"),
+        }
         menus = self._menus = {name: self.menuBar().addMenu(title) for name, title in titles.items()}
         for name, menu in menus.items():
             menu.setObjectName(f"menu_{name}")
@@ -210,8 +183,11 @@ class MainWindow(QMainWindow):
                 action.setCheckable(True)
                 action.toggled.connect(handlers[shortcut.command])
             else:
-                handler = (handlers.get(shortcut.command) or getattr(self.edits, shortcut.command, None)
-                           or getattr(self.session, shortcut.command))
+                handler = (
+                    handlers.get(shortcut.command)
+                    or getattr(self.edits, shortcut.command, None)
+                    or getattr(self.session, shortcut.command)
+                )
                 action.triggered.connect(lambda _checked=False, h=handler: h())
             self._attach(action, shortcut.scope)
             menus[shortcut.menu].addAction(action)
@@ -220,8 +196,9 @@ class MainWindow(QMainWindow):
         # actions stay ours because a step is saved before the stack moves
         stack = self.session.undo_stack
         for command, alone, named, changed in (
-                ("undo", self.tr("Undo"), self.tr("Undo {0}"), stack.undoTextChanged),
-                ("redo", self.tr("Redo"), self.tr("Redo {0}"), stack.redoTextChanged)):
+            ("undo", self.tr("Undo"), self.tr("Undo {0}"), stack.undoTextChanged),
+            ("redo", self.tr("Redo"), self.tr("Redo {0}"), stack.redoTextChanged),
+        ):
             action = self.actions_by_command[command]
             changed.connect(lambda text, a=action, o=alone, n=named: a.setText(n.format(text) if text else o))
         menus["Annotate"].addSeparator()
@@ -246,17 +223,17 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         s = self.session
         s.documentOpened.connect(self._document_opened)
-        s.spansChanged.connect(self._spans_changed)
+        s.spansChanged.connect(self.status.spans_changed)
         s.documentsUpdated.connect(self.documents.refresh)
         s.entryChanged.connect(self.documents.model.update_entry)
-        s.progressChanged.connect(self._progress)
+        s.progressChanged.connect(self.status.progress)
         s.message.connect(self.show_message)
         s.suggestionsReady.connect(lambda: self.suggester_label.setText(self.tr("Suggestions ready")))
         s.databaseDamaged.connect(self._database_damaged)
         self.documents.documentActivated.connect(lambda i: s.open_document(DocumentId(i)))
         self.labels.labelClicked.connect(self.apply_label)
-        self.article.selectionChanged.connect(self._describe)
-        self.documents.model.modelReset.connect(self._show_position)
+        self.article.selectionChanged.connect(self.status.describe)
+        self.documents.model.modelReset.connect(self.status.show_position)
         self.actions_by_command["toggle_rejected"].toggled.connect(self.rejected_label.setVisible)
 
     def apply_label(self, name: str) -> None:
@@ -274,8 +251,10 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> ShortcutsDialog:
         helps = {f"action_{s.command}": shown(s.help) for s in SHORTCUTS}
-        helps |= {f"action_label_{label.name}": f"{shown(LABEL_HELP[1])} ({label.name})"
-                  for label in self.session.labels}
+        helps |= {
+            f"action_label_{label.name}": f"{shown(LABEL_HELP[1])} ({label.name})"
+            for label in self.session.labels
+        }
         dialog = ShortcutsDialog(self.keymap, [(shown(SELECT_HELP[0]), shown(SELECT_HELP[1]))], helps, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
@@ -283,72 +262,31 @@ class MainWindow(QMainWindow):
 
     def _keys_changed(self) -> None:
         """The label bar shows each label's key as the annotator set it."""
-        self.labels.set_keys({label.name: action.shortcut().toString(QKeySequence.SequenceFormat.PortableText)
-                              for label in self.session.labels
-                              if (action := self.actions_by_command.get(f"label_{label.name}")) is not None})
+        self.labels.set_keys(
+            {
+                label.name: action.shortcut().toString(QKeySequence.SequenceFormat.PortableText)
+                for label in self.session.labels
+                if (action := self.actions_by_command.get(f"label_{label.name}")) is not None
+            }
+        )
 
     # -- reacting to the session ------------------------------------------------------------------
 
     def _document_opened(self, document: Document) -> None:
         self.setWindowTitle(f"newstag — {document.title or f'#{document.id}'} — {self.annotator.name}")
         self.documents.select_document(document.id)
-        self._show_position()
-
-    def _show_position(self) -> None:
-        """Article N of M, M being the documents in the list's current filter."""
-        document = self.session.document
-        if document is None:
-            self.position_label.clear()
-            return
-        total = self.documents.model.total
-        place = self.documents.model.position(document.id)
-        self.position_label.setText(self.tr("Article {0:,} of {1:,}").format(place, total) if place else
-                                    self.tr("Not in the filter ({0:,})").format(total))
-
-    def _spans_changed(self) -> None:
-        self.suggestions_label.setText(self._suggestions_left(len(self.session.open_suggestions())))
-        self._describe()
-
-    def _suggestions_left(self, left: int) -> str:
-        if left == 1:
-            return self.tr("1 suggestion left in this article")
-        return self.tr("{0:,} suggestions left in this article").format(left)
-
-    def _describe(self) -> None:
-        """The status bar's left part: the active selection (its text, length and the keys that label it),
-        else the focused span."""
-        selection = self.article.selection()
-        if selection is not None and self.session.document is not None:
-            start, end = selection
-            text = self.session.document.text[start:end]
-            quoted = text if len(text) <= SELECTION_SHOWN else text[: SELECTION_SHOWN - 1] + "…"
-            actions = [(label.name, self.actions_by_command.get(f"label_{label.name}"))
-                       for label in self.session.labels]
-            keys = "  ".join(f"{a.shortcut().toString()} {name}" for name, a in actions
-                             if a is not None and not a.shortcut().isEmpty())
-            length = (self.tr("1 character") if end - start == 1 else
-                      self.tr("{0:,} characters").format(end - start))
-            if keys:
-                self.focus_label.setText(
-                    self.tr("Selected “{0}” · {1} · label it: {2}").format(quoted, length, keys))
-            else:
-                self.focus_label.setText(self.tr("Selected “{0}” · {1}").format(quoted, length))
-            return
-        span = self.session.focused_span
-        if span is None:
-            self.focus_label.setText("")
-        else:
-            text = self.session.surface(span)
-            self.focus_label.setText(f"{span.label} “{text}” · {word(span.status)} · {word(span.origin)}")
-
-    def _progress(self, done: int, total: int) -> None:
-        self.progress_label.setText(self.tr("Done {0:,} / {1:,}").format(done, total))
+        self.status.show_position()
 
     def _database_damaged(self, reason: str) -> None:
         """The integrity check found damage: every action is refused from now on; say why, and what to do."""
         self.show_message(reason, True)
-        box = QMessageBox(QMessageBox.Icon.Critical, self.tr("The database is damaged"), reason,
-                          QMessageBox.StandardButton.Ok, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            self.tr("The database is damaged"),
+            reason,
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
         box.setObjectName("databaseDamagedBox")
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.open()

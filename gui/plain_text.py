@@ -10,8 +10,9 @@ from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import QLabel, QWidget
 
 
-def plain_label(text: str = "", parent: QWidget | None = None, *, name: str | None = None,
-                word_wrap: bool = False) -> QLabel:
+def plain_label(
+    text: str = "", parent: QWidget | None = None, *, name: str | None = None, word_wrap: bool = False
+) -> QLabel:
     """A QLabel that never renders its text as HTML."""
     label = QLabel(parent)
     label.setTextFormat(Qt.TextFormat.PlainText)

@@ -71,9 +71,7 @@ class Distribution:
     @classmethod
     def detect(cls, os_release: Path = Path("/etc/os-release")) -> Distribution:
         try:
-            fields = dict(
-                line.split("=", 1) for line in os_release.read_text().splitlines() if "=" in line
-            )
+            fields = dict(line.split("=", 1) for line in os_release.read_text().splitlines() if "=" in line)
         except OSError:
             return cls(None)
         ids = " ".join(fields.get(key, "").strip('"').lower() for key in ("ID", "ID_LIKE")).split()
@@ -184,7 +182,8 @@ def startup_problem(
     problems = []
     for platform in candidates:
         reachable = (
-            _wayland_reachable(env) if platform == "wayland"
+            _wayland_reachable(env)
+            if platform == "wayland"
             else bool(env.get("DISPLAY")) and _x_display_reachable(env["DISPLAY"])
         )
         missing = missing_libraries(platform, ldd)

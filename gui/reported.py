@@ -26,8 +26,9 @@ def reported(what: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
             except Exception as exc:
                 logger.exception("%s failed", what)
                 owner: Any = getattr(self, "session", self)
-                said = QCoreApplication.translate("Reported",
-                                                  "{0} failed: the database could not be read ({1}).")
+                said = QCoreApplication.translate(
+                    "Reported", "{0} failed: the database could not be read ({1})."
+                )
                 owner.message.emit(said.format(QCoreApplication.translate("Reported", what), exc), True)
 
         return guarded

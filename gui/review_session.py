@@ -66,8 +66,16 @@ class ReviewSession(QObject):
 
     def _span(self, entity: Entity, status: Status, label: str | None = None) -> Span:
         assert self.item is not None
-        return Span(None, self.item.document_id, entity.start, entity.end, label or entity.label, Layer.GOLD,
-                    status, Origin.HUMAN)
+        return Span(
+            None,
+            self.item.document_id,
+            entity.start,
+            entity.end,
+            label or entity.label,
+            Layer.GOLD,
+            status,
+            Origin.HUMAN,
+        )
 
     def _rebuild(self) -> None:
         spans: list[tuple[Span, int]] = [(self._span(e, Status.ACCEPTED), -1) for e in self.alignment.agreed]
@@ -110,8 +118,9 @@ class ReviewSession(QObject):
         self.current = (undecided or order)[0]
         self._rebuild()
 
-    def decide(self, resolution: Resolution, source: str | None = None,
-               edited: list[Entity] | None = None) -> bool:
+    def decide(
+        self, resolution: Resolution, source: str | None = None, edited: list[Entity] | None = None
+    ) -> bool:
         d = self.disagreement
         if d is None:
             self.message.emit(self.tr("No disagreement is selected."), True)
@@ -136,8 +145,9 @@ class ReviewSession(QObject):
         """Take the version of the ``index``-th annotator (0 = A)."""
         names = self.annotators
         if not 0 <= index < len(names):
-            self.message.emit(self.tr("There is no annotator {0} on this document.").format(chr(65 + index)),
-                              True)
+            self.message.emit(
+                self.tr("There is no annotator {0} on this document.").format(chr(65 + index)), True
+            )
             return False
         return self.decide(Resolution.TAKE, names[index])
 
@@ -146,11 +156,15 @@ class ReviewSession(QObject):
         d = self.disagreement
         if d is None or not (d.start <= entity.start and entity.end <= d.end):
             self.message.emit(
-                self.tr("Select text inside the highlighted disagreement, then press a label key."), True)
+                self.tr("Select text inside the highlighted disagreement, then press a label key."), True
+            )
             return False
         previous = self.decisions.get(self.current)
-        kept = ([e for e in previous.entities if not e.overlaps(entity)]
-                if previous and previous.resolution is Resolution.EDIT else [])
+        kept = (
+            [e for e in previous.entities if not e.overlaps(entity)]
+            if previous and previous.resolution is Resolution.EDIT
+            else []
+        )
         return self.decide(Resolution.EDIT, edited=sorted([*kept, entity], key=lambda e: e.start))
 
     def undo(self) -> None:
@@ -168,13 +182,13 @@ class ReviewSession(QObject):
         if self.item is None:
             return False
         try:
-            version = self.project.reviews.save_gold(self.item, self.reviewer.id, self.alignment.agreed,
-                                list(self.decisions.values()))
+            version = self.project.reviews.save_gold(
+                self.item, self.reviewer.id, self.alignment.agreed, list(self.decisions.values())
+            )
         except ConflictError as exc:
             self.message.emit(self.tr("Not saved: {0}").format(exc), True)
             return False
-        self.item = ReviewItem(self.item.document_id, self.item.text, self.item.layers,
-                               self._gold(), version)
+        self.item = ReviewItem(self.item.document_id, self.item.text, self.item.layers, self._gold(), version)
         self.saved = True
         self.message.emit(self.tr("Gold saved (version {0}).").format(version), False)
         self.decisionsChanged.emit()

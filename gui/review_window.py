@@ -39,7 +39,6 @@ from storage.types import QueueEntry
 logger = logging.getLogger(__name__)
 
 
-
 NAME_SHARE = 0.35  # of the side panel's width at most for the annotator's name: the versions get the rest
 
 
@@ -58,8 +57,7 @@ class ReviewWindow(QMainWindow):
         self.article = ArticleView(self.session)
         self.panel = QTableWidget(0, 3)
         self.panel.setObjectName("disagreementPanel")
-        self.panel.setHorizontalHeaderLabels([self.tr("Key"), self.tr("Annotator"),
-                                              self.tr("Their version")])
+        self.panel.setHorizontalHeaderLabels([self.tr("Key"), self.tr("Annotator"), self.tr("Their version")])
         # Never a horizontal scroll bar: the key and name columns take what they need (a long name is
         # elided, its tooltip whole), the versions wrap in the rest.
         self.panel.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -104,11 +102,18 @@ class ReviewWindow(QMainWindow):
     def _build_actions(self) -> None:
         s = self.session
         handlers: dict[str, Callable[[], object]] = {
-            "next": lambda: s.step(True), "previous": lambda: s.step(False),
-            "both": lambda: s.decide(Resolution.BOTH), "reject": lambda: s.decide(Resolution.REJECT),
-            "undo": s.undo, "save": self.save, "save_next": self.save_and_next, "help": self.show_shortcuts,
-            "zoom_in": lambda: self.article.zoom(1), "zoom_out": lambda: self.article.zoom(-1),
-            "zoom_reset": lambda: self.article.zoom(0), "close": self.request_close,
+            "next": lambda: s.step(True),
+            "previous": lambda: s.step(False),
+            "both": lambda: s.decide(Resolution.BOTH),
+            "reject": lambda: s.decide(Resolution.REJECT),
+            "undo": s.undo,
+            "save": self.save,
+            "save_next": self.save_and_next,
+            "help": self.show_shortcuts,
+            "zoom_in": lambda: self.article.zoom(1),
+            "zoom_out": lambda: self.article.zoom(-1),
+            "zoom_reset": lambda: self.article.zoom(0),
+            "close": self.request_close,
             **{f"take_{k}": partial(s.take, i) for i, k in enumerate(ANNOTATOR_KEYS)},
         }
         menu = self.menuBar().addMenu(self.tr("&Review"))
@@ -131,8 +136,9 @@ class ReviewWindow(QMainWindow):
                 action.triggered.connect(lambda _c=False, name=label.name: self.edit(name))
                 self.addAction(action)
                 menu.addAction(action)
-        self.keymap = Keymap("review", [a for a in self.actions() if a.objectName().startswith("review_")],
-                             self)
+        self.keymap = Keymap(
+            "review", [a for a in self.actions() if a.objectName().startswith("review_")], self
+        )
 
     def show_shortcuts(self) -> ShortcutsDialog:
         helps = {f"review_{s.name}": self.tr(s.help).format(s.letter) for s in REVIEW_SHORTCUTS}
@@ -151,8 +157,11 @@ class ReviewWindow(QMainWindow):
         0.4 s for 10,000 double-annotated documents); the list fills in when it is ready."""
         self.state.setText(self.tr("Loading the review queue…"))
         failed = self.tr("Could not load the review queue: {0}")
-        self.workers.submit(self.project.reviews.queue, done=self._fill_queue,
-                            error=lambda exc: self.state.setText(failed.format(exc)))
+        self.workers.submit(
+            self.project.reviews.queue,
+            done=self._fill_queue,
+            error=lambda exc: self.state.setText(failed.format(exc)),
+        )
 
     def _fill_queue(self, entries: list[QueueEntry]) -> None:
         self.state.setText("")
@@ -174,7 +183,8 @@ class ReviewWindow(QMainWindow):
             self.queue.setCurrentRow(0)
         elif not self.queue.count():
             self.state.setText(
-                self.tr("Nothing to review: no document has been finished by two annotators yet."))
+                self.tr("Nothing to review: no document has been finished by two annotators yet.")
+            )
 
     def request_close(self) -> None:
         """Esc / Ctrl+W: close, once unsaved decisions are saved or knowingly dropped."""
@@ -185,10 +195,13 @@ class ReviewWindow(QMainWindow):
         if self.session.saved or not self.session.decisions:
             return True
         answer = QMessageBox.question(
-            self, self.tr("Close the review"),
-            self.tr("{0} decision(s) on this document are not saved. Save them as its gold layer before "
-                    "closing?").format(len(self.session.decisions)),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            self,
+            self.tr("Close the review"),
+            self.tr(
+                "{0} decision(s) on this document are not saved. Save them as its gold layer before closing?"
+            ).format(len(self.session.decisions)),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Save,
         )
@@ -217,7 +230,8 @@ class ReviewWindow(QMainWindow):
         selection = self.article.selection()
         if selection is None:
             self.statusBar().showMessage(
-                self.tr("Select text inside the disagreement first, then press a label key."))
+                self.tr("Select text inside the disagreement first, then press a label key.")
+            )
             return
         self.session.edit(Entity(selection[0], selection[1], label))
 
@@ -271,19 +285,23 @@ class ReviewWindow(QMainWindow):
         nothing = self.tr("— (nothing)")
         for row, name in enumerate(names):
             versions = d.spans.get(name, ()) if d else ()
-            shown = "; ".join(f"{text[e.start:e.end]} {e.label}" for e in versions) or nothing
-            for col, value in enumerate([ANNOTATOR_KEYS[row] if row < len(ANNOTATOR_KEYS) else "", name,
-                                         shown if d else ""]):
+            shown = "; ".join(f"{text[e.start : e.end]} {e.label}" for e in versions) or nothing
+            for col, value in enumerate(
+                [ANNOTATOR_KEYS[row] if row < len(ANNOTATOR_KEYS) else "", name, shown if d else ""]
+            ):
                 item = QTableWidgetItem(value)
                 item.setToolTip(plain_tooltip(value))
                 self.panel.setItem(row, col, item)
         self._fit_panel()
         if d is None:
-            self.kind.setText(self.tr("No disagreement selected.") if s.alignment.disagreements else
-                              self.tr("The annotators agree on everything: save to make it gold (Ctrl+S)."))
+            self.kind.setText(
+                self.tr("No disagreement selected.")
+                if s.alignment.disagreements
+                else self.tr("The annotators agree on everything: save to make it gold (Ctrl+S).")
+            )
         else:
             decided = s.decisions.get(s.current)
-            where = f"“{text[d.start:d.end]}”: {word(d.kind)}"
+            where = f"“{text[d.start : d.end]}”: {word(d.kind)}"
             if decided is None:
                 self.kind.setText(where)
             elif decided.resolution is Resolution.TAKE:
@@ -293,5 +311,6 @@ class ReviewWindow(QMainWindow):
         version = s.item.version if s.item else 0
         saved = self.tr("saved") if s.saved else self.tr("not saved yet")
         said = self.tr("{0} of {1} disagreements open · {2} agreed · gold version {3} · {4}")
-        self.state.setText(said.format(s.open_count, len(s.alignment.disagreements), len(s.alignment.agreed),
-                                       version, saved))
+        self.state.setText(
+            said.format(s.open_count, len(s.alignment.disagreements), len(s.alignment.agreed), version, saved)
+        )

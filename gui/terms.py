@@ -73,4 +73,3 @@ def word(value: Status | Origin | DocState | Role | Kind | Resolution | Finding)
         english = _WORDS.get(value)
         shown = _shown[value] = QCoreApplication.translate(CONTEXT, english) if english else str(value)
     return shown
-

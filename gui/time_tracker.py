@@ -53,8 +53,13 @@ class TimeTracker:
 class TimeKeeper(QObject):
     """Saves the time spent on the open document: when the annotator moves on, and every minute."""
 
-    def __init__(self, store: Annotations, annotator_id: AnnotatorId,
-                 clock: Callable[[], float] = time.monotonic, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        store: Annotations,
+        annotator_id: AnnotatorId,
+        clock: Callable[[], float] = time.monotonic,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self._store, self._annotator_id = store, annotator_id
         self._tracker = TimeTracker(clock)

@@ -42,8 +42,11 @@ class Trainer(QObject):
     def status_text(self) -> str:
         if self.running:
             if self._training_base:
-                what = self.tr("Model: training the base model ({0})…") if self._step else self.tr(
-                    "Model: training the base model…")
+                what = (
+                    self.tr("Model: training the base model ({0})…")
+                    if self._step
+                    else self.tr("Model: training the base model…")
+                )
             else:
                 what = self.tr("Model: training ({0})…") if self._step else self.tr("Model: training…")
             return what.format(self._step)
@@ -71,8 +74,9 @@ class Trainer(QObject):
                 self.start()
             return
         self._checking = True
-        self.workers.submit(self.project.training.needs_training, done=self._checked,
-                            error=self._check_failed)
+        self.workers.submit(
+            self.project.training.needs_training, done=self._checked, error=self._check_failed
+        )
 
     def _checked(self, needed: object) -> None:
         self._checking = False
@@ -114,8 +118,11 @@ class Trainer(QObject):
             parts = line.split()
             if len(parts) == 3 and parts[0] in ("features", "iteration") and parts[1].isdigit():
                 done, total = int(parts[1]), int(parts[2])
-                self._step = (self.tr("features of {0:,} / {1:,} documents") if parts[0] == "features"
-                              else self.tr("iteration {0} / {1}")).format(done, total)
+                self._step = (
+                    self.tr("features of {0:,} / {1:,} documents")
+                    if parts[0] == "features"
+                    else self.tr("iteration {0} / {1}")
+                ).format(done, total)
                 self.statusChanged.emit(self.status_text())
 
     def _finished(self, code: int, _status: QProcess.ExitStatus) -> None:

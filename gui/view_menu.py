@@ -44,8 +44,12 @@ class LabelStyleDialog(QDialog):
         self.setObjectName("labelStyleDialog")
         self.setWindowTitle(self.tr("Label styles"))
         layout = QVBoxLayout(self)
-        note = plain_label(self.tr("Accepted spans are underlined in their label's style, so labels differ "
-                                   "even without colour. Remembered for you, not for the whole project."))
+        note = plain_label(
+            self.tr(
+                "Accepted spans are underlined in their label's style, so labels differ "
+                "even without colour. Remembered for you, not for the whole project."
+            )
+        )
         note.setWordWrap(True)
         layout.addWidget(note)
         form = QFormLayout()
@@ -61,8 +65,9 @@ class LabelStyleDialog(QDialog):
             form.addRow(name, box)
             self.styles[label.name] = box
         layout.addLayout(form)
-        self.safe = QCheckBox(self.tr("Colour-vision-safe colours (instead of the project's label colours)"),
-                              self)
+        self.safe = QCheckBox(
+            self.tr("Colour-vision-safe colours (instead of the project's label colours)"), self
+        )
         self.safe.setObjectName("safeColours")
         self.safe.setChecked(look.safe_colours)
         layout.addWidget(self.safe)
@@ -81,8 +86,15 @@ class ViewMenu(QObject):
     """Line spacing, colour-vision-safe colours, label styles and the language for ``window`` (the
     annotation window, which hands over the widgets that show label colours)."""
 
-    def __init__(self, window: QWidget, menu: QMenu, article: ArticleView, entities: EntityPanel,
-                 labels: LabelBar, label_set: list[Label]) -> None:
+    def __init__(
+        self,
+        window: QWidget,
+        menu: QMenu,
+        article: ArticleView,
+        entities: EntityPanel,
+        labels: LabelBar,
+        label_set: list[Label],
+    ) -> None:
         super().__init__(window)
         self.window = window
         self.article, self.entities, self.labels, self.label_set = article, entities, labels, label_set
@@ -117,8 +129,10 @@ class ViewMenu(QObject):
         languages = QActionGroup(self.language_menu)
         chosen = i18n.chosen()
         system = i18n.LANGUAGES[i18n.resolve(i18n.SYSTEM)]
-        for code, name in ((i18n.SYSTEM, self.tr("System default ({0})").format(system)),
-                           *i18n.LANGUAGES.items()):
+        for code, name in (
+            (i18n.SYSTEM, self.tr("System default ({0})").format(system)),
+            *i18n.LANGUAGES.items(),
+        ):
             action = QAction(name, self.language_menu, checkable=True)
             action.setObjectName(f"action_language_{code}")
             action.setChecked(code == chosen)
@@ -132,9 +146,13 @@ class ViewMenu(QObject):
         shown = i18n.resolve(language)
         if shown == i18n.current():
             return
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Language"),
-                          self.tr("newstag speaks {0} from its next start.").format(i18n.LANGUAGES[shown]),
-                          QMessageBox.StandardButton.Ok, self.window)
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("Language"),
+            self.tr("newstag speaks {0} from its next start.").format(i18n.LANGUAGES[shown]),
+            QMessageBox.StandardButton.Ok,
+            self.window,
+        )
         box.setObjectName("languageBox")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()

@@ -35,8 +35,14 @@ class WindowMenus(QObject):
     """The Team and Model menus and Export of ``window`` (the annotation window, which hands over what the
     menus act on: its session, its article view and its message bar)."""
 
-    def __init__(self, window: QMainWindow, session: AnnotationSession, article: ArticleView,
-                 list_model: DocumentListModel, show_message: Callable[[str, bool], None]) -> None:
+    def __init__(
+        self,
+        window: QMainWindow,
+        session: AnnotationSession,
+        article: ArticleView,
+        list_model: DocumentListModel,
+        show_message: Callable[[str, bool], None],
+    ) -> None:
         super().__init__(window)
         self.window = window
         self.session, self.article, self.list_model = session, article, list_model
@@ -79,10 +85,20 @@ class WindowMenus(QObject):
         self._add(team, self.tr("Assign documents…"), None, self.assign, "action_assign")
         self._add(team, self.tr("Agreement…"), None, self.agreement, "action_agreement")
         self._add(team, self.tr("Review disagreements…"), "Ctrl+Shift+R", self.review, "action_review")
-        self._add(team, self.tr("Consistency of my annotations…"), None,
-                  lambda: self.consistency(self.annotator.name), "action_consistency")
-        self._add(team, self.tr("Consistency of the gold layer…"), None, lambda: self.consistency(None),
-                  "action_gold_consistency")
+        self._add(
+            team,
+            self.tr("Consistency of my annotations…"),
+            None,
+            lambda: self.consistency(self.annotator.name),
+            "action_consistency",
+        )
+        self._add(
+            team,
+            self.tr("Consistency of the gold layer…"),
+            None,
+            lambda: self.consistency(None),
+            "action_gold_consistency",
+        )
         compare = self.gold.toggleViewAction()
         compare.setText(self.tr("Compare with gold"))
         compare.setShortcut(QKeySequence("Ctrl+G"))
@@ -90,11 +106,21 @@ class WindowMenus(QObject):
         team.addAction(compare)
         w.addAction(compare)
         self._add(model, self.tr("Train the suggestion model now"), None, self.train, "action_train")
-        self._add(model, self.tr("Train a base model on a labelled corpus…"), None, self.train_base,
-                  "action_train_base")
+        self._add(
+            model,
+            self.tr("Train a base model on a labelled corpus…"),
+            None,
+            self.train_base,
+            "action_train_base",
+        )
         model.addSeparator()
-        self.order_action = self._add(model, self.tr("Most uncertain documents first"), None,
-                                      self.toggle_order, "action_order_uncertainty")
+        self.order_action = self._add(
+            model,
+            self.tr("Most uncertain documents first"),
+            None,
+            self.toggle_order,
+            "action_order_uncertainty",
+        )
         self.order_action.setCheckable(True)
         self.order_action.setChecked(self.project.ordering.document_order() == "uncertainty")
         self.apply_order()
@@ -109,8 +135,9 @@ class WindowMenus(QObject):
         menu.setObjectName(f"menu_{name}")
         return menu
 
-    def _add(self, menu: QMenu, text: str, keys: str | None, handler: Callable[[], object],
-             name: str) -> QAction:
+    def _add(
+        self, menu: QMenu, text: str, keys: str | None, handler: Callable[[], object], name: str
+    ) -> QAction:
         action = QAction(text, self.window)
         action.setObjectName(name)
         if keys:
@@ -185,13 +212,21 @@ class WindowMenus(QObject):
             self.show_message(self.tr("The model is training already."), False)
             return
         path, _ = QFileDialog.getOpenFileName(
-            self.window, self.tr("Labelled corpus for a base model"), "",
-            self.tr("Labelled corpora (*.bio *.conll *.txt *.tsv *.jsonl *.json);;All files (*)"))
+            self.window,
+            self.tr("Labelled corpus for a base model"),
+            "",
+            self.tr("Labelled corpora (*.bio *.conll *.txt *.tsv *.jsonl *.json);;All files (*)"),
+        )
         if not path:
             return
         self.trainer.start(Path(path))
-        self.show_message(self.tr("Training a base model on {0} in the background (a large corpus takes "
-                             "minutes); annotation goes on meanwhile.").format(Path(path).name), False)
+        self.show_message(
+            self.tr(
+                "Training a base model on {0} in the background (a large corpus takes "
+                "minutes); annotation goes on meanwhile."
+            ).format(Path(path).name),
+            False,
+        )
 
     def _model_trained(self) -> None:
         service = self.session.service
@@ -214,8 +249,10 @@ class WindowMenus(QObject):
         ordering.set_document_order("uncertainty" if uncertain else "sequential")
         service = self.session.service
         if uncertain and not ordering.ranking() and service is not None:
-            self.show_message(self.tr("Ordering the documents by how unsure the suggestions are (in the "
-                                 "background)…"), False)
+            self.show_message(
+                self.tr("Ordering the documents by how unsure the suggestions are (in the background)…"),
+                False,
+            )
             self.session.workers.submit(ordering.refresh_ranking, service, done=lambda _n: self.apply_order())
         self.apply_order()
 

@@ -110,8 +110,13 @@ def simulate_ordering(
         engine.learn(text, gold_list, [e for e in suggested if e not in set(gold_list)])
         seen.append((text, gold_list))
         if len(seen) % every == 0 or not remaining:
-            model = trainer(seen, project_dictionary=engine.project_dictionary, base=base,
-                            pretrained=pretrained, **train_options)
+            model = trainer(
+                seen,
+                project_dictionary=engine.project_dictionary,
+                base=base,
+                pretrained=pretrained,
+                **train_options,
+            )
             engine.set_model(model)
             ranking = None  # refreshed with the new model, as the window does after a retraining
             points.append(score())

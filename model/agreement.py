@@ -51,8 +51,9 @@ def _filter(entities: Iterable[Entity], label: str | None) -> set[Entity]:
     return {e for e in entities if label is None or e.label == label}
 
 
-def pair_score(a: Iterable[Entity], b: Iterable[Entity], overlap: bool = False,
-               label: str | None = None) -> PairScore:
+def pair_score(
+    a: Iterable[Entity], b: Iterable[Entity], overlap: bool = False, label: str | None = None
+) -> PairScore:
     """Exact: same start, end and label. Overlap: same label and overlapping (each span matched at most
     once)."""
     sa, sb = _filter(a, label), _filter(b, label)
@@ -159,8 +160,9 @@ class AgreementReport:
         return sorted(self.per_document.items(), key=lambda kv: (kv[1], kv[0]))
 
 
-def agreement(layers: Layers, lengths: Mapping[int, int], annotators: list[str] | None = None,
-              label: str | None = None) -> AgreementReport:
+def agreement(
+    layers: Layers, lengths: Mapping[int, int], annotators: list[str] | None = None, label: str | None = None
+) -> AgreementReport:
     names = sorted(annotators if annotators is not None else layers)
     report = AgreementReport(names)
     per_doc: dict[int, list[float]] = {}

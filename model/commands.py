@@ -80,8 +80,12 @@ class Command(ABC):
 class Edit:
     """One user action: one or more commands, saved (and undone) in one transaction with one event."""
 
-    def __init__(self, commands: Sequence[Command], text: str | None = None,
-                 title: tuple[str, Mapping[str, object]] | None = None) -> None:
+    def __init__(
+        self,
+        commands: Sequence[Command],
+        text: str | None = None,
+        title: tuple[str, Mapping[str, object]] | None = None,
+    ) -> None:
         if not commands:
             raise ValueError("an edit needs at least one command")
         self.commands = list(commands)
@@ -99,8 +103,12 @@ class Edit:
             return self.commands[0].action(undo)
         name = "+".join(dict.fromkeys(c.name for c in self.commands))
         parts = [{"action": c.name, **c.payload()} for c in self.commands]
-        return Action(("undo " if undo else "") + name, self.ctx.annotator_id, self.ctx.document_id,
-                      {"text": self.text, "parts": parts})
+        return Action(
+            ("undo " if undo else "") + name,
+            self.ctx.annotator_id,
+            self.ctx.document_id,
+            {"text": self.text, "parts": parts},
+        )
 
     def do(self, store: AnnotationStore) -> Change:
         ops = [c.ops() for c in self.commands]
@@ -120,10 +128,26 @@ class Edit:
         return change
 
 
-def _own(ctx: Context, entity: Entity, status: Status, origin: Origin, detail: str | None = None,
-         score: float | None = None) -> Insert:
-    return Insert(ctx.document_id, Layer.ANNOTATOR, ctx.annotator_id, entity.start, entity.end, entity.label,
-                  status, origin, detail, score)
+def _own(
+    ctx: Context,
+    entity: Entity,
+    status: Status,
+    origin: Origin,
+    detail: str | None = None,
+    score: float | None = None,
+) -> Insert:
+    return Insert(
+        ctx.document_id,
+        Layer.ANNOTATOR,
+        ctx.annotator_id,
+        entity.start,
+        entity.end,
+        entity.label,
+        status,
+        origin,
+        detail,
+        score,
+    )
 
 
 def _entity_payload(span: Span | Entity) -> dict[str, object]:
@@ -167,8 +191,10 @@ class AcceptSpans(_InsertingCommand):
         self.suggestions = list(suggestions)
 
     def inserts(self) -> list[Insert]:
-        return [_own(self.ctx, s.entity, Status.ACCEPTED, s.origin, s.origin_detail, s.score)
-                for s in self.suggestions]
+        return [
+            _own(self.ctx, s.entity, Status.ACCEPTED, s.origin, s.origin_detail, s.score)
+            for s in self.suggestions
+        ]
 
     def payload(self) -> dict[str, object]:
         return {"spans": [_entity_payload(s) | {"origin": str(s.origin)} for s in self.suggestions]}
@@ -205,16 +231,18 @@ class ReplaceSpan(_InsertingCommand):
 
     name = "edit"
 
-    def __init__(self, ctx: Context, span: Span, entity: Entity, overlapped: Sequence[Span] = (),
-                 name: str = "edit") -> None:
+    def __init__(
+        self, ctx: Context, span: Span, entity: Entity, overlapped: Sequence[Span] = (), name: str = "edit"
+    ) -> None:
         verb = {"relabel": f"Relabel as {entity.label}", "resize": "Resize"}.get(name, "Edit")
         super().__init__(ctx, _describe(verb, [span]))
         self.name = name
         self.span, self.entity = span, entity
         # own spans it overlaps are withdrawn; suggestions it overlaps drop out of the view by themselves (the
         # suggestion layer is everyone's: never marked by one annotator)
-        self.overlapped = [o for o in overlapped
-                           if o.id is not None and o.id != span.id and o.layer is not Layer.SUGGESTION]
+        self.overlapped = [
+            o for o in overlapped if o.id is not None and o.id != span.id and o.layer is not Layer.SUGGESTION
+        ]
 
     def inserts(self) -> list[Insert]:
         if self.span.layer is Layer.SUGGESTION:
@@ -225,13 +253,18 @@ class ReplaceSpan(_InsertingCommand):
     def updates(self) -> list[tuple[SpanId, dict[str, object], dict[str, object]]]:
         changes: list[tuple[SpanId, dict[str, object], dict[str, object]]] = [
             (o.id, {"status": Status.REJECTED}, {"status": o.status})
-            for o in self.overlapped if o.id is not None
+            for o in self.overlapped
+            if o.id is not None
         ]
         s, e = self.span, self.entity
         if s.layer is not Layer.SUGGESTION and s.id is not None:
-            changes.append((s.id,
-                            {"start": e.start, "end": e.end, "label": e.label, "status": Status.ACCEPTED},
-                            {"start": s.start, "end": s.end, "label": s.label, "status": s.status}))
+            changes.append(
+                (
+                    s.id,
+                    {"start": e.start, "end": e.end, "label": e.label, "status": Status.ACCEPTED},
+                    {"start": s.start, "end": s.end, "label": s.label, "status": s.status},
+                )
+            )
         return changes
 
     def payload(self) -> dict[str, object]:
@@ -247,8 +280,10 @@ class RestoreSpan(ReplaceSpan):
         self.text = _describe("Restore", [span])
 
     def payload(self) -> dict[str, object]:
-        return _entity_payload(self.span) | {"origin": str(self.span.origin), "status": {
-            "from": str(self.span.status), "to": str(Status.ACCEPTED)}}
+        return _entity_payload(self.span) | {
+            "origin": str(self.span.origin),
+            "status": {"from": str(self.span.status), "to": str(Status.ACCEPTED)},
+        }
 
 
 class AddSpans(_InsertingCommand):
@@ -257,10 +292,16 @@ class AddSpans(_InsertingCommand):
 
     name = "add"
 
-    def __init__(self, ctx: Context, entities: Sequence[Entity], overlapped: Sequence[Span] = (),
-                 text: str | None = None) -> None:
-        super().__init__(ctx, text or (f"Add {entities[0].label}" if len(entities) == 1
-                                       else f"Add {len(entities)} spans"))
+    def __init__(
+        self,
+        ctx: Context,
+        entities: Sequence[Entity],
+        overlapped: Sequence[Span] = (),
+        text: str | None = None,
+    ) -> None:
+        super().__init__(
+            ctx, text or (f"Add {entities[0].label}" if len(entities) == 1 else f"Add {len(entities)} spans")
+        )
         self.entities = list(entities)
         self.overlapped = [o for o in overlapped if o.id is not None and o.layer is not Layer.SUGGESTION]
 
@@ -268,8 +309,11 @@ class AddSpans(_InsertingCommand):
         return [_own(self.ctx, e, Status.ACCEPTED, Origin.HUMAN) for e in self.entities]
 
     def updates(self) -> list[tuple[SpanId, dict[str, object], dict[str, object]]]:
-        return [(o.id, {"status": Status.REJECTED}, {"status": o.status})
-                for o in self.overlapped if o.id is not None]
+        return [
+            (o.id, {"status": Status.REJECTED}, {"status": o.status})
+            for o in self.overlapped
+            if o.id is not None
+        ]
 
     def payload(self) -> dict[str, object]:
         return {"spans": [_entity_payload(e) for e in self.entities]}
@@ -285,8 +329,21 @@ class SuggestElsewhere(_InsertingCommand):
         self.targets = list(targets)
 
     def inserts(self) -> list[Insert]:
-        return [Insert(d, Layer.SUGGESTION, None, e.start, e.end, e.label, Status.SUGGESTED,
-                       Origin.PROPAGATED, OriginDetail.CORPUS_OFFER, 1.0) for d, e in self.targets]
+        return [
+            Insert(
+                d,
+                Layer.SUGGESTION,
+                None,
+                e.start,
+                e.end,
+                e.label,
+                Status.SUGGESTED,
+                Origin.PROPAGATED,
+                OriginDetail.CORPUS_OFFER,
+                1.0,
+            )
+            for d, e in self.targets
+        ]
 
     def payload(self) -> dict[str, object]:
         return {"documents": sorted({int(d) for d, _ in self.targets}), "count": len(self.targets)}
@@ -298,8 +355,9 @@ class SetDocumentState(Command):
     name = "set state"
 
     def __init__(self, ctx: Context, state: DocState, previous: DocState) -> None:
-        super().__init__(ctx, "Mark done" if state is DocState.DONE
-                         else f"Mark {state.value.replace('_', ' ')}")
+        super().__init__(
+            ctx, "Mark done" if state is DocState.DONE else f"Mark {state.value.replace('_', ' ')}"
+        )
         self.state, self.previous = state, previous
 
     def payload(self) -> dict[str, object]:

@@ -29,8 +29,9 @@ class Inconsistency:
     elsewhere: tuple[tuple[str, int], ...]  # (label, count) over the corpus, most common first
 
 
-def check(texts: Mapping[int, str], spans: Mapping[int, Sequence[Entity]],
-          min_length: int = 2) -> list[Inconsistency]:
+def check(
+    texts: Mapping[int, str], spans: Mapping[int, Sequence[Entity]], min_length: int = 2
+) -> list[Inconsistency]:
     """Findings over documents ``texts`` with their ``spans``. Strings shorter than ``min_length`` are only
     checked for varying labels (a single character unlabelled somewhere is usually not an entity there)."""
     labels: dict[str, Counter[str]] = defaultdict(Counter)
@@ -42,8 +43,17 @@ def check(texts: Mapping[int, str], spans: Mapping[int, Sequence[Entity]],
         for e in entities:
             surface = texts[doc][e.start : e.end]
             if len(labels[surface]) > 1:
-                findings.append(Inconsistency(Finding.LABEL_VARIES, surface, doc, e.start, e.end, e.label,
-                                              tuple(labels[surface].most_common())))
+                findings.append(
+                    Inconsistency(
+                        Finding.LABEL_VARIES,
+                        surface,
+                        doc,
+                        e.start,
+                        e.end,
+                        e.label,
+                        tuple(labels[surface].most_common()),
+                    )
+                )
     candidates = [s for s in labels if len(s) >= min_length and s.strip()]
     if candidates:
         automaton = ahocorasick.Automaton()
@@ -59,7 +69,16 @@ def check(texts: Mapping[int, str], spans: Mapping[int, Sequence[Entity]],
                     continue  # labelled here, or part of a longer entity
                 if any(a < end and start < b for a, b in covered):
                     continue  # crosses another entity: a different reading of these characters
-                findings.append(Inconsistency(Finding.UNLABELLED, surface, doc, start, end, None,
-                                              tuple(labels[surface].most_common())))
+                findings.append(
+                    Inconsistency(
+                        Finding.UNLABELLED,
+                        surface,
+                        doc,
+                        start,
+                        end,
+                        None,
+                        tuple(labels[surface].most_common()),
+                    )
+                )
     findings.sort(key=lambda f: (f.surface, f.document_id, f.start))
     return findings

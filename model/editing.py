@@ -82,13 +82,25 @@ ADD = "Add {label} {text}"
 RESIZE = "Resize {label} to {text}"
 LABEL_EVERY = "Label every “{text}” as {label}"
 MARK_DONE = "Mark done"
-TITLES = (ACCEPT, RESTORE, REJECT, ACCEPT_ALL, ACCEPT_GROUP, REJECT_GROUP, RELABEL, ADD, RESIZE, LABEL_EVERY,
-          MARK_DONE)
+TITLES = (
+    ACCEPT,
+    RESTORE,
+    REJECT,
+    ACCEPT_ALL,
+    ACCEPT_GROUP,
+    REJECT_GROUP,
+    RELABEL,
+    ADD,
+    RESIZE,
+    LABEL_EVERY,
+    MARK_DONE,
+)
 
 
 def _titled(commands: Sequence[Command], template: str, **values: object) -> Edit:
     """An edit named by ``template`` filled with ``values``."""
     return Edit(commands, template.format(**values), title=(template, values))
+
 
 Snap = Callable[[int, int], tuple[int, int]]
 
@@ -106,8 +118,11 @@ def plan_accept(state: EditingState) -> Outcome:
     if span.status is Status.REJECTED:  # restore: the rejection is taken back, and focus moves on
         overlapped = overlapping(state.spans, span.entity, span)
         command = RestoreSpan(state.ctx, span, overlapped)
-        return Plan(_titled([command], RESTORE, **values), advance_from=span.end,
-                    recount=_surfaces(state, [span, *_own(overlapped)]))
+        return Plan(
+            _titled([command], RESTORE, **values),
+            advance_from=span.end,
+            recount=_surfaces(state, [span, *_own(overlapped)]),
+        )
     return None
 
 
@@ -128,8 +143,10 @@ def plan_accept_all(state: EditingState) -> Outcome:
     if not open_:
         return Refusal.NO_OPEN_SUGGESTIONS
     text = ACCEPT_ALL.format(count=len(open_))
-    return Plan(_titled([AcceptSpans(state.ctx, open_, text)], ACCEPT_ALL, count=len(open_)),
-                accepted=tuple(s.entity for s in open_))
+    return Plan(
+        _titled([AcceptSpans(state.ctx, open_, text)], ACCEPT_ALL, count=len(open_)),
+        accepted=tuple(s.entity for s in open_),
+    )
 
 
 def plan_accept_group(state: EditingState) -> Outcome:
@@ -147,8 +164,12 @@ def plan_accept_group(state: EditingState) -> Outcome:
     commands += [RestoreSpan(state.ctx, r, _own(overlapping(state.spans, r.entity, r))) for r in rejected]
     surface = state.surface(span)
     edit = _titled(commands, ACCEPT_GROUP, count=len(open_) + len(rejected), text=surface, label=span.label)
-    return Plan(edit, accepted=tuple(s.entity for s in open_), keep=(span.start, span.end),
-                recount=(surface,) if rejected else ())
+    return Plan(
+        edit,
+        accepted=tuple(s.entity for s in open_),
+        keep=(span.start, span.end),
+        recount=(surface,) if rejected else (),
+    )
 
 
 def plan_reject_group(state: EditingState) -> Outcome:
@@ -162,15 +183,25 @@ def plan_reject_group(state: EditingState) -> Outcome:
         return Refusal.GROUP_REJECTED
     suggestions = [s for s in group if s.layer is Layer.SUGGESTION]
     surface = state.surface(span)
-    edit = _titled([RejectSpan(state.ctx, s) for s in group], REJECT_GROUP, count=len(group), text=surface,
-                   label=span.label)
-    return Plan(edit,
-                rejected=tuple(s.entity for s in suggestions), keep=(span.start, span.end),
-                advance_from=span.end, recount=(surface,) if len(suggestions) < len(group) else ())
+    edit = _titled(
+        [RejectSpan(state.ctx, s) for s in group],
+        REJECT_GROUP,
+        count=len(group),
+        text=surface,
+        label=span.label,
+    )
+    return Plan(
+        edit,
+        rejected=tuple(s.entity for s in suggestions),
+        keep=(span.start, span.end),
+        advance_from=span.end,
+        recount=(surface,) if len(suggestions) < len(group) else (),
+    )
 
 
-def plan_label(state: EditingState, label: str, selection: tuple[int, int] | None,
-               snap: Snap | None = None) -> Outcome:
+def plan_label(
+    state: EditingState, label: str, selection: tuple[int, int] | None, snap: Snap | None = None
+) -> Outcome:
     """A label key: a new span over the selection (snapped to words by ``snap`` if given), else relabel
     the focused span (a suggestion with that label already: accept it)."""
     if selection is not None and selection[0] < selection[1]:
@@ -187,10 +218,14 @@ def plan_label(state: EditingState, label: str, selection: tuple[int, int] | Non
     command = ReplaceSpan(state.ctx, span, new, overlapped, name="relabel")
     edit = _titled([command], RELABEL, text=state.surface(span), label=label)
     if span.layer is Layer.SUGGESTION:  # the machine's label was wrong: a decision to learn
-        return Plan(edit, accepted=(new,), rejected=(span.entity,),
-                    keep=(new.start, new.end), recount=_surfaces(state, _own(overlapped)))
-    return Plan(edit, keep=(new.start, new.end),
-                recount=_surfaces(state, [span, *_own(overlapped)]))
+        return Plan(
+            edit,
+            accepted=(new,),
+            rejected=(span.entity,),
+            keep=(new.start, new.end),
+            recount=_surfaces(state, _own(overlapped)),
+        )
+    return Plan(edit, keep=(new.start, new.end), recount=_surfaces(state, [span, *_own(overlapped)]))
 
 
 def _plan_new_span(state: EditingState, label: str, start: int, end: int, snap: Snap | None) -> Outcome:
@@ -208,14 +243,24 @@ def _plan_new_span(state: EditingState, label: str, start: int, end: int, snap: 
     if same:
         accept = AcceptSpans(state.ctx, same, name)
         return Plan(Edit([accept], name, title), accepted=(entity,), keep=(start, end))
-    if withdrawn := [s for s in sorted(state.layers.own, key=lambda s: (s.start, s.end))
-                     if s.status is Status.REJECTED and s.entity == entity]:  # restore, no duplicate
+    if withdrawn := [
+        s
+        for s in sorted(state.layers.own, key=lambda s: (s.start, s.end))
+        if s.status is Status.REJECTED and s.entity == entity
+    ]:  # restore, no duplicate
         restore = RestoreSpan(state.ctx, withdrawn[0], overlapped)
-        return Plan(Edit([restore], name, title), keep=(start, end),
-                    recount=_surfaces(state, [withdrawn[0], *withdrawn_own]))
+        return Plan(
+            Edit([restore], name, title),
+            keep=(start, end),
+            recount=_surfaces(state, [withdrawn[0], *withdrawn_own]),
+        )
     add = AddSpans(state.ctx, [entity], overlapped, name)
-    return Plan(Edit([add], name, title), accepted=(entity,), keep=(start, end),
-                recount=_surfaces(state, withdrawn_own))
+    return Plan(
+        Edit([add], name, title),
+        accepted=(entity,),
+        keep=(start, end),
+        recount=_surfaces(state, withdrawn_own),
+    )
 
 
 def plan_resize(state: EditingState, edge: str, delta: int) -> Outcome:
@@ -230,8 +275,11 @@ def plan_resize(state: EditingState, edge: str, delta: int) -> Outcome:
     command = ReplaceSpan(state.ctx, span, new, overlapped, name="resize")
     # a nudge moves the count from the old string to the new one, as the database does: learning the new
     # string as a fresh decision would remember every string a few nudges passed through
-    return Plan(_titled([command], RESIZE, label=span.label, text=state.text[start:end]), keep=(start, end),
-                recount=_surfaces(state, [span, *_own(overlapped)], state.text[start:end]))
+    return Plan(
+        _titled([command], RESIZE, label=span.label, text=state.text[start:end]),
+        keep=(start, end),
+        recount=_surfaces(state, [span, *_own(overlapped)], state.text[start:end]),
+    )
 
 
 def _own(spans: Sequence[Span]) -> list[Span]:
@@ -244,8 +292,9 @@ def _surfaces(state: EditingState, spans: Sequence[Span], *more: str) -> tuple[s
     return tuple(dict.fromkeys([*(state.surface(s) for s in spans), *more]))
 
 
-def corpus_targets(surface: str, label: str, found: Sequence[tuple[DocumentId, int]],
-                   existing: dict[DocumentId, set[Entity]]) -> list[tuple[DocumentId, Entity]]:
+def corpus_targets(
+    surface: str, label: str, found: Sequence[tuple[DocumentId, int]], existing: dict[DocumentId, set[Entity]]
+) -> list[tuple[DocumentId, Entity]]:
     """Where to offer ``surface`` as ``label`` across the corpus: every occurrence ``found`` that no machine
     suggestion of its document already says."""
     targets = []
@@ -256,8 +305,7 @@ def corpus_targets(surface: str, label: str, found: Sequence[tuple[DocumentId, i
     return targets
 
 
-def plan_label_everywhere(state: EditingState,
-                          targets: Sequence[tuple[DocumentId, Entity]] = ()) -> Outcome:
+def plan_label_everywhere(state: EditingState, targets: Sequence[tuple[DocumentId, Entity]] = ()) -> Outcome:
     """Label every other occurrence of the focused span's text in this document (accepting suggestions that
     say the same), and offer it as a suggestion at ``targets`` in other documents; one action."""
     span = state.focused
@@ -279,8 +327,13 @@ def plan_label_everywhere(state: EditingState,
         return Refusal.NO_OTHER_OCCURRENCE
     entities = (span.entity, *(s.entity for s in to_accept), *to_add)
     edit = _titled(commands, LABEL_EVERY, text=state.surface(span), label=span.label)
-    return Plan(edit, accepted=entities, keep=(span.start, span.end),
-                labelled=len(to_accept) + len(to_add), offered_in=len({d for d, _ in targets}))
+    return Plan(
+        edit,
+        accepted=entities,
+        keep=(span.start, span.end),
+        labelled=len(to_accept) + len(to_add),
+        offered_in=len({d for d, _ in targets}),
+    )
 
 
 def plan_mark_done(state: EditingState, previous: DocState) -> Plan | None:

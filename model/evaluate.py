@@ -239,16 +239,36 @@ def simulate_learning(
 
 def report_dict(report: Report) -> dict[str, Any]:
     def scores(table: dict[str, Any]) -> dict[str, Any]:
-        return {k: {"precision": round(v.precision, 4), "recall": round(v.recall, 4), "f1": round(v.f1, 4),
-                    "tp": v.tp, "fp": v.fp, "fn": v.fn} for k, v in table.items()}
+        return {
+            k: {
+                "precision": round(v.precision, 4),
+                "recall": round(v.recall, 4),
+                "f1": round(v.f1, 4),
+                "tp": v.tp,
+                "fp": v.fp,
+                "fn": v.fn,
+            }
+            for k, v in table.items()
+        }
 
     e = report.effort
-    return {"exact": scores(report.exact), "overlap": scores(report.overlap),
-            "effort": {"documents": e.documents, "gold_entities": e.gold_entities, "accept_all": e.accept_all,
-                       "relabel": e.relabel, "reject": e.reject, "add": e.add, "actions": e.actions,
-                       "actions_per_entity": round(e.per_entity, 4),
-                       "replaced": e.replaced, "strict_actions_per_entity": round(e.strict_per_entity, 4),
-                       "manual_actions_per_entity": MANUAL_ACTIONS_PER_ENTITY}}
+    return {
+        "exact": scores(report.exact),
+        "overlap": scores(report.overlap),
+        "effort": {
+            "documents": e.documents,
+            "gold_entities": e.gold_entities,
+            "accept_all": e.accept_all,
+            "relabel": e.relabel,
+            "reject": e.reject,
+            "add": e.add,
+            "actions": e.actions,
+            "actions_per_entity": round(e.per_entity, 4),
+            "replaced": e.replaced,
+            "strict_actions_per_entity": round(e.strict_per_entity, 4),
+            "manual_actions_per_entity": MANUAL_ACTIONS_PER_ENTITY,
+        },
+    }
 
 
 def render_report(report: Report) -> str:
@@ -256,14 +276,20 @@ def render_report(report: Report) -> str:
     for label in report.exact:
         x, o = report.exact[label], report.overlap[label]
         name = "overall" if label == MICRO else label
-        lines.append(f"{name:<8}{x.precision:>9.3f}{x.recall:>8.3f}{x.f1:>8.3f}   "
-                     f"{o.precision:>9.3f}{o.recall:>8.3f}{o.f1:>8.3f}{x.tp + x.fn:>8}")
+        lines.append(
+            f"{name:<8}{x.precision:>9.3f}{x.recall:>8.3f}{x.f1:>8.3f}   "
+            f"{o.precision:>9.3f}{o.recall:>8.3f}{o.f1:>8.3f}{x.tp + x.fn:>8}"
+        )
     e = report.effort
     lines.append("")
-    lines.append(f"simulated effort: {e.actions} actions for {e.gold_entities} gold entities in "
-                 f"{e.documents} documents = {e.per_entity:.3f} actions per entity "
-                 f"(by hand: {MANUAL_ACTIONS_PER_ENTITY:.1f})")
-    lines.append(f"  accept-all {e.accept_all}, relabel {e.relabel}, reject {e.reject}, add {e.add} (x2); "
-                 f"{e.replaced} wrong suggestions replaced by an added span (charging each a rejection: "
-                 f"{e.strict_per_entity:.3f} actions per entity)")
+    lines.append(
+        f"simulated effort: {e.actions} actions for {e.gold_entities} gold entities in "
+        f"{e.documents} documents = {e.per_entity:.3f} actions per entity "
+        f"(by hand: {MANUAL_ACTIONS_PER_ENTITY:.1f})"
+    )
+    lines.append(
+        f"  accept-all {e.accept_all}, relabel {e.relabel}, reject {e.reject}, add {e.add} (x2); "
+        f"{e.replaced} wrong suggestions replaced by an added span (charging each a rejection: "
+        f"{e.strict_per_entity:.3f} actions per entity)"
+    )
     return "\n".join(lines)

@@ -46,8 +46,10 @@ def label_problem(name: object) -> str | None:
     bad = next((ch for ch in name if _forbidden(ch)), None)
     if bad is not None:
         kind = "whitespace" if bad.isspace() else "a control character"
-        return (f"the label {name!r} contains {kind} (U+{ord(bad):04X}); a label is one token without "
-                "whitespace or control characters")
+        return (
+            f"the label {name!r} contains {kind} (U+{ord(bad):04X}); a label is one token without "
+            "whitespace or control characters"
+        )
     return None
 
 

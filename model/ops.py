@@ -72,12 +72,17 @@ class Change:
     @property
     def documents(self) -> frozenset[DocumentId]:
         """The documents whose spans or progress changed."""
-        return frozenset({s.document_id for s in (*self.inserted, *self.updated)}
-                         | {d for d, _, _ in self.states})
+        return frozenset(
+            {s.document_id for s in (*self.inserted, *self.updated)} | {d for d, _, _ in self.states}
+        )
 
     def __add__(self, other: Change) -> Change:
-        return Change(self.inserted + other.inserted, self.updated + other.updated,
-                      self.deleted + other.deleted, self.states + other.states)
+        return Change(
+            self.inserted + other.inserted,
+            self.updated + other.updated,
+            self.deleted + other.deleted,
+            self.states + other.states,
+        )
 
     def state_of(self, document_id: DocumentId, annotator_id: AnnotatorId) -> DocState | None:
         """The progress state the action left for this document and annotator (None: not touched)."""

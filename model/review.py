@@ -49,8 +49,9 @@ def align(layers: Mapping[str, Sequence[Entity]]) -> Alignment:
     """Group the spans of all annotators into clusters of (transitively) overlapping spans; a cluster in
     which every annotator has exactly the same spans is agreed, any other cluster is a disagreement."""
     names = sorted(layers)
-    tagged = sorted(((e, name) for name in names for e in set(layers[name])),
-                    key=lambda x: (x[0].start, x[0].end))
+    tagged = sorted(
+        ((e, name) for name in names for e in set(layers[name])), key=lambda x: (x[0].start, x[0].end)
+    )
     clusters: list[list[tuple[Entity, str]]] = []
     end = -1
     for entity, name in tagged:
@@ -62,8 +63,9 @@ def align(layers: Mapping[str, Sequence[Entity]]) -> Alignment:
             end = entity.end
     result = Alignment()
     for cluster in clusters:
-        per = {name: tuple(sorted((e for e, n in cluster if n == name), key=lambda e: e.start))
-               for name in names}
+        per = {
+            name: tuple(sorted((e for e, n in cluster if n == name), key=lambda e: e.start)) for name in names
+        }
         versions = set(per.values())
         if len(versions) == 1:
             result.agreed.extend(next(iter(versions)))
@@ -104,8 +106,12 @@ class Decision:
         return f"took {self.source}" if self.resolution is Resolution.TAKE else str(self.resolution)
 
 
-def resolve(disagreement: Disagreement, resolution: Resolution, source: str | None = None,
-            edited: Sequence[Entity] = ()) -> Decision:
+def resolve(
+    disagreement: Disagreement,
+    resolution: Resolution,
+    source: str | None = None,
+    edited: Sequence[Entity] = (),
+) -> Decision:
     if resolution is Resolution.TAKE:
         if source is None or source not in disagreement.spans:
             raise ValueError(f"{source!r} did not annotate this document")

@@ -38,8 +38,9 @@ class ServingSetup:
         dictionary = ProjectDictionary.from_rows(list(self.rows))
         if self.labels is None:
             return SuggestionEngine(project_dictionary=dictionary, conventions=self.conventions)
-        return SuggestionEngine(project_dictionary=dictionary, labels=list(self.labels),
-                                conventions=self.conventions)
+        return SuggestionEngine(
+            project_dictionary=dictionary, labels=list(self.labels), conventions=self.conventions
+        )
 
     def pretrained_tagger(self) -> PretrainedTagger | None:
         if self.tagger is not None or not self.pretrained:
@@ -68,8 +69,13 @@ class ServingSetup:
             return rules
         from model.crf import ModelAssistedEngine
 
-        return ModelAssistedEngine(rules, crf, threshold=self.threshold,  # type: ignore[return-value]
-                                   history=dict(self.history), pretrained=tagger)
+        return ModelAssistedEngine(
+            rules,
+            crf,
+            threshold=self.threshold,  # type: ignore[return-value]
+            history=dict(self.history),
+            pretrained=tagger,
+        )
 
     def portable(self) -> ServingSetup:
         """A copy that crosses a process boundary: the CRF as bytes, the tagger by name."""
@@ -79,5 +85,6 @@ class ServingSetup:
         if self.crf is None:
             return replace(self, tagger=None, pretrained=pretrained)
         base = self.crf.base.to_bytes() if self.crf.base is not None else None
-        return replace(self, crf=None, model=self.crf.to_bytes(), base=base, tagger=None,
-                       pretrained=pretrained)
+        return replace(
+            self, crf=None, model=self.crf.to_bytes(), base=base, tagger=None, pretrained=pretrained
+        )

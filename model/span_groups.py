@@ -27,5 +27,8 @@ def group_spans(text: str, spans: Sequence[Span]) -> list[SpanGroup]:
 def group_of(text: str, spans: Sequence[Span], span: Span) -> list[Span]:
     """The spans with ``span``'s string and label (itself included), in text order."""
     surface = text[span.start : span.end]
-    return [s for s in spans if s.label == span.label and s.end - s.start == len(surface)
-            and text[s.start : s.end] == surface]
+    return [
+        s
+        for s in spans
+        if s.label == span.label and s.end - s.start == len(surface) and text[s.start : s.end] == surface
+    ]

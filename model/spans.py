@@ -132,8 +132,18 @@ class Document:
 # CVD-safe palettes (Paul Tol's "vibrant" and "muted", Okabe & Ito). The first four (the default labels') are
 # checked under simulated protanopia, deuteranopia and tritanopia (Machado et al. 2009) by
 # tests/gui/test_palette.py; the window can show any project in them (View → Colour-vision-safe colours).
-SAFE_COLOURS = ("#CC3311", "#88CCEE", "#332288", "#F0E442", "#44AA99", "#999933", "#AA4499", "#DDCC77",
-                "#882255", "#117733")
+SAFE_COLOURS = (
+    "#CC3311",
+    "#88CCEE",
+    "#332288",
+    "#F0E442",
+    "#44AA99",
+    "#999933",
+    "#AA4499",
+    "#DDCC77",
+    "#882255",
+    "#117733",
+)
 
 # The default label set for news. PER/LOC/ORG follow the MSRA / People's Daily conventions.
 DEFAULT_LABELS: tuple[Label, ...] = (

@@ -34,11 +34,7 @@ class TagSequenceError(ValueError):
         self.index = index
 
 
-_PREFIXES = {
-    Scheme.BIO: {"B", "I"},
-    Scheme.BIOES: {"B", "I", "E", "S"},
-    Scheme.BMES: {"B", "M", "E", "S"},
-}
+_PREFIXES = {Scheme.BIO: {"B", "I"}, Scheme.BIOES: {"B", "I", "E", "S"}, Scheme.BMES: {"B", "M", "E", "S"}}
 
 
 def split_tag(tag: str) -> tuple[str, str | None]:
@@ -48,8 +44,9 @@ def split_tag(tag: str) -> tuple[str, str | None]:
     if len(tag) >= 3 and tag[1] in "-_" and tag[0] in "BIMESLU":
         prefix = tag[0]
         return ("E" if prefix == "L" else "S" if prefix == "U" else prefix), tag[2:]
-    raise TagSequenceError(-1, f"not a tag: {tag!r} "
-                               "(expected O or a prefix B/I/M/E/S and a label, e.g. B-PER)")
+    raise TagSequenceError(
+        -1, f"not a tag: {tag!r} (expected O or a prefix B/I/M/E/S and a label, e.g. B-PER)"
+    )
 
 
 def detect_scheme(tags: Iterable[str]) -> Scheme:
@@ -81,8 +78,9 @@ def _kind(tag: str, scheme: Scheme, index: int) -> tuple[bool, bool, str]:
 
 def _unclosed(tags: Sequence[str], start: int, label: str, scheme: Scheme) -> TagSequenceError:
     return TagSequenceError(
-        start, f"the {label} entity begun by {tags[start]!r} is never closed by an E- tag "
-               f"({scheme.upper()} scheme)")
+        start,
+        f"the {label} entity begun by {tags[start]!r} is never closed by an E- tag ({scheme.upper()} scheme)",
+    )
 
 
 def tags_to_entities(
@@ -138,7 +136,5 @@ def entities_to_tags(length: int, entities: Iterable[Entity], scheme: Scheme) ->
         elif n == 1:
             tags[e.start] = f"S-{e.label}"
         else:
-            tags[e.start : e.end] = (
-                [f"B-{e.label}"] + [f"{inside}-{e.label}"] * (n - 2) + [f"E-{e.label}"]
-            )
+            tags[e.start : e.end] = [f"B-{e.label}"] + [f"{inside}-{e.label}"] * (n - 2) + [f"E-{e.label}"]
     return tags

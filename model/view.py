@@ -11,8 +11,9 @@ from model.ops import Change
 from model.spans import AnnotatorId, DocumentId, Layer, Span, Status
 
 
-def annotator_view(suggestions: Iterable[Span], own: Iterable[Span],
-                   show_rejected: bool = False) -> list[Span]:
+def annotator_view(
+    suggestions: Iterable[Span], own: Iterable[Span], show_rejected: bool = False
+) -> list[Span]:
     """Own accepted spans; suggestions the annotator has not decided on; own rejected spans if asked.
 
     A suggestion is hidden when it overlaps an own accepted span (a new span replaces the suggestions it
@@ -62,11 +63,20 @@ class Layers:
         def after(spans: Iterable[Span], layer: Layer) -> tuple[Span, ...]:
             # an insert the store found stored already comes back with that row's id (an own decision made
             # twice) or with none (a suggestion stored twice): nothing new to add then
-            new = {s.id: s for s in change.inserted
-                   if s.id is not None and s.document_id == self.document_id and s.layer is layer
-                   and (layer is Layer.SUGGESTION or s.annotator_id == self.annotator_id)}
+            new = {
+                s.id: s
+                for s in change.inserted
+                if s.id is not None
+                and s.document_id == self.document_id
+                and s.layer is layer
+                and (layer is Layer.SUGGESTION or s.annotator_id == self.annotator_id)
+            }
             kept = [updated.get(s.id, s) for s in spans if s.id not in deleted and s.id not in new]
             return tuple(kept + list(new.values()))
 
-        return Layers(self.document_id, self.annotator_id, after(self.suggestions, Layer.SUGGESTION),
-                      after(self.own, Layer.ANNOTATOR))
+        return Layers(
+            self.document_id,
+            self.annotator_id,
+            after(self.suggestions, Layer.SUGGESTION),
+            after(self.own, Layer.ANNOTATOR),
+        )

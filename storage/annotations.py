@@ -16,17 +16,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from model.ops import Action, Change, ConflictError, Delete, Insert, Op, SetState, StoreUnavailable, Update
-from model.spans import (
-    AnnotatorId,
-    DocState,
-    DocumentId,
-    Entity,
-    Layer,
-    Origin,
-    Span,
-    SpanId,
-    Status,
-)
+from model.spans import AnnotatorId, DocState, DocumentId, Entity, Layer, Origin, Span, SpanId, Status
 from model.text import find_all
 from model.view import annotator_view
 from storage.database import Database
@@ -42,16 +32,35 @@ EDITABLE = {"start", "end", "label", "status"}
 
 def to_span(row: SpanRow) -> Span:
     return Span(
-        id=SpanId(row.id), document_id=DocumentId(row.document_id), start=row.start, end=row.end,
-        label=row.label, layer=Layer(row.layer), status=Status(row.status), origin=Origin(row.origin),
+        id=SpanId(row.id),
+        document_id=DocumentId(row.document_id),
+        start=row.start,
+        end=row.end,
+        label=row.label,
+        layer=Layer(row.layer),
+        status=Status(row.status),
+        origin=Origin(row.origin),
         annotator_id=AnnotatorId(row.annotator_id) if row.annotator_id is not None else None,
-        origin_detail=row.origin_detail, score=row.score, version=row.version,
+        origin_detail=row.origin_detail,
+        score=row.score,
+        version=row.version,
     )
 
 
-SPAN_COLUMNS = (SpanRow.id, SpanRow.document_id, SpanRow.start, SpanRow.end, SpanRow.label, SpanRow.layer,
-                SpanRow.status, SpanRow.origin, SpanRow.annotator_id, SpanRow.origin_detail, SpanRow.score,
-                SpanRow.version)
+SPAN_COLUMNS = (
+    SpanRow.id,
+    SpanRow.document_id,
+    SpanRow.start,
+    SpanRow.end,
+    SpanRow.label,
+    SpanRow.layer,
+    SpanRow.status,
+    SpanRow.origin,
+    SpanRow.annotator_id,
+    SpanRow.origin_detail,
+    SpanRow.score,
+    SpanRow.version,
+)
 _LAYERS = {str(m): m for m in Layer}
 _STATUSES = {str(m): m for m in Status}
 _ORIGINS = {str(m): m for m in Origin}
@@ -59,8 +68,20 @@ _ORIGINS = {str(m): m for m in Origin}
 
 def span_from_columns(r: tuple) -> Span:  # type: ignore[type-arg]
     """A ``Span`` from a row of ``SPAN_COLUMNS`` (the fast path of ``to_span``)."""
-    return Span(SpanId(r[0]), DocumentId(r[1]), r[2], r[3], r[4], _LAYERS[r[5]], _STATUSES[r[6]],
-                _ORIGINS[r[7]], AnnotatorId(r[8]) if r[8] is not None else None, r[9], r[10], r[11])
+    return Span(
+        SpanId(r[0]),
+        DocumentId(r[1]),
+        r[2],
+        r[3],
+        r[4],
+        _LAYERS[r[5]],
+        _STATUSES[r[6]],
+        _ORIGINS[r[7]],
+        AnnotatorId(r[8]) if r[8] is not None else None,
+        r[9],
+        r[10],
+        r[11],
+    )
 
 
 class Annotations:
@@ -81,8 +102,11 @@ class Annotations:
                 change = self._apply_all(s, ops)
                 # the annotator's own work puts a document in progress for them; suggestions offered to
                 # others (label across the corpus) do not
-                touched = {op.document_id for op in ops
-                           if isinstance(op, Insert) and op.layer is not Layer.SUGGESTION}
+                touched = {
+                    op.document_id
+                    for op in ops
+                    if isinstance(op, Insert) and op.layer is not Layer.SUGGESTION
+                }
                 if action.document_id is not None:
                     touched.add(action.document_id)
                 states = list(change.states)
@@ -90,10 +114,18 @@ class Annotations:
                     for doc_id in sorted(touched):
                         row = _touch_progress(s, doc_id, action.annotator_id)
                         states.append((doc_id, action.annotator_id, DocState(row.state)))
-                s.execute(insert(EventRow), [{
-                    "at": datetime.now(UTC), "annotator_id": action.annotator_id,
-                    "document_id": action.document_id, "action": action.name[:32], "payload": action.payload,
-                }])
+                s.execute(
+                    insert(EventRow),
+                    [
+                        {
+                            "at": datetime.now(UTC),
+                            "annotator_id": action.annotator_id,
+                            "document_id": action.document_id,
+                            "action": action.name[:32],
+                            "payload": action.payload,
+                        }
+                    ],
+                )
                 return Change(change.inserted, change.updated, change.deleted, tuple(states))
         except StaleDataError as exc:
             raise ConflictError("someone else changed this span first; reload the document") from exc
@@ -161,8 +193,9 @@ class Annotations:
 
     # -- reads --------------------------------------------------------------------------------------
 
-    def spans(self, document_id: DocumentId, layer: Layer,
-              annotator_id: AnnotatorId | None = None) -> list[Span]:
+    def spans(
+        self, document_id: DocumentId, layer: Layer, annotator_id: AnnotatorId | None = None
+    ) -> list[Span]:
         with self._project.session_factory() as s:
             query = select(SpanRow).where(SpanRow.document_id == document_id, SpanRow.layer == str(layer))
             if annotator_id is not None:
@@ -175,9 +208,11 @@ class Annotations:
         found: dict[DocumentId, set[Entity]] = {d: set() for d in ids}
         with self._project.session_factory() as s:
             for i in range(0, len(ids), 1000):
-                rows = s.execute(select(SpanRow.document_id, SpanRow.start, SpanRow.end, SpanRow.label)
-                                 .where(SpanRow.document_id.in_(ids[i : i + 1000]),
-                                        SpanRow.layer == str(Layer.SUGGESTION)))
+                rows = s.execute(
+                    select(SpanRow.document_id, SpanRow.start, SpanRow.end, SpanRow.label).where(
+                        SpanRow.document_id.in_(ids[i : i + 1000]), SpanRow.layer == str(Layer.SUGGESTION)
+                    )
+                )
                 for doc, start, end, label in rows:
                     found[DocumentId(doc)].add(Entity(start, end, label))
         return found
@@ -189,16 +224,19 @@ class Annotations:
             rows = s.execute(
                 select(*SPAN_COLUMNS).where(
                     SpanRow.document_id == document_id,
-                    or_(SpanRow.layer == str(Layer.SUGGESTION),
-                        and_(SpanRow.layer == str(Layer.ANNOTATOR), SpanRow.annotator_id == annotator_id)),
+                    or_(
+                        SpanRow.layer == str(Layer.SUGGESTION),
+                        and_(SpanRow.layer == str(Layer.ANNOTATOR), SpanRow.annotator_id == annotator_id),
+                    ),
                 )
             ).all()
         spans = [span_from_columns(r) for r in rows]  # columns, not ORM objects: the window opens this often
         suggestions = [x for x in spans if x.layer is Layer.SUGGESTION]
         return suggestions, [x for x in spans if x.layer is Layer.ANNOTATOR]
 
-    def view(self, document_id: DocumentId, annotator_id: AnnotatorId,
-             show_rejected: bool = False) -> list[Span]:
+    def view(
+        self, document_id: DocumentId, annotator_id: AnnotatorId, show_rejected: bool = False
+    ) -> list[Span]:
         """What this annotator sees: own decisions over machine suggestions; nobody else's work."""
         return annotator_view(*self.layers(document_id, annotator_id), show_rejected)
 
@@ -212,19 +250,22 @@ class Annotations:
             row = s.get(ProgressRow, (document_id, annotator_id))
             return row.seconds_spent if row else 0.0
 
-    def occurrences(self, surface: str, exclude: DocumentId | None = None,
-                    unfinished_for: AnnotatorId | None = None) -> list[tuple[DocumentId, int]]:
+    def occurrences(
+        self, surface: str, exclude: DocumentId | None = None, unfinished_for: AnnotatorId | None = None
+    ) -> list[tuple[DocumentId, int]]:
         """(document, start) of every occurrence of ``surface`` in the corpus (optionally: in documents this
         annotator has not finished)."""
         if not surface:
             return []
         query = select(DocumentRow.id, DocumentRow.text).where(
-            DocumentRow.text.contains(surface, autoescape=True))
+            DocumentRow.text.contains(surface, autoescape=True)
+        )
         if exclude is not None:
             query = query.where(DocumentRow.id != exclude)
         if unfinished_for is not None:
             done = select(ProgressRow.document_id).where(
-                ProgressRow.annotator_id == unfinished_for, ProgressRow.state == str(DocState.DONE))
+                ProgressRow.annotator_id == unfinished_for, ProgressRow.state == str(DocState.DONE)
+            )
             query = query.where(DocumentRow.id.not_in(done))
         found: list[tuple[DocumentId, int]] = []
         with self._project.session_factory() as s:
@@ -235,8 +276,11 @@ class Annotations:
     def replace_suggestions(self, document_id: DocumentId, spans: Iterable[Insert]) -> None:
         """Swap a document's machine suggestions for new ones (human layers untouched)."""
         with self._project.transaction() as s:
-            s.execute(delete(SpanRow).where(SpanRow.document_id == document_id,
-                                            SpanRow.layer == str(Layer.SUGGESTION)))
+            s.execute(
+                delete(SpanRow).where(
+                    SpanRow.document_id == document_id, SpanRow.layer == str(Layer.SUGGESTION)
+                )
+            )
             inserts = list(spans)
             if inserts:
                 insert_spans(s, inserts)
@@ -245,8 +289,9 @@ class Annotations:
 def _progress_row(s: Session, document_id: DocumentId, annotator_id: AnnotatorId) -> ProgressRow:
     row = s.get(ProgressRow, (document_id, annotator_id))
     if row is None:
-        row = ProgressRow(document_id=document_id, annotator_id=annotator_id, state=str(DocState.NEW),
-                          seconds_spent=0.0)
+        row = ProgressRow(
+            document_id=document_id, annotator_id=annotator_id, state=str(DocState.NEW), seconds_spent=0.0
+        )
         s.add(row)
     return row
 

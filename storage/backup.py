@@ -38,8 +38,10 @@ class BackupReport:
 
 def pg_dump_advice(url: str) -> str:
     safe = make_url(url).set(drivername="postgresql").render_as_string(hide_password=True)
-    return (f"newstag backup copies SQLite files; back up a PostgreSQL database with pg_dump, e.g. "
-            f"pg_dump --format=custom --file=newstag.dump '{safe}' (restore with pg_restore)")
+    return (
+        f"newstag backup copies SQLite files; back up a PostgreSQL database with pg_dump, e.g. "
+        f"pg_dump --format=custom --file=newstag.dump '{safe}' (restore with pg_restore)"
+    )
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -53,8 +55,9 @@ def sqlite_path(url: str) -> Path | None:
     return Path(database).expanduser()
 
 
-def backup_sqlite(source: Path, out: Path,
-                  progress: Callable[[int, int], None] | None = None) -> BackupReport:
+def backup_sqlite(
+    source: Path, out: Path, progress: Callable[[int, int], None] | None = None
+) -> BackupReport:
     """Copy the SQLite database ``source`` to the new file ``out``."""
     if not source.is_file():
         raise BackupError(f"there is no database file {source}")
@@ -95,21 +98,28 @@ def _copy(source: Path, temp: Path, out: Path, progress: Callable[[int, int], No
     try:
         dst = sqlite3.connect(temp)
         try:
-            src.backup(dst, pages=PAGES_PER_STEP,
-                       progress=(lambda _status, remaining, total: progress(total - remaining, total))
-                       if progress else None)
+            src.backup(
+                dst,
+                pages=PAGES_PER_STEP,
+                progress=(lambda _status, remaining, total: progress(total - remaining, total))
+                if progress
+                else None,
+            )
             found = [row[0] for row in dst.execute("PRAGMA quick_check(5)")]
             if found != ["ok"]:
-                raise BackupError(f"the copy of {source} fails SQLite's integrity check "
-                                  f"({'; '.join(found)}): the database itself is damaged. Nothing was "
-                                  f"written to {out}")
+                raise BackupError(
+                    f"the copy of {source} fails SQLite's integrity check "
+                    f"({'; '.join(found)}): the database itself is damaged. Nothing was "
+                    f"written to {out}"
+                )
             dst.execute("PRAGMA journal_mode=DELETE")  # one self-contained file, no -wal beside it
             pages = dst.execute("PRAGMA page_count").fetchone()[0]
         finally:
             dst.close()
     except sqlite3.DatabaseError as exc:
-        raise BackupError(f"cannot back up {source}: {exc} (is it damaged? nothing was written to "
-                          f"{out})") from exc
+        raise BackupError(
+            f"cannot back up {source}: {exc} (is it damaged? nothing was written to {out})"
+        ) from exc
     finally:
         src.close()
     fsync_file(temp)

@@ -112,8 +112,9 @@ def sqlite_synchronous() -> str:
     crash; README "Durability"), NORMAL if ``$NEWSTAG_SQLITE_SYNCHRONOUS`` says so."""
     wanted = os.environ.get("NEWSTAG_SQLITE_SYNCHRONOUS", SYNCHRONOUS[0]).strip().upper()
     if wanted not in SYNCHRONOUS:
-        raise DatabaseError(f"NEWSTAG_SQLITE_SYNCHRONOUS must be one of {', '.join(SYNCHRONOUS)}, "
-                            f"not {wanted!r}")
+        raise DatabaseError(
+            f"NEWSTAG_SQLITE_SYNCHRONOUS must be one of {', '.join(SYNCHRONOUS)}, not {wanted!r}"
+        )
     return wanted
 
 
@@ -136,8 +137,10 @@ def parse_url(url: str) -> URL:
     except ArgumentError:
         raise DatabaseError(f"{url!r} is not a database URL; {URL_HELP}") from None
     if parsed.get_backend_name() not in ("sqlite", "postgresql"):
-        raise DatabaseError(f"newstag keeps its projects in SQLite or PostgreSQL, not "
-                            f"{parsed.get_backend_name()!r}; {URL_HELP}")
+        raise DatabaseError(
+            f"newstag keeps its projects in SQLite or PostgreSQL, not "
+            f"{parsed.get_backend_name()!r}; {URL_HELP}"
+        )
     return parsed
 
 
@@ -156,8 +159,13 @@ def create_db_engine(url: str) -> Engine:
         # A unit of work that writes begins IMMEDIATE (``Project.transaction``): it takes the write lock up
         # front and waits for another writer (busy_timeout) instead of failing with "database is locked"
         # when it upgrades from reading after someone else committed.
-        event.listen(engine, "begin", lambda conn: conn.exec_driver_sql(
-            "BEGIN IMMEDIATE" if conn.get_execution_options().get(SQLITE_IMMEDIATE) else "BEGIN"))
+        event.listen(
+            engine,
+            "begin",
+            lambda conn: conn.exec_driver_sql(
+                "BEGIN IMMEDIATE" if conn.get_execution_options().get(SQLITE_IMMEDIATE) else "BEGIN"
+            ),
+        )
         return engine
     if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")

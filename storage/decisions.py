@@ -57,9 +57,11 @@ class Decisions:
     def acceptance_history(self) -> dict[str, tuple[int, int]]:
         """(accepted, rejected) per suggestion origin over every annotator's decisions: what the combiner
         trusts when the rules and the model disagree, carried over from earlier sessions."""
-        query = (select(SpanRow.origin, SpanRow.origin_detail, SpanRow.status, func.count())
-                 .where(SpanRow.layer == str(Layer.ANNOTATOR), SpanRow.origin != str(Origin.HUMAN))
-                 .group_by(SpanRow.origin, SpanRow.origin_detail, SpanRow.status))
+        query = (
+            select(SpanRow.origin, SpanRow.origin_detail, SpanRow.status, func.count())
+            .where(SpanRow.layer == str(Layer.ANNOTATOR), SpanRow.origin != str(Origin.HUMAN))
+            .group_by(SpanRow.origin, SpanRow.origin_detail, SpanRow.status)
+        )
         history: dict[str, list[int]] = {}
         with self._db.session_factory() as s:
             for origin, detail, status, n in s.execute(query):

@@ -45,12 +45,21 @@ class DocumentList:
         if state is not None:
             query = query.where(state_col == str(state))
         if search:
-            query = query.where(or_(DocumentRow.title.contains(search, autoescape=True),
-                                    DocumentRow.text.contains(search, autoescape=True)))
+            query = query.where(
+                or_(
+                    DocumentRow.title.contains(search, autoescape=True),
+                    DocumentRow.text.contains(search, autoescape=True),
+                )
+            )
         return query
 
-    def count_documents(self, annotator_id: AnnotatorId, state: DocState | None = None,
-                        search: str = "", up_to: DocumentId | None = None) -> int:
+    def count_documents(
+        self,
+        annotator_id: AnnotatorId,
+        state: DocState | None = None,
+        search: str = "",
+        up_to: DocumentId | None = None,
+    ) -> int:
         """Documents in the list's filter (with ``up_to``: those up to and including that id)."""
         with self._project.session_factory() as s:
             query = self._list_query(annotator_id, state, search)
@@ -59,19 +68,26 @@ class DocumentList:
             sub = query.subquery()
             return s.scalar(select(func.count()).select_from(sub)) or 0
 
-    def page(self, annotator_id: AnnotatorId, offset: int, limit: int, state: DocState | None = None,
-             search: str = "", ranking: Sequence[DocumentId] = ()) -> list[DocumentEntry]:
+    def page(
+        self,
+        annotator_id: AnnotatorId,
+        offset: int,
+        limit: int,
+        state: DocState | None = None,
+        search: str = "",
+        ranking: Sequence[DocumentId] = (),
+    ) -> list[DocumentEntry]:
         """One page of the document list, with open-suggestion counts: the ``ranking``'s documents first in
         its order (``project.ordering``), then the others in document order."""
         order = [DocumentRow.id]
         if ranking:
-            position = case({int(d): k for k, d in enumerate(ranking)}, value=DocumentRow.id,
-                            else_=len(ranking))
+            position = case(
+                {int(d): k for k, d in enumerate(ranking)}, value=DocumentRow.id, else_=len(ranking)
+            )
             order.insert(0, position)  # type: ignore[arg-type]
         with self._project.session_factory() as s:
             rows = s.execute(
-                self._list_query(annotator_id, state, search)
-                .order_by(*order).offset(offset).limit(limit)
+                self._list_query(annotator_id, state, search).order_by(*order).offset(offset).limit(limit)
             ).all()
             counts = self._open_counts(s, [r[0] for r in rows], annotator_id)
         return [DocumentEntry(DocumentId(i), t, DocState(st), counts.get(i, 0)) for i, t, st in rows]
@@ -79,17 +95,27 @@ class DocumentList:
     def _open_counts(self, s: Session, ids: list[int], annotator_id: AnnotatorId) -> dict[int, int]:
         if not ids:
             return {}
-        rows = s.scalars(select(SpanRow).where(
-            SpanRow.document_id.in_(ids),
-            or_(SpanRow.layer == str(Layer.SUGGESTION),
-                and_(SpanRow.layer == str(Layer.ANNOTATOR), SpanRow.annotator_id == annotator_id)),
-        )).all()
+        rows = s.scalars(
+            select(SpanRow).where(
+                SpanRow.document_id.in_(ids),
+                or_(
+                    SpanRow.layer == str(Layer.SUGGESTION),
+                    and_(SpanRow.layer == str(Layer.ANNOTATOR), SpanRow.annotator_id == annotator_id),
+                ),
+            )
+        ).all()
         by_doc: dict[int, list[Span]] = {}
         for r in rows:
             by_doc.setdefault(r.document_id, []).append(to_span(r))
         return {
-            doc: len(open_suggestions(annotator_view([x for x in spans if x.layer is Layer.SUGGESTION],
-                                                     [x for x in spans if x.layer is Layer.ANNOTATOR])))
+            doc: len(
+                open_suggestions(
+                    annotator_view(
+                        [x for x in spans if x.layer is Layer.SUGGESTION],
+                        [x for x in spans if x.layer is Layer.ANNOTATOR],
+                    )
+                )
+            )
             for doc, spans in by_doc.items()
         }
 
@@ -103,17 +129,25 @@ class DocumentList:
             counts = self._open_counts(s, [r[0] for r in rows], annotator_id)
         return [DocumentEntry(DocumentId(i), t, DocState(st), counts.get(i, 0)) for i, t, st in rows]
 
-    def next_document(self, annotator_id: AnnotatorId, after: DocumentId | None, unfinished: bool = True,
-                      backwards: bool = False, ranking: Sequence[DocumentId] = ()) -> DocumentId | None:
+    def next_document(
+        self,
+        annotator_id: AnnotatorId,
+        after: DocumentId | None,
+        unfinished: bool = True,
+        backwards: bool = False,
+        ranking: Sequence[DocumentId] = (),
+    ) -> DocumentId | None:
         """The next (or previous) document after ``after``, only unfinished ones if asked; wraps around. With
         a ``ranking`` (``project.ordering``), the next unfinished document is its first unfinished one."""
         if ranking and unfinished and not backwards:
             state_col = func.coalesce(ProgressRow.state, str(DocState.NEW))
-            candidates = _only_assigned(select(DocumentRow.id).outerjoin(
-                ProgressRow,
-                and_(ProgressRow.document_id == DocumentRow.id, ProgressRow.annotator_id == annotator_id),
-            ), annotator_id).where(state_col != str(DocState.DONE),
-                                   DocumentRow.id.in_([int(d) for d in ranking]))
+            candidates = _only_assigned(
+                select(DocumentRow.id).outerjoin(
+                    ProgressRow,
+                    and_(ProgressRow.document_id == DocumentRow.id, ProgressRow.annotator_id == annotator_id),
+                ),
+                annotator_id,
+            ).where(state_col != str(DocState.DONE), DocumentRow.id.in_([int(d) for d in ranking]))
             with self._project.session_factory() as s:
                 open_ids = set(s.scalars(candidates))
             for doc_id in ranking:

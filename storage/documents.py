@@ -55,8 +55,11 @@ class DocumentStore:
         with self._project.session_factory() as s:
             for start in range(0, len(ids), chunk):
                 part = ids[start : start + chunk]
-                rows = s.execute(select(DocumentRow.id, DocumentRow.text)
-                                 .where(DocumentRow.id.in_(part)).order_by(DocumentRow.id))
+                rows = s.execute(
+                    select(DocumentRow.id, DocumentRow.text)
+                    .where(DocumentRow.id.in_(part))
+                    .order_by(DocumentRow.id)
+                )
                 yield from ((DocumentId(i), t) for i, t in rows)
 
     def titles(self, ids: Collection[int]) -> dict[int, str]:
@@ -88,8 +91,12 @@ class DocumentStore:
             return
         ordered = sorted(set(ids))
         for start in range(0, len(ordered), 1000):
-            session.execute(select(DocumentRow.id).where(DocumentRow.id.in_(ordered[start : start + 1000]))
-                            .order_by(DocumentRow.id).with_for_update(key_share=True)).all()
+            session.execute(
+                select(DocumentRow.id)
+                .where(DocumentRow.id.in_(ordered[start : start + 1000]))
+                .order_by(DocumentRow.id)
+                .with_for_update(key_share=True)
+            ).all()
 
     @staticmethod
     def insert_batch(session: Session, docs: Sequence[NewDocument]) -> list[int | None]:
@@ -107,8 +114,13 @@ class DocumentStore:
             existing.add(digest)  # a second copy inside the same batch is a duplicate too
             positions.append(i)
             fresh.append(
-                {"title": doc.title[:500], "text": doc.text, "source": doc.source[:1000],
-                 "content_hash": digest, "meta": doc.meta}
+                {
+                    "title": doc.title[:500],
+                    "text": doc.text,
+                    "source": doc.source[:1000],
+                    "content_hash": digest,
+                    "meta": doc.meta,
+                }
             )
         ids: list[int | None] = [None] * len(docs)
         if fresh:

@@ -10,10 +10,9 @@ document is adjudicated and a named annotator's otherwise. Machine suggestions a
 
 from __future__ import annotations
 
-import enum
 import logging
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +23,7 @@ from model.labels import label_problem
 from model.sentences import SentenceMode, blocks, split_sentences
 from model.spans import DocState, Entity, Layer, Status
 from storage.database import Database
+from storage.export_options import ExportFormat, ExportOptions, Source
 from storage.export_output import ExportOutput, ExportTargetExists, existing
 from storage.export_types import (
     DocumentWriter,
@@ -40,44 +40,28 @@ from storage.formats.conll_writer import ConllOptions, ConllWriter, Level, check
 from storage.formats.jsonl_writer import SUFFIX as JSONL_SUFFIX
 from storage.formats.jsonl_writer import JsonlWriter
 from storage.orm import AnnotatorRow, DocumentRow, LabelRow, ProgressRow, SpanRow
-from storage.split import Part, SplitRatios, assign_parts
+from storage.split import Part, assign_parts
 
 __all__ = [
-    "ExportCancelled", "ExportError", "ExportFormat", "ExportOptionError", "ExportOptions", "ExportSummary",
-    "ExportTargetExists", "Exporter", "SkipReason", "SkippedSpan", "Source", "adjudicated", "existing_output",
+    "ExportCancelled",
+    "ExportError",
+    "ExportFormat",
+    "ExportOptionError",
+    "ExportOptions",
+    "ExportSummary",
+    "ExportTargetExists",
+    "Exporter",
+    "SkipReason",
+    "SkippedSpan",
+    "Source",
+    "adjudicated",
+    "existing_output",
 ]
 
 logger = logging.getLogger(__name__)
 
 BATCH = 1000
 EXAMPLES = 20  # skipped spans listed one by one in the summary; the rest are counted
-
-
-class ExportFormat(enum.StrEnum):
-    CONLL = "conll"  # character-level CoNLL
-    CONLL_WORD = "conll-word"  # jieba words
-    JSONL = "jsonl"  # doccano
-    BRAT = "brat"  # .txt + .ann pairs in a folder
-
-
-class Source(enum.StrEnum):
-    ANNOTATOR = "annotator"
-    GOLD = "gold"
-    GOLD_ELSE_ANNOTATOR = "gold-else-annotator"
-
-
-@dataclass(frozen=True, slots=True)
-class ExportOptions:
-    format: ExportFormat = ExportFormat.CONLL
-    source: Source = Source.GOLD
-    annotator: str | None = None  # needed by ANNOTATOR, GOLD_ELSE_ANNOTATOR and any state filter
-    states: frozenset[DocState] | None = None  # the annotator's document states to export; None: all
-    label_map: Mapping[str, str | None] = field(default_factory=dict)  # old -> new name, or None: drop
-    labels: frozenset[str] | None = None  # export only these (names after mapping); None: all
-    skip_unlabelled: bool = True  # skip documents with no label in the chosen layer
-    conll: ConllOptions = field(default_factory=ConllOptions)
-    split: SplitRatios | None = None
-    seed: int = 0
 
 
 def adjudicated(document_id: Any) -> ColumnElement[bool]:
@@ -108,12 +92,15 @@ def _plan(session: Session, options: ExportOptions) -> _Plan:
             raise ExportOptionError(f"unknown annotator {options.annotator!r} (annotators: {known})")
     elif needs_annotator:
         raise ExportOptionError(
-            "an annotator is needed for this export (their labels, or their document states)")
+            "an annotator is needed for this export (their labels, or their document states)"
+        )
     known_labels = set(session.scalars(select(LabelRow.name)))  # spans' labels are among them (foreign key)
     unknown = sorted(set(options.label_map) - known_labels)
     if unknown:
-        raise ExportOptionError(f"unknown label(s) in the mapping: {', '.join(unknown)} "
-                                f"(the project's labels: {', '.join(sorted(known_labels))})")
+        raise ExportOptionError(
+            f"unknown label(s) in the mapping: {', '.join(unknown)} "
+            f"(the project's labels: {', '.join(sorted(known_labels))})"
+        )
     mapping: dict[str, str | None] = {}
     for name in known_labels:
         target = options.label_map.get(name, name)
@@ -123,8 +110,10 @@ def _plan(session: Session, options: ExportOptions) -> _Plan:
         available = {t for t in mapping.values() if t}
         missing = sorted(options.labels - available)
         if missing:
-            raise ExportOptionError(f"unknown label(s) to export: {', '.join(missing)} "
-                                    f"(available after mapping: {', '.join(sorted(available))})")
+            raise ExportOptionError(
+                f"unknown label(s) to export: {', '.join(missing)} "
+                f"(available after mapping: {', '.join(sorted(available))})"
+            )
         mapping = {k: (v if v in options.labels else None) for k, v in mapping.items()}
     targets = sorted({t for t in mapping.values() if t})
     if options.format in (ExportFormat.CONLL, ExportFormat.CONLL_WORD):
@@ -141,8 +130,11 @@ def _layer_conditions(plan: _Plan, span: Any) -> tuple[ColumnElement[bool], Colu
     gold = and_(span.layer == str(Layer.GOLD), span.status == str(Status.ACCEPTED))
     if plan.annotator_id is None:
         return gold, false()
-    own = and_(span.layer == str(Layer.ANNOTATOR), span.annotator_id == plan.annotator_id,
-               span.status == str(Status.ACCEPTED))
+    own = and_(
+        span.layer == str(Layer.ANNOTATOR),
+        span.annotator_id == plan.annotator_id,
+        span.status == str(Status.ACCEPTED),
+    )
     return gold, own
 
 
@@ -168,8 +160,10 @@ def _document_filter(plan: _Plan, query: Any) -> Any:
     states = plan.options.states
     if states is not None:
         state = func.coalesce(ProgressRow.state, str(DocState.NEW))
-        query = query.outerjoin(ProgressRow, and_(ProgressRow.document_id == DocumentRow.id,
-                                                  ProgressRow.annotator_id == plan.annotator_id))
+        query = query.outerjoin(
+            ProgressRow,
+            and_(ProgressRow.document_id == DocumentRow.id, ProgressRow.annotator_id == plan.annotator_id),
+        )
         query = query.where(state.in_(sorted(str(s) for s in states)))
     return query
 
@@ -195,8 +189,11 @@ class _Read:
 
 def _documents(session: Session, plan: _Plan) -> Iterator[_Read]:
     """Documents in id order with their candidate spans, read in batches from a streamed query."""
-    is_adjudicated = (adjudicated(DocumentRow.id) if plan.options.source is Source.GOLD_ELSE_ANNOTATOR
-                      else literal(plan.options.source is Source.GOLD))
+    is_adjudicated = (
+        adjudicated(DocumentRow.id)
+        if plan.options.source is Source.GOLD_ELSE_ANNOTATOR
+        else literal(plan.options.source is Source.GOLD)
+    )
     query = select(DocumentRow.id, DocumentRow.title, DocumentRow.text, is_adjudicated.label("adjudicated"))
     query = _document_filter(plan, query)
     if plan.options.skip_unlabelled:
@@ -264,8 +261,15 @@ def _open_writer(options: ExportOptions, path: Path) -> DocumentWriter:
     if options.format is ExportFormat.JSONL:
         return JsonlWriter(path)
     level = Level.WORD if options.format is ExportFormat.CONLL_WORD else Level.CHAR
-    conll = ConllOptions(level, options.conll.scheme, options.conll.separator, options.conll.sentences,
-                         options.conll.whitespace, options.conll.placeholder, options.conll.doc_separator)
+    conll = ConllOptions(
+        level,
+        options.conll.scheme,
+        options.conll.separator,
+        options.conll.sentences,
+        options.conll.whitespace,
+        options.conll.placeholder,
+        options.conll.doc_separator,
+    )
     return ConllWriter(path, conll)
 
 
@@ -298,8 +302,13 @@ def _assignment(session: Session, plan: _Plan) -> dict[int, Part]:
 
 
 def _write_all(
-    session: Session, plan: _Plan, writers: Mapping[str, DocumentWriter], parts: Mapping[int, Part] | None,
-    summary: ExportSummary, total: int, progress: Callable[[int, int], None] | None,
+    session: Session,
+    plan: _Plan,
+    writers: Mapping[str, DocumentWriter],
+    parts: Mapping[int, Part] | None,
+    summary: ExportSummary,
+    total: int,
+    progress: Callable[[int, int], None] | None,
     cancelled: Callable[[], bool] | None,
 ) -> None:
     options = plan.options

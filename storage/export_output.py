@@ -53,7 +53,8 @@ class ExportOutput:
         if there is not None and not overwrite:
             raise ExportTargetExists(
                 f"{path} already exists ({there}); the export writes nothing over it. Choose another name, "
-                "or replace it as a whole with --overwrite (the Export dialog asks).")
+                "or replace it as a whole with --overwrite (the Export dialog asks)."
+            )
 
     def begin(self) -> Path:
         parent = self.path.parent
@@ -84,8 +85,10 @@ class ExportOutput:
             fsync_file(temp)
         there = existing(self.path, self.folder)
         if there is not None and not self.overwrite:
-            raise ExportTargetExists(f"{self.path} appeared while the export ran ({there}); it was left "
-                                     "alone and nothing was written")
+            raise ExportTargetExists(
+                f"{self.path} appeared while the export ran ({there}); it was left "
+                "alone and nothing was written"
+            )
         if there is None:
             self._move_into_free_place(temp)
         elif self.folder:
@@ -104,8 +107,9 @@ class ExportOutput:
         try:
             os.link(temp, self.path)  # fails, rather than replaces, if the name was taken meanwhile
         except FileExistsError:
-            raise ExportTargetExists(f"{self.path} appeared while the export ran; it was left "
-                                     "alone") from None
+            raise ExportTargetExists(
+                f"{self.path} appeared while the export ran; it was left alone"
+            ) from None
         except OSError:  # no hard links on this file system: the name was free a moment ago
             os.rename(temp, self.path)
         else:

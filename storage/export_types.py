@@ -125,8 +125,10 @@ class ExportSummary:
     def render(self) -> str:
         """The end-of-export report, for the terminal and the dialog."""
         parts = ", ".join(f"{part} {n:,}" for part, n in sorted(self.documents.items()) if part != "all")
-        lines = [f"documents: {self.total_documents:,}" + (f" ({parts})" if parts else ""),
-                 f"sentences: {self.sentences:,}"]
+        lines = [
+            f"documents: {self.total_documents:,}" + (f" ({parts})" if parts else ""),
+            f"sentences: {self.sentences:,}",
+        ]
         if self.entities:
             counts = sorted(self.entities.items())
             lines.append("entities: " + ", ".join(f"{label} {n:,}" for label, n in counts))

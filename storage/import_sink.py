@@ -81,7 +81,9 @@ class Sink:
             part = tuple(ordered[i : i + MAX_PARAMETERS])
             rows += conn.exec_driver_sql(
                 "SELECT content_hash, id, source FROM documents WHERE content_hash IN "
-                f"({', '.join([mark] * len(part))})", part).all()
+                f"({', '.join([mark] * len(part))})",
+                part,
+            ).all()
         if not rows:
             return found
         spans: dict[int, list[tuple[int, int, str]]] = {}
@@ -266,12 +268,11 @@ def _insert(conn: Connection, table: str, columns: tuple[str, ...], rows: list[t
 
     full = len(rows) // per * per
     if full:
-        conn.exec_driver_sql(statement(per), [tuple(chain.from_iterable(rows[i : i + per]))
-                                              for i in range(0, full, per)])
+        conn.exec_driver_sql(
+            statement(per), [tuple(chain.from_iterable(rows[i : i + per])) for i in range(0, full, per)]
+        )
     if rest := rows[full:]:
         conn.exec_driver_sql(statement(len(rest)), tuple(chain.from_iterable(rest)))
 
 
 # -- the entry points ---------------------------------------------------------------------------------------
-
-

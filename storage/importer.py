@@ -58,6 +58,7 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
+
 def expand_paths(paths: Iterable[Path], fmt: Format) -> list[Path]:
     """Files named directly, plus the importable files inside folders (recursively, sorted)."""
     files: list[Path] = []
@@ -167,9 +168,16 @@ class Importer:
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    def import_file(self, path: Path, fmt: Format = Format.AUTO, *, options: ImportOptions | None = None,
-                    progress: Callable[[int], None] | None = None, dry_run: bool = False,
-                    **overrides: Any) -> FileReport:
+    def import_file(
+        self,
+        path: Path,
+        fmt: Format = Format.AUTO,
+        *,
+        options: ImportOptions | None = None,
+        progress: Callable[[int], None] | None = None,
+        dry_run: bool = False,
+        **overrides: Any,
+    ) -> FileReport:
         """Import one file in one transaction. Any error leaves the database exactly as it was.
         ``overrides``: fields of ``ImportOptions`` or ``ReadOptions`` (``grouping=Grouping.SENTENCE``). With
         ``dry_run``, nothing is written: the report says what the import would do."""
@@ -205,13 +213,15 @@ class Importer:
             if problem is None:
                 raise
             logger.warning("import of %s failed: %s", path, problem)
-            return FileReport(str(path), dry_run=dry_run,
-                              error=ImportFormatError(path, f"could not be stored: {problem}"))
+            return FileReport(
+                str(path), dry_run=dry_run, error=ImportFormatError(path, f"could not be stored: {problem}")
+            )
         report.take(info)
         return report
 
-    def preview_file(self, path: Path, fmt: Format = Format.AUTO, *, options: ImportOptions | None = None,
-                     **overrides: Any) -> FileReport:
+    def preview_file(
+        self, path: Path, fmt: Format = Format.AUTO, *, options: ImportOptions | None = None, **overrides: Any
+    ) -> FileReport:
         """What importing ``path`` would do, with nothing written (``newstag import --dry-run``)."""
         return self.import_file(path, fmt, options=options, dry_run=True, **overrides)
 

@@ -59,15 +59,22 @@ class Ordering:
         none."""
         return self.ranking() if self.document_order() == "uncertainty" else []
 
-    def refresh_ranking(self, service: SuggestionService,
-                        progress: Callable[[int, int], None] | None = None) -> int:
+    def refresh_ranking(
+        self, service: SuggestionService, progress: Callable[[int, int], None] | None = None
+    ) -> int:
         """Score the unfinished documents with the service's engine and store the ranking; returns how many
         were ranked. Slow (it suggests for every document): run it off the UI thread."""
         done = select(ProgressRow.document_id).where(ProgressRow.state == str(DocState.DONE))
         with self._db.session_factory() as s:
-            ids = [DocumentId(i) for i in s.scalars(select(DocumentRow.id)
-                                                     .where(not_(DocumentRow.id.in_(done)))
-                                                     .order_by(DocumentRow.id).limit(RANKED_DOCUMENTS))]
+            ids = [
+                DocumentId(i)
+                for i in s.scalars(
+                    select(DocumentRow.id)
+                    .where(not_(DocumentRow.id.in_(done)))
+                    .order_by(DocumentRow.id)
+                    .limit(RANKED_DOCUMENTS)
+                )
+            ]
         scores: dict[DocumentId, float] = {}
         for first in range(0, len(ids), 100):
             chunk = ids[first : first + 100]
@@ -78,8 +85,13 @@ class Ordering:
             if progress is not None:
                 progress(min(first + 100, len(ids)), len(ids))
         ranked = sorted(scores, key=lambda i: -scores[i])  # stable: ties keep document order
-        self._settings.set(RANKING_KEY, {"model_id": service.model_id,
-                                         "computed_at": datetime.now(UTC).isoformat(),
-                                         "documents": [int(i) for i in ranked]})
+        self._settings.set(
+            RANKING_KEY,
+            {
+                "model_id": service.model_id,
+                "computed_at": datetime.now(UTC).isoformat(),
+                "documents": [int(i) for i in ranked],
+            },
+        )
         logger.info("ranked %d unfinished documents by uncertainty", len(ranked))
         return len(ranked)

@@ -82,7 +82,7 @@ class SpanRow(Base):
     __tablename__ = "spans"
     __table_args__ = (
         CheckConstraint("start >= 0", name="start_nonnegative"),
-        CheckConstraint("start < \"end\"", name="start_before_end"),
+        CheckConstraint('start < "end"', name="start_before_end"),
         CheckConstraint("layer IN ('suggestion', 'annotator', 'gold')", name="layer"),
         CheckConstraint("status IN ('suggested', 'accepted', 'rejected')", name="status"),
         CheckConstraint(
@@ -95,8 +95,16 @@ class SpanRow(Base):
         CheckConstraint("(layer = 'suggestion') = (status = 'suggested')", name="suggested_iff_suggestion"),
         Index("ix_spans_document_layer", "document_id", "layer", "annotator_id"),
         # one machine suggestion per (span, label) in a document, however many windows store them at once
-        Index("uq_spans_suggestion", "document_id", "start", "end", "label", unique=True,
-              sqlite_where=text("layer = 'suggestion'"), postgresql_where=text("layer = 'suggestion'")),
+        Index(
+            "uq_spans_suggestion",
+            "document_id",
+            "start",
+            "end",
+            "label",
+            unique=True,
+            sqlite_where=text("layer = 'suggestion'"),
+            postgresql_where=text("layer = 'suggestion'"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -126,9 +134,7 @@ class ProgressRow(Base):
         CheckConstraint("seconds_spent >= 0", name="seconds_nonnegative"),
     )
 
-    document_id: Mapped[int] = mapped_column(
-        ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True
-    )
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
     annotator_id: Mapped[int] = mapped_column(
         ForeignKey("annotators.id", ondelete="CASCADE"), primary_key=True, index=True
     )

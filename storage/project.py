@@ -61,8 +61,16 @@ logger = logging.getLogger(__name__)
 # The manager classes, for type hints in gui/ (which imports nothing else from storage but storage.types),
 # and what works on a project's database before it is opened.
 __all__ = [
-    "Annotations", "DocumentList", "Importer", "IntegrityCheck", "Project", "SuggestionService",
-    "backup_sqlite", "default_url", "pg_dump_advice", "sqlite_path",  # a project's file, before it is open
+    "Annotations",
+    "DocumentList",
+    "Importer",
+    "IntegrityCheck",
+    "Project",
+    "SuggestionService",
+    "backup_sqlite",
+    "default_url",
+    "pg_dump_advice",
+    "sqlite_path",  # a project's file, before it is open
 ]
 
 

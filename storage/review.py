@@ -54,36 +54,54 @@ def _review_queue(project: Database) -> list[QueueEntry]:
     if not candidates:
         return []
     with project.session_factory() as s:
-        titles = dict(s.execute(select(DocumentRow.id, DocumentRow.title)
-                                .where(DocumentRow.id.in_(candidates))).all())
+        titles = dict(
+            s.execute(select(DocumentRow.id, DocumentRow.title).where(DocumentRow.id.in_(candidates))).all()
+        )
         reviewed = set(s.scalars(select(ReviewRow.document_id).where(ReviewRow.state == "done")))
     entries = []
     for doc, anns in candidates.items():
         names = sorted(anns)
-        scores = [pair_score(anns[a], anns[b]).f1 for i, a in enumerate(names) for b in names[i + 1:]]
-        entries.append(QueueEntry(DocumentId(doc), titles[doc], tuple(names), sum(scores) / len(scores),
-                                  doc in reviewed))
+        scores = [pair_score(anns[a], anns[b]).f1 for i, a in enumerate(names) for b in names[i + 1 :]]
+        entries.append(
+            QueueEntry(DocumentId(doc), titles[doc], tuple(names), sum(scores) / len(scores), doc in reviewed)
+        )
     return sorted(entries, key=lambda e: (e.reviewed, e.agreement, e.document_id))
 
 
 def _load_review(project: Database, document_id: DocumentId) -> ReviewItem:
     layers, _ = Team(project).load_layers(document=document_id)
-    per = {name: sorted(docs[document_id], key=lambda e: (e.start, e.end))
-           for name, docs in layers.items() if document_id in docs}
+    per = {
+        name: sorted(docs[document_id], key=lambda e: (e.start, e.end))
+        for name, docs in layers.items()
+        if document_id in docs
+    }
     with project.session_factory() as s:
         text = s.scalar(select(DocumentRow.text).where(DocumentRow.id == document_id))
         if text is None:
             raise KeyError(f"no document {document_id}")
-        gold = [Entity(a, b, label) for a, b, label in s.execute(
-            select(SpanRow.start, SpanRow.end, SpanRow.label).where(
-                SpanRow.document_id == document_id, SpanRow.layer == str(Layer.GOLD),
-                SpanRow.status == str(Status.ACCEPTED)).order_by(SpanRow.start))]
+        gold = [
+            Entity(a, b, label)
+            for a, b, label in s.execute(
+                select(SpanRow.start, SpanRow.end, SpanRow.label)
+                .where(
+                    SpanRow.document_id == document_id,
+                    SpanRow.layer == str(Layer.GOLD),
+                    SpanRow.status == str(Status.ACCEPTED),
+                )
+                .order_by(SpanRow.start)
+            )
+        ]
         version = s.scalar(select(ReviewRow.version).where(ReviewRow.document_id == document_id)) or 0
     return ReviewItem(document_id, text, per, gold, version)
 
 
-def _save_gold(project: Database, item: ReviewItem, reviewer: AnnotatorId, agreed: Sequence[Entity],
-              decisions: Sequence[Decision]) -> int:
+def _save_gold(
+    project: Database,
+    item: ReviewItem,
+    reviewer: AnnotatorId,
+    agreed: Sequence[Entity],
+    decisions: Sequence[Decision],
+) -> int:
     """Replace the document's gold layer with the agreed spans plus every decision's spans, in one
     transaction, if nobody saved this document's review since ``item`` was loaded. Returns the new version.
     Raises ConflictError (naming who saved first) otherwise; nothing is written then."""
@@ -95,8 +113,9 @@ def _save_gold(project: Database, item: ReviewItem, reviewer: AnnotatorId, agree
     try:
         with project.transaction() as s:
             length = s.scalar(select(func.length(DocumentRow.text)).where(DocumentRow.id == item.document_id))
-            row = s.scalars(select(ReviewRow).where(ReviewRow.document_id == item.document_id)
-                            .with_for_update()).first()
+            row = s.scalars(
+                select(ReviewRow).where(ReviewRow.document_id == item.document_id).with_for_update()
+            ).first()
             if row is None:
                 if item.version != 0:
                     raise ConflictError("this document's review was removed meanwhile; reload it")
@@ -105,30 +124,64 @@ def _save_gold(project: Database, item: ReviewItem, reviewer: AnnotatorId, agree
             else:
                 if row.version != item.version:
                     who = s.scalar(select(AnnotatorRow.name).where(AnnotatorRow.id == row.reviewer_id))
-                    raise ConflictError(f"{who or 'another reviewer'} saved this document's gold at "
-                                        f"{row.updated_at:%H:%M:%S} after you opened it; reload to see their "
-                                        "decisions (yours were not saved)")
+                    raise ConflictError(
+                        f"{who or 'another reviewer'} saved this document's gold at "
+                        f"{row.updated_at:%H:%M:%S} after you opened it; reload to see their "
+                        "decisions (yours were not saved)"
+                    )
                 row.reviewer_id = reviewer
                 row.state = "done"
                 row.updated_at = datetime.now(UTC)
             s.flush()
-            s.execute(delete(SpanRow).where(SpanRow.document_id == item.document_id,
-                                            SpanRow.layer == str(Layer.GOLD)))
+            s.execute(
+                delete(SpanRow).where(
+                    SpanRow.document_id == item.document_id, SpanRow.layer == str(Layer.GOLD)
+                )
+            )
             now = datetime.now(UTC)
-            gold = [Insert(item.document_id, Layer.GOLD, None, e.start, e.end, e.label, Status.ACCEPTED,
-                           Origin.HUMAN, f"review: {why}"[:100]) for e, why in entities]
+            gold = [
+                Insert(
+                    item.document_id,
+                    Layer.GOLD,
+                    None,
+                    e.start,
+                    e.end,
+                    e.label,
+                    Status.ACCEPTED,
+                    Origin.HUMAN,
+                    f"review: {why}"[:100],
+                )
+                for e, why in entities
+            ]
             insert_spans(s, gold, {item.document_id: length or 0}, returning=False)
-            s.execute(insert(EventRow), [{
-                "at": now, "annotator_id": reviewer, "document_id": item.document_id, "action": "review",
-                "payload": {"agreed": len(agreed), "decisions": [
-                    {"resolution": str(d.resolution), "source": d.source,
-                     "spans": [[e.start, e.end, e.label] for e in d.entities]} for d in decisions]},
-            }])
+            s.execute(
+                insert(EventRow),
+                [
+                    {
+                        "at": now,
+                        "annotator_id": reviewer,
+                        "document_id": item.document_id,
+                        "action": "review",
+                        "payload": {
+                            "agreed": len(agreed),
+                            "decisions": [
+                                {
+                                    "resolution": str(d.resolution),
+                                    "source": d.source,
+                                    "spans": [[e.start, e.end, e.label] for e in d.entities],
+                                }
+                                for d in decisions
+                            ],
+                        },
+                    }
+                ],
+            )
             return row.version
     except (StaleDataError, IntegrityError) as exc:
-        raise ConflictError("another reviewer saved this document at the same moment; reload it "
-                            "(your decisions were not saved)") from exc
-
+        raise ConflictError(
+            "another reviewer saved this document at the same moment; reload it "
+            "(your decisions were not saved)"
+        ) from exc
 
 
 class Reviews:
@@ -143,6 +196,7 @@ class Reviews:
     def load(self, document_id: DocumentId) -> ReviewItem:
         return _load_review(self._db, document_id)
 
-    def save_gold(self, item: ReviewItem, reviewer: AnnotatorId, agreed: Sequence[Entity],
-                  decisions: Sequence[Decision]) -> int:
+    def save_gold(
+        self, item: ReviewItem, reviewer: AnnotatorId, agreed: Sequence[Entity], decisions: Sequence[Decision]
+    ) -> int:
         return _save_gold(self._db, item, reviewer, agreed, decisions)

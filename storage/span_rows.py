@@ -30,16 +30,30 @@ def _twins(s: Session, ops: Sequence[Insert]) -> dict[_Key, int]:
     layers = sorted({str(op.layer) for op in wanted})
     found: dict[_Key, int] = {}
     for k in range(0, len(docs), 1000):
-        rows = s.execute(select(SpanRow.document_id, SpanRow.layer, SpanRow.annotator_id, SpanRow.start,
-                                SpanRow.end, SpanRow.label, SpanRow.status, SpanRow.id)
-                         .where(SpanRow.document_id.in_(docs[k : k + 1000]), SpanRow.layer.in_(layers)))
+        rows = s.execute(
+            select(
+                SpanRow.document_id,
+                SpanRow.layer,
+                SpanRow.annotator_id,
+                SpanRow.start,
+                SpanRow.end,
+                SpanRow.label,
+                SpanRow.status,
+                SpanRow.id,
+            ).where(SpanRow.document_id.in_(docs[k : k + 1000]), SpanRow.layer.in_(layers))
+        )
         for doc, layer, annotator, start, end, label, status, span_id in rows:
             found.setdefault((doc, layer, annotator, start, end, label, status), span_id)
     return found
 
 
-def insert_spans(s: Session, ops: Sequence[Insert], lengths: Mapping[int, int] | None = None,
-                 returning: bool = True, skip_stored: bool = False) -> list[SpanId | None]:
+def insert_spans(
+    s: Session,
+    ops: Sequence[Insert],
+    lengths: Mapping[int, int] | None = None,
+    returning: bool = True,
+    skip_stored: bool = False,
+) -> list[SpanId | None]:
     """Insert spans in one statement, after checking that every one fits its document (``lengths``: the
     documents' lengths when the caller knows them, else they are read).
 
@@ -53,8 +67,11 @@ def insert_spans(s: Session, ops: Sequence[Insert], lengths: Mapping[int, int] |
     known = dict(lengths or {})
     missing = sorted({op.document_id for op in ops} - set(known))
     for k in range(0, len(missing), 1000):
-        rows = s.execute(select(DocumentRow.id, func.length(DocumentRow.text))
-                         .where(DocumentRow.id.in_(missing[k : k + 1000])))
+        rows = s.execute(
+            select(DocumentRow.id, func.length(DocumentRow.text)).where(
+                DocumentRow.id.in_(missing[k : k + 1000])
+            )
+        )
         known.update((doc, length) for doc, length in rows)
     for op in ops:
         require_fit(op.document_id, op.start, op.end, known.get(op.document_id))
@@ -80,16 +97,29 @@ def insert_spans(s: Session, ops: Sequence[Insert], lengths: Mapping[int, int] |
     new: list[int] = []
     if values:
         new = list(s.scalars(insert(SpanRow).returning(SpanRow.id, sort_by_parameter_order=True), values))
-    return [SpanId(new[value]) if kind == "new" else SpanId(value) if kind == "stored" else None
-            for kind, value in plan]
+    return [
+        SpanId(new[value]) if kind == "new" else SpanId(value) if kind == "stored" else None
+        for kind, value in plan
+    ]
 
 
 def _values(op: Insert) -> dict[str, object]:
     now = utcnow()
-    return {"document_id": op.document_id, "layer": str(op.layer), "annotator_id": op.annotator_id,
-            "start": op.start, "end": op.end, "label": op.label, "status": str(op.status),
-            "origin": str(op.origin), "origin_detail": op.origin_detail, "score": op.score, "version": 1,
-            "created_at": now, "updated_at": now}
+    return {
+        "document_id": op.document_id,
+        "layer": str(op.layer),
+        "annotator_id": op.annotator_id,
+        "start": op.start,
+        "end": op.end,
+        "label": op.label,
+        "status": str(op.status),
+        "origin": str(op.origin),
+        "origin_detail": op.origin_detail,
+        "score": op.score,
+        "version": 1,
+        "created_at": now,
+        "updated_at": now,
+    }
 
 
 def _insert(s: Session, rows: list[dict[str, object]], skip_stored: bool) -> None:
@@ -108,8 +138,20 @@ def _insert(s: Session, rows: list[dict[str, object]], skip_stored: bool) -> Non
 
 def inserted_span(op: Insert, span_id: SpanId | None) -> Span:
     """The span an insert created, as stored."""
-    return Span(span_id, op.document_id, op.start, op.end, op.label, op.layer, op.status, op.origin,
-                op.annotator_id, op.origin_detail, op.score, 1)
+    return Span(
+        span_id,
+        op.document_id,
+        op.start,
+        op.end,
+        op.label,
+        op.layer,
+        op.status,
+        op.origin,
+        op.annotator_id,
+        op.origin_detail,
+        op.score,
+        1,
+    )
 
 
 def check_bounds(s: Session, document_id: DocumentId, start: int, end: int) -> None:

@@ -28,8 +28,9 @@ class SplitRatios:
         if any(not math.isfinite(v) or v < 0 for v in values):
             raise ExportOptionError(f"split ratios must be numbers >= 0, got {values}")
         if not math.isclose(sum(values), 1.0, abs_tol=1e-6):
-            raise ExportOptionError(f"split ratios must sum to 1, got {' + '.join(map(str, values))} = "
-                                    f"{sum(values):g}")
+            raise ExportOptionError(
+                f"split ratios must sum to 1, got {' + '.join(map(str, values))} = {sum(values):g}"
+            )
 
     @classmethod
     def parse(cls, spec: str) -> SplitRatios:

@@ -62,8 +62,9 @@ class SuggestionService:
             if self._engine is None:  # the rules first; warm_up puts the model and the tagger beside them
                 labels = tuple(label.name for label in self._labels.all())
                 conventions = self._training.settings().conventions
-                self._engine = ServingSetup(tuple(self._decisions.dictionary_rows()), labels,
-                                            conventions=conventions).rules()
+                self._engine = ServingSetup(
+                    tuple(self._decisions.dictionary_rows()), labels, conventions=conventions
+                ).rules()
             return self._engine
 
     def serving_setup(self) -> ServingSetup:
@@ -80,9 +81,14 @@ class SuggestionService:
         tagger = self._training.tagger()
         found = self._training.serving_model() if with_model and settings.enabled else None
         history = self._decisions.acceptance_history() if found is not None or tagger is not None else {}
-        return ServingSetup(model_id=found[0] if found else None, crf=found[1] if found else None,
-                            threshold=settings.threshold, history=history, tagger=tagger,
-                            conventions=settings.conventions)
+        return ServingSetup(
+            model_id=found[0] if found else None,
+            crf=found[1] if found else None,
+            threshold=settings.threshold,
+            history=history,
+            tagger=tagger,
+            conventions=settings.conventions,
+        )
 
     @property
     def rules(self) -> SuggestionEngine:
@@ -155,8 +161,13 @@ class SuggestionService:
 
     def has_suggestions(self, document_id: DocumentId) -> bool:
         with self._project.session_factory() as s:
-            return bool(s.scalar(select(func.count()).select_from(SpanRow).where(
-                SpanRow.document_id == document_id, SpanRow.layer == str(Layer.SUGGESTION))))
+            return bool(
+                s.scalar(
+                    select(func.count())
+                    .select_from(SpanRow)
+                    .where(SpanRow.document_id == document_id, SpanRow.layer == str(Layer.SUGGESTION))
+                )
+            )
 
     def ensure(self, document_id: DocumentId) -> bool:
         """Compute and store suggestions for a document that has none, or that nobody has touched since a
@@ -165,16 +176,23 @@ class SuggestionService:
             if self.model_id is None or self._suggested_with.get(document_id) == self.model_id:
                 return False
             with self._project.session_factory() as s:
-                touched = s.scalar(select(func.count()).select_from(SpanRow).where(
-                    SpanRow.document_id == document_id, SpanRow.layer == str(Layer.ANNOTATOR)))
+                touched = s.scalar(
+                    select(func.count())
+                    .select_from(SpanRow)
+                    .where(SpanRow.document_id == document_id, SpanRow.layer == str(Layer.ANNOTATOR))
+                )
             if touched:
                 return False
             return self.resuggest([document_id]) > 0
         # a first time: if another window (or process) stored suggestions for it meanwhile, keep those
         return self.resuggest([document_id], only_missing=True) > 0
 
-    def resuggest(self, document_ids: Sequence[DocumentId],
-                  progress: Callable[[int], None] | None = None, only_missing: bool = False) -> int:
+    def resuggest(
+        self,
+        document_ids: Sequence[DocumentId],
+        progress: Callable[[int], None] | None = None,
+        only_missing: bool = False,
+    ) -> int:
         """Replace the engine-owned suggestions of these documents with fresh ones (``only_missing``: only of
         those that still have no suggestion when the fresh ones are stored); returns how many stored."""
         stored = 0
@@ -202,32 +220,58 @@ class SuggestionService:
             ids = sorted(results)
             DocumentStore.lock(s, ids)
             if only_missing:
-                suggested = set(s.scalars(select(SpanRow.document_id).distinct().where(
-                    SpanRow.document_id.in_(ids), SpanRow.layer == str(Layer.SUGGESTION))))
+                suggested = set(
+                    s.scalars(
+                        select(SpanRow.document_id)
+                        .distinct()
+                        .where(SpanRow.document_id.in_(ids), SpanRow.layer == str(Layer.SUGGESTION))
+                    )
+                )
                 ids = [i for i in ids if i not in suggested]
                 if not ids:
                     return 0
             s.execute(delete(SpanRow).where(SpanRow.document_id.in_(ids), _engine_owned()))
             kept: dict[int, list[tuple[int, int]]] = {}
-            for doc_id, a, b in s.execute(select(SpanRow.document_id, SpanRow.start, SpanRow.end).where(
-                    SpanRow.document_id.in_(ids), SpanRow.layer == str(Layer.SUGGESTION))):
+            for doc_id, a, b in s.execute(
+                select(SpanRow.document_id, SpanRow.start, SpanRow.end).where(
+                    SpanRow.document_id.in_(ids), SpanRow.layer == str(Layer.SUGGESTION)
+                )
+            ):
                 kept.setdefault(doc_id, []).append((a, b))
             known = set(s.scalars(select(func.distinct(SpanRow.label)))) | {
-                label.name for label in self._labels.all()}
+                label.name for label in self._labels.all()
+            }
             rows: dict[tuple[int, int, int, str], Insert] = {}
             for doc_id in ids:
                 for g in results[doc_id]:
                     covered = any(a < g.end and g.start < b for a, b in kept.get(doc_id, ()))
                     if g.label in known and not covered:
                         origin, detail = stored_origin(g)
-                        rows.setdefault((doc_id, g.start, g.end, g.label), Insert(
-                            doc_id, Layer.SUGGESTION, None, g.start, g.end, g.label, Status.SUGGESTED,
-                            Origin(origin), detail, g.score))
+                        rows.setdefault(
+                            (doc_id, g.start, g.end, g.label),
+                            Insert(
+                                doc_id,
+                                Layer.SUGGESTION,
+                                None,
+                                g.start,
+                                g.end,
+                                g.label,
+                                Status.SUGGESTED,
+                                Origin(origin),
+                                detail,
+                                g.score,
+                            ),
+                        )
             insert_spans(s, list(rows.values()), returning=False, skip_stored=True)
             return len(rows)
 
-    def learn(self, document_id: DocumentId, accepted: Iterable[Entity], rejected: Iterable[Entity] = (),
-              propagate: bool = True) -> list[DocumentId]:
+    def learn(
+        self,
+        document_id: DocumentId,
+        accepted: Iterable[Entity],
+        rejected: Iterable[Entity] = (),
+        propagate: bool = True,
+    ) -> list[DocumentId]:
         """Feed decisions to the project dictionary; re-suggest unfinished documents that contain the decided
         strings. Returns the documents re-suggested."""
         accepted, rejected = list(accepted), list(rejected)
@@ -272,8 +316,11 @@ class SuggestionService:
             return []
         done = select(ProgressRow.document_id).where(ProgressRow.state == str(DocState.DONE))
         likes = [DocumentRow.text.contains(surface, autoescape=True) for surface in surfaces]
-        query = (select(DocumentRow.id).where(or_(*likes), DocumentRow.id != exclude,
-                                              not_(DocumentRow.id.in_(done)))
-                 .order_by(func.abs(DocumentRow.id - exclude)).limit(PROPAGATION_LIMIT))
+        query = (
+            select(DocumentRow.id)
+            .where(or_(*likes), DocumentRow.id != exclude, not_(DocumentRow.id.in_(done)))
+            .order_by(func.abs(DocumentRow.id - exclude))
+            .limit(PROPAGATION_LIMIT)
+        )
         with self._project.session_factory() as s:
             return [DocumentId(i) for i in s.scalars(query)]

@@ -26,8 +26,14 @@ class AssignmentSummary:
     per_annotator: dict[str, int]
 
 
-def _assign(project: Database, annotators: list[str], overlap: float = 0.0, *, only_unassigned: bool = True,
-           seed: int = 0) -> AssignmentSummary:
+def _assign(
+    project: Database,
+    annotators: list[str],
+    overlap: float = 0.0,
+    *,
+    only_unassigned: bool = True,
+    seed: int = 0,
+) -> AssignmentSummary:
     """Hand documents to ``annotators``: a share ``overlap`` of them to two annotators (for agreement), the
     rest to one, balancing the load. Documents already assigned are left as they are (``only_unassigned``)."""
     names = list(dict.fromkeys(n.strip() for n in annotators if n.strip()))
@@ -61,13 +67,20 @@ def _assign(project: Database, annotators: list[str], overlap: float = 0.0, *, o
 
 def _assigned_counts(project: Database) -> dict[str, int]:
     with project.session_factory() as s:
-        rows = s.execute(select(AnnotatorRow.name, func.count()).join(
-            AssignmentRow, AssignmentRow.annotator_id == AnnotatorRow.id).group_by(AnnotatorRow.name))
+        rows = s.execute(
+            select(AnnotatorRow.name, func.count())
+            .join(AssignmentRow, AssignmentRow.annotator_id == AnnotatorRow.id)
+            .group_by(AnnotatorRow.name)
+        )
         return dict(rows.all())
 
 
-def _load_layers(project: Database, annotators: list[str] | None = None, done_only: bool = True,
-                document: int | None = None) -> tuple[dict[str, dict[int, set[Entity]]], dict[int, int]]:
+def _load_layers(
+    project: Database,
+    annotators: list[str] | None = None,
+    done_only: bool = True,
+    document: int | None = None,
+) -> tuple[dict[str, dict[int, set[Entity]]], dict[int, int]]:
     """Each annotator's accepted spans per document (documents they marked done, unless ``done_only`` is off:
     then every document they touched), and the lengths of those documents; only ``document``'s if given."""
     with project.session_factory() as s:
@@ -80,11 +93,13 @@ def _load_layers(project: Database, annotators: list[str] | None = None, done_on
         for name in names:
             states = [str(DocState.DONE)] if done_only else [str(DocState.DONE), str(DocState.IN_PROGRESS)]
             progress = select(ProgressRow.document_id).where(
-                ProgressRow.annotator_id == people[name], ProgressRow.state.in_(states))
-            accepted = (select(SpanRow.document_id, SpanRow.start, SpanRow.end, SpanRow.label)
-                        .where(SpanRow.layer == str(Layer.ANNOTATOR),
-                               SpanRow.annotator_id == people[name],
-                               SpanRow.status == str(Status.ACCEPTED)))
+                ProgressRow.annotator_id == people[name], ProgressRow.state.in_(states)
+            )
+            accepted = select(SpanRow.document_id, SpanRow.start, SpanRow.end, SpanRow.label).where(
+                SpanRow.layer == str(Layer.ANNOTATOR),
+                SpanRow.annotator_id == people[name],
+                SpanRow.status == str(Status.ACCEPTED),
+            )
             if document is not None:
                 progress = progress.where(ProgressRow.document_id == document)
                 accepted = accepted.where(SpanRow.document_id == document)
@@ -94,25 +109,35 @@ def _load_layers(project: Database, annotators: list[str] | None = None, done_on
                     layer[doc].add(Entity(a, b, label))
             layers[name] = layer
         doc_ids = {d for layer in layers.values() for d in layer}
-        lengths: dict[int, int] = dict(s.execute(select(DocumentRow.id, func.length(DocumentRow.text))
-                                 .where(DocumentRow.id.in_(doc_ids))).all()) if doc_ids else {}
+        lengths: dict[int, int] = (
+            dict(
+                s.execute(
+                    select(DocumentRow.id, func.length(DocumentRow.text)).where(DocumentRow.id.in_(doc_ids))
+                ).all()
+            )
+            if doc_ids
+            else {}
+        )
     return layers, lengths
 
 
-def _project_agreement(project: Database, annotators: list[str] | None = None, label: str | None = None,
-                      done_only: bool = True) -> AgreementReport:
+def _project_agreement(
+    project: Database, annotators: list[str] | None = None, label: str | None = None, done_only: bool = True
+) -> AgreementReport:
     layers, lengths = _load_layers(project, annotators, done_only)
     names = annotators if annotators is not None else [n for n, docs in layers.items() if docs]
     return agreement(layers, lengths, names, label)
 
 
-def _layer_entities(project: Database, annotator: str | None = None
-                   ) -> tuple[dict[int, str], dict[int, list[Entity]]]:
+def _layer_entities(
+    project: Database, annotator: str | None = None
+) -> tuple[dict[int, str], dict[int, list[Entity]]]:
     """Texts and accepted spans of one layer: an annotator's (documents they touched) or, with no
     annotator, the gold layer (documents that have any gold span)."""
     with project.session_factory() as s:
         query = select(SpanRow.document_id, SpanRow.start, SpanRow.end, SpanRow.label).where(
-            SpanRow.status == str(Status.ACCEPTED))
+            SpanRow.status == str(Status.ACCEPTED)
+        )
         if annotator is None:
             query = query.where(SpanRow.layer == str(Layer.GOLD))
             docs_query = select(SpanRow.document_id).where(SpanRow.layer == str(Layer.GOLD)).distinct()
@@ -122,13 +147,15 @@ def _layer_entities(project: Database, annotator: str | None = None
                 raise TeamError(f"no annotator called {annotator}")
             query = query.where(SpanRow.layer == str(Layer.ANNOTATOR), SpanRow.annotator_id == person)
             docs_query = select(ProgressRow.document_id).where(  # documents only read are not theirs yet
-                ProgressRow.annotator_id == person, ProgressRow.state != str(DocState.NEW))
+                ProgressRow.annotator_id == person, ProgressRow.state != str(DocState.NEW)
+            )
         doc_ids = set(s.scalars(docs_query))
         spans: dict[int, list[Entity]] = {d: [] for d in doc_ids}
         for doc, a, b, label in s.execute(query):
             spans.setdefault(doc, []).append(Entity(a, b, label))
-        texts = dict(s.execute(select(DocumentRow.id, DocumentRow.text)
-                               .where(DocumentRow.id.in_(spans))).all())
+        texts = dict(
+            s.execute(select(DocumentRow.id, DocumentRow.text).where(DocumentRow.id.in_(spans))).all()
+        )
     return texts, spans
 
 
@@ -164,19 +191,22 @@ class Team:
             rows = s.scalars(select(AnnotatorRow).order_by(AnnotatorRow.name))
             return [Annotator(AnnotatorId(r.id), r.name, Role(r.role)) for r in rows]
 
-    def assign(self, annotators: list[str], overlap: float = 0.0, *, only_unassigned: bool = True,
-               seed: int = 0) -> AssignmentSummary:
+    def assign(
+        self, annotators: list[str], overlap: float = 0.0, *, only_unassigned: bool = True, seed: int = 0
+    ) -> AssignmentSummary:
         return _assign(self._db, annotators, overlap, only_unassigned=only_unassigned, seed=seed)
 
     def assigned_counts(self) -> dict[str, int]:
         return _assigned_counts(self._db)
 
-    def load_layers(self, annotators: list[str] | None = None, done_only: bool = True,
-                    document: int | None = None) -> tuple[dict[str, dict[int, set[Entity]]], dict[int, int]]:
+    def load_layers(
+        self, annotators: list[str] | None = None, done_only: bool = True, document: int | None = None
+    ) -> tuple[dict[str, dict[int, set[Entity]]], dict[int, int]]:
         return _load_layers(self._db, annotators, done_only, document)
 
-    def agreement(self, annotators: list[str] | None = None, label: str | None = None,
-                  done_only: bool = True) -> AgreementReport:
+    def agreement(
+        self, annotators: list[str] | None = None, label: str | None = None, done_only: bool = True
+    ) -> AgreementReport:
         return _project_agreement(self._db, annotators, label, done_only)
 
     def layer_entities(self, annotator: str | None = None) -> tuple[dict[int, str], dict[int, list[Entity]]]:

@@ -25,15 +25,20 @@ class StoredModel:
     data: bytes
 
 
-def _save_model(project: Database, kind: str, data: bytes, documents: int, characters: int,
-               info: dict[str, Any]) -> int:
+def _save_model(
+    project: Database, kind: str, data: bytes, documents: int, characters: int, info: dict[str, Any]
+) -> int:
     with project.transaction() as s:
         row = TrainedModelRow(kind=kind, data=data, documents=documents, characters=characters, info=info)
         s.add(row)
         s.flush()
         # keep the three newest of a kind: enough to go back, small enough for a shared database
-        old = s.scalars(select(TrainedModelRow.id).where(TrainedModelRow.kind == kind)
-                        .order_by(TrainedModelRow.id.desc()).offset(3)).all()
+        old = s.scalars(
+            select(TrainedModelRow.id)
+            .where(TrainedModelRow.kind == kind)
+            .order_by(TrainedModelRow.id.desc())
+            .offset(3)
+        ).all()
         for model_id in old:
             s.delete(s.get(TrainedModelRow, model_id))
         return row.id
@@ -41,21 +46,35 @@ def _save_model(project: Database, kind: str, data: bytes, documents: int, chara
 
 def _latest_model(project: Database, kind: str) -> StoredModel | None:
     with project.session_factory() as s:
-        row = s.scalars(select(TrainedModelRow).where(TrainedModelRow.kind == kind)
-                        .order_by(TrainedModelRow.id.desc()).limit(1)).first()
+        row = s.scalars(
+            select(TrainedModelRow)
+            .where(TrainedModelRow.kind == kind)
+            .order_by(TrainedModelRow.id.desc())
+            .limit(1)
+        ).first()
         if row is None:
             return None
-        return StoredModel(row.id, row.kind, row.created_at, row.documents, row.characters, dict(row.info),
-                           bytes(row.data))
+        return StoredModel(
+            row.id, row.kind, row.created_at, row.documents, row.characters, dict(row.info), bytes(row.data)
+        )
 
 
 def _stored_models(project: Database, kind: str) -> list[StoredModel]:
     """Every stored model of a kind (at most three are kept), the newest first, without their weights
     (``data`` is empty: ``model_data`` reads it)."""
     with project.session_factory() as s:
-        rows = s.execute(select(TrainedModelRow.id, TrainedModelRow.kind, TrainedModelRow.created_at,
-                                TrainedModelRow.documents, TrainedModelRow.characters, TrainedModelRow.info)
-                         .where(TrainedModelRow.kind == kind).order_by(TrainedModelRow.id.desc())).all()
+        rows = s.execute(
+            select(
+                TrainedModelRow.id,
+                TrainedModelRow.kind,
+                TrainedModelRow.created_at,
+                TrainedModelRow.documents,
+                TrainedModelRow.characters,
+                TrainedModelRow.info,
+            )
+            .where(TrainedModelRow.kind == kind)
+            .order_by(TrainedModelRow.id.desc())
+        ).all()
         return [StoredModel(r[0], r[1], r[2], r[3], r[4], dict(r[5]), b"") for r in rows]
 
 
@@ -69,9 +88,12 @@ def _model_data(project: Database, model_id: int) -> bytes | None:
 def _latest_model_info(project: Database, kind: str) -> tuple[int, datetime, int] | None:
     """(id, trained at, documents) of the newest model, without loading its weights."""
     with project.session_factory() as s:
-        row = s.execute(select(TrainedModelRow.id, TrainedModelRow.created_at, TrainedModelRow.documents)
-                        .where(TrainedModelRow.kind == kind)
-                        .order_by(TrainedModelRow.id.desc()).limit(1)).first()
+        row = s.execute(
+            select(TrainedModelRow.id, TrainedModelRow.created_at, TrainedModelRow.documents)
+            .where(TrainedModelRow.kind == kind)
+            .order_by(TrainedModelRow.id.desc())
+            .limit(1)
+        ).first()
         return (row[0], row[1], row[2]) if row else None
 
 
@@ -88,12 +110,15 @@ def _training_documents(project: Database, limit: int | None = None) -> list[tup
     """Every usable document with its labels: the gold layer where one exists, otherwise the accepted spans of
     the annotator who finished it most recently. Ordered by document id (reproducible from the data)."""
     with project.session_factory() as s:
-        gold_docs = set(s.scalars(select(SpanRow.document_id)
-                                  .where(SpanRow.layer == str(Layer.GOLD)).distinct()))
+        gold_docs = set(
+            s.scalars(select(SpanRow.document_id).where(SpanRow.layer == str(Layer.GOLD)).distinct())
+        )
         finisher: dict[int, int] = {}
-        for doc, annotator in s.execute(select(ProgressRow.document_id, ProgressRow.annotator_id)
-                                        .where(ProgressRow.state == str(DocState.DONE))
-                                        .order_by(ProgressRow.updated_at, ProgressRow.annotator_id)):
+        for doc, annotator in s.execute(
+            select(ProgressRow.document_id, ProgressRow.annotator_id)
+            .where(ProgressRow.state == str(DocState.DONE))
+            .order_by(ProgressRow.updated_at, ProgressRow.annotator_id)
+        ):
             finisher[doc] = annotator  # the last one wins
         ids = sorted(gold_docs | set(finisher))
         if limit is not None:
@@ -101,17 +126,28 @@ def _training_documents(project: Database, limit: int | None = None) -> list[tup
         result: list[tuple[str, list[Entity]]] = []
         for start in range(0, len(ids), 1000):
             chunk = ids[start : start + 1000]
-            texts = dict(s.execute(select(DocumentRow.id, DocumentRow.text)
-                                   .where(DocumentRow.id.in_(chunk))).all())
+            texts = dict(
+                s.execute(select(DocumentRow.id, DocumentRow.text).where(DocumentRow.id.in_(chunk))).all()
+            )
             spans: dict[int, list[Entity]] = {d: [] for d in chunk}
-            rows = s.execute(select(SpanRow.document_id, SpanRow.layer, SpanRow.annotator_id, SpanRow.start,
-                                    SpanRow.end, SpanRow.label)
-                             .where(SpanRow.document_id.in_(chunk), SpanRow.status == str(Status.ACCEPTED),
-                                    SpanRow.layer.in_([str(Layer.GOLD), str(Layer.ANNOTATOR)])))
+            rows = s.execute(
+                select(
+                    SpanRow.document_id,
+                    SpanRow.layer,
+                    SpanRow.annotator_id,
+                    SpanRow.start,
+                    SpanRow.end,
+                    SpanRow.label,
+                ).where(
+                    SpanRow.document_id.in_(chunk),
+                    SpanRow.status == str(Status.ACCEPTED),
+                    SpanRow.layer.in_([str(Layer.GOLD), str(Layer.ANNOTATOR)]),
+                )
+            )
             for doc, layer, owner, a, b, label in rows:
                 if (doc in gold_docs and layer == str(Layer.GOLD)) or (
-                        doc not in gold_docs and layer == str(Layer.ANNOTATOR)
-                        and owner == finisher.get(doc)):
+                    doc not in gold_docs and layer == str(Layer.ANNOTATOR) and owner == finisher.get(doc)
+                ):
                     spans[doc].append(Entity(a, b, label))
             result += [(texts[d], sorted(spans[d], key=lambda e: e.start)) for d in chunk]
         return result

@@ -58,8 +58,15 @@ class ModelSettings:
     @classmethod
     def from_dict(cls, values: dict[str, Any]) -> ModelSettings:
         """From a stored setting; unknown keys are ignored, missing ones take the defaults."""
-        types = {"retrain_every": int, "threshold": float, "iterations": int, "minfreq": float,
-                 "enabled": bool, "pretrained": lambda v: str(v or ""), "conventions": str}
+        types = {
+            "retrain_every": int,
+            "threshold": float,
+            "iterations": int,
+            "minfreq": float,
+            "enabled": bool,
+            "pretrained": lambda v: str(v or ""),
+            "conventions": str,
+        }
         known = {f.name for f in fields(cls)}
         return cls(**{k: types[k](v) for k, v in values.items() if k in known})  # type: ignore[operator]
 
@@ -151,9 +158,12 @@ class Training:
                 return stored.id, model
         return self.base_model()
 
-    def train_project_model(self, iterations: int | None = None,
-                            progress: Callable[[int, int], None] | None = None,
-                            reading: Callable[[int, int], None] | None = None) -> TrainingResult:
+    def train_project_model(
+        self,
+        iterations: int | None = None,
+        progress: Callable[[int, int], None] | None = None,
+        reading: Callable[[int, int], None] | None = None,
+    ) -> TrainingResult:
         """Train on the finished documents (stacked on the base model, if the project has one) and store
         it."""
         from model.crf import CrfModel
@@ -164,20 +174,30 @@ class Training:
         dictionary = ProjectDictionary.from_rows(self._decisions.dictionary_rows())
         settings = self.settings()
         found = self.base_model()
-        model = CrfModel.train(documents, project_dictionary=dictionary,
-                               iterations=int(iterations or settings.iterations), minfreq=settings.minfreq,
-                               base=found[1] if found else None, pretrained=self.tagger(),
-                               progress=progress, reading=reading)
+        model = CrfModel.train(
+            documents,
+            project_dictionary=dictionary,
+            iterations=int(iterations or settings.iterations),
+            minfreq=settings.minfreq,
+            base=found[1] if found else None,
+            pretrained=self.tagger(),
+            progress=progress,
+            reading=reading,
+        )
         info = model.info
-        model_id = self._models.save(MODEL_KIND, model.to_bytes(), info.documents, info.characters,
-                                     info.to_json())
+        model_id = self._models.save(
+            MODEL_KIND, model.to_bytes(), info.documents, info.characters, info.to_json()
+        )
         logger.info("trained model %d on %d documents in %.1f s", model_id, info.documents, info.seconds)
         return TrainingResult(model_id, info.documents, info.characters, info.seconds)
 
-    def train_base_model(self, documents: Sequence[tuple[str, Sequence[Entity]]],
-                         iterations: int = BASE_ITERATIONS,
-                         progress: Callable[[int, int], None] | None = None,
-                         reading: Callable[[int, int], None] | None = None) -> TrainingResult:
+    def train_base_model(
+        self,
+        documents: Sequence[tuple[str, Sequence[Entity]]],
+        iterations: int = BASE_ITERATIONS,
+        progress: Callable[[int, int], None] | None = None,
+        reading: Callable[[int, int], None] | None = None,
+    ) -> TrainingResult:
         """Train a base model on ``documents`` (a labelled corpus from outside the project) and store it; the
         project's next model stacks on it. Entities with labels outside the project's label set are left
         out."""
@@ -186,14 +206,17 @@ class Training:
         labels = self._labels.names()
         kept = [(text, [e for e in entities if e.label in labels]) for text, entities in documents]
         if not any(entities for _, entities in kept):
-            raise NothingToTrainOn("the corpus holds no entity with one of the project's labels ("
-                                   + ", ".join(sorted(labels)) + ")")
+            raise NothingToTrainOn(
+                "the corpus holds no entity with one of the project's labels ("
+                + ", ".join(sorted(labels))
+                + ")"
+            )
         model = CrfModel.train(kept, iterations=iterations, progress=progress, reading=reading)
         info = model.info
-        model_id = self._models.save(BASE_KIND, model.to_bytes(), info.documents, info.characters,
-                                     info.to_json())
-        logger.info("trained base model %d on %d documents in %.1f s", model_id, info.documents,
-                    info.seconds)
+        model_id = self._models.save(
+            BASE_KIND, model.to_bytes(), info.documents, info.characters, info.to_json()
+        )
+        logger.info("trained base model %d on %d documents in %.1f s", model_id, info.documents, info.seconds)
         return TrainingResult(model_id, info.documents, info.characters, info.seconds)
 
     def needs_training(self) -> bool:

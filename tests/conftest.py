@@ -78,8 +78,18 @@ def pg_database() -> Iterator[str]:
     admin.dispose()
 
 
-TABLES = ("events", "progress", "spans", "assignments", "reviews", "trained_models", "settings", "labels",
-          "annotators", "documents")
+TABLES = (
+    "events",
+    "progress",
+    "spans",
+    "assignments",
+    "reviews",
+    "trained_models",
+    "settings",
+    "labels",
+    "annotators",
+    "documents",
+)
 
 
 @pytest.fixture

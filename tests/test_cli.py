@@ -24,8 +24,10 @@ def newstag(*args: str, env_db: str | None = None) -> subprocess.CompletedProces
 def test_import_reports_per_file_and_exits_nonzero_on_failure(tmp_path: Path) -> None:
     db = f"sqlite:///{tmp_path / 'c.db'}"
     good = tmp_path / "good.jsonl"
-    good.write_text(json.dumps({"text": "裴青山访问美国", "label": [[0, 3, "PER"], [5, 7, "LOC"]]}) + "\n",
-                    encoding="utf-8")
+    good.write_text(
+        json.dumps({"text": "裴青山访问美国", "label": [[0, 3, "PER"], [5, 7, "LOC"]]}) + "\n",
+        encoding="utf-8",
+    )
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"text": "x"}\n{oops\n', encoding="utf-8")
     result = newstag("import", str(good), str(bad), str(seed_paths()[0]), "--db", db, "--quiet")
@@ -64,10 +66,26 @@ def test_missing_file_is_a_clear_failure(tmp_path: Path) -> None:
 def test_suggest_and_evaluate_from_files(tmp_path: Path) -> None:
     gold = tmp_path / "gold.bio"
     sentence = "越南外交部部长裴青山访问美国。"
-    tags = ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O", "B-PER", "I-PER", "I-PER", "O", "O",
-            "B-LOC", "I-LOC", "O"]
-    gold.write_text("".join(f"{c}\t{t}\n" for c, t in zip(sentence, tags, strict=True)) + "\n",
-                    encoding="utf-8")
+    tags = [
+        "B-ORG",
+        "I-ORG",
+        "I-ORG",
+        "I-ORG",
+        "I-ORG",
+        "O",
+        "O",
+        "B-PER",
+        "I-PER",
+        "I-PER",
+        "O",
+        "O",
+        "B-LOC",
+        "I-LOC",
+        "O",
+    ]
+    gold.write_text(
+        "".join(f"{c}\t{t}\n" for c, t in zip(sentence, tags, strict=True)) + "\n", encoding="utf-8"
+    )
     pred = tmp_path / "pred.jsonl"
     result = newstag("suggest", "--input", str(gold), "--output", str(pred), "--quiet")
     assert result.returncode == 0, result.stderr
@@ -94,8 +112,9 @@ def test_evaluate_refuses_misaligned_files(tmp_path: Path) -> None:
 def test_suggest_in_the_database_never_touches_human_spans(tmp_path: Path) -> None:
     db = f"sqlite:///{tmp_path / 's.db'}"
     doc = tmp_path / "a.jsonl"
-    doc.write_text('{"text": "越南外交部部长裴青山访问美国。", "label": [[7, 10, "PER"]]}\n',
-                   encoding="utf-8")
+    doc.write_text(
+        '{"text": "越南外交部部长裴青山访问美国。", "label": [[7, 10, "PER"]]}\n', encoding="utf-8"
+    )
     assert newstag("import", str(doc), "--db", db, "--quiet").returncode == 0
     result = newstag("suggest", "--db", db, "--quiet")
     assert result.returncode == 0, result.stderr
@@ -127,8 +146,18 @@ def test_train_a_base_model_from_a_corpus_and_evaluate_with_it(tmp_path: Path) -
     names, places = NAMES, PLACES
     corpus = name_place_corpus(tmp_path / "base.bio", 24)
     model_file = tmp_path / "base.model"
-    result = newstag("train", "--base-corpus", str(corpus), "--iterations", "20", "--save", str(model_file),
-                     "--db", db, "--quiet")
+    result = newstag(
+        "train",
+        "--base-corpus",
+        str(corpus),
+        "--iterations",
+        "20",
+        "--save",
+        str(model_file),
+        "--db",
+        db,
+        "--quiet",
+    )
     assert result.returncode == 0, result.stderr
     assert "trained base model #1 on 24 document(s), 120 characters" in result.stdout
     assert model_file.read_bytes().startswith(b"NTCRF\0")
@@ -136,16 +165,24 @@ def test_train_a_base_model_from_a_corpus_and_evaluate_with_it(tmp_path: Path) -
     assert status.returncode == 1 and "nothing to train on" in status.stderr
 
     articles = tmp_path / "articles.jsonl"
-    articles.write_text("".join(json.dumps({"text": f"{n}在{p}"}, ensure_ascii=False) + "\n"
-                                for n, p in zip(names, places, strict=True)), encoding="utf-8")
+    articles.write_text(
+        "".join(
+            json.dumps({"text": f"{n}在{p}"}, ensure_ascii=False) + "\n"
+            for n, p in zip(names, places, strict=True)
+        ),
+        encoding="utf-8",
+    )
     assert newstag("import", str(articles), "--db", db, "--quiet").returncode == 0
     suggested = newstag("suggest", "--db", db, "--quiet")  # the base model joins the rules
     assert suggested.returncode == 0 and "with model #1" in suggested.stdout, suggested.stderr
     from storage.project import Project
 
     with Project.open(db) as project:
-        origins = {str(s.origin) for d in project.documents.ids()
-                   for s in project.annotations.spans(d, Layer.SUGGESTION)}
+        origins = {
+            str(s.origin)
+            for d in project.documents.ids()
+            for s in project.annotations.spans(d, Layer.SUGGESTION)
+        }
     assert "model" in origins
 
     assert newstag("import", str(corpus), "--db", db, "--quiet").returncode == 0  # gold to train on
@@ -155,16 +192,29 @@ def test_train_a_base_model_from_a_corpus_and_evaluate_with_it(tmp_path: Path) -
     assert again.returncode == 0, again.stderr  # a new base model: the project's model is rebuilt on it
     assert "trained base model #" in again.stdout and "retrained the project's model #" in again.stdout
 
-    learned = newstag("evaluate", "--gold", str(corpus), "--simulate-learning", "--model", "--base-model",
-                      str(model_file), "--sentences-per-document", "4", "--retrain-every", "3",
-                      "--format", "json")
+    learned = newstag(
+        "evaluate",
+        "--gold",
+        str(corpus),
+        "--simulate-learning",
+        "--model",
+        "--base-model",
+        str(model_file),
+        "--sentences-per-document",
+        "4",
+        "--retrain-every",
+        "3",
+        "--format",
+        "json",
+    )
     assert learned.returncode == 0, learned.stderr
     assert json.loads(learned.stdout)["second_half"]["exact"]["micro"]["f1"] == 1.0
 
     broken = tmp_path / "broken.model"
     broken.write_bytes(b"not a model")
-    refused = newstag("evaluate", "--gold", str(corpus), "--simulate-learning", "--model", "--base-model",
-                      str(broken))
+    refused = newstag(
+        "evaluate", "--gold", str(corpus), "--simulate-learning", "--model", "--base-model", str(broken)
+    )
     assert refused.returncode == 1 and "not a newstag CRF model" in refused.stderr
 
 
@@ -182,9 +232,11 @@ def test_a_bad_base_corpus_is_refused_by_file_and_line_and_changes_nothing(tmp_p
     binary.write_bytes(b"\x00\x01\x02" * 100)
     out_of_range = tmp_path / "spans.jsonl"
     out_of_range.write_text('{"text": "越南", "label": [[0, 9, "LOC"]]}\n', encoding="utf-8")
-    for path, reason in [(bad_tag, f"{bad_tag}, line 2: 'Q-LOC' is not a tag"),
-                         (binary, f"{binary}: looks like a binary file"),
-                         (out_of_range, f"{out_of_range}, line 1: span [0, 9, 'LOC'] is out of range")]:
+    for path, reason in [
+        (bad_tag, f"{bad_tag}, line 2: 'Q-LOC' is not a tag"),
+        (binary, f"{binary}: looks like a binary file"),
+        (out_of_range, f"{out_of_range}, line 1: span [0, 9, 'LOC'] is out of range"),
+    ]:
         result = newstag("train", "--base-corpus", str(path), "--db", db, "--quiet")
         assert result.returncode == 1 and reason in result.stderr, result.stderr
     with Project.open(db) as project:
@@ -215,8 +267,11 @@ def test_zero_sentences_per_document_is_a_usage_error(tmp_path: Path) -> None:
     conll = tmp_path / "a.bio"
     conll.write_text("北\tB-LOC\n京\tI-LOC\n", encoding="utf-8")
     db = f"sqlite:///{tmp_path / 'c.db'}"
-    for args in (("import", str(conll), "--db", db), ("train", "--base-corpus", str(conll), "--db", db),
-                 ("suggest", "--input", str(conll), "--output", str(tmp_path / "o.jsonl"))):
+    for args in (
+        ("import", str(conll), "--db", db),
+        ("train", "--base-corpus", str(conll), "--db", db),
+        ("suggest", "--input", str(conll), "--output", str(tmp_path / "o.jsonl")),
+    ):
         result = newstag(*args, "--sentences-per-document", "0")
         assert result.returncode == 2
         assert "--sentences-per-document: must be at least 1, got 0" in result.stderr
@@ -232,8 +287,11 @@ def test_import_dry_run_prints_the_preview_and_writes_nothing(tmp_path: Path) ->
     first.write_text(json.dumps({"text": "北京", "label": [[0, 2, "LOC"]]}) + "\n", encoding="utf-8")
     assert newstag("import", str(first), "--db", db, "--quiet").returncode == 0
     conll = tmp_path / "eng.train"
-    conll.write_text("-DOCSTART- -X- -X- O\n\nEU NNP B-NP B-GPE\nrejects VBZ B-VP O\n\n北 NR B-NP B-GPE\n"
-                     "京 NR I-NP I-GPE\n\n", encoding="utf-8")
+    conll.write_text(
+        "-DOCSTART- -X- -X- O\n\nEU NNP B-NP B-GPE\nrejects VBZ B-VP O\n\n北 NR B-NP B-GPE\n"
+        "京 NR I-NP I-GPE\n\n",
+        encoding="utf-8",
+    )
 
     def dump() -> list[object]:
         with sqlite3.connect(db_path) as conn:
@@ -245,8 +303,10 @@ def test_import_dry_run_prints_the_preview_and_writes_nothing(tmp_path: Path) ->
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert f"would import {conll}: 1 document(s), 1 span(s); would skip 1 duplicate(s)" in out
-    assert "format conll (CoNLL, 4 columns, space-separated, words); encoding utf-8; scheme bio; " \
-           "columns TOKEN,_,_,TAG" in out
+    assert (
+        "format conll (CoNLL, 4 columns, space-separated, words); encoding utf-8; scheme bio; "
+        "columns TOKEN,_,_,TAG" in out
+    )
     assert "spans per label: GPE 1" in out
     assert f"duplicate with other labels: {conll}:6 repeats the text of {first}:1" in out
     assert "new label(s) would be added to the label set: GPE" in out
@@ -260,17 +320,42 @@ def test_import_dry_run_prints_the_preview_and_writes_nothing(tmp_path: Path) ->
 def test_evaluate_compares_document_orders_on_a_held_out_part(tmp_path: Path) -> None:
     corpus = name_place_corpus(tmp_path / "gold.bio", 32)
     for order in ("sequential", "uncertainty"):
-        result = newstag("evaluate", "--gold", str(corpus), "--simulate-learning", "--model",
-                         "--order", order, "--held-out", "0.25", "--sentences-per-document", "4",
-                         "--retrain-every", "3", "--format", "json")
+        result = newstag(
+            "evaluate",
+            "--gold",
+            str(corpus),
+            "--simulate-learning",
+            "--model",
+            "--order",
+            order,
+            "--held-out",
+            "0.25",
+            "--sentences-per-document",
+            "4",
+            "--retrain-every",
+            "3",
+            "--format",
+            "json",
+        )
         assert result.returncode == 0, result.stderr
         report = json.loads(result.stdout)
         assert report["order"] == order and report["held_out_documents"] == 2
         assert [p["documents"] for p in report["points"]] == [0, 3, 6]
         assert report["points"][-1]["f1"] == 1.0
-    text = newstag("evaluate", "--gold", str(corpus), "--simulate-learning", "--model",
-                   "--order", "uncertainty", "--sentences-per-document", "4", "--retrain-every", "3",
-                   "--no-pretrained")
+    text = newstag(
+        "evaluate",
+        "--gold",
+        str(corpus),
+        "--simulate-learning",
+        "--model",
+        "--order",
+        "uncertainty",
+        "--sentences-per-document",
+        "4",
+        "--retrain-every",
+        "3",
+        "--no-pretrained",
+    )
     assert text.returncode == 0 and "held-out documents after N documents read" in text.stdout, text.stderr
     refused = newstag("evaluate", "--gold", str(corpus), "--simulate-learning", "--order", "uncertainty")
     assert refused.returncode == 2 and "--order needs --model" in refused.stderr
@@ -288,8 +373,9 @@ def test_suggest_with_the_pretrained_tagger_and_the_conventions_as_project_setti
 
     db = f"sqlite:///{tmp_path / 'p.db'}"
     doc = tmp_path / "a.txt"
-    doc.write_text("中美会谈\n国务院总理李鹏在中南海会见了美国国务卿克里斯托弗，中国政府表示欢迎。\n",
-                   encoding="utf-8")
+    doc.write_text(
+        "中美会谈\n国务院总理李鹏在中南海会见了美国国务卿克里斯托弗，中国政府表示欢迎。\n", encoding="utf-8"
+    )
     assert newstag("import", str(doc), "--db", db, "--quiet").returncode == 0
     first = newstag("suggest", "--db", db, "--quiet")
     assert first.returncode == 0 and "with the pretrained tagger lac" in first.stdout, first.stderr
@@ -299,8 +385,18 @@ def test_suggest_with_the_pretrained_tagger_and_the_conventions_as_project_setti
             return {(o, d) for o, d in s.execute(select(SpanRow.origin, SpanRow.origin_detail))}
 
     assert ("model", "pretrained:lac") in stored()  # the schema's origins, the source in the detail
-    second = newstag("suggest", "--db", db, "--quiet", "--documents", "all", "--pretrained", "none",
-                     "--conventions", "general")
+    second = newstag(
+        "suggest",
+        "--db",
+        db,
+        "--quiet",
+        "--documents",
+        "all",
+        "--pretrained",
+        "none",
+        "--conventions",
+        "general",
+    )
     assert second.returncode == 0 and "pretrained" not in second.stdout, second.stderr
     assert ("model", "pretrained:lac") not in stored()
     with Project.open(db) as project:

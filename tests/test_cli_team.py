@@ -15,8 +15,12 @@ from tests.test_cli import newstag
 def test_team_workflow(tmp_path: Path) -> None:
     db = f"sqlite:///{tmp_path / 't.db'}"
     corpus = tmp_path / "c.jsonl"
-    corpus.write_text("".join(json.dumps({"text": f"华为公司在北京发布{i}。"}, ensure_ascii=False) + "\n"
-                              for i in range(10)), encoding="utf-8")
+    corpus.write_text(
+        "".join(
+            json.dumps({"text": f"华为公司在北京发布{i}。"}, ensure_ascii=False) + "\n" for i in range(10)
+        ),
+        encoding="utf-8",
+    )
     assert newstag("import", str(corpus), "--db", db, "--quiet").returncode == 0
     result = newstag("assign", "--annotators", "alice,bob", "--overlap", "1.0", "--db", db)
     assert result.returncode == 0, result.stderr

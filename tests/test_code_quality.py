@@ -1,5 +1,6 @@
-"""Lint and type checks as tests, so CI enforces them: ``ruff check .`` and ``mypy`` (configured in
-``pyproject.toml``) must both come back clean. Both tools are in the ``test`` extra."""
+"""Lint, format and type checks as tests, so CI enforces them: ``ruff check .``, ``ruff format --check .``
+and ``mypy`` (configured in ``pyproject.toml``) must all come back clean. The tools are in the ``test``
+extra; ``.venv/bin/ruff format .`` fixes what the format check finds."""
 
 from __future__ import annotations
 
@@ -23,6 +24,13 @@ def run_tool(*args: str) -> subprocess.CompletedProcess[str]:
 def test_ruff_finds_nothing() -> None:
     result = run_tool("ruff", "check", "--no-cache", ".")
     assert result.returncode == 0, f"ruff check . failed:\n{result.stdout}{result.stderr}"
+
+
+def test_the_tree_is_formatted() -> None:
+    result = run_tool("ruff", "format", "--check", "--no-cache", ".")
+    assert result.returncode == 0, (
+        f"ruff format --check . failed (run `.venv/bin/ruff format .`):\n{result.stdout}{result.stderr}"
+    )
 
 
 def test_mypy_finds_nothing() -> None:

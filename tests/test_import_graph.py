@@ -106,8 +106,11 @@ def test_relative_and_aliased_imports_are_seen(tmp_path: Path) -> None:
 @pytest.mark.parametrize("package", PACKAGES)
 def test_no_import_circles(package: str) -> None:
     graph = import_graph()
-    inside = {m: {d for d in deps if d.split(".")[0] == package}
-              for m, deps in graph.items() if m.split(".")[0] == package}
+    inside = {
+        m: {d for d in deps if d.split(".")[0] == package}
+        for m, deps in graph.items()
+        if m.split(".")[0] == package
+    }
     # a package's __init__ importing its own modules is how a package exports names, not a circle
     for m in inside:
         inside[m] = {d for d in inside[m] if not m.startswith(d + ".")}
@@ -115,15 +118,23 @@ def test_no_import_circles(package: str) -> None:
 
 
 def test_no_module_is_too_long() -> None:
-    long = {name: n for name, path in project_modules().items()
-            if (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
+    long = {
+        name: n
+        for name, path in project_modules().items()
+        if (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
+    }
     assert long == {}
 
 
 def test_gui_reaches_storage_only_through_the_facade() -> None:
     graph = import_graph()
-    offenders = sorted(f"{m} imports {d}" for m, deps in graph.items() if m.split(".")[0] == "gui"
-                       for d in deps if d.split(".")[0] == "storage" and d not in GUI_MAY_IMPORT)
+    offenders = sorted(
+        f"{m} imports {d}"
+        for m, deps in graph.items()
+        if m.split(".")[0] == "gui"
+        for d in deps
+        if d.split(".")[0] == "storage" and d not in GUI_MAY_IMPORT
+    )
     assert offenders == []
 
 

@@ -38,10 +38,13 @@ def test_storage_imports_no_qt() -> None:
     assert "sqlalchemy" in loaded  # the check above is meaningful: storage really was imported
 
 
-@pytest.mark.parametrize(("package", "forbidden"), [
-    ("model", {"PySide6", "shiboken6", "sqlalchemy", "alembic", "storage", "gui"}),
-    ("storage", {"PySide6", "shiboken6", "gui"}),
-])
+@pytest.mark.parametrize(
+    ("package", "forbidden"),
+    [
+        ("model", {"PySide6", "shiboken6", "sqlalchemy", "alembic", "storage", "gui"}),
+        ("storage", {"PySide6", "shiboken6", "gui"}),
+    ],
+)
 def test_no_forbidden_import_statement(package: str, forbidden: set[str]) -> None:
     """Also catches imports inside functions, which a module-load check cannot see."""
     offenders = []
@@ -52,8 +55,9 @@ def test_no_forbidden_import_statement(package: str, forbidden: set[str]) -> Non
                 names = [a.name for a in node.names]
             elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
                 names = [node.module]
-            offenders += [f"{path.relative_to(ROOT)}:{node.lineno} {n}" for n in names
-                          if n.split(".")[0] in forbidden]
+            offenders += [
+                f"{path.relative_to(ROOT)}:{node.lineno} {n}" for n in names if n.split(".")[0] in forbidden
+            ]
     assert offenders == []
 
 

@@ -17,13 +17,21 @@ logger = logging.getLogger(__name__)
 # Modules that add subcommands: each has ``register(subparsers)``, and the parsers it adds set a ``handler``
 # default: ``handler(args, url) -> exit code``. Kept as names so that ``newstag --help`` stays fast.
 COMMAND_MODULES: list[str] = [
-    "gui.cli.corpus", "gui.cli.suggest", "gui.cli.team", "gui.cli.export", "gui.cli.train", "gui.cli.backup",
+    "gui.cli.corpus",
+    "gui.cli.suggest",
+    "gui.cli.evaluate",
+    "gui.cli.team",
+    "gui.cli.export",
+    "gui.cli.train",
+    "gui.cli.backup",
 ]
 
 
 def _add_db(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--db", metavar="URL", default=argparse.SUPPRESS,
+        "--db",
+        metavar="URL",
+        default=argparse.SUPPRESS,
         help="database URL (default: a SQLite file in your data folder, or $NEWSTAG_DB), "
         "e.g. sqlite:///corpus.db or postgresql+psycopg://localhost/test",
     )
@@ -58,8 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(
-        level=logging.INFO if args.verbose else logging.WARNING,
-        format="%(levelname)s %(name)s: %(message)s",
+        level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
     )
     url = getattr(args, "db", None)
     try:
@@ -69,8 +76,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except Exception as exc:  # a bug: one line for the user, the traceback only when asked for (-v)
         logger.debug("unexpected error", exc_info=True)
-        print(f"newstag: unexpected error ({type(exc).__name__}: {exc}); nothing more was done. Run again "
-              "with -v for the details, and please report it.", file=sys.stderr)
+        print(
+            f"newstag: unexpected error ({type(exc).__name__}: {exc}); nothing more was done. Run again "
+            "with -v for the details, and please report it.",
+            file=sys.stderr,
+        )
         if args.verbose:
             traceback.print_exc()
         return 70

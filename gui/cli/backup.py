@@ -13,10 +13,13 @@ AddDb = Callable[[argparse.ArgumentParser], None]
 
 
 def register(sub: Any, add_db: AddDb) -> None:
-    p = sub.add_parser("backup", help="copy the SQLite database to a new file, safely, even while in use",
-                       description="Copies the SQLite database with SQLite's online backup API (others may "
-                       "keep annotating), checks the copy and gives it its name only when it is complete. An "
-                       "existing file is never overwritten. For PostgreSQL it tells you the pg_dump command.")
+    p = sub.add_parser(
+        "backup",
+        help="copy the SQLite database to a new file, safely, even while in use",
+        description="Copies the SQLite database with SQLite's online backup API (others may "
+        "keep annotating), checks the copy and gives it its name only when it is complete. An "
+        "existing file is never overwritten. For PostgreSQL it tells you the pg_dump command.",
+    )
     p.add_argument("--out", type=Path, required=True, metavar="FILE", help="the new file to write")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     add_db(p)
@@ -36,6 +39,7 @@ def cmd_backup(args: argparse.Namespace, url: str | None) -> int:
         return 2
     try:
         with tqdm(unit=" page", disable=args.quiet or None, leave=False, file=sys.stderr) as bar:
+
             def progress(done: int, total: int) -> None:
                 bar.total = total
                 bar.n = done

@@ -30,8 +30,11 @@ AddDb = Callable[[argparse.ArgumentParser], None]
 
 
 def register(sub: Any, add_db: AddDb) -> None:
-    p = sub.add_parser("import", help="import text, doccano/CLUENER/Label Studio JSON, CoNLL, brat or "
-                                      "word/tag files (--dry-run: show what would be imported)")
+    p = sub.add_parser(
+        "import",
+        help="import text, doccano/CLUENER/Label Studio JSON, CoNLL, brat or "
+        "word/tag files (--dry-run: show what would be imported)",
+    )
     add_import_options(p)
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     add_db(p)

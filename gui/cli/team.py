@@ -19,10 +19,13 @@ def _names(value: str | None) -> list[str] | None:
 
 
 def register(sub: Any, add_db: AddDb) -> None:
-    p = sub.add_parser("assign", help="assign documents to annotators, with a share annotated twice",
-                       description="Hand out documents (the unassigned ones, by default) to annotators, "
-                       "balancing the load; --overlap 0.2 gives 20%% of them to two annotators for agreement "
-                       "figures. Annotators with assignments see only their documents.")
+    p = sub.add_parser(
+        "assign",
+        help="assign documents to annotators, with a share annotated twice",
+        description="Hand out documents (the unassigned ones, by default) to annotators, "
+        "balancing the load; --overlap 0.2 gives 20%% of them to two annotators for agreement "
+        "figures. Annotators with assignments see only their documents.",
+    )
     p.add_argument("--annotators", required=True, metavar="A,B,...", help="annotator names, comma-separated")
     p.add_argument("--overlap", type=float, default=0.0, help="share of documents annotated by two (0..1)")
     p.add_argument("--all", action="store_true", help="also documents that are assigned already")
@@ -30,8 +33,9 @@ def register(sub: Any, add_db: AddDb) -> None:
     add_db(p)
     p.set_defaults(handler=cmd_assign)
 
-    p = sub.add_parser("agreement",
-                       help="inter-annotator agreement: span F1, Cohen's kappa, Krippendorff's alpha")
+    p = sub.add_parser(
+        "agreement", help="inter-annotator agreement: span F1, Cohen's kappa, Krippendorff's alpha"
+    )
     p.add_argument("--annotators", metavar="A,B,...", help="compare these annotators (default: everyone)")
     p.add_argument("--label", help="only this label")
     p.add_argument("--unfinished", action="store_true", help="also documents not marked done")
@@ -39,13 +43,15 @@ def register(sub: Any, add_db: AddDb) -> None:
     add_db(p)
     p.set_defaults(handler=cmd_agreement)
 
-    p = sub.add_parser("review-queue",
-                       help="documents finished by two or more annotators, worst agreement first")
+    p = sub.add_parser(
+        "review-queue", help="documents finished by two or more annotators, worst agreement first"
+    )
     add_db(p)
     p.set_defaults(handler=cmd_review_queue)
 
-    p = sub.add_parser("consistency",
-                       help="the same string labelled differently, or labelled here but not there")
+    p = sub.add_parser(
+        "consistency", help="the same string labelled differently, or labelled here but not there"
+    )
     p.add_argument("--annotator", help="check this annotator's layer (default: the gold layer)")
     p.add_argument("--format", choices=["table", "json"], default="table")
     p.add_argument("--limit", type=int, default=200, help="findings shown in the table (default 200)")
@@ -58,8 +64,9 @@ def cmd_assign(args: argparse.Namespace, url: str | None) -> int:
 
     with Project.open(url) as project:
         try:
-            summary = project.team.assign(_names(args.annotators) or [], args.overlap,
-                                          only_unassigned=not args.all, seed=args.seed)
+            summary = project.team.assign(
+                _names(args.annotators) or [], args.overlap, only_unassigned=not args.all, seed=args.seed
+            )
         except TeamError as exc:
             print(f"newstag assign: {exc}", file=sys.stderr)
             return 2
@@ -74,32 +81,50 @@ def cmd_agreement(args: argparse.Namespace, url: str | None) -> int:
 
     with Project.open(url) as project:
         try:
-            report = project.team.agreement(_names(args.annotators), args.label,
-                                           done_only=not args.unfinished)
+            report = project.team.agreement(
+                _names(args.annotators), args.label, done_only=not args.unfinished
+            )
         except TeamError as exc:
             print(f"newstag agreement: {exc}", file=sys.stderr)
             return 2
-        titles: dict[int, str] = (
-            project.documents.titles(report.per_document) if report.per_document else {}
-        )
+        titles: dict[int, str] = project.documents.titles(report.per_document) if report.per_document else {}
     if args.format == "json":
-        print(json.dumps({
-            "annotators": report.annotators,
-            "alpha": report.alpha,
-            "pairs": [{"a": p.a, "b": p.b, "documents": p.documents, "kappa": p.kappa,
-                       "exact": _score(p.exact), "overlap": _score(p.overlap),
-                       "per_label": {k: _score(v) for k, v in p.per_label.items()}} for p in report.pairs],
-            "documents": [{"id": d, "title": titles.get(d), "f1": f} for d, f in report.ranked_documents()],
-        }, ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                {
+                    "annotators": report.annotators,
+                    "alpha": report.alpha,
+                    "pairs": [
+                        {
+                            "a": p.a,
+                            "b": p.b,
+                            "documents": p.documents,
+                            "kappa": p.kappa,
+                            "exact": _score(p.exact),
+                            "overlap": _score(p.overlap),
+                            "per_label": {k: _score(v) for k, v in p.per_label.items()},
+                        }
+                        for p in report.pairs
+                    ],
+                    "documents": [
+                        {"id": d, "title": titles.get(d), "f1": f} for d, f in report.ranked_documents()
+                    ],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return 0
     if not report.pairs or all(p.documents == 0 for p in report.pairs):
         print("no documents finished by two of these annotators yet: nothing to compare")
         return 0
     print("pairwise agreement (span F1: exact / overlap; Cohen's kappa over characters, O included):")
     for p in report.pairs:
-        print(f"  {p.a} × {p.b}: {p.documents} document(s)  F1 {p.exact.f1:.3f} / {p.overlap.f1:.3f}  "
-              f"kappa {p.kappa:.3f}  (matched {p.exact.matched}, only {p.a} {p.exact.only_a}, "
-              f"only {p.b} {p.exact.only_b})")
+        print(
+            f"  {p.a} × {p.b}: {p.documents} document(s)  F1 {p.exact.f1:.3f} / {p.overlap.f1:.3f}  "
+            f"kappa {p.kappa:.3f}  (matched {p.exact.matched}, only {p.a} {p.exact.only_a}, "
+            f"only {p.b} {p.exact.only_b})"
+        )
         for label, s in p.per_label.items():
             print(f"      {label:<6} F1 {s.f1:.3f}")
     names = report.annotators
@@ -113,14 +138,22 @@ def cmd_agreement(args: argparse.Namespace, url: str | None) -> int:
     print("\ndocuments, worst agreement first:")
     for doc, f1 in report.ranked_documents()[:20]:
         print(f"  {f1:.3f}  #{doc} {titles.get(doc, '')}")
-    print("\ncaveat: kappa and alpha count every character, O included; most characters are O, so they read "
-          "higher than span F1 for the same annotations.")
+    print(
+        "\ncaveat: kappa and alpha count every character, O included; most characters are O, so they read "
+        "higher than span F1 for the same annotations."
+    )
     return 0
 
 
 def _score(s: Any) -> dict[str, Any]:
-    return {"f1": round(s.f1, 4), "precision": round(s.precision, 4), "recall": round(s.recall, 4),
-            "matched": s.matched, "only_a": s.only_a, "only_b": s.only_b}
+    return {
+        "f1": round(s.f1, 4),
+        "precision": round(s.precision, 4),
+        "recall": round(s.recall, 4),
+        "matched": s.matched,
+        "only_a": s.only_a,
+        "only_b": s.only_b,
+    }
 
 
 def cmd_review_queue(args: argparse.Namespace, url: str | None) -> int:
@@ -149,10 +182,24 @@ def cmd_consistency(args: argparse.Namespace, url: str | None) -> int:
             return 2
     findings = check(texts, spans)
     if args.format == "json":
-        print(json.dumps([{"kind": str(f.kind), "surface": f.surface, "document": f.document_id,
-                           "start": f.start, "end": f.end, "label": f.label, "elsewhere": f.elsewhere}
-                          for f in findings],
-                         ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                [
+                    {
+                        "kind": str(f.kind),
+                        "surface": f.surface,
+                        "document": f.document_id,
+                        "start": f.start,
+                        "end": f.end,
+                        "label": f.label,
+                        "elsewhere": f.elsewhere,
+                    }
+                    for f in findings
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return 0
     layer = f"{args.annotator}'s layer" if args.annotator else "the gold layer"
     print(f"{len(findings)} finding(s) in {layer} ({len(texts)} document(s))")

@@ -14,26 +14,50 @@ AddDb = Callable[[argparse.ArgumentParser], None]
 def register(sub: Any, add_db: AddDb) -> None:
     from gui.cli import positive_int
 
-    p = sub.add_parser("train",
-                       help="train the suggestion model on the finished documents (stored in the project)",
-                       description="Trains a character-level CRF on every document marked done (the gold "
-                       "layer where one exists, else the accepted spans of its last finisher) and stores it "
-                       "in the database, where every annotator's window picks it up.")
-    p.add_argument("--iterations", type=positive_int,
-                   help="training iterations (default: the project setting, 30; 100 for a base model)")
-    p.add_argument("--if-needed", action="store_true",
-                   help="only train if enough documents were finished since the last model")
-    p.add_argument("--base-corpus", type=Path, metavar="FILE",
-                   help="instead: train a base model on a labelled corpus (CoNLL/BIO, JSONL or brat, e.g. a "
-                        "public news NER corpus) and store it; the project's models then build on it")
-    p.add_argument("--sentences-per-document", type=positive_int, default=1, metavar="N",
-                   help="with --base-corpus in CoNLL: N consecutive sentences a document (default 1)")
-    p.add_argument("--save", type=Path, metavar="FILE",
-                   help="also write the trained model to FILE (for `newstag evaluate --base-model`)")
+    p = sub.add_parser(
+        "train",
+        help="train the suggestion model on the finished documents (stored in the project)",
+        description="Trains a character-level CRF on every document marked done (the gold "
+        "layer where one exists, else the accepted spans of its last finisher) and stores it "
+        "in the database, where every annotator's window picks it up.",
+    )
+    p.add_argument(
+        "--iterations",
+        type=positive_int,
+        help="training iterations (default: the project setting, 30; 100 for a base model)",
+    )
+    p.add_argument(
+        "--if-needed",
+        action="store_true",
+        help="only train if enough documents were finished since the last model",
+    )
+    p.add_argument(
+        "--base-corpus",
+        type=Path,
+        metavar="FILE",
+        help="instead: train a base model on a labelled corpus (CoNLL/BIO, JSONL or brat, e.g. a "
+        "public news NER corpus) and store it; the project's models then build on it",
+    )
+    p.add_argument(
+        "--sentences-per-document",
+        type=positive_int,
+        default=1,
+        metavar="N",
+        help="with --base-corpus in CoNLL: N consecutive sentences a document (default 1)",
+    )
+    p.add_argument(
+        "--save",
+        type=Path,
+        metavar="FILE",
+        help="also write the trained model to FILE (for `newstag evaluate --base-model`)",
+    )
     p.add_argument("--quiet", action="store_true", help="no progress bar")
-    p.add_argument("--progress-lines", action="store_true",
-                   help="report progress as lines on standard output ('features N TOTAL', "
-                        "'iteration N TOTAL'), for a program that runs this command")
+    p.add_argument(
+        "--progress-lines",
+        action="store_true",
+        help="report progress as lines on standard output ('features N TOTAL', "
+        "'iteration N TOTAL'), for a program that runs this command",
+    )
     add_db(p)
     p.set_defaults(handler=cmd_train)
 
@@ -58,15 +82,20 @@ def cmd_train(args: argparse.Namespace, url: str | None) -> int:
         print(f"{args.base_corpus}: {len(corpus):,} documents, {chars:,} characters", file=sys.stderr)
     with Project.open(url) as project:
         if args.if_needed and not base and not project.training.needs_training():
-            print("the model is up to date: fewer than "
-                  f"{project.training.settings().retrain_every} documents finished since it was trained")
+            print(
+                "the model is up to date: fewer than "
+                f"{project.training.settings().retrain_every} documents finished since it was trained"
+            )
             return 0
         default = BASE_ITERATIONS if base else project.training.settings().iterations
         total = args.iterations or default
         quiet = args.quiet or None
         desc = "training base model" if base else "training"
-        with tqdm(unit=" doc", desc="building features", disable=quiet, file=sys.stderr) as reading_bar, \
-                tqdm(total=total, unit=" it", desc=desc, disable=quiet, file=sys.stderr) as bar:
+        with (
+            tqdm(unit=" doc", desc="building features", disable=quiet, file=sys.stderr) as reading_bar,
+            tqdm(total=total, unit=" it", desc=desc, disable=quiet, file=sys.stderr) as bar,
+        ):
+
             def reading(done: int, documents: int) -> None:
                 reading_bar.total = documents
                 reading_bar.update(done - reading_bar.n)
@@ -90,12 +119,16 @@ def cmd_train(args: argparse.Namespace, url: str | None) -> int:
         if args.save:
             args.save.write_bytes(project.trained_models.data(result.model_id) or b"")
         what = "base model" if base else "model"
-        print(f"trained {what} #{result.model_id} on {result.documents:,} document(s), "
-              f"{result.characters:,} characters, in {result.seconds:.1f} s; stored in the project"
-              + (f" and written to {args.save}" if args.save else ""))
+        print(
+            f"trained {what} #{result.model_id} on {result.documents:,} document(s), "
+            f"{result.characters:,} characters, in {result.seconds:.1f} s; stored in the project"
+            + (f" and written to {args.save}" if args.save else "")
+        )
         if base and project.trained_models.latest_info(MODEL_KIND) is not None:
             # the project's own model stacks on the old base (or none): retrain it on the new one now
             own = project.training.train_project_model()
-            print(f"retrained the project's model #{own.model_id} on the new base model "
-                  f"({own.documents:,} document(s), {own.seconds:.1f} s)")
+            print(
+                f"retrained the project's model #{own.model_id} on the new base model "
+                f"({own.documents:,} document(s), {own.seconds:.1f} s)"
+            )
     return 0

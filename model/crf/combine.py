@@ -92,8 +92,9 @@ def rate(
 
 def clusters_of(sources: Sequence[Sequence[Suggestion]]) -> list[list[list[Suggestion]]]:
     """Per cluster of overlapping suggestions (in text order), each source's suggestions in it."""
-    tagged = sorted(((s, i) for i, source in enumerate(sources) for s in source),
-                    key=lambda p: (p[0].start, p[0].end))
+    tagged = sorted(
+        ((s, i) for i, source in enumerate(sources) for s in source), key=lambda p: (p[0].start, p[0].end)
+    )
     out: list[list[list[Suggestion]]] = []
     end = -1
     for s, source in tagged:

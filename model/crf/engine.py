@@ -47,8 +47,11 @@ def priors_for(model: CrfModel | None, pretrained: bool = False) -> Priors:
     """The combiner's prior trust in ``model``: informed when it stacks on a base model or on a pretrained
     tagger, or was trained on ``INFORMED_DOCUMENTS`` documents or more (``model.crf.combine``); with a
     pretrained tagger among the sources, jieba's tags start distrusted."""
-    informed = model is not None and (model.base is not None or getattr(model, "pretrained", None) is not None
-                                      or model.info.documents >= INFORMED_DOCUMENTS)
+    informed = model is not None and (
+        model.base is not None
+        or getattr(model, "pretrained", None) is not None
+        or model.info.documents >= INFORMED_DOCUMENTS
+    )
     priors = INFORMED_PRIOR if informed else PRIOR
     return priors | WITH_PRETRAINED if pretrained else priors
 
@@ -75,7 +78,8 @@ class ModelAssistedEngine:
         self._lock = threading.Lock()
         # per text: the rules', the model's and the pretrained tagger's suggestions
         self._recent: OrderedDict[str, tuple[list[Suggestion], list[Suggestion], list[Suggestion]]] = (
-            OrderedDict())
+            OrderedDict()
+        )
 
     @property
     def project_dictionary(self):  # type: ignore[no-untyped-def]
@@ -133,11 +137,17 @@ class ModelAssistedEngine:
             sources.append([s for s in self.pretrained_suggestions(text) if s.score >= self.threshold])
         doubt = 0.0
         if model is not None:
-            sources.append([s for s in model.predict(text, project_dictionary=self.project_dictionary)
-                            if s.score >= self.threshold])
+            sources.append(
+                [
+                    s
+                    for s in model.predict(text, project_dictionary=self.project_dictionary)
+                    if s.score >= self.threshold
+                ]
+            )
             doubt = model.uncertainty(text, project_dictionary=self.project_dictionary)
         disagreements = sum(
-            1 for parts in clusters_of(sources)
+            1
+            for parts in clusters_of(sources)
             if len({frozenset(s.entity for s in part) for part in parts}) > 1
         )
         return doubt + disagreements / len(text)
@@ -150,8 +160,13 @@ class ModelAssistedEngine:
             if recent is not None:
                 self._count(*recent, set(accepted))
 
-    def _count(self, rules: list[Suggestion], model: list[Suggestion], pretrained: list[Suggestion],
-               accepted: set[Entity]) -> None:
+    def _count(
+        self,
+        rules: list[Suggestion],
+        model: list[Suggestion],
+        pretrained: list[Suggestion],
+        accepted: set[Entity],
+    ) -> None:
         count_decisions(self.history, rules, model, accepted, self.threshold, pretrained)
 
 
@@ -167,8 +182,11 @@ def count_decisions(
     origin for conflicts, and under its situation key (``model.crf.combine``) for conflicts and suggestions
     alone, whether the combiner showed it or not. Agreements (every source present in a cluster holds the
     same entities) are not counted: there was nothing to decide."""
-    sources = [list(rules), [s for s in model if s.score >= threshold],
-               [s for s in pretrained if s.score >= threshold]]
+    sources = [
+        list(rules),
+        [s for s in model if s.score >= threshold],
+        [s for s in pretrained if s.score >= threshold],
+    ]
 
     def add(key: str, ok: bool) -> None:
         a, rej = history.get(key, (0, 0))
@@ -230,8 +248,13 @@ def simulate_with_retraining(
             self.seen.append((text, accepted))
             if len(self.seen) % every == 0 and len(self.seen) < len(documents):
                 t0 = time.perf_counter()
-                model = CrfModel.train(self.seen, project_dictionary=self.project_dictionary, base=base,
-                                       pretrained=pretrained, **train_options)
+                model = CrfModel.train(
+                    self.seen,
+                    project_dictionary=self.project_dictionary,
+                    base=base,
+                    pretrained=pretrained,
+                    **train_options,
+                )
                 seconds += time.perf_counter() - t0
                 infos.append(model.info)
                 self.set_model(model)

@@ -61,8 +61,10 @@ class CrfModel:
             raise ModelFormatError("this model stacks on a base model that was not given (or is another one)")
         wanted = info.params.get("pretrained")
         if wanted and (pretrained is None or pretrained.identity != wanted):
-            raise ModelFormatError(f"this model needs the pretrained tagger {wanted.get('name')} "
-                                   f"{wanted.get('version')}, which is not available")
+            raise ModelFormatError(
+                f"this model needs the pretrained tagger {wanted.get('name')} "
+                f"{wanted.get('version')}, which is not available"
+            )
         self.pretrained = pretrained if wanted else None
         self.info = info
         self.base = base
@@ -103,8 +105,9 @@ class CrfModel:
     ) -> list[list[str]]:
         if self.base is None:
             return self._features.features(piece, tokens, original, local)
-        return stacked_features(self._features, self.base, self._share, self._light, piece, original, tokens,
-                                local)
+        return stacked_features(
+            self._features, self.base, self._share, self._light, piece, original, tokens, local
+        )
 
     # -- prediction ---------------------------------------------------------------------------------------
 
@@ -139,8 +142,9 @@ class CrfModel:
             count += len(tags)
         return doubt / count if count else 0.0
 
-    def _tag(self, text: str, norm: str,
-             project_dictionary: ProjectDictionary | None) -> Iterator[tuple[int, list[str]]]:
+    def _tag(
+        self, text: str, norm: str, project_dictionary: ProjectDictionary | None
+    ) -> Iterator[tuple[int, list[str]]]:
         """``(segment start, Viterbi tags)`` per segment, holding the lock: the tagger's marginals refer to
         the segment just yielded."""
         dictionary = project_dictionary if project_dictionary is not None else self.project_dictionary
@@ -158,12 +162,19 @@ class CrfModel:
     # -- training and persistence --------------------------------------------------------------------------
 
     @classmethod
-    def train(cls, documents: Sequence[tuple[str, Sequence[Entity]]], *,
-              project_dictionary: ProjectDictionary | None = None, base: CrfModel | None = None,
-              pretrained: PretrainedTagger | None = None, **options: Any) -> CrfModel:
+    def train(
+        cls,
+        documents: Sequence[tuple[str, Sequence[Entity]]],
+        *,
+        project_dictionary: ProjectDictionary | None = None,
+        base: CrfModel | None = None,
+        pretrained: PretrainedTagger | None = None,
+        **options: Any,
+    ) -> CrfModel:
         """Train on ``(text, entities)`` documents (``model.crf.training.fit`` documents the options)."""
-        fitted = fit(documents, project_dictionary=project_dictionary, base=base, pretrained=pretrained,
-                     **options)
+        fitted = fit(
+            documents, project_dictionary=project_dictionary, base=base, pretrained=pretrained, **options
+        )
         return cls(fitted.crf, fitted.info, fitted.lexicons, project_dictionary, base, pretrained)
 
     def to_bytes(self) -> bytes:

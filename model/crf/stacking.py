@@ -31,8 +31,13 @@ class BaseModel(Protocol):
     @property
     def identity(self) -> dict[str, Any]: ...
 
-    def tag_segment(self, piece: str, original: str, tokens: Sequence[Token] | None = None,
-                    xseq: list[list[str]] | None = None) -> list[str]: ...
+    def tag_segment(
+        self,
+        piece: str,
+        original: str,
+        tokens: Sequence[Token] | None = None,
+        xseq: list[list[str]] | None = None,
+    ) -> list[str]: ...
 
 
 def add_base_features(xseq: list[list[str]], tags: Sequence[str]) -> None:

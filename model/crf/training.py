@@ -176,8 +176,7 @@ def fit(
             if base is None:
                 xseq = extractor.features(piece, tokens, text[start:end], local)
             else:
-                xseq = stacked_features(extractor, base, share, light, piece, text[start:end], tokens,
-                                        local)
+                xseq = stacked_features(extractor, base, share, light, piece, text[start:end], tokens, local)
             if pretrained is not None:
                 add_pretrained_features(xseq, analyses[number - 1].tags[start:end])
             trainer.append(xseq, entities_to_tags(len(piece), inside, Scheme.BIOES))
@@ -217,7 +216,5 @@ def fit(
         labels=tuple(sorted(labels)),
         seconds=round(time.perf_counter() - t0, 3),
     )
-    logger.info(
-        "CRF trained on %d documents (%d chars) in %.1f s", len(documents), characters, info.seconds
-    )
+    logger.info("CRF trained on %d documents (%d chars) in %.1f s", len(documents), characters, info.seconds)
     return Fitted(crf, info, lexicons)

@@ -80,8 +80,13 @@ def _create(name: str) -> PretrainedTagger | None:
     except Exception as exc:  # ImportError, PretrainedUnavailable, or ONNX Runtime's own (a damaged model)
         if name not in _warned:
             _warned.add(name)
-            logger.warning("the pretrained tagger %s is not available (%s); suggestions come from jieba, the "
-                           "rules and the project's model only. To add it: %s", name, exc, INSTALL_HINT)
+            logger.warning(
+                "the pretrained tagger %s is not available (%s); suggestions come from jieba, the "
+                "rules and the project's model only. To add it: %s",
+                name,
+                exc,
+                INSTALL_HINT,
+            )
         return None
 
 

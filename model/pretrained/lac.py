@@ -184,8 +184,9 @@ class LacTagger:
                 j += 1
             if kind in ENTITY_TAGS:
                 score = float(prob[i:j].min())
-                out.append(Suggestion(offset + i, offset + j, ENTITY_TAGS[kind], Origin.PRETRAINED, self.name,
-                                      score))
+                out.append(
+                    Suggestion(offset + i, offset + j, ENTITY_TAGS[kind], Origin.PRETRAINED, self.name, score)
+                )
             i = j
         return out
 

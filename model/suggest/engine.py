@@ -86,8 +86,9 @@ class SuggestionEngine:
         if conventions not in rules.CONVENTIONS:
             raise ValueError(f"unknown conventions {conventions!r} (msra or general)")
         self.conventions = conventions
-        self._rules = tuple(r for r in rules.TOKEN_RULES
-                            if conventions == "msra" or r.__name__ not in rules.MSRA_HABITS)
+        self._rules = tuple(
+            r for r in rules.TOKEN_RULES if conventions == "msra" or r.__name__ not in rules.MSRA_HABITS
+        )
         self.project_dictionary = (
             project_dictionary if project_dictionary is not None else ProjectDictionary()
         )

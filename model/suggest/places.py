@@ -48,8 +48,11 @@ def government_place(ctx: Context) -> list[Suggestion]:
     return [
         rule_suggestion(tok.start, tok.end - 2, "LOC", "government_place", 0.8)
         for tok in ctx.tokens
-        if tok.flag in ("ns", "nt") and len(tok.word) >= 3 and tok.word not in gaz
-        and tok.word.endswith("政府") and gaz.get(tok.word[:-2]) == "LOC"
+        if tok.flag in ("ns", "nt")
+        and len(tok.word) >= 3
+        and tok.word not in gaz
+        and tok.word.endswith("政府")
+        and gaz.get(tok.word[:-2]) == "LOC"
     ]
 
 

@@ -610,6 +610,21 @@ Replace it? Once the new export is complete, the old file is deleted and the new
     </message>
 </context>
 <context>
+    <name>ExportWorker</name>
+    <message>
+        <source>Export cancelled; nothing was written.</source>
+        <translation>导出已取消，未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Cannot export: {0}</source>
+        <translation>无法导出：{0}</translation>
+    </message>
+    <message>
+        <source>Export failed: {0}</source>
+        <translation>导出失败：{0}</translation>
+    </message>
+</context>
+<context>
     <name>GoldComparison</name>
     <message>
         <source>Compare with gold</source>
@@ -1821,21 +1836,6 @@ Replace it? Once the new export is complete, the old file is deleted and the new
     <message>
         <source>Ordering the documents by how unsure the suggestions are (in the background)…</source>
         <translation>正在按建议的不确定程度给文档排序（后台进行）…</translation>
-    </message>
-</context>
-<context>
-    <name>_ExportWorker</name>
-    <message>
-        <source>Export cancelled; nothing was written.</source>
-        <translation>导出已取消，未写入任何内容。</translation>
-    </message>
-    <message>
-        <source>Cannot export: {0}</source>
-        <translation>无法导出：{0}</translation>
-    </message>
-    <message>
-        <source>Export failed: {0}</source>
-        <translation>导出失败：{0}</translation>
     </message>
 </context>
 </TS>

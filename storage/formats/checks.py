@@ -26,8 +26,10 @@ _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 def _reason(ch: str, what: str) -> str:
     if ch == "\x00":
         return f"{what} holds a NUL character (U+0000), which cannot be stored; remove it and import again"
-    return (f"{what} holds a lone surrogate (U+{ord(ch):04X}, e.g. a JSON \"\\u{ord(ch):04x}\" escape "
-            "without its pair), which is not valid Unicode text")
+    return (
+        f'{what} holds a lone surrogate (U+{ord(ch):04X}, e.g. a JSON "\\u{ord(ch):04x}" escape '
+        "without its pair), which is not valid Unicode text"
+    )
 
 
 def _first_line(doc: ParsedDocument, path: Path) -> int | None:
@@ -61,8 +63,11 @@ def check_document(doc: ParsedDocument, path: Path) -> ParsedDocument:
     """``doc`` if it can be stored (title and source shortened to fit); ImportFormatError otherwise."""
     if (found := _UNSTORABLE.search(doc.text)) is not None:
         raise ImportFormatError(path, _reason(found.group(), "the text"), _line_of(doc, path, found.start()))
-    for what, value in (("the title", doc.title), ("the metadata", list(_strings(doc.meta))),
-                        ("the file name", doc.source)):
+    for what, value in (
+        ("the title", doc.title),
+        ("the metadata", list(_strings(doc.meta))),
+        ("the file name", doc.source),
+    ):
         for string in _strings(value):
             if (found := _UNSTORABLE.search(string)) is not None:
                 raise ImportFormatError(path, _reason(found.group(), what), _line_of(doc, path, None))

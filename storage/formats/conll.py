@@ -251,16 +251,22 @@ class ConllReader(LayoutAnalysis):
             entities = self._decode(sentence, repaired)
             if starts is not None and entities:
                 tokens = sentence.tokens
-                entities = [Entity(starts[e.start], starts[e.end - 1] + len(tokens[e.end - 1]), e.label)
-                            for e in entities]
+                entities = [
+                    Entity(starts[e.start], starts[e.end - 1] + len(tokens[e.end - 1]), e.label)
+                    for e in entities
+                ]
             first = sentence.first_line
             title = text.strip()  # a sentence is one line
             if len(title) > TITLE_LIMIT:
                 title = title[: TITLE_LIMIT - 1] + "…"
             yield ParsedDocument(
-                title=title, text=text, source=f"{path}:{first}",
+                title=title,
+                text=text,
+                source=f"{path}:{first}",
                 meta={"format": "conll", "encoding": encoding, "scheme": scheme.value, "sentences": 1},
-                entities=entities, line=first)
+                entities=entities,
+                line=first,
+            )
 
     def _build(self, sentences: list[_Sentence], repaired: list[int]) -> ParsedDocument:
         parts: list[str] = []

@@ -72,8 +72,10 @@ class ConllOptions:
             raise ExportOptionError("the column separator must be a non-empty string without line breaks")
         if self.whitespace is WhitespacePolicy.PLACEHOLDER:
             if not self.placeholder or any(is_blank(c) for c in self.placeholder):
-                raise ExportOptionError(f"the whitespace placeholder {self.placeholder!r} must be visible "
-                                        "characters (no spaces, tabs or line breaks)")
+                raise ExportOptionError(
+                    f"the whitespace placeholder {self.placeholder!r} must be visible "
+                    "characters (no spaces, tabs or line breaks)"
+                )
             if self.separator in self.placeholder:
                 raise ExportOptionError("the whitespace placeholder must not contain the column separator")
 
@@ -173,8 +175,11 @@ class ConllWriter:
             tags = entities_to_tags(len(text), entities, scheme)
             result.written.extend(Entity(e.start + offset, e.end + offset, e.label) for e in entities)
             return "".join([f"{c}{sep}{t}\n" for c, t in zip(text, tags, strict=True)])
-        units = word_units(text, entities) if self.options.level is Level.WORD else [
-            (i, i + 1) for i in range(len(text))]
+        units = (
+            word_units(text, entities)
+            if self.options.level is Level.WORD
+            else [(i, i + 1) for i in range(len(text))]
+        )
         placeholder = self.options.whitespace is WhitespacePolicy.PLACEHOLDER
         tokens: list[str] = []
         unit_starts: list[int] = []

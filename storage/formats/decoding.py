@@ -10,11 +10,7 @@ from charset_normalizer import from_bytes
 
 from storage.formats import ImportFormatError
 
-BOMS = (
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
+BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 _ALLOWED_CONTROLS = set("\t\n\r\f\v\x1c\x1d\x1e\x85")
 
 
@@ -83,6 +79,9 @@ def read_text_file(path: Path) -> tuple[str, str]:
         raise ImportFormatError(path, f"cannot be read: {exc.strerror or exc}") from exc
     text, encoding = decode(data, path)
     if (nul := text.find("\x00")) >= 0:  # past the first 8 KB (earlier ones mean a binary file)
-        raise ImportFormatError(path, "holds a NUL character (U+0000), which cannot be stored; remove it and "
-                                "import again", text.count("\n", 0, nul) + 1)
+        raise ImportFormatError(
+            path,
+            "holds a NUL character (U+0000), which cannot be stored; remove it and import again",
+            text.count("\n", 0, nul) + 1,
+        )
     return text, encoding

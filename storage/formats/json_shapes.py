@@ -95,8 +95,12 @@ def min_spans(items: list[Any], fail: Fail) -> list[RawSpan]:
         surface = item.get("text")
         for label in item.get("labels") or []:
             spans.append(
-                (start, end, checked_label(label, fail, start, end),
-                 surface if isinstance(surface, str) else None)
+                (
+                    start,
+                    end,
+                    checked_label(label, fail, start, end),
+                    surface if isinstance(surface, str) else None,
+                )
             )
     return spans
 

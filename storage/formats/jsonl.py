@@ -131,7 +131,8 @@ class JsonReader:
                 raise ImportFormatError(
                     self.path,
                     "has more after its JSON value: one object per line is JSON Lines (--format jsonl)",
-                    line_at(at))
+                    line_at(at),
+                )
 
         if not text.startswith("[", pos):  # one object, not an array
             obj, end = decode(pos)

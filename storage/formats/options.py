@@ -122,7 +122,12 @@ class ReadOptions:
 
     def __post_init__(self) -> None:
         """Option values given as strings ("sentence") become their enum members, or raise ValueError."""
-        enums = (("grouping", Grouping), ("policy", IPolicy), ("join", Join), ("offsets", OffsetUnit),
-                 ("discontinuous", Discontinuous))
+        enums = (
+            ("grouping", Grouping),
+            ("policy", IPolicy),
+            ("join", Join),
+            ("offsets", OffsetUnit),
+            ("discontinuous", Discontinuous),
+        )
         for name, kind in enums:
             object.__setattr__(self, name, kind(getattr(self, name)))

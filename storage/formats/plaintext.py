@@ -16,9 +16,12 @@ def read_txt(path: Path) -> Iterator[ParsedDocument]:
     if not text.strip():
         raise ImportFormatError(path, "is empty: there is no article to import")
     if "\ufeff" in text:
-        raise ImportFormatError(path, "has a byte-order mark (U+FEFF) inside its text: it looks like several "
-                                "files joined together; a byte-order mark is never text",
-                                text.count("\n", 0, text.index("\ufeff")) + 1)
+        raise ImportFormatError(
+            path,
+            "has a byte-order mark (U+FEFF) inside its text: it looks like several "
+            "files joined together; a byte-order mark is never text",
+            text.count("\n", 0, text.index("\ufeff")) + 1,
+        )
     yield ParsedDocument(
         title=first_line_title(text),
         text=text,

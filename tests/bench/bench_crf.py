@@ -143,8 +143,10 @@ def run_curve(args: argparse.Namespace) -> None:
     t0 = time.perf_counter()
     dictionary = simulate_learning(docs, lambda: SuggestionEngine(labels=LABELS), LABELS)
     print(f"dictionary only ({time.perf_counter() - t0:.0f} s)")
-    summary = [f"  dictionary only{'':24} F1 {dictionary.second_half.f1:.3f}  "
-               f"effort {dictionary.second_half.effort.per_entity:.3f}"]
+    summary = [
+        f"  dictionary only{'':24} F1 {dictionary.second_half.f1:.3f}  "
+        f"effort {dictionary.second_half.effort.per_entity:.3f}"
+    ]
     for tagger in taggers(args):
         way = "with the model and LAC" if tagger is not None else "with the model, no LAC"
         t0 = time.perf_counter()
@@ -160,8 +162,9 @@ def run_curve(args: argparse.Namespace) -> None:
         )
         print(f"\n{way} ({time.perf_counter() - t0:.0f} s, {result.retrainings} retrainings, "
               f"{result.training_seconds:.0f} s training)")  # fmt: skip
-        print(f"  {'segment to':>10} {'docs':>5}   {'dict F1':>7} {'effort':>6}   "
-              f"{'model F1':>8} {'effort':>6}")
+        print(
+            f"  {'segment to':>10} {'docs':>5}   {'dict F1':>7} {'effort':>6}   {'model F1':>8} {'effort':>6}"
+        )
         for b, m in zip(dictionary.curve, result.report.curve, strict=True):
             print(f"  {b.fraction:10.0%} {m.documents:5d}   {b.f1:7.3f} {b.effort_per_entity:6.3f}   "
                   f"{m.f1:8.3f} {m.effort_per_entity:6.3f}")  # fmt: skip
@@ -169,8 +172,10 @@ def run_curve(args: argparse.Namespace) -> None:
         busiest = sorted(result.history.items(), key=lambda kv: -sum(kv[1]))[:12]
         print("  busiest history entries (accepted, rejected): " + ", ".join(f"{k} {v}" for k, v in busiest))
         points = ", ".join(f"{p.f1:.3f}" for p in result.report.curve)
-        summary.append(f"  {way:38} F1 {result.report.second_half.f1:.3f}  "
-                       f"effort {result.report.second_half.effort.per_entity:.3f}  (curve: {points})")
+        summary.append(
+            f"  {way:38} F1 {result.report.second_half.f1:.3f}  "
+            f"effort {result.report.second_half.effort.per_entity:.3f}  (curve: {points})"
+        )
     print_report("second half, dictionary only", dictionary.second_half)
     print(f"\nsummary, second half of {name} (target without a base model: F1 >= 0.84 on MSRA test)")
     print("\n".join(summary))
@@ -183,23 +188,39 @@ def run_order(args: argparse.Namespace) -> None:
     tagger = taggers(args)[-1]
     base = load_base(args)
     what = " with LAC" if tagger is not None else ""
-    print(f"\ndocument order on {name}{what}: {len(docs)} documents of 20 sentences, the last 20 % held out, "
-          f"retraining every {args.every} documents")
+    print(
+        f"\ndocument order on {name}{what}: {len(docs)} documents of 20 sentences, the last 20 % held out, "
+        f"retraining every {args.every} documents"
+    )
     reports = {}
     for order in ("sequential", "uncertainty"):
         reports[order] = simulate_ordering(
-            docs, lambda: SuggestionEngine(labels=LABELS), LABELS, order=order, every=args.every,
-            held_out=0.2, base=base, pretrained=tagger, iterations=args.curve_iterations,
-            minfreq=PROJECT_MINFREQ)
+            docs,
+            lambda: SuggestionEngine(labels=LABELS),
+            LABELS,
+            order=order,
+            every=args.every,
+            held_out=0.2,
+            base=base,
+            pretrained=tagger,
+            iterations=args.curve_iterations,
+            minfreq=PROJECT_MINFREQ,
+        )
         print(f"  {order}: {reports[order].seconds:.0f} s")
     print(f"  {'read':>6}   {'sequential F1':>13} {'effort':>6}   {'uncertain F1':>12} {'effort':>6}")
     for s, u in zip(reports["sequential"].points, reports["uncertainty"].points, strict=True):
-        print(f"  {s.documents:6d}   {s.f1:13.3f} {s.effort_per_entity:6.3f}   {u.f1:12.3f} "
-              f"{u.effort_per_entity:6.3f}")
-    gain = [u.f1 - s.f1 for s, u in zip(reports["sequential"].points[1:], reports["uncertainty"].points[1:],
-                                        strict=True)]
-    print(f"  uncertainty minus sequential, held-out F1 after each retraining: "
-          f"mean {sum(gain) / len(gain):+.3f}, min {min(gain):+.3f}, max {max(gain):+.3f}")
+        print(
+            f"  {s.documents:6d}   {s.f1:13.3f} {s.effort_per_entity:6.3f}   {u.f1:12.3f} "
+            f"{u.effort_per_entity:6.3f}"
+        )
+    gain = [
+        u.f1 - s.f1
+        for s, u in zip(reports["sequential"].points[1:], reports["uncertainty"].points[1:], strict=True)
+    ]
+    print(
+        f"  uncertainty minus sequential, held-out F1 after each retraining: "
+        f"mean {sum(gain) / len(gain):+.3f}, min {min(gain):+.3f}, max {max(gain):+.3f}"
+    )
 
 
 def load_base(args: argparse.Namespace) -> CrfModel | None:
@@ -219,16 +240,20 @@ def run_speed(args: argparse.Namespace) -> None:
     seeds = sorted((REPO / "seeds").glob("*.txt"))
     article = min((p.read_text(encoding="utf-8") for p in seeds), key=lambda t: abs(len(t.encode()) - 6144))
     base = load_base(args)
-    ways = [(stacked, tagger) for stacked in ((None, base) if base is not None else (None,))
-            for tagger in taggers(args)]
+    ways = [
+        (stacked, tagger)
+        for stacked in ((None, base) if base is not None else (None,))
+        for tagger in taggers(args)
+    ]
     for stacked, tagger in ways:
         what = ", stacked on the base model" if stacked is not None else ""
         what += ", with LAC's tags as features" if tagger is not None else ""
         n = args.curve_iterations
         print(f"\ntraining on {len(docs)} documents ({chars:,} chars), {n} iterations{what}")
         t0, c0 = time.perf_counter(), time.process_time()
-        model = CrfModel.train(docs, iterations=args.curve_iterations, base=stacked, minfreq=PROJECT_MINFREQ,
-                               pretrained=tagger)
+        model = CrfModel.train(
+            docs, iterations=args.curve_iterations, base=stacked, minfreq=PROJECT_MINFREQ, pretrained=tagger
+        )
         print(f"  {time.perf_counter() - t0:.1f} s wall, {time.process_time() - c0:.1f} s CPU")
         runs, cpu = [], []
         for _ in range(7):
@@ -256,15 +281,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--every", type=int, default=10, help="retrain every N documents (default 10)")
     parser.add_argument("--cache", type=Path, help="model file for `full` (e.g. /tmp/newstag-crf-full.bin)")
     parser.add_argument(
-        "--base", type=Path,
+        "--base",
+        type=Path,
         help="`curve` and `speed`: start from this base model and stack project models on it (a model file "
-        "`full --cache` wrote, as `newstag train --base-corpus` would store it)"
+        "`full --cache` wrote, as `newstag train --base-corpus` would store it)",
     )
     parser.add_argument("--limit", type=int, default=0, help="only the first N training sentences/documents")
-    parser.add_argument("--on", choices=["test", "dev"], default="test",
-                        help="`curve`: MSRA test (default) or the development set")
-    parser.add_argument("--pretrained", choices=["no", "yes", "both"], default="both",
-                        help="`curve`: without the pretrained tagger, with it, or both (default)")
+    parser.add_argument(
+        "--on",
+        choices=["test", "dev"],
+        default="test",
+        help="`curve`: MSRA test (default) or the development set",
+    )
+    parser.add_argument(
+        "--pretrained",
+        choices=["no", "yes", "both"],
+        default="both",
+        help="`curve`: without the pretrained tagger, with it, or both (default)",
+    )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
     for part in args.parts:

@@ -40,8 +40,10 @@ def main() -> None:
                 if report.error:
                     raise SystemExit(f"import failed: {report.error}")
                 took = time.perf_counter() - t0
-                print(f"imported {path.name}: {report.imported:,} documents in {took:.1f} s "
-                      "(not part of the export time)")
+                print(
+                    f"imported {path.name}: {report.imported:,} documents in {took:.1f} s "
+                    "(not part of the export time)"
+                )
             out = Path(tmp) / ("export" if args.format == "brat" else f"export.{args.format}")
             rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
             t0 = time.perf_counter()
@@ -54,12 +56,16 @@ def main() -> None:
             _, peak = tracemalloc.get_traced_memory()
             tracemalloc.stop()
         print(f"database:    {url.split('://')[0]}")
-        print(f"exported:    {summary.total_documents:,} documents, {summary.sentences:,} sentences, "
-              f"{sum(summary.entities.values()):,} entities, {size / 1e6:.1f} MB written")
+        print(
+            f"exported:    {summary.total_documents:,} documents, {summary.sentences:,} sentences, "
+            f"{sum(summary.entities.values()):,} entities, {size / 1e6:.1f} MB written"
+        )
         print(f"export time: {elapsed:.2f} s  (target < 10 s)")
         print(f"peak Python allocations during export (tracemalloc): {peak / 1e6:.1f} MB")
-        print(f"peak RSS of the process: {rss_after / 1024:.0f} MB "
-              f"(grew by {(rss_after - rss_before) / 1024:.0f} MB during the export)")
+        print(
+            f"peak RSS of the process: {rss_after / 1024:.0f} MB "
+            f"(grew by {(rss_after - rss_before) / 1024:.0f} MB during the export)"
+        )
 
 
 if __name__ == "__main__":

@@ -40,14 +40,29 @@ def one(path: Path, url: str) -> None:
     if report.error:
         raise SystemExit(f"import failed: {report.error}")
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"seconds": elapsed, "cpu": cpu, "peak_mb": peak_mb,
-                      "documents": report.imported, "skipped": report.skipped, "spans": report.spans,
-                      "warnings": report.warnings}))
+    print(
+        json.dumps(
+            {
+                "seconds": elapsed,
+                "cpu": cpu,
+                "peak_mb": peak_mb,
+                "documents": report.imported,
+                "skipped": report.skipped,
+                "spans": report.spans,
+                "warnings": report.warnings,
+            }
+        )
+    )
 
 
 def measure(path: Path, url: str) -> dict[str, object]:
-    result = subprocess.run([sys.executable, __file__, "--one", str(path), "--db", url], cwd=ROOT,
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, __file__, "--one", str(path), "--db", url],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if result.returncode:
         raise SystemExit(result.stderr or result.stdout)
     figures: dict[str, object] = json.loads(result.stdout.strip().splitlines()[-1])
@@ -72,10 +87,14 @@ def make_big(source: Path, target: Path, gigabytes: float) -> int:
 
 
 def report(name: str, figures: dict[str, object], target: str) -> None:
-    print(f"{name}: {figures['documents']:,} documents, {figures['spans']:,} spans, "
-          f"{figures['skipped']:,} duplicates skipped")
-    print(f"  import time {figures['seconds']:.2f} s (CPU {figures['cpu']:.2f} s), "
-          f"peak memory {figures['peak_mb']:.0f} MB  ({target})")
+    print(
+        f"{name}: {figures['documents']:,} documents, {figures['spans']:,} spans, "
+        f"{figures['skipped']:,} duplicates skipped"
+    )
+    print(
+        f"  import time {figures['seconds']:.2f} s (CPU {figures['cpu']:.2f} s), "
+        f"peak memory {figures['peak_mb']:.0f} MB  ({target})"
+    )
 
 
 def bench_quick_check(url: str, runs: int = 7) -> None:
@@ -95,8 +114,10 @@ def bench_quick_check(url: str, runs: int = 7) -> None:
     finally:
         engine.dispose()
     size = Path(make_url(url).database or "").stat().st_size / 1e6
-    print(f"quick_check on open ({size:,.0f} MB file): median {statistics.median(times):.0f} ms, "
-          f"max {max(times):.0f} ms over {runs} runs  target well under 1 s")
+    print(
+        f"quick_check on open ({size:,.0f} MB file): median {statistics.median(times):.0f} ms, "
+        f"max {max(times):.0f} ms over {runs} runs  target well under 1 s"
+    )
 
 
 def main() -> None:
@@ -114,8 +135,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         url = args.db or f"sqlite:///{Path(tmp) / 'bench.db'}"
         print(f"database: {url.split('://')[0]}")
-        report(f"{path.name} ({path.stat().st_size / 1e6:.0f} MB)", measure(path, url),
-               "targets: < 2.5 s, flat memory")
+        report(
+            f"{path.name} ({path.stat().st_size / 1e6:.0f} MB)",
+            measure(path, url),
+            "targets: < 2.5 s, flat memory",
+        )
         if url.startswith("sqlite"):
             bench_quick_check(url)
         if args.no_big:
@@ -123,11 +147,16 @@ def main() -> None:
         big = Path(tmp) / "big.bio"
         t0 = time.perf_counter()
         copies = make_big(path, big, args.big_gb)
-        print(f"generated {big.stat().st_size / 1e9:.2f} GB ({copies} shifted copies) in "
-              f"{time.perf_counter() - t0:.0f} s")
+        print(
+            f"generated {big.stat().st_size / 1e9:.2f} GB ({copies} shifted copies) in "
+            f"{time.perf_counter() - t0:.0f} s"
+        )
         big_url = args.db or f"sqlite:///{Path(tmp) / 'big.db'}"
-        report(f"generated file ({big.stat().st_size / 1e9:.2f} GB)", measure(big, big_url),
-               "target: peak memory < 150 MB")
+        report(
+            f"generated file ({big.stat().st_size / 1e9:.2f} GB)",
+            measure(big, big_url),
+            "target: peak memory < 150 MB",
+        )
 
 
 if __name__ == "__main__":

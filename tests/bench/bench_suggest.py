@@ -205,8 +205,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         raw = [raw_posseg(pos, text) for text in texts]  # also warms jieba up
         raw_report = evaluate(zip(raw, golds, strict=True), LABELS)
         print_report("raw jieba.posseg (nr/nrfg/nrt→PER, ns→LOC, nt→ORG)", raw_report)
-        summary.append(f"  {'MSRA test':45} {'raw jieba':12} F1 {raw_report.f1:.3f}  "
-                       f"effort {raw_report.effort.per_entity:.3f}")
+        summary.append(
+            f"  {'MSRA test':45} {'raw jieba':12} F1 {raw_report.f1:.3f}  "
+            f"effort {raw_report.effort.per_entity:.3f}"
+        )
         raw_s = []
         for _ in range(args.rounds):  # interleaved, so load from other processes hits all alike
             raw_s.append(timed(lambda: [raw_posseg(pos, t) for t in texts]))
@@ -240,9 +242,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             wall.sort()
             cpu.sort()
             way = "rules + LAC" if t is not None else "rules alone"
-            line = (f"6 KB seed article ({len(article.encode())} bytes, {len(article)} chars), {way}: "
-                    f"wall {wall[0] * 1000:.1f} ms best / {wall[2] * 1000:.1f} ms median, "
-                    f"CPU {cpu[0] * 1000:.1f} ms best / {cpu[2] * 1000:.1f} ms median")
+            line = (
+                f"6 KB seed article ({len(article.encode())} bytes, {len(article)} chars), {way}: "
+                f"wall {wall[0] * 1000:.1f} ms best / {wall[2] * 1000:.1f} ms median, "
+                f"CPU {cpu[0] * 1000:.1f} ms best / {cpu[2] * 1000:.1f} ms median"
+            )
             print(line + " (first call after warm-up)")
             summary.append("  " + line)
 
@@ -268,8 +272,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"  segment to {p.fraction:4.0%}: {p.documents:3d} docs  F1 {p.f1:.3f}  "
                 f"effort {p.effort_per_entity:.3f}"
             )
-    print("\nsummary (targets: cold F1 >= 0.80 on MSRA test, >= 0.75 on the development set; throughput "
-          ">= 80 % of raw jieba; 6 KB < 150 ms)")
+    print(
+        "\nsummary (targets: cold F1 >= 0.80 on MSRA test, >= 0.75 on the development set; throughput "
+        ">= 80 % of raw jieba; 6 KB < 150 ms)"
+    )
     print("\n".join(summary))
     return 0
 

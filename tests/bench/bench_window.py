@@ -55,8 +55,9 @@ def build_database(folder: Path) -> str:
     url = f"sqlite:///{folder / 'bench.db'}"
     started = time.perf_counter()
     with Project.open(url) as project:
-        report = project.importer.import_file(shared_file("msra/train_variant.bio"),
-                                              grouping=Grouping.SENTENCE)
+        report = project.importer.import_file(
+            shared_file("msra/train_variant.bio"), grouping=Grouping.SENTENCE
+        )
     print(f"built {report.imported:,} documents in {time.perf_counter() - started:.1f} s")
     return url
 
@@ -194,8 +195,12 @@ def bench_durability(project: Project, rounds: int = 10, block: int = 20) -> Non
 
         from storage.orm import SpanRow
 
-        rows = s.execute(select(SpanRow.document_id).where(SpanRow.layer == "suggestion")
-                         .group_by(SpanRow.document_id).limit(rounds * block * 2)).all()
+        rows = s.execute(
+            select(SpanRow.document_id)
+            .where(SpanRow.layer == "suggestion")
+            .group_by(SpanRow.document_id)
+            .limit(rounds * block * 2)
+        ).all()
     docs = [DocumentId(r[0]) for r in rows]
     me = project.annotator("bench-durability")
     times: dict[str, list[float]] = {"NORMAL": [], "FULL": []}
@@ -282,8 +287,11 @@ def main() -> None:
         "--ops", type=int, default=120, help="documents to accept/reject/relabel in (default 120)"
     )
     parser.add_argument("--startup-only", action="store_true", help="only measure the start-up")
-    parser.add_argument("--synchronous", choices=["full", "normal"],
-                        help="SQLite's synchronous setting (default: newstag's, FULL)")
+    parser.add_argument(
+        "--synchronous",
+        choices=["full", "normal"],
+        help="SQLite's synchronous setting (default: newstag's, FULL)",
+    )
     args = parser.parse_args()
     if args.synchronous:
         os.environ["NEWSTAG_SQLITE_SYNCHRONOUS"] = args.synchronous
@@ -305,7 +313,8 @@ def main() -> None:
         project = Project.open(url)
         with project.engine.connect() as conn:
             synchronous = {0: "OFF", 1: "NORMAL", 2: "FULL", 3: "EXTRA"}.get(
-                conn.exec_driver_sql("PRAGMA synchronous").scalar() or 0, "?")
+                conn.exec_driver_sql("PRAGMA synchronous").scalar() or 0, "?"
+            )
         print(f"database: {project.url} ({project.documents.count():,} documents, synchronous={synchronous})")
         short = long_article(project, 2000, 200, 1)  # 2,000 CJK characters ≈ 6 KB of UTF-8
         long = long_article(project, 100_000, 3000, 2)
@@ -317,9 +326,11 @@ def main() -> None:
         from PySide6.QtGui import QFontDatabase, QFontInfo
 
         cjk = QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
-        print(f"article font: {QFontInfo(window.article.font()).family()}; "
-              f"{len(cjk)} font families with Chinese glyphs installed"
-              + ("" if cjk else " (none: Chinese draws as boxes, and first paints are slower)"))
+        print(
+            f"article font: {QFontInfo(window.article.font()).family()}; "
+            f"{len(cjk)} font families with Chinese glyphs installed"
+            + ("" if cjk else " (none: Chinese draws as boxes, and first paints are slower)")
+        )
         bench_open_and_scroll(window, short, long, project.documents.ids()[0])
         bench_actions(lambda w, k: QTest.keyClick(w, k), window, project, args.ops)
         bench_durability(project)

@@ -68,8 +68,16 @@ def annotation_window(app: QApplication, project: Project, out: Path, annotator:
         time.sleep(0.02)
     settle(app)
     activate(app, window, window.article)
-    keys = [Qt.Key.Key_Return, Qt.Key.Key_Return, Qt.Key.Key_Return, Qt.Key.Key_X, Qt.Key.Key_Return,
-            Qt.Key.Key_Return, Qt.Key.Key_X, Qt.Key.Key_Return]
+    keys = [
+        Qt.Key.Key_Return,
+        Qt.Key.Key_Return,
+        Qt.Key.Key_Return,
+        Qt.Key.Key_X,
+        Qt.Key.Key_Return,
+        Qt.Key.Key_Return,
+        Qt.Key.Key_X,
+        Qt.Key.Key_Return,
+    ]
     for key in keys:  # some decided spans, two of them rejected
         QTest.keyClick(window.article, key)
         settle(app, 0.1)
@@ -96,11 +104,13 @@ def review_window(app: QApplication, project: Project, out: Path) -> None:
     suggested = [s.entity for s in project.annotations.spans(doc, Layer.SUGGESTION)]
     if not suggested:
         sys.exit("the seed article has no suggestions yet")
-    for name, change in (("王小明", {}), ("李华", {"越南外交部": [("越南", "LOC"), ("外交部", "ORG")],
-                                                 "安东尼·布林肯": [("布林肯", "PER")]})):
+    for name, change in (
+        ("王小明", {}),
+        ("李华", {"越南外交部": [("越南", "LOC"), ("外交部", "ORG")], "安东尼·布林肯": [("布林肯", "PER")]}),
+    ):
         entities: list[Entity] = []
         for e in suggested:
-            surface = text[e.start:e.end]
+            surface = text[e.start : e.end]
             if surface in change:
                 at = e.start
                 for part, label in change[surface]:

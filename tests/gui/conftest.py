@@ -7,6 +7,8 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 
 import pytest
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from gui.main_window import MainWindow
@@ -83,6 +85,21 @@ class FakeService:
     def word_bounds(self, text: str) -> list[tuple[int, int]]:
         """Two-character words, for a predictable snap."""
         return [(i, min(i + 2, len(text))) for i in range(0, len(text), 2)]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def chinese_font(qapp: QApplication) -> str:
+    """The window tests measure and paint Chinese text, so they need what the README's install line gives a
+    Linux machine: a font with Chinese characters. Without one every glyph is a box and the geometry the
+    drawing tests check is not the product's; say so once per test rather than fail obscurely."""
+    families = QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
+    if not families:
+        pytest.fail(
+            "No installed font has Chinese characters; the window tests need one. Install it as the README "
+            "says (Debian or Ubuntu: sudo apt-get install fonts-noto-cjk).",
+            pytrace=False,
+        )
+    return families[0]
 
 
 @pytest.fixture

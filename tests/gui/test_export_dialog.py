@@ -25,15 +25,30 @@ def corpus(sqlite_project: Project) -> tuple[Project, Annotator]:
     texts = ["李强在北京。", "王毅访问上海。", "新华社报道。"]
     with sqlite_project.transaction() as s:
         ids = DocumentStore.insert_batch(s, [NewDocument(t, t, "test", {}) for t in texts])
-        rows = [(ids[0], 0, 2, "PER", Layer.GOLD, None), (ids[0], 3, 5, "LOC", Layer.GOLD, None),
-                (ids[1], 0, 2, "PER", Layer.ANNOTATOR, alice.id),
-                (ids[1], 4, 6, "LOC", Layer.ANNOTATOR, alice.id),
-                (ids[2], 0, 3, "ORG", Layer.SUGGESTION, None)]
-        s.execute(insert(SpanRow), [
-            {"document_id": d, "start": a, "end": b, "label": label, "layer": str(layer), "annotator_id": who,
-             "origin": str(Origin.HUMAN), "version": 1,
-             "status": str(Status.SUGGESTED if layer is Layer.SUGGESTION else Status.ACCEPTED)}
-            for d, a, b, label, layer, who in rows])
+        rows = [
+            (ids[0], 0, 2, "PER", Layer.GOLD, None),
+            (ids[0], 3, 5, "LOC", Layer.GOLD, None),
+            (ids[1], 0, 2, "PER", Layer.ANNOTATOR, alice.id),
+            (ids[1], 4, 6, "LOC", Layer.ANNOTATOR, alice.id),
+            (ids[2], 0, 3, "ORG", Layer.SUGGESTION, None),
+        ]
+        s.execute(
+            insert(SpanRow),
+            [
+                {
+                    "document_id": d,
+                    "start": a,
+                    "end": b,
+                    "label": label,
+                    "layer": str(layer),
+                    "annotator_id": who,
+                    "origin": str(Origin.HUMAN),
+                    "version": 1,
+                    "status": str(Status.SUGGESTED if layer is Layer.SUGGESTION else Status.ACCEPTED),
+                }
+                for d, a, b, label, layer, who in rows
+            ],
+        )
     return sqlite_project, alice
 
 
@@ -86,7 +101,10 @@ def test_export_an_annotators_labels_as_jsonl_with_a_label_dropped(  # type: ign
     run(qtbot, dialog)
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [(r["text"], r["label"]) for r in rows] == [
-        ("李强在北京。", []), ("王毅访问上海。", [[4, 6, "LOC"]]), ("新华社报道。", [])]  # no suggestion
+        ("李强在北京。", []),
+        ("王毅访问上海。", [[4, 6, "LOC"]]),
+        ("新华社报道。", []),
+    ]  # no suggestion
 
 
 def test_bad_options_are_explained_in_the_dialog(qtbot: QtBot, corpus, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -110,15 +128,21 @@ def test_bad_options_are_explained_in_the_dialog(qtbot: QtBot, corpus, tmp_path:
 
 def wait_for_cancel(real_export):  # type: ignore[no-untyped-def]
     """An export that holds until the dialog asks it to stop (so the test never races the worker)."""
+
     def slow(options, out, progress=None, cancelled=None, overwrite=False):  # type: ignore[no-untyped-def]
         while not cancelled():
             time.sleep(0.01)
         return real_export(options, out, progress=progress, cancelled=cancelled, overwrite=overwrite)
+
     return slow
 
 
-def test_stop_cancels_the_running_export(qtbot: QtBot, corpus, tmp_path: Path,  # type: ignore[no-untyped-def]
-                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_stop_cancels_the_running_export(
+    qtbot: QtBot,
+    corpus,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     project, alice = corpus
     monkeypatch.setattr(project.export, "run", wait_for_cancel(project.export.run))
     dialog = ExportDialog(project, alice)
@@ -133,8 +157,12 @@ def test_stop_cancels_the_running_export(qtbot: QtBot, corpus, tmp_path: Path,  
     assert list((tmp_path / "x").iterdir()) == []
 
 
-def test_closing_the_dialog_stops_the_worker(qtbot: QtBot, corpus, tmp_path: Path,  # type: ignore[no-untyped-def]
-                                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_closing_the_dialog_stops_the_worker(
+    qtbot: QtBot,
+    corpus,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     project, alice = corpus
     monkeypatch.setattr(project.export, "run", wait_for_cancel(project.export.run))
     dialog = ExportDialog(project, alice)
@@ -147,8 +175,12 @@ def test_closing_the_dialog_stops_the_worker(qtbot: QtBot, corpus, tmp_path: Pat
     assert not (tmp_path / "x" / "out.bio").exists()
 
 
-def test_the_dialog_asks_before_replacing_an_earlier_export(qtbot: QtBot, corpus, tmp_path: Path,  # type: ignore[no-untyped-def]
-                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_dialog_asks_before_replacing_an_earlier_export(
+    qtbot: QtBot,
+    corpus,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     project, alice = corpus
     folder = tmp_path / "brat"
     folder.mkdir()

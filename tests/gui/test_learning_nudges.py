@@ -52,8 +52,14 @@ def test_nudges_ending_where_they_began_leave_the_dictionary_and_other_documents
     others = {b: suggested(sqlite_project, b, B), c: suggested(sqlite_project, c, C)}
     assert ("新冠肺炎", "MISC") in others[b]
 
-    for key in (K.Key_Period, K.Key_Period, K.Key_Comma, K.Key_BracketLeft, K.Key_Comma,
-                K.Key_BracketRight):  # grow, grow, shrink, grow at the start, shrink, shrink at the start
+    for key in (
+        K.Key_Period,
+        K.Key_Period,
+        K.Key_Comma,
+        K.Key_BracketLeft,
+        K.Key_Comma,
+        K.Key_BracketRight,
+    ):  # grow, grow, shrink, grow at the start, shrink, shrink at the start
         press(qtbot, window, key)
         qtbot.waitUntil(idle)
     assert own(sqlite_project, a, window) == {(start, start + 4, "MISC", "accepted")}
@@ -62,7 +68,11 @@ def test_nudges_ending_where_they_began_leave_the_dictionary_and_other_documents
 
     window.close()
     url = sqlite_project.engine.url.render_as_string(hide_password=False)
-    result = subprocess.run([sys.executable, "-m", "gui.cli", "--db", url, "suggest", "--documents", "all",
-                             "--quiet"], capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-m", "gui.cli", "--db", url, "suggest", "--documents", "all", "--quiet"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr
     assert {b: suggested(sqlite_project, b, B), c: suggested(sqlite_project, c, C)} == others

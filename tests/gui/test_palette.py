@@ -29,8 +29,10 @@ def seen(colour: str, vision: str | None, alpha: float = 1.0) -> Color:
 
 
 def closest(colours: tuple[str, ...], vision: str | None, alpha: float = 1.0) -> float:
-    return min(seen(a, vision, alpha).delta_e(seen(b, vision, alpha), method="2000")
-               for a, b in itertools.combinations(colours, 2))
+    return min(
+        seen(a, vision, alpha).delta_e(seen(b, vision, alpha), method="2000")
+        for a, b in itertools.combinations(colours, 2)
+    )
 
 
 @pytest.mark.parametrize("vision", VISIONS)

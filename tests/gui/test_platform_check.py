@@ -30,7 +30,9 @@ DEBIAN, FEDORA = Distribution(0), Distribution(1)
 def test_missing_libraries_are_read_off_ldd_once_each_in_order() -> None:
     assert platform_check.plugin_path("xcb") is not None  # the installed PySide6 has its xcb plugin
     assert missing_libraries("xcb", lambda _path: LDD_MISSING) == [
-        "libxcb-icccm.so.4", "libxcb-keysyms.so.1", "libfoo2.so.3"
+        "libxcb-icccm.so.4",
+        "libxcb-keysyms.so.1",
+        "libfoo2.so.3",
     ]
     assert missing_libraries("xcb", lambda _path: LDD_COMPLETE) == []
     assert missing_libraries("xcb", lambda _path: None) == []  # no ldd: nothing to say
@@ -67,9 +69,9 @@ def test_install_lines_name_each_distribution_s_packages() -> None:
     ("text", "family"),
     [
         ('ID=debian\nVERSION_ID="12"\n', 0),
-        ('ID=ubuntu\nID_LIKE=debian\n', 0),
+        ("ID=ubuntu\nID_LIKE=debian\n", 0),
         ('ID=linuxmint\nID_LIKE="ubuntu debian"\n', 0),
-        ('ID=fedora\n', 1),
+        ("ID=fedora\n", 1),
         ('ID="rocky"\nID_LIKE="rhel centos fedora"\n', 1),
         ("ID=arch\n", 2),
         ("ID=gentoo\n", None),
@@ -121,7 +123,9 @@ def test_startup_problems_are_explained(x_server: str) -> None:
 
     # On a Wayland session Qt tries wayland, then xcb: either one working is enough.
     runtime = {
-        "XDG_SESSION_TYPE": "wayland", "WAYLAND_DISPLAY": "wayland-9", "XDG_RUNTIME_DIR": "/nonexistent"
+        "XDG_SESSION_TYPE": "wayland",
+        "WAYLAND_DISPLAY": "wayland-9",
+        "XDG_RUNTIME_DIR": "/nonexistent",
     }
     assert startup_problem({**runtime, "DISPLAY": x_server}, complete, DEBIAN) is None
     assert startup_problem(runtime, complete, DEBIAN) is not None
@@ -134,7 +138,11 @@ def _newstag(tmp_path: Path, **env: str) -> subprocess.CompletedProcess[str]:
     command = [sys.executable, "-c", "import sys; from gui.cli import main; sys.exit(main())"]
     return subprocess.run(
         [*command, "--db", f"sqlite:///{tmp_path / 'x.db'}", "--annotator", "ann"],
-        capture_output=True, text=True, env=environment, timeout=120, check=False,
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=120,
+        check=False,
     )
 
 

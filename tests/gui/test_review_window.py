@@ -26,8 +26,15 @@ def finish(project: Project, name: str, doc: DocumentId, *entities: Entity) -> N
 def reviewed(sqlite_project: Project) -> tuple[Project, DocumentId]:
     (doc,) = add_documents(sqlite_project, [TEXT])
     finish(sqlite_project, "alice", doc, Entity(0, 5, "ORG"), Entity(7, 10, "PER"), Entity(12, 15, "PER"))
-    finish(sqlite_project, "bob", doc, Entity(0, 2, "LOC"), Entity(2, 5, "ORG"), Entity(7, 10, "PER"),
-           Entity(12, 15, "LOC"))
+    finish(
+        sqlite_project,
+        "bob",
+        doc,
+        Entity(0, 2, "LOC"),
+        Entity(2, 5, "ORG"),
+        Entity(7, 10, "PER"),
+        Entity(12, 15, "LOC"),
+    )
     return sqlite_project, doc
 
 
@@ -44,8 +51,9 @@ def open_window(qtbot: QtBot, project: Project, reviewer: str = "rita") -> Revie
 
 
 def gold(project: Project, doc: DocumentId) -> list[tuple[str, str, str | None]]:
-    return [(TEXT[s.start:s.end], s.label, s.origin_detail)
-            for s in project.annotations.spans(doc, Layer.GOLD)]
+    return [
+        (TEXT[s.start : s.end], s.label, s.origin_detail) for s in project.annotations.spans(doc, Layer.GOLD)
+    ]
 
 
 def test_review_with_the_keyboard(qtbot: QtBot, reviewed: tuple[Project, DocumentId]) -> None:
@@ -54,7 +62,9 @@ def test_review_with_the_keyboard(qtbot: QtBot, reviewed: tuple[Project, Documen
     assert window.queue.count() == 1
     session = window.session
     assert [d.kind.value for d in session.alignment.disagreements] == [
-        "label and boundary differ", "label differs"]
+        "label and boundary differ",
+        "label differs",
+    ]
     assert session.alignment.agreed == [Entity(7, 10, "PER")]  # pre-accepted
     assert window.panel.item(0, 1).text() == "alice"
     assert window.panel.item(1, 2).text() == "越南 LOC; 外交部 ORG"
@@ -67,14 +77,19 @@ def test_review_with_the_keyboard(qtbot: QtBot, reviewed: tuple[Project, Documen
     qtbot.keyClick(window.article, Qt.Key.Key_1)  # edit by hand: PER
     assert session.open_count == 0
     qtbot.keyClick(window.article, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
-    assert gold(project, doc) == [("越南", "LOC", "review: took bob"), ("外交部", "ORG", "review: took bob"),
-                                  ("裴青山", "PER", "review: agreed"), ("布林肯", "PER", "review: edit")]
+    assert gold(project, doc) == [
+        ("越南", "LOC", "review: took bob"),
+        ("外交部", "ORG", "review: took bob"),
+        ("裴青山", "PER", "review: agreed"),
+        ("布林肯", "PER", "review: edit"),
+    ]
     assert "gold version 1 · saved" in window.state.text()
     assert window.queue.item(0).text().startswith("✓")
 
 
-def test_a_second_reviewer_gets_a_conflict_not_an_overwrite(qtbot: QtBot,
-                                                            reviewed: tuple[Project, DocumentId]) -> None:
+def test_a_second_reviewer_gets_a_conflict_not_an_overwrite(
+    qtbot: QtBot, reviewed: tuple[Project, DocumentId]
+) -> None:
     project, doc = reviewed
     window = open_window(qtbot, project)
     other = project.reviews.load(doc)
@@ -140,8 +155,12 @@ def test_the_side_panel_never_needs_a_horizontal_scroll_bar(qtbot: QtBot, sqlite
     long_text = TEXT + "越南外交部发言人在河内举行例行记者会,介绍越南与美国全面伙伴关系的最新进展。"
     (doc,) = add_documents(sqlite_project, [long_text])
     finish(sqlite_project, "alice", doc, Entity(0, 5, "ORG"), Entity(16, 21, "ORG"))
-    finish(sqlite_project, "bartholomew_the_annotator_with_a_long_name", doc, *(
-        Entity(a, a + 2, label) for a, label in ((0, "LOC"), (2, "ORG"), (16, "LOC"), (18, "ORG"))))
+    finish(
+        sqlite_project,
+        "bartholomew_the_annotator_with_a_long_name",
+        doc,
+        *(Entity(a, a + 2, label) for a, label in ((0, "LOC"), (2, "ORG"), (16, "LOC"), (18, "ORG"))),
+    )
     window = open_window(qtbot, sqlite_project)  # the default size
     panel = window.panel
     for _ in range(window.session.open_count):

@@ -34,14 +34,21 @@ def choose(qtbot: QtBot, dialog: ShortcutsDialog, name: str) -> int:
     row = dialog.row_of(name)
     item = dialog.table.item(row, 1)
     dialog.table.scrollToItem(item)
-    qtbot.mouseClick(dialog.table.viewport(), Qt.MouseButton.LeftButton,
-                     pos=dialog.table.visualItemRect(item).center())
+    qtbot.mouseClick(
+        dialog.table.viewport(), Qt.MouseButton.LeftButton, pos=dialog.table.visualItemRect(item).center()
+    )
     assert dialog.selected() == name
     return row
 
 
-def rebind(qtbot: QtBot, dialog: ShortcutsDialog, name: str, key: Qt.Key,
-           modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier, button: str = "changeKey") -> None:
+def rebind(
+    qtbot: QtBot,
+    dialog: ShortcutsDialog,
+    name: str,
+    key: Qt.Key,
+    modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
+    button: str = "changeKey",
+) -> None:
     choose(qtbot, dialog, name)
     qtbot.mouseClick(dialog.findChild(QPushButton, button), Qt.MouseButton.LeftButton)
     assert dialog.capture.isVisible() and dialog.capture.hasFocus()
@@ -78,9 +85,12 @@ def test_a_key_is_rebound_by_pressing_it_and_remembered(
 def test_a_key_held_by_another_action_is_refused_with_its_name(qtbot: QtBot, make_window, corpus) -> None:
     window = make_window()
     dialog = open_shortcuts(qtbot, window, window.article)
-    for key, modifier, holder in ((K.Key_H, CTRL, "Show rejected spans"), (K.Key_2, None, "Label as LOC"),
-                                  (K.Key_Left, SHIFT, "Selecting text"),
-                                  (K.Key_R, CTRL | SHIFT, "Review disagreements…")):
+    for key, modifier, holder in (
+        (K.Key_H, CTRL, "Show rejected spans"),
+        (K.Key_2, None, "Label as LOC"),
+        (K.Key_Left, SHIFT, "Selecting text"),
+        (K.Key_R, CTRL | SHIFT, "Review disagreements…"),
+    ):
         rebind(qtbot, dialog, "action_reject_focused", key, modifier or Qt.KeyboardModifier.NoModifier)
         assert dialog.message.text().startswith("Not changed") and holder in dialog.message.text()
         assert window.keymap.keys("action_reject_focused") == ("X", "Del")

@@ -20,15 +20,21 @@ from tests.gui.helpers import CTRL, drag_select, own, press
 K = Qt.Key
 # 美国|越南: two accepted LOC spans side by side; 中|美 and 越|美: suggestions side by side. Each pair opens
 # its paragraph, so that no zoom wraps a line between the two.
-ADJACENT = ("美国越南两国。\n中美关系。\n越美合作。\n"
-            "第二段有更多的文字,让这一行足够长,长到折到下一行去,才好看清楚标签的位置,也看清楚它不遮住上一行的字。")
+ADJACENT = (
+    "美国越南两国。\n中美关系。\n越美合作。\n"
+    "第二段有更多的文字,让这一行足够长,长到折到下一行去,才好看清楚标签的位置,也看清楚它不遮住上一行的字。"
+)
 TAGGED = (ADJACENT.index("两国"), ADJACENT.index("标签"))  # on the first line; on a wrapped line
 
 
 def painted(view: ArticleView, start: int, end: int, status: Status | None = None) -> PaintedSpan:
     spans = view.session.spans
-    found = [p for p in view.painted if (spans[p.index].start, spans[p.index].end) == (start, end)
-             and (status is None or p.status is status)]
+    found = [
+        p
+        for p in view.painted
+        if (spans[p.index].start, spans[p.index].end) == (start, end)
+        and (status is None or p.status is status)
+    ]
     assert len(found) == 1, (start, end, view.painted)
     return found[0]
 
@@ -82,8 +88,11 @@ def test_adjacent_spans_of_one_label_keep_a_visible_boundary(
     press(qtbot, window, K.Key_End)  # nor the text cursor
     image = render(view)
     background = view.viewport().palette().color(QPalette.ColorRole.Base)
-    for a, b, status in (((0, 2), (2, 4), Status.ACCEPTED), ((8, 9), (9, 10), Status.SUGGESTED),
-                         ((14, 15), (15, 16), Status.SUGGESTED)):
+    for a, b, status in (
+        ((0, 2), (2, 4), Status.ACCEPTED),
+        ((8, 9), (9, 10), Status.SUGGESTED),
+        ((14, 15), (15, 16), Status.SUGGESTED),
+    ):
         left, right = painted(view, *a, status), painted(view, *b, status)
         end, start = left.fills[-1], right.fills[0]
         assert start.left() - end.right() >= 2, (a, b, steps)  # a gap, not one block

@@ -57,8 +57,9 @@ def test_agreement_view_ranks_documents_and_opens_them(qtbot: QtBot, sqlite_proj
         view.documents.cellDoubleClicked.emit(0, 1)
     assert signal.args == [b]
     view.labels.setCurrentIndex(view.labels.findData("LOC"))  # LOC: both marked the one LOC
-    qtbot.waitUntil(lambda: view.pairs.item(0, 2) is not None and view.pairs.item(0, 2).text() == "1.000",
-                    timeout=5000)
+    qtbot.waitUntil(
+        lambda: view.pairs.item(0, 2) is not None and view.pairs.item(0, 2).text() == "1.000", timeout=5000
+    )
 
 
 def test_consistency_view_navigates(qtbot: QtBot, sqlite_project: Project) -> None:

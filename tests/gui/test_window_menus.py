@@ -25,15 +25,20 @@ def test_menus_open_dialogs(qtbot: QtBot, corpus: list[int], make_window: Callab
     window = make_window()
     names = [a.text() for a in window.menuBar().actions()]
     assert names[-3:] == ["Team", "Model", "Help"]
-    for name, kind in (("action_assign", "assignDialog"), ("action_agreement", "agreementView"),
-                       ("action_consistency", "consistencyView"), ("action_export", "exportDialog"),
-                       ("action_gold_consistency", "consistencyView")):
+    for name, kind in (
+        ("action_assign", "assignDialog"),
+        ("action_agreement", "agreementView"),
+        ("action_consistency", "consistencyView"),
+        ("action_export", "exportDialog"),
+        ("action_gold_consistency", "consistencyView"),
+    ):
         action = window.findChild(QAction, name)
         assert action is not None, name
         action.trigger()
         assert any(d.objectName() == kind for d in window.menus.dialogs), kind  # type: ignore[attr-defined]
-    qtbot.keyClick(window.article, Qt.Key.Key_R,
-                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        window.article, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
     assert any(isinstance(d, ReviewWindow) for d in window.menus.dialogs)
 
 
@@ -43,19 +48,24 @@ def test_compare_with_gold(qtbot: QtBot, corpus: list[int], make_window: Callabl
     assert doc is not None
     ctx = Context(doc.id, window.annotator.id)
     AddSpans(ctx, [Entity(0, 2, "LOC")]).do(window.project.annotations)
-    window.project.annotations.apply(Action("review", window.annotator.id, doc.id), [
-        Insert(doc.id, Layer.GOLD, None, 0, 5, "ORG", Status.ACCEPTED, Origin.HUMAN)])
+    window.project.annotations.apply(
+        Action("review", window.annotator.id, doc.id),
+        [Insert(doc.id, Layer.GOLD, None, 0, 5, "ORG", Status.ACCEPTED, Origin.HUMAN)],
+    )
     qtbot.keyClick(window.article, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
     gold = window.menus.gold
     qtbot.waitUntil(gold.isVisible)
     window.session.open_document(doc.id)
     assert gold.table.rowCount() == 1
     assert (gold.table.item(0, 1).text(), gold.table.item(0, 2).text()) == (
-        f"{doc.text[0:2]} LOC", f"{doc.text[0:5]} ORG")
+        f"{doc.text[0:2]} LOC",
+        f"{doc.text[0:5]} ORG",
+    )
 
 
 def test_training_runs_in_a_separate_process_after_enough_finished_documents(
-        qtbot: QtBot, corpus: list[int], make_window: Callable[..., MainWindow]) -> None:
+    qtbot: QtBot, corpus: list[int], make_window: Callable[..., MainWindow]
+) -> None:
     window = make_window()
     project = window.project
     project.settings.set(SETTINGS_KEY, {"retrain_every": 1, "iterations": 5})
@@ -75,7 +85,8 @@ def test_training_runs_in_a_separate_process_after_enough_finished_documents(
 
 
 def test_closing_the_window_abandons_training_quietly(
-        qtbot: QtBot, corpus: list[int], make_window: Callable[..., MainWindow]) -> None:
+    qtbot: QtBot, corpus: list[int], make_window: Callable[..., MainWindow]
+) -> None:
     window = make_window()
     doc = window.session.document
     assert doc is not None
@@ -91,8 +102,12 @@ def test_closing_the_window_abandons_training_quietly(
 
 
 def test_a_base_model_is_trained_in_the_background_from_a_corpus_the_lead_picks(
-        qtbot: QtBot, corpus: list[int], make_window: Callable[..., MainWindow], tmp_path: Path,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    qtbot: QtBot,
+    corpus: list[int],
+    make_window: Callable[..., MainWindow],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     window = make_window()
     lines = []
     for i in range(12):
@@ -118,8 +133,12 @@ def test_a_base_model_is_trained_in_the_background_from_a_corpus_the_lead_picks(
 
 
 def test_a_broken_base_corpus_is_reported_and_stores_nothing(
-        qtbot: QtBot, corpus: list[int], make_window: Callable[..., MainWindow], tmp_path: Path,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    qtbot: QtBot,
+    corpus: list[int],
+    make_window: Callable[..., MainWindow],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     window = make_window()
     broken = tmp_path / "broken.bio"
     broken.write_text("越 B-LOC\n南 Q-LOC\n", encoding="utf-8")

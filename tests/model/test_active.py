@@ -102,8 +102,16 @@ def test_the_simulation_reads_the_most_uncertain_first_and_refreshes_after_each_
         trained.append(len(seen))
         return StandInModel(later)
 
-    report = simulate_ordering(docs, lambda: None, ["LOC"], order="uncertainty", every=3, held_out=0.2,
-                               engine_factory=lambda: engine, train=train)  # type: ignore[arg-type,return-value]
+    report = simulate_ordering(
+        docs,
+        lambda: None,
+        ["LOC"],
+        order="uncertainty",
+        every=3,
+        held_out=0.2,
+        engine_factory=lambda: engine,
+        train=train,
+    )  # type: ignore[arg-type,return-value]
     assert report.held_out == 2
     assert report.read == [5, 6, 7, 1, 2, 0, 3, 4]
     assert trained == [3, 6, 8]
@@ -114,8 +122,15 @@ def test_the_simulation_reads_the_most_uncertain_first_and_refreshes_after_each_
     def fresh() -> ModelAssistedEngine:
         return ModelAssistedEngine(StandInRules(), StandInModel(first))  # type: ignore[arg-type]
 
-    sequential = simulate_ordering(docs, lambda: None, ["LOC"], order="sequential", every=3,  # type: ignore[arg-type,return-value]
-                                   engine_factory=fresh, train=train)
+    sequential = simulate_ordering(
+        docs,
+        lambda: None,
+        ["LOC"],
+        order="sequential",
+        every=3,  # type: ignore[arg-type,return-value]
+        engine_factory=fresh,
+        train=train,
+    )
     assert sequential.read == list(range(8))
 
 

@@ -215,8 +215,9 @@ def test_engine_runs_in_the_learning_simulation() -> None:
     assert len(rules.learned) == 4
 
 
-@pytest.mark.parametrize(("base", "documents", "informed"),
-                         [(None, 30, False), ("a base model", 30, True), (None, 5000, True)])
+@pytest.mark.parametrize(
+    ("base", "documents", "informed"), [(None, 30, False), ("a base model", 30, True), (None, 5000, True)]
+)
 def test_a_model_that_knows_news_starts_trusted(base: object, documents: int, informed: bool) -> None:
     rules = FakeRules([rule(0, 4, "ORG", Origin.JIEBA)])
     model = FakeModel([crf(0, 2, "LOC"), crf(5, 7, "PER", 0.8)], base, documents)

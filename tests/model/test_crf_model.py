@@ -87,8 +87,12 @@ def test_rejects_foreign_or_broken_bytes(tiny_crf: CrfModel, mangle) -> None:  #
 def test_progress_is_reported(corpus: list[tuple[str, list[Entity]]]) -> None:
     calls: list[tuple[int, int]] = []
     read: list[tuple[int, int]] = []
-    CrfModel.train(corpus[:6], iterations=5, progress=lambda i, n: calls.append((i, n)),
-                   reading=lambda i, n: read.append((i, n)))
+    CrfModel.train(
+        corpus[:6],
+        iterations=5,
+        progress=lambda i, n: calls.append((i, n)),
+        reading=lambda i, n: read.append((i, n)),
+    )
     assert calls and calls[0] == (1, 5) and all(n == 5 for _, n in calls) and calls[-1][0] <= 5
     assert read == [(6, 6)]  # every hundred documents, and the last
 
@@ -178,7 +182,7 @@ def test_a_stacked_model_builds_shared_attributes_once_and_the_same(
 
 
 def test_stacking_is_light_unless_the_project_has_labels_the_base_model_lacks(
-    corpus: list[tuple[str, list[Entity]]]
+    corpus: list[tuple[str, list[Entity]]],
 ) -> None:
     base = CrfModel.train(corpus, iterations=20)
     assert CrfModel.train(corpus[:6], iterations=5, base=base).info.params["stacking"] == "light"

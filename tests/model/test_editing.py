@@ -8,15 +8,7 @@ from collections.abc import Sequence
 from itertools import count
 
 from model import editing
-from model.commands import (
-    AcceptSpans,
-    AddSpans,
-    Context,
-    Edit,
-    RejectSpan,
-    RestoreSpan,
-    SuggestElsewhere,
-)
+from model.commands import AcceptSpans, AddSpans, Context, Edit, RejectSpan, RestoreSpan, SuggestElsewhere
 from model.editing import EditingState, Plan, Refusal
 from model.ops import Action, Change, Delete, Insert, Op, SetState, Update
 from model.spans import AnnotatorId, DocState, DocumentId, Entity, Layer, Origin, Span, SpanId, Status
@@ -35,8 +27,9 @@ def mine(start: int, end: int, label: str = "PER", status: Status = Status.ACCEP
     return Span(SpanId(sid + start), DOC, start, end, label, Layer.ANNOTATOR, status, Origin.HUMAN, ME)
 
 
-def state(suggestions: Sequence[Span] = (), own: Sequence[Span] = (), focus: int = 0,
-          show_rejected: bool = False) -> EditingState:
+def state(
+    suggestions: Sequence[Span] = (), own: Sequence[Span] = (), focus: int = 0, show_rejected: bool = False
+) -> EditingState:
     layers = Layers(DOC, ME, tuple(suggestions), tuple(own))
     spans = layers.view(show_rejected)
     return EditingState(CTX, TEXT, layers, spans, spans[focus] if 0 <= focus < len(spans) else None)
@@ -55,8 +48,19 @@ class FakeStore:
         inserted, updated, deleted, states = [], [], [], []
         for op in ops:
             if isinstance(op, Insert):
-                span = Span(SpanId(next(self.ids)), op.document_id, op.start, op.end, op.label, op.layer,
-                            op.status, op.origin, op.annotator_id, op.origin_detail, op.score)
+                span = Span(
+                    SpanId(next(self.ids)),
+                    op.document_id,
+                    op.start,
+                    op.end,
+                    op.label,
+                    op.layer,
+                    op.status,
+                    op.origin,
+                    op.annotator_id,
+                    op.origin_detail,
+                    op.score,
+                )
                 self.spans[span.id] = span
                 inserted.append(span)
             elif isinstance(op, Update):
@@ -90,8 +94,13 @@ def test_enter_restores_a_rejected_span_and_does_nothing_on_an_accepted_one() ->
     plan.edit.do(store)
     assert store.spans[rejected.id].status is Status.ACCEPTED
     assert store.actions[-1].name == "restore"  # logged as what it is, not an edit with from == to
-    assert store.actions[-1].payload == {"start": 0, "end": 3, "label": "PER", "origin": "human",
-                                         "status": {"from": "rejected", "to": "accepted"}}
+    assert store.actions[-1].payload == {
+        "start": 0,
+        "end": 3,
+        "label": "PER",
+        "origin": "human",
+        "status": {"from": "rejected", "to": "accepted"},
+    }
     assert editing.plan_accept(state(own=[mine(0, 3)])) is None
     assert editing.plan_accept(state([suggestion(0, 3)], focus=-1)) is Refusal.NO_FOCUS
 
@@ -145,8 +154,11 @@ def test_a_nudge_moves_the_count_instead_of_learning_a_new_string() -> None:
     assert isinstance(grown, Plan) and (grown.accepted, grown.rejected) == ((), ())
     assert grown.recount == ("裴青山", "裴青山会")  # both follow the database
     relabel = editing.plan_label(state(own=[mine(0, 3)]), "LOC", None)  # an own span changed in place
-    assert isinstance(relabel, Plan) and (relabel.accepted, relabel.rejected, relabel.recount) == ((), (),
-                                                                                                   ("裴青山",))
+    assert isinstance(relabel, Plan) and (relabel.accepted, relabel.rejected, relabel.recount) == (
+        (),
+        (),
+        ("裴青山",),
+    )
     withdraw = editing.plan_reject(state(own=[mine(0, 3)]))
     assert isinstance(withdraw, Plan) and (withdraw.rejected, withdraw.recount) == ((), ("裴青山",))
     rejection = editing.plan_reject(state([suggestion(0, 3)]))  # a decision on a suggestion is learned
@@ -163,8 +175,9 @@ def test_reject_and_accept_all() -> None:
 
 
 def test_label_everywhere_is_one_edit_of_several_commands() -> None:
-    targets = editing.corpus_targets("裴青山", "PER", [(DocumentId(2), 0), (DocumentId(3), 4)],
-                                     {DocumentId(3): {Entity(4, 7, "PER")}})
+    targets = editing.corpus_targets(
+        "裴青山", "PER", [(DocumentId(2), 0), (DocumentId(3), 4)], {DocumentId(3): {Entity(4, 7, "PER")}}
+    )
     assert targets == [(DocumentId(2), Entity(0, 3, "PER"))]
     plan = editing.plan_label_everywhere(state([suggestion(0, 3)]), targets)
     assert isinstance(plan, Plan) and plan.labelled == 1 and plan.offered_in == 1
@@ -179,7 +192,10 @@ def test_an_edit_of_several_commands_is_one_apply_and_its_undo_one_more() -> Non
     change = plan.edit.do(store)
     assert len(store.actions) == 1 and store.actions[0].name == "accept+add+suggest elsewhere"
     assert {(s.document_id, s.start, s.layer) for s in change.inserted} == {
-        (DOC, 0, Layer.ANNOTATOR), (DOC, 9, Layer.ANNOTATOR), (DocumentId(2), 0, Layer.SUGGESTION)}
+        (DOC, 0, Layer.ANNOTATOR),
+        (DOC, 9, Layer.ANNOTATOR),
+        (DocumentId(2), 0, Layer.SUGGESTION),
+    }
     assert change.documents == {DOC, DocumentId(2)}
     undone = plan.edit.undo(store)
     assert len(store.actions) == 2 and store.actions[1].name.startswith("undo ")
@@ -210,7 +226,10 @@ def test_spans_group_by_string_and_label_in_text_order() -> None:
     spans = [suggestion(0, 3), mine(5, 8, "LOC"), suggestion(9, 12), mine(9, 12, "ORG", Status.REJECTED)]
     groups = group_spans(TEXT, spans)
     assert [(g.text, g.label, g.members) for g in groups] == [
-        ("裴青山", "PER", (0, 2)), ("布林肯", "LOC", (1,)), ("裴青山", "ORG", (3,))]
+        ("裴青山", "PER", (0, 2)),
+        ("布林肯", "LOC", (1,)),
+        ("裴青山", "ORG", (3,)),
+    ]
 
 
 def test_a_group_is_accepted_or_rejected_as_one_action() -> None:
@@ -223,7 +242,9 @@ def test_a_group_is_accepted_or_rejected_as_one_action() -> None:
     accept.edit.do(store)
     assert len(store.actions) == 1 and store.actions[0].name == "accept+restore"  # one transaction, one event
     assert {(s.start, s.status) for s in store.spans.values() if s.layer is Layer.ANNOTATOR} == {
-        (0, Status.ACCEPTED), (9, Status.ACCEPTED)}
+        (0, Status.ACCEPTED),
+        (9, Status.ACCEPTED),
+    }
     assert store.spans[other.id] == other
 
     own_ = mine(9, 12)
@@ -234,6 +255,8 @@ def test_a_group_is_accepted_or_rejected_as_one_action() -> None:
     reject.edit.do(store)
     assert [a.name for a in store.actions] == ["reject"]
     assert {(s.start, s.status) for s in store.spans.values() if s.layer is Layer.ANNOTATOR} == {
-        (0, Status.REJECTED), (9, Status.REJECTED)}
+        (0, Status.REJECTED),
+        (9, Status.REJECTED),
+    }
     assert editing.plan_accept_group(state(own=[mine(0, 3)])) is Refusal.GROUP_ACCEPTED
     assert editing.plan_reject_group(state(focus=-1)) is Refusal.NO_FOCUS

@@ -23,11 +23,23 @@ def test_tokens_are_labels(name: str) -> None:
     assert check_label_name(name) == name
 
 
-@pytest.mark.parametrize(("name", "reason"), [
-    ("", "empty"), ("NEW LOC", "whitespace"), ("A\tB", "whitespace"), ("A\nB", "whitespace"),
-    ("LOC\u3000", "whitespace"), ("\u00a0X", "whitespace"), ("X\x00", "control"), ("X\x1b[1m", "control"),
-    ("X\x85", "whitespace"), ("X\x9f", "control"), ("X\ud800", "control"), ("A" * 65, "65 characters"),
-])
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [
+        ("", "empty"),
+        ("NEW LOC", "whitespace"),
+        ("A\tB", "whitespace"),
+        ("A\nB", "whitespace"),
+        ("LOC\u3000", "whitespace"),
+        ("\u00a0X", "whitespace"),
+        ("X\x00", "control"),
+        ("X\x1b[1m", "control"),
+        ("X\x85", "whitespace"),
+        ("X\x9f", "control"),
+        ("X\ud800", "control"),
+        ("A" * 65, "65 characters"),
+    ],
+)
 def test_anything_else_is_refused_with_a_reason(name: str, reason: str) -> None:
     problem = label_problem(name)
     assert problem is not None and reason in problem
@@ -44,6 +56,7 @@ def test_the_ranges_the_database_checks_are_exactly_the_forbidden_characters() -
     """The database constraint is built from FORBIDDEN_RANGES: they must hold every character the rule
     refuses (surrogates aside, which no database can store anyway) and nothing else."""
     ranged = {c for low, high in FORBIDDEN_RANGES for c in range(low, high + 1)}
-    refused = {c for c in range(sys.maxunicode + 1)
-               if chr(c).isspace() or unicodedata.category(chr(c)) == "Cc"}
+    refused = {
+        c for c in range(sys.maxunicode + 1) if chr(c).isspace() or unicodedata.category(chr(c)) == "Cc"
+    }
     assert ranged == refused

@@ -12,8 +12,12 @@ def test_alignment_classifies_each_disagreement() -> None:
     result = align({"alice": alice, "bob": bob})
     assert result.agreed == [Entity(0, 3, "PER")]
     kinds = [(d.start, d.end, d.kind) for d in result.disagreements]
-    assert kinds == [(5, 7, Kind.LABEL), (10, 14, Kind.BOUNDARY), (20, 22, Kind.ONLY_ONE),
-                     (30, 32, Kind.ONLY_ONE)]
+    assert kinds == [
+        (5, 7, Kind.LABEL),
+        (10, 14, Kind.BOUNDARY),
+        (20, 22, Kind.ONLY_ONE),
+        (30, 32, Kind.ONLY_ONE),
+    ]
     assert result.disagreements[2].choices() == ["alice"]
 
 

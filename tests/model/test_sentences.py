@@ -16,16 +16,19 @@ def pieces(text: str, mode: SentenceMode = SentenceMode.PUNCTUATION) -> list[str
     return [text[a:b] for a, b in split_sentences(text, mode)]
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("他来了。她走了！", ["他来了。", "她走了！"]),
-    ("他说：“今天下雨。”明天呢？", ["他说：“今天下雨。”", "明天呢？"]),
-    ("（完）。」」后面", ["（完）。」」", "后面"]),
-    ("真的吗？！是的……好；再见", ["真的吗？！", "是的……", "好；", "再见"]),
-    ("第一行\n\n第二行。第三句", ["第一行", "第二行。", "第三句"]),
-    ("没有标点", ["没有标点"]),
-    ("\n\n", []),
-    ("", []),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("他来了。她走了！", ["他来了。", "她走了！"]),
+        ("他说：“今天下雨。”明天呢？", ["他说：“今天下雨。”", "明天呢？"]),
+        ("（完）。」」后面", ["（完）。」」", "后面"]),
+        ("真的吗？！是的……好；再见", ["真的吗？！", "是的……", "好；", "再见"]),
+        ("第一行\n\n第二行。第三句", ["第一行", "第二行。", "第三句"]),
+        ("没有标点", ["没有标点"]),
+        ("\n\n", []),
+        ("", []),
+    ],
+)
 def test_punctuation_mode(text: str, expected: list[str]) -> None:
     assert pieces(text) == expected
 

@@ -17,8 +17,9 @@ def test_without_a_model_the_rules_serve() -> None:
     assert type(engine) is SuggestionEngine and setup.portable() is setup
 
 
-def test_the_portable_copy_serves_like_the_original(tiny_crf: CrfModel,
-                                                    corpus: list[tuple[str, list[Entity]]]) -> None:
+def test_the_portable_copy_serves_like_the_original(
+    tiny_crf: CrfModel, corpus: list[tuple[str, list[Entity]]]
+) -> None:
     stacked = CrfModel.train(corpus[:12], iterations=10, base=tiny_crf)
     setup = ServingSetup(labels=("PER", "LOC", "ORG"), model_id=3, crf=stacked, threshold=0.3)
     copy = pickle.loads(pickle.dumps(setup.portable()))  # what a spawned worker receives

@@ -70,7 +70,9 @@ def test_counts_set_from_the_database_after_an_undo() -> None:
     d.confirm("蓝鲸优选", "ORG")
     d.reject("蓝鲸优选", "PER")
     assert d.confirmed("蓝鲸优选") and sorted(d.entries_for({"蓝鲸优选", "别的"})) == [
-        ("蓝鲸优选", "ORG"), ("蓝鲸优选", "PER")]
+        ("蓝鲸优选", "ORG"),
+        ("蓝鲸优选", "PER"),
+    ]
     version = d.version
     d.set_counts("蓝鲸优选", "ORG", 0, 0)  # the only confirmation was undone
     assert d.version > version and not d.confirmed("蓝鲸优选")

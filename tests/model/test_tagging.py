@@ -12,14 +12,20 @@ from model.spans import Entity
 from model.tagging import IPolicy, Scheme, TagSequenceError, detect_scheme, entities_to_tags, tags_to_entities
 
 
-@pytest.mark.parametrize(("tags", "scheme", "expected"), [
-    (["B-PER", "I-PER", "O", "B-LOC", "B-LOC"], Scheme.BIO,
-     [Entity(0, 2, "PER"), Entity(3, 4, "LOC"), Entity(4, 5, "LOC")]),
-    (["S-PER", "B-LOC", "I-LOC", "E-LOC", "O"], Scheme.BIOES, [Entity(0, 1, "PER"), Entity(1, 4, "LOC")]),
-    (["B-ORG", "M-ORG", "E-ORG", "S-PER"], Scheme.BMES, [Entity(0, 3, "ORG"), Entity(3, 4, "PER")]),
-    (["B-PER", "I-LOC"], Scheme.BIO, [Entity(0, 1, "PER"), Entity(1, 2, "LOC")]),  # repaired
-    ([], Scheme.BIO, []),
-])
+@pytest.mark.parametrize(
+    ("tags", "scheme", "expected"),
+    [
+        (
+            ["B-PER", "I-PER", "O", "B-LOC", "B-LOC"],
+            Scheme.BIO,
+            [Entity(0, 2, "PER"), Entity(3, 4, "LOC"), Entity(4, 5, "LOC")],
+        ),
+        (["S-PER", "B-LOC", "I-LOC", "E-LOC", "O"], Scheme.BIOES, [Entity(0, 1, "PER"), Entity(1, 4, "LOC")]),
+        (["B-ORG", "M-ORG", "E-ORG", "S-PER"], Scheme.BMES, [Entity(0, 3, "ORG"), Entity(3, 4, "PER")]),
+        (["B-PER", "I-LOC"], Scheme.BIO, [Entity(0, 1, "PER"), Entity(1, 2, "LOC")]),  # repaired
+        ([], Scheme.BIO, []),
+    ],
+)
 def test_decode(tags: list[str], scheme: Scheme, expected: list[Entity]) -> None:
     assert tags_to_entities(tags, scheme) == expected
 

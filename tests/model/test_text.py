@@ -8,7 +8,12 @@ from model.text import first_line_title, line_ending_kind, normalise_newlines
 
 def test_line_ending_kinds() -> None:
     assert [line_ending_kind(t) for t in ("a\nb", "a\r\nb", "a\rb", "a\r\nb\n", "ab")] == [
-        "lf", "crlf", "cr", "mixed", "none"]
+        "lf",
+        "crlf",
+        "cr",
+        "mixed",
+        "none",
+    ]
 
 
 @given(st.text(alphabet=st.sampled_from(list("ab𠮷\u3000\u2028\r\n")), max_size=30))

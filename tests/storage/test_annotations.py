@@ -31,16 +31,33 @@ def setup_doc(project: Project, body: str = TEXT) -> DocumentId:
 
 
 def suggest(project: Project, doc: DocumentId, *entities: Entity) -> None:
-    project.annotations.replace_suggestions(doc, [
-        Insert(doc, Layer.SUGGESTION, None, e.start, e.end, e.label, Status.SUGGESTED, Origin.JIEBA, None,
-               0.5)
-        for e in entities])
+    project.annotations.replace_suggestions(
+        doc,
+        [
+            Insert(
+                doc,
+                Layer.SUGGESTION,
+                None,
+                e.start,
+                e.end,
+                e.label,
+                Status.SUGGESTED,
+                Origin.JIEBA,
+                None,
+                0.5,
+            )
+            for e in entities
+        ],
+    )
 
 
-def view(project: Project, doc: DocumentId, ctx: Context,
-         rejected: bool = False) -> list[tuple[str, str, str]]:
-    return [(TEXT[s.start:s.end], s.label, s.status.value)
-            for s in project.annotations.view(doc, ctx.annotator_id, rejected)]
+def view(
+    project: Project, doc: DocumentId, ctx: Context, rejected: bool = False
+) -> list[tuple[str, str, str]]:
+    return [
+        (TEXT[s.start : s.end], s.label, s.status.value)
+        for s in project.annotations.view(doc, ctx.annotator_id, rejected)
+    ]
 
 
 def events(project: Project) -> list[str]:
@@ -51,8 +68,9 @@ def events(project: Project) -> list[str]:
 @pytest.fixture
 def setup(project: Project) -> tuple[Project, DocumentId, Context]:
     doc = setup_doc(project)
-    suggest(project, doc,
-            Entity(0, 2, "LOC"), Entity(2, 5, "ORG"), Entity(7, 10, "PER"), Entity(11, 13, "LOC"))
+    suggest(
+        project, doc, Entity(0, 2, "LOC"), Entity(2, 5, "ORG"), Entity(7, 10, "PER"), Entity(11, 13, "LOC")
+    )
     alice = project.annotator("alice")
     return project, doc, Context(doc, alice.id)
 
@@ -64,12 +82,17 @@ def test_accept_reject_and_undo(setup: tuple[Project, DocumentId, Context]) -> N
     accept.do(project.annotations)
     reject = RejectSpan(ctx, spans[0])
     reject.do(project.annotations)
-    assert view(project, doc, ctx) == [("外交部", "ORG", "suggested"), ("裴青山", "PER", "accepted"),
-                                       ("美国", "LOC", "suggested")]
+    assert view(project, doc, ctx) == [
+        ("外交部", "ORG", "suggested"),
+        ("裴青山", "PER", "accepted"),
+        ("美国", "LOC", "suggested"),
+    ]
     assert ("越南", "LOC", "rejected") in view(project, doc, ctx, rejected=True)
     own = project.annotations.spans(doc, Layer.ANNOTATOR, ctx.annotator_id)
     assert [(s.start, s.end, s.status, s.origin) for s in own] == [
-        (0, 2, Status.REJECTED, Origin.JIEBA), (7, 10, Status.ACCEPTED, Origin.JIEBA)]
+        (0, 2, Status.REJECTED, Origin.JIEBA),
+        (7, 10, Status.ACCEPTED, Origin.JIEBA),
+    ]
     assert project.annotations.state(doc, ctx.annotator_id) is DocState.IN_PROGRESS
     reject.undo(project.annotations)
     accept.undo(project.annotations)
@@ -135,7 +158,10 @@ def test_document_list_pages_states_and_search(project: Project) -> None:
     SetDocumentState(Context(ids[0], alice.id), DocState.DONE, DocState.NEW).do(project.annotations)
     page = project.document_list.page(alice.id, 0, 3)
     assert [(e.id, e.state, e.open_suggestions) for e in page] == [
-        (ids[0], DocState.DONE, 0), (ids[1], DocState.NEW, 1), (ids[2], DocState.NEW, 0)]
+        (ids[0], DocState.DONE, 0),
+        (ids[1], DocState.NEW, 1),
+        (ids[2], DocState.NEW, 0),
+    ]
     assert [e.id for e in project.document_list.page(alice.id, 3, 10)] == ids[3:]
     assert project.document_list.count_documents(alice.id, DocState.NEW) == 6
     assert [e.id for e in project.document_list.page(alice.id, 0, 10, search="北京")] == ids[1::2]
@@ -154,7 +180,9 @@ def test_occurrences_and_suggest_elsewhere(project: Project) -> None:
     cmd = SuggestElsewhere(Context(a, alice.id), [(d, Entity(i, i + 3, "PER")) for d, i in found])
     cmd.do(project.annotations)
     assert [(s.start, s.origin) for s in project.annotations.view(b, alice.id)] == [
-        (0, Origin.PROPAGATED), (5, Origin.PROPAGATED)]
+        (0, Origin.PROPAGATED),
+        (5, Origin.PROPAGATED),
+    ]
     cmd.undo(project.annotations)
     assert project.annotations.view(b, alice.id) == []
 
@@ -166,23 +194,28 @@ def test_own_view_spans_carry_ids(setup: tuple[Project, DocumentId, Context]) ->
 
 
 def test_offering_a_suggestion_that_is_there_already_stores_nothing_and_undoes_nothing(
-        project: Project) -> None:
+    project: Project,
+) -> None:
     a = setup_doc(project, "裴青山会见布林肯。")
     b = setup_doc(project, "布林肯说，布林肯来了")
     suggest(project, b, Entity(0, 3, "PER"))  # the engine's, found meanwhile by another window
     alice = project.annotator("alice")
-    cmd = SuggestElsewhere(Context(a, alice.id), [(b, Entity(0, 3, "PER")), (b, Entity(5, 8, "PER")),
-                                                  (b, Entity(5, 8, "PER"))])
+    cmd = SuggestElsewhere(
+        Context(a, alice.id), [(b, Entity(0, 3, "PER")), (b, Entity(5, 8, "PER")), (b, Entity(5, 8, "PER"))]
+    )
     cmd.do(project.annotations)
     assert sorted((s.start, s.origin) for s in project.annotations.spans(b, Layer.SUGGESTION)) == [
-        (0, Origin.JIEBA), (5, Origin.PROPAGATED)]
+        (0, Origin.JIEBA),
+        (5, Origin.PROPAGATED),
+    ]
     cmd.undo(project.annotations)
     left = project.annotations.spans(b, Layer.SUGGESTION)
     assert [(s.start, s.origin) for s in left] == [(0, Origin.JIEBA)]
 
 
 def test_a_decision_made_twice_is_stored_once_and_undone_once(
-        setup: tuple[Project, DocumentId, Context]) -> None:
+    setup: tuple[Project, DocumentId, Context],
+) -> None:
     project, doc, ctx = setup
     suggestion = project.annotations.view(doc, ctx.annotator_id)[0]
     first, second = RejectSpan(ctx, suggestion), RejectSpan(ctx, suggestion)  # two windows, one annotator

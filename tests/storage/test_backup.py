@@ -35,8 +35,9 @@ def test_a_backup_holds_every_row_and_opens(sqlite_project: Project, tmp_path: P
         assert snapshot(copy) == snapshot(sqlite_project)
 
 
-def test_a_backup_taken_while_someone_annotates_is_consistent(sqlite_project: Project,
-                                                              tmp_path: Path) -> None:
+def test_a_backup_taken_while_someone_annotates_is_consistent(
+    sqlite_project: Project, tmp_path: Path
+) -> None:
     sqlite_project.importer.import_file(seed_paths()[0])
     (doc,) = sqlite_project.documents.ids()
     me = sqlite_project.annotator("ann")
@@ -58,7 +59,8 @@ def test_a_backup_taken_while_someone_annotates_is_consistent(sqlite_project: Pr
     with sqlite3.connect(report.path) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         spans, events = conn.execute(
-            "SELECT (SELECT count(*) FROM spans), (SELECT count(*) FROM events)").fetchone()
+            "SELECT (SELECT count(*) FROM spans), (SELECT count(*) FROM events)"
+        ).fetchone()
     assert spans == events  # every action whole: one span and one event row, or neither
 
 

@@ -50,22 +50,37 @@ def test_two_processes_annotating_lose_nothing(pg_project: Project, pg_database:
     ctx = multiprocessing.get_context("spawn")
     barrier = ctx.Manager().Barrier(2)
     with ctx.Pool(2) as pool:
-        results = [pool.apply_async(_annotate, (pg_database, "alice", shared + alice_only, barrier)),
-                   pool.apply_async(_annotate, (pg_database, "bob", shared + bob_only, barrier))]
+        results = [
+            pool.apply_async(_annotate, (pg_database, "alice", shared + alice_only, barrier)),
+            pool.apply_async(_annotate, (pg_database, "bob", shared + bob_only, barrier)),
+        ]
         assert [r.get(timeout=300) for r in results] == [ACTIONS, ACTIONS]
     with pg_project.engine.connect() as conn:
         per_action = dict(conn.execute(text("SELECT action, count(*) FROM events GROUP BY action")).all())
-        spans = dict(conn.execute(text(
-            "SELECT a.name || ':' || s.status, count(*) FROM spans s "
-            "JOIN annotators a ON a.id = s.annotator_id GROUP BY 1")).all())
-        bob_in_alice_docs = conn.execute(text(
-            "SELECT count(*) FROM spans s JOIN annotators a ON a.id = s.annotator_id "
-            "WHERE a.name = 'bob' AND s.document_id = ANY(:ids)"), {"ids": alice_only}).scalar()
+        spans = dict(
+            conn.execute(
+                text(
+                    "SELECT a.name || ':' || s.status, count(*) FROM spans s "
+                    "JOIN annotators a ON a.id = s.annotator_id GROUP BY 1"
+                )
+            ).all()
+        )
+        bob_in_alice_docs = conn.execute(
+            text(
+                "SELECT count(*) FROM spans s JOIN annotators a ON a.id = s.annotator_id "
+                "WHERE a.name = 'bob' AND s.document_id = ANY(:ids)"
+            ),
+            {"ids": alice_only},
+        ).scalar()
     added, undone, rejected = ACTIONS, len(range(0, ACTIONS, 3)), len(range(1, ACTIONS, 3))
     assert per_action == {"add": 2 * added, "undo add": 2 * undone, "reject": 2 * rejected}
     kept = added - undone
-    assert spans == {"alice:accepted": kept - rejected, "alice:rejected": rejected,
-                     "bob:accepted": kept - rejected, "bob:rejected": rejected}
+    assert spans == {
+        "alice:accepted": kept - rejected,
+        "alice:rejected": rejected,
+        "bob:accepted": kept - rejected,
+        "bob:rejected": rejected,
+    }
     assert bob_in_alice_docs == 0
 
 

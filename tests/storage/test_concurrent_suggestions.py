@@ -61,7 +61,8 @@ def _decide(url: str, doc: int, annotator: str, accept: bool, barrier: Any) -> i
         barrier.wait()
         command = AcceptSpans if accept else RejectSpan
         command(Context(DocumentId(doc), me.id), [span] if accept else span).do(  # type: ignore[arg-type]
-            project.annotations)
+            project.annotations
+        )
     project.close()
     return len(suggestions)
 
@@ -85,8 +86,9 @@ def test_two_windows_opening_the_same_documents_store_their_suggestions_once(pro
     with ctx.Pool(2) as pool:
         runs = [pool.apply_async(_open_documents, (_url(project), docs, barrier)) for _ in range(2)]
         stored = [run.get(timeout=300) for run in runs]
-    per_document = _counts(project, "SELECT document_id, count(*) FROM spans WHERE layer = 'suggestion' "
-                                    "GROUP BY document_id")
+    per_document = _counts(
+        project, "SELECT document_id, count(*) FROM spans WHERE layer = 'suggestion' GROUP BY document_id"
+    )
     assert per_document == dict.fromkeys(docs, 48)  # not 96
     assert sum(stored) == DOCUMENTS  # each document was stored by exactly one of the two windows
     alice = project.annotator("alice")
@@ -107,8 +109,12 @@ def test_one_annotator_in_two_windows_decides_each_suggestion_once(project: Proj
         runs = [pool.apply_async(_decide, (_url(project), doc, "alice", accept, barrier)) for _ in range(2)]
         assert [run.get(timeout=300) for run in runs] == [48, 48]
     status = "accepted" if accept else "rejected"
-    rows = _counts(project, 'SELECT start || \':\' || "end" || \':\' || label, count(*) FROM spans '
-                            f"WHERE layer = 'annotator' AND status = '{status}' GROUP BY 1")
+    rows = _counts(
+        project,
+        "SELECT start || ':' || \"end\" || ':' || label, count(*) FROM spans "
+        f"WHERE layer = 'annotator' AND status = '{status}' GROUP BY 1",
+    )
     assert len(rows) == 48 and set(rows.values()) == {1}
     assert _counts(project, "SELECT action, count(*) FROM events GROUP BY action") == {
-        "accept" if accept else "reject": 96}  # both windows' actions are logged; the decision is stored once
+        "accept" if accept else "reject": 96
+    }  # both windows' actions are logged; the decision is stored once

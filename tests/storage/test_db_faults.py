@@ -68,14 +68,18 @@ def test_a_damaged_file_is_refused_on_open_naming_it(sound_db: Path, tmp_path: P
 
 
 @pytest.mark.parametrize("damage", [_damaged_pages, _damaged_header])
-@pytest.mark.parametrize("command", [["stats"], ["import", "--quiet", "SEED"], ["export", "--format", "jsonl",
-                                                                                 "--out", "OUT"]])
-def test_every_command_on_a_damaged_file_says_so_and_exits_2(sound_db: Path, tmp_path: Path, damage,
-                                                             command: list[str], capsys) -> None:
+@pytest.mark.parametrize(
+    "command", [["stats"], ["import", "--quiet", "SEED"], ["export", "--format", "jsonl", "--out", "OUT"]]
+)
+def test_every_command_on_a_damaged_file_says_so_and_exits_2(
+    sound_db: Path, tmp_path: Path, damage, command: list[str], capsys
+) -> None:
     path = damage(sound_db, tmp_path)
     before = path.read_bytes()
-    args = [str(seed_paths()[0]) if a == "SEED" else str(tmp_path / "out.jsonl") if a == "OUT" else a
-            for a in command]
+    args = [
+        str(seed_paths()[0]) if a == "SEED" else str(tmp_path / "out.jsonl") if a == "OUT" else a
+        for a in command
+    ]
     assert main([*args, "--db", f"sqlite:///{path}"]) == 2
     out, err = capsys.readouterr()
     assert f"newstag: the database file {path} is damaged" in err
@@ -85,7 +89,8 @@ def test_every_command_on_a_damaged_file_says_so_and_exits_2(sound_db: Path, tmp
 
 
 def test_the_background_check_lets_the_window_come_up_and_holds_writes_until_it_passes(
-        sound_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    sound_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Opened with the check in the background, a damaged file opens at once; the first write waits for the
     check and is refused, and nothing is written."""
     path = _damaged_pages(sound_db, tmp_path)
@@ -133,8 +138,9 @@ def _full(project: Project) -> None:
 
 
 def _big_jsonl(path: Path) -> Path:
-    path.write_text("".join(f'{{"text": "第{i}篇。{"北京欢迎你。" * 200}"}}\n' for i in range(50)),
-                    encoding="utf-8")
+    path.write_text(
+        "".join(f'{{"text": "第{i}篇。{"北京欢迎你。" * 200}"}}\n' for i in range(50)), encoding="utf-8"
+    )
     return path
 
 
@@ -155,7 +161,8 @@ def test_an_action_on_a_full_disk_is_refused_not_lost(sqlite_project: Project) -
     before = snapshot(sqlite_project)
     with pytest.raises(StoreUnavailable, match="disk is full"):
         AddSpans(Context(doc, me.id), [Entity(i, i + 2, "LOC") for i in range(0, 1000, 3)]).do(
-            sqlite_project.annotations)
+            sqlite_project.annotations
+        )
     assert snapshot(sqlite_project) == before
 
 

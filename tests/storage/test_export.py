@@ -14,14 +14,7 @@ from model.sentences import SentenceMode
 from model.spans import AnnotatorId, DocState, DocumentId, Entity, Layer, Origin, Status
 from model.tagging import IPolicy
 from storage.documents import DocumentStore, NewDocument
-from storage.export import (
-    ExportCancelled,
-    ExportFormat,
-    ExportOptionError,
-    ExportOptions,
-    SkipReason,
-    Source,
-)
+from storage.export import ExportCancelled, ExportFormat, ExportOptionError, ExportOptions, SkipReason, Source
 from storage.formats.conll import Grouping
 from storage.formats.conll_writer import ConllOptions, DocSeparator
 from storage.importer import Format, expand_paths, parse_file
@@ -40,14 +33,35 @@ def add_documents(project: Project, *texts: str) -> list[DocumentId]:
     return [DocumentId(i) for i in ids if i is not None]
 
 
-def add_span(project: Project, doc: int, start: int, end: int, label: str, layer: Layer,
-             annotator: AnnotatorId | None = None, status: Status | None = None) -> None:
+def add_span(
+    project: Project,
+    doc: int,
+    start: int,
+    end: int,
+    label: str,
+    layer: Layer,
+    annotator: AnnotatorId | None = None,
+    status: Status | None = None,
+) -> None:
     status = status or (Status.SUGGESTED if layer is Layer.SUGGESTION else Status.ACCEPTED)
     with project.transaction() as s:
         project.labels.ensure_in(s, {label})
-        s.execute(insert(SpanRow), [{
-            "document_id": doc, "layer": str(layer), "annotator_id": annotator, "start": start, "end": end,
-            "label": label, "origin": str(Origin.HUMAN), "status": str(status), "version": 1}])
+        s.execute(
+            insert(SpanRow),
+            [
+                {
+                    "document_id": doc,
+                    "layer": str(layer),
+                    "annotator_id": annotator,
+                    "start": start,
+                    "end": end,
+                    "label": label,
+                    "origin": str(Origin.HUMAN),
+                    "status": str(status),
+                    "version": 1,
+                }
+            ],
+        )
 
 
 def set_state(project: Project, doc: DocumentId, annotator: AnnotatorId, state: DocState) -> None:
@@ -56,8 +70,11 @@ def set_state(project: Project, doc: DocumentId, annotator: AnnotatorId, state: 
 
 def jsonl_export(project: Project, tmp_path: Path, **kwargs: object) -> tuple[list[dict], object]:
     out = tmp_path / "out.jsonl"
-    summary = project.export.run(ExportOptions(format=ExportFormat.JSONL, **kwargs), out,  # type: ignore[arg-type]
-                                 overwrite=True)
+    summary = project.export.run(
+        ExportOptions(format=ExportFormat.JSONL, **kwargs),
+        out,  # type: ignore[arg-type]
+        overwrite=True,
+    )
     return [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()], summary
 
 
@@ -102,8 +119,9 @@ def test_gold_layer_and_gold_where_adjudicated(layered, tmp_path: Path) -> None:
 def test_suggestions_nobody_accepted_are_never_labels(layered, tmp_path: Path, fmt: ExportFormat) -> None:  # type: ignore[no-untyped-def]
     project, _, _ = layered
     out = tmp_path / "out"
-    summary = project.export.run(ExportOptions(format=fmt, source=Source.ANNOTATOR, annotator="alice",
-                                            skip_unlabelled=False), out)
+    summary = project.export.run(
+        ExportOptions(format=fmt, source=Source.ANNOTATOR, annotator="alice", skip_unlabelled=False), out
+    )
     assert summary.total_documents == 3  # the documents with suggestions are there...
     assert summary.entities == {"PER": 2, "LOC": 1}  # ...but not the suggested LOC (上海) and ORG (新华社)
     files = [out] if out.is_file() else sorted(out.glob("*.ann"))
@@ -118,18 +136,26 @@ def test_suggestions_nobody_accepted_are_never_labels(layered, tmp_path: Path, f
 def test_only_done_documents_and_state_filters(layered, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     project, alice, docs = layered
     set_state(project, docs[1], alice, DocState.DONE)
-    rows, _ = jsonl_export(project, tmp_path, source=Source.ANNOTATOR, annotator="alice",
-                           states=frozenset({DocState.DONE}))
+    rows, _ = jsonl_export(
+        project, tmp_path, source=Source.ANNOTATOR, annotator="alice", states=frozenset({DocState.DONE})
+    )
     assert [r["text"] for r in rows] == ["王毅访问上海"]
-    rows, _ = jsonl_export(project, tmp_path, source=Source.GOLD, annotator="alice",
-                           states=frozenset({DocState.NEW, DocState.IN_PROGRESS}), skip_unlabelled=False)
+    rows, _ = jsonl_export(
+        project,
+        tmp_path,
+        source=Source.GOLD,
+        annotator="alice",
+        states=frozenset({DocState.NEW, DocState.IN_PROGRESS}),
+        skip_unlabelled=False,
+    )
     assert [r["text"] for r in rows] == ["李强在北京会见联合国秘书长", "新华社报道"]
 
 
 def test_labels_mapped_and_dropped(layered, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     project, _, _ = layered
-    rows, summary = jsonl_export(project, tmp_path, source=Source.ANNOTATOR, annotator="alice",
-                                 label_map={"LOC": "GPE", "PER": None})
+    rows, summary = jsonl_export(
+        project, tmp_path, source=Source.ANNOTATOR, annotator="alice", label_map={"LOC": "GPE", "PER": None}
+    )
     assert [r["label"] for r in rows] == [[[3, 5, "GPE"]]]  # doc 2 had only PER: now unlabelled
     assert summary.skipped_spans[SkipReason.DROPPED_LABEL] == 1
     assert summary.skipped_documents[SkipReason.NO_LABELS] == 2
@@ -137,20 +163,30 @@ def test_labels_mapped_and_dropped(layered, tmp_path: Path) -> None:  # type: ig
     assert [r["label"] for r in rows] == [[[7, 10, "ORG"]]]
 
 
-@pytest.mark.parametrize(("options", "message"), [
-    (ExportOptions(source=Source.ANNOTATOR, annotator="mallory"), "unknown annotator 'mallory'.*alice, bob"),
-    (ExportOptions(source=Source.ANNOTATOR), "an annotator is needed"),
-    (ExportOptions(states=frozenset({DocState.DONE})), "an annotator is needed"),
-    (ExportOptions(label_map={"GPE": "LOC"}), "unknown label.*GPE"),
-    (ExportOptions(labels=frozenset({"PER", "FAC"})), "unknown label.*FAC"),
-    (ExportOptions(label_map={"PER": "PERSON NAME"}), "cannot be written as a CoNLL tag"),
-    (ExportOptions(format=ExportFormat.BRAT, label_map={"PER": "PERSON NAME"}), "contains whitespace"),
-    (ExportOptions(format=ExportFormat.BRAT, label_map={"PER": "PER\tSON"}), "contains whitespace"),
-    (ExportOptions(format=ExportFormat.BRAT, label_map={"PER": "PER\nSON"}), "contains whitespace"),
-    (ExportOptions(format=ExportFormat.JSONL, label_map={"PER": "P" * 65}), "65 characters"),
-])
-def test_bad_options_are_refused_before_writing(layered, tmp_path: Path, options: ExportOptions,  # type: ignore[no-untyped-def]
-                                                message: str) -> None:
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (
+            ExportOptions(source=Source.ANNOTATOR, annotator="mallory"),
+            "unknown annotator 'mallory'.*alice, bob",
+        ),
+        (ExportOptions(source=Source.ANNOTATOR), "an annotator is needed"),
+        (ExportOptions(states=frozenset({DocState.DONE})), "an annotator is needed"),
+        (ExportOptions(label_map={"GPE": "LOC"}), "unknown label.*GPE"),
+        (ExportOptions(labels=frozenset({"PER", "FAC"})), "unknown label.*FAC"),
+        (ExportOptions(label_map={"PER": "PERSON NAME"}), "cannot be written as a CoNLL tag"),
+        (ExportOptions(format=ExportFormat.BRAT, label_map={"PER": "PERSON NAME"}), "contains whitespace"),
+        (ExportOptions(format=ExportFormat.BRAT, label_map={"PER": "PER\tSON"}), "contains whitespace"),
+        (ExportOptions(format=ExportFormat.BRAT, label_map={"PER": "PER\nSON"}), "contains whitespace"),
+        (ExportOptions(format=ExportFormat.JSONL, label_map={"PER": "P" * 65}), "65 characters"),
+    ],
+)
+def test_bad_options_are_refused_before_writing(
+    layered,
+    tmp_path: Path,
+    options: ExportOptions,  # type: ignore[no-untyped-def]
+    message: str,
+) -> None:
     project, _, _ = layered
     with pytest.raises(ExportOptionError, match=message):
         project.export.run(options, tmp_path / "x" / "out.bio")
@@ -163,8 +199,9 @@ def test_bad_split_ratios(spec: str) -> None:
         SplitRatios.parse(spec)
 
 
-def test_overlapping_spans_keep_the_first_and_report_the_other(sqlite_project: Project,
-                                                               tmp_path: Path) -> None:
+def test_overlapping_spans_keep_the_first_and_report_the_other(
+    sqlite_project: Project, tmp_path: Path
+) -> None:
     (doc,) = add_documents(sqlite_project, "北京大学校长")
     add_span(sqlite_project, doc, 0, 4, "ORG", Layer.GOLD)
     add_span(sqlite_project, doc, 0, 2, "LOC", Layer.GOLD)
@@ -188,8 +225,10 @@ def test_split_is_by_document_reproducible_and_complete(sqlite_project: Project,
         options = ExportOptions(format=ExportFormat.JSONL, split=SplitRatios(0.5, 0.25, 0.25), seed=seed)
         summary = sqlite_project.export.run(options, out)
         assert dict(summary.documents) == {"train": 20, "dev": 10, "test": 10}
-        return {p: [json.loads(x)["text"] for x in (out / f"{p}.jsonl").read_text("utf-8").splitlines()]
-                for p in ("train", "dev", "test")}
+        return {
+            p: [json.loads(x)["text"] for x in (out / f"{p}.jsonl").read_text("utf-8").splitlines()]
+            for p in ("train", "dev", "test")
+        }
 
     first, again, other = run(1, tmp_path / "a"), run(1, tmp_path / "b"), run(2, tmp_path / "c")
     assert first == again and first != other
@@ -199,13 +238,15 @@ def test_split_is_by_document_reproducible_and_complete(sqlite_project: Project,
 def test_cancel_removes_the_partial_file(layered, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     project, _, _ = layered
     with pytest.raises(ExportCancelled):
-        project.export.run(ExportOptions(skip_unlabelled=False), tmp_path / "x" / "out.bio",
-               cancelled=lambda: True)
+        project.export.run(
+            ExportOptions(skip_unlabelled=False), tmp_path / "x" / "out.bio", cancelled=lambda: True
+        )
     assert list((tmp_path / "x").iterdir()) == []
 
 
-def test_streamed_batches_keep_each_document_with_its_spans(project: Project, tmp_path: Path,
-                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_streamed_batches_keep_each_document_with_its_spans(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(storage.export, "BATCH", 2)  # several batches: the span query runs per batch
     docs = add_documents(project, *(f"第{i}号文件由李强签发" for i in range(7)))
     for i, doc in enumerate(docs):
@@ -219,15 +260,18 @@ def test_streamed_batches_keep_each_document_with_its_spans(project: Project, tm
 
 
 CORPUS = [
-    {"text": "新华社北京1月2日电\u3000国务院总理李强会见𠮷野家社长。", "label": [[0, 3, "ORG"], [3, 5, "LOC"],
-                                                                      [16, 18, "PER"], [20, 23, "ORG"]]},
+    {
+        "text": "新华社北京1月2日电\u3000国务院总理李强会见𠮷野家社长。",
+        "label": [[0, 3, "ORG"], [3, 5, "LOC"], [16, 18, "PER"], [20, 23, "ORG"]],
+    },
     {"text": "“联合国”说：\n王毅访问上海！", "label": [[1, 4, "ORG"], [8, 10, "PER"], [12, 14, "LOC"]]},
 ]
 
 
 @pytest.mark.parametrize("fmt", [ExportFormat.JSONL, ExportFormat.BRAT])
-def test_exact_formats_round_trip_through_the_database(project: Project, tmp_path: Path,
-                                                       fmt: ExportFormat) -> None:
+def test_exact_formats_round_trip_through_the_database(
+    project: Project, tmp_path: Path, fmt: ExportFormat
+) -> None:
     source = tmp_path / "corpus.jsonl"
     source.write_text("".join(json.dumps(o, ensure_ascii=False) + "\n" for o in CORPUS), encoding="utf-8")
     assert project.importer.import_file(source).imported == 2
@@ -236,14 +280,17 @@ def test_exact_formats_round_trip_through_the_database(project: Project, tmp_pat
     with Project.open(f"sqlite:///{tmp_path / 'again.db'}") as again:
         for path in expand_paths([out], Format.AUTO):
             assert again.importer.import_file(path).error is None
-        back = [(d.text, sorted((s.start, s.end, s.label) for s in again.annotations.spans(d.id, Layer.GOLD)))
-                for d in again.documents.all()]
+        back = [
+            (d.text, sorted((s.start, s.end, s.label) for s in again.annotations.spans(d.id, Layer.GOLD)))
+            for d in again.documents.all()
+        ]
     assert back == [(o["text"], sorted(tuple(x) for x in o["label"])) for o in CORPUS]
 
 
 @pytest.mark.parametrize("fmt", [ExportFormat.JSONL, ExportFormat.BRAT])
-def test_overlapping_spans_are_written_by_the_formats_that_carry_them(project: Project, tmp_path: Path,
-                                                                      fmt: ExportFormat) -> None:
+def test_overlapping_spans_are_written_by_the_formats_that_carry_them(
+    project: Project, tmp_path: Path, fmt: ExportFormat
+) -> None:
     """Nested and crossing spans of one layer, and the same span twice with two labels, all round-trip."""
     (doc,) = add_documents(project, "北京大学校长王毅")
     spans = [(0, 4, "ORG"), (0, 2, "LOC"), (2, 6, "MISC"), (6, 8, "PER"), (6, 8, "MISC")]
@@ -256,8 +303,10 @@ def test_overlapping_spans_are_written_by_the_formats_that_carry_them(project: P
     with Project.open(f"sqlite:///{tmp_path / 'again.db'}") as again:
         for path in expand_paths([out], Format.AUTO):
             assert again.importer.import_file(path).error is None
-        ((back,),) = [[sorted((s.start, s.end, s.label) for s in again.annotations.spans(d.id, Layer.GOLD))]
-                      for d in again.documents.all()]
+        ((back,),) = [
+            [sorted((s.start, s.end, s.label) for s in again.annotations.spans(d.id, Layer.GOLD))]
+            for d in again.documents.all()
+        ]
     assert back == sorted(spans)
 
 
@@ -271,7 +320,7 @@ def test_char_conll_round_trip_of_what_it_writes(sqlite_project: Project, tmp_pa
     back = list(parse_file(out, Format.CONLL, Grouping.DOCSTART, IPolicy.REJECT, []))
     assert back[0].text == "新华社北京1月2日电国务院总理李强会见𠮷野家社长。"  # U+3000 skipped
     assert back[1].text == "“联合国”说：\n王毅访问上海！"
-    assert [back[0].text[e.start:e.end] for e in back[0].entities] == ["新华社", "北京", "李强", "𠮷野家"]
+    assert [back[0].text[e.start : e.end] for e in back[0].entities] == ["新华社", "北京", "李强", "𠮷野家"]
 
 
 @pytest.mark.shared_data
@@ -281,8 +330,10 @@ def test_msra_test_set_exports_byte_identical(sqlite_project: Project, tmp_path:
     report = sqlite_project.importer.import_file(MSRA_TEST, sentences_per_document=50)
     assert (report.error, report.skipped) == (None, 0)
     out = tmp_path / "test.bio"
-    options = ExportOptions(skip_unlabelled=False, conll=ConllOptions(sentences=SentenceMode.LINES,
-                                                                      doc_separator=DocSeparator.NONE))
+    options = ExportOptions(
+        skip_unlabelled=False,
+        conll=ConllOptions(sentences=SentenceMode.LINES, doc_separator=DocSeparator.NONE),
+    )
     summary = sqlite_project.export.run(options, out)
     assert summary.sentences == 3442
     assert out.read_bytes() == MSRA_TEST.read_bytes()

@@ -14,20 +14,39 @@ from gui.cli import main
 def db(tmp_path: Path) -> str:
     url = f"sqlite:///{tmp_path / 'c.db'}"
     source = tmp_path / "in.jsonl"
-    rows = [{"text": "李强在北京会见古特雷斯。", "label": [[0, 2, "PER"], [3, 5, "GPE"], [7, 11, "PER"]]},
-            {"text": "《人民日报》报道。", "label": [[0, 6, "MISC"]]},
-            {"text": "没有实体的句子。", "label": []}]
+    rows = [
+        {"text": "李强在北京会见古特雷斯。", "label": [[0, 2, "PER"], [3, 5, "GPE"], [7, 11, "PER"]]},
+        {"text": "《人民日报》报道。", "label": [[0, 6, "MISC"]]},
+        {"text": "没有实体的句子。", "label": []},
+    ]
     source.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     assert main(["import", str(source), "--db", url, "--quiet"]) == 0
     return url
 
 
-def test_export_conll_with_mapping_and_summary(db: str, tmp_path: Path,
-                                               capsys: pytest.CaptureFixture[str]) -> None:
+def test_export_conll_with_mapping_and_summary(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     capsys.readouterr()
     out = tmp_path / "out.bioes"
-    code = main(["export", "--db", db, "--out", str(out), "--scheme", "bioes", "--map", "GPE=LOC",
-                 "--map", "MISC=", "--doc-separator", "none", "--quiet"])
+    code = main(
+        [
+            "export",
+            "--db",
+            db,
+            "--out",
+            str(out),
+            "--scheme",
+            "bioes",
+            "--map",
+            "GPE=LOC",
+            "--map",
+            "MISC=",
+            "--doc-separator",
+            "none",
+            "--quiet",
+        ]
+    )
     printed = capsys.readouterr().out
     assert code == 0
     assert out.read_text(encoding="utf-8").startswith("李\tB-PER\n强\tE-PER\n在\tO\n北\tB-LOC\n京\tE-LOC\n")
@@ -37,16 +56,20 @@ def test_export_conll_with_mapping_and_summary(db: str, tmp_path: Path,
     assert f"wrote {out}" in printed
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["--layer", "annotator", "--annotator", "nobody"], "unknown annotator 'nobody'"),
-    (["--map", "FAC=LOC"], "unknown label(s) in the mapping: FAC"),
-    (["--map", "GPE"], "expected OLD=NEW"),
-    (["--split", "0.7,0.2,0.2"], "must sum to 1"),
-    (["--state", "finished", "--annotator", "x"], "unknown state"),
-    (["--separator", "\n"], "separator"),
-])
-def test_bad_options_exit_2_with_a_message(db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                           args: list[str], message: str) -> None:
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--layer", "annotator", "--annotator", "nobody"], "unknown annotator 'nobody'"),
+        (["--map", "FAC=LOC"], "unknown label(s) in the mapping: FAC"),
+        (["--map", "GPE"], "expected OLD=NEW"),
+        (["--split", "0.7,0.2,0.2"], "must sum to 1"),
+        (["--state", "finished", "--annotator", "x"], "unknown state"),
+        (["--separator", "\n"], "separator"),
+    ],
+)
+def test_bad_options_exit_2_with_a_message(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
     code = main(["export", "--db", db, "--out", str(tmp_path / "x" / "out.bio"), "--quiet", *args])
     err = capsys.readouterr().err
     assert code == 2 and message in err and "Traceback" not in err
@@ -54,7 +77,8 @@ def test_bad_options_exit_2_with_a_message(db: str, tmp_path: Path, capsys: pyte
 
 
 def test_brat_refuses_a_label_with_whitespace_before_writing_anything(
-        db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "brat"
     code = main(["export", "--db", db, "--format", "brat", "--out", str(out), "--map", "PER=PERSON NAME"])
     assert code == 2

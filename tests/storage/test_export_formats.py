@@ -39,8 +39,11 @@ ASTRAL = "𠮷𩸽😀𝔘"
 ASCII = "abcXYZ019-_#&."
 BLANKS = " \u3000\t\n\u00a0\u2028"
 LABELS = st.sampled_from(["PER", "LOC", "ORG", "MISC", "GPE"])
-FAST = settings(max_examples=50, deadline=None,
-                suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.filter_too_much])
+FAST = settings(
+    max_examples=50,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.filter_too_much],
+)
 
 
 @st.composite
@@ -73,8 +76,9 @@ def originals(docs: list[ExportDocument]) -> list[tuple[str, list[Entity]]]:
 
 @FAST
 @given(documents(CJK + FULL_WIDTH + ASTRAL + ASCII + BLANKS))
-def test_jsonl_round_trips_text_and_spans_exactly(tmp_path_factory: pytest.TempPathFactory,
-                                                  docs: list[ExportDocument]) -> None:
+def test_jsonl_round_trips_text_and_spans_exactly(
+    tmp_path_factory: pytest.TempPathFactory, docs: list[ExportDocument]
+) -> None:
     path = tmp_path_factory.mktemp("jsonl") / "out.jsonl"
     write(JsonlWriter(path), docs)
     assert as_pairs(list(read_jsonl(path))) == originals(docs)
@@ -82,11 +86,16 @@ def test_jsonl_round_trips_text_and_spans_exactly(tmp_path_factory: pytest.TempP
 
 @FAST
 @given(documents(CJK + FULL_WIDTH + ASTRAL + ASCII + BLANKS))
-def test_brat_round_trips_text_and_spans_exactly(tmp_path_factory: pytest.TempPathFactory,
-                                                 docs: list[ExportDocument]) -> None:
+def test_brat_round_trips_text_and_spans_exactly(
+    tmp_path_factory: pytest.TempPathFactory, docs: list[ExportDocument]
+) -> None:
     # brat cannot show an entity that starts or ends on a line break: such entities are trimmed (documented)
-    docs = [ExportDocument(d.id, d.title, d.text, [e for e in d.entities if "\n" not in
-                                                   (d.text[e.start], d.text[e.end - 1])]) for d in docs]
+    docs = [
+        ExportDocument(
+            d.id, d.title, d.text, [e for e in d.entities if "\n" not in (d.text[e.start], d.text[e.end - 1])]
+        )
+        for d in docs
+    ]
     folder = tmp_path_factory.mktemp("brat")
     write(BratWriter(folder), docs)
     parsed = [doc for ann in sorted(folder.glob("*.ann")) for doc in read_brat(ann, [])]
@@ -98,8 +107,11 @@ def test_jsonl_is_doccano_shaped(tmp_path: Path) -> None:
     entities = [Entity(0, 2, "PER"), Entity(3, 5, "LOC")]
     write(JsonlWriter(path), [ExportDocument(7, "标题", "李强在北京", entities)])
     line = path.read_text(encoding="utf-8")
-    assert json.loads(line) == {"text": "李强在北京", "label": [[0, 2, "PER"], [3, 5, "LOC"]],
-                                "title": "标题"}
+    assert json.loads(line) == {
+        "text": "李强在北京",
+        "label": [[0, 2, "PER"], [3, 5, "LOC"]],
+        "title": "标题",
+    }
     assert "李强" in line  # not \u-escaped
 
 
@@ -120,8 +132,10 @@ EXACT = ConllOptions(sentences=SentenceMode.LINES, doc_separator=DocSeparator.DO
 
 def without_line_break_entities(docs: list[ExportDocument]) -> list[ExportDocument]:
     """The exact CoNLL case: no entity covers a line break (the break is blank, so it would be skipped)."""
-    return [ExportDocument(d.id, d.title, d.text, [e for e in d.entities
-                                                   if "\n" not in d.text[e.start:e.end]]) for d in docs]
+    return [
+        ExportDocument(d.id, d.title, d.text, [e for e in d.entities if "\n" not in d.text[e.start : e.end]])
+        for d in docs
+    ]
 
 
 def lines_without_empties(text: str) -> bool:
@@ -129,10 +143,15 @@ def lines_without_empties(text: str) -> bool:
 
 
 @FAST
-@given(documents(CJK + FULL_WIDTH + ASTRAL + ASCII + "\n").filter(
-    lambda docs: all(lines_without_empties(d.text) for d in docs)), st.sampled_from(list(Scheme)))
-def test_char_conll_round_trips_exactly_without_blanks(tmp_path_factory: pytest.TempPathFactory,
-                                                       docs: list[ExportDocument], scheme: Scheme) -> None:
+@given(
+    documents(CJK + FULL_WIDTH + ASTRAL + ASCII + "\n").filter(
+        lambda docs: all(lines_without_empties(d.text) for d in docs)
+    ),
+    st.sampled_from(list(Scheme)),
+)
+def test_char_conll_round_trips_exactly_without_blanks(
+    tmp_path_factory: pytest.TempPathFactory, docs: list[ExportDocument], scheme: Scheme
+) -> None:
     # the exact case: no blank character, and no entity across a line break (the break would be skipped)
     docs = without_line_break_entities(docs)
     path = tmp_path_factory.mktemp("conll") / "out.conll"
@@ -143,15 +162,22 @@ def test_char_conll_round_trips_exactly_without_blanks(tmp_path_factory: pytest.
 def projection(text: str, entities: list[Entity]) -> tuple[str, list[tuple[str, str]]]:
     """The non-blank characters of a text, and each entity as the non-blank characters it covers."""
     kept = "".join(c for c in text if not is_blank(c))
-    surfaces = [("".join(c for c in text[e.start:e.end] if not is_blank(c)), e.label) for e in entities]
+    surfaces = [("".join(c for c in text[e.start : e.end] if not is_blank(c)), e.label) for e in entities]
     return kept, [s for s in surfaces if s[0]]
 
 
 @FAST
-@given(documents(CJK + FULL_WIDTH + ASTRAL + ASCII + BLANKS), st.sampled_from(list(Scheme)),
-       st.sampled_from(list(SentenceMode)), st.sampled_from([Level.CHAR, Level.WORD]))
+@given(
+    documents(CJK + FULL_WIDTH + ASTRAL + ASCII + BLANKS),
+    st.sampled_from(list(Scheme)),
+    st.sampled_from(list(SentenceMode)),
+    st.sampled_from([Level.CHAR, Level.WORD]),
+)
 def test_conll_keeps_every_written_character_and_entity(
-    tmp_path_factory: pytest.TempPathFactory, docs: list[ExportDocument], scheme: Scheme, mode: SentenceMode,
+    tmp_path_factory: pytest.TempPathFactory,
+    docs: list[ExportDocument],
+    scheme: Scheme,
+    mode: SentenceMode,
     level: Level,
 ) -> None:
     path = tmp_path_factory.mktemp("conll") / "out.conll"
@@ -165,42 +191,56 @@ def test_conll_keeps_every_written_character_and_entity(
 
 
 @FAST
-@given(documents(CJK + ASTRAL + " \u3000\u00a0\n").filter(
-    lambda docs: all(lines_without_empties(d.text) for d in docs)))
-def test_placeholder_policy_keeps_offsets(tmp_path_factory: pytest.TempPathFactory,
-                                          docs: list[ExportDocument]) -> None:
+@given(
+    documents(CJK + ASTRAL + " \u3000\u00a0\n").filter(
+        lambda docs: all(lines_without_empties(d.text) for d in docs)
+    )
+)
+def test_placeholder_policy_keeps_offsets(
+    tmp_path_factory: pytest.TempPathFactory, docs: list[ExportDocument]
+) -> None:
     path = tmp_path_factory.mktemp("conll") / "out.conll"
     options = ConllOptions(sentences=SentenceMode.LINES, whitespace=WhitespacePolicy.PLACEHOLDER)
     docs = without_line_break_entities(docs)
     write(ConllWriter(path, options), docs)
     back = list(read_conll(path, Grouping.DOCSTART))
-    spaced = [("".join("␣" if is_blank(c) and c != "\n" else c for c in d.text), list(d.entities))
-              for d in docs]
+    spaced = [
+        ("".join("␣" if is_blank(c) and c != "\n" else c for c in d.text), list(d.entities)) for d in docs
+    ]
     assert as_pairs(back) == spaced
 
 
 def test_msra_style_layout_bio(tmp_path: Path) -> None:
     path = tmp_path / "out.bio"
     options = ConllOptions(sentences=SentenceMode.LINES, doc_separator=DocSeparator.NONE)
-    write(ConllWriter(path, options), [
-        ExportDocument(1, "", "李强访华\n好", [Entity(0, 2, "PER"), Entity(3, 4, "LOC")]),
-        ExportDocument(2, "", "北京。", [Entity(0, 2, "LOC")]),
-    ])
+    write(
+        ConllWriter(path, options),
+        [
+            ExportDocument(1, "", "李强访华\n好", [Entity(0, 2, "PER"), Entity(3, 4, "LOC")]),
+            ExportDocument(2, "", "北京。", [Entity(0, 2, "LOC")]),
+        ],
+    )
     assert path.read_text(encoding="utf-8") == (
         "李\tB-PER\n强\tI-PER\n访\tO\n华\tB-LOC\n\n好\tO\n\n北\tB-LOC\n京\tI-LOC\n。\tO\n\n"
     )
 
 
-@pytest.mark.parametrize(("scheme", "tags"), [
-    (Scheme.BIOES, ["B-ORG", "I-ORG", "E-ORG", "S-LOC"]),
-    (Scheme.BMES, ["B-ORG", "M-ORG", "E-ORG", "S-LOC"]),
-])
+@pytest.mark.parametrize(
+    ("scheme", "tags"),
+    [
+        (Scheme.BIOES, ["B-ORG", "I-ORG", "E-ORG", "S-LOC"]),
+        (Scheme.BMES, ["B-ORG", "M-ORG", "E-ORG", "S-LOC"]),
+    ],
+)
 def test_schemes(tmp_path: Path, scheme: Scheme, tags: list[str]) -> None:
     path = tmp_path / "out"
-    write(ConllWriter(path, ConllOptions(scheme=scheme, separator=" ", doc_separator=DocSeparator.NONE)),
-          [ExportDocument(1, "", "新华社京", [Entity(0, 3, "ORG"), Entity(3, 4, "LOC")])])
-    assert path.read_text(encoding="utf-8").split("\n")[:4] == [f"{c} {t}" for c, t in zip("新华社京", tags,
-                                                                                             strict=True)]
+    write(
+        ConllWriter(path, ConllOptions(scheme=scheme, separator=" ", doc_separator=DocSeparator.NONE)),
+        [ExportDocument(1, "", "新华社京", [Entity(0, 3, "ORG"), Entity(3, 4, "LOC")])],
+    )
+    assert path.read_text(encoding="utf-8").split("\n")[:4] == [
+        f"{c} {t}" for c, t in zip("新华社京", tags, strict=True)
+    ]
 
 
 def test_blank_separator_between_documents_and_docstart(tmp_path: Path) -> None:
@@ -226,7 +266,8 @@ def test_entity_across_sentences_keeps_them_together(tmp_path: Path) -> None:
     writer.close()
     assert result.sentences == 2
     assert (tmp_path / "out").read_text(encoding="utf-8") == (
-        "甲\tO\n。\tB-X\n乙\tI-X\n。\tO\n\n丙\tO\n。\tO\n\n")
+        "甲\tO\n。\tB-X\n乙\tI-X\n。\tO\n\n丙\tO\n。\tO\n\n"
+    )
 
 
 def test_word_level_splits_words_at_entity_boundaries(tmp_path: Path) -> None:
@@ -238,12 +279,15 @@ def test_word_level_splits_words_at_entity_boundaries(tmp_path: Path) -> None:
     assert "".join(line.split("\t")[0] for line in lines if line) == "中华人民共和国成立了"
 
 
-@pytest.mark.parametrize(("options", "message"), [
-    (ConllOptions(separator=""), "separator"),
-    (ConllOptions(separator="\n"), "separator"),
-    (ConllOptions(whitespace=WhitespacePolicy.PLACEHOLDER, placeholder=" "), "placeholder"),
-    (ConllOptions(whitespace=WhitespacePolicy.PLACEHOLDER, placeholder="a\tb"), "placeholder"),
-])
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (ConllOptions(separator=""), "separator"),
+        (ConllOptions(separator="\n"), "separator"),
+        (ConllOptions(whitespace=WhitespacePolicy.PLACEHOLDER, placeholder=" "), "placeholder"),
+        (ConllOptions(whitespace=WhitespacePolicy.PLACEHOLDER, placeholder="a\tb"), "placeholder"),
+    ],
+)
 def test_bad_conll_options_are_refused(tmp_path: Path, options: ConllOptions, message: str) -> None:
     with pytest.raises(ExportOptionError, match=message):
         ConllWriter(tmp_path / "out", options)
@@ -268,8 +312,9 @@ def brat_pair(folder: Path, text: str, ann: str) -> Path:
 
 
 def test_brat_reader_ignores_relations_and_maps_crlf(tmp_path: Path) -> None:
-    ann = brat_pair(tmp_path, "李强\r\n在北京",
-                    "T1\tPER 0 2\t李强\nT2\tLOC 5 7\t北京\nR1\tIn Arg1:T1 Arg2:T2\n#1\tNote\n")
+    ann = brat_pair(
+        tmp_path, "李强\r\n在北京", "T1\tPER 0 2\t李强\nT2\tLOC 5 7\t北京\nR1\tIn Arg1:T1 Arg2:T2\n#1\tNote\n"
+    )
     warnings: list[str] = []
     (doc,) = read_brat(ann, warnings)
     assert doc.text == "李强\n在北京"
@@ -277,14 +322,18 @@ def test_brat_reader_ignores_relations_and_maps_crlf(tmp_path: Path) -> None:
     assert "2 line(s) that are not entities" in warnings[0]
 
 
-@pytest.mark.parametrize(("ann", "message", "line"), [
-    ("T1\tPER 0 2\t李强\nT2\tLOC 4 9\t北京\n", "out of range", 2),
-    ("T1\tPER 0 2\t强在\n", "the file says '强在'", 1),
-    ("T1\tPER zero 2\t李强\n", "bad offsets", 1),
-    ("T1 PER 0 2\n", "expected", 1),
-])
-def test_brat_reader_refuses_bad_annotations_naming_the_line(tmp_path: Path, ann: str, message: str,
-                                                              line: int) -> None:
+@pytest.mark.parametrize(
+    ("ann", "message", "line"),
+    [
+        ("T1\tPER 0 2\t李强\nT2\tLOC 4 9\t北京\n", "out of range", 2),
+        ("T1\tPER 0 2\t强在\n", "the file says '强在'", 1),
+        ("T1\tPER zero 2\t李强\n", "bad offsets", 1),
+        ("T1 PER 0 2\n", "expected", 1),
+    ],
+)
+def test_brat_reader_refuses_bad_annotations_naming_the_line(
+    tmp_path: Path, ann: str, message: str, line: int
+) -> None:
     path = brat_pair(tmp_path, "李强在北京", ann)
     with pytest.raises(ImportFormatError, match=message) as info:
         list(read_brat(path, []))

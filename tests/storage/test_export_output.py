@@ -36,9 +36,22 @@ def corpus(project: Project, n: int = 3) -> list[int]:
     with project.transaction() as s:
         texts = [NewDocument(f"d{i}", f"李强{i}在北京。", "t", {}) for i in range(n)]
         docs = [i for i in DocumentStore.insert_batch(s, texts) if i is not None]
-        s.execute(insert(SpanRow), [{"document_id": doc, "layer": "gold", "start": 0, "end": 2,
-                                     "label": "PER", "origin": "imported", "status": "accepted",
-                                     "version": 1} for doc in docs])
+        s.execute(
+            insert(SpanRow),
+            [
+                {
+                    "document_id": doc,
+                    "layer": "gold",
+                    "start": 0,
+                    "end": 2,
+                    "label": "PER",
+                    "origin": "imported",
+                    "status": "accepted",
+                    "version": 1,
+                }
+                for doc in docs
+            ],
+        )
     return docs
 
 
@@ -69,9 +82,9 @@ def test_a_folder_with_files_in_it_is_refused_and_untouched(sqlite_project: Proj
 
 
 @pytest.mark.parametrize("fail", ["disk full", "cancel"])
-def test_a_failed_replacement_leaves_the_originals_exactly(sqlite_project: Project, tmp_path: Path,
-                                                           monkeypatch: pytest.MonkeyPatch,
-                                                           fail: str) -> None:
+def test_a_failed_replacement_leaves_the_originals_exactly(
+    sqlite_project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fail: str
+) -> None:
     corpus(sqlite_project, 250)
     folder, before = the_users_folder(tmp_path)
     real_write = BratWriter.write
@@ -104,7 +117,10 @@ def test_overwrite_replaces_the_folder_as_a_whole(sqlite_project: Project, tmp_p
     add_span(sqlite_project, docs[0], 3, 5, "LOC", Layer.GOLD)
     sqlite_project.export.run(BRAT, folder, overwrite=True)
     assert sorted(p.name for p in folder.iterdir()) == [
-        "annotation.conf", f"doc{docs[0]:06d}.ann", f"doc{docs[0]:06d}.txt"]
+        "annotation.conf",
+        f"doc{docs[0]:06d}.ann",
+        f"doc{docs[0]:06d}.txt",
+    ]
     conf = (folder / "annotation.conf").read_text(encoding="utf-8")
     assert conf.startswith("[entities]\nLOC\nPER\n\n")
     assert leftovers(tmp_path) == []
@@ -120,9 +136,9 @@ def test_an_empty_folder_or_a_new_name_needs_no_overwrite(sqlite_project: Projec
 
 
 @pytest.mark.parametrize("fmt", [ExportFormat.JSONL, ExportFormat.CONLL])
-def test_a_file_is_replaced_only_with_overwrite_and_never_half(sqlite_project: Project, tmp_path: Path,
-                                                               monkeypatch: pytest.MonkeyPatch,
-                                                               fmt: ExportFormat) -> None:
+def test_a_file_is_replaced_only_with_overwrite_and_never_half(
+    sqlite_project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: ExportFormat
+) -> None:
     corpus(sqlite_project)
     out = tmp_path / "train.txt"
     out.write_text("my own notes\n", encoding="utf-8")
@@ -156,18 +172,27 @@ def test_a_split_folder_follows_the_same_rules(sqlite_project: Project, tmp_path
     assert sorted(p.name for p in out.iterdir()) == ["dev.bio", "test.bio", "train.bio"]
 
 
-def test_everything_is_on_the_disk_before_it_gets_its_name(sqlite_project: Project, tmp_path: Path,
-                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_everything_is_on_the_disk_before_it_gets_its_name(
+    sqlite_project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     corpus(sqlite_project)
     steps: list[str] = []
-    real_flush, real_rename, real_folder = (storage.export_output.flush_tree, os.rename,
-                                            storage.export_output.fsync_folder)
-    monkeypatch.setattr(storage.export_output, "flush_tree",
-                        lambda p: (steps.append("flush"), real_flush(p))[1])
-    monkeypatch.setattr(storage.export_output, "fsync_folder",
-                        lambda p: (steps.append(f"fsync {p.name}"), real_folder(p))[1])
-    monkeypatch.setattr(storage.export_output.os, "rename",
-                        lambda a, b: (steps.append(f"rename to {Path(b).name}"), real_rename(a, b))[1])
+    real_flush, real_rename, real_folder = (
+        storage.export_output.flush_tree,
+        os.rename,
+        storage.export_output.fsync_folder,
+    )
+    monkeypatch.setattr(
+        storage.export_output, "flush_tree", lambda p: (steps.append("flush"), real_flush(p))[1]
+    )
+    monkeypatch.setattr(
+        storage.export_output, "fsync_folder", lambda p: (steps.append(f"fsync {p.name}"), real_folder(p))[1]
+    )
+    monkeypatch.setattr(
+        storage.export_output.os,
+        "rename",
+        lambda a, b: (steps.append(f"rename to {Path(b).name}"), real_rename(a, b))[1],
+    )
     sqlite_project.export.run(BRAT, tmp_path / "out")
     assert steps == ["flush", "rename to out", f"fsync {tmp_path.name}"]
 
@@ -191,8 +216,7 @@ with Project.open({url!r}) as project:
 
 
 @pytest.mark.parametrize("fmt", ["BRAT", "JSONL"])
-def test_a_killed_export_leaves_only_its_temporary(sqlite_project: Project, tmp_path: Path,
-                                                   fmt: str) -> None:
+def test_a_killed_export_leaves_only_its_temporary(sqlite_project: Project, tmp_path: Path, fmt: str) -> None:
     corpus(sqlite_project, 1200)
     parent = tmp_path / "exports"
     parent.mkdir()
@@ -215,8 +239,9 @@ def test_a_killed_export_leaves_only_its_temporary(sqlite_project: Project, tmp_
     assert {k: v for k, v in contents(parent).items() if not k.startswith(".")} == before
 
 
-def test_the_cli_refuses_a_folder_with_files_and_replaces_it_with_overwrite(sqlite_project: Project,
-                                                                             tmp_path: Path, capsys) -> None:
+def test_the_cli_refuses_a_folder_with_files_and_replaces_it_with_overwrite(
+    sqlite_project: Project, tmp_path: Path, capsys
+) -> None:
     corpus(sqlite_project)
     folder, before = the_users_folder(tmp_path)
     db = str(sqlite_project.engine.url)

@@ -21,8 +21,10 @@ def spans_of(project: Project, layer: str = "gold") -> list[tuple[str, Entity]]:
     """(document text, entity) for every span in ``layer``, in document order."""
     with project.engine.connect() as conn:
         rows = conn.execute(
-            text('SELECT d.text, s.start, s."end", s.label FROM spans s '
-                 "JOIN documents d ON d.id = s.document_id WHERE s.layer = :layer ORDER BY d.id, s.start"),
+            text(
+                'SELECT d.text, s.start, s."end", s.label FROM spans s '
+                "JOIN documents d ON d.id = s.document_id WHERE s.layer = :layer ORDER BY d.id, s.start"
+            ),
             {"layer": layer},
         )
         return [(t, Entity(a, b, label)) for t, a, b, label in rows]
@@ -63,11 +65,14 @@ def test_crlf_is_normalised_and_recorded_nothing_else_rewritten(project: Project
     assert doc.title == "标题\u3000ＡＢＣ１２３"
 
 
-@pytest.mark.parametrize(("encoding", "data"), [
-    ("utf-8 (BOM)", "\ufeff新华社北京电\n正文".encode()),
-    ("utf-16 (BOM)", "新华社北京电\n正文".encode("utf-16")),
-    ("gb18030", "新华社北京电\n正文：国务院总理李强".encode("gbk")),
-])
+@pytest.mark.parametrize(
+    ("encoding", "data"),
+    [
+        ("utf-8 (BOM)", "\ufeff新华社北京电\n正文".encode()),
+        ("utf-16 (BOM)", "新华社北京电\n正文".encode("utf-16")),
+        ("gb18030", "新华社北京电\n正文：国务院总理李强".encode("gbk")),
+    ],
+)
 def test_encodings_are_detected(project: Project, tmp_path: Path, encoding: str, data: bytes) -> None:
     path = tmp_path / "x.txt"
     path.write_bytes(data)
@@ -78,11 +83,14 @@ def test_encodings_are_detected(project: Project, tmp_path: Path, encoding: str,
     assert doc.meta["encoding"] == encoding
 
 
-@pytest.mark.parametrize(("data", "message"), [
-    (b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00" * 40, "binary"),
-    ("正文".encode() + b"\n\xff\xfe\xfa\x80\x81\xfe\xff" * 3, "cannot be decoded"),
-    (b"", "empty"),
-])
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00" * 40, "binary"),
+        ("正文".encode() + b"\n\xff\xfe\xfa\x80\x81\xfe\xff" * 3, "cannot be decoded"),
+        (b"", "empty"),
+    ],
+)
 def test_bad_text_files_are_refused_with_the_file_name(
     project: Project, tmp_path: Path, data: bytes, message: str
 ) -> None:
@@ -121,16 +129,23 @@ def write_jsonl(path: Path, objs: list[object]) -> Path:
 
 
 def test_jsonl_in_doccano_shape_and_variants(project: Project, tmp_path: Path) -> None:
-    path = write_jsonl(tmp_path / "d.jsonl", [
-        {"text": "裴青山会见布林肯", "label": [[0, 3, "PER"], [5, 8, "PER"]], "id": 7, "url": "http://x"},
-        {"text": "越南外交部", "entities": [{"start_offset": 0, "end_offset": 5, "label": "ORG"}]},
-        {"text": "𠮷野家在东京", "spans": [{"start": 4, "end": 6, "label": "LOC", "text": "东京"}]},
-        {"text": "没有实体的句子", "title": "自定义标题"},
-    ])
+    path = write_jsonl(
+        tmp_path / "d.jsonl",
+        [
+            {"text": "裴青山会见布林肯", "label": [[0, 3, "PER"], [5, 8, "PER"]], "id": 7, "url": "http://x"},
+            {"text": "越南外交部", "entities": [{"start_offset": 0, "end_offset": 5, "label": "ORG"}]},
+            {"text": "𠮷野家在东京", "spans": [{"start": 4, "end": 6, "label": "LOC", "text": "东京"}]},
+            {"text": "没有实体的句子", "title": "自定义标题"},
+        ],
+    )
     report = project.importer.import_file(path)
     assert (report.imported, report.spans) == (4, 4), report.error
-    assert [(t[e.start:e.end], e.label) for t, e in spans_of(project)] == [
-        ("裴青山", "PER"), ("布林肯", "PER"), ("越南外交部", "ORG"), ("东京", "LOC")]
+    assert [(t[e.start : e.end], e.label) for t, e in spans_of(project)] == [
+        ("裴青山", "PER"),
+        ("布林肯", "PER"),
+        ("越南外交部", "ORG"),
+        ("东京", "LOC"),
+    ]
     docs = project.documents.all()
     assert docs[0].meta["id"] == 7 and docs[0].meta["url"] == "http://x"
     assert docs[0].source == f"{path}:1"
@@ -143,7 +158,7 @@ def test_jsonl_offsets_follow_crlf_normalisation(project: Project, tmp_path: Pat
     assert raw[5:8] == "裴青山"
     project.importer.import_file(tmp_path / "d.jsonl")
     [(body, entity)] = spans_of(project)
-    assert body == "第一行\n裴青山" and body[entity.start:entity.end] == "裴青山"
+    assert body == "第一行\n裴青山" and body[entity.start : entity.end] == "裴青山"
 
 
 def test_jsonl_unknown_labels_join_the_label_set(project: Project, tmp_path: Path) -> None:
@@ -160,20 +175,27 @@ def test_jsonl_labels_as_suggestions(project: Project, tmp_path: Path) -> None:
     assert [e for _, e in spans_of(project, "suggestion")] == [Entity(0, 3, "LOC")]
 
 
-@pytest.mark.parametrize(("line", "message"), [
-    ('{"text": "北京", "label": [[0, 2, "LOC"]]', "not valid JSON"),
-    ('{"text": "北京", "label": [[0, 9, "LOC"]]}', "out of range"),
-    ('{"text": "北京", "label": [[1, 1, "LOC"]]}', "out of range"),
-    ('{"text": "北京", "label": [[-1, 1, "LOC"]]}', "out of range"),
-    ('{"text": "北京", "label": [[0, 2]]}', "[start, end, label]"),
-    ('{"text": "北京", "label": [[0, 2, ""]]}', "no label"),
-    ('{"text": "北京", "label": [["0", 2, "LOC"]]}', "integers"),
-    ('{"text": "北京", "spans": [{"start": 0, "end": 2, "label": "LOC", "text": "上海"}]}', "the file says"),
-    ('{"label": []}', "\"text\""),
-    ('["北京"]', "JSON object"),
-])
-def test_malformed_jsonl_aborts_the_whole_file(project: Project, tmp_path: Path, line: str,
-                                               message: str) -> None:
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ('{"text": "北京", "label": [[0, 2, "LOC"]]', "not valid JSON"),
+        ('{"text": "北京", "label": [[0, 9, "LOC"]]}', "out of range"),
+        ('{"text": "北京", "label": [[1, 1, "LOC"]]}', "out of range"),
+        ('{"text": "北京", "label": [[-1, 1, "LOC"]]}', "out of range"),
+        ('{"text": "北京", "label": [[0, 2]]}', "[start, end, label]"),
+        ('{"text": "北京", "label": [[0, 2, ""]]}', "no label"),
+        ('{"text": "北京", "label": [["0", 2, "LOC"]]}', "integers"),
+        (
+            '{"text": "北京", "spans": [{"start": 0, "end": 2, "label": "LOC", "text": "上海"}]}',
+            "the file says",
+        ),
+        ('{"label": []}', '"text"'),
+        ('["北京"]', "JSON object"),
+    ],
+)
+def test_malformed_jsonl_aborts_the_whole_file(
+    project: Project, tmp_path: Path, line: str, message: str
+) -> None:
     project.importer.import_file(seed_paths()[1])
     before = snapshot(project)
     path = tmp_path / "bad.jsonl"
@@ -202,11 +224,14 @@ def conll(path: Path, sentences: list[list[tuple[str, str]]], docstart: bool = F
 PEI = [("裴", "B-PER"), ("青", "I-PER"), ("山", "I-PER"), ("访", "O"), ("华", "B-LOC")]
 
 
-@pytest.mark.parametrize(("tags", "scheme"), [
-    (["B-PER", "I-PER", "I-PER", "O", "B-LOC"], "bio"),
-    (["B-PER", "I-PER", "E-PER", "O", "S-LOC"], "bioes"),
-    (["B-PER", "M-PER", "E-PER", "O", "S-LOC"], "bmes"),
-])
+@pytest.mark.parametrize(
+    ("tags", "scheme"),
+    [
+        (["B-PER", "I-PER", "I-PER", "O", "B-LOC"], "bio"),
+        (["B-PER", "I-PER", "E-PER", "O", "S-LOC"], "bioes"),
+        (["B-PER", "M-PER", "E-PER", "O", "S-LOC"], "bmes"),
+    ],
+)
 def test_conll_schemes_are_detected(project: Project, tmp_path: Path, tags: list[str], scheme: str) -> None:
     path = conll(tmp_path / "x.conll", [list(zip("裴青山访华", tags, strict=True))])
     report = project.importer.import_file(path)
@@ -221,7 +246,10 @@ def test_conll_grouping(project: Project, tmp_path: Path) -> None:
     project.importer.import_file(path, sentences_per_document=2)
     assert texts(project) == ["裴青山访华\n北京", "好"]
     assert [e for _, e in spans_of(project)] == [
-        Entity(0, 3, "PER"), Entity(4, 5, "LOC"), Entity(6, 8, "LOC")]
+        Entity(0, 3, "PER"),
+        Entity(4, 5, "LOC"),
+        Entity(6, 8, "LOC"),
+    ]
 
 
 def test_conll_docstart_groups_documents(project: Project, tmp_path: Path) -> None:
@@ -229,8 +257,9 @@ def test_conll_docstart_groups_documents(project: Project, tmp_path: Path) -> No
     path.write_text("-DOCSTART-\tO\n\n甲\tO\n\n乙\tB-PER\n\n-DOCSTART-\tO\n\n丙\tO\n\n", encoding="utf-8")
     project.importer.import_file(path)
     assert texts(project) == ["甲\n乙", "丙"]
-    project.importer.import_file(conll(tmp_path / "y.conll", [[("丁", "O")], [("戊", "O")]]),
-                grouping=Grouping.SENTENCE)
+    project.importer.import_file(
+        conll(tmp_path / "y.conll", [[("丁", "O")], [("戊", "O")]]), grouping=Grouping.SENTENCE
+    )
     assert texts(project)[-2:] == ["丁", "戊"]
 
 
@@ -245,14 +274,18 @@ def test_conll_stray_inside_tag_repaired_with_warning_or_rejected(project: Proje
     assert "line 2" in lenient.warnings[0]
 
 
-@pytest.mark.parametrize(("bad_line", "message"), [
-    ("京", "has 1 column(s) where the rows before it have 2"),
-    ("京\t", "has 1 column(s) where the rows before it have 2"),
-    ("京\tX-LOC", "is not a tag"),
-    ("京\tM-LOC", "mixes tag schemes"),
-])
-def test_malformed_conll_names_file_and_line(project: Project, tmp_path: Path, bad_line: str,
-                                             message: str) -> None:
+@pytest.mark.parametrize(
+    ("bad_line", "message"),
+    [
+        ("京", "has 1 column(s) where the rows before it have 2"),
+        ("京\t", "has 1 column(s) where the rows before it have 2"),
+        ("京\tX-LOC", "is not a tag"),
+        ("京\tM-LOC", "mixes tag schemes"),
+    ],
+)
+def test_malformed_conll_names_file_and_line(
+    project: Project, tmp_path: Path, bad_line: str, message: str
+) -> None:
     project.importer.import_file(seed_paths()[2])
     before = snapshot(project)
     path = tmp_path / "bad.conll"
@@ -290,5 +323,5 @@ def test_msra_test_split_imports_with_every_entity_intact(sqlite_project: Projec
             current, label = [line[0]], tag[2:]
         elif tag.startswith("I-"):
             current.append(line[0])
-    got = [(body[e.start:e.end], e.label) for body, e in spans_of(sqlite_project)]
+    got = [(body[e.start : e.end], e.label) for body, e in spans_of(sqlite_project)]
     assert len(got) == 6190 and got == expected

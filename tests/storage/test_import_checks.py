@@ -23,17 +23,21 @@ def _jsonl(path: Path, *records: object) -> Path:
 GOOD = {"text": "北京欢迎你", "label": [[0, 2, "LOC"]]}
 
 
-@pytest.mark.parametrize(("record", "line", "reason"), [
-    ({"text": "北京\ud800欢迎你"}, 2, "lone surrogate (U+D800"),
-    ({"text": "北京\u0000欢迎你"}, 2, "NUL character"),
-    ({"text": "北京", "title": "x\u0000"}, 2, "the title holds a NUL"),
-    ({"text": "北京", "source_url": "\udc80"}, 2, "the metadata holds a lone surrogate"),
-    ({"text": "北京欢迎你", "label": [[0, 2, "L" * 65]]}, 2, "65 characters long (at most 64)"),
-    ({"text": "北京欢迎你", "label": [[0, 2, "NEW LOC"]]}, 2, "contains whitespace (U+0020)"),
-    ({"text": "北京欢迎你", "label": [[0, 2, "LOC\u0007"]]}, 2, "a control character (U+0007)"),
-])
-def test_unstorable_jsonl_is_refused_by_line(project: Project, tmp_path: Path, record: dict[str, object],
-                                             line: int, reason: str) -> None:
+@pytest.mark.parametrize(
+    ("record", "line", "reason"),
+    [
+        ({"text": "北京\ud800欢迎你"}, 2, "lone surrogate (U+D800"),
+        ({"text": "北京\u0000欢迎你"}, 2, "NUL character"),
+        ({"text": "北京", "title": "x\u0000"}, 2, "the title holds a NUL"),
+        ({"text": "北京", "source_url": "\udc80"}, 2, "the metadata holds a lone surrogate"),
+        ({"text": "北京欢迎你", "label": [[0, 2, "L" * 65]]}, 2, "65 characters long (at most 64)"),
+        ({"text": "北京欢迎你", "label": [[0, 2, "NEW LOC"]]}, 2, "contains whitespace (U+0020)"),
+        ({"text": "北京欢迎你", "label": [[0, 2, "LOC\u0007"]]}, 2, "a control character (U+0007)"),
+    ],
+)
+def test_unstorable_jsonl_is_refused_by_line(
+    project: Project, tmp_path: Path, record: dict[str, object], line: int, reason: str
+) -> None:
     before = snapshot(project)
     path = _jsonl(tmp_path / "bad.jsonl", GOOD, record)
     report = project.importer.import_file(path)
@@ -46,8 +50,9 @@ def test_unstorable_jsonl_is_refused_by_line(project: Project, tmp_path: Path, r
     assert snapshot(project) == before
 
 
-def test_a_nul_past_the_first_8_kb_of_a_text_file_is_refused_with_its_line(project: Project,
-                                                                            tmp_path: Path) -> None:
+def test_a_nul_past_the_first_8_kb_of_a_text_file_is_refused_with_its_line(
+    project: Project, tmp_path: Path
+) -> None:
     path = tmp_path / "a.txt"
     path.write_text("标题\n" + "正文。\n" * 3000 + "坏\x00行\n", encoding="utf-8")
     before = snapshot(project)
@@ -73,8 +78,9 @@ def test_a_bad_label_in_conll_and_brat_names_its_line(project: Project, tmp_path
 
 
 @pytest.mark.parametrize("content", ["", "  \n\n\t\n", "\ufeff\n"])
-def test_an_empty_or_blank_jsonl_is_refused_like_an_empty_txt(project: Project, tmp_path: Path,
-                                                              content: str) -> None:
+def test_an_empty_or_blank_jsonl_is_refused_like_an_empty_txt(
+    project: Project, tmp_path: Path, content: str
+) -> None:
     path = tmp_path / "empty.jsonl"
     path.write_text(content, encoding="utf-8")
     report = project.importer.import_file(path)

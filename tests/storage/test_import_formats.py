@@ -284,8 +284,9 @@ def test_strict_tags_refuse_bioes_entities_never_closed(
 def test_strict_tags_refuse_an_unclosed_bmes_entity(project: Project, tmp_path: Path) -> None:
     path = write(tmp_path / "x.bmes", "甲\tB-ORG\n乙\tM-ORG\n丙\tS-PER\n\n")
     assert ok(
-        project.importer.import_file(write(tmp_path / "ok.bmes", "甲\tB-ORG\n乙\tE-ORG\n\n"),
-                                     policy=IPolicy.REJECT)
+        project.importer.import_file(
+            write(tmp_path / "ok.bmes", "甲\tB-ORG\n乙\tE-ORG\n\n"), policy=IPolicy.REJECT
+        )
     )
     strict = project.importer.import_file(path, policy=IPolicy.REJECT)
     assert strict.failed and strict.error.line == 1
@@ -483,7 +484,7 @@ def test_label_studio_json_min(project: Project, tmp_path: Path) -> None:
 def test_doccano_16_data_key(project: Project, tmp_path: Path) -> None:
     ok(
         project.importer.import_file(
-            jsonl(tmp_path / "d.jsonl", [{"id": 1, "data": "裴青山访问北京", "label": [[0, 3, "PER"]]}]),
+            jsonl(tmp_path / "d.jsonl", [{"id": 1, "data": "裴青山访问北京", "label": [[0, 3, "PER"]]}])
         )
     )
     assert surfaces(project) == [("裴青山", "PER")]
@@ -625,8 +626,11 @@ DETECTION = [
     ("zh.conllu", CONLLU, Format.CONLL),
     ("untyped.dat", "北 B\n京 I\n的 O\n", Format.CONLL),
     ("d.jsonl", '{"text": "北京", "label": [[0, 2, "LOC"]]}\n', Format.JSONL),
-    ("train.json", '{"text": "北京", "label": {"LOC": {"北京": [[0, 1]]}}}\n{"text": "上海", "label": {}}\n',
-     Format.JSONL),
+    (
+        "train.json",
+        '{"text": "北京", "label": {"LOC": {"北京": [[0, 1]]}}}\n{"text": "上海", "label": {}}\n',
+        Format.JSONL,
+    ),
     ("project.json", json.dumps([LS_TASK], indent=2), Format.JSON),
     ("min.json", '[{"text": "北京", "label": []}]', Format.JSON),
     ("one.json", '{\n  "text": "北京",\n  "label": []\n}\n', Format.JSON),
@@ -659,8 +663,10 @@ def test_dry_run_previews_everything_and_writes_nothing(project: Project, tmp_pa
 
     ok(project.importer.import_file(write(tmp_path / "first.bio", "北\tB-LOC\n京\tI-LOC\n\n")))
     before = snapshot(project)
-    path = write(tmp_path / "x.train",
-                 "北 B-ORG\n京 I-ORG\n\n甲 B-PER\n乙 E-PER\n丙 S-GPE\n\n好 O\n\n好 O\n\n丁 I-PER\n\n")
+    path = write(
+        tmp_path / "x.train",
+        "北 B-ORG\n京 I-ORG\n\n甲 B-PER\n乙 E-PER\n丙 S-GPE\n\n好 O\n\n好 O\n\n丁 I-PER\n\n",
+    )
     report = ok(project.importer.preview_file(path))
     assert snapshot(project) == before
     assert report.dry_run and (report.format, report.encoding, report.scheme) == ("conll", "utf-8", "bioes")

@@ -81,8 +81,12 @@ def test_an_older_database_is_upgraded_on_open_with_its_data(tmp_path: Path) -> 
     engine = create_db_engine(url)
     command.upgrade(alembic_config(engine), "0001")
     with engine.begin() as conn:
-        conn.execute(text("INSERT INTO documents (title, text, source, content_hash, meta, imported_at) "
-                          "VALUES ('t', '北京', 's', 'h', '{}', '2026-01-01')"))
+        conn.execute(
+            text(
+                "INSERT INTO documents (title, text, source, content_hash, meta, imported_at) "
+                "VALUES ('t', '北京', 's', 'h', '{}', '2026-01-01')"
+            )
+        )
     engine.dispose()
     with Project.open(url) as project:
         assert [d.text for d in project.documents.all()] == ["北京"]
@@ -121,32 +125,55 @@ def test_0004_keeps_one_of_each_duplicate_suggestion_and_renames_bad_labels(empt
     command.upgrade(alembic_config(engine), "0003")
     now = "'2026-01-01'"
     with engine.begin() as conn:
-        conn.execute(text("INSERT INTO documents (title, text, source, content_hash, meta, imported_at) "
-                          f"VALUES ('t', '北京欢迎你', 's', 'h', '{{}}', {now})"))
-        conn.execute(text("INSERT INTO labels (name, colour, hotkey, position, description) VALUES "
-                          "('NEW LOC', '#111111', '7', 5, 'from JSONL'), "
-                          "('NEW_LOC', '#222222', NULL, 6, ''), "
-                          "('LOC', '#333333', '2', 1, ''), ('ORG', '#444444', '3', 2, '')"))
+        conn.execute(
+            text(
+                "INSERT INTO documents (title, text, source, content_hash, meta, imported_at) "
+                f"VALUES ('t', '北京欢迎你', 's', 'h', '{{}}', {now})"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO labels (name, colour, hotkey, position, description) VALUES "
+                "('NEW LOC', '#111111', '7', 5, 'from JSONL'), "
+                "('NEW_LOC', '#222222', NULL, 6, ''), "
+                "('LOC', '#333333', '2', 1, ''), ('ORG', '#444444', '3', 2, '')"
+            )
+        )
         values = ", ".join(
             f"(1, 'suggestion', NULL, {a}, {b}, '{label}', '{origin}', 'suggested', 1, {now}, {now})"
-            for a, b, label, origin in [(0, 2, "LOC", "jieba"), (0, 2, "LOC", "model"), (0, 2, "LOC", "rule"),
-                                        (0, 2, "ORG", "jieba"), (2, 4, "NEW LOC", "jieba")])
-        conn.execute(text('INSERT INTO spans (document_id, layer, annotator_id, start, "end", label, origin, '
-                          f"status, version, created_at, updated_at) VALUES {values}"))
+            for a, b, label, origin in [
+                (0, 2, "LOC", "jieba"),
+                (0, 2, "LOC", "model"),
+                (0, 2, "LOC", "rule"),
+                (0, 2, "ORG", "jieba"),
+                (2, 4, "NEW LOC", "jieba"),
+            ]
+        )
+        conn.execute(
+            text(
+                'INSERT INTO spans (document_id, layer, annotator_id, start, "end", label, origin, '
+                f"status, version, created_at, updated_at) VALUES {values}"
+            )
+        )
     engine.dispose()
     with Project.open(empty_url) as project:
         with project.engine.connect() as conn:
             rows = conn.execute(text('SELECT start, "end", label, origin FROM spans ORDER BY id')).all()
-            label = conn.execute(text("SELECT colour, hotkey, position FROM labels "
-                                      "WHERE name = 'NEW_LOC_2'")).one()
-        assert [tuple(r) for r in rows] == [(0, 2, "LOC", "jieba"), (0, 2, "ORG", "jieba"),
-                                           (2, 4, "NEW_LOC_2", "jieba")]
+            label = conn.execute(
+                text("SELECT colour, hotkey, position FROM labels WHERE name = 'NEW_LOC_2'")
+            ).one()
+        assert [tuple(r) for r in rows] == [
+            (0, 2, "LOC", "jieba"),
+            (0, 2, "ORG", "jieba"),
+            (2, 4, "NEW_LOC_2", "jieba"),
+        ]
         assert tuple(label) == ("#111111", "7", 5)
         assert "NEW LOC" not in {lab.name for lab in project.labels.all()}
 
 
-def test_sqlite_commits_survive_a_power_cut_unless_told_otherwise(sqlite_project: Project,
-                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_sqlite_commits_survive_a_power_cut_unless_told_otherwise(
+    sqlite_project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """synchronous=FULL by default (README, "Durability"); NORMAL on request; anything else is refused."""
     from storage.db import DatabaseError
 

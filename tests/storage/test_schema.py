@@ -19,22 +19,33 @@ def _doc(project: Project, body: str = "越南外交部部长裴青山") -> int:
 
 
 def _span(**overrides: object) -> dict[str, object]:
-    values: dict[str, object] = {"layer": "gold", "annotator_id": None, "start": 0, "end": 2, "label": "LOC",
-                                 "origin": "imported", "status": "accepted", "version": 1}
+    values: dict[str, object] = {
+        "layer": "gold",
+        "annotator_id": None,
+        "start": 0,
+        "end": 2,
+        "label": "LOC",
+        "origin": "imported",
+        "status": "accepted",
+        "version": 1,
+    }
     values.update(overrides)
     return values
 
 
-@pytest.mark.parametrize("bad", [
-    {"start": -1},
-    {"start": 3, "end": 3},
-    {"start": 4, "end": 2},
-    {"layer": "annotator"},  # the annotator layer must name its annotator
-    {"layer": "suggestion", "status": "accepted"},  # suggestions are only ever 'suggested'
-    {"layer": "gold", "status": "suggested"},
-    {"label": "NOPE"},  # not in the label set
-    {"origin": "magic"},
-])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"start": -1},
+        {"start": 3, "end": 3},
+        {"start": 4, "end": 2},
+        {"layer": "annotator"},  # the annotator layer must name its annotator
+        {"layer": "suggestion", "status": "accepted"},  # suggestions are only ever 'suggested'
+        {"layer": "gold", "status": "suggested"},
+        {"label": "NOPE"},  # not in the label set
+        {"origin": "magic"},
+    ],
+)
 def test_span_checks(project: Project, bad: dict[str, object]) -> None:
     doc_id = _doc(project)
     with pytest.raises(IntegrityError), project.transaction() as s:
@@ -48,7 +59,7 @@ def test_a_valid_span_is_stored(project: Project) -> None:
     with project.transaction() as s:
         s.execute(insert(SpanRow), [_span(document_id=doc_id)])
     with project.engine.connect() as conn:
-        assert conn.execute(text("SELECT start, \"end\", label FROM spans")).one() == (0, 2, "LOC")
+        assert conn.execute(text('SELECT start, "end", label FROM spans')).one() == (0, 2, "LOC")
 
 
 def test_content_hash_is_unique(project: Project) -> None:

@@ -28,8 +28,12 @@ def test_a_span_past_the_end_of_its_document_is_refused(project: Project) -> Non
     with pytest.raises(OffsetError, match="does not fit document"), project.transaction() as s:
         insert_spans(s, [Insert(doc, Layer.GOLD, None, 5, 10, "PER", Status.ACCEPTED, Origin.IMPORTED)])
     with pytest.raises(OffsetError), project.transaction() as s:  # the caller's lengths are checked too
-        insert_spans(s, [Insert(doc, Layer.GOLD, None, 0, 3, "PER", Status.ACCEPTED, Origin.IMPORTED)],
-                     {doc: 2}, returning=False)
+        insert_spans(
+            s,
+            [Insert(doc, Layer.GOLD, None, 0, 3, "PER", Status.ACCEPTED, Origin.IMPORTED)],
+            {doc: 2},
+            returning=False,
+        )
     assert snapshot(project) == before
     with project.transaction() as s:
         ids = insert_spans(s, [Insert(doc, Layer.GOLD, None, 0, 3, "PER", Status.ACCEPTED, Origin.IMPORTED)])

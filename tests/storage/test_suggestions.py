@@ -22,7 +22,7 @@ def docs(project: Project, *texts: str) -> list[DocumentId]:
 
 
 def surfaces(project: Project, doc: DocumentId, text: str) -> list[tuple[str, str]]:
-    return [(text[s.start:s.end], s.label) for s in project.annotations.spans(doc, Layer.SUGGESTION)]
+    return [(text[s.start : s.end], s.label) for s in project.annotations.spans(doc, Layer.SUGGESTION)]
 
 
 def test_ensure_stores_once_and_resuggest_keeps_human_decisions(project: Project) -> None:
@@ -138,8 +138,10 @@ def test_the_pretrained_tagger_joins_the_service_and_its_history_is_its_own(
     assert service.pretrained_missing is None
     (a,) = docs(project, A)
     assert service.ensure(a)
-    found = {(A[s.start : s.end], str(s.origin), s.origin_detail)
-             for s in project.annotations.spans(a, Layer.SUGGESTION)}
+    found = {
+        (A[s.start : s.end], str(s.origin), s.origin_detail)
+        for s in project.annotations.spans(a, Layer.SUGGESTION)
+    }
     assert ("裴青山", "model", "pretrained:fake") in found  # stored within the schema's origins
     alice = project.annotator("alice")
     AcceptSpans(Context(a, alice.id), project.annotations.view(a, alice.id)).do(project.annotations)

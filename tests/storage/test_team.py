@@ -15,8 +15,9 @@ from storage.team import TeamError
 
 def docs(project: Project, n: int) -> list[DocumentId]:
     with project.transaction() as s:
-        ids = DocumentStore.insert_batch(s, [NewDocument(f"t{i}", f"第{i}篇：裴青山访问美国。", "x", {})
-                                             for i in range(n)])
+        ids = DocumentStore.insert_batch(
+            s, [NewDocument(f"t{i}", f"第{i}篇：裴青山访问美国。", "x", {}) for i in range(n)]
+        )
     return [DocumentId(i) for i in ids if i is not None]
 
 
@@ -43,10 +44,13 @@ def test_assignment_with_overlap_balances_and_restricts_views(project: Project) 
     assert again.documents == 0  # everything is assigned already
 
 
-@pytest.mark.parametrize(("names", "overlap", "message"), [
-    ([], 0.0, "at least one"), (["a"], 0.3, "two annotators"), (["a", "b"], 1.5, "between 0 and 1")])
-def test_assignment_refuses_bad_requests(project: Project, names: list[str], overlap: float,
-                                         message: str) -> None:
+@pytest.mark.parametrize(
+    ("names", "overlap", "message"),
+    [([], 0.0, "at least one"), (["a"], 0.3, "two annotators"), (["a", "b"], 1.5, "between 0 and 1")],
+)
+def test_assignment_refuses_bad_requests(
+    project: Project, names: list[str], overlap: float, message: str
+) -> None:
     with pytest.raises(TeamError, match=message):
         project.team.assign(names, overlap)
 
@@ -65,8 +69,10 @@ def test_agreement_from_the_database(project: Project) -> None:
     with pytest.raises(TeamError, match="no annotator called zoe"):
         project.team.agreement(["alice", "zoe"])
     layers, lengths = project.team.load_layers(document=a)  # what opening one document for review reads
-    assert layers == {"alice": {a: {Entity(4, 7, "PER"), Entity(9, 11, "LOC")}},
-                      "bob": {a: {Entity(4, 7, "PER"), Entity(9, 11, "ORG")}}}
+    assert layers == {
+        "alice": {a: {Entity(4, 7, "PER"), Entity(9, 11, "LOC")}},
+        "bob": {a: {Entity(4, 7, "PER"), Entity(9, 11, "ORG")}},
+    }
     assert set(lengths) == {a}
 
 
@@ -88,7 +94,9 @@ def test_review_flow_and_optimistic_locking(project: Project) -> None:
     assert project.reviews.save_gold(item, carol.id, alignment.agreed, [decision]) == 1
     gold = project.annotations.spans(a, Layer.GOLD)
     assert [(s.start, s.end, s.label, s.origin_detail) for s in gold] == [
-        (4, 7, "PER", "review: agreed"), (9, 11, "ORG", "review: took bob")]
+        (4, 7, "PER", "review: agreed"),
+        (9, 11, "ORG", "review: took bob"),
+    ]
     dave = project.annotator("dave")
     with pytest.raises(ConflictError, match="carol saved this document's gold"):
         project.reviews.save_gold(other, dave.id, [], [])

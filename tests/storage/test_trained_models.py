@@ -25,12 +25,23 @@ def test_models_are_stored_and_pruned(project: Project) -> None:
 
 def test_training_documents_prefer_gold_then_the_last_finisher(project: Project) -> None:
     with project.transaction() as s:
-        ids = [DocumentId(i) for i in DocumentStore.insert_batch(s, [
-            NewDocument("a", "裴青山访问美国。", "x", {}), NewDocument("b", "布林肯访问越南。", "x", {}),
-            NewDocument("c", "没有人完成这篇。", "x", {})]) if i is not None]
+        ids = [
+            DocumentId(i)
+            for i in DocumentStore.insert_batch(
+                s,
+                [
+                    NewDocument("a", "裴青山访问美国。", "x", {}),
+                    NewDocument("b", "布林肯访问越南。", "x", {}),
+                    NewDocument("c", "没有人完成这篇。", "x", {}),
+                ],
+            )
+            if i is not None
+        ]
     a, b, _ = ids
-    project.annotations.apply(Action("import", project.annotator("lead").id, a),  # gold for a
-                              [Insert(a, Layer.GOLD, None, 0, 3, "PER", Status.ACCEPTED, Origin.IMPORTED)])
+    project.annotations.apply(
+        Action("import", project.annotator("lead").id, a),  # gold for a
+        [Insert(a, Layer.GOLD, None, 0, 3, "PER", Status.ACCEPTED, Origin.IMPORTED)],
+    )
     for name, label in (("alice", "PER"), ("bob", "ORG")):
         ctx = Context(b, project.annotator(name).id)
         AddSpans(ctx, [Entity(0, 3, label)]).do(project.annotations)
@@ -39,6 +50,8 @@ def test_training_documents_prefer_gold_then_the_last_finisher(project: Project)
     AddSpans(alice_a, [Entity(5, 7, "LOC")]).do(project.annotations)
     SetDocumentState(alice_a, DocState.DONE, DocState.IN_PROGRESS).do(project.annotations)
     docs = project.trained_models.training_documents()
-    assert docs == [("裴青山访问美国。", [Entity(0, 3, "PER")]),  # gold wins over alice
-                    ("布林肯访问越南。", [Entity(0, 3, "ORG")])]  # bob finished last
+    assert docs == [
+        ("裴青山访问美国。", [Entity(0, 3, "PER")]),  # gold wins over alice
+        ("布林肯访问越南。", [Entity(0, 3, "ORG")]),
+    ]  # bob finished last
     assert project.trained_models.finished_count() == 2  # c: nobody finished it, no gold

@@ -54,14 +54,16 @@ def test_train_store_and_serve(sqlite_project: Project) -> None:
 def test_a_new_model_reaches_untouched_documents_only(sqlite_project: Project) -> None:
     finish_corpus(sqlite_project, 24)
     with sqlite_project.transaction() as s:
-        fresh, touched = DocumentStore.insert_batch(s, [NewDocument("n", "王芳在杭州。", "x", {}),
-                                                        NewDocument("t", "李娜在南京。", "x", {})])
+        fresh, touched = DocumentStore.insert_batch(
+            s, [NewDocument("n", "王芳在杭州。", "x", {}), NewDocument("t", "李娜在南京。", "x", {})]
+        )
     assert fresh is not None and touched is not None
     service = SuggestionService(sqlite_project)
     service.ensure(fresh)
     service.ensure(touched)
     AddSpans(Context(touched, sqlite_project.annotator("bob").id), [Entity(0, 2, "PER")]).do(
-        sqlite_project.annotations)
+        sqlite_project.annotations
+    )
     assert service.ensure(fresh) is False  # nothing new yet
     sqlite_project.training.train_project_model(iterations=20)
     service.reload_model()
@@ -77,8 +79,16 @@ def base_corpus(n: int) -> list[tuple[str, list[Entity]]]:
         name, place = NAMES[(i + 3) % 6], PLACES[(i * 5 + 1) % 6]
         text = f"据报道，{name}今天抵达{place}，出席{i}号会议。"
         start = text.index(name)
-        docs.append((text, [Entity(start, start + 2, "PER"), Entity(text.index(place), text.index(place) + 2,
-                                                                    "LOC"), Entity(0, 1, "OTHER")]))
+        docs.append(
+            (
+                text,
+                [
+                    Entity(start, start + 2, "PER"),
+                    Entity(text.index(place), text.index(place) + 2, "LOC"),
+                    Entity(0, 1, "OTHER"),
+                ],
+            )
+        )
     return docs
 
 

@@ -1,0 +1,157 @@
+"""The annotation window's status bar: the selection or focused span, suggestions left, the article's place
+in the list, the annotator's progress, whether rejected spans are shown.
+
+Its texts keep the ``MainWindow`` translation context they were written in.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMainWindow, QSizePolicy
+
+from gui.article_view import ArticleView
+from gui.document_table import DocumentListModel
+from gui.plain_text import plain_label
+from gui.session import AnnotationSession
+from gui.terms import word
+
+SELECTION_SHOWN = 24  # characters of a selection quoted in the status bar
+
+
+class StatusLine(QObject):
+    def __init__(
+        self,
+        window: QMainWindow,
+        session: AnnotationSession,
+        article: ArticleView,
+        documents: DocumentListModel,
+        actions_by_command: dict[str, QAction],
+    ) -> None:
+        super().__init__(window)
+        self.session, self.article, self.documents = session, article, documents
+        self.actions_by_command = actions_by_command
+        self.progress_label = plain_label(name="progressLabel")
+        self.suggestions_label = plain_label(name="suggestionsLabel")
+        self.focus_label = plain_label(name="focusLabel")
+        self.suggester_label = plain_label(name="suggesterLabel")
+        self.annotator_label = plain_label(
+            QCoreApplication.translate("MainWindow", "Annotator: {0}").format(session.annotator.name),
+            name="annotatorLabel",
+        )
+        self.position_label = plain_label(name="positionLabel")
+        self.rejected_label = plain_label(
+            QCoreApplication.translate("MainWindow", "showing rejected"), name="rejectedLabel"
+        )
+        self.rejected_label.setStyleSheet("color: #8a1c14; font-weight: bold;")
+        self.rejected_label.setToolTip(
+            QCoreApplication.translate(
+                "MainWindow", "Your rejected spans are shown, struck through (Ctrl+H hides them)"
+            )
+        )
+        # Fixed heights (CJK text is taller than Latin) and an ignored width for the focus text: a status
+        # change must not re-lay out, and so repaint, the whole window.
+        self.focus_label.setText("裴青山 Ag")
+        height = self.focus_label.sizeHint().height() + 4
+        self.focus_label.clear()
+        self.focus_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        right = (
+            self.rejected_label,
+            self.suggester_label,
+            self.suggestions_label,
+            self.position_label,
+            self.progress_label,
+            self.annotator_label,
+        )
+        for label in (self.focus_label, *right):
+            label.setFixedHeight(height)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+        # Widths that fit the longest text these labels show, so a new count never re-lays out the window.
+        metrics = self.suggestions_label.fontMetrics()
+        for label, widest in (
+            (self.suggestions_label, self._suggestions_left(9999)),
+            (
+                self.progress_label,
+                QCoreApplication.translate("MainWindow", "Done {0:,} / {1:,}").format(999999, 999999),
+            ),
+            (
+                self.position_label,
+                QCoreApplication.translate("MainWindow", "Article {0:,} of {1:,}").format(999999, 999999),
+            ),
+            (self.suggester_label, QCoreApplication.translate("MainWindow", "Loading suggestions…")),
+        ):
+            label.setMinimumWidth(metrics.horizontalAdvance(widest) + 8)
+            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        window.statusBar().addWidget(self.focus_label, 1)
+        for label in right:
+            window.statusBar().addPermanentWidget(label)
+        self.rejected_label.hide()
+
+    def show_position(self) -> None:
+        """Article N of M, M being the documents in the list's current filter."""
+        document = self.session.document
+        if document is None:
+            self.position_label.clear()
+            return
+        total = self.documents.total
+        place = self.documents.position(document.id)
+        self.position_label.setText(
+            QCoreApplication.translate("MainWindow", "Article {0:,} of {1:,}").format(place, total)
+            if place
+            else QCoreApplication.translate("MainWindow", "Not in the filter ({0:,})").format(total)
+        )
+
+    def spans_changed(self) -> None:
+        self.suggestions_label.setText(self._suggestions_left(len(self.session.open_suggestions())))
+        self.describe()
+
+    @staticmethod
+    def _suggestions_left(left: int) -> str:
+        if left == 1:
+            return QCoreApplication.translate("MainWindow", "1 suggestion left in this article")
+        return QCoreApplication.translate("MainWindow", "{0:,} suggestions left in this article").format(left)
+
+    def progress(self, done: int, total: int) -> None:
+        self.progress_label.setText(
+            QCoreApplication.translate("MainWindow", "Done {0:,} / {1:,}").format(done, total)
+        )
+
+    def describe(self) -> None:
+        """The left part: the active selection (its text, length and the keys that label it), else the
+        focused span."""
+        selection = self.article.selection()
+        if selection is not None and self.session.document is not None:
+            start, end = selection
+            text = self.session.document.text[start:end]
+            quoted = text if len(text) <= SELECTION_SHOWN else text[: SELECTION_SHOWN - 1] + "…"
+            actions = [
+                (label.name, self.actions_by_command.get(f"label_{label.name}"))
+                for label in self.session.labels
+            ]
+            keys = "  ".join(
+                f"{a.shortcut().toString()} {name}"
+                for name, a in actions
+                if a is not None and not a.shortcut().isEmpty()
+            )
+            length = (
+                QCoreApplication.translate("MainWindow", "1 character")
+                if end - start == 1
+                else QCoreApplication.translate("MainWindow", "{0:,} characters").format(end - start)
+            )
+            if keys:
+                self.focus_label.setText(
+                    QCoreApplication.translate("MainWindow", "Selected “{0}” · {1} · label it: {2}").format(
+                        quoted, length, keys
+                    )
+                )
+            else:
+                self.focus_label.setText(
+                    QCoreApplication.translate("MainWindow", "Selected “{0}” · {1}").format(quoted, length)
+                )
+            return
+        span = self.session.focused_span
+        if span is None:
+            self.focus_label.setText("")
+        else:
+            text = self.session.surface(span)
+            self.focus_label.setText(f"{span.label} “{text}” · {word(span.status)} · {word(span.origin)}")
