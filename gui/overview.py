@@ -92,8 +92,8 @@ def _fill(table: QTableWidget, rows: list[list[object]]) -> None:
 
 
 def _duration(seconds: float) -> str:
-    minutes = round(seconds / 60)
-    return f"{minutes // 60}:{minutes % 60:02d}"
+    whole = int(seconds)
+    return f"{whole // 3600}:{whole // 60 % 60:02d}:{whole % 60:02d}"
 
 
 class Overview(QDialog):
@@ -119,7 +119,7 @@ class Overview(QDialog):
                 self.tr("Assigned"),
                 self.tr("Done"),
                 self.tr("In progress"),
-                self.tr("Time (h:mm)"),
+                self.tr("Time (h:mm:ss)"),
                 self.tr("Minutes per document done"),
             ],
         )
@@ -205,7 +205,7 @@ class Overview(QDialog):
         for name in names:
             p = s.progress.get(name, {})
             done, seconds = int(p.get("done", 0)), float(p.get("seconds", 0.0))
-            per_doc: object = round(seconds / 60 / done, 1) if done else "–"
+            per_doc = f"{seconds / 60 / done:.1f}" if done else "–"
             rows.append(
                 [
                     name,

@@ -146,6 +146,14 @@ class ProjectDialog(QDialog):
         url = self.chosen_url()
         if url is None:
             return
+        if self.creating and self.sqliteRadio.isChecked():
+            path = Path(url.removeprefix("sqlite:///"))
+            if path.exists():  # whatever it holds: a new project never replaces a file
+                said = self.tr(
+                    "{0} exists already; a new project never replaces a file. Choose another name."
+                )
+                self.resultLabel.setText(said.format(path))
+                return
         self.okButton.setEnabled(False)
         self.resultLabel.setText(self.tr("Connecting…"))
         self.workers.submit(
@@ -159,10 +167,7 @@ class ProjectDialog(QDialog):
     def _decide(self, url: str, probe: DatabaseProbe) -> None:
         self.okButton.setEnabled(True)
         where = Path(probe.url.removeprefix("sqlite:///")) if probe.backend == "sqlite" else probe.url
-        if self.creating and probe.backend == "sqlite" and probe.exists:
-            said = self.tr("{0} exists already; a new project never replaces a file. Choose another name.")
-            self.resultLabel.setText(said.format(where))
-        elif self.creating and probe.project:
+        if self.creating and probe.project:
             said = self.tr(
                 "{0} holds a newstag project already ({1:,} document(s)); use Open project… to open it."
             )
