@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from PySide6.QtGui import QAction
 from pytestqt.qtbot import QtBot
 
@@ -56,8 +57,9 @@ def left_in_english(found: list[tuple[str, str]], folder: Path) -> list[tuple[st
     return [(w, t) for w, t in untranslated(found) if not set(english_words(t)) <= NAMES]
 
 
+@pytest.mark.usefixtures("chinese")
 def test_no_visible_string_of_the_project_actions_is_left_in_english(
-    qtbot: QtBot, chinese: None, make_window, corpus, sqlite_project: Project, tmp_path: Path
+    qtbot: QtBot, make_window, corpus, sqlite_project: Project, tmp_path: Path
 ) -> None:
     (doc,) = add_documents(sqlite_project, ["李强在北京会见王毅。"])
     finish(sqlite_project, "alice", doc)
