@@ -50,7 +50,7 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("importDialog")
         self.setWindowTitle(self.tr("Import documents"))
-        self.resize(980, 720)
+        self.resize(1180, 780)
         self.project = project
         self.previewed: list[FileReport] = []  # the preview the Import button would carry out
         self.reports: list[FileReport] = []  # the last run's reports, preview or import
@@ -64,7 +64,7 @@ class ImportDialog(QDialog):
     def _build(self) -> None:
         self.fileList = QListWidget()
         self.fileList.setObjectName("fileList")
-        self.fileList.setMaximumHeight(120)
+        self.fileList.setMaximumHeight(90)
         buttons = QHBoxLayout()
         self.addFilesButton = QPushButton(self.tr("Add files…"))
         self.addFolderButton = QPushButton(self.tr("Add folder…"))

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLineEdit,
     QSpinBox,
     QVBoxLayout,
@@ -137,11 +138,14 @@ class ImportOptionsForm(QWidget):
         form = QFormLayout(other)
         form.addRow(self.tr("Offsets count:"), self.offsetsBox)
         form.addRow(self.tr("Discontinuous entities:"), self.discontinuousBox)
-        layout = QVBoxLayout(self)
+        left = QVBoxLayout()
+        left.addLayout(main)
+        left.addWidget(other)
+        left.addStretch(1)
+        layout = QHBoxLayout(self)  # two columns: the dialog's height goes to the preview
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(main)
-        layout.addWidget(conll)
-        layout.addWidget(other)
+        layout.addLayout(left, 1)
+        layout.addWidget(conll, 1)
         for box in (
             self.formatBox,
             self.spansAsBox,
