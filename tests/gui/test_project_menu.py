@@ -4,6 +4,7 @@ clicks, checked in the databases (and the files) involved."""
 from __future__ import annotations
 
 import sqlite3
+import uuid
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,15 +12,17 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 from pytestqt.qtbot import QtBot
+from sqlalchemy import create_engine, text
 
 from gui.overview import Overview
 from gui.project_dialog import ProjectDialog
-from gui.project_menu import OPEN_WINDOWS, recent_projects
+from gui.project_menu import OPEN_WINDOWS, recent_projects, remember_project
 from model.commands import Context, SetDocumentState
 from model.spans import DocState, Entity
 from storage.project import Project
+from tests.conftest import PG_ADMIN_URL
 from tests.gui.conftest import add_documents
 from tests.gui.helpers import CTRL
 from tests.gui.test_review_window import finish
@@ -191,3 +194,59 @@ def test_the_overview_shows_what_stats_and_agreement_say_and_refreshes(
     qtbot.keyClick(view, K.Key_F5)
     qtbot.waitUntil(lambda: view.data is not None)
     assert "2 done, 0 in progress, 1 new" in view.documents.text()
+
+
+def test_a_recent_project_that_is_gone_is_said_and_forgotten(
+    qtbot: QtBot, make_window, corpus, sqlite_project: Project, tmp_path: Path
+) -> None:
+    gone = tmp_path / "gone.db"
+    Project.open(f"sqlite:///{gone}").close()
+    remember_project(f"sqlite:///{gone}")
+    window = make_window()
+    menu = window.project_menu.recent_menu
+    menu.aboutToShow.emit()
+    assert [a.text() for a in menu.actions()] == [str(gone)]
+    gone.unlink()
+    menu.actions()[0].trigger()
+    box = window.findChild(QMessageBox, "projectRefusedBox")
+    qtbot.waitUntil(box.isVisible)
+    assert str(gone) in box.text() and "removed from the recent list" in box.text()
+    assert f"sqlite:///{gone}" not in recent_projects() and not gone.exists() and window.isVisible()
+
+
+@pytest.mark.postgres
+def test_a_new_project_in_an_empty_postgresql_database(
+    qtbot: QtBot, make_window, corpus, pg_database: str
+) -> None:
+    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    name = f"newstag_new_{uuid.uuid4().hex[:10]}"
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = admin.url.set(database=name).render_as_string(hide_password=False)
+    try:
+        window = make_window()
+        qtbot.keyClick(window.article, K.Key_N, CTRL)
+        dialog = dialog_of(window)
+        qtbot.keyClicks(dialog.urlEdit, url)
+        assert dialog.postgresRadio.isChecked()  # typing a URL chooses the server
+        qtbot.mouseClick(dialog.testButton, LEFT)
+        qtbot.waitUntil(lambda: "no newstag project in this database yet" in dialog.resultLabel.text())
+        qtbot.mouseClick(dialog.okButton, LEFT)
+        new = switched(qtbot, 0)
+        assert new.project.documents.count() == 0  # type: ignore[attr-defined]
+        probe = Project.open(url)
+        assert [a.name for a in probe.team.annotators()] == ["alice"]
+        probe.close()
+        qtbot.keyClick(new.article, K.Key_N, CTRL)  # a second New project on it is refused
+        again = dialog_of(new)
+        qtbot.keyClicks(again.urlEdit, url)
+        qtbot.mouseClick(again.okButton, LEFT)
+        qtbot.waitUntil(lambda: "holds a newstag project already" in again.resultLabel.text())
+        new.close()
+    finally:
+        for window in list(OPEN_WINDOWS):
+            window.close()
+        QApplication.processEvents()
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
