@@ -74,7 +74,7 @@ class ImportWorker(QObject):
                 self.progressed.emit(len(self._files), len(self._files))
         except Exception as exc:  # a worker must always answer, or the dialog waits forever
             logger.exception("import failed")
-            problem = self._project.database_problem(exc, None)
+            problem = self._project.database_problem(exc, self._project.url)
             self.failed.emit(str(problem or exc))
             return
         self.finished.emit(reports, stopped)

@@ -223,7 +223,11 @@ class ProjectMenu(QObject):
         self.dialogs.append(box)
 
     def window_closed(self) -> None:
-        """After the window's session closed: a project this window opened is closed with it."""
+        """After the window's session closed: its dialogs close (an import under way stops and its file rolls
+        back), and a project this window opened is closed with it."""
+        for dialog in self.dialogs:
+            dialog.close()
+        self.dialogs = []
         if self.window in OPEN_WINDOWS:  # dropped once the close event is over, not during it
             window = self.window
             QTimer.singleShot(0, lambda: OPEN_WINDOWS.remove(window) if window in OPEN_WINDOWS else None)

@@ -203,3 +203,19 @@ def test_the_window_imports_from_its_document_menu_and_lists_the_new_documents(
     qtbot.keyClick(dialog, K.Key_Escape)
     assert not dialog.isVisible()
     QApplication.processEvents()
+
+
+def test_closing_the_window_during_an_import_stops_it_all_or_nothing(
+    qtbot: QtBot, make_window, corpus, sqlite_project: Project, tmp_path: Path
+) -> None:
+    window = make_window()
+    before = sqlite_project.documents.count()
+    big = jsonl(tmp_path / "big.jsonl", [{"text": f"第{i}篇新闻。", "label": []} for i in range(6000)])
+    dialog = window.project_menu.import_files()
+    dialog.add_paths([big])
+    click_and_wait(qtbot, dialog, dialog.previewButton)
+    qtbot.mouseClick(dialog.importButton, LEFT)
+    assert dialog._thread is not None
+    window.close()  # the dialog closes with its window; the import stops, its file rolled back or complete
+    assert dialog._thread is None and not dialog.isVisible()
+    assert sqlite_project.documents.count() in (before, before + 6000)
