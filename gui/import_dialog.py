@@ -7,7 +7,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QThread, Signal
+from PySide6.QtCore import QMimeData, Qt, QThread, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -34,6 +35,10 @@ from storage.types import FileReport, ImportOptions
 logger = logging.getLogger(__name__)
 
 
+def _local_paths(data: QMimeData) -> list[Path]:
+    return [Path(url.toLocalFile()) for url in data.urls() if url.isLocalFile()] if data.hasUrls() else []
+
+
 def _cell(value: object) -> QTableWidgetItem:
     item = QTableWidgetItem(f"{value:,}" if isinstance(value, int) else str(value))
     if isinstance(value, int):
@@ -58,6 +63,7 @@ class ImportDialog(QDialog):
         self._thread: QThread | None = None
         self._worker: ImportWorker | None = None
         self._dry_run = True
+        self.setAcceptDrops(True)  # files and folders dragged from a file manager are added to the list
         self._build()
         self._sync()
 
@@ -168,6 +174,16 @@ class ImportDialog(QDialog):
         if folder:
             self.add_paths([Path(folder)])
 
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._thread is None and _local_paths(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = _local_paths(event.mimeData())
+        if self._thread is None and paths:
+            self.add_paths(paths)
+            event.acceptProposedAction()
+
     def _remove_selected(self) -> None:
         for item in self.fileList.selectedItems():
             self.fileList.takeItem(self.fileList.row(item))
@@ -197,7 +213,8 @@ class ImportDialog(QDialog):
         except ImportOptionError as exc:
             self.messageLabel.setText(str(exc))
             return
-        files = Importer.expand_paths(self.paths(), options.format)
+        # a file named and also inside a named folder is read once
+        files = list(dict.fromkeys(Importer.expand_paths(self.paths(), options.format)))
         if not files:
             self.messageLabel.setText(self.tr("No importable file in what was chosen."))
             return

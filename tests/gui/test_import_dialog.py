@@ -7,7 +7,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -219,3 +220,23 @@ def test_closing_the_window_during_an_import_stops_it_all_or_nothing(
     window.close()  # the dialog closes with its window; the import stops, its file rolled back or complete
     assert dialog._thread is None and not dialog.isVisible()
     assert sqlite_project.documents.count() in (before, before + 6000)
+
+
+def test_files_and_folders_dropped_on_the_dialog_are_added(
+    qtbot: QtBot, sqlite_project: Project, tmp_path: Path
+) -> None:
+    doccano, _conll = corpus_files(tmp_path / "in")
+    dialog = open_dialog(qtbot, sqlite_project)
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(doccano)), QUrl.fromLocalFile(str(tmp_path / "in"))])
+    at = QPointF(dialog.rect().center())
+    enter = QDragEnterEvent(
+        at.toPoint(), Qt.DropAction.CopyAction, data, LEFT, Qt.KeyboardModifier.NoModifier
+    )
+    QApplication.sendEvent(dialog, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(at, Qt.DropAction.CopyAction, data, LEFT, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(dialog, drop)
+    assert dialog.paths() == [doccano, tmp_path / "in"] and dialog.previewButton.isEnabled()
+    click_and_wait(qtbot, dialog, dialog.previewButton)
+    assert dialog.table.rowCount() == 2  # the folder's files, each once

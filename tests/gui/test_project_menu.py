@@ -250,3 +250,23 @@ def test_a_new_project_in_an_empty_postgresql_database(
         with admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
+
+
+def test_the_overview_reads_the_same_on_sqlite_and_postgresql(qtbot: QtBot, project: Project) -> None:
+    a, b, _c, _d = add_documents(project, ["李强在北京。", "王毅访问上海。", "新华社报道。", "北京欢迎你。"])
+    finish(project, "alice", a, Entity(0, 2, "PER"))
+    finish(project, "bob", a, Entity(0, 2, "PER"))
+    finish(project, "bob", b, Entity(0, 2, "PER"), Entity(4, 6, "LOC"))
+    SetDocumentState(Context(b, project.annotator("alice").id), DocState.IN_PROGRESS, DocState.NEW).do(
+        project.annotations
+    )
+    view = Overview(project)
+    qtbot.addWidget(view)
+    qtbot.waitUntil(lambda: view.data is not None)
+    assert (
+        "4 document(s)" in view.documents.text() and "2 done, 0 in progress, 2 new" in view.documents.text()
+    )
+    assert project.stats().states == {"done": 2, "in_progress": 0, "new": 2}
+    assert view.pairs.item(0, 2).text() == "1.000"
+    assert "Mean pairwise span F1 (exact) 1.000" in view.agreementLabel.text()
+    view.close()
