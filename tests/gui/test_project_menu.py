@@ -3,6 +3,8 @@ clicks, checked in the databases (and the files) involved."""
 
 from __future__ import annotations
 
+import json
+import os
 import sqlite3
 import uuid
 from collections import Counter
@@ -270,3 +272,62 @@ def test_the_overview_reads_the_same_on_sqlite_and_postgresql(qtbot: QtBot, proj
     assert view.pairs.item(0, 2).text() == "1.000"
     assert "Mean pairwise span F1 (exact) 1.000" in view.agreementLabel.text()
     view.close()
+
+
+SWITCH_AND_QUIT = """
+import sys
+from PySide6.QtCore import QTimer, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from gui.app import run_app, start_application
+from gui.main_window import MainWindow
+
+app = start_application()
+first, other = sys.argv[1], sys.argv[2]
+
+def windows():
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+
+def switch():
+    (window,) = windows()
+    window.project_menu.switch_to(other)
+    QTimer.singleShot(1500, quit_)
+
+def quit_():
+    (window,) = windows()
+    print("now", window.project.url, window.project.documents.count(), flush=True)
+    window.activateWindow()
+    QTest.keyClick(window.article, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+
+QTimer.singleShot(1500, switch)
+print("exit", run_app(first, "alice"), flush=True)
+"""
+
+
+def test_the_application_switches_project_and_quits_with_ctrl_q(tmp_path: Path) -> None:
+    """The real start-up (``run_app``): open one project, switch to another, Ctrl+Q; the process ends cleanly
+    and both databases are sound."""
+    import subprocess
+    import sys
+
+    first, other = f"sqlite:///{tmp_path / 'first.db'}", f"sqlite:///{tmp_path / 'other.db'}"
+    Project.open(other).close()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "NEWSTAG_CONFIG_DIR": str(tmp_path / "config")}
+    result = subprocess.run(
+        [sys.executable, "-c", SWITCH_AND_QUIT, first, other],
+        cwd=Path(__file__).resolve().parents[2],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert f"now {other} 0" in result.stdout and "exit 0" in result.stdout
+    assert "QThread" not in result.stderr and "Traceback" not in result.stderr
+    with Project.open(first) as project:
+        assert project.documents.count() == 5  # the seed articles
+        assert [a.name for a in project.team.annotators()] == ["alice"]
+    assert json.loads((tmp_path / "config" / "settings.json").read_text("utf-8"))["recent_projects"] == [
+        other,
+        first,
+    ]
