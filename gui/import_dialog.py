@@ -272,7 +272,7 @@ class ImportDialog(QDialog):
                 report.imported,
                 report.skipped,
                 report.spans,
-                ", ".join(f"{label} {n}" for label, n in sorted(report.spans_per_label.items())),
+                ", ".join(f"{label} {n:,}" for label, n in sorted(report.spans_per_label.items())),
                 ", ".join(report.new_labels),
             ]
         for column, value in enumerate(cells):
@@ -320,8 +320,12 @@ class ImportDialog(QDialog):
             self.previewed = [] if stopped else list(reports)
             said = self.tr(
                 "Preview: {0:,} document(s) with {1:,} span(s) from {2} file(s) would be imported, "
-                "{3:,} duplicate(s) skipped; {4} file(s) refused. Nothing was written."
-            ).format(documents, spans, len(good), sum(r.skipped for r in good), failed)
+                "{3:,} duplicate(s) skipped. Nothing was written."
+            ).format(documents, spans, len(good), sum(r.skipped for r in good))
+            if failed:
+                said += " " + self.tr("{0} file(s) refused; nothing from them would be imported.").format(
+                    failed
+                )
             if labels:
                 said += " " + self.tr("Labels that would be added: {0}.").format(", ".join(labels))
             if stopped:
@@ -329,9 +333,10 @@ class ImportDialog(QDialog):
         else:
             self.previewed = []
             said = self.tr(
-                "Imported {0:,} document(s) with {1:,} span(s) from {2} file(s); {3:,} duplicate(s) "
-                "skipped; {4} file(s) failed and nothing from them was written."
-            ).format(documents, spans, len(good), sum(r.skipped for r in good), failed)
+                "Imported {0:,} document(s) with {1:,} span(s) from {2} file(s); {3:,} duplicate(s) skipped."
+            ).format(documents, spans, len(good), sum(r.skipped for r in good))
+            if failed:
+                said += " " + self.tr("{0} file(s) failed; nothing from them was written.").format(failed)
             if labels:
                 said += " " + self.tr("Labels added: {0}.").format(", ".join(labels))
             if stopped:

@@ -766,8 +766,20 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>警告：{0}</translation>
     </message>
     <message>
-        <source>Preview: {0:,} document(s) with {1:,} span(s) from {2} file(s) would be imported, {3:,} duplicate(s) skipped; {4} file(s) refused. Nothing was written.</source>
-        <translation>预览：将从 {2} 个文件导入 {0:,} 篇文档、{1:,} 个标注，跳过 {3:,} 篇重复文档；{4} 个文件被拒绝。未写入任何内容。</translation>
+        <source>Preview: {0:,} document(s) with {1:,} span(s) from {2} file(s) would be imported, {3:,} duplicate(s) skipped. Nothing was written.</source>
+        <translation>预览：将从 {2} 个文件导入 {0:,} 篇文档、{1:,} 个标注，跳过 {3:,} 篇重复文档。未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>{0} file(s) refused; nothing from them would be imported.</source>
+        <translation>{0} 个文件被拒绝，其内容均不会导入。</translation>
+    </message>
+    <message>
+        <source>Imported {0:,} document(s) with {1:,} span(s) from {2} file(s); {3:,} duplicate(s) skipped.</source>
+        <translation>已从 {2} 个文件导入 {0:,} 篇文档、{1:,} 个标注；跳过 {3:,} 篇重复文档。</translation>
+    </message>
+    <message>
+        <source>{0} file(s) failed; nothing from them was written.</source>
+        <translation>{0} 个文件失败，其内容均未写入。</translation>
     </message>
     <message>
         <source>Labels that would be added: {0}.</source>
@@ -776,10 +788,6 @@ Replace it? Once the new export is complete, the old file is deleted and the new
     <message>
         <source>Preview stopped; nothing was written.</source>
         <translation>预览已停止；未写入任何内容。</translation>
-    </message>
-    <message>
-        <source>Imported {0:,} document(s) with {1:,} span(s) from {2} file(s); {3:,} duplicate(s) skipped; {4} file(s) failed and nothing from them was written.</source>
-        <translation>已从 {2} 个文件导入 {0:,} 篇文档、{1:,} 个标注；跳过 {3:,} 篇重复文档；{4} 个文件失败，其内容均未写入。</translation>
     </message>
     <message>
         <source>Labels added: {0}.</source>

@@ -164,7 +164,7 @@ def test_a_bad_file_is_refused_by_file_and_line_and_writes_nothing(
     good.write_text(good.read_text(encoding="utf-8") + '{"text": "坏", "label": [[0, 5, "PER"]]}\n', "utf-8")
     click_and_wait(qtbot, dialog, dialog.importButton)
     assert snapshot(project) == before
-    assert "1 file(s) failed and nothing from them was written" in dialog.messageLabel.text()
+    assert "1 file(s) failed; nothing from them was written" in dialog.messageLabel.text()
     assert f"{good}, line 3" in dialog.details.toPlainText()
 
 
