@@ -22,6 +22,7 @@ from gui.entity_panel import EntityPanel
 from gui.keymap import Keymap
 from gui.label_bar import LabelBar
 from gui.plain_text import plain_action_tips, plain_label
+from gui.project_menu import ProjectMenu
 from gui.qt_compat import guard_none_refcount
 from gui.session import AnnotationSession
 from gui.shortcuts import CHECKABLE, LABEL_HELP, SELECT_HELP, SHORTCUTS, Scope, shown
@@ -105,6 +106,7 @@ class MainWindow(QMainWindow):
             [self.actions_by_command["accept_group"], self.actions_by_command["reject_group"]]
         )
         self.menus = WindowMenus(self, self.session, self.article, self.documents.model, self.show_message)
+        self.project_menu = ProjectMenu(self, self.session, self.documents.model, self.show_message)
         self.view_menu = ViewMenu(
             self, self._menus["View"], self.article, self.entities, self.labels, self.session.labels
         )
@@ -312,4 +314,5 @@ class MainWindow(QMainWindow):
         self.hide()  # gone at once; saving the time and waiting for the worker happen behind
         self.menus.close()
         self.session.close()
+        self.project_menu.window_closed()
         super().closeEvent(event)

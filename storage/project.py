@@ -48,6 +48,7 @@ from storage.export import Exporter
 from storage.importer import Importer
 from storage.labels import Labels
 from storage.ordering import Ordering
+from storage.probe import probe_database, public_url, sqlite_url
 from storage.review import Reviews
 from storage.settings import Settings
 from storage.stats import CorpusStats, corpus_stats
@@ -70,7 +71,10 @@ __all__ = [
     "backup_sqlite",
     "default_url",
     "pg_dump_advice",
+    "probe_database",  # New project… / Open project…: what a URL holds, before opening it
+    "public_url",
     "sqlite_path",  # a project's file, before it is open
+    "sqlite_url",
 ]
 
 

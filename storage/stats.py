@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 
 from storage.database import Database
 from storage.orm import AnnotatorRow, DocumentRow, ProgressRow, SpanRow
@@ -17,9 +17,16 @@ class CorpusStats:
     characters: int
     spans: dict[tuple[str, str, str], int] = field(default_factory=dict)  # (layer, label, status) -> n
     progress: dict[str, dict[str, float]] = field(default_factory=dict)  # annotator -> state -> n, seconds
+    states: dict[str, int] = field(default_factory=dict)  # document state (the furthest anyone got) -> n
 
     def render(self) -> str:
         lines = [f"documents: {self.documents:,} ({self.characters:,} characters)"]
+        if self.documents:
+            lines.append(
+                f"documents by state: {self.states.get('done', 0):,} done, "
+                f"{self.states.get('in_progress', 0):,} in progress, {self.states.get('new', 0):,} new "
+                "(done: by at least one annotator)"
+            )
         if self.spans:
             lines.append("spans (layer / label / status: count):")
             for (layer, label, status), n in sorted(self.spans.items()):
@@ -57,4 +64,18 @@ def corpus_stats(project: Database) -> CorpusStats:
             entry = stats.progress.setdefault(name, {})
             entry[state] = n
             entry["seconds"] = entry.get("seconds", 0.0) + float(seconds or 0)
+        furthest = (
+            select(
+                func.max(
+                    case((ProgressRow.state == "done", 2), (ProgressRow.state == "in_progress", 1), else_=0)
+                ).label("furthest")
+            )
+            .group_by(ProgressRow.document_id)
+            .subquery()
+        )
+        counts: dict[int, int] = dict(
+            s.execute(select(furthest.c.furthest, func.count()).group_by(furthest.c.furthest)).all()
+        )
+        done, started = int(counts.get(2, 0)), int(counts.get(1, 0))
+        stats.states = {"done": done, "in_progress": started, "new": docs - done - started}
         return stats

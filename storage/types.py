@@ -23,6 +23,7 @@ from storage.formats.options import (
     ReadOptions,
 )
 from storage.import_types import FileReport, ImportOptions, SpansAs
+from storage.probe import DatabaseProbe
 from storage.review import QueueEntry, ReviewItem
 from storage.split import SplitRatios
 from storage.stats import CorpusStats
@@ -52,6 +53,7 @@ __all__ = [
     "ConllOptions",
     "CorpusStats",
     "DatabaseError",
+    "DatabaseProbe",
     "Discontinuous",
     "DocSeparator",
     "DocumentEntry",

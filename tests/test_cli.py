@@ -42,6 +42,7 @@ def test_import_reports_per_file_and_exits_nonzero_on_failure(tmp_path: Path) ->
     stats = newstag("stats", "--db", db)
     assert stats.returncode == 0, stats.stderr
     assert "documents: 2" in stats.stdout
+    assert "documents by state: 0 done, 0 in progress, 2 new" in stats.stdout
     assert "gold       PER      accepted          1" in stats.stdout
 
 

@@ -652,6 +652,327 @@ Replace it? Once the new export is complete, the old file is deleted and the new
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import documents</source>
+        <translation>导入文档</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <source>Add folder…</source>
+        <translation>添加文件夹…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>文档数</translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <source>Spans</source>
+        <translation>标注数</translation>
+    </message>
+    <message>
+        <source>Spans per label</source>
+        <translation>各标签标注数</translation>
+    </message>
+    <message>
+        <source>Labels added</source>
+        <translation>新增标签</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Files and folders (folders are searched for importable files):</source>
+        <translation>文件和文件夹（会在文件夹中查找可导入的文件）：</translation>
+    </message>
+    <message>
+        <source>Files to import</source>
+        <translation>要导入的文件</translation>
+    </message>
+    <message>
+        <source>Importable files (*.txt *.jsonl *.json *.conll *.bio *.bmes *.tsv *.ann);;All files (*)</source>
+        <translation>可导入的文件 (*.txt *.jsonl *.json *.conll *.bio *.bmes *.tsv *.ann);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Folder to import</source>
+        <translation>要导入的文件夹</translation>
+    </message>
+    <message>
+        <source>No importable file in what was chosen.</source>
+        <translation>所选内容中没有可导入的文件。</translation>
+    </message>
+    <message>
+        <source>Reading {0} file(s); nothing is written…</source>
+        <translation>正在读取 {0} 个文件；不写入任何内容…</translation>
+    </message>
+    <message>
+        <source>Importing {0} file(s)…</source>
+        <translation>正在导入 {0} 个文件…</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>Refused: {0}</source>
+        <translation>已拒绝：{0}</translation>
+    </message>
+    <message>
+        <source>Nothing from this file is imported.</source>
+        <translation>此文件的内容均不导入。</translation>
+    </message>
+    <message>
+        <source>{0} duplicate(s) with other labels kept as their own documents</source>
+        <translation>{0} 个标签不同的重复文档作为单独的文档保留</translation>
+    </message>
+    <message>
+        <source>Duplicate with other labels: {0}</source>
+        <translation>标签不同的重复文档：{0}</translation>
+    </message>
+    <message>
+        <source>Note: {0}</source>
+        <translation>说明：{0}</translation>
+    </message>
+    <message>
+        <source>Warning: {0}</source>
+        <translation>警告：{0}</translation>
+    </message>
+    <message>
+        <source>Preview: {0:,} document(s) with {1:,} span(s) from {2} file(s) would be imported, {3:,} duplicate(s) skipped. Nothing was written.</source>
+        <translation>预览：将从 {2} 个文件导入 {0:,} 篇文档、{1:,} 个标注，跳过 {3:,} 篇重复文档。未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>{0} file(s) refused; nothing from them would be imported.</source>
+        <translation>{0} 个文件被拒绝，其内容均不会导入。</translation>
+    </message>
+    <message>
+        <source>Imported {0:,} document(s) with {1:,} span(s) from {2} file(s); {3:,} duplicate(s) skipped.</source>
+        <translation>已从 {2} 个文件导入 {0:,} 篇文档、{1:,} 个标注；跳过 {3:,} 篇重复文档。</translation>
+    </message>
+    <message>
+        <source>{0} file(s) failed; nothing from them was written.</source>
+        <translation>{0} 个文件失败，其内容均未写入。</translation>
+    </message>
+    <message>
+        <source>Labels that would be added: {0}.</source>
+        <translation>将新增的标签：{0}。</translation>
+    </message>
+    <message>
+        <source>Preview stopped; nothing was written.</source>
+        <translation>预览已停止；未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Labels added: {0}.</source>
+        <translation>已新增标签：{0}。</translation>
+    </message>
+    <message>
+        <source>Stopped: the file under way was not imported (nothing from it was written).</source>
+        <translation>已停止：正在处理的文件未导入（其内容均未写入）。</translation>
+    </message>
+    <message>
+        <source>The import failed: {0}</source>
+        <translation>导入失败：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportOptions</name>
+    <message>
+        <source>Detect from the content</source>
+        <translation>根据内容自动识别</translation>
+    </message>
+    <message>
+        <source>Plain text (txt): one article per file</source>
+        <translation>纯文本 (txt)：每个文件一篇文章</translation>
+    </message>
+    <message>
+        <source>JSON Lines (jsonl): doccano, CLUENER, Label Studio</source>
+        <translation>JSON 行 (jsonl)：doccano、CLUENER、Label Studio</translation>
+    </message>
+    <message>
+        <source>JSON array (json): Label Studio, doccano</source>
+        <translation>JSON 数组 (json)：Label Studio、doccano</translation>
+    </message>
+    <message>
+        <source>CoNLL: one token a line (BIO, BIOES, BMES)</source>
+        <translation>CoNLL：每行一个词元（BIO、BIOES、BMES）</translation>
+    </message>
+    <message>
+        <source>brat standoff (.ann + .txt)</source>
+        <translation>brat standoff（.ann + .txt）</translation>
+    </message>
+    <message>
+        <source>People&apos;s Daily / MSRA word/tag</source>
+        <translation>人民日报 / MSRA 词/词性标注</translation>
+    </message>
+    <message>
+        <source>Gold layer (decided)</source>
+        <translation>金标准层（已定）</translation>
+    </message>
+    <message>
+        <source>Suggestions to confirm</source>
+        <translation>待确认的建议</translation>
+    </message>
+    <message>
+        <source>Skip a text that is stored already</source>
+        <translation>跳过已存储的文本</translation>
+    </message>
+    <message>
+        <source>Keep it when its labels differ</source>
+        <translation>标签不同时保留</translation>
+    </message>
+    <message>
+        <source>By -DOCSTART- if present, else one per sentence</source>
+        <translation>有 -DOCSTART- 时按其分隔，否则每句一篇</translation>
+    </message>
+    <message>
+        <source>By -DOCSTART- lines</source>
+        <translation>按 -DOCSTART- 行分隔</translation>
+    </message>
+    <message>
+        <source>One document per sentence</source>
+        <translation>每句一篇文档</translation>
+    </message>
+    <message>
+        <source>Chinese without spaces, Latin words with one</source>
+        <translation>中文不加空格，拉丁文单词之间加空格</translation>
+    </message>
+    <message>
+        <source>A space between tokens</source>
+        <translation>词元之间加空格</translation>
+    </message>
+    <message>
+        <source>No space between tokens</source>
+        <translation>词元之间不加空格</translation>
+    </message>
+    <message>
+        <source>Decide by each span&apos;s text</source>
+        <translation>根据每个标注的文本判断</translation>
+    </message>
+    <message>
+        <source>Code points (doccano&apos;s API)</source>
+        <translation>码位（doccano 的 API）</translation>
+    </message>
+    <message>
+        <source>UTF-16 code units (Label Studio)</source>
+        <translation>UTF-16 码元（Label Studio）</translation>
+    </message>
+    <message>
+        <source>One span per fragment</source>
+        <translation>每个片段一个标注</translation>
+    </message>
+    <message>
+        <source>Refuse the file</source>
+        <translation>拒绝该文件</translation>
+    </message>
+</context>
+<context>
+    <name>ImportOptionsForm</name>
+    <message>
+        <source>as grouped above</source>
+        <translation>按上面的分组</translation>
+    </message>
+    <message>
+        <source>Refuse an inside tag that continues no entity</source>
+        <translation>拒绝不接续任何实体的内部标签</translation>
+    </message>
+    <message>
+        <source>e.g. TOKEN,POS,CHUNK,TAG or TOKEN=2,TAG=10</source>
+        <translation>例如 TOKEN,POS,CHUNK,TAG 或 TOKEN=2,TAG=10</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <source>Labels in the files become:</source>
+        <translation>文件中的标签作为：</translation>
+    </message>
+    <message>
+        <source>Duplicates:</source>
+        <translation>重复文档：</translation>
+    </message>
+    <message>
+        <source>CoNLL and word/tag files</source>
+        <translation>CoNLL 和词/词性标注文件</translation>
+    </message>
+    <message>
+        <source>Documents:</source>
+        <translation>文档：</translation>
+    </message>
+    <message>
+        <source>Sentences per document:</source>
+        <translation>每篇文档的句数：</translation>
+    </message>
+    <message>
+        <source>Columns:</source>
+        <translation>列：</translation>
+    </message>
+    <message>
+        <source>Tokens joined:</source>
+        <translation>词元连接方式：</translation>
+    </message>
+    <message>
+        <source>Label of untyped tags:</source>
+        <translation>无类型标签的标签名：</translation>
+    </message>
+    <message>
+        <source>Word/tag entities:</source>
+        <translation>词性对应的实体：</translation>
+    </message>
+    <message>
+        <source>JSON and brat files</source>
+        <translation>JSON 和 brat 文件</translation>
+    </message>
+    <message>
+        <source>Offsets count:</source>
+        <translation>偏移量计数单位：</translation>
+    </message>
+    <message>
+        <source>Discontinuous entities:</source>
+        <translation>不连续的实体：</translation>
+    </message>
+    <message>
+        <source>Columns: {0}</source>
+        <translation>列：{0}</translation>
+    </message>
+    <message>
+        <source>The label of untyped tags must be one word, e.g. ENT.</source>
+        <translation>无类型标签的标签名必须是一个词，例如 ENT。</translation>
+    </message>
+    <message>
+        <source>Word/tag entities: expected TAG=LABEL pairs, e.g. nr=PER,ns=LOC,nt=ORG</source>
+        <translation>词性对应的实体：应为“词性=标签”对，例如 nr=PER,ns=LOC,nt=ORG</translation>
+    </message>
+</context>
+<context>
     <name>Keymap</name>
     <message>
         <source>Moving the text cursor</source>
@@ -821,6 +1142,267 @@ Replace it? Once the new export is complete, the old file is deleted and the new
     <message>
         <source>The database is damaged</source>
         <translation>数据库已损坏</translation>
+    </message>
+</context>
+<context>
+    <name>Overview</name>
+    <message>
+        <source>Project overview</source>
+        <translation>项目概览</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation>标注员</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>已分配</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Time (h:mm:ss)</source>
+        <translation>用时（时:分:秒）</translation>
+    </message>
+    <message>
+        <source>Minutes per document done</source>
+        <translation>每篇完成文档的分钟数</translation>
+    </message>
+    <message>
+        <source>Annotators</source>
+        <translation>标注员</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>文档数</translation>
+    </message>
+    <message>
+        <source>F1 exact</source>
+        <translation>F1（精确）</translation>
+    </message>
+    <message>
+        <source>F1 overlap</source>
+        <translation>F1（重叠）</translation>
+    </message>
+    <message>
+        <source>Kappa</source>
+        <translation>Kappa 系数</translation>
+    </message>
+    <message>
+        <source>Progress and time per annotator</source>
+        <translation>各标注员的进度和用时</translation>
+    </message>
+    <message>
+        <source>Agreement (documents finished by two annotators)</source>
+        <translation>一致性（两名标注员都已完成的文档）</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>审校</translation>
+    </message>
+    <message>
+        <source>Suggestion model</source>
+        <translation>建议模型</translation>
+    </message>
+    <message>
+        <source>Could not read the project: {0}</source>
+        <translation>无法读取项目：{0}</translation>
+    </message>
+    <message>
+        <source>{0} · read at {1:%H:%M:%S}; read again every {2} seconds (F5: now)</source>
+        <translation>{0} · 读取于 {1:%H:%M:%S}；每 {2} 秒重新读取（F5：立即读取）</translation>
+    </message>
+    <message>
+        <source>{0:,} document(s), {1:,} characters: {2:,} {3}, {4:,} {5}, {6:,} {7} (done: by at least one annotator).</source>
+        <translation>{0:,} 篇文档，{1:,} 个字：{3} {2:,} 篇，{5} {4:,} 篇，{7} {6:,} 篇（已完成：至少一名标注员已完成）。</translation>
+    </message>
+    <message>
+        <source>No document has been finished by two annotators yet.</source>
+        <translation>还没有两名标注员都已完成的文档。</translation>
+    </message>
+    <message>
+        <source>Mean pairwise span F1 (exact) {0:.3f}; Krippendorff&apos;s alpha {1}; worst document #{2} (F1 {3:.3f}).</source>
+        <translation>两两标注的平均 F1（精确）{0:.3f}；Krippendorff alpha {1}；一致性最差的文档 #{2}（F1 {3:.3f}）。</translation>
+    </message>
+    <message>
+        <source>{0} document(s) finished by two or more annotators: {1} reviewed, {2} to review.</source>
+        <translation>{0} 篇文档由两名或以上标注员完成：已审校 {1} 篇，待审校 {2} 篇。</translation>
+    </message>
+    <message>
+        <source>The project&apos;s model is switched off.</source>
+        <translation>项目的模型已关闭。</translation>
+    </message>
+    <message>
+        <source>No model trained on this project yet; the first trains after {0} finished document(s).</source>
+        <translation>此项目还没有训练过模型；完成 {0} 篇文档后开始第一次训练。</translation>
+    </message>
+    <message>
+        <source>Trained {0:%Y-%m-%d %H:%M} on {1:,} finished document(s); it retrains every {2} newly finished.</source>
+        <translation>于 {0:%Y-%m-%d %H:%M} 用 {1:,} 篇已完成的文档训练；每新完成 {2} 篇重新训练一次。</translation>
+    </message>
+    <message>
+        <source>Finished documents now: {0:,}.</source>
+        <translation>目前已完成的文档：{0:,} 篇。</translation>
+    </message>
+    <message>
+        <source>Built on a base model trained on {0:,} document(s).</source>
+        <translation>基于用 {0:,} 篇文档训练的基础模型。</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Pretrained tagger: {0}; conventions: {1}.</source>
+        <translation>预训练标注器：{0}；标注规范：{1}。</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectDialog</name>
+    <message>
+        <source>New project</source>
+        <translation>新建项目</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <source>A SQLite file (one desk)</source>
+        <translation>SQLite 文件（单机使用）</translation>
+    </message>
+    <message>
+        <source>A PostgreSQL database (a team)</source>
+        <translation>PostgreSQL 数据库（团队使用）</translation>
+    </message>
+    <message>
+        <source>e.g. /home/me/corpus.db</source>
+        <translation>例如 /home/me/corpus.db</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>New project file</source>
+        <translation>新项目文件</translation>
+    </message>
+    <message>
+        <source>newstag projects (*.db);;All files (*)</source>
+        <translation>newstag 项目 (*.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Open a project file</source>
+        <translation>打开项目文件</translation>
+    </message>
+    <message>
+        <source>Choose the project&apos;s file.</source>
+        <translation>请选择项目文件。</translation>
+    </message>
+    <message>
+        <source>A PostgreSQL URL starts with postgresql://, e.g. postgresql://user@host/database</source>
+        <translation>PostgreSQL 地址以 postgresql:// 开头，例如 postgresql://user@host/database</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>Connected ({0}): a newstag project with {1:,} document(s).</source>
+        <translation>已连接（{0}）：一个包含 {1:,} 篇文档的 newstag 项目。</translation>
+    </message>
+    <message>
+        <source>Connected ({0}): no newstag project in this database yet.</source>
+        <translation>已连接（{0}）：此数据库中还没有 newstag 项目。</translation>
+    </message>
+    <message>
+        <source>Cannot use this database: {0}</source>
+        <translation>无法使用此数据库：{0}</translation>
+    </message>
+    <message>
+        <source>{0} exists already; a new project never replaces a file. Choose another name.</source>
+        <translation>{0} 已存在；新建项目从不覆盖文件。请换一个名称。</translation>
+    </message>
+    <message>
+        <source>{0} holds a newstag project already ({1:,} document(s)); use Open project… to open it.</source>
+        <translation>{0} 中已有一个 newstag 项目（{1:,} 篇文档）；请用“打开项目…”打开它。</translation>
+    </message>
+    <message>
+        <source>{0} does not exist.</source>
+        <translation>{0} 不存在。</translation>
+    </message>
+    <message>
+        <source>{0} holds no newstag project; it is left as it is. Use New project… to make one.</source>
+        <translation>{0} 中没有 newstag 项目；它保持原样。请用“新建项目…”创建一个。</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectMenu</name>
+    <message>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <source>Open recent</source>
+        <translation>最近打开</translation>
+    </message>
+    <message>
+        <source>New project…</source>
+        <translation>新建项目…</translation>
+    </message>
+    <message>
+        <source>Open project…</source>
+        <translation>打开项目…</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Overview…</source>
+        <translation>概览…</translation>
+    </message>
+    <message>
+        <source>{0} no longer holds a newstag project; it is removed from the recent list.</source>
+        <translation>{0} 中已没有 newstag 项目；已从最近列表中移除。</translation>
+    </message>
+    <message>
+        <source>Cannot open the project</source>
+        <translation>无法打开项目</translation>
     </message>
 </context>
 <context>

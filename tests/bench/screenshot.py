@@ -1,11 +1,14 @@
 """Save screenshots of the real windows on a seed article (for the README): the annotation window
-(resources/screenshot.png), the review window (resources/screenshot_review.png) and the annotation window in
-Simplified Chinese (resources/screenshot_zh_CN.png).
+(resources/screenshot.png), the review window (resources/screenshot_review.png), the annotation window in
+Simplified Chinese (resources/screenshot_zh_CN.png), and the import dialog's preview
+(resources/screenshot_import.png: the MSRA test set from ../shared/data, a doccano file, a broken file).
 
 Usage (needs a CJK font, e.g. fonts-noto-cjk; the README screenshots were taken this way):
 
     Xvfb :99 -screen 0 1600x1000x24 & DISPLAY=:99 QT_QPA_PLATFORM=xcb \\
-    python tests/bench/screenshot.py [OUT.png [REVIEW_OUT.png [CHINESE_OUT.png]]]
+    python tests/bench/screenshot.py [OUT.png [REVIEW_OUT.png [CHINESE_OUT.png [IMPORT_OUT.png]]]]
+
+``--only import [IMPORT_OUT.png]`` takes the import preview alone.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from array import array
 from collections import Counter
 from pathlib import Path
 
-from common import ROOT
+from common import ROOT, shared_file
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
@@ -137,10 +140,61 @@ def review_window(app: QApplication, project: Project, out: Path) -> None:
     window.close()
 
 
+def import_preview(app: QApplication, project: Project, out: Path, folder: Path) -> None:
+    """Document → Import… after Preview: three files, one of them refused by line."""
+    import json
+    import shutil
+
+    from gui.import_dialog import ImportDialog
+
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy(shared_file("msra/test.bio"), folder / "msra_test.bio")
+    rows = [
+        {"text": "联合国秘书长古特雷斯抵达北京。", "label": [[0, 3, "ORG"], [6, 9, "PER"], [11, 13, "LOC"]]},
+        {"text": "欧盟委员会在布鲁塞尔发表声明。", "label": [[0, 5, "ORG"], [6, 10, "GPE"]]},
+        {"text": "新华社记者王晓明报道。", "label": [[0, 3, "ORG"], [5, 8, "PER"]]},
+    ]
+    (folder / "doccano_export.jsonl").write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8"
+    )
+    bad = [{"text": "上海今天晴。", "label": [[0, 2, "LOC"]]}, {"text": "短讯。", "label": [[0, 9, "ORG"]]}]
+    (folder / "broken.jsonl").write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in bad), encoding="utf-8"
+    )
+    dialog = ImportDialog(project)
+    dialog.resize(1180, 820)
+    dialog.show()
+    dialog.add_paths([folder])
+    dialog.form.sentencesSpin.setValue(20)
+    dialog.start_preview()
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and dialog._thread is not None:
+        app.processEvents()
+        time.sleep(0.02)
+    broken = next(
+        r for r in range(dialog.table.rowCount()) if dialog.table.item(r, 0).text() == "broken.jsonl"
+    )
+    dialog.table.selectRow(broken)
+    settle(app)
+    save_small(dialog.grab().toImage(), out)
+    print(f"saved {out} ({out.stat().st_size // 1024} KB)")
+    dialog.close()
+
+
 def main() -> None:
+    if sys.argv[1:2] == ["--only"] and sys.argv[2:3] == ["import"]:
+        import_out = Path(sys.argv[3]) if len(sys.argv) > 3 else ROOT / "resources" / "screenshot_import.png"
+        app = QApplication(sys.argv[:1])
+        with tempfile.TemporaryDirectory() as tmp:
+            os.environ["NEWSTAG_CONFIG_DIR"] = str(Path(tmp) / "config")
+            project = Project.open(f"sqlite:///{Path(tmp) / 'import.db'}")
+            import_preview(app, project, import_out, Path(tmp) / "to_import")
+            project.close()
+        return
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "resources" / "screenshot.png"
     review_out = Path(sys.argv[2]) if len(sys.argv) > 2 else ROOT / "resources" / "screenshot_review.png"
     chinese_out = Path(sys.argv[3]) if len(sys.argv) > 3 else ROOT / "resources" / "screenshot_zh_CN.png"
+    import_out = Path(sys.argv[4]) if len(sys.argv) > 4 else ROOT / "resources" / "screenshot_import.png"
     app = QApplication(sys.argv[:1])
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["NEWSTAG_CONFIG_DIR"] = str(Path(tmp) / "config")
@@ -155,6 +209,10 @@ def main() -> None:
         i18n.install(i18n.CHINESE)
         annotation_window(app, project, chinese_out, annotator="李明")
         project.close()
+        i18n.install(i18n.ENGLISH)
+        empty = Project.open(f"sqlite:///{Path(tmp) / 'import.db'}")
+        import_preview(app, empty, import_out, Path(tmp) / "to_import")
+        empty.close()
 
 
 if __name__ == "__main__":

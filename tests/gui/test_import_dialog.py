@@ -1,0 +1,242 @@
+"""Document → Import…: files chosen, options set with the mouse and keyboard, a preview that writes nothing,
+the import in a worker thread with its result per file, the document list refreshed; a bad file leaves the
+database exactly as it was and the dialog names its file and line. On SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from gui.import_dialog import ImportDialog
+from gui.import_worker import ImportWorker
+from model.spans import Layer
+from storage.project import Project
+from storage.types import ImportOptions
+from tests.conftest import snapshot
+from tests.gui.helpers import CTRL, SHIFT
+
+LEFT = Qt.MouseButton.LeftButton
+K = Qt.Key
+
+
+def jsonl(path: Path, rows: list[dict[str, object]]) -> Path:
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def corpus_files(folder: Path) -> tuple[Path, Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    doccano = jsonl(
+        folder / "news.jsonl",
+        [
+            {"text": "李强在北京会见王毅。", "label": [[0, 2, "PER"], [3, 5, "LOC"], [7, 9, "PER"]]},
+            {"text": "联合国总部在纽约。", "label": [[0, 3, "GPE"], [6, 8, "LOC"]]},
+        ],
+    )
+    conll = folder / "tagged.conll"
+    rows = [
+        "上 B-LOC",
+        "海 I-LOC",
+        "很 O",
+        "大 O",
+        "",
+        "张 B-PER",
+        "伟 I-PER",
+        "来 O",
+        "了 O",
+        "",
+        "好 O",
+        "",
+    ]
+    conll.write_text("\n".join(rows), encoding="utf-8")
+    return doccano, conll
+
+
+def open_dialog(qtbot: QtBot, project: Project) -> ImportDialog:
+    dialog = ImportDialog(project)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def click_and_wait(qtbot: QtBot, dialog: ImportDialog, button: object) -> None:
+    qtbot.mouseClick(button, LEFT)
+    qtbot.waitUntil(lambda: dialog._thread is None, timeout=30_000)
+
+
+def test_preview_writes_nothing_then_import_writes_what_it_showed(
+    qtbot: QtBot, project: Project, tmp_path: Path
+) -> None:
+    _doccano, _conll = corpus_files(tmp_path / "in")
+    dialog = open_dialog(qtbot, project)
+    assert not dialog.previewButton.isEnabled() and not dialog.importButton.isEnabled()
+    dialog.add_paths([tmp_path / "in"])  # a folder: searched for importable files
+    before = snapshot(project)
+    click_and_wait(qtbot, dialog, dialog.previewButton)
+    assert snapshot(project) == before  # the preview wrote nothing
+    table = dialog.table
+    rows = {
+        table.item(r, 0).text(): [table.item(r, c).text() for c in range(7)] for r in range(table.rowCount())
+    }
+    assert rows["news.jsonl"][2:] == ["2", "0", "5", "GPE 1, LOC 2, PER 2", "GPE"]
+    assert rows["tagged.conll"][1].startswith("conll") and rows["tagged.conll"][2:5] == ["3", "0", "2"]
+    message = dialog.messageLabel.text()
+    assert "5 document(s) with 7 span(s) from 2 file(s)" in message and "Nothing was written" in message
+    assert "Labels that would be added: GPE" in message
+    assert dialog.importButton.isEnabled()
+
+    click_and_wait(qtbot, dialog, dialog.importButton)
+    assert project.documents.count() == 5
+    texts = {project.documents.get(i).text: i for i in project.documents.ids()}
+    gold = project.annotations.spans(texts["李强在北京会见王毅。"], Layer.GOLD)
+    assert sorted((s.start, s.end, s.label) for s in gold) == [(0, 2, "PER"), (3, 5, "LOC"), (7, 9, "PER")]
+    assert "GPE" in {label.name for label in project.labels.all()}
+    assert "Imported 5 document(s) with 7 span(s) from 2 file(s)" in dialog.messageLabel.text()
+    assert dialog.progress.value() == dialog.progress.maximum()
+    assert not dialog.importButton.isEnabled()  # once imported, a new preview is needed
+
+    click_and_wait(qtbot, dialog, dialog.previewButton)  # the same files again: all duplicates
+    assert [dialog.table.item(r, 3).text() for r in range(2)] == ["2", "3"]
+
+
+def test_options_set_from_the_keyboard_reach_the_import(
+    qtbot: QtBot, project: Project, tmp_path: Path
+) -> None:
+    _, conll = corpus_files(tmp_path / "in")
+    dialog = open_dialog(qtbot, project)
+    dialog.add_paths([conll])
+    form = dialog.form
+    form.spansAsBox.setFocus()
+    qtbot.keyClick(form.spansAsBox, K.Key_Down)  # suggestions to confirm
+    form.sentencesSpin.setFocus()
+    form.sentencesSpin.selectAll()
+    qtbot.keyClicks(form.sentencesSpin, "2")  # two sentences per document
+    assert form.options().read.sentences_per_document == 2
+    click_and_wait(qtbot, dialog, dialog.previewButton)
+    assert dialog.table.item(0, 2).text() == "2"
+    click_and_wait(qtbot, dialog, dialog.importButton)
+    ids = project.documents.ids()
+    assert [project.documents.get(i).text for i in ids] == ["上海很大\n张伟来了", "好"]
+    assert not project.annotations.spans(ids[0], Layer.GOLD)
+    suggested = project.annotations.spans(ids[0], Layer.SUGGESTION)
+    assert sorted((s.start, s.end, s.label) for s in suggested) == [(0, 2, "LOC"), (5, 7, "PER")]
+
+
+def test_changing_an_option_after_the_preview_asks_for_a_new_one(
+    qtbot: QtBot, sqlite_project: Project, tmp_path: Path
+) -> None:
+    doccano, _ = corpus_files(tmp_path / "in")
+    dialog = open_dialog(qtbot, sqlite_project)
+    dialog.add_paths([doccano])
+    click_and_wait(qtbot, dialog, dialog.previewButton)
+    assert dialog.importButton.isEnabled()
+    box = dialog.form.strictTags
+    qtbot.mouseClick(box, LEFT, pos=QPoint(6, box.height() // 2))  # on the box, not its empty right
+    assert box.isChecked()
+    assert not dialog.importButton.isEnabled()
+
+
+def test_a_bad_file_is_refused_by_file_and_line_and_writes_nothing(
+    qtbot: QtBot, project: Project, tmp_path: Path
+) -> None:
+    good, _ = corpus_files(tmp_path / "in")
+    bad = jsonl(
+        tmp_path / "bad.jsonl",
+        [{"text": "新华社北京电。", "label": [[0, 3, "ORG"]]}, {"text": "短。", "label": [[0, 9, "LOC"]]}],
+    )
+    dialog = open_dialog(qtbot, project)
+    dialog.add_paths([bad, good])
+    before = snapshot(project)
+    click_and_wait(qtbot, dialog, dialog.previewButton)
+    assert dialog.table.item(0, 2).text() == "refused"
+    dialog.table.selectRow(0)
+    details = dialog.details.toPlainText()
+    assert f"{bad}, line 2" in details and "Nothing from this file is imported" in details
+    assert "1 file(s) refused" in dialog.messageLabel.text()
+    assert snapshot(project) == before
+    # the good file becomes bad after the preview: its import fails and leaves the database as it was
+    good.write_text(good.read_text(encoding="utf-8") + '{"text": "坏", "label": [[0, 5, "PER"]]}\n', "utf-8")
+    click_and_wait(qtbot, dialog, dialog.importButton)
+    assert snapshot(project) == before
+    assert "1 file(s) failed; nothing from them was written" in dialog.messageLabel.text()
+    assert f"{good}, line 3" in dialog.details.toPlainText()
+
+
+def test_stop_rolls_back_the_file_under_way_and_keeps_the_files_before(
+    qtbot: QtBot, sqlite_project: Project, tmp_path: Path
+) -> None:
+    first, _ = corpus_files(tmp_path / "in")
+    big = jsonl(tmp_path / "big.jsonl", [{"text": f"第{i}篇新闻。", "label": []} for i in range(5000)])
+    worker = ImportWorker(sqlite_project, [first, big], ImportOptions(), dry_run=False, total_documents=5002)
+    seen: list[int] = []
+    worker.progressed.connect(
+        lambda done, _t: (seen.append(done), done > 2 and worker.cancel_requested.set())
+    )
+    finished: list[tuple[object, bool]] = []
+    worker.finished.connect(lambda reports, stopped: finished.append((reports, stopped)))
+    worker.run()  # in this thread: the cancel is set after the big file's first batch
+    ((reports, stopped),) = finished
+    assert stopped and [r.path for r in reports] == [str(first)]
+    assert sqlite_project.documents.count() == 2  # the big file's first 2,000 documents rolled back
+
+
+def test_the_window_imports_from_its_document_menu_and_lists_the_new_documents(
+    qtbot: QtBot, make_window, corpus, sqlite_project: Project, tmp_path: Path
+) -> None:
+    window = make_window()
+    total = window.documents.model.total
+    qtbot.keyClick(window.article, K.Key_I, CTRL | SHIFT)
+    dialog = window.project_menu.dialogs[-1]
+    assert isinstance(dialog, ImportDialog) and dialog.isVisible()
+    doccano, _ = corpus_files(tmp_path / "in")
+    dialog.add_paths([doccano])
+    click_and_wait(qtbot, dialog, dialog.previewButton)
+    click_and_wait(qtbot, dialog, dialog.importButton)
+    assert sqlite_project.documents.count() == total + 2
+    qtbot.waitUntil(lambda: window.documents.model.total == total + 2)
+    assert window.documents.count.text() == f"{total + 2} document(s)"
+    qtbot.keyClick(dialog, K.Key_Escape)
+    assert not dialog.isVisible()
+    QApplication.processEvents()
+
+
+def test_closing_the_window_during_an_import_stops_it_all_or_nothing(
+    qtbot: QtBot, make_window, corpus, sqlite_project: Project, tmp_path: Path
+) -> None:
+    window = make_window()
+    before = sqlite_project.documents.count()
+    big = jsonl(tmp_path / "big.jsonl", [{"text": f"第{i}篇新闻。", "label": []} for i in range(6000)])
+    dialog = window.project_menu.import_files()
+    dialog.add_paths([big])
+    click_and_wait(qtbot, dialog, dialog.previewButton)
+    qtbot.mouseClick(dialog.importButton, LEFT)
+    assert dialog._thread is not None
+    window.close()  # the dialog closes with its window; the import stops, its file rolled back or complete
+    assert dialog._thread is None and not dialog.isVisible()
+    assert sqlite_project.documents.count() in (before, before + 6000)
+
+
+def test_files_and_folders_dropped_on_the_dialog_are_added(
+    qtbot: QtBot, sqlite_project: Project, tmp_path: Path
+) -> None:
+    doccano, _conll = corpus_files(tmp_path / "in")
+    dialog = open_dialog(qtbot, sqlite_project)
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(doccano)), QUrl.fromLocalFile(str(tmp_path / "in"))])
+    at = QPointF(dialog.rect().center())
+    enter = QDragEnterEvent(
+        at.toPoint(), Qt.DropAction.CopyAction, data, LEFT, Qt.KeyboardModifier.NoModifier
+    )
+    QApplication.sendEvent(dialog, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(at, Qt.DropAction.CopyAction, data, LEFT, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(dialog, drop)
+    assert dialog.paths() == [doccano, tmp_path / "in"] and dialog.previewButton.isEnabled()
+    click_and_wait(qtbot, dialog, dialog.previewButton)
+    assert dialog.table.rowCount() == 2  # the folder's files, each once
