@@ -37,6 +37,7 @@ from storage.formats.conll_layout import (
     _pair_join,
     _Sentence,
     _special,
+    is_comment,
 )
 
 
@@ -133,7 +134,7 @@ class ConllReader(LayoutAnalysis):
                     tokens, tags, numbers, space_after = [], [], [], []
                 yield _Boundary(docstart=True)
                 continue
-            if layout.conllu and row.startswith("#"):
+            if (layout.conllu and row.startswith("#")) or is_comment(row):
                 continue
             cols = self._split(row)
             if len(cols) != layout.width:  # checked by the first pass; kept as a guard

@@ -21,6 +21,7 @@ _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _LATIN_EDGE = re.compile(r"[A-Za-z0-9\u00c0-\u024f]")
 _CONLLU_ID = re.compile(r"^\d+([-.]\d+)?$")
 _WHITE_LINE = re.compile(r"^[^\S\n]+$", re.MULTILINE)
+_TAG_LIKE = re.compile(r"^(O|[BIESMU](-\S+)?|\S+-[BIESMU])$")
 _TRAILING_SPACE = re.compile(r"[^\S\n]+$", re.MULTILINE)
 
 
@@ -58,6 +59,16 @@ class Layout:
     skipped_rows: int = 0
 
 
+def is_comment(line: str) -> bool:
+    """A comment (``# sent_id = 1``, ``# text = …``, as CoNLL-U and some BIO files have), not a row whose
+    token starts with ``#``: such a row has a tab (as newstag's own export writes it) or is a token and one
+    tag-like field."""
+    if not line.startswith("#") or "\t" in line:
+        return False
+    fields = line.split()
+    return not (len(fields) == 2 and _TAG_LIKE.match(fields[1]) is not None)
+
+
 @dataclass(slots=True)
 class _Stats:
     width_line: int = 0
@@ -65,8 +76,9 @@ class _Stats:
     untyped: int = 0
     inside: dict[str, int] = field(default_factory=dict)  # "I"/"M" -> first line
     tags: set[str] = field(default_factory=set)
-    weibo: bool = True
-    weibo_seen: bool = False
+    weibo: bool = True  # every token so far a character and its position in its word (0, 1, 2 …)
+    weibo_seen: bool = False  # … with a character that is not a digit
+    weibo_words: bool = False  # … and a word of more than one character (a position above 0)
     cjk: int = 0
     latin: int = 0
     multi: bool = False
@@ -109,7 +121,7 @@ class LayoutAnalysis:
     def _first_data_row(self) -> tuple[int, str] | None:
         for number, line in self.source.lines():
             stripped = line.lstrip(BOM)
-            if _is_blank(stripped) or stripped.startswith("-DOCSTART-") or stripped.startswith("#"):
+            if _is_blank(stripped) or stripped.startswith("-DOCSTART-") or is_comment(stripped):
                 continue
             return number, stripped.rstrip()
         return None
@@ -158,7 +170,7 @@ class LayoutAnalysis:
         layout.separator = "mixed" if len(separators) > 1 else next(iter(separators), "tab")
         tags = {f"{t}-{self.options.untyped_label}" if t in UNTYPED else t for t in stats.tags}
         layout.scheme = detect_scheme(tags)
-        layout.weibo = stats.weibo and stats.weibo_seen
+        layout.weibo = stats.weibo and stats.weibo_seen and stats.weibo_words
         self._resolve_join(stats)
         info.scheme = str(layout.scheme)
         info.columns = columns.describe(layout.width)
@@ -221,7 +233,7 @@ class LayoutAnalysis:
             if line.startswith("-DOCSTART-"):
                 layout.specials = self._has_docstart = True
                 continue
-            if layout.conllu and line.startswith("#"):
+            if (layout.conllu and line.startswith("#")) or is_comment(line):
                 layout.specials = True
                 continue
             row = line.rstrip()
@@ -254,7 +266,7 @@ class LayoutAnalysis:
             if stats.weibo:
                 if len(token) >= 2 and token[1:].isascii() and token[1:].isdigit():
                     stats.weibo_seen = stats.weibo_seen or not token[0].isdigit()
-                    token = token[0]
+                    stats.weibo_words = stats.weibo_words or int(token[1:]) > 0
                 else:
                     stats.weibo = False
             if len(token) > 1:
@@ -296,11 +308,12 @@ class LayoutAnalysis:
 
     def _resolve_join(self, stats: _Stats) -> None:
         layout = self.layout
-        layout.single_chars = not stats.multi
+        multi = stats.multi and not (stats.weibo and stats.weibo_seen and stats.weibo_words)
+        layout.single_chars = not multi
         join = self.options.join
         if join is Join.SPACE:
             layout.join = "space"
-        elif join is Join.NONE or not stats.multi or layout.conllu:
+        elif join is Join.NONE or not multi or layout.conllu:
             layout.join = "none"  # CoNLL-U: SpaceAfter=No says where the spaces are
         else:
             layout.join = "space" if stats.latin > stats.cjk else "pairs"

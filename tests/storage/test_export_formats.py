@@ -344,3 +344,20 @@ def test_brat_reader_needs_both_files(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("李强", encoding="utf-8")
     with pytest.raises(ImportFormatError, match=r"no annotation file a\.ann"):
         list(read_brat(tmp_path / "a.txt", []))
+
+
+@pytest.mark.parametrize("level", [Level.CHAR, Level.WORD])
+def test_a_document_of_hash_signs_comes_back(tmp_path: Path, level: Level) -> None:
+    # found by hypothesis: a "#" row is a token, not a CoNLL-U comment, even when it is the first row
+    path = tmp_path / "out.conll"
+    docs = [ExportDocument(1, "doc", "#", [Entity(0, 1, "MISC")]), ExportDocument(2, "doc", "# #", [])]
+    write(ConllWriter(path, ConllOptions(level=level)), docs)
+    back = list(read_conll(path, Grouping.DOCSTART))
+    assert [projection(d.text, list(d.entities)) for d in back] == [("#", [("#", "MISC")]), ("##", [])]
+
+
+def test_conllu_comments_are_still_comments(tmp_path: Path) -> None:
+    path = tmp_path / "in.conll"
+    path.write_text("# sent_id = 1\n# text = 北京\n北\tB-LOC\n京\tI-LOC\n", encoding="utf-8")
+    [doc] = list(read_conll(path, Grouping.DOCSTART))
+    assert doc.text == "北京" and [(e.start, e.end, e.label) for e in doc.entities] == [(0, 2, "LOC")]

@@ -135,6 +135,23 @@ def test_a_file_that_only_partly_has_digits_keeps_its_tokens(project: Project, t
     assert texts(project) == ["甲1乙"]
 
 
+@pytest.mark.parametrize(
+    ("content", "text", "surface"),
+    [
+        ("00\tB-PER\n", "00", "00"),  # a word of two digits, as a word-level export writes it
+        ("a0\tB-ORG\n中\tO\n", "a0中", "a0"),  # no word of more than one character: not Weibo's convention
+        ("北京\tB-LOC\n00\tB-PER\n", "北京00", "北京"),
+    ],
+)
+def test_words_ending_in_a_digit_are_words(
+    project: Project, tmp_path: Path, content: str, text: str, surface: str
+) -> None:
+    # found by hypothesis on a word-level export: "00" tagged PER came back as PER on "0"
+    ok(project.importer.import_file(write(tmp_path / "words.conll", content)))
+    assert texts(project) == [text]
+    assert surfaces(project)[0][0] == surface
+
+
 # -- 3. space-separated CoNLL under any suffix ---------------------------------------------------------------
 
 
