@@ -1617,6 +1617,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>审校员</translation>
     </message>
     <message>
+        <source>lead</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
         <source>label differs</source>
         <translation>标签不同</translation>
     </message>
