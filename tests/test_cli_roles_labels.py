@@ -3,6 +3,8 @@ PostgreSQL: each refusal names who may, exits 2 and leaves the database exactly 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from gui.cli import main
@@ -56,6 +58,7 @@ GUARDED = [
     ("review-queue",),
     ("consistency",),  # the gold layer
     ("consistency", "--annotator", "zhao"),  # another's layer
+    ("export", "--layer", "annotator", "--annotator", "zhao", "--out", "never-written.conll"),
     ("labels", "add", "EVENT"),
     ("labels", "edit", "PER", "--colour", "#000000"),
     ("labels", "remove", "MISC"),
@@ -76,17 +79,22 @@ def test_an_annotator_is_refused_with_who_may_and_nothing_changes(
     assert code == 2 and out == ""
     assert err.startswith(f"newstag {command[0]}") and "(wang is an annotator)" in err
     assert "li (lead)" in err
-    if command[0] in ("agreement", "review-queue", "consistency"):
+    if command[0] in ("agreement", "review-queue", "consistency", "export"):
         assert "rita (reviewer)" in err  # reviewers may see these too
     code, _, err = run(capsys, *command, "--db", url)  # nobody named
     assert code == 2 and "Say who you are with --as NAME" in err
     assert snapshot(project) == before
 
 
-def test_who_may_what(capsys: pytest.CaptureFixture[str], team: tuple[Project, str]) -> None:
+def test_who_may_what(capsys: pytest.CaptureFixture[str], team: tuple[Project, str], tmp_path: Path) -> None:
     _project, url = team
     assert run(capsys, "consistency", "--annotator", "wang", "--as", "wang", "--db", url)[0] == 0  # one's own
     assert run(capsys, "review-queue", "--as", "rita", "--db", url)[0] == 0
+    out = tmp_path / "wang.conll"  # one's own layer exports
+    mine = ("--layer", "annotator", "--annotator", "wang", "--out", str(out), "--as", "wang", "--quiet")
+    code, _, err = run(capsys, "export", *mine, "--db", url)
+    assert code == 0, err
+    assert "裴\tB-PER\n青\tI-PER\n山\tI-PER" in out.read_text(encoding="utf-8")  # wang's PER
     code, _, err = run(capsys, "labels", "add", "EVENT", "--as", "rita", "--db", url)
     assert code == 2 and "only the lead may edit the label set (rita is a reviewer)" in err
     code, _, err = run(capsys, "assign", "--annotators", "wang", "--as", "nobody", "--db", url)

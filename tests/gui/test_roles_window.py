@@ -93,6 +93,10 @@ def test_an_annotator_is_refused_every_lead_and_reviewer_view(
     assert not any(isinstance(d, ReviewWindow) for d in window.menus.dialogs)
     click_menu(qtbot, window, "menu_Team", "action_consistency")  # one's own layer: fine
     assert [d.objectName() for d in window.menus.dialogs] == ["consistencyView"]
+    click_menu(qtbot, window, "menu_Document", "action_export")  # their own layer or gold, nobody else's
+    export = window.menus.dialogs[-1]
+    people = export.annotatorBox  # type: ignore[attr-defined]
+    assert [people.itemText(i) for i in range(people.count())] == ["wang"]
     assert snapshot(project) == before
 
 
@@ -100,6 +104,9 @@ def test_a_reviewer_reviews_but_does_not_edit_labels(
     qtbot: QtBot, project: Project, open_as: Callable[[str], MainWindow]
 ) -> None:
     window = open_as("rita")
+    click_menu(qtbot, window, "menu_Document", "action_export")  # a reviewer may export anyone's layer
+    people = window.menus.dialogs[-1].annotatorBox  # type: ignore[attr-defined]
+    assert [people.itemText(i) for i in range(people.count())] == ["li", "rita", "wang"]
     click_menu(qtbot, window, "menu_Team", "action_review")
     assert any(isinstance(d, ReviewWindow) for d in window.menus.dialogs)
     click_menu(qtbot, window, "menu_Project", "action_labels")
