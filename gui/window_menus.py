@@ -110,6 +110,8 @@ class WindowMenus(QObject):
         from gui.project_menu import ProjectMenu
 
         self.project_menu = ProjectMenu(w, self.project, self.annotator, show_message)
+        if hasattr(w, "reload_labels"):
+            self.project_menu.labelsChanged.connect(w.reload_labels)
         self._add(model, self.tr("Train the suggestion model now"), None, self.train, "action_train")
         self._add(
             model,

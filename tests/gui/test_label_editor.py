@@ -122,3 +122,40 @@ def test_the_lead_edits_the_label_set(
     assert len(labels(sqlite_project)) == 14 and table.rowCount() == 14
     hotkeys = [h for _, _, h in labels(sqlite_project) if h]
     assert sorted(hotkeys) == list("123456789")
+
+
+def test_the_window_follows_the_label_set(
+    qtbot: QtBot, sqlite_project: Project, corpus: list[DocumentId], make_window: Callable[..., MainWindow]
+) -> None:
+    """The label bar, the hotkeys, the colours, the open article and the shortcuts dialog follow an edit made
+    in Project → Labels…; the description is the label button's tooltip and is in the shortcuts dialog."""
+    window = make_window("alice")
+    editor = open_editor(qtbot, window)
+    type_into(qtbot, editor, 2, NAME, "ORGANISATION")  # ORG, which 越南外交部 is suggested as
+    type_into(qtbot, editor, 2, 3, "Governments and companies")
+    type_into(qtbot, editor, 3, HOTKEY, "8")  # MISC now on 8
+    editor.close()
+    assert set(window.labels.buttons) == {"PER", "LOC", "ORGANISATION", "MISC"}
+    button = window.labels.buttons["ORGANISATION"]
+    assert button.toolTip() == "<p>Governments and companies<br>\nHotkey: 3</p>"  # plain text, escaped
+    assert window.labels.buttons["MISC"].text() == "8  MISC"
+    assert {s.label for s in window.session.layers.suggestions if s.start == 0} == {"ORGANISATION"}
+    assert window.article.look.colour("ORGANISATION").name() == "#332288"
+
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.article.setFocus()
+    cursor = window.article.textCursor()
+    cursor.setPosition(16)
+    cursor.setPosition(19, cursor.MoveMode.KeepAnchor)  # 布林肯
+    window.article.setTextCursor(cursor)
+    qtbot.keyClick(window.article, K.Key_8)  # the new hotkey labels it MISC
+    own = sqlite_project.annotations.spans(corpus[0], Layer.ANNOTATOR)
+    assert [(s.start, s.end, s.label) for s in own] == [(16, 19, "MISC")]
+
+    dialog = window.show_shortcuts()
+    rows = {
+        dialog.table.item(i, 1).text(): dialog.table.item(i, 2).text() for i in range(dialog.table.rowCount())
+    }
+    assert rows["Label as ORGANISATION"].endswith("(ORGANISATION: Governments and companies)")
+    dialog.close()
