@@ -122,6 +122,7 @@ def test_the_lead_edits_the_label_set(
     assert len(labels(sqlite_project)) == 14 and table.rowCount() == 14
     hotkeys = [h for _, _, h in labels(sqlite_project) if h]
     assert sorted(hotkeys) == list("123456789")
+    editor.close()
 
 
 def test_the_window_follows_the_label_set(

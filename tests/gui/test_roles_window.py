@@ -55,6 +55,8 @@ def open_as(qtbot: QtBot, project: Project) -> Iterator[Callable[[str], MainWind
 
     yield open_window
     for window in windows:
+        for dialog in window.menus.dialogs:  # the review window has no parent: close what was opened
+            dialog.close()
         window.close()
 
 
@@ -113,6 +115,8 @@ def test_a_reviewer_reviews_but_does_not_edit_labels(
     assert "the lead may edit the label set; you are reviewer" in window.message_bar.text()
     assert window.menus.project_menu.editor is None
     project.team.set_role("rita", Role.ANNOTATOR)  # a role taken away counts at once, window open or not
+    for dialog in window.menus.dialogs:
+        dialog.close()
     window.menus.dialogs.clear()
     click_menu(qtbot, window, "menu_Team", "action_agreement")
     assert "you are annotator" in window.message_bar.text() and not window.menus.dialogs
