@@ -120,3 +120,14 @@ def test_a_reviewer_reviews_but_does_not_edit_labels(
     window.menus.dialogs.clear()
     click_menu(qtbot, window, "menu_Team", "action_agreement")
     assert "you are annotator" in window.message_bar.text() and not window.menus.dialogs
+
+
+def test_a_review_window_opened_for_an_annotator_shows_nobodys_work(qtbot: QtBot, project: Project) -> None:
+    (doc,) = add_documents(project, [ARTICLE])
+    project.annotator("li")
+    wang = project.team.add("wang", Role.ANNOTATOR)
+    window = ReviewWindow(project, wang)
+    qtbot.addWidget(window)
+    window.open_document(doc)
+    assert window.queue.count() == 0 and window.session.item is None
+    assert "you are annotator. In this project: li (lead)." in window.state.text()
