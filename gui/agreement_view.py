@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.label_bar import swatch
 from gui.plain_text import plain_label
 from gui.workers import Workers
 from model.agreement import AgreementReport
@@ -59,8 +60,8 @@ class AgreementView(QDialog):
         self.labels = QComboBox()
         self.labels.setObjectName("agreementLabel")
         self.labels.addItem(self.tr("All labels"), None)
-        for label in project.labels.all():
-            self.labels.addItem(label.name, label.name)
+        for label in project.labels.all():  # in the label's colour, as everywhere
+            self.labels.addItem(swatch(label.colour), label.name, label.name)
         self.labels.currentIndexChanged.connect(self.refresh)
         self.status = plain_label(self.tr("Computing…"))
         self.status.setObjectName("agreementStatus")

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from gui.export_worker import ExportWorker
 from gui.i18n import QT_TRANSLATE_NOOP
 from gui.plain_text import plain_label
+from model.roles import Permission, may
 from model.sentences import SentenceMode
 from model.spans import Annotator, DocState
 from model.tagging import Scheme
@@ -143,9 +144,11 @@ class ExportDialog(QDialog):
         self.whitespaceBox = _combo("whitespaceBox", WHITESPACE)
         self.docSeparatorBox = _combo("docSeparatorBox", DOC_SEPARATORS)
         self.sourceBox = _combo("sourceBox", SOURCES)
-        self.annotatorBox = _combo(
-            "annotatorBox", [(a.name, a.name) for a in self.project.team.annotators()], translate=False
-        )
+        people = self.project.team.annotators()
+        me = next((a for a in people if a.name == annotator.name), annotator)
+        if not may(me.role, Permission.SEE_TEAM):  # an annotator exports their own layer (or gold) only
+            people = [me]
+        self.annotatorBox = _combo("annotatorBox", [(a.name, a.name) for a in people], translate=False)
         self.annotatorBox.setCurrentIndex(max(0, self.annotatorBox.findData(annotator.name)))
         self.documentsBox = _combo("documentsBox", DOCUMENTS)
         self.labelList = _named(QListWidget(), "labelList")

@@ -75,6 +75,24 @@ class Keymap(QObject):
                 logger.warning("ignoring the remembered keys of %s: %s", name, exc)
                 self._set(name, self.defaults[name])
 
+    def replace(self, prefix: str, actions: Iterable[QAction]) -> None:
+        """Swap the actions named ``prefix``… for ``actions`` (the label set changed): each gets its default
+        key, or the key the person gave it before when that is free."""
+        for name in [n for n in self.actions if n.startswith(prefix)]:
+            del self.actions[name], self.defaults[name]
+        remembered = settings.load().get("shortcuts", {}).get(self.scope, {})
+        for action in actions:
+            name = action.objectName()
+            self.actions[name], self.defaults[name] = action, self._keys_of(action)
+            keys = remembered.get(name)
+            if isinstance(keys, list):
+                try:
+                    self._check(name, [normal(str(k)) for k in keys])
+                    self._set(name, [normal(str(k)) for k in keys])
+                except KeyConflict:
+                    pass
+        self.changed.emit()
+
     @staticmethod
     def _keys_of(action: QAction) -> tuple[str, ...]:
         return tuple(seq.toString(PORTABLE) for seq in action.shortcuts() if not seq.isEmpty())

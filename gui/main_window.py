@@ -28,6 +28,7 @@ from gui.session import AnnotationSession
 from gui.shortcuts import CHECKABLE, LABEL_HELP, SELECT_HELP, SHORTCUTS, Scope, shown
 from gui.shortcuts_dialog import ShortcutsDialog
 from gui.status_line import StatusLine
+from gui.terms import description
 from gui.view_menu import ViewMenu
 from gui.window_menus import WindowMenus
 from model.spans import Annotator, Document, DocumentId
@@ -73,7 +74,7 @@ class MainWindow(QMainWindow):
 
         work = QWidget()
         work.setObjectName("articlePane")
-        column = QVBoxLayout(work)
+        column = self._article_column = QVBoxLayout(work)
         column.setContentsMargins(0, 0, 0, 0)
         for widget in (self.message_bar, self.labels, self.article):
             column.addWidget(widget)
@@ -204,6 +205,11 @@ class MainWindow(QMainWindow):
             action = self.actions_by_command[command]
             changed.connect(lambda text, a=action, o=alone, n=named: a.setText(n.format(text) if text else o))
         menus["Annotate"].addSeparator()
+        self._label_actions()
+
+    def _label_actions(self) -> list[QAction]:
+        """Annotate → Label as …, one for each label with a hotkey."""
+        made = []
         for label in self.session.labels:
             if not label.hotkey:
                 continue
@@ -212,8 +218,31 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(label.hotkey))
             action.triggered.connect(lambda _checked=False, name=label.name: self.apply_label(name))
             self._attach(action, Scope.ARTICLE)
-            menus["Annotate"].addAction(action)
+            self._menus["Annotate"].addAction(action)
             self.actions_by_command[f"label_{label.name}"] = action
+            made.append(action)
+        return made
+
+    def reload_labels(self) -> None:
+        """The label set changed (Project → Labels…): the label bar, the hotkeys, the colours and the open
+        document follow it."""
+        self.session.labels = labels = self.project.labels.all()
+        for command in [c for c in self.actions_by_command if c.startswith("label_")]:
+            action = self.actions_by_command.pop(command)
+            self._menus["Annotate"].removeAction(action)
+            self.annotation_area.removeAction(action)
+            action.deleteLater()
+        self.keymap.replace("action_label_", self._label_actions())
+        bar = LabelBar(labels)
+        bar.labelClicked.connect(self.apply_label)
+        self._article_column.replaceWidget(self.labels, bar)
+        self.labels.deleteLater()
+        self.labels = self.view_menu.labels = bar
+        self.view_menu.label_set = labels
+        self.view_menu.apply()
+        self._keys_changed()
+        if self.session.document is not None:  # a renamed or merged label: its spans read again
+            self.session.reload()
 
     def _attach(self, action: QAction, scope: Scope) -> None:
         if scope is Scope.ARTICLE:  # single keys: only while the article (or its entity panel) has the focus
@@ -254,7 +283,9 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> ShortcutsDialog:
         helps = {f"action_{s.command}": shown(s.help) for s in SHORTCUTS}
         helps |= {
-            f"action_label_{label.name}": f"{shown(LABEL_HELP[1])} ({label.name})"
+            f"action_label_{label.name}": f"{shown(LABEL_HELP[1])} ({label.name}: {description(label)})"
+            if label.description
+            else f"{shown(LABEL_HELP[1])} ({label.name})"
             for label in self.session.labels
         }
         dialog = ShortcutsDialog(self.keymap, [(shown(SELECT_HELP[0]), shown(SELECT_HELP[1]))], helps, self)

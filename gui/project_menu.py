@@ -14,6 +14,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QMessageBox, QWidget
 
 from gui import settings
+from gui.permissions import refusal
+from model.roles import Permission
 from model.spans import DocumentId
 from storage.project import IntegrityCheck, Project, probe_database, public_url
 from storage.types import DatabaseError
@@ -137,8 +139,15 @@ class ProjectMenu(QObject):
         return dialog
 
     def _imported(self, _reports: Any) -> None:
-        """New documents: the list is read again; an empty window opens the first of them."""
+        """New documents: the list is read again, labels the import added join the label bar and its keys;
+        an empty window opens the first of them."""
         self.list_model.reset()
+        if {label.name for label in self.project.labels.all()} != {
+            label.name for label in self.session.labels
+        }:
+            reload_labels = getattr(self.window, "reload_labels", None)
+            if reload_labels is not None:
+                reload_labels()
         if self.session.document is None:
             first = next(iter(self.project.documents.ids()), None)
             if first is not None:
@@ -240,9 +249,14 @@ class ProjectMenu(QObject):
 
     # -- the lead's view ----------------------------------------------------------------------------
 
-    def overview(self) -> QWidget:
+    def overview(self) -> QWidget | None:
+        """Project → Overview: everyone's progress and agreement, so a reviewer's or the lead's view."""
         from gui.overview import Overview
 
+        refused = refusal(self.project, self.annotator, Permission.SEE_TEAM)
+        if refused is not None:
+            self.show_message(refused, True)
+            return None
         view = Overview(self.project, self.window)
         self._show(view)
         return view

@@ -12,8 +12,10 @@ import logging
 
 from PySide6.QtCore import QObject, Signal
 
+from gui.permissions import refusal_message
 from model.ops import ConflictError
 from model.review import Alignment, Decision, Disagreement, Resolution, align, resolve
+from model.roles import RoleRefused
 from model.spans import Annotator, DocumentId, Entity, Layer, Origin, Span, Status
 from storage.project import Project
 from storage.types import ReviewItem
@@ -187,6 +189,9 @@ class ReviewSession(QObject):
             )
         except ConflictError as exc:
             self.message.emit(self.tr("Not saved: {0}").format(exc), True)
+            return False
+        except RoleRefused as exc:  # the role was taken away since the review window opened
+            self.message.emit(self.tr("Not saved: {0}").format(refusal_message(exc)), True)
             return False
         self.item = ReviewItem(self.item.document_id, self.item.text, self.item.layers, self._gold(), version)
         self.saved = True

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from gui.article_view import ArticleView
 from gui.keymap import Keymap
+from gui.permissions import refusal
 from gui.plain_text import plain_action_tips, plain_label, plain_tooltip
 from gui.review_session import ReviewSession
 from gui.review_shortcuts import ANNOTATOR_KEYS, REVIEW_SELECT_HELP, REVIEW_SHORTCUTS
@@ -32,6 +33,7 @@ from gui.shortcuts_dialog import ShortcutsDialog
 from gui.terms import word
 from gui.workers import Workers
 from model.review import Resolution
+from model.roles import Permission
 from model.spans import Annotator, DocumentId, Entity
 from storage.project import Project
 from storage.types import QueueEntry
@@ -155,6 +157,8 @@ class ReviewWindow(QMainWindow):
     def refresh_queue(self) -> None:
         """Recompute the queue in the worker thread (it compares every annotator's work on every document:
         0.4 s for 10,000 double-annotated documents); the list fills in when it is ready."""
+        if self._refused():
+            return
         self.state.setText(self.tr("Loading the review queue…"))
         failed = self.tr("Could not load the review queue: {0}")
         self.workers.submit(
@@ -220,7 +224,16 @@ class ReviewWindow(QMainWindow):
         if item is not None:
             self.open_document(DocumentId(int(item.data(Qt.ItemDataRole.UserRole))))
 
+    def _refused(self) -> bool:
+        """The window shows nobody's work to a person whose role does not allow reviewing (said instead)."""
+        refused = refusal(self.project, self.session.reviewer, Permission.REVIEW)
+        if refused is not None:
+            self.state.setText(refused)
+        return refused is not None
+
     def open_document(self, document_id: DocumentId) -> None:
+        if self._refused():
+            return
         self.session.open(document_id)
         self.article.setFocus()
 

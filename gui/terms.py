@@ -30,6 +30,7 @@ _WORDS: dict[object, str] = {
     DocState.DONE: QT_TRANSLATE_NOOP("Terms", "done"),
     Role.ANNOTATOR: QT_TRANSLATE_NOOP("Terms", "annotator"),
     Role.REVIEWER: QT_TRANSLATE_NOOP("Terms", "reviewer"),
+    Role.LEAD: QT_TRANSLATE_NOOP("Terms", "lead"),
     Kind.LABEL: QT_TRANSLATE_NOOP("Terms", "label differs"),
     Kind.BOUNDARY: QT_TRANSLATE_NOOP("Terms", "boundary differs"),
     Kind.ONLY_ONE: QT_TRANSLATE_NOOP("Terms", "only one annotator marked it"),

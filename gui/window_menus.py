@@ -13,8 +13,10 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QWidget
 
+from gui.permissions import refusal
 from gui.plain_text import plain_label
 from gui.trainer import Trainer
+from model.roles import Permission
 from model.spans import DocumentId
 
 if TYPE_CHECKING:
@@ -84,7 +86,7 @@ class WindowMenus(QObject):
                 bar.addMenu(menu)
         self._add(team, self.tr("Assign documents…"), None, self.assign, "action_assign")
         self._add(team, self.tr("Agreement…"), None, self.agreement, "action_agreement")
-        self._add(team, self.tr("Review disagreements…"), "Ctrl+Shift+R", self.review, "action_review")
+        self._add(team, self.tr("Review disagreements…"), "Ctrl+Shift+R", self.review_all, "action_review")
         self._add(
             team,
             self.tr("Consistency of my annotations…"),
@@ -105,6 +107,11 @@ class WindowMenus(QObject):
         compare.setObjectName("action_compare_gold")
         team.addAction(compare)
         w.addAction(compare)
+        from gui.label_menu import LabelMenu
+
+        self.label_menu = LabelMenu(w, self.project, self.annotator, show_message)
+        if hasattr(w, "reload_labels"):
+            self.label_menu.labelsChanged.connect(w.reload_labels)
         self._add(model, self.tr("Train the suggestion model now"), None, self.train, "action_train")
         self._add(
             model,
@@ -163,19 +170,35 @@ class WindowMenus(QObject):
 
         self._show(ExportDialog(self.project, self.annotator, self.window))
 
+    def allowed(self, permission: Permission) -> bool:
+        """Whether the person may do ``permission`` now (roles are read again); if not, the message bar
+        says so and names who can."""
+        refused = refusal(self.project, self.annotator, permission)
+        if refused is not None:
+            self.show_message(refused, True)
+        return refused is None
+
     def assign(self) -> None:
         from gui.assign_dialog import AssignDialog
 
-        self._show(AssignDialog(self.project, self.window))
+        if self.allowed(Permission.ASSIGN):
+            self._show(AssignDialog(self.project, self.window))
 
     def agreement(self) -> None:
         from gui.agreement_view import AgreementView
 
+        if not self.allowed(Permission.SEE_TEAM):
+            return
         view = AgreementView(self.project, self.window)
         view.documentActivated.connect(self.review_document)
         self._show(view)
 
+    def review_all(self) -> None:
+        if self.allowed(Permission.REVIEW):
+            self.review()
+
     def review(self) -> ReviewWindow:
+        """The review window (for a reviewer or the lead: callers ask ``allowed`` first)."""
         from gui.review_window import ReviewWindow
 
         reviewer = self.project.annotator(self.annotator.name)
@@ -185,13 +208,17 @@ class WindowMenus(QObject):
         return window
 
     def review_document(self, document_id: int) -> None:
+        if not self.allowed(Permission.REVIEW):
+            return
         window = self.review()
         window.open_document(DocumentId(document_id))
 
     def consistency(self, annotator: str | None) -> None:
-        """An annotator's own layer, or the gold layer (for reviewers) with ``None``."""
+        """An annotator's own layer, or the gold layer (for reviewers and the lead) with ``None``."""
         from gui.consistency_view import ConsistencyView
 
+        if annotator != self.annotator.name and not self.allowed(Permission.SEE_TEAM):
+            return
         view = ConsistencyView(self.project, annotator, self.window)
         view.locationActivated.connect(self._go_to)
         self._show(view)

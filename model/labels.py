@@ -64,3 +64,47 @@ def check_label_name(name: object) -> str:
         raise LabelError(problem)
     assert isinstance(name, str)
     return name
+
+
+HOTKEYS = tuple("123456789")
+_COLOUR = "0123456789abcdefABCDEF"
+MAX_DESCRIPTION = 500
+
+
+def colour_problem(colour: object) -> str | None:
+    """Why ``colour`` is not a ``#rrggbb`` colour, or None."""
+    if (
+        isinstance(colour, str)
+        and len(colour) == 7
+        and colour[0] == "#"
+        and all(c in _COLOUR for c in colour[1:])
+    ):
+        return None
+    return f"a colour is written #rrggbb (e.g. #cc3311), not {colour!r}"
+
+
+def hotkey_problem(hotkey: object) -> str | None:
+    """Why ``hotkey`` cannot be a label's hotkey (one of 1 to 9, or none), or None."""
+    if hotkey is None or hotkey in HOTKEYS:
+        return None
+    return f"a label's hotkey is one of 1 to 9 (or none), not {hotkey!r}"
+
+
+def description_problem(text: object) -> str | None:
+    if not isinstance(text, str):
+        return f"a description is text, not {text!r}"
+    if len(text) > MAX_DESCRIPTION:
+        return f"a description is at most {MAX_DESCRIPTION} characters (this one has {len(text)})"
+    return None
+
+
+def check_definition(name: object, colour: object, hotkey: object, description: object) -> None:
+    """Raise LabelError with the first thing wrong with a label's definition."""
+    for problem in (
+        label_problem(name),
+        colour_problem(colour),
+        hotkey_problem(hotkey),
+        description_problem(description),
+    ):
+        if problem is not None:
+            raise LabelError(problem)

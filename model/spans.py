@@ -47,8 +47,12 @@ class OriginDetail(enum.StrEnum):
 
 
 class Role(enum.StrEnum):
+    """What a person may do in a project (``model.roles``): annotate; also review and write gold; also
+    define the labels, assign documents and give roles."""
+
     ANNOTATOR = "annotator"
     REVIEWER = "reviewer"
+    LEAD = "lead"
 
 
 class DocState(enum.StrEnum):

@@ -10,15 +10,18 @@ from sqlalchemy.orm import Session
 from model.labels import check_label_name
 from model.spans import DEFAULT_LABELS, Label
 from storage.database import Database
+from storage.label_edits import LabelEdits
 from storage.orm import LabelRow
 
 # Colours for labels that arrive from imported files and are not in the label set yet.
 EXTRA_COLOURS = ("#d9a21b", "#1b9fa8", "#c2418f", "#6b8e23", "#8b5a2b", "#4b6cb7", "#b7414b")
 
 
-class Labels:
+class Labels(LabelEdits):
+    """The label set; its edits (add, edit, order, remove and merge, presets) are ``LabelEdits``'."""
+
     def __init__(self, db: Database) -> None:
-        self._db = db
+        super().__init__(db)
 
     def all(self) -> list[Label]:
         with self._db.session_factory() as s:

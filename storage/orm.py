@@ -68,7 +68,7 @@ class LabelRow(Base):
 
 class AnnotatorRow(Base):
     __tablename__ = "annotators"
-    __table_args__ = (CheckConstraint("role IN ('annotator', 'reviewer')", name="role"),)
+    __table_args__ = (CheckConstraint("role IN ('annotator', 'reviewer', 'lead')", name="role"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)

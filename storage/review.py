@@ -10,12 +10,14 @@ from datetime import UTC, datetime
 
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from model.agreement import pair_score
 from model.ops import ConflictError, Insert
 from model.review import Decision
-from model.spans import AnnotatorId, DocumentId, Entity, Layer, Origin, Status
+from model.roles import Permission, check
+from model.spans import Annotator, AnnotatorId, DocumentId, Entity, Layer, Origin, Role, Status
 from storage.database import Database
 from storage.orm import AnnotatorRow, DocumentRow, EventRow, ReviewRow, SpanRow
 from storage.span_rows import insert_spans
@@ -95,6 +97,14 @@ def _load_review(project: Database, document_id: DocumentId) -> ReviewItem:
     return ReviewItem(document_id, text, per, gold, version)
 
 
+def _check_reviewer(s: Session, reviewer: AnnotatorId) -> None:
+    people = [
+        Annotator(AnnotatorId(i), name, Role(role))
+        for i, name, role in s.execute(select(AnnotatorRow.id, AnnotatorRow.name, AnnotatorRow.role))
+    ]
+    check(next((p for p in people if p.id == reviewer), None), Permission.REVIEW, people)
+
+
 def _save_gold(
     project: Database,
     item: ReviewItem,
@@ -104,7 +114,8 @@ def _save_gold(
 ) -> int:
     """Replace the document's gold layer with the agreed spans plus every decision's spans, in one
     transaction, if nobody saved this document's review since ``item`` was loaded. Returns the new version.
-    Raises ConflictError (naming who saved first) otherwise; nothing is written then."""
+    Raises ConflictError (naming who saved first) otherwise, and RoleRefused (``model.roles``) when
+    ``reviewer`` is not a reviewer or the lead; nothing is written then."""
     entities = [(e, "agreed") for e in agreed] + [(e, d.describe()) for d in decisions for e in d.entities]
     ordered = sorted(entities, key=lambda x: (x[0].start, x[0].end))
     for (a, _), (b, _) in itertools.pairwise(ordered):
@@ -112,6 +123,7 @@ def _save_gold(
             raise ValueError(f"gold spans overlap: {a} and {b}")
     try:
         with project.transaction() as s:
+            _check_reviewer(s, reviewer)
             length = s.scalar(select(func.length(DocumentRow.text)).where(DocumentRow.id == item.document_id))
             row = s.scalars(
                 select(ReviewRow).where(ReviewRow.document_id == item.document_id).with_for_update()

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, insert, select
 
 from model.agreement import AgreementReport, agreement
+from model.roles import Permission, check, last_lead_problem
 from model.spans import Annotator, AnnotatorId, DocState, Entity, Layer, Role, Status
 from storage.database import Database
 from storage.orm import AnnotatorRow, AssignmentRow, DocumentRow, ProgressRow, SpanRow
@@ -160,20 +161,40 @@ def _layer_entities(
 
 
 def _annotator(project: Database, name: str, role: Role = Role.ANNOTATOR) -> Annotator:
+    """The person called ``name``, made with ``role`` if new; the first person of a project is its lead."""
     name = name.strip()
     if not name:
         raise ValueError("an annotator needs a name")
     with project.session_factory() as s:  # known already: no write (and no wait for the integrity check)
         known = s.scalar(select(AnnotatorRow).where(AnnotatorRow.name == name))
         if known is not None:
-            return Annotator(AnnotatorId(known.id), known.name, Role(known.role))
+            return _person(known)
     with project.transaction() as s:
         row = s.scalar(select(AnnotatorRow).where(AnnotatorRow.name == name))
         if row is None:
-            row = AnnotatorRow(name=name, role=str(role))
+            first = not s.scalar(select(func.count()).select_from(AnnotatorRow))
+            row = AnnotatorRow(name=name, role=str(Role.LEAD if first else role))
             s.add(row)
             s.flush()
-        return Annotator(AnnotatorId(row.id), row.name, Role(row.role))
+        return _person(row)
+
+
+def _person(row: AnnotatorRow) -> Annotator:
+    return Annotator(AnnotatorId(row.id), row.name, Role(row.role))
+
+
+def _set_role(project: Database, name: str, role: Role) -> Annotator:
+    with project.transaction() as s:
+        rows = list(s.scalars(select(AnnotatorRow).with_for_update()))
+        row = next((r for r in rows if r.name == name), None)
+        if row is None:
+            raise TeamError(f"no one called {name} in this project")
+        problem = last_lead_problem([_person(r) for r in rows], name, role)
+        if problem:
+            raise TeamError(problem)
+        row.role = str(role)
+        s.flush()
+        return _person(row)
 
 
 class Team:
@@ -189,7 +210,36 @@ class Team:
     def annotators(self) -> list[Annotator]:
         with self._db.session_factory() as s:
             rows = s.scalars(select(AnnotatorRow).order_by(AnnotatorRow.name))
-            return [Annotator(AnnotatorId(r.id), r.name, Role(r.role)) for r in rows]
+            return [_person(r) for r in rows]
+
+    def find(self, name: str) -> Annotator | None:
+        """The person called ``name``, or None (nobody is made)."""
+        with self._db.session_factory() as s:
+            row = s.scalar(select(AnnotatorRow).where(AnnotatorRow.name == name.strip()))
+            return None if row is None else _person(row)
+
+    def add(self, name: str, role: Role) -> Annotator:
+        """A new person with ``role`` (the first of a project is its lead whatever is asked); TeamError if
+        the name is taken."""
+        if self.find(name) is not None:
+            raise TeamError(f"{name.strip()} is in this project already (newstag annotators set-role)")
+        return _annotator(self._db, name, role)
+
+    def set_role(self, name: str, role: Role) -> Annotator:
+        """Give ``name`` a new role; a project keeps at least one lead (TeamError)."""
+        return _set_role(self._db, name, role)
+
+    def require(self, person: Annotator | str | None, permission: Permission) -> Annotator | None:
+        """``person`` as stored now if they may do ``permission``; RoleRefused (naming who may) otherwise.
+        Roles are read again, so a role changed since a window opened counts. A project with nobody in it
+        refuses nothing (its first person sets it up)."""
+        name = person if isinstance(person, str) or person is None else person.name
+        team = self.annotators()
+        current = next((p for p in team if p.name == name), None)
+        if name is not None and current is None and team:
+            raise TeamError(f"no one called {name} in this project (newstag annotators list)")
+        check(current, permission, team)
+        return current
 
     def assign(
         self, annotators: list[str], overlap: float = 0.0, *, only_unassigned: bool = True, seed: int = 0

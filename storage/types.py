@@ -23,6 +23,7 @@ from storage.formats.options import (
     ReadOptions,
 )
 from storage.import_types import FileReport, ImportOptions, SpansAs
+from storage.label_edits import LabelInUse, MergeReport
 from storage.probe import DatabaseProbe
 from storage.review import QueueEntry, ReviewItem
 from storage.split import SplitRatios
@@ -70,6 +71,8 @@ __all__ = [
     "ImportFormatError",
     "ImportOptions",
     "Join",
+    "LabelInUse",
+    "MergeReport",
     "ModelSettings",
     "NewDocument",
     "NothingToTrainOn",

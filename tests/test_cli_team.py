@@ -37,19 +37,21 @@ def test_team_workflow(tmp_path: Path) -> None:
         fourth = Context(project.documents.ids()[3], project.annotator("alice").id)  # 华为公司 left out here
         AddSpans(fourth, [Entity(5, 7, "LOC")]).do(project.annotations)
 
-    table = newstag("agreement", "--db", db)
+    table = newstag("agreement", "--as", "alice", "--db", db)  # alice: the first person, the lead
     assert table.returncode == 0, table.stderr
     assert "alice × bob: 3 document(s)  F1 0.500 / 0.500" in table.stdout
-    data = json.loads(newstag("agreement", "--db", db, "--format", "json", "--label", "ORG").stdout)
+    data = json.loads(
+        newstag("agreement", "--as", "alice", "--db", db, "--format", "json", "--label", "ORG").stdout
+    )
     assert data["pairs"][0]["exact"]["f1"] == round(2 * 3 / (6 + 3), 4)  # alice 6 ORG, bob 3, 3 shared
 
-    queue = newstag("review-queue", "--db", db)
+    queue = newstag("review-queue", "--as", "alice", "--db", db)
     assert queue.stdout.count("open") == 3 and "0.500" in queue.stdout
 
-    findings = newstag("consistency", "--annotator", "alice", "--db", db)
+    findings = newstag("consistency", "--annotator", "alice", "--as", "alice", "--db", db)
     assert findings.returncode == 0
     assert "5 finding(s) in alice's layer (4 document(s))" in findings.stdout
     assert "华为公司  #4:0-4  here unlabelled; corpus: ORG ×3" in findings.stdout
     assert "北京  #4:5-7  here LOC; corpus: ORG ×3, LOC ×1" in findings.stdout
-    bad = newstag("assign", "--annotators", "solo", "--overlap", "0.5", "--db", db)
+    bad = newstag("assign", "--annotators", "solo", "--overlap", "0.5", "--as", "alice", "--db", db)
     assert bad.returncode == 2 and "overlap needs at least two annotators" in bad.stderr

@@ -21,6 +21,8 @@ COMMAND_MODULES: list[str] = [
     "gui.cli.suggest",
     "gui.cli.evaluate",
     "gui.cli.team",
+    "gui.cli.people",
+    "gui.cli.labels",
     "gui.cli.export",
     "gui.cli.train",
     "gui.cli.backup",
@@ -87,6 +89,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace, url: str | None) -> int:
+    from gui.cli.people import Refused, refused
     from storage.project import Project
 
     try:
@@ -100,6 +103,8 @@ def _run(args: argparse.Namespace, url: str | None) -> int:
         from gui.app import run_app
 
         return run_app(url, args.annotator)
+    except Refused as exc:  # a role or a team rule said no: nothing was done
+        return refused(args, exc)
     except DatabaseError as exc:
         print(f"newstag: {exc}", file=sys.stderr)
         return 2

@@ -9,6 +9,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from gui.cli.people import actor_name, add_actor, authorise
+from model.roles import Permission
 from model.sentences import SentenceMode
 from model.spans import DocState
 from model.tagging import Scheme
@@ -122,6 +124,7 @@ def register(sub: argparse._SubParsersAction, add_db: Callable[[argparse.Argumen
         help="between documents: a -DOCSTART- line (default), an extra blank line, or nothing",
     )
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    add_actor(p)
     add_db(p)
     p.set_defaults(handler=cmd_export)
 
@@ -184,6 +187,8 @@ def cmd_export(args: argparse.Namespace, url: str | None) -> int:
             Project.open(url) as project,
             tqdm(unit=" doc", disable=args.quiet or None, leave=False, file=sys.stderr) as bar,
         ):
+            if options.annotator and options.annotator != actor_name(args, global_annotator=False):
+                authorise(args, project, Permission.SEE_TEAM, global_annotator=False)  # another's layer
 
             def progress(done: int, total: int) -> None:
                 bar.total = total

@@ -1,5 +1,6 @@
 """Team commands: ``newstag assign``, ``newstag agreement``, ``newstag review-queue``,
-``newstag consistency``."""
+``newstag consistency``. Each says who runs it (``--as NAME``): assigning is the lead's; agreement, the
+review queue and another's layer or the gold layer are a reviewer's or the lead's views."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
+from gui.cli.people import actor_name, add_actor, authorise
+from model.roles import Permission
 from storage.types import TeamError
 
 AddDb = Callable[[argparse.ArgumentParser], None]
@@ -30,6 +33,7 @@ def register(sub: Any, add_db: AddDb) -> None:
     p.add_argument("--overlap", type=float, default=0.0, help="share of documents annotated by two (0..1)")
     p.add_argument("--all", action="store_true", help="also documents that are assigned already")
     p.add_argument("--seed", type=int, default=0, help="random seed for the shuffle (default 0)")
+    add_actor(p)
     add_db(p)
     p.set_defaults(handler=cmd_assign)
 
@@ -40,12 +44,14 @@ def register(sub: Any, add_db: AddDb) -> None:
     p.add_argument("--label", help="only this label")
     p.add_argument("--unfinished", action="store_true", help="also documents not marked done")
     p.add_argument("--format", choices=["table", "json"], default="table")
+    add_actor(p)
     add_db(p)
     p.set_defaults(handler=cmd_agreement)
 
     p = sub.add_parser(
         "review-queue", help="documents finished by two or more annotators, worst agreement first"
     )
+    add_actor(p)
     add_db(p)
     p.set_defaults(handler=cmd_review_queue)
 
@@ -55,6 +61,7 @@ def register(sub: Any, add_db: AddDb) -> None:
     p.add_argument("--annotator", help="check this annotator's layer (default: the gold layer)")
     p.add_argument("--format", choices=["table", "json"], default="table")
     p.add_argument("--limit", type=int, default=200, help="findings shown in the table (default 200)")
+    add_actor(p)
     add_db(p)
     p.set_defaults(handler=cmd_consistency)
 
@@ -63,6 +70,7 @@ def cmd_assign(args: argparse.Namespace, url: str | None) -> int:
     from storage.project import Project
 
     with Project.open(url) as project:
+        authorise(args, project, Permission.ASSIGN)
         try:
             summary = project.team.assign(
                 _names(args.annotators) or [], args.overlap, only_unassigned=not args.all, seed=args.seed
@@ -80,6 +88,7 @@ def cmd_agreement(args: argparse.Namespace, url: str | None) -> int:
     from storage.project import Project
 
     with Project.open(url) as project:
+        authorise(args, project, Permission.SEE_TEAM)
         try:
             report = project.team.agreement(
                 _names(args.annotators), args.label, done_only=not args.unfinished
@@ -160,6 +169,7 @@ def cmd_review_queue(args: argparse.Namespace, url: str | None) -> int:
     from storage.project import Project
 
     with Project.open(url) as project:
+        authorise(args, project, Permission.SEE_TEAM)
         queue = project.reviews.queue()
     if not queue:
         print("nothing to review: no document has been finished by two annotators yet")
@@ -175,6 +185,8 @@ def cmd_consistency(args: argparse.Namespace, url: str | None) -> int:
     from storage.project import Project
 
     with Project.open(url) as project:
+        if args.annotator is None or args.annotator != actor_name(args, global_annotator=False):
+            authorise(args, project, Permission.SEE_TEAM, global_annotator=False)  # only one's own is free
         try:
             texts, spans = project.team.layer_entities(args.annotator)
         except TeamError as exc:

@@ -774,20 +774,20 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>{0} 个文件被拒绝，其内容均不会导入。</translation>
     </message>
     <message>
-        <source>Imported {0:,} document(s) with {1:,} span(s) from {2} file(s); {3:,} duplicate(s) skipped.</source>
-        <translation>已从 {2} 个文件导入 {0:,} 篇文档、{1:,} 个标注；跳过 {3:,} 篇重复文档。</translation>
-    </message>
-    <message>
-        <source>{0} file(s) failed; nothing from them was written.</source>
-        <translation>{0} 个文件失败，其内容均未写入。</translation>
-    </message>
-    <message>
         <source>Labels that would be added: {0}.</source>
         <translation>将新增的标签：{0}。</translation>
     </message>
     <message>
         <source>Preview stopped; nothing was written.</source>
         <translation>预览已停止；未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Imported {0:,} document(s) with {1:,} span(s) from {2} file(s); {3:,} duplicate(s) skipped.</source>
+        <translation>已从 {2} 个文件导入 {0:,} 篇文档、{1:,} 个标注；跳过 {3:,} 篇重复文档。</translation>
+    </message>
+    <message>
+        <source>{0} file(s) failed; nothing from them was written.</source>
+        <translation>{0} 个文件失败，其内容均未写入。</translation>
     </message>
     <message>
         <source>Labels added: {0}.</source>
@@ -999,6 +999,136 @@ Replace it? Once the new export is complete, the old file is deleted and the new
     </message>
 </context>
 <context>
+    <name>LabelEditor</name>
+    <message>
+        <source>Labels</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <source>Hotkey</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Spans</source>
+        <translation>标注数</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>default (PER, LOC, ORG, MISC)</source>
+        <translation>默认（PER、LOC、ORG、MISC）</translation>
+    </message>
+    <message>
+        <source>OntoNotes (18 types)</source>
+        <translation>OntoNotes（18 类）</translation>
+    </message>
+    <message>
+        <source>CLUENER (10 types)</source>
+        <translation>CLUENER（10 类）</translation>
+    </message>
+    <message>
+        <source>Add preset</source>
+        <translation>添加预设</translation>
+    </message>
+    <message>
+        <source>Choose the colour of {0}</source>
+        <translation>选择 {0} 的颜色</translation>
+    </message>
+    <message>
+        <source>“{0}” cannot be a label: a label is 1 to 64 characters with no spaces or control characters.</source>
+        <translation>“{0}”不能作为标签：标签为 1 到 64 个字符，不含空白或控制字符。</translation>
+    </message>
+    <message>
+        <source>There is a label {0} already.</source>
+        <translation>已有标签 {0}。</translation>
+    </message>
+    <message>
+        <source>A label&apos;s hotkey is one of 1 to 9, or nothing.</source>
+        <translation>标签的快捷键只能是 1 到 9，或者不设。</translation>
+    </message>
+    <message>
+        <source>Hotkey {0} belongs to {1} already; give {1} another key first.</source>
+        <translation>快捷键 {0} 已属于 {1}；请先给 {1} 换一个键。</translation>
+    </message>
+    <message>
+        <source>Not saved: {0}</source>
+        <translation>未保存：{0}</translation>
+    </message>
+    <message>
+        <source>{0} saved.</source>
+        <translation>{0} 已保存。</translation>
+    </message>
+    <message>
+        <source>Colour of {0}</source>
+        <translation>{0} 的颜色</translation>
+    </message>
+    <message>
+        <source>{0} added: type its name.</source>
+        <translation>已添加 {0}：请输入它的名称。</translation>
+    </message>
+    <message>
+        <source>Choose the label to remove first.</source>
+        <translation>请先选择要删除的标签。</translation>
+    </message>
+    <message>
+        <source>{0} removed.</source>
+        <translation>已删除 {0}。</translation>
+    </message>
+    <message>
+        <source>{0} merged into {1}: {2} span(s) relabelled.</source>
+        <translation>{0} 已并入 {1}：{2} 个标注已改标。</translation>
+    </message>
+    <message>
+        <source>Order saved.</source>
+        <translation>顺序已保存。</translation>
+    </message>
+    <message>
+        <source>The project has every label of this preset already.</source>
+        <translation>本项目已有该预设的全部标签。</translation>
+    </message>
+    <message>
+        <source>Added {0} label(s): {1}.</source>
+        <translation>已添加 {0} 个标签：{1}。</translation>
+    </message>
+</context>
+<context>
+    <name>LabelMenu</name>
+    <message>
+        <source>Labels…</source>
+        <translation>标签…</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+</context>
+<context>
     <name>LabelStyleDialog</name>
     <message>
         <source>solid</source>
@@ -1145,6 +1275,21 @@ Replace it? Once the new export is complete, the old file is deleted and the new
     </message>
 </context>
 <context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge {0}</source>
+        <translation>合并 {0}</translation>
+    </message>
+    <message>
+        <source>{0} is used by {1} span(s), so it cannot simply be removed. Merge it into another label: its spans take that label (undo: newstag labels unmerge {0}).</source>
+        <translation>{0} 被 {1} 个标注使用，不能直接删除。请把它并入另一个标签：这些标注将改用该标签（撤销：newstag labels unmerge {0}）。</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+</context>
+<context>
     <name>Overview</name>
     <message>
         <source>Project overview</source>
@@ -1269,6 +1414,41 @@ Replace it? Once the new export is complete, the old file is deleted and the new
     <message>
         <source>Pretrained tagger: {0}; conventions: {1}.</source>
         <translation>预训练标注器：{0}；标注规范：{1}。</translation>
+    </message>
+</context>
+<context>
+    <name>Permissions</name>
+    <message>
+        <source>review disagreements and write the gold layer</source>
+        <translation>审校分歧并写入金标准层</translation>
+    </message>
+    <message>
+        <source>see other annotators&apos; work (agreement, consistency of the gold layer)</source>
+        <translation>查看其他标注员的工作（一致性统计、金标准层的一致性检查）</translation>
+    </message>
+    <message>
+        <source>assign documents</source>
+        <translation>分配文档</translation>
+    </message>
+    <message>
+        <source>edit the label set</source>
+        <translation>编辑标签集</translation>
+    </message>
+    <message>
+        <source>add people and give roles</source>
+        <translation>添加成员并分配角色</translation>
+    </message>
+    <message>
+        <source>a reviewer or the lead</source>
+        <translation>审校员或负责人</translation>
+    </message>
+    <message>
+        <source>the lead</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Only {0} may {1}; you are {2}. In this project: {3}.</source>
+        <translation>只有{0}可以{1}；你是{2}。本项目中：{3}。</translation>
     </message>
 </context>
 <context>
@@ -2197,6 +2377,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
     <message>
         <source>reviewer</source>
         <translation>审校员</translation>
+    </message>
+    <message>
+        <source>lead</source>
+        <translation>负责人</translation>
     </message>
     <message>
         <source>label differs</source>

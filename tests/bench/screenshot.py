@@ -1,14 +1,14 @@
 """Save screenshots of the real windows on a seed article (for the README): the annotation window
 (resources/screenshot.png), the review window (resources/screenshot_review.png), the annotation window in
-Simplified Chinese (resources/screenshot_zh_CN.png), and the import dialog's preview
-(resources/screenshot_import.png: the MSRA test set from ../shared/data, a doccano file, a broken file).
+Simplified Chinese (resources/screenshot_zh_CN.png), the label editor (resources/screenshot_labels.png) and
+the import dialog's preview (resources/screenshot_import.png: the MSRA test set from ../shared/data, a doccano
+file, a broken file).
 
 Usage (needs a CJK font, e.g. fonts-noto-cjk; the README screenshots were taken this way):
 
     Xvfb :99 -screen 0 1600x1000x24 & DISPLAY=:99 QT_QPA_PLATFORM=xcb \\
-    python tests/bench/screenshot.py [OUT.png [REVIEW_OUT.png [CHINESE_OUT.png [IMPORT_OUT.png]]]]
-
-``--only import [IMPORT_OUT.png]`` takes the import preview alone.
+    python tests/bench/screenshot.py [--only window,review,zh,labels,import] \\
+        [OUT.png [REVIEW_OUT.png [CHINESE_OUT.png [LABELS_OUT.png [IMPORT_OUT.png]]]]]
 """
 
 from __future__ import annotations
@@ -100,7 +100,7 @@ def review_window(app: QApplication, project: Project, out: Path) -> None:
     """Two annotators who disagree on the first seed article, and the review window on it."""
     from gui.review_window import ReviewWindow
     from model.commands import AddSpans, Context, SetDocumentState
-    from model.spans import DocState, Entity, Layer
+    from model.spans import DocState, Entity, Layer, Role
 
     doc = project.documents.ids()[0]
     text = project.documents.get(doc).text
@@ -125,7 +125,7 @@ def review_window(app: QApplication, project: Project, out: Path) -> None:
         ctx = Context(doc, project.annotator(name).id)
         AddSpans(ctx, sorted(set(entities), key=lambda e: (e.start, e.end))).do(project.annotations)
         SetDocumentState(ctx, DocState.DONE, DocState.NEW).do(project.annotations)
-    window = ReviewWindow(project, project.annotator("审校员"))
+    window = ReviewWindow(project, project.annotator("审校员", Role.REVIEWER))
     window.show()
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and not window.queue.count():
@@ -137,6 +137,34 @@ def review_window(app: QApplication, project: Project, out: Path) -> None:
     settle(app)
     save_small(window.grab().toImage(), out)
     print(f"saved {out} ({out.stat().st_size // 1024} KB)")
+    window.close()
+
+
+def label_editor(app: QApplication, project: Project, out: Path, lead: str) -> None:
+    """Project → Labels… as the lead sees it, with the CLUENER preset added to the default labels."""
+    from gui.label_editor import LabelEditor
+    from gui.main_window import MainWindow
+
+    window = MainWindow(project, project.annotator(lead))
+    window.resize(1360, 820)
+    window.show()
+    settle(app)
+    project.labels.preset("cluener", by=window.annotator.id)
+    window.menus.label_menu.edit_labels()
+    editor = window.menus.label_menu.editor
+    assert isinstance(editor, LabelEditor)
+    editor.resize(900, 560)
+    settle(app)
+    activate(app, editor, editor.table)
+    editor.table.setCurrentCell(1, 3)
+    editor.presets.setCurrentIndex(editor.presets.findData("cluener"))
+    editor.say(
+        editor.tr("Hotkey {0} belongs to {1} already; give {1} another key first.").format("1", "PER"), True
+    )
+    settle(app, 0.3)
+    save_small(editor.grab().toImage(), out)
+    print(f"saved {out} ({out.stat().st_size // 1024} KB)")
+    editor.close()
     window.close()
 
 
@@ -182,37 +210,47 @@ def import_preview(app: QApplication, project: Project, out: Path, folder: Path)
 
 
 def main() -> None:
-    if sys.argv[1:2] == ["--only"] and sys.argv[2:3] == ["import"]:
-        import_out = Path(sys.argv[3]) if len(sys.argv) > 3 else ROOT / "resources" / "screenshot_import.png"
-        app = QApplication(sys.argv[:1])
-        with tempfile.TemporaryDirectory() as tmp:
-            os.environ["NEWSTAG_CONFIG_DIR"] = str(Path(tmp) / "config")
-            project = Project.open(f"sqlite:///{Path(tmp) / 'import.db'}")
-            import_preview(app, project, import_out, Path(tmp) / "to_import")
-            project.close()
-        return
-    out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "resources" / "screenshot.png"
-    review_out = Path(sys.argv[2]) if len(sys.argv) > 2 else ROOT / "resources" / "screenshot_review.png"
-    chinese_out = Path(sys.argv[3]) if len(sys.argv) > 3 else ROOT / "resources" / "screenshot_zh_CN.png"
-    import_out = Path(sys.argv[4]) if len(sys.argv) > 4 else ROOT / "resources" / "screenshot_import.png"
+    argv = sys.argv[1:]
+    only = {"window", "review", "zh", "labels", "import"}
+    if argv[:1] == ["--only"]:
+        only, argv = set(argv[1].split(",")), argv[2:]
+    resources = ROOT / "resources"
+    outs = [Path(a) for a in argv] + [
+        resources / name
+        for name in (
+            "screenshot.png",
+            "screenshot_review.png",
+            "screenshot_zh_CN.png",
+            "screenshot_labels.png",
+            "screenshot_import.png",
+        )
+    ][len(argv) :]
     app = QApplication(sys.argv[:1])
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["NEWSTAG_CONFIG_DIR"] = str(Path(tmp) / "config")
         from gui.app import ensure_seeds
 
+        lead = "王小明"  # the first person of each project: its lead
+        if "labels" in only:  # a project of its own: the others keep the default labels
+            with Project.open(f"sqlite:///{Path(tmp) / 'labels.db'}") as labelled:
+                ensure_seeds(labelled)
+                label_editor(app, labelled, outs[3], lead)
         project = Project.open(f"sqlite:///{Path(tmp) / 'seeds.db'}")
         ensure_seeds(project)
-        annotation_window(app, project, out)
-        review_window(app, project, review_out)
+        if "window" in only:
+            annotation_window(app, project, outs[0], annotator=lead)
+        if "review" in only:
+            review_window(app, project, outs[1])
         from gui import i18n
 
         i18n.install(i18n.CHINESE)
-        annotation_window(app, project, chinese_out, annotator="李明")
+        if "zh" in only:
+            annotation_window(app, project, outs[2], annotator="李明")
         project.close()
         i18n.install(i18n.ENGLISH)
-        empty = Project.open(f"sqlite:///{Path(tmp) / 'import.db'}")
-        import_preview(app, empty, import_out, Path(tmp) / "to_import")
-        empty.close()
+        if "import" in only:
+            with Project.open(f"sqlite:///{Path(tmp) / 'import.db'}") as empty:
+                import_preview(app, empty, outs[4], Path(tmp) / "to_import")
 
 
 if __name__ == "__main__":

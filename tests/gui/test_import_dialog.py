@@ -201,6 +201,8 @@ def test_the_window_imports_from_its_document_menu_and_lists_the_new_documents(
     assert sqlite_project.documents.count() == total + 2
     qtbot.waitUntil(lambda: window.documents.model.total == total + 2)
     assert window.documents.count.text() == f"{total + 2} document(s)"
+    assert "GPE" in [label.name for label in window.session.labels]  # the import's new label, at once
+    assert "GPE" in window.labels.buttons
     qtbot.keyClick(dialog, K.Key_Escape)
     assert not dialog.isVisible()
     QApplication.processEvents()

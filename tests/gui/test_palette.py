@@ -15,6 +15,7 @@ import pytest
 from coloraide import Color
 
 from gui.span_style import FILL_ALPHA
+from model.label_presets import MIN_APART, PRESETS
 from model.spans import DEFAULT_LABELS, SAFE_COLOURS, Status
 
 VISIONS = (None, "protan", "deutan", "tritan")
@@ -55,3 +56,20 @@ def test_the_simulation_is_the_published_model() -> None:
     column of their matrix (0.367322, 0.280085, -0.011820)."""
     red = Color("srgb-linear", [1, 0, 0]).filter("deutan", method="machado").clip()
     assert red.coords() == pytest.approx([0.367322, 0.280085, 0.0], abs=1e-4)
+
+
+@pytest.mark.parametrize("preset", sorted(PRESETS))
+def test_each_preset_keeps_its_colours_apart_for_each_common_colour_vision(preset: str) -> None:
+    """10 or 18 colours cannot stay as far apart as 4 for a dichromat (two dimensions of colour): each
+    preset holds the floor ``MIN_APART`` says, and its first nine (the hotkeyed ones, beside each other in
+    the label bar) stay apart at a glance under every vision."""
+    colours = tuple(label.colour for label in PRESETS[preset])
+    assert len(set(colours)) == len(colours)
+    for vision in VISIONS:
+        assert closest(colours, vision) >= MIN_APART[preset]
+    assert min(closest(colours[:9], v) for v in VISIONS) >= MIN_APART[preset]
+
+
+def test_the_preset_floor_would_catch_a_red_green_pair() -> None:
+    red_green = (*OLD_DEFAULTS[:2], *(label.colour for label in PRESETS["cluener"][2:]))
+    assert min(closest(red_green, v) for v in VISIONS) < MIN_APART["cluener"]

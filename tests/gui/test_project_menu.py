@@ -22,7 +22,7 @@ from gui.overview import Overview
 from gui.project_dialog import ProjectDialog
 from gui.project_menu import OPEN_WINDOWS, recent_projects, remember_project
 from model.commands import Context, SetDocumentState
-from model.spans import DocState, Entity
+from model.spans import DocState, Entity, Role
 from storage.project import Project
 from tests.conftest import PG_ADMIN_URL
 from tests.gui.conftest import add_documents
@@ -172,6 +172,7 @@ def test_the_overview_shows_what_stats_and_agreement_say_and_refreshes(
     sqlite_project.annotations.add_time(a, sqlite_project.annotator("alice").id, 150)
     ctx = Context(b, sqlite_project.annotator("alice").id)
     SetDocumentState(ctx, DocState.IN_PROGRESS, DocState.NEW).do(sqlite_project.annotations)
+    sqlite_project.team.add("rita", Role.REVIEWER)  # everyone's work: a reviewer's or the lead's view
     window = make_window("rita")
     window.findChild(QAction, "action_overview").trigger()
     view = window.project_menu.dialogs[-1]

@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from gui.review_window import ReviewWindow
 from model.commands import AddSpans, Context, SetDocumentState
-from model.spans import DocState, DocumentId, Entity, Layer
+from model.spans import DocState, DocumentId, Entity, Layer, Role
 from storage.project import Project
 from tests.gui.conftest import add_documents
 
@@ -39,7 +39,7 @@ def reviewed(sqlite_project: Project) -> tuple[Project, DocumentId]:
 
 
 def open_window(qtbot: QtBot, project: Project, reviewer: str = "rita") -> ReviewWindow:
-    window = ReviewWindow(project, project.annotator(reviewer))
+    window = ReviewWindow(project, project.annotator(reviewer, Role.REVIEWER))
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
@@ -94,7 +94,7 @@ def test_a_second_reviewer_gets_a_conflict_not_an_overwrite(
     window = open_window(qtbot, project)
     other = project.reviews.load(doc)
     # sam saves first
-    project.reviews.save_gold(other, project.annotator("sam").id, [Entity(7, 10, "PER")], [])
+    project.reviews.save_gold(other, project.annotator("sam", Role.REVIEWER).id, [Entity(7, 10, "PER")], [])
     qtbot.keyClick(window.article, Qt.Key.Key_A)
     with qtbot.waitSignal(window.session.message) as message:
         qtbot.keyClick(window.article, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
@@ -113,7 +113,7 @@ def test_take_both_refused_when_versions_overlap(qtbot: QtBot, reviewed: tuple[P
 
 
 def test_an_empty_queue_says_why(qtbot: QtBot, sqlite_project: Project) -> None:
-    window = ReviewWindow(sqlite_project, sqlite_project.annotator("rita"))
+    window = ReviewWindow(sqlite_project, sqlite_project.annotator("rita", Role.REVIEWER))
     qtbot.addWidget(window)
     assert window.state.text() == "Loading the review queue…"  # computed off the UI thread
     qtbot.waitUntil(lambda: window.state.text().startswith("Nothing to review"))

@@ -56,7 +56,9 @@ def test_agreement_view_ranks_documents_and_opens_them(qtbot: QtBot, sqlite_proj
     with qtbot.waitSignal(view.documentActivated) as signal:
         view.documents.cellDoubleClicked.emit(0, 1)
     assert signal.args == [b]
-    view.labels.setCurrentIndex(view.labels.findData("LOC"))  # LOC: both marked the one LOC
+    loc = view.labels.findData("LOC")  # in LOC's colour
+    assert view.labels.itemIcon(loc).pixmap(14, 14).toImage().pixelColor(7, 7).name() == "#88ccee"
+    view.labels.setCurrentIndex(loc)  # LOC: both marked the one LOC
     qtbot.waitUntil(
         lambda: view.pairs.item(0, 2) is not None and view.pairs.item(0, 2).text() == "1.000", timeout=5000
     )

@@ -78,6 +78,8 @@ ALLOWED = {
     "Ins",
     "Backspace",  # key names
     "newstag",
+    "OntoNotes",
+    "CLUENER",  # the label presets' corpora
     "jieba",
     "CoNLL",
     "JSONL",
@@ -289,6 +291,11 @@ def test_no_visible_string_of_the_annotation_window_is_left_in_english(
         qtbot.wait(200)  # agreement and consistency fill in from the worker
         found += strings_of(dialog, {"labelList": {0}, "agreementDocuments": {1}, "consistencyTable": {0}})
         dialog.close()
+    window.findChild(QAction, "action_labels").trigger()  # the label editor (the window's person: the lead)
+    editor = window.menus.label_menu.editor
+    qtbot.waitExposed(editor)
+    found += strings_of(editor, {"labelTable": {0, 1, 2, 4}})  # names, colours, keys and counts
+    editor.close()
     # the entity panel's and its header's menus
     panel = window.entities
     menu = _open_menus(qtbot, panel.viewport(), panel.visualRect(panel.entities.index(1, 0)).center())

@@ -11,7 +11,7 @@ from sqlalchemy import text
 
 from model.commands import AddSpans, Context, RejectSpan, SetDocumentState
 from model.ops import ConflictError
-from model.spans import DocState, DocumentId, Entity, Layer
+from model.spans import DocState, DocumentId, Entity, Layer, Role
 from storage.documents import DocumentStore, NewDocument
 from storage.project import Project
 
@@ -86,7 +86,7 @@ def test_two_processes_annotating_lose_nothing(pg_project: Project, pg_database:
 
 def _review(url: str, reviewer: str, doc: int, barrier: Any) -> str:
     project = Project.open(url)
-    me = project.annotator(reviewer)
+    me = project.annotator(reviewer, Role.REVIEWER)
     item = project.reviews.load(DocumentId(doc))
     barrier.wait()  # both have loaded the same version before either saves
     try:

@@ -6,7 +6,7 @@ import pytest
 
 from model.ops import Insert
 from model.review import Decision
-from model.spans import DocumentId, Entity, Layer, OffsetError, Origin, Status
+from model.spans import DocumentId, Entity, Layer, OffsetError, Origin, Role, Status
 from model.suggest import Suggestion
 from storage.documents import NewDocument
 from storage.project import Project
@@ -51,7 +51,7 @@ def test_stored_suggestions_are_checked_against_their_document(project: Project)
 
 def test_a_gold_span_past_the_end_is_refused_with_nothing_saved(project: Project) -> None:
     doc = document(project)
-    item, reviewer = project.reviews.load(doc), project.annotator("rev").id
+    item, reviewer = project.reviews.load(doc), project.annotator("rev", Role.REVIEWER).id
     before = snapshot(project)
     with pytest.raises(OffsetError):
         project.reviews.save_gold(item, reviewer, [Entity(5, 30, "PER")], list[Decision]())

@@ -7,7 +7,7 @@ import pytest
 from model.commands import AddSpans, Context, SetDocumentState
 from model.ops import ConflictError
 from model.review import Resolution, align, resolve
-from model.spans import DocState, DocumentId, Entity, Layer
+from model.spans import DocState, DocumentId, Entity, Layer, Role
 from storage.documents import DocumentStore, NewDocument
 from storage.project import Project
 from storage.team import TeamError
@@ -38,7 +38,7 @@ def test_assignment_with_overlap_balances_and_restricts_views(project: Project) 
     mine = [e.id for e in project.document_list.page(alice.id, 0, 100)]
     assert len(mine) == counts["alice"] and set(mine) <= set(ids)
     assert project.document_list.progress(alice.id) == (0, counts["alice"])
-    dave = project.annotator("dave")  # no assignments: sees the whole project
+    dave = project.annotator("dave", Role.REVIEWER)  # no assignments: sees the whole project
     assert project.document_list.count_documents(dave.id) == 10
     again = project.team.assign(["alice", "bob"], overlap=0.5)
     assert again.documents == 0  # everything is assigned already
@@ -89,7 +89,7 @@ def test_review_flow_and_optimistic_locking(project: Project) -> None:
     assert alignment.agreed == [Entity(4, 7, "PER")]
     (d,) = alignment.disagreements
     decision = resolve(d, Resolution.TAKE, "bob")
-    carol = project.annotator("carol")
+    carol = project.annotator("carol", Role.REVIEWER)
     other = project.reviews.load(a)  # a second reviewer opens the same document
     assert project.reviews.save_gold(item, carol.id, alignment.agreed, [decision]) == 1
     gold = project.annotations.spans(a, Layer.GOLD)
@@ -97,7 +97,7 @@ def test_review_flow_and_optimistic_locking(project: Project) -> None:
         (4, 7, "PER", "review: agreed"),
         (9, 11, "ORG", "review: took bob"),
     ]
-    dave = project.annotator("dave")
+    dave = project.annotator("dave", Role.REVIEWER)
     with pytest.raises(ConflictError, match="carol saved this document's gold"):
         project.reviews.save_gold(other, dave.id, [], [])
     assert len(project.annotations.spans(a, Layer.GOLD)) == 2  # untouched by the refused save

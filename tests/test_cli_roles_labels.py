@@ -1,0 +1,140 @@
+"""``newstag annotators`` and ``newstag labels``, and every role refusal of the command line, on SQLite and
+PostgreSQL: each refusal names who may, exits 2 and leaves the database exactly as it was."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from gui.cli import main
+from model.spans import Role
+from storage.project import Project
+from tests.conftest import snapshot
+from tests.storage.test_team import annotate, docs
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+@pytest.fixture
+def team(project: Project) -> tuple[Project, str]:
+    """li (the lead: the first person), rita (a reviewer), wang and zhao (annotators, one document done)."""
+    url = project.engine.url.render_as_string(hide_password=False)
+    (doc,) = docs(project, 1)
+    for name in ("li", "wang", "zhao"):
+        project.annotator(name)
+    project.team.add("rita", Role.REVIEWER)
+    from model.spans import Entity
+
+    annotate(project, "wang", doc, Entity(4, 7, "PER"))
+    annotate(project, "zhao", doc, Entity(4, 7, "LOC"))
+    return project, url
+
+
+def test_annotators_list_add_and_set_role(capsys: pytest.CaptureFixture[str], project: Project) -> None:
+    url = project.engine.url.render_as_string(hide_password=False)
+    assert run(capsys, "annotators", "list", "--db", url)[1].startswith("nobody yet")
+    code, out, _ = run(capsys, "annotators", "add", "li", "--role", "annotator", "--db", url)
+    assert code == 0 and out == "added li as lead (the first person of a project is its lead)\n"
+    assert run(capsys, "annotators", "add", "wang", "--as", "li", "--db", url)[:2] == (
+        0,
+        "added wang as annotator\n",
+    )
+    assert run(capsys, "annotators", "set-role", "wang", "reviewer", "--as", "li", "--db", url)[1] == (
+        "wang is now reviewer\n"
+    )
+    code, _, err = run(capsys, "annotators", "set-role", "li", "annotator", "--as", "li", "--db", url)
+    assert code == 2 and "li is the project's only lead" in err
+    assert run(capsys, "annotators", "list", "--db", url)[1] == "li\tlead\nwang\treviewer\n"
+
+
+GUARDED = [
+    ("assign", "--annotators", "wang,zhao"),
+    ("agreement",),
+    ("review-queue",),
+    ("consistency",),  # the gold layer
+    ("consistency", "--annotator", "zhao"),  # another's layer
+    ("export", "--layer", "annotator", "--annotator", "zhao", "--out", "never-written.conll"),
+    ("labels", "add", "EVENT"),
+    ("labels", "edit", "PER", "--colour", "#000000"),
+    ("labels", "remove", "MISC"),
+    ("labels", "order", "ORG"),
+    ("labels", "preset", "cluener"),
+    ("annotators", "add", "zoe"),
+    ("annotators", "set-role", "wang", "lead"),
+]
+
+
+@pytest.mark.parametrize("command", GUARDED, ids=lambda c: " ".join(c[:2]))
+def test_an_annotator_is_refused_with_who_may_and_nothing_changes(
+    capsys: pytest.CaptureFixture[str], team: tuple[Project, str], command: tuple[str, ...]
+) -> None:
+    project, url = team
+    before = snapshot(project)
+    code, out, err = run(capsys, *command, "--as", "wang", "--db", url)
+    assert code == 2 and out == ""
+    assert err.startswith(f"newstag {command[0]}") and "(wang is an annotator)" in err
+    assert "li (lead)" in err
+    if command[0] in ("agreement", "review-queue", "consistency", "export"):
+        assert "rita (reviewer)" in err  # reviewers may see these too
+    code, _, err = run(capsys, *command, "--db", url)  # nobody named
+    assert code == 2 and "Say who you are with --as NAME" in err
+    assert snapshot(project) == before
+
+
+def test_who_may_what(capsys: pytest.CaptureFixture[str], team: tuple[Project, str], tmp_path: Path) -> None:
+    _project, url = team
+    assert run(capsys, "consistency", "--annotator", "wang", "--as", "wang", "--db", url)[0] == 0  # one's own
+    assert run(capsys, "review-queue", "--as", "rita", "--db", url)[0] == 0
+    out = tmp_path / "wang.conll"  # one's own layer exports
+    mine = ("--layer", "annotator", "--annotator", "wang", "--out", str(out), "--as", "wang", "--quiet")
+    code, _, err = run(capsys, "export", *mine, "--db", url)
+    assert code == 0, err
+    assert "裴\tB-PER\n青\tI-PER\n山\tI-PER" in out.read_text(encoding="utf-8")  # wang's PER
+    code, _, err = run(capsys, "labels", "add", "EVENT", "--as", "rita", "--db", url)
+    assert code == 2 and "only the lead may edit the label set (rita is a reviewer)" in err
+    code, _, err = run(capsys, "assign", "--annotators", "wang", "--as", "nobody", "--db", url)
+    assert code == 2 and "no one called nobody in this project" in err
+    assert run(capsys, "assign", "--annotators", "wang,zhao", "--as", "li", "--db", url)[0] == 0
+
+
+def test_labels_commands(capsys: pytest.CaptureFixture[str], team: tuple[Project, str]) -> None:
+    project, url = team
+    lead = ("--as", "li", "--db", url)
+    code, out, _ = run(capsys, "labels", "add", "EVENT", "--hotkey", "5", "--description", "Named events",
+                       "--example", "奥运会", *lead)  # fmt: skip
+    assert code == 0 and out == "added EVENT\t#330000\t5\tNamed events e.g. 奥运会\n"
+    for bad, message in [
+        (("labels", "add", "NEW EVENT"), "contains whitespace (U+0020)"),
+        (("labels", "add", "X" * 65), "65 characters long"),
+        (("labels", "add", "FAC", "--hotkey", "5"), "hotkey 5 belongs to EVENT already"),
+        (("labels", "edit", "LOC", "--hotkey", "1"), "hotkey 1 belongs to PER already"),
+        (("labels", "edit", "LOC", "--colour", "green"), "#rrggbb"),
+        (("labels", "remove", "PER"), "PER is used by 1 span(s); merge it into another label"),
+    ]:
+        before = snapshot(project)
+        code, _, err = run(capsys, *bad, *lead)
+        assert code == 2 and message in err, err
+        assert snapshot(project) == before
+    run(capsys, "labels", "edit", "EVENT", "--hotkey", "none", "--rename", "EVT", *lead)
+    assert run(capsys, "labels", "order", "EVT", "LOC", *lead)[1] == "EVT LOC PER ORG MISC\n"
+    code, out, _ = run(capsys, "labels", "remove", "PER", "--merge-into", "LOC", *lead)
+    assert code == 0 and out.startswith("merged PER into LOC: 1 span(s) relabelled (event ")
+    assert "undo with: newstag labels unmerge PER" in out
+    listing = run(capsys, "labels", "list", "--db", url)[1].splitlines()
+    assert listing[0] == "EVT\t#330000\t-\tNamed events e.g. 奥运会\t0 span(s)"
+    assert listing[1].startswith("LOC\t#88CCEE\t2\tLocation: ") and listing[1].endswith("\t2 span(s)")
+    assert run(capsys, "labels", "unmerge", "PER", *lead)[1] == "PER is back: 1 span(s) moved back from LOC\n"
+    assert [label.name for label in project.labels.all()] == [
+        "EVT",
+        "LOC",
+        "PER",
+        "ORG",
+        "MISC",
+    ]  # in its place
+    code, out, _ = run(capsys, "labels", "preset", "cluener", *lead)
+    assert code == 0 and out.count("added ") == 10 and "added name\t" in out
