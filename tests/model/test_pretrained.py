@@ -16,7 +16,7 @@ import pytest
 import model.pretrained as pretrained_module
 from model.crf import CrfModel, ModelAssistedEngine, ModelFormatError
 from model.crf.engine import count_decisions
-from model.pretrained import Analysis, PretrainedUnavailable, default_tagger
+from model.pretrained import Analysis, PretrainedUnavailable, default_tagger, without_titles
 from model.pretrained.lac import LacTagger
 from model.spans import Entity, Origin
 from model.suggest import SuggestionEngine
@@ -171,15 +171,30 @@ def test_the_tagger_joins_the_combiner_as_its_own_origin_and_history_decides() -
     tagger = FakeTagger({"王明": "PER", "中国银行": "ORG"})
     engine = ModelAssistedEngine(rules, pretrained=tagger)  # type: ignore[arg-type]
     out = engine.suggest(text)
-    # the lone name is kept; the conflict 中国 / 中国银行 goes to the gazetteer by the default priors
+    # the lone name is kept; the conflict 中国 / 中国银行 goes to the organisation around the place
     assert [(s.start, s.end, s.label, s.origin) for s in out] == [
-        (0, 2, "PER", Origin.PRETRAINED), (3, 5, "LOC", Origin.DICTIONARY)]  # fmt: skip
-    for _ in range(3):
+        (0, 2, "PER", Origin.PRETRAINED), (3, 7, "ORG", Origin.PRETRAINED)]  # fmt: skip
+    for _ in range(3):  # this project tags the bank's place only
         engine.suggest(text)
-        engine.learn(text, [Entity(0, 2, "PER"), Entity(3, 7, "ORG")])
-    assert engine.history["pretrained"] == (3, 0) and engine.history["dictionary"] == (0, 3)
+        engine.learn(text, [Entity(0, 2, "PER"), Entity(3, 5, "LOC")])
+    assert engine.history["pretrained"] == (0, 3) and engine.history["dictionary"] == (3, 0)
     assert [(s.start, s.end, s.origin) for s in engine.suggest(text)] == [
-        (0, 2, Origin.PRETRAINED), (3, 7, Origin.PRETRAINED)]  # fmt: skip
+        (0, 2, Origin.PRETRAINED), (3, 5, Origin.DICTIONARY)]  # fmt: skip
+
+
+def test_titles_are_cut_off_the_taggers_persons() -> None:
+    text = "温先生会见李鹏总理和总统，王明在场"
+    tagger = FakeTagger({"温先生": "PER", "李鹏总理": "PER", "总统": "PER", "王明": "PER"})
+    found = without_titles(text, tagger.analyse(text).entities)
+    assert [(text[s.start : s.end], s.label, s.origin) for s in found] == [
+        (name, "PER", Origin.PRETRAINED) for name in ("温", "李鹏", "王明")
+    ]
+    # an organisation or a place ending like a title is left alone
+    bank = [Suggestion(0, 4, "ORG", Origin.PRETRAINED, "lac", 0.9)]
+    assert without_titles("人民银行", bank) == bank
+    # the engine's pretrained suggestions are those, and so is what the combiner shows
+    engine = ModelAssistedEngine(Rules([]), pretrained=tagger)  # type: ignore[arg-type]
+    assert [text[s.start : s.end] for s in engine.suggest(text)] == ["温", "李鹏", "王明"]
 
 
 def test_three_sources_two_agreeing_beat_the_third() -> None:
