@@ -9,10 +9,12 @@ combiner uses; it never trains. Training is someone else's job (the background t
 from __future__ import annotations
 
 import logging
+import os
 import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Collection, Iterable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,7 +33,7 @@ from model.crf.combine import (
 from model.crf.prediction import CrfModel
 from model.crf.serialisation import ModelInfo
 from model.evaluate import LearningReport, simulate_learning
-from model.pretrained import PretrainedTagger, without_titles
+from model.pretrained import Analysis, PretrainedTagger, without_titles
 from model.spans import Entity
 from model.suggest.engine import SuggestionEngine
 from model.suggest.suggestion import Suggestion
@@ -41,6 +43,21 @@ logger = logging.getLogger(__name__)
 
 _REMEMBERED_TEXTS = 64  # suggestions kept per text until its confirmation comes back
 INFORMED_DOCUMENTS = 2000  # a model trained on this many documents knows news without a base model
+
+
+_reader_lock = threading.Lock()
+_reader: tuple[int, ThreadPoolExecutor] | None = None
+
+
+def pretrained_reader() -> ThreadPoolExecutor:
+    """The process's thread for the pretrained tagger (one: the tagger runs on one core). ONNX Runtime
+    releases the GIL while the network runs, so the tagger reads a text while the rules' jieba works on it in
+    the calling thread. A forked child gets a thread of its own (the parent's does not cross a fork)."""
+    global _reader
+    with _reader_lock:
+        if _reader is None or _reader[0] != os.getpid():
+            _reader = (os.getpid(), ThreadPoolExecutor(1, thread_name_prefix="newstag-pretrained"))
+        return _reader[1]
 
 
 def priors_for(model: CrfModel | None, pretrained: bool = False) -> Priors:
@@ -80,6 +97,8 @@ class ModelAssistedEngine:
         self._recent: OrderedDict[str, tuple[list[Suggestion], list[Suggestion], list[Suggestion]]] = (
             OrderedDict()
         )
+        # texts the tagger is reading in its thread: the batch's future and the text's place in it
+        self._pending: dict[str, tuple[Future[list[Analysis]], int]] = {}
 
     @property
     def project_dictionary(self):  # type: ignore[no-untyped-def]
@@ -96,26 +115,49 @@ class ModelAssistedEngine:
             self.pretrained.load()
 
     def prefetch(self, texts: Sequence[str]) -> None:
-        """Let the pretrained tagger read ``texts`` in one batch (much faster than one by one); their
-        ``suggest`` calls then find its analyses ready."""
-        if self.pretrained is not None and texts:
-            self.pretrained.analyse_many(texts)
+        """Let the pretrained tagger read ``texts`` in one batch (much faster than one by one), in its own
+        thread (``pretrained_reader``): this returns at once, and ``suggest`` on one of them runs the rules
+        meanwhile, then waits for the batch."""
+        if self.pretrained is None or not texts:
+            return
+        batch = list(dict.fromkeys(texts))
+        future = pretrained_reader().submit(self.pretrained.analyse_many, batch)
+        with self._lock:
+            self._pending = {t: p for t, p in self._pending.items() if not p[0].done()}
+            self._pending.update((t, (future, i)) for i, t in enumerate(batch))
 
-    def pretrained_suggestions(self, text: str) -> list[Suggestion]:
+    def _read(self, text: str) -> Callable[[], Analysis] | None:
+        """The tagger's reading of ``text``, under way in its thread (a prefetched batch holding it, or else
+        this text alone): call the result to wait for it."""
+        tagger = self.pretrained
+        if tagger is None:
+            return None
+        with self._lock:
+            pending = self._pending.pop(text, None)
+        if pending is not None:
+            batch, i = pending
+            return lambda: batch.result()[i]
+        return pretrained_reader().submit(tagger.analyse, text).result
+
+    def pretrained_suggestions(self, text: str, analysis: Analysis | None = None) -> list[Suggestion]:
         """The pretrained tagger's entities in the project's labels (persons without their titles:
-        ``model.pretrained.without_titles``), minus what the team keeps rejecting."""
+        ``model.pretrained.without_titles``), minus what the team keeps rejecting. ``analysis``: the
+        tagger's reading of ``text`` if already at hand."""
         if self.pretrained is None:
             return []
-        found = without_titles(text, self.pretrained.analyse(text).entities)
+        if analysis is None:
+            analysis = self.pretrained.analyse(text)
+        found = without_titles(text, analysis.entities)
         admissible = getattr(self.rule_engine, "admissible", None)
         return list(found) if admissible is None else admissible(to_half_width(text), found)
 
     def suggest(self, text: str) -> list[Suggestion]:
-        rules = self.rule_engine.suggest(text)
         model = self.model
         if model is None and self.pretrained is None:
-            return rules
-        pretrained = self.pretrained_suggestions(text)
+            return self.rule_engine.suggest(text)
+        reading = self._read(text)  # the tagger reads while the rules run
+        rules = self.rule_engine.suggest(text)
+        pretrained = [] if reading is None else self.pretrained_suggestions(text, reading())
         predicted = [] if model is None else model.predict(text, project_dictionary=self.project_dictionary)
         with self._lock:
             self._recent[text] = (rules, predicted, pretrained)
@@ -133,9 +175,11 @@ class ModelAssistedEngine:
         if not text:
             return 0.0
         model = self.model
+        reading = self._read(text)
         sources = [self.rule_engine.suggest(text)]
-        if self.pretrained is not None:
-            sources.append([s for s in self.pretrained_suggestions(text) if s.score >= self.threshold])
+        if reading is not None:
+            found = self.pretrained_suggestions(text, reading())
+            sources.append([s for s in found if s.score >= self.threshold])
         doubt = 0.0
         if model is not None:
             sources.append(
