@@ -9,12 +9,11 @@ combiner uses; it never trains. Training is someone else's job (the background t
 from __future__ import annotations
 
 import logging
-import os
 import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Collection, Iterable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -33,7 +32,7 @@ from model.crf.combine import (
 from model.crf.prediction import CrfModel
 from model.crf.serialisation import ModelInfo
 from model.evaluate import LearningReport, simulate_learning
-from model.pretrained import Analysis, PretrainedTagger, without_titles
+from model.pretrained import Analysis, PretrainedTagger, pretrained_reader, without_titles
 from model.spans import Entity
 from model.suggest.engine import SuggestionEngine
 from model.suggest.suggestion import Suggestion
@@ -41,23 +40,11 @@ from model.suggest.tokenizer import to_half_width
 
 logger = logging.getLogger(__name__)
 
-_REMEMBERED_TEXTS = 64  # suggestions kept per text until its confirmation comes back
+_REMEMBERED_TEXTS = 64
+# prefetched texts go to the tagger in groups of this many: the first text's suggestions wait for one group
+# only, and the rules work on it while the tagger reads the next
+PREFETCH_GROUP = 16  # suggestions kept per text until its confirmation comes back
 INFORMED_DOCUMENTS = 2000  # a model trained on this many documents knows news without a base model
-
-
-_reader_lock = threading.Lock()
-_reader: tuple[int, ThreadPoolExecutor] | None = None
-
-
-def pretrained_reader() -> ThreadPoolExecutor:
-    """The process's thread for the pretrained tagger (one: the tagger runs on one core). ONNX Runtime
-    releases the GIL while the network runs, so the tagger reads a text while the rules' jieba works on it in
-    the calling thread. A forked child gets a thread of its own (the parent's does not cross a fork)."""
-    global _reader
-    with _reader_lock:
-        if _reader is None or _reader[0] != os.getpid():
-            _reader = (os.getpid(), ThreadPoolExecutor(1, thread_name_prefix="newstag-pretrained"))
-        return _reader[1]
 
 
 def priors_for(model: CrfModel | None, pretrained: bool = False) -> Priors:
@@ -115,16 +102,19 @@ class ModelAssistedEngine:
             self.pretrained.load()
 
     def prefetch(self, texts: Sequence[str]) -> None:
-        """Let the pretrained tagger read ``texts`` in one batch (much faster than one by one), in its own
-        thread (``pretrained_reader``): this returns at once, and ``suggest`` on one of them runs the rules
-        meanwhile, then waits for the batch."""
+        """Let the pretrained tagger read ``texts`` in batches (much faster than one by one) of
+        ``PREFETCH_GROUP``, in its own thread (``pretrained_reader``): this returns at once, and ``suggest``
+        on one of them runs the rules meanwhile, then waits for its batch."""
         if self.pretrained is None or not texts:
             return
-        batch = list(dict.fromkeys(texts))
-        future = pretrained_reader().submit(self.pretrained.analyse_many, batch)
+        unique = list(dict.fromkeys(texts))
+        reader = pretrained_reader()
         with self._lock:
             self._pending = {t: p for t, p in self._pending.items() if not p[0].done()}
-            self._pending.update((t, (future, i)) for i, t in enumerate(batch))
+            for first in range(0, len(unique), PREFETCH_GROUP):
+                batch = unique[first : first + PREFETCH_GROUP]
+                future = reader.submit(self.pretrained.analyse_many, batch)
+                self._pending.update((t, (future, i)) for i, t in enumerate(batch))
 
     def _read(self, text: str) -> Callable[[], Analysis] | None:
         """The tagger's reading of ``text``, under way in its thread (a prefetched batch holding it, or else

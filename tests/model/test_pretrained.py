@@ -16,8 +16,14 @@ import pytest
 
 import model.pretrained as pretrained_module
 from model.crf import CrfModel, ModelAssistedEngine, ModelFormatError
-from model.crf.engine import count_decisions, pretrained_reader
-from model.pretrained import Analysis, PretrainedUnavailable, default_tagger, without_titles
+from model.crf.engine import count_decisions
+from model.pretrained import (
+    Analysis,
+    PretrainedUnavailable,
+    default_tagger,
+    pretrained_reader,
+    without_titles,
+)
 from model.pretrained.lac import LacTagger
 from model.spans import Entity, Origin
 from model.suggest import SuggestionEngine
@@ -283,12 +289,16 @@ def documents(count: int, seed: int = 3) -> list[tuple[str, list[Entity]]]:
 
 
 def test_the_crf_learns_to_trust_the_tagger_and_needs_it_to_load() -> None:
-    tagger = FakeTagger({"甲乙丙": "PER", "丁戊": "PER", "庚辛壬": "PER", "癸子": "PER", "丑寅卯": "PER"})
-    model = CrfModel.train(documents(40), pretrained=tagger, iterations=40)  # type: ignore[arg-type]
+    tagger = SlowTagger({"甲乙丙": "PER", "丁戊": "PER", "庚辛壬": "PER", "癸子": "PER", "丑寅卯": "PER"})
+    tagger.go.set()
+    model = CrfModel.train(documents(100), pretrained=tagger, iterations=40)  # type: ignore[arg-type]
     assert model.info.params["pretrained"] == {"name": "fake", "version": "1"}
     text = "我说丑寅卯很好。"  # a name and a context never seen in training: only the tagger knows it
     assert [(s.start, s.end, s.label) for s in model.predict(text)] == [(2, 5, "PER")]
-    plain = CrfModel.train(documents(40), iterations=40)
+    # the tagger read the training documents 64 at a time, and the text, in its own thread
+    assert [len(texts) for texts in tagger.calls] == [64, 36, 1]
+    assert all(name.startswith("newstag-pretrained") for name in tagger.threads)
+    plain = CrfModel.train(documents(100), iterations=40)
     assert [(s.start, s.end) for s in plain.predict(text)] != [(2, 5)]
     data = model.to_bytes()
     with pytest.raises(ModelFormatError, match="pretrained tagger fake"):
