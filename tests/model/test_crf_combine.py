@@ -104,6 +104,10 @@ def test_an_organisation_over_the_whole_cluster_wins_it_until_history_says_other
     # history: such organisations from the tagger rejected in conflicts, so the rate falls below the bar
     doubted = {"pretrained": (0, 10), "pretrained|lac|ORG|hi|conflict": (0, 10)}
     assert spans(combine(rules, [], doubted, pretrained=lac)) == [(0, 2, "LOC", "dictionary")]
+    # under MSRA's conventions a government named by its place is the place (中国政府 → 中国): it stands
+    habit = [Suggestion(0, 2, "LOC", Origin.RULE, "government_place", 0.8)]
+    government = [Suggestion(0, 4, "ORG", Origin.PRETRAINED, "lac", 0.9)]
+    assert spans(combine(habit, [], pretrained=government)) == [(0, 2, "LOC", "rule")]
     # the project's model reading it otherwise leaves the conflict to history
     out = combine([], [crf(0, 2, "LOC")], {"model": (30, 0)}, pretrained=lac)
     assert spans(out) == [(0, 2, "LOC", "model")]
