@@ -13,7 +13,6 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Collection, Iterable, Sequence
-from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,7 +31,7 @@ from model.crf.combine import (
 from model.crf.prediction import CrfModel
 from model.crf.serialisation import ModelInfo
 from model.evaluate import LearningReport, simulate_learning
-from model.pretrained import Analysis, PretrainedTagger, pretrained_reader, without_titles
+from model.pretrained import PretrainedTagger, without_titles
 from model.spans import Entity
 from model.suggest.engine import SuggestionEngine
 from model.suggest.suggestion import Suggestion
@@ -40,10 +39,7 @@ from model.suggest.tokenizer import to_half_width
 
 logger = logging.getLogger(__name__)
 
-_REMEMBERED_TEXTS = 64
-# prefetched texts go to the tagger in groups of this many: the first text's suggestions wait for one group
-# only, and the rules work on it while the tagger reads the next
-PREFETCH_GROUP = 16  # suggestions kept per text until its confirmation comes back
+_REMEMBERED_TEXTS = 64  # suggestions kept per text until its confirmation comes back
 INFORMED_DOCUMENTS = 2000  # a model trained on this many documents knows news without a base model
 
 
@@ -84,8 +80,6 @@ class ModelAssistedEngine:
         self._recent: OrderedDict[str, tuple[list[Suggestion], list[Suggestion], list[Suggestion]]] = (
             OrderedDict()
         )
-        # texts the tagger is reading in its thread: the batch's future and the text's place in it
-        self._pending: dict[str, tuple[Future[list[Analysis]], int]] = {}
 
     @property
     def project_dictionary(self):  # type: ignore[no-untyped-def]
@@ -102,52 +96,26 @@ class ModelAssistedEngine:
             self.pretrained.load()
 
     def prefetch(self, texts: Sequence[str]) -> None:
-        """Let the pretrained tagger read ``texts`` in batches (much faster than one by one) of
-        ``PREFETCH_GROUP``, in its own thread (``pretrained_reader``): this returns at once, and ``suggest``
-        on one of them runs the rules meanwhile, then waits for its batch."""
-        if self.pretrained is None or not texts:
-            return
-        unique = list(dict.fromkeys(texts))
-        reader = pretrained_reader()
-        with self._lock:
-            self._pending = {t: p for t, p in self._pending.items() if not p[0].done()}
-            for first in range(0, len(unique), PREFETCH_GROUP):
-                batch = unique[first : first + PREFETCH_GROUP]
-                future = reader.submit(self.pretrained.analyse_many, batch)
-                self._pending.update((t, (future, i)) for i, t in enumerate(batch))
+        """Let the pretrained tagger read ``texts`` in one batch (much faster than one by one); their
+        ``suggest`` calls then find its analyses ready."""
+        if self.pretrained is not None and texts:
+            self.pretrained.analyse_many(texts)
 
-    def _read(self, text: str) -> Callable[[], Analysis] | None:
-        """The tagger's reading of ``text``, under way in its thread (a prefetched batch holding it, or else
-        this text alone): call the result to wait for it."""
-        tagger = self.pretrained
-        if tagger is None:
-            return None
-        with self._lock:
-            pending = self._pending.pop(text, None)
-        if pending is not None:
-            batch, i = pending
-            return lambda: batch.result()[i]
-        return pretrained_reader().submit(tagger.analyse, text).result
-
-    def pretrained_suggestions(self, text: str, analysis: Analysis | None = None) -> list[Suggestion]:
+    def pretrained_suggestions(self, text: str) -> list[Suggestion]:
         """The pretrained tagger's entities in the project's labels (persons without their titles:
-        ``model.pretrained.without_titles``), minus what the team keeps rejecting. ``analysis``: the
-        tagger's reading of ``text`` if already at hand."""
+        ``model.pretrained.without_titles``), minus what the team keeps rejecting."""
         if self.pretrained is None:
             return []
-        if analysis is None:
-            analysis = self.pretrained.analyse(text)
-        found = without_titles(text, analysis.entities)
+        found = without_titles(text, self.pretrained.analyse(text).entities)
         admissible = getattr(self.rule_engine, "admissible", None)
         return list(found) if admissible is None else admissible(to_half_width(text), found)
 
     def suggest(self, text: str) -> list[Suggestion]:
+        rules = self.rule_engine.suggest(text)
         model = self.model
         if model is None and self.pretrained is None:
-            return self.rule_engine.suggest(text)
-        reading = self._read(text)  # the tagger reads while the rules run
-        rules = self.rule_engine.suggest(text)
-        pretrained = [] if reading is None else self.pretrained_suggestions(text, reading())
+            return rules
+        pretrained = self.pretrained_suggestions(text)
         predicted = [] if model is None else model.predict(text, project_dictionary=self.project_dictionary)
         with self._lock:
             self._recent[text] = (rules, predicted, pretrained)
@@ -165,11 +133,9 @@ class ModelAssistedEngine:
         if not text:
             return 0.0
         model = self.model
-        reading = self._read(text)
         sources = [self.rule_engine.suggest(text)]
-        if reading is not None:
-            found = self.pretrained_suggestions(text, reading())
-            sources.append([s for s in found if s.score >= self.threshold])
+        if self.pretrained is not None:
+            sources.append([s for s in self.pretrained_suggestions(text) if s.score >= self.threshold])
         doubt = 0.0
         if model is not None:
             sources.append(

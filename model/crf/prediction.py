@@ -33,7 +33,7 @@ from model.crf.serialisation import ModelFormatError, ModelInfo, pack, unpack
 from model.crf.stacking import add_pretrained_features, shares_attributes, stacked_features
 from model.crf.tokens import tokenize
 from model.crf.training import ProjectIndex, fit
-from model.pretrained import PretrainedTagger, pretrained_reader
+from model.pretrained import PretrainedTagger
 from model.spans import Entity, Origin
 from model.suggest.dictionary import ProjectDictionary
 from model.suggest.suggestion import Suggestion
@@ -148,19 +148,13 @@ class CrfModel:
         """``(segment start, Viterbi tags)`` per segment, holding the lock: the tagger's marginals refer to
         the segment just yielded."""
         dictionary = project_dictionary if project_dictionary is not None else self.project_dictionary
-        # the pretrained tagger reads the text in its own thread while the features are built here
-        reading = pretrained_reader().submit(self.pretrained.analyse, text) if self.pretrained else None
+        pretrained = self.pretrained.analyse(text).tags if self.pretrained is not None else None
         with self._lock:
             hits = self._project_hits(norm, dictionary)
-            pieces = []
             for start, end in segments(norm):
                 piece = norm[start:end]
                 local = [(a - start, b - start, lab) for a, b, lab in hits if start <= a and b <= end]
-                pieces.append(
-                    (start, end, self._segment_features(piece, text[start:end], tokenize(piece), local))
-                )
-            pretrained = reading.result().tags if reading is not None else None
-            for start, end, xseq in pieces:
+                xseq = self._segment_features(piece, text[start:end], tokenize(piece), local)
                 if pretrained is not None:
                     add_pretrained_features(xseq, pretrained[start:end])
                 yield start, list(self._tagger.tag(xseq))

@@ -20,7 +20,7 @@ from model.crf.segments import segments
 from model.crf.serialisation import ModelInfo
 from model.crf.stacking import BaseModel, add_pretrained_features, shares_attributes, stacked_features
 from model.crf.tokens import tokenize
-from model.pretrained import PretrainedTagger, pretrained_reader
+from model.pretrained import PretrainedTagger
 from model.spans import Entity
 from model.suggest.dictionary import MIN_PROPAGATION_RATE, Matcher, ProjectDictionary
 from model.suggest.tokenizer import to_half_width
@@ -155,16 +155,10 @@ def fit(
     light = base is not None and stacking == "light"
     characters = 0
     labels: set[str] = set()
-    # the pretrained tagger reads 64 documents at a time in its own thread, ahead of the features built here
-    readings = (
-        [
-            pretrained_reader().submit(pretrained.analyse_many, [t for t, _ in documents[i : i + 64]])
-            for i in range(0, len(documents), 64)
-        ]
-        if pretrained is not None
-        else []
-    )
+    analyses: list[Any] = []
     for number, (text, entities) in enumerate(documents, start=1):
+        if pretrained is not None and number > len(analyses):  # the tagger runs 64 documents at a time
+            analyses.extend(pretrained.analyse_many([t for t, _ in documents[number - 1 : number + 63]]))
         if reading is not None and (number % 100 == 0 or number == len(documents)):
             reading(number, len(documents))
         norm = to_half_width(text)
@@ -183,9 +177,8 @@ def fit(
                 xseq = extractor.features(piece, tokens, text[start:end], local)
             else:
                 xseq = stacked_features(extractor, base, share, light, piece, text[start:end], tokens, local)
-            if readings:
-                tags = readings[(number - 1) // 64].result()[(number - 1) % 64].tags
-                add_pretrained_features(xseq, tags[start:end])
+            if pretrained is not None:
+                add_pretrained_features(xseq, analyses[number - 1].tags[start:end])
             trainer.append(xseq, entities_to_tags(len(piece), inside, Scheme.BIOES))
     params: dict[str, Any] = {"c1": c1} if algorithm == "lbfgs" else {}
     params |= {

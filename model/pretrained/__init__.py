@@ -9,10 +9,8 @@ or None (logged once) when the package cannot be imported, so that newstag works
 from __future__ import annotations
 
 import logging
-import os
 import threading
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -112,21 +110,6 @@ def _create(name: str) -> PretrainedTagger | None:
                 INSTALL_HINT,
             )
         return None
-
-
-_reader_lock = threading.Lock()
-_reader: tuple[int, ThreadPoolExecutor] | None = None
-
-
-def pretrained_reader() -> ThreadPoolExecutor:
-    """The process's thread for the pretrained tagger (one: the tagger runs on one core). ONNX Runtime
-    releases the GIL while the network runs, so the tagger reads a text while the rules' jieba works on it in
-    the calling thread. A forked child gets a thread of its own (the parent's does not cross a fork)."""
-    global _reader
-    with _reader_lock:
-        if _reader is None or _reader[0] != os.getpid():
-            _reader = (os.getpid(), ThreadPoolExecutor(1, thread_name_prefix="newstag-pretrained"))
-        return _reader[1]
 
 
 def pretrained_status(name: str = "lac") -> str | None:

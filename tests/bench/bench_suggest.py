@@ -5,9 +5,8 @@ Usage: python tests/bench/bench_suggest.py [--data PATH] [--skip-learning] [--li
 Prints cold precision/recall/F1 per label and simulated effort next to raw jieba.posseg, on MSRA test (or
 ``--data``) and on the development set (``common.py``: 4,000 held-out sentences of train_variant), for the
 rules alone and with the pretrained tagger (LAC, if installed) beside them; the learning curve (documents of
-20 consecutive sentences); throughput of raw posseg vs the pipeline (both ways) in CPU time (every thread of
-the process) and in wall time (the pretrained tagger reads in a thread of its own beside the rules, so with a
-second core free the wall time is shorter), and the latency for a 6 KB seed article (both ways).
+20 consecutive sentences); throughput of raw posseg vs the pipeline (both ways) in CPU time and in wall time
+(with the load average, since the machine may be shared), and the latency for a 6 KB seed article (both ways).
 """
 
 from __future__ import annotations
@@ -119,9 +118,7 @@ def timed(fn: Callable[[], object], clock: Callable[[], float] = time.process_ti
 
 
 def timed_both(fn: Callable[[], object]) -> tuple[float, float]:
-    """``(CPU seconds, wall seconds)`` of ``fn``. With the pretrained tagger the pipeline has two threads
-    (the tagger's own, ``model.crf.engine.pretrained_reader``): CPU time counts both, wall time shows what
-    running them side by side buys when a second core is free."""
+    """``(CPU seconds, wall seconds)`` of ``fn``: the wall time shows what other jobs on the cores cost."""
     c0, w0 = time.process_time(), time.perf_counter()
     fn()
     return time.process_time() - c0, time.perf_counter() - w0

@@ -7,7 +7,6 @@ import builtins
 import logging
 import random
 import sys
-import threading
 from collections.abc import Sequence
 from typing import Any
 
@@ -17,13 +16,7 @@ import pytest
 import model.pretrained as pretrained_module
 from model.crf import CrfModel, ModelAssistedEngine, ModelFormatError
 from model.crf.engine import count_decisions
-from model.pretrained import (
-    Analysis,
-    PretrainedUnavailable,
-    default_tagger,
-    pretrained_reader,
-    without_titles,
-)
+from model.pretrained import Analysis, PretrainedUnavailable, default_tagger, without_titles
 from model.pretrained.lac import LacTagger
 from model.spans import Entity, Origin
 from model.suggest import SuggestionEngine
@@ -220,62 +213,6 @@ def test_titles_are_cut_off_the_taggers_persons() -> None:
     assert [text[s.start : s.end] for s in engine.suggest(text)] == ["温", "李鹏", "王明"]
 
 
-class SlowTagger(FakeTagger):
-    """A FakeTagger that reads only once ``go`` is set, noting the thread it ran in."""
-
-    def __init__(self, names: dict[str, str]) -> None:
-        super().__init__(names)
-        self.go = threading.Event()
-        self.threads: list[str] = []
-
-    def analyse_many(self, texts: Sequence[str]) -> list[Analysis]:
-        self.threads.append(threading.current_thread().name)
-        assert self.go.wait(10)
-        return super().analyse_many(texts)
-
-
-def test_the_tagger_reads_in_its_own_thread_while_the_rules_run() -> None:
-    texts = ["王明在北京", "李华去上海", "王明在北京"]
-    tagger = SlowTagger({"王明": "PER", "李华": "PER"})
-    rules = Rules([Suggestion(3, 5, "LOC", Origin.DICTIONARY, "countries", 0.9)])
-    engine = ModelAssistedEngine(rules, pretrained=tagger)  # type: ignore[arg-type]
-    engine.prefetch(texts)  # returns at once: the tagger waits for ``go``
-    assert tagger.calls == [] or tagger.calls == [["王明在北京", "李华去上海"]]
-    found: list[list[Suggestion]] = []
-    worker = threading.Thread(target=lambda: found.extend(engine.suggest(t) for t in texts))
-    worker.start()
-    worker.join(0.2)
-    assert worker.is_alive() and not found  # suggest waits for the batch holding its text
-    tagger.go.set()
-    worker.join(10)
-    assert [[(s.start, s.end, s.label) for s in out] for out in found] == [[(0, 2, "PER"), (3, 5, "LOC")]] * 3
-    # the batch was read once, in the tagger's thread (the repeated text: asked again, the fake has no cache)
-    assert tagger.calls[0] == ["王明在北京", "李华去上海"]
-    assert all(name.startswith("newstag-pretrained") for name in tagger.threads)
-    # a text nobody prefetched is read in that thread too, once
-    tagger.calls.clear()
-    engine.suggest("赵六")
-    assert tagger.calls == [["赵六"]] and tagger.threads[-1].startswith("newstag-pretrained")
-
-
-def _read_in_child(queue: Any) -> None:
-    queue.put(pretrained_reader().submit(lambda: threading.current_thread().name).result(timeout=10))
-
-
-def test_a_forked_child_gets_a_reader_thread_of_its_own() -> None:
-    import multiprocessing
-
-    if "fork" not in multiprocessing.get_all_start_methods():
-        pytest.skip("no fork on this platform")
-    assert pretrained_reader().submit(lambda: 1).result(timeout=10) == 1  # the parent's thread exists
-    context = multiprocessing.get_context("fork")
-    queue = context.Queue()
-    child = context.Process(target=_read_in_child, args=(queue,))
-    child.start()
-    child.join(20)
-    assert child.exitcode == 0 and queue.get(timeout=1).startswith("newstag-pretrained")
-
-
 def test_three_sources_two_agreeing_beat_the_third() -> None:
     history: dict[str, tuple[int, int]] = {}
     rules = [Suggestion(0, 4, "ORG", Origin.JIEBA, "nt", 0.5)]
@@ -305,16 +242,12 @@ def documents(count: int, seed: int = 3) -> list[tuple[str, list[Entity]]]:
 
 
 def test_the_crf_learns_to_trust_the_tagger_and_needs_it_to_load() -> None:
-    tagger = SlowTagger({"甲乙丙": "PER", "丁戊": "PER", "庚辛壬": "PER", "癸子": "PER", "丑寅卯": "PER"})
-    tagger.go.set()
-    model = CrfModel.train(documents(100), pretrained=tagger, iterations=40)  # type: ignore[arg-type]
+    tagger = FakeTagger({"甲乙丙": "PER", "丁戊": "PER", "庚辛壬": "PER", "癸子": "PER", "丑寅卯": "PER"})
+    model = CrfModel.train(documents(40), pretrained=tagger, iterations=40)  # type: ignore[arg-type]
     assert model.info.params["pretrained"] == {"name": "fake", "version": "1"}
     text = "我说丑寅卯很好。"  # a name and a context never seen in training: only the tagger knows it
     assert [(s.start, s.end, s.label) for s in model.predict(text)] == [(2, 5, "PER")]
-    # the tagger read the training documents 64 at a time, and the text, in its own thread
-    assert [len(texts) for texts in tagger.calls] == [64, 36, 1]
-    assert all(name.startswith("newstag-pretrained") for name in tagger.threads)
-    plain = CrfModel.train(documents(100), iterations=40)
+    plain = CrfModel.train(documents(40), iterations=40)
     assert [(s.start, s.end) for s in plain.predict(text)] != [(2, 5)]
     data = model.to_bytes()
     with pytest.raises(ModelFormatError, match="pretrained tagger fake"):
