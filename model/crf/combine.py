@@ -8,6 +8,13 @@ Model suggestions scoring below ``threshold`` are dropped before anything else.
 * **Conflict** (both sources, different entities): settled for the whole cluster in favour of the source with
   the higher estimated acceptance rate (a rule cluster scores the mean over its suggestions); ties go to the
   higher mean score, then to the rules. Entities that both sources hold keep the higher score.
+* **An organisation around the rest**: in a conflict, a source holding one ORG over the whole cluster
+  (越南外交部 against 越南 LOC, 上海申花队 against 上海, 福建省南平市教委 against 南平市教委) wins it, unless
+  history has brought its estimated acceptance rate in conflicts below ``ENCLOSING_RATE``, the project's model
+  reads the cluster otherwise (its trust is history's to decide), or one of MSRA's habits read it (中国政府 →
+  中国 under the ``msra`` conventions: the project's chosen convention). News, MSRA's included, tags an
+  organisation named with its place as one ORG; on the development set this raised cold F1 with LAC from
+  0.751 to 0.780 (ORG 0.582 → 0.663).
 * **Alone** (one source only): each suggestion is kept unless its estimated acceptance rate is below
   ``keep_rate``. With a model in the loop, a rule suggestion alone is one the model did not confirm; history
   may show that, say, jieba's person names the model does not confirm are mostly rejected.
@@ -30,6 +37,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from statistics import fmean
 
 from model.spans import Origin
+from model.suggest.rules import MSRA_HABITS
 from model.suggest.suggestion import Suggestion
 
 History = Mapping[str, tuple[int, int]]
@@ -63,6 +71,10 @@ SHRINKAGE = 4.0
 # So keeping pays when it is accepted more than a third of the time; a little above, for the estimate's
 # uncertainty (and to keep a model with the distrusting prior's 1/3 out until it has a record).
 KEEP_RATE = 0.35
+# An enclosing ORG wins a conflict unless its acceptance rate in conflicts is below this: lower than
+# ``KEEP_RATE``, since every prior (jieba's beside a pretrained tagger, an untrained model's: 1/3) starts
+# above it, and a few rejections in that situation bring it below.
+ENCLOSING_RATE = 0.25
 
 
 def acceptance(origin: str, history: History | None = None, priors: Priors | None = None) -> float:
@@ -161,6 +173,21 @@ def _winner(parts: list[list[Suggestion]], history: History | None, priors: Prio
     return best
 
 
+def enclosing_org(parts: Sequence[Sequence[Suggestion]]) -> int | None:
+    """The index of the first part holding a single ORG that spans the whole cluster, if one does and no
+    rule of MSRA's habits (``model.suggest.rules.MSRA_HABITS``, run under the ``msra`` conventions) made a
+    reading of it."""
+    everything = [s for part in parts for s in part]
+    start = min(s.start for s in everything)
+    end = max(s.end for s in everything)
+    if any(s.origin is Origin.RULE and s.detail in MSRA_HABITS for s in everything):
+        return None  # the project follows MSRA's habits (中国政府 → 中国): that reading is its convention
+    for i, part in enumerate(parts):
+        if len(part) == 1 and part[0].label == "ORG" and part[0].start == start and part[0].end == end:
+            return i
+    return None
+
+
 def combine(
     rule_suggestions: Iterable[Suggestion],
     model_suggestions: Iterable[Suggestion],
@@ -189,6 +216,13 @@ def combine(
         if len({frozenset(s.entity for s in part) for part in present}) == 1:
             out.extend(_with_best_scores(present[0], everything))
         else:
-            out.extend(_with_best_scores(parts[_winner(parts, history, priors)], everything))
+            winner = enclosing_org(parts)
+            if (
+                winner is None
+                or (parts[1] and winner != 1)  # the project's model reads it otherwise: history decides
+                or rate(parts[winner][0], CONFLICT, history, priors) < ENCLOSING_RATE
+            ):
+                winner = _winner(parts, history, priors)
+            out.extend(_with_best_scores(parts[winner], everything))
     out.sort(key=lambda s: s.start)
     return out

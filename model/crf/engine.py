@@ -31,7 +31,7 @@ from model.crf.combine import (
 from model.crf.prediction import CrfModel
 from model.crf.serialisation import ModelInfo
 from model.evaluate import LearningReport, simulate_learning
-from model.pretrained import PretrainedTagger
+from model.pretrained import PretrainedTagger, without_titles
 from model.spans import Entity
 from model.suggest.engine import SuggestionEngine
 from model.suggest.suggestion import Suggestion
@@ -102,10 +102,11 @@ class ModelAssistedEngine:
             self.pretrained.analyse_many(texts)
 
     def pretrained_suggestions(self, text: str) -> list[Suggestion]:
-        """The pretrained tagger's entities in the project's labels, minus what the team keeps rejecting."""
+        """The pretrained tagger's entities in the project's labels (persons without their titles:
+        ``model.pretrained.without_titles``), minus what the team keeps rejecting."""
         if self.pretrained is None:
             return []
-        found = self.pretrained.analyse(text).entities
+        found = without_titles(text, self.pretrained.analyse(text).entities)
         admissible = getattr(self.rule_engine, "admissible", None)
         return list(found) if admissible is None else admissible(to_half_width(text), found)
 

@@ -49,6 +49,28 @@ class PretrainedTagger(Protocol):
     def analyse_many(self, texts: Sequence[str]) -> list[Analysis]: ...
 
 
+def without_titles(text: str, entities: Sequence[Suggestion]) -> list[Suggestion]:
+    """``entities`` with the title or form of address a person's name ends with cut off (温先生 → 温, 李鹏总理
+    → 李鹏: the bundled ``titles.txt``, longest first) and a PER made only of one (总统) dropped: LAC reads
+    the title as part of the name, news annotation (MSRA's included) tags the name alone. ``text``: the text
+    the offsets point into (half-width or not: titles are CJK)."""
+    from model.suggest import lexicons
+
+    titles = lexicons.load().titles
+    lengths = sorted({len(t) for t in titles}, reverse=True)
+    out = []
+    for s in entities:
+        if s.label == "PER":
+            word = text[s.start : s.end]
+            cut = next((n for n in lengths if n <= len(word) and word[-n:] in titles), 0)
+            if cut == len(word):
+                continue
+            if cut:
+                s = Suggestion(s.start, s.end - cut, s.label, s.origin, s.detail, s.score)
+        out.append(s)
+    return out
+
+
 class PretrainedUnavailable(RuntimeError):
     """The pretrained tagger's package (or one it needs) cannot be imported or loaded."""
 

