@@ -16,6 +16,7 @@ logger = logging.getLogger(__name__)
 
 IDLE_AFTER = 120.0
 TIME_FLUSH_MS = 60_000
+SAVE_DELAY_MS = 400  # after a document is opened: its first paint comes first
 
 
 class TimeTracker:
@@ -45,10 +46,6 @@ class TimeTracker:
         seconds, self._pending = self._pending, 0.0
         return seconds
 
-    def give_back(self, seconds: float) -> None:
-        """Saving failed: keep the seconds for the next attempt."""
-        self._pending += seconds
-
 
 class TimeKeeper(QObject):
     """Saves the time spent on the open document: when the annotator moves on, and every minute."""
@@ -67,27 +64,42 @@ class TimeKeeper(QObject):
         self._timer = QTimer(self, interval=TIME_FLUSH_MS)
         self._timer.timeout.connect(self.flush)
         self._timer.start()
+        self._owed: dict[DocumentId, float] = {}  # seconds taken from the tracker, not saved yet
+        self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
+        self._save_timer.timeout.connect(self.flush)
 
     def start(self, document_id: DocumentId) -> None:
-        """A document was opened: what was counted for the previous one is saved first."""
-        self.flush()
+        """A document was opened: what was counted for the previous one is taken now and saved a moment
+        later, so that opening and painting the next one never wait for a commit of the bookkeeping."""
+        self._take()
         self.document_id = document_id
         self._tracker.start()
+        if self._owed:
+            self._save_timer.start()
 
     def touch(self) -> None:
         self._tracker.touch()
 
-    def flush(self) -> None:
+    def _take(self) -> None:
         if self.document_id is None:
             return
         seconds = self._tracker.take()
-        if seconds <= 0:
-            return
-        try:
-            self._store.add_time(self.document_id, self._annotator_id, seconds)
-        except Exception as exc:  # kept for the next attempt; the annotator is told once the store is back
-            self._tracker.give_back(seconds)
-            logger.warning("time spent was not saved yet: %s", exc)
+        if seconds > 0:
+            self._owed[self.document_id] = self._owed.get(self.document_id, 0.0) + seconds
+
+    def flush(self) -> None:
+        """Save what is counted, for the open document and any still owed."""
+        self._save_timer.stop()
+        self._take()
+        for document_id, seconds in list(self._owed.items()):
+            try:
+                self._store.add_time(document_id, self._annotator_id, seconds)
+            except (
+                Exception
+            ) as exc:  # kept for the next attempt; the annotator is told once the store is back
+                logger.warning("time spent was not saved yet: %s", exc)
+                return
+            del self._owed[document_id]
 
     def stop(self) -> None:
         self._timer.stop()

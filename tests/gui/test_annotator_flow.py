@@ -56,7 +56,9 @@ def test_a_document_opened_and_left_stays_new_and_the_first_action_puts_it_in_pr
     press(qtbot, window, K.Key_Tab)
     press(qtbot, window, K.Key_PageDown, CTRL)  # and moving on without doing anything
     assert state(sqlite_project, corpus[1], window) is DocState.NEW
-    assert sqlite_project.annotations.seconds_spent(corpus[1], window.annotator.id) == 30  # time still counts
+    qtbot.waitUntil(  # time still counts (saved just after the next article is shown)
+        lambda: sqlite_project.annotations.seconds_spent(corpus[1], window.annotator.id) == 30
+    )
     row = window.documents.model.row_of(corpus[1])
     assert window.documents.model.entry(row).state is DocState.NEW
     press(qtbot, window, K.Key_PageUp, CTRL)
