@@ -60,7 +60,8 @@ logger = logging.getLogger(__name__)
 
 
 def expand_paths(paths: Iterable[Path], fmt: Format) -> list[Path]:
-    """Files named directly, plus the importable files inside folders (recursively, sorted)."""
+    """Files named directly, plus the importable files inside folders (recursively, sorted); a file named
+    twice, or named and also inside a named folder, once (where it first comes)."""
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
@@ -78,7 +79,14 @@ def expand_paths(paths: Iterable[Path], fmt: Format) -> list[Path]:
             )
         else:
             files.append(path)
-    return files
+    seen: set[Path] = set()
+    once = []
+    for file in files:
+        key = file.resolve()
+        if key not in seen:
+            seen.add(key)
+            once.append(file)
+    return once
 
 
 def _brat_text(path: Path) -> bool:

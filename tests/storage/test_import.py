@@ -120,6 +120,16 @@ def test_folders_are_searched_recursively(tmp_path: Path) -> None:
     assert [p.name for p in expand_paths([tmp_path / "a"], Format.TXT)] == ["1.txt", "2.txt"]
 
 
+def test_a_file_named_and_inside_a_named_folder_is_read_once(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "1.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "a" / "2.txt").write_text("y", encoding="utf-8")
+    found = expand_paths(
+        [tmp_path / "a" / "2.txt", tmp_path / "a", tmp_path / "a" / ".." / "a" / "1.txt"], Format.AUTO
+    )
+    assert [p.name for p in found] == ["2.txt", "1.txt"]
+
+
 # -- JSONL ------------------------------------------------------------------------------------------
 
 
