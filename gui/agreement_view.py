@@ -9,31 +9,18 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from gui.label_bar import swatch
-from gui.plain_text import plain_label
+from gui.plain_text import plain_label, read_only_table
 from gui.workers import Workers
 from model.agreement import AgreementReport
 from storage.project import Project
 
 logger = logging.getLogger(__name__)
-
-
-def _table(name: str, headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setObjectName(name)
-    table.setHorizontalHeaderLabels(headers)
-    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.verticalHeader().hide()
-    return table
 
 
 def _item(value: object) -> QTableWidgetItem:
@@ -65,7 +52,7 @@ class AgreementView(QDialog):
         self.labels.currentIndexChanged.connect(self.refresh)
         self.status = plain_label(self.tr("Computing…"))
         self.status.setObjectName("agreementStatus")
-        self.pairs = _table(
+        self.pairs = read_only_table(
             "agreementPairs",
             [
                 self.tr("Annotators"),
@@ -78,8 +65,10 @@ class AgreementView(QDialog):
                 self.tr("Only second"),
             ],
         )
-        self.matrix = _table("agreementMatrix", [])
-        self.documents = _table("agreementDocuments", [self.tr("Agreement (F1)"), self.tr("Document")])
+        self.matrix = read_only_table("agreementMatrix", [])
+        self.documents = read_only_table(
+            "agreementDocuments", [self.tr("Agreement (F1)"), self.tr("Document")]
+        )
         self.documents.cellDoubleClicked.connect(self._activate)
         top = QHBoxLayout()
         top.addWidget(plain_label(self.tr("Label:")))

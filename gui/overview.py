@@ -13,7 +13,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -21,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.plain_text import plain_label
+from gui.plain_text import plain_label, read_only_table
 from gui.terms import word
 from gui.workers import Workers
 from model.agreement import AgreementReport
@@ -62,18 +61,6 @@ def gather(project: Project) -> OverviewData:
     )
 
 
-def _table(name: str, headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setObjectName(name)
-    table.setHorizontalHeaderLabels(headers)
-    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    table.verticalHeader().hide()
-    return table
-
-
 def _fill(table: QTableWidget, rows: list[list[object]]) -> None:
     table.setRowCount(len(rows))
     for r, values in enumerate(rows):
@@ -112,7 +99,7 @@ class Overview(QDialog):
         self.refreshButton.clicked.connect(self.refresh)
         QShortcut(QKeySequence("F5"), self, self.refresh)
         self.documents = plain_label(name="overviewDocuments", word_wrap=True)
-        self.annotators = _table(
+        self.annotators = read_only_table(
             "overviewAnnotators",
             [
                 self.tr("Annotator"),
@@ -122,9 +109,10 @@ class Overview(QDialog):
                 self.tr("Time (h:mm:ss)"),
                 self.tr("Minutes per document done"),
             ],
+            stretch_last=True,
         )
         self.agreementLabel = plain_label(name="overviewAgreement", word_wrap=True)
-        self.pairs = _table(
+        self.pairs = read_only_table(
             "overviewPairs",
             [
                 self.tr("Annotators"),
@@ -133,6 +121,7 @@ class Overview(QDialog):
                 self.tr("F1 overlap"),
                 self.tr("Kappa"),
             ],
+            stretch_last=True,
         )
         self.reviewLabel = plain_label(name="overviewReview", word_wrap=True)
         self.modelLabel = plain_label(name="overviewModel", word_wrap=True)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtGui import Qt as GuiQt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QHeaderView, QLabel, QTableWidget, QWidget
 
 
 def plain_label(
@@ -32,3 +32,17 @@ def plain_action_tips(widget: QWidget) -> None:
 def plain_tooltip(text: str) -> str:
     """``text`` as a tooltip shows it: escaped, line breaks kept (Qt has no plain-text tooltips)."""
     return GuiQt.convertFromPlainText(text, GuiQt.WhiteSpaceMode.WhiteSpaceNormal) if text else ""
+
+
+def read_only_table(name: str, headers: list[str], stretch_last: bool = False) -> QTableWidget:
+    """A table of plain-text cells to read (QTableWidgetItem never renders HTML): rows selected whole,
+    columns fitted to their contents, the last one stretched to the edge when ``stretch_last``."""
+    table = QTableWidget(0, len(headers))
+    table.setObjectName(name)
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(stretch_last)
+    table.verticalHeader().hide()
+    return table
