@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.export_summary import render_summary
 from gui.export_worker import ExportWorker
 from gui.i18n import QT_TRANSLATE_NOOP
 from gui.plain_text import plain_label
@@ -355,7 +356,7 @@ class ExportDialog(QDialog):
         self.summary = summary
         self.progress.setValue(self.progress.maximum())
         self.messageLabel.setText(self.tr("Exported {0:,} document(s).").format(summary.total_documents))
-        self.summaryView.setPlainText(summary.render())
+        self.summaryView.setPlainText(render_summary(summary))
         self.exportFinished.emit(summary)
 
     def _on_failed(self, message: str) -> None:

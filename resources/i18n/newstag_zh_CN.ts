@@ -610,6 +610,77 @@ Replace it? Once the new export is complete, the old file is deleted and the new
     </message>
 </context>
 <context>
+    <name>ExportSummary</name>
+    <message>
+        <source>skipped {0:,} document(s) without labels in the chosen layer</source>
+        <translation>跳过 {0:,} 篇在所选层中没有标注的文档</translation>
+    </message>
+    <message>
+        <source>skipped {0:,} document(s) with nothing left to write (only whitespace)</source>
+        <translation>跳过 {0:,} 篇没有可写内容的文档（只有空白）</translation>
+    </message>
+    <message>
+        <source>skipped {0:,} span(s) overlapping an earlier span of the same layer (the earlier one was kept)</source>
+        <translation>跳过 {0:,} 个与同一层中前一个片段重叠的片段（保留了前一个）</translation>
+    </message>
+    <message>
+        <source>skipped {0:,} span(s) covering only whitespace, which the format does not write</source>
+        <translation>跳过 {0:,} 个只覆盖空白的片段（该格式不写空白）</translation>
+    </message>
+    <message>
+        <source>skipped {0:,} span(s) whose label was dropped or mapped to nothing</source>
+        <translation>跳过 {0:,} 个标签被丢弃或未映射到任何标签的片段</translation>
+    </message>
+    <message>
+        <source>without labels in the chosen layer</source>
+        <translation>在所选层中没有标注</translation>
+    </message>
+    <message>
+        <source>with nothing left to write (only whitespace)</source>
+        <translation>没有可写的内容（只有空白）</translation>
+    </message>
+    <message>
+        <source>overlapping an earlier span of the same layer (the earlier one was kept)</source>
+        <translation>与同一层中前一个片段重叠（保留了前一个）</translation>
+    </message>
+    <message>
+        <source>covering only whitespace, which the format does not write</source>
+        <translation>只覆盖空白（该格式不写空白）</translation>
+    </message>
+    <message>
+        <source>whose label was dropped or mapped to nothing</source>
+        <translation>标签被丢弃或未映射到任何标签</translation>
+    </message>
+    <message>
+        <source>documents: {0:,}</source>
+        <translation>文档：{0:,}</translation>
+    </message>
+    <message>
+        <source>sentences: {0:,}</source>
+        <translation>句子：{0:,}</translation>
+    </message>
+    <message>
+        <source>entities: {0}</source>
+        <translation>实体：{0}</translation>
+    </message>
+    <message>
+        <source>entities: none</source>
+        <translation>实体：无</translation>
+    </message>
+    <message>
+        <source>  document {0}: {1} [{2}, {3}) overlaps {4} [{5}, {6})</source>
+        <translation>  文档 {0}：{1} [{2}, {3}) 与 {4} [{5}, {6}) 重叠</translation>
+    </message>
+    <message>
+        <source>  document {0}: {1} [{2}, {3}): {4}</source>
+        <translation>  文档 {0}：{1} [{2}, {3})：{4}</translation>
+    </message>
+    <message>
+        <source>wrote {0}</source>
+        <translation>已写入 {0}</translation>
+    </message>
+</context>
+<context>
     <name>ExportWorker</name>
     <message>
         <source>Export cancelled; nothing was written.</source>
