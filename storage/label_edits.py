@@ -59,7 +59,8 @@ def _log(s: Session, by: AnnotatorId | None, action: str, payload: dict[str, Any
     return event.id
 
 
-def _fields(label: Label) -> dict[str, Any]:
+def label_fields(label: Label) -> dict[str, Any]:
+    """A label's columns but its name, as its row and its events hold them."""
     return {
         "colour": label.colour,
         "hotkey": label.hotkey,
@@ -87,8 +88,8 @@ class LabelEdits:
             _free_hotkey(rows, label.name, label.hotkey)
             position = max((r.position for r in rows.values()), default=-1) + 1
             added = replace(label, position=position)
-            s.add(LabelRow(name=added.name, **_fields(added)))
-            _log(s, by, "label_add", {"label": added.name, **_fields(added)})
+            s.add(LabelRow(name=added.name, **label_fields(added)))
+            _log(s, by, "label_add", {"label": added.name, **label_fields(added)})
             return added
 
     def edit(
@@ -202,7 +203,7 @@ class LabelEdits:
                 s,
                 by,
                 action,
-                {"label": name, "into": merge_into, "definition": _fields(definition), "spans": moved},
+                {"label": name, "into": merge_into, "definition": label_fields(definition), "spans": moved},
             )
             return MergeReport(name, merge_into or "", len(moved), len(dropped), event)
 
@@ -236,7 +237,7 @@ class LabelEdits:
                     colour = next((c for c in PRESET_COLOURS if c.upper() not in colours), colour)
                 colours.add(colour.upper())
                 new = replace(label, colour=colour, hotkey=hotkey, position=position + len(added))
-                s.add(LabelRow(name=new.name, **_fields(new)))
+                s.add(LabelRow(name=new.name, **label_fields(new)))
                 added.append(new)
             _log(s, by, "label_preset", {"preset": preset, "added": [label.name for label in added]})
             return added

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from model.labels import check_label_name
 from model.spans import DEFAULT_LABELS, Label
 from storage.database import Database
-from storage.label_edits import LabelEdits
+from storage.label_edits import LabelEdits, label_fields
 from storage.orm import LabelRow
 
 # Colours for labels that arrive from imported files and are not in the label set yet.
@@ -36,7 +34,7 @@ class Labels(LabelEdits):
         with self._db.transaction() as s:
             if s.scalar(select(func.count()).select_from(LabelRow)):
                 return
-            s.add_all(LabelRow(**_label_fields(label)) for label in DEFAULT_LABELS)
+            s.add_all(LabelRow(name=label.name, **label_fields(label)) for label in DEFAULT_LABELS)
 
     def replace(self, labels: list[Label]) -> None:
         """Replace the label set's definitions (colour, hotkey, order); labels in use are kept."""
@@ -49,7 +47,7 @@ class Labels(LabelEdits):
             s.flush()
             for label in labels:
                 row = existing.get(label.name) or LabelRow(name=label.name)
-                for key, value in _label_fields(label).items():
+                for key, value in label_fields(label).items():
                     setattr(row, key, value)
                 s.add(row)
 
@@ -75,13 +73,3 @@ class Labels(LabelEdits):
         if missing:
             session.flush()
         return missing
-
-
-def _label_fields(label: Label) -> dict[str, Any]:
-    return {
-        "name": label.name,
-        "colour": label.colour,
-        "hotkey": label.hotkey,
-        "position": label.position,
-        "description": label.description,
-    }
