@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu
 
+from gui.menu_bar import window_menu
 from gui.permissions import refusal
 from model.roles import Permission
 from model.spans import Annotator
@@ -38,19 +39,7 @@ class LabelMenu(QObject):
 
     def _menu(self) -> QMenu:
         """The window's Project menu (object name ``menu_Project``), made before Team if it has none."""
-        bar = self.window.menuBar()
-        menus = {m.objectName(): a for a in bar.actions() if isinstance(m := a.menu(), QMenu)}
-        if "menu_Project" in menus:
-            found = menus["menu_Project"].menu()
-            assert isinstance(found, QMenu)
-            return found
-        menu = QMenu(self.tr("Project"), self.window)
-        menu.setObjectName("menu_Project")
-        if "menu_Team" in menus:
-            bar.insertMenu(menus["menu_Team"], menu)
-        else:
-            bar.addMenu(menu)
-        return menu
+        return window_menu(self.window, "Project", self.tr("Project"), before=("Team",))
 
     def edit_labels(self) -> None:
         from gui.label_editor import LabelEditor

@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QMessageBox, QWidget
 
 from gui import settings
+from gui.menu_bar import window_menu
 from gui.permissions import refusal
 from model.roles import Permission
 from model.spans import DocumentId
@@ -97,22 +98,7 @@ class ProjectMenu(QObject):
 
     def _menu(self, name: str, title: str) -> QMenu:
         """The window's menu ``menu_<name>``; made (before Team, else before Help) when it has none."""
-        bar = self.window.menuBar()
-        menus = {
-            m.objectName(): (a, m)
-            for a in bar.actions()
-            if isinstance(m := a.menu(), QMenu) and m.objectName()
-        }
-        if f"menu_{name}" in menus:
-            return menus[f"menu_{name}"][1]
-        menu = QMenu(title, self.window)
-        menu.setObjectName(f"menu_{name}")
-        before = menus.get("menu_Team") or menus.get("menu_Help")
-        if before is not None:
-            bar.insertMenu(before[0], menu)
-        else:
-            bar.addMenu(menu)
-        return menu
+        return window_menu(self.window, name, title, before=("Team", "Help"))
 
     def _action(self, text: str, keys: str | None, handler: Callable[[], object], name: str) -> QAction:
         action = QAction(text, self.window)

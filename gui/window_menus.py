@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QWidget
 
+from gui.menu_bar import window_menu
 from gui.permissions import refusal
 from gui.plain_text import plain_label
 from gui.trainer import Trainer
@@ -134,13 +135,7 @@ class WindowMenus(QObject):
 
     def _menu(self, name: str) -> QMenu:
         """The window's menu called ``name`` (its object name is ``menu_`` + name), made if it has none."""
-        for action in self.window.menuBar().actions():
-            menu = action.menu()  # a QMenu or None; typed as QObject
-            if isinstance(menu, QMenu) and menu.objectName() == f"menu_{name}":
-                return menu
-        menu = self.window.menuBar().addMenu(self.tr(name))
-        menu.setObjectName(f"menu_{name}")
-        return menu
+        return window_menu(self.window, name, self.tr(name))
 
     def _add(
         self, menu: QMenu, text: str, keys: str | None, handler: Callable[[], object], name: str
