@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import enum
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -122,28 +122,38 @@ class ExportSummary:
     def total_documents(self) -> int:
         return sum(self.documents.values())
 
-    def render(self) -> str:
-        """The end-of-export report, for the terminal and the dialog."""
+    def render(self, tr: Callable[[str], str] = str) -> str:
+        """The end-of-export report, for the terminal and the dialog; ``tr`` words each line's template in
+        the reader's language (the dialog passes Qt's translator; labels, parts and paths stay as
+        they are)."""
         parts = ", ".join(f"{part} {n:,}" for part, n in sorted(self.documents.items()) if part != "all")
         lines = [
-            f"documents: {self.total_documents:,}" + (f" ({parts})" if parts else ""),
-            f"sentences: {self.sentences:,}",
+            tr("documents: {0:,}").format(self.total_documents) + (f" ({parts})" if parts else ""),
+            tr("sentences: {0:,}").format(self.sentences),
         ]
         if self.entities:
-            counts = sorted(self.entities.items())
-            lines.append("entities: " + ", ".join(f"{label} {n:,}" for label, n in counts))
+            counts = ", ".join(f"{label} {n:,}" for label, n in sorted(self.entities.items()))
+            lines.append(tr("entities: {0}").format(counts))
         else:
-            lines.append("entities: none")
+            lines.append(tr("entities: none"))
         for counter in (self.skipped_documents, self.skipped_spans):
             for reason, n in sorted(counter.items()):
                 if n:
-                    lines.append(f"skipped {n:,} {SKIP_TEXT[reason]}")
+                    lines.append(tr("skipped {0:,} " + SKIP_TEXT[reason]).format(n))
         for ex in self.examples:
-            e = ex.entity
-            where = f"  document {ex.document_id}: {e.label} [{e.start}, {e.end})"
-            if ex.kept is not None:
-                lines.append(f"{where} overlaps {ex.kept.label} [{ex.kept.start}, {ex.kept.end})")
+            e, k = ex.entity, ex.kept
+            if k is not None:
+                lines.append(
+                    tr("  document {0}: {1} [{2}, {3}) overlaps {4} [{5}, {6})").format(
+                        ex.document_id, e.label, e.start, e.end, k.label, k.start, k.end
+                    )
+                )
             else:
-                lines.append(f"{where}: {SKIP_TEXT[ex.reason].split(' ', 1)[1]}")
-        lines += [f"wrote {path}" for path in self.files]
+                why = tr(SKIP_TEXT[ex.reason].split(" ", 1)[1])
+                lines.append(
+                    tr("  document {0}: {1} [{2}, {3}): {4}").format(
+                        ex.document_id, e.label, e.start, e.end, why
+                    )
+                )
+        lines += [tr("wrote {0}").format(path) for path in self.files]
         return "\n".join(lines)

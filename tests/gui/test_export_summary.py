@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from gui import i18n
-from gui.export_summary import render_summary
+from gui.export_summary import TEMPLATES, render_summary
 from model.spans import Entity
 from storage.types import ExportSummary, SkippedSpan, SkipReason
 
@@ -51,3 +51,11 @@ def test_in_chinese_no_english_is_left_but_labels_and_paths(  # type: ignore[no-
     assert "1,350" in lines[0] and "train 1,200" in lines[0]
     words = set(re.findall(r"[A-Za-z]{2,}", text.replace(str(tmp_path), "")))
     assert words <= {"PER", "LOC", "ORG", "MISC", "GPE", "train", "dev", "bio"}, words
+
+
+def test_every_template_the_report_words_is_marked_for_translation(  # type: ignore[no-untyped-def]
+    qapp, summary: ExportSummary
+) -> None:
+    asked: list[str] = []
+    summary.render(lambda text: asked.append(text) or text)
+    assert set(asked) <= set(TEMPLATES), set(asked) - set(TEMPLATES)
