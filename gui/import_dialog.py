@@ -213,8 +213,7 @@ class ImportDialog(QDialog):
         except ImportOptionError as exc:
             self.messageLabel.setText(str(exc))
             return
-        # a file named and also inside a named folder is read once
-        files = list(dict.fromkeys(Importer.expand_paths(self.paths(), options.format)))
+        files = Importer.expand_paths(self.paths(), options.format)  # each file once
         if not files:
             self.messageLabel.setText(self.tr("No importable file in what was chosen."))
             return
