@@ -134,7 +134,10 @@ class ConllReader(LayoutAnalysis):
                     tokens, tags, numbers, space_after = [], [], [], []
                 yield _Boundary(docstart=True)
                 continue
-            if (layout.conllu and row.startswith("#")) or is_comment(row):
+            if layout.conllu and row.startswith("#"):
+                continue
+            if is_comment(row):
+                layout.comment_rows += 1
                 continue
             cols = self._split(row)
             if len(cols) != layout.width:  # checked by the first pass; kept as a guard
@@ -217,6 +220,11 @@ class ConllReader(LayoutAnalysis):
                 group = []
         if group:
             yield self._build(group, repaired)
+        if self.layout.comment_rows:
+            self.info.notes.append(
+                f"{self.layout.comment_rows} comment line(s) (starting with #, not a token and a tag) were "
+                "passed over"
+            )
         if self.layout.skipped_rows:
             self.info.notes.append(
                 f"{self.layout.skipped_rows} CoNLL-U multiword-token or empty-node row(s) "

@@ -57,6 +57,7 @@ class Layout:
     specials: bool = False  # -DOCSTART-, byte-order marks or CoNLL-U comments and multiword rows
     boms: list[int] = field(default_factory=list)
     skipped_rows: int = 0
+    comment_rows: int = 0  # comment lines (# …) passed over outside CoNLL-U
 
 
 def is_comment(line: str) -> bool:

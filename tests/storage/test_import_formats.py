@@ -152,6 +152,14 @@ def test_words_ending_in_a_digit_are_words(
     assert surfaces(project)[0][0] == surface
 
 
+def test_comment_lines_are_passed_over_and_said(project: Project, tmp_path: Path) -> None:
+    path = write(tmp_path / "notes.bio", "# source: wire\n北 B-LOC\n京 I-LOC\n\n# sent_id = 2\n# O\n")
+    report = ok(project.importer.import_file(path))
+    assert texts(project) == ["北京", "#"]  # "# O" is a row whose token is #, not a comment
+    assert surfaces(project) == [("北京", "LOC")]
+    assert any("2 comment line(s)" in note for note in report.notes), report.notes
+
+
 # -- 3. space-separated CoNLL under any suffix ---------------------------------------------------------------
 
 
