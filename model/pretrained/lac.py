@@ -122,15 +122,23 @@ class LacTagger:
                 return
             np, ort = self._np, self._ort
             vocab = {word: int(i) for i, word in _read_table(self.model_dir / "word.dic").items()}
-            self._vocab = vocab
-            self._oov = vocab.get("OOV", 0)
-            self._q2b = _read_table(self.model_dir / "q2b.dic")
+            q2b = _read_table(self.model_dir / "q2b.dic")
+            # one id per code point, the full-width ones folded as the package folds them (q2b.dic)
+            ids = np.full(0x110000, vocab.get("OOV", 0), dtype=np.int64)
+            for char in vocab.keys() | q2b.keys():
+                if len(char) == 1 and q2b.get(char, char) in vocab:
+                    ids[ord(char)] = vocab[q2b.get(char, char)]
+            self._ids = ids
             tags = {int(i): _bio(tag) for i, tag in _read_table(self.model_dir / "tag.dic").items()}
             transitions = np.load(self.model_dir / "lac_crf_transitions.npy").astype(np.float64)
             # the network has outputs for tags the tag table does not name; the package never decodes to them
             # in practice (and would call them n-B), so they are left out: a quarter less decoding
             self._known = max(tags) + 1
             self._tags = [tags.get(i, "O") for i in range(self._known)]
+            # per tag id: does it continue a word (``I-``), and the entity label a word starting with it has
+            self._inside = np.array([t.startswith("I-") for t in self._tags])
+            self._labels = [ENTITY_TAGS.get(t[2:]) for t in self._tags]
+            self._entity = np.array([label is not None for label in self._labels])
             transitions = transitions[: self._known, : self._known]
             self._transitions = transitions
             options = ort.SessionOptions()
@@ -170,9 +178,11 @@ class LacTagger:
     def _run(self, texts: list[str]) -> list[Analysis]:
         np = self._np
         pieces: list[tuple[int, int, int]] = []  # (text, start, end)
-        norms = [to_half_width(t) for t in texts]
-        for k, norm in enumerate(norms):
+        codes = []
+        for k, text in enumerate(texts):
+            norm = to_half_width(text)
             pieces.extend((k, a, b) for a, b in segments(norm))
+            codes.append(self._ids[np.frombuffer(norm.encode("utf-32-le"), dtype=np.uint32)])
         tag_ids: list[Any] = [None] * len(pieces)
         marginals: list[Any] = [None] * len(pieces)
         for batch in _batches(sorted(range(len(pieces)), key=lambda i: pieces[i][2] - pieces[i][1]), pieces):
@@ -180,36 +190,37 @@ class LacTagger:
             ids = np.zeros((len(batch), max(lengths)), dtype=np.int64)
             for row, i in enumerate(batch):
                 k, a, b = pieces[i]
-                ids[row, : b - a] = [self._vocab.get(self._q2b.get(c, c), self._oov) for c in norms[k][a:b]]
+                ids[row, : b - a] = codes[k][a:b]
             logits = self._session.run(None, {"token_ids": ids, "length": np.array(lengths, dtype=np.int64)})
             paths, probs = self._decode(logits[0][:, :, : self._known].astype(np.float64), lengths)
             for row, i in enumerate(batch):
                 tag_ids[i], marginals[i] = paths[row], probs[row]
         tags: list[list[str]] = [["O"] * len(t) for t in texts]
         entities: list[list[Suggestion]] = [[] for _ in texts]
+        names = self._tags
         for (k, a, _b), path, prob in zip(pieces, tag_ids, marginals, strict=True):
-            names = [self._tags[int(j)] for j in path]
-            tags[k][a : a + len(names)] = names
-            entities[k].extend(self._entities(names, prob, a))
+            tags[k][a : a + len(path)] = [names[j] for j in path]
+            entities[k].extend(self._entities(path, prob, a))
         return [Analysis(tuple(t), tuple(e)) for t, e in zip(tags, entities, strict=True)]
 
-    def _entities(self, tags: list[str], prob: Any, offset: int) -> list[Suggestion]:
+    def _entities(self, path: list[int], prob: Any, offset: int) -> list[Suggestion]:
         """Words as the package forms them (a tag and the ``I-`` tags after it, whatever their kind), labelled
-        with their first tag's kind; the PER/LOC/ORG ones."""
-        out = []
-        i, n = 0, len(tags)
-        while i < n:
-            kind = tags[i][2:]
-            j = i + 1
-            while j < n and tags[j].startswith("I-"):
-                j += 1
-            if kind in ENTITY_TAGS:
-                score = float(prob[i:j].min())
-                out.append(
-                    Suggestion(offset + i, offset + j, ENTITY_TAGS[kind], Origin.PRETRAINED, self.name, score)
-                )
-            i = j
-        return out
+        with their first tag's kind; the PER/LOC/ORG ones, scored with their characters' least probability."""
+        np = self._np
+        ids = np.asarray(path)
+        starts = np.flatnonzero(~self._inside[ids])
+        if not len(starts) or starts[0] != 0:
+            starts = np.concatenate(([0], starts))
+        keep = np.flatnonzero(self._entity[ids[starts]])
+        if not len(keep):
+            return []
+        ends = np.append(starts[1:], len(path))
+        lows = np.minimum.reduceat(prob, starts)
+        labels = self._labels
+        return [
+            Suggestion(offset + a, offset + b, labels[path[a]], Origin.PRETRAINED, self.name, low)  # type: ignore[arg-type]
+            for a, b, low in zip(starts[keep].tolist(), ends[keep].tolist(), lows[keep].tolist(), strict=True)
+        ]
 
     def _decode(self, emissions: Any, lengths: list[int]) -> tuple[list[list[int]], list[Any]]:
         """Viterbi paths (exactly as the package decodes) and each position's probability of its path tag,
@@ -225,41 +236,53 @@ class LacTagger:
         e = np.exp(emissions - top)
         probs = e / e.sum(axis=2, keepdims=True)
         spread = float(self._transitions.max() - self._transitions.min())
-        rows, steps, tags = np.nonzero(emissions >= top - 2.0 * spread - 1e-6)
+        candidates = emissions >= top - 2.0 * spread - 1e-6
+        best = emissions.argmax(axis=2)  # the tag of every position with one candidate
+        inside = np.arange(emissions.shape[1])[None, :] < np.array(lengths)[:, None]
+        open_rows, open_steps = np.nonzero((candidates.sum(axis=2) > 1) & inside)
         trans = self._transitions.tolist()
-        values = emissions[rows, steps, tags].tolist()
-        rows_l, steps_l, tags_l = rows.tolist(), steps.tolist(), tags.tolist()
-        paths: list[list[int]] = []
-        out_probs: list[Any] = []
-        k, total = 0, len(rows_l)
-        for row, length in enumerate(lengths):
-            pointers: list[list[tuple[int, int]]] = []  # per position: (tag, index of best previous)
-            previous: list[tuple[int, float]] = []
-            for t in range(length):
-                current: list[tuple[int, float]] = []
-                back: list[tuple[int, int]] = []
-                while k < total and rows_l[k] == row and steps_l[k] == t:
-                    j, value = tags_l[k], values[k]
-                    if previous:
-                        best_i, best = 0, previous[0][1] + trans[previous[0][0]][j]
-                        for i in range(1, len(previous)):
-                            candidate = previous[i][1] + trans[previous[i][0]][j]
-                            if candidate > best:
-                                best_i, best = i, candidate
-                        current.append((j, best + value))
-                        back.append((j, best_i))
-                    else:
-                        current.append((j, value))
-                        back.append((j, 0))
-                    k += 1
-                pointers.append(back)
-                previous = current
-            while k < total and rows_l[k] == row:  # padding
+        paths: list[list[int]] = [best[row, :length].tolist() for row, length in enumerate(lengths)]
+        k, total = 0, len(open_rows)
+        rows_l, steps_l = open_rows.tolist(), open_steps.tolist()
+        while k < total:  # each run of positions with several candidates, between forced tags
+            row, first = rows_l[k], steps_l[k]
+            while k + 1 < total and rows_l[k + 1] == row and steps_l[k + 1] == steps_l[k] + 1:
                 k += 1
-            last = max(range(len(previous)), key=lambda i: previous[i][1])
-            path = [0] * length
-            for t in range(length - 1, -1, -1):
-                path[t], last = pointers[t][last]
-            paths.append(path)
-            out_probs.append(probs[row, np.arange(length), path])
+            self._viterbi(paths[row], first, steps_l[k] + 1, candidates[row], emissions[row], trans)
+            k += 1
+        out_probs = [probs[row, np.arange(length), paths[row]] for row, length in enumerate(lengths)]
         return paths, out_probs
+
+    def _viterbi(self, path: list[int], a: int, b: int, candidates: Any, emissions: Any, trans: Any) -> None:
+        """Fill ``path[a:b]`` (positions with several candidate tags) with the best tags between the forced
+        tags ``path[a - 1]`` and ``path[b]`` (none at the text's ends): on a chain, a position with a single
+        candidate splits the search into independent parts. Ties go to the lower tag, as in the package."""
+        np = self._np
+        left = path[a - 1] if a > 0 else None
+        previous: list[tuple[int, float]] = []
+        pointers: list[tuple[list[int], list[int]]] = []
+        for t in range(a, b):
+            tags = np.flatnonzero(candidates[t]).tolist()
+            values = emissions[t, tags].tolist()
+            current: list[tuple[int, float]] = []
+            back: list[int] = []
+            for j, value in zip(tags, values, strict=True):
+                if previous:
+                    best_i, best = 0, previous[0][1] + trans[previous[0][0]][j]
+                    for i in range(1, len(previous)):
+                        candidate = previous[i][1] + trans[previous[i][0]][j]
+                        if candidate > best:
+                            best_i, best = i, candidate
+                    current.append((j, best + value))
+                    back.append(best_i)
+                else:
+                    current.append((j, value + (trans[left][j] if left is not None else 0.0)))
+                    back.append(0)
+            pointers.append((tags, back))
+            previous = current
+        right = path[b] if b < len(path) else None
+        ends = [score + (trans[tag][right] if right is not None else 0.0) for tag, score in previous]
+        last = max(range(len(ends)), key=ends.__getitem__)
+        for t in range(b - 1, a - 1, -1):
+            tags, back = pointers[t - a]
+            path[t], last = tags[last], back[last]
