@@ -33,6 +33,9 @@ logger = logging.getLogger(__name__)
 # corpus are kept.
 ENGINE_ORIGINS = (Origin.JIEBA, Origin.RULE, Origin.DICTIONARY, Origin.PROPAGATED, Origin.MODEL)
 PROPAGATION_LIMIT = 500  # documents re-suggested at once after one decision
+SUGGEST_AT_ONCE = (
+    32  # documents suggested under one hold of the engine (the pretrained tagger reads them together)
+)
 
 
 def _engine_owned():  # type: ignore[no-untyped-def]
@@ -199,10 +202,13 @@ class SuggestionService:
         for start in range(0, len(document_ids), 200):
             chunk = list(document_ids[start : start + 200])
             texts = dict(self._documents.texts(chunk))
-            prefetch = getattr(self.engine, "prefetch", None)
-            if prefetch is not None:  # the pretrained tagger reads the chunk in one batch
-                prefetch(list(texts.values()))
-            results = {doc_id: self.suggest_text(texts[doc_id]) for doc_id in chunk if doc_id in texts}
+            results = {}
+            present = [doc_id for doc_id in chunk if doc_id in texts]
+            for first in range(0, len(present), SUGGEST_AT_ONCE):
+                ids = present[first : first + SUGGEST_AT_ONCE]
+                with self._lock:  # a few documents at a time: the window's own requests come in between
+                    found = self.engine.suggest_many([texts[doc_id] for doc_id in ids])
+                results.update(zip(ids, found, strict=True))
             stored += self.store(results, only_missing)
             self._suggested_with.update(dict.fromkeys(results, self.model_id))
             if progress:

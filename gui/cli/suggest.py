@@ -84,10 +84,9 @@ def _init_worker(setup: ServingSetup) -> None:
 
 
 def _suggest_chunk(chunk: list[tuple[int, str]]) -> list[tuple[int, list[Any]]]:
-    prefetch = getattr(_worker_engine, "prefetch", None)
-    if prefetch is not None:  # the pretrained tagger reads the whole chunk in one batch
-        prefetch([text for _, text in chunk])
-    return [(key, _worker_engine.suggest(text)) for key, text in chunk]
+    # the pretrained tagger reads the chunk in batches, beside the rules (``suggest_many``)
+    found = _worker_engine.suggest_many([text for _, text in chunk])
+    return [(key, suggestions) for (key, _), suggestions in zip(chunk, found, strict=True)]
 
 
 def run_parallel(

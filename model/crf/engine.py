@@ -31,7 +31,7 @@ from model.crf.combine import (
 from model.crf.prediction import CrfModel
 from model.crf.serialisation import ModelInfo
 from model.evaluate import LearningReport, simulate_learning
-from model.pretrained import PretrainedTagger, without_titles
+from model.pretrained import Analysis, PretrainedTagger, read_ahead, without_titles
 from model.spans import Entity
 from model.suggest.engine import SuggestionEngine
 from model.suggest.suggestion import Suggestion
@@ -40,6 +40,7 @@ from model.suggest.tokenizer import to_half_width
 logger = logging.getLogger(__name__)
 
 _REMEMBERED_TEXTS = 64  # suggestions kept per text until its confirmation comes back
+READ_AHEAD = 32  # texts the pretrained tagger reads in one go, one such batch ahead of the rules
 INFORMED_DOCUMENTS = 2000  # a model trained on this many documents knows news without a base model
 
 
@@ -73,6 +74,10 @@ class ModelAssistedEngine:
         self.rule_engine = rule_engine
         self.model = model
         self.pretrained = pretrained
+        if pretrained is not None and hasattr(rule_engine, "pos_hmm"):
+            # the tagger finds unknown names; jieba's guesses at their part of speech cost the rules four
+            # fifths of their time and, beside it, gain nothing (F1 on the development set and MSRA test)
+            rule_engine.pos_hmm = False
         self.threshold = threshold
         self.history: dict[str, tuple[int, int]] = dict(history or {})
         self._lock = threading.Lock()
@@ -101,21 +106,44 @@ class ModelAssistedEngine:
         if self.pretrained is not None and texts:
             self.pretrained.analyse_many(texts)
 
-    def pretrained_suggestions(self, text: str) -> list[Suggestion]:
+    def pretrained_suggestions(self, text: str, analysis: Analysis | None = None) -> list[Suggestion]:
         """The pretrained tagger's entities in the project's labels (persons without their titles:
-        ``model.pretrained.without_titles``), minus what the team keeps rejecting."""
+        ``model.pretrained.without_titles``), minus what the team keeps rejecting. ``analysis``: the tagger's
+        reading of ``text``, when the caller has it."""
         if self.pretrained is None:
             return []
-        found = without_titles(text, self.pretrained.analyse(text).entities)
+        if analysis is None:
+            analysis = self.pretrained.analyse(text)
+        found = without_titles(text, analysis.entities)
         admissible = getattr(self.rule_engine, "admissible", None)
         return list(found) if admissible is None else admissible(to_half_width(text), found)
 
     def suggest(self, text: str) -> list[Suggestion]:
-        rules = self.rule_engine.suggest(text)
+        return self.suggest_many([text])[0]
+
+    def suggest_many(self, texts: Sequence[str]) -> list[list[Suggestion]]:
+        """``suggest`` for each text. The pretrained tagger reads them in batches of ``READ_AHEAD`` texts on
+        its own thread (``model.pretrained.read_ahead``), one batch ahead, while this thread runs the rules:
+        on two cores the tagger costs little more than waiting for the longer of the two."""
+        if self.pretrained is None:
+            return [self._suggest(text, self.rule_engine.suggest(text), None) for text in texts]
+        windows = [texts[i : i + READ_AHEAD] for i in range(0, len(texts), READ_AHEAD)]
+        out: list[list[Suggestion]] = []
+        ahead = read_ahead(self.pretrained, windows[0]) if windows else None
+        for k, window in enumerate(windows):
+            current, ahead = ahead, None
+            if k + 1 < len(windows):
+                ahead = read_ahead(self.pretrained, windows[k + 1])
+            rules = [self.rule_engine.suggest(text) for text in window]
+            analyses = current.result()  # type: ignore[union-attr]
+            out.extend(self._suggest(*args) for args in zip(window, rules, analyses, strict=True))
+        return out
+
+    def _suggest(self, text: str, rules: list[Suggestion], analysis: Analysis | None) -> list[Suggestion]:
         model = self.model
         if model is None and self.pretrained is None:
             return rules
-        pretrained = self.pretrained_suggestions(text)
+        pretrained = self.pretrained_suggestions(text, analysis)
         predicted = [] if model is None else model.predict(text, project_dictionary=self.project_dictionary)
         with self._lock:
             self._recent[text] = (rules, predicted, pretrained)

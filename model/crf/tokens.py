@@ -13,7 +13,7 @@ import logging
 import threading
 from typing import Any
 
-from model.suggest.tokenizer import Token
+from model.suggest.tokenizer import Token, dictionary_flag
 
 logger = logging.getLogger(__name__)
 
@@ -35,20 +35,6 @@ def _load() -> tuple[Any, dict[str, str]]:
         return _state["tokenizer"], _state["tags"]
 
 
-def _flag(word: str, tags: dict[str, str]) -> str:
-    tag = tags.get(word)
-    if tag:
-        return tag
-    ch = word[0]
-    if ch.isspace():
-        return "w"
-    if ch.isascii():
-        return "eng" if ch.isalpha() else "m" if ch.isdigit() else "x"
-    if word.isdigit():
-        return "m"
-    return "oov" if ch.isalpha() else "x"
-
-
 def tokenize(text: str) -> list[Token]:
     """Words tiling ``text`` (half-width) with their dictionary part of speech. If jieba's words ever failed
     to tile the text, each character becomes a word of its own."""
@@ -59,9 +45,9 @@ def tokenize(text: str) -> list[Token]:
     pos = 0
     for word in tokenizer.cut(text, HMM=True):
         end = pos + len(word)
-        out.append(Token(pos, end, word, _flag(word, tags)))
+        out.append(Token(pos, end, word, dictionary_flag(word, tags)))
         pos = end
     if pos != len(text) or "".join(t.word for t in out) != text:
         logger.warning("jieba words do not tile a %d-character text; using characters", len(text))
-        return [Token(i, i + 1, ch, _flag(ch, tags)) for i, ch in enumerate(text)]
+        return [Token(i, i + 1, ch, dictionary_flag(ch, tags)) for i, ch in enumerate(text)]
     return out

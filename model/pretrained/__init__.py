@@ -9,11 +9,14 @@ or None (logged once) when the package cannot be imported, so that newstag works
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from model.pretrained.reading import Reading
 from model.suggest.suggestion import Suggestion
 
 logger = logging.getLogger(__name__)
@@ -30,6 +33,12 @@ class Analysis:
 
     tags: tuple[str, ...]
     entities: tuple[Suggestion, ...]
+
+
+class Pending(Protocol):
+    """Analyses under way (a ``Future`` or a ``Reading``)."""
+
+    def result(self) -> list[Analysis]: ...
 
 
 class PretrainedTagger(Protocol):
@@ -69,6 +78,28 @@ def without_titles(text: str, entities: Sequence[Suggestion]) -> list[Suggestion
                 s = Suggestion(s.start, s.end - cut, s.label, s.origin, s.detail, s.score)
         out.append(s)
     return out
+
+
+_reader: tuple[int, ThreadPoolExecutor] | None = None
+
+
+def read_ahead(tagger: PretrainedTagger, texts: Sequence[str]) -> Pending:
+    """``tagger.analyse_many(texts)`` begun on the process's tagger thread; ``.result()`` gives it. The
+    network runs without the GIL, so the caller runs jieba and the rules meanwhile, and then, in ``result``,
+    takes the batches the thread has not started (a tagger with a ``reading(texts)`` method, see
+    ``model.pretrained.reading``): both cores of a small machine read. One thread for every tagger and
+    caller; made anew in a forked child, where the parent's thread does not exist."""
+    global _reader
+    with _lock:
+        if _reader is None or _reader[0] != os.getpid():
+            _reader = (os.getpid(), ThreadPoolExecutor(max_workers=1, thread_name_prefix="pretrained"))
+        executor = _reader[1]
+    reading = getattr(tagger, "reading", None)
+    if reading is None:
+        return executor.submit(tagger.analyse_many, list(texts))
+    started: Reading[list[Analysis]] = reading(texts)
+    executor.submit(started.work)
+    return started
 
 
 class PretrainedUnavailable(RuntimeError):

@@ -25,12 +25,13 @@ from __future__ import annotations
 import logging
 import threading
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from model.crf.segments import segments
-from model.pretrained import Analysis, PretrainedUnavailable
+from model.pretrained import Analysis, PretrainedUnavailable, read_ahead
+from model.pretrained.reading import Reading
 from model.spans import Origin
 from model.suggest.suggestion import Suggestion
 from model.suggest.tokenizer import to_half_width
@@ -156,7 +157,14 @@ class LacTagger:
         return self.analyse_many([text])[0]
 
     def analyse_many(self, texts: Sequence[str]) -> list[Analysis]:
+        """The analyses of ``texts``, the batches read by this thread and the tagger thread together."""
+        return read_ahead(self, texts).result()
+
+    def reading(self, texts: Sequence[str]) -> Reading[list[Analysis]]:
+        """The analyses of ``texts`` as a ``Reading``: the texts are cut into segments and their characters
+        looked up here; the network's batches are jobs for any thread (``model.pretrained.read_ahead``)."""
         self.load()
+        np = self._np
         found: dict[str, Analysis] = {}
         with self._lock:
             for text in texts:
@@ -165,40 +173,50 @@ class LacTagger:
                     self._cache.move_to_end(text)
                     found[text] = hit
         todo = list(dict.fromkeys(t for t in texts if t not in found))
-        if todo:
-            for text, analysis in zip(todo, self._run(todo), strict=True):
+        pieces: list[tuple[int, int, int]] = []  # (text, start, end)
+        codes = []
+        for k, text in enumerate(todo):
+            norm = to_half_width(text)
+            pieces.extend((k, a, b) for a, b in segments(norm))
+            codes.append(self._ids[np.frombuffer(norm.encode("utf-32-le"), dtype=np.uint32)])
+        paths: list[Any] = [None] * len(pieces)
+        marginals: list[Any] = [None] * len(pieces)
+
+        def job(batch: list[int]) -> Callable[[], None]:
+            def run() -> None:
+                lengths = [pieces[i][2] - pieces[i][1] for i in batch]
+                ids = np.zeros((len(batch), max(lengths)), dtype=np.int64)
+                for row, i in enumerate(batch):
+                    k, a, b = pieces[i]
+                    ids[row, : b - a] = codes[k][a:b]
+                feed = {"token_ids": ids, "length": np.array(lengths, dtype=np.int64)}
+                logits = self._session.run(None, feed)[0][:, :, : self._known].astype(np.float64)
+                for i, path, prob in zip(batch, *self._decode(logits, lengths), strict=True):
+                    paths[i], marginals[i] = path, prob
+
+            return run
+
+        def finish() -> list[Analysis]:
+            for text, analysis in zip(todo, self._assemble(todo, pieces, paths, marginals), strict=True):
                 found[text] = analysis
             with self._lock:
                 for text in todo:
                     self._cache[text] = found[text]
                 while len(self._cache) > CACHE_SIZE:
                     self._cache.popitem(last=False)
-        return [found[t] for t in texts]
+            return [found[t] for t in texts]
 
-    def _run(self, texts: list[str]) -> list[Analysis]:
-        np = self._np
-        pieces: list[tuple[int, int, int]] = []  # (text, start, end)
-        codes = []
-        for k, text in enumerate(texts):
-            norm = to_half_width(text)
-            pieces.extend((k, a, b) for a, b in segments(norm))
-            codes.append(self._ids[np.frombuffer(norm.encode("utf-32-le"), dtype=np.uint32)])
-        tag_ids: list[Any] = [None] * len(pieces)
-        marginals: list[Any] = [None] * len(pieces)
-        for batch in _batches(sorted(range(len(pieces)), key=lambda i: pieces[i][2] - pieces[i][1]), pieces):
-            lengths = [pieces[i][2] - pieces[i][1] for i in batch]
-            ids = np.zeros((len(batch), max(lengths)), dtype=np.int64)
-            for row, i in enumerate(batch):
-                k, a, b = pieces[i]
-                ids[row, : b - a] = codes[k][a:b]
-            logits = self._session.run(None, {"token_ids": ids, "length": np.array(lengths, dtype=np.int64)})
-            paths, probs = self._decode(logits[0][:, :, : self._known].astype(np.float64), lengths)
-            for row, i in enumerate(batch):
-                tag_ids[i], marginals[i] = paths[row], probs[row]
+        order = sorted(range(len(pieces)), key=lambda i: pieces[i][2] - pieces[i][1])
+        return Reading([job(batch) for batch in _batches(order, pieces)], finish)
+
+    def _assemble(
+        self, texts: list[str], pieces: list[tuple[int, int, int]], paths: list[Any], marginals: list[Any]
+    ) -> list[Analysis]:
+        """Each text's tags and entities from its segments' decoded paths."""
         tags: list[list[str]] = [["O"] * len(t) for t in texts]
         entities: list[list[Suggestion]] = [[] for _ in texts]
         names = self._tags
-        for (k, a, _b), path, prob in zip(pieces, tag_ids, marginals, strict=True):
+        for (k, a, _b), path, prob in zip(pieces, paths, marginals, strict=True):
             tags[k][a : a + len(path)] = [names[j] for j in path]
             entities[k].extend(self._entities(path, prob, a))
         return [Analysis(tuple(t), tuple(e)) for t, e in zip(tags, entities, strict=True)]

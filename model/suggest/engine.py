@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import cast
 
 from model.spans import Entity, Origin
@@ -145,6 +145,16 @@ class SuggestionEngine:
             self._added_to_jieba.difference_update(stale)
         self._project_version = self.project_dictionary.version
 
+    @property
+    def pos_hmm(self) -> bool:
+        """Whether jieba guesses unknown words' parts of speech (``JiebaTokenizer.pos_hmm``): on alone, off
+        beside a pretrained tagger (``model.crf.ModelAssistedEngine`` turns it off)."""
+        return self._tokenizer.pos_hmm
+
+    @pos_hmm.setter
+    def pos_hmm(self, on: bool) -> None:
+        self._tokenizer.pos_hmm = on
+
     def _freq(self, word: str) -> int:
         return int(self._tokenizer._tokenizer.FREQ.get(word) or 0)
 
@@ -154,6 +164,10 @@ class SuggestionEngine:
         return self._tokenizer.tokens(to_half_width(text))
 
     # -- suggesting ---------------------------------------------------------------------------------------
+
+    def suggest_many(self, texts: Sequence[str]) -> list[list[Suggestion]]:
+        """``suggest`` for each text (the model-assisted engine runs its pretrained tagger beside this)."""
+        return [self.suggest(text) for text in texts]
 
     def suggest(self, text: str) -> list[Suggestion]:
         """Sorted, non-overlapping suggestions with offsets into ``text`` exactly as given."""

@@ -131,14 +131,11 @@ def make_engine(tagger: PretrainedTagger | None) -> SuggestionEngine | ModelAssi
 
 
 def suggest_all(engine: SuggestionEngine | ModelAssistedEngine, texts: Sequence[str]) -> list[list[object]]:
-    """Suggestions for every text, 64 at a time as `newstag suggest` hands them to a worker (the pretrained
-    tagger reads each chunk in one batch)."""
+    """Suggestions for every text, 64 at a time as `newstag suggest` hands them to a worker
+    (``suggest_many``: the pretrained tagger reads them beside the rules)."""
     out: list[list[object]] = []
     for first in range(0, len(texts), 64):
-        chunk = texts[first : first + 64]
-        if isinstance(engine, ModelAssistedEngine):
-            engine.prefetch(chunk)
-        out.extend(engine.suggest(t) for t in chunk)
+        out.extend(engine.suggest_many(texts[first : first + 64]))
     return out
 
 

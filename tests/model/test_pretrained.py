@@ -266,13 +266,13 @@ def test_lac_reads_each_text_once_for_the_suggestions_and_the_crf() -> None:
     docs = [(t, [Entity(0, t.index("在"), "PER")]) for t in texts]
     model = CrfModel.train(docs, pretrained=tagger, iterations=10)
     read: list[str] = []
-    run = tagger._run
+    assemble = tagger._assemble
 
-    def counting(batch: list[str]) -> list[Analysis]:
+    def counting(batch: list[str], *rest: Any) -> list[Analysis]:
         read.extend(batch)
-        return run(batch)
+        return assemble(batch, *rest)
 
-    tagger._run = counting  # type: ignore[method-assign]
+    tagger._assemble = counting  # type: ignore[method-assign]
     engine = ModelAssistedEngine(SuggestionEngine(), model, pretrained=tagger)
     text = "朱镕基在上海会见了外宾。"
     engine.suggest(text)
