@@ -202,7 +202,7 @@ class SuggestionService:
         for start in range(0, len(document_ids), 200):
             chunk = list(document_ids[start : start + 200])
             texts = dict(self._documents.texts(chunk))
-            results = {}
+            results: dict[DocumentId, list[Suggestion]] = {}
             present = [doc_id for doc_id in chunk if doc_id in texts]
             for first in range(0, len(present), SUGGEST_AT_ONCE):
                 ids = present[first : first + SUGGEST_AT_ONCE]
