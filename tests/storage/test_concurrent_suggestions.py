@@ -36,6 +36,9 @@ class SlowEngine:
                 i = text.find(surface, i + 1)
         return found
 
+    def suggest_many(self, texts: list[str]) -> list[list[Suggestion]]:
+        return [self.suggest(text) for text in texts]
+
     def warm_up(self) -> None:
         pass
 
