@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from gui.label_bar import swatch
 from gui.plain_text import plain_label
 from gui.terms import description
-from model.label_presets import PRESET_COLOURS
+from model.label_presets import PRESET_COLOURS, PRESET_CONVENTIONS
 from model.labels import HOTKEYS, is_label
 from model.spans import Annotator, Label
 from storage.project import Project
@@ -289,7 +289,12 @@ class LabelEditor(QDialog):
     def add_preset(self) -> None:
         preset = str(self.presets.currentData())
         added = self.project.labels.preset(preset, by=self.lead.id)
+        if PRESET_CONVENTIONS[preset] == "msra":
+            conventions = self.tr("Suggestions follow MSRA's conventions (中美 as two places).")
+        else:
+            conventions = self.tr("Suggestions follow news in general, without MSRA's habits.")
         if not added:
-            self.say(self.tr("The project has every label of this preset already."))
+            self._saved(self.tr("The project has every label of this preset already.") + " " + conventions)
             return
-        self._saved(self.tr("Added {0} label(s): {1}.").format(len(added), ", ".join(a.name for a in added)))
+        done = self.tr("Added {0} label(s): {1}.").format(len(added), ", ".join(a.name for a in added))
+        self._saved(done + " " + conventions)

@@ -227,6 +227,7 @@ class MainWindow(QMainWindow):
         """The label set changed (Project → Labels…): the label bar, the hotkeys, the colours and the open
         document follow it."""
         self.session.labels = labels = self.project.labels.all()
+        self.project.suggestions.follow_settings()  # a preset may have chosen other conventions
         for command in [c for c in self.actions_by_command if c.startswith("label_")]:
             action = self.actions_by_command.pop(command)
             self._menus["Annotate"].removeAction(action)

@@ -9,11 +9,12 @@ from typing import Any
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session, aliased
 
-from model.label_presets import PRESET_COLOURS, PRESETS
+from model.label_presets import PRESET_COLOURS, PRESET_CONVENTIONS, PRESETS
 from model.labels import HOTKEYS, LabelError, check_definition
 from model.spans import AnnotatorId, Label, Layer
 from storage.database import Database
 from storage.orm import EventRow, LabelRow, SpanRow
+from storage.settings import merge_setting
 
 _OUTER = aliased(SpanRow)  # the spans of the label merged away, beside SpanRow: those of the one kept
 
@@ -211,7 +212,10 @@ class LabelEdits:
         """Add the labels of ``preset`` (``model.label_presets``) that the project lacks, at the end, with
         the preset's colours and descriptions. The preset's first nine take hotkeys: their own (1 to 9)
         when free, else the lowest free one. A colour some label has already gives way to the next unused
-        one of ``PRESET_COLOURS``."""
+        one of ``PRESET_COLOURS``. The preset also chooses the project's suggestion conventions
+        (``PRESET_CONVENTIONS``), in the same transaction."""
+        from storage.training import SETTINGS_KEY  # not at import time: storage.training imports the labels
+
         labels = PRESETS.get(preset)
         if labels is None:
             raise LabelError(f"no preset {preset!r} (choose from {', '.join(PRESETS)})")
@@ -239,7 +243,14 @@ class LabelEdits:
                 new = replace(label, colour=colour, hotkey=hotkey, position=position + len(added))
                 s.add(LabelRow(name=new.name, **label_fields(new)))
                 added.append(new)
-            _log(s, by, "label_preset", {"preset": preset, "added": [label.name for label in added]})
+            conventions = PRESET_CONVENTIONS[preset]
+            merge_setting(s, SETTINGS_KEY, {"conventions": conventions})
+            _log(
+                s,
+                by,
+                "label_preset",
+                {"preset": preset, "added": [label.name for label in added], "conventions": conventions},
+            )
             return added
 
     def unmerge(self, name: str, by: AnnotatorId | None = None) -> MergeReport:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from storage.database import Database
 from storage.orm import SettingRow
 
@@ -24,3 +26,12 @@ class Settings:
                 s.add(SettingRow(key=key, value=value))
             else:
                 row.value = value
+
+
+def merge_setting(s: Session, key: str, values: dict[str, Any]) -> None:
+    """Set some fields of the setting ``key`` (the others stay) inside the caller's transaction ``s``."""
+    row = s.get(SettingRow, key)
+    if row is None:
+        s.add(SettingRow(key=key, value=dict(values)))
+    else:
+        row.value = {**row.value, **values}

@@ -70,6 +70,15 @@ class SuggestionService:
                 ).rules()
             return self._engine
 
+    def follow_settings(self) -> None:
+        """Let the engine follow the project's conventions setting (changed by a label-set preset, or by
+        ``newstag suggest --conventions`` from another process) from its next suggestion on."""
+        conventions = self._training.settings().conventions
+        with self._lock:
+            rules = self.rules
+            if rules.conventions != conventions:
+                rules.set_conventions(conventions)
+
     def serving_setup(self) -> ServingSetup:
         """What the project's serving engine is made of: the window's engine is built from it, and the
         command line hands it (``portable()``) to its worker processes."""

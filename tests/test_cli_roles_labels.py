@@ -138,3 +138,5 @@ def test_labels_commands(capsys: pytest.CaptureFixture[str], team: tuple[Project
     ]  # in its place
     code, out, _ = run(capsys, "labels", "preset", "cluener", *lead)
     assert code == 0 and out.count("added ") == 10 and "added name\t" in out
+    assert "suggestion conventions: general (without MSRA's habits" in out
+    assert project.training.settings().conventions == "general"

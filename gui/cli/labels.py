@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from gui.cli.people import Refused, add_actor, authorise
-from model.label_presets import PRESETS
+from model.label_presets import PRESET_CONVENTIONS, PRESETS
 from model.labels import LabelError
 from model.roles import Permission
 from model.spans import Label
@@ -172,4 +172,7 @@ def cmd_preset(args: argparse.Namespace, url: str | None) -> int:
         print(f"the project has every label of the {args.preset} preset already")
     for label in added:
         print(f"added {_line(label)}")
+    conventions = PRESET_CONVENTIONS[args.preset]
+    habits = "with MSRA's habits" if conventions == "msra" else "without MSRA's habits"
+    print(f"suggestion conventions: {conventions} ({habits}; README, Suggestions, Conventions)")
     return 0

@@ -83,12 +83,7 @@ class SuggestionEngine:
         labels: Collection[str] = ENGINE_LABELS,
         conventions: str = "msra",
     ) -> None:
-        if conventions not in rules.CONVENTIONS:
-            raise ValueError(f"unknown conventions {conventions!r} (msra or general)")
-        self.conventions = conventions
-        self._rules = tuple(
-            r for r in rules.TOKEN_RULES if conventions == "msra" or r.__name__ not in rules.MSRA_HABITS
-        )
+        self.set_conventions(conventions)
         self.project_dictionary = (
             project_dictionary if project_dictionary is not None else ProjectDictionary()
         )
@@ -109,6 +104,15 @@ class SuggestionEngine:
                 self._engine_labels[project] = engine_label
 
     # -- set-up -------------------------------------------------------------------------------------------
+
+    def set_conventions(self, conventions: str) -> None:
+        """Run MSRA's habits (``msra``) or not (``general``) from the next ``suggest`` on."""
+        if conventions not in rules.CONVENTIONS:
+            raise ValueError(f"unknown conventions {conventions!r} (msra or general)")
+        self.conventions = conventions
+        self._rules = tuple(
+            r for r in rules.TOKEN_RULES if conventions == "msra" or r.__name__ not in rules.MSRA_HABITS
+        )
 
     def project_label(self, engine_label: str) -> str | None:
         label = self._label_map.get(engine_label, engine_label)

@@ -1180,6 +1180,14 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>顺序已保存。</translation>
     </message>
     <message>
+        <source>Suggestions follow MSRA&apos;s conventions (中美 as two places).</source>
+        <translation>建议遵循 MSRA 的标注习惯（“中美”标为两个地名）。</translation>
+    </message>
+    <message>
+        <source>Suggestions follow news in general, without MSRA&apos;s habits.</source>
+        <translation>建议遵循一般新闻的标注方式，不用 MSRA 的习惯。</translation>
+    </message>
+    <message>
         <source>The project has every label of this preset already.</source>
         <translation>本项目已有该预设的全部标签。</translation>
     </message>

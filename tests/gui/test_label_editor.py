@@ -122,6 +122,8 @@ def test_the_lead_edits_the_label_set(
     assert len(labels(sqlite_project)) == 14 and table.rowCount() == 14
     hotkeys = [h for _, _, h in labels(sqlite_project) if h]
     assert sorted(hotkeys) == list("123456789")
+    assert sqlite_project.training.settings().conventions == "general"
+    assert "without MSRA's habits" in editor.message.text()
     editor.close()
 
 

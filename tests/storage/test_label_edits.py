@@ -135,3 +135,21 @@ def test_a_preset_adds_what_is_missing_with_free_hotkeys_and_unused_colours(
     assert len(distinct) == min(len(labels), len(PRESET_COLOURS))
     assert project.labels.preset(preset) == []  # nothing missing any more
     assert len(events(project, "label_preset")) == 2
+
+
+def test_a_preset_chooses_the_suggestion_conventions_in_the_same_transaction(project: Project) -> None:
+    assert project.training.settings().conventions == "msra"  # the default label set's
+    threshold = project.training.settings().threshold
+    project.labels.preset("ontonotes")
+    assert project.training.settings().conventions == "general"
+    assert project.training.settings().threshold == threshold  # the other settings stay
+    assert events(project, "label_preset")[-1]["conventions"] == "general"
+    engine = project.suggestions.rules
+    project.suggestions.follow_settings()
+    assert engine.conventions == "general"
+    project.labels.preset("default")  # nothing to add, but the preset's conventions are chosen
+    project.suggestions.follow_settings()
+    assert project.training.settings().conventions == "msra" and engine.conventions == "msra"
+    with pytest.raises(LabelError, match="no preset"):
+        project.labels.preset("conll")
+    assert project.training.settings().conventions == "msra"
