@@ -14,7 +14,7 @@ from model.labels import HOTKEYS, LabelError, check_definition
 from model.spans import AnnotatorId, Label, Layer
 from storage.database import Database
 from storage.orm import EventRow, LabelRow, SpanRow
-from storage.settings import merge_setting
+from storage.settings import SETTINGS_KEY, merge_setting
 
 _OUTER = aliased(SpanRow)  # the spans of the label merged away, beside SpanRow: those of the one kept
 
@@ -214,8 +214,6 @@ class LabelEdits:
         when free, else the lowest free one. A colour some label has already gives way to the next unused
         one of ``PRESET_COLOURS``. The preset also chooses the project's suggestion conventions
         (``PRESET_CONVENTIONS``), in the same transaction."""
-        from storage.training import SETTINGS_KEY  # not at import time: storage.training imports the labels
-
         labels = PRESETS.get(preset)
         if labels is None:
             raise LabelError(f"no preset {preset!r} (choose from {', '.join(PRESETS)})")

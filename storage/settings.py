@@ -9,6 +9,8 @@ from sqlalchemy.orm import Session
 from storage.database import Database
 from storage.orm import SettingRow
 
+SETTINGS_KEY = "model"  # the model's settings (``storage.training.ModelSettings``)
+
 
 class Settings:
     def __init__(self, db: Database) -> None:

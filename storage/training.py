@@ -25,7 +25,7 @@ from model.suggest import ProjectDictionary
 from storage.database import Database
 from storage.decisions import Decisions
 from storage.labels import Labels
-from storage.settings import Settings
+from storage.settings import SETTINGS_KEY, Settings
 from storage.trained_models import StoredModel, TrainedModels
 
 if TYPE_CHECKING:
@@ -37,7 +37,6 @@ logger = logging.getLogger(__name__)
 MODEL_KIND = "crf"
 BASE_KIND = "crf-base"
 BASE_ITERATIONS = 100
-SETTINGS_KEY = "model"
 # 30 iterations do as well as 100 on a few hundred documents, in a third of the time. Features seen only once
 # (minfreq 2) teach a model of a few hundred documents little and slow every iteration: without them, 200
 # documents of 200k characters train in 26 s instead of 31–35 (bench_crf.py speed).
