@@ -9,6 +9,7 @@ import logging
 
 from PySide6.QtCore import QObject
 
+from gui.database_messages import database_message
 from gui.edit_titles import title
 from gui.i18n import QT_TRANSLATE_NOOP
 from gui.reported import reported
@@ -76,8 +77,10 @@ class AnnotationActions(QObject):
     def _refused(self, text: str, exc: Exception) -> None:
         if isinstance(exc, ConflictError):
             reason = self.tr("someone else changed this span first; reload the document")
-        elif isinstance(exc, StoreUnavailable | OffsetError):
-            reason = str(exc)  # the database's own words (what failed, and that nothing was saved)
+        elif isinstance(exc, StoreUnavailable):  # what failed, and that nothing was saved
+            reason = database_message(exc)
+        elif isinstance(exc, OffsetError):
+            reason = str(exc)
         else:
             logger.exception("%s failed", text)
             reason = self.tr("unexpected error ({0}: {1}); your action was not saved").format(

@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, QMessageLogContext, Qt, QtMsgType, 
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
 from gui import i18n, platform_check, settings
+from gui.database_messages import database_message
 from gui.qt_compat import guard_none_refcount
 from seeds import seed_paths
 from storage.project import IntegrityCheck, Project
@@ -81,7 +82,7 @@ def run_app(url: str | None, annotator: str | None) -> int:
     try:
         project = Project.open(url, check=IntegrityCheck.BACKGROUND)
     except DatabaseError as exc:
-        _cannot_open(str(exc))
+        _cannot_open(database_message(exc))
         return 2
     try:
         ensure_seeds(project)
@@ -97,7 +98,7 @@ def run_app(url: str | None, annotator: str | None) -> int:
         if problem is None:
             raise
         logger.error("cannot open the window: %s", problem)
-        _cannot_open(str(problem))
+        _cannot_open(database_message(problem))
         project.close()
         return 2
     window.show()

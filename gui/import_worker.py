@@ -10,6 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from gui.database_messages import database_message
 from storage.project import Project
 from storage.types import FileReport, ImportOptions
 
@@ -75,6 +76,6 @@ class ImportWorker(QObject):
         except Exception as exc:  # a worker must always answer, or the dialog waits forever
             logger.exception("import failed")
             problem = self._project.database_problem(exc, self._project.url)
-            self.failed.emit(str(problem or exc))
+            self.failed.emit(database_message(problem or exc))
             return
         self.finished.emit(reports, stopped)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.database_messages import database_message
 from gui.plain_text import plain_label
 from gui.workers import Workers
 from storage.project import probe_database, sqlite_url
@@ -139,7 +140,7 @@ class ProjectDialog(QDialog):
 
     def _failed(self, exc: Exception) -> None:
         self._sync()
-        self.resultLabel.setText(self.tr("Cannot use this database: {0}").format(exc))
+        self.resultLabel.setText(self.tr("Cannot use this database: {0}").format(database_message(exc)))
 
     def check_and_accept(self) -> None:
         """Look at the database (nothing is written) and accept only what the action can do."""

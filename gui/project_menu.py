@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QMessageBox, QWidget
 
 from gui import settings
+from gui.database_messages import database_message
 from gui.menu_bar import window_menu
 from gui.permissions import refusal
 from model.roles import Permission
@@ -168,7 +169,7 @@ class ProjectMenu(QObject):
         try:
             probe = probe_database(url)
         except DatabaseError as exc:
-            self._refuse(str(exc))
+            self._refuse(database_message(exc))
             return None
         if not probe.project:
             forget_project(url)
@@ -184,7 +185,7 @@ class ProjectMenu(QObject):
         try:
             project = Project.open(url, check=IntegrityCheck.BACKGROUND)
         except DatabaseError as exc:
-            self._refuse(str(exc))
+            self._refuse(database_message(exc))
             return None
         try:
             # the window's own class: this module cannot import gui.main_window (it imports us)
@@ -195,7 +196,7 @@ class ProjectMenu(QObject):
             problem = Project.database_problem(exc, url)
             if problem is None:
                 raise
-            self._refuse(str(problem))
+            self._refuse(database_message(problem))
             return None
         menu = getattr(window, "project_menu", None)
         if isinstance(menu, ProjectMenu):

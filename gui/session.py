@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
+from gui.database_messages import database_message
 from gui.i18n import QT_TRANSLATE_NOOP
 from gui.learning import BackgroundLearning
 from gui.reported import reported
@@ -76,8 +77,8 @@ class AnnotationSession(QObject):
         self.workers.resume()
 
     def _checked(self, problem: object) -> None:
-        if problem is not None:
-            self.databaseDamaged.emit(str(problem))
+        if isinstance(problem, BaseException):
+            self.databaseDamaged.emit(database_message(problem))
 
     def close(self) -> None:
         self.tracker.stop()

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from model.faults import Fault, FaultKind
 from model.spans import AnnotatorId, DocState, DocumentId, Layer, Origin, Span, SpanId, Status
 
 
@@ -94,7 +95,20 @@ class Change:
 
 
 class StoreUnavailable(Exception):
-    """The database could not save the action (locked, gone, refused). Nothing of the action was saved."""
+    """The database could not save the action (locked, gone, refused). Nothing of the action was saved.
+    ``fault`` (when known) is what went wrong, told apart for a program; the message is its English followed
+    by ``NOT_SAVED``."""
+
+    def __init__(self, message: str, fault: Fault | None = None) -> None:
+        super().__init__(message)
+        self.fault = fault
+
+    @property
+    def kind(self) -> FaultKind | None:
+        return self.fault.kind if self.fault else None
+
+
+NOT_SAVED = "{0}; your action was not saved"
 
 
 class ConflictError(Exception):

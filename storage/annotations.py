@@ -15,7 +15,18 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from model.ops import Action, Change, ConflictError, Delete, Insert, Op, SetState, StoreUnavailable, Update
+from model.ops import (
+    NOT_SAVED,
+    Action,
+    Change,
+    ConflictError,
+    Delete,
+    Insert,
+    Op,
+    SetState,
+    StoreUnavailable,
+    Update,
+)
 from model.spans import AnnotatorId, DocState, DocumentId, Entity, Layer, Origin, Span, SpanId, Status
 from model.text import find_all
 from model.view import annotator_view
@@ -132,12 +143,12 @@ class Annotations:
         except IntegrityError:
             raise
         except DatabaseError as exc:  # refused before it began: the database is damaged
-            raise StoreUnavailable(f"{exc}; your action was not saved") from exc
+            raise StoreUnavailable(NOT_SAVED.format(exc), exc.fault) from exc
         except DBAPIError as exc:
             problem = database_error(exc, self._project.engine.url)
             if problem is None:
                 raise
-            raise StoreUnavailable(f"{problem}; your action was not saved") from exc
+            raise StoreUnavailable(NOT_SAVED.format(problem), problem.fault) from exc
 
     def _apply_all(self, s: Session, ops: Sequence[Op]) -> Change:
         """Apply ``ops`` in order; each run of inserts and each run of deletes goes to the database as one

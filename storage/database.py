@@ -15,7 +15,8 @@ from contextlib import contextmanager
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from storage.db import SQLITE_IMMEDIATE, DatabaseError, quick_check
+from model.faults import FaultKind
+from storage.db import CHECK_FAILED, SQLITE_IMMEDIATE, DatabaseError, quick_check
 
 logger = logging.getLogger(__name__)
 
@@ -46,7 +47,7 @@ class Database:
                 self._damage = exc
             except Exception as exc:  # the check itself failed: say so rather than let writes hang
                 logger.exception("the integrity check failed")
-                self._damage = DatabaseError(f"the integrity check of {self.url} failed ({exc})")
+                self._damage = DatabaseError.of(FaultKind.CHECK_FAILED, CHECK_FAILED, self.url, str(exc))
             finally:
                 self._checked.set()
 

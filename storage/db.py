@@ -6,12 +6,14 @@ import logging
 import os
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Self
 
 from platformdirs import user_data_dir
 from sqlalchemy import URL, Engine, create_engine, event, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, ProgrammingError
 from sqlalchemy.exc import DatabaseError as SADatabaseError
+
+from model.faults import Fault, FaultKind
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -25,7 +27,21 @@ SQLITE_IMMEDIATE = "newstag_sqlite_immediate"  # execution option: begin the SQL
 
 
 class DatabaseError(Exception):
-    """The database cannot be opened or used; the message says why, for a person."""
+    """The database cannot be opened or used; the message says why, for a person. ``fault`` (when set) tells
+    the same apart for a program: its kind, where, the driver's words, and the template of the message."""
+
+    def __init__(self, message: str, fault: Fault | None = None) -> None:
+        super().__init__(message)
+        self.fault = fault
+
+    @classmethod
+    def of(cls, kind: FaultKind, template: str, where: str, detail: str = "", file: bool = False) -> Self:
+        fault = Fault(kind, where, detail, template, file)
+        return cls(fault.render(), fault)
+
+    @property
+    def kind(self) -> FaultKind | None:
+        return self.fault.kind if self.fault else None
 
 
 class SchemaTooNewError(DatabaseError):
@@ -36,31 +52,70 @@ class DatabaseCorrupt(DatabaseError):
     """The SQLite file is damaged: newstag refuses to write to it."""
 
 
-def _where(url: URL) -> str:
+def _where(url: URL) -> tuple[str, bool]:
+    """Where the database is (the SQLite file, else the URL without its password); whether it is a file."""
     if url.get_backend_name() == "sqlite" and url.database:
-        return f"the database file {url.database}"
-    return f"the database {url.render_as_string(hide_password=True)}"
+        return url.database, True
+    return url.render_as_string(hide_password=True), False
+
+
+# The English of every message with a fault (``gui/database_messages.py`` marks the same for translation).
+DAMAGED = (
+    "{place} is damaged ({detail}); newstag will not use it. Restore your latest backup "
+    "(`newstag backup --out FILE` makes one of a sound database), or salvage what you can with "
+    "sqlite3's `.recover` command."
+)
+UNAVAILABLE = "{place} is unavailable ({detail})"
+TOO_NEW = (
+    "the database {where} was written by a newer version of newstag (schema revision {detail}); it has "
+    "not been changed. Upgrade newstag to open it."
+)
+CANNOT_OPEN = "cannot open the database {where}: {detail}"
+CHECK_FAILED = "the integrity check of {where} failed ({detail})"
+URL_HELP = "use sqlite:///FILE or postgresql+psycopg://[USER@]HOST[:PORT]/DATABASE"
+NOT_A_URL = "{where!r} is not a database URL; " + URL_HELP
+NOT_OUR_BACKEND = "newstag keeps its projects in SQLite or PostgreSQL, not {detail}; " + URL_HELP
 
 
 def damaged(url: URL, detail: str) -> DatabaseCorrupt:
-    return DatabaseCorrupt(
-        f"{_where(url)} is damaged ({detail}); newstag will not use it. Restore your latest backup "
-        "(`newstag backup --out FILE` makes one of a sound database), or salvage what you can with "
-        "sqlite3's `.recover` command."
-    )
+    where, file = _where(url)
+    return DatabaseCorrupt.of(FaultKind.DAMAGED, DAMAGED, where, detail, file)
 
 
 # What a driver's message means for a person, by a fragment of SQLite's (or PostgreSQL's) wording.
 _CORRUPTION = ("malformed", "not a database", "database corruption", "corrupt")
+_WRITE = "{place} cannot be written: "
 _REASONS = (
-    ("database or disk is full", "the disk is full (or the database reached its size limit)"),
-    ("could not extend file", "the disk is full"),
-    ("no space left on device", "the disk is full"),
-    ("readonly database", "it is read-only (check the file's permissions, or the disk it is on)"),
-    ("read-only transaction", "it is read-only"),
-    ("database is locked", "it is locked by another program"),
-    ("unable to open database file", "the file cannot be opened (check the folder and its permissions)"),
-    ("disk i/o error", "the disk reported an input/output error"),
+    (
+        "database or disk is full",
+        FaultKind.FULL,
+        _WRITE + "the disk is full (or the database reached its size limit) ({detail})",
+    ),
+    ("could not extend file", FaultKind.FULL, _WRITE + "the disk is full ({detail})"),
+    ("no space left on device", FaultKind.FULL, _WRITE + "the disk is full ({detail})"),
+    (
+        "readonly database",
+        FaultKind.READ_ONLY,
+        _WRITE + "it is read-only (check the file's permissions, or the disk it is on) ({detail})",
+    ),
+    ("read-only transaction", FaultKind.READ_ONLY, _WRITE + "it is read-only ({detail})"),
+    ("database is locked", FaultKind.LOCKED, _WRITE + "it is locked by another program ({detail})"),
+    (
+        "unable to open database file",
+        FaultKind.CANNOT_OPEN,
+        _WRITE + "the file cannot be opened (check the folder and its permissions) ({detail})",
+    ),
+    ("disk i/o error", FaultKind.IO, _WRITE + "the disk reported an input/output error ({detail})"),
+)
+TEMPLATES = (
+    DAMAGED,
+    UNAVAILABLE,
+    TOO_NEW,
+    CANNOT_OPEN,
+    CHECK_FAILED,
+    NOT_A_URL,
+    NOT_OUR_BACKEND,
+    *dict.fromkeys(template for _, _, template in _REASONS),
 )
 
 
@@ -74,11 +129,12 @@ def database_error(exc: BaseException, url: URL) -> DatabaseError | None:
     lowered = first.lower()
     if url.get_backend_name() == "sqlite" and any(k in lowered for k in _CORRUPTION):
         return damaged(url, first)
-    for fragment, reason in _REASONS:
+    where, file = _where(url)
+    for fragment, kind, template in _REASONS:
         if fragment in lowered:
-            return DatabaseError(f"{_where(url)} cannot be written: {reason} ({first})")
+            return DatabaseError.of(kind, template, where, first, file)
     if isinstance(exc, OperationalError) or getattr(exc, "connection_invalidated", False):
-        return DatabaseError(f"{_where(url)} is unavailable ({first})")
+        return DatabaseError.of(FaultKind.UNAVAILABLE, UNAVAILABLE, where, first, file)
     return None
 
 
@@ -127,20 +183,15 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyp
     cursor.close()
 
 
-URL_HELP = "use sqlite:///FILE or postgresql+psycopg://[USER@]HOST[:PORT]/DATABASE"
-
-
 def parse_url(url: str) -> URL:
     """``url`` parsed; DatabaseError if it is not the URL of a database newstag can use."""
     try:
         parsed = make_url(url)
     except ArgumentError:
-        raise DatabaseError(f"{url!r} is not a database URL; {URL_HELP}") from None
+        raise DatabaseError.of(FaultKind.BAD_URL, NOT_A_URL, url) from None
     if parsed.get_backend_name() not in ("sqlite", "postgresql"):
-        raise DatabaseError(
-            f"newstag keeps its projects in SQLite or PostgreSQL, not "
-            f"{parsed.get_backend_name()!r}; {URL_HELP}"
-        )
+        where = parsed.render_as_string(hide_password=True)
+        raise DatabaseError.of(FaultKind.BAD_URL, NOT_OUR_BACKEND, where, repr(parsed.get_backend_name()))
     return parsed
 
 
@@ -234,14 +285,12 @@ def migrate(engine: Engine) -> None:
         with engine.connect() as conn:
             current = MigrationContext.configure(conn).get_current_heads()
     except (OperationalError, ProgrammingError) as exc:
-        raise DatabaseError(f"cannot open the database {engine.url!r}: {exc.orig}") from exc
+        where = engine.url.render_as_string(hide_password=True)
+        raise DatabaseError.of(FaultKind.CANNOT_OPEN, CANNOT_OPEN, where, str(exc.orig)) from exc
     unknown = [rev for rev in current if rev not in known]
     if unknown:
-        raise SchemaTooNewError(
-            f"the database {engine.url.render_as_string(hide_password=True)} was written by a newer version "
-            f"of newstag (schema revision {', '.join(unknown)}); it has not been changed. "
-            "Upgrade newstag to open it."
-        )
+        where = engine.url.render_as_string(hide_password=True)
+        raise SchemaTooNewError.of(FaultKind.TOO_NEW, TOO_NEW, where, ", ".join(unknown))
     if tuple(current) != (script.get_current_head(),):
         logger.info("migrating %s from %s", engine.url, current or "an empty database")
         command.upgrade(alembic_config(engine), "head")

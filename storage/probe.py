@@ -12,11 +12,19 @@ from pathlib import Path
 from sqlalchemy import create_engine, text
 from sqlalchemy.exc import SQLAlchemyError
 
+from model.faults import FaultKind
 from storage.db import DatabaseError, parse_url
 
 logger = logging.getLogger(__name__)
 
 CONNECT_TIMEOUT_S = 5
+
+# The English of the messages (``gui/database_messages.py`` marks the same for translation).
+CANNOT_CONNECT = "cannot connect to {where}: {detail}"
+NOT_A_FILE = "a project's SQLite database must be a file"
+A_FOLDER = "{where} is a folder, not a database file"
+NOT_SQLITE = "{where} is not a SQLite database ({detail})"
+TEMPLATES = (CANNOT_CONNECT, NOT_A_FILE, A_FOLDER, NOT_SQLITE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,9 +67,8 @@ def probe_database(url: str) -> DatabaseProbe:
             documents = conn.execute(text("SELECT count(*) FROM documents")).scalar() if project else None
     except SQLAlchemyError as exc:
         reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()
-        raise DatabaseError(
-            f"cannot connect to {public_url(url)}: {reason[0] if reason else type(exc).__name__}"
-        ) from exc
+        detail = reason[0] if reason else type(exc).__name__
+        raise DatabaseError.of(FaultKind.CANNOT_CONNECT, CANNOT_CONNECT, public_url(url), detail) from exc
     finally:
         engine.dispose()
     return DatabaseProbe(
@@ -77,9 +84,9 @@ def probe_database(url: str) -> DatabaseProbe:
 def _probe_sqlite(path: Path, url: str) -> DatabaseProbe:
     server = f"SQLite {sqlite3.sqlite_version}"
     if not str(path) or str(path) == ":memory:":
-        raise DatabaseError("a project's SQLite database must be a file")
+        raise DatabaseError.of(FaultKind.NOT_A_DATABASE, NOT_A_FILE, str(path))
     if path.is_dir():
-        raise DatabaseError(f"{path} is a folder, not a database file")
+        raise DatabaseError.of(FaultKind.NOT_A_DATABASE, A_FOLDER, str(path), file=True)
     if not path.exists():
         return DatabaseProbe(url, "sqlite", False, False, None, server)
     try:
@@ -99,5 +106,5 @@ def _probe_sqlite(path: Path, url: str) -> DatabaseProbe:
     except sqlite3.DatabaseError as exc:
         if path.stat().st_size == 0:  # an empty file: SQLite reads it as an empty database
             return DatabaseProbe(url, "sqlite", True, False, None, server)
-        raise DatabaseError(f"{path} is not a SQLite database ({exc})") from exc
+        raise DatabaseError.of(FaultKind.NOT_A_DATABASE, NOT_SQLITE, str(path), str(exc), file=True) from exc
     return DatabaseProbe(url, "sqlite", True, project, documents, server)

@@ -1,0 +1,44 @@
+"""What went wrong with the database as a whole, told apart for a program: the kind of fault, where (the
+SQLite file's path, or the server's URL without its password), the driver's own words, and the English
+template the message was written from (``storage/db.py`` holds the templates; the windows translate them,
+``gui/database_messages.py``). Pure Python: a ``StoreUnavailable`` of ``model.ops`` carries one too."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class FaultKind(StrEnum):
+    FULL = "full"  # the disk is full (or the SQLite file reached its size limit)
+    READ_ONLY = "read-only"
+    LOCKED = "locked"  # another program holds the write lock
+    CANNOT_OPEN = "cannot-open"
+    IO = "io"  # the disk reported an input/output error
+    UNAVAILABLE = "unavailable"  # the server went away, or another operational failure
+    DAMAGED = "damaged"  # a corrupt SQLite file
+    TOO_NEW = "too-new"  # written by a newer newstag
+    CHECK_FAILED = "check-failed"  # the integrity check itself failed
+    BAD_URL = "bad-url"  # not the URL of a database newstag can use
+    NOT_A_DATABASE = "not-a-database"  # a folder, or a file that is no SQLite database
+    CANNOT_CONNECT = "cannot-connect"  # the server does not answer
+
+
+@dataclass(frozen=True, slots=True)
+class Fault:
+    kind: FaultKind
+    where: str  # the SQLite file's path, or the database's URL with the password hidden
+    detail: str  # the driver's own first line (or what else the template names: schema revisions)
+    template: str  # the English the message was made of: ``{place}``, ``{where}`` and ``{detail}`` in it
+    file: bool = False  # ``where`` is a SQLite file (``{place}``: "the database file …")
+
+    def render(self, tr: Callable[[str], str] = str) -> str:
+        """The message, each template passed through ``tr`` first (the identity: the English of
+        ``str(exc)``; the windows pass Qt's translator)."""
+        place = tr(PLACE_FILE if self.file else PLACE_SERVER).format(where=self.where)
+        return tr(self.template).format(place=place, where=self.where, detail=self.detail)
+
+
+PLACE_FILE = "the database file {where}"
+PLACE_SERVER = "the database {where}"
