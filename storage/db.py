@@ -201,7 +201,8 @@ def create_db_engine(url: str) -> Engine:
     parsed = parse_url(url)
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database or ""
-        if database and database != ":memory:":
+        uri = str(parsed.query.get("uri", "")).lower() in ("true", "1")  # file:…?mode=ro: not a path
+        if database and database != ":memory:" and not uri:
             Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, connect_args={"timeout": 5})
         event.listen(engine, "connect", _sqlite_pragmas)

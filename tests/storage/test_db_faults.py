@@ -17,6 +17,7 @@ import storage.db
 import storage.project
 from gui.cli import main
 from model.commands import AddSpans, Context
+from model.faults import Fault, FaultKind
 from model.ops import StoreUnavailable
 from model.spans import AnnotatorId, DocumentId, Entity
 from seeds import seed_paths
@@ -65,6 +66,11 @@ def test_a_damaged_file_is_refused_on_open_naming_it(sound_db: Path, tmp_path: P
     message = str(caught.value)
     assert f"the database file {path} is damaged" in message
     assert "newstag backup --out FILE" in message
+    fault = caught.value.fault
+    assert fault is not None and fault.kind is FaultKind.DAMAGED and fault.where == str(path) and fault.file
+    assert f"({fault.detail})" in message
+    if damage is _damaged_header:
+        assert fault.detail == "file is not a database"  # SQLite's own words
 
 
 @pytest.mark.parametrize("damage", [_damaged_pages, _damaged_header])
@@ -159,10 +165,12 @@ def test_an_action_on_a_full_disk_is_refused_not_lost(sqlite_project: Project) -
     (doc,) = sqlite_project.documents.ids()
     _full(sqlite_project)
     before = snapshot(sqlite_project)
-    with pytest.raises(StoreUnavailable, match="disk is full"):
+    with pytest.raises(StoreUnavailable, match="disk is full") as caught:
         AddSpans(Context(doc, me.id), [Entity(i, i + 2, "LOC") for i in range(0, 1000, 3)]).do(
             sqlite_project.annotations
         )
+    assert caught.value.kind is FaultKind.FULL
+    assert caught.value.fault is not None and caught.value.fault.detail == "database or disk is full"
     assert snapshot(sqlite_project) == before
 
 
@@ -215,4 +223,99 @@ def test_a_database_error_is_worded_for_a_person() -> None:
     exc = OperationalError("INSERT", {}, sqlite3.OperationalError("database or disk is full"))
     problem = storage.db.database_error(exc, url)
     assert isinstance(problem, DatabaseError) and not isinstance(problem, DatabaseCorrupt)
-    assert str(problem).startswith("the database file /data/x.db cannot be written: the disk is full")
+    assert str(problem) == (
+        "the database file /data/x.db cannot be written: the disk is full (or the database reached its size "
+        "limit) (database or disk is full)"
+    )
+    assert problem.fault == Fault(
+        FaultKind.FULL, "/data/x.db", "database or disk is full", storage.db._REASONS[0][2], file=True
+    )
+    server = make_url("postgresql+psycopg://ann:secret@db.example/tags")
+    exc = OperationalError("SELECT 1", {}, Exception("server closed the connection unexpectedly\nmore"))
+    problem = storage.db.database_error(exc, server)
+    assert problem is not None and problem.kind is FaultKind.UNAVAILABLE
+    assert str(problem) == (
+        "the database postgresql+psycopg://ann:***@db.example/tags is unavailable "
+        "(server closed the connection unexpectedly)"
+    )
+    assert problem.fault is not None and problem.fault.where == "postgresql+psycopg://ann:***@db.example/tags"
+
+
+# -- the fault each real failure carries ------------------------------------------------------------------
+
+
+def _adder(project: Project):  # type: ignore[no-untyped-def]
+    """Adding a span as annotator "ann" (who is written down now, while the database takes writes)."""
+    me = project.annotator("ann")
+    (doc, *_) = project.documents.ids()
+    return lambda: AddSpans(Context(doc, me.id), [Entity(0, 2, "LOC")]).do(project.annotations)
+
+
+def test_a_file_locked_by_another_connection_is_a_locked_fault(sqlite_project: Project) -> None:
+    sqlite_project.importer.import_file(seed_paths()[0])
+    with sqlite_project.engine.connect() as conn:  # wait 0.2 s, not 5 s, for the lock
+        conn.exec_driver_sql("PRAGMA busy_timeout=200")
+    path = sqlite_project.engine.url.database
+    add = _adder(sqlite_project)
+    locker = sqlite3.connect(path or "", isolation_level=None)
+    try:
+        locker.execute("BEGIN IMMEDIATE")
+        locker.execute("INSERT INTO settings (key, value) VALUES ('locker', '{}')")
+        with pytest.raises(StoreUnavailable) as caught:
+            add()
+    finally:
+        locker.rollback()
+        locker.close()
+    assert str(caught.value) == (
+        f"the database file {path} cannot be written: it is locked by another program (database is locked); "
+        "your action was not saved"
+    )
+    assert caught.value.fault == Fault(
+        FaultKind.LOCKED, path or "", "database is locked", storage.db._REASONS[5][2], file=True
+    )
+
+
+def test_a_read_only_file_is_a_read_only_fault(sound_db: Path, tmp_path: Path) -> None:
+    """Opened read-only (``mode=ro``: chmod does not stop root, who runs these tests in CI)."""
+    path = tmp_path / "ro.db"
+    shutil.copy(sound_db, path)
+    with Project.open(f"sqlite:///{path}") as project:
+        me, doc = project.annotator("ann").id, project.documents.ids()[0]
+    read_only = Project.open(f"sqlite:///file:{path}?mode=ro&uri=true", check=IntegrityCheck.BACKGROUND)
+    with read_only, pytest.raises(StoreUnavailable, match="it is read-only") as caught:
+        AddSpans(Context(doc, me), [Entity(0, 2, "LOC")]).do(read_only.annotations)
+    assert caught.value.kind is FaultKind.READ_ONLY
+    assert (
+        caught.value.fault is not None and caught.value.fault.detail == "attempt to write a readonly database"
+    )
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes to a file whatever its permissions")
+def test_a_file_without_write_permission_is_a_read_only_fault(sound_db: Path, tmp_path: Path) -> None:
+    path = tmp_path / "chmod.db"
+    shutil.copy(sound_db, path)
+    with Project.open(f"sqlite:///{path}") as project:
+        add = _adder(project)
+        path.chmod(0o444)
+        project.engine.dispose()  # connections opened from now on find the file read-only
+        try:
+            with pytest.raises(StoreUnavailable) as caught:
+                add()
+        finally:
+            path.chmod(0o644)
+    assert caught.value.kind is FaultKind.READ_ONLY
+
+
+def test_a_folder_that_does_not_exist_is_a_cannot_open_fault(tmp_path: Path) -> None:
+    from sqlalchemy import create_engine, text
+
+    path = tmp_path / "gone" / "x.db"  # a plain engine: newstag's own makes the folder
+    engine = create_engine(f"sqlite:///{path}")
+    with pytest.raises(Exception) as caught, engine.connect() as conn:
+        conn.execute(text("SELECT 1"))
+    engine.dispose()
+    problem = storage.db.database_error(caught.value, engine.url)
+    assert problem is not None and problem.kind is FaultKind.CANNOT_OPEN
+    assert problem.fault is not None and problem.fault.where == str(path)
+    assert problem.fault.detail == "unable to open database file"
+    assert str(problem).startswith(f"the database file {path} cannot be written: the file cannot be opened")

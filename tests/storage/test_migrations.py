@@ -10,6 +10,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
 
+from model.faults import FaultKind
 from storage.db import SchemaTooNewError, alembic_config, create_db_engine, head_revision
 from storage.orm import Base
 from storage.project import Project
@@ -53,8 +54,11 @@ def test_a_newer_schema_is_refused_and_left_untouched(project: Project) -> None:
     with project.engine.begin() as conn:
         conn.execute(text("UPDATE alembic_version SET version_num = '9999_from_the_future'"))
     before = snapshot(project)
-    with pytest.raises(SchemaTooNewError, match="newer version of newstag"):
+    with pytest.raises(SchemaTooNewError, match="newer version of newstag") as caught:
         Project.open(project.engine.url.render_as_string(hide_password=False))
+    assert caught.value.kind is FaultKind.TOO_NEW
+    assert caught.value.fault is not None and caught.value.fault.detail == "9999_from_the_future"
+    assert caught.value.fault.where == project.engine.url.render_as_string(hide_password=True)
     assert snapshot(project) == before
     with project.engine.connect() as conn:
         version = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
