@@ -74,7 +74,10 @@ def _tr(text: str) -> str:
 
 
 def render_fault(fault: Fault) -> str:
-    return fault.render(_tr)
+    try:
+        return fault.render(_tr)
+    except (KeyError, IndexError, ValueError):  # a translation that lost a placeholder: say it in English
+        return fault.render()
 
 
 def database_message(exc: BaseException) -> str:
@@ -84,4 +87,9 @@ def database_message(exc: BaseException) -> str:
     if not isinstance(fault, Fault):
         return str(exc)
     said = render_fault(fault)
-    return _tr(NOT_SAVED).format(said) if isinstance(exc, StoreUnavailable) else said
+    if not isinstance(exc, StoreUnavailable):
+        return said
+    try:
+        return _tr(NOT_SAVED).format(said)
+    except (KeyError, IndexError, ValueError):
+        return NOT_SAVED.format(said)

@@ -272,6 +272,93 @@
     </message>
 </context>
 <context>
+    <name>DatabaseMessages</name>
+    <message>
+        <source>the database file {where}</source>
+        <translation>数据库文件 {where}</translation>
+    </message>
+    <message>
+        <source>the database {where}</source>
+        <translation>数据库 {where}</translation>
+    </message>
+    <message>
+        <source>{place} is damaged ({detail}); newstag will not use it. Restore your latest backup (`newstag backup --out FILE` makes one of a sound database), or salvage what you can with sqlite3&apos;s `.recover` command.</source>
+        <translation>{place} 已损坏（{detail}），newstag 不会使用它。请恢复最近的备份（`newstag backup --out FILE` 可为完好的数据库制作备份），或用 sqlite3 的 `.recover` 命令抢救尚能挽回的内容。</translation>
+    </message>
+    <message>
+        <source>{place} is unavailable ({detail})</source>
+        <translation>{place} 无法使用（{detail}）</translation>
+    </message>
+    <message>
+        <source>the database {where} was written by a newer version of newstag (schema revision {detail}); it has not been changed. Upgrade newstag to open it.</source>
+        <translation>数据库 {where} 由更新版本的 newstag 写入（结构修订版本 {detail}），未作任何改动。请升级 newstag 后再打开它。</translation>
+    </message>
+    <message>
+        <source>cannot open the database {where}: {detail}</source>
+        <translation>无法打开数据库 {where}：{detail}</translation>
+    </message>
+    <message>
+        <source>the integrity check of {where} failed ({detail})</source>
+        <translation>{where} 的完整性检查失败（{detail}）</translation>
+    </message>
+    <message>
+        <source>{where!r} is not a database URL; use sqlite:///FILE or postgresql+psycopg://[USER@]HOST[:PORT]/DATABASE</source>
+        <translation>{where!r} 不是数据库地址；请使用 sqlite:///文件 或 postgresql+psycopg://[用户@]主机[:端口]/数据库</translation>
+    </message>
+    <message>
+        <source>newstag keeps its projects in SQLite or PostgreSQL, not {detail}; use sqlite:///FILE or postgresql+psycopg://[USER@]HOST[:PORT]/DATABASE</source>
+        <translation>newstag 的项目保存在 SQLite 或 PostgreSQL 中，不能用 {detail}；请使用 sqlite:///文件 或 postgresql+psycopg://[用户@]主机[:端口]/数据库</translation>
+    </message>
+    <message>
+        <source>{place} cannot be written: the disk is full (or the database reached its size limit) ({detail})</source>
+        <translation>{place} 无法写入：磁盘已满（或数据库已达到大小上限）（{detail}）</translation>
+    </message>
+    <message>
+        <source>{place} cannot be written: the disk is full ({detail})</source>
+        <translation>{place} 无法写入：磁盘已满（{detail}）</translation>
+    </message>
+    <message>
+        <source>{place} cannot be written: it is read-only (check the file&apos;s permissions, or the disk it is on) ({detail})</source>
+        <translation>{place} 无法写入：它是只读的（请检查文件的权限或它所在的磁盘）（{detail}）</translation>
+    </message>
+    <message>
+        <source>{place} cannot be written: it is read-only ({detail})</source>
+        <translation>{place} 无法写入：它是只读的（{detail}）</translation>
+    </message>
+    <message>
+        <source>{place} cannot be written: it is locked by another program ({detail})</source>
+        <translation>{place} 无法写入：它已被另一个程序锁定（{detail}）</translation>
+    </message>
+    <message>
+        <source>{place} cannot be written: the file cannot be opened (check the folder and its permissions) ({detail})</source>
+        <translation>{place} 无法写入：无法打开该文件（请检查所在文件夹及其权限）（{detail}）</translation>
+    </message>
+    <message>
+        <source>{place} cannot be written: the disk reported an input/output error ({detail})</source>
+        <translation>{place} 无法写入：磁盘报告了输入/输出错误（{detail}）</translation>
+    </message>
+    <message>
+        <source>cannot connect to {where}: {detail}</source>
+        <translation>无法连接到 {where}：{detail}</translation>
+    </message>
+    <message>
+        <source>a project&apos;s SQLite database must be a file</source>
+        <translation>项目的 SQLite 数据库必须是一个文件</translation>
+    </message>
+    <message>
+        <source>{where} is a folder, not a database file</source>
+        <translation>{where} 是一个文件夹，不是数据库文件</translation>
+    </message>
+    <message>
+        <source>{where} is not a SQLite database ({detail})</source>
+        <translation>{where} 不是 SQLite 数据库（{detail}）</translation>
+    </message>
+    <message>
+        <source>{0}; your action was not saved</source>
+        <translation>{0}，本次操作未保存</translation>
+    </message>
+</context>
+<context>
     <name>DocumentList</name>
     <message>
         <source>All documents</source>

@@ -14,11 +14,13 @@ from pytestqt.qtbot import QtBot
 import gui.app
 import storage.database
 import storage.db
+from gui import i18n
 from seeds import seed_paths
 from storage.db import damaged
 from storage.project import IntegrityCheck, Project
 from tests.conftest import snapshot
 from tests.gui.helpers import own, press
+from tests.gui.test_translation import english_words
 
 K = Qt.Key
 
@@ -94,3 +96,26 @@ def test_a_copy_of_a_sound_file_is_not_flagged(tmp_path: Path, sqlite_project: P
     shutil.copy(sqlite_project.engine.url.database or "", path)
     with Project.open(f"sqlite:///{path}", check=IntegrityCheck.BACKGROUND) as project:
         assert project.integrity_problem() is None
+
+
+def test_in_chinese_the_damage_is_said_in_chinese_but_for_the_file_and_sqlites_words(
+    tmp_path: Path, monkeypatch
+) -> None:
+    path = tmp_path / "damaged.db"
+    Project.open(f"sqlite:///{path}").close()
+    with path.open("r+b") as f:
+        f.write(b"no longer an SQLite header")
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append((box.windowTitle(), box.text())) or 0)
+    i18n.choose(i18n.CHINESE)  # View → Language (the settings are the test's own)
+    try:
+        assert gui.app.run_app(f"sqlite:///{path}", "alice") == 2
+    finally:
+        i18n.install(i18n.ENGLISH)
+    ((title, text),) = shown
+    assert title == "newstag 无法打开数据库"
+    assert text.startswith(f"数据库文件 {path} 已损坏（file is not a database），newstag 不会使用它。")
+    kept = text.replace(str(path), " ").replace("file is not a database", " ")
+    for typed in ("`newstag backup --out FILE`", "`.recover`", "sqlite3"):  # typed as they are
+        kept = kept.replace(typed, " ")
+    assert english_words(kept) == []

@@ -5,13 +5,17 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
+from sqlalchemy import event
 
+from gui import i18n
 from model.ops import StoreUnavailable
 from storage.project import Project
 from tests.conftest import snapshot
 from tests.gui.helpers import CTRL, own, press
+from tests.gui.test_translation import english_words
 
 K = Qt.Key
 
@@ -97,3 +101,52 @@ def test_a_document_that_cannot_be_read_is_reported_and_the_open_one_stays(
     )
     assert window.session.document.id == corpus[0]
     assert window.article.toPlainText().startswith("越南外交部")
+
+
+# -- in Chinese ------------------------------------------------------------------------------------------
+
+
+def _read_only(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    """On connect: SQLite refuses every write ("attempt to write a readonly database")."""
+    dbapi_connection.execute("PRAGMA query_only = ON")
+
+
+@pytest.mark.parametrize(
+    ("fault", "said", "detail"),
+    [
+        ("locked", "它已被另一个程序锁定", "database is locked"),
+        ("read-only", "它是只读的（请检查文件的权限或它所在的磁盘）", "attempt to write a readonly database"),
+    ],
+)
+def test_a_refused_action_is_said_in_chinese_but_for_the_file_and_sqlites_words(
+    qtbot: QtBot, make_window, corpus, sqlite_project: Project, fault: str, said: str, detail: str
+) -> None:
+    engine = sqlite_project.engine
+    path = engine.url.database or ""
+    window = make_window()
+    before = snapshot(sqlite_project)
+    assert i18n.install(i18n.CHINESE) == i18n.CHINESE
+    locker = sqlite3.connect(path, isolation_level=None)
+    try:
+        if fault == "locked":
+            with engine.connect() as conn:  # wait 0.2 s, not 5 s, for the lock
+                conn.exec_driver_sql("PRAGMA busy_timeout=200")
+            locker.execute("BEGIN EXCLUSIVE")
+        else:
+            engine.dispose()
+            event.listen(engine, "connect", _read_only)
+        press(qtbot, window, K.Key_Return)
+        text = window.message_bar.text()
+    finally:
+        if locker.in_transaction:
+            locker.rollback()
+        locker.close()
+        i18n.install(i18n.ENGLISH)
+        if event.contains(engine, "connect", _read_only):
+            event.remove(engine, "connect", _read_only)
+            engine.dispose()
+    expected = f"“接受 ORG 越南外交部”未保存：数据库文件 {path} 无法写入：{said}（{detail}），本次操作未保存"
+    assert text == expected
+    assert english_words(text.replace(path, " ").replace(detail, " ")) == []
+    assert window.session.undo_stack.count() == 0
+    assert snapshot(sqlite_project) == before
