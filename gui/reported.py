@@ -9,6 +9,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject
 
+from gui.database_messages import database_message
+
 logger = logging.getLogger(__name__)
 
 
@@ -29,7 +31,9 @@ def reported(what: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
                 said = QCoreApplication.translate(
                     "Reported", "{0} failed: the database could not be read ({1})."
                 )
-                owner.message.emit(said.format(QCoreApplication.translate("Reported", what), exc), True)
+                owner.message.emit(
+                    said.format(QCoreApplication.translate("Reported", what), database_message(exc)), True
+                )
 
         return guarded
 

@@ -57,6 +57,7 @@ __all__ = [
 ]
 
 logger = logging.getLogger(__name__)
+STORE_FAILED = "could not be stored: {0}"  # a file the database refused (disk full, read-only, damaged)
 
 
 def expand_paths(paths: Iterable[Path], fmt: Format) -> list[Path]:
@@ -221,9 +222,8 @@ class Importer:
             if problem is None:
                 raise
             logger.warning("import of %s failed: %s", path, problem)
-            return FileReport(
-                str(path), dry_run=dry_run, error=ImportFormatError(path, f"could not be stored: {problem}")
-            )
+            refusal = ImportFormatError(path, STORE_FAILED.format(problem), fault=problem.fault)
+            return FileReport(str(path), dry_run=dry_run, error=refusal)
         report.take(info)
         return report
 

@@ -900,6 +900,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>已拒绝</translation>
     </message>
     <message>
+        <source>could not be stored: {0}</source>
+        <translation>无法存储：{0}</translation>
+    </message>
+    <message>
         <source>Refused: {0}</source>
         <translation>已拒绝：{0}</translation>
     </message>

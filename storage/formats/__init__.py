@@ -13,16 +13,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from model.faults import Fault
 from model.spans import Entity
 
 
 class ImportFormatError(Exception):
     """Bad input: names the file and, where it can, the line. Raised before anything is written."""
 
-    def __init__(self, path: Path | str, message: str, line: int | None = None) -> None:
+    def __init__(
+        self, path: Path | str, message: str, line: int | None = None, fault: Fault | None = None
+    ) -> None:
         self.path = str(path)
         self.line = line
         self.reason = message
+        self.fault = fault  # the database could not store the file: what went wrong (``model.faults``)
         where = f"{self.path}, line {line}" if line is not None else self.path
         super().__init__(f"{where}: {message}")
 

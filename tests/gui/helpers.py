@@ -53,3 +53,8 @@ def own(project: Project, doc: DocumentId, window: MainWindow) -> set[tuple[int,
 
 def state(project: Project, doc: DocumentId, window: MainWindow) -> DocState:
     return project.annotations.state(doc, window.annotator.id)
+
+
+def read_only(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    """A "connect" listener: SQLite refuses every write ("attempt to write a readonly database")."""
+    dbapi_connection.execute("PRAGMA query_only = ON")

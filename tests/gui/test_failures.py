@@ -14,7 +14,7 @@ from gui import i18n
 from model.ops import StoreUnavailable
 from storage.project import Project
 from tests.conftest import snapshot
-from tests.gui.helpers import CTRL, own, press
+from tests.gui.helpers import CTRL, own, press, read_only
 from tests.gui.test_translation import english_words
 
 K = Qt.Key
@@ -106,11 +106,6 @@ def test_a_document_that_cannot_be_read_is_reported_and_the_open_one_stays(
 # -- in Chinese ------------------------------------------------------------------------------------------
 
 
-def _read_only(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
-    """On connect: SQLite refuses every write ("attempt to write a readonly database")."""
-    dbapi_connection.execute("PRAGMA query_only = ON")
-
-
 @pytest.mark.parametrize(
     ("fault", "said", "detail"),
     [
@@ -134,7 +129,7 @@ def test_a_refused_action_is_said_in_chinese_but_for_the_file_and_sqlites_words(
             locker.execute("BEGIN EXCLUSIVE")
         else:
             engine.dispose()
-            event.listen(engine, "connect", _read_only)
+            event.listen(engine, "connect", read_only)
         press(qtbot, window, K.Key_Return)
         text = window.message_bar.text()
     finally:
@@ -142,8 +137,8 @@ def test_a_refused_action_is_said_in_chinese_but_for_the_file_and_sqlites_words(
             locker.rollback()
         locker.close()
         i18n.install(i18n.ENGLISH)
-        if event.contains(engine, "connect", _read_only):
-            event.remove(engine, "connect", _read_only)
+        if event.contains(engine, "connect", read_only):
+            event.remove(engine, "connect", read_only)
             engine.dispose()
     expected = f"“接受 ORG 越南外交部”未保存：数据库文件 {path} 无法写入：{said}（{detail}），本次操作未保存"
     assert text == expected

@@ -11,14 +11,17 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from sqlalchemy import event
 
+from gui import i18n
 from gui.import_dialog import ImportDialog
 from gui.import_worker import ImportWorker
 from model.spans import Layer
 from storage.project import Project
 from storage.types import ImportOptions
 from tests.conftest import snapshot
-from tests.gui.helpers import CTRL, SHIFT
+from tests.gui.helpers import CTRL, SHIFT, read_only
+from tests.gui.test_translation import english_words
 
 LEFT = Qt.MouseButton.LeftButton
 K = Qt.Key
@@ -242,3 +245,30 @@ def test_files_and_folders_dropped_on_the_dialog_are_added(
     assert dialog.paths() == [doccano, tmp_path / "in"] and dialog.previewButton.isEnabled()
     click_and_wait(qtbot, dialog, dialog.previewButton)
     assert dialog.table.rowCount() == 2  # the folder's files, each once
+
+
+def test_a_file_the_database_refuses_is_said_in_the_windows_language(
+    qtbot: QtBot, sqlite_project: Project, tmp_path: Path
+) -> None:
+    """After the preview SQLite refuses every write (query_only): the import refuses the file, and the dialog
+    says so in Chinese but for the file names and SQLite's words."""
+    good, _ = corpus_files(tmp_path / "in")
+    engine = sqlite_project.engine
+    assert i18n.install(i18n.CHINESE) == i18n.CHINESE
+    try:
+        dialog = open_dialog(qtbot, sqlite_project)
+        dialog.add_paths([good])
+        click_and_wait(qtbot, dialog, dialog.previewButton)
+        engine.dispose()
+        event.listen(engine, "connect", read_only)
+        click_and_wait(qtbot, dialog, dialog.importButton)
+        details = dialog.details.toPlainText()
+    finally:
+        i18n.install(i18n.ENGLISH)
+        if event.contains(engine, "connect", read_only):
+            event.remove(engine, "connect", read_only)
+        engine.dispose()
+    path, detail = engine.url.database or "", "attempt to write a readonly database"
+    said = f"无法写入：它是只读的（请检查文件的权限或它所在的磁盘）（{detail}）"
+    assert f"已拒绝：{good}: 无法存储：数据库文件 {path} {said}" in details.splitlines()
+    assert english_words(details.replace(str(good), " ").replace(path, " ").replace(detail, " ")) == []

@@ -156,6 +156,7 @@ def test_a_full_disk_fails_the_file_and_changes_nothing(sqlite_project: Project,
     report = sqlite_project.importer.import_file(_big_jsonl(tmp_path / "big.jsonl"))
     assert report.error is not None
     assert "could not be stored" in str(report.error) and "the disk is full" in str(report.error)
+    assert report.error.fault is not None and report.error.fault.kind is FaultKind.FULL
     assert snapshot(sqlite_project) == before
 
 
