@@ -51,6 +51,29 @@ def test_the_window_on_a_file_the_background_check_finds_damaged(
     assert snapshot(sqlite_project) == before
 
 
+def test_in_chinese_the_windows_damage_dialog_is_chinese(
+    qtbot: QtBot, make_window, corpus, sqlite_project: Project, monkeypatch
+) -> None:
+    def broken(engine) -> None:  # type: ignore[no-untyped-def]
+        raise damaged(engine.url, "database disk image is malformed")
+
+    monkeypatch.setattr(storage.database, "quick_check", broken)
+    sqlite_project.annotator("alice")
+    sqlite_project._check_in_background()
+    assert i18n.install(i18n.CHINESE) == i18n.CHINESE
+    try:
+        window = make_window()
+        box = window.findChild(QMessageBox, "databaseDamagedBox")
+        assert box is not None and box.isVisible()
+        text, title = box.text(), box.windowTitle()
+        box.accept()
+    finally:
+        i18n.install(i18n.ENGLISH)
+    path = sqlite_project.engine.url.database or ""
+    assert title == "数据库已损坏"
+    assert text.startswith(f"数据库文件 {path} 已损坏（database disk image is malformed），")
+
+
 @pytest.mark.parametrize("where", ["header", "pages"])
 def test_newstag_on_a_damaged_file_shows_a_dialog_and_exits(tmp_path: Path, monkeypatch, where: str) -> None:
     path = tmp_path / "damaged.db"
