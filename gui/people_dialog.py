@@ -7,7 +7,8 @@ only lead demoted, a name taken, someone not the lead any more) is said there to
 Roles are read from the database before each change, so a lead who demotes themselves is refused from then
 on, here and in the window's other lead and reviewer actions, at once. Those menu entries stay enabled: used,
 they say who may. From the keyboard: Tab moves between the table, the role, Set role, the new name, its role
-and Add; Return sets the role (from the table or the role) or adds (from the name or its role)."""
+and Add (arrows choose in the table and the roles); Return in the table goes on to the role, on the role
+sets it, on the new name or its role adds the person; Escape closes."""
 
 from __future__ import annotations
 
@@ -51,7 +52,6 @@ def read_progress(project: Project, people: list[Annotator]) -> dict[str, tuple[
 class PeopleDialog(QDialog):
     """The project's people and their roles, for the lead (the window asks ``Permission.MANAGE_TEAM``)."""
 
-    rolesChanged = Signal()
     progressRead = Signal()
 
     def __init__(self, project: Project, me: Annotator, parent: QWidget | None = None) -> None:
@@ -185,15 +185,21 @@ class PeopleDialog(QDialog):
         self.message.setText(text)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Return sets the selected person's role, or adds the person being typed (by where the focus is)."""
+        """Return by where the focus is: in the table, on to the person's role; on the role or Set role, sets
+        it; on the new name, its role or Add, adds the person; on Close, closes."""
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             focus = self.focusWidget()
-            if focus in (self.name_edit, self.new_role_box, self.add_button):
-                self.add_person()
-                return
-            if focus in (self.table, self.role_box, self.set_button):
+            if focus is self.table:
+                self.role_box.setFocus()
+            elif focus in (self.role_box, self.set_button):
                 self.set_role()
-                return
+            elif focus in (self.name_edit, self.new_role_box, self.add_button):
+                self.add_person()
+            elif isinstance(focus, QPushButton):
+                focus.click()
+            else:
+                super().keyPressEvent(event)
+            return
         super().keyPressEvent(event)
 
     # -- changes ------------------------------------------------------------------------------------
@@ -238,7 +244,6 @@ class PeopleDialog(QDialog):
                 "(this dialog, Labels…, Assign documents…) and says who may, without a restart."
             )
         self.say(said)
-        self.rolesChanged.emit()
 
     def add_person(self) -> None:
         name = self.name_edit.text().strip()
@@ -264,7 +269,6 @@ class PeopleDialog(QDialog):
         self.name_edit.clear()
         self.reload(person.name)
         self.say(self.tr("Saved: {0} added, with the role {1}.").format(person.name, word(person.role)))
-        self.rolesChanged.emit()
 
     def done(self, result: int) -> None:
         self.workers.shutdown()

@@ -19,7 +19,7 @@ from model.spans import Role
 from storage.orm import EventRow
 from storage.project import Project
 from tests.conftest import snapshot
-from tests.gui.helpers import CTRL, NO
+from tests.gui.helpers import CTRL, NO, SHIFT
 from tests.gui.test_roles_window import click_menu, open_as  # noqa: F401  (a fixture)
 
 K = Qt.Key
@@ -78,8 +78,12 @@ def test_the_lead_gives_roles_and_adds_people_from_the_keyboard(
     assert dialog.focusWidget() is dialog.table and dialog.current_name() == "li"
 
     key(qtbot, dialog, K.Key_Down, 2)  # wang
-    key(qtbot, dialog, K.Key_Tab)  # the role of the selected person
+    key(qtbot, dialog, K.Key_Tab)  # the role of the selected person (Tab leaves the table)
     assert dialog.focusWidget() is dialog.role_box and dialog.role_box.currentData() == "annotator"
+    key(qtbot, dialog, K.Key_Tab, modifier=SHIFT)
+    assert dialog.focusWidget() is dialog.table
+    key(qtbot, dialog, K.Key_Return)  # Return in the table: on to the role too
+    assert dialog.focusWidget() is dialog.role_box
     key(qtbot, dialog, K.Key_Down)  # reviewer
     key(qtbot, dialog, K.Key_Return)
     assert roles(project)["wang"] == "reviewer"
@@ -111,7 +115,8 @@ def test_the_lead_gives_roles_and_adds_people_from_the_keyboard(
     assert dialog.message.text().startswith("li is the project's only lead: make someone else lead first")
     assert dialog.role_box.currentData() == "lead"  # the dialog shows what the database holds
     assert snapshot(project) == before
-    dialog.close()
+    key(qtbot, dialog, K.Key_Escape)  # closes it
+    assert not dialog.isVisible()
 
 
 def test_a_lead_who_demotes_themselves_is_refused_the_leads_actions_at_once(
