@@ -90,12 +90,16 @@ class PeopleDialog(QDialog):
                 button.setAutoDefault(False)  # Return is ours (keyPressEvent), never Close
         close.rejected.connect(self.reject)
         selected = QHBoxLayout()
-        selected.addWidget(plain_label(self.tr("The selected person's role:")))
+        role_label = plain_label(self.tr("The selected person's role:"))
+        role_label.setBuddy(self.role_box)  # what a screen reader says on the combo box
+        selected.addWidget(role_label)
         selected.addWidget(self.role_box)
         selected.addWidget(self.set_button)
         selected.addStretch(1)
         new = QHBoxLayout()
-        new.addWidget(plain_label(self.tr("Add a person:")))
+        new_label = plain_label(self.tr("Add a person:"))
+        new_label.setBuddy(self.name_edit)
+        new.addWidget(new_label)
         new.addWidget(self.name_edit, 1)
         new.addWidget(self.new_role_box)
         new.addWidget(self.add_button)
@@ -135,6 +139,7 @@ class PeopleDialog(QDialog):
     def reload(self, select: str | None = None) -> None:
         """The people and roles as stored now; whether this person may still change them; the documents
         done and to do read in the background."""
+        previous = self.current_name()
         self.people = self.project.team.annotators()
         self.table.setRowCount(len(self.people))
         for row, person in enumerate(self.people):
@@ -144,7 +149,7 @@ class PeopleDialog(QDialog):
             self._cell(row, DONE, "…" if done is None else f"{done:,}", number=True)
             self._cell(row, TO_DO, "…" if to_do is None else f"{to_do:,}", number=True)
         names = [p.name for p in self.people]
-        chosen = select if select in names else self.current_name()
+        chosen = select if select in names else previous
         self.table.setCurrentCell(names.index(chosen) if chosen in names else 0, NAME)
         self._show_role()
         me = next((p for p in self.people if p.name == self.me.name), None)
