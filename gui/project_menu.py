@@ -1,7 +1,7 @@
 """The window's project actions: Document → New project…, Open project…, Open recent, Import…, Quit
-(Ctrl+Q), and Project → Overview. Switching project opens a new annotation window on the other project and
-closes this one (every action is committed already); the projects opened last are remembered
-(``gui.settings``, ``recent_projects``: URLs without their password)."""
+(Ctrl+Q), and Project → Overview and People (``gui.people_dialog``). Switching project opens a new annotation
+window on the other project and closes this one (every action is committed already); the projects opened
+last are remembered (``gui.settings``, ``recent_projects``: URLs without their password)."""
 
 from __future__ import annotations
 
@@ -92,6 +92,7 @@ class ProjectMenu(QObject):
         document.addAction(self._action(self.tr("Quit"), "Ctrl+Q", self.quit, "action_quit"))
         project = self._menu("Project", self.tr("Project"))
         project.addAction(self._action(self.tr("Overview…"), None, self.overview, "action_overview"))
+        project.addAction(self._action(self.tr("People…"), None, self.people, "action_people"))
         self.fill_recent()
 
     def _url(self) -> str:
@@ -247,3 +248,16 @@ class ProjectMenu(QObject):
         view = Overview(self.project, self.window)
         self._show(view)
         return view
+
+    def people(self) -> QWidget | None:
+        """Project → People: the people and their roles; adding people and giving roles is the lead's."""
+        from gui.people_dialog import PeopleDialog
+
+        refused = refusal(self.project, self.annotator, Permission.MANAGE_TEAM)
+        if refused is not None:
+            self.show_message(refused, True)
+            return None
+        dialog = PeopleDialog(self.project, self.annotator, self.window)
+        self._show(dialog)
+        dialog.activateWindow()
+        return dialog

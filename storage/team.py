@@ -8,12 +8,13 @@ from collections import Counter
 from dataclasses import dataclass
 
 from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session
 
 from model.agreement import AgreementReport, agreement
 from model.roles import Permission, check, last_lead_problem
 from model.spans import Annotator, AnnotatorId, DocState, Entity, Layer, Role, Status
 from storage.database import Database
-from storage.orm import AnnotatorRow, AssignmentRow, DocumentRow, ProgressRow, SpanRow
+from storage.orm import AnnotatorRow, AssignmentRow, DocumentRow, EventRow, ProgressRow, SpanRow
 
 
 class TeamError(ValueError):
@@ -160,8 +161,17 @@ def _layer_entities(
     return texts, spans
 
 
-def _annotator(project: Database, name: str, role: Role = Role.ANNOTATOR) -> Annotator:
-    """The person called ``name``, made with ``role`` if new; the first person of a project is its lead."""
+def _annotator(
+    project: Database,
+    name: str,
+    role: Role = Role.ANNOTATOR,
+    *,
+    log: bool = False,
+    by: AnnotatorId | None = None,
+) -> Annotator:
+    """The person called ``name``, made with ``role`` if new; the first person of a project is its lead.
+    A person added on purpose (``log``, ``by`` whom: None before the project has anyone) is logged in the
+    same transaction (``annotator_add``); one made by opening the window under a new name is not."""
     name = name.strip()
     if not name:
         raise ValueError("an annotator needs a name")
@@ -176,14 +186,24 @@ def _annotator(project: Database, name: str, role: Role = Role.ANNOTATOR) -> Ann
             row = AnnotatorRow(name=name, role=str(Role.LEAD if first else role))
             s.add(row)
             s.flush()
+            if log:
+                _log(s, by, "annotator_add", {"name": row.name, "role": row.role, "asked": str(role)})
         return _person(row)
+
+
+def _log(s: Session, by: AnnotatorId | None, action: str, payload: dict[str, str]) -> None:
+    """One row of the event log for a change of the team, in the change's transaction."""
+    s.add(EventRow(annotator_id=by, document_id=None, action=action, payload=payload))
+    s.flush()
 
 
 def _person(row: AnnotatorRow) -> Annotator:
     return Annotator(AnnotatorId(row.id), row.name, Role(row.role))
 
 
-def _set_role(project: Database, name: str, role: Role) -> Annotator:
+def _set_role(project: Database, name: str, role: Role, by: AnnotatorId | None = None) -> Annotator:
+    """``name`` given ``role``, logged with who gave it (``role_set``); nothing is written when it is their
+    role already."""
     with project.transaction() as s:
         rows = list(s.scalars(select(AnnotatorRow).with_for_update()))
         row = next((r for r in rows if r.name == name), None)
@@ -192,8 +212,10 @@ def _set_role(project: Database, name: str, role: Role) -> Annotator:
         problem = last_lead_problem([_person(r) for r in rows], name, role)
         if problem:
             raise TeamError(problem)
-        row.role = str(role)
-        s.flush()
+        if row.role != str(role):
+            _log(s, by, "role_set", {"name": row.name, "role": str(role), "was": row.role})
+            row.role = str(role)
+            s.flush()
         return _person(row)
 
 
@@ -218,16 +240,17 @@ class Team:
             row = s.scalar(select(AnnotatorRow).where(AnnotatorRow.name == name.strip()))
             return None if row is None else _person(row)
 
-    def add(self, name: str, role: Role) -> Annotator:
-        """A new person with ``role`` (the first of a project is its lead whatever is asked); TeamError if
-        the name is taken."""
+    def add(self, name: str, role: Role, by: AnnotatorId | None = None) -> Annotator:
+        """A new person with ``role`` (the first of a project is its lead whatever is asked), added ``by``
+        someone (logged, ``annotator_add``); TeamError if the name is taken."""
         if self.find(name) is not None:
             raise TeamError(f"{name.strip()} is in this project already (newstag annotators set-role)")
-        return _annotator(self._db, name, role)
+        return _annotator(self._db, name, role, log=True, by=by)
 
-    def set_role(self, name: str, role: Role) -> Annotator:
-        """Give ``name`` a new role; a project keeps at least one lead (TeamError)."""
-        return _set_role(self._db, name, role)
+    def set_role(self, name: str, role: Role, by: AnnotatorId | None = None) -> Annotator:
+        """Give ``name`` a new role, ``by`` someone (logged, ``role_set``); a project keeps at least one
+        lead (TeamError)."""
+        return _set_role(self._db, name, role, by)
 
     def require(self, person: Annotator | str | None, permission: Permission) -> Annotator | None:
         """``person`` as stored now if they may do ``permission``; RoleRefused (naming who may) otherwise.

@@ -6,9 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from gui.cli import main
 from model.spans import Role
+from storage.orm import EventRow
 from storage.project import Project
 from tests.conftest import snapshot
 from tests.storage.test_team import annotate, docs
@@ -50,6 +52,15 @@ def test_annotators_list_add_and_set_role(capsys: pytest.CaptureFixture[str], pr
     code, _, err = run(capsys, "annotators", "set-role", "li", "annotator", "--as", "li", "--db", url)
     assert code == 2 and "li is the project's only lead" in err
     assert run(capsys, "annotators", "list", "--db", url)[1] == "li\tlead\nwang\treviewer\n"
+    li = project.team.find("li")
+    assert li is not None
+    with project.session_factory() as s:  # each change one event, with who made it (the lead, --as li)
+        logged = [(e.annotator_id, e.action, e.payload["name"]) for e in s.scalars(select(EventRow))]
+    assert logged == [
+        (None, "annotator_add", "li"),
+        (li.id, "annotator_add", "wang"),
+        (li.id, "role_set", "wang"),
+    ]
 
 
 GUARDED = [

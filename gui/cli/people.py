@@ -105,9 +105,9 @@ def cmd_add(args: argparse.Namespace, url: str | None) -> int:
     from storage.project import Project
 
     with Project.open(url) as project:
-        authorise(args, project, Permission.MANAGE_TEAM)
+        actor = authorise(args, project, Permission.MANAGE_TEAM)
         try:
-            person = project.team.add(args.name, Role(args.role))
+            person = project.team.add(args.name, Role(args.role), by=actor.id if actor else None)
         except (TeamError, ValueError) as exc:
             raise Refused(str(exc)) from exc
     note = " (the first person of a project is its lead)" if person.role != args.role else ""
@@ -119,9 +119,9 @@ def cmd_set_role(args: argparse.Namespace, url: str | None) -> int:
     from storage.project import Project
 
     with Project.open(url) as project:
-        authorise(args, project, Permission.MANAGE_TEAM)
+        actor = authorise(args, project, Permission.MANAGE_TEAM)
         try:
-            person = project.team.set_role(args.name, Role(args.role))
+            person = project.team.set_role(args.name, Role(args.role), by=actor.id if actor else None)
         except TeamError as exc:
             raise Refused(str(exc)) from exc
     print(f"{person.name} is now {person.role}")

@@ -1587,6 +1587,81 @@ Replace it? Once the new export is complete, the old file is deleted and the new
     </message>
 </context>
 <context>
+    <name>PeopleDialog</name>
+    <message>
+        <source>People</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Documents done</source>
+        <translation>已完成文档</translation>
+    </message>
+    <message>
+        <source>Documents (assigned, or all)</source>
+        <translation>文档（已分配的，或全部）</translation>
+    </message>
+    <message>
+        <source>Set role</source>
+        <translation>设置角色</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>The selected person&apos;s role:</source>
+        <translation>所选成员的角色：</translation>
+    </message>
+    <message>
+        <source>Add a person:</source>
+        <translation>添加成员：</translation>
+    </message>
+    <message>
+        <source>Choose a person first.</source>
+        <translation>请先选择一位成员。</translation>
+    </message>
+    <message>
+        <source>{0} is the project&apos;s only lead: make someone else lead first, then change {0}.</source>
+        <translation>{0}是本项目唯一的负责人：请先让另一位成员成为负责人，再更改{0}的角色。</translation>
+    </message>
+    <message>
+        <source>{0}&apos;s role is {1} already: nothing to save.</source>
+        <translation>{0}的角色已经是{1}，无需保存。</translation>
+    </message>
+    <message>
+        <source>Not saved: {0}</source>
+        <translation>未保存：{0}</translation>
+    </message>
+    <message>
+        <source>Saved: {0}&apos;s role is now {1}.</source>
+        <translation>已保存：{0}的角色现在是{1}。</translation>
+    </message>
+    <message>
+        <source>You are no longer the lead: from now on this window refuses you the lead&apos;s actions (this dialog, Labels…, Assign documents…) and says who may, without a restart.</source>
+        <translation>你已不再是负责人：从现在起，本窗口会拒绝你执行负责人的操作（本对话框、标签…、分配文档…）并说明谁可以执行，无需重启。</translation>
+    </message>
+    <message>
+        <source>Type the new person&apos;s name first.</source>
+        <translation>请先输入新成员的姓名。</translation>
+    </message>
+    <message>
+        <source>{0} is in this project already: give them a role with Set role.</source>
+        <translation>{0}已在本项目中：请用“设置角色”更改其角色。</translation>
+    </message>
+    <message>
+        <source>Saved: {0} added, with the role {1}.</source>
+        <translation>已保存：已添加{0}，角色为{1}。</translation>
+    </message>
+</context>
+<context>
     <name>Permissions</name>
     <message>
         <source>review disagreements and write the gold layer</source>
@@ -1745,6 +1820,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
     <message>
         <source>Overview…</source>
         <translation>概览…</translation>
+    </message>
+    <message>
+        <source>People…</source>
+        <translation>成员…</translation>
     </message>
     <message>
         <source>{0} no longer holds a newstag project; it is removed from the recent list.</source>

@@ -72,6 +72,7 @@ REFUSED = [
     ("menu_Team", "action_gold_consistency", "a reviewer or the lead may see", "li (lead), rita (reviewer)"),
     ("menu_Project", "action_labels", "the lead may edit the label set", "li (lead)."),
     ("menu_Project", "action_overview", "a reviewer or the lead may see other", "li (lead), rita (reviewer)"),
+    ("menu_Project", "action_people", "the lead may add people and give roles", "li (lead)."),
 ]
 
 

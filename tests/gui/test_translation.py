@@ -296,6 +296,12 @@ def test_no_visible_string_of_the_annotation_window_is_left_in_english(
     qtbot.waitExposed(editor)
     found += strings_of(editor, {"labelTable": {0, 1, 2, 4}})  # names, colours, keys and counts
     editor.close()
+    people = window.project_menu.people()  # Project → People… (the lead's): names and counts are data
+    qtbot.waitUntil(lambda: people.progress != {})
+    people.add_person()  # refused (no name typed): the refusal is said in the window's language
+    found += strings_of(people, {"peopleTable": {0, 2, 3}})
+    assert people.table.item(0, 1).text() == "负责人"
+    people.close()
     # the entity panel's and its header's menus
     panel = window.entities
     menu = _open_menus(qtbot, panel.viewport(), panel.visualRect(panel.entities.index(1, 0)).center())

@@ -107,3 +107,25 @@ def test_0005_makes_the_first_person_of_an_old_project_its_lead(empty_url: str) 
         if project.engine.dialect.name == "sqlite":  # the schema rewritten in place is sound
             with project.engine.connect() as conn:
                 assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+
+
+def test_adding_a_person_and_giving_a_role_are_logged_with_who_did_it(project: Project) -> None:
+    from sqlalchemy import select
+
+    from storage.orm import EventRow
+
+    li = project.annotator("li")  # opening the window under a name: not an event
+    rita = project.team.add("rita", Role.REVIEWER, by=li.id)
+    project.team.set_role("rita", Role.LEAD, by=li.id)
+    project.team.set_role("rita", Role.LEAD, by=li.id)  # her role already: nothing written
+    with pytest.raises(TeamError):
+        project.team.set_role("zoe", Role.LEAD, by=li.id)
+    with project.session_factory() as s:
+        logged = [
+            (e.annotator_id, e.action, e.payload) for e in s.scalars(select(EventRow).order_by(EventRow.id))
+        ]
+    assert logged == [
+        (li.id, "annotator_add", {"name": "rita", "role": "reviewer", "asked": "reviewer"}),
+        (li.id, "role_set", {"name": "rita", "role": "lead", "was": "reviewer"}),
+    ]
+    assert project.team.find("rita") == rita.__class__(rita.id, "rita", Role.LEAD)
