@@ -1,16 +1,16 @@
 """Benchmark of the CRF (issue 7): accuracy trained on MSRA, the learning curve with retraining, and speed.
 
 Usage: python tests/bench/bench_crf.py [full|curve|order|speed ...] [--iterations N] [--cache PATH]
-       [--limit N] [--on test|dev] [--pretrained no|yes|both]
+       [--limit N] [--on test|dev|dev2] [--pretrained no|yes|both]
 
 * ``full``: train on all of ``train_variant.bio`` (one sentence = one document), score on ``test.bio``:
   exact-match P/R/F1 per label (PER/LOC/ORG) for the CRF alone, the rule engine alone and both combined.
   ``--cache PATH`` keeps the trained model there (under /tmp, never in the repo) and reuses it next time.
-* ``curve``: ``test.bio`` (``--on dev``: the development set, ``common.py``) in documents of 20 sentences,
-  suggest → confirm → learn in order, the CRF retrained every ``--every`` documents on all documents seen so
-  far; next to the dictionary-only curve; without and with the pretrained tagger (LAC: its suggestions beside
-  the others' and its tags as features of every model; ``--pretrained no|yes|both``, default both when it is
-  installed).
+* ``curve``: ``test.bio`` (``--on dev``: the development set, ``--on dev2``: a second sample of it, both in
+  ``common.py``) in documents of 20 sentences, suggest → confirm → learn in order, the CRF retrained every
+  ``--every`` documents on all documents seen so far; next to the dictionary-only curve; without and with the
+  pretrained tagger (LAC: its suggestions beside the others' and its tags as features of every model;
+  ``--pretrained no|yes|both``, default both when it is installed).
 * ``order``: what reading the most uncertain documents first buys (``model.active``): the last 20 % of the
   documents (``--on``) kept aside, the rest read sequentially and most-uncertain-first, the CRF retrained
   every ``--every`` documents; F1 and effort on the held-out part after each retraining, for both orders
@@ -37,7 +37,7 @@ REPO = Path(__file__).resolve().parents[2]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from common import as_documents, dev_split, msra_sentences  # noqa: E402
+from common import as_documents, dev_split, msra_sentences, second_dev_blocks  # noqa: E402
 
 from model.crf import CrfModel, combine, count_decisions, simulate_with_retraining  # noqa: E402
 from model.crf.engine import priors_for  # noqa: E402
@@ -114,10 +114,12 @@ def run_full(args: argparse.Namespace) -> None:
 
 
 def curve_documents(args: argparse.Namespace) -> tuple[str, list[Doc]]:
-    if args.on == "dev":
-        blocks, _ = dev_split(msra_sentences("train_variant.bio"))
+    if args.on in ("dev", "dev2"):
+        sentences = msra_sentences("train_variant.bio")
+        blocks = dev_split(sentences)[0] if args.on == "dev" else second_dev_blocks(sentences)
         docs = as_documents(blocks)
-        return "the development set", docs[: args.limit] if args.limit else docs
+        name = "the development set" if args.on == "dev" else "the second development sample"
+        return name, docs[: args.limit] if args.limit else docs
     return "MSRA test", load("test.bio", 20, args.limit)
 
 
@@ -289,9 +291,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=0, help="only the first N training sentences/documents")
     parser.add_argument(
         "--on",
-        choices=["test", "dev"],
+        choices=["test", "dev", "dev2"],
         default="test",
-        help="`curve`: MSRA test (default) or the development set",
+        help="`curve`, `order`: MSRA test (default), the development set or a second sample (common.py)",
     )
     parser.add_argument(
         "--pretrained",
