@@ -30,6 +30,7 @@ from gui.plain_text import plain_action_tips, plain_label, plain_tooltip
 from gui.review_session import ReviewSession
 from gui.review_shortcuts import ANNOTATOR_KEYS, REVIEW_SELECT_HELP, REVIEW_SHORTCUTS
 from gui.shortcuts_dialog import ShortcutsDialog
+from gui.span_style import SpanLook
 from gui.terms import word
 from gui.workers import Workers
 from model.review import Resolution
@@ -130,6 +131,15 @@ class ReviewWindow(QMainWindow):
             action.triggered.connect(lambda _c=False, h=handlers[shortcut.name]: h())
             self.addAction(action)
             menu.addAction(action)
+        self._review_menu = menu
+        self._label_actions()
+        self.keymap = Keymap(
+            "review", [a for a in self.actions() if a.objectName().startswith("review_")], self
+        )
+
+    def _label_actions(self) -> list[QAction]:
+        """One action per label with a hotkey: a gold span of that label over the selection."""
+        made = []
         for label in self.session.labels:
             if label.hotkey:
                 action = QAction(self.tr("Gold span: {0}").format(label.name), self)
@@ -137,10 +147,21 @@ class ReviewWindow(QMainWindow):
                 action.setShortcut(QKeySequence(label.hotkey))
                 action.triggered.connect(lambda _c=False, name=label.name: self.edit(name))
                 self.addAction(action)
-                menu.addAction(action)
-        self.keymap = Keymap(
-            "review", [a for a in self.actions() if a.objectName().startswith("review_")], self
-        )
+                self._review_menu.addAction(action)
+                made.append(action)
+        return made
+
+    def reload_labels(self) -> None:
+        """The label set changed (Project → Labels… of the annotation window): the gold hotkeys and the
+        colours follow at once; the decisions under way stay (a renamed label's spans show their new name
+        when the document is opened again)."""
+        self.session.labels = self.project.labels.all()
+        for action in [a for a in self.actions() if a.objectName().startswith("review_label_")]:
+            self.removeAction(action)
+            self._review_menu.removeAction(action)
+            action.deleteLater()
+        self.keymap.replace("review_label_", self._label_actions())
+        self.article.set_look(SpanLook.remembered(self.session.labels))
 
     def show_shortcuts(self) -> ShortcutsDialog:
         helps = {f"review_{s.name}": self.tr(s.help).format(s.letter) for s in REVIEW_SHORTCUTS}

@@ -199,6 +199,7 @@ class WindowMenus(QObject):
         reviewer = self.project.annotator(self.annotator.name)
         window = ReviewWindow(self.project, reviewer)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.label_menu.labelsChanged.connect(window.reload_labels)  # gone with the window
         self._show(window)
         return window
 

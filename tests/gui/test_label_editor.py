@@ -162,3 +162,38 @@ def test_the_window_follows_the_label_set(
     }
     assert rows["Label as ORGANISATION"].endswith("(ORGANISATION: Governments and companies)")
     dialog.close()
+
+
+def test_an_open_review_window_follows_the_label_set(
+    qtbot: QtBot, sqlite_project: Project, corpus: list[DocumentId], make_window: Callable[..., MainWindow]
+) -> None:
+    """The lead's review window, open beside the annotation window, takes the edited label set at once: its
+    gold-span hotkeys and its colours."""
+    window = make_window("alice")
+    review = window.menus.review()
+    qtbot.waitExposed(review)
+    names = {
+        a.objectName(): a.shortcut().toString() for a in review.actions() if "review_label_" in a.objectName()
+    }
+    assert names == {
+        "review_label_PER": "1",
+        "review_label_LOC": "2",
+        "review_label_ORG": "3",
+        "review_label_MISC": "4",
+    }
+    editor = open_editor(qtbot, window)
+    type_into(qtbot, editor, 2, NAME, "ORGANISATION")
+    type_into(qtbot, editor, 3, HOTKEY, "8")
+    editor.close()
+    names = {
+        a.objectName(): a.shortcut().toString() for a in review.actions() if "review_label_" in a.objectName()
+    }
+    assert names == {
+        "review_label_PER": "1",
+        "review_label_LOC": "2",
+        "review_label_ORGANISATION": "3",
+        "review_label_MISC": "8",
+    }
+    assert review.keymap.keys("review_label_MISC") == ("8",)
+    assert review.article.look.colour("ORGANISATION").name() == "#332288"
+    review.close()
