@@ -33,9 +33,9 @@ logger = logging.getLogger(__name__)
 # corpus are kept.
 ENGINE_ORIGINS = (Origin.JIEBA, Origin.RULE, Origin.DICTIONARY, Origin.PROPAGATED, Origin.MODEL)
 PROPAGATION_LIMIT = 500  # documents re-suggested at once after one decision
-SUGGEST_AT_ONCE = (
-    32  # documents suggested under one hold of the engine (the pretrained tagger reads them together)
-)
+# Documents suggested under one hold of the engine (the pretrained tagger reads them together): up to this
+# many characters (a tenth of a second or two), so that the window's own request waits no longer than that
+SUGGEST_AT_ONCE = 20_000
 
 
 def _engine_owned():  # type: ignore[no-untyped-def]
@@ -44,6 +44,19 @@ def _engine_owned():  # type: ignore[no-untyped-def]
         SpanRow.origin.in_([str(o) for o in ENGINE_ORIGINS]),
         or_(SpanRow.origin_detail.is_(None), SpanRow.origin_detail != str(OriginDetail.CORPUS_OFFER)),
     )
+
+
+def _by_length(ids: list[DocumentId], texts: dict[DocumentId, str], most: int) -> list[list[DocumentId]]:
+    """``ids`` in order, in runs of at most ``most`` characters (a longer document alone)."""
+    runs: list[list[DocumentId]] = []
+    size = most
+    for doc_id in ids:
+        if size + len(texts[doc_id]) > most:
+            runs.append([])
+            size = 0
+        runs[-1].append(doc_id)
+        size += len(texts[doc_id])
+    return runs
 
 
 class SuggestionService:
@@ -212,9 +225,7 @@ class SuggestionService:
             chunk = list(document_ids[start : start + 200])
             texts = dict(self._documents.texts(chunk))
             results: dict[DocumentId, list[Suggestion]] = {}
-            present = [doc_id for doc_id in chunk if doc_id in texts]
-            for first in range(0, len(present), SUGGEST_AT_ONCE):
-                ids = present[first : first + SUGGEST_AT_ONCE]
+            for ids in _by_length([doc_id for doc_id in chunk if doc_id in texts], texts, SUGGEST_AT_ONCE):
                 with self._lock:  # a few documents at a time: the window's own requests come in between
                     found = self.engine.suggest_many([texts[doc_id] for doc_id in ids])
                 results.update(zip(ids, found, strict=True))

@@ -159,3 +159,16 @@ def test_without_the_tagger_the_service_is_the_rules_and_says_which_is_missing(
     service.warm_up()
     assert service.pretrained_missing == "lac"
     assert type(service.engine).__name__ == "SuggestionEngine"
+
+
+def test_re_suggestion_holds_the_engine_for_a_bounded_number_of_characters() -> None:
+    """Documents go to the engine together (the pretrained tagger reads them in one go) in order, in runs of
+    at most ``SUGGEST_AT_ONCE`` characters, so a window's own request waits for one run at the most."""
+    from storage.suggestions import _by_length
+
+    texts = {DocumentId(i): "新" * n for i, n in enumerate([5, 10, 30, 3, 8, 20], start=1)}
+    runs = _by_length(list(texts), texts, 20)
+    assert runs == [[1, 2], [3], [4, 5], [6]]  # a document longer than a run goes alone
+    assert [d for run in runs for d in run] == list(texts)
+    assert all(sum(len(texts[d]) for d in run) <= 20 for run in runs if len(run) > 1)
+    assert _by_length([], texts, 20) == []
