@@ -8,6 +8,7 @@ or None (logged once) when the package cannot be imported, so that newstag works
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import threading
@@ -88,7 +89,8 @@ def read_ahead(tagger: PretrainedTagger, texts: Sequence[str]) -> Pending:
     network runs without the GIL, so the caller runs jieba and the rules meanwhile, and then, in ``result``,
     takes the batches the thread has not started (a tagger with a ``reading(texts)`` method, see
     ``model.pretrained.reading``): both cores of a small machine read. One thread for every tagger and
-    caller; made anew in a forked child, where the parent's thread does not exist."""
+    caller; made anew in a forked child, where the parent's thread does not exist. While the interpreter
+    shuts down (no thread can start) the caller reads alone."""
     global _reader
     with _lock:
         if _reader is None or _reader[0] != os.getpid():
@@ -96,9 +98,16 @@ def read_ahead(tagger: PretrainedTagger, texts: Sequence[str]) -> Pending:
         executor = _reader[1]
     reading = getattr(tagger, "reading", None)
     if reading is None:
-        return executor.submit(tagger.analyse_many, list(texts))
+
+        def whole() -> list[Analysis]:
+            return tagger.analyse_many(list(texts))
+
+        with contextlib.suppress(RuntimeError):  # "cannot schedule new futures after interpreter shutdown"
+            return executor.submit(whole)
+        return Reading([], whole)
     started: Reading[list[Analysis]] = reading(texts)
-    executor.submit(started.work)
+    with contextlib.suppress(RuntimeError):
+        executor.submit(started.work)
     return started
 
 

@@ -272,7 +272,7 @@ def test_lac_reads_each_text_once_for_the_suggestions_and_the_crf() -> None:
         read.extend(batch)
         return assemble(batch, *rest)
 
-    tagger._assemble = counting  # type: ignore[method-assign]
+    tagger._assemble = counting  # type: ignore[method-assign,assignment]
     engine = ModelAssistedEngine(SuggestionEngine(), model, pretrained=tagger)
     text = "朱镕基在上海会见了外宾。"
     engine.suggest(text)

@@ -136,3 +136,22 @@ def test_without_the_hmm_names_the_project_confirmed_are_words_with_their_tag() 
     rules.learn("卢曼琦说这件事", [Entity(0, 3, "PER")])
     tokens = rules.tokens("记者卢曼琦说")
     assert ("卢曼琦", "nr") in {(t.word, t.flag) for t in tokens}
+
+
+def test_when_no_thread_can_start_the_caller_reads_alone(
+    monkeypatch: pytest.MonkeyPatch, lac: LacTagger
+) -> None:
+    """At interpreter shutdown the tagger thread takes no more work; the suggestions are still made."""
+    import model.pretrained as pretrained_module
+
+    class ShutDown:
+        def submit(self, *args: Any) -> None:
+            raise RuntimeError("cannot schedule new futures after interpreter shutdown")
+
+    monkeypatch.setattr(pretrained_module, "_reader", (pretrained_module.os.getpid(), ShutDown()))
+    fake = FakeTagger({"李鹏": "PER"})
+    assert read_ahead(fake, NEWS[:1]).result() == fake.analyse_many(NEWS[:1])
+    lac._cache.clear()
+    alone = read_ahead(lac, NEWS).result()
+    assert [len(a.tags) for a in alone] == [len(t) for t in NEWS]
+    assert any(s.label == "PER" for a in alone for s in a.entities)
