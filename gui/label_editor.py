@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QToolButton,
@@ -26,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.label_bar import swatch
-from gui.plain_text import plain_label
+from gui.plain_text import plain_label, push_button
 from gui.terms import description
 from model.label_presets import PRESET_COLOURS, PRESET_CONVENTIONS
 from model.labels import HOTKEYS, is_label
@@ -93,16 +92,16 @@ class LabelEditor(QDialog):
         self.message = plain_label(word_wrap=True)
         self.message.setObjectName("labelEditorMessage")
 
-        self.add_button = self._button(self.tr("Add"), "addLabelButton", self.add_label)
-        self.remove_button = self._button(self.tr("Remove…"), "removeLabelButton", self.remove_label)
-        self.up_button = self._button(self.tr("Move up"), "moveUpButton", lambda: self.move_label(-1))
-        self.down_button = self._button(self.tr("Move down"), "moveDownButton", lambda: self.move_label(1))
+        self.add_button = push_button(self.tr("Add"), "addLabelButton", self.add_label)
+        self.remove_button = push_button(self.tr("Remove…"), "removeLabelButton", self.remove_label)
+        self.up_button = push_button(self.tr("Move up"), "moveUpButton", lambda: self.move_label(-1))
+        self.down_button = push_button(self.tr("Move down"), "moveDownButton", lambda: self.move_label(1))
         self.presets = QComboBox()
         self.presets.setObjectName("presetCombo")
         self.presets.addItem(self.tr("default (PER, LOC, ORG, MISC)"), "default")
         self.presets.addItem(self.tr("OntoNotes (18 types)"), "ontonotes")
         self.presets.addItem(self.tr("CLUENER (10 types)"), "cluener")
-        self.preset_button = self._button(self.tr("Add preset"), "addPresetButton", self.add_preset)
+        self.preset_button = push_button(self.tr("Add preset"), "addPresetButton", self.add_preset)
         row = QHBoxLayout()
         for widget in (self.add_button, self.remove_button, self.up_button, self.down_button):
             row.addWidget(widget)
@@ -117,13 +116,6 @@ class LabelEditor(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(close)
         self.reload()
-
-    def _button(self, text: str, name: str, handler: object) -> QPushButton:
-        button = QPushButton(text)
-        button.setObjectName(name)
-        button.setAutoDefault(False)
-        button.clicked.connect(lambda _c=False: handler())  # type: ignore[operator]
-        return button
 
     # -- the table, as the database has it ----------------------------------------------------------
 

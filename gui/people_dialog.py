@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.permissions import refusal
-from gui.plain_text import plain_label, read_only_table
+from gui.plain_text import plain_label, push_button, read_only_table
 from gui.terms import word
 from gui.workers import Workers
 from model.roles import Permission, last_lead_problem, may
@@ -77,12 +77,12 @@ class PeopleDialog(QDialog):
         self.table.setTabKeyNavigation(False)  # arrows choose a person; Tab goes on to their role
         self.table.currentCellChanged.connect(lambda *_: self._show_role())
         self.role_box = self._roles("roleBox")
-        self.set_button = self._button(self.tr("Set role"), "setRoleButton", self.set_role)
+        self.set_button = push_button(self.tr("Set role"), "setRoleButton", self.set_role)
         self.name_edit = QLineEdit()
         self.name_edit.setObjectName("newPersonName")
         self.name_edit.setPlaceholderText(self.tr("Name"))
         self.new_role_box = self._roles("newPersonRole")
-        self.add_button = self._button(self.tr("Add"), "addPersonButton", self.add_person)
+        self.add_button = push_button(self.tr("Add"), "addPersonButton", self.add_person)
         self.message = plain_label(name="peopleMessage", word_wrap=True)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         for button in close.buttons():
@@ -126,13 +126,6 @@ class PeopleDialog(QDialog):
         for role in Role:
             box.addItem(word(role), str(role))
         return box
-
-    def _button(self, text: str, name: str, handler: object) -> QPushButton:
-        button = QPushButton(text)
-        button.setObjectName(name)
-        button.setAutoDefault(False)
-        button.clicked.connect(lambda _c=False: handler())  # type: ignore[operator]
-        return button
 
     # -- the table, as the database has it ----------------------------------------------------------
 

@@ -4,10 +4,12 @@ makes is plain text; every tooltip that may hold such text is escaped."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtGui import Qt as GuiQt
-from PySide6.QtWidgets import QHeaderView, QLabel, QTableWidget, QWidget
+from PySide6.QtWidgets import QHeaderView, QLabel, QPushButton, QTableWidget, QWidget
 
 
 def plain_label(
@@ -46,3 +48,12 @@ def read_only_table(name: str, headers: list[str], stretch_last: bool = False) -
     table.horizontalHeader().setStretchLastSection(stretch_last)
     table.verticalHeader().hide()
     return table
+
+
+def push_button(text: str, name: str, handler: Callable[[], object]) -> QPushButton:
+    """A dialog's button calling ``handler``; never the default (Return belongs to the field with focus)."""
+    button = QPushButton(text)
+    button.setObjectName(name)
+    button.setAutoDefault(False)
+    button.clicked.connect(lambda _c=False: handler())
+    return button
