@@ -2,13 +2,13 @@
 (resources/screenshot.png), the review window (resources/screenshot_review.png), the annotation window in
 Simplified Chinese (resources/screenshot_zh_CN.png), the label editor (resources/screenshot_labels.png) and
 the import dialog's preview (resources/screenshot_import.png: the MSRA test set from ../shared/data, a doccano
-file, a broken file).
+file, a broken file) and Project → People… (resources/screenshot_people.png).
 
 Usage (needs a CJK font, e.g. fonts-noto-cjk; the README screenshots were taken this way):
 
     Xvfb :99 -screen 0 1600x1000x24 & DISPLAY=:99 QT_QPA_PLATFORM=xcb \\
-    python tests/bench/screenshot.py [--only window,review,zh,labels,import] \\
-        [OUT.png [REVIEW_OUT.png [CHINESE_OUT.png [LABELS_OUT.png [IMPORT_OUT.png]]]]]
+    python tests/bench/screenshot.py [--only window,review,zh,labels,import,people] \\
+        [OUT.png [REVIEW_OUT.png [CHINESE_OUT.png [LABELS_OUT.png [IMPORT_OUT.png [PEOPLE_OUT.png]]]]]]
 """
 
 from __future__ import annotations
@@ -168,6 +168,34 @@ def label_editor(app: QApplication, project: Project, out: Path, lead: str) -> N
     window.close()
 
 
+def people(app: QApplication, project: Project, out: Path, lead: str) -> None:
+    """Project → People… as the lead sees it: a reviewer and two annotators, one role just changed."""
+    from gui.main_window import MainWindow
+    from model.spans import Role
+
+    window = MainWindow(project, project.annotator(lead))
+    window.resize(1360, 820)
+    window.show()
+    settle(app)
+    me = window.annotator.id
+    project.team.add("李明", Role.ANNOTATOR, by=me)
+    project.team.add("张伟", Role.ANNOTATOR, by=me)
+    project.team.add("陈静", Role.ANNOTATOR, by=me)
+    dialog = window.project_menu.people()
+    assert dialog is not None
+    dialog.resize(720, 420)
+    settle(app)
+    dialog.table.setCurrentCell(3, 1)
+    dialog.role_box.setCurrentIndex(dialog.role_box.findData(str(Role.REVIEWER)))
+    dialog.set_role()
+    settle(app, 0.5)
+    activate(app, dialog, dialog.table)
+    save_small(dialog.grab().toImage(), out)
+    print(f"saved {out} ({out.stat().st_size // 1024} KB)")
+    dialog.close()
+    window.close()
+
+
 def import_preview(app: QApplication, project: Project, out: Path, folder: Path) -> None:
     """Document → Import… after Preview: three files, one of them refused by line."""
     import json
@@ -211,7 +239,7 @@ def import_preview(app: QApplication, project: Project, out: Path, folder: Path)
 
 def main() -> None:
     argv = sys.argv[1:]
-    only = {"window", "review", "zh", "labels", "import"}
+    only = {"window", "review", "zh", "labels", "import", "people"}
     if argv[:1] == ["--only"]:
         only, argv = set(argv[1].split(",")), argv[2:]
     resources = ROOT / "resources"
@@ -223,6 +251,7 @@ def main() -> None:
             "screenshot_zh_CN.png",
             "screenshot_labels.png",
             "screenshot_import.png",
+            "screenshot_people.png",
         )
     ][len(argv) :]
     app = QApplication(sys.argv[:1])
@@ -239,6 +268,8 @@ def main() -> None:
         ensure_seeds(project)
         if "window" in only:
             annotation_window(app, project, outs[0], annotator=lead)
+        if "people" in only:
+            people(app, project, outs[5], lead)
         if "review" in only:
             review_window(app, project, outs[1])
         from gui import i18n
