@@ -155,3 +155,28 @@ def test_when_no_thread_can_start_the_caller_reads_alone(
     alone = read_ahead(lac, NEWS).result()
     assert [len(a.tags) for a in alone] == [len(t) for t in NEWS]
     assert any(s.label == "PER" for a in alone for s in a.entities)
+
+
+def test_several_threads_reading_at_once_get_what_one_thread_gets(lac: LacTagger) -> None:
+    """The window's suggestion worker, its uncertainty ranking and a re-suggestion may ask at the same time:
+    their batches share the one tagger thread, and each gets the analyses of its own texts (lists without a
+    text in common, so each is batched as it would be alone: batching moves the network's sums a little)."""
+    lists = [[text * k for text in NEWS[:3] for k in ks] for ks in ((1, 4), (2, 9), (3, 5))]
+    expected = []
+    for texts in lists:
+        lac._cache.clear()
+        expected.append(lac.analyse_many(texts))
+    lac._cache.clear()
+    results: dict[int, list[Any]] = {}
+    start = threading.Barrier(len(lists), timeout=10)
+
+    def ask(k: int) -> None:
+        start.wait()
+        results[k] = read_ahead(lac, lists[k]).result()
+
+    threads = [threading.Thread(target=ask, args=(k,)) for k in range(len(lists))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert [results[k] for k in range(len(lists))] == expected
