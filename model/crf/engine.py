@@ -125,17 +125,17 @@ class ModelAssistedEngine:
         """``suggest`` for each text. The pretrained tagger reads them in batches of ``READ_AHEAD`` texts on
         its own thread (``model.pretrained.read_ahead``), one batch ahead, while this thread runs the rules:
         on two cores the tagger costs little more than waiting for the longer of the two."""
-        if self.pretrained is None:
+        if self.pretrained is None or not texts:
             return [self._suggest(text, self.rule_engine.suggest(text), None) for text in texts]
         windows = [texts[i : i + READ_AHEAD] for i in range(0, len(texts), READ_AHEAD)]
         out: list[list[Suggestion]] = []
-        ahead = read_ahead(self.pretrained, windows[0]) if windows else None
+        ahead = read_ahead(self.pretrained, windows[0])
         for k, window in enumerate(windows):
-            current, ahead = ahead, None
+            current = ahead
             if k + 1 < len(windows):
                 ahead = read_ahead(self.pretrained, windows[k + 1])
             rules = [self.rule_engine.suggest(text) for text in window]
-            analyses = current.result()  # type: ignore[union-attr]
+            analyses = current.result()
             out.extend(self._suggest(*args) for args in zip(window, rules, analyses, strict=True))
         return out
 
