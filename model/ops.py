@@ -26,6 +26,22 @@ class Insert:
     origin_detail: str | None = None
     score: float | None = None
 
+    def span(self, span_id: SpanId | None) -> Span:
+        """The span this insert creates, as stored under ``span_id``."""
+        return Span(
+            span_id,
+            self.document_id,
+            self.start,
+            self.end,
+            self.label,
+            self.layer,
+            self.status,
+            self.origin,
+            self.annotator_id,
+            self.origin_detail,
+            self.score,
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class Update:

@@ -34,7 +34,7 @@ from storage.database import Database
 from storage.db import DatabaseError, database_error
 from storage.documents import DocumentStore
 from storage.orm import DocumentRow, EventRow, ProgressRow, SpanRow
-from storage.span_rows import check_bounds, insert_spans, inserted_span
+from storage.span_rows import check_bounds, insert_spans
 
 logger = logging.getLogger(__name__)
 
@@ -163,7 +163,7 @@ class Annotations:
             if kind is Insert:
                 inserts = cast(Sequence[Insert], ops[i:j])
                 new = insert_spans(s, inserts)
-                spans = (inserted_span(op, n) for op, n in zip(inserts, new, strict=True))
+                spans = (op.span(n) for op, n in zip(inserts, new, strict=True))
                 change += Change(inserted=tuple(spans))
             elif kind is Delete:
                 ids = [cast(Delete, op).span_id for op in ops[i:j]]

@@ -9,7 +9,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from model.ops import Insert
-from model.spans import DocumentId, Layer, OffsetError, Span, SpanId
+from model.spans import DocumentId, Layer, OffsetError, SpanId
 from storage.orm import DocumentRow, SpanRow, utcnow
 
 # document, layer, annotator, start, end, label, status
@@ -134,24 +134,6 @@ def _insert(s: Session, rows: list[dict[str, object]], skip_stored: bool) -> Non
         s.execute(postgresql.insert(SpanRow).on_conflict_do_nothing(), rows)
     else:
         s.execute(sqlite.insert(SpanRow).on_conflict_do_nothing(), rows)
-
-
-def inserted_span(op: Insert, span_id: SpanId | None) -> Span:
-    """The span an insert created, as stored."""
-    return Span(
-        span_id,
-        op.document_id,
-        op.start,
-        op.end,
-        op.label,
-        op.layer,
-        op.status,
-        op.origin,
-        op.annotator_id,
-        op.origin_detail,
-        op.score,
-        1,
-    )
 
 
 def check_bounds(s: Session, document_id: DocumentId, start: int, end: int) -> None:

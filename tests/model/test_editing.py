@@ -48,19 +48,7 @@ class FakeStore:
         inserted, updated, deleted, states = [], [], [], []
         for op in ops:
             if isinstance(op, Insert):
-                span = Span(
-                    SpanId(next(self.ids)),
-                    op.document_id,
-                    op.start,
-                    op.end,
-                    op.label,
-                    op.layer,
-                    op.status,
-                    op.origin,
-                    op.annotator_id,
-                    op.origin_detail,
-                    op.score,
-                )
+                span = op.span(SpanId(next(self.ids)))
                 self.spans[span.id] = span
                 inserted.append(span)
             elif isinstance(op, Update):
