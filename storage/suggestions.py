@@ -85,12 +85,17 @@ class SuggestionService:
 
     def follow_settings(self) -> None:
         """Let the engine follow the project's conventions setting (changed by a label-set preset, or by
-        ``newstag suggest --conventions`` from another process) from its next suggestion on."""
+        ``newstag suggest --conventions`` from another process) from its next suggestion on. Called on the
+        UI thread: it neither builds the engine (one built later reads the settings then) nor waits for the
+        engine's lock, which a warm-up or a re-suggestion may hold for a while (``set_conventions`` swaps one
+        tuple of rules; a suggestion under way keeps the tuple it began with)."""
+        engine = self._engine
+        if engine is None:
+            return
         conventions = self._training.settings().conventions
-        with self._lock:
-            rules = self.rules
-            if rules.conventions != conventions:
-                rules.set_conventions(conventions)
+        rules = getattr(engine, "rule_engine", engine)
+        if rules.conventions != conventions:
+            rules.set_conventions(conventions)
 
     def serving_setup(self) -> ServingSetup:
         """What the project's serving engine is made of: the window's engine is built from it, and the
