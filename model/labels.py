@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from model.reasons import Reason, ReasonKind
+
 MAX_LABEL_LENGTH = 64
 
 # Every character the rule forbids besides surrogates, as inclusive code-point ranges: the C0 and C1
@@ -35,22 +37,25 @@ def _forbidden(ch: str) -> bool:
     return ch.isspace() or unicodedata.category(ch) in ("Cc", "Cs")
 
 
-def label_problem(name: object) -> str | None:
-    """Why ``name`` cannot be a label, or None if it can."""
+def label_reason(name: object) -> Reason | None:
+    """Why ``name`` cannot be a label (``model.reasons``), or None if it can."""
     if not isinstance(name, str):
-        return f"a label must be a string, not {name!r}"
+        return Reason.of(ReasonKind.LABEL_NOT_STRING, name=name)
     if not name:
-        return "a label cannot be empty"
+        return Reason.of(ReasonKind.LABEL_EMPTY)
     if len(name) > MAX_LABEL_LENGTH:
-        return f"the label {name[:20]!r}… is {len(name)} characters long (at most {MAX_LABEL_LENGTH})"
+        return Reason.of(ReasonKind.LABEL_TOO_LONG, start=name[:20], length=len(name), limit=MAX_LABEL_LENGTH)
     bad = next((ch for ch in name if _forbidden(ch)), None)
     if bad is not None:
-        kind = "whitespace" if bad.isspace() else "a control character"
-        return (
-            f"the label {name!r} contains {kind} (U+{ord(bad):04X}); a label is one token without "
-            "whitespace or control characters"
-        )
+        kind = ReasonKind.LABEL_WHITESPACE if bad.isspace() else ReasonKind.LABEL_CONTROL
+        return Reason.of(kind, name=name, code=ord(bad))
     return None
+
+
+def label_problem(name: object) -> str | None:
+    """Why ``name`` cannot be a label, in English, or None if it can."""
+    reason = label_reason(name)
+    return None if reason is None else str(reason)
 
 
 def is_label(name: object) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable
 
+from model.reasons import Reason, ReasonKind
 from model.spans import Annotator, Role
 
 
@@ -85,5 +86,5 @@ def last_lead_problem(people: Iterable[Annotator], name: str, new_role: Role) ->
     """Why ``name`` cannot become ``new_role``: a project keeps at least one lead."""
     leads = [p.name for p in people if p.role == Role.LEAD]
     if new_role is not Role.LEAD and leads == [name]:
-        return f"{name} is the project's only lead; make someone else lead first"
+        return str(Reason.of(ReasonKind.ONLY_LEAD, name=name))
     return None

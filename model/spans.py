@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, NewType
 
+from model.reasons import Reason, ReasonKind
+
 DocumentId = NewType("DocumentId", int)
 SpanId = NewType("SpanId", int)
 AnnotatorId = NewType("AnnotatorId", int)
@@ -62,7 +64,19 @@ class DocState(enum.StrEnum):
 
 
 class OffsetError(ValueError):
-    """A span's offsets do not fit the text they point into."""
+    """A span's offsets do not fit the text they point into: ``[start, end)`` against a text of ``length``
+    characters (the stored document ``document``, where there is one). ``reason`` says it for a window
+    (``model.reasons``); ``str()`` is its English."""
+
+    def __init__(self, start: int, end: int, length: int, document: int | None = None) -> None:
+        self.start, self.end, self.length, self.document = start, end, length, document
+        if document is None:
+            self.reason = Reason.of(ReasonKind.OFFSET_TEXT, start=start, end=end, length=length)
+        else:
+            self.reason = Reason.of(
+                ReasonKind.OFFSET_DOCUMENT, start=start, end=end, length=length, document=document
+            )
+        super().__init__(str(self.reason))
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,9 +89,7 @@ class Entity:
 
     def check(self, text_length: int) -> None:
         if not (0 <= self.start < self.end <= text_length):
-            raise OffsetError(
-                f"span [{self.start}, {self.end}) does not fit a text of {text_length} characters"
-            )
+            raise OffsetError(self.start, self.end, text_length)
 
     def overlaps(self, other: Entity) -> bool:
         return self.start < other.end and other.start < self.end

@@ -10,6 +10,7 @@ import enum
 from collections.abc import Iterable, Sequence
 from itertools import compress
 
+from model.reasons import Reason, ReasonKind
 from model.spans import Entity
 
 
@@ -27,11 +28,13 @@ class IPolicy(enum.StrEnum):
 
 
 class TagSequenceError(ValueError):
-    """A tag sequence that the scheme does not allow. ``index`` is the offending position."""
+    """A tag sequence that the scheme does not allow. ``index`` is the offending position; ``reason`` says
+    why (``model.reasons``; ``str()`` is its English)."""
 
-    def __init__(self, index: int, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, index: int, reason: Reason) -> None:
+        super().__init__(str(reason))
         self.index = index
+        self.reason = reason
 
 
 _PREFIXES = {Scheme.BIO: {"B", "I"}, Scheme.BIOES: {"B", "I", "E", "S"}, Scheme.BMES: {"B", "M", "E", "S"}}
@@ -44,9 +47,7 @@ def split_tag(tag: str) -> tuple[str, str | None]:
     if len(tag) >= 3 and tag[1] in "-_" and tag[0] in "BIMESLU":
         prefix = tag[0]
         return ("E" if prefix == "L" else "S" if prefix == "U" else prefix), tag[2:]
-    raise TagSequenceError(
-        -1, f"not a tag: {tag!r} (expected O or a prefix B/I/M/E/S and a label, e.g. B-PER)"
-    )
+    raise TagSequenceError(-1, Reason.of(ReasonKind.TAG_MALFORMED, tag=tag))
 
 
 def detect_scheme(tags: Iterable[str]) -> Scheme:
@@ -67,9 +68,11 @@ def _kind(tag: str, scheme: Scheme, index: int) -> tuple[bool, bool, str]:
     try:
         prefix, label = split_tag(tag)
     except TagSequenceError as exc:
-        raise TagSequenceError(index, str(exc)) from None
+        raise TagSequenceError(index, exc.reason) from None
     if prefix not in _PREFIXES[scheme]:
-        raise TagSequenceError(index, f"tag {tag!r} does not belong to the {scheme.upper()} scheme")
+        raise TagSequenceError(
+            index, Reason.of(ReasonKind.TAG_OUTSIDE_SCHEME, tag=tag, scheme=scheme.upper())
+        )
     kind = (prefix in ("B", "S"), prefix in ("S", "E"), label or "")
     if len(_KINDS[scheme]) < 8192:
         _KINDS[scheme][tag] = kind
@@ -78,8 +81,7 @@ def _kind(tag: str, scheme: Scheme, index: int) -> tuple[bool, bool, str]:
 
 def _unclosed(tags: Sequence[str], start: int, label: str, scheme: Scheme) -> TagSequenceError:
     return TagSequenceError(
-        start,
-        f"the {label} entity begun by {tags[start]!r} is never closed by an E- tag ({scheme.upper()} scheme)",
+        start, Reason.of(ReasonKind.TAG_UNCLOSED, label=label, tag=tags[start], scheme=scheme.upper())
     )
 
 
@@ -102,7 +104,9 @@ def tags_to_entities(
         if begins or open_start < 0 or i != last + 1 or open_label != label:  # it continues no entity
             if not begins:
                 if strict:
-                    raise TagSequenceError(i, f"tag {tags[i]!r} continues no open {label} entity")
+                    raise TagSequenceError(
+                        i, Reason.of(ReasonKind.TAG_CONTINUES_NOTHING, tag=tags[i], label=label)
+                    )
                 if repaired is not None:
                     repaired.append(i)
             if open_start >= 0:  # the open entity ended after the last tag

@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy.exc import DBAPIError
 
+from model.reasons import Reason, ReasonKind
 from model.tagging import IPolicy
 from storage.database import Database
 from storage.db import DatabaseError, database_error
@@ -57,7 +58,6 @@ __all__ = [
 ]
 
 logger = logging.getLogger(__name__)
-STORE_FAILED = "could not be stored: {0}"  # a file the database refused (disk full, read-only, damaged)
 
 
 def expand_paths(paths: Iterable[Path], fmt: Format) -> list[Path]:
@@ -102,7 +102,7 @@ def detect_format(path: Path) -> Format:
 def read_documents(path: Path, options: ImportOptions, info: ReadInfo) -> Iterator[ParsedDocument]:
     """The documents of one file, one at a time; what the reader learns goes to ``info``."""
     if not path.exists():
-        raise ImportFormatError(path, "does not exist")
+        raise ImportFormatError.of(path, ReasonKind.NOT_FOUND)
     fmt = options.format
     source: TextFile | None = None
     if fmt is Format.AUTO:
@@ -222,7 +222,8 @@ class Importer:
             if problem is None:
                 raise
             logger.warning("import of %s failed: %s", path, problem)
-            refusal = ImportFormatError(path, STORE_FAILED.format(problem), fault=problem.fault)
+            why = Reason.of(ReasonKind.STORE_FAILED, problem=str(problem))
+            refusal = ImportFormatError(path, why, fault=problem.fault)
             return FileReport(str(path), dry_run=dry_run, error=refusal)
         report.take(info)
         return report

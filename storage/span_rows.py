@@ -146,4 +146,4 @@ def require_fit(document_id: DocumentId, start: int, end: int, length: int | Non
     if length is None:
         raise ValueError(f"no document {document_id}")
     if not (0 <= start < end <= length):
-        raise OffsetError(f"span [{start}, {end}) does not fit document {document_id} ({length} characters)")
+        raise OffsetError(start, end, length, document_id)

@@ -11,6 +11,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from model.agreement import AgreementReport, agreement
+from model.reasons import Reason, ReasonKind
 from model.roles import Permission, check, last_lead_problem
 from model.spans import Annotator, AnnotatorId, DocState, Entity, Layer, Role, Status
 from storage.database import Database
@@ -18,7 +19,12 @@ from storage.orm import AnnotatorRow, AssignmentRow, DocumentRow, EventRow, Prog
 
 
 class TeamError(ValueError):
-    """A team operation that cannot be done as asked; the message says why."""
+    """A team operation that cannot be done as asked; the message says why. ``reason``: the same as a kind and
+    its values (``model.reasons``) where the window words it, else None."""
+
+    def __init__(self, message: str | Reason) -> None:
+        self.reason = message if isinstance(message, Reason) else None
+        super().__init__(str(message))
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,10 +214,9 @@ def _set_role(project: Database, name: str, role: Role, by: AnnotatorId | None =
         rows = list(s.scalars(select(AnnotatorRow).with_for_update()))
         row = next((r for r in rows if r.name == name), None)
         if row is None:
-            raise TeamError(f"no one called {name} in this project")
-        problem = last_lead_problem([_person(r) for r in rows], name, role)
-        if problem:
-            raise TeamError(problem)
+            raise TeamError(Reason.of(ReasonKind.NO_SUCH_PERSON, name=name))
+        if last_lead_problem([_person(r) for r in rows], name, role):
+            raise TeamError(Reason.of(ReasonKind.ONLY_LEAD, name=name))
         if row.role != str(role):
             _log(s, by, "role_set", {"name": row.name, "role": str(role), "was": row.role})
             row.role = str(role)
@@ -244,7 +249,7 @@ class Team:
         """A new person with ``role`` (the first of a project is its lead whatever is asked), added ``by``
         someone (logged, ``annotator_add``); TeamError if the name is taken."""
         if self.find(name) is not None:
-            raise TeamError(f"{name.strip()} is in this project already (newstag annotators set-role)")
+            raise TeamError(Reason.of(ReasonKind.PERSON_EXISTS, name=name.strip()))
         return _annotator(self._db, name, role, log=True, by=by)
 
     def set_role(self, name: str, role: Role, by: AnnotatorId | None = None) -> Annotator:

@@ -14,21 +14,32 @@ from pathlib import Path
 from typing import Any
 
 from model.faults import Fault
+from model.reasons import Reason, ReasonKind
 from model.spans import Entity
 
 
 class ImportFormatError(Exception):
-    """Bad input: names the file and, where it can, the line. Raised before anything is written."""
+    """Bad input: names the file and, where it can, the line. Raised before anything is written.
+    ``refusal``: why, as a kind and its values (``model.reasons``), which the window says in its language;
+    ``reason``: the same in English (None for ``refusal`` when only English words were given)."""
 
     def __init__(
-        self, path: Path | str, message: str, line: int | None = None, fault: Fault | None = None
+        self, path: Path | str, message: str | Reason, line: int | None = None, fault: Fault | None = None
     ) -> None:
         self.path = str(path)
         self.line = line
-        self.reason = message
+        self.refusal = message if isinstance(message, Reason) else None
+        self.reason = str(message)
         self.fault = fault  # the database could not store the file: what went wrong (``model.faults``)
         where = f"{self.path}, line {line}" if line is not None else self.path
-        super().__init__(f"{where}: {message}")
+        super().__init__(f"{where}: {self.reason}")
+
+    @classmethod
+    def of(
+        cls, path: Path | str, kind: ReasonKind, line: int | None = None, **params: object
+    ) -> ImportFormatError:
+        """The refusal of ``kind`` with its values (``model.reasons.TEMPLATES`` words it in English)."""
+        return cls(path, Reason(kind, params), line)
 
 
 @dataclass(slots=True)

@@ -19,7 +19,8 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from model.labels import label_problem
+from model.labels import label_reason
+from model.reasons import ReasonKind as K
 from model.spans import Entity
 from model.text import first_line_title, line_ending_kind, normalise_newlines
 from storage.export_types import ExportDocument, SkipReason, WriteResult
@@ -92,19 +93,15 @@ def read_brat(
     info = info if info is not None else ReadInfo()
     txt_path, ann_path = pair_of(path)
     if not txt_path.exists():
-        raise ImportFormatError(ann_path, f"has no text file {txt_path.name} beside it")
+        raise ImportFormatError.of(ann_path, K.BRAT_NO_TEXT, name=txt_path.name)
     if not ann_path.exists():
-        raise ImportFormatError(txt_path, f"has no annotation file {ann_path.name} beside it")
+        raise ImportFormatError.of(txt_path, K.BRAT_NO_ANNOTATIONS, name=ann_path.name)
     raw, encoding = read_text_file(txt_path)
     info.format, info.encoding, info.variant = "brat", encoding, "brat standoff (.txt + .ann)"
     if not raw.strip():
-        raise ImportFormatError(txt_path, "is empty: there is no text to annotate")
+        raise ImportFormatError.of(txt_path, K.BRAT_EMPTY)
     if "\ufeff" in raw:
-        raise ImportFormatError(
-            txt_path,
-            "has a byte-order mark (U+FEFF) inside its text; a byte-order mark is never text",
-            raw.count("\n", 0, raw.index("\ufeff")) + 1,
-        )
+        raise ImportFormatError.of(txt_path, K.INNER_BOM_BRAT, raw.count("\n", 0, raw.index("\ufeff")) + 1)
     ann, _ = read_text_file(ann_path)
     lines = ann.replace("\r\n", "\n").split("\n")
     triggers = {m.group(1) for line in lines if (m := _TRIGGER.match(line))}
@@ -120,33 +117,36 @@ def read_brat(
             continue
         fields = line.split("\t")
         if len(fields) < 2 or " " not in fields[1]:
-            raise ImportFormatError(
-                ann_path, f"expected 'T<n><TAB>TYPE START END<TAB>text', got {line!r}", number
-            )
+            raise ImportFormatError.of(ann_path, K.BRAT_BAD_LINE, number, row=line)
         label, spec = fields[1].split(" ", 1)
-        if (problem := label_problem(label)) is not None:
+        if (problem := label_reason(label)) is not None:
             raise ImportFormatError(ann_path, problem, number)
         if not _OFFSETS.match(spec):
-            raise ImportFormatError(
-                ann_path, f"bad offsets {spec!r} (expected 'START END', ';' between fragments)", number
-            )
+            raise ImportFormatError.of(ann_path, K.BRAT_BAD_OFFSETS, number, spec=spec)
         fragments = _fragments(spec)
         for start, end in fragments:
             if not 0 <= start < end <= len(raw):
-                raise ImportFormatError(
+                raise ImportFormatError.of(
                     ann_path,
-                    f"entity {fields[0]} [{start}, {end}) is out of range for "
-                    f"{txt_path.name} ({len(raw)} characters)",
+                    K.BRAT_OUT_OF_RANGE,
                     number,
+                    entity=fields[0],
+                    start=start,
+                    end=end,
+                    name=txt_path.name,
+                    length=len(raw),
                 )
         surface = " ".join(raw[a:b] for a, b in fragments)
         stated = "\t".join(fields[2:]) if len(fields) >= 3 else None  # the text itself may hold tabs
         if stated is not None and stated not in (surface, surface.replace("\n", " ")):
-            raise ImportFormatError(
+            raise ImportFormatError.of(
                 ann_path,
-                f"entity {fields[0]} covers {surface!r} in {txt_path.name}, but the file says "
-                f"{stated!r} (offsets counted differently?)",
+                K.BRAT_TEXT_DIFFERS,
                 number,
+                entity=fields[0],
+                covered=surface,
+                name=txt_path.name,
+                stated=stated,
             )
         if fields[0] in triggers or label in events:
             skipped_triggers += 1
@@ -154,11 +154,8 @@ def read_brat(
         parts = _joined(raw, fragments)
         if len(parts) > 1:
             if options.discontinuous is Discontinuous.REFUSE:
-                raise ImportFormatError(
-                    ann_path,
-                    f"entity {fields[0]} ({label}) is discontinuous ({spec}); newstag's spans are "
-                    "continuous (--discontinuous split imports each fragment as its own span)",
-                    number,
+                raise ImportFormatError.of(
+                    ann_path, K.BRAT_DISCONTINUOUS, number, entity=fields[0], label=label, spec=spec
                 )
             split += 1
         entities.extend(Entity(a, b, label) for a, b in parts)

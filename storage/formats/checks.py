@@ -14,7 +14,9 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from model.labels import label_problem
+from model.labels import label_reason
+from model.reasons import Reason
+from model.reasons import ReasonKind as K
 from storage.formats import ImportFormatError, ParsedDocument
 
 TITLE_LENGTH = 500  # the columns' sizes (storage.orm)
@@ -23,13 +25,10 @@ SOURCE_LENGTH = 1000
 _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
 
-def _reason(ch: str, what: str) -> str:
+def _reason(ch: str, part: K) -> Reason:
     if ch == "\x00":
-        return f"{what} holds a NUL character (U+0000), which cannot be stored; remove it and import again"
-    return (
-        f'{what} holds a lone surrogate (U+{ord(ch):04X}, e.g. a JSON "\\u{ord(ch):04x}" escape '
-        "without its pair), which is not valid Unicode text"
-    )
+        return Reason.of(K.NUL_IN, part=Reason.of(part))
+    return Reason.of(K.LONE_SURROGATE, part=Reason.of(part), code=ord(ch))
 
 
 def _first_line(doc: ParsedDocument, path: Path) -> int | None:
@@ -62,17 +61,17 @@ def _strings(value: Any) -> Iterator[str]:
 def check_document(doc: ParsedDocument, path: Path) -> ParsedDocument:
     """``doc`` if it can be stored (title and source shortened to fit); ImportFormatError otherwise."""
     if (found := _UNSTORABLE.search(doc.text)) is not None:
-        raise ImportFormatError(path, _reason(found.group(), "the text"), _line_of(doc, path, found.start()))
+        raise ImportFormatError(path, _reason(found.group(), K.PART_TEXT), _line_of(doc, path, found.start()))
     for what, value in (
-        ("the title", doc.title),
-        ("the metadata", list(_strings(doc.meta))),
-        ("the file name", doc.source),
+        (K.PART_TITLE, doc.title),
+        (K.PART_METADATA, list(_strings(doc.meta))),
+        (K.PART_FILE_NAME, doc.source),
     ):
         for string in _strings(value):
             if (found := _UNSTORABLE.search(string)) is not None:
                 raise ImportFormatError(path, _reason(found.group(), what), _line_of(doc, path, None))
     for entity in doc.entities:
-        if (problem := label_problem(entity.label)) is not None:
+        if (problem := label_reason(entity.label)) is not None:
             raise ImportFormatError(path, problem, _line_of(doc, path, entity.start))
     if len(doc.title) > TITLE_LENGTH:
         doc.title = doc.title[: TITLE_LENGTH - 1] + "…"
@@ -88,4 +87,4 @@ def checked(documents: Iterable[ParsedDocument], path: Path) -> Iterator[ParsedD
         empty = False
         yield check_document(doc, path)
     if empty:
-        raise ImportFormatError(path, "holds no document: it is empty or only whitespace")
+        raise ImportFormatError.of(path, K.NO_DOCUMENT)

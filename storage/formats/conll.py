@@ -16,6 +16,8 @@ from collections.abc import Iterator
 from itertools import accumulate, pairwise
 from pathlib import Path
 
+from model.reasons import Reason
+from model.reasons import ReasonKind as K
 from model.spans import Entity
 from model.tagging import IPolicy, TagSequenceError, tags_to_entities
 from model.text import first_line_title
@@ -141,9 +143,7 @@ class ConllReader(LayoutAnalysis):
                 continue
             cols = self._split(row)
             if len(cols) != layout.width:  # checked by the first pass; kept as a guard
-                raise self.fail(
-                    f"has {len(cols)} column(s) where the rows before it have {layout.width}", number
-                )
+                raise self.fail(Reason.of(K.COLUMN_COUNT_AGAIN, count=len(cols), width=layout.width), number)
             if layout.conllu:
                 if not cols[0].isdigit():
                     layout.skipped_rows += 1
@@ -244,7 +244,8 @@ class ConllReader(LayoutAnalysis):
         try:
             entities = tags_to_entities(sentence.tags, scheme, self.options.policy, found)
         except TagSequenceError as exc:
-            raise self.fail(f"{exc} ({scheme.upper()} scheme)", self._line(sentence, exc.index)) from None
+            why = Reason.of(K.IN_SCHEME, problem=exc.reason, scheme=scheme.upper())
+            raise self.fail(why, self._line(sentence, exc.index)) from None
         if found:
             repaired.extend(self._line(sentence, i) for i in found)
         return entities

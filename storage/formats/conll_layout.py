@@ -7,7 +7,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from model.labels import label_problem
+from model.labels import label_reason
+from model.reasons import Reason
+from model.reasons import ReasonKind as K
 from model.tagging import Scheme, TagSequenceError, detect_scheme, split_tag
 from storage.formats import ImportFormatError, ReadInfo
 from storage.formats.options import Columns, Join, ReadOptions
@@ -111,7 +113,7 @@ class LayoutAnalysis:
     layout: Layout
     _has_docstart: bool
 
-    def fail(self, message: str, line: int | None) -> ImportFormatError:
+    def fail(self, message: Reason, line: int | None) -> ImportFormatError:
         return ImportFormatError(self.path, message, line)
 
     # -- first pass: every row checked, the layout learned --------------------------------------------
@@ -133,7 +135,7 @@ class LayoutAnalysis:
         info.format, info.encoding = "conll", self.source.encoding
         first = self._first_data_row()
         if first is None:
-            raise self.fail("has no token rows: there is nothing to import", None)
+            raise self.fail(Reason.of(K.NO_ROWS), None)
         first_line, first_row = first
         cols = self._split(first_row)
         layout.width = len(cols)
@@ -141,17 +143,17 @@ class LayoutAnalysis:
         columns = self.options.columns or (Columns(2, -1) if layout.conllu else Columns())
         if columns.width is not None and columns.width != layout.width:
             raise self.fail(
-                f"--columns names {columns.width} column(s), but the rows have {layout.width}: {first_row!r}",
-                first_line,
+                Reason.of(K.COLUMNS_NAMED, named=columns.width, width=layout.width, row=first_row), first_line
             )
         try:
             layout.token, layout.tag = columns.resolve(layout.width)
-        except ValueError as exc:
+        except ValueError:
             if layout.width < 2:
-                raise self.fail(
-                    f"expected a token, a tab (or space) and a tag, got {first_row!r}", first_line
-                ) from None
-            raise self.fail(f"{exc}: {first_row!r}", first_line) from None
+                raise self.fail(Reason.of(K.NO_TAG_COLUMN, row=first_row), first_line) from None
+            unfit = Reason.of(
+                K.COLUMNS_UNFIT, token=columns.token, tag=columns.tag, width=layout.width, row=first_row
+            )
+            raise self.fail(unfit, first_line) from None
         stats = _Stats(width_line=first_line)
         separators: set[str] = set()
         seen: set[str] = set()  # rows checked in earlier blocks (a corpus repeats most of its rows)
@@ -164,7 +166,7 @@ class LayoutAnalysis:
             seen |= fresh if BOM not in block else {line for line in fresh if BOM not in line}
         if stats.typed and stats.untyped:
             raise self.fail(
-                f"mixes tags with a type (line {stats.typed}) and without one (line {stats.untyped})",
+                Reason.of(K.MIXED_TYPED, typed=stats.typed, untyped=stats.untyped),
                 max(stats.typed, stats.untyped),
             )
         layout.untyped = bool(stats.untyped)
@@ -212,9 +214,9 @@ class LayoutAnalysis:
         self, base: int, lines: list[str], distinct: set[str], stats: _Stats, separators: set[str]
     ) -> None:
         layout = self.layout
-        errors: list[tuple[int, str]] = []
+        errors: list[tuple[int, Reason | None]] = []  # None: a byte-order mark inside a line
 
-        def error(row: str, message: str) -> None:
+        def error(row: str, message: Reason | None) -> None:
             errors.append((lines.index(row), message))
 
         for raw in distinct:
@@ -226,7 +228,7 @@ class LayoutAnalysis:
                     layout.boms.append(at)
                 line = line.lstrip(BOM)
             if BOM in line:
-                error(raw, "")
+                error(raw, None)
                 continue
             if _is_blank(line):
                 layout.blank_spaces = layout.blank_spaces or bool(line)
@@ -245,8 +247,9 @@ class LayoutAnalysis:
             if len(cols) != layout.width:
                 error(
                     raw,
-                    f"has {len(cols)} column(s) where the rows before it have {layout.width} (line "
-                    f"{stats.width_line}): {row!r}",
+                    Reason.of(
+                        K.COLUMN_COUNT, count=len(cols), width=layout.width, first=stats.width_line, row=row
+                    ),
                 )
                 continue
             if layout.conllu and not cols[0].isdigit():
@@ -256,7 +259,7 @@ class LayoutAnalysis:
                 continue
             token, tag = cols[layout.token], cols[layout.tag]
             if not token:
-                error(raw, f"has an empty token: {row!r}")
+                error(raw, Reason.of(K.EMPTY_TOKEN, row=row))
                 continue
             if tag not in stats.tags:
                 message = self._check_tag(tag, stats, base + lines.index(raw))
@@ -277,19 +280,17 @@ class LayoutAnalysis:
             elif _LATIN.search(token):
                 stats.latin += 1
         if errors:
-            index, message = min(errors)
-            if not message:
+            index, message = min(errors, key=lambda e: (e[0], e[1] is not None, str(e[1])))
+            if message is None:
                 raise inner_bom(self.path, base + index)
             raise self.fail(message, base + index)
         if "I" in stats.inside and "M" in stats.inside:
             raise self.fail(
-                f"mixes tag schemes: I- tags (BIO/BIOES, first at line {stats.inside['I']}) "
-                f"and M- tags (BMES, "
-                f"first at line {stats.inside['M']})",
+                Reason.of(K.MIXED_SCHEMES, inside=stats.inside["I"], middle=stats.inside["M"]),
                 max(stats.inside.values()),
             )
 
-    def _check_tag(self, tag: str, stats: _Stats, line: int) -> str | None:
+    def _check_tag(self, tag: str, stats: _Stats, line: int) -> Reason | None:
         """None if ``tag`` is a tag (recording what kind), else the reason it is not."""
         if tag in UNTYPED:
             stats.untyped = stats.untyped or line
@@ -298,9 +299,9 @@ class LayoutAnalysis:
             try:
                 prefix, label = split_tag(tag)
             except TagSequenceError:
-                return f"{tag!r} is not a tag (O, or B-/I-/E-/S-/M- and a label)"
+                return Reason.of(K.NOT_A_TAG, tag=tag)
             if label is not None:
-                if (problem := label_problem(label)) is not None:
+                if (problem := label_reason(label)) is not None:
                     return problem
                 stats.typed = stats.typed or line
         if prefix in ("I", "M"):

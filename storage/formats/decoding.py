@@ -8,6 +8,7 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
+from model.reasons import ReasonKind as K
 from storage.formats import ImportFormatError
 
 BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
@@ -38,11 +39,9 @@ def decode(data: bytes, path: Path | str) -> tuple[str, str]:
             try:
                 return data.decode(encoding), encoding.replace("-sig", "") + " (BOM)"
             except UnicodeDecodeError as exc:
-                raise ImportFormatError(
-                    path, f"starts with a {encoding} byte-order mark but is not valid {encoding}", None
-                ) from exc
+                raise ImportFormatError.of(path, K.BAD_BOM, codec=encoding) from exc
     if b"\x00" in data[:8192]:
-        raise ImportFormatError(path, "looks like a binary file (it contains NUL bytes), not text")
+        raise ImportFormatError.of(path, K.BINARY_NUL)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as utf8_error:
@@ -61,14 +60,15 @@ def decode(data: bytes, path: Path | str) -> tuple[str, str]:
                 text = ""
             if text and looks_like_text(text):
                 return text, best.encoding
-        raise ImportFormatError(
+        raise ImportFormatError.of(
             path,
-            f"cannot be decoded as UTF-8, UTF-16 or GB18030 (invalid byte 0x{data[utf8_error.start]:02x} "
-            f"at byte offset {utf8_error.start}); save it as UTF-8 and import it again",
+            K.UNDECODABLE_BYTE,
             _line_of(data, utf8_error.start),
+            byte=data[utf8_error.start],
+            offset=utf8_error.start,
         ) from utf8_error
     if not looks_like_text(text):
-        raise ImportFormatError(path, "looks like a binary file (control characters), not text")
+        raise ImportFormatError.of(path, K.BINARY_CONTROLS)
     return text, "utf-8"
 
 
@@ -76,12 +76,8 @@ def read_text_file(path: Path) -> tuple[str, str]:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise ImportFormatError(path, f"cannot be read: {exc.strerror or exc}") from exc
+        raise ImportFormatError.of(path, K.CANNOT_READ, error=exc.strerror or str(exc)) from exc
     text, encoding = decode(data, path)
     if (nul := text.find("\x00")) >= 0:  # past the first 8 KB (earlier ones mean a binary file)
-        raise ImportFormatError(
-            path,
-            "holds a NUL character (U+0000), which cannot be stored; remove it and import again",
-            text.count("\n", 0, nul) + 1,
-        )
+        raise ImportFormatError.of(path, K.NUL_CHARACTER, text.count("\n", 0, nul) + 1)
     return text, encoding

@@ -9,6 +9,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any, NoReturn
 
+from model.reasons import ReasonKind
+from model.reasons import ReasonKind as K
 from storage.formats import ImportFormatError
 
 SPAN_KEYS = ("label", "labels", "entities", "spans")
@@ -23,26 +25,26 @@ class Fail:
     def __init__(self, path: Path, line: int) -> None:
         self.path, self.line = path, line
 
-    def __call__(self, message: str) -> NoReturn:
-        raise ImportFormatError(self.path, message, self.line)
+    def __call__(self, kind: ReasonKind, **params: object) -> NoReturn:
+        raise ImportFormatError.of(self.path, kind, self.line, **params)
 
 
 def offset(value: Any, name: str, fail: Fail, item: Any) -> int:
     if not isinstance(value, int) or isinstance(value, bool):
-        fail(f"span offsets must be integers, got {name} {value!r} in {item!r}")
+        fail(K.OFFSET_NOT_INTEGER, name=name, value=value, item=item)
     return value
 
 
 def checked_label(value: Any, fail: Fail, start: int, end: int) -> str:
     if not isinstance(value, str) or not value.strip():
-        fail(f"span [{start}, {end}] has no label")
+        fail(K.SPAN_NO_LABEL, start=start, end=end)
     return value.strip()
 
 
 def doccano_span(item: Any, fail: Fail) -> RawSpan:
     if isinstance(item, list | tuple):
         if len(item) < 3:
-            fail(f"a span must be [start, end, label], got {item!r}")
+            fail(K.SPAN_TOO_SHORT, item=item)
         start, end = offset(item[0], "start", fail, item), offset(item[1], "end", fail, item)
         return start, end, checked_label(item[2], fail, start, end), None
     if isinstance(item, dict):
@@ -55,20 +57,20 @@ def doccano_span(item: Any, fail: Fail) -> RawSpan:
             checked_label(item.get("label"), fail, start, end),
             surface if isinstance(surface, str) else None,
         )
-    fail(f"a span must be a list or an object, got {item!r}")
+    fail(K.SPAN_NOT_A_LIST, item=item)
 
 
 def cluener_spans(labels: dict[str, Any], fail: Fail) -> list[RawSpan]:
     spans: list[RawSpan] = []
     for label, mentions in labels.items():
         if not isinstance(mentions, dict):
-            fail(f"CLUENER label {label!r} must map mentions to [[start, end], ...], got {mentions!r}")
+            fail(K.CLUENER_LABEL, label=label, mentions=mentions)
         for mention, places in mentions.items():
             if not isinstance(places, list):
-                fail(f"CLUENER mention {mention!r} must have a list of [start, end] pairs, got {places!r}")
+                fail(K.CLUENER_MENTION, mention=mention, places=places)
             for place in places:
                 if not isinstance(place, list) or len(place) != 2:
-                    fail(f"CLUENER mention {mention!r}: expected [start, end_inclusive], got {place!r}")
+                    fail(K.CLUENER_PLACE, mention=mention, place=place)
                 start, last = offset(place[0], "start", fail, place), offset(place[1], "end", fail, place)
                 spans.append((start, last + 1, checked_label(label, fail, start, last + 1), str(mention)))
     return spans
@@ -76,7 +78,7 @@ def cluener_spans(labels: dict[str, Any], fail: Fail) -> list[RawSpan]:
 
 def label_studio_results(results: Any, fail: Fail, ignored: Counter[str]) -> list[RawSpan]:
     if not isinstance(results, list):
-        fail(f'Label Studio "result" must be a list, got {results!r}')
+        fail(K.LS_RESULT, results=results)
     spans: list[RawSpan] = []
     for result in results:
         value = result.get("value") if isinstance(result, dict) else None

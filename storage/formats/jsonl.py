@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from model.reasons import ReasonKind as K
 from model.spans import Entity
 from model.text import first_line_title, line_ending_kind, normalise_newlines
 from storage.formats import ImportFormatError, ParsedDocument, ReadInfo
@@ -96,8 +97,8 @@ class JsonReader:
             try:
                 obj = json.loads(line)
             except json.JSONDecodeError as exc:
-                raise ImportFormatError(
-                    self.path, f"is not valid JSON ({exc.msg}, column {exc.colno})", number
+                raise ImportFormatError.of(
+                    self.path, K.BAD_JSON, number, problem=exc.msg, column=exc.colno
                 ) from None
             yield self.document(obj, number)
 
@@ -120,19 +121,15 @@ class JsonReader:
             try:
                 return decoder.raw_decode(text, at)
             except json.JSONDecodeError as exc:
-                raise ImportFormatError(
-                    self.path, f"is not valid JSON ({exc.msg}, column {exc.colno})", exc.lineno
+                raise ImportFormatError.of(
+                    self.path, K.BAD_JSON, exc.lineno, problem=exc.msg, column=exc.colno
                 ) from None
 
         def finish(at: int) -> None:
             """Nothing but whitespace may follow the one JSON value of the file."""
             at = ws.match(text, at).end()  # type: ignore[union-attr]
             if at < len(text):
-                raise ImportFormatError(
-                    self.path,
-                    "has more after its JSON value: one object per line is JSON Lines (--format jsonl)",
-                    line_at(at),
-                )
+                raise ImportFormatError.of(self.path, K.JSON_TRAILING, line_at(at))
 
         if not text.startswith("[", pos):  # one object, not an array
             obj, end = decode(pos)
@@ -151,9 +148,7 @@ class JsonReader:
                 finish(pos + 1)
                 break
             if not text.startswith(",", pos):
-                raise ImportFormatError(
-                    self.path, "is not valid JSON (expected ',' or ']' between items)", line_at(pos)
-                )
+                raise ImportFormatError.of(self.path, K.JSON_SEPARATOR, line_at(pos))
             pos = ws.match(text, pos + 1).end()  # type: ignore[union-attr]
 
     # -- one object ------------------------------------------------------------------------------------
@@ -161,10 +156,10 @@ class JsonReader:
     def document(self, obj: Any, number: int) -> ParsedDocument:
         fail = _Fail(self.path, number)
         if not isinstance(obj, dict):
-            fail('each item must be a JSON object with a "text" key')
+            fail(K.NOT_AN_OBJECT)
         raw, spans, meta = self._shape(obj, fail)
         if not raw.strip():
-            fail('has an empty "text"')
+            fail(K.EMPTY_TEXT)
         entities = self._entities(raw, spans, fail, number)
         text, mapper = normalise_newlines(raw)
         if text is not raw:
@@ -189,7 +184,7 @@ class JsonReader:
             return self._label_studio_task(obj, data, fail)
         text_key = "text" if "text" in obj else "data" if isinstance(data, str) else None
         if text_key is None or not isinstance(obj[text_key], str):
-            fail('has no "text" string')
+            fail(K.NO_TEXT)
         raw: str = obj[text_key]
         key = next((k for k in SPAN_KEYS if k in obj), None)
         items = obj.get(key, []) if key else []
@@ -204,7 +199,7 @@ class JsonReader:
             key, spans = min_key, _min_spans(obj[min_key], fail)
         else:
             if not isinstance(items, list):
-                fail(f'"{key}" must be a list of spans')
+                fail(K.SPANS_NOT_A_LIST, key=key)
             self.shapes["doccano" if text_key == "text" else 'doccano 1.6 ("data")'] += 1
             spans = [_doccano_span(item, fail) for item in items]
         meta = {k: v for k, v in obj.items() if k not in (text_key, key)}
@@ -217,10 +212,7 @@ class JsonReader:
         texts = [k for k, v in data.items() if isinstance(v, str)]
         text_key = "text" if isinstance(data.get("text"), str) else texts[0] if len(texts) == 1 else None
         if text_key is None:
-            fail(
-                f"Label Studio task: cannot tell which of its data fields {texts!r} is the text (expected "
-                '"text")'
-            )
+            fail(K.LS_TEXT_FIELD, fields=texts)
         annotations = [
             a for a in obj.get("annotations") or [] if isinstance(a, dict) and not a.get("was_cancelled")
         ]
@@ -229,11 +221,7 @@ class JsonReader:
         results = [_label_studio_results(a.get("result", []), fail, self.ignored) for a in annotations]
         distinct = {tuple(sorted(r)) for r in results}
         if len(distinct) > 1:
-            fail(
-                f"Label Studio task {obj.get('id', '?')} has {len(annotations)} annotations that differ; "
-                "newstag "
-                "takes one set of labels per document: export one annotator's annotations"
-            )
+            fail(K.LS_DIFFERING, task=obj.get("id", "?"), count=len(annotations))
         meta: dict[str, Any] = {
             k: v for k, v in obj.items() if k not in _LS_SKIP and not isinstance(v, dict | list)
         }
@@ -279,10 +267,7 @@ class JsonReader:
             if a is None or b is None:
                 if fail is None:
                     return None
-                fail(
-                    f"span [{start}, {end}, {label!r}] does not fit the text in UTF-16 code units "
-                    f"({units.utf16_length} of them; an offset may split an emoji)"
-                )
+                fail(K.UTF16_SPLIT, start=start, end=end, label=label, units=units.utf16_length)
             out.append((a, b, label, surface))
         return out
 
@@ -295,9 +280,9 @@ class JsonReader:
         entities: list[Entity] = []
         for start, end, label, surface in spans or []:
             if not (0 <= start < end <= len(raw)):
-                fail(f"span [{start}, {end}, {label!r}] is out of range for a text of {len(raw)} characters")
+                fail(K.SPAN_OUT_OF_RANGE, start=start, end=end, label=label, length=len(raw))
             if surface is not None and raw[start:end] != surface:
-                fail(f"span [{start}, {end}] covers {raw[start:end]!r}, but the file says {surface!r}")
+                fail(K.SPAN_TEXT_DIFFERS, start=start, end=end, covered=raw[start:end], stated=surface)
             entities.append(Entity(start, end, label))
         return entities
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+from model.reasons import ReasonKind as K
 from model.text import first_line_title, line_ending_kind, normalise_newlines
 from storage.formats import ImportFormatError, ParsedDocument
 from storage.formats.decoding import read_text_file
@@ -14,14 +15,9 @@ def read_txt(path: Path) -> Iterator[ParsedDocument]:
     raw, encoding = read_text_file(path)
     text, _ = normalise_newlines(raw)
     if not text.strip():
-        raise ImportFormatError(path, "is empty: there is no article to import")
+        raise ImportFormatError.of(path, K.EMPTY_ARTICLE)
     if "\ufeff" in text:
-        raise ImportFormatError(
-            path,
-            "has a byte-order mark (U+FEFF) inside its text: it looks like several "
-            "files joined together; a byte-order mark is never text",
-            text.count("\n", 0, text.index("\ufeff")) + 1,
-        )
+        raise ImportFormatError.of(path, K.INNER_BOM_TEXT, text.count("\n", 0, text.index("\ufeff")) + 1)
     yield ParsedDocument(
         title=first_line_title(text),
         text=text,

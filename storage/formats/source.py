@@ -12,6 +12,7 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
+from model.reasons import ReasonKind as K
 from storage.formats import ImportFormatError
 from storage.formats.decoding import BOMS, looks_like_text
 
@@ -66,22 +67,20 @@ class TextFile:
             with path.open("rb") as f:
                 head = f.read(CHUNK)
         except OSError as exc:
-            raise ImportFormatError(path, f"cannot be read: {exc.strerror or exc}") from exc
+            raise ImportFormatError.of(path, K.CANNOT_READ, error=exc.strerror or str(exc)) from exc
         for bom, codec in BOMS:
             if head.startswith(bom):
                 if (error := _first_error(path, codec)) is not None:
-                    raise ImportFormatError(
-                        path,
-                        f"starts with a {codec} byte-order mark but is not valid {codec}",
-                        _count_lines(path, error.start),
+                    raise ImportFormatError.of(
+                        path, K.BAD_BOM, _count_lines(path, error.start), codec=codec
                     ) from None
                 return cls(path, codec, codec.replace("-sig", "") + " (BOM)")
         if b"\x00" in head[:8192]:
-            raise ImportFormatError(path, "looks like a binary file (it contains NUL bytes), not text")
+            raise ImportFormatError.of(path, K.BINARY_NUL)
         utf8_error = _first_error(path, "utf-8")
         if utf8_error is None:
             if not looks_like_text(head.decode("utf-8", errors="ignore")):
-                raise ImportFormatError(path, "looks like a binary file (control characters), not text")
+                raise ImportFormatError.of(path, K.BINARY_CONTROLS)
             return cls(path, "utf-8", "utf-8")
         candidates = ["gb18030", "big5"]
         best = from_bytes(head[:65536]).best()
@@ -94,12 +93,8 @@ class TextFile:
                 continue
             if looks_like_text(sample) and _first_error(path, codec) is None:
                 return cls(path, codec, codec)
-        raise ImportFormatError(
-            path,
-            f"cannot be decoded as UTF-8, UTF-16 or GB18030 (invalid byte at byte offset "
-            f"{utf8_error.start}); "
-            "save it as UTF-8 and import it again",
-            _count_lines(path, utf8_error.start),
+        raise ImportFormatError.of(
+            path, K.UNDECODABLE, _count_lines(path, utf8_error.start), offset=utf8_error.start
         )
 
     def chunks(self) -> Iterator[str]:
@@ -140,9 +135,4 @@ class TextFile:
 
 
 def inner_bom(path: Path, line: int) -> ImportFormatError:
-    return ImportFormatError(
-        path,
-        "has a byte-order mark (U+FEFF) inside a line: it looks like several files joined together; a "
-        "byte-order mark is never text",
-        line,
-    )
+    return ImportFormatError.of(path, K.INNER_BOM_LINE, line)

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from model.reasons import ReasonKind as K
 from model.spans import Entity
 from model.text import first_line_title
 from storage.formats import ImportFormatError, ParsedDocument, ReadInfo
@@ -69,11 +70,11 @@ class WordTagReader:
         for token in tokens:
             parsed = parse_token(token)
             if parsed is None:
-                raise ImportFormatError(self.path, f"expected word/tag, got {token!r}", number)
+                raise ImportFormatError.of(self.path, K.NOT_WORD_TAG, number, token=token)
             opens, word, tag, closes = parsed
             if opens:
                 if bracket is not None:
-                    raise ImportFormatError(self.path, f"a '[' inside another bracket: {token!r}", number)
+                    raise ImportFormatError.of(self.path, K.NESTED_BRACKET, number, token=token)
                 bracket, bracket_entities = len(par.words), len(par.entities)
             index = len(par.words)
             par.words.append(word)
@@ -94,7 +95,7 @@ class WordTagReader:
                     par.entities.append((index, index + 1, label))
             if closes is not None:
                 if bracket is None:
-                    raise ImportFormatError(self.path, f"a ']{closes}' closes no '[': {token!r}", number)
+                    raise ImportFormatError.of(self.path, K.STRAY_CLOSE, number, tag=closes, token=token)
                 outer = self.tag_map.get(closes.lower())
                 if outer is not None:
                     self.nested += len(par.entities) - bracket_entities
@@ -102,7 +103,7 @@ class WordTagReader:
                     par.entities.append((bracket, index + 1, outer))
                 bracket = None
         if bracket is not None:
-            raise ImportFormatError(self.path, "a '[' is never closed by ']tag' on its line", number)
+            raise ImportFormatError.of(self.path, K.UNCLOSED_BRACKET, number)
         return par
 
     def _build(self, article: str | None, paragraphs: list[_Paragraph]) -> ParsedDocument:
@@ -164,12 +165,7 @@ class WordTagReader:
             key = None
             if people_daily:
                 if ident is None:
-                    raise ImportFormatError(
-                        self.path,
-                        f"a People's Daily line must start with its id "
-                        f"(like 19980101-01-001-001/m), got {tokens[0]!r}",
-                        number,
-                    )
+                    raise ImportFormatError.of(self.path, K.PD_NO_ID, number, token=tokens[0])
                 key, tokens = ident.group(1), tokens[1:]
             par = self._paragraph(number, tokens, bool(people_daily))
             if not par.words:

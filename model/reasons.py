@@ -1,0 +1,229 @@
+"""Why input was refused, told apart for a program: a ``Reason`` is a kind and its values (the line's token,
+the label, the counts, the file's own words), and ``TEMPLATES`` holds the English each kind is said in.
+``str()`` of an ``ImportFormatError``, an ``OffsetError``, a ``TagSequenceError`` or a ``TeamError`` is that
+English; the windows say the same kind in their own language (``gui/import_messages.py``), so the core holds
+no wording but the English it has always printed. A value may itself be a ``Reason`` (a tag's problem inside
+a CoNLL refusal, the part of a document that holds a NUL): it is said in the same language. Pure Python."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class ReasonKind(StrEnum):
+    # reading the bytes (storage/formats/decoding.py, source.py)
+    CANNOT_READ = "cannot-read"
+    NOT_FOUND = "not-found"
+    BAD_BOM = "bad-bom"
+    BINARY_NUL = "binary-nul"
+    BINARY_CONTROLS = "binary-controls"
+    UNDECODABLE_BYTE = "undecodable-byte"
+    UNDECODABLE = "undecodable"
+    NUL_CHARACTER = "nul-character"
+    INNER_BOM_LINE = "inner-bom-line"
+    INNER_BOM_TEXT = "inner-bom-text"
+    INNER_BOM_BRAT = "inner-bom-brat"
+    EMPTY_ARTICLE = "empty-article"
+    NO_DOCUMENT = "no-document"
+    STORE_FAILED = "store-failed"
+    # what any document must be (storage/formats/checks.py)
+    PART_TEXT = "part-text"
+    PART_TITLE = "part-title"
+    PART_METADATA = "part-metadata"
+    PART_FILE_NAME = "part-file-name"
+    NUL_IN = "nul-in"
+    LONE_SURROGATE = "lone-surrogate"
+    # label names (model/labels.py)
+    LABEL_NOT_STRING = "label-not-string"
+    LABEL_EMPTY = "label-empty"
+    LABEL_TOO_LONG = "label-too-long"
+    LABEL_WHITESPACE = "label-whitespace"
+    LABEL_CONTROL = "label-control"
+    # JSON and JSON Lines (storage/formats/jsonl.py, json_shapes.py)
+    BAD_JSON = "bad-json"
+    JSON_TRAILING = "json-trailing"
+    JSON_SEPARATOR = "json-separator"
+    NOT_AN_OBJECT = "not-an-object"
+    EMPTY_TEXT = "empty-text"
+    NO_TEXT = "no-text"
+    SPANS_NOT_A_LIST = "spans-not-a-list"
+    OFFSET_NOT_INTEGER = "offset-not-integer"
+    SPAN_NO_LABEL = "span-no-label"
+    SPAN_TOO_SHORT = "span-too-short"
+    SPAN_NOT_A_LIST = "span-not-a-list"
+    CLUENER_LABEL = "cluener-label"
+    CLUENER_MENTION = "cluener-mention"
+    CLUENER_PLACE = "cluener-place"
+    LS_RESULT = "ls-result"
+    LS_TEXT_FIELD = "ls-text-field"
+    LS_DIFFERING = "ls-differing"
+    UTF16_SPLIT = "utf16-split"
+    SPAN_OUT_OF_RANGE = "span-out-of-range"
+    SPAN_TEXT_DIFFERS = "span-text-differs"
+    # word/tag (storage/formats/wordtag.py)
+    NOT_WORD_TAG = "not-word-tag"
+    NESTED_BRACKET = "nested-bracket"
+    STRAY_CLOSE = "stray-close"
+    UNCLOSED_BRACKET = "unclosed-bracket"
+    PD_NO_ID = "pd-no-id"
+    # CoNLL (storage/formats/conll_layout.py, conll.py) and tag sequences (model/tagging.py)
+    NO_ROWS = "no-rows"
+    COLUMNS_NAMED = "columns-named"
+    NO_TAG_COLUMN = "no-tag-column"
+    COLUMNS_UNFIT = "columns-unfit"
+    MIXED_TYPED = "mixed-typed"
+    COLUMN_COUNT = "column-count"
+    COLUMN_COUNT_AGAIN = "column-count-again"
+    EMPTY_TOKEN = "empty-token"
+    MIXED_SCHEMES = "mixed-schemes"
+    NOT_A_TAG = "not-a-tag"
+    IN_SCHEME = "in-scheme"
+    TAG_MALFORMED = "tag-malformed"
+    TAG_OUTSIDE_SCHEME = "tag-outside-scheme"
+    TAG_CONTINUES_NOTHING = "tag-continues-nothing"
+    TAG_UNCLOSED = "tag-unclosed"
+    # brat (storage/formats/brat.py)
+    BRAT_NO_TEXT = "brat-no-text"
+    BRAT_NO_ANNOTATIONS = "brat-no-annotations"
+    BRAT_EMPTY = "brat-empty"
+    BRAT_BAD_LINE = "brat-bad-line"
+    BRAT_BAD_OFFSETS = "brat-bad-offsets"
+    BRAT_OUT_OF_RANGE = "brat-out-of-range"
+    BRAT_TEXT_DIFFERS = "brat-text-differs"
+    BRAT_DISCONTINUOUS = "brat-discontinuous"
+    # a span's offsets against its text (model/spans.py, storage/span_rows.py)
+    OFFSET_TEXT = "offset-text"
+    OFFSET_DOCUMENT = "offset-document"
+    # the team (storage/team.py, model/roles.py)
+    NO_SUCH_PERSON = "no-such-person"
+    ONLY_LEAD = "only-lead"
+    PERSON_EXISTS = "person-exists"
+
+
+K = ReasonKind
+TEMPLATES: dict[ReasonKind, str] = {
+    K.CANNOT_READ: "cannot be read: {error}",
+    K.NOT_FOUND: "does not exist",
+    K.BAD_BOM: "starts with a {codec} byte-order mark but is not valid {codec}",
+    K.BINARY_NUL: "looks like a binary file (it contains NUL bytes), not text",
+    K.BINARY_CONTROLS: "looks like a binary file (control characters), not text",
+    K.UNDECODABLE_BYTE: "cannot be decoded as UTF-8, UTF-16 or GB18030 (invalid byte 0x{byte:02x} at byte "
+    "offset {offset}); save it as UTF-8 and import it again",
+    K.UNDECODABLE: "cannot be decoded as UTF-8, UTF-16 or GB18030 (invalid byte at byte offset {offset}); "
+    "save it as UTF-8 and import it again",
+    K.NUL_CHARACTER: "holds a NUL character (U+0000), which cannot be stored; remove it and import again",
+    K.INNER_BOM_LINE: "has a byte-order mark (U+FEFF) inside a line: it looks like several files joined "
+    "together; a byte-order mark is never text",
+    K.INNER_BOM_TEXT: "has a byte-order mark (U+FEFF) inside its text: it looks like several files joined "
+    "together; a byte-order mark is never text",
+    K.INNER_BOM_BRAT: "has a byte-order mark (U+FEFF) inside its text; a byte-order mark is never text",
+    K.EMPTY_ARTICLE: "is empty: there is no article to import",
+    K.NO_DOCUMENT: "holds no document: it is empty or only whitespace",
+    K.STORE_FAILED: "could not be stored: {problem}",
+    K.PART_TEXT: "the text",
+    K.PART_TITLE: "the title",
+    K.PART_METADATA: "the metadata",
+    K.PART_FILE_NAME: "the file name",
+    K.NUL_IN: "{part} holds a NUL character (U+0000), which cannot be stored; remove it and import again",
+    K.LONE_SURROGATE: '{part} holds a lone surrogate (U+{code:04X}, e.g. a JSON "\\u{code:04x}" escape '
+    "without its pair), which is not valid Unicode text",
+    K.LABEL_NOT_STRING: "a label must be a string, not {name!r}",
+    K.LABEL_EMPTY: "a label cannot be empty",
+    K.LABEL_TOO_LONG: "the label {start!r}… is {length} characters long (at most {limit})",
+    K.LABEL_WHITESPACE: "the label {name!r} contains whitespace (U+{code:04X}); a label is one token without "
+    "whitespace or control characters",
+    K.LABEL_CONTROL: "the label {name!r} contains a control character (U+{code:04X}); a label is one token "
+    "without whitespace or control characters",
+    K.BAD_JSON: "is not valid JSON ({problem}, column {column})",
+    K.JSON_TRAILING: "has more after its JSON value: one object per line is JSON Lines (--format jsonl)",
+    K.JSON_SEPARATOR: "is not valid JSON (expected ',' or ']' between items)",
+    K.NOT_AN_OBJECT: 'each item must be a JSON object with a "text" key',
+    K.EMPTY_TEXT: 'has an empty "text"',
+    K.NO_TEXT: 'has no "text" string',
+    K.SPANS_NOT_A_LIST: '"{key}" must be a list of spans',
+    K.OFFSET_NOT_INTEGER: "span offsets must be integers, got {name} {value!r} in {item!r}",
+    K.SPAN_NO_LABEL: "span [{start}, {end}] has no label",
+    K.SPAN_TOO_SHORT: "a span must be [start, end, label], got {item!r}",
+    K.SPAN_NOT_A_LIST: "a span must be a list or an object, got {item!r}",
+    K.CLUENER_LABEL: "CLUENER label {label!r} must map mentions to [[start, end], ...], got {mentions!r}",
+    K.CLUENER_MENTION: "CLUENER mention {mention!r} must have a list of [start, end] pairs, got {places!r}",
+    K.CLUENER_PLACE: "CLUENER mention {mention!r}: expected [start, end_inclusive], got {place!r}",
+    K.LS_RESULT: 'Label Studio "result" must be a list, got {results!r}',
+    K.LS_TEXT_FIELD: "Label Studio task: cannot tell which of its data fields {fields!r} is the text "
+    '(expected "text")',
+    K.LS_DIFFERING: "Label Studio task {task} has {count} annotations that differ; newstag takes one set of "
+    "labels per document: export one annotator's annotations",
+    K.UTF16_SPLIT: "span [{start}, {end}, {label!r}] does not fit the text in UTF-16 code units ({units} of "
+    "them; an offset may split an emoji)",
+    K.SPAN_OUT_OF_RANGE: "span [{start}, {end}, {label!r}] is out of range for a text of {length} characters",
+    K.SPAN_TEXT_DIFFERS: "span [{start}, {end}] covers {covered!r}, but the file says {stated!r}",
+    K.NOT_WORD_TAG: "expected word/tag, got {token!r}",
+    K.NESTED_BRACKET: "a '[' inside another bracket: {token!r}",
+    K.STRAY_CLOSE: "a ']{tag}' closes no '[': {token!r}",
+    K.UNCLOSED_BRACKET: "a '[' is never closed by ']tag' on its line",
+    K.PD_NO_ID: "a People's Daily line must start with its id (like 19980101-01-001-001/m), got {token!r}",
+    K.NO_ROWS: "has no token rows: there is nothing to import",
+    K.COLUMNS_NAMED: "--columns names {named} column(s), but the rows have {width}: {row!r}",
+    K.NO_TAG_COLUMN: "expected a token, a tab (or space) and a tag, got {row!r}",
+    K.COLUMNS_UNFIT: "columns TOKEN={token}, TAG={tag} do not fit rows of {width} column(s): {row!r}",
+    K.MIXED_TYPED: "mixes tags with a type (line {typed}) and without one (line {untyped})",
+    K.COLUMN_COUNT: "has {count} column(s) where the rows before it have {width} (line {first}): {row!r}",
+    K.COLUMN_COUNT_AGAIN: "has {count} column(s) where the rows before it have {width}",
+    K.EMPTY_TOKEN: "has an empty token: {row!r}",
+    K.MIXED_SCHEMES: "mixes tag schemes: I- tags (BIO/BIOES, first at line {inside}) and M- tags (BMES, "
+    "first at line {middle})",
+    K.NOT_A_TAG: "{tag!r} is not a tag (O, or B-/I-/E-/S-/M- and a label)",
+    K.IN_SCHEME: "{problem} ({scheme} scheme)",
+    K.TAG_MALFORMED: "not a tag: {tag!r} (expected O or a prefix B/I/M/E/S and a label, e.g. B-PER)",
+    K.TAG_OUTSIDE_SCHEME: "tag {tag!r} does not belong to the {scheme} scheme",
+    K.TAG_CONTINUES_NOTHING: "tag {tag!r} continues no open {label} entity",
+    K.TAG_UNCLOSED: "the {label} entity begun by {tag!r} is never closed by an E- tag ({scheme} scheme)",
+    K.BRAT_NO_TEXT: "has no text file {name} beside it",
+    K.BRAT_NO_ANNOTATIONS: "has no annotation file {name} beside it",
+    K.BRAT_EMPTY: "is empty: there is no text to annotate",
+    K.BRAT_BAD_LINE: "expected 'T<n><TAB>TYPE START END<TAB>text', got {row!r}",
+    K.BRAT_BAD_OFFSETS: "bad offsets {spec!r} (expected 'START END', ';' between fragments)",
+    K.BRAT_OUT_OF_RANGE: "entity {entity} [{start}, {end}) is out of range for {name} ({length} characters)",
+    K.BRAT_TEXT_DIFFERS: "entity {entity} covers {covered!r} in {name}, but the file says {stated!r} "
+    "(offsets counted differently?)",
+    K.BRAT_DISCONTINUOUS: "entity {entity} ({label}) is discontinuous ({spec}); newstag's spans are "
+    "continuous (--discontinuous split imports each fragment as its own span)",
+    K.OFFSET_TEXT: "span [{start}, {end}) does not fit a text of {length} characters",
+    K.OFFSET_DOCUMENT: "span [{start}, {end}) does not fit document {document} ({length} characters)",
+    K.NO_SUCH_PERSON: "no one called {name} in this project",
+    K.ONLY_LEAD: "{name} is the project's only lead; make someone else lead first",
+    K.PERSON_EXISTS: "{name} is in this project already (newstag annotators set-role)",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """One refusal: its kind and the values its wording names. Never hashed (the values may be lists)."""
+
+    kind: ReasonKind
+    params: Mapping[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, reason_kind: ReasonKind, /, **params: object) -> Reason:
+        return cls(reason_kind, params)
+
+    @property
+    def template(self) -> str:
+        return TEMPLATES[self.kind]
+
+    def render(self, word: Callable[[Reason], str] | None = None) -> str:
+        """The wording: ``word`` says this reason's kind (a template with ``{name}`` placeholders); by
+        default the English of ``TEMPLATES``, which is what ``str()`` of the exception says. A value that is
+        itself a ``Reason`` is said the same way first."""
+        said = word or _english
+        values = {k: v.render(word) if isinstance(v, Reason) else v for k, v in self.params.items()}
+        return said(self).format(**values)
+
+    def __str__(self) -> str:
+        return self.render()
+
+
+def _english(reason: Reason) -> str:
+    return reason.template
