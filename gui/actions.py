@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject
 from gui.database_messages import database_message
 from gui.edit_titles import title
 from gui.i18n import QT_TRANSLATE_NOOP
+from gui.import_messages import refused_message
 from gui.reported import reported
 from gui.session import AnnotationSession
 from model import editing
@@ -80,7 +81,7 @@ class AnnotationActions(QObject):
         elif isinstance(exc, StoreUnavailable):  # what failed, and that nothing was saved
             reason = database_message(exc)
         elif isinstance(exc, OffsetError):
-            reason = str(exc)
+            reason = refused_message(exc)
         else:
             logger.exception("%s failed", text)
             reason = self.tr("unexpected error ({0}: {1}); your action was not saved").format(

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.database_messages import render_fault
+from gui.import_messages import refusal_message
 from gui.import_options import ImportOptionError, ImportOptionsForm
 from gui.import_worker import ImportWorker
 from gui.plain_text import plain_label
@@ -292,10 +292,7 @@ class ImportDialog(QDialog):
         report = self.reports[row]
         lines = [report.path]
         if report.error is not None:
-            said = str(report.error)
-            if report.error.fault is not None:  # the database refused it: said in the window's language
-                stored = self.tr("could not be stored: {0}").format(render_fault(report.error.fault))
-                said = f"{report.error.path}: {stored}"
+            said = refusal_message(report.error)  # in the window's language, naming the file and line
             lines.append(self.tr("Refused: {0}").format(said))
             lines.append(self.tr("Nothing from this file is imported."))
         details = [f"{self.tr('encoding')} {report.encoding}"] if report.encoding else []

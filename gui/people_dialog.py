@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.import_messages import refused_message
 from gui.permissions import refusal
 from gui.plain_text import plain_label, push_button, read_only_table
 from gui.terms import word
@@ -229,9 +230,9 @@ class PeopleDialog(QDialog):
             return
         try:
             saved = self.project.team.set_role(person.name, role, by=self.me.id)
-        except TeamError as exc:  # changed by someone else meanwhile: the team's own words
+        except TeamError as exc:  # changed by someone else meanwhile: the team's reason, in our words
             self.reload(person.name)
-            self.say(self.tr("Not saved: {0}").format(exc), error=True)
+            self.say(self.tr("Not saved: {0}").format(refused_message(exc)), error=True)
             return
         logger.info("%s gave %s the role %s", self.me.name, saved.name, saved.role)
         self.reload(saved.name)
@@ -261,7 +262,7 @@ class PeopleDialog(QDialog):
             person = self.project.team.add(name, role, by=self.me.id)
         except (TeamError, ValueError) as exc:
             self.reload()
-            self.say(self.tr("Not saved: {0}").format(exc), error=True)
+            self.say(self.tr("Not saved: {0}").format(refused_message(exc)), error=True)
             return
         logger.info("%s added %s as %s", self.me.name, person.name, person.role)
         self.name_edit.clear()

@@ -65,18 +65,18 @@ class DocState(enum.StrEnum):
 
 class OffsetError(ValueError):
     """A span's offsets do not fit the text they point into: ``[start, end)`` against a text of ``length``
-    characters (the stored document ``document``, where there is one). ``reason`` says it for a window
+    characters (the stored document ``document``, where there is one). ``refusal`` says it for a window
     (``model.reasons``); ``str()`` is its English."""
 
     def __init__(self, start: int, end: int, length: int, document: int | None = None) -> None:
         self.start, self.end, self.length, self.document = start, end, length, document
         if document is None:
-            self.reason = Reason.of(ReasonKind.OFFSET_TEXT, start=start, end=end, length=length)
+            self.refusal = Reason.of(ReasonKind.OFFSET_TEXT, start=start, end=end, length=length)
         else:
-            self.reason = Reason.of(
+            self.refusal = Reason.of(
                 ReasonKind.OFFSET_DOCUMENT, start=start, end=end, length=length, document=document
             )
-        super().__init__(str(self.reason))
+        super().__init__(str(self.refusal))
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,13 +28,13 @@ class IPolicy(enum.StrEnum):
 
 
 class TagSequenceError(ValueError):
-    """A tag sequence that the scheme does not allow. ``index`` is the offending position; ``reason`` says
+    """A tag sequence that the scheme does not allow. ``index`` is the offending position; ``refusal`` says
     why (``model.reasons``; ``str()`` is its English)."""
 
     def __init__(self, index: int, reason: Reason) -> None:
         super().__init__(str(reason))
         self.index = index
-        self.reason = reason
+        self.refusal = reason
 
 
 _PREFIXES = {Scheme.BIO: {"B", "I"}, Scheme.BIOES: {"B", "I", "E", "S"}, Scheme.BMES: {"B", "M", "E", "S"}}
@@ -68,7 +68,7 @@ def _kind(tag: str, scheme: Scheme, index: int) -> tuple[bool, bool, str]:
     try:
         prefix, label = split_tag(tag)
     except TagSequenceError as exc:
-        raise TagSequenceError(index, exc.reason) from None
+        raise TagSequenceError(index, exc.refusal) from None
     if prefix not in _PREFIXES[scheme]:
         raise TagSequenceError(
             index, Reason.of(ReasonKind.TAG_OUTSIDE_SCHEME, tag=tag, scheme=scheme.upper())

@@ -19,11 +19,11 @@ from storage.orm import AnnotatorRow, AssignmentRow, DocumentRow, EventRow, Prog
 
 
 class TeamError(ValueError):
-    """A team operation that cannot be done as asked; the message says why. ``reason``: the same as a kind and
-    its values (``model.reasons``) where the window words it, else None."""
+    """A team operation that cannot be done as asked; the message says why. ``refusal``: the same as a kind
+    and its values (``model.reasons``) where the window words it, else None."""
 
     def __init__(self, message: str | Reason) -> None:
-        self.reason = message if isinstance(message, Reason) else None
+        self.refusal = message if isinstance(message, Reason) else None
         super().__init__(str(message))
 
 

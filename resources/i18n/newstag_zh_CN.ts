@@ -900,10 +900,6 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>已拒绝</translation>
     </message>
     <message>
-        <source>could not be stored: {0}</source>
-        <translation>无法存储：{0}</translation>
-    </message>
-    <message>
         <source>Refused: {0}</source>
         <translation>已拒绝：{0}</translation>
     </message>
@@ -962,6 +958,329 @@ Replace it? Once the new export is complete, the old file is deleted and the new
     <message>
         <source>The import failed: {0}</source>
         <translation>导入失败：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportMessages</name>
+    <message>
+        <source>{0}, line {1}: {2}</source>
+        <translation>文件 {0}，第 {1} 行：{2}</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>文件 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>cannot be read: {error}</source>
+        <translation>无法读取：{error}</translation>
+    </message>
+    <message>
+        <source>does not exist</source>
+        <translation>不存在</translation>
+    </message>
+    <message>
+        <source>starts with a {codec} byte-order mark but is not valid {codec}</source>
+        <translation>以 {codec} 字节顺序标记开头，但内容不是有效的 {codec}</translation>
+    </message>
+    <message>
+        <source>looks like a binary file (it contains NUL bytes), not text</source>
+        <translation>看起来是二进制文件（含有 NUL 字节），不是文本</translation>
+    </message>
+    <message>
+        <source>looks like a binary file (control characters), not text</source>
+        <translation>看起来是二进制文件（含有控制字符），不是文本</translation>
+    </message>
+    <message>
+        <source>cannot be decoded as UTF-8, UTF-16 or GB18030 (invalid byte 0x{byte:02x} at byte offset {offset}); save it as UTF-8 and import it again</source>
+        <translation>无法按 UTF-8、UTF-16 或 GB18030 解码（字节偏移 {offset} 处有无效字节 0x{byte:02x}）；请将其另存为 UTF-8 后重新导入</translation>
+    </message>
+    <message>
+        <source>cannot be decoded as UTF-8, UTF-16 or GB18030 (invalid byte at byte offset {offset}); save it as UTF-8 and import it again</source>
+        <translation>无法按 UTF-8、UTF-16 或 GB18030 解码（字节偏移 {offset} 处有无效字节）；请将其另存为 UTF-8 后重新导入</translation>
+    </message>
+    <message>
+        <source>holds a NUL character (U+0000), which cannot be stored; remove it and import again</source>
+        <translation>含有 NUL 字符（U+0000），无法存储；请删除后重新导入</translation>
+    </message>
+    <message>
+        <source>has a byte-order mark (U+FEFF) inside a line: it looks like several files joined together; a byte-order mark is never text</source>
+        <translation>某行中间有字节顺序标记（U+FEFF）：看起来是几个文件拼接而成；字节顺序标记绝不是文本</translation>
+    </message>
+    <message>
+        <source>has a byte-order mark (U+FEFF) inside its text: it looks like several files joined together; a byte-order mark is never text</source>
+        <translation>文本中间有字节顺序标记（U+FEFF）：看起来是几个文件拼接而成；字节顺序标记绝不是文本</translation>
+    </message>
+    <message>
+        <source>has a byte-order mark (U+FEFF) inside its text; a byte-order mark is never text</source>
+        <translation>文本中间有字节顺序标记（U+FEFF）；字节顺序标记绝不是文本</translation>
+    </message>
+    <message>
+        <source>is empty: there is no article to import</source>
+        <translation>是空的：没有可导入的文章</translation>
+    </message>
+    <message>
+        <source>holds no document: it is empty or only whitespace</source>
+        <translation>不含任何文档：它是空的，或只有空白</translation>
+    </message>
+    <message>
+        <source>could not be stored: {problem}</source>
+        <translation>无法存储：{problem}</translation>
+    </message>
+    <message>
+        <source>the text</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <source>the title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>the metadata</source>
+        <translation>元数据</translation>
+    </message>
+    <message>
+        <source>the file name</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <source>{part} holds a NUL character (U+0000), which cannot be stored; remove it and import again</source>
+        <translation>{part}含有 NUL 字符（U+0000），无法存储；请删除后重新导入</translation>
+    </message>
+    <message>
+        <source>{part} holds a lone surrogate (U+{code:04X}, e.g. a JSON &quot;\u{code:04x}&quot; escape without its pair), which is not valid Unicode text</source>
+        <translation>{part}含有落单的代理码位（U+{code:04X}，例如没有配对的 JSON 转义 &quot;\u{code:04x}&quot;），不是有效的 Unicode 文本</translation>
+    </message>
+    <message>
+        <source>a label must be a string, not {name!r}</source>
+        <translation>标签必须是字符串，而不是 {name!r}</translation>
+    </message>
+    <message>
+        <source>a label cannot be empty</source>
+        <translation>标签不能为空</translation>
+    </message>
+    <message>
+        <source>the label {start!r}… is {length} characters long (at most {limit})</source>
+        <translation>标签 {start!r}… 长 {length} 个字符（最多 {limit} 个）</translation>
+    </message>
+    <message>
+        <source>the label {name!r} contains whitespace (U+{code:04X}); a label is one token without whitespace or control characters</source>
+        <translation>标签 {name!r} 含有空白字符（U+{code:04X}）；标签是一个不含空白和控制字符的词</translation>
+    </message>
+    <message>
+        <source>the label {name!r} contains a control character (U+{code:04X}); a label is one token without whitespace or control characters</source>
+        <translation>标签 {name!r} 含有控制字符（U+{code:04X}）；标签是一个不含空白和控制字符的词</translation>
+    </message>
+    <message>
+        <source>is not valid JSON ({problem}, column {column})</source>
+        <translation>不是有效的 JSON（{problem}，第 {column} 列）</translation>
+    </message>
+    <message>
+        <source>has more after its JSON value: one object per line is JSON Lines (--format jsonl)</source>
+        <translation>JSON 值之后还有内容：每行一个对象的是 JSON Lines 格式（--format jsonl）</translation>
+    </message>
+    <message>
+        <source>is not valid JSON (expected &apos;,&apos; or &apos;]&apos; between items)</source>
+        <translation>不是有效的 JSON（各项之间应为 &apos;,&apos; 或 &apos;]&apos;）</translation>
+    </message>
+    <message>
+        <source>each item must be a JSON object with a &quot;text&quot; key</source>
+        <translation>每一项都必须是带有 &quot;text&quot; 键的 JSON 对象</translation>
+    </message>
+    <message>
+        <source>has an empty &quot;text&quot;</source>
+        <translation>&quot;text&quot; 为空</translation>
+    </message>
+    <message>
+        <source>has no &quot;text&quot; string</source>
+        <translation>没有 &quot;text&quot; 字符串</translation>
+    </message>
+    <message>
+        <source>&quot;{key}&quot; must be a list of spans</source>
+        <translation>&quot;{key}&quot; 必须是片段的列表</translation>
+    </message>
+    <message>
+        <source>span offsets must be integers, got {name} {value!r} in {item!r}</source>
+        <translation>片段的偏移量必须是整数，而 {item!r} 中的 {name} 是 {value!r}</translation>
+    </message>
+    <message>
+        <source>span [{start}, {end}] has no label</source>
+        <translation>片段 [{start}, {end}] 没有标签</translation>
+    </message>
+    <message>
+        <source>a span must be [start, end, label], got {item!r}</source>
+        <translation>片段应写作 [start, end, label]，实际是 {item!r}</translation>
+    </message>
+    <message>
+        <source>a span must be a list or an object, got {item!r}</source>
+        <translation>片段必须是列表或对象，实际是 {item!r}</translation>
+    </message>
+    <message>
+        <source>CLUENER label {label!r} must map mentions to [[start, end], ...], got {mentions!r}</source>
+        <translation>CLUENER 标签 {label!r} 应把每个提及映射到 [[start, end], ...]，实际是 {mentions!r}</translation>
+    </message>
+    <message>
+        <source>CLUENER mention {mention!r} must have a list of [start, end] pairs, got {places!r}</source>
+        <translation>CLUENER 提及 {mention!r} 应有一个 [start, end] 对的列表，实际是 {places!r}</translation>
+    </message>
+    <message>
+        <source>CLUENER mention {mention!r}: expected [start, end_inclusive], got {place!r}</source>
+        <translation>CLUENER 提及 {mention!r}：应为 [start, end_inclusive]，实际是 {place!r}</translation>
+    </message>
+    <message>
+        <source>Label Studio &quot;result&quot; must be a list, got {results!r}</source>
+        <translation>Label Studio 的 &quot;result&quot; 必须是列表，实际是 {results!r}</translation>
+    </message>
+    <message>
+        <source>Label Studio task: cannot tell which of its data fields {fields!r} is the text (expected &quot;text&quot;)</source>
+        <translation>Label Studio 任务：无法判断数据字段 {fields!r} 中哪一个是正文（应为 &quot;text&quot;）</translation>
+    </message>
+    <message>
+        <source>Label Studio task {task} has {count} annotations that differ; newstag takes one set of labels per document: export one annotator&apos;s annotations</source>
+        <translation>Label Studio 任务 {task} 有 {count} 份互不相同的标注；newstag 每篇文档只接受一套标签：请只导出一位标注员的标注</translation>
+    </message>
+    <message>
+        <source>span [{start}, {end}, {label!r}] does not fit the text in UTF-16 code units ({units} of them; an offset may split an emoji)</source>
+        <translation>片段 [{start}, {end}, {label!r}] 按 UTF-16 码元计不在正文范围内（共 {units} 个码元；某个偏移量可能把表情符号拆开了）</translation>
+    </message>
+    <message>
+        <source>span [{start}, {end}, {label!r}] is out of range for a text of {length} characters</source>
+        <translation>片段 [{start}, {end}, {label!r}] 超出了 {length} 个字符的正文范围</translation>
+    </message>
+    <message>
+        <source>span [{start}, {end}] covers {covered!r}, but the file says {stated!r}</source>
+        <translation>片段 [{start}, {end}] 覆盖的是 {covered!r}，但文件中写的是 {stated!r}</translation>
+    </message>
+    <message>
+        <source>expected word/tag, got {token!r}</source>
+        <translation>应为“词/词性”，实际是 {token!r}</translation>
+    </message>
+    <message>
+        <source>a &apos;[&apos; inside another bracket: {token!r}</source>
+        <translation>&apos;[&apos; 出现在另一个方括号之内：{token!r}</translation>
+    </message>
+    <message>
+        <source>a &apos;]{tag}&apos; closes no &apos;[&apos;: {token!r}</source>
+        <translation>&apos;]{tag}&apos; 没有可闭合的 &apos;[&apos;：{token!r}</translation>
+    </message>
+    <message>
+        <source>a &apos;[&apos; is never closed by &apos;]tag&apos; on its line</source>
+        <translation>&apos;[&apos; 在本行内没有被 &apos;]词性&apos; 闭合</translation>
+    </message>
+    <message>
+        <source>a People&apos;s Daily line must start with its id (like 19980101-01-001-001/m), got {token!r}</source>
+        <translation>人民日报语料的每一行都必须以编号开头（如 19980101-01-001-001/m），实际是 {token!r}</translation>
+    </message>
+    <message>
+        <source>has no token rows: there is nothing to import</source>
+        <translation>没有词行：没有可导入的内容</translation>
+    </message>
+    <message>
+        <source>--columns names {named} column(s), but the rows have {width}: {row!r}</source>
+        <translation>--columns 指定了 {named} 列，但各行有 {width} 列：{row!r}</translation>
+    </message>
+    <message>
+        <source>expected a token, a tab (or space) and a tag, got {row!r}</source>
+        <translation>应为词、制表符（或空格）和标记，实际是 {row!r}</translation>
+    </message>
+    <message>
+        <source>columns TOKEN={token}, TAG={tag} do not fit rows of {width} column(s): {row!r}</source>
+        <translation>列 TOKEN={token}、TAG={tag} 与 {width} 列的行不符：{row!r}</translation>
+    </message>
+    <message>
+        <source>mixes tags with a type (line {typed}) and without one (line {untyped})</source>
+        <translation>混用了带类型的标记（第 {typed} 行）和不带类型的标记（第 {untyped} 行）</translation>
+    </message>
+    <message>
+        <source>has {count} column(s) where the rows before it have {width} (line {first}): {row!r}</source>
+        <translation>有 {count} 列，而之前的行有 {width} 列（第 {first} 行）：{row!r}</translation>
+    </message>
+    <message>
+        <source>has {count} column(s) where the rows before it have {width}</source>
+        <translation>有 {count} 列，而之前的行有 {width} 列</translation>
+    </message>
+    <message>
+        <source>has an empty token: {row!r}</source>
+        <translation>有空的词：{row!r}</translation>
+    </message>
+    <message>
+        <source>mixes tag schemes: I- tags (BIO/BIOES, first at line {inside}) and M- tags (BMES, first at line {middle})</source>
+        <translation>混用了标注体系：I- 标记（BIO/BIOES，首次出现于第 {inside} 行）和 M- 标记（BMES，首次出现于第 {middle} 行）</translation>
+    </message>
+    <message>
+        <source>{tag!r} is not a tag (O, or B-/I-/E-/S-/M- and a label)</source>
+        <translation>{tag!r} 不是标记（应为 O，或 B-/I-/E-/S-/M- 加标签）</translation>
+    </message>
+    <message>
+        <source>{problem} ({scheme} scheme)</source>
+        <translation>{problem}（{scheme} 体系）</translation>
+    </message>
+    <message>
+        <source>not a tag: {tag!r} (expected O or a prefix B/I/M/E/S and a label, e.g. B-PER)</source>
+        <translation>不是标记：{tag!r}（应为 O，或前缀 B/I/M/E/S 加标签，如 B-PER）</translation>
+    </message>
+    <message>
+        <source>tag {tag!r} does not belong to the {scheme} scheme</source>
+        <translation>标记 {tag!r} 不属于 {scheme} 体系</translation>
+    </message>
+    <message>
+        <source>tag {tag!r} continues no open {label} entity</source>
+        <translation>标记 {tag!r} 没有可延续的 {label} 实体</translation>
+    </message>
+    <message>
+        <source>the {label} entity begun by {tag!r} is never closed by an E- tag ({scheme} scheme)</source>
+        <translation>由 {tag!r} 开始的 {label} 实体始终没有被 E- 标记闭合（{scheme} 体系）</translation>
+    </message>
+    <message>
+        <source>has no text file {name} beside it</source>
+        <translation>旁边没有文本文件 {name}</translation>
+    </message>
+    <message>
+        <source>has no annotation file {name} beside it</source>
+        <translation>旁边没有标注文件 {name}</translation>
+    </message>
+    <message>
+        <source>is empty: there is no text to annotate</source>
+        <translation>是空的：没有可标注的文本</translation>
+    </message>
+    <message>
+        <source>expected &apos;T&lt;n&gt;&lt;TAB&gt;TYPE START END&lt;TAB&gt;text&apos;, got {row!r}</source>
+        <translation>应为 &apos;T&lt;n&gt;&lt;TAB&gt;TYPE START END&lt;TAB&gt;text&apos;，实际是 {row!r}</translation>
+    </message>
+    <message>
+        <source>bad offsets {spec!r} (expected &apos;START END&apos;, &apos;;&apos; between fragments)</source>
+        <translation>偏移量 {spec!r} 有误（应为 &apos;START END&apos;，各片段之间用 &apos;;&apos; 分隔）</translation>
+    </message>
+    <message>
+        <source>entity {entity} [{start}, {end}) is out of range for {name} ({length} characters)</source>
+        <translation>实体 {entity} [{start}, {end}) 超出了 {name} 的范围（{length} 个字符）</translation>
+    </message>
+    <message>
+        <source>entity {entity} covers {covered!r} in {name}, but the file says {stated!r} (offsets counted differently?)</source>
+        <translation>实体 {entity} 在 {name} 中覆盖的是 {covered!r}，但文件中写的是 {stated!r}（偏移量的计法不同？）</translation>
+    </message>
+    <message>
+        <source>entity {entity} ({label}) is discontinuous ({spec}); newstag&apos;s spans are continuous (--discontinuous split imports each fragment as its own span)</source>
+        <translation>实体 {entity}（{label}）不连续（{spec}）；newstag 的片段都是连续的（--discontinuous split 会把每一段导入为单独的片段）</translation>
+    </message>
+    <message>
+        <source>span [{start}, {end}) does not fit a text of {length} characters</source>
+        <translation>片段 [{start}, {end}) 超出了 {length} 个字符的文本范围</translation>
+    </message>
+    <message>
+        <source>span [{start}, {end}) does not fit document {document} ({length} characters)</source>
+        <translation>片段 [{start}, {end}) 超出了文档 {document} 的范围（{length} 个字符）</translation>
+    </message>
+    <message>
+        <source>no one called {name} in this project</source>
+        <translation>本项目中没有名为 {name} 的成员</translation>
+    </message>
+    <message>
+        <source>{name} is the project&apos;s only lead; make someone else lead first</source>
+        <translation>{name}是本项目唯一的负责人；请先让另一位成员成为负责人</translation>
+    </message>
+    <message>
+        <source>{name} is in this project already (newstag annotators set-role)</source>
+        <translation>{name}已在本项目中（newstag annotators set-role）</translation>
     </message>
 </context>
 <context>

@@ -244,7 +244,7 @@ class ConllReader(LayoutAnalysis):
         try:
             entities = tags_to_entities(sentence.tags, scheme, self.options.policy, found)
         except TagSequenceError as exc:
-            why = Reason.of(K.IN_SCHEME, problem=exc.reason, scheme=scheme.upper())
+            why = Reason.of(K.IN_SCHEME, problem=exc.refusal, scheme=scheme.upper())
             raise self.fail(why, self._line(sentence, exc.index)) from None
         if found:
             repaired.extend(self._line(sentence, i) for i in found)

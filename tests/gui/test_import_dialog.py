@@ -270,5 +270,5 @@ def test_a_file_the_database_refuses_is_said_in_the_windows_language(
         engine.dispose()
     path, detail = engine.url.database or "", "attempt to write a readonly database"
     said = f"无法写入：它是只读的（请检查文件的权限或它所在的磁盘）（{detail}）"
-    assert f"已拒绝：{good}: 无法存储：数据库文件 {path} {said}" in details.splitlines()
+    assert f"已拒绝：文件 {good}：无法存储：数据库文件 {path} {said}" in details.splitlines()
     assert english_words(details.replace(str(good), " ").replace(path, " ").replace(detail, " ")) == []

@@ -8,19 +8,23 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from gui import i18n
 from gui.main_window import MainWindow
 from gui.people_dialog import PeopleDialog
-from model.spans import Role
+from model.spans import Annotator, Role
 from storage.orm import EventRow
 from storage.project import Project
+from storage.types import TeamError
 from tests.conftest import snapshot
 from tests.gui.helpers import CTRL, NO, SHIFT
 from tests.gui.test_roles_window import click_menu, open_as  # noqa: F401  (a fixture)
+from tests.gui.test_translation import english_words
 
 K = Qt.Key
 
@@ -189,3 +193,41 @@ def test_annotators_and_reviewers_are_refused_with_who_may(
         )
         assert not window.project_menu.dialogs
     assert snapshot(project) == before
+
+
+def test_a_name_taken_meanwhile_is_refused_in_the_windows_language(
+    qtbot: QtBot,
+    project: Project,
+    monkeypatch: pytest.MonkeyPatch,
+    open_as: Callable[[str], MainWindow],  # noqa: F811
+) -> None:
+    """The dialog finds no zoe, then the command line adds her before the dialog's own add: only storage
+    catches the name taken, and the dialog words its reason in Chinese, as it words its own refusals."""
+    team = project.team
+    real_find = team.find
+    raced: list[str] = []
+
+    def find_then_race(name: str) -> Annotator | None:
+        found = real_find(name)
+        if not raced:  # the dialog's check has read the team: now someone else adds the same name
+            raced.append(name)
+            team.add(name, Role.REVIEWER)
+        return found
+
+    assert i18n.install(i18n.CHINESE) == i18n.CHINESE
+    try:
+        window = open_as("li")
+        dialog = open_people(qtbot, window)
+        monkeypatch.setattr(team, "find", find_then_race)
+        dialog.name_edit.setFocus()
+        qtbot.keyClicks(dialog.name_edit, "zoe")
+        key(qtbot, dialog, K.Key_Return)
+        said = dialog.message.text()
+    finally:
+        i18n.install(i18n.ENGLISH)
+    assert raced == ["zoe"] and roles(project)["zoe"] == "reviewer"  # the other program's zoe, not ours
+    assert said == "未保存：zoe已在本项目中（newstag annotators set-role）"
+    assert english_words(said.replace("zoe", " ").replace("newstag annotators set-role", " ")) == []
+    with pytest.raises(TeamError) as caught:
+        team.add("zoe", Role.ANNOTATOR)
+    assert str(caught.value) == "zoe is in this project already (newstag annotators set-role)"  # the CLI's
