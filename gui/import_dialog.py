@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.import_messages import refusal_message
+from gui.import_messages import note_message, refusal_message
 from gui.import_options import ImportOptionError, ImportOptionsForm
 from gui.import_worker import ImportWorker
 from gui.plain_text import plain_label
@@ -306,8 +306,8 @@ class ImportDialog(QDialog):
                 self.tr("{0} duplicate(s) with other labels kept as their own documents").format(report.kept)
             )
         lines += [self.tr("Duplicate with other labels: {0}").format(d) for d in report.differing]
-        lines += [self.tr("Note: {0}").format(n) for n in report.notes]
-        lines += [self.tr("Warning: {0}").format(w) for w in report.warnings]
+        lines += [self.tr("Note: {0}").format(note_message(n)) for n in report.notes]
+        lines += [self.tr("Warning: {0}").format(note_message(w)) for w in report.warnings]
         self.details.setPlainText("\n".join(lines))
 
     def _on_finished(self, reports: list[FileReport], stopped: bool) -> None:

@@ -1,9 +1,10 @@
-"""Why the importer refused a file, or why a span or a change of the team was refused, in the window's
-language: a refusal carries a kind and its values (``model.reasons``); each kind's English template is marked
-here for ``pyside6-lupdate`` (context ``ImportMessages``; a test keeps them the same as the core's) and said
-with Qt's translator, the values (the file's own words, tokens, labels, counts) as they are. A refusal
-without a kind, a kind this module does not know, or a translation that lost a placeholder keeps its English:
-never an empty message, never a crash. In English every message is ``str(exc)`` to the letter."""
+"""Why the importer refused a file (and what it noted on the way: ``gui/import_notes.py``), or why a span or
+a change of the team was refused, in the window's language: a refusal carries a kind and its values
+(``model.reasons``); each kind's English template is marked here for ``pyside6-lupdate`` (context
+``ImportMessages``; a test keeps them the same as the core's) and said with Qt's translator, the values (the
+file's own words, tokens, labels, counts) as they are. A refusal without a kind, a kind this module does not
+know, or a translation that lost a placeholder keeps its English: never an empty message, never a crash. In
+English every message is ``str(exc)`` to the letter."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ from PySide6.QtCore import QCoreApplication
 
 from gui.database_messages import render_fault
 from gui.i18n import QT_TRANSLATE_NOOP
-from model.reasons import Reason
+from gui.import_notes import NOTE_WORDS
+from model.reasons import Reason, Said
 from model.reasons import ReasonKind as K
 from storage.types import ImportFormatError
 
@@ -249,6 +251,7 @@ WORDS: dict[K, str] = {
         "ImportMessages",
         "{name} is in this project already (newstag annotators set-role)",
     ),
+    **NOTE_WORDS,  # the notes and warnings of a file read
 }
 
 
@@ -285,6 +288,11 @@ def refusal_message(exc: ImportFormatError) -> str:
         return (
             WHERE.format(exc.path, said) if exc.line is None else WHERE_LINE.format(exc.path, exc.line, said)
         )
+
+
+def note_message(note: str) -> str:
+    """A note or warning of a file read in the window's language; one without a kind as it is."""
+    return say(note.reason) if isinstance(note, Said) else note
 
 
 def refused_message(exc: BaseException) -> str:

@@ -100,6 +100,30 @@ class ReasonKind(StrEnum):
     NO_SUCH_PERSON = "no-such-person"
     ONLY_LEAD = "only-lead"
     PERSON_EXISTS = "person-exists"
+    # notes and warnings of a file read (storage/formats/*, storage/importer.py)
+    NOTE_OFFSETS_OPTION = "note-offsets-option"
+    NOTE_NOT_IMPORTED = "note-not-imported"
+    PART_NOT_SPANS = "part-not-spans"
+    PART_PREDICTIONS = "part-predictions"
+    WARN_OFFSET_UNIT = "warn-offset-unit"
+    NOTE_BOM_JOINED = "note-bom-joined"
+    NOTE_BOM_SECOND = "note-bom-second"
+    NOTE_BOM_DOCUMENT = "note-bom-document"
+    NOTE_TAG_MAP = "note-tag-map"
+    NOTE_NAMES_MERGED = "note-names-merged"
+    NOTE_NESTED = "note-nested"
+    NOTE_WEIBO = "note-weibo"
+    NOTE_UNTYPED = "note-untyped"
+    NOTE_JOIN_SPACE = "note-join-space"
+    NOTE_JOIN_PAIRS = "note-join-pairs"
+    NOTE_BRAT_IGNORED = "note-brat-ignored"
+    NOTE_BRAT_TRIGGERS = "note-brat-triggers"
+    NOTE_BRAT_TRIGGERS_CONF = "note-brat-triggers-conf"
+    NOTE_BRAT_SPLIT = "note-brat-split"
+    NOTE_COMMENTS = "note-comments"
+    NOTE_MULTIWORD = "note-multiword"
+    WARN_REPAIRED = "warn-repaired"
+    WARN_DUPLICATE_SPANS = "warn-duplicate-spans"
 
 
 K = ReasonKind
@@ -195,6 +219,46 @@ TEMPLATES: dict[ReasonKind, str] = {
     K.NO_SUCH_PERSON: "no one called {name} in this project",
     K.ONLY_LEAD: "{name} is the project's only lead; make someone else lead first",
     K.PERSON_EXISTS: "{name} is in this project already (newstag annotators set-role)",
+    K.NOTE_OFFSETS_OPTION: "offsets read as {unit} (--offsets)",
+    K.NOTE_NOT_IMPORTED: "{count} {what} were not imported",
+    K.PART_NOT_SPANS: "result(s) that are not text spans with labels (relations, choices, text areas)",
+    K.PART_PREDICTIONS: "prediction(s) (pre-annotations, not anyone's decisions)",
+    K.WARN_OFFSET_UNIT: "{count} document(s) (line(s) {lines}) hold characters outside the "
+    "BMP (emoji, rare hanzi) before a span, and their spans carry no "
+    "text to tell the offset unit: read as code points; if the file "
+    "came from doccano's annotation screen or Label Studio, import it "
+    "with --offsets utf16",
+    K.NOTE_BOM_JOINED: "a byte-order mark at line {line} was read as the start of a second"
+    " file joined to this one",
+    K.NOTE_BOM_SECOND: "a byte-order mark at line {line} was read as the start of a second file",
+    K.NOTE_BOM_DOCUMENT: "a byte-order mark at line {line} was read as the start of a second"
+    " file joined to this one (a new document)",
+    K.NOTE_TAG_MAP: "entities from the tags {mapping} and […]tag brackets (--tag-map)",
+    K.NOTE_NAMES_MERGED: "{count} surname + given name pair(s) (adjacent nr words) were read"
+    " as one person each",
+    K.NOTE_NESTED: "{count} entity(ies) inside a […] bracket entity were left out: the"
+    " bracket's entity covers them",
+    K.NOTE_WEIBO: "every token is a character followed by its position in its word "
+    "(Weibo NER's convention): the digits were dropped from the text",
+    K.NOTE_UNTYPED: "tags without a type (B, I, O) were read as the label {label!r} (--untyped-label)",
+    K.NOTE_JOIN_SPACE: "tokens are words: joined with a space (--join none to join them without)",
+    K.NOTE_JOIN_PAIRS: "tokens are words: joined without a space, except between two Latin"
+    " words (--join space|none)",
+    K.NOTE_BRAT_IGNORED: "{path}: {count} line(s) that are not entities (relations, events, "
+    "attributes, notes) were ignored",
+    K.NOTE_BRAT_TRIGGERS: "{path}: {count} event trigger(s) (named by E lines) were skipped: "
+    "they are not entities",
+    K.NOTE_BRAT_TRIGGERS_CONF: "{path}: {count} event trigger(s) (named by E lines and "
+    "annotation.conf's [events]) were skipped: they are not entities",
+    K.NOTE_BRAT_SPLIT: "{path}: {count} discontinuous entity(ies) were imported as one "
+    "span per fragment (--discontinuous refuse to refuse them)",
+    K.NOTE_COMMENTS: "{count} comment line(s) (starting with #, not a token and a tag) were passed over",
+    K.NOTE_MULTIWORD: "{count} CoNLL-U multiword-token or empty-node row(s) were left out"
+    " (their words are read)",
+    K.WARN_REPAIRED: "{count} inside tag(s) with no entity to continue were read as "
+    "entity starts (first at line {line}; --strict-tags refuses them)",
+    K.WARN_DUPLICATE_SPANS: "{path}, line {line}: {count} exact duplicate span(s) in one "
+    "document stored once",
 }
 
 
@@ -227,3 +291,22 @@ class Reason:
 
 def _english(reason: Reason) -> str:
     return reason.template
+
+
+class Said(str):
+    """A note or warning of a file read: the English words (it is that ``str``, as the command line prints
+    it) that keep their ``reason``, for a window to say in its own language."""
+
+    reason: Reason
+
+    def __new__(cls, reason: Reason) -> Said:
+        said = super().__new__(cls, reason.render())
+        said.reason = reason
+        return said
+
+    def __getnewargs__(self) -> tuple[Reason]:  # type: ignore[override]
+        return (self.reason,)
+
+
+def said(reason_kind: ReasonKind, /, **params: object) -> Said:
+    return Said(Reason(reason_kind, params))

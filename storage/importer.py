@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy.exc import DBAPIError
 
-from model.reasons import Reason, ReasonKind
+from model.reasons import Reason, ReasonKind, said
 from model.tagging import IPolicy
 from storage.database import Database
 from storage.db import DatabaseError, database_error
@@ -153,7 +153,7 @@ def _admit(doc: ParsedDocument, report: FileReport, path: Path) -> None:
         if len(unique) != len(doc.entities):
             dropped = len(doc.entities) - len(unique)
             report.warnings.append(
-                f"{path}, line {doc.line}: {dropped} exact duplicate span(s) in one document stored once"
+                said(ReasonKind.WARN_DUPLICATE_SPANS, path=path, line=doc.line, count=dropped)
             )
             doc.entities = unique
 

@@ -1282,6 +1282,98 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <source>{name} is in this project already (newstag annotators set-role)</source>
         <translation>{name}已在本项目中（newstag annotators set-role）</translation>
     </message>
+    <message>
+        <source>offsets read as {unit} (--offsets)</source>
+        <translation>偏移量按 {unit} 读取（--offsets）</translation>
+    </message>
+    <message>
+        <source>{count} {what} were not imported</source>
+        <translation>{count} 个{what}未导入</translation>
+    </message>
+    <message>
+        <source>result(s) that are not text spans with labels (relations, choices, text areas)</source>
+        <translation>不是带标签的文本片段的结果（关系、选项、文本框）</translation>
+    </message>
+    <message>
+        <source>prediction(s) (pre-annotations, not anyone&apos;s decisions)</source>
+        <translation>预测（预标注，不是任何人的决定）</translation>
+    </message>
+    <message>
+        <source>{count} document(s) (line(s) {lines}) hold characters outside the BMP (emoji, rare hanzi) before a span, and their spans carry no text to tell the offset unit: read as code points; if the file came from doccano&apos;s annotation screen or Label Studio, import it with --offsets utf16</source>
+        <translation>{count} 篇文档（第 {lines} 行）在片段之前含有基本多文种平面之外的字符（表情符号、生僻汉字），而片段没有附带文本，无法判断偏移量的单位：已按码位读取；如果文件来自 doccano 的标注界面或 Label Studio，请用 --offsets utf16 导入</translation>
+    </message>
+    <message>
+        <source>a byte-order mark at line {line} was read as the start of a second file joined to this one</source>
+        <translation>第 {line} 行的字节顺序标记被当作拼接在此文件之后的第二个文件的开头</translation>
+    </message>
+    <message>
+        <source>a byte-order mark at line {line} was read as the start of a second file</source>
+        <translation>第 {line} 行的字节顺序标记被当作第二个文件的开头</translation>
+    </message>
+    <message>
+        <source>a byte-order mark at line {line} was read as the start of a second file joined to this one (a new document)</source>
+        <translation>第 {line} 行的字节顺序标记被当作拼接在此文件之后的第二个文件的开头（一篇新文档）</translation>
+    </message>
+    <message>
+        <source>entities from the tags {mapping} and […]tag brackets (--tag-map)</source>
+        <translation>实体取自词性 {mapping} 和 […]词性 方括号（--tag-map）</translation>
+    </message>
+    <message>
+        <source>{count} surname + given name pair(s) (adjacent nr words) were read as one person each</source>
+        <translation>{count} 对姓 + 名（相邻的 nr 词）各读作一个人</translation>
+    </message>
+    <message>
+        <source>{count} entity(ies) inside a […] bracket entity were left out: the bracket&apos;s entity covers them</source>
+        <translation>方括号 […] 实体之内的 {count} 个实体未导入：方括号的实体已覆盖它们</translation>
+    </message>
+    <message>
+        <source>every token is a character followed by its position in its word (Weibo NER&apos;s convention): the digits were dropped from the text</source>
+        <translation>每个词元都是一个字加上它在词中的位置（Weibo NER 的约定）：这些数字已从正文中去掉</translation>
+    </message>
+    <message>
+        <source>tags without a type (B, I, O) were read as the label {label!r} (--untyped-label)</source>
+        <translation>不带类型的标记（B、I、O）被读作标签 {label!r}（--untyped-label）</translation>
+    </message>
+    <message>
+        <source>tokens are words: joined with a space (--join none to join them without)</source>
+        <translation>词元是词：用空格连接（--join none 则不加空格）</translation>
+    </message>
+    <message>
+        <source>tokens are words: joined without a space, except between two Latin words (--join space|none)</source>
+        <translation>词元是词：不加空格连接，两个拉丁字母词之间除外（--join space|none）</translation>
+    </message>
+    <message>
+        <source>{path}: {count} line(s) that are not entities (relations, events, attributes, notes) were ignored</source>
+        <translation>{path}：{count} 行不是实体（关系、事件、属性、注释），已忽略</translation>
+    </message>
+    <message>
+        <source>{path}: {count} event trigger(s) (named by E lines) were skipped: they are not entities</source>
+        <translation>{path}：跳过了 {count} 个事件触发词（由 E 行指定）：它们不是实体</translation>
+    </message>
+    <message>
+        <source>{path}: {count} event trigger(s) (named by E lines and annotation.conf&apos;s [events]) were skipped: they are not entities</source>
+        <translation>{path}：跳过了 {count} 个事件触发词（由 E 行和 annotation.conf 的 [events] 指定）：它们不是实体</translation>
+    </message>
+    <message>
+        <source>{path}: {count} discontinuous entity(ies) were imported as one span per fragment (--discontinuous refuse to refuse them)</source>
+        <translation>{path}：{count} 个不连续的实体按每段一个片段导入（--discontinuous refuse 则拒绝它们）</translation>
+    </message>
+    <message>
+        <source>{count} comment line(s) (starting with #, not a token and a tag) were passed over</source>
+        <translation>跳过了 {count} 行注释（以 # 开头，不是词元和标记）</translation>
+    </message>
+    <message>
+        <source>{count} CoNLL-U multiword-token or empty-node row(s) were left out (their words are read)</source>
+        <translation>略去了 {count} 行 CoNLL-U 多词词元或空节点（其中的词已读入）</translation>
+    </message>
+    <message>
+        <source>{count} inside tag(s) with no entity to continue were read as entity starts (first at line {line}; --strict-tags refuses them)</source>
+        <translation>{count} 个没有可延续实体的内部标记被读作实体的开头（首次出现于第 {line} 行；--strict-tags 会拒绝它们）</translation>
+    </message>
+    <message>
+        <source>{path}, line {line}: {count} exact duplicate span(s) in one document stored once</source>
+        <translation>文件 {path}，第 {line} 行：同一文档中 {count} 个完全重复的片段只存储一次</translation>
+    </message>
 </context>
 <context>
     <name>ImportOptions</name>

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from model.labels import label_reason
 from model.reasons import ReasonKind as K
+from model.reasons import said
 from model.spans import Entity
 from model.text import first_line_title, line_ending_kind, normalise_newlines
 from storage.export_types import ExportDocument, SkipReason, WriteResult
@@ -160,21 +161,12 @@ def read_brat(
             split += 1
         entities.extend(Entity(a, b, label) for a, b in parts)
     if ignored:
-        info.notes.append(
-            f"{ann_path}: {ignored} line(s) that are not entities (relations, events, attributes, "
-            "notes) were ignored"
-        )
+        info.notes.append(said(K.NOTE_BRAT_IGNORED, path=ann_path, count=ignored))
     if skipped_triggers:
-        source = " and annotation.conf's [events]" if events else ""
-        info.notes.append(
-            f"{ann_path}: {skipped_triggers} event trigger(s) (named by E lines{source}) were "
-            "skipped: they are not entities"
-        )
+        kind = K.NOTE_BRAT_TRIGGERS_CONF if events else K.NOTE_BRAT_TRIGGERS
+        info.notes.append(said(kind, path=ann_path, count=skipped_triggers))
     if split:
-        info.notes.append(
-            f"{ann_path}: {split} discontinuous entity(ies) were imported as one span per fragment "
-            "(--discontinuous refuse to refuse them)"
-        )
+        info.notes.append(said(K.NOTE_BRAT_SPLIT, path=ann_path, count=split))
     if warnings is not None:
         warnings.extend(info.notes + info.warnings)
     text, mapper = normalise_newlines(raw)

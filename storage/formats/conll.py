@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from itertools import accumulate, pairwise
 from pathlib import Path
 
-from model.reasons import Reason
+from model.reasons import Reason, said
 from model.reasons import ReasonKind as K
 from model.spans import Entity
 from model.tagging import IPolicy, TagSequenceError, tags_to_entities
@@ -221,21 +221,11 @@ class ConllReader(LayoutAnalysis):
         if group:
             yield self._build(group, repaired)
         if self.layout.comment_rows:
-            self.info.notes.append(
-                f"{self.layout.comment_rows} comment line(s) (starting with #, not a token and a tag) were "
-                "passed over"
-            )
+            self.info.notes.append(said(K.NOTE_COMMENTS, count=self.layout.comment_rows))
         if self.layout.skipped_rows:
-            self.info.notes.append(
-                f"{self.layout.skipped_rows} CoNLL-U multiword-token or empty-node row(s) "
-                "were left out (their words are read)"
-            )
+            self.info.notes.append(said(K.NOTE_MULTIWORD, count=self.layout.skipped_rows))
         if repaired:
-            self.info.warnings.append(
-                f"{len(repaired)} inside tag(s) with no entity to continue were read as entity starts "
-                f"(first at "
-                f"line {repaired[0]}; --strict-tags refuses them)"
-            )
+            self.info.warnings.append(said(K.WARN_REPAIRED, count=len(repaired), line=repaired[0]))
 
     def _decode(self, sentence: _Sentence, repaired: list[int]) -> list[Entity]:
         """The sentence's entities over its tokens; inside tags read as starts go to ``repaired``."""

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from model.labels import label_reason
-from model.reasons import Reason
+from model.reasons import Reason, said
 from model.reasons import ReasonKind as K
 from model.tagging import Scheme, TagSequenceError, detect_scheme, split_tag
 from storage.formats import ImportFormatError, ReadInfo
@@ -179,26 +179,15 @@ class LayoutAnalysis:
         info.columns = columns.describe(layout.width)
         info.variant = self._variant()
         if layout.weibo:
-            info.notes.append(
-                "every token is a character followed by its position in its word (Weibo NER's "
-                "convention): the digits were dropped from the text"
-            )
+            info.notes.append(said(K.NOTE_WEIBO))
         if layout.untyped:
-            info.notes.append(
-                f"tags without a type (B, I, O) were read as the label "
-                f"{self.options.untyped_label!r} (--untyped-label)"
-            )
+            info.notes.append(said(K.NOTE_UNTYPED, label=self.options.untyped_label))
         if layout.join == "space":
-            info.notes.append("tokens are words: joined with a space (--join none to join them without)")
+            info.notes.append(said(K.NOTE_JOIN_SPACE))
         elif layout.join == "pairs":
-            info.notes.append(
-                "tokens are words: joined without a space, except between two Latin words (--join space|none)"
-            )
+            info.notes.append(said(K.NOTE_JOIN_PAIRS))
         for line in layout.boms:
-            info.notes.append(
-                f"a byte-order mark at line {line} was read as the start of a second file "
-                "joined to this one (a new document)"
-            )
+            info.notes.append(said(K.NOTE_BOM_DOCUMENT, line=line))
         return layout
 
     def _variant(self) -> str:

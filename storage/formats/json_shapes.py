@@ -76,14 +76,14 @@ def cluener_spans(labels: dict[str, Any], fail: Fail) -> list[RawSpan]:
     return spans
 
 
-def label_studio_results(results: Any, fail: Fail, ignored: Counter[str]) -> list[RawSpan]:
+def label_studio_results(results: Any, fail: Fail, ignored: Counter[ReasonKind]) -> list[RawSpan]:
     if not isinstance(results, list):
         fail(K.LS_RESULT, results=results)
     spans: list[RawSpan] = []
     for result in results:
         value = result.get("value") if isinstance(result, dict) else None
         if not isinstance(value, dict) or "start" not in value or not isinstance(value.get("labels"), list):
-            ignored["result(s) that are not text spans with labels (relations, choices, text areas)"] += 1
+            ignored[K.PART_NOT_SPANS] += 1
             continue
         spans.extend(min_spans([value], fail))
     return spans

@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from model.reasons import Reason, said
 from model.reasons import ReasonKind as K
 from model.spans import Entity
 from model.text import first_line_title, line_ending_kind, normalise_newlines
@@ -55,40 +56,32 @@ class JsonReader:
         self.path, self.options, self.info, self.array = path, options, info, array
         self.source = source or TextFile.open(path)
         self.shapes: Counter[str] = Counter()
-        self.ignored: Counter[str] = Counter()
+        self.ignored: Counter[K] = Counter()  # what was left out (a PART_ kind): how many
         self.unit_warnings: list[int] = []
 
     def documents(self) -> Iterator[ParsedDocument]:
         self.info.format = "json" if self.array else "jsonl"
         self.info.encoding = self.source.encoding
         if self.options.offsets is not OffsetUnit.AUTO:
-            self.info.notes.append(f"offsets read as {self.options.offsets} (--offsets)")
+            self.info.notes.append(said(K.NOTE_OFFSETS_OPTION, unit=self.options.offsets))
         yield from (self._array() if self.array else self._lines())
         self.info.variant = ", ".join(
             f"{shape}" if len(self.shapes) == 1 else f"{shape} ({n})"
             for shape, n in self.shapes.most_common()
         )
         for what, n in self.ignored.items():
-            self.info.notes.append(f"{n} {what} were not imported")
+            self.info.notes.append(said(K.NOTE_NOT_IMPORTED, count=n, what=Reason.of(what)))
         if self.unit_warnings:
             lines = ", ".join(map(str, self.unit_warnings[:5])) + (
                 " …" if len(self.unit_warnings) > 5 else ""
             )
-            self.info.warnings.append(
-                f"{len(self.unit_warnings)} document(s) (line(s) {lines}) hold characters outside the BMP "
-                "(emoji, rare hanzi) before a span, and their spans carry no text to tell the offset unit: "
-                "read as code points; if the file came from doccano's annotation screen or Label Studio, "
-                "import it with --offsets utf16"
-            )
+            self.info.warnings.append(said(K.WARN_OFFSET_UNIT, count=len(self.unit_warnings), lines=lines))
 
     def _lines(self) -> Iterator[ParsedDocument]:
         for number, line in self.source.lines():
             if line.startswith(BOM):
                 if number > 1:
-                    self.info.notes.append(
-                        f"a byte-order mark at line {number} was read as the start of a "
-                        "second file joined to this one"
-                    )
+                    self.info.notes.append(said(K.NOTE_BOM_JOINED, line=number))
                 line = line.lstrip(BOM)
             if BOM in line:
                 raise inner_bom(self.path, number)
@@ -217,7 +210,7 @@ class JsonReader:
             a for a in obj.get("annotations") or [] if isinstance(a, dict) and not a.get("was_cancelled")
         ]
         if predictions := obj.get("predictions"):
-            self.ignored["prediction(s) (pre-annotations, not anyone's decisions)"] += len(predictions)
+            self.ignored[K.PART_PREDICTIONS] += len(predictions)
         results = [_label_studio_results(a.get("result", []), fail, self.ignored) for a in annotations]
         distinct = {tuple(sorted(r)) for r in results}
         if len(distinct) > 1:

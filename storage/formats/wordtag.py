@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from model.reasons import ReasonKind as K
+from model.reasons import said
 from model.spans import Entity
 from model.text import first_line_title
 from storage.formats import ImportFormatError, ParsedDocument, ReadInfo
@@ -151,9 +152,7 @@ class WordTagReader:
         for number, line in self.source.lines():
             if line.startswith(BOM):
                 line = line.lstrip(BOM)
-                info.notes.append(
-                    f"a byte-order mark at line {number} was read as the start of a second file"
-                )
+                info.notes.append(said(K.NOTE_BOM_SECOND, line=number))
             if BOM in line:
                 raise inner_bom(self.path, number)
             tokens = line.split()
@@ -185,13 +184,8 @@ class WordTagReader:
         info.variant = (
             "People's Daily (word/tag, articles by id)" if people_daily else "word/tag, one line a document"
         )
-        info.notes.append(f"entities from the tags {mapping} and […]tag brackets (--tag-map)")
+        info.notes.append(said(K.NOTE_TAG_MAP, mapping=mapping))
         if self.merged:
-            info.notes.append(
-                f"{self.merged} surname + given name pair(s) (adjacent nr words) were read as one person each"
-            )
+            info.notes.append(said(K.NOTE_NAMES_MERGED, count=self.merged))
         if self.nested:
-            info.notes.append(
-                f"{self.nested} entity(ies) inside a […] bracket entity were left out: the bracket's "
-                "entity covers them"
-            )
+            info.notes.append(said(K.NOTE_NESTED, count=self.nested))

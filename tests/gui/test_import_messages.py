@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 import gui.import_messages as messages
 from gui import i18n
-from gui.import_messages import WORDS, refusal_message, refused_message, say
+from gui.import_messages import WORDS, note_message, refusal_message, refused_message, say
 from model.commands import AddSpans, Edit
 from model.editing import ADD, Plan
 from model.reasons import TEMPLATES, Reason, ReasonKind
@@ -120,6 +120,7 @@ def test_a_kind_or_a_translation_the_window_cannot_use_keeps_the_english(
         monkeypatch.setattr(messages, "_tr", lambda text: text.replace("{", "{lost_"))  # a broken translation
         assert refusal_message(refusal) == str(refusal)
         assert say(Reason.of(ReasonKind.NO_ROWS)) == "has no token rows: there is nothing to import"
+        assert note_message("a note without a kind") == "a note without a kind"
     finally:
         i18n.install(i18n.ENGLISH)
 
@@ -212,3 +213,50 @@ def test_a_span_the_database_finds_out_of_range_is_refused_in_chinese(
     )
     assert english_words(message.replace("PER", " ")) == [], message
     assert snapshot(sqlite_project) == before
+
+
+def test_the_notes_and_warnings_of_a_file_read_are_chinese_too(
+    qtbot: QtBot, project: Project, tmp_path: Path
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    conll = folder / "untyped.bio"
+    conll.write_text("# 来源：新华社\n张\tB\n伟\tI\n来\tO\n了\tI\n\n", encoding="utf-8")
+    twice = folder / "twice.jsonl"
+    twice.write_text('{"text": "李强在北京。", "label": [[3, 5, "LOC"], [3, 5, "LOC"]]}\n', encoding="utf-8")
+    english = preview_details(qtbot, project, folder, i18n.ENGLISH)
+    chinese = preview_details(qtbot, project, folder, i18n.CHINESE)
+    notes = [line for line in chinese["untyped.bio"] if line.startswith(("说明：", "警告："))]
+    assert notes == [
+        "说明：不带类型的标记（B、I、O）被读作标签 'ENT'（--untyped-label）",
+        "说明：跳过了 1 行注释（以 # 开头，不是词元和标记）",
+        "警告：1 个没有可延续实体的内部标记被读作实体的开头（首次出现于第 5 行；--strict-tags 会拒绝它们）",
+    ]
+    assert f"警告：文件 {twice}，第 1 行：同一文档中 1 个完全重复的片段只存储一次" in chinese["twice.jsonl"]
+    assert english["untyped.bio"][-3:] == [  # the English the command line prints, unchanged
+        "Note: tags without a type (B, I, O) were read as the label 'ENT' (--untyped-label)",
+        "Note: 1 comment line(s) (starting with #, not a token and a tag) were passed over",
+        "Warning: 1 inside tag(s) with no entity to continue were read as entity starts (first at line 5; "
+        "--strict-tags refuses them)",
+    ]
+    assert (
+        f"Warning: {twice}, line 1: 1 exact duplicate span(s) in one document stored once"
+        in (english["twice.jsonl"])
+    )
+
+
+def preview_details(qtbot: QtBot, project: Project, folder: Path, language: str) -> dict[str, list[str]]:
+    """The details the dialog's preview shows for each file of ``folder``, line by line, in ``language``."""
+    assert i18n.install(language) == language
+    try:
+        dialog = open_dialog(qtbot, project)
+        dialog.add_paths([folder])
+        click_and_wait(qtbot, dialog, dialog.previewButton)
+        shown: dict[str, list[str]] = {}
+        for row in range(dialog.table.rowCount()):
+            dialog.table.selectRow(row)
+            shown[dialog.table.item(row, 0).text()] = dialog.details.toPlainText().splitlines()
+        dialog.close()
+        return shown
+    finally:
+        i18n.install(i18n.ENGLISH)
