@@ -6,6 +6,7 @@ a translation the window cannot use falls back to the English."""
 
 from __future__ import annotations
 
+import ast
 import string
 from pathlib import Path
 
@@ -260,3 +261,29 @@ def preview_details(qtbot: QtBot, project: Project, folder: Path, language: str)
         return shown
     finally:
         i18n.install(i18n.ENGLISH)
+
+
+def test_every_refusal_and_note_of_the_importer_is_given_a_kind() -> None:
+    """No raise site of the readers and the importer words its refusal in English alone (the window could
+    only show that English), and no note or warning is appended as a bare string."""
+    root = Path(__file__).resolve().parents[2]
+    bare: list[str] = []
+    for path in sorted([*(root / "storage" / "formats").glob("*.py"), root / "storage" / "importer.py"]):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            name = (
+                func.id
+                if isinstance(func, ast.Name)
+                else func.attr
+                if isinstance(func, ast.Attribute)
+                else ""
+            )
+            said = node.args[1] if name == "ImportFormatError" and len(node.args) > 1 else None
+            if name in ("append", "fail") and node.args:
+                owner = ast.unparse(func)
+                said = node.args[0] if ("notes" in owner or "warnings" in owner or name == "fail") else None
+            if isinstance(said, ast.Constant | ast.JoinedStr | ast.BinOp):
+                bare.append(f"{path.name}:{node.lineno}")
+    assert bare == []
