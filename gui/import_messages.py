@@ -35,15 +35,11 @@ WORDS: dict[K, str] = {
         "ImportMessages",
         "looks like a binary file (control characters), not text",
     ),
-    K.UNDECODABLE_BYTE: QT_TRANSLATE_NOOP(
-        "ImportMessages",
-        "cannot be decoded as UTF-8, UTF-16 or GB18030 (invalid byte 0x{byte:02x} at byte"
-        " offset {offset}); save it as UTF-8 and import it again",
-    ),
     K.UNDECODABLE: QT_TRANSLATE_NOOP(
         "ImportMessages",
-        "cannot be decoded as UTF-8, UTF-16 or GB18030 (invalid byte at byte offset "
-        "{offset}); save it as UTF-8 and import it again",
+        "cannot be decoded as UTF-8, UTF-16 or GB18030: read as {encoding}, it breaks at byte "
+        "0x{byte:02x} (byte offset {offset}); correct that line or save the file as UTF-8 and "
+        "import it again",
     ),
     K.NUL_CHARACTER: QT_TRANSLATE_NOOP(
         "ImportMessages",

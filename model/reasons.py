@@ -19,7 +19,6 @@ class ReasonKind(StrEnum):
     BAD_BOM = "bad-bom"
     BINARY_NUL = "binary-nul"
     BINARY_CONTROLS = "binary-controls"
-    UNDECODABLE_BYTE = "undecodable-byte"
     UNDECODABLE = "undecodable"
     NUL_CHARACTER = "nul-character"
     INNER_BOM_LINE = "inner-bom-line"
@@ -133,10 +132,8 @@ TEMPLATES: dict[ReasonKind, str] = {
     K.BAD_BOM: "starts with a {codec} byte-order mark but is not valid {codec}",
     K.BINARY_NUL: "looks like a binary file (it contains NUL bytes), not text",
     K.BINARY_CONTROLS: "looks like a binary file (control characters), not text",
-    K.UNDECODABLE_BYTE: "cannot be decoded as UTF-8, UTF-16 or GB18030 (invalid byte 0x{byte:02x} at byte "
-    "offset {offset}); save it as UTF-8 and import it again",
-    K.UNDECODABLE: "cannot be decoded as UTF-8, UTF-16 or GB18030 (invalid byte at byte offset {offset}); "
-    "save it as UTF-8 and import it again",
+    K.UNDECODABLE: "cannot be decoded as UTF-8, UTF-16 or GB18030: read as {encoding}, it breaks at byte "
+    "0x{byte:02x} (byte offset {offset}); correct that line or save the file as UTF-8 and import it again",
     K.NUL_CHARACTER: "holds a NUL character (U+0000), which cannot be stored; remove it and import again",
     K.INNER_BOM_LINE: "has a byte-order mark (U+FEFF) inside a line: it looks like several files joined "
     "together; a byte-order mark is never text",

@@ -991,12 +991,8 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>看起来是二进制文件（含有控制字符），不是文本</translation>
     </message>
     <message>
-        <source>cannot be decoded as UTF-8, UTF-16 or GB18030 (invalid byte 0x{byte:02x} at byte offset {offset}); save it as UTF-8 and import it again</source>
-        <translation>无法按 UTF-8、UTF-16 或 GB18030 解码（字节偏移 {offset} 处有无效字节 0x{byte:02x}）；请将其另存为 UTF-8 后重新导入</translation>
-    </message>
-    <message>
-        <source>cannot be decoded as UTF-8, UTF-16 or GB18030 (invalid byte at byte offset {offset}); save it as UTF-8 and import it again</source>
-        <translation>无法按 UTF-8、UTF-16 或 GB18030 解码（字节偏移 {offset} 处有无效字节）；请将其另存为 UTF-8 后重新导入</translation>
+        <source>cannot be decoded as UTF-8, UTF-16 or GB18030: read as {encoding}, it breaks at byte 0x{byte:02x} (byte offset {offset}); correct that line or save the file as UTF-8 and import it again</source>
+        <translation>无法按 UTF-8、UTF-16 或 GB18030 解码：按 {encoding} 读取时在字节 0x{byte:02x}（字节偏移 {offset}）处中断；请修正该行，或将文件另存为 UTF-8 后重新导入</translation>
     </message>
     <message>
         <source>holds a NUL character (U+0000), which cannot be stored; remove it and import again</source>

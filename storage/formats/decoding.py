@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import unicodedata
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -13,6 +14,17 @@ from storage.formats import ImportFormatError
 
 BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 _ALLOWED_CONTROLS = set("\t\n\r\f\v\x1c\x1d\x1e\x85")
+ENCODING_NAMES = {"utf-8": "UTF-8", "gb18030": "GB18030", "big5": "Big5"}
+FALLBACKS = ("gb18030", "big5")  # tried in this order when a file without a byte-order mark is not UTF-8
+# A file that UTF-8, GB18030 or Big5 reads this many non-ASCII bytes of before breaking is in that encoding,
+# damaged: it is refused at the break, never read as a single-byte encoding that any bytes decode to (a GBK
+# article with one bad byte read as ISO 8859-5 is Cyrillic nonsense, imported without a word).
+CJK_EVIDENCE = 32
+
+
+def high_bytes(data: bytes) -> int:
+    """How many bytes of ``data`` are not ASCII."""
+    return len(data.translate(None, bytes(range(128))))
 
 
 def _line_of(data: bytes, offset: int) -> int:
@@ -32,6 +44,24 @@ def looks_like_text(text: str) -> bool:
     return bad / len(sample) < 0.001
 
 
+def undecodable(
+    path: Path | str, breaks: Sequence[tuple[str, int, int]], line_of: Callable[[int], int], head: bytes
+) -> ImportFormatError:
+    """The refusal of a file that no encoding reads. ``breaks``: ``(codec, byte offset, byte)`` where each
+    encoding tried stops, UTF-8's first. The encoding that reads furthest is most likely the file's own, so
+    its break names the line: a GBK file with one bad byte on line 50 is refused at line 50 (read as
+    GB18030), not at its first Chinese character, where UTF-8 stops. An encoding whose text before its break
+    (in ``head``, the file's first bytes) does not look like text does not count; ties go to UTF-8."""
+    readable = [
+        b for b in breaks if b[0] == "utf-8" or looks_like_text(head[: b[1]].decode(b[0], errors="ignore"))
+    ]
+    codec, offset, byte = max(readable, key=lambda b: b[1])
+    encoding = ENCODING_NAMES.get(codec, codec)
+    return ImportFormatError.of(
+        path, K.UNDECODABLE, line_of(offset), encoding=encoding, byte=byte, offset=offset
+    )
+
+
 def decode(data: bytes, path: Path | str) -> tuple[str, str]:
     """Return ``(text, encoding)``; raise ImportFormatError naming the file (and line) otherwise."""
     for bom, encoding in BOMS:
@@ -45,28 +75,25 @@ def decode(data: bytes, path: Path | str) -> tuple[str, str]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as utf8_error:
-        for encoding in ("gb18030", "big5"):
+        breaks = [("utf-8", utf8_error.start, data[utf8_error.start])]
+        for encoding in FALLBACKS:
             try:
                 text = data.decode(encoding)
-            except UnicodeDecodeError:
+            except UnicodeDecodeError as error:
+                breaks.append((encoding, error.start, data[error.start]))
                 continue
             if looks_like_text(text):
                 return text, encoding
-        best = from_bytes(data[:65536]).best()
-        if best is not None and best.encoding not in ("utf_8", "gb18030", "big5"):
+        furthest = max(offset for _, offset, _ in breaks)
+        best = from_bytes(data[:65536]).best() if high_bytes(data[:furthest]) < CJK_EVIDENCE else None
+        if best is not None and best.encoding not in ("utf_8", *FALLBACKS):
             try:
                 text = data.decode(best.encoding)
             except (UnicodeDecodeError, LookupError):
                 text = ""
             if text and looks_like_text(text):
                 return text, best.encoding
-        raise ImportFormatError.of(
-            path,
-            K.UNDECODABLE_BYTE,
-            _line_of(data, utf8_error.start),
-            byte=data[utf8_error.start],
-            offset=utf8_error.start,
-        ) from utf8_error
+        raise undecodable(path, breaks, lambda offset: _line_of(data, offset), data[:65536]) from utf8_error
     if not looks_like_text(text):
         raise ImportFormatError.of(path, K.BINARY_CONTROLS)
     return text, "utf-8"

@@ -14,7 +14,7 @@ from charset_normalizer import from_bytes
 
 from model.reasons import ReasonKind as K
 from storage.formats import ImportFormatError
-from storage.formats.decoding import BOMS, looks_like_text
+from storage.formats.decoding import BOMS, CJK_EVIDENCE, FALLBACKS, high_bytes, looks_like_text, undecodable
 
 CHUNK = 1 << 18  # bytes read at a time, and characters decoded at a time
 BOM = "\ufeff"
@@ -31,6 +31,19 @@ def _count_lines(path: Path, upto: int) -> int:
             line += data.count(b"\n")
             done += len(data)
     return line
+
+
+def _high_bytes_before(path: Path, upto: int) -> int:
+    """Non-ASCII bytes before offset ``upto``, counted up to ``CJK_EVIDENCE``."""
+    found = done = 0
+    with path.open("rb") as f:
+        while done < upto and found < CJK_EVIDENCE:
+            data = f.read(min(CHUNK, upto - done))
+            if not data:
+                break
+            found += high_bytes(data)
+            done += len(data)
+    return found
 
 
 def _first_error(path: Path, codec: str) -> UnicodeDecodeError | None:
@@ -82,20 +95,29 @@ class TextFile:
             if not looks_like_text(head.decode("utf-8", errors="ignore")):
                 raise ImportFormatError.of(path, K.BINARY_CONTROLS)
             return cls(path, "utf-8", "utf-8")
-        candidates = ["gb18030", "big5"]
-        best = from_bytes(head[:65536]).best()
-        if best is not None and best.encoding not in ("utf_8", "gb18030", "big5"):
-            candidates.append(best.encoding)
-        for codec in candidates:
+        breaks = [("utf-8", utf8_error.start)]
+        for codec in FALLBACKS:
+            if (error := _first_error(path, codec)) is None:
+                if looks_like_text(head.decode(codec, errors="ignore")):
+                    return cls(path, codec, codec)
+            else:
+                breaks.append((codec, error.start))
+        furthest = max(offset for _, offset in breaks)
+        cjk = _high_bytes_before(path, furthest) >= CJK_EVIDENCE  # a CJK file, damaged (decoding.py)
+        best = None if cjk else from_bytes(head[:65536]).best()
+        if best is not None and best.encoding not in ("utf_8", *FALLBACKS):
             try:
-                sample = head.decode(codec, errors="ignore")
+                sample = head.decode(best.encoding, errors="ignore")
             except LookupError:
-                continue
-            if looks_like_text(sample) and _first_error(path, codec) is None:
-                return cls(path, codec, codec)
-        raise ImportFormatError.of(
-            path, K.UNDECODABLE, _count_lines(path, utf8_error.start), offset=utf8_error.start
-        )
+                sample = ""
+            if sample and looks_like_text(sample) and _first_error(path, best.encoding) is None:
+                return cls(path, best.encoding, best.encoding)
+        with path.open("rb") as f:
+            found = []
+            for codec, offset in breaks:
+                f.seek(offset)
+                found.append((codec, offset, f.read(1)[0]))
+        raise undecodable(path, found, lambda offset: _count_lines(path, offset), head)
 
     def chunks(self) -> Iterator[str]:
         """The text in pieces of about CHUNK characters, ``\\r\\n`` and ``\\r`` read as ``\\n``."""

@@ -59,7 +59,7 @@ def test_every_wording_is_translated_with_the_same_placeholders(qapp) -> None:
 def _refusals() -> list[BaseException]:
     """One refusal of a few kinds, nested ones among them, made by the core's own code paths."""
     found: list[BaseException] = [
-        ImportFormatError.of("a.txt", ReasonKind.UNDECODABLE_BYTE, 2, byte=0xFF, offset=7),
+        ImportFormatError.of("a.txt", ReasonKind.UNDECODABLE, 2, encoding="GB18030", byte=0xFF, offset=7),
         ImportFormatError.of(
             "b.jsonl", ReasonKind.SPAN_OUT_OF_RANGE, 3, start=0, end=9, label="LOC", length=2
         ),
@@ -99,8 +99,8 @@ def test_in_chinese_nested_reasons_and_offsets_are_chinese(qapp) -> None:
     finally:
         i18n.install(i18n.ENGLISH)
     assert said[0] == (
-        "文件 a.txt，第 2 行：无法按 UTF-8、UTF-16 或 GB18030 解码（字节偏移 7 处有无效字节 0xff）；"
-        "请将其另存为 UTF-8 后重新导入"
+        "文件 a.txt，第 2 行：无法按 UTF-8、UTF-16 或 GB18030 解码：按 GB18030 读取时在字节 0xff"
+        "（字节偏移 7）处中断；请修正该行，或将文件另存为 UTF-8 后重新导入"
     )
     assert said[1] == "文件 b.jsonl，第 3 行：片段 [0, 9, 'LOC'] 超出了 2 个字符的正文范围"
     assert said[2] == "文件 c.bio：不是标记：'X'（应为 O，或前缀 B/I/M/E/S 加标签，如 B-PER）（BIO 体系）"
@@ -144,7 +144,7 @@ def _bad_files(folder: Path) -> dict[str, tuple[int | None, str, tuple[str, ...]
     (folder / "bracket.txt").write_text("中共中央/nt  致/o\n李鹏/nr  [在/o  北京/ns\n", encoding="utf-8")
     (folder / "orphan.ann").write_text("T1\tPER 0 2\t李鹏\n", encoding="utf-8")
     return {
-        "gbk.txt": (1, "无法按 UTF-8、UTF-16 或 GB18030 解码（字节偏移", ()),
+        "gbk.txt": (2, "无法按 UTF-8、UTF-16 或 GB18030 解码：按 GB18030 读取时在字节 0xff", ("0xff",)),
         "binary.txt": (None, "看起来是二进制文件", ()),
         "broken.jsonl": (2, "不是有效的 JSON（", ("Expecting property name enclosed in double quotes",)),
         "columns.conll": (2, "有 3 列，而之前的行有 2 列（第 1 行）：", (repr("海\tI-LOC\t多"),)),

@@ -111,6 +111,37 @@ def test_undecodable_byte_names_its_line(project: Project, tmp_path: Path) -> No
     assert report.error is not None
 
 
+@pytest.mark.parametrize(
+    ("name", "lines", "encoding"),
+    [
+        # a plain-text article (read whole) and a CoNLL file (read as a stream) in GBK, one bad byte deep in
+        (
+            "article.txt",
+            ["新华社北京电", "正文第一段。", "正文第二段。", "坏\udcff字节在这一行。", "末行。"],
+            "GB18030",
+        ),
+        ("corpus.bio", [f"{ch}\tO" for ch in "北京欢迎你" * 6] + ["\udcff\tO", "京\tB-LOC"], "GB18030"),
+        # UTF-8 with a stray byte: UTF-8 reads furthest, GB18030 breaks on the first Chinese character
+        ("utf8.txt", ["标题", "正文。", "这一行有\udcff坏字节。"], "UTF-8"),
+    ],
+)
+def test_an_undecodable_file_is_refused_at_the_line_where_its_own_encoding_breaks(
+    project: Project, tmp_path: Path, name: str, lines: list[str], encoding: str
+) -> None:
+    codec = "gbk" if encoding == "GB18030" else "utf-8"
+    path = tmp_path / name
+    # \udcff is the byte 0xFF (invalid in UTF-8 and GB18030 alike), written with surrogateescape
+    path.write_bytes("\n".join(lines).encode(codec, errors="surrogateescape") + b"\n")
+    bad_line = next(n for n, line in enumerate(lines, start=1) if "\udcff" in line)
+    before = snapshot(project)
+    report = project.importer.import_file(path)
+    assert report.failed
+    message = str(report.error)
+    assert message.startswith(f"{path}, line {bad_line}: cannot be decoded"), message
+    assert f"read as {encoding}, it breaks at byte 0xff" in message
+    assert snapshot(project) == before
+
+
 def test_folders_are_searched_recursively(tmp_path: Path) -> None:
     (tmp_path / "a" / "b").mkdir(parents=True)
     for name in ("a/1.txt", "a/b/2.txt", "a/b/3.jsonl", "a/skip.png"):
