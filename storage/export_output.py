@@ -14,6 +14,8 @@ import logging
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from storage.durable import flush_tree, fsync_file, fsync_folder, umask
@@ -140,3 +142,37 @@ class ExportOutput:
                 temp.unlink(missing_ok=True)
         except OSError as exc:
             logger.warning("could not remove the unfinished export %s: %s", temp, exc)
+
+
+# -- other files a command writes where the user says (``suggest --output``, ``train --save``) ------------
+
+
+def file_taken(path: Path, overwrite: bool) -> str | None:
+    """Why a command must not write the file ``path`` (a folder is there, or a file and no ``overwrite``),
+    or None. Asked before any work starts, so that nothing is computed for a name that will be refused."""
+    try:
+        there = existing(path, folder=False)
+    except ExportOptionError as exc:
+        return str(exc)
+    if there is not None and not overwrite:
+        return (
+            f"{path} already exists ({there}); nothing was written over it. Choose another name, or replace "
+            "it with --overwrite"
+        )
+    return None
+
+
+@contextmanager
+def new_file(path: Path, overwrite: bool = False) -> Iterator[Path]:
+    """The temporary sibling to write ``path``'s content into: moved into place when the block ends without
+    an exception, removed otherwise, so a failed or interrupted command leaves the old file (or none), never
+    half of one. ``ExportError`` if it cannot be written, or if ``path`` is taken and ``overwrite`` is not
+    given (``ExportTargetExists``, also when the name was taken while the block ran)."""
+    out = ExportOutput(path, folder=False, overwrite=overwrite)
+    temp = out.begin()
+    try:
+        yield temp
+        out.commit()
+    except BaseException:
+        out.discard()
+        raise

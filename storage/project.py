@@ -45,6 +45,7 @@ from storage.decisions import Decisions
 from storage.document_list import DocumentList
 from storage.documents import DocumentStore
 from storage.export import Exporter
+from storage.export_output import file_taken, new_file
 from storage.importer import Importer
 from storage.labels import Labels
 from storage.ordering import Ordering
@@ -70,6 +71,8 @@ __all__ = [
     "SuggestionService",
     "backup_sqlite",
     "default_url",
+    "file_taken",  # suggest --output, train --save: a file the user owns is refused unless --overwrite
+    "new_file",  # ... and written into a temporary sibling, moved into place when complete
     "pg_dump_advice",
     "probe_database",  # New project… / Open project…: what a URL holds, before opening it
     "public_url",

@@ -141,6 +141,37 @@ def name_place_corpus(path: Path, sentences: int) -> Path:
     return path
 
 
+def test_suggest_and_train_never_write_over_a_file_the_user_has(tmp_path: Path) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text("新华社北京电\n越南外交部部长裴青山访问北京。\n", encoding="utf-8")
+    mine = tmp_path / "mine.jsonl"
+    mine.write_text("my own notes\n", encoding="utf-8")
+    refused = newstag("suggest", "--input", str(article), "--output", str(mine), "--quiet")
+    assert refused.returncode == 1
+    assert f"{mine} already exists (a file); nothing was written over it" in refused.stderr
+    assert "--overwrite" in refused.stderr
+    assert mine.read_text(encoding="utf-8") == "my own notes\n"
+
+    replaced = newstag("suggest", "--input", str(article), "--output", str(mine), "--overwrite", "--quiet")
+    assert replaced.returncode == 0, replaced.stderr
+    assert json.loads(mine.read_text(encoding="utf-8"))["text"].startswith("新华社北京电")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["article.txt", "mine.jsonl"]  # no temporary left
+
+    folder = tmp_path / "out"
+    folder.mkdir()
+    into_folder = newstag("suggest", "--input", str(article), "--output", str(folder), "--quiet")
+    assert into_folder.returncode == 1 and "is a folder" in into_folder.stderr
+
+    model = tmp_path / "mine.model"
+    model.write_bytes(b"my model")
+    corpus = name_place_corpus(tmp_path / "base.bio", 4)
+    db = f"sqlite:///{tmp_path / 't.db'}"
+    trained = newstag("train", "--base-corpus", str(corpus), "--save", str(model), "--db", db, "--quiet")
+    assert trained.returncode == 1 and f"{model} already exists" in trained.stderr
+    assert "trained" not in trained.stdout  # refused before training, not after
+    assert model.read_bytes() == b"my model"
+
+
 @pytest.mark.slow
 def test_train_a_base_model_from_a_corpus_and_evaluate_with_it(tmp_path: Path) -> None:
     db = f"sqlite:///{tmp_path / 'b.db'}"

@@ -35,7 +35,12 @@ def register(sub: Any, add_db: AddDb) -> None:
         help="new: documents without suggestions yet (default); all: recompute every document",
     )
     p.add_argument("--input", type=Path, help="an importable file (txt, JSONL, CoNLL) to suggest for")
-    p.add_argument("--output", type=Path, help="where to write the suggestions as JSONL (with --input)")
+    p.add_argument(
+        "--output",
+        type=Path,
+        help="where to write the suggestions as JSONL (with --input); it must not exist yet",
+    )
+    p.add_argument("--overwrite", action="store_true", help="with --output: replace the file if it exists")
     p.add_argument(
         "--sentences-per-document", type=positive_int, metavar="N", help="CoNLL input: N sentences a document"
     )
@@ -184,8 +189,12 @@ def cmd_suggest(args: argparse.Namespace, url: str | None) -> int:
 
 
 def _suggest_file(args: argparse.Namespace) -> int:
-    from tqdm import tqdm
+    from storage.project import file_taken
+    from storage.types import ExportError
 
+    if (problem := file_taken(args.output, args.overwrite)) is not None:
+        print(f"newstag suggest: {problem}", file=sys.stderr)
+        return 1
     try:
         docs = read_documents(args.input, args.sentences_per_document)
     except ImportFormatError as exc:
@@ -194,14 +203,32 @@ def _suggest_file(args: argparse.Namespace) -> int:
     chars = sum(len(d.text) for d in docs)
     processes = _processes(args.processes, chars)
     t0 = time.perf_counter()
-    args.output.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        _write_suggestions(args, docs, processes)
+    except (ExportError, OSError) as exc:
+        print(f"newstag suggest: {exc}", file=sys.stderr)
+        return 1
+    elapsed = time.perf_counter() - t0
+    print(
+        f"suggestions for {len(docs)} document(s) written to {args.output} in {elapsed:.1f} s "
+        f"({chars / elapsed:,.0f} chars/s, {processes} process(es))"
+    )
+    return 0
+
+
+def _write_suggestions(args: argparse.Namespace, docs: list[ParsedDocument], processes: int) -> None:
+    """The suggestions as JSONL in ``args.output``, written whole or not at all (storage.export_output)."""
+    from tqdm import tqdm
+
+    from model.serving import ServingSetup
+    from storage.project import new_file
+
     with (
-        args.output.open("w", encoding="utf-8") as out,
+        new_file(args.output, args.overwrite) as temp,
+        temp.open("w", encoding="utf-8") as out,
         tqdm(total=len(docs), unit=" doc", disable=args.quiet or None, file=sys.stderr) as bar,
     ):
         items = iter(enumerate(d.text for d in docs))
-        from model.serving import ServingSetup
-
         setup = ServingSetup(labels=("PER", "LOC", "ORG", "MISC"), pretrained=ModelSettings().pretrained)
         for i, suggestions in run_parallel(items, processes, setup):
             record = {
@@ -222,9 +249,3 @@ def _suggest_file(args: argparse.Namespace) -> int:
             }
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
             bar.update(1)
-    elapsed = time.perf_counter() - t0
-    print(
-        f"suggestions for {len(docs)} document(s) written to {args.output} in {elapsed:.1f} s "
-        f"({chars / elapsed:,.0f} chars/s, {processes} process(es))"
-    )
-    return 0

@@ -49,8 +49,10 @@ def register(sub: Any, add_db: AddDb) -> None:
         "--save",
         type=Path,
         metavar="FILE",
-        help="also write the trained model to FILE (for `newstag evaluate --base-model`)",
+        help="also write the trained model to FILE (for `newstag evaluate --base-model`); it must not "
+        "exist yet",
     )
+    p.add_argument("--overwrite", action="store_true", help="with --save: replace FILE if it exists")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.add_argument(
         "--progress-lines",
@@ -69,6 +71,12 @@ def cmd_train(args: argparse.Namespace, url: str | None) -> int:
     from storage.types import BASE_ITERATIONS, MODEL_KIND, NothingToTrainOn
 
     base = args.base_corpus is not None
+    if args.save is not None:
+        from storage.project import file_taken
+
+        if (problem := file_taken(args.save, args.overwrite)) is not None:
+            print(f"newstag train: {problem}", file=sys.stderr)  # before minutes of training, not after
+            return 1
     if base:
         from gui.cli.suggest import read_documents
         from storage.types import ImportFormatError
@@ -116,8 +124,8 @@ def cmd_train(args: argparse.Namespace, url: str | None) -> int:
             except NothingToTrainOn as exc:
                 print(f"newstag train: {exc}", file=sys.stderr)
                 return 1
-        if args.save:
-            args.save.write_bytes(project.trained_models.data(result.model_id) or b"")
+        if args.save and not _save(args, project.trained_models.data(result.model_id) or b""):
+            return 1
         what = "base model" if base else "model"
         print(
             f"trained {what} #{result.model_id} on {result.documents:,} document(s), "
@@ -132,3 +140,18 @@ def cmd_train(args: argparse.Namespace, url: str | None) -> int:
                 f"({own.documents:,} document(s), {own.seconds:.1f} s)"
             )
     return 0
+
+
+def _save(args: argparse.Namespace, data: bytes) -> bool:
+    """``--save``: the model in its file, written whole or not at all; False (said) if it cannot be."""
+    from storage.project import new_file
+    from storage.types import ExportError
+
+    try:
+        with new_file(args.save, args.overwrite) as temp:
+            temp.write_bytes(data)
+    except (ExportError, OSError) as exc:
+        print(f"newstag train: the model is stored in the project, but {args.save} was not written: {exc}",
+              file=sys.stderr)  # fmt: skip
+        return False
+    return True
