@@ -130,7 +130,7 @@ def make_window(
         qtbot.waitExposed(window)
         window.activateWindow()
         window.article.setFocus()
-        qtbot.waitUntil(window.isActiveWindow)  # key presses reach the shortcuts of the active window only
+        qtbot.waitUntil(window.isActiveWindow, timeout=30_000)  # keys reach the active window only
         qtbot.waitUntil(
             lambda: not window._start_timer.isActive() and window.session.workers.busy == 0, timeout=60_000
         )
