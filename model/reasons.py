@@ -124,6 +124,30 @@ class ReasonKind(StrEnum):
     NOTE_MULTIWORD = "note-multiword"
     WARN_REPAIRED = "warn-repaired"
     WARN_DUPLICATE_SPANS = "warn-duplicate-spans"
+    # how a file was read, as the preview describes it (storage/formats/*, storage/import_sink.py)
+    VARIANT_CONLLU = "variant-conllu"
+    VARIANT_WEIBO = "variant-weibo"
+    VARIANT_CONLL = "variant-conll"
+    SEPARATOR_TAB = "separator-tab"
+    SEPARATOR_SPACE = "separator-space"
+    SEPARATOR_MIXED = "separator-mixed"
+    LEVEL_CHARACTERS = "level-characters"
+    LEVEL_WORDS = "level-words"
+    VARIANT_PEOPLES_DAILY = "variant-peoples-daily"
+    VARIANT_WORDTAG = "variant-wordtag"
+    VARIANT_BRAT = "variant-brat"
+    ENCODING_BOM = "encoding-bom"
+    UNIT_CODEPOINTS = "unit-codepoints"
+    UNIT_UTF16 = "unit-utf16"
+    UNITS_MIXED = "units-mixed"
+    DUPLICATE_DIFFERS = "duplicate-differs"
+    NO_LABELS = "no-labels"
+    # assigning documents (storage/team.py)
+    ASSIGN_NOBODY = "assign-nobody"
+    OVERLAP_RANGE = "overlap-range"
+    OVERLAP_NEEDS_TWO = "overlap-needs-two"
+    NO_ANNOTATOR = "no-annotator"
+    NO_SUCH_PERSON_LIST = "no-such-person-list"
 
 
 K = ReasonKind
@@ -259,6 +283,29 @@ TEMPLATES: dict[ReasonKind, str] = {
     "entity starts (first at line {line}; --strict-tags refuses them)",
     K.WARN_DUPLICATE_SPANS: "{path}, line {line}: {count} exact duplicate span(s) in one "
     "document stored once",
+    K.VARIANT_CONLLU: "CoNLL-U/CoNLL-X, {width} columns",
+    K.VARIANT_WEIBO: "Weibo NER (character + word position)",
+    K.VARIANT_CONLL: "CoNLL, {width} columns, {separator}-separated, {level}",
+    K.SEPARATOR_TAB: "tab",
+    K.SEPARATOR_SPACE: "space",
+    K.SEPARATOR_MIXED: "mixed",
+    K.LEVEL_CHARACTERS: "characters",
+    K.LEVEL_WORDS: "words",
+    K.VARIANT_PEOPLES_DAILY: "People's Daily (word/tag, articles by id)",
+    K.VARIANT_WORDTAG: "word/tag, one line a document",
+    K.VARIANT_BRAT: "brat standoff (.txt + .ann)",
+    K.ENCODING_BOM: "{codec} (BOM)",
+    K.UNIT_CODEPOINTS: "codepoints",
+    K.UNIT_UTF16: "utf16",
+    K.UNITS_MIXED: "mixed ({first}: {first_count} document(s), {second}: {second_count} document(s))",
+    K.DUPLICATE_DIFFERS: "{source} repeats the text of {earlier} with other labels: here {here}, "
+    "there {there}",
+    K.NO_LABELS: "no labels",
+    K.ASSIGN_NOBODY: "name at least one annotator",
+    K.OVERLAP_RANGE: "overlap must be between 0 and 1, got {overlap}",
+    K.OVERLAP_NEEDS_TWO: "overlap needs at least two annotators",
+    K.NO_ANNOTATOR: "no annotator called {names}",
+    K.NO_SUCH_PERSON_LIST: "no one called {name} in this project (newstag annotators list)",
 }
 
 

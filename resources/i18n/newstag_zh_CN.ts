@@ -1283,6 +1283,26 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>{name}已在本项目中（newstag annotators set-role）</translation>
     </message>
     <message>
+        <source>name at least one annotator</source>
+        <translation>请至少填写一位标注员</translation>
+    </message>
+    <message>
+        <source>overlap must be between 0 and 1, got {overlap}</source>
+        <translation>重叠比例必须在 0 到 1 之间，实际是 {overlap}</translation>
+    </message>
+    <message>
+        <source>overlap needs at least two annotators</source>
+        <translation>要让文档由两人标注，至少需要两位标注员</translation>
+    </message>
+    <message>
+        <source>no annotator called {names}</source>
+        <translation>没有名为 {names} 的标注员</translation>
+    </message>
+    <message>
+        <source>no one called {name} in this project (newstag annotators list)</source>
+        <translation>本项目中没有名为 {name} 的人（newstag annotators list）</translation>
+    </message>
+    <message>
         <source>offsets read as {unit} (--offsets)</source>
         <translation>偏移量按 {unit} 读取（--offsets）</translation>
     </message>
@@ -1373,6 +1393,74 @@ Replace it? Once the new export is complete, the old file is deleted and the new
     <message>
         <source>{path}, line {line}: {count} exact duplicate span(s) in one document stored once</source>
         <translation>文件 {path}，第 {line} 行：同一文档中 {count} 个完全重复的片段只存储一次</translation>
+    </message>
+    <message>
+        <source>CoNLL-U/CoNLL-X, {width} columns</source>
+        <translation>CoNLL-U/CoNLL-X，{width} 列</translation>
+    </message>
+    <message>
+        <source>Weibo NER (character + word position)</source>
+        <translation>Weibo NER（字 + 在词中的位置）</translation>
+    </message>
+    <message>
+        <source>CoNLL, {width} columns, {separator}-separated, {level}</source>
+        <translation>CoNLL，{width} 列，以{separator}分隔，{level}</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>制表符</translation>
+    </message>
+    <message>
+        <source>space</source>
+        <translation>空格</translation>
+    </message>
+    <message>
+        <source>mixed</source>
+        <translation>制表符和空格混合</translation>
+    </message>
+    <message>
+        <source>characters</source>
+        <translation>每行一个字</translation>
+    </message>
+    <message>
+        <source>words</source>
+        <translation>每行一个词</translation>
+    </message>
+    <message>
+        <source>People&apos;s Daily (word/tag, articles by id)</source>
+        <translation>人民日报（词/词性，按编号分篇）</translation>
+    </message>
+    <message>
+        <source>word/tag, one line a document</source>
+        <translation>词/词性，每行一篇文档</translation>
+    </message>
+    <message>
+        <source>brat standoff (.txt + .ann)</source>
+        <translation>brat 独立标注（.txt + .ann）</translation>
+    </message>
+    <message>
+        <source>{codec} (BOM)</source>
+        <translation>{codec}（带字节顺序标记）</translation>
+    </message>
+    <message>
+        <source>codepoints</source>
+        <translation>码位</translation>
+    </message>
+    <message>
+        <source>utf16</source>
+        <translation>UTF-16 码元</translation>
+    </message>
+    <message>
+        <source>mixed ({first}: {first_count} document(s), {second}: {second_count} document(s))</source>
+        <translation>混合（{first}：{first_count} 篇文档，{second}：{second_count} 篇文档）</translation>
+    </message>
+    <message>
+        <source>{source} repeats the text of {earlier} with other labels: here {here}, there {there}</source>
+        <translation>{source} 与 {earlier} 正文相同而标签不同：此处 {here}，彼处 {there}</translation>
+    </message>
+    <message>
+        <source>no labels</source>
+        <translation>无标签</translation>
     </message>
 </context>
 <context>
