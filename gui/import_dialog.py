@@ -295,12 +295,15 @@ class ImportDialog(QDialog):
             said = refusal_message(report.error)  # in the window's language, naming the file and line
             lines.append(self.tr("Refused: {0}").format(said))
             lines.append(self.tr("Nothing from this file is imported."))
-        details = [f"{self.tr('encoding')} {note_message(report.encoding)}"] if report.encoding else []
-        details += [f"{self.tr('scheme')} {report.scheme}"] if report.scheme else []
-        details += [f"{self.tr('columns')} {report.columns}"] if report.columns else []
-        details += [f"{self.tr('offsets')} {note_message(report.offset_unit)}"] if report.offset_unit else []
+        reading = (  # how the file was read; scheme and columns are names (bio, TOKEN,TAG)
+            (self.tr("encoding {0}"), report.encoding),
+            (self.tr("scheme {0}"), report.scheme),
+            (self.tr("columns {0}"), report.columns),
+            (self.tr("offsets {0}"), report.offset_unit),
+        )
+        details = [said.format(note_message(value)) for said, value in reading if value]
         if details:
-            lines.append("; ".join(details))
+            lines.append(self.tr("; ", "between the parts of how a file was read").join(details))
         if report.kept:
             lines.append(
                 self.tr("{0} duplicate(s) with other labels kept as their own documents").format(report.kept)

@@ -908,6 +908,27 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>此文件的内容均不导入。</translation>
     </message>
     <message>
+        <source>encoding {0}</source>
+        <translation>编码 {0}</translation>
+    </message>
+    <message>
+        <source>scheme {0}</source>
+        <translation>标记体系 {0}</translation>
+    </message>
+    <message>
+        <source>columns {0}</source>
+        <translation>列 {0}</translation>
+    </message>
+    <message>
+        <source>offsets {0}</source>
+        <translation>偏移量 {0}</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <comment>between the parts of how a file was read</comment>
+        <translation>；</translation>
+    </message>
+    <message>
         <source>{0} duplicate(s) with other labels kept as their own documents</source>
         <translation>{0} 个标签不同的重复文档作为单独的文档保留</translation>
     </message>
