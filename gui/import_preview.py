@@ -34,4 +34,18 @@ PREVIEW_WORDS: dict[K, str] = {
         "{source} repeats the text of {earlier} with other labels: here {here}, there {there}",
     ),
     K.NO_LABELS: QT_TRANSLATE_NOOP("ImportMessages", "no labels"),
+    K.COLUMNS_ROLE: QT_TRANSLATE_NOOP(
+        "ImportMessages", "--columns: unknown column role {name!r} (TOKEN or TAG)"
+    ),
+    K.COLUMNS_NUMBER: QT_TRANSLATE_NOOP(
+        "ImportMessages", "--columns: {part!r}: the column number must be an integer"
+    ),
+    K.COLUMNS_ZERO: QT_TRANSLATE_NOOP(
+        "ImportMessages", "--columns: columns are numbered from 1 (or -1 for the last)"
+    ),
+    K.COLUMNS_SPEC: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "--columns {spec!r}: name every column, with TOKEN and TAG once each (e.g. TOKEN,POS,CHUNK,TAG),"
+        " or give their numbers (e.g. TOKEN=2,TAG=10)",
+    ),
 }

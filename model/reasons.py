@@ -148,6 +148,11 @@ class ReasonKind(StrEnum):
     OVERLAP_NEEDS_TWO = "overlap-needs-two"
     NO_ANNOTATOR = "no-annotator"
     NO_SUCH_PERSON_LIST = "no-such-person-list"
+    # the --columns option (storage/formats/options.py)
+    COLUMNS_ROLE = "columns-role"
+    COLUMNS_NUMBER = "columns-number"
+    COLUMNS_ZERO = "columns-zero"
+    COLUMNS_SPEC = "columns-spec"
 
 
 K = ReasonKind
@@ -306,6 +311,11 @@ TEMPLATES: dict[ReasonKind, str] = {
     K.OVERLAP_NEEDS_TWO: "overlap needs at least two annotators",
     K.NO_ANNOTATOR: "no annotator called {names}",
     K.NO_SUCH_PERSON_LIST: "no one called {name} in this project (newstag annotators list)",
+    K.COLUMNS_ROLE: "--columns: unknown column role {name!r} (TOKEN or TAG)",
+    K.COLUMNS_NUMBER: "--columns: {part!r}: the column number must be an integer",
+    K.COLUMNS_ZERO: "--columns: columns are numbered from 1 (or -1 for the last)",
+    K.COLUMNS_SPEC: "--columns {spec!r}: name every column, with TOKEN and TAG once each "
+    "(e.g. TOKEN,POS,CHUNK,TAG), or give their numbers (e.g. TOKEN=2,TAG=10)",
 }
 
 

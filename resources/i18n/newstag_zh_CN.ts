@@ -1483,6 +1483,22 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <source>no labels</source>
         <translation>无标签</translation>
     </message>
+    <message>
+        <source>--columns: unknown column role {name!r} (TOKEN or TAG)</source>
+        <translation>--columns：未知的列角色 {name!r}（应为 TOKEN 或 TAG）</translation>
+    </message>
+    <message>
+        <source>--columns: {part!r}: the column number must be an integer</source>
+        <translation>--columns：{part!r}：列号必须是整数</translation>
+    </message>
+    <message>
+        <source>--columns: columns are numbered from 1 (or -1 for the last)</source>
+        <translation>--columns：列号从 1 开始（最后一列为 -1）</translation>
+    </message>
+    <message>
+        <source>--columns {spec!r}: name every column, with TOKEN and TAG once each (e.g. TOKEN,POS,CHUNK,TAG), or give their numbers (e.g. TOKEN=2,TAG=10)</source>
+        <translation>--columns {spec!r}：请为每一列命名，TOKEN 和 TAG 各出现一次（如 TOKEN,POS,CHUNK,TAG），或给出它们的列号（如 TOKEN=2,TAG=10）</translation>
+    </message>
 </context>
 <context>
     <name>ImportOptions</name>

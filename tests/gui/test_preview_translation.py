@@ -19,9 +19,10 @@ from gui.assign_dialog import AssignDialog
 from gui.cli import main
 from gui.import_dialog import ImportDialog
 from gui.import_messages import refused_message
+from gui.permissions import refusal
 from model.reasons import ReasonKind
 from model.roles import Permission
-from model.spans import Role
+from model.spans import Annotator, AnnotatorId, Role
 from storage.project import Project
 from storage.types import TeamError
 from tests.gui.conftest import add_documents
@@ -241,3 +242,61 @@ def test_every_team_error_is_raised_with_a_kind() -> None:
         if re.search(r"TeamError\((f?\"|f?')", line)
     ]
     assert bare == []
+
+
+COLUMNS = {  # what is typed in Columns:, the English the command line says, and the Chinese the dialog says
+    "TOKEN=1,WORD=2": (
+        "--columns: unknown column role 'WORD' (TOKEN or TAG)",
+        "列：--columns：未知的列角色 'WORD'（应为 TOKEN 或 TAG）",
+    ),
+    "TOKEN=1,TAG=x": (
+        "--columns: 'TAG=x': the column number must be an integer",
+        "列：--columns：'TAG=x'：列号必须是整数",
+    ),
+    "TOKEN=0,TAG=2": (
+        "--columns: columns are numbered from 1 (or -1 for the last)",
+        "列：--columns：列号从 1 开始（最后一列为 -1）",
+    ),
+    "TOKEN,POS": (
+        "--columns 'TOKEN,POS': name every column, with TOKEN and TAG once each (e.g. TOKEN,POS,CHUNK,TAG), "
+        "or give their numbers (e.g. TOKEN=2,TAG=10)",
+        "列：--columns 'TOKEN,POS'：请为每一列命名，TOKEN 和 TAG 各出现一次（如 TOKEN,POS,CHUNK,TAG），"
+        "或给出它们的列号（如 TOKEN=2,TAG=10）",
+    ),
+}
+
+
+def test_a_columns_value_that_cannot_work_is_refused_in_chinese(
+    qtbot: QtBot, sqlite_project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = preview_files(tmp_path / "in")
+    db = f"sqlite:///{tmp_path / 'cli.db'}"
+    for typed, (english, _) in COLUMNS.items():  # the command line's words
+        assert main(["import", str(folder / "chars.conll"), "--columns", typed, "--dry-run", "--db", db]) != 0
+        assert english in capsys.readouterr().err
+    assert i18n.install(i18n.CHINESE) == i18n.CHINESE
+    try:
+        dialog = open_dialog(qtbot, sqlite_project)
+        dialog.add_paths([folder / "chars.conll"])
+        for typed, (_, chinese) in COLUMNS.items():
+            dialog.form.columnsEdit.clear()
+            qtbot.keyClicks(dialog.form.columnsEdit, typed)
+            qtbot.mouseClick(dialog.previewButton, LEFT)
+            assert dialog.messageLabel.text() == chinese
+            assert dialog._thread is None and dialog.table.rowCount() == 0  # nothing was read
+    finally:
+        i18n.install(i18n.ENGLISH)
+
+
+def test_a_person_no_longer_in_the_project_is_refused_in_chinese(qapp, sqlite_project: Project) -> None:
+    sqlite_project.team.add("lead", Role.LEAD)
+    gone = Annotator(AnnotatorId(99), "zoe", Role.LEAD)  # the window's person, since renamed or removed
+    assert refusal(sqlite_project, gone, Permission.ASSIGN) == (
+        "no one called zoe in this project (newstag annotators list)"
+    )
+    assert i18n.install(i18n.CHINESE) == i18n.CHINESE
+    try:
+        said = refusal(sqlite_project, gone, Permission.ASSIGN)
+    finally:
+        i18n.install(i18n.ENGLISH)
+    assert said == "本项目中没有名为 zoe 的人（newstag annotators list）"
