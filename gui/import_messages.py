@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from gui.database_messages import render_fault
+from gui.export_words import EXPORT_WORDS
 from gui.i18n import QT_TRANSLATE_NOOP
 from gui.import_notes import NOTE_WORDS
 from gui.import_preview import PREVIEW_WORDS
@@ -262,6 +263,7 @@ WORDS: dict[K, str] = {
     ),
     **NOTE_WORDS,  # the notes and warnings of a file read
     **PREVIEW_WORDS,  # how the preview describes a file read
+    **EXPORT_WORDS,  # why an export was refused
 }
 
 

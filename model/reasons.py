@@ -153,6 +153,19 @@ class ReasonKind(StrEnum):
     COLUMNS_NUMBER = "columns-number"
     COLUMNS_ZERO = "columns-zero"
     COLUMNS_SPEC = "columns-spec"
+    # exporting (storage/export.py, export_output.py, formats/conll_writer.py)
+    THERE_FOLDER = "there-folder"
+    THERE_FILE = "there-file"
+    EXPORT_IS_FILE = "export-is-file"
+    EXPORT_IS_FOLDER = "export-is-folder"
+    EXPORT_CANNOT_WRITE = "export-cannot-write"
+    EXPORT_UNKNOWN_ANNOTATOR = "export-unknown-annotator"
+    NOBODY = "nobody"
+    EXPORT_NEEDS_ANNOTATOR = "export-needs-annotator"
+    EXPORT_UNKNOWN_MAPPED = "export-unknown-mapped"
+    EXPORT_UNKNOWN_LABELS = "export-unknown-labels"
+    EXPORT_BAD_NAME = "export-bad-name"
+    EXPORT_NOT_A_TAG = "export-not-a-tag"
 
 
 K = ReasonKind
@@ -316,6 +329,20 @@ TEMPLATES: dict[ReasonKind, str] = {
     K.COLUMNS_ZERO: "--columns: columns are numbered from 1 (or -1 for the last)",
     K.COLUMNS_SPEC: "--columns {spec!r}: name every column, with TOKEN and TAG once each "
     "(e.g. TOKEN,POS,CHUNK,TAG), or give their numbers (e.g. TOKEN=2,TAG=10)",
+    K.THERE_FOLDER: "a folder with {entries:,} file(s) and folder(s) in it",
+    K.THERE_FILE: "a file",
+    K.EXPORT_IS_FILE: "{path} is a file: this export writes a folder",
+    K.EXPORT_IS_FOLDER: "{path} is a folder: give the name of the file to write",
+    K.EXPORT_CANNOT_WRITE: "cannot write in {parent}: {error}",
+    K.EXPORT_UNKNOWN_ANNOTATOR: "unknown annotator {name!r} (annotators: {known})",
+    K.NOBODY: "none",
+    K.EXPORT_NEEDS_ANNOTATOR: "an annotator is needed for this export (their labels, or their document "
+    "states)",
+    K.EXPORT_UNKNOWN_MAPPED: "unknown label(s) in the mapping: {unknown} (the project's labels: {known})",
+    K.EXPORT_UNKNOWN_LABELS: "unknown label(s) to export: {missing} (available after mapping: {available})",
+    K.EXPORT_BAD_NAME: "cannot export under that name: {problem}; map it to another name",
+    K.EXPORT_NOT_A_TAG: "the label {label!r} cannot be written as a CoNLL tag (it contains whitespace or the "
+    "separator {separator!r}); map it to another name",
 }
 
 

@@ -1457,7 +1457,7 @@ Replace it? Once the new export is complete, the old file is deleted and the new
     </message>
     <message>
         <source>brat standoff (.txt + .ann)</source>
-        <translation>brat 独立标注（.txt + .ann）</translation>
+        <translation>brat standoff（.txt + .ann）</translation>
     </message>
     <message>
         <source>{codec} (BOM)</source>
@@ -1498,6 +1498,54 @@ Replace it? Once the new export is complete, the old file is deleted and the new
     <message>
         <source>--columns {spec!r}: name every column, with TOKEN and TAG once each (e.g. TOKEN,POS,CHUNK,TAG), or give their numbers (e.g. TOKEN=2,TAG=10)</source>
         <translation>--columns {spec!r}：请为每一列命名，TOKEN 和 TAG 各出现一次（如 TOKEN,POS,CHUNK,TAG），或给出它们的列号（如 TOKEN=2,TAG=10）</translation>
+    </message>
+    <message>
+        <source>a folder with {entries:,} file(s) and folder(s) in it</source>
+        <translation>一个文件夹，其中有 {entries:,} 个文件和文件夹</translation>
+    </message>
+    <message>
+        <source>a file</source>
+        <translation>一个文件</translation>
+    </message>
+    <message>
+        <source>{path} is a file: this export writes a folder</source>
+        <translation>{path} 是一个文件：这次导出要写入的是文件夹</translation>
+    </message>
+    <message>
+        <source>{path} is a folder: give the name of the file to write</source>
+        <translation>{path} 是一个文件夹：请给出要写入的文件名</translation>
+    </message>
+    <message>
+        <source>cannot write in {parent}: {error}</source>
+        <translation>无法写入 {parent}：{error}</translation>
+    </message>
+    <message>
+        <source>unknown annotator {name!r} (annotators: {known})</source>
+        <translation>未知的标注员 {name!r}（现有标注员：{known}）</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>an annotator is needed for this export (their labels, or their document states)</source>
+        <translation>这次导出需要指定一位标注员（用其标注或其文档状态）</translation>
+    </message>
+    <message>
+        <source>unknown label(s) in the mapping: {unknown} (the project&apos;s labels: {known})</source>
+        <translation>映射中有未知的标签：{unknown}（本项目的标签：{known}）</translation>
+    </message>
+    <message>
+        <source>unknown label(s) to export: {missing} (available after mapping: {available})</source>
+        <translation>要导出的标签未知：{missing}（映射后可用的标签：{available}）</translation>
+    </message>
+    <message>
+        <source>cannot export under that name: {problem}; map it to another name</source>
+        <translation>不能以这个名称导出：{problem}；请将其映射为其他名称</translation>
+    </message>
+    <message>
+        <source>the label {label!r} cannot be written as a CoNLL tag (it contains whitespace or the separator {separator!r}); map it to another name</source>
+        <translation>标签 {label!r} 不能写成 CoNLL 标记（它含有空白或分隔符 {separator!r}）；请将其映射为其他名称</translation>
     </message>
 </context>
 <context>

@@ -83,7 +83,7 @@ CHINESE = {  # the same in the window: the table's format cell, the details' rea
         "编码 utf-8（带字节顺序标记）；偏移量 混合（UTF-16 码元：1 篇文档，码位：1 篇文档）",
     ),
     "pd.txt": ("wordtag (人民日报（词/词性，按编号分篇）)", "编码 utf-8"),
-    "a.ann": ("brat (brat 独立标注（.txt + .ann）)", "编码 utf-8"),
+    "a.ann": ("brat (brat standoff（.txt + .ann）)", "编码 utf-8"),
 }
 
 
