@@ -15,6 +15,7 @@ from gui.export_words import EXPORT_WORDS
 from gui.i18n import QT_TRANSLATE_NOOP
 from gui.import_notes import NOTE_WORDS
 from gui.import_preview import PREVIEW_WORDS
+from gui.label_words import LABEL_WORDS
 from model.reasons import Reason, Said
 from model.reasons import ReasonKind as K
 from storage.types import ImportFormatError
@@ -264,6 +265,7 @@ WORDS: dict[K, str] = {
     **NOTE_WORDS,  # the notes and warnings of a file read
     **PREVIEW_WORDS,  # how the preview describes a file read
     **EXPORT_WORDS,  # why an export was refused
+    **LABEL_WORDS,  # why a change of the label set was refused
 }
 
 

@@ -1547,6 +1547,38 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <source>the label {label!r} cannot be written as a CoNLL tag (it contains whitespace or the separator {separator!r}); map it to another name</source>
         <translation>标签 {label!r} 不能写成 CoNLL 标记（它含有空白或分隔符 {separator!r}）；请将其映射为其他名称</translation>
     </message>
+    <message>
+        <source>hotkey {hotkey} belongs to {holder} already; give {holder} another key first</source>
+        <translation>快捷键 {hotkey} 已属于 {holder}；请先给 {holder} 换一个键</translation>
+    </message>
+    <message>
+        <source>the project has a label {name} already</source>
+        <translation>本项目已有标签 {name}</translation>
+    </message>
+    <message>
+        <source>the project has no label {name}</source>
+        <translation>本项目没有标签 {name}</translation>
+    </message>
+    <message>
+        <source>cannot merge {name} into {into}: name another label of the project</source>
+        <translation>无法把 {name} 合并到 {into}：请指定本项目的另一个标签</translation>
+    </message>
+    <message>
+        <source>no preset {preset!r} (choose from {presets})</source>
+        <translation>没有预设 {preset!r}（可选：{presets}）</translation>
+    </message>
+    <message>
+        <source>the project has a label {name} already: nothing to undo</source>
+        <translation>本项目已有标签 {name}：没有可撤销的合并</translation>
+    </message>
+    <message>
+        <source>{name} was never merged into another label</source>
+        <translation>{name} 从未被合并到其他标签</translation>
+    </message>
+    <message>
+        <source>{name} is used by {spans} span(s); merge it into another label instead (newstag labels remove {name} --merge-into OTHER)</source>
+        <translation>{name} 被 {spans} 个片段使用；请改为把它合并到另一个标签（newstag labels remove {name} --merge-into OTHER）</translation>
+    </message>
 </context>
 <context>
     <name>ImportOptions</name>
