@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.import_messages import refused_message
 from gui.plain_text import plain_label
 from storage.project import Project
 from storage.types import TeamError
@@ -60,7 +61,7 @@ class AssignDialog(QDialog):
                 names, self.overlap.value() / 100.0, only_unassigned=not self.everything.isChecked()
             )
         except TeamError as exc:
-            self.result_label.setText(self.tr("Not assigned: {0}.").format(exc))
+            self.result_label.setText(self.tr("Not assigned: {0}.").format(refused_message(exc)))
             return
         said = self.tr("Assigned {0} document(s), {1} of them to two annotators.")
         self.result_label.setText(

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from gui.export_summary import render_summary
 from gui.export_worker import ExportWorker
 from gui.i18n import QT_TRANSLATE_NOOP
+from gui.import_messages import note_message, refused_message
 from gui.plain_text import plain_label
 from model.roles import Permission, may
 from model.sentences import SentenceMode
@@ -301,7 +302,7 @@ class ExportDialog(QDialog):
             options = self.options()
             there = self.project.export.existing_output(options, out)
         except ExportOptionError as exc:
-            self._show_error(self.tr("Cannot export: {0}").format(exc))
+            self._show_error(self.tr("Cannot export: {0}").format(refused_message(exc)))
             return
         if there is not None and not self._replace_allowed(out, there):
             self._show_error(self.tr("Nothing was exported: {0} is left as it was.").format(out))
@@ -334,7 +335,7 @@ class ExportDialog(QDialog):
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             self.tr("Replace the existing export?"),
-            said.format(out, there),
+            said.format(out, note_message(there)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             self,
         )

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from gui.import_messages import refused_message
 from storage.project import Project
 from storage.types import ExportCancelled, ExportError, ExportOptionError, ExportOptions
 
@@ -39,9 +40,9 @@ class ExportWorker(QObject):
         except ExportCancelled:
             self.failed.emit(self.tr("Export cancelled; nothing was written."))
         except ExportOptionError as exc:
-            self.failed.emit(self.tr("Cannot export: {0}").format(exc))
+            self.failed.emit(self.tr("Cannot export: {0}").format(refused_message(exc)))
         except (ExportError, OSError) as exc:
-            self.failed.emit(self.tr("Export failed: {0}").format(exc))
+            self.failed.emit(self.tr("Export failed: {0}").format(refused_message(exc)))
         except Exception as exc:  # a worker must always answer, or the dialog waits forever
             logger.exception("export failed")
             self.failed.emit(self.tr("Export failed: {0}").format(exc))

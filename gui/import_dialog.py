@@ -262,7 +262,7 @@ class ImportDialog(QDialog):
         self.reports.append(report)
         row = self.table.rowCount()
         self.table.insertRow(row)
-        shape = report.format + (f" ({report.variant})" if report.variant else "")
+        shape = report.format + (f" ({note_message(report.variant)})" if report.variant else "")
         if report.failed:
             cells: list[object] = [Path(report.path).name, shape, self.tr("refused"), "", "", "", ""]
         else:
@@ -295,17 +295,22 @@ class ImportDialog(QDialog):
             said = refusal_message(report.error)  # in the window's language, naming the file and line
             lines.append(self.tr("Refused: {0}").format(said))
             lines.append(self.tr("Nothing from this file is imported."))
-        details = [f"{self.tr('encoding')} {report.encoding}"] if report.encoding else []
-        details += [f"{self.tr('scheme')} {report.scheme}"] if report.scheme else []
-        details += [f"{self.tr('columns')} {report.columns}"] if report.columns else []
-        details += [f"{self.tr('offsets')} {report.offset_unit}"] if report.offset_unit else []
+        reading = (  # how the file was read; scheme and columns are names (bio, TOKEN,TAG)
+            (self.tr("encoding {0}"), report.encoding),
+            (self.tr("scheme {0}"), report.scheme),
+            (self.tr("columns {0}"), report.columns),
+            (self.tr("offsets {0}"), report.offset_unit),
+        )
+        details = [said.format(note_message(value)) for said, value in reading if value]
         if details:
-            lines.append("; ".join(details))
+            lines.append(self.tr("; ", "between the parts of how a file was read").join(details))
         if report.kept:
             lines.append(
                 self.tr("{0} duplicate(s) with other labels kept as their own documents").format(report.kept)
             )
-        lines += [self.tr("Duplicate with other labels: {0}").format(d) for d in report.differing]
+        lines += [
+            self.tr("Duplicate with other labels: {0}").format(note_message(d)) for d in report.differing
+        ]
         lines += [self.tr("Note: {0}").format(note_message(n)) for n in report.notes]
         lines += [self.tr("Warning: {0}").format(note_message(w)) for w in report.warnings]
         self.details.setPlainText("\n".join(lines))

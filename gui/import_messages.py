@@ -11,8 +11,11 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from gui.database_messages import render_fault
+from gui.export_words import EXPORT_WORDS
 from gui.i18n import QT_TRANSLATE_NOOP
 from gui.import_notes import NOTE_WORDS
+from gui.import_preview import PREVIEW_WORDS
+from gui.label_words import LABEL_WORDS
 from model.reasons import Reason, Said
 from model.reasons import ReasonKind as K
 from storage.types import ImportFormatError
@@ -247,7 +250,18 @@ WORDS: dict[K, str] = {
         "ImportMessages",
         "{name} is in this project already (newstag annotators set-role)",
     ),
+    K.ASSIGN_NOBODY: QT_TRANSLATE_NOOP("ImportMessages", "name at least one annotator"),
+    K.OVERLAP_RANGE: QT_TRANSLATE_NOOP("ImportMessages", "overlap must be between 0 and 1, got {overlap}"),
+    K.OVERLAP_NEEDS_TWO: QT_TRANSLATE_NOOP("ImportMessages", "overlap needs at least two annotators"),
+    K.NO_ANNOTATOR: QT_TRANSLATE_NOOP("ImportMessages", "no annotator called {names}"),
+    K.NO_SUCH_PERSON_LIST: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "no one called {name} in this project (newstag annotators list)",
+    ),
     **NOTE_WORDS,  # the notes and warnings of a file read
+    **PREVIEW_WORDS,  # how the preview describes a file read
+    **EXPORT_WORDS,  # why an export was refused
+    **LABEL_WORDS,  # why a change of the label set was refused
 }
 
 

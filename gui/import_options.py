@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.i18n import QT_TRANSLATE_NOOP
+from gui.import_messages import refused_message
 from model.tagging import IPolicy
 from storage.types import (
     DEFAULT_TAG_MAP,
@@ -170,7 +171,7 @@ class ImportOptionsForm(QWidget):
         try:
             parsed_columns = Columns.parse(columns) if columns else None
         except ValueError as exc:
-            raise ImportOptionError(self.tr("Columns: {0}").format(exc)) from None
+            raise ImportOptionError(self.tr("Columns: {0}").format(refused_message(exc))) from None
         untyped = self.untypedEdit.text().strip()
         if not untyped or any(c.isspace() for c in untyped):
             raise ImportOptionError(self.tr("The label of untyped tags must be one word, e.g. ENT."))

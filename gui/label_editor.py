@@ -24,11 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.import_messages import refused_message
 from gui.label_bar import swatch
 from gui.plain_text import plain_label, push_button
 from gui.terms import description
 from model.label_presets import PRESET_COLOURS, PRESET_CONVENTIONS
-from model.labels import HOTKEYS, is_label
+from model.labels import HOTKEYS, LabelError, is_label
 from model.spans import Annotator, Label
 from storage.project import Project
 from storage.types import LabelInUse
@@ -212,8 +213,7 @@ class LabelEditor(QDialog):
         try:
             new = self.project.labels.edit(label.name, by=self.lead.id, **change)  # type: ignore[arg-type]
         except ValueError as exc:  # changed by someone else meanwhile: the label set's own words
-            self.reload(label.name)
-            self.say(self.tr("Not saved: {0}").format(exc), error=True)
+            self._refused(exc, label.name)
             return
         self._saved(self.tr("{0} saved.").format(new.name), new.name)
 
@@ -257,12 +257,24 @@ class LabelEditor(QDialog):
             self.merge_dialog.accepted.connect(lambda: self._merge(label.name))
             self.merge_dialog.open()
             return
+        except LabelError as exc:  # removed by someone else meanwhile
+            self._refused(exc)
+            return
         self._saved(self.tr("{0} removed.").format(label.name))
+
+    def _refused(self, exc: ValueError, name: str | None = None) -> None:
+        """A change someone else's change made impossible meanwhile: the label set's reason, in our words."""
+        self.reload(name)
+        self.say(self.tr("Not saved: {0}").format(refused_message(exc)), error=True)
 
     def _merge(self, name: str) -> None:
         assert self.merge_dialog is not None
         into = self.merge_dialog.target.currentText()
-        report = self.project.labels.remove(name, merge_into=into, by=self.lead.id)
+        try:
+            report = self.project.labels.remove(name, merge_into=into, by=self.lead.id)
+        except LabelError as exc:  # either label removed by someone else meanwhile
+            self._refused(exc)
+            return
         self._saved(
             self.tr("{0} merged into {1}: {2} span(s) relabelled.").format(name, into, report.spans), into
         )
@@ -275,7 +287,11 @@ class LabelEditor(QDialog):
         i = names.index(label.name)
         j = max(0, min(len(names) - 1, i + step))
         names[i], names[j] = names[j], names[i]
-        self.project.labels.order(names, by=self.lead.id)
+        try:
+            self.project.labels.order(names, by=self.lead.id)
+        except LabelError as exc:
+            self._refused(exc)
+            return
         self._saved(self.tr("Order saved."), label.name)
 
     def add_preset(self) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from gui.i18n import QT_TRANSLATE_NOOP
+from gui.import_messages import refused_message
 from gui.terms import word
 from model.roles import Permission, RoleRefused
 from model.spans import Annotator
@@ -52,6 +53,6 @@ def refusal(project: Project, person: Annotator, permission: Permission) -> str 
         project.team.require(person.name, permission)
     except RoleRefused as exc:
         return refusal_message(exc)
-    except TeamError as exc:
-        return str(exc)
+    except TeamError as exc:  # no one of that name in the project (any more)
+        return refused_message(exc)
     return None

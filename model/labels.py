@@ -30,7 +30,12 @@ FORBIDDEN_RANGES: tuple[tuple[int, int], ...] = (
 
 
 class LabelError(ValueError):
-    """A name that cannot be a label; the message says why, for a person."""
+    """A name that cannot be a label, or a change the label set refuses; the message says why, for a person.
+    ``refusal``: the same as a kind and its values (``model.reasons``) where the window words it, or None."""
+
+    def __init__(self, message: str | Reason) -> None:
+        self.refusal = message if isinstance(message, Reason) else None
+        super().__init__(str(message))
 
 
 def _forbidden(ch: str) -> bool:
@@ -64,7 +69,7 @@ def is_label(name: object) -> bool:
 
 def check_label_name(name: object) -> str:
     """``name`` if it can be a label; raise LabelError otherwise."""
-    problem = label_problem(name)
+    problem = label_reason(name)
     if problem is not None:
         raise LabelError(problem)
     assert isinstance(name, str)
@@ -106,7 +111,7 @@ def description_problem(text: object) -> str | None:
 def check_definition(name: object, colour: object, hotkey: object, description: object) -> None:
     """Raise LabelError with the first thing wrong with a label's definition."""
     for problem in (
-        label_problem(name),
+        label_reason(name),
         colour_problem(colour),
         hotkey_problem(hotkey),
         description_problem(description),

@@ -9,121 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from enum import StrEnum
 
-
-class ReasonKind(StrEnum):
-    # reading the bytes (storage/formats/decoding.py, source.py)
-    CANNOT_READ = "cannot-read"
-    NOT_FOUND = "not-found"
-    BAD_BOM = "bad-bom"
-    BINARY_NUL = "binary-nul"
-    BINARY_CONTROLS = "binary-controls"
-    UNDECODABLE = "undecodable"
-    NUL_CHARACTER = "nul-character"
-    INNER_BOM_LINE = "inner-bom-line"
-    INNER_BOM_TEXT = "inner-bom-text"
-    INNER_BOM_BRAT = "inner-bom-brat"
-    EMPTY_ARTICLE = "empty-article"
-    NO_DOCUMENT = "no-document"
-    STORE_FAILED = "store-failed"
-    # what any document must be (storage/formats/checks.py)
-    PART_TEXT = "part-text"
-    PART_TITLE = "part-title"
-    PART_METADATA = "part-metadata"
-    PART_FILE_NAME = "part-file-name"
-    NUL_IN = "nul-in"
-    LONE_SURROGATE = "lone-surrogate"
-    # label names (model/labels.py)
-    LABEL_NOT_STRING = "label-not-string"
-    LABEL_EMPTY = "label-empty"
-    LABEL_TOO_LONG = "label-too-long"
-    LABEL_WHITESPACE = "label-whitespace"
-    LABEL_CONTROL = "label-control"
-    # JSON and JSON Lines (storage/formats/jsonl.py, json_shapes.py)
-    BAD_JSON = "bad-json"
-    JSON_TRAILING = "json-trailing"
-    JSON_SEPARATOR = "json-separator"
-    NOT_AN_OBJECT = "not-an-object"
-    EMPTY_TEXT = "empty-text"
-    NO_TEXT = "no-text"
-    SPANS_NOT_A_LIST = "spans-not-a-list"
-    OFFSET_NOT_INTEGER = "offset-not-integer"
-    SPAN_NO_LABEL = "span-no-label"
-    SPAN_TOO_SHORT = "span-too-short"
-    SPAN_NOT_A_LIST = "span-not-a-list"
-    CLUENER_LABEL = "cluener-label"
-    CLUENER_MENTION = "cluener-mention"
-    CLUENER_PLACE = "cluener-place"
-    LS_RESULT = "ls-result"
-    LS_TEXT_FIELD = "ls-text-field"
-    LS_DIFFERING = "ls-differing"
-    UTF16_SPLIT = "utf16-split"
-    SPAN_OUT_OF_RANGE = "span-out-of-range"
-    SPAN_TEXT_DIFFERS = "span-text-differs"
-    # word/tag (storage/formats/wordtag.py)
-    NOT_WORD_TAG = "not-word-tag"
-    NESTED_BRACKET = "nested-bracket"
-    STRAY_CLOSE = "stray-close"
-    UNCLOSED_BRACKET = "unclosed-bracket"
-    PD_NO_ID = "pd-no-id"
-    # CoNLL (storage/formats/conll_layout.py, conll.py) and tag sequences (model/tagging.py)
-    NO_ROWS = "no-rows"
-    COLUMNS_NAMED = "columns-named"
-    NO_TAG_COLUMN = "no-tag-column"
-    COLUMNS_UNFIT = "columns-unfit"
-    MIXED_TYPED = "mixed-typed"
-    COLUMN_COUNT = "column-count"
-    COLUMN_COUNT_AGAIN = "column-count-again"
-    EMPTY_TOKEN = "empty-token"
-    MIXED_SCHEMES = "mixed-schemes"
-    NOT_A_TAG = "not-a-tag"
-    IN_SCHEME = "in-scheme"
-    TAG_MALFORMED = "tag-malformed"
-    TAG_OUTSIDE_SCHEME = "tag-outside-scheme"
-    TAG_CONTINUES_NOTHING = "tag-continues-nothing"
-    TAG_UNCLOSED = "tag-unclosed"
-    # brat (storage/formats/brat.py)
-    BRAT_NO_TEXT = "brat-no-text"
-    BRAT_NO_ANNOTATIONS = "brat-no-annotations"
-    BRAT_EMPTY = "brat-empty"
-    BRAT_BAD_LINE = "brat-bad-line"
-    BRAT_BAD_OFFSETS = "brat-bad-offsets"
-    BRAT_OUT_OF_RANGE = "brat-out-of-range"
-    BRAT_TEXT_DIFFERS = "brat-text-differs"
-    BRAT_DISCONTINUOUS = "brat-discontinuous"
-    # a span's offsets against its text (model/spans.py, storage/span_rows.py)
-    OFFSET_TEXT = "offset-text"
-    OFFSET_DOCUMENT = "offset-document"
-    # the team (storage/team.py, model/roles.py)
-    NO_SUCH_PERSON = "no-such-person"
-    ONLY_LEAD = "only-lead"
-    PERSON_EXISTS = "person-exists"
-    # notes and warnings of a file read (storage/formats/*, storage/importer.py)
-    NOTE_OFFSETS_OPTION = "note-offsets-option"
-    NOTE_NOT_IMPORTED = "note-not-imported"
-    PART_NOT_SPANS = "part-not-spans"
-    PART_PREDICTIONS = "part-predictions"
-    WARN_OFFSET_UNIT = "warn-offset-unit"
-    NOTE_BOM_JOINED = "note-bom-joined"
-    NOTE_BOM_SECOND = "note-bom-second"
-    NOTE_BOM_DOCUMENT = "note-bom-document"
-    NOTE_TAG_MAP = "note-tag-map"
-    NOTE_NAMES_MERGED = "note-names-merged"
-    NOTE_NESTED = "note-nested"
-    NOTE_WEIBO = "note-weibo"
-    NOTE_UNTYPED = "note-untyped"
-    NOTE_JOIN_SPACE = "note-join-space"
-    NOTE_JOIN_PAIRS = "note-join-pairs"
-    NOTE_BRAT_IGNORED = "note-brat-ignored"
-    NOTE_BRAT_TRIGGERS = "note-brat-triggers"
-    NOTE_BRAT_TRIGGERS_CONF = "note-brat-triggers-conf"
-    NOTE_BRAT_SPLIT = "note-brat-split"
-    NOTE_COMMENTS = "note-comments"
-    NOTE_MULTIWORD = "note-multiword"
-    WARN_REPAIRED = "warn-repaired"
-    WARN_DUPLICATE_SPANS = "warn-duplicate-spans"
-
+from model.reason_kinds import ReasonKind
 
 K = ReasonKind
 TEMPLATES: dict[ReasonKind, str] = {
@@ -256,6 +143,57 @@ TEMPLATES: dict[ReasonKind, str] = {
     "entity starts (first at line {line}; --strict-tags refuses them)",
     K.WARN_DUPLICATE_SPANS: "{path}, line {line}: {count} exact duplicate span(s) in one "
     "document stored once",
+    K.VARIANT_CONLLU: "CoNLL-U/CoNLL-X, {width} columns",
+    K.VARIANT_WEIBO: "Weibo NER (character + word position)",
+    K.VARIANT_CONLL: "CoNLL, {width} columns, {separator}-separated, {level}",
+    K.SEPARATOR_TAB: "tab",
+    K.SEPARATOR_SPACE: "space",
+    K.SEPARATOR_MIXED: "mixed",
+    K.LEVEL_CHARACTERS: "characters",
+    K.LEVEL_WORDS: "words",
+    K.VARIANT_PEOPLES_DAILY: "People's Daily (word/tag, articles by id)",
+    K.VARIANT_WORDTAG: "word/tag, one line a document",
+    K.VARIANT_BRAT: "brat standoff (.txt + .ann)",
+    K.ENCODING_BOM: "{codec} (BOM)",
+    K.UNIT_CODEPOINTS: "codepoints",
+    K.UNIT_UTF16: "utf16",
+    K.UNITS_MIXED: "mixed ({first}: {first_count} document(s), {second}: {second_count} document(s))",
+    K.DUPLICATE_DIFFERS: "{source} repeats the text of {earlier} with other labels: here {here}, "
+    "there {there}",
+    K.NO_LABELS: "no labels",
+    K.ASSIGN_NOBODY: "name at least one annotator",
+    K.OVERLAP_RANGE: "overlap must be between 0 and 1, got {overlap}",
+    K.OVERLAP_NEEDS_TWO: "overlap needs at least two annotators",
+    K.NO_ANNOTATOR: "no annotator called {names}",
+    K.NO_SUCH_PERSON_LIST: "no one called {name} in this project (newstag annotators list)",
+    K.COLUMNS_ROLE: "--columns: unknown column role {name!r} (TOKEN or TAG)",
+    K.COLUMNS_NUMBER: "--columns: {part!r}: the column number must be an integer",
+    K.COLUMNS_ZERO: "--columns: columns are numbered from 1 (or -1 for the last)",
+    K.COLUMNS_SPEC: "--columns {spec!r}: name every column, with TOKEN and TAG once each "
+    "(e.g. TOKEN,POS,CHUNK,TAG), or give their numbers (e.g. TOKEN=2,TAG=10)",
+    K.THERE_FOLDER: "a folder with {entries:,} file(s) and folder(s) in it",
+    K.THERE_FILE: "a file",
+    K.EXPORT_IS_FILE: "{path} is a file: this export writes a folder",
+    K.EXPORT_IS_FOLDER: "{path} is a folder: give the name of the file to write",
+    K.EXPORT_CANNOT_WRITE: "cannot write in {parent}: {error}",
+    K.EXPORT_UNKNOWN_ANNOTATOR: "unknown annotator {name!r} (annotators: {known})",
+    K.NOBODY: "none",
+    K.EXPORT_NEEDS_ANNOTATOR: "an annotator is needed for this export (their labels, or their document "
+    "states)",
+    K.EXPORT_UNKNOWN_MAPPED: "unknown label(s) in the mapping: {unknown} (the project's labels: {known})",
+    K.EXPORT_UNKNOWN_LABELS: "unknown label(s) to export: {missing} (available after mapping: {available})",
+    K.EXPORT_BAD_NAME: "cannot export under that name: {problem}; map it to another name",
+    K.EXPORT_NOT_A_TAG: "the label {label!r} cannot be written as a CoNLL tag (it contains whitespace or the "
+    "separator {separator!r}); map it to another name",
+    K.LABEL_HOTKEY_TAKEN: "hotkey {hotkey} belongs to {holder} already; give {holder} another key first",
+    K.LABEL_EXISTS: "the project has a label {name} already",
+    K.LABEL_UNKNOWN: "the project has no label {name}",
+    K.LABEL_CANNOT_MERGE: "cannot merge {name} into {into}: name another label of the project",
+    K.LABEL_NO_PRESET: "no preset {preset!r} (choose from {presets})",
+    K.LABEL_UNMERGE_EXISTS: "the project has a label {name} already: nothing to undo",
+    K.LABEL_NEVER_MERGED: "{name} was never merged into another label",
+    K.LABEL_IN_USE: "{name} is used by {spans} span(s); merge it into another label instead "
+    "(newstag labels remove {name} --merge-into OTHER)",
 }
 
 

@@ -19,7 +19,9 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, exists, false, func, literal, not_, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from model.labels import label_problem
+from model.labels import label_reason
+from model.reasons import Reason
+from model.reasons import ReasonKind as K
 from model.sentences import SentenceMode, blocks, split_sentences
 from model.spans import DocState, Entity, Layer, Status
 from storage.database import Database
@@ -88,19 +90,17 @@ def _plan(session: Session, options: ExportOptions) -> _Plan:
         annotator_id = session.scalar(select(AnnotatorRow.id).where(AnnotatorRow.name == options.annotator))
         if annotator_id is None:
             names = session.scalars(select(AnnotatorRow.name).order_by(AnnotatorRow.name))
-            known = ", ".join(names) or "none"
-            raise ExportOptionError(f"unknown annotator {options.annotator!r} (annotators: {known})")
+            known = ", ".join(names) or Reason.of(K.NOBODY)
+            raise ExportOptionError(
+                Reason.of(K.EXPORT_UNKNOWN_ANNOTATOR, name=options.annotator, known=known)
+            )
     elif needs_annotator:
-        raise ExportOptionError(
-            "an annotator is needed for this export (their labels, or their document states)"
-        )
+        raise ExportOptionError(Reason.of(K.EXPORT_NEEDS_ANNOTATOR))
     known_labels = set(session.scalars(select(LabelRow.name)))  # spans' labels are among them (foreign key)
     unknown = sorted(set(options.label_map) - known_labels)
     if unknown:
-        raise ExportOptionError(
-            f"unknown label(s) in the mapping: {', '.join(unknown)} "
-            f"(the project's labels: {', '.join(sorted(known_labels))})"
-        )
+        known = ", ".join(sorted(known_labels))
+        raise ExportOptionError(Reason.of(K.EXPORT_UNKNOWN_MAPPED, unknown=", ".join(unknown), known=known))
     mapping: dict[str, str | None] = {}
     for name in known_labels:
         target = options.label_map.get(name, name)
@@ -110,10 +110,10 @@ def _plan(session: Session, options: ExportOptions) -> _Plan:
         available = {t for t in mapping.values() if t}
         missing = sorted(options.labels - available)
         if missing:
-            raise ExportOptionError(
-                f"unknown label(s) to export: {', '.join(missing)} "
-                f"(available after mapping: {', '.join(sorted(available))})"
+            said = Reason.of(
+                K.EXPORT_UNKNOWN_LABELS, missing=", ".join(missing), available=", ".join(sorted(available))
             )
+            raise ExportOptionError(said)
         mapping = {k: (v if v in options.labels else None) for k, v in mapping.items()}
     targets = sorted({t for t in mapping.values() if t})
     if options.format in (ExportFormat.CONLL, ExportFormat.CONLL_WORD):
@@ -121,8 +121,8 @@ def _plan(session: Session, options: ExportOptions) -> _Plan:
         for target in targets:
             check_label(target, options.conll.separator)
     for target in targets:  # one rule for every format: a brat type or a JSON label is a label too
-        if (problem := label_problem(target)) is not None:
-            raise ExportOptionError(f"cannot export under that name: {problem}; map it to another name")
+        if (problem := label_reason(target)) is not None:
+            raise ExportOptionError(Reason.of(K.EXPORT_BAD_NAME, problem=problem))
     return _Plan(options, annotator_id, mapping)
 
 

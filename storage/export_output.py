@@ -18,6 +18,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from model.reasons import Reason, said
+from model.reasons import ReasonKind as K
 from storage.durable import flush_tree, fsync_file, fsync_folder, umask
 from storage.export_types import ExportError, ExportOptionError
 
@@ -34,14 +36,14 @@ def existing(path: Path, folder: bool) -> str | None:
     folder goes, or the reverse."""
     if folder:
         if path.exists() and not path.is_dir():
-            raise ExportOptionError(f"{path} is a file: this export writes a folder")
+            raise ExportOptionError(Reason.of(K.EXPORT_IS_FILE, path=path))
         if not path.is_dir():
             return None
         entries = sum(1 for _ in path.rglob("*"))
-        return f"a folder with {entries:,} file(s) and folder(s) in it" if entries else None
+        return said(K.THERE_FOLDER, entries=entries) if entries else None
     if path.is_dir():
-        raise ExportOptionError(f"{path} is a folder: give the name of the file to write")
-    return "a file" if path.exists() or path.is_symlink() else None
+        raise ExportOptionError(Reason.of(K.EXPORT_IS_FOLDER, path=path))
+    return said(K.THERE_FILE) if path.exists() or path.is_symlink() else None
 
 
 class ExportOutput:
@@ -72,7 +74,9 @@ class ExportOutput:
                 temp = Path(name)
                 os.chmod(temp, 0o666 & ~umask())
         except OSError as exc:
-            raise ExportError(f"cannot write in {parent}: {exc.strerror or exc}") from exc
+            raise ExportError(
+                Reason.of(K.EXPORT_CANNOT_WRITE, parent=parent, error=exc.strerror or exc)
+            ) from exc
         self.temp = temp
         return temp
 

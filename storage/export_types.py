@@ -11,11 +11,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from model.reasons import Reason
 from model.spans import Entity
 
 
 class ExportError(Exception):
-    """Export could not be done; nothing was written under the target's name (``storage.export_output``)."""
+    """Export could not be done; nothing was written under the target's name (``storage.export_output``).
+    ``refusal``: why, as a kind and its values (``model.reasons``) where the window words it, else None."""
+
+    def __init__(self, message: str | Reason) -> None:
+        self.refusal = message if isinstance(message, Reason) else None
+        super().__init__(str(message))
 
 
 class ExportOptionError(ExportError, ValueError):

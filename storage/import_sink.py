@@ -14,6 +14,8 @@ from sqlalchemy import func, select, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
+from model.reasons import ReasonKind as K
+from model.reasons import said
 from model.spans import Layer, Origin, Status
 from storage.database import Database
 from storage.documents import content_hash
@@ -122,9 +124,9 @@ class Sink:
                 continue
             report.differing_count += 1
             if len(report.differing) < SHOWN_DUPLICATES:
+                here, there = describe(sig, doc.text), describe(earlier_sig, doc.text)
                 report.differing.append(
-                    f"{doc.source} repeats the text of {source} with other labels: here "
-                    f"{describe(sig, doc.text)}, there {describe(earlier_sig, doc.text)}"
+                    said(K.DUPLICATE_DIFFERS, source=doc.source, earlier=source, here=here, there=there)
                 )
             if keep:
                 stored[copy] = (None, doc.source, doc)

@@ -9,6 +9,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from model.reasons import Reason
+from model.reasons import ReasonKind as K
 from storage.documents import content_hash
 from storage.formats import ImportFormatError, ParsedDocument, ReadInfo
 from storage.formats.detect import Format
@@ -87,5 +89,10 @@ def copy_hash(doc: ParsedDocument) -> str:
     return content_hash(f"{doc.text}\x00{signature(doc.entities)!r}")
 
 
-def describe(sig: Signature, text_: str) -> str:
-    return "[" + ", ".join(f"{text_[a:b]}/{label}" for a, b, label in sig) + "]" if sig else "no labels"
+def describe(sig: Signature, text_: str) -> str | Reason:
+    """A document's labels as the report lists them (the text and label of each), or "no labels"."""
+    return (
+        "[" + ", ".join(f"{text_[a:b]}/{label}" for a, b, label in sig) + "]"
+        if sig
+        else Reason.of(K.NO_LABELS)
+    )

@@ -111,9 +111,7 @@ def read_documents(path: Path, options: ImportOptions, info: ReadInfo) -> Iterat
     read = options.read
     if fmt is Format.TXT:
         info.format = "txt"
-        for doc in read_txt(path):
-            info.encoding = doc.meta.get("encoding", "")
-            yield doc
+        yield from read_txt(path, info)
     elif fmt in (Format.JSONL, Format.JSON):
         yield from JsonReader(path, read, info, source, array=fmt is Format.JSON).documents()
     elif fmt is Format.BRAT:

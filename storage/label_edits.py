@@ -11,6 +11,8 @@ from sqlalchemy.orm import Session, aliased
 
 from model.label_presets import PRESET_COLOURS, PRESET_CONVENTIONS, PRESETS
 from model.labels import HOTKEYS, LabelError, check_definition
+from model.reasons import Reason
+from model.reasons import ReasonKind as K
 from model.spans import AnnotatorId, Label, Layer
 from storage.database import Database
 from storage.orm import EventRow, LabelRow, SpanRow
@@ -24,10 +26,7 @@ class LabelInUse(LabelError):
 
     def __init__(self, name: str, spans: int) -> None:
         self.name, self.spans = name, spans
-        super().__init__(
-            f"{name} is used by {spans} span(s); merge it into another label instead "
-            f"(newstag labels remove {name} --merge-into OTHER)"
-        )
+        super().__init__(Reason.of(K.LABEL_IN_USE, name=name, spans=spans))
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +49,7 @@ def _rows(s: Session) -> dict[str, LabelRow]:
 def _free_hotkey(rows: dict[str, LabelRow], name: str, hotkey: str | None) -> None:
     holder = next((r.name for r in rows.values() if hotkey and r.hotkey == hotkey and r.name != name), None)
     if holder is not None:
-        raise LabelError(f"hotkey {hotkey} belongs to {holder} already; give {holder} another key first")
+        raise LabelError(Reason.of(K.LABEL_HOTKEY_TAKEN, hotkey=hotkey, holder=holder))
 
 
 def _log(s: Session, by: AnnotatorId | None, action: str, payload: dict[str, Any]) -> int:
@@ -85,7 +84,7 @@ class LabelEdits:
         with self._db.transaction() as s:
             rows = _rows(s)
             if label.name in rows:
-                raise LabelError(f"the project has a label {label.name} already")
+                raise LabelError(Reason.of(K.LABEL_EXISTS, name=label.name))
             _free_hotkey(rows, label.name, label.hotkey)
             position = max((r.position for r in rows.values()), default=-1) + 1
             added = replace(label, position=position)
@@ -109,7 +108,7 @@ class LabelEdits:
             rows = _rows(s)
             row = rows.get(name)
             if row is None:
-                raise LabelError(f"the project has no label {name}")
+                raise LabelError(Reason.of(K.LABEL_UNKNOWN, name=name))
             before = row_label(row)
             after = Label(
                 new_name if new_name is not None else row.name,
@@ -120,7 +119,7 @@ class LabelEdits:
             )
             check_definition(after.name, after.colour, after.hotkey, after.description)
             if after.name != name and after.name in rows:
-                raise LabelError(f"the project has a label {after.name} already")
+                raise LabelError(Reason.of(K.LABEL_EXISTS, name=after.name))
             _free_hotkey(rows, name, after.hotkey)
             if after == before:
                 return after
@@ -145,7 +144,7 @@ class LabelEdits:
             rows = _rows(s)
             unknown = [n for n in names if n not in rows]
             if unknown:
-                raise LabelError(f"the project has no label {', '.join(unknown)}")
+                raise LabelError(Reason.of(K.LABEL_UNKNOWN, name=", ".join(unknown)))
             rest = sorted(
                 (r for r in rows.values() if r.name not in names), key=lambda r: (r.position, r.name)
             )
@@ -162,12 +161,12 @@ class LabelEdits:
             rows = _rows(s)
             row = rows.get(name)
             if row is None:
-                raise LabelError(f"the project has no label {name}")
+                raise LabelError(Reason.of(K.LABEL_UNKNOWN, name=name))
             used = s.scalar(select(func.count()).select_from(SpanRow).where(SpanRow.label == name)) or 0
             if merge_into is None and used:
                 raise LabelInUse(name, used)
             if merge_into is not None and (merge_into == name or merge_into not in rows):
-                raise LabelError(f"cannot merge {name} into {merge_into}: name another label of the project")
+                raise LabelError(Reason.of(K.LABEL_CANNOT_MERGE, name=name, into=merge_into))
             dropped: list[int] = []
             moved: list[int] = []
             if merge_into is not None:
@@ -216,7 +215,7 @@ class LabelEdits:
         (``PRESET_CONVENTIONS``), in the same transaction."""
         labels = PRESETS.get(preset)
         if labels is None:
-            raise LabelError(f"no preset {preset!r} (choose from {', '.join(PRESETS)})")
+            raise LabelError(Reason.of(K.LABEL_NO_PRESET, preset=preset, presets=", ".join(PRESETS)))
         with self._db.transaction() as s:
             rows = _rows(s)
             taken = {r.hotkey for r in rows.values() if r.hotkey}
@@ -258,13 +257,13 @@ class LabelEdits:
         with self._db.transaction() as s:
             rows = _rows(s)
             if name in rows:
-                raise LabelError(f"the project has a label {name} already: nothing to undo")
+                raise LabelError(Reason.of(K.LABEL_UNMERGE_EXISTS, name=name))
             events = s.scalars(
                 select(EventRow).where(EventRow.action == "label_merge").order_by(EventRow.id.desc())
             )
             merge = next((e for e in events if e.payload.get("label") == name), None)
             if merge is None:
-                raise LabelError(f"{name} was never merged into another label")
+                raise LabelError(Reason.of(K.LABEL_NEVER_MERGED, name=name))
             into, definition = merge.payload["into"], merge.payload["definition"]
             hotkey = definition["hotkey"]
             if hotkey and any(r.hotkey == hotkey for r in rows.values()):

@@ -46,11 +46,11 @@ def _assign(
     rest to one, balancing the load. Documents already assigned are left as they are (``only_unassigned``)."""
     names = list(dict.fromkeys(n.strip() for n in annotators if n.strip()))
     if not names:
-        raise TeamError("name at least one annotator")
+        raise TeamError(Reason.of(ReasonKind.ASSIGN_NOBODY))
     if not 0.0 <= overlap <= 1.0:
-        raise TeamError(f"overlap must be between 0 and 1, got {overlap}")
+        raise TeamError(Reason.of(ReasonKind.OVERLAP_RANGE, overlap=overlap))
     if overlap > 0 and len(names) < 2:
-        raise TeamError("overlap needs at least two annotators")
+        raise TeamError(Reason.of(ReasonKind.OVERLAP_NEEDS_TWO))
     people = {n: _annotator(project, n) for n in names}
     with project.transaction() as s:
         query = select(DocumentRow.id).order_by(DocumentRow.id)
@@ -96,7 +96,7 @@ def _load_layers(
         names = annotators if annotators is not None else sorted(people)
         unknown = [n for n in names if n not in people]
         if unknown:
-            raise TeamError(f"no annotator called {', '.join(unknown)}")
+            raise TeamError(Reason.of(ReasonKind.NO_ANNOTATOR, names=", ".join(unknown)))
         layers: dict[str, dict[int, set[Entity]]] = {}
         for name in names:
             states = [str(DocState.DONE)] if done_only else [str(DocState.DONE), str(DocState.IN_PROGRESS)]
@@ -152,7 +152,7 @@ def _layer_entities(
         else:
             person = s.scalar(select(AnnotatorRow.id).where(AnnotatorRow.name == annotator))
             if person is None:
-                raise TeamError(f"no annotator called {annotator}")
+                raise TeamError(Reason.of(ReasonKind.NO_ANNOTATOR, names=annotator))
             query = query.where(SpanRow.layer == str(Layer.ANNOTATOR), SpanRow.annotator_id == person)
             docs_query = select(ProgressRow.document_id).where(  # documents only read are not theirs yet
                 ProgressRow.annotator_id == person, ProgressRow.state != str(DocState.NEW)
@@ -265,7 +265,7 @@ class Team:
         team = self.annotators()
         current = next((p for p in team if p.name == name), None)
         if name is not None and current is None and team:
-            raise TeamError(f"no one called {name} in this project (newstag annotators list)")
+            raise TeamError(Reason.of(ReasonKind.NO_SUCH_PERSON_LIST, name=name))
         check(current, permission, team)
         return current
 

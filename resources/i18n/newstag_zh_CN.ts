@@ -908,6 +908,27 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>此文件的内容均不导入。</translation>
     </message>
     <message>
+        <source>encoding {0}</source>
+        <translation>编码 {0}</translation>
+    </message>
+    <message>
+        <source>scheme {0}</source>
+        <translation>标记体系 {0}</translation>
+    </message>
+    <message>
+        <source>columns {0}</source>
+        <translation>列 {0}</translation>
+    </message>
+    <message>
+        <source>offsets {0}</source>
+        <translation>偏移量 {0}</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <comment>between the parts of how a file was read</comment>
+        <translation>；</translation>
+    </message>
+    <message>
         <source>{0} duplicate(s) with other labels kept as their own documents</source>
         <translation>{0} 个标签不同的重复文档作为单独的文档保留</translation>
     </message>
@@ -1279,6 +1300,26 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>{name}已在本项目中（newstag annotators set-role）</translation>
     </message>
     <message>
+        <source>name at least one annotator</source>
+        <translation>请至少填写一位标注员</translation>
+    </message>
+    <message>
+        <source>overlap must be between 0 and 1, got {overlap}</source>
+        <translation>重叠比例必须在 0 到 1 之间，实际是 {overlap}</translation>
+    </message>
+    <message>
+        <source>overlap needs at least two annotators</source>
+        <translation>要让文档由两人标注，至少需要两位标注员</translation>
+    </message>
+    <message>
+        <source>no annotator called {names}</source>
+        <translation>没有名为 {names} 的标注员</translation>
+    </message>
+    <message>
+        <source>no one called {name} in this project (newstag annotators list)</source>
+        <translation>本项目中没有名为 {name} 的人（newstag annotators list）</translation>
+    </message>
+    <message>
         <source>offsets read as {unit} (--offsets)</source>
         <translation>偏移量按 {unit} 读取（--offsets）</translation>
     </message>
@@ -1369,6 +1410,170 @@ Replace it? Once the new export is complete, the old file is deleted and the new
     <message>
         <source>{path}, line {line}: {count} exact duplicate span(s) in one document stored once</source>
         <translation>文件 {path}，第 {line} 行：同一文档中 {count} 个完全重复的片段只存储一次</translation>
+    </message>
+    <message>
+        <source>CoNLL-U/CoNLL-X, {width} columns</source>
+        <translation>CoNLL-U/CoNLL-X，{width} 列</translation>
+    </message>
+    <message>
+        <source>Weibo NER (character + word position)</source>
+        <translation>Weibo NER（字 + 在词中的位置）</translation>
+    </message>
+    <message>
+        <source>CoNLL, {width} columns, {separator}-separated, {level}</source>
+        <translation>CoNLL，{width} 列，以{separator}分隔，{level}</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>制表符</translation>
+    </message>
+    <message>
+        <source>space</source>
+        <translation>空格</translation>
+    </message>
+    <message>
+        <source>mixed</source>
+        <translation>制表符和空格混合</translation>
+    </message>
+    <message>
+        <source>characters</source>
+        <translation>每行一个字</translation>
+    </message>
+    <message>
+        <source>words</source>
+        <translation>每行一个词</translation>
+    </message>
+    <message>
+        <source>People&apos;s Daily (word/tag, articles by id)</source>
+        <translation>人民日报（词/词性，按编号分篇）</translation>
+    </message>
+    <message>
+        <source>word/tag, one line a document</source>
+        <translation>词/词性，每行一篇文档</translation>
+    </message>
+    <message>
+        <source>brat standoff (.txt + .ann)</source>
+        <translation>brat standoff（.txt + .ann）</translation>
+    </message>
+    <message>
+        <source>{codec} (BOM)</source>
+        <translation>{codec}（带字节顺序标记）</translation>
+    </message>
+    <message>
+        <source>codepoints</source>
+        <translation>码位</translation>
+    </message>
+    <message>
+        <source>utf16</source>
+        <translation>UTF-16 码元</translation>
+    </message>
+    <message>
+        <source>mixed ({first}: {first_count} document(s), {second}: {second_count} document(s))</source>
+        <translation>混合（{first}：{first_count} 篇文档，{second}：{second_count} 篇文档）</translation>
+    </message>
+    <message>
+        <source>{source} repeats the text of {earlier} with other labels: here {here}, there {there}</source>
+        <translation>{source} 与 {earlier} 正文相同而标签不同：此处 {here}，彼处 {there}</translation>
+    </message>
+    <message>
+        <source>no labels</source>
+        <translation>无标签</translation>
+    </message>
+    <message>
+        <source>--columns: unknown column role {name!r} (TOKEN or TAG)</source>
+        <translation>--columns：未知的列角色 {name!r}（应为 TOKEN 或 TAG）</translation>
+    </message>
+    <message>
+        <source>--columns: {part!r}: the column number must be an integer</source>
+        <translation>--columns：{part!r}：列号必须是整数</translation>
+    </message>
+    <message>
+        <source>--columns: columns are numbered from 1 (or -1 for the last)</source>
+        <translation>--columns：列号从 1 开始（最后一列为 -1）</translation>
+    </message>
+    <message>
+        <source>--columns {spec!r}: name every column, with TOKEN and TAG once each (e.g. TOKEN,POS,CHUNK,TAG), or give their numbers (e.g. TOKEN=2,TAG=10)</source>
+        <translation>--columns {spec!r}：请为每一列命名，TOKEN 和 TAG 各出现一次（如 TOKEN,POS,CHUNK,TAG），或给出它们的列号（如 TOKEN=2,TAG=10）</translation>
+    </message>
+    <message>
+        <source>a folder with {entries:,} file(s) and folder(s) in it</source>
+        <translation>一个文件夹，其中有 {entries:,} 个文件和文件夹</translation>
+    </message>
+    <message>
+        <source>a file</source>
+        <translation>一个文件</translation>
+    </message>
+    <message>
+        <source>{path} is a file: this export writes a folder</source>
+        <translation>{path} 是一个文件：这次导出要写入的是文件夹</translation>
+    </message>
+    <message>
+        <source>{path} is a folder: give the name of the file to write</source>
+        <translation>{path} 是一个文件夹：请给出要写入的文件名</translation>
+    </message>
+    <message>
+        <source>cannot write in {parent}: {error}</source>
+        <translation>无法写入 {parent}：{error}</translation>
+    </message>
+    <message>
+        <source>unknown annotator {name!r} (annotators: {known})</source>
+        <translation>未知的标注员 {name!r}（现有标注员：{known}）</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>an annotator is needed for this export (their labels, or their document states)</source>
+        <translation>这次导出需要指定一位标注员（用其标注或其文档状态）</translation>
+    </message>
+    <message>
+        <source>unknown label(s) in the mapping: {unknown} (the project&apos;s labels: {known})</source>
+        <translation>映射中有未知的标签：{unknown}（本项目的标签：{known}）</translation>
+    </message>
+    <message>
+        <source>unknown label(s) to export: {missing} (available after mapping: {available})</source>
+        <translation>要导出的标签未知：{missing}（映射后可用的标签：{available}）</translation>
+    </message>
+    <message>
+        <source>cannot export under that name: {problem}; map it to another name</source>
+        <translation>不能以这个名称导出：{problem}；请将其映射为其他名称</translation>
+    </message>
+    <message>
+        <source>the label {label!r} cannot be written as a CoNLL tag (it contains whitespace or the separator {separator!r}); map it to another name</source>
+        <translation>标签 {label!r} 不能写成 CoNLL 标记（它含有空白或分隔符 {separator!r}）；请将其映射为其他名称</translation>
+    </message>
+    <message>
+        <source>hotkey {hotkey} belongs to {holder} already; give {holder} another key first</source>
+        <translation>快捷键 {hotkey} 已属于 {holder}；请先给 {holder} 换一个键</translation>
+    </message>
+    <message>
+        <source>the project has a label {name} already</source>
+        <translation>本项目已有标签 {name}</translation>
+    </message>
+    <message>
+        <source>the project has no label {name}</source>
+        <translation>本项目没有标签 {name}</translation>
+    </message>
+    <message>
+        <source>cannot merge {name} into {into}: name another label of the project</source>
+        <translation>无法把 {name} 合并到 {into}：请指定本项目的另一个标签</translation>
+    </message>
+    <message>
+        <source>no preset {preset!r} (choose from {presets})</source>
+        <translation>没有预设 {preset!r}（可选：{presets}）</translation>
+    </message>
+    <message>
+        <source>the project has a label {name} already: nothing to undo</source>
+        <translation>本项目已有标签 {name}：没有可撤销的合并</translation>
+    </message>
+    <message>
+        <source>{name} was never merged into another label</source>
+        <translation>{name} 从未被合并到其他标签</translation>
+    </message>
+    <message>
+        <source>{name} is used by {spans} span(s); merge it into another label instead (newstag labels remove {name} --merge-into OTHER)</source>
+        <translation>{name} 被 {spans} 个片段使用；请改为把它合并到另一个标签（newstag labels remove {name} --merge-into OTHER）</translation>
     </message>
 </context>
 <context>

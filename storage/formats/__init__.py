@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from model.faults import Fault
-from model.reasons import Reason, ReasonKind
+from model.reasons import Reason, ReasonKind, Said, said
 from model.spans import Entity
 
 
@@ -70,11 +70,35 @@ class ReadInfo:
 
     @property
     def offset_unit(self) -> str | None:
-        """``codepoints``, ``utf16``, ``mixed (...)`` or None where the format has no offsets."""
-        if not self.offset_units:
+        """``codepoints``, ``utf16``, ``mixed (...)`` or None where the format has no offsets; a ``Said``
+        (that English, with its kind for the window) for the units it knows."""
+        units = self.offset_units.most_common()
+        if not units:
             return None
-        if len(self.offset_units) == 1:
-            return next(iter(self.offset_units))
-        return (
-            "mixed (" + ", ".join(f"{u}: {n} document(s)" for u, n in self.offset_units.most_common()) + ")"
+        if any(u not in UNIT_KINDS for u, _ in units) or len(units) > 2:
+            if len(units) == 1:
+                return units[0][0]
+            return "mixed (" + ", ".join(f"{u}: {n} document(s)" for u, n in units) + ")"
+        if len(units) == 1:
+            return Said(unit_reason(units[0][0]))
+        (first, first_count), (second, second_count) = units
+        return said(
+            ReasonKind.UNITS_MIXED,
+            first=unit_reason(first),
+            first_count=first_count,
+            second=unit_reason(second),
+            second_count=second_count,
         )
+
+
+UNIT_KINDS = {"codepoints": ReasonKind.UNIT_CODEPOINTS, "utf16": ReasonKind.UNIT_UTF16}
+
+
+def unit_reason(unit: str) -> Reason:
+    """An offset unit (``codepoints``, ``utf16``) as a kind the window words; its English is the unit."""
+    return Reason(UNIT_KINDS[str(unit)])
+
+
+def bom_encoding(codec: str) -> Said:
+    """The encoding of a file that starts with a byte-order mark, as shown: ``utf-8 (BOM)``."""
+    return said(ReasonKind.ENCODING_BOM, codec=codec.replace("-sig", ""))

@@ -98,7 +98,7 @@ def read_brat(
     if not ann_path.exists():
         raise ImportFormatError.of(txt_path, K.BRAT_NO_ANNOTATIONS, name=ann_path.name)
     raw, encoding = read_text_file(txt_path)
-    info.format, info.encoding, info.variant = "brat", encoding, "brat standoff (.txt + .ann)"
+    info.format, info.encoding, info.variant = "brat", encoding, said(K.VARIANT_BRAT)
     if not raw.strip():
         raise ImportFormatError.of(txt_path, K.BRAT_EMPTY)
     if "\ufeff" in raw:

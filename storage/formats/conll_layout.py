@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from model.labels import label_reason
-from model.reasons import Reason, said
+from model.reasons import Reason, Said, said
 from model.reasons import ReasonKind as K
 from model.tagging import Scheme, TagSequenceError, detect_scheme, split_tag
 from storage.formats import ImportFormatError, ReadInfo
@@ -17,6 +17,7 @@ from storage.formats.source import BOM, TextFile, inner_bom
 
 UNTYPED = frozenset("BIESMLU")
 TITLE_LIMIT = 40  # characters of a document's first line that make its title
+SEPARATORS = {"tab": K.SEPARATOR_TAB, "space": K.SEPARATOR_SPACE, "mixed": K.SEPARATOR_MIXED}
 SEEN_LIMIT = 200_000  # distinct rows remembered by the first pass, at most
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
@@ -190,14 +191,19 @@ class LayoutAnalysis:
             info.notes.append(said(K.NOTE_BOM_DOCUMENT, line=line))
         return layout
 
-    def _variant(self) -> str:
+    def _variant(self) -> Said:
         layout = self.layout
         if layout.conllu:
-            return f"CoNLL-U/CoNLL-X, {layout.width} columns"
+            return said(K.VARIANT_CONLLU, width=layout.width)
         if layout.weibo:
-            return "Weibo NER (character + word position)"
-        level = "characters" if layout.single_chars else "words"
-        return f"CoNLL, {layout.width} columns, {layout.separator}-separated, {level}"
+            return said(K.VARIANT_WEIBO)
+        level = Reason.of(K.LEVEL_CHARACTERS if layout.single_chars else K.LEVEL_WORDS)
+        return said(
+            K.VARIANT_CONLL,
+            width=layout.width,
+            separator=Reason.of(SEPARATORS[layout.separator]),
+            level=level,
+        )
 
     def _analyse_block(
         self, base: int, lines: list[str], distinct: set[str], stats: _Stats, separators: set[str]

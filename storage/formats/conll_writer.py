@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from model.reasons import Reason
+from model.reasons import ReasonKind as K
 from model.sentences import SentenceMode, blocks, split_sentences
 from model.spans import Entity
 from model.tagging import Scheme, entities_to_tags
@@ -87,10 +89,7 @@ class ConllOptions:
 def check_label(label: str, separator: str) -> None:
     """A tag must survive being split off its line: no blank characters, no separator."""
     if any(is_blank(c) for c in label) or separator in label:
-        raise ExportOptionError(
-            f"the label {label!r} cannot be written as a CoNLL tag (it contains whitespace or the separator "
-            f"{separator!r}); map it to another name"
-        )
+        raise ExportOptionError(Reason.of(K.EXPORT_NOT_A_TAG, label=label, separator=separator))
 
 
 class _Jieba:

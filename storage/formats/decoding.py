@@ -10,7 +10,7 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from model.reasons import ReasonKind as K
-from storage.formats import ImportFormatError
+from storage.formats import ImportFormatError, bom_encoding
 
 BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 _ALLOWED_CONTROLS = set("\t\n\r\f\v\x1c\x1d\x1e\x85")
@@ -67,7 +67,7 @@ def decode(data: bytes, path: Path | str) -> tuple[str, str]:
     for bom, encoding in BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(encoding), encoding.replace("-sig", "") + " (BOM)"
+                return data.decode(encoding), bom_encoding(encoding)
             except UnicodeDecodeError as exc:
                 raise ImportFormatError.of(path, K.BAD_BOM, codec=encoding) from exc
     if b"\x00" in data[:8192]:

@@ -27,7 +27,7 @@ from model.reasons import Reason, said
 from model.reasons import ReasonKind as K
 from model.spans import Entity
 from model.text import first_line_title, line_ending_kind, normalise_newlines
-from storage.formats import ImportFormatError, ParsedDocument, ReadInfo
+from storage.formats import ImportFormatError, ParsedDocument, ReadInfo, unit_reason
 from storage.formats.json_shapes import ASTRAL as _ASTRAL
 from storage.formats.json_shapes import LS_SKIP as _LS_SKIP
 from storage.formats.json_shapes import SPAN_KEYS, RawSpan
@@ -63,7 +63,7 @@ class JsonReader:
         self.info.format = "json" if self.array else "jsonl"
         self.info.encoding = self.source.encoding
         if self.options.offsets is not OffsetUnit.AUTO:
-            self.info.notes.append(said(K.NOTE_OFFSETS_OPTION, unit=self.options.offsets))
+            self.info.notes.append(said(K.NOTE_OFFSETS_OPTION, unit=unit_reason(self.options.offsets)))
         yield from (self._array() if self.array else self._lines())
         self.info.variant = ", ".join(
             f"{shape}" if len(self.shapes) == 1 else f"{shape} ({n})"

@@ -6,6 +6,8 @@ import enum
 import re
 from dataclasses import dataclass, field
 
+from model.reasons import Reason
+from model.reasons import ReasonKind as K
 from model.tagging import IPolicy
 
 
@@ -46,6 +48,15 @@ class Duplicates(enum.StrEnum):
     KEEP = "keep"
 
 
+class ColumnsError(ValueError):
+    """A ``--columns`` value that cannot be read; ``refusal``: why, as a kind and its values (its English
+    is ``str()``)."""
+
+    def __init__(self, refusal: Reason) -> None:
+        self.refusal = refusal
+        super().__init__(str(refusal))
+
+
 _COLUMN_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
 
 
@@ -69,13 +80,13 @@ class Columns:
                 name, _, number = part.partition("=")
                 name = name.strip().upper()
                 if name not in ("TOKEN", "TAG"):
-                    raise ValueError(f"--columns: unknown column role {name!r} (TOKEN or TAG)")
+                    raise ColumnsError(Reason.of(K.COLUMNS_ROLE, name=name))
                 try:
                     roles[name] = int(number)
                 except ValueError:
-                    raise ValueError(f"--columns: {part!r}: the column number must be an integer") from None
+                    raise ColumnsError(Reason.of(K.COLUMNS_NUMBER, part=part)) from None
                 if roles[name] == 0:
-                    raise ValueError("--columns: columns are numbered from 1 (or -1 for the last)")
+                    raise ColumnsError(Reason.of(K.COLUMNS_ZERO))
             return cls(roles.get("TOKEN", 1), roles.get("TAG", -1))
         upper = [p.upper() for p in parts]
         if (
@@ -83,11 +94,7 @@ class Columns:
             or upper.count("TAG") != 1
             or not all(_COLUMN_NAME.match(p) for p in parts)
         ):
-            raise ValueError(
-                f"--columns {spec!r}: name every column, with TOKEN and TAG once each "
-                "(e.g. TOKEN,POS,CHUNK,TAG), "
-                "or give their numbers (e.g. TOKEN=2,TAG=10)"
-            )
+            raise ColumnsError(Reason.of(K.COLUMNS_SPEC, spec=spec))
         return cls(upper.index("TOKEN") + 1, upper.index("TAG") + 1, len(parts))
 
     def resolve(self, width: int) -> tuple[int, int]:

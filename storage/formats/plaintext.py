@@ -7,12 +7,14 @@ from pathlib import Path
 
 from model.reasons import ReasonKind as K
 from model.text import first_line_title, line_ending_kind, normalise_newlines
-from storage.formats import ImportFormatError, ParsedDocument
+from storage.formats import ImportFormatError, ParsedDocument, ReadInfo
 from storage.formats.decoding import read_text_file
 
 
-def read_txt(path: Path) -> Iterator[ParsedDocument]:
+def read_txt(path: Path, info: ReadInfo | None = None) -> Iterator[ParsedDocument]:
     raw, encoding = read_text_file(path)
+    if info is not None:
+        info.format, info.encoding = "txt", encoding
     text, _ = normalise_newlines(raw)
     if not text.strip():
         raise ImportFormatError.of(path, K.EMPTY_ARTICLE)
@@ -22,5 +24,5 @@ def read_txt(path: Path) -> Iterator[ParsedDocument]:
         title=first_line_title(text),
         text=text,
         source=str(path),
-        meta={"format": "txt", "encoding": encoding, "line_endings": line_ending_kind(raw)},
+        meta={"format": "txt", "encoding": str(encoding), "line_endings": line_ending_kind(raw)},
     )

@@ -13,7 +13,7 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from model.reasons import ReasonKind as K
-from storage.formats import ImportFormatError
+from storage.formats import ImportFormatError, bom_encoding
 from storage.formats.decoding import BOMS, CJK_EVIDENCE, FALLBACKS, high_bytes, looks_like_text, undecodable
 
 CHUNK = 1 << 18  # bytes read at a time, and characters decoded at a time
@@ -87,7 +87,7 @@ class TextFile:
                     raise ImportFormatError.of(
                         path, K.BAD_BOM, _count_lines(path, error.start), codec=codec
                     ) from None
-                return cls(path, codec, codec.replace("-sig", "") + " (BOM)")
+                return cls(path, codec, bom_encoding(codec))
         if b"\x00" in head[:8192]:
             raise ImportFormatError.of(path, K.BINARY_NUL)
         utf8_error = _first_error(path, "utf-8")

@@ -181,9 +181,7 @@ class WordTagReader:
         if group:
             yield self._build(article, group)
         mapping = ", ".join(f"{tag}={label}" for tag, label in self.tag_map.items())
-        info.variant = (
-            "People's Daily (word/tag, articles by id)" if people_daily else "word/tag, one line a document"
-        )
+        info.variant = said(K.VARIANT_PEOPLES_DAILY if people_daily else K.VARIANT_WORDTAG)
         info.notes.append(said(K.NOTE_TAG_MAP, mapping=mapping))
         if self.merged:
             info.notes.append(said(K.NOTE_NAMES_MERGED, count=self.merged))
