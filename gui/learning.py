@@ -26,7 +26,7 @@ class BackgroundLearning(QObject):
     def start(self) -> None:
         """Load jieba first, before whatever was asked for meanwhile."""
         if self.service is not None:
-            self.workers.submit(self.service.warm_up, done=self._warmed, first=True)
+            self.workers.submit(self.service.warm_up, self.workers.stopping, done=self._warmed, first=True)
 
     def _warmed(self, _result: object) -> None:
         self.warm = True

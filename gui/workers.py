@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import itertools
 import logging
+import sys
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -22,16 +24,29 @@ class _Relay(QObject):
 
 
 class _Task(QRunnable):
-    def __init__(self, key: int, relay: _Relay, fn: Callable[..., Any], args: tuple[Any, ...]) -> None:
+    def __init__(
+        self,
+        key: int,
+        relay: _Relay,
+        fn: Callable[..., Any],
+        args: tuple[Any, ...],
+        stopping: threading.Event,
+    ) -> None:
         super().__init__()
-        self.key, self.relay, self.fn, self.args = key, relay, fn, args
+        self.key, self.relay, self.fn, self.args, self.stopping = key, relay, fn, args, stopping
         self.setAutoDelete(True)
 
     def run(self) -> None:
         try:
             result = self.fn(*self.args)
         except Exception as exc:  # reported to the UI thread, never raised into Qt
-            logger.exception("background task %s failed", getattr(self.fn, "__name__", self.fn))
+            name = getattr(self.fn, "__name__", self.fn)
+            if self.stopping.is_set() or sys.is_finalizing():
+                # the window has closed and the interpreter may be ending under the task (an import then
+                # fails): nobody waits for the result, and a traceback in the terminal would only alarm
+                logger.debug("background task %s ended by the shutdown: %r", name, exc)
+                return
+            logger.exception("background task %s failed", name)
             self.relay.failed.emit(self.key, exc)
             return
         self.relay.finished.emit(self.key, result)
@@ -52,6 +67,8 @@ class Workers(QObject):
         self._relay.finished.connect(self._on_finished)
         self._relay.failed.connect(self._on_failed)
         self._keys = itertools.count()
+        # set by shutdown(): a long task (the warm-up) looks at it between its stages and stops early
+        self.stopping = threading.Event()
         self._callbacks: dict[
             int, tuple[Callable[[Any], None] | None, Callable[[Exception], None] | None]
         ] = {}
@@ -72,7 +89,7 @@ class Workers(QObject):
         ``first``: while paused, ahead of the tasks already waiting."""
         key = next(self._keys)
         self._callbacks[key] = (done, error)
-        task = _Task(key, self._relay, fn, args)
+        task = _Task(key, self._relay, fn, args, self.stopping)
         if self._paused:
             self._pending.insert(0 if first else len(self._pending), task)
         else:
@@ -104,7 +121,8 @@ class Workers(QObject):
             self.idle.emit()
 
     def shutdown(self, timeout_ms: int = 10_000) -> None:
-        """Drop queued tasks and wait for the running one (on window close)."""
+        """Drop queued tasks, ask the running one to stop (``stopping``) and wait for it (on window close)."""
+        self.stopping.set()
         self._pending.clear()
         self._pool.clear()
         self._pool.waitForDone(timeout_ms)

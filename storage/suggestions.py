@@ -126,13 +126,17 @@ class SuggestionService:
         engine = self.engine
         return getattr(engine, "rule_engine", engine)
 
-    def warm_up(self) -> None:
+    def warm_up(self, stop: threading.Event | None = None) -> None:
         """Load jieba, the project dictionary, the pretrained tagger and the project's trained model, if any
-        (slow: call it off the UI thread)."""
+        (slow: call it off the UI thread). ``stop``, looked at between these stages: set when the window
+        closes, so that quitting does not wait for the rest (nor run it while the interpreter ends)."""
         with self._lock:
             self.engine.warm_up()
-        self._attach_pretrained()
-        self.reload_model()
+        for stage in (self._attach_pretrained, self.reload_model):
+            if stop is not None and stop.is_set():
+                logger.info("warm-up stopped: the window closed")
+                return
+            stage()
 
     def _attach_pretrained(self) -> None:
         """Put the pretrained tagger beside the rules, if the project wants one and it is installed."""

@@ -59,7 +59,7 @@ class FakeService:
         self.threads.append(threading.current_thread())
         return {doc: self.doubt.get(doc, 0.0) for doc in texts}
 
-    def warm_up(self) -> None:
+    def warm_up(self, stop: threading.Event | None = None) -> None:
         self.threads.append(threading.current_thread())
 
     def ensure(self, document_id: DocumentId) -> bool:

@@ -83,3 +83,34 @@ def test_the_real_service_suggests_a_seed_in_the_worker_and_snaps_to_jieba_words
     press(qtbot, window, K.Key_3)
     mine = sqlite_project.annotations.spans(window.session.document.id, Layer.ANNOTATOR, window.annotator.id)
     assert [text[s.start : s.end] for s in mine] == ["外交部"]
+
+
+def test_a_task_failing_under_the_shutdown_leaves_no_traceback(qtbot, caplog) -> None:
+    """Quitting while a task runs: once the window has asked the worker to stop, the task's failure (say, an
+    import refused by an interpreter that is ending) is logged quietly, not as an error with a traceback;
+    before that, a failure is an error as always."""
+    import logging
+    import threading
+
+    from gui.workers import Workers
+
+    workers = Workers()
+    release, failures = threading.Event(), []
+
+    def fails_at_shutdown() -> None:
+        release.wait(10)
+        raise RuntimeError("can't register atexit after shutdown")
+
+    def fails() -> None:
+        raise RuntimeError("a real failure")
+
+    with caplog.at_level(logging.DEBUG, logger="gui.workers"):
+        workers.submit(fails, error=failures.append)
+        qtbot.waitUntil(lambda: len(failures) == 1)
+        assert [r.levelno for r in caplog.records] == [logging.ERROR] and caplog.records[0].exc_info
+        caplog.clear()
+        workers.submit(fails_at_shutdown, error=failures.append)
+        threading.Timer(0.2, release.set).start()
+        workers.shutdown()
+    assert workers.stopping.is_set() and len(failures) == 1
+    assert [r.levelno for r in caplog.records] == [logging.DEBUG] and not caplog.records[0].exc_info

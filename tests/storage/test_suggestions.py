@@ -161,6 +161,29 @@ def test_without_the_tagger_the_service_is_the_rules_and_says_which_is_missing(
     assert type(service.engine).__name__ == "SuggestionEngine"
 
 
+def test_a_warm_up_told_to_stop_loads_the_rules_and_nothing_after_them(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The window sets ``stop`` when it closes: the warm-up then ends after its current stage, instead of
+    loading the tagger and the model into a closing process."""
+    import threading
+
+    import storage.training
+    from tests.model.test_pretrained import FakeTagger
+
+    asked: list[str] = []
+    tagger = FakeTagger({"裴青山": "PER"})
+    monkeypatch.setattr(storage.training.Training, "tagger", lambda _self: asked.append("tagger") or tagger)
+    stop = threading.Event()
+    stop.set()
+    service = SuggestionService(project)
+    service.warm_up(stop)
+    assert asked == [] and type(service.engine).__name__ == "SuggestionEngine"  # the rules only
+
+    service.warm_up(threading.Event())  # not stopped: every stage
+    assert asked and getattr(service.engine, "pretrained", None) is tagger
+
+
 def test_re_suggestion_holds_the_engine_for_a_bounded_number_of_characters() -> None:
     """Documents go to the engine together (the pretrained tagger reads them in one go) in order, in runs of
     at most ``SUGGEST_AT_ONCE`` characters, so a window's own request waits for one run at the most."""
