@@ -26,6 +26,8 @@ from model.crf.combine import (
     Priors,
     clusters_of,
     combine,
+    shape_key,
+    shape_of,
     situation_key,
 )
 from model.crf.prediction import CrfModel
@@ -208,9 +210,9 @@ def count_decisions(
     pretrained: Sequence[Suggestion] = (),
 ) -> None:
     """Count, for every suggestion the combiner had to decide on, whether the annotator accepted it: under its
-    origin for conflicts, and under its situation key (``model.crf.combine``) for conflicts and suggestions
-    alone, whether the combiner showed it or not. Agreements (every source present in a cluster holds the
-    same entities) are not counted: there was nothing to decide."""
+    origin for conflicts, under its situation key (``model.crf.combine``) for conflicts and suggestions
+    alone, and under its shape key for conflicts, whether the combiner showed it or not. Agreements (every
+    source present in a cluster holds the same entities) are not counted: there was nothing to decide."""
     sources = [
         list(rules),
         [s for s in model if s.score >= threshold],
@@ -226,11 +228,13 @@ def count_decisions(
         if len(present) > 1 and len({frozenset(s.entity for s in part) for part in present}) == 1:
             continue
         situation = CONFLICT if len(present) > 1 else ALONE
-        for s in (s for part in present for s in part):
+        everything = [s for part in present for s in part]
+        for s in everything:
             ok = s.entity in accepted
             add(situation_key(s, situation), ok)
             if situation == CONFLICT:
                 add(str(s.origin), ok)
+                add(shape_key(s, shape_of(s, everything)), ok)
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,7 +33,7 @@ from model.crf.serialisation import ModelFormatError, ModelInfo, pack, unpack
 from model.crf.stacking import add_pretrained_features, shares_attributes, stacked_features
 from model.crf.tokens import tokenize
 from model.crf.training import ProjectIndex, fit
-from model.pretrained import PretrainedTagger
+from model.pretrained import PretrainedTagger, without_titles
 from model.spans import Entity, Origin
 from model.suggest.dictionary import ProjectDictionary
 from model.suggest.suggestion import Suggestion
@@ -121,7 +121,12 @@ class CrfModel:
 
     def predict(self, text: str, *, project_dictionary: ProjectDictionary | None = None) -> list[Suggestion]:
         """Suggestions (origin ``Origin.MODEL``, detail ``"crf"``) sorted by start, offsets into ``text`` as
-        given. ``project_dictionary`` defaults to the one the model was trained with, if any."""
+        given. ``project_dictionary`` defaults to the one the model was trained with, if any.
+
+        A model with a pretrained tagger's features gives its persons without the title they end with
+        (``model.pretrained.without_titles``, as for the tagger's own persons): the tagger reads 吴先生 as
+        one person, and a model trained on a few dozen documents follows its tags there more than the
+        characters (on the development set, 18 of its persons on the learning curve's second half)."""
         if not text:
             return []
         norm = to_half_width(text)
@@ -130,7 +135,7 @@ class CrfModel:
             for e in tags_to_entities(tags, Scheme.BIOES):
                 score = min(self._tagger.marginal(tags[i], i) for i in range(e.start, e.end))
                 out.append(Suggestion(start + e.start, start + e.end, e.label, Origin.MODEL, DETAIL, score))
-        return out
+        return without_titles(norm, out) if self.pretrained is not None else out
 
     def uncertainty(self, text: str, *, project_dictionary: ProjectDictionary | None = None) -> float:
         """How unsure the model is about ``text``: the expected share of wrongly tagged characters, the mean

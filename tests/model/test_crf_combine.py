@@ -8,7 +8,16 @@ from types import SimpleNamespace
 
 import pytest
 
-from model.crf.combine import ALONE, acceptance, clusters, combine, rate
+from model.crf.combine import (
+    ALONE,
+    CONFLICT,
+    acceptance,
+    clusters,
+    combine,
+    conflict_rate,
+    rate,
+    shape_of,
+)
 from model.crf.engine import ModelAssistedEngine
 from model.evaluate import simulate_learning
 from model.spans import Entity, Origin
@@ -117,6 +126,19 @@ def test_an_organisation_over_the_whole_cluster_wins_it_until_history_says_other
     assert spans(out) == [(0, 5, "ORG", "model")]
 
 
+def test_the_same_span_under_another_label_is_a_dispute_for_history() -> None:
+    # 俄罗斯: the confirmed LOC and the tagger's LOC against the model's ORG over the same characters; the
+    # model's record alone would lose, and an ORG that encloses nothing does not win by enclosing
+    confirmed = [rule(0, 3, "LOC", Origin.PROPAGATED, 0.9)]
+    lac = [Suggestion(0, 3, "LOC", Origin.PRETRAINED, "lac", 0.98)]
+    model = [crf(0, 3, "ORG", 0.7)]
+    out = combine(confirmed, model, {"model": (3, 3)}, pretrained=lac)
+    assert [s.entity for s in out] == [Entity(0, 3, "LOC")]
+    # a model with a strong record in such disputes still wins them
+    trusted = {"model": (40, 0), "model|crf|ORG|mid|conflict": (20, 0)}
+    assert spans(combine(confirmed, model, trusted, pretrained=lac)) == [(0, 3, "ORG", "model")]
+
+
 def test_shared_entities_in_a_lost_conflict_keep_the_higher_score() -> None:
     rules = [rule(0, 2, "PER", score=0.6), rule(3, 5, "LOC", score=0.6)]
     model = [crf(0, 2, "PER", score=0.99), crf(3, 6, "LOC", score=0.9)]
@@ -156,6 +178,33 @@ def test_fine_counts_shrink_towards_the_origin_rate() -> None:
     assert rate(s, ALONE, {"jieba": (8, 0), "jieba|test|PER|lo|alone": (0, 4)}) == pytest.approx(
         4 * (10 / 12) / 8
     )  # origin rate (8 + 2) / (8 + 4)
+
+
+def test_the_shape_of_a_reading_in_its_conflict() -> None:
+    wide, narrow, relabelled = rule(0, 5, "ORG"), crf(0, 3, "LOC"), crf(0, 5, "LOC")
+    assert shape_of(wide, [wide, narrow]) == "wide" and shape_of(narrow, [wide, narrow]) == "narrow"
+    assert shape_of(relabelled, [wide, relabelled]) == "relabel" == shape_of(wide, [wide, relabelled])
+    left, right = rule(0, 3, "PER"), crf(2, 5, "PER")
+    assert shape_of(left, [left, right]) == "cross" == shape_of(right, [left, right])
+    # a reading two sources share is not its own rival
+    assert shape_of(narrow, [wide, narrow, crf(0, 3, "LOC")]) == "narrow"
+
+
+def test_history_of_a_shape_decides_a_conflict_the_sources_record_would_not() -> None:
+    # The model is right in most conflicts, but this project keeps rejecting its readings nested in a rule's
+    # longer organisation (欧佩克 inside 欧佩克组织) and accepting the rule's longer one.
+    rules, model = [rule(0, 5, "ORG")], [crf(0, 3, "ORG")]
+    history = {"model": (10, 0), "model|crf|ORG|hi|conflict": (8, 2)}
+    assert spans(combine(rules, model, history)) == [(0, 3, "ORG", "model")]
+    history |= {"model|crf|ORG|hi|conflict|narrow": (0, 6), "rule|test|ORG|mid|conflict|wide": (6, 0)}
+    assert spans(combine(rules, model, history)) == [(0, 5, "ORG", "rule")]
+    # the model's readings in other shapes keep its record: a relabelled span still goes to it
+    assert spans(combine([rule(0, 3, "LOC")], [crf(0, 3, "ORG")], history)) == [(0, 3, "ORG", "model")]
+    # the shape's counts shrink towards the situation's rate
+    s = crf(0, 3, "ORG")
+    fine = rate(s, CONFLICT, history)
+    assert conflict_rate(s, [s, rule(0, 5, "ORG")], history, None) == pytest.approx(4 * fine / 10)
+    assert conflict_rate(s, [s, rule(0, 3, "LOC")], history, None) == pytest.approx(fine)
 
 
 def test_acceptance_is_smoothed() -> None:
@@ -213,6 +262,8 @@ def test_engine_combines_learns_and_counts_conflicts() -> None:
         "model": (0, 1),
         "jieba|test|ORG|mid|conflict": (1, 0),
         "model|crf|LOC|hi|conflict": (0, 1),
+        "jieba|test|ORG|mid|conflict|wide": (1, 0),  # and by how each stood to the other reading
+        "model|crf|LOC|hi|conflict|narrow": (0, 1),
     }
     assert engine.history == expected
     engine.learn("a text never suggested", [], [])

