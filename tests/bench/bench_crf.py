@@ -1,7 +1,8 @@
 """Benchmark of the CRF (issue 7): accuracy trained on MSRA, the learning curve with retraining, and speed.
 
 Usage: python tests/bench/bench_crf.py [full|curve|order|speed ...] [--iterations N] [--cache PATH]
-       [--limit N] [--on test|dev|dev2] [--pretrained no|yes|both]
+       [--limit N] [--on test|dev|dev2] [--pretrained no|yes|both] [--curve-c1 X] [--curve-c2 X]
+       [--curve-minfreq X]
 
 * ``full``: train on all of ``train_variant.bio`` (one sentence = one document), score on ``test.bio``:
   exact-match P/R/F1 per label (PER/LOC/ORG) for the CRF alone, the rule engine alone and both combined.
@@ -141,7 +142,7 @@ def run_curve(args: argparse.Namespace) -> None:
     base = load_base(args)
     stacked = "" if base is None else ", stacked on the base model"
     print(f"\nlearning curve on {name}: {len(docs)} documents of 20 sentences, retraining every {args.every} "
-          f"documents ({args.curve_iterations} iterations){stacked}")  # fmt: skip
+          f"documents ({curve_regime(args)}){stacked}")  # fmt: skip
     t0 = time.perf_counter()
     dictionary = simulate_learning(docs, lambda: SuggestionEngine(labels=LABELS), LABELS)
     print(f"dictionary only ({time.perf_counter() - t0:.0f} s)")
@@ -157,10 +158,9 @@ def run_curve(args: argparse.Namespace) -> None:
             lambda: SuggestionEngine(labels=LABELS),
             LABELS,
             every=args.every,
-            iterations=args.curve_iterations,
-            minfreq=PROJECT_MINFREQ,
             base=base,
             pretrained=tagger,
+            **curve_regime(args),
         )
         print(f"\n{way} ({time.perf_counter() - t0:.0f} s, {result.retrainings} retrainings, "
               f"{result.training_seconds:.0f} s training)")  # fmt: skip
@@ -181,6 +181,18 @@ def run_curve(args: argparse.Namespace) -> None:
     print_report("second half, dictionary only", dictionary.second_half)
     print(f"\nsummary, second half of {name} (target without a base model: F1 >= 0.84 on MSRA test)")
     print("\n".join(summary))
+
+
+def curve_regime(args: argparse.Namespace) -> dict[str, float]:
+    """The curve's training options: the project's (``ModelSettings``, ``training.py``) unless overridden."""
+    regime: dict[str, float] = {"iterations": args.curve_iterations, "minfreq": PROJECT_MINFREQ}
+    if args.curve_minfreq is not None:
+        regime["minfreq"] = args.curve_minfreq
+    if args.curve_c1 is not None:
+        regime["c1"] = args.curve_c1
+    if args.curve_c2 is not None:
+        regime["c2"] = args.curve_c2
+    return regime
 
 
 def run_order(args: argparse.Namespace) -> None:
@@ -280,6 +292,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--c2", type=float, default=0.01)
     parser.add_argument("--minfreq", type=float, default=0.0)
     parser.add_argument("--curve-iterations", type=int, default=30, help="retraining and speed (default 30)")
+    parser.add_argument("--curve-c1", type=float, help="`curve`: L1 weight (default: the product's)")
+    parser.add_argument("--curve-c2", type=float, help="`curve`: L2 weight (default: the product's)")
+    parser.add_argument("--curve-minfreq", type=float, help="`curve`: minfreq (default: ModelSettings')")
     parser.add_argument("--every", type=int, default=10, help="retrain every N documents (default 10)")
     parser.add_argument("--cache", type=Path, help="model file for `full` (e.g. /tmp/newstag-crf-full.bin)")
     parser.add_argument(
