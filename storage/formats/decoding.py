@@ -19,12 +19,39 @@ FALLBACKS = ("gb18030", "big5")  # tried in this order when a file without a byt
 # A file that UTF-8, GB18030 or Big5 reads this many non-ASCII bytes of before breaking is in that encoding,
 # damaged: it is refused at the break, never read as a single-byte encoding that any bytes decode to (a GBK
 # article with one bad byte read as ISO 8859-5 is Cyrillic nonsense, imported without a word).
+# A shorter file is, when it reads half of the file's non-ASCII bytes (8 or more).
 CJK_EVIDENCE = 32
+# What charset-normalizer may name for a file that none of the above reads: text in a Latin script (an English
+# or German CoNLL file; it often names a sibling of cp1252 that reads such text the same) and the other East
+# Asian encodings. Never Cyrillic, Greek, Arabic and the like, which any bytes decode to: for a Chinese news
+# corpus such a guess is a damaged file read as nonsense.
+GUESSABLE = frozenset(
+    {"cp1252", "latin_1", "iso8859_15", "cp1250", "iso8859_2", "cp1257", "iso8859_4", "iso8859_10"}
+    | {"mac_roman", "mac_latin2", "cp850", "cp852"}
+    | {"shift_jis", "cp932", "euc_jp", "iso2022_jp", "euc_kr", "cp949", "big5hkscs"}
+)
+
+
+def guess(data: bytes) -> str | None:
+    """charset-normalizer's likeliest encoding of ``data`` among ``GUESSABLE``, or None. Where it reads
+    Western European text as well as the likeliest (which for a few accents is often Central European cp1250,
+    reading à as ŕ), cp1252."""
+    matches = [match for match in from_bytes(data) if match.encoding in GUESSABLE]
+    if not matches:
+        return None
+    western = next((m for m in matches if m.encoding == "cp1252" and m.chaos <= matches[0].chaos), None)
+    return (western or matches[0]).encoding
 
 
 def high_bytes(data: bytes) -> int:
     """How many bytes of ``data`` are not ASCII."""
     return len(data.translate(None, bytes(range(128))))
+
+
+def damaged_cjk(before: int, total: int) -> bool:
+    """Whether a file is in the CJK encoding that read ``before`` of its ``total`` non-ASCII bytes before
+    breaking (then it is refused at the break; ``total`` may be counted only up to ``2 * CJK_EVIDENCE``)."""
+    return before >= CJK_EVIDENCE or (before >= 8 and 2 * before >= total)
 
 
 def _line_of(data: bytes, offset: int) -> int:
@@ -85,14 +112,15 @@ def decode(data: bytes, path: Path | str) -> tuple[str, str]:
             if looks_like_text(text):
                 return text, encoding
         furthest = max(offset for _, offset, _ in breaks)
-        best = from_bytes(data[:65536]).best() if high_bytes(data[:furthest]) < CJK_EVIDENCE else None
-        if best is not None and best.encoding not in ("utf_8", *FALLBACKS):
+        damaged = damaged_cjk(high_bytes(data[:furthest]), high_bytes(data))
+        guessed = None if damaged else guess(data[:65536])
+        if guessed is not None:
             try:
-                text = data.decode(best.encoding)
+                text = data.decode(guessed)
             except (UnicodeDecodeError, LookupError):
                 text = ""
             if text and looks_like_text(text):
-                return text, best.encoding
+                return text, guessed
         raise undecodable(path, breaks, lambda offset: _line_of(data, offset), data[:65536]) from utf8_error
     if not looks_like_text(text):
         raise ImportFormatError.of(path, K.BINARY_CONTROLS)

@@ -10,11 +10,18 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from charset_normalizer import from_bytes
-
 from model.reasons import ReasonKind as K
 from storage.formats import ImportFormatError, bom_encoding
-from storage.formats.decoding import BOMS, CJK_EVIDENCE, FALLBACKS, high_bytes, looks_like_text, undecodable
+from storage.formats.decoding import (
+    BOMS,
+    CJK_EVIDENCE,
+    FALLBACKS,
+    damaged_cjk,
+    guess,
+    high_bytes,
+    looks_like_text,
+    undecodable,
+)
 
 CHUNK = 1 << 18  # bytes read at a time, and characters decoded at a time
 BOM = "\ufeff"
@@ -33,11 +40,12 @@ def _count_lines(path: Path, upto: int) -> int:
     return line
 
 
-def _high_bytes_before(path: Path, upto: int) -> int:
-    """Non-ASCII bytes before offset ``upto``, counted up to ``CJK_EVIDENCE``."""
+def _high_bytes_before(path: Path, upto: int | None, cap: int) -> int:
+    """Non-ASCII bytes before offset ``upto`` (None: in the whole file), counted up to ``cap``."""
     found = done = 0
+    upto = path.stat().st_size if upto is None else upto
     with path.open("rb") as f:
-        while done < upto and found < CJK_EVIDENCE:
+        while done < upto and found < cap:
             data = f.read(min(CHUNK, upto - done))
             if not data:
                 break
@@ -103,15 +111,16 @@ class TextFile:
             else:
                 breaks.append((codec, error.start))
         furthest = max(offset for _, offset in breaks)
-        cjk = _high_bytes_before(path, furthest) >= CJK_EVIDENCE  # a CJK file, damaged (decoding.py)
-        best = None if cjk else from_bytes(head[:65536]).best()
-        if best is not None and best.encoding not in ("utf_8", *FALLBACKS):
+        cap = 2 * CJK_EVIDENCE
+        damaged = damaged_cjk(_high_bytes_before(path, furthest, cap), _high_bytes_before(path, None, cap))
+        guessed = None if damaged else guess(head[:65536])
+        if guessed is not None:
             try:
-                sample = head.decode(best.encoding, errors="ignore")
+                sample = head.decode(guessed, errors="ignore")
             except LookupError:
                 sample = ""
-            if sample and looks_like_text(sample) and _first_error(path, best.encoding) is None:
-                return cls(path, best.encoding, best.encoding)
+            if sample and looks_like_text(sample) and _first_error(path, guessed) is None:
+                return cls(path, guessed, guessed)
         with path.open("rb") as f:
             found = []
             for codec, offset in breaks:

@@ -123,6 +123,8 @@ def test_undecodable_byte_names_its_line(project: Project, tmp_path: Path) -> No
         ("corpus.bio", [f"{ch}\tO" for ch in "北京欢迎你" * 6] + ["\udcff\tO", "京\tB-LOC"], "GB18030"),
         # UTF-8 with a stray byte: UTF-8 reads furthest, GB18030 breaks on the first Chinese character
         ("utf8.txt", ["标题", "正文。", "这一行有\udcff坏字节。"], "UTF-8"),
+        # a short GBK article (fewer than CJK_EVIDENCE Chinese bytes): was read as ISO 8859-5 nonsense
+        ("short.txt", ["新华社北京电", "正文第一段。", "\udcff"], "GB18030"),
     ],
 )
 def test_an_undecodable_file_is_refused_at_the_line_where_its_own_encoding_breaks(
@@ -140,6 +142,29 @@ def test_an_undecodable_file_is_refused_at_the_line_where_its_own_encoding_break
     assert message.startswith(f"{path}, line {bad_line}: cannot be decoded"), message
     assert f"read as {encoding}, it breaks at byte 0xff" in message
     assert snapshot(project) == before
+
+
+@pytest.mark.parametrize(
+    ("text", "codec", "imported"),
+    [
+        ("Le\tO\ncafé\tO\nà\tO\nLyon\tB-LOC\n", "cp1252", True),  # a French CoNLL file
+        ("Москва\tB-LOC\nстолица\tO\nРоссии\tB-LOC\n", "koi8_r", False),  # any bytes decode to KOI8-R
+    ],
+)
+def test_a_single_byte_encoding_is_read_only_in_a_latin_script(
+    project: Project, tmp_path: Path, text: str, codec: str, imported: bool
+) -> None:
+    path = tmp_path / "other.conll"
+    path.write_bytes(text.encode(codec))
+    before = snapshot(project)
+    report = project.importer.import_file(path)
+    if imported:
+        assert report.error is None, report.error
+        (doc,) = project.documents.all()
+        assert doc.text == "Le café à Lyon"  # read as written
+    else:
+        assert report.failed and "cannot be decoded" in str(report.error)
+        assert snapshot(project) == before
 
 
 def test_folders_are_searched_recursively(tmp_path: Path) -> None:
