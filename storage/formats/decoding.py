@@ -48,6 +48,24 @@ def high_bytes(data: bytes) -> int:
     return len(data.translate(None, bytes(range(128))))
 
 
+def _common(ch: str, codec: str) -> bool:
+    """Whether ``ch`` is a common character of ``codec``: in GB2312 (for GB18030), in Big5's symbols and
+    frequent characters (lead byte A1–C6, for Big5)."""
+    try:
+        encoded = ch.encode("gb2312" if codec == "gb18030" else codec)
+    except UnicodeEncodeError:
+        return False
+    return codec == "gb18030" or (len(encoded) == 2 and 0xA1 <= encoded[0] <= 0xC6)
+
+
+def plausible(text: str, codec: str) -> bool:
+    """Whether ``text``, decoded as GB18030 or Big5, reads as Chinese rather than as another encoding's bytes:
+    half of its first 20,000 non-ASCII characters or more are common ones. Latin text decodes without error
+    into rare characters (Müller in cp1252: 0xFC 0x6C, 黮 in GB18030)."""
+    sample = [ch for ch in text[:65536] if ord(ch) >= 0x80][:20000]
+    return 2 * sum(_common(ch, codec) for ch in sample) >= len(sample)
+
+
 def damaged_cjk(before: int, total: int) -> bool:
     """Whether a file is in the CJK encoding that read ``before`` of its ``total`` non-ASCII bytes before
     breaking (then it is refused at the break; ``total`` may be counted only up to ``2 * CJK_EVIDENCE``)."""
@@ -109,7 +127,7 @@ def decode(data: bytes, path: Path | str) -> tuple[str, str]:
             except UnicodeDecodeError as error:
                 breaks.append((encoding, error.start, data[error.start]))
                 continue
-            if looks_like_text(text):
+            if looks_like_text(text) and plausible(text, encoding):
                 return text, encoding
         furthest = max(offset for _, offset, _ in breaks)
         damaged = damaged_cjk(high_bytes(data[:furthest]), high_bytes(data))

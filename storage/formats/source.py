@@ -20,6 +20,7 @@ from storage.formats.decoding import (
     guess,
     high_bytes,
     looks_like_text,
+    plausible,
     undecodable,
 )
 
@@ -106,7 +107,8 @@ class TextFile:
         breaks = [("utf-8", utf8_error.start)]
         for codec in FALLBACKS:
             if (error := _first_error(path, codec)) is None:
-                if looks_like_text(head.decode(codec, errors="ignore")):
+                sample = head.decode(codec, errors="ignore")
+                if looks_like_text(sample) and plausible(sample, codec):
                     return cls(path, codec, codec)
             else:
                 breaks.append((codec, error.start))

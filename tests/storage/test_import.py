@@ -145,26 +145,28 @@ def test_an_undecodable_file_is_refused_at_the_line_where_its_own_encoding_break
 
 
 @pytest.mark.parametrize(
-    ("text", "codec", "imported"),
+    ("text", "codec", "expected"),
     [
-        ("Le\tO\ncafé\tO\nà\tO\nLyon\tB-LOC\n", "cp1252", True),  # a French CoNLL file
-        ("Москва\tB-LOC\nстолица\tO\nРоссии\tB-LOC\n", "koi8_r", False),  # any bytes decode to KOI8-R
+        ("Le\tO\ncafé\tO\nà\tO\nLyon\tB-LOC\n", "cp1252", "Le café à Lyon"),  # a French CoNLL file
+        # GB18030 and Big5 decode this without error into rare characters (Müller: 0xFC 0x6C)
+        ("Peter\tB-PER\nMüller\tI-PER\nin\tO\nKöln\tB-LOC\n", "cp1252", "Peter Müller in Köln"),
+        ("東京\tB-LOC\nの\tO\n天気\tO\n", "shift_jis", "東京の天気"),  # was GB18030 nonsense too
+        ("Москва\tB-LOC\nстолица\tO\nРоссии\tB-LOC\n", "koi8_r", None),  # any bytes decode to KOI8-R
     ],
 )
-def test_a_single_byte_encoding_is_read_only_in_a_latin_script(
-    project: Project, tmp_path: Path, text: str, codec: str, imported: bool
+def test_other_encodings_are_read_as_written_or_refused(
+    project: Project, tmp_path: Path, text: str, codec: str, expected: str | None
 ) -> None:
     path = tmp_path / "other.conll"
     path.write_bytes(text.encode(codec))
     before = snapshot(project)
     report = project.importer.import_file(path)
-    if imported:
-        assert report.error is None, report.error
-        (doc,) = project.documents.all()
-        assert doc.text == "Le café à Lyon"  # read as written
-    else:
+    if expected is None:
         assert report.failed and "cannot be decoded" in str(report.error)
         assert snapshot(project) == before
+    else:
+        assert report.error is None, report.error
+        assert [d.text for d in project.documents.all()] == [expected]
 
 
 def test_folders_are_searched_recursively(tmp_path: Path) -> None:
