@@ -349,6 +349,19 @@ def test_import_dry_run_prints_the_preview_and_writes_nothing(tmp_path: Path) ->
     assert dump() == before
 
 
+def test_a_dry_run_creates_no_database(tmp_path: Path) -> None:
+    """A dry run against a database that does not exist yet (a new project, or a typo in --db) reads the files
+    against an empty project and leaves no file behind."""
+    article = tmp_path / "a.jsonl"
+    article.write_text(json.dumps({"text": "北京", "label": [[0, 2, "LOC"]]}) + "\n", encoding="utf-8")
+    missing = tmp_path / "new" / "project.db"
+    result = newstag("import", str(article), "--dry-run", "--db", f"sqlite:///{missing}", "--quiet")
+    assert result.returncode == 0, result.stderr
+    assert f"would import {article}: 1 document(s), 1 span(s)" in result.stdout
+    assert f"nothing was written to {missing}, which does not exist yet (none was made)" in result.stdout
+    assert not missing.exists() and not missing.parent.exists()
+
+
 def test_evaluate_compares_document_orders_on_a_held_out_part(tmp_path: Path) -> None:
     corpus = name_place_corpus(tmp_path / "gold.bio", 32)
     for order in ("sequential", "uncertainty"):
