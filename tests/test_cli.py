@@ -49,7 +49,10 @@ def test_import_reports_per_file_and_exits_nonzero_on_failure(tmp_path: Path) ->
 def test_a_newer_database_is_refused_by_the_cli(tmp_path: Path) -> None:
     import sqlite3
 
+    from storage.project import Project
+
     path = tmp_path / "future.db"
+    Project.open(f"sqlite:///{path}").close()
     assert newstag("stats", "--db", f"sqlite:///{path}").returncode == 0
     with sqlite3.connect(path) as conn:
         conn.execute("UPDATE alembic_version SET version_num = 'ffff'")
@@ -360,6 +363,23 @@ def test_a_dry_run_creates_no_database(tmp_path: Path) -> None:
     assert f"would import {article}: 1 document(s), 1 span(s)" in result.stdout
     assert f"nothing was written to {missing}, which does not exist yet (none was made)" in result.stdout
     assert not missing.exists() and not missing.parent.exists()
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["stats"], ["export", "--out", "OUT"], ["labels", "list"], ["annotators", "list"], ["agreement"]],
+)
+def test_a_command_that_reads_a_project_refuses_one_that_is_not_there(
+    tmp_path: Path, command: list[str]
+) -> None:
+    """A typo in --db: the command says there is no project there, instead of creating an empty one and
+    reporting on nothing."""
+    typo = tmp_path / "projct" / "corpus.db"
+    args = [str(tmp_path / "out.bio") if a == "OUT" else a for a in command]
+    result = newstag(*args, "--db", f"sqlite:///{typo}")
+    assert result.returncode == 1
+    assert f"newstag {command[0]}: there is no project at {typo} (nothing was created)" in result.stderr
+    assert not typo.parent.exists() and not (tmp_path / "out.bio").exists()
 
 
 def test_evaluate_compares_document_orders_on_a_held_out_part(tmp_path: Path) -> None:

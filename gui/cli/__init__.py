@@ -88,12 +88,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 70
 
 
+def _no_project(url: str | None) -> str | None:
+    """Why a command that reads a project cannot run: its SQLite file does not exist (a typo in --db, or no
+    project made yet). Without this, opening it would create an empty project and report on nothing."""
+    from storage.project import default_url, sqlite_path
+
+    path = sqlite_path(url or default_url())
+    if path is None or path.exists():
+        return None
+    return (
+        f"there is no project at {path} (nothing was created); check --db or $NEWSTAG_DB, or make one with "
+        "`newstag import FILES` or the window"
+    )
+
+
 def _run(args: argparse.Namespace, url: str | None) -> int:
     from gui.cli.people import Refused, refused
     from storage.project import Project
 
     try:
         if args.command is not None:
+            if getattr(args, "reads_project", False) and (absent := _no_project(url)) is not None:
+                print(f"newstag {args.command}: {absent}", file=sys.stderr)
+                return 1
             return int(args.handler(args, url))
         from gui.platform_check import startup_problem
 

@@ -23,7 +23,7 @@ def register(sub: Any, add_db: AddDb) -> None:
     p.add_argument("--out", type=Path, required=True, metavar="FILE", help="the new file to write")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     add_db(p)
-    p.set_defaults(handler=cmd_backup)
+    p.set_defaults(handler=cmd_backup, reads_project=True)
 
 
 def cmd_backup(args: argparse.Namespace, url: str | None) -> int:

@@ -42,7 +42,7 @@ def register(sub: Any, add_db: AddDb) -> None:
 
     p = sub.add_parser("stats", help="documents, spans by label and status, progress per annotator")
     add_db(p)
-    p.set_defaults(handler=cmd_stats)
+    p.set_defaults(handler=cmd_stats, reads_project=True)
 
 
 FORMATS_HELP = (

@@ -126,7 +126,7 @@ def register(sub: argparse._SubParsersAction, add_db: Callable[[argparse.Argumen
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     add_actor(p)
     add_db(p)
-    p.set_defaults(handler=cmd_export)
+    p.set_defaults(handler=cmd_export, reads_project=True)
 
 
 def _states(args: argparse.Namespace) -> frozenset[DocState] | None:

@@ -40,7 +40,9 @@ def register(sub: Any, add_db: AddDb) -> None:
         q.set_defaults(handler=handler)
         return q
 
-    action("list", "one label a line: name, colour, hotkey, description", cmd_list, guarded=False)
+    action(
+        "list", "one label a line: name, colour, hotkey, description", cmd_list, guarded=False
+    ).set_defaults(reads_project=True)
     q = action("add", "add a label at the end", cmd_add)
     q.add_argument("name")
     q.add_argument("--colour", "--color", default=None, help="#rrggbb (default: the next of a safe palette)")

@@ -74,7 +74,7 @@ def register(sub: Any, add_db: AddDb) -> None:
     actions = p.add_subparsers(dest="people_command", metavar="ACTION", required=True)
     q = actions.add_parser("list", help="one person a line with their role")
     add_db(q)
-    q.set_defaults(handler=cmd_list)
+    q.set_defaults(handler=cmd_list, reads_project=True)
     q = actions.add_parser("add", help="add a person (lead only, once the project has one)")
     q.add_argument("name")
     q.add_argument("--role", choices=ROLES, default=str(Role.ANNOTATOR))

@@ -35,7 +35,7 @@ def register(sub: Any, add_db: AddDb) -> None:
     p.add_argument("--seed", type=int, default=0, help="random seed for the shuffle (default 0)")
     add_actor(p)
     add_db(p)
-    p.set_defaults(handler=cmd_assign)
+    p.set_defaults(handler=cmd_assign, reads_project=True)
 
     p = sub.add_parser(
         "agreement", help="inter-annotator agreement: span F1, Cohen's kappa, Krippendorff's alpha"
@@ -46,14 +46,14 @@ def register(sub: Any, add_db: AddDb) -> None:
     p.add_argument("--format", choices=["table", "json"], default="table")
     add_actor(p)
     add_db(p)
-    p.set_defaults(handler=cmd_agreement)
+    p.set_defaults(handler=cmd_agreement, reads_project=True)
 
     p = sub.add_parser(
         "review-queue", help="documents finished by two or more annotators, worst agreement first"
     )
     add_actor(p)
     add_db(p)
-    p.set_defaults(handler=cmd_review_queue)
+    p.set_defaults(handler=cmd_review_queue, reads_project=True)
 
     p = sub.add_parser(
         "consistency", help="the same string labelled differently, or labelled here but not there"
@@ -63,7 +63,7 @@ def register(sub: Any, add_db: AddDb) -> None:
     p.add_argument("--limit", type=int, default=200, help="findings shown in the table (default 200)")
     add_actor(p)
     add_db(p)
-    p.set_defaults(handler=cmd_consistency)
+    p.set_defaults(handler=cmd_consistency, reads_project=True)
 
 
 def cmd_assign(args: argparse.Namespace, url: str | None) -> int:
