@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import codecs
 import unicodedata
-from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NoReturn, Protocol
 
 from charset_normalizer import from_bytes
 
@@ -15,6 +15,7 @@ from storage.formats import ImportFormatError, bom_encoding
 BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 _ALLOWED_CONTROLS = set("\t\n\r\f\v\x1c\x1d\x1e\x85")
 ENCODING_NAMES = {"utf-8": "UTF-8", "gb18030": "GB18030", "big5": "Big5"}
+HEAD = 1 << 18  # the bytes samples are taken from (as ``source.CHUNK``)
 FALLBACKS = ("gb18030", "big5")  # tried in this order when a file without a byte-order mark is not UTF-8
 # A file that UTF-8, GB18030 or Big5 reads this many non-ASCII bytes of before breaking is in that encoding,
 # damaged: it is refused at the break, never read as a single-byte encoding that any bytes decode to (a GBK
@@ -72,10 +73,6 @@ def damaged_cjk(before: int, total: int) -> bool:
     return before >= CJK_EVIDENCE or (before >= 8 and 2 * before >= total)
 
 
-def _line_of(data: bytes, offset: int) -> int:
-    return data.count(b"\n", 0, offset) + 1
-
-
 def looks_like_text(text: str) -> bool:
     """Reject decodings full of control characters or unassigned code points (binary read as text)."""
     if not text:
@@ -89,22 +86,98 @@ def looks_like_text(text: str) -> bool:
     return bad / len(sample) < 0.001
 
 
-def undecodable(
-    path: Path | str, breaks: Sequence[tuple[str, int, int]], line_of: Callable[[int], int], head: bytes
-) -> ImportFormatError:
-    """The refusal of a file that no encoding reads. ``breaks``: ``(codec, byte offset, byte)`` where each
-    encoding tried stops, UTF-8's first. The encoding that reads furthest is most likely the file's own, so
-    its break names the line: a GBK file with one bad byte on line 50 is refused at line 50 (read as
-    GB18030), not at its first Chinese character, where UTF-8 stops. An encoding whose text before its break
-    (in ``head``, the file's first bytes) does not look like text does not count; ties go to UTF-8."""
+class ByteSource(Protocol):
+    """A file's bytes as ``settle`` asks about them: whole in memory (``decode``) or read from the disk a
+    chunk at a time (``storage.formats.source``)."""
+
+    @property
+    def head(self) -> bytes:
+        """The first bytes: samples are taken there."""
+
+    def first_error(self, codec: str) -> int | None:
+        """The byte offset where decoding the whole file as ``codec`` fails, or None."""
+
+    def byte_at(self, offset: int) -> int: ...
+
+    def line_of(self, offset: int) -> int: ...
+
+    def high_bytes_before(self, offset: int | None, cap: int) -> int:
+        """Non-ASCII bytes before ``offset`` (None: in the whole file); counting may stop past ``cap``."""
+
+
+def settle(source: ByteSource, path: Path | str, utf8_break: int) -> str:
+    """The codec of a file without a byte-order mark that is not UTF-8 (it breaks at ``utf8_break``):
+    GB18030 or Big5 where one reads the whole file into text of common characters; else charset-normalizer's
+    guess among ``GUESSABLE`` unless a CJK encoding read far enough to show the file is in it, damaged.
+    Otherwise the refusal: the encoding that reads furthest is most likely the file's own, so its break names
+    the line (a GBK file with one bad byte on line 50 is refused at line 50, read as GB18030, not at its first
+    Chinese character, where UTF-8 stops); one whose text before its break does not look like text does not
+    count; ties go to UTF-8."""
+    breaks = [("utf-8", utf8_break)]
+    for codec in FALLBACKS:
+        if (offset := source.first_error(codec)) is None:
+            sample = source.head.decode(codec, errors="ignore")
+            if looks_like_text(sample) and plausible(sample, codec):
+                return codec
+        else:
+            breaks.append((codec, offset))
+    cap = 2 * CJK_EVIDENCE
+    furthest = max(offset for _, offset in breaks)
+    if not damaged_cjk(source.high_bytes_before(furthest, cap), source.high_bytes_before(None, cap)):
+        guessed = guess(source.head[:65536])
+        if guessed is not None:
+            try:
+                sample = source.head.decode(guessed, errors="ignore")
+            except LookupError:
+                sample = ""
+            if sample and looks_like_text(sample) and source.first_error(guessed) is None:
+                return guessed
+    head = source.head
     readable = [
-        b for b in breaks if b[0] == "utf-8" or looks_like_text(head[: b[1]].decode(b[0], errors="ignore"))
+        (codec, offset)
+        for codec, offset in breaks
+        if codec == "utf-8" or looks_like_text(head[:offset].decode(codec, errors="ignore"))
     ]
-    codec, offset, byte = max(readable, key=lambda b: b[1])
-    encoding = ENCODING_NAMES.get(codec, codec)
-    return ImportFormatError.of(
-        path, K.UNDECODABLE, line_of(offset), encoding=encoding, byte=byte, offset=offset
+    codec, offset = max(readable, key=lambda b: b[1])
+    return _refuse(path, source, codec, offset)
+
+
+def _refuse(path: Path | str, source: ByteSource, codec: str, offset: int) -> NoReturn:
+    raise ImportFormatError.of(
+        path,
+        K.UNDECODABLE,
+        source.line_of(offset),
+        encoding=ENCODING_NAMES.get(codec, codec),
+        byte=source.byte_at(offset),
+        offset=offset,
     )
+
+
+class _InMemory:
+    """A ``ByteSource`` over bytes read whole."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+    @property
+    def head(self) -> bytes:
+        return self.data[:HEAD]
+
+    def first_error(self, codec: str) -> int | None:
+        try:
+            self.data.decode(codec)
+        except UnicodeDecodeError as error:
+            return error.start
+        return None
+
+    def byte_at(self, offset: int) -> int:
+        return self.data[offset]
+
+    def line_of(self, offset: int) -> int:
+        return self.data.count(b"\n", 0, offset) + 1
+
+    def high_bytes_before(self, offset: int | None, cap: int) -> int:
+        return high_bytes(self.data if offset is None else self.data[:offset])
 
 
 def decode(data: bytes, path: Path | str) -> tuple[str, str]:
@@ -120,26 +193,8 @@ def decode(data: bytes, path: Path | str) -> tuple[str, str]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as utf8_error:
-        breaks = [("utf-8", utf8_error.start, data[utf8_error.start])]
-        for encoding in FALLBACKS:
-            try:
-                text = data.decode(encoding)
-            except UnicodeDecodeError as error:
-                breaks.append((encoding, error.start, data[error.start]))
-                continue
-            if looks_like_text(text) and plausible(text, encoding):
-                return text, encoding
-        furthest = max(offset for _, offset, _ in breaks)
-        damaged = damaged_cjk(high_bytes(data[:furthest]), high_bytes(data))
-        guessed = None if damaged else guess(data[:65536])
-        if guessed is not None:
-            try:
-                text = data.decode(guessed)
-            except (UnicodeDecodeError, LookupError):
-                text = ""
-            if text and looks_like_text(text):
-                return text, guessed
-        raise undecodable(path, breaks, lambda offset: _line_of(data, offset), data[:65536]) from utf8_error
+        codec = settle(_InMemory(data), path, utf8_error.start)
+        return data.decode(codec), codec
     if not looks_like_text(text):
         raise ImportFormatError.of(path, K.BINARY_CONTROLS)
     return text, "utf-8"

@@ -12,19 +12,9 @@ from pathlib import Path
 
 from model.reasons import ReasonKind as K
 from storage.formats import ImportFormatError, bom_encoding
-from storage.formats.decoding import (
-    BOMS,
-    CJK_EVIDENCE,
-    FALLBACKS,
-    damaged_cjk,
-    guess,
-    high_bytes,
-    looks_like_text,
-    plausible,
-    undecodable,
-)
+from storage.formats.decoding import BOMS, HEAD, high_bytes, looks_like_text, settle
 
-CHUNK = 1 << 18  # bytes read at a time, and characters decoded at a time
+CHUNK = HEAD  # bytes read at a time, and characters decoded at a time
 BOM = "\ufeff"
 
 
@@ -74,6 +64,29 @@ def _first_error(path: Path, codec: str) -> UnicodeDecodeError | None:
 
 
 @dataclass(frozen=True, slots=True)
+class _OnDisk:
+    """A ``ByteSource`` (``decoding.settle``) read from the disk a chunk at a time."""
+
+    path: Path
+    head: bytes
+
+    def first_error(self, codec: str) -> int | None:
+        error = _first_error(self.path, codec)
+        return None if error is None else error.start
+
+    def byte_at(self, offset: int) -> int:
+        with self.path.open("rb") as f:
+            f.seek(offset)
+            return f.read(1)[0]
+
+    def line_of(self, offset: int) -> int:
+        return _count_lines(self.path, offset)
+
+    def high_bytes_before(self, offset: int | None, cap: int) -> int:
+        return _high_bytes_before(self.path, offset, cap)
+
+
+@dataclass(frozen=True, slots=True)
 class TextFile:
     """A text file whose encoding is known: ``codec`` for Python, ``encoding`` as shown to the user."""
 
@@ -104,31 +117,8 @@ class TextFile:
             if not looks_like_text(head.decode("utf-8", errors="ignore")):
                 raise ImportFormatError.of(path, K.BINARY_CONTROLS)
             return cls(path, "utf-8", "utf-8")
-        breaks = [("utf-8", utf8_error.start)]
-        for codec in FALLBACKS:
-            if (error := _first_error(path, codec)) is None:
-                sample = head.decode(codec, errors="ignore")
-                if looks_like_text(sample) and plausible(sample, codec):
-                    return cls(path, codec, codec)
-            else:
-                breaks.append((codec, error.start))
-        furthest = max(offset for _, offset in breaks)
-        cap = 2 * CJK_EVIDENCE
-        damaged = damaged_cjk(_high_bytes_before(path, furthest, cap), _high_bytes_before(path, None, cap))
-        guessed = None if damaged else guess(head[:65536])
-        if guessed is not None:
-            try:
-                sample = head.decode(guessed, errors="ignore")
-            except LookupError:
-                sample = ""
-            if sample and looks_like_text(sample) and _first_error(path, guessed) is None:
-                return cls(path, guessed, guessed)
-        with path.open("rb") as f:
-            found = []
-            for codec, offset in breaks:
-                f.seek(offset)
-                found.append((codec, offset, f.read(1)[0]))
-        raise undecodable(path, found, lambda offset: _count_lines(path, offset), head)
+        codec = settle(_OnDisk(path, head), path, utf8_error.start)
+        return cls(path, codec, codec)
 
     def chunks(self) -> Iterator[str]:
         """The text in pieces of about CHUNK characters, ``\\r\\n`` and ``\\r`` read as ``\\n``."""
