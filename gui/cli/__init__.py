@@ -9,6 +9,7 @@ import logging
 import sys
 import traceback
 from collections.abc import Sequence
+from pathlib import Path
 
 from storage.types import DatabaseError
 
@@ -88,18 +89,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 70
 
 
-def _no_project(url: str | None) -> str | None:
-    """Why a command that reads a project cannot run: its SQLite file does not exist (a typo in --db, or no
-    project made yet). Without this, opening it would create an empty project and report on nothing."""
+def absent_project(url: str | None) -> Path | None:
+    """The SQLite file ``url`` (None: the default project) names, if it does not exist yet; None otherwise
+    (it exists, or the database is not a file). Opening it would create an empty project."""
     from storage.project import default_url, sqlite_path
 
     path = sqlite_path(url or default_url())
-    if path is None or path.exists():
-        return None
-    return (
-        f"there is no project at {path} (nothing was created); check --db or $NEWSTAG_DB, or make one with "
-        "`newstag import FILES` or the window"
-    )
+    return path if path is not None and not path.exists() else None
 
 
 def _run(args: argparse.Namespace, url: str | None) -> int:
@@ -108,8 +104,12 @@ def _run(args: argparse.Namespace, url: str | None) -> int:
 
     try:
         if args.command is not None:
-            if getattr(args, "reads_project", False) and (absent := _no_project(url)) is not None:
-                print(f"newstag {args.command}: {absent}", file=sys.stderr)
+            if getattr(args, "reads_project", False) and (absent := absent_project(url)) is not None:
+                print(
+                    f"newstag {args.command}: there is no project at {absent} (nothing was created); check "
+                    "--db or $NEWSTAG_DB, or make one with `newstag import FILES` or the window",
+                    file=sys.stderr,
+                )
                 return 1
             return int(args.handler(args, url))
         from gui.platform_check import startup_problem

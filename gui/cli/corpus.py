@@ -221,7 +221,8 @@ def render(report: FileReport) -> list[str]:
 def cmd_import(args: argparse.Namespace, url: str | None) -> int:
     from tqdm import tqdm
 
-    from storage.project import Importer, Project, default_url, sqlite_path
+    from gui.cli import absent_project
+    from storage.project import Importer, Project
 
     try:
         options = import_options(args)
@@ -233,12 +234,9 @@ def cmd_import(args: argparse.Namespace, url: str | None) -> int:
         print("newstag import: no importable files found", file=sys.stderr)
         return 1
     failed = 0
-    target = url or default_url()
-    missing = sqlite_path(target) if args.dry_run else None
-    if missing is not None and not missing.exists():
-        # a dry run creates no database: read against an empty project in memory, said below
-        target = "sqlite://"
-    with Project.open(target) as project:
+    missing = absent_project(url) if args.dry_run else None
+    # a dry run creates no database: read against an empty project in memory, said below
+    with Project.open("sqlite://" if missing is not None else url) as project:
         for path in files:
             with tqdm(
                 desc=path.name, unit=" doc", disable=args.quiet or None, leave=False, file=sys.stderr
@@ -249,11 +247,7 @@ def cmd_import(args: argparse.Namespace, url: str | None) -> int:
             failed += report.failed
             print("\n".join(render(report)))
         if args.dry_run:
-            where = (
-                project.url
-                if target != "sqlite://"
-                else f"{missing}, which does not exist yet (none was made)"
-            )
+            where = project.url if missing is None else f"{missing}, which does not exist yet (none was made)"
             readable = len(files) - failed
             print(
                 f"{readable} file(s) readable, {failed} refused; nothing was written to {where} (--dry-run)"
