@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 import traceback
 from collections.abc import Sequence
@@ -73,7 +74,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     url = getattr(args, "db", None)
     try:
-        return _run(args, url)
+        code = _run(args, url)
+        sys.stdout.flush()  # a reader gone (`newstag stats | head`) is found here, not in Python's exit
+        return code
+    except BrokenPipeError:
+        return _reader_gone()
     except KeyboardInterrupt:
         print("newstag: interrupted", file=sys.stderr)
         return 130
@@ -87,6 +92,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.verbose:
             traceback.print_exc()
         return 70
+
+
+def _reader_gone() -> int:
+    """The output went to a pipe whose reader stopped reading (``| head``): stop quietly, as other
+    command-line tools do, with the status a shell shows for SIGPIPE (128 + 13)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # so that Python's own flush at exit does not fail again
+    except (OSError, ValueError):  # no real stdout (embedded, tests): nothing left to flush there
+        pass
+    return 141
 
 
 def absent_project(url: str | None) -> Path | None:
