@@ -211,7 +211,7 @@ class Importer:
                 if dry_run:
                     session.rollback()
         except ImportFormatError as exc:
-            logger.warning("import failed: %s", exc)
+            logger.info("import failed: %s", exc)  # the report says it: the caller prints or shows it
             failed = FileReport(str(path), dry_run=dry_run, error=exc)
             failed.take(info)
             return failed
@@ -219,7 +219,7 @@ class Importer:
             problem = database_error(exc, project.engine.url)
             if problem is None:
                 raise
-            logger.warning("import of %s failed: %s", path, problem)
+            logger.info("import of %s failed: %s", path, problem)
             why = Reason.of(ReasonKind.STORE_FAILED, problem=str(problem))
             refusal = ImportFormatError(path, why, fault=problem.fault)
             return FileReport(str(path), dry_run=dry_run, error=refusal)

@@ -37,3 +37,14 @@ def test_a_reader_that_stops_reading_ends_the_command_quietly(tmp_path: Path) ->
             errors = process.stderr.read()
         assert process.wait(timeout=120) == 141, errors  # 128 + SIGPIPE, as a shell shows for `| head`
         assert errors == "", errors  # no "unexpected error", no "Exception ignored … BrokenPipeError"
+
+
+def test_a_refused_file_is_said_once(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(json.dumps({"text": "张三", "label": [[0, 9, "PER"]]}) + "\n", encoding="utf-8")
+    for dry_run in ([], ["--dry-run"]):
+        result = newstag("import", str(bad), *dry_run, "--db", f"sqlite:///{tmp_path / 'p.db'}", "--quiet")
+        assert result.returncode == 1
+        output = result.stdout + result.stderr
+        assert f"{bad}, line 1: span [0, 9, 'PER'] is out of range" in result.stdout
+        assert output.count("is out of range") == 1, output  # not again as a log line on stderr
