@@ -7,7 +7,8 @@ tools people use write:
 - CLUENER 2020: ``{"text": ..., "label": {"TYPE": {"mention": [[start, end_inclusive], ...]}}}``.
 - Label Studio JSON: a task ``{"data": {"text": ...}, "annotations": [{"result": [{"value": {"start",
   "end", "text", "labels"}}]}]}``; JSON-MIN: ``{"text": ..., "<from_name>": [{"start", "end", "text",
-  "labels"}]}``.
+  "labels"}]}``. A config that names the text otherwise (``value="$sentence"``): the field the spans' own
+  text is found in.
 
 Offsets count code points or UTF-16 code units (doccano's front end and Label Studio count UTF-16): where
 spans carry their text the unit is detected per document; ``OffsetUnit`` chooses it otherwise. Every other
@@ -58,6 +59,7 @@ class JsonReader:
         self.shapes: Counter[str] = Counter()
         self.ignored: Counter[K] = Counter()  # what was left out (a PART_ kind): how many
         self.unit_warnings: list[int] = []
+        self.text_field: str | None = None  # Label Studio: the field earlier records showed is the text
 
     def documents(self) -> Iterator[ParsedDocument]:
         self.info.format = "json" if self.array else "jsonl"
@@ -176,6 +178,12 @@ class JsonReader:
         if isinstance(data, dict):
             return self._label_studio_task(obj, data, fail)
         text_key = "text" if "text" in obj else "data" if isinstance(data, str) else None
+        if text_key is None:  # Label Studio JSON-MIN of a project whose text is not $text (value="$sentence")
+            min_key = next((k for k, v in obj.items() if _is_min_list(v)), None)
+            fields = {k: v for k, v in obj.items() if isinstance(v, str)}
+            text_key = self._text_field(
+                fields, _min_spans(obj[min_key], fail) if min_key else [], alone=False
+            )
         if text_key is None or not isinstance(obj[text_key], str):
             fail(K.NO_TEXT)
         raw: str = obj[text_key]
@@ -202,10 +210,6 @@ class JsonReader:
         self, obj: dict[str, Any], data: dict[str, Any], fail: _Fail
     ) -> tuple[str, list[RawSpan], dict[str, Any]]:
         self.shapes["Label Studio"] += 1
-        texts = [k for k, v in data.items() if isinstance(v, str)]
-        text_key = "text" if isinstance(data.get("text"), str) else texts[0] if len(texts) == 1 else None
-        if text_key is None:
-            fail(K.LS_TEXT_FIELD, fields=texts)
         annotations = [
             a for a in obj.get("annotations") or [] if isinstance(a, dict) and not a.get("was_cancelled")
         ]
@@ -215,11 +219,34 @@ class JsonReader:
         distinct = {tuple(sorted(r)) for r in results}
         if len(distinct) > 1:
             fail(K.LS_DIFFERING, task=obj.get("id", "?"), count=len(annotations))
+        texts = {k: v for k, v in data.items() if isinstance(v, str)}
+        text_key = "text" if "text" in texts else self._text_field(texts, results[0] if results else [])
+        if text_key is None:
+            fail(K.LS_TEXT_FIELD, fields=list(texts))
         meta: dict[str, Any] = {
             k: v for k, v in obj.items() if k not in _LS_SKIP and not isinstance(v, dict | list)
         }
         meta.update({k: v for k, v in data.items() if k != text_key})
         return data[text_key], results[0] if results else [], meta
+
+    def _text_field(self, fields: dict[str, str], spans: list[RawSpan], alone: bool = True) -> str | None:
+        """Which string field of a Label Studio record is the text where none is called "text" (a project
+        whose config reads ``value="$sentence"``): the only one (``alone``); else the one where every span's
+        own text is found at its offsets (code points or UTF-16); else the one earlier records showed."""
+        if alone and len(fields) == 1:
+            return next(iter(fields))
+        if spans and all(surface is not None for *_, surface in spans):
+            fitting = [key for key, raw in fields.items() if self._surfaces_fit(raw, spans)]
+            if len(fitting) == 1:
+                self.text_field = fitting[0]
+                return fitting[0]
+        return self.text_field if self.text_field in fields else None
+
+    def _surfaces_fit(self, raw: str, spans: list[RawSpan]) -> bool:
+        if self._fits(raw, spans, surfaces=True):
+            return True
+        converted = self._from_utf16(_Units(raw), spans, None)
+        return converted is not None and self._fits(raw, converted, surfaces=True)
 
     def _entities(self, raw: str, spans: list[RawSpan], fail: _Fail, number: int) -> list[Entity]:
         if not spans:
