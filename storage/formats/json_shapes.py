@@ -85,13 +85,17 @@ def label_studio_results(results: Any, fail: Fail, ignored: Counter[ReasonKind])
         if not isinstance(value, dict) or "start" not in value or not isinstance(value.get("labels"), list):
             ignored[K.PART_NOT_SPANS] += 1
             continue
-        spans.extend(min_spans([value], fail))
+        spans.extend(min_spans([value], fail, ignored))
     return spans
 
 
-def min_spans(items: list[Any], fail: Fail) -> list[RawSpan]:
+def min_spans(items: list[Any], fail: Fail, ignored: Counter[ReasonKind] | None = None) -> list[RawSpan]:
+    """Label Studio regions ``{"start", "end", "text", "labels"}``: a span per label; a region whose labels
+    are empty is no span, and is counted in ``ignored``."""
     spans: list[RawSpan] = []
     for item in items:
+        if not item.get("labels") and ignored is not None:
+            ignored[K.PART_NOT_SPANS] += 1
         start = offset(item.get("start"), "start", fail, item)
         end = offset(item.get("end"), "end", fail, item)
         surface = item.get("text")

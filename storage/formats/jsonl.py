@@ -197,7 +197,7 @@ class JsonReader:
             spans = _cluener_spans(items, fail)
         elif min_key is not None:
             self.shapes["Label Studio JSON-MIN"] += 1
-            key, spans = min_key, _min_spans(obj[min_key], fail)
+            key, spans = min_key, _min_spans(obj[min_key], fail, self.ignored)
         else:
             if not isinstance(items, list):
                 fail(K.SPANS_NOT_A_LIST, key=key)

@@ -64,3 +64,24 @@ def test_json_min_whose_text_field_is_not_text(project: Project, tmp_path: Path)
     assert report.variant == "Label Studio JSON-MIN"
     assert [doc.text for doc in project.documents.all()] == [TEXT]
     assert surfaces(project) == [("裴青山", "PER")]
+
+
+def test_a_region_without_a_label_is_counted_not_dropped_silently(project: Project, tmp_path: Path) -> None:
+    unlabelled = {
+        **_result(7, 9, "北京", "LOC"),
+        "value": {"start": 7, "end": 9, "text": "北京", "labels": []},
+    }
+    tasks = [_task(1, TEXT, [_result(2, 5, "裴青山", "PER"), unlabelled])]
+    report = ok(project.importer.import_file(write(tmp_path / "p.json", json.dumps(tasks))))
+    assert surfaces(project) == [("裴青山", "PER")]
+    assert any("1 result(s) that are not text spans with labels" in note for note in report.notes), (
+        report.notes
+    )
+
+    record = {"text": "张三在上海。", "label": [{"start": 3, "end": 5, "text": "上海", "labels": []}]}
+    other = {**record, "label": [*record["label"], {"start": 0, "end": 2, "text": "张三", "labels": ["PER"]}]}
+    path = write(tmp_path / "min.json", json.dumps([other]))
+    report = ok(project.importer.import_file(path))
+    assert any("1 result(s) that are not text spans with labels" in note for note in report.notes), (
+        report.notes
+    )
