@@ -43,7 +43,8 @@ def _assign(
     seed: int = 0,
 ) -> AssignmentSummary:
     """Hand documents to ``annotators``: a share ``overlap`` of them to two annotators (for agreement), the
-    rest to one, balancing the load. Documents already assigned are left as they are (``only_unassigned``)."""
+    rest to one, balancing the load. Documents already assigned are left as they are (``only_unassigned``).
+    Everyone named must be in the project already, unless it has nobody yet."""
     names = list(dict.fromkeys(n.strip() for n in annotators if n.strip()))
     if not names:
         raise TeamError(Reason.of(ReasonKind.ASSIGN_NOBODY))
@@ -51,7 +52,11 @@ def _assign(
         raise TeamError(Reason.of(ReasonKind.OVERLAP_RANGE, overlap=overlap))
     if overlap > 0 and len(names) < 2:
         raise TeamError(Reason.of(ReasonKind.OVERLAP_NEEDS_TWO))
-    people = {n: _annotator(project, n) for n in names}
+    with project.session_factory() as s:
+        known = set(s.scalars(select(AnnotatorRow.name)))
+    if known and (unknown := [n for n in names if n not in known]):  # a typo would add someone silently
+        raise TeamError(Reason.of(ReasonKind.NO_ANNOTATOR, names=", ".join(unknown)))
+    people = {n: _annotator(project, n) for n in names}  # a project with nobody yet gets its people here
     with project.transaction() as s:
         query = select(DocumentRow.id).order_by(DocumentRow.id)
         if only_unassigned:

@@ -55,3 +55,22 @@ def test_team_workflow(tmp_path: Path) -> None:
     assert "北京  #4:5-7  here LOC; corpus: ORG ×3, LOC ×1" in findings.stdout
     bad = newstag("assign", "--annotators", "solo", "--overlap", "0.5", "--as", "alice", "--db", db)
     assert bad.returncode == 2 and "overlap needs at least two annotators" in bad.stderr
+
+
+def test_assign_refuses_a_name_not_in_the_project(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 't.db'}"
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("".join(json.dumps({"text": f"第{i}篇。"}) + "\n" for i in range(4)), encoding="utf-8")
+    assert newstag("import", str(corpus), "--db", db, "--quiet").returncode == 0
+    for name, role in (("li", "lead"), ("alice", "annotator"), ("bob", "annotator")):
+        assert newstag("annotators", "add", name, "--role", role, "--as", "li", "--db", db).returncode == 0
+
+    typo = newstag("assign", "--annotators", "alice,bobb", "--as", "li", "--db", db)
+    assert typo.returncode == 2
+    assert "newstag assign: no annotator called bobb; add them first: newstag annotators add" in typo.stderr
+    with Project.open(db) as project:  # nobody added, nothing assigned
+        assert sorted(a.name for a in project.team.annotators()) == ["alice", "bob", "li"]
+        assert project.team.assigned_counts() == {}
+
+    result = newstag("assign", "--annotators", "alice,bob", "--as", "li", "--db", db)
+    assert result.returncode == 0 and "assigned 4 document(s)" in result.stdout

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from gui.cli.people import actor_name, add_actor, authorise
+from model.reasons import ReasonKind
 from model.roles import Permission
 from storage.types import TeamError
 
@@ -76,7 +77,9 @@ def cmd_assign(args: argparse.Namespace, url: str | None) -> int:
                 _names(args.annotators) or [], args.overlap, only_unassigned=not args.all, seed=args.seed
             )
         except TeamError as exc:
-            print(f"newstag assign: {exc}", file=sys.stderr)
+            unknown = exc.refusal is not None and exc.refusal.kind is ReasonKind.NO_ANNOTATOR
+            hint = "; add them first: newstag annotators add NAME --as LEAD" if unknown else ""
+            print(f"newstag assign: {exc}{hint}", file=sys.stderr)
             return 2
         print(f"assigned {summary.documents} document(s), {summary.doubly_annotated} to two annotators")
         for name, n in sorted(project.team.assigned_counts().items()):
