@@ -1,13 +1,21 @@
 """What the command line prints, as a user sees it in a terminal and in a pipeline: each refusal said once,
-and a reader that stops reading (``newstag stats | head``) ends the command quietly."""
+a reader that stops reading (``newstag stats | head``) ends the command quietly, and a PostgreSQL database
+that holds no project is said to hold none, as a SQLite file that is not there is, and left as it was."""
 
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
+from sqlalchemy import create_engine, inspect, text
+
+from tests.conftest import PG_ADMIN_URL, _pg_available
 from tests.test_cli import ROOT, newstag
 
 
@@ -48,3 +56,51 @@ def test_a_refused_file_is_said_once(tmp_path: Path) -> None:
         output = result.stdout + result.stderr
         assert f"{bad}, line 1: span [0, 9, 'PER'] is out of range" in result.stdout
         assert output.count("is out of range") == 1, output  # not again as a log line on stderr
+
+
+@pytest.fixture
+def someone_elses_database() -> Iterator[str]:
+    """A PostgreSQL database with a table of its own and no newstag project, dropped at the end."""
+    if not _pg_available():
+        if os.environ.get("CI"):
+            pytest.fail(f"PostgreSQL is not reachable at {PG_ADMIN_URL} (CI must start it)")
+        pytest.skip(f"PostgreSQL is not reachable at {PG_ADMIN_URL}")
+    name = f"newstag_test_other_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = admin.url.set(database=name).render_as_string(hide_password=False)
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text("CREATE TABLE customers (id integer)"))
+    yield url
+    engine.dispose()
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.mark.postgres
+def test_a_postgresql_database_without_a_project_is_left_as_it_was(
+    someone_elses_database: str, tmp_path: Path
+) -> None:
+    url = someone_elses_database
+    for command in (
+        ["stats"],
+        ["labels", "list"],
+        ["agreement"],
+        ["export", "--out", str(tmp_path / "o.bio")],
+    ):
+        result = newstag(*command, "--db", url)
+        assert result.returncode == 1, result.stdout + result.stderr
+        assert f"newstag {command[0]}: there is no project at {url} (nothing was created)" in result.stderr
+    article = tmp_path / "a.jsonl"
+    article.write_text(json.dumps({"text": "北京", "label": [[0, 2, "LOC"]]}) + "\n", encoding="utf-8")
+    dry = newstag("import", str(article), "--dry-run", "--db", url, "--quiet")
+    assert dry.returncode == 0, dry.stderr
+    assert f"would import {article}: 1 document(s), 1 span(s)" in dry.stdout
+    assert f"nothing was written to {url}, which holds no newstag project yet (none was made)" in dry.stdout
+    engine = create_engine(url)
+    assert inspect(engine).get_table_names() == ["customers"]  # no newstag table was made
+    engine.dispose()
+    assert not (tmp_path / "o.bio").exists()

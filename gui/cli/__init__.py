@@ -10,7 +10,7 @@ import os
 import sys
 import traceback
 from collections.abc import Sequence
-from pathlib import Path
+from dataclasses import dataclass
 
 from storage.types import DatabaseError
 
@@ -105,13 +105,34 @@ def _reader_gone() -> int:
     return 141
 
 
-def absent_project(url: str | None) -> Path | None:
-    """The SQLite file ``url`` (None: the default project) names, if it does not exist yet; None otherwise
-    (it exists, or the database is not a file). Opening it would create an empty project."""
+@dataclass(frozen=True, slots=True)
+class Absent:
+    """Where ``--db`` names no project yet: a SQLite file not there (``file``), or a PostgreSQL database that
+    holds no newstag project (``file`` false); ``where`` is the file or the URL without its password."""
+
+    where: str
+    file: bool
+
+    def __str__(self) -> str:
+        return self.where
+
+
+def absent_project(url: str | None) -> Absent | None:
+    """Whether ``url`` (None: the default project) names a project that is not there yet: a SQLite file that
+    does not exist, or a PostgreSQL database without newstag's tables (someone else's database, a typo in its
+    name). Opening it would create an empty project there. None where there is one (or for an in-memory
+    database); DatabaseError when the server does not answer."""
+    from storage.db import parse_url
+    from storage.probe import probe_database, public_url
     from storage.project import default_url, sqlite_path
 
-    path = sqlite_path(url or default_url())
-    return path if path is not None and not path.exists() else None
+    url = url or default_url()
+    path = sqlite_path(url)
+    if path is not None:
+        return None if path.exists() else Absent(str(path), file=True)
+    if parse_url(url).get_backend_name() != "postgresql" or probe_database(url).project:
+        return None
+    return Absent(public_url(url), file=False)
 
 
 def _run(args: argparse.Namespace, url: str | None) -> int:

@@ -247,7 +247,10 @@ def cmd_import(args: argparse.Namespace, url: str | None) -> int:
             failed += report.failed
             print("\n".join(render(report)))
         if args.dry_run:
-            where = project.url if missing is None else f"{missing}, which does not exist yet (none was made)"
+            where = project.url
+            if missing is not None:
+                state = "does not exist" if missing.file else "holds no newstag project"
+                where = f"{missing}, which {state} yet (none was made)"
             readable = len(files) - failed
             print(
                 f"{readable} file(s) readable, {failed} refused; nothing was written to {where} (--dry-run)"
