@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from gui.database_messages import database_message
 from storage.project import Project
-from storage.types import FileReport, ImportOptions
+from storage.types import DryRunMemory, FileReport, ImportOptions
 
 logger = logging.getLogger(__name__)
 
@@ -55,6 +55,7 @@ class ImportWorker(QObject):
     def run(self) -> None:
         reports: list[FileReport] = []
         stopped = False
+        earlier = DryRunMemory()  # a preview reads each file after the ones before it, as the import will
         try:
             for number, path in enumerate(self._files):
                 if self.cancel_requested.is_set():
@@ -64,7 +65,11 @@ class ImportWorker(QObject):
                     self.progressed.emit(number, len(self._files))
                 try:
                     report = self._project.importer.import_file(
-                        path, options=self._options, progress=self._progress, dry_run=self._dry_run
+                        path,
+                        options=self._options,
+                        progress=self._progress,
+                        dry_run=self._dry_run,
+                        earlier=earlier,
                     )
                 except ImportStopped:
                     stopped = True

@@ -5,6 +5,7 @@ for a dry run, only counting what would be written."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import chain
 from pathlib import Path
@@ -205,26 +206,46 @@ class Sink:
         return list(range(top + 1, top + 1 + n))
 
 
-class DryRun(Sink):
-    """Reads only: duplicates are looked up in the database and remembered from the file so far."""
+@dataclass
+class DryRunMemory:
+    """What the files read so far in one dry run would have written, as the real import writes them one after
+    another: their documents (a later file repeating one is a duplicate) and the labels they would add."""
 
-    def __init__(self, *args: Any) -> None:
+    seen: dict[bytes, tuple[str, Signature]] = field(default_factory=dict)
+    labels: set[str] = field(default_factory=set)
+
+
+class DryRun(Sink):
+    """Reads only: duplicates are looked up in the database, the earlier files of the same dry run
+    (``earlier``) and the file so far."""
+
+    def __init__(self, *args: Any, earlier: DryRunMemory | None = None) -> None:
         super().__init__(*args)
+        self.earlier = earlier if earlier is not None else DryRunMemory()
+        self.known_labels |= self.earlier.labels
         self.seen: dict[bytes, tuple[str, Signature]] = {}
+        self.added: set[str] = set()
 
     def stored(self, hashes: set[str]) -> dict[str, tuple[int | None, str, Signature]]:
         found = super().stored(hashes)
         for digest in hashes:
-            if digest not in found and (seen := self.seen.get(bytes.fromhex(digest)[:16])) is not None:
+            key = bytes.fromhex(digest)[:16]
+            if digest not in found and (seen := self.seen.get(key) or self.earlier.seen.get(key)) is not None:
                 found[digest] = (None, *seen)
         return found
 
     def add_labels(self, names: set[str]) -> list[str]:
+        self.added |= names
         return sorted(names)
 
     def write(self, docs: list[tuple[ParsedDocument, str]]) -> None:
         for doc, digest in docs:
             self.seen[bytes.fromhex(digest)[:16]] = (doc.source, signature(doc.entities))
+
+    def remember(self) -> None:
+        """The file was read to its end: the files after it meet what it would have written."""
+        self.earlier.seen.update(self.seen)
+        self.earlier.labels |= self.added
 
 
 def _processor(conn: Connection, column: Any) -> Callable[[Any], Any]:

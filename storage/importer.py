@@ -34,7 +34,7 @@ from storage.formats.options import (
 from storage.formats.plaintext import read_txt
 from storage.formats.source import TextFile
 from storage.formats.wordtag import WordTagReader
-from storage.import_sink import DryRun, Sink
+from storage.import_sink import DryRun, DryRunMemory, Sink
 from storage.import_types import BATCH, FileReport, ImportOptions, SpansAs
 
 __all__ = [
@@ -183,18 +183,25 @@ class Importer:
         options: ImportOptions | None = None,
         progress: Callable[[int], None] | None = None,
         dry_run: bool = False,
+        earlier: DryRunMemory | None = None,
         **overrides: Any,
     ) -> FileReport:
         """Import one file in one transaction. Any error leaves the database exactly as it was.
         ``overrides``: fields of ``ImportOptions`` or ``ReadOptions`` (``grouping=Grouping.SENTENCE``). With
-        ``dry_run``, nothing is written: the report says what the import would do."""
+        ``dry_run``, nothing is written: the report says what the import would do, after the files of the same
+        dry run read before it with the same ``earlier`` (their documents are duplicates here too)."""
         project = self._db
         options = _options(fmt, options, overrides)
         report = FileReport(str(path), dry_run=dry_run)
         info = ReadInfo()
         try:
             with project.session_factory() if dry_run else project.transaction() as session:
-                with (DryRun if dry_run else Sink)(project, session, report, options, path) as sink:
+                sink = (
+                    DryRun(project, session, report, options, path, earlier=earlier)
+                    if dry_run
+                    else Sink(project, session, report, options, path)
+                )
+                with sink:
                     batch: list[ParsedDocument] = []
                     for doc in checked(read_documents(path, options, info), path):
                         _admit(doc, report, path)
@@ -223,14 +230,22 @@ class Importer:
             why = Reason.of(ReasonKind.STORE_FAILED, problem=str(problem))
             refusal = ImportFormatError(path, why, fault=problem.fault)
             return FileReport(str(path), dry_run=dry_run, error=refusal)
+        if isinstance(sink, DryRun):
+            sink.remember()
         report.take(info)
         return report
 
     def preview_file(
-        self, path: Path, fmt: Format = Format.AUTO, *, options: ImportOptions | None = None, **overrides: Any
+        self,
+        path: Path,
+        fmt: Format = Format.AUTO,
+        *,
+        options: ImportOptions | None = None,
+        earlier: DryRunMemory | None = None,
+        **overrides: Any,
     ) -> FileReport:
         """What importing ``path`` would do, with nothing written (``newstag import --dry-run``)."""
-        return self.import_file(path, fmt, options=options, dry_run=True, **overrides)
+        return self.import_file(path, fmt, options=options, dry_run=True, earlier=earlier, **overrides)
 
     @staticmethod
     def read(path: Path, sentences_per_document: int | None = None) -> list[ParsedDocument]:

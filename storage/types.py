@@ -22,6 +22,7 @@ from storage.formats.options import (
     OffsetUnit,
     ReadOptions,
 )
+from storage.import_sink import DryRunMemory
 from storage.import_types import FileReport, ImportOptions, SpansAs
 from storage.label_edits import LabelInUse, MergeReport
 from storage.probe import DatabaseProbe
@@ -58,6 +59,7 @@ __all__ = [
     "Discontinuous",
     "DocSeparator",
     "DocumentEntry",
+    "DryRunMemory",
     "Duplicates",
     "ExportCancelled",
     "ExportError",

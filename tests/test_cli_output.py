@@ -104,3 +104,22 @@ def test_a_postgresql_database_without_a_project_is_left_as_it_was(
     assert inspect(engine).get_table_names() == ["customers"]  # no newstag table was made
     engine.dispose()
     assert not (tmp_path / "o.bio").exists()
+
+
+def test_a_dry_run_of_several_files_says_what_the_import_then_does(tmp_path: Path) -> None:
+    row = {"text": "李强在北京会见王毅。", "label": [[0, 2, "PER"], [3, 5, "GPE"]]}
+    files = []
+    for name, rows in (("a", [row]), ("b", [row, {"text": "王毅访问东京。", "label": [[4, 6, "GPE"]]}])):
+        files.append(tmp_path / f"{name}.jsonl")
+        files[-1].write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'p.db'}"
+    dry = newstag("import", *map(str, files), "--dry-run", "--db", db, "--quiet")
+    real = newstag("import", *map(str, files), "--db", db, "--quiet")
+    assert dry.returncode == real.returncode == 0, dry.stderr + real.stderr
+    for line in (
+        f"would import {files[1]}: 1 document(s), 1 span(s); would skip 1 duplicate(s)",  # a.jsonl's article
+        "new label(s) would be added to the label set: GPE",  # by a.jsonl only
+    ):
+        assert dry.stdout.count(line) == 1, dry.stdout
+    assert f"imported {files[1]}: 1 document(s), 1 span(s); skipped 1 duplicate(s)" in real.stdout
+    assert real.stdout.count("new label(s) added to the label set: GPE") == 1

@@ -223,6 +223,7 @@ def cmd_import(args: argparse.Namespace, url: str | None) -> int:
 
     from gui.cli import absent_project
     from storage.project import Importer, Project
+    from storage.types import DryRunMemory
 
     try:
         options = import_options(args)
@@ -235,6 +236,7 @@ def cmd_import(args: argparse.Namespace, url: str | None) -> int:
         return 1
     failed = 0
     missing = absent_project(url) if args.dry_run else None
+    earlier = DryRunMemory()  # a dry run reads each file after the ones before it, as the import will
     # a dry run creates no database: read against an empty project in memory, said below
     with Project.open("sqlite://" if missing is not None else url) as project:
         for path in files:
@@ -242,7 +244,7 @@ def cmd_import(args: argparse.Namespace, url: str | None) -> int:
                 desc=path.name, unit=" doc", disable=args.quiet or None, leave=False, file=sys.stderr
             ) as bar:
                 report = project.importer.import_file(
-                    path, options=options, progress=bar.update, dry_run=args.dry_run
+                    path, options=options, progress=bar.update, dry_run=args.dry_run, earlier=earlier
                 )
             failed += report.failed
             print("\n".join(render(report)))

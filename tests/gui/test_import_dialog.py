@@ -272,3 +272,20 @@ def test_a_file_the_database_refuses_is_said_in_the_windows_language(
     said = f"无法写入：它是只读的（请检查文件的权限或它所在的磁盘）（{detail}）"
     assert f"已拒绝：文件 {good}：无法存储：数据库文件 {path} {said}" in details.splitlines()
     assert english_words(details.replace(str(good), " ").replace(path, " ").replace(detail, " ")) == []
+
+
+def test_the_preview_reads_each_file_after_the_ones_before_it(
+    qtbot: QtBot, project: Project, tmp_path: Path
+) -> None:
+    row = {"text": "李强在北京会见王毅。", "label": [[0, 2, "PER"], [3, 5, "GPE"]]}
+    first = jsonl(tmp_path / "a.jsonl", [row])
+    again = jsonl(tmp_path / "b.jsonl", [row])  # the same article, as a second export of it holds it
+    dialog = open_dialog(qtbot, project)
+    dialog.add_paths([first, again])
+    click_and_wait(qtbot, dialog, dialog.previewButton)
+    table = dialog.table
+    rows = {table.item(r, 0).text(): [table.item(r, c).text() for c in range(7)] for r in range(2)}
+    assert rows["a.jsonl"][2:] == ["1", "0", "2", "GPE 1, PER 1", "GPE"]
+    assert rows["b.jsonl"][2:] == ["0", "1", "0", "", ""]  # a duplicate of a.jsonl's, as the import finds
+    click_and_wait(qtbot, dialog, dialog.importButton)
+    assert project.documents.count() == 1
