@@ -15,7 +15,7 @@ from model.reasons import Reason, ReasonKind
 from model.roles import Permission, check, last_lead_problem
 from model.spans import Annotator, AnnotatorId, DocState, Entity, Layer, Role, Status
 from storage.database import Database
-from storage.orm import AnnotatorRow, AssignmentRow, DocumentRow, EventRow, ProgressRow, SpanRow
+from storage.orm import AnnotatorRow, AssignmentRow, DocumentRow, EventRow, LabelRow, ProgressRow, SpanRow
 
 
 class TeamError(ValueError):
@@ -137,6 +137,10 @@ def _load_layers(
 def _project_agreement(
     project: Database, annotators: list[str] | None = None, label: str | None = None, done_only: bool = True
 ) -> AgreementReport:
+    if label is not None:  # a typo would compare nothing and report perfect agreement
+        with project.session_factory() as s:
+            if s.scalar(select(LabelRow.name).where(LabelRow.name == label)) is None:
+                raise TeamError(Reason.of(ReasonKind.LABEL_UNKNOWN, name=label))
     layers, lengths = _load_layers(project, annotators, done_only)
     names = annotators if annotators is not None else [n for n, docs in layers.items() if docs]
     return agreement(layers, lengths, names, label)

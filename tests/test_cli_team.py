@@ -74,3 +74,21 @@ def test_assign_refuses_a_name_not_in_the_project(tmp_path: Path) -> None:
 
     result = newstag("assign", "--annotators", "alice,bob", "--as", "li", "--db", db)
     assert result.returncode == 0 and "assigned 4 document(s)" in result.stdout
+
+
+def test_agreement_refuses_a_label_the_project_does_not_have(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 't.db'}"
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(json.dumps({"text": "张三在北京工作。"}) + "\n", encoding="utf-8")
+    assert newstag("import", str(corpus), "--db", db, "--quiet").returncode == 0
+    with Project.open(db) as project:
+        doc = project.documents.ids()[0]
+        for name, label in (("alice", "PER"), ("bob", "LOC")):  # they disagree on 张三
+            ctx = Context(doc, project.annotator(name).id)
+            AddSpans(ctx, [Entity(0, 2, label)]).do(project.annotations)
+            SetDocumentState(ctx, DocState.DONE, DocState.IN_PROGRESS).do(project.annotations)
+    typo = newstag("agreement", "--label", "PRE", "--as", "alice", "--db", db)
+    assert typo.returncode == 2 and "newstag agreement: the project has no label PRE" in typo.stderr
+    assert "1.000" not in typo.stdout  # not a perfect agreement over nothing
+    per = newstag("agreement", "--label", "PER", "--as", "alice", "--db", db)
+    assert per.returncode == 0 and "F1 0.000 / 0.000" in per.stdout
