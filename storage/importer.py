@@ -54,6 +54,7 @@ __all__ = [
     "detect_format",
     "expand_paths",
     "parse_file",
+    "passed_over",
     "read_documents",
 ]
 
@@ -88,6 +89,24 @@ def expand_paths(paths: Iterable[Path], fmt: Format) -> list[Path]:
             seen.add(key)
             once.append(file)
     return once
+
+
+def passed_over(paths: Iterable[Path], fmt: Format) -> list[Path]:
+    """The files inside the named folders that ``expand_paths`` does not take, because their names are not of
+    a kind it imports (``msra_train_bio``, ``data.csv``, ``README.md``), sorted; hidden files, brat's
+    ``.conf`` files and the ``.txt`` half of a brat pair are not counted."""
+    taken = {p.resolve() for p in expand_paths(paths, fmt)}
+    return sorted(
+        p
+        for folder in paths
+        if folder.is_dir()
+        for p in folder.rglob("*")
+        if p.is_file()
+        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+        and p.suffix.lower() != ".conf"
+        and not _brat_text(p)
+        and p.resolve() not in taken
+    )
 
 
 def _brat_text(path: Path) -> bool:
@@ -170,6 +189,7 @@ class Importer:
     """Bringing files into the project (``project.importer``); each file in one transaction."""
 
     expand_paths = staticmethod(expand_paths)
+    passed_over = staticmethod(passed_over)
     parse_file = staticmethod(parse_file)
 
     def __init__(self, db: Database) -> None:

@@ -123,3 +123,24 @@ def test_a_dry_run_of_several_files_says_what_the_import_then_does(tmp_path: Pat
         assert dry.stdout.count(line) == 1, dry.stdout
     assert f"imported {files[1]}: 1 document(s), 1 span(s); skipped 1 duplicate(s)" in real.stdout
     assert real.stdout.count("new label(s) added to the label set: GPE") == 1
+
+
+def test_files_of_a_folder_that_are_not_read_are_named(tmp_path: Path) -> None:
+    folder = tmp_path / "corpus"
+    (folder / "brat").mkdir(parents=True)
+    (folder / "news.jsonl").write_text(json.dumps({"text": "张三在北京。"}) + "\n", encoding="utf-8")
+    (folder / "msra_train_bio").write_text("张\tB-PER\n三\tI-PER\n\n", encoding="utf-8")  # a name as released
+    (folder / "README.md").write_text("about this corpus\n", encoding="utf-8")
+    (folder / ".DS_Store").write_bytes(b"\0\0\0\1Bud1")
+    (folder / "brat" / "a.txt").write_text("李四来了。", encoding="utf-8")
+    (folder / "brat" / "a.ann").write_text("T1\tPER 0 2\t李四\n", encoding="utf-8")
+    (folder / "brat" / "annotation.conf").write_text("[entities]\nPER\n", encoding="utf-8")
+    result = newstag("import", str(folder), "--dry-run", "--db", f"sqlite:///{tmp_path / 'p.db'}", "--quiet")
+    assert result.returncode == 0, result.stderr
+    assert "2 file(s) readable, 0 refused" in result.stdout
+    unread = f"{folder / 'README.md'}, {folder / 'msra_train_bio'}"
+    assert (
+        "note: 2 file(s) in the folder(s) named were not read, their names not being of a kind"
+        in result.stdout
+    )
+    assert f"newstag imports ({unread}); name a file itself to import it" in result.stdout
