@@ -250,6 +250,10 @@ WORDS: dict[K, str] = {
         "ImportMessages",
         "{name} is in this project already (newstag annotators set-role)",
     ),
+    K.PERSON_NAME_TOO_LONG: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "the name {name!r}… is {length} characters long (at most {limit})",
+    ),
     K.ASSIGN_NOBODY: QT_TRANSLATE_NOOP("ImportMessages", "name at least one annotator"),
     K.OVERLAP_RANGE: QT_TRANSLATE_NOOP("ImportMessages", "overlap must be between 0 and 1, got {overlap}"),
     K.OVERLAP_NEEDS_TWO: QT_TRANSLATE_NOOP("ImportMessages", "overlap needs at least two annotators"),

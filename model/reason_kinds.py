@@ -93,6 +93,7 @@ class ReasonKind(StrEnum):
     NO_SUCH_PERSON = "no-such-person"
     ONLY_LEAD = "only-lead"
     PERSON_EXISTS = "person-exists"
+    PERSON_NAME_TOO_LONG = "person-name-too-long"
     # notes and warnings of a file read (storage/formats/*, storage/importer.py)
     NOTE_OFFSETS_OPTION = "note-offsets-option"
     NOTE_NOT_IMPORTED = "note-not-imported"

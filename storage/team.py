@@ -17,6 +17,8 @@ from model.spans import Annotator, AnnotatorId, DocState, Entity, Layer, Role, S
 from storage.database import Database
 from storage.orm import AnnotatorRow, AssignmentRow, DocumentRow, EventRow, LabelRow, ProgressRow, SpanRow
 
+NAME_LIMIT = 200  # characters in a person's name: the annotators.name column
+
 
 class TeamError(ValueError):
     """A team operation that cannot be done as asked; the message says why. ``refusal``: the same as a kind
@@ -190,6 +192,10 @@ def _annotator(
     name = name.strip()
     if not name:
         raise ValueError("an annotator needs a name")
+    if len(name) > NAME_LIMIT:  # PostgreSQL refuses a longer one, SQLite would store it
+        raise TeamError(
+            Reason.of(ReasonKind.PERSON_NAME_TOO_LONG, name=name[:20], length=len(name), limit=NAME_LIMIT)
+        )
     with project.session_factory() as s:  # known already: no write (and no wait for the integrity check)
         known = s.scalar(select(AnnotatorRow).where(AnnotatorRow.name == name))
         if known is not None:

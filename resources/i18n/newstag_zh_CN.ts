@@ -1300,6 +1300,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>{name}已在本项目中（newstag annotators set-role）</translation>
     </message>
     <message>
+        <source>the name {name!r}… is {length} characters long (at most {limit})</source>
+        <translation>名字 {name!r}… 长 {length} 个字符（最多 {limit} 个）</translation>
+    </message>
+    <message>
         <source>name at least one annotator</source>
         <translation>请至少填写一位标注员</translation>
     </message>

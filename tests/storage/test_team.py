@@ -105,3 +105,14 @@ def test_review_flow_and_optimistic_locking(project: Project) -> None:
     assert fresh.version == 1 and fresh.gold == [Entity(4, 7, "PER"), Entity(9, 11, "ORG")]
     assert project.reviews.save_gold(fresh, dave.id, [Entity(4, 7, "PER")], []) == 2
     assert [e.reviewed for e in project.reviews.queue()] == [False, True]
+
+
+def test_a_name_longer_than_the_column_is_refused_on_every_database(project: Project) -> None:
+    lead = project.team.add("li", Role.LEAD)
+    with pytest.raises(TeamError, match=r"is 201 characters long \(at most 200\)") as caught:
+        project.team.add("x" * 201, Role.ANNOTATOR, by=lead.id)  # PostgreSQL's varchar(200) failed here
+    assert caught.value.refusal is not None
+    with pytest.raises(TeamError, match="at most 200"):
+        project.annotator("y" * 300)  # the window under a name that long
+    assert [a.name for a in project.team.annotators()] == ["li"]
+    assert project.team.add("z" * 200, Role.ANNOTATOR, by=lead.id).name == "z" * 200
