@@ -49,6 +49,9 @@ def test_annotators_list_add_and_set_role(capsys: pytest.CaptureFixture[str], pr
     assert run(capsys, "annotators", "set-role", "wang", "reviewer", "--as", "li", "--db", url)[1] == (
         "wang is now reviewer\n"
     )
+    assert run(capsys, "annotators", "set-role", "wang", "reviewer", "--as", "li", "--db", url)[1] == (
+        "wang is reviewer already; nothing was written\n"  # and no event below
+    )
     code, _, err = run(capsys, "annotators", "set-role", "li", "annotator", "--as", "li", "--db", url)
     assert code == 2 and "li is the project's only lead" in err
     assert run(capsys, "annotators", "list", "--db", url)[1] == "li\tlead\nwang\treviewer\n"

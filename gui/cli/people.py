@@ -120,11 +120,15 @@ def cmd_set_role(args: argparse.Namespace, url: str | None) -> int:
 
     with Project.open(url) as project:
         actor = authorise(args, project, Permission.MANAGE_TEAM)
+        before = project.team.find(args.name)
         try:
             person = project.team.set_role(args.name, Role(args.role), by=actor.id if actor else None)
         except TeamError as exc:
             raise Refused(str(exc)) from exc
-    print(f"{person.name} is now {person.role}")
+    if before is not None and before.role == person.role:
+        print(f"{person.name} is {person.role} already; nothing was written")
+    else:
+        print(f"{person.name} is now {person.role}")
     return 0
 
 
