@@ -105,6 +105,11 @@ NOTE_WORDS: dict[K, str] = {
         "{count} inside tag(s) with no entity to continue were read as entity starts "
         "(first at line {line}; --strict-tags refuses them)",
     ),
+    K.WARN_UNCLOSED: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "{count} {scheme} entity(ies) that no E- tag closes were read as ending at their last tag "
+        "(first at line {line}; --strict-tags refuses them)",
+    ),
     K.WARN_DUPLICATE_SPANS: QT_TRANSLATE_NOOP(
         "ImportMessages",
         "{path}, line {line}: {count} exact duplicate span(s) in one document stored once",

@@ -117,6 +117,7 @@ class ReasonKind(StrEnum):
     NOTE_COMMENTS = "note-comments"
     NOTE_MULTIWORD = "note-multiword"
     WARN_REPAIRED = "warn-repaired"
+    WARN_UNCLOSED = "warn-unclosed"
     WARN_DUPLICATE_SPANS = "warn-duplicate-spans"
     # how a file was read, as the preview describes it (storage/formats/*, storage/import_sink.py)
     VARIANT_CONLLU = "variant-conllu"

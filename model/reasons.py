@@ -142,6 +142,8 @@ TEMPLATES: dict[ReasonKind, str] = {
     " (their words are read)",
     K.WARN_REPAIRED: "{count} inside tag(s) with no entity to continue were read as "
     "entity starts (first at line {line}; --strict-tags refuses them)",
+    K.WARN_UNCLOSED: "{count} {scheme} entity(ies) that no E- tag closes were read as ending at their last "
+    "tag (first at line {line}; --strict-tags refuses them)",
     K.WARN_DUPLICATE_SPANS: "{path}, line {line}: {count} exact duplicate span(s) in one "
     "document stored once",
     K.VARIANT_CONLLU: "CoNLL-U/CoNLL-X, {width} columns",

@@ -86,12 +86,17 @@ def _unclosed(tags: Sequence[str], start: int, label: str, scheme: Scheme) -> Ta
 
 
 def tags_to_entities(
-    tags: Sequence[str], scheme: Scheme, policy: IPolicy = IPolicy.REPAIR, repaired: list[int] | None = None
+    tags: Sequence[str],
+    scheme: Scheme,
+    policy: IPolicy = IPolicy.REPAIR,
+    repaired: list[int] | None = None,
+    unclosed: list[int] | None = None,
 ) -> list[Entity]:
     """Decode a tag sequence. Raises TagSequenceError (with the position) for tags outside the scheme, and,
     under ``IPolicy.REJECT``, for inside/end tags that do not continue an open entity of their label and, in
     BIOES and BMES, for an entity that its E- tag never closes (as seqeval's strict IOBES mode drops it).
-    Under ``IPolicy.REPAIR`` such an inside tag starts an entity; its position is added to ``repaired``."""
+    Under ``IPolicy.REPAIR`` such an inside tag starts an entity; its position is added to ``repaired``; and
+    such an entity ends at its last tag; the position of its first tag is added to ``unclosed``."""
     entities: list[Entity] = []
     if tags.count("O") == len(tags):
         return entities
@@ -112,6 +117,8 @@ def tags_to_entities(
             if open_start >= 0:  # the open entity ended after the last tag
                 if must_close:
                     raise _unclosed(tags, open_start, open_label, scheme)
+                if unclosed is not None and scheme is not Scheme.BIO:
+                    unclosed.append(open_start)
                 entities.append(Entity(open_start, last + 1, open_label))
             open_start, open_label = i, label
         if ends:
@@ -121,6 +128,8 @@ def tags_to_entities(
     if open_start >= 0:
         if must_close:
             raise _unclosed(tags, open_start, open_label, scheme)
+        if unclosed is not None and scheme is not Scheme.BIO:
+            unclosed.append(open_start)
         entities.append(Entity(open_start, last + 1, open_label))
     return entities
 

@@ -1412,6 +1412,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>{count} 个没有可延续实体的内部标记被读作实体的开头（首次出现于第 {line} 行；--strict-tags 会拒绝它们）</translation>
     </message>
     <message>
+        <source>{count} {scheme} entity(ies) that no E- tag closes were read as ending at their last tag (first at line {line}; --strict-tags refuses them)</source>
+        <translation>{count} 个没有 E- 标记收尾的 {scheme} 实体被读作在其最后一个标记处结束（首次出现于第 {line} 行；--strict-tags 会拒绝它们）</translation>
+    </message>
+    <message>
         <source>{path}, line {line}: {count} exact duplicate span(s) in one document stored once</source>
         <translation>文件 {path}，第 {line} 行：同一文档中 {count} 个完全重复的片段只存储一次</translation>
     </message>

@@ -205,6 +205,7 @@ class ConllReader(LayoutAnalysis):
         )
         per_doc = options.sentences_per_document or (0 if by_docstart else 1)
         repaired: list[int] = []
+        self._unclosed: list[int] = []  # lines of BIOES/BMES entities no E- tag closes
         group: list[_Sentence] = []
         if per_doc == 1:
             yield from self._one_per_sentence(repaired)
@@ -226,18 +227,26 @@ class ConllReader(LayoutAnalysis):
             self.info.notes.append(said(K.NOTE_MULTIWORD, count=self.layout.skipped_rows))
         if repaired:
             self.info.warnings.append(said(K.WARN_REPAIRED, count=len(repaired), line=repaired[0]))
+        if unclosed := self._unclosed:
+            scheme = self.layout.scheme.upper()
+            self.info.warnings.append(
+                said(K.WARN_UNCLOSED, count=len(unclosed), scheme=scheme, line=unclosed[0])
+            )
 
     def _decode(self, sentence: _Sentence, repaired: list[int]) -> list[Entity]:
         """The sentence's entities over its tokens; inside tags read as starts go to ``repaired``."""
         scheme = self.layout.scheme
         found: list[int] = []
+        unclosed: list[int] = []
         try:
-            entities = tags_to_entities(sentence.tags, scheme, self.options.policy, found)
+            entities = tags_to_entities(sentence.tags, scheme, self.options.policy, found, unclosed)
         except TagSequenceError as exc:
             why = Reason.of(K.IN_SCHEME, problem=exc.refusal, scheme=scheme.upper())
             raise self.fail(why, self._line(sentence, exc.index)) from None
         if found:
             repaired.extend(self._line(sentence, i) for i in found)
+        if unclosed:
+            self._unclosed.extend(self._line(sentence, i) for i in unclosed)
         return entities
 
     def _one_per_sentence(self, repaired: list[int]) -> Iterator[ParsedDocument]:

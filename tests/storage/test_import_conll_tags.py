@@ -1,0 +1,29 @@
+"""Tags that break their scheme, read by default as conlleval reads them, are said: an inside tag that
+continues nothing, and a BIOES/BMES entity that no E- tag closes (Resume NER's BMES, a BIOES export)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from storage.project import Project
+from tests.storage.test_import_formats import ok, surfaces, write
+
+
+def test_an_entity_no_end_tag_closes_is_read_with_a_warning(project: Project, tmp_path: Path) -> None:
+    rows = "高 B-NAME\n勇 E-NAME\n北 B-LOC\n京 B-LOC\n\n中 B-ORG\n共 M-ORG\n\n"  # 北, 京, 中共: never closed
+    report = ok(project.importer.import_file(write(tmp_path / "resume.char.bmes", rows)))
+    assert surfaces(project) == [("高勇", "NAME"), ("北", "LOC"), ("京", "LOC"), ("中共", "ORG")]
+    assert report.warnings == [
+        "3 BMES entity(ies) that no E- tag closes were read as ending at their last tag "
+        "(first at line 3; --strict-tags refuses them)"
+    ]
+
+
+def test_a_well_formed_bmes_file_has_no_warning(project: Project, tmp_path: Path) -> None:
+    rows = "高 B-NAME\n勇 E-NAME\n汉 S-RACE\n中 B-ORG\n共 M-ORG\n党 E-ORG\n\n"
+    report = ok(project.importer.import_file(write(tmp_path / "ok.bmes", rows)))
+    assert report.warnings == [] and surfaces(project) == [
+        ("高勇", "NAME"),
+        ("汉", "RACE"),
+        ("中共党", "ORG"),
+    ]
