@@ -146,6 +146,10 @@ WORDS: dict[K, str] = {
         "ImportMessages",
         "span [{start}, {end}, {label!r}] is out of range for a text of {length} characters",
     ),
+    K.SPAN_EMPTY: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "span [{start}, {end}, {label!r}] covers nothing: its end must come after its start",
+    ),
     K.SPAN_TEXT_DIFFERS: QT_TRANSLATE_NOOP(
         "ImportMessages",
         "span [{start}, {end}] covers {covered!r}, but the file says {stated!r}",
@@ -222,6 +226,10 @@ WORDS: dict[K, str] = {
     K.BRAT_OUT_OF_RANGE: QT_TRANSLATE_NOOP(
         "ImportMessages",
         "entity {entity} [{start}, {end}) is out of range for {name} ({length} characters)",
+    ),
+    K.BRAT_SPAN_EMPTY: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "entity {entity} [{start}, {end}) covers nothing: its end must come after its start",
     ),
     K.BRAT_TEXT_DIFFERS: QT_TRANSLATE_NOOP(
         "ImportMessages",

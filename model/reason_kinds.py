@@ -54,6 +54,7 @@ class ReasonKind(StrEnum):
     LS_DIFFERING = "ls-differing"
     UTF16_SPLIT = "utf16-split"
     SPAN_OUT_OF_RANGE = "span-out-of-range"
+    SPAN_EMPTY = "span-empty"
     SPAN_TEXT_DIFFERS = "span-text-differs"
     # word/tag (storage/formats/wordtag.py)
     NOT_WORD_TAG = "not-word-tag"
@@ -84,6 +85,7 @@ class ReasonKind(StrEnum):
     BRAT_BAD_LINE = "brat-bad-line"
     BRAT_BAD_OFFSETS = "brat-bad-offsets"
     BRAT_OUT_OF_RANGE = "brat-out-of-range"
+    BRAT_SPAN_EMPTY = "brat-span-empty"
     BRAT_TEXT_DIFFERS = "brat-text-differs"
     BRAT_DISCONTINUOUS = "brat-discontinuous"
     # a span's offsets against its text (model/spans.py, storage/span_rows.py)

@@ -66,6 +66,7 @@ TEMPLATES: dict[ReasonKind, str] = {
     K.UTF16_SPLIT: "span [{start}, {end}, {label!r}] does not fit the text in UTF-16 code units ({units} of "
     "them; an offset may split an emoji)",
     K.SPAN_OUT_OF_RANGE: "span [{start}, {end}, {label!r}] is out of range for a text of {length} characters",
+    K.SPAN_EMPTY: "span [{start}, {end}, {label!r}] covers nothing: its end must come after its start",
     K.SPAN_TEXT_DIFFERS: "span [{start}, {end}] covers {covered!r}, but the file says {stated!r}",
     K.NOT_WORD_TAG: "expected word/tag, got {token!r}",
     K.NESTED_BRACKET: "a '[' inside another bracket: {token!r}",
@@ -94,6 +95,7 @@ TEMPLATES: dict[ReasonKind, str] = {
     K.BRAT_BAD_LINE: "expected 'T<n><TAB>TYPE START END<TAB>text', got {row!r}",
     K.BRAT_BAD_OFFSETS: "bad offsets {spec!r} (expected 'START END', ';' between fragments)",
     K.BRAT_OUT_OF_RANGE: "entity {entity} [{start}, {end}) is out of range for {name} ({length} characters)",
+    K.BRAT_SPAN_EMPTY: "entity {entity} [{start}, {end}) covers nothing: its end must come after its start",
     K.BRAT_TEXT_DIFFERS: "entity {entity} covers {covered!r} in {name}, but the file says {stated!r} "
     "(offsets counted differently?)",
     K.BRAT_DISCONTINUOUS: "entity {entity} ({label}) is discontinuous ({spec}); newstag's spans are "

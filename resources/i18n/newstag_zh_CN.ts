@@ -1164,6 +1164,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>片段 [{start}, {end}, {label!r}] 超出了 {length} 个字符的正文范围</translation>
     </message>
     <message>
+        <source>span [{start}, {end}, {label!r}] covers nothing: its end must come after its start</source>
+        <translation>片段 [{start}, {end}, {label!r}] 不含任何字符：结束位置必须在开始位置之后</translation>
+    </message>
+    <message>
         <source>span [{start}, {end}] covers {covered!r}, but the file says {stated!r}</source>
         <translation>片段 [{start}, {end}] 覆盖的是 {covered!r}，但文件中写的是 {stated!r}</translation>
     </message>
@@ -1270,6 +1274,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
     <message>
         <source>entity {entity} [{start}, {end}) is out of range for {name} ({length} characters)</source>
         <translation>实体 {entity} [{start}, {end}) 超出了 {name} 的范围（{length} 个字符）</translation>
+    </message>
+    <message>
+        <source>entity {entity} [{start}, {end}) covers nothing: its end must come after its start</source>
+        <translation>实体 {entity} [{start}, {end}) 不含任何字符：结束位置必须在开始位置之后</translation>
     </message>
     <message>
         <source>entity {entity} covers {covered!r} in {name}, but the file says {stated!r} (offsets counted differently?)</source>

@@ -126,6 +126,10 @@ def read_brat(
             raise ImportFormatError.of(ann_path, K.BRAT_BAD_OFFSETS, number, spec=spec)
         fragments = _fragments(spec)
         for start, end in fragments:
+            if start >= end:
+                raise ImportFormatError.of(
+                    ann_path, K.BRAT_SPAN_EMPTY, number, entity=fields[0], start=start, end=end
+                )
             if not 0 <= start < end <= len(raw):
                 raise ImportFormatError.of(
                     ann_path,

@@ -72,6 +72,8 @@ def cluener_spans(labels: dict[str, Any], fail: Fail) -> list[RawSpan]:
                 if not isinstance(place, list) or len(place) != 2:
                     fail(K.CLUENER_PLACE, mention=mention, place=place)
                 start, last = offset(place[0], "start", fail, place), offset(place[1], "end", fail, place)
+                if last < start:  # the end is inclusive: [3, 3] is one character, [3, 2] none
+                    fail(K.CLUENER_PLACE, mention=mention, place=place)
                 spans.append((start, last + 1, checked_label(label, fail, start, last + 1), str(mention)))
     return spans
 

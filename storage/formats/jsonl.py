@@ -299,6 +299,8 @@ class JsonReader:
     def _check(raw: str, spans: list[RawSpan] | None, fail: _Fail) -> list[Entity]:
         entities: list[Entity] = []
         for start, end, label, surface in spans or []:
+            if start >= end:
+                fail(K.SPAN_EMPTY, start=start, end=end, label=label)
             if not (0 <= start < end <= len(raw)):
                 fail(K.SPAN_OUT_OF_RANGE, start=start, end=end, label=label, length=len(raw))
             if surface is not None and raw[start:end] != surface:
