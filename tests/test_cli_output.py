@@ -144,3 +144,25 @@ def test_files_of_a_folder_that_are_not_read_are_named(tmp_path: Path) -> None:
         in result.stdout
     )
     assert f"newstag imports ({unread}); name a file itself to import it" in result.stdout
+
+
+def test_counts_out_of_range_are_refused_by_the_option(tmp_path: Path) -> None:
+    db = _project(tmp_path)
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(
+        json.dumps({"text": "张三在北京工作。", "label": [[0, 2, "PER"]]}) + "\n", encoding="utf-8"
+    )
+    out = str(tmp_path / "s.jsonl")
+    for args, said in (
+        (
+            ["evaluate", "--gold", str(gold), "--simulate-learning", "--model", "--retrain-every", "0"],
+            "at least 1",
+        ),
+        (["consistency", "--limit", "-1", "--db", db], "--limit: must be at least 0, got -1"),
+        (["suggest", "--input", str(gold), "--output", out, "--processes", "-3"], "at least 0, got -3"),
+    ):
+        result = newstag(*args)
+        assert result.returncode == 2, (
+            result.stdout + result.stderr
+        )  # was "unexpected error", or a wrong count
+        assert said in result.stderr and "unexpected error" not in result.stderr

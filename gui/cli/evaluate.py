@@ -49,7 +49,7 @@ def register(sub: Any, add_db: AddDb) -> None:
     )
     p.add_argument(
         "--retrain-every",
-        type=int,
+        type=positive_int,
         default=10,
         metavar="N",
         help="with --model: retrain after every N documents (default 10)",

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from gui.cli import positive_int
+from gui.cli import count_int, positive_int
 from storage.types import SETTINGS_KEY, ImportFormatError, ModelSettings, ParsedDocument
 
 if TYPE_CHECKING:
@@ -46,7 +46,7 @@ def register(sub: Any, add_db: AddDb) -> None:
     )
     p.add_argument(
         "--processes",
-        type=int,
+        type=count_int,
         default=0,
         help="worker processes (default: one per core on large corpora, else 1)",
     )

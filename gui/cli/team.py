@@ -10,6 +10,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
+from gui.cli import count_int
 from gui.cli.people import actor_name, add_actor, authorise
 from model.reasons import ReasonKind
 from model.roles import Permission
@@ -61,7 +62,7 @@ def register(sub: Any, add_db: AddDb) -> None:
     )
     p.add_argument("--annotator", help="check this annotator's layer (default: the gold layer)")
     p.add_argument("--format", choices=["table", "json"], default="table")
-    p.add_argument("--limit", type=int, default=200, help="findings shown in the table (default 200)")
+    p.add_argument("--limit", type=count_int, default=200, help="findings shown in the table (default 200)")
     add_actor(p)
     add_db(p)
     p.set_defaults(handler=cmd_consistency, reads_project=True)
