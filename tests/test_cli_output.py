@@ -166,3 +166,15 @@ def test_counts_out_of_range_are_refused_by_the_option(tmp_path: Path) -> None:
             result.stdout + result.stderr
         )  # was "unexpected error", or a wrong count
         assert said in result.stderr and "unexpected error" not in result.stderr
+
+
+def test_export_options_that_cannot_mean_one_thing_are_refused(tmp_path: Path) -> None:
+    db = _project(tmp_path)
+    out = tmp_path / "out.bio"
+    for args, said in (
+        (["--map", "PER=LOC", "--map", "PER=ORG"], "--map: PER is mapped twice, to 'LOC' and 'ORG'"),
+        (["--whitespace", "placeholder", "--placeholder", "SP"], "placeholder 'SP' must be one character"),
+    ):
+        result = newstag("export", "--out", str(out), *args, "--db", db)
+        assert result.returncode == 2 and said in result.stderr, result.stdout + result.stderr
+        assert not out.exists()  # the last --map won, or "SP" stood for one space

@@ -148,7 +148,11 @@ def _label_map(items: list[str]) -> dict[str, str | None]:
         old, sep, new = item.partition("=")
         if not sep or not old.strip():
             raise ExportOptionError(f"--map {item!r}: expected OLD=NEW, or OLD= to drop a label")
-        mapping[old.strip()] = new.strip() or None
+        old, target = old.strip(), new.strip() or None
+        if old in mapping and mapping[old] != target:
+            said = " and ".join(repr(t or "(dropped)") for t in (mapping[old], target))
+            raise ExportOptionError(f"--map: {old} is mapped twice, to {said}; give one --map {old}=…")
+        mapping[old] = target
     return mapping
 
 

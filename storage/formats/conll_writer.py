@@ -78,6 +78,11 @@ class ConllOptions:
                     f"the whitespace placeholder {self.placeholder!r} must be visible "
                     "characters (no spaces, tabs or line breaks)"
                 )
+            if len(self.placeholder) != 1:  # it stands for one blank character of the text
+                raise ExportOptionError(
+                    f"the whitespace placeholder {self.placeholder!r} must be one character, so that the "
+                    "offsets of what is imported again keep their meaning"
+                )
             if self.separator in self.placeholder:
                 raise ExportOptionError("the whitespace placeholder must not contain the column separator")
 
