@@ -199,4 +199,8 @@ class ImportOptionsForm(QWidget):
         if not pairs or not all("=" in p and all(s.strip() for s in p.split("=", 1)) for p in pairs):
             said = self.tr("Word/tag entities: expected TAG=LABEL pairs, e.g. nr=PER,ns=LOC,nt=ORG")
             raise ImportOptionError(said)
+        tags = [p.split("=", 1)[0].strip() for p in pairs]
+        if twice := next((t for t in tags if tags.count(t) > 1), None):
+            said = self.tr("Word/tag entities: the tag {0} is mapped twice; give it one label")
+            raise ImportOptionError(said.format(twice))
         return {tag.strip(): label.strip() for tag, label in (p.split("=", 1) for p in pairs)}

@@ -144,6 +144,9 @@ def _tag_map(spec: str | None) -> dict[str, str]:
     pairs = [p.strip() for p in spec.split(",") if p.strip()]
     if not pairs or not all("=" in p and all(s.strip() for s in p.split("=", 1)) for p in pairs):
         raise ValueError(f"--tag-map {spec!r}: expected TAG=LABEL pairs, e.g. nr=PER,ns=LOC,nt=ORG")
+    tags = [p.split("=", 1)[0].strip() for p in pairs]
+    if twice := next((t for t in tags if tags.count(t) > 1), None):
+        raise ValueError(f"--tag-map {spec!r}: the tag {twice} is mapped twice; give it one label")
     return {tag.strip(): label.strip() for tag, label in (p.split("=", 1) for p in pairs)}
 
 

@@ -1761,6 +1761,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <source>Word/tag entities: expected TAG=LABEL pairs, e.g. nr=PER,ns=LOC,nt=ORG</source>
         <translation>词性对应的实体：应为“词性=标签”对，例如 nr=PER,ns=LOC,nt=ORG</translation>
     </message>
+    <message>
+        <source>Word/tag entities: the tag {0} is mapped twice; give it one label</source>
+        <translation>词性对应的实体：词性 {0} 对应了两次；请只给它一个标签</translation>
+    </message>
 </context>
 <context>
     <name>Keymap</name>

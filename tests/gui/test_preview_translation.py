@@ -301,3 +301,26 @@ def test_a_person_no_longer_in_the_project_is_refused_in_chinese(qapp, sqlite_pr
     finally:
         i18n.install(i18n.ENGLISH)
     assert said == "本项目中没有名为 zoe 的人（newstag annotators list）"
+
+
+def test_a_tag_mapped_twice_is_refused_on_the_command_line_and_in_chinese(
+    qtbot: QtBot, sqlite_project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    wordtag = tmp_path / "msra.txt"
+    wordtag.write_text("邓小平/nr  同志/o  在/o  北京/ns  。/o  \n", encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'cli.db'}"
+    assert main(["import", str(wordtag), "--tag-map", "nr=PER,nr=LOC", "--dry-run", "--db", db]) == 2
+    assert "the tag nr is mapped twice; give it one label" in capsys.readouterr().err  # not: the last wins
+    assert i18n.install(i18n.CHINESE) == i18n.CHINESE
+    try:
+        dialog = open_dialog(qtbot, sqlite_project)
+        dialog.add_paths([wordtag])
+        dialog.form.tagMapEdit.clear()
+        qtbot.keyClicks(dialog.form.tagMapEdit, "nr=PER")
+        dialog.form.tagMapEdit.insert("，")  # a full-width comma, as a Chinese input method commits it
+        qtbot.keyClicks(dialog.form.tagMapEdit, "nr=LOC")
+        qtbot.mouseClick(dialog.previewButton, LEFT)
+        assert dialog.messageLabel.text() == "词性对应的实体：词性 nr 对应了两次；请只给它一个标签"
+        assert dialog._thread is None and dialog.table.rowCount() == 0  # nothing was read
+    finally:
+        i18n.install(i18n.ENGLISH)
