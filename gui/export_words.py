@@ -41,4 +41,13 @@ EXPORT_WORDS: dict[K, str] = {
         "the label {label!r} cannot be written as a CoNLL tag (it contains whitespace or the "
         "separator {separator!r}); map it to another name",
     ),
+    K.EXPORT_NOTHING_LABELLED: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "nothing to export: none of the {chosen} document(s) chosen has a label in this layer "
+        "(--keep-unlabelled writes them without labels)",
+    ),
+    K.EXPORT_NO_DOCUMENTS: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "nothing to export: no document is chosen (the project, or the states asked for, hold none)",
+    ),
 }

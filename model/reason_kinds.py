@@ -163,6 +163,8 @@ class ReasonKind(StrEnum):
     EXPORT_UNKNOWN_LABELS = "export-unknown-labels"
     EXPORT_BAD_NAME = "export-bad-name"
     EXPORT_NOT_A_TAG = "export-not-a-tag"
+    EXPORT_NOTHING_LABELLED = "export-nothing-labelled"
+    EXPORT_NO_DOCUMENTS = "export-no-documents"
     # editing the label set (storage/label_edits.py)
     LABEL_HOTKEY_TAKEN = "label-hotkey-taken"
     LABEL_EXISTS = "label-exists"

@@ -367,9 +367,13 @@ class Exporter:
             plan = _plan(session, options)
             output = ExportOutput(out, writes_folder(options), overwrite)
             total = _count(session, plan, labelled_only=options.skip_unlabelled)
+            candidates = _count(session, plan, labelled_only=False) if options.skip_unlabelled else total
             if options.skip_unlabelled:
-                candidates = _count(session, plan, labelled_only=False)
                 summary.skipped_documents[SkipReason.NO_LABELS] = candidates - total
+            if not total:  # an empty file would pass for training data; nothing is written
+                if candidates:
+                    raise ExportOptionError(Reason.of(K.EXPORT_NOTHING_LABELLED, chosen=candidates))
+                raise ExportOptionError(Reason.of(K.EXPORT_NO_DOCUMENTS))
             parts = _assignment(session, plan) if options.split else None
             writers: dict[str, DocumentWriter] = {}
             staging = output.begin()

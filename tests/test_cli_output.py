@@ -178,3 +178,22 @@ def test_export_options_that_cannot_mean_one_thing_are_refused(tmp_path: Path) -
         result = newstag("export", "--out", str(out), *args, "--db", db)
         assert result.returncode == 2 and said in result.stderr, result.stdout + result.stderr
         assert not out.exists()  # the last --map won, or "SP" stood for one space
+
+
+def test_an_export_with_nothing_to_write_writes_nothing(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'p.db'}"
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(json.dumps({"text": "张三在北京工作。"}) + "\n", encoding="utf-8")  # no gold label yet
+    assert newstag("import", str(corpus), "--db", db, "--quiet").returncode == 0
+    out = tmp_path / "train.bio"
+    result = newstag("export", "--out", str(out), "--db", db)
+    assert result.returncode == 2, result.stdout + result.stderr  # was 0, with an empty training file
+    assert "nothing to export: none of the 1 document(s) chosen has a label in this layer" in result.stderr
+    assert not out.exists()
+    assert newstag("annotators", "add", "li", "--db", db).returncode == 0
+    states = ("--keep-unlabelled", "--annotator", "li", "--state", "done")  # li has finished nothing
+    done = newstag("export", "--out", str(out), *states, "--db", db, "--as", "li")
+    assert done.returncode == 2 and "nothing to export: no document is chosen" in done.stderr, done.stderr
+    assert not out.exists()
+    kept = newstag("export", "--out", str(out), "--keep-unlabelled", "--db", db)
+    assert kept.returncode == 0 and "张\tO\n三\tO\n在\tO\n" in out.read_text(encoding="utf-8")
