@@ -248,7 +248,7 @@ def test_jsonl_labels_as_suggestions(project: Project, tmp_path: Path) -> None:
     [
         ('{"text": "北京", "label": [[0, 2, "LOC"]]', "not valid JSON"),
         ('{"text": "北京", "label": [[0, 9, "LOC"]]}', "out of range"),
-        ('{"text": "北京", "label": [[1, 1, "LOC"]]}', "out of range"),
+        ('{"text": "北京", "label": [[1, 1, "LOC"]]}', "covers nothing"),
         ('{"text": "北京", "label": [[-1, 1, "LOC"]]}', "out of range"),
         ('{"text": "北京", "label": [[0, 2]]}', "[start, end, label]"),
         ('{"text": "北京", "label": [[0, 2, ""]]}', "no label"),
