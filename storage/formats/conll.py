@@ -148,7 +148,7 @@ class ConllReader(LayoutAnalysis):
                 if not cols[0].isdigit():
                     layout.skipped_rows += 1
                     continue
-                space_after.append("SpaceAfter=No" not in cols[9].split("|") if len(cols) > 9 else True)
+                space_after.append("SpaceAfter=No" not in cols[9].split("|") if layout.spaces_known else True)
             tokens.append(cols[tok])
             tags.append(cols[tag])
             numbers.append(number)
@@ -173,7 +173,7 @@ class ConllReader(LayoutAnalysis):
             tags = [f"{t}-{label}" if t in UNTYPED else t for t in tags]
         if numbers is not None and numbers[-1] - numbers[0] == len(numbers) - 1:
             numbers = None
-        return _Sentence(first, tokens, tags, numbers, space_after if layout.conllu else None)
+        return _Sentence(first, tokens, tags, numbers, space_after if layout.spaces_known else None)
 
     def _text(self, sentence: _Sentence) -> tuple[str, list[int] | None]:
         """The sentence's text and each token's start (None: tokens are characters, starts are indexes)."""

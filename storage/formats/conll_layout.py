@@ -51,6 +51,13 @@ class Layout:
     separator: str = ""  # "tab", "space" or "mixed"
     conllu: bool = False
     scheme: Scheme = Scheme.BIO
+
+    @property
+    def spaces_known(self) -> bool:
+        """CoNLL-U whose MISC column (the 10th) is there and not the tag: SpaceAfter=No says where the spaces
+        are. A 10-column file with its tags in that column says nothing about them."""
+        return self.conllu and self.width > 9 and 9 not in (self.token, self.tag)
+
     untyped: bool = False
     weibo: bool = False
     join: str = "none"  # "none", "space" or "pairs" (a space only between two Latin words)
@@ -310,7 +317,7 @@ class LayoutAnalysis:
         join = self.options.join
         if join is Join.SPACE:
             layout.join = "space"
-        elif join is Join.NONE or not multi or layout.conllu:
+        elif join is Join.NONE or not multi or layout.spaces_known:
             layout.join = "none"  # CoNLL-U: SpaceAfter=No says where the spaces are
         else:
             layout.join = "space" if stats.latin > stats.cjk else "pairs"

@@ -27,3 +27,24 @@ def test_a_well_formed_bmes_file_has_no_warning(project: Project, tmp_path: Path
         ("汉", "RACE"),
         ("中共党", "ORG"),
     ]
+
+
+def test_conllu_with_its_tags_in_the_misc_column_joins_words_as_other_conll(
+    project: Project, tmp_path: Path
+) -> None:
+    """Ten columns whose last holds the tags: no MISC, so no SpaceAfter=No; Chinese words are not spaced."""
+    rows = [
+        ("1", "张三", "B-PER"),
+        ("2", "在", "O"),
+        ("3", "New", "B-LOC"),
+        ("4", "York", "I-LOC"),
+        ("5", "工作", "O"),
+    ]
+    body = "# text = 张三在New York工作\n" + "".join(
+        f"{n}\t{form}\t{form}\tX\tX\t_\t0\tdep\t_\t{tag}\n" for n, form, tag in rows
+    )
+    ok(project.importer.import_file(write(tmp_path / "ner.conllu", body + "\n")))
+    assert [doc.text for doc in project.documents.all()] == [
+        "张三在New York工作"
+    ]  # was "张三 在 New York 工作"
+    assert surfaces(project) == [("张三", "PER"), ("New York", "LOC")]
