@@ -26,6 +26,10 @@ WHERE = QT_TRANSLATE_NOOP("ImportMessages", "{0}: {1}")  # file, why
 WORDS: dict[K, str] = {
     K.CANNOT_READ: QT_TRANSLATE_NOOP("ImportMessages", "cannot be read: {error}"),
     K.NOT_FOUND: QT_TRANSLATE_NOOP("ImportMessages", "does not exist"),
+    K.NOT_A_FILE_FOLDER: QT_TRANSLATE_NOOP("ImportMessages", "is a folder, not a file"),
+    K.NOT_A_FILE_SPECIAL: QT_TRANSLATE_NOOP(
+        "ImportMessages", "is not a regular file (a pipe, a device or a socket): only files are read"
+    ),
     K.BAD_BOM: QT_TRANSLATE_NOOP(
         "ImportMessages",
         "starts with a {codec} byte-order mark but is not valid {codec}",

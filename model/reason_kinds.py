@@ -10,6 +10,8 @@ class ReasonKind(StrEnum):
     # reading the bytes (storage/formats/decoding.py, source.py)
     CANNOT_READ = "cannot-read"
     NOT_FOUND = "not-found"
+    NOT_A_FILE_FOLDER = "not-a-file-folder"
+    NOT_A_FILE_SPECIAL = "not-a-file-special"
     BAD_BOM = "bad-bom"
     BINARY_NUL = "binary-nul"
     BINARY_CONTROLS = "binary-controls"

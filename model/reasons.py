@@ -16,6 +16,8 @@ K = ReasonKind
 TEMPLATES: dict[ReasonKind, str] = {
     K.CANNOT_READ: "cannot be read: {error}",
     K.NOT_FOUND: "does not exist",
+    K.NOT_A_FILE_FOLDER: "is a folder, not a file",
+    K.NOT_A_FILE_SPECIAL: "is not a regular file (a pipe, a device or a socket): only files are read",
     K.BAD_BOM: "starts with a {codec} byte-order mark but is not valid {codec}",
     K.BINARY_NUL: "looks like a binary file (it contains NUL bytes), not text",
     K.BINARY_CONTROLS: "looks like a binary file (control characters), not text",

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -20,9 +21,9 @@ ROOT = Path(__file__).resolve().parent.parent
 GOOD = "新华社北京1月2日电　国务院总理李强会见联合国秘书长古特雷斯。"
 
 
-def newstag(*args: str, script: str | None = None) -> subprocess.CompletedProcess[str]:
+def newstag(*args: str, script: str | None = None, timeout: float = 300) -> subprocess.CompletedProcess[str]:
     command = [sys.executable, "-c", script, *args] if script else [sys.executable, "-m", "gui.cli", *args]
-    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=timeout)
 
 
 def no_traceback(result: subprocess.CompletedProcess[str]) -> None:
@@ -184,3 +185,68 @@ def test_a_read_only_database_a_full_disk_and_bad_options(bad_folder: Path, tmp_
         assert result.returncode == 2 and "use sqlite:///FILE or postgresql" in result.stderr
     with Project.open(db) as project:
         assert snapshot(project) == before
+
+
+# The real command, with the file named ``victim.jsonl`` deleted, or replaced by a folder, just after its
+# format was detected (its encoding settled, its head read) and before its documents are read.
+VANISHING = (
+    "import shutil, sys\n"
+    "import storage.importer\n"
+    "real = storage.importer.detect\n"
+    "def detect(path):\n"
+    "    found = real(path)\n"
+    "    if path.name == 'victim.jsonl':\n"
+    "        path.unlink()\n"
+    "        if sys.argv[1] == 'folder':\n"
+    "            path.mkdir()\n"
+    "    return found\n"
+    "storage.importer.detect = detect\n"
+    "from gui.cli import main\n"
+    "sys.exit(main(sys.argv[2:]))\n"
+)
+
+
+@pytest.mark.parametrize("becomes", ["deleted", "folder"])
+def test_a_file_that_vanishes_while_the_import_runs_is_named_and_the_others_imported(
+    tmp_path: Path, becomes: str
+) -> None:
+    db = f"sqlite:///{tmp_path / 'project.db'}"
+    victim, good = tmp_path / "victim.jsonl", tmp_path / "good.jsonl"
+    _jsonl(victim, {"text": "另一篇文章。", "label": [[0, 2, "ORG"]]})
+    _jsonl(good, {"text": GOOD, "label": [[13, 15, "PER"]]})
+    result = newstag(
+        becomes, "import", str(victim), str(good), "--db", db, "--quiet", script=VANISHING, timeout=120
+    )
+    no_traceback(result)
+    assert result.returncode == 1
+    reason = "does not exist" if becomes == "deleted" else "is a folder, not a file"
+    assert f"FAILED   {victim}: {reason}  (nothing from this file was imported)" in result.stdout
+    assert f"imported {good}: 1 document(s), 1 span(s)" in result.stdout
+    assert "1 file(s) imported, 1 failed" in result.stdout
+    with Project.open(db) as project:
+        assert [d.text for d in project.documents.all()] == [GOOD]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_pipe_a_symlink_loop_and_a_device_are_refused_by_name_without_waiting(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'project.db'}"
+    fifo, loop = tmp_path / "pipe.jsonl", tmp_path / "loop.jsonl"
+    os.mkfifo(fifo)  # opened for reading, a pipe waits for a writer that never comes
+    loop.symlink_to(tmp_path / "loop2.jsonl")
+    (tmp_path / "loop2.jsonl").symlink_to(loop)
+    brat = tmp_path / "pair"
+    brat.mkdir()
+    (brat / "doc.ann").write_text("T1\tPER 0 2\t李强\n", encoding="utf-8")
+    os.mkfifo(brat / "doc.txt")
+    good = tmp_path / "good.jsonl"
+    _jsonl(good, {"text": GOOD})
+    paths = [fifo, loop, brat / "doc.ann", Path("/dev/zero"), good]
+    result = newstag("import", *map(str, paths), "--format", "auto", "--db", db, "--quiet", timeout=120)
+    no_traceback(result)
+    assert result.returncode == 1
+    special = "is not a regular file (a pipe, a device or a socket): only files are read"
+    assert f"FAILED   {fifo}: {special}" in result.stdout
+    assert f"FAILED   {brat / 'doc.txt'}: {special}" in result.stdout
+    assert f"FAILED   /dev/zero: {special}" in result.stdout
+    assert f"FAILED   {loop}: cannot be read: Too many levels of symbolic links" in result.stdout
+    assert "1 file(s) imported, 4 failed" in result.stdout

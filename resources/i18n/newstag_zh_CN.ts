@@ -1000,6 +1000,14 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>不存在</translation>
     </message>
     <message>
+        <source>is a folder, not a file</source>
+        <translation>是文件夹，不是文件</translation>
+    </message>
+    <message>
+        <source>is not a regular file (a pipe, a device or a socket): only files are read</source>
+        <translation>不是普通文件（而是管道、设备或套接字）：只读取文件</translation>
+    </message>
+    <message>
         <source>starts with a {codec} byte-order mark but is not valid {codec}</source>
         <translation>以 {codec} 字节顺序标记开头，但内容不是有效的 {codec}</translation>
     </message>

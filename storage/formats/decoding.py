@@ -11,6 +11,7 @@ from charset_normalizer import from_bytes
 
 from model.reasons import ReasonKind as K
 from storage.formats import ImportFormatError, bom_encoding
+from storage.formats.input_file import open_input, unreadable
 
 BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 _ALLOWED_CONTROLS = set("\t\n\r\f\v\x1c\x1d\x1e\x85")
@@ -202,9 +203,10 @@ def decode(data: bytes, path: Path | str) -> tuple[str, str]:
 
 def read_text_file(path: Path) -> tuple[str, str]:
     try:
-        data = path.read_bytes()
+        with open_input(path) as f:
+            data = f.read()
     except OSError as exc:
-        raise ImportFormatError.of(path, K.CANNOT_READ, error=exc.strerror or str(exc)) from exc
+        raise unreadable(path, exc) from exc
     text, encoding = decode(data, path)
     if (nul := text.find("\x00")) >= 0:  # past the first 8 KB (earlier ones mean a binary file)
         raise ImportFormatError.of(path, K.NUL_CHARACTER, text.count("\n", 0, nul) + 1)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import codecs
 import io
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +14,7 @@ from pathlib import Path
 from model.reasons import ReasonKind as K
 from storage.formats import ImportFormatError, bom_encoding
 from storage.formats.decoding import BOMS, HEAD, high_bytes, looks_like_text, settle
+from storage.formats.input_file import open_input
 
 CHUNK = HEAD  # bytes read at a time, and characters decoded at a time
 BOM = "\ufeff"
@@ -20,7 +22,7 @@ BOM = "\ufeff"
 
 def _count_lines(path: Path, upto: int) -> int:
     line = 1
-    with path.open("rb") as f:
+    with open_input(path) as f:
         done = 0
         while done < upto:
             data = f.read(min(CHUNK, upto - done))
@@ -34,8 +36,8 @@ def _count_lines(path: Path, upto: int) -> int:
 def _high_bytes_before(path: Path, upto: int | None, cap: int) -> int:
     """Non-ASCII bytes before offset ``upto`` (None: in the whole file), counted up to ``cap``."""
     found = done = 0
-    upto = path.stat().st_size if upto is None else upto
-    with path.open("rb") as f:
+    with open_input(path) as f:
+        upto = os.fstat(f.fileno()).st_size if upto is None else upto
         while done < upto and found < cap:
             data = f.read(min(CHUNK, upto - done))
             if not data:
@@ -49,7 +51,7 @@ def _first_error(path: Path, codec: str) -> UnicodeDecodeError | None:
     """Decode the whole file as ``codec`` a chunk at a time; the first error, with its absolute offset."""
     decoder = codecs.getincrementaldecoder(codec)("strict")
     done = 0
-    with path.open("rb") as f:
+    with open_input(path) as f:
         while True:
             data = f.read(CHUNK)
             pending = len(decoder.getstate()[0])
@@ -75,7 +77,7 @@ class _OnDisk:
         return None if error is None else error.start
 
     def byte_at(self, offset: int) -> int:
-        with self.path.open("rb") as f:
+        with open_input(self.path) as f:
             f.seek(offset)
             return f.read(1)[0]
 
@@ -98,11 +100,8 @@ class TextFile:
     def open(cls, path: Path) -> TextFile:
         """Settle the encoding: UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030, Big5 or what
         charset-normalizer finds; a binary or undecodable file is refused naming the line."""
-        try:
-            with path.open("rb") as f:
-                head = f.read(CHUNK)
-        except OSError as exc:
-            raise ImportFormatError.of(path, K.CANNOT_READ, error=exc.strerror or str(exc)) from exc
+        with open_input(path) as f:
+            head = f.read(CHUNK)
         for bom, codec in BOMS:
             if head.startswith(bom):
                 if (error := _first_error(path, codec)) is not None:
@@ -122,7 +121,7 @@ class TextFile:
 
     def chunks(self) -> Iterator[str]:
         """The text in pieces of about CHUNK characters, ``\\r\\n`` and ``\\r`` read as ``\\n``."""
-        with self.path.open("rb") as raw, io.TextIOWrapper(raw, encoding=self.codec, newline=None) as f:
+        with open_input(self.path) as raw, io.TextIOWrapper(raw, encoding=self.codec, newline=None) as f:
             while piece := f.read(CHUNK):
                 yield piece
 
@@ -150,7 +149,7 @@ class TextFile:
 
     def head(self, size: int = 65536) -> str:
         """The first ``size`` characters or so (whole lines where the file is longer)."""
-        with self.path.open("rb") as raw, io.TextIOWrapper(raw, encoding=self.codec, newline=None) as f:
+        with open_input(self.path) as raw, io.TextIOWrapper(raw, encoding=self.codec, newline=None) as f:
             text = f.read(size)
             if len(text) == size and (cut := text.rfind("\n")) > 0:
                 text = text[:cut]
