@@ -153,6 +153,8 @@ class ReasonKind(StrEnum):
     THERE_FILE = "there-file"
     EXPORT_IS_FILE = "export-is-file"
     EXPORT_IS_FOLDER = "export-is-folder"
+    EXPORT_IS_DATABASE = "export-is-database"
+    EXPORT_HOLDS_DATABASE = "export-holds-database"
     EXPORT_CANNOT_WRITE = "export-cannot-write"
     EXPORT_UNKNOWN_ANNOTATOR = "export-unknown-annotator"
     NOBODY = "nobody"

@@ -177,6 +177,10 @@ TEMPLATES: dict[ReasonKind, str] = {
     K.THERE_FILE: "a file",
     K.EXPORT_IS_FILE: "{path} is a file: this export writes a folder",
     K.EXPORT_IS_FOLDER: "{path} is a folder: give the name of the file to write",
+    K.EXPORT_IS_DATABASE: "{path} is this project's database: an export never writes over it; choose another "
+    "name",
+    K.EXPORT_HOLDS_DATABASE: "{path} holds this project's database ({database}): an export never replaces "
+    "it; choose another folder",
     K.EXPORT_CANNOT_WRITE: "cannot write in {parent}: {error}",
     K.EXPORT_UNKNOWN_ANNOTATOR: "unknown annotator {name!r} (annotators: {known})",
     K.NOBODY: "none",

@@ -14,7 +14,7 @@ import logging
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -44,6 +44,34 @@ def existing(path: Path, folder: bool) -> str | None:
     if path.is_dir():
         raise ExportOptionError(Reason.of(K.EXPORT_IS_FOLDER, path=path))
     return said(K.THERE_FILE) if path.exists() or path.is_symlink() else None
+
+
+def _real(path: Path) -> Path:
+    return Path(os.path.realpath(path))  # never raises, even on a symbolic-link loop
+
+
+def writes_over(target: Path, kept: Path, folder: bool) -> bool:
+    """Whether writing ``target`` (a file, or a folder replaced as a whole with ``overwrite``) would write
+    over ``kept``: the same file, under any name, or for a folder, a file inside it."""
+    target, kept = _real(target), _real(kept)
+    return kept == target or (folder and kept.is_relative_to(target))
+
+
+def database_files(database: Path) -> list[Path]:
+    """A SQLite database and the files beside it that are part of it (its write-ahead log, its journal)."""
+    return [database, *(database.with_name(database.name + end) for end in ("-wal", "-shm", "-journal"))]
+
+
+def guard_database(path: Path, folder: bool, database: Path | None) -> None:
+    """ExportOptionError if an export to ``path`` would write over the project's own SQLite ``database``, or
+    (a folder export with ``overwrite``) delete it with the old folder: ``--overwrite`` is never for that."""
+    if database is None:
+        return
+    if not folder and any(writes_over(path, kept, False) for kept in database_files(database)):
+        raise ExportOptionError(Reason.of(K.EXPORT_IS_DATABASE, path=path))
+    if folder and any(writes_over(path, kept, True) for kept in database_files(database)):
+        kind = K.EXPORT_IS_DATABASE if _real(path) == _real(database) else K.EXPORT_HOLDS_DATABASE
+        raise ExportOptionError(Reason.of(kind, path=path, database=database))
 
 
 class ExportOutput:
@@ -151,9 +179,17 @@ class ExportOutput:
 # -- other files a command writes where the user says (``suggest --output``, ``train --save``) ------------
 
 
-def file_taken(path: Path, overwrite: bool) -> str | None:
-    """Why a command must not write the file ``path`` (a folder is there, or a file and no ``overwrite``),
-    or None. Asked before any work starts, so that nothing is computed for a name that will be refused."""
+def file_taken(path: Path, overwrite: bool, inputs: Sequence[Path] = ()) -> str | None:
+    """Why a command must not write the file ``path`` (a folder is there, or a file and no ``overwrite``; or
+    it is one of the files the command reads, ``inputs``, which ``overwrite`` never replaces), or None.
+    Asked before any work starts, so that nothing is computed for a name that will be refused."""
+    for kept in inputs:
+        if writes_over(path, kept, folder=False):
+            also = "" if str(kept) == str(path) else f" ({kept})"
+            return (
+                f"{path} is a file this command reads{also}: nothing is written over it, even with "
+                "--overwrite; choose another name"
+            )
     try:
         there = existing(path, folder=False)
     except ExportOptionError as exc:

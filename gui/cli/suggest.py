@@ -192,7 +192,7 @@ def _suggest_file(args: argparse.Namespace) -> int:
     from storage.project import file_taken
     from storage.types import ExportError
 
-    if (problem := file_taken(args.output, args.overwrite)) is not None:
+    if (problem := file_taken(args.output, args.overwrite, [args.input])) is not None:
         print(f"newstag suggest: {problem}", file=sys.stderr)
         return 1
     try:

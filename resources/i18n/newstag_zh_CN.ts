@@ -1520,6 +1520,14 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>{path} 是一个文件夹：请给出要写入的文件名</translation>
     </message>
     <message>
+        <source>{path} is this project&apos;s database: an export never writes over it; choose another name</source>
+        <translation>{path} 是本项目的数据库：导出绝不会覆盖它；请换一个名称</translation>
+    </message>
+    <message>
+        <source>{path} holds this project&apos;s database ({database}): an export never replaces it; choose another folder</source>
+        <translation>{path} 中有本项目的数据库（{database}）：导出绝不会替换它；请换一个文件夹</translation>
+    </message>
+    <message>
         <source>cannot write in {parent}: {error}</source>
         <translation>无法写入 {parent}：{error}</translation>
     </message>

@@ -19,7 +19,7 @@ import storage.export_output
 from gui.cli import main
 from model.spans import Layer
 from storage.documents import DocumentStore, NewDocument
-from storage.export import ExportCancelled, ExportFormat, ExportOptions, ExportTargetExists
+from storage.export import ExportCancelled, ExportFormat, ExportOptionError, ExportOptions, ExportTargetExists
 from storage.export_output import ExportOutput
 from storage.formats.brat import BratWriter
 from storage.orm import SpanRow
@@ -265,3 +265,47 @@ def test_the_output_object_never_replaces_what_appeared_meanwhile(tmp_path: Path
         output.commit()
     output.discard()
     assert out.read_text(encoding="utf-8") == "someone else's" and leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize(
+    ("options", "out"),
+    [
+        (ExportOptions(format=ExportFormat.JSONL), "newstag.db"),
+        (ExportOptions(format=ExportFormat.JSONL), "newstag.db-wal"),
+        (ExportOptions(format=ExportFormat.JSONL), "sub/../newstag.db"),
+        (BRAT, "."),  # the folder that holds the database, replaced as a whole
+        (ExportOptions(format=ExportFormat.CONLL, split=SplitRatios(0.8, 0.1, 0.1)), "."),
+    ],
+)
+def test_overwrite_never_writes_over_or_deletes_the_projects_own_database(
+    sqlite_project: Project, tmp_path: Path, options: ExportOptions, out: str
+) -> None:
+    corpus(sqlite_project)
+    (tmp_path / "sub").mkdir()
+    target = tmp_path / out
+    database = tmp_path / "newstag.db"
+    before = database.read_bytes()
+    with pytest.raises(ExportOptionError, match="this project's database") as refused:
+        sqlite_project.export.existing_output(options, target)
+    assert refused.value.refusal is not None
+    with pytest.raises(ExportOptionError, match="this project's database"):
+        sqlite_project.export.run(options, target, overwrite=True)
+    assert database.read_bytes() == before and not leftovers(tmp_path)
+    assert sqlite_project.documents.count() == 3
+
+
+def test_suggest_and_train_never_write_over_what_they_read(sqlite_project: Project, tmp_path: Path) -> None:
+    corpus_file = tmp_path / "corpus.jsonl"
+    corpus_file.write_text('{"text": "李强在北京。", "label": [[0, 2, "PER"]]}\n', encoding="utf-8")
+    before = corpus_file.read_bytes()
+    database = tmp_path / "newstag.db"
+    db_before = database.read_bytes()
+    url = f"sqlite:///{database}"
+    same = str(tmp_path / "." / "corpus.jsonl")
+    for argv in (
+        ["suggest", "--input", str(corpus_file), "--output", same, "--overwrite"],
+        ["train", "--db", url, "--base-corpus", str(corpus_file), "--save", same, "--overwrite"],
+        ["train", "--db", url, "--save", str(database), "--overwrite"],
+    ):
+        assert main(argv) == 1, argv
+    assert corpus_file.read_bytes() == before and database.read_bytes() == db_before
