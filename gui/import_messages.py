@@ -179,6 +179,9 @@ WORDS: dict[K, str] = {
         "ImportMessages",
         "mixes tags with a type (line {typed}) and without one (line {untyped})",
     ),
+    K.TOO_MANY_COLUMNS: QT_TRANSLATE_NOOP(
+        "ImportMessages", "has more than {most} columns: it is not a CoNLL row (a token and its tags)"
+    ),
     K.COLUMN_COUNT: QT_TRANSLATE_NOOP(
         "ImportMessages",
         "has {count} column(s) where the rows before it have {width} (line {first}): {row!r}",

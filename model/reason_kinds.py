@@ -69,6 +69,7 @@ class ReasonKind(StrEnum):
     NO_TAG_COLUMN = "no-tag-column"
     COLUMNS_UNFIT = "columns-unfit"
     MIXED_TYPED = "mixed-typed"
+    TOO_MANY_COLUMNS = "too-many-columns"
     COLUMN_COUNT = "column-count"
     COLUMN_COUNT_AGAIN = "column-count-again"
     EMPTY_TOKEN = "empty-token"

@@ -7,6 +7,7 @@ a CoNLL refusal, the part of a document that holds a NUL): it is said in the sam
 
 from __future__ import annotations
 
+import string
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
@@ -79,6 +80,7 @@ TEMPLATES: dict[ReasonKind, str] = {
     K.NO_TAG_COLUMN: "expected a token, a tab (or space) and a tag, got {row!r}",
     K.COLUMNS_UNFIT: "columns TOKEN={token}, TAG={tag} do not fit rows of {width} column(s): {row!r}",
     K.MIXED_TYPED: "mixes tags with a type (line {typed}) and without one (line {untyped})",
+    K.TOO_MANY_COLUMNS: "has more than {most} columns: it is not a CoNLL row (a token and its tags)",
     K.COLUMN_COUNT: "has {count} column(s) where the rows before it have {width} (line {first}): {row!r}",
     K.COLUMN_COUNT_AGAIN: "has {count} column(s) where the rows before it have {width}",
     K.EMPTY_TOKEN: "has an empty token: {row!r}",
@@ -224,10 +226,32 @@ class Reason:
         itself a ``Reason`` is said the same way first."""
         said = word or _english
         values = {k: v.render(word) if isinstance(v, Reason) else v for k, v in self.params.items()}
-        return said(self).format(**values)
+        return _fill(said(self), values)
 
     def __str__(self) -> str:
         return self.render()
+
+
+QUOTED_AT_MOST = 200  # characters of a value quoted from the input ({row!r}): a 50 MB line is not a message
+
+
+def _fill(template: str, values: Mapping[str, object]) -> str:
+    """``template.format(**values)``, except that a value quoted with ``!r`` (a row, a token, a label from the
+    file) is cut after ``QUOTED_AT_MOST`` characters, with an ellipsis."""
+    formatter = string.Formatter()
+    out: list[str] = []
+    for literal, name, spec, conversion in formatter.parse(template):
+        out.append(literal)
+        if name is None:
+            continue
+        value = formatter.get_field(name, (), values)[0]
+        if conversion == "r":
+            quoted = repr(value[: QUOTED_AT_MOST + 1] if isinstance(value, str) else value)
+            value = quoted if len(quoted) <= QUOTED_AT_MOST else quoted[:QUOTED_AT_MOST] + "…"
+        elif conversion is not None:
+            value = formatter.convert_field(value, conversion)
+        out.append(formatter.format_field(value, formatter.format(spec or "", **values)))
+    return "".join(out)
 
 
 def _english(reason: Reason) -> str:

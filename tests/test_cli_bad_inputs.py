@@ -59,6 +59,9 @@ EXPECTED = {
     "bad_tag.bio": "line 2: 'X-PER' is not a tag",
     "mixed.bio": "line 5: mixes tag schemes",
     "no_tag.conll": "line 1: expected a token, a tab (or space) and a tag",
+    # a 3 MB line without a newline: its start quoted, not all of it; not split into a million columns
+    "one_line.conll": "line 1: expected a token, a tab (or space) and a tag, got '北北北",
+    "wide.conll": "line 2: has more than 100 columns: it is not a CoNLL row",
     "orphan.ann": ": has no text file orphan.txt beside it",
     "pair.ann": "line 1: entity T1 [0, 99) is out of range",
 }
@@ -88,6 +91,8 @@ def bad_folder(tmp_path: Path) -> Path:
     (folder / "bad_tag.bio").write_text("李\tB-PER\n强\tX-PER\n", encoding="utf-8")
     (folder / "mixed.bio").write_text("李\tB-PER\n强\tI-PER\n\n北\tB-LOC\n京\tM-LOC\n", encoding="utf-8")
     (folder / "no_tag.conll").write_text("李\n强\tO\n", encoding="utf-8")
+    (folder / "one_line.conll").write_text("北" * 1_000_000, encoding="utf-8")
+    (folder / "wide.conll").write_text("李\tB-PER\n" + "强 O " * 500_000 + "\n", encoding="utf-8")
     (folder / "orphan.ann").write_text("T1\tPER 0 2\t李强\n", encoding="utf-8")
     (folder / "pair.txt").write_text("李强在北京", encoding="utf-8")
     (folder / "pair.ann").write_text("T1\tPER 0 99\t李强\n", encoding="utf-8")
@@ -97,6 +102,7 @@ def bad_folder(tmp_path: Path) -> Path:
 
 def _check_import(result: subprocess.CompletedProcess[str], folder: Path) -> None:
     no_traceback(result)
+    assert max(map(len, (result.stdout + result.stderr).splitlines())) < 1000  # no 3 MB line quoted whole
     assert result.returncode == 1
     for name, reason in EXPECTED.items():
         path = folder / name

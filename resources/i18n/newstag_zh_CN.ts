@@ -1216,6 +1216,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>混用了带类型的标记（第 {typed} 行）和不带类型的标记（第 {untyped} 行）</translation>
     </message>
     <message>
+        <source>has more than {most} columns: it is not a CoNLL row (a token and its tags)</source>
+        <translation>超过 {most} 列：这不是 CoNLL 行（一个词元及其标签）</translation>
+    </message>
+    <message>
         <source>has {count} column(s) where the rows before it have {width} (line {first}): {row!r}</source>
         <translation>有 {count} 列，而之前的行有 {width} 列（第 {first} 行）：{row!r}</translation>
     </message>

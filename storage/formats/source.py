@@ -128,18 +128,18 @@ class TextFile:
     def blocks(self) -> Iterator[tuple[int, str]]:
         """``(number of its first line, text)`` for pieces made of whole lines, without the final newline.
         The first line of the file is line 1; a byte-order mark at its start is not part of the text."""
-        tail = ""
+        pending: list[str] = []  # the line not yet ended, in pieces: joined once, however long it grows
         line = 1
         for piece in self.chunks():
-            piece = tail + piece
             cut = piece.rfind("\n")
             if cut < 0:
-                tail = piece
+                pending.append(piece)
                 continue
-            block, tail = piece[:cut], piece[cut + 1 :]
+            block = "".join([*pending, piece[:cut]])
+            pending = [piece[cut + 1 :]]
             yield line, block
             line += block.count("\n") + 1
-        if tail:
+        if tail := "".join(pending):
             yield line, tail
 
     def lines(self) -> Iterator[tuple[int, str]]:
