@@ -99,6 +99,10 @@ WORDS: dict[K, str] = {
         "token without whitespace or control characters",
     ),
     K.BAD_JSON: QT_TRANSLATE_NOOP("ImportMessages", "is not valid JSON ({problem}, column {column})"),
+    K.JSON_DUPLICATE_KEY: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "names the key {key!r} twice in one object: which of its values is meant cannot be known",
+    ),
     K.JSON_TRAILING: QT_TRANSLATE_NOOP(
         "ImportMessages",
         "has more after its JSON value: one object per line is JSON Lines (--format jsonl)",

@@ -38,6 +38,7 @@ class ReasonKind(StrEnum):
     LABEL_CONTROL = "label-control"
     # JSON and JSON Lines (storage/formats/jsonl.py, json_shapes.py)
     BAD_JSON = "bad-json"
+    JSON_DUPLICATE_KEY = "json-duplicate-key"
     JSON_TRAILING = "json-trailing"
     JSON_SEPARATOR = "json-separator"
     NOT_AN_OBJECT = "not-an-object"

@@ -48,6 +48,8 @@ TEMPLATES: dict[ReasonKind, str] = {
     K.LABEL_CONTROL: "the label {name!r} contains a control character (U+{code:04X}); a label is one token "
     "without whitespace or control characters",
     K.BAD_JSON: "is not valid JSON ({problem}, column {column})",
+    K.JSON_DUPLICATE_KEY: "names the key {key!r} twice in one object: which of its values is meant cannot be "
+    "known",
     K.JSON_TRAILING: "has more after its JSON value: one object per line is JSON Lines (--format jsonl)",
     K.JSON_SEPARATOR: "is not valid JSON (expected ',' or ']' between items)",
     K.NOT_AN_OBJECT: 'each item must be a JSON object with a "text" key',

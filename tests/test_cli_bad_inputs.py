@@ -54,6 +54,9 @@ EXPECTED = {
     "offsets.jsonl": "line 1: span [0, 99, 'PER'] is out of range",
     "float_offsets.jsonl": "line 1: span offsets must be integers",
     "not_text.jsonl": 'line 1: has no "text" string',
+    # which of the two was meant? Python's json keeps the last, other readers the first
+    "duplicate_key.jsonl": "line 2: names the key 'label' twice in one object",
+    "duplicate_key.json": "line 3: names the key 'text' twice in one object",
     "array.json": None,  # a JSON array of documents (Label Studio, doccano) is a format of its own
     "bad_array.json": 'line 1: each item must be a JSON object with a "text" key',
     "bad_tag.bio": "line 2: 'X-PER' is not a tag",
@@ -86,6 +89,13 @@ def bad_folder(tmp_path: Path) -> Path:
     _jsonl(folder / "offsets.jsonl", {"text": GOOD, "label": [[0, 99, "PER"]]})
     _jsonl(folder / "float_offsets.jsonl", {"text": GOOD, "label": [[0.0, 2.5, "PER"]]})
     _jsonl(folder / "not_text.jsonl", {"text": 5})
+    _jsonl(
+        folder / "duplicate_key.jsonl",
+        raw='{"text": "北京"}\n{"text": "李强", "label": [[0, 2, "PER"]], "label": [[0, 2, "ORG"]]}\n',
+    )
+    (folder / "duplicate_key.json").write_text(
+        '[\n  {"text": "北京"},\n  {"text": "李强",\n   "text": "张三"}\n]\n', encoding="utf-8"
+    )
     (folder / "array.json").write_text(json.dumps([{"text": "另一篇文章。"}]), encoding="utf-8")
     (folder / "bad_array.json").write_text("[5]", encoding="utf-8")
     (folder / "bad_tag.bio").write_text("李\tB-PER\n强\tX-PER\n", encoding="utf-8")

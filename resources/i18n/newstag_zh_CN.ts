@@ -1100,6 +1100,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>不是有效的 JSON（{problem}，第 {column} 列）</translation>
     </message>
     <message>
+        <source>names the key {key!r} twice in one object: which of its values is meant cannot be known</source>
+        <translation>在同一个对象中两次出现键 {key!r}：无法知道指的是哪一个值</translation>
+    </message>
+    <message>
         <source>has more after its JSON value: one object per line is JSON Lines (--format jsonl)</source>
         <translation>JSON 值之后还有内容：每行一个对象的是 JSON Lines 格式（--format jsonl）</translation>
     </message>
