@@ -14,14 +14,14 @@ import logging
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
 from model.reasons import Reason, said
 from model.reasons import ReasonKind as K
 from storage.durable import flush_tree, fsync_file, fsync_folder, umask
-from storage.export_types import ExportError, ExportOptionError
+from storage.export_types import DocumentWriter, ExportError, ExportOptionError
 
 logger = logging.getLogger(__name__)
 
@@ -177,6 +177,24 @@ class ExportOutput:
 
 
 # -- other files a command writes where the user says (``suggest --output``, ``train --save``) ------------
+
+
+def abandon(writers: Iterable[DocumentWriter], output: ExportOutput) -> None:
+    """After a failed or cancelled export: each writer removes what it created, then the temporary goes,
+    even when a writer cannot close its file (a full disk fails its last flush too)."""
+    try:
+        for writer in writers:
+            try:
+                writer.abort()
+            except OSError as exc:
+                logger.warning("could not abandon a part of the unfinished export: %s", exc)
+    finally:
+        output.discard()
+
+
+def cannot_write(out: Path, exc: OSError) -> ExportError:
+    """A write that failed under an export (a full disk, a folder made read-only), naming where."""
+    return ExportError(Reason.of(K.EXPORT_CANNOT_WRITE, parent=out.parent, error=exc.strerror or exc))
 
 
 def file_taken(path: Path, overwrite: bool, inputs: Sequence[Path] = ()) -> str | None:
