@@ -266,3 +266,43 @@ def test_a_pipe_a_symlink_loop_and_a_device_are_refused_by_name_without_waiting(
     assert f"FAILED   /dev/zero: {special}" in result.stdout
     assert f"FAILED   {loop}: cannot be read: Too many levels of symbolic links" in result.stdout
     assert "1 file(s) imported, 4 failed" in result.stdout
+
+
+# The real command, stopped for good (SIGKILL, as a crash or a power cut would) once its first batch of the
+# file is written inside the file's transaction.
+KILLED_IMPORT = (
+    "import sys, time\n"
+    "import storage.import_sink\n"
+    "real = storage.import_sink.Sink.flush\n"
+    "def flush(self, batch):\n"
+    "    real(self, batch)\n"
+    "    print('FLUSHED', flush=True)\n"
+    "    time.sleep(120)\n"
+    "storage.import_sink.Sink.flush = flush\n"
+    "from gui.cli import main\n"
+    "sys.exit(main(sys.argv[1:]))\n"
+)
+
+
+def test_an_import_killed_mid_file_leaves_the_database_as_it_was(tmp_path: Path) -> None:
+    path = tmp_path / "project.db"
+    db = f"sqlite:///{path}"
+    good = tmp_path / "good.jsonl"
+    _jsonl(good, {"text": GOOD, "label": [[13, 15, "PER"]]})
+    assert newstag("import", str(good), "--db", db, "--quiet").returncode == 0
+    with Project.open(db) as project:
+        before = snapshot(project)
+    big = tmp_path / "big.jsonl"
+    _jsonl(big, *({"text": f"第{i}篇。" + GOOD} for i in range(3000)))
+    command = [sys.executable, "-c", KILLED_IMPORT, "import", str(big), "--db", db, "--quiet"]
+    child = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    assert child.stdout is not None
+    with child.stdout:
+        assert child.stdout.readline().strip() == "FLUSHED"
+        child.kill()
+        child.wait(timeout=30)
+    with Project.open(db) as project:  # opening runs quick_check: the file is sound
+        assert snapshot(project) == before
+    again = newstag("import", str(big), "--db", db, "--quiet")
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert f"imported {big}: 3000 document(s)" in again.stdout
