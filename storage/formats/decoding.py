@@ -1,4 +1,5 @@
-"""Turning a file's bytes into text: UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK, detected."""
+"""Turning a file's bytes into text: UTF-8 (with or without BOM), UTF-16 (with a BOM, or without one where
+its NUL bytes say which), GB18030/GBK, Big5, EUC-KR, detected."""
 
 from __future__ import annotations
 
@@ -99,6 +100,29 @@ def damaged_cjk(before: int, total: int) -> bool:
     """Whether a file is in the CJK encoding that read ``before`` of its ``total`` non-ASCII bytes before
     breaking (then it is refused at the break; ``total`` may be counted only up to ``2 * CJK_EVIDENCE``)."""
     return before >= CJK_EVIDENCE or (before >= 8 and 2 * before >= total)
+
+
+def _usual(ch: str) -> bool:
+    """ASCII text, a hanzi, CJK punctuation or a full-width form: what a Chinese news file is made of."""
+    return (
+        (" " <= ch <= "~" or ch in "\t\n\r")
+        or "\u4e00" <= ch <= "\u9fff"
+        or "\u3000" <= ch <= "\u303f"
+        or "\uff00" <= ch <= "\uffef"
+    )
+
+
+def unmarked_utf16(head: bytes) -> str | None:
+    """``utf-16-le`` or ``utf-16-be`` where ``head``, which holds NUL bytes (the high byte of every ASCII
+    character, the line breaks among them), reads in that byte order as text made of ASCII, hanzi, CJK
+    punctuation and full-width forms (9 characters in 10 or more). Read in the other order, or a binary file
+    read in either, gives NUL characters or characters from all over Unicode."""
+    sample = head[: min(len(head), 65536) & ~1]
+    for codec in ("utf-16-le", "utf-16-be"):
+        text = sample.decode(codec, errors="ignore")
+        if text and "\x00" not in text and 10 * sum(map(_usual, text)) >= 9 * len(text):
+            return codec if looks_like_text(text) else None
+    return None
 
 
 def looks_like_text(text: str) -> bool:
@@ -220,6 +244,11 @@ def decode(data: bytes, path: Path | str) -> tuple[str, str]:
             except UnicodeDecodeError as exc:
                 raise ImportFormatError.of(path, K.BAD_BOM, codec=encoding) from exc
     if b"\x00" in data[:8192]:
+        if (codec := unmarked_utf16(data[:HEAD])) is not None:
+            try:
+                return data.decode(codec), codec
+            except UnicodeDecodeError:
+                pass
         raise ImportFormatError.of(path, K.BINARY_NUL)
     try:
         text = data.decode("utf-8")

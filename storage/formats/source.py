@@ -13,7 +13,7 @@ from pathlib import Path
 
 from model.reasons import ReasonKind as K
 from storage.formats import ImportFormatError, bom_encoding
-from storage.formats.decoding import BOMS, HEAD, high_bytes, looks_like_text, settle
+from storage.formats.decoding import BOMS, HEAD, high_bytes, looks_like_text, settle, unmarked_utf16
 from storage.formats.input_file import open_input
 
 CHUNK = HEAD  # bytes read at a time, and characters decoded at a time
@@ -98,8 +98,9 @@ class TextFile:
 
     @classmethod
     def open(cls, path: Path) -> TextFile:
-        """Settle the encoding: UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030, Big5 or what
-        charset-normalizer finds; a binary or undecodable file is refused naming the line."""
+        """Settle the encoding: UTF-8 (with or without BOM), UTF-16 (with a BOM, or without one where its
+        NUL bytes say which), else EUC-KR, GB18030, Big5 or what charset-normalizer finds; a binary or
+        undecodable file is refused naming the line."""
         with open_input(path) as f:
             head = f.read(CHUNK)
         for bom, codec in BOMS:
@@ -110,6 +111,9 @@ class TextFile:
                     ) from None
                 return cls(path, codec, bom_encoding(codec))
         if b"\x00" in head[:8192]:
+            utf16 = unmarked_utf16(head)
+            if utf16 is not None and _first_error(path, utf16) is None:
+                return cls(path, utf16, utf16)
             raise ImportFormatError.of(path, K.BINARY_NUL)
         utf8_error = _first_error(path, "utf-8")
         if utf8_error is None:

@@ -71,6 +71,9 @@ def test_crlf_is_normalised_and_recorded_nothing_else_rewritten(project: Project
         ("utf-8 (BOM)", "\ufeff新华社北京电\n正文".encode()),
         ("utf-16 (BOM)", "新华社北京电\n正文".encode("utf-16")),
         ("gb18030", "新华社北京电\n正文：国务院总理李强".encode("gbk")),
+        # without a byte-order mark: its NUL bytes (line breaks, digits; 一 is U+4E00) tell the byte order
+        ("utf-16-le", "新华社北京电\n正文：一丈2026年".encode("utf-16-le")),
+        ("utf-16-be", "新华社北京电\n正文：一丈2026年".encode("utf-16-be")),
     ],
 )
 def test_encodings_are_detected(project: Project, tmp_path: Path, encoding: str, data: bytes) -> None:
@@ -167,6 +170,17 @@ def test_other_encodings_are_read_as_written_or_refused(
     else:
         assert report.error is None, report.error
         assert [d.text for d in project.documents.all()] == [expected]
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_a_conll_file_in_utf16_without_a_byte_order_mark_is_read(
+    project: Project, tmp_path: Path, codec: str
+) -> None:
+    path = tmp_path / "corpus.bio"
+    path.write_bytes("北\tB-LOC\n京\tI-LOC\n一\tO\n\n李\tB-PER\n强\tI-PER\n".encode(codec))
+    report = project.importer.import_file(path)
+    assert report.error is None, report.error
+    assert report.encoding == codec and [d.text for d in project.documents.all()] == ["北京一", "李强"]
 
 
 KOREAN = (
