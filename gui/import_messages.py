@@ -103,6 +103,10 @@ WORDS: dict[K, str] = {
         "ImportMessages",
         "names the key {key!r} twice in one object: which of its values is meant cannot be known",
     ),
+    K.JSON_TOO_DEEP: QT_TRANSLATE_NOOP("ImportMessages", "nests arrays or objects too deeply to be read"),
+    K.JSON_NUMBER_TOO_LONG: QT_TRANSLATE_NOOP(
+        "ImportMessages", "holds a number too long to be read (more than 4300 digits)"
+    ),
     K.JSON_TRAILING: QT_TRANSLATE_NOOP(
         "ImportMessages",
         "has more after its JSON value: one object per line is JSON Lines (--format jsonl)",

@@ -39,6 +39,8 @@ class ReasonKind(StrEnum):
     # JSON and JSON Lines (storage/formats/jsonl.py, json_shapes.py)
     BAD_JSON = "bad-json"
     JSON_DUPLICATE_KEY = "json-duplicate-key"
+    JSON_TOO_DEEP = "json-too-deep"
+    JSON_NUMBER_TOO_LONG = "json-number-too-long"
     JSON_TRAILING = "json-trailing"
     JSON_SEPARATOR = "json-separator"
     NOT_AN_OBJECT = "not-an-object"

@@ -50,6 +50,8 @@ TEMPLATES: dict[ReasonKind, str] = {
     K.BAD_JSON: "is not valid JSON ({problem}, column {column})",
     K.JSON_DUPLICATE_KEY: "names the key {key!r} twice in one object: which of its values is meant cannot be "
     "known",
+    K.JSON_TOO_DEEP: "nests arrays or objects too deeply to be read",
+    K.JSON_NUMBER_TOO_LONG: "holds a number too long to be read (more than 4300 digits)",
     K.JSON_TRAILING: "has more after its JSON value: one object per line is JSON Lines (--format jsonl)",
     K.JSON_SEPARATOR: "is not valid JSON (expected ',' or ']' between items)",
     K.NOT_AN_OBJECT: 'each item must be a JSON object with a "text" key',

@@ -57,6 +57,9 @@ EXPECTED = {
     # which of the two was meant? Python's json keeps the last, other readers the first
     "duplicate_key.jsonl": "line 2: names the key 'label' twice in one object",
     "duplicate_key.json": "line 3: names the key 'text' twice in one object",
+    "deep.jsonl": "line 2: nests arrays or objects too deeply to be read",  # was a RecursionError
+    "deep.json": "line 1: nests arrays or objects too deeply to be read",
+    "long_number.jsonl": "line 1: holds a number too long to be read",  # was Python's int digit limit
     "array.json": None,  # a JSON array of documents (Label Studio, doccano) is a format of its own
     "bad_array.json": 'line 1: each item must be a JSON object with a "text" key',
     "bad_tag.bio": "line 2: 'X-PER' is not a tag",
@@ -93,6 +96,12 @@ def bad_folder(tmp_path: Path) -> Path:
         folder / "duplicate_key.jsonl",
         raw='{"text": "北京"}\n{"text": "李强", "label": [[0, 2, "PER"]], "label": [[0, 2, "ORG"]]}\n',
     )
+    _jsonl(
+        folder / "deep.jsonl",
+        raw='{"text": "北京"}\n{"text": "李强", "label": ' + "[" * 100_000 + "]" * 100_000 + "}\n",
+    )
+    (folder / "deep.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    _jsonl(folder / "long_number.jsonl", raw='{"text": "李强", "label": [[0, ' + "9" * 5000 + ', "PER"]]}\n')
     (folder / "duplicate_key.json").write_text(
         '[\n  {"text": "北京"},\n  {"text": "李强",\n   "text": "张三"}\n]\n', encoding="utf-8"
     )

@@ -1104,6 +1104,14 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>在同一个对象中两次出现键 {key!r}：无法知道指的是哪一个值</translation>
     </message>
     <message>
+        <source>nests arrays or objects too deeply to be read</source>
+        <translation>数组或对象嵌套过深，无法读取</translation>
+    </message>
+    <message>
+        <source>holds a number too long to be read (more than 4300 digits)</source>
+        <translation>含有一个过长而无法读取的数字（超过 4300 位）</translation>
+    </message>
+    <message>
         <source>has more after its JSON value: one object per line is JSON Lines (--format jsonl)</source>
         <translation>JSON 值之后还有内容：每行一个对象的是 JSON Lines 格式（--format jsonl）</translation>
     </message>

@@ -112,6 +112,12 @@ class JsonReader:
         except _DuplicateKey as exc:
             where = first if line is None else line()
             raise ImportFormatError.of(self.path, K.JSON_DUPLICATE_KEY, where, key=exc.key) from None
+        except RecursionError:  # [[[[… deeper than Python's stack
+            where = first if line is None else line()
+            raise ImportFormatError.of(self.path, K.JSON_TOO_DEEP, where) from None
+        except ValueError:  # an integer of more than sys.get_int_max_str_digits() digits
+            where = first if line is None else line()
+            raise ImportFormatError.of(self.path, K.JSON_NUMBER_TOO_LONG, where) from None
 
     def _lines(self) -> Iterator[ParsedDocument]:
         for number, line in self.source.lines():
