@@ -16,6 +16,15 @@ EXPORT_WORDS: dict[K, str] = {
     K.EXPORT_IS_FOLDER: QT_TRANSLATE_NOOP(
         "ImportMessages", "{path} is a folder: give the name of the file to write"
     ),
+    K.EXPORT_IS_DATABASE: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "{path} is this project's database: an export never writes over it; choose another name",
+    ),
+    K.EXPORT_HOLDS_DATABASE: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "{path} holds this project's database ({database}): an export never replaces it; choose another "
+        "folder",
+    ),
     K.EXPORT_CANNOT_WRITE: QT_TRANSLATE_NOOP("ImportMessages", "cannot write in {parent}: {error}"),
     K.EXPORT_UNKNOWN_ANNOTATOR: QT_TRANSLATE_NOOP(
         "ImportMessages", "unknown annotator {name!r} (annotators: {known})"

@@ -26,6 +26,10 @@ WHERE = QT_TRANSLATE_NOOP("ImportMessages", "{0}: {1}")  # file, why
 WORDS: dict[K, str] = {
     K.CANNOT_READ: QT_TRANSLATE_NOOP("ImportMessages", "cannot be read: {error}"),
     K.NOT_FOUND: QT_TRANSLATE_NOOP("ImportMessages", "does not exist"),
+    K.NOT_A_FILE_FOLDER: QT_TRANSLATE_NOOP("ImportMessages", "is a folder, not a file"),
+    K.NOT_A_FILE_SPECIAL: QT_TRANSLATE_NOOP(
+        "ImportMessages", "is not a regular file (a pipe, a device or a socket): only files are read"
+    ),
     K.BAD_BOM: QT_TRANSLATE_NOOP(
         "ImportMessages",
         "starts with a {codec} byte-order mark but is not valid {codec}",
@@ -95,6 +99,14 @@ WORDS: dict[K, str] = {
         "token without whitespace or control characters",
     ),
     K.BAD_JSON: QT_TRANSLATE_NOOP("ImportMessages", "is not valid JSON ({problem}, column {column})"),
+    K.JSON_DUPLICATE_KEY: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "names the key {key!r} twice in one object: which of its values is meant cannot be known",
+    ),
+    K.JSON_TOO_DEEP: QT_TRANSLATE_NOOP("ImportMessages", "nests arrays or objects too deeply to be read"),
+    K.JSON_NUMBER_TOO_LONG: QT_TRANSLATE_NOOP(
+        "ImportMessages", "holds a number too long to be read (more than 4300 digits)"
+    ),
     K.JSON_TRAILING: QT_TRANSLATE_NOOP(
         "ImportMessages",
         "has more after its JSON value: one object per line is JSON Lines (--format jsonl)",
@@ -178,6 +190,9 @@ WORDS: dict[K, str] = {
     K.MIXED_TYPED: QT_TRANSLATE_NOOP(
         "ImportMessages",
         "mixes tags with a type (line {typed}) and without one (line {untyped})",
+    ),
+    K.TOO_MANY_COLUMNS: QT_TRANSLATE_NOOP(
+        "ImportMessages", "has more than {most} columns: it is not a CoNLL row (a token and its tags)"
     ),
     K.COLUMN_COUNT: QT_TRANSLATE_NOOP(
         "ImportMessages",

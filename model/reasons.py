@@ -7,6 +7,7 @@ a CoNLL refusal, the part of a document that holds a NUL): it is said in the sam
 
 from __future__ import annotations
 
+import string
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
@@ -16,6 +17,8 @@ K = ReasonKind
 TEMPLATES: dict[ReasonKind, str] = {
     K.CANNOT_READ: "cannot be read: {error}",
     K.NOT_FOUND: "does not exist",
+    K.NOT_A_FILE_FOLDER: "is a folder, not a file",
+    K.NOT_A_FILE_SPECIAL: "is not a regular file (a pipe, a device or a socket): only files are read",
     K.BAD_BOM: "starts with a {codec} byte-order mark but is not valid {codec}",
     K.BINARY_NUL: "looks like a binary file (it contains NUL bytes), not text",
     K.BINARY_CONTROLS: "looks like a binary file (control characters), not text",
@@ -45,6 +48,10 @@ TEMPLATES: dict[ReasonKind, str] = {
     K.LABEL_CONTROL: "the label {name!r} contains a control character (U+{code:04X}); a label is one token "
     "without whitespace or control characters",
     K.BAD_JSON: "is not valid JSON ({problem}, column {column})",
+    K.JSON_DUPLICATE_KEY: "names the key {key!r} twice in one object: which of its values is meant cannot be "
+    "known",
+    K.JSON_TOO_DEEP: "nests arrays or objects too deeply to be read",
+    K.JSON_NUMBER_TOO_LONG: "holds a number too long to be read (more than 4300 digits)",
     K.JSON_TRAILING: "has more after its JSON value: one object per line is JSON Lines (--format jsonl)",
     K.JSON_SEPARATOR: "is not valid JSON (expected ',' or ']' between items)",
     K.NOT_AN_OBJECT: 'each item must be a JSON object with a "text" key',
@@ -78,6 +85,7 @@ TEMPLATES: dict[ReasonKind, str] = {
     K.NO_TAG_COLUMN: "expected a token, a tab (or space) and a tag, got {row!r}",
     K.COLUMNS_UNFIT: "columns TOKEN={token}, TAG={tag} do not fit rows of {width} column(s): {row!r}",
     K.MIXED_TYPED: "mixes tags with a type (line {typed}) and without one (line {untyped})",
+    K.TOO_MANY_COLUMNS: "has more than {most} columns: it is not a CoNLL row (a token and its tags)",
     K.COLUMN_COUNT: "has {count} column(s) where the rows before it have {width} (line {first}): {row!r}",
     K.COLUMN_COUNT_AGAIN: "has {count} column(s) where the rows before it have {width}",
     K.EMPTY_TOKEN: "has an empty token: {row!r}",
@@ -180,6 +188,10 @@ TEMPLATES: dict[ReasonKind, str] = {
     K.THERE_FILE: "a file",
     K.EXPORT_IS_FILE: "{path} is a file: this export writes a folder",
     K.EXPORT_IS_FOLDER: "{path} is a folder: give the name of the file to write",
+    K.EXPORT_IS_DATABASE: "{path} is this project's database: an export never writes over it; choose another "
+    "name",
+    K.EXPORT_HOLDS_DATABASE: "{path} holds this project's database ({database}): an export never replaces "
+    "it; choose another folder",
     K.EXPORT_CANNOT_WRITE: "cannot write in {parent}: {error}",
     K.EXPORT_UNKNOWN_ANNOTATOR: "unknown annotator {name!r} (annotators: {known})",
     K.NOBODY: "none",
@@ -227,10 +239,32 @@ class Reason:
         itself a ``Reason`` is said the same way first."""
         said = word or _english
         values = {k: v.render(word) if isinstance(v, Reason) else v for k, v in self.params.items()}
-        return said(self).format(**values)
+        return _fill(said(self), values)
 
     def __str__(self) -> str:
         return self.render()
+
+
+QUOTED_AT_MOST = 200  # characters of a value quoted from the input ({row!r}): a 50 MB line is not a message
+
+
+def _fill(template: str, values: Mapping[str, object]) -> str:
+    """``template.format(**values)``, except that a value quoted with ``!r`` (a row, a token, a label from the
+    file) is cut after ``QUOTED_AT_MOST`` characters, with an ellipsis."""
+    formatter = string.Formatter()
+    out: list[str] = []
+    for literal, name, spec, conversion in formatter.parse(template):
+        out.append(literal)
+        if name is None:
+            continue
+        value = formatter.get_field(name, (), values)[0]
+        if conversion == "r":
+            quoted = repr(value[: QUOTED_AT_MOST + 1] if isinstance(value, str) else value)
+            value = quoted if len(quoted) <= QUOTED_AT_MOST else quoted[:QUOTED_AT_MOST] + "…"
+        elif conversion is not None:
+            value = formatter.convert_field(value, conversion)
+        out.append(formatter.format_field(value, formatter.format(spec or "", **values)))
+    return "".join(out)
 
 
 def _english(reason: Reason) -> str:

@@ -87,7 +87,8 @@ def backup_sqlite(
         fsync_folder(folder)
         return report
     finally:
-        temp.unlink(missing_ok=True)
+        for ours in (temp, *(temp.with_name(temp.name + end) for end in ("-journal", "-wal", "-shm"))):
+            ours.unlink(missing_ok=True)  # a copy that failed midway (a full disk) leaves its journal
 
 
 def _copy(source: Path, temp: Path, out: Path, progress: Callable[[int, int], None] | None) -> BackupReport:
@@ -117,6 +118,8 @@ def _copy(source: Path, temp: Path, out: Path, progress: Callable[[int, int], No
         finally:
             dst.close()
     except sqlite3.DatabaseError as exc:
+        if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL:
+            raise BackupError(f"cannot write {out}: the disk is full ({exc}); nothing was written") from exc
         raise BackupError(
             f"cannot back up {source}: {exc} (is it damaged? nothing was written to {out})"
         ) from exc

@@ -24,9 +24,17 @@ from model.reasons import Reason
 from model.reasons import ReasonKind as K
 from model.sentences import SentenceMode, blocks, split_sentences
 from model.spans import DocState, Entity, Layer, Status
+from storage.backup import sqlite_path
 from storage.database import Database
 from storage.export_options import ExportFormat, ExportOptions, Source
-from storage.export_output import ExportOutput, ExportTargetExists, existing
+from storage.export_output import (
+    ExportOutput,
+    ExportTargetExists,
+    abandon,
+    cannot_write,
+    existing,
+    guard_database,
+)
 from storage.export_types import (
     DocumentWriter,
     ExportCancelled,
@@ -57,7 +65,6 @@ __all__ = [
     "SkippedSpan",
     "Source",
     "adjudicated",
-    "existing_output",
 ]
 
 logger = logging.getLogger(__name__)
@@ -287,12 +294,6 @@ def output_paths(options: ExportOptions, out: Path) -> dict[str, Path]:
     return {part.value: out / f"{part.value}{suffix}" for part in Part}
 
 
-def existing_output(options: ExportOptions, out: Path) -> str | None:
-    """What is at ``out`` already, that the export would replace with ``overwrite`` (None: nothing). Raises
-    ExportOptionError if a file is where a folder goes or the reverse."""
-    return existing(out, writes_folder(options))
-
-
 def _assignment(session: Session, plan: _Plan) -> dict[int, Part]:
     query = _document_filter(plan, select(DocumentRow.id))
     if plan.options.skip_unlabelled:
@@ -345,10 +346,17 @@ class Exporter:
     """Writing the project's annotations out (``project.export``): one file, or one per part of a split."""
 
     output_paths = staticmethod(output_paths)
-    existing_output = staticmethod(existing_output)
 
     def __init__(self, db: Database) -> None:
         self._db = db
+        self._database = sqlite_path(db.engine.url.render_as_string(hide_password=False))
+
+    def existing_output(self, options: ExportOptions, out: Path) -> str | None:
+        """What is at ``out`` already, that the export would replace with ``overwrite`` (None: nothing).
+        ExportOptionError if a file is where a folder goes or the reverse, or if ``out`` is (or, a folder,
+        holds) the project's SQLite database."""
+        guard_database(out, writes_folder(options), self._database)
+        return existing(out, writes_folder(options))
 
     def run(
         self,
@@ -365,6 +373,7 @@ class Exporter:
         summary = ExportSummary()
         with project.session_factory() as session:
             plan = _plan(session, options)
+            guard_database(out, writes_folder(options), self._database)
             output = ExportOutput(out, writes_folder(options), overwrite)
             total = _count(session, plan, labelled_only=options.skip_unlabelled)
             candidates = _count(session, plan, labelled_only=False) if options.skip_unlabelled else total
@@ -384,10 +393,10 @@ class Exporter:
                 for writer in writers.values():
                     writer.close()
                 output.commit()
-            except BaseException:
-                for writer in writers.values():
-                    writer.abort()
-                output.discard()
+            except BaseException as exc:
+                abandon(writers.values(), output)
+                if isinstance(exc, OSError):
+                    raise cannot_write(out, exc) from exc
                 raise
         summary.files = list(output_paths(options, out).values())
         logger.info("exported %d documents to %s", summary.total_documents, out)

@@ -14,14 +14,14 @@ import logging
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
 from model.reasons import Reason, said
 from model.reasons import ReasonKind as K
 from storage.durable import flush_tree, fsync_file, fsync_folder, umask
-from storage.export_types import ExportError, ExportOptionError
+from storage.export_types import DocumentWriter, ExportError, ExportOptionError
 
 logger = logging.getLogger(__name__)
 
@@ -44,6 +44,34 @@ def existing(path: Path, folder: bool) -> str | None:
     if path.is_dir():
         raise ExportOptionError(Reason.of(K.EXPORT_IS_FOLDER, path=path))
     return said(K.THERE_FILE) if path.exists() or path.is_symlink() else None
+
+
+def _real(path: Path) -> Path:
+    return Path(os.path.realpath(path))  # never raises, even on a symbolic-link loop
+
+
+def writes_over(target: Path, kept: Path, folder: bool) -> bool:
+    """Whether writing ``target`` (a file, or a folder replaced as a whole with ``overwrite``) would write
+    over ``kept``: the same file, under any name, or for a folder, a file inside it."""
+    target, kept = _real(target), _real(kept)
+    return kept == target or (folder and kept.is_relative_to(target))
+
+
+def database_files(database: Path) -> list[Path]:
+    """A SQLite database and the files beside it that are part of it (its write-ahead log, its journal)."""
+    return [database, *(database.with_name(database.name + end) for end in ("-wal", "-shm", "-journal"))]
+
+
+def guard_database(path: Path, folder: bool, database: Path | None) -> None:
+    """ExportOptionError if an export to ``path`` would write over the project's own SQLite ``database``, or
+    (a folder export with ``overwrite``) delete it with the old folder: ``--overwrite`` is never for that."""
+    if database is None:
+        return
+    if not folder and any(writes_over(path, kept, False) for kept in database_files(database)):
+        raise ExportOptionError(Reason.of(K.EXPORT_IS_DATABASE, path=path))
+    if folder and any(writes_over(path, kept, True) for kept in database_files(database)):
+        kind = K.EXPORT_IS_DATABASE if _real(path) == _real(database) else K.EXPORT_HOLDS_DATABASE
+        raise ExportOptionError(Reason.of(kind, path=path, database=database))
 
 
 class ExportOutput:
@@ -151,9 +179,35 @@ class ExportOutput:
 # -- other files a command writes where the user says (``suggest --output``, ``train --save``) ------------
 
 
-def file_taken(path: Path, overwrite: bool) -> str | None:
-    """Why a command must not write the file ``path`` (a folder is there, or a file and no ``overwrite``),
-    or None. Asked before any work starts, so that nothing is computed for a name that will be refused."""
+def abandon(writers: Iterable[DocumentWriter], output: ExportOutput) -> None:
+    """After a failed or cancelled export: each writer removes what it created, then the temporary goes,
+    even when a writer cannot close its file (a full disk fails its last flush too)."""
+    try:
+        for writer in writers:
+            try:
+                writer.abort()
+            except OSError as exc:
+                logger.warning("could not abandon a part of the unfinished export: %s", exc)
+    finally:
+        output.discard()
+
+
+def cannot_write(out: Path, exc: OSError) -> ExportError:
+    """A write that failed under an export (a full disk, a folder made read-only), naming where."""
+    return ExportError(Reason.of(K.EXPORT_CANNOT_WRITE, parent=out.parent, error=exc.strerror or exc))
+
+
+def file_taken(path: Path, overwrite: bool, inputs: Sequence[Path] = ()) -> str | None:
+    """Why a command must not write the file ``path`` (a folder is there, or a file and no ``overwrite``; or
+    it is one of the files the command reads, ``inputs``, which ``overwrite`` never replaces), or None.
+    Asked before any work starts, so that nothing is computed for a name that will be refused."""
+    for kept in inputs:
+        if writes_over(path, kept, folder=False):
+            also = "" if str(kept) == str(path) else f" ({kept})"
+            return (
+                f"{path} is a file this command reads{also}: nothing is written over it, even with "
+                "--overwrite; choose another name"
+            )
     try:
         there = existing(path, folder=False)
     except ExportOptionError as exc:

@@ -92,8 +92,12 @@ class OutputFile:
         self._file.close()
 
     def abort(self) -> None:
-        self._file.close()
-        self.path.unlink(missing_ok=True)
+        try:
+            self._file.close()  # flushes what is buffered: on a full disk that fails again
+        except OSError:
+            pass  # the file is being thrown away: what it could not hold does not matter
+        finally:
+            self.path.unlink(missing_ok=True)
 
 
 # What the summary says of each kind of thing left out.

@@ -21,6 +21,7 @@ from storage.formats.brat import read_brat
 from storage.formats.checks import checked
 from storage.formats.conll import ConllReader
 from storage.formats.detect import SUFFIXES, Format, detect
+from storage.formats.input_file import unreadable
 from storage.formats.jsonl import JsonReader
 from storage.formats.options import (
     Columns,
@@ -84,7 +85,10 @@ def expand_paths(paths: Iterable[Path], fmt: Format) -> list[Path]:
     seen: set[Path] = set()
     once = []
     for file in files:
-        key = file.resolve()
+        try:
+            key = file.resolve()
+        except (OSError, RuntimeError):  # a symbolic link loop: refused by its name when it is read
+            key = file.absolute()
         if key not in seen:
             seen.add(key)
             once.append(file)
@@ -119,8 +123,16 @@ def detect_format(path: Path) -> Format:
 
 
 def read_documents(path: Path, options: ImportOptions, info: ReadInfo) -> Iterator[ParsedDocument]:
-    """The documents of one file, one at a time; what the reader learns goes to ``info``."""
-    if not path.exists():
+    """The documents of one file, one at a time; what the reader learns goes to ``info``. A file that cannot
+    be read at any point (deleted, or replaced by a folder, after it was named) is refused by its name."""
+    try:
+        yield from _read_documents(path, options, info)
+    except OSError as exc:
+        raise unreadable(path, exc) from exc
+
+
+def _read_documents(path: Path, options: ImportOptions, info: ReadInfo) -> Iterator[ParsedDocument]:
+    if not path.exists() and not path.is_symlink():
         raise ImportFormatError.of(path, ReasonKind.NOT_FOUND)
     fmt = options.format
     source: TextFile | None = None

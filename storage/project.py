@@ -45,7 +45,7 @@ from storage.decisions import Decisions
 from storage.document_list import DocumentList
 from storage.documents import DocumentStore
 from storage.export import Exporter
-from storage.export_output import file_taken, new_file
+from storage.export_output import database_files, file_taken, new_file
 from storage.importer import Importer
 from storage.labels import Labels
 from storage.ordering import Ordering
@@ -70,6 +70,7 @@ __all__ = [
     "Project",
     "SuggestionService",
     "backup_sqlite",
+    "database_files",  # a SQLite project's files, which no command's output may be
     "default_url",
     "file_taken",  # suggest --output, train --save: a file the user owns is refused unless --overwrite
     "new_file",  # ... and written into a temporary sibling, moved into place when complete

@@ -192,7 +192,7 @@ def _suggest_file(args: argparse.Namespace) -> int:
     from storage.project import file_taken
     from storage.types import ExportError
 
-    if (problem := file_taken(args.output, args.overwrite)) is not None:
+    if (problem := file_taken(args.output, args.overwrite, [args.input])) is not None:
         print(f"newstag suggest: {problem}", file=sys.stderr)
         return 1
     try:
@@ -205,8 +205,11 @@ def _suggest_file(args: argparse.Namespace) -> int:
     t0 = time.perf_counter()
     try:
         _write_suggestions(args, docs, processes)
-    except (ExportError, OSError) as exc:
+    except ExportError as exc:
         print(f"newstag suggest: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:  # a full disk: the temporary is gone, nothing was written
+        print(f"newstag suggest: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
         return 1
     elapsed = time.perf_counter() - t0
     print(

@@ -72,9 +72,11 @@ def cmd_train(args: argparse.Namespace, url: str | None) -> int:
 
     base = args.base_corpus is not None
     if args.save is not None:
-        from storage.project import file_taken
+        from storage.project import database_files, default_url, file_taken, sqlite_path
 
-        if (problem := file_taken(args.save, args.overwrite)) is not None:
+        database = sqlite_path(url or default_url())
+        read = ([args.base_corpus] if base else []) + (database_files(database) if database else [])
+        if (problem := file_taken(args.save, args.overwrite, read)) is not None:
             print(f"newstag train: {problem}", file=sys.stderr)  # before minutes of training, not after
             return 1
     if base:

@@ -1000,6 +1000,14 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>不存在</translation>
     </message>
     <message>
+        <source>is a folder, not a file</source>
+        <translation>是文件夹，不是文件</translation>
+    </message>
+    <message>
+        <source>is not a regular file (a pipe, a device or a socket): only files are read</source>
+        <translation>不是普通文件（而是管道、设备或套接字）：只读取文件</translation>
+    </message>
+    <message>
         <source>starts with a {codec} byte-order mark but is not valid {codec}</source>
         <translation>以 {codec} 字节顺序标记开头，但内容不是有效的 {codec}</translation>
     </message>
@@ -1090,6 +1098,18 @@ Replace it? Once the new export is complete, the old file is deleted and the new
     <message>
         <source>is not valid JSON ({problem}, column {column})</source>
         <translation>不是有效的 JSON（{problem}，第 {column} 列）</translation>
+    </message>
+    <message>
+        <source>names the key {key!r} twice in one object: which of its values is meant cannot be known</source>
+        <translation>在同一个对象中两次出现键 {key!r}：无法知道指的是哪一个值</translation>
+    </message>
+    <message>
+        <source>nests arrays or objects too deeply to be read</source>
+        <translation>数组或对象嵌套过深，无法读取</translation>
+    </message>
+    <message>
+        <source>holds a number too long to be read (more than 4300 digits)</source>
+        <translation>含有一个过长而无法读取的数字（超过 4300 位）</translation>
     </message>
     <message>
         <source>has more after its JSON value: one object per line is JSON Lines (--format jsonl)</source>
@@ -1210,6 +1230,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
     <message>
         <source>mixes tags with a type (line {typed}) and without one (line {untyped})</source>
         <translation>混用了带类型的标记（第 {typed} 行）和不带类型的标记（第 {untyped} 行）</translation>
+    </message>
+    <message>
+        <source>has more than {most} columns: it is not a CoNLL row (a token and its tags)</source>
+        <translation>超过 {most} 列：这不是 CoNLL 行（一个词元及其标签）</translation>
     </message>
     <message>
         <source>has {count} column(s) where the rows before it have {width} (line {first}): {row!r}</source>
@@ -1526,6 +1550,14 @@ Replace it? Once the new export is complete, the old file is deleted and the new
     <message>
         <source>{path} is a folder: give the name of the file to write</source>
         <translation>{path} 是一个文件夹：请给出要写入的文件名</translation>
+    </message>
+    <message>
+        <source>{path} is this project&apos;s database: an export never writes over it; choose another name</source>
+        <translation>{path} 是本项目的数据库：导出绝不会覆盖它；请换一个名称</translation>
+    </message>
+    <message>
+        <source>{path} holds this project&apos;s database ({database}): an export never replaces it; choose another folder</source>
+        <translation>{path} 中有本项目的数据库（{database}）：导出绝不会替换它；请换一个文件夹</translation>
     </message>
     <message>
         <source>cannot write in {parent}: {error}</source>

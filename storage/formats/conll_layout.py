@@ -22,6 +22,7 @@ SEEN_LIMIT = 200_000  # distinct rows remembered by the first pass, at most
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _LATIN_EDGE = re.compile(r"[A-Za-z0-9\u00c0-\u024f]")
+MAX_COLUMNS = 100  # a row with more is no CoNLL row (CoNLL-U has 10 columns, CoNLL-2003 4)
 _CONLLU_ID = re.compile(r"^\d+([-.]\d+)?$")
 _WHITE_LINE = re.compile(r"^[^\S\n]+$", re.MULTILINE)
 _TAG_LIKE = re.compile(r"^(O|[BIESMU](-\S+)?|\S+-[BIESMU])$")
@@ -127,7 +128,9 @@ class LayoutAnalysis:
     # -- first pass: every row checked, the layout learned --------------------------------------------
 
     def _split(self, row: str) -> list[str]:
-        return row.split("\t") if "\t" in row else row.split()
+        """The columns of ``row``, split at most ``MAX_COLUMNS`` times: a 50 MB line of words is not split
+        into millions of columns before it is refused (``too_wide``)."""
+        return row.split("\t", MAX_COLUMNS) if "\t" in row else row.split(None, MAX_COLUMNS)
 
     def _first_data_row(self) -> tuple[int, str] | None:
         for number, line in self.source.lines():
@@ -146,6 +149,8 @@ class LayoutAnalysis:
             raise self.fail(Reason.of(K.NO_ROWS), None)
         first_line, first_row = first
         cols = self._split(first_row)
+        if len(cols) > MAX_COLUMNS:
+            raise self.fail(Reason.of(K.TOO_MANY_COLUMNS, most=MAX_COLUMNS), first_line)
         layout.width = len(cols)
         layout.conllu = "\t" in first_row and len(cols) >= 6 and _CONLLU_ID.match(cols[0]) is not None
         columns = self.options.columns or (Columns(2, -1) if layout.conllu else Columns())
@@ -246,6 +251,9 @@ class LayoutAnalysis:
                 layout.rstrip = True
             cols = self._split(row)
             separators.add("tab" if "\t" in row else "space")
+            if len(cols) > MAX_COLUMNS:
+                error(raw, Reason.of(K.TOO_MANY_COLUMNS, most=MAX_COLUMNS))
+                continue
             if len(cols) != layout.width:
                 error(
                     raw,

@@ -102,6 +102,8 @@ def _json_kind(head: str) -> Format | None:
             json.loads(first)
         except json.JSONDecodeError:
             return Format.JSON  # one object over several lines
+        except (RecursionError, ValueError):  # nested too deeply, a number too long: the reader says so
+            return Format.JSONL
         return Format.JSONL
     return None
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +41,26 @@ from storage.formats.json_shapes import label_studio_results as _label_studio_re
 from storage.formats.json_shapes import min_spans as _min_spans
 from storage.formats.options import OffsetUnit, ReadOptions
 from storage.formats.source import BOM, TextFile, inner_bom
+
+
+class _DuplicateKey(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    obj = dict(pairs)
+    if len(obj) < len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _DuplicateKey(key)
+            seen.add(key)
+    return obj
+
+
+_DECODER = json.JSONDecoder(object_pairs_hook=_object)
 
 
 class JsonReader:
@@ -79,6 +99,28 @@ class JsonReader:
             )
             self.info.warnings.append(said(K.WARN_OFFSET_UNIT, count=len(self.unit_warnings), lines=lines))
 
+    def _decode(
+        self, text: str, at: int, first: int, line: Callable[[], int] | None = None
+    ) -> tuple[Any, int]:
+        """The JSON value at ``at`` of ``text`` (whose first line is line ``first`` of the file) and where it
+        ends. An object that names a key twice is refused at ``line()`` (default: ``first``), since which of
+        its values was meant cannot be known (Python keeps the last one, other readers the first)."""
+        try:
+            return _DECODER.raw_decode(text, at)
+        except json.JSONDecodeError as exc:
+            raise ImportFormatError.of(
+                self.path, K.BAD_JSON, first + exc.lineno - 1, problem=exc.msg, column=exc.colno
+            ) from None
+        except _DuplicateKey as exc:
+            where = first if line is None else line()
+            raise ImportFormatError.of(self.path, K.JSON_DUPLICATE_KEY, where, key=exc.key) from None
+        except RecursionError:  # [[[[… deeper than Python's stack
+            where = first if line is None else line()
+            raise ImportFormatError.of(self.path, K.JSON_TOO_DEEP, where) from None
+        except ValueError:  # an integer of more than sys.get_int_max_str_digits() digits
+            where = first if line is None else line()
+            raise ImportFormatError.of(self.path, K.JSON_NUMBER_TOO_LONG, where) from None
+
     def _lines(self) -> Iterator[ParsedDocument]:
         for number, line in self.source.lines():
             if line.startswith(BOM):
@@ -89,11 +131,11 @@ class JsonReader:
                 raise inner_bom(self.path, number)
             if not line.strip():
                 continue
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
+            start = len(line) - len(line.lstrip())
+            obj, end = self._decode(line, start, number)
+            if line[end:].strip():
                 raise ImportFormatError.of(
-                    self.path, K.BAD_JSON, number, problem=exc.msg, column=exc.colno
+                    self.path, K.BAD_JSON, number, problem="Extra data", column=end + 1
                 ) from None
             yield self.document(obj, number)
 
@@ -101,7 +143,6 @@ class JsonReader:
         text = "".join(self.source.chunks())
         if BOM in text:
             raise inner_bom(self.path, text.count("\n", 0, text.index(BOM)) + 1)
-        decoder = json.JSONDecoder()
         ws = re.compile(r"\s*")
         pos = ws.match(text, 0).end()  # type: ignore[union-attr]
         line, counted = 1, 0
@@ -113,12 +154,7 @@ class JsonReader:
             return line
 
         def decode(at: int) -> tuple[Any, int]:
-            try:
-                return decoder.raw_decode(text, at)
-            except json.JSONDecodeError as exc:
-                raise ImportFormatError.of(
-                    self.path, K.BAD_JSON, exc.lineno, problem=exc.msg, column=exc.colno
-                ) from None
+            return self._decode(text, at, 1, lambda: line_at(at))
 
         def finish(at: int) -> None:
             """Nothing but whitespace may follow the one JSON value of the file."""

@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import codecs
 import io
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from model.reasons import ReasonKind as K
 from storage.formats import ImportFormatError, bom_encoding
-from storage.formats.decoding import BOMS, HEAD, high_bytes, looks_like_text, settle
+from storage.formats.decoding import BOMS, HEAD, high_bytes, looks_like_text, settle, unmarked_utf16
+from storage.formats.input_file import open_input
 
 CHUNK = HEAD  # bytes read at a time, and characters decoded at a time
 BOM = "\ufeff"
@@ -20,7 +22,7 @@ BOM = "\ufeff"
 
 def _count_lines(path: Path, upto: int) -> int:
     line = 1
-    with path.open("rb") as f:
+    with open_input(path) as f:
         done = 0
         while done < upto:
             data = f.read(min(CHUNK, upto - done))
@@ -34,8 +36,8 @@ def _count_lines(path: Path, upto: int) -> int:
 def _high_bytes_before(path: Path, upto: int | None, cap: int) -> int:
     """Non-ASCII bytes before offset ``upto`` (None: in the whole file), counted up to ``cap``."""
     found = done = 0
-    upto = path.stat().st_size if upto is None else upto
-    with path.open("rb") as f:
+    with open_input(path) as f:
+        upto = os.fstat(f.fileno()).st_size if upto is None else upto
         while done < upto and found < cap:
             data = f.read(min(CHUNK, upto - done))
             if not data:
@@ -49,7 +51,7 @@ def _first_error(path: Path, codec: str) -> UnicodeDecodeError | None:
     """Decode the whole file as ``codec`` a chunk at a time; the first error, with its absolute offset."""
     decoder = codecs.getincrementaldecoder(codec)("strict")
     done = 0
-    with path.open("rb") as f:
+    with open_input(path) as f:
         while True:
             data = f.read(CHUNK)
             pending = len(decoder.getstate()[0])
@@ -75,7 +77,7 @@ class _OnDisk:
         return None if error is None else error.start
 
     def byte_at(self, offset: int) -> int:
-        with self.path.open("rb") as f:
+        with open_input(self.path) as f:
             f.seek(offset)
             return f.read(1)[0]
 
@@ -96,13 +98,11 @@ class TextFile:
 
     @classmethod
     def open(cls, path: Path) -> TextFile:
-        """Settle the encoding: UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030, Big5 or what
-        charset-normalizer finds; a binary or undecodable file is refused naming the line."""
-        try:
-            with path.open("rb") as f:
-                head = f.read(CHUNK)
-        except OSError as exc:
-            raise ImportFormatError.of(path, K.CANNOT_READ, error=exc.strerror or str(exc)) from exc
+        """Settle the encoding: UTF-8 (with or without BOM), UTF-16 (with a BOM, or without one where its
+        NUL bytes say which), else EUC-KR, GB18030, Big5 or what charset-normalizer finds; a binary or
+        undecodable file is refused naming the line."""
+        with open_input(path) as f:
+            head = f.read(CHUNK)
         for bom, codec in BOMS:
             if head.startswith(bom):
                 if (error := _first_error(path, codec)) is not None:
@@ -111,6 +111,9 @@ class TextFile:
                     ) from None
                 return cls(path, codec, bom_encoding(codec))
         if b"\x00" in head[:8192]:
+            utf16 = unmarked_utf16(head)
+            if utf16 is not None and _first_error(path, utf16) is None:
+                return cls(path, utf16, utf16)
             raise ImportFormatError.of(path, K.BINARY_NUL)
         utf8_error = _first_error(path, "utf-8")
         if utf8_error is None:
@@ -122,25 +125,25 @@ class TextFile:
 
     def chunks(self) -> Iterator[str]:
         """The text in pieces of about CHUNK characters, ``\\r\\n`` and ``\\r`` read as ``\\n``."""
-        with self.path.open("rb") as raw, io.TextIOWrapper(raw, encoding=self.codec, newline=None) as f:
+        with open_input(self.path) as raw, io.TextIOWrapper(raw, encoding=self.codec, newline=None) as f:
             while piece := f.read(CHUNK):
                 yield piece
 
     def blocks(self) -> Iterator[tuple[int, str]]:
         """``(number of its first line, text)`` for pieces made of whole lines, without the final newline.
         The first line of the file is line 1; a byte-order mark at its start is not part of the text."""
-        tail = ""
+        pending: list[str] = []  # the line not yet ended, in pieces: joined once, however long it grows
         line = 1
         for piece in self.chunks():
-            piece = tail + piece
             cut = piece.rfind("\n")
             if cut < 0:
-                tail = piece
+                pending.append(piece)
                 continue
-            block, tail = piece[:cut], piece[cut + 1 :]
+            block = "".join([*pending, piece[:cut]])
+            pending = [piece[cut + 1 :]]
             yield line, block
             line += block.count("\n") + 1
-        if tail:
+        if tail := "".join(pending):
             yield line, tail
 
     def lines(self) -> Iterator[tuple[int, str]]:
@@ -150,7 +153,7 @@ class TextFile:
 
     def head(self, size: int = 65536) -> str:
         """The first ``size`` characters or so (whole lines where the file is longer)."""
-        with self.path.open("rb") as raw, io.TextIOWrapper(raw, encoding=self.codec, newline=None) as f:
+        with open_input(self.path) as raw, io.TextIOWrapper(raw, encoding=self.codec, newline=None) as f:
             text = f.read(size)
             if len(text) == size and (cut := text.rfind("\n")) > 0:
                 text = text[:cut]

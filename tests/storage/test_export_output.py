@@ -9,6 +9,7 @@ import os
 import signal
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,14 @@ import storage.export_output
 from gui.cli import main
 from model.spans import Layer
 from storage.documents import DocumentStore, NewDocument
-from storage.export import ExportCancelled, ExportFormat, ExportOptions, ExportTargetExists
+from storage.export import (
+    ExportCancelled,
+    ExportError,
+    ExportFormat,
+    ExportOptionError,
+    ExportOptions,
+    ExportTargetExists,
+)
 from storage.export_output import ExportOutput
 from storage.formats.brat import BratWriter
 from storage.orm import SpanRow
@@ -98,7 +106,7 @@ def test_a_failed_replacement_leaves_the_originals_exactly(
 
     monkeypatch.setattr(BratWriter, "write", write)
     cancelled = (lambda: len(written) >= 150) if fail == "cancel" else None
-    with pytest.raises(ExportCancelled if fail == "cancel" else OSError):
+    with pytest.raises(ExportCancelled if fail == "cancel" else ExportError):  # the OSError, naming where
         sqlite_project.export.run(BRAT, folder, cancelled=cancelled, overwrite=True)
     assert len(written) >= 120  # it did get going, into its temporary
     assert contents(folder) == before
@@ -151,7 +159,7 @@ def test_a_file_is_replaced_only_with_overwrite_and_never_half(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(storage.export_output, "fsync_file", fail)  # fails at the very end
-    with pytest.raises(OSError):
+    with pytest.raises(ExportError, match=f"cannot write in {tmp_path}: No space left on device"):
         sqlite_project.export.run(options, out, overwrite=True)
     assert out.read_text(encoding="utf-8") == "my own notes\n" and leftovers(tmp_path) == []
     monkeypatch.undo()
@@ -265,3 +273,128 @@ def test_the_output_object_never_replaces_what_appeared_meanwhile(tmp_path: Path
         output.commit()
     output.discard()
     assert out.read_text(encoding="utf-8") == "someone else's" and leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize(
+    ("options", "out"),
+    [
+        (ExportOptions(format=ExportFormat.JSONL), "newstag.db"),
+        (ExportOptions(format=ExportFormat.JSONL), "newstag.db-wal"),
+        (ExportOptions(format=ExportFormat.JSONL), "sub/../newstag.db"),
+        (BRAT, "."),  # the folder that holds the database, replaced as a whole
+        (ExportOptions(format=ExportFormat.CONLL, split=SplitRatios(0.8, 0.1, 0.1)), "."),
+    ],
+)
+def test_overwrite_never_writes_over_or_deletes_the_projects_own_database(
+    sqlite_project: Project, tmp_path: Path, options: ExportOptions, out: str
+) -> None:
+    corpus(sqlite_project)
+    (tmp_path / "sub").mkdir()
+    target = tmp_path / out
+    database = tmp_path / "newstag.db"
+    before = database.read_bytes()
+    with pytest.raises(ExportOptionError, match="this project's database") as refused:
+        sqlite_project.export.existing_output(options, target)
+    assert refused.value.refusal is not None
+    with pytest.raises(ExportOptionError, match="this project's database"):
+        sqlite_project.export.run(options, target, overwrite=True)
+    assert database.read_bytes() == before and not leftovers(tmp_path)
+    assert sqlite_project.documents.count() == 3
+
+
+def test_suggest_and_train_never_write_over_what_they_read(sqlite_project: Project, tmp_path: Path) -> None:
+    corpus_file = tmp_path / "corpus.jsonl"
+    corpus_file.write_text('{"text": "李强在北京。", "label": [[0, 2, "PER"]]}\n', encoding="utf-8")
+    before = corpus_file.read_bytes()
+    database = tmp_path / "newstag.db"
+    db_before = database.read_bytes()
+    url = f"sqlite:///{database}"
+    same = str(tmp_path / "." / "corpus.jsonl")
+    for argv in (
+        ["suggest", "--input", str(corpus_file), "--output", same, "--overwrite"],
+        ["train", "--db", url, "--base-corpus", str(corpus_file), "--save", same, "--overwrite"],
+        ["train", "--db", url, "--save", str(database), "--overwrite"],
+    ):
+        assert main(argv) == 1, argv
+    assert corpus_file.read_bytes() == before and database.read_bytes() == db_before
+
+
+# The real command, with each file it creates limited to 16 KB (RLIMIT_FSIZE, set once the database is open
+# and the output is about to be written): a write past that fails as on a full disk. The export's last
+# flush fails when its file is closed, and again when the failed file is closed to be removed.
+FILE_SIZE_LIMIT = """
+import resource, signal, sys
+import storage.backup, storage.export_output
+
+def limited(real):
+    def call(*args):
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (16384, resource.RLIM_INFINITY))
+        return real(*args)
+    return call
+
+storage.export_output.ExportOutput.begin = limited(storage.export_output.ExportOutput.begin)
+storage.backup._copy = limited(storage.backup._copy)
+from gui.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="RLIMIT_FSIZE is POSIX")
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["export", "--format", "jsonl", "--out", "{full}/out.jsonl", "--quiet"],
+        ["export", "--format", "conll", "--out", "{full}/out.bio", "--quiet"],
+        ["export", "--split", "0.8,0.1,0.1", "--out", "{full}/split", "--quiet"],
+        ["backup", "--out", "{full}/copy.db"],
+    ],
+)
+def test_a_full_disk_leaves_nothing_behind_and_names_where(
+    sqlite_project: Project, tmp_path: Path, argv: list[str]
+) -> None:
+    corpus(sqlite_project, 1500)
+    full = tmp_path / "full"
+    full.mkdir()
+    command = [a.format(full=full) for a in argv] + ["--db", f"sqlite:///{tmp_path / 'newstag.db'}"]
+    result = subprocess.run(
+        [sys.executable, "-c", FILE_SIZE_LIMIT, *command],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert sorted(p.name for p in full.iterdir()) == []  # not even the temporary, nor its journal
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr and "unexpected error" not in result.stderr
+    assert str(full) in result.stderr  # where it could not write
+    assert sqlite_project.documents.count() == 1500
+
+
+@pytest.fixture
+def full_disk(tmp_path: Path) -> Iterator[Path]:
+    """A real 64 KB file system (tmpfs), where root may mount one: the full disk a user meets."""
+    folder = tmp_path / "full"
+    folder.mkdir()
+    if os.name != "posix" or os.geteuid() != 0:
+        pytest.skip("mounting a small tmpfs needs root")
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(folder)], capture_output=True
+    )
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {mounted.stderr.decode(errors='replace').strip()}")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", str(folder)], check=False)
+
+
+@pytest.mark.parametrize("command", ["export", "backup"])
+def test_a_really_full_disk_leaves_nothing_behind(
+    sqlite_project: Project, tmp_path: Path, full_disk: Path, command: str
+) -> None:
+    corpus(sqlite_project, 20000)  # more than the writer's 1 MB buffer: the disk fills up mid-way
+    args = ["--format", "jsonl", "--quiet"] if command == "export" else []
+    out = full_disk / ("out.jsonl" if command == "export" else "copy.db")
+    assert main([command, "--out", str(out), *args, "--db", f"sqlite:///{tmp_path / 'newstag.db'}"]) == 1
+    assert sorted(p.name for p in full_disk.iterdir()) == []  # a backup left its journal (.copy.db.*-journal)

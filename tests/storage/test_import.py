@@ -71,6 +71,9 @@ def test_crlf_is_normalised_and_recorded_nothing_else_rewritten(project: Project
         ("utf-8 (BOM)", "\ufeff新华社北京电\n正文".encode()),
         ("utf-16 (BOM)", "新华社北京电\n正文".encode("utf-16")),
         ("gb18030", "新华社北京电\n正文：国务院总理李强".encode("gbk")),
+        # without a byte-order mark: its NUL bytes (line breaks, digits; 一 is U+4E00) tell the byte order
+        ("utf-16-le", "新华社北京电\n正文：一丈2026年".encode("utf-16-le")),
+        ("utf-16-be", "新华社北京电\n正文：一丈2026年".encode("utf-16-be")),
     ],
 )
 def test_encodings_are_detected(project: Project, tmp_path: Path, encoding: str, data: bytes) -> None:
@@ -167,6 +170,48 @@ def test_other_encodings_are_read_as_written_or_refused(
     else:
         assert report.error is None, report.error
         assert [d.text for d in project.documents.all()] == [expected]
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_a_conll_file_in_utf16_without_a_byte_order_mark_is_read(
+    project: Project, tmp_path: Path, codec: str
+) -> None:
+    path = tmp_path / "corpus.bio"
+    path.write_bytes("北\tB-LOC\n京\tI-LOC\n一\tO\n\n李\tB-PER\n强\tI-PER\n".encode(codec))
+    report = project.importer.import_file(path)
+    assert report.error is None, report.error
+    assert report.encoding == codec and [d.text for d in project.documents.all()] == ["北京一", "李强"]
+
+
+KOREAN = (
+    "서울 연합뉴스\n대통령은 오늘 국회에서 새해 예산안에 대한 시정연설을 했다.\n김철수 기자가 보도했다.\n"
+)
+CLASSICAL = (
+    "床前明月光，疑是地上霜。举头望明月，低头思故乡。\n白日依山尽，黄河入海流。欲穷千里目，更上一层楼。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "codec", "encoding"),
+    [
+        # EUC-KR's Hangul rows are GB2312's first-level hanzi: read as GB18030 (and Big5) without an error
+        (KOREAN, "euc_kr", "euc_kr"),
+        (KOREAN * 400, "euc_kr", "euc_kr"),  # past the head the samples are taken from
+        # Chinese stays Chinese: news, poetry (fewer frequent hanzi), traditional characters in Big5
+        ("新华社首尔电\n韩国总统今天在国会发表施政演说，介绍新年预算案。\n", "gbk", "gb18030"),
+        (CLASSICAL, "gbk", "gb18030"),
+        ("中央社臺北電\n總統今天在國會發表施政演說，介紹新年預算案。\n", "big5", "big5"),
+    ],
+)
+def test_korean_is_told_from_chinese(
+    project: Project, tmp_path: Path, text: str, codec: str, encoding: str
+) -> None:
+    path = tmp_path / "article.txt"
+    path.write_bytes(text.encode(codec))
+    report = project.importer.import_file(path)
+    assert report.error is None, report.error
+    (doc,) = project.documents.all()
+    assert doc.text == text and doc.meta["encoding"] == encoding
 
 
 def test_folders_are_searched_recursively(tmp_path: Path) -> None:
