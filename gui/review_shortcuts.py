@@ -32,7 +32,7 @@ REVIEW_SHORTCUTS: tuple[ReviewShortcut, ...] = (
     ),
     ReviewShortcut(
         "previous",
-        ("Shift+Tab", "Backtab", "K"),
+        ("Shift+Tab", "K"),
         QT_TRANSLATE_NOOP("ReviewWindow", "Previous disagreement"),
         QT_TRANSLATE_NOOP("ReviewWindow", "Previous disagreement"),
     ),
