@@ -314,6 +314,10 @@ def plan_label_everywhere(state: EditingState, targets: Sequence[tuple[DocumentI
     if span.status is Status.REJECTED:
         return None
     to_accept, to_add = plan_occurrences(state.text, span, state.spans)
+    # an occurrence rejected before is taken back, as drawing it again does, not labelled a second time
+    rejected = {s.entity: s for s in state.layers.own if s.status is Status.REJECTED}
+    to_restore = [rejected[e] for e in to_add if e in rejected]
+    to_add = [e for e in to_add if e not in rejected]
     commands: list[Command] = []
     if span.status is Status.SUGGESTED:
         commands.append(AcceptSpans(state.ctx, [span]))
@@ -321,6 +325,7 @@ def plan_label_everywhere(state: EditingState, targets: Sequence[tuple[DocumentI
         commands.append(AcceptSpans(state.ctx, to_accept))
     if to_add:
         commands.append(AddSpans(state.ctx, to_add))
+    commands += [RestoreSpan(state.ctx, r) for r in to_restore]
     if targets:
         commands.append(SuggestElsewhere(state.ctx, targets))
     if not commands:
@@ -331,7 +336,8 @@ def plan_label_everywhere(state: EditingState, targets: Sequence[tuple[DocumentI
         edit,
         accepted=entities,
         keep=(span.start, span.end),
-        labelled=len(to_accept) + len(to_add),
+        recount=(state.surface(span),) if to_restore else (),
+        labelled=len(to_accept) + len(to_add) + len(to_restore),
         offered_in=len({d for d, _ in targets}),
     )
 

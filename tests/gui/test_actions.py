@@ -157,6 +157,26 @@ def test_e_labels_every_occurrence_and_shift_e_offers_it_across_the_corpus(
     assert len(sqlite_project.annotations.spans(corpus[1], Layer.SUGGESTION)) == 1
 
 
+def test_e_takes_back_a_rejected_occurrence_instead_of_labelling_it_twice(
+    qtbot: QtBot, make_window, corpus, sqlite_project: Project
+) -> None:
+    window = make_window()
+    press(qtbot, window, K.Key_Tab)  # 裴青山 (7, 10)
+    press(qtbot, window, K.Key_X)  # rejected; focus moves on to 美国
+    press(qtbot, window, K.Key_Tab, times=2)  # 布林肯, then 裴青山 (25, 28)
+    assert window.session.focused_span.entity == Entity(25, 28, "PER")
+    press(qtbot, window, K.Key_E)  # the other 裴青山 too: the rejection is taken back, no second row
+    rows = sorted(
+        (s.start, s.end, s.label, s.status.value)
+        for s in sqlite_project.annotations.spans(corpus[0], Layer.ANNOTATOR, window.annotator.id)
+    )
+    assert rows == [(7, 10, "PER", "accepted"), (25, 28, "PER", "accepted")]
+    press(qtbot, window, K.Key_H, CTRL)  # nothing rejected left to strike through over the accepted 裴青山
+    assert [s.entity for s in window.session.spans if s.entity.start == 7] == [Entity(7, 10, "PER")]
+    press(qtbot, window, K.Key_Z, CTRL)
+    assert own(sqlite_project, corpus[0], window) == {(7, 10, "PER", "rejected")}
+
+
 def test_ctrl_enter_marks_done_and_opens_the_next_unfinished(
     qtbot: QtBot, make_window, corpus, sqlite_project: Project
 ) -> None:
