@@ -37,6 +37,9 @@ REFUSALS = {
     Refusal.NO_FURTHER: QT_TRANSLATE_NOOP(
         "AnnotationActions", "The span cannot grow or shrink any further that way."
     ),
+    Refusal.LINE_BREAK: QT_TRANSLATE_NOOP(
+        "AnnotationActions", "A span cannot cross a line break: select within one line."
+    ),
     Refusal.NO_OPEN_SUGGESTIONS: QT_TRANSLATE_NOOP(
         "AnnotationActions", "No open suggestions in this article."
     ),

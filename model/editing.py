@@ -25,7 +25,7 @@ from model.commands import (
     SuggestElsewhere,
 )
 from model.span_groups import group_of
-from model.span_rules import overlapping, plan_occurrences, trim
+from model.span_rules import holds_line_break, overlapping, plan_occurrences, trim
 from model.spans import DocState, DocumentId, Entity, Layer, Span, Status
 from model.view import Layers
 
@@ -34,6 +34,7 @@ class Refusal(enum.Enum):
     NO_FOCUS = "no span is focused"
     ONLY_SPACES = "the selection holds only spaces"
     NO_FURTHER = "the span cannot grow or shrink further that way"
+    LINE_BREAK = "a span cannot hold a line break"
     NO_OPEN_SUGGESTIONS = "no open suggestions"
     NO_OTHER_OCCURRENCE = "no other occurrence"
     GROUP_ACCEPTED = "every span of the group is accepted already"
@@ -234,6 +235,8 @@ def _plan_new_span(state: EditingState, label: str, start: int, end: int, snap: 
         return Refusal.ONLY_SPACES
     if snap is not None:
         start, end = snap(start, end)
+    if holds_line_break(state.text, start, end):
+        return Refusal.LINE_BREAK
     entity = Entity(start, end, label)
     same = [s for s in state.spans if s.status is Status.SUGGESTED and s.entity == entity]
     name = ADD.format(label=label, text=state.text[start:end])
@@ -269,6 +272,9 @@ def plan_resize(state: EditingState, edge: str, delta: int) -> Outcome:
         return Refusal.NO_FOCUS
     start, end = (span.start + delta, span.end) if edge == "start" else (span.start, span.end + delta)
     if not (0 <= start < end <= len(state.text)):
+        return Refusal.NO_FURTHER
+    grown = state.text[start : span.start] + state.text[span.end : end]  # empty when it shrinks
+    if holds_line_break(grown, 0, len(grown)):  # the span stops at the end of its line
         return Refusal.NO_FURTHER
     new = Entity(start, end, span.label)
     overlapped = overlapping(state.spans, new, span)

@@ -103,6 +103,10 @@
         <translation>该片段无法再朝这个方向扩展或收缩。</translation>
     </message>
     <message>
+        <source>A span cannot cross a line break: select within one line.</source>
+        <translation>片段不能跨越换行：请在同一行内选择。</translation>
+    </message>
+    <message>
         <source>No open suggestions in this article.</source>
         <translation>本文没有待处理的建议。</translation>
     </message>

@@ -116,6 +116,41 @@ def test_brackets_and_comma_period_resize_the_focused_span(
     assert own(sqlite_project, corpus[0], window) == set()
 
 
+def test_a_span_never_takes_in_a_line_break(
+    qtbot: QtBot, make_window, corpus, sqlite_project: Project
+) -> None:
+    """[ and . stop at the end of the line (\r\n and U+2028 alike) and a selection across lines is refused: a
+    span over a line break was stored, drawn on two lines, and exported as one entity over two sentences."""
+    from tests.gui.helpers import drag_select
+
+    window = make_window()
+    press(qtbot, window, K.Key_PageDown, CTRL, times=2)
+    assert window.session.document.id == corpus[2]
+    drag_select(qtbot, window, 11, 13)  # 东京, between "说:\r\n" and U+2028
+    press(qtbot, window, K.Key_2)
+    assert own(sqlite_project, corpus[2], window) == {(11, 13, "LOC", "accepted")}
+    press(qtbot, window, K.Key_Period)  # would take in U+2028
+    press(qtbot, window, K.Key_BracketLeft)  # would take in the \n
+    assert own(sqlite_project, corpus[2], window) == {(11, 13, "LOC", "accepted")}
+    assert window.statusBar().currentMessage() == "The span cannot grow or shrink any further that way."
+    press(qtbot, window, K.Key_Comma)  # shrinking is fine
+    assert own(sqlite_project, corpus[2], window) == {(11, 12, "LOC", "accepted")}
+    press(qtbot, window, K.Key_Escape)
+    drag_select(qtbot, window, 12, 15)  # 京, U+2028, 大阪
+    press(qtbot, window, K.Key_2)
+    assert own(sqlite_project, corpus[2], window) == {(11, 12, "LOC", "accepted")}
+    assert window.statusBar().currentMessage() == "A span cannot cross a line break: select within one line."
+    drag_select(qtbot, window, 7, 12)  # 说:\r\n东
+    press(qtbot, window, K.Key_1)
+    assert own(sqlite_project, corpus[2], window) == {(11, 12, "LOC", "accepted")}
+    drag_select(qtbot, window, 26, 28)  # 北京, on the last line: one line is fine
+    press(qtbot, window, K.Key_2)
+    assert own(sqlite_project, corpus[2], window) == {
+        (11, 12, "LOC", "accepted"),
+        (26, 28, "LOC", "accepted"),
+    }
+
+
 def test_a_accepts_every_suggestion_as_one_undo_step(
     qtbot: QtBot, make_window, corpus, sqlite_project: Project
 ) -> None:
