@@ -205,6 +205,7 @@ class ProjectMenu(QObject):
         remember_project(url)
         OPEN_WINDOWS.append(window)
         window.show()
+        window.activateWindow()  # the keyboard to the new window, with or without a window manager
         old_project = self.project
         self.window.close()
         old_project.close()
