@@ -115,6 +115,7 @@ class ProjectMenu(QObject):
         self.dialogs = [d for d in self.dialogs if d.isVisible()]
         self.dialogs.append(dialog)
         dialog.show()
+        dialog.activateWindow()  # its keys go to it, with or without a window manager
 
     # -- import -----------------------------------------------------------------------------------
 

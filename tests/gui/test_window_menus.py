@@ -42,6 +42,27 @@ def test_menus_open_dialogs(qtbot: QtBot, corpus: list[int], make_window: Callab
     assert any(isinstance(d, ReviewWindow) for d in window.menus.dialogs)
 
 
+def test_a_window_opened_from_the_keyboard_gets_the_keyboard_and_gives_it_back(
+    qtbot: QtBot, corpus: list[int], make_window: Callable[..., MainWindow]
+) -> None:
+    """Ctrl+Shift+R and Ctrl+Shift+S: the review window and the export dialog were shown without being
+    activated, so without a window manager their keys still went to the article behind them."""
+    from PySide6.QtWidgets import QApplication
+
+    from gui.export_dialog import ExportDialog
+
+    window = make_window()
+    qtbot.keyClick(window.article, Qt.Key.Key_R, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    (review,) = [d for d in window.menus.dialogs if isinstance(d, ReviewWindow)]
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is review)
+    qtbot.keyClick(review.article, Qt.Key.Key_Escape)  # closes it (nothing decided, nothing to ask)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.keyClick(window.article, Qt.Key.Key_S, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    (export,) = [d for d in window.menus.dialogs if isinstance(d, ExportDialog)]
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is export)
+    export.close()
+
+
 def test_compare_with_gold(qtbot: QtBot, corpus: list[int], make_window: Callable[..., MainWindow]) -> None:
     window = make_window()
     doc = window.session.document
