@@ -2727,6 +2727,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>撤销对当前分歧的决定</translation>
     </message>
     <message>
+        <source>Undo the decision on the current disagreement, else the last one taken (going back to it)</source>
+        <translation>撤销对当前分歧的决定，否则撤销最近一次决定（并回到该处）</translation>
+    </message>
+    <message>
         <source>Save the gold layer</source>
         <translation>保存金标准层</translation>
     </message>
