@@ -11,19 +11,23 @@ from __future__ import annotations
 import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QWindow
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 WATCHED = "newstagFocusReturn"
 
 
-def _alive(window: QWindow | None) -> bool:
-    return window is not None and shiboken6.isValid(window) and window.isVisible()
+def _alive(widget: QWidget | None) -> bool:
+    return widget is not None and shiboken6.isValid(widget) and widget.isVisible()
+
+
+def _widget_of(window: QWindow) -> QWidget | None:
+    return next((w for w in QApplication.topLevelWidgets() if w.windowHandle() is window), None)
 
 
 class FocusReturn(QObject):
     """Watches the windows that take the keyboard from ``main``: when one closes (hidden, or deleted, which
-    clears Qt's focus window without a signal) and no other window has the keyboard, its parent window (a
-    dialog's), else ``main``, is activated again."""
+    clears Qt's focus window without a signal) and no other window has the keyboard, the window it belongs
+    to (a dialog's parent), else ``main``, is activated again."""
 
     def __init__(self, main: QWidget) -> None:
         super().__init__(main)
@@ -36,11 +40,13 @@ class FocusReturn(QObject):
         if focus is None or focus is self.main.windowHandle() or focus.property(WATCHED):
             return
         focus.setProperty(WATCHED, True)
-        parent = focus.transientParent()
+        widget = _widget_of(focus)
+        owner = widget.parentWidget() if widget is not None else None
+        parent = owner.window() if owner is not None else None
         focus.visibleChanged.connect(lambda visible: self._soon(parent, visible))
         focus.destroyed.connect(lambda _gone=None: self._soon(parent))
 
-    def _soon(self, parent: QWindow | None, visible: bool = False) -> None:
+    def _soon(self, parent: QWidget | None, visible: bool = False) -> None:
         if visible:
             return
         # only while this program has the keyboard: a window closing by itself while the person works in
@@ -49,11 +55,11 @@ class FocusReturn(QObject):
         if alive and QGuiApplication.applicationState() is Qt.ApplicationState.ApplicationActive:
             QTimer.singleShot(0, self, lambda: self._give_back(parent))
 
-    def _give_back(self, parent: QWindow | None) -> None:
+    def _give_back(self, parent: QWidget | None) -> None:
         if QGuiApplication.focusWindow() is not None or not self.main.isVisible():
             return  # a window manager gave the keyboard to a window already
-        for window in (parent, self.main.windowHandle()):
-            if _alive(window):
-                assert window is not None
-                window.requestActivate()
+        for widget in (parent, self.main):
+            if _alive(widget):
+                assert widget is not None
+                widget.activateWindow()
                 return
