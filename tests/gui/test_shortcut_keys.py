@@ -217,3 +217,17 @@ def test_the_window_has_the_keys_again_when_the_shortcuts_dialog_closes(
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     press(qtbot, window, K.Key_Return)
     assert own(sqlite_project, corpus[0], window) == {(0, 5, "ORG", "accepted")}
+
+
+def test_only_a_plain_return_starts_changing_a_key(qtbot: QtBot, make_window, corpus) -> None:
+    """Ctrl+Return (done and next, from habit) in Help → Shortcuts started "Press the new key": the next key
+    pressed became the selected action's key."""
+    window = make_window()
+    dialog = open_shortcuts(qtbot, window, window.article)
+    choose(qtbot, dialog, "action_accept_all")
+    qtbot.keyClick(dialog.table, K.Key_Return, CTRL)
+    assert not dialog.capture.isVisible()
+    qtbot.keyClick(dialog.table, K.Key_Q)
+    assert dialog.keymap.keys("action_accept_all") == ("A",)
+    qtbot.keyClick(dialog.table, K.Key_Return)
+    assert dialog.capture.isVisible() and dialog.capture.hasFocus()
