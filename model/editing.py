@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from model.commands import (
     AcceptSpans,
@@ -237,6 +237,15 @@ def _plan_new_span(state: EditingState, label: str, start: int, end: int, snap: 
         start, end = snap(start, end)
     if holds_line_break(state.text, start, end):
         return Refusal.LINE_BREAK
+    mine = [
+        s
+        for s in state.spans
+        if s.layer is not Layer.SUGGESTION
+        and s.status is Status.ACCEPTED
+        and (s.start, s.end) == (start, end)
+    ]
+    if mine:  # exactly an own span: relabel it, as the key does without a selection (no withdrawn twin)
+        return plan_label(replace(state, focused=mine[0]), label, None)
     entity = Entity(start, end, label)
     same = [s for s in state.spans if s.status is Status.SUGGESTED and s.entity == entity]
     name = ADD.format(label=label, text=state.text[start:end])

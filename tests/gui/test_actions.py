@@ -98,6 +98,27 @@ def test_shift_arrows_and_a_hotkey_make_a_span_that_replaces_overlapped_suggesti
     assert Entity(11, 13, "LOC") in {s.entity for s in window.session.spans}
 
 
+def test_a_selection_over_an_own_span_with_another_label_relabels_it(
+    qtbot: QtBot, make_window, corpus, sqlite_project: Project
+) -> None:
+    """Before, the own span was withdrawn and a second one added over it: with Ctrl+H a struck-through LOC
+    lay over the accepted PER, and the database held both."""
+    window = make_window()
+    press(qtbot, window, K.Key_Tab)  # 裴青山 (7, 10)
+    press(qtbot, window, K.Key_2)  # LOC: an own span
+    press(qtbot, window, K.Key_Escape)
+    press(qtbot, window, K.Key_Right, SHIFT, times=3)  # from its start: 裴青山 again
+    assert window.article.selection() == (7, 10)
+    press(qtbot, window, K.Key_1)  # PER after all
+    rows = [
+        (s.start, s.end, s.label, s.status.value)
+        for s in sqlite_project.annotations.spans(corpus[0], Layer.ANNOTATOR, window.annotator.id)
+    ]
+    assert rows == [(7, 10, "PER", "accepted")]
+    press(qtbot, window, K.Key_Z, CTRL)
+    assert own(sqlite_project, corpus[0], window) == {(7, 10, "LOC", "accepted")}
+
+
 def test_brackets_and_comma_period_resize_the_focused_span(
     qtbot: QtBot, make_window, corpus, sqlite_project: Project
 ) -> None:
