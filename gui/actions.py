@@ -139,6 +139,12 @@ class AnnotationActions(QObject):
 
     def set_snap_words(self, snap: bool) -> None:
         self.snap_words = snap
+        said = (  # W is a silent toggle otherwise, next to E: say which way it went
+            self.tr("New spans from a selection now snap to word boundaries (W turns it off).")
+            if snap
+            else self.tr("New spans from a selection no longer snap to word boundaries.")
+        )
+        self.session.message.emit(said, False)
 
     def resize_focused(self, edge: str, delta: int) -> None:
         if (state := self.session.editing_state()) is not None:

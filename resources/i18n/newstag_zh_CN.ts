@@ -135,6 +135,14 @@
         <translation>分词尚未就绪（jieba 正在加载），片段按所选范围保留。</translation>
     </message>
     <message>
+        <source>New spans from a selection now snap to word boundaries (W turns it off).</source>
+        <translation>由选区新建的片段现在会对齐词边界（按 W 关闭）。</translation>
+    </message>
+    <message>
+        <source>New spans from a selection no longer snap to word boundaries.</source>
+        <translation>由选区新建的片段不再对齐词边界。</translation>
+    </message>
+    <message>
         <source>No other occurrence of “{0}” to label.</source>
         <translation>“{0}”没有其他可标注的出现位置。</translation>
     </message>

@@ -265,11 +265,13 @@ def test_snap_toggle_grows_a_selection_to_word_boundaries(
 ) -> None:
     window = make_window()
     assert window.session.warm
-    press(qtbot, window, K.Key_W)
+    press(qtbot, window, K.Key_W)  # the status bar says so: it was a silent toggle
+    assert window.statusBar().currentMessage().startswith("New spans from a selection now snap to word")
     window.article.select(5, 6)  # 部 of 部长; the fake tokenizer's words are two characters long
     press(qtbot, window, K.Key_4)
     assert own(sqlite_project, corpus[0], window) == {(4, 6, "MISC", "accepted")}
     press(qtbot, window, K.Key_W)  # off again
+    assert window.statusBar().currentMessage().startswith("New spans from a selection no longer snap")
     window.article.select(20, 21)
     press(qtbot, window, K.Key_4)
     assert (20, 21, "MISC", "accepted") in own(sqlite_project, corpus[0], window)
