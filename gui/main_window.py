@@ -332,8 +332,9 @@ class MainWindow(QMainWindow):
             self.message_bar.setText(text)
             self.message_bar.show()
             logger.warning("%s", text)
-        elif not text:
+        elif not text:  # an action saved: what an earlier one said no longer holds
             self.message_bar.hide()
+            self.statusBar().clearMessage()
         else:
             self.statusBar().showMessage(text, 8000)
 

@@ -233,6 +233,22 @@ def test_e_takes_back_a_rejected_occurrence_instead_of_labelling_it_twice(
     assert own(sqlite_project, corpus[0], window) == {(7, 10, "PER", "rejected")}
 
 
+def test_the_status_bar_forgets_what_an_earlier_action_said(
+    qtbot: QtBot, make_window, corpus, sqlite_project: Project
+) -> None:
+    """Shift+X right after E still showed "Labelled 1 more “美国”…" for seconds, over spans just rejected."""
+    window = make_window()
+    press(qtbot, window, K.Key_Tab, times=2)  # 美国 (11, 13); again at 34
+    press(qtbot, window, K.Key_E)
+    assert window.statusBar().currentMessage().startswith("Labelled 1 more")
+    press(qtbot, window, K.Key_X, SHIFT)  # the group rejected: the old word goes
+    assert own(sqlite_project, corpus[0], window) == {
+        (11, 13, "LOC", "rejected"),
+        (34, 36, "LOC", "rejected"),
+    }
+    assert window.statusBar().currentMessage() == ""
+
+
 def test_ctrl_enter_marks_done_and_opens_the_next_unfinished(
     qtbot: QtBot, make_window, corpus, sqlite_project: Project
 ) -> None:
