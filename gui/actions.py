@@ -37,6 +37,9 @@ REFUSALS = {
     Refusal.NO_FURTHER: QT_TRANSLATE_NOOP(
         "AnnotationActions", "The span cannot grow or shrink any further that way."
     ),
+    Refusal.LINE_BREAK: QT_TRANSLATE_NOOP(
+        "AnnotationActions", "A span cannot cross a line break: select within one line."
+    ),
     Refusal.NO_OPEN_SUGGESTIONS: QT_TRANSLATE_NOOP(
         "AnnotationActions", "No open suggestions in this article."
     ),
@@ -136,6 +139,12 @@ class AnnotationActions(QObject):
 
     def set_snap_words(self, snap: bool) -> None:
         self.snap_words = snap
+        said = (  # W is a silent toggle otherwise, next to E: say which way it went
+            self.tr("New spans from a selection now snap to word boundaries (W turns it off).")
+            if snap
+            else self.tr("New spans from a selection no longer snap to word boundaries.")
+        )
+        self.session.message.emit(said, False)
 
     def resize_focused(self, edge: str, delta: int) -> None:
         if (state := self.session.editing_state()) is not None:

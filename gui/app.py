@@ -102,6 +102,7 @@ def run_app(url: str | None, annotator: str | None) -> int:
         project.close()
         return 2
     window.show()
+    window.activateWindow()  # a window manager would; without one (Xvfb) no key reached the window
     code = app.exec()
     window.close()  # saves the time spent, waits for the background worker
     project.close()

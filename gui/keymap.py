@@ -31,7 +31,7 @@ RESERVED = {
     },
     "Ctrl+C": QT_TRANSLATE_NOOP("Keymap", "Copying the selected text"),
 }
-HIDDEN = {"Backtab"}  # Shift+Tab's other name: bound with it, never shown
+HIDDEN = {"Backtab"}  # Shift+Tab's other name (bound with it before): never shown
 
 
 def normal(key: str) -> str:
@@ -124,10 +124,9 @@ class Keymap(QObject):
 
     def _set(self, name: str, keys: Sequence[str]) -> None:
         action = self.actions[name]
-        sequences = [QKeySequence(k) for k in keys]
-        if any(normal(k) == "Shift+Tab" for k in keys):
-            sequences.append(QKeySequence("Backtab"))  # what Shift+Tab arrives as on some platforms
-        action.setShortcuts(sequences)
+        # Shift+Tab alone: where it arrives as Backtab, Qt's shortcut map tries Shift+Tab too; X11 offers
+        # both spellings for one press, so binding Backtab as well made that press ambiguous (nothing ran)
+        action.setShortcuts([QKeySequence(k) for k in keys])
 
     def assign(self, name: str, keys: Sequence[str]) -> None:
         """Give action ``name`` these keys (replacing its others); refused with ``KeyConflict``."""

@@ -30,6 +30,7 @@ from gui.shortcuts_dialog import ShortcutsDialog
 from gui.status_line import StatusLine
 from gui.terms import description
 from gui.view_menu import ViewMenu
+from gui.window_focus import FocusReturn
 from gui.window_menus import WindowMenus
 from model.spans import Annotator, Document, DocumentId
 from storage.project import Project, SuggestionService
@@ -123,6 +124,7 @@ class MainWindow(QMainWindow):
         plain_action_tips(self)
         for watched in (self.article, self.article.viewport(), self.entities, self.entities.viewport()):
             watched.installEventFilter(self)
+        self.focus_return = FocusReturn(self)  # the keyboard back here when a dialog closes, WM or not
 
         if not QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese):
             self.show_message(
@@ -330,8 +332,9 @@ class MainWindow(QMainWindow):
             self.message_bar.setText(text)
             self.message_bar.show()
             logger.warning("%s", text)
-        elif not text:
+        elif not text:  # an action saved: what an earlier one said no longer holds
             self.message_bar.hide()
+            self.statusBar().clearMessage()
         else:
             self.statusBar().showMessage(text, 8000)
 

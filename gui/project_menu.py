@@ -115,6 +115,7 @@ class ProjectMenu(QObject):
         self.dialogs = [d for d in self.dialogs if d.isVisible()]
         self.dialogs.append(dialog)
         dialog.show()
+        dialog.activateWindow()  # its keys go to it, with or without a window manager
 
     # -- import -----------------------------------------------------------------------------------
 
@@ -205,6 +206,7 @@ class ProjectMenu(QObject):
         remember_project(url)
         OPEN_WINDOWS.append(window)
         window.show()
+        window.activateWindow()  # the keyboard to the new window, with or without a window manager
         old_project = self.project
         self.window.close()
         old_project.close()

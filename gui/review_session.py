@@ -128,7 +128,9 @@ class ReviewSession(QObject):
             self.message.emit(self.tr("No disagreement is selected."), True)
             return False
         try:
-            self.decisions[self.current] = resolve(d, resolution, source, edited or [])
+            decision = resolve(d, resolution, source, edited or [])
+            self.decisions.pop(self.current, None)  # the dict keeps the order of deciding, for undo
+            self.decisions[self.current] = decision
         except ValueError:
             if resolution is Resolution.BOTH:
                 said = self.tr("The versions overlap each other: take one of them or edit by hand.")
@@ -170,10 +172,15 @@ class ReviewSession(QObject):
         return self.decide(Resolution.EDIT, edited=sorted([*kept, entity], key=lambda e: e.start))
 
     def undo(self) -> None:
-        if self.current in self.decisions:
-            del self.decisions[self.current]
-            self.saved = False
-            self._rebuild()
+        """Undo the decision on the current disagreement; on an open one (a decision moves on to the next),
+        the last decision taken, going back to it."""
+        if self.current not in self.decisions:
+            if not self.decisions:
+                return
+            self.current = next(reversed(self.decisions))
+        del self.decisions[self.current]
+        self.saved = False
+        self._rebuild()
 
     @property
     def open_count(self) -> int:

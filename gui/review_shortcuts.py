@@ -32,7 +32,7 @@ REVIEW_SHORTCUTS: tuple[ReviewShortcut, ...] = (
     ),
     ReviewShortcut(
         "previous",
-        ("Shift+Tab", "Backtab", "K"),
+        ("Shift+Tab", "K"),
         QT_TRANSLATE_NOOP("ReviewWindow", "Previous disagreement"),
         QT_TRANSLATE_NOOP("ReviewWindow", "Previous disagreement"),
     ),
@@ -61,7 +61,10 @@ REVIEW_SHORTCUTS: tuple[ReviewShortcut, ...] = (
         "undo",
         ("Ctrl+Z", "U"),
         QT_TRANSLATE_NOOP("ReviewWindow", "Undo the decision on the current disagreement"),
-        QT_TRANSLATE_NOOP("ReviewWindow", "Undo the decision on the current disagreement"),
+        QT_TRANSLATE_NOOP(
+            "ReviewWindow",
+            "Undo the decision on the current disagreement, else the last one taken (going back to it)",
+        ),
     ),
     ReviewShortcut(
         "save",

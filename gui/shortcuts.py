@@ -37,7 +37,7 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     ),
     Shortcut(
         "focus_previous",
-        ("Shift+Tab", "Backtab"),
+        ("Shift+Tab",),
         QT_TRANSLATE_NOOP("Shortcuts", "Previous suggestion"),
         QT_TRANSLATE_NOOP("Shortcuts", "Focus the previous open suggestion"),
     ),

@@ -139,7 +139,8 @@ class ShortcutsDialog(QDialog):
         return str(items[0].data(NAME_ROLE)) if items and items[0].data(NAME_ROLE) else None
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.table.hasFocus():
+        plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier  # Ctrl+Return is not Return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain and self.table.hasFocus():
             self.start("change")
             return
         super().keyPressEvent(event)

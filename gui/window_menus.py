@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QWidget
@@ -150,9 +151,12 @@ class WindowMenus(QObject):
         return action
 
     def _show(self, dialog: QWidget) -> None:
-        self.dialogs = [d for d in self.dialogs if d.isVisible()]
+        # the review window deletes itself on closing: a deleted one answered isVisible() with a traceback
+        # and the next dialog (Export…, after Ctrl+Shift+R and Escape) never opened
+        self.dialogs = [d for d in self.dialogs if shiboken6.isValid(d) and d.isVisible()]
         self.dialogs.append(dialog)
         dialog.show()
+        dialog.activateWindow()  # its keys go to it, with or without a window manager
 
     def _gold_visibility_changed(self, visible: bool) -> None:
         if visible:

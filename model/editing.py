@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from model.commands import (
     AcceptSpans,
@@ -25,7 +25,7 @@ from model.commands import (
     SuggestElsewhere,
 )
 from model.span_groups import group_of
-from model.span_rules import overlapping, plan_occurrences, trim
+from model.span_rules import holds_line_break, overlapping, plan_occurrences, trim
 from model.spans import DocState, DocumentId, Entity, Layer, Span, Status
 from model.view import Layers
 
@@ -34,6 +34,7 @@ class Refusal(enum.Enum):
     NO_FOCUS = "no span is focused"
     ONLY_SPACES = "the selection holds only spaces"
     NO_FURTHER = "the span cannot grow or shrink further that way"
+    LINE_BREAK = "a span cannot hold a line break"
     NO_OPEN_SUGGESTIONS = "no open suggestions"
     NO_OTHER_OCCURRENCE = "no other occurrence"
     GROUP_ACCEPTED = "every span of the group is accepted already"
@@ -234,6 +235,17 @@ def _plan_new_span(state: EditingState, label: str, start: int, end: int, snap: 
         return Refusal.ONLY_SPACES
     if snap is not None:
         start, end = snap(start, end)
+    if holds_line_break(state.text, start, end):
+        return Refusal.LINE_BREAK
+    mine = [
+        s
+        for s in state.spans
+        if s.layer is not Layer.SUGGESTION
+        and s.status is Status.ACCEPTED
+        and (s.start, s.end) == (start, end)
+    ]
+    if mine:  # exactly an own span: relabel it, as the key does without a selection (no withdrawn twin)
+        return plan_label(replace(state, focused=mine[0]), label, None)
     entity = Entity(start, end, label)
     same = [s for s in state.spans if s.status is Status.SUGGESTED and s.entity == entity]
     name = ADD.format(label=label, text=state.text[start:end])
@@ -269,6 +281,9 @@ def plan_resize(state: EditingState, edge: str, delta: int) -> Outcome:
         return Refusal.NO_FOCUS
     start, end = (span.start + delta, span.end) if edge == "start" else (span.start, span.end + delta)
     if not (0 <= start < end <= len(state.text)):
+        return Refusal.NO_FURTHER
+    grown = state.text[start : span.start] + state.text[span.end : end]  # empty when it shrinks
+    if holds_line_break(grown, 0, len(grown)):  # the span stops at the end of its line
         return Refusal.NO_FURTHER
     new = Entity(start, end, span.label)
     overlapped = overlapping(state.spans, new, span)
@@ -314,6 +329,10 @@ def plan_label_everywhere(state: EditingState, targets: Sequence[tuple[DocumentI
     if span.status is Status.REJECTED:
         return None
     to_accept, to_add = plan_occurrences(state.text, span, state.spans)
+    # an occurrence rejected before is taken back, as drawing it again does, not labelled a second time
+    rejected = {s.entity: s for s in state.layers.own if s.status is Status.REJECTED}
+    to_restore = [rejected[e] for e in to_add if e in rejected]
+    to_add = [e for e in to_add if e not in rejected]
     commands: list[Command] = []
     if span.status is Status.SUGGESTED:
         commands.append(AcceptSpans(state.ctx, [span]))
@@ -321,6 +340,7 @@ def plan_label_everywhere(state: EditingState, targets: Sequence[tuple[DocumentI
         commands.append(AcceptSpans(state.ctx, to_accept))
     if to_add:
         commands.append(AddSpans(state.ctx, to_add))
+    commands += [RestoreSpan(state.ctx, r) for r in to_restore]
     if targets:
         commands.append(SuggestElsewhere(state.ctx, targets))
     if not commands:
@@ -331,7 +351,8 @@ def plan_label_everywhere(state: EditingState, targets: Sequence[tuple[DocumentI
         edit,
         accepted=entities,
         keep=(span.start, span.end),
-        labelled=len(to_accept) + len(to_add),
+        recount=(state.surface(span),) if to_restore else (),
+        labelled=len(to_accept) + len(to_add) + len(to_restore),
         offered_in=len({d for d, _ in targets}),
     )
 

@@ -32,6 +32,14 @@ def overlapping(spans: Sequence[Span], entity: Entity, besides: Span | None = No
     ]
 
 
+# What str.splitlines breaks at, and what the article shows as a new line: a span never holds one.
+LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
+
+
+def holds_line_break(text: str, start: int, end: int) -> bool:
+    return any(c in LINE_BREAKS for c in text[start:end])
+
+
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
     """A selection without the white space at its ends (start == end if nothing else is left)."""
     while start < end and text[start].isspace():

@@ -103,6 +103,10 @@
         <translation>该片段无法再朝这个方向扩展或收缩。</translation>
     </message>
     <message>
+        <source>A span cannot cross a line break: select within one line.</source>
+        <translation>片段不能跨越换行：请在同一行内选择。</translation>
+    </message>
+    <message>
         <source>No open suggestions in this article.</source>
         <translation>本文没有待处理的建议。</translation>
     </message>
@@ -129,6 +133,14 @@
     <message>
         <source>Word boundaries are not ready yet (jieba is loading): the span is kept as selected.</source>
         <translation>分词尚未就绪（jieba 正在加载），片段按所选范围保留。</translation>
+    </message>
+    <message>
+        <source>New spans from a selection now snap to word boundaries (W turns it off).</source>
+        <translation>由选区新建的片段现在会对齐词边界（按 W 关闭）。</translation>
+    </message>
+    <message>
+        <source>New spans from a selection no longer snap to word boundaries.</source>
+        <translation>由选区新建的片段不再对齐词边界。</translation>
     </message>
     <message>
         <source>No other occurrence of “{0}” to label.</source>
@@ -2781,6 +2793,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
     <message>
         <source>Undo the decision on the current disagreement</source>
         <translation>撤销对当前分歧的决定</translation>
+    </message>
+    <message>
+        <source>Undo the decision on the current disagreement, else the last one taken (going back to it)</source>
+        <translation>撤销对当前分歧的决定，否则撤销最近一次决定（并回到该处）</translation>
     </message>
     <message>
         <source>Save the gold layer</source>

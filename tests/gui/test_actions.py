@@ -98,6 +98,27 @@ def test_shift_arrows_and_a_hotkey_make_a_span_that_replaces_overlapped_suggesti
     assert Entity(11, 13, "LOC") in {s.entity for s in window.session.spans}
 
 
+def test_a_selection_over_an_own_span_with_another_label_relabels_it(
+    qtbot: QtBot, make_window, corpus, sqlite_project: Project
+) -> None:
+    """Before, the own span was withdrawn and a second one added over it: with Ctrl+H a struck-through LOC
+    lay over the accepted PER, and the database held both."""
+    window = make_window()
+    press(qtbot, window, K.Key_Tab)  # 裴青山 (7, 10)
+    press(qtbot, window, K.Key_2)  # LOC: an own span
+    press(qtbot, window, K.Key_Escape)
+    press(qtbot, window, K.Key_Right, SHIFT, times=3)  # from its start: 裴青山 again
+    assert window.article.selection() == (7, 10)
+    press(qtbot, window, K.Key_1)  # PER after all
+    rows = [
+        (s.start, s.end, s.label, s.status.value)
+        for s in sqlite_project.annotations.spans(corpus[0], Layer.ANNOTATOR, window.annotator.id)
+    ]
+    assert rows == [(7, 10, "PER", "accepted")]
+    press(qtbot, window, K.Key_Z, CTRL)
+    assert own(sqlite_project, corpus[0], window) == {(7, 10, "LOC", "accepted")}
+
+
 def test_brackets_and_comma_period_resize_the_focused_span(
     qtbot: QtBot, make_window, corpus, sqlite_project: Project
 ) -> None:
@@ -114,6 +135,41 @@ def test_brackets_and_comma_period_resize_the_focused_span(
     for _ in range(4):
         press(qtbot, window, K.Key_Z, CTRL)
     assert own(sqlite_project, corpus[0], window) == set()
+
+
+def test_a_span_never_takes_in_a_line_break(
+    qtbot: QtBot, make_window, corpus, sqlite_project: Project
+) -> None:
+    """[ and . stop at the end of the line (\r\n and U+2028 alike) and a selection across lines is refused: a
+    span over a line break was stored, drawn on two lines, and exported as one entity over two sentences."""
+    from tests.gui.helpers import drag_select
+
+    window = make_window()
+    press(qtbot, window, K.Key_PageDown, CTRL, times=2)
+    assert window.session.document.id == corpus[2]
+    drag_select(qtbot, window, 11, 13)  # 东京, between "说:\r\n" and U+2028
+    press(qtbot, window, K.Key_2)
+    assert own(sqlite_project, corpus[2], window) == {(11, 13, "LOC", "accepted")}
+    press(qtbot, window, K.Key_Period)  # would take in U+2028
+    press(qtbot, window, K.Key_BracketLeft)  # would take in the \n
+    assert own(sqlite_project, corpus[2], window) == {(11, 13, "LOC", "accepted")}
+    assert window.statusBar().currentMessage() == "The span cannot grow or shrink any further that way."
+    press(qtbot, window, K.Key_Comma)  # shrinking is fine
+    assert own(sqlite_project, corpus[2], window) == {(11, 12, "LOC", "accepted")}
+    press(qtbot, window, K.Key_Escape)
+    drag_select(qtbot, window, 12, 15)  # 京, U+2028, 大阪
+    press(qtbot, window, K.Key_2)
+    assert own(sqlite_project, corpus[2], window) == {(11, 12, "LOC", "accepted")}
+    assert window.statusBar().currentMessage() == "A span cannot cross a line break: select within one line."
+    drag_select(qtbot, window, 7, 12)  # 说:\r\n东
+    press(qtbot, window, K.Key_1)
+    assert own(sqlite_project, corpus[2], window) == {(11, 12, "LOC", "accepted")}
+    drag_select(qtbot, window, 26, 28)  # 北京, on the last line: one line is fine
+    press(qtbot, window, K.Key_2)
+    assert own(sqlite_project, corpus[2], window) == {
+        (11, 12, "LOC", "accepted"),
+        (26, 28, "LOC", "accepted"),
+    }
 
 
 def test_a_accepts_every_suggestion_as_one_undo_step(
@@ -157,6 +213,42 @@ def test_e_labels_every_occurrence_and_shift_e_offers_it_across_the_corpus(
     assert len(sqlite_project.annotations.spans(corpus[1], Layer.SUGGESTION)) == 1
 
 
+def test_e_takes_back_a_rejected_occurrence_instead_of_labelling_it_twice(
+    qtbot: QtBot, make_window, corpus, sqlite_project: Project
+) -> None:
+    window = make_window()
+    press(qtbot, window, K.Key_Tab)  # 裴青山 (7, 10)
+    press(qtbot, window, K.Key_X)  # rejected; focus moves on to 美国
+    press(qtbot, window, K.Key_Tab, times=2)  # 布林肯, then 裴青山 (25, 28)
+    assert window.session.focused_span.entity == Entity(25, 28, "PER")
+    press(qtbot, window, K.Key_E)  # the other 裴青山 too: the rejection is taken back, no second row
+    rows = sorted(
+        (s.start, s.end, s.label, s.status.value)
+        for s in sqlite_project.annotations.spans(corpus[0], Layer.ANNOTATOR, window.annotator.id)
+    )
+    assert rows == [(7, 10, "PER", "accepted"), (25, 28, "PER", "accepted")]
+    press(qtbot, window, K.Key_H, CTRL)  # nothing rejected left to strike through over the accepted 裴青山
+    assert [s.entity for s in window.session.spans if s.entity.start == 7] == [Entity(7, 10, "PER")]
+    press(qtbot, window, K.Key_Z, CTRL)
+    assert own(sqlite_project, corpus[0], window) == {(7, 10, "PER", "rejected")}
+
+
+def test_the_status_bar_forgets_what_an_earlier_action_said(
+    qtbot: QtBot, make_window, corpus, sqlite_project: Project
+) -> None:
+    """Shift+X right after E still showed "Labelled 1 more “美国”…" for seconds, over spans just rejected."""
+    window = make_window()
+    press(qtbot, window, K.Key_Tab, times=2)  # 美国 (11, 13); again at 34
+    press(qtbot, window, K.Key_E)
+    assert window.statusBar().currentMessage().startswith("Labelled 1 more")
+    press(qtbot, window, K.Key_X, SHIFT)  # the group rejected: the old word goes
+    assert own(sqlite_project, corpus[0], window) == {
+        (11, 13, "LOC", "rejected"),
+        (34, 36, "LOC", "rejected"),
+    }
+    assert window.statusBar().currentMessage() == ""
+
+
 def test_ctrl_enter_marks_done_and_opens_the_next_unfinished(
     qtbot: QtBot, make_window, corpus, sqlite_project: Project
 ) -> None:
@@ -189,11 +281,13 @@ def test_snap_toggle_grows_a_selection_to_word_boundaries(
 ) -> None:
     window = make_window()
     assert window.session.warm
-    press(qtbot, window, K.Key_W)
+    press(qtbot, window, K.Key_W)  # the status bar says so: it was a silent toggle
+    assert window.statusBar().currentMessage().startswith("New spans from a selection now snap to word")
     window.article.select(5, 6)  # 部 of 部长; the fake tokenizer's words are two characters long
     press(qtbot, window, K.Key_4)
     assert own(sqlite_project, corpus[0], window) == {(4, 6, "MISC", "accepted")}
     press(qtbot, window, K.Key_W)  # off again
+    assert window.statusBar().currentMessage().startswith("New spans from a selection no longer snap")
     window.article.select(20, 21)
     press(qtbot, window, K.Key_4)
     assert (20, 21, "MISC", "accepted") in own(sqlite_project, corpus[0], window)
@@ -211,7 +305,7 @@ def test_f1_lists_every_shortcut(qtbot: QtBot, make_window, corpus) -> None:
     table = dialog.table
     rows = {table.item(i, 1).text(): table.item(i, 0).text() for i in range(table.rowCount())}
     for shortcut in SHORTCUTS:  # every command of the table, with its default keys
-        assert rows[shortcut.text] == " / ".join(normal(k) for k in shortcut.keys if k != "Backtab")
+        assert rows[shortcut.text] == " / ".join(normal(k) for k in shortcut.keys)
     assert rows["Label as PER"] == "1" and rows["Label as MISC"] == "4"
     assert rows["Export training data…"] == "Ctrl+Shift+S" and rows["Compare with gold"] == "Ctrl+G"
     assert dialog.table.item(0, 0).text().startswith("Shift+←/→")

@@ -332,3 +332,62 @@ def test_the_application_switches_project_and_quits_with_ctrl_q(tmp_path: Path) 
         other,
         first,
     ]
+
+
+START_AND_SWITCH = """
+import sys
+from PySide6.QtCore import QTimer, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from gui.app import run_app, start_application
+from gui.main_window import MainWindow
+
+app = start_application()
+first, other = sys.argv[1], sys.argv[2]
+
+def active():
+    window = QApplication.activeWindow()
+    return window if isinstance(window, MainWindow) else None
+
+def started():
+    window = active()
+    print("active at the start", window is not None, flush=True)
+    if window is None:
+        window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
+    window.project_menu.switch_to(other)
+    QTimer.singleShot(1500, switched)
+
+def switched():
+    window = active()
+    print("active after the switch", window is not None and window.project.url == other, flush=True)
+    if window is None:
+        app.quit()
+    else:
+        QTest.keyClick(window.article, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+
+QTimer.singleShot(1500, started)
+print("exit", run_app(first, "alice"), flush=True)
+"""
+
+
+def test_the_window_has_the_keyboard_at_the_start_and_after_a_switch(tmp_path: Path) -> None:
+    """Without a window manager (Xvfb and xdotool) a window shown is not active until the program activates
+    it, and until then no key reached it; the offscreen platform behaves the same way."""
+    import subprocess
+    import sys
+
+    first, other = f"sqlite:///{tmp_path / 'first.db'}", f"sqlite:///{tmp_path / 'other.db'}"
+    Project.open(other).close()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "NEWSTAG_CONFIG_DIR": str(tmp_path / "config")}
+    result = subprocess.run(
+        [sys.executable, "-c", START_AND_SWITCH, first, other],
+        cwd=Path(__file__).resolve().parents[2],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "active at the start True" in result.stdout, result.stdout
+    assert "active after the switch True" in result.stdout, result.stdout
+    assert "exit 0" in result.stdout

@@ -87,6 +87,31 @@ def test_review_with_the_keyboard(qtbot: QtBot, reviewed: tuple[Project, Documen
     assert window.queue.item(0).text().startswith("✓")
 
 
+def test_ctrl_z_right_after_a_decision_undoes_it(qtbot: QtBot, reviewed: tuple[Project, DocumentId]) -> None:
+    """A decision moves on to the next open disagreement, and Shift+Tab skips decided ones while any is open:
+    Ctrl+Z and U undid only the current (open) one, that is nothing, so no decision could be taken back."""
+    project, doc = reviewed
+    window = open_window(qtbot, project)
+    session = window.session
+    qtbot.keyClick(window.article, Qt.Key.Key_A)  # alice's 越南外交部
+    assert (session.current, session.open_count) == (1, 1)
+    qtbot.keyClick(window.article, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert (session.current, session.open_count) == (0, 2)  # back on it, open again
+    qtbot.keyClick(window.article, Qt.Key.Key_B)  # bob's version after all
+    qtbot.keyClick(window.article, Qt.Key.Key_X)  # and nothing for 布林肯
+    qtbot.keyClick(window.article, Qt.Key.Key_Tab)  # back to the first (decided; nothing is open)
+    assert session.current == 0
+    qtbot.keyClick(window.article, Qt.Key.Key_U)  # the current one's decision, not the last one's
+    assert session.open_count == 1 and 0 not in session.decisions and 1 in session.decisions
+    qtbot.keyClick(window.article, Qt.Key.Key_B)
+    qtbot.keyClick(window.article, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert gold(project, doc) == [
+        ("越南", "LOC", "review: took bob"),
+        ("外交部", "ORG", "review: took bob"),
+        ("裴青山", "PER", "review: agreed"),
+    ]
+
+
 def test_a_second_reviewer_gets_a_conflict_not_an_overwrite(
     qtbot: QtBot, reviewed: tuple[Project, DocumentId]
 ) -> None:

@@ -42,6 +42,34 @@ def test_menus_open_dialogs(qtbot: QtBot, corpus: list[int], make_window: Callab
     assert any(isinstance(d, ReviewWindow) for d in window.menus.dialogs)
 
 
+def test_a_window_opened_from_the_keyboard_gets_the_keyboard_and_gives_it_back(
+    qtbot: QtBot, corpus: list[int], make_window: Callable[..., MainWindow]
+) -> None:
+    """Ctrl+Shift+R and Ctrl+Shift+S: the review window and the export dialog are activated when shown, and a
+    closing dialog gives the keyboard back to its own window, else to the annotation window: without a window
+    manager nothing did, and every key was lost (the offscreen platform behaves the same way)."""
+    from PySide6.QtWidgets import QApplication
+
+    from gui.export_dialog import ExportDialog
+    from gui.shortcuts_dialog import ShortcutsDialog
+
+    window = make_window()
+    qtbot.keyClick(window.article, Qt.Key.Key_R, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    (review,) = [d for d in window.menus.dialogs if isinstance(d, ReviewWindow)]
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is review)
+    qtbot.keyClick(review.article, Qt.Key.Key_F1)  # its shortcuts; Escape gives the keys back to it
+    shortcuts = review.findChild(ShortcutsDialog)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is shortcuts)
+    qtbot.keyClick(shortcuts.table, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is review)
+    qtbot.keyClick(review.article, Qt.Key.Key_Escape)  # closes it (nothing decided, nothing to ask)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.keyClick(window.article, Qt.Key.Key_S, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    (export,) = [d for d in window.menus.dialogs if isinstance(d, ExportDialog)]
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is export)
+    export.close()
+
+
 def test_compare_with_gold(qtbot: QtBot, corpus: list[int], make_window: Callable[..., MainWindow]) -> None:
     window = make_window()
     doc = window.session.document
