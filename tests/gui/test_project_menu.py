@@ -336,6 +336,7 @@ def test_the_application_switches_project_and_quits_with_ctrl_q(tmp_path: Path) 
 
 START_AND_SWITCH = """
 import sys
+import time
 from PySide6.QtCore import QTimer, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -349,13 +350,23 @@ def active():
     window = QApplication.activeWindow()
     return window if isinstance(window, MainWindow) else None
 
+def waiting(until, then, seconds=30.0):
+    # call then() once until() holds, or after some seconds: a loaded machine shows windows late
+    deadline = time.monotonic() + seconds
+    def poll():
+        if until() or time.monotonic() > deadline:
+            then()
+        else:
+            QTimer.singleShot(100, poll)
+    poll()
+
 def started():
     window = active()
     print("active at the start", window is not None, flush=True)
     if window is None:
         window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
     window.project_menu.switch_to(other)
-    QTimer.singleShot(1500, switched)
+    waiting(lambda: active() is not None and active().project.url == other, switched)
 
 def switched():
     window = active()
@@ -365,7 +376,7 @@ def switched():
     else:
         QTest.keyClick(window.article, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
 
-QTimer.singleShot(1500, started)
+waiting(lambda: active() is not None, started)
 print("exit", run_app(first, "alice"), flush=True)
 """
 
