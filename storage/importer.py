@@ -85,11 +85,7 @@ def expand_paths(paths: Iterable[Path], fmt: Format) -> list[Path]:
     seen: set[Path] = set()
     once = []
     for file in files:
-        try:
-            key = file.resolve()
-        except (OSError, RuntimeError):  # a symbolic link loop: refused by its name when it is read
-            key = file.absolute()
-        if key not in seen:
+        if (key := _identity(file)) not in seen:
             seen.add(key)
             once.append(file)
     return once
@@ -99,7 +95,7 @@ def passed_over(paths: Iterable[Path], fmt: Format) -> list[Path]:
     """The files inside the named folders that ``expand_paths`` does not take, because their names are not of
     a kind it imports (``msra_train_bio``, ``data.csv``, ``README.md``), sorted; hidden files, brat's
     ``.conf`` files and the ``.txt`` half of a brat pair are not counted."""
-    taken = {p.resolve() for p in expand_paths(paths, fmt)}
+    taken = {_identity(p) for p in expand_paths(paths, fmt)}
     return sorted(
         p
         for folder in paths
@@ -109,8 +105,16 @@ def passed_over(paths: Iterable[Path], fmt: Format) -> list[Path]:
         and not any(part.startswith(".") for part in p.relative_to(folder).parts)
         and p.suffix.lower() != ".conf"
         and not _brat_text(p)
-        and p.resolve() not in taken
+        and _identity(p) not in taken
     )
+
+
+def _identity(path: Path) -> Path:
+    """The file a path names, resolved; a link loop is itself (refused by its name when it is read)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # RuntimeError: a link loop, before Python 3.13
+        return path.absolute()
 
 
 def _brat_text(path: Path) -> bool:
