@@ -128,20 +128,18 @@ class Absent:
         return self.where
 
 
-def absent_project(url: str | None) -> Absent | None:
+def absent_project(url: str | None, postgresql: bool = True) -> Absent | None:
     """Whether ``url`` (None: the default project) names a project that is not there yet: a SQLite file that
-    does not exist, or a PostgreSQL database without newstag's tables (someone else's database, a typo in its
-    name). Opening it would create an empty project there. None where there is one (or for an in-memory
-    database); DatabaseError when the server does not answer."""
-    from storage.db import parse_url
-    from storage.probe import probe_database, public_url
-    from storage.project import default_url, sqlite_path
+    does not exist, or (``postgresql``) a PostgreSQL database without newstag's tables (someone else's
+    database, a typo in its name). Opening it would create an empty project there. None where there is one
+    (or for an in-memory database); DatabaseError for no database URL, or when the server does not answer."""
+    from storage.project import default_url, probe_database, public_url, sqlite_path
 
     url = url or default_url()
     path = sqlite_path(url)
     if path is not None:
         return None if path.exists() else Absent(str(path), file=True)
-    if parse_url(url).get_backend_name() != "postgresql" or probe_database(url).project:
+    if not (postgresql and url.startswith("postgresql")) or probe_database(url).project:
         return None
     return Absent(public_url(url), file=False)
 
@@ -152,7 +150,8 @@ def _run(args: argparse.Namespace, url: str | None) -> int:
 
     try:
         if args.command is not None:
-            if getattr(args, "reads_project", False) and (absent := absent_project(url)) is not None:
+            reads = getattr(args, "reads_project", False)  # "sqlite": a PostgreSQL URL is never opened
+            if reads and (absent := absent_project(url, postgresql=reads != "sqlite")) is not None:
                 print(
                     f"newstag {args.command}: there is no project at {absent} (nothing was created); check "
                     "--db or $NEWSTAG_DB, or make one with `newstag import FILES` or the window",

@@ -23,7 +23,7 @@ def register(sub: Any, add_db: AddDb) -> None:
     p.add_argument("--out", type=Path, required=True, metavar="FILE", help="the new file to write")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     add_db(p)
-    p.set_defaults(handler=cmd_backup, reads_project=True)
+    p.set_defaults(handler=cmd_backup, reads_project="sqlite")  # PostgreSQL: the pg_dump command, unopened
 
 
 def cmd_backup(args: argparse.Namespace, url: str | None) -> int:
