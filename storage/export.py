@@ -45,10 +45,8 @@ from storage.export_types import (
     SkippedSpan,
     SkipReason,
 )
-from storage.formats.brat import BratWriter
-from storage.formats.conll_writer import ConllOptions, ConllWriter, Level, check_label
-from storage.formats.jsonl_writer import SUFFIX as JSONL_SUFFIX
-from storage.formats.jsonl_writer import JsonlWriter
+from storage.export_writers import open_writer, output_paths, writes_folder
+from storage.formats.conll_writer import check_label
 from storage.orm import AnnotatorRow, DocumentRow, LabelRow, ProgressRow, SpanRow
 from storage.split import Part, assign_parts
 
@@ -256,44 +254,6 @@ def _skip_span(summary: ExportSummary, skipped: SkippedSpan) -> None:
 # -- writing ----------------------------------------------------------------------------------------
 
 
-def _suffix(options: ExportOptions) -> str:
-    if options.format is ExportFormat.JSONL:
-        return JSONL_SUFFIX
-    return options.conll.suffix
-
-
-def _open_writer(options: ExportOptions, path: Path) -> DocumentWriter:
-    if options.format is ExportFormat.BRAT:
-        return BratWriter(path)
-    if options.format is ExportFormat.JSONL:
-        return JsonlWriter(path)
-    level = Level.WORD if options.format is ExportFormat.CONLL_WORD else Level.CHAR
-    conll = ConllOptions(
-        level,
-        options.conll.scheme,
-        options.conll.separator,
-        options.conll.sentences,
-        options.conll.whitespace,
-        options.conll.placeholder,
-        options.conll.doc_separator,
-    )
-    return ConllWriter(path, conll)
-
-
-def writes_folder(options: ExportOptions) -> bool:
-    """A split, and brat, write a folder; the others one file."""
-    return options.split is not None or options.format is ExportFormat.BRAT
-
-
-def output_paths(options: ExportOptions, out: Path) -> dict[str, Path]:
-    """Where each part goes: ``out`` itself without a split; ``out/train.bio`` (or ``out/train/`` for
-    brat) and so on with one."""
-    if options.split is None:
-        return {"all": out}
-    suffix = "" if options.format is ExportFormat.BRAT else _suffix(options)
-    return {part.value: out / f"{part.value}{suffix}" for part in Part}
-
-
 def _assignment(session: Session, plan: _Plan) -> dict[int, Part]:
     query = _document_filter(plan, select(DocumentRow.id))
     if plan.options.skip_unlabelled:
@@ -388,7 +348,7 @@ class Exporter:
             staging = output.begin()
             try:
                 for name, path in output_paths(options, staging).items():
-                    writers[name] = _open_writer(options, path)
+                    writers[name] = open_writer(options, path)
                 _write_all(session, plan, writers, parts, summary, total, progress, cancelled)
                 for writer in writers.values():
                     writer.close()
