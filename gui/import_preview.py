@@ -43,6 +43,9 @@ PREVIEW_WORDS: dict[K, str] = {
     K.COLUMNS_ZERO: QT_TRANSLATE_NOOP(
         "ImportMessages", "--columns: columns are numbered from 1 (or -1 for the last)"
     ),
+    K.COLUMNS_SAME: QT_TRANSLATE_NOOP(
+        "ImportMessages", "--columns: TOKEN and TAG both name column {number}; the tag is in another column"
+    ),
     K.COLUMNS_SPEC: QT_TRANSLATE_NOOP(
         "ImportMessages",
         "--columns {spec!r}: name every column, with TOKEN and TAG once each (e.g. TOKEN,POS,CHUNK,TAG),"

@@ -155,6 +155,7 @@ class ReasonKind(StrEnum):
     COLUMNS_ROLE = "columns-role"
     COLUMNS_NUMBER = "columns-number"
     COLUMNS_ZERO = "columns-zero"
+    COLUMNS_SAME = "columns-same"
     COLUMNS_SPEC = "columns-spec"
     # exporting (storage/export.py, export_output.py, formats/conll_writer.py)
     THERE_FOLDER = "there-folder"

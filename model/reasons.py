@@ -182,6 +182,7 @@ TEMPLATES: dict[ReasonKind, str] = {
     K.COLUMNS_ROLE: "--columns: unknown column role {name!r} (TOKEN or TAG)",
     K.COLUMNS_NUMBER: "--columns: {part!r}: the column number must be an integer",
     K.COLUMNS_ZERO: "--columns: columns are numbered from 1 (or -1 for the last)",
+    K.COLUMNS_SAME: "--columns: TOKEN and TAG both name column {number}; the tag is in another column",
     K.COLUMNS_SPEC: "--columns {spec!r}: name every column, with TOKEN and TAG once each "
     "(e.g. TOKEN,POS,CHUNK,TAG), or give their numbers (e.g. TOKEN=2,TAG=10)",
     K.THERE_FOLDER: "a folder with {entries:,} file(s) and folder(s) in it",

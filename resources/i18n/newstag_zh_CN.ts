@@ -1544,6 +1544,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>--columns：列号从 1 开始（最后一列为 -1）</translation>
     </message>
     <message>
+        <source>--columns: TOKEN and TAG both name column {number}; the tag is in another column</source>
+        <translation>--columns：TOKEN 和 TAG 都指向第 {number} 列；标签应在另一列</translation>
+    </message>
+    <message>
         <source>--columns {spec!r}: name every column, with TOKEN and TAG once each (e.g. TOKEN,POS,CHUNK,TAG), or give their numbers (e.g. TOKEN=2,TAG=10)</source>
         <translation>--columns {spec!r}：请为每一列命名，TOKEN 和 TAG 各出现一次（如 TOKEN,POS,CHUNK,TAG），或给出它们的列号（如 TOKEN=2,TAG=10）</translation>
     </message>

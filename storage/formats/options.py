@@ -87,7 +87,10 @@ class Columns:
                     raise ColumnsError(Reason.of(K.COLUMNS_NUMBER, part=part)) from None
                 if roles[name] == 0:
                     raise ColumnsError(Reason.of(K.COLUMNS_ZERO))
-            return cls(roles.get("TOKEN", 1), roles.get("TAG", -1))
+            token, tag = roles.get("TOKEN", 1), roles.get("TAG", -1)
+            if token == tag:  # TOKEN=1,TAG=1; TOKEN=-1 with the default tag
+                raise ColumnsError(Reason.of(K.COLUMNS_SAME, number=token))
+            return cls(token, tag)
         upper = [p.upper() for p in parts]
         if (
             upper.count("TOKEN") != 1

@@ -258,6 +258,10 @@ COLUMNS = {  # what is typed in Columns:, the English the command line says, and
         "--columns: columns are numbered from 1 (or -1 for the last)",
         "列：--columns：列号从 1 开始（最后一列为 -1）",
     ),
+    "TOKEN=1,TAG=1": (
+        "--columns: TOKEN and TAG both name column 1; the tag is in another column",
+        "列：--columns：TOKEN 和 TAG 都指向第 1 列；标签应在另一列",
+    ),
     "TOKEN,POS": (
         "--columns 'TOKEN,POS': name every column, with TOKEN and TAG once each (e.g. TOKEN,POS,CHUNK,TAG), "
         "or give their numbers (e.g. TOKEN=2,TAG=10)",

@@ -113,6 +113,9 @@ def test_columns_spec_parsing() -> None:
     for bad in ("TOKEN", "TOKEN,TOKEN,TAG", "TOKEN=x,TAG=1", "TOKEN=0,TAG=1", "WORD=1,TAG=2"):
         with pytest.raises(ValueError, match="--columns"):
             Columns.parse(bad)
+    for same, number in (("TOKEN=1,TAG=1", 1), ("TAG=3,TOKEN=3", 3), ("TOKEN=-1", -1)):
+        with pytest.raises(ValueError, match=f"TOKEN and TAG both name column {number};"):
+            Columns.parse(same)
 
 
 # -- 2. Weibo NER's char+digit tokens ------------------------------------------------------------------------
