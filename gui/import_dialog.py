@@ -61,6 +61,7 @@ class ImportDialog(QDialog):
         self.previewed: list[FileReport] = []  # the preview the Import button would carry out
         self.reports: list[FileReport] = []  # the last run's reports, preview or import
         self._options: ImportOptions | None = None
+        self._passed_over: list[Path] = []  # files in the chosen folders not read (said in the preview)
         self._thread: QThread | None = None
         self._worker: ImportWorker | None = None
         self._dry_run = True
@@ -215,8 +216,9 @@ class ImportDialog(QDialog):
             self.messageLabel.setText(str(exc))
             return
         files = Importer.expand_paths(self.paths(), options.format)  # each file once
+        self._passed_over = Importer.passed_over(self.paths(), options.format)
         if not files:
-            self.messageLabel.setText(self.tr("No importable file in what was chosen."))
+            self.messageLabel.setText(self.tr("No importable file in what was chosen.") + self._passed_note())
             return
         self._options = options
         self.previewed = []
@@ -334,6 +336,7 @@ class ImportDialog(QDialog):
                 )
             if labels:
                 said += " " + self.tr("Labels that would be added: {0}.").format(", ".join(labels))
+            said += self._passed_note()
             if stopped:
                 said = self.tr("Preview stopped; nothing was written.")
         else:
@@ -353,6 +356,16 @@ class ImportDialog(QDialog):
                 self.imported.emit(reports)
         self.messageLabel.setText(said)
         self._sync()
+
+    def _passed_note(self) -> str:
+        """The files in the chosen folders that are not read, their names not being of an importable kind."""
+        if not (passed := self._passed_over):
+            return ""
+        shown = ", ".join(p.name for p in passed[:3]) + (", …" if len(passed) > 3 else "")
+        return " " + self.tr(
+            "{0} file(s) in the chosen folder(s) were not read, their names not being of a kind newstag "
+            "imports ({1}); add such a file itself to import it."
+        ).format(len(passed), shown)
 
     def _on_failed(self, message: str) -> None:
         self._stop_thread()

@@ -989,6 +989,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>已停止：正在处理的文件未导入（其内容均未写入）。</translation>
     </message>
     <message>
+        <source>{0} file(s) in the chosen folder(s) were not read, their names not being of a kind newstag imports ({1}); add such a file itself to import it.</source>
+        <translation>所选文件夹中有 {0} 个文件未读取，其文件名不属于 newstag 导入的类型（{1}）；要导入这样的文件，请单独添加它。</translation>
+    </message>
+    <message>
         <source>The import failed: {0}</source>
         <translation>导入失败：{0}</translation>
     </message>

@@ -289,3 +289,29 @@ def test_the_preview_reads_each_file_after_the_ones_before_it(
     assert rows["b.jsonl"][2:] == ["0", "1", "0", "", ""]  # a duplicate of a.jsonl's, as the import finds
     click_and_wait(qtbot, dialog, dialog.importButton)
     assert project.documents.count() == 1
+
+
+def test_the_preview_names_the_files_a_folder_holds_that_are_not_read(
+    qtbot: QtBot, project: Project, tmp_path: Path
+) -> None:
+    """As `newstag import FOLDER` notes them: a corpus as released (msra_train_bio), a README, a .csv."""
+    corpus_files(tmp_path / "in")
+    (tmp_path / "in" / "README.md").write_text("# the corpus\n", encoding="utf-8")
+    (tmp_path / "in" / "msra_train_bio").write_text("中 B-LOC\n国 I-LOC\n", encoding="utf-8")
+    dialog = open_dialog(qtbot, project)
+    dialog.add_paths([tmp_path / "in"])
+    click_and_wait(qtbot, dialog, dialog.previewButton)
+    message = dialog.messageLabel.text()
+    assert "from 2 file(s)" in message
+    assert "2 file(s) in the chosen folder(s) were not read" in message
+    assert "(README.md, msra_train_bio)" in message
+
+    empty = tmp_path / "only-unknown"
+    empty.mkdir()
+    (empty / "notes.csv").write_text("a,b\n", encoding="utf-8")
+    dialog.fileList.clear()
+    dialog.add_paths([empty])
+    qtbot.mouseClick(dialog.previewButton, LEFT)
+    message = dialog.messageLabel.text()
+    assert message.startswith("No importable file in what was chosen.")
+    assert "1 file(s) in the chosen folder(s) were not read" in message and "(notes.csv)" in message
