@@ -277,6 +277,10 @@ WORDS: dict[K, str] = {
         "ImportMessages",
         "the name {name!r}… is {length} characters long (at most {limit})",
     ),
+    K.PERSON_NAME_COMMA: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "the name {name!r} has a comma, which separates names in lists; choose one without",
+    ),
     K.ASSIGN_NOBODY: QT_TRANSLATE_NOOP("ImportMessages", "name at least one annotator"),
     K.OVERLAP_RANGE: QT_TRANSLATE_NOOP("ImportMessages", "overlap must be between 0 and 1, got {overlap}"),
     K.OVERLAP_NEEDS_TWO: QT_TRANSLATE_NOOP("ImportMessages", "overlap needs at least two annotators"),

@@ -102,6 +102,7 @@ class ReasonKind(StrEnum):
     ONLY_LEAD = "only-lead"
     PERSON_EXISTS = "person-exists"
     PERSON_NAME_TOO_LONG = "person-name-too-long"
+    PERSON_NAME_COMMA = "person-name-comma"
     # notes and warnings of a file read (storage/formats/*, storage/importer.py)
     NOTE_OFFSETS_OPTION = "note-offsets-option"
     NOTE_NOT_IMPORTED = "note-not-imported"

@@ -114,6 +114,7 @@ TEMPLATES: dict[ReasonKind, str] = {
     K.ONLY_LEAD: "{name} is the project's only lead; make someone else lead first",
     K.PERSON_EXISTS: "{name} is in this project already (newstag annotators set-role)",
     K.PERSON_NAME_TOO_LONG: "the name {name!r}… is {length} characters long (at most {limit})",
+    K.PERSON_NAME_COMMA: "the name {name!r} has a comma, which separates names in lists; choose one without",
     K.NOTE_OFFSETS_OPTION: "offsets read as {unit} (--offsets)",
     K.NOTE_NOT_IMPORTED: "{count} {what} were not imported",
     K.PART_NOT_SPANS: "result(s) that are not text spans with labels (relations, choices, text areas)",

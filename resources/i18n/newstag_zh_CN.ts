@@ -1352,6 +1352,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>名字 {name!r}… 长 {length} 个字符（最多 {limit} 个）</translation>
     </message>
     <message>
+        <source>the name {name!r} has a comma, which separates names in lists; choose one without</source>
+        <translation>名字 {name!r} 含有逗号，而逗号在名单中用来分隔名字；请换一个不含逗号的名字</translation>
+    </message>
+    <message>
         <source>name at least one annotator</source>
         <translation>请至少填写一位标注员</translation>
     </message>

@@ -197,6 +197,7 @@ def _team_refusals(project: Project) -> dict[ReasonKind, TeamError]:
         ReasonKind.ONLY_LEAD: lambda: project.team.set_role("lead", Role.ANNOTATOR),
         ReasonKind.PERSON_EXISTS: lambda: project.team.add("lead", Role.ANNOTATOR),
         ReasonKind.PERSON_NAME_TOO_LONG: lambda: project.team.add("王" * 201, Role.ANNOTATOR),
+        ReasonKind.PERSON_NAME_COMMA: lambda: project.team.add("王,芳", Role.ANNOTATOR),
     }
     found: dict[ReasonKind, TeamError] = {}
     for kind, call in calls.items():

@@ -116,3 +116,13 @@ def test_a_name_longer_than_the_column_is_refused_on_every_database(project: Pro
         project.annotator("y" * 300)  # the window under a name that long
     assert [a.name for a in project.team.annotators()] == ["li"]
     assert project.team.add("z" * 200, Role.ANNOTATOR, by=lead.id).name == "z" * 200
+
+
+def test_a_name_with_a_comma_is_refused_since_lists_of_names_split_at_commas(project: Project) -> None:
+    lead = project.team.add("li", Role.LEAD)
+    with pytest.raises(TeamError, match="has a comma") as caught:
+        project.team.add("Wang, Fang", Role.ANNOTATOR, by=lead.id)  # assign --annotators could never name her
+    assert caught.value.refusal is not None
+    with pytest.raises(TeamError, match="has a comma"):
+        project.annotator("zhao,qian")  # the window under such a name
+    assert [a.name for a in project.team.annotators()] == ["li"]
