@@ -37,6 +37,8 @@ class FocusReturn(QObject):
         app.focusWindowChanged.connect(self._changed)
 
     def _changed(self, focus: QWindow | None) -> None:
+        if not shiboken6.isValid(self.main) or not self.main.isVisible():
+            return  # a closed window's watcher (after a project switch): the open window's watches
         if focus is None or focus is self.main.windowHandle() or focus.property(WATCHED):
             return
         focus.setProperty(WATCHED, True)
