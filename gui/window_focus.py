@@ -37,22 +37,24 @@ class FocusReturn(QObject):
         app.focusWindowChanged.connect(self._changed)
 
     def _changed(self, focus: QWindow | None) -> None:
+        if not shiboken6.isValid(self.main) or not self.main.isVisible():
+            return  # a closed window's watcher (after a project switch): the open window's watches
         if focus is None or focus is self.main.windowHandle() or focus.property(WATCHED):
             return
         focus.setProperty(WATCHED, True)
         widget = _widget_of(focus)
         owner = widget.parentWidget() if widget is not None else None
         parent = owner.window() if owner is not None else None
-        focus.visibleChanged.connect(lambda visible: self._soon(parent, visible))
-        focus.destroyed.connect(lambda _gone=None: self._soon(parent))
+        focus.visibleChanged.connect(lambda visible: None if visible else self._soon(parent, focus))
+        focus.destroyed.connect(lambda _gone=None: self._soon(parent, None))
 
-    def _soon(self, parent: QWidget | None, visible: bool = False) -> None:
-        if visible:
-            return
-        # only while this program has the keyboard: a window closing by itself while the person works in
-        # another program takes nothing back from it
-        alive = shiboken6.isValid(self)  # its window may have closed before the dialog it watched
-        if alive and QGuiApplication.applicationState() is Qt.ApplicationState.ApplicationActive:
+    def _soon(self, parent: QWidget | None, closing: QWindow | None) -> None:
+        # only for the window that has the keyboard as it closes (a hidden one, or none: it went with the
+        # deleted one), while this program has it: a window closing by itself while the person works in
+        # another window or program takes nothing from it
+        if not shiboken6.isValid(self) or QGuiApplication.focusWindow() not in (None, closing):
+            return  # (this watcher's window may have closed before the dialog it watched)
+        if QGuiApplication.applicationState() is Qt.ApplicationState.ApplicationActive:
             QTimer.singleShot(0, self, lambda: self._give_back(parent))
 
     def _give_back(self, parent: QWidget | None) -> None:
