@@ -151,10 +151,18 @@ def quick_check(engine: Engine) -> None:
         raise damaged(engine.url, "; ".join(found))
 
 
+def database_url(value: str) -> str:
+    """What ``--db`` (or ``$NEWSTAG_DB``) names, as a URL: a value without a scheme (``corpus.db``,
+    ``~/news/a.db``, ``C:\\news\\a.db``) is the path of a SQLite file, made absolute."""
+    if "://" in value or value.startswith("sqlite:"):
+        return value
+    return f"sqlite:///{Path(value).expanduser().absolute()}"
+
+
 def default_url() -> str:
     """``$NEWSTAG_DB`` if set, else a SQLite file in the user's data directory."""
     if env := os.environ.get("NEWSTAG_DB"):
-        return env
+        return database_url(env)
     folder = Path(user_data_dir("newstag", appauthor=False))
     folder.mkdir(parents=True, exist_ok=True)
     return f"sqlite:///{folder / 'newstag.db'}"

@@ -36,6 +36,7 @@ from storage.db import (
     DatabaseError,
     create_db_engine,
     database_error,
+    database_url,
     default_url,
     migrate,
     parse_url,
@@ -71,6 +72,7 @@ __all__ = [
     "SuggestionService",
     "backup_sqlite",
     "database_files",  # a SQLite project's files, which no command's output may be
+    "database_url",
     "default_url",
     "file_taken",  # suggest --output, train --save: a file the user owns is refused unless --overwrite
     "new_file",  # ... and written into a temporary sibling, moved into place when complete

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -15,9 +16,16 @@ from seeds import seed_paths
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def newstag(*args: str, env_db: str | None = None) -> subprocess.CompletedProcess[str]:
+def newstag(
+    *args: str, cwd: Path = ROOT, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "gui.cli", *args], cwd=ROOT, capture_output=True, text=True, timeout=120
+        [sys.executable, "-m", "gui.cli", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=None if env is None else {**os.environ, "PYTHONPATH": str(ROOT), **env},
     )
 
 
@@ -350,6 +358,27 @@ def test_import_dry_run_prints_the_preview_and_writes_nothing(tmp_path: Path) ->
     bad = newstag("import", str(conll), "--dry-run", "--columns", "TOKEN,TAG", "--db", db, "--quiet")
     assert bad.returncode == 1 and f"FAILED   {conll}, line 3: --columns names 2 column(s)" in bad.stdout
     assert dump() == before
+
+
+def test_db_may_name_a_sqlite_file_by_its_path(tmp_path: Path) -> None:
+    """`--db corpus.db` (relative to where the command runs), `--db ~/corpus.db` and `$NEWSTAG_DB=path` name a
+    SQLite file, as `sqlite:///` + its absolute path does; they were refused as 'not a database URL'."""
+    article = tmp_path / "a.jsonl"
+    article.write_text(json.dumps({"text": "北京", "label": [[0, 2, "LOC"]]}) + "\n", encoding="utf-8")
+    here = newstag("import", str(article), "--db", "corpus.db", "--quiet", cwd=tmp_path, env={})
+    assert here.returncode == 0, here.stderr
+    assert f"into sqlite:///{tmp_path / 'corpus.db'}" in here.stdout
+    url = f"sqlite:///{tmp_path / 'corpus.db'}"
+    same = newstag("stats", "--db", url)
+    assert same.returncode == 0 and "documents: 1" in same.stdout  # the file the path named
+
+    home = newstag("stats", "--db", "~/corpus.db", env={"HOME": str(tmp_path)})
+    assert home.returncode == 0 and "documents: 1" in home.stdout
+    from_env = newstag("stats", cwd=tmp_path, env={"NEWSTAG_DB": "corpus.db"})
+    assert from_env.returncode == 0 and "documents: 1" in from_env.stdout
+    typo = newstag("stats", "--db", "corpsu.db", cwd=tmp_path, env={})
+    assert typo.returncode == 1 and f"there is no project at {tmp_path / 'corpsu.db'}" in typo.stderr
+    assert not (tmp_path / "corpsu.db").exists()
 
 
 def test_a_dry_run_creates_no_database(tmp_path: Path) -> None:

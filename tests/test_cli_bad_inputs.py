@@ -204,7 +204,7 @@ def test_a_read_only_database_a_full_disk_and_bad_options(bad_folder: Path, tmp_
     no_traceback(zero)
     assert zero.returncode == 2 and "must be at least 1" in zero.stderr
 
-    for bad_url in ("not a url", "mysql://localhost/news"):
+    for bad_url in ("sqlite:not-a-url", "mysql://localhost/news"):
         result = newstag("stats", "--db", bad_url)
         no_traceback(result)
         assert result.returncode == 2 and "use sqlite:///FILE or postgresql" in result.stderr

@@ -36,8 +36,8 @@ def _add_db(parser: argparse.ArgumentParser) -> None:
         "--db",
         metavar="URL",
         default=argparse.SUPPRESS,
-        help="database URL (default: a SQLite file in your data folder, or $NEWSTAG_DB), "
-        "e.g. sqlite:///corpus.db or postgresql+psycopg://localhost/test",
+        help="database URL or SQLite file (default: a SQLite file in your data folder, or $NEWSTAG_DB), "
+        "e.g. corpus.db, sqlite:///corpus.db or postgresql+psycopg://localhost/test",
     )
 
 
@@ -85,6 +85,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     url = getattr(args, "db", None)
     try:
+        if url:  # a path names a SQLite file
+            from storage.project import database_url
+
+            url = database_url(url)
         code = _run(args, url)
         sys.stdout.flush()  # a reader gone (`newstag stats | head`) is found here, not in Python's exit
         return code
