@@ -95,9 +95,10 @@ def test_a_task_failing_under_the_shutdown_leaves_no_traceback(qtbot, caplog) ->
     from gui.workers import Workers
 
     workers = Workers()
-    release, failures = threading.Event(), []
+    started, release, failures = threading.Event(), threading.Event(), []
 
     def fails_at_shutdown() -> None:
+        started.set()
         release.wait(10)
         raise RuntimeError("can't register atexit after shutdown")
 
@@ -110,6 +111,7 @@ def test_a_task_failing_under_the_shutdown_leaves_no_traceback(qtbot, caplog) ->
         assert [r.levelno for r in caplog.records] == [logging.ERROR] and caplog.records[0].exc_info
         caplog.clear()
         workers.submit(fails_at_shutdown, error=failures.append)
+        qtbot.waitUntil(started.is_set)  # running: shutdown's clear() drops only tasks not yet started
         threading.Timer(0.2, release.set).start()
         workers.shutdown()
     assert workers.stopping.is_set() and len(failures) == 1
