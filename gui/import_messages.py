@@ -103,6 +103,12 @@ WORDS: dict[K, str] = {
         "ImportMessages",
         "names the key {key!r} twice in one object: which of its values is meant cannot be known",
     ),
+    K.JSON_CONSTANT: QT_TRANSLATE_NOOP(
+        "ImportMessages", "holds {name}, which is not a JSON value (JSON has no NaN or Infinity)"
+    ),
+    K.JSON_NUMBER_TOO_LARGE: QT_TRANSLATE_NOOP(
+        "ImportMessages", "holds the number {number}, too large to be read (it would be infinite)"
+    ),
     K.JSON_TOO_DEEP: QT_TRANSLATE_NOOP("ImportMessages", "nests arrays or objects too deeply to be read"),
     K.JSON_NUMBER_TOO_LONG: QT_TRANSLATE_NOOP(
         "ImportMessages", "holds a number too long to be read (more than 4300 digits)"
@@ -138,6 +144,9 @@ WORDS: dict[K, str] = {
     K.CLUENER_PLACE: QT_TRANSLATE_NOOP(
         "ImportMessages",
         "CLUENER mention {mention!r}: expected [start, end_inclusive], got {place!r}",
+    ),
+    K.LS_NOT_A_LIST: QT_TRANSLATE_NOOP(
+        "ImportMessages", 'Label Studio "{key}" must be a list, got {value!r}'
     ),
     K.LS_RESULT: QT_TRANSLATE_NOOP("ImportMessages", 'Label Studio "result" must be a list, got {results!r}'),
     K.LS_TEXT_FIELD: QT_TRANSLATE_NOOP(

@@ -39,6 +39,8 @@ class ReasonKind(StrEnum):
     # JSON and JSON Lines (storage/formats/jsonl.py, json_shapes.py)
     BAD_JSON = "bad-json"
     JSON_DUPLICATE_KEY = "json-duplicate-key"
+    JSON_CONSTANT = "json-constant"
+    JSON_NUMBER_TOO_LARGE = "json-number-too-large"
     JSON_TOO_DEEP = "json-too-deep"
     JSON_NUMBER_TOO_LONG = "json-number-too-long"
     JSON_TRAILING = "json-trailing"
@@ -54,6 +56,7 @@ class ReasonKind(StrEnum):
     CLUENER_LABEL = "cluener-label"
     CLUENER_MENTION = "cluener-mention"
     CLUENER_PLACE = "cluener-place"
+    LS_NOT_A_LIST = "ls-not-a-list"
     LS_RESULT = "ls-result"
     LS_TEXT_FIELD = "ls-text-field"
     LS_DIFFERING = "ls-differing"

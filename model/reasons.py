@@ -50,6 +50,8 @@ TEMPLATES: dict[ReasonKind, str] = {
     K.BAD_JSON: "is not valid JSON ({problem}, column {column})",
     K.JSON_DUPLICATE_KEY: "names the key {key!r} twice in one object: which of its values is meant cannot be "
     "known",
+    K.JSON_CONSTANT: "holds {name}, which is not a JSON value (JSON has no NaN or Infinity)",
+    K.JSON_NUMBER_TOO_LARGE: "holds the number {number}, too large to be read (it would be infinite)",
     K.JSON_TOO_DEEP: "nests arrays or objects too deeply to be read",
     K.JSON_NUMBER_TOO_LONG: "holds a number too long to be read (more than 4300 digits)",
     K.JSON_TRAILING: "has more after its JSON value: one object per line is JSON Lines (--format jsonl)",
@@ -65,6 +67,7 @@ TEMPLATES: dict[ReasonKind, str] = {
     K.CLUENER_LABEL: "CLUENER label {label!r} must map mentions to [[start, end], ...], got {mentions!r}",
     K.CLUENER_MENTION: "CLUENER mention {mention!r} must have a list of [start, end] pairs, got {places!r}",
     K.CLUENER_PLACE: "CLUENER mention {mention!r}: expected [start, end_inclusive], got {place!r}",
+    K.LS_NOT_A_LIST: 'Label Studio "{key}" must be a list, got {value!r}',
     K.LS_RESULT: 'Label Studio "result" must be a list, got {results!r}',
     K.LS_TEXT_FIELD: "Label Studio task: cannot tell which of its data fields {fields!r} is the text "
     '(expected "text")',

@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DataError, DBAPIError
 
 from model.reasons import Reason, ReasonKind, said
 from model.tagging import IPolicy
@@ -260,6 +260,11 @@ class Importer:
             return failed
         except (DBAPIError, DatabaseError) as exc:  # disk full, read-only, damaged: rolled back
             problem = database_error(exc, project.engine.url)
+            if problem is None and isinstance(exc, DataError):  # a value the database refuses: this file's
+                first = str(exc.orig or exc).strip().splitlines()[0]
+                why = Reason.of(ReasonKind.STORE_FAILED, problem=f"the database refused a value ({first})")
+                logger.warning("import of %s failed: %s", path, why)
+                return FileReport(str(path), dry_run=dry_run, error=ImportFormatError(path, why))
             if problem is None:
                 raise
             logger.info("import of %s failed: %s", path, problem)

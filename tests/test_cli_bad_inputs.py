@@ -60,6 +60,10 @@ EXPECTED = {
     "deep.jsonl": "line 2: nests arrays or objects too deeply to be read",  # was a RecursionError
     "deep.json": "line 1: nests arrays or objects too deeply to be read",
     "long_number.jsonl": "line 1: holds a number too long to be read",  # was Python's int digit limit
+    # Python's json reads these, JSON has none; PostgreSQL refused NaN in the metadata: "unexpected error"
+    "nan.jsonl": "line 2: holds NaN, which is not a JSON value",
+    "huge_float.jsonl": "line 1: holds the number 1e400, too large to be read",
+    "labels_string.jsonl": "line 1: Label Studio \"labels\" must be a list, got 'PER'",  # not P, E and R
     "array.json": None,  # a JSON array of documents (Label Studio, doccano) is a format of its own
     "bad_array.json": 'line 1: each item must be a JSON object with a "text" key',
     "bad_tag.bio": "line 2: 'X-PER' is not a tag",
@@ -102,6 +106,11 @@ def bad_folder(tmp_path: Path) -> Path:
     )
     (folder / "deep.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
     _jsonl(folder / "long_number.jsonl", raw='{"text": "李强", "label": [[0, ' + "9" * 5000 + ', "PER"]]}\n')
+    _jsonl(folder / "nan.jsonl", raw='{"text": "北京"}\n{"text": "李强", "score": NaN}\n')
+    _jsonl(folder / "huge_float.jsonl", raw='{"text": "李强", "score": 1e400}\n')
+    _jsonl(
+        folder / "labels_string.jsonl", {"text": GOOD, "label": [{"start": 13, "end": 15, "labels": "PER"}]}
+    )
     (folder / "duplicate_key.json").write_text(
         '[\n  {"text": "北京"},\n  {"text": "李强",\n   "text": "张三"}\n]\n', encoding="utf-8"
     )

@@ -1120,6 +1120,14 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>在同一个对象中两次出现键 {key!r}：无法知道指的是哪一个值</translation>
     </message>
     <message>
+        <source>holds {name}, which is not a JSON value (JSON has no NaN or Infinity)</source>
+        <translation>含有 {name}，这不是 JSON 值（JSON 没有 NaN 或 Infinity）</translation>
+    </message>
+    <message>
+        <source>holds the number {number}, too large to be read (it would be infinite)</source>
+        <translation>含有数字 {number}，大到无法读取（会成为无穷大）</translation>
+    </message>
+    <message>
         <source>nests arrays or objects too deeply to be read</source>
         <translation>数组或对象嵌套过深，无法读取</translation>
     </message>
@@ -1178,6 +1186,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
     <message>
         <source>CLUENER mention {mention!r}: expected [start, end_inclusive], got {place!r}</source>
         <translation>CLUENER 提及 {mention!r}：应为 [start, end_inclusive]，实际是 {place!r}</translation>
+    </message>
+    <message>
+        <source>Label Studio &quot;{key}&quot; must be a list, got {value!r}</source>
+        <translation>Label Studio 的 &quot;{key}&quot; 必须是列表，实际是 {value!r}</translation>
     </message>
     <message>
         <source>Label Studio &quot;result&quot; must be a list, got {results!r}</source>

@@ -101,7 +101,10 @@ def min_spans(items: list[Any], fail: Fail, ignored: Counter[ReasonKind] | None 
         start = offset(item.get("start"), "start", fail, item)
         end = offset(item.get("end"), "end", fail, item)
         surface = item.get("text")
-        for label in item.get("labels") or []:
+        labels = item.get("labels") or []
+        if not isinstance(labels, list):  # "PER" would be read as the labels P, E and R
+            fail(K.LS_NOT_A_LIST, key="labels", value=labels)
+        for label in labels:
             spans.append(
                 (
                     start,

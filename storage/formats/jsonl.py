@@ -18,11 +18,12 @@ key goes to the document's metadata.
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from model.reasons import Reason, said
 from model.reasons import ReasonKind as K
@@ -49,6 +50,33 @@ class _DuplicateKey(ValueError):
         self.key = key
 
 
+class _Constant(ValueError):
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.name = name
+
+
+def _constant(name: str) -> NoReturn:
+    """NaN, Infinity and -Infinity: Python's json reads them, JSON has no such values (and PostgreSQL's
+    json columns refuse them)."""
+    raise _Constant(name)
+
+
+class _TooLarge(ValueError):
+    def __init__(self, number: str) -> None:
+        super().__init__(number)
+        self.number = number
+
+
+def _float(text: str) -> float:
+    """A JSON number with a fraction or an exponent; refused where it is too large for a float (1e400 would
+    be read as infinity, which no JSON column stores)."""
+    value = float(text)
+    if math.isinf(value):
+        raise _TooLarge(text)
+    return value
+
+
 def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     obj = dict(pairs)
     if len(obj) < len(pairs):
@@ -60,7 +88,7 @@ def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return obj
 
 
-_DECODER = json.JSONDecoder(object_pairs_hook=_object)
+_DECODER = json.JSONDecoder(object_pairs_hook=_object, parse_constant=_constant, parse_float=_float)
 
 
 class JsonReader:
@@ -114,6 +142,14 @@ class JsonReader:
         except _DuplicateKey as exc:
             where = first if line is None else line()
             raise ImportFormatError.of(self.path, K.JSON_DUPLICATE_KEY, where, key=exc.key) from None
+        except _Constant as exc:
+            where = first if line is None else line()
+            raise ImportFormatError.of(self.path, K.JSON_CONSTANT, where, name=exc.name) from None
+        except _TooLarge as exc:
+            where = first if line is None else line()
+            raise ImportFormatError.of(
+                self.path, K.JSON_NUMBER_TOO_LARGE, where, number=exc.number[:40]
+            ) from None
         except RecursionError:  # [[[[… deeper than Python's stack
             where = first if line is None else line()
             raise ImportFormatError.of(self.path, K.JSON_TOO_DEEP, where) from None
@@ -246,6 +282,9 @@ class JsonReader:
         self, obj: dict[str, Any], data: dict[str, Any], fail: _Fail
     ) -> tuple[str, list[RawSpan], dict[str, Any]]:
         self.shapes["Label Studio"] += 1
+        for key in ("annotations", "predictions"):
+            if not isinstance(found := obj.get(key) or [], list):
+                fail(K.LS_NOT_A_LIST, key=key, value=found)
         annotations = [
             a for a in obj.get("annotations") or [] if isinstance(a, dict) and not a.get("was_cancelled")
         ]

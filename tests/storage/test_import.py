@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import text
+from sqlalchemy.exc import DataError
 
+import storage.import_sink
 from model.spans import Entity
 from model.tagging import IPolicy
 from seeds import seed_paths
@@ -438,3 +440,26 @@ def test_msra_test_split_imports_with_every_entity_intact(sqlite_project: Projec
             current.append(line[0])
     got = [(body[e.start : e.end], e.label) for body, e in spans_of(sqlite_project)]
     assert len(got) == 6190 and got == expected
+
+
+def test_a_value_the_database_refuses_fails_that_file_only(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A value no reader check foresaw, refused by the database (PostgreSQL's json type refuses what SQLite
+    takes): the file fails with the driver's words, rolled back; the command goes on (it was a crash)."""
+    project.importer.import_file(seed_paths()[0])
+    before = snapshot(project)
+    real = storage.import_sink.Sink.flush
+
+    def refused(self: storage.import_sink.Sink, batch: list[object]) -> None:
+        real(self, batch)  # type: ignore[arg-type]
+        raise DataError("INSERT …", {}, Exception("invalid input syntax for type json\nDETAIL: …"))
+
+    monkeypatch.setattr(storage.import_sink.Sink, "flush", refused)
+    path = tmp_path / "odd.jsonl"
+    path.write_text('{"text": "北京欢迎你"}\n', encoding="utf-8")
+    report = project.importer.import_file(path)
+    assert report.failed and str(report.error) == (
+        f"{path}: could not be stored: the database refused a value (invalid input syntax for type json)"
+    )
+    assert snapshot(project) == before
