@@ -203,10 +203,13 @@ def run_curve(args: argparse.Namespace) -> None:
 
 def cold_second_half(docs: Sequence[Doc], tagger: PretrainedTagger | None) -> Report:
     """The second half of ``docs`` as the cold pipeline (the rules, beside ``tagger`` if given) suggests it
-    before any learning."""
+    before any learning. The tagger's cache is emptied afterwards: LAC's readings depend a little on the texts
+    it reads in one batch, and the curve must read them as it would without this pass."""
     engine = ModelAssistedEngine(SuggestionEngine(labels=LABELS), pretrained=tagger)
     half = docs[len(docs) // 2 :]
     found = engine.suggest_many([text for text, _ in half])
+    if tagger is not None:
+        tagger._cache.clear()  # type: ignore[attr-defined]
     return evaluate(zip(([s.entity for s in f] for f in found), (g for _, g in half), strict=True), LABELS)
 
 
