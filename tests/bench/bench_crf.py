@@ -1,17 +1,20 @@
 """Benchmark of the CRF (issue 7): accuracy trained on MSRA, the learning curve with retraining, and speed.
 
 Usage: python tests/bench/bench_crf.py [full|curve|order|speed ...] [--iterations N] [--cache PATH]
-       [--limit N] [--on test|dev|dev2] [--pretrained no|yes|both] [--curve-c1 X] [--curve-c2 X]
+       [--limit N] [--on test|dev|dev2|dev3|dev4] [--pretrained no|yes|both] [--curve-c1 X] [--curve-c2 X]
        [--curve-minfreq X]
 
 * ``full``: train on all of ``train_variant.bio`` (one sentence = one document), score on ``test.bio``:
   exact-match P/R/F1 per label (PER/LOC/ORG) for the CRF alone, the rule engine alone and both combined.
   ``--cache PATH`` keeps the trained model there (under /tmp, never in the repo) and reuses it next time.
-* ``curve``: ``test.bio`` (``--on dev``: the development set, ``--on dev2``: a second sample of it, both in
-  ``common.py``) in documents of 20 sentences, suggest → confirm → learn in order, the CRF retrained every
-  ``--every`` documents on all documents seen so far; next to the dictionary-only curve; without and with the
-  pretrained tagger (LAC: its suggestions beside the others' and its tags as features of every model;
-  ``--pretrained no|yes|both``, default both when it is installed).
+* ``curve``: ``test.bio`` (``--on dev``: the development set, ``--on dev2``: a second sample of it, both
+  blocks drawn from all over train_variant; ``--on dev3``, ``--on dev4``: two contiguous stretches of it,
+  read in order as MSRA test is; all in ``common.py``) in documents
+  of 20 sentences, suggest → confirm → learn in order, the CRF retrained every ``--every`` documents on all
+  documents seen so far; next to the dictionary-only curve and the cold second half (the same suggestions
+  before any learning: what the loop adds is the difference); without and with the pretrained tagger (LAC:
+  its suggestions beside the others' and its tags as features of every model; ``--pretrained no|yes|both``,
+  default both when it is installed).
 * ``order``: what reading the most uncertain documents first buys (``model.active``): the last 20 % of the
   documents (``--on``) kept aside, the rest read sequentially and most-uncertain-first, the CRF retrained
   every ``--every`` documents; F1 and effort on the held-out part after each retraining, for both orders
@@ -38,9 +41,15 @@ REPO = Path(__file__).resolve().parents[2]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from common import as_documents, dev_split, msra_sentences, second_dev_blocks  # noqa: E402
+from common import (  # noqa: E402
+    as_documents,
+    contiguous_blocks,
+    dev_split,
+    msra_sentences,
+    second_dev_blocks,
+)
 
-from model.crf import CrfModel, combine, count_decisions, simulate_with_retraining  # noqa: E402
+from model.crf import CrfModel, ModelAssistedEngine, combine, count_decisions, simulate_with_retraining  # noqa: E402
 from model.crf.engine import priors_for  # noqa: E402
 from model.evaluate import MICRO, Report, evaluate, simulate_learning  # noqa: E402
 from model.pretrained import PretrainedTagger, default_tagger  # noqa: E402
@@ -115,11 +124,15 @@ def run_full(args: argparse.Namespace) -> None:
 
 
 def curve_documents(args: argparse.Namespace) -> tuple[str, list[Doc]]:
-    if args.on in ("dev", "dev2"):
+    if args.on != "test":
         sentences = msra_sentences("train_variant.bio")
-        blocks = dev_split(sentences)[0] if args.on == "dev" else second_dev_blocks(sentences)
+        if args.on == "dev":
+            blocks, name = dev_split(sentences)[0], "the development set"
+        elif args.on == "dev2":
+            blocks, name = second_dev_blocks(sentences), "the second development sample"
+        else:
+            blocks, name = contiguous_blocks(sentences, args.on), f"the contiguous sample {args.on}"
         docs = as_documents(blocks)
-        name = "the development set" if args.on == "dev" else "the second development sample"
         return name, docs[: args.limit] if args.limit else docs
     return "MSRA test", load("test.bio", 20, args.limit)
 
@@ -152,6 +165,11 @@ def run_curve(args: argparse.Namespace) -> None:
     ]
     for tagger in taggers(args):
         way = "with the model and LAC" if tagger is not None else "with the model, no LAC"
+        unlearned = cold_second_half(docs, tagger)
+        summary.append(
+            f"  {'cold (no learning), ' + ('rules + LAC' if tagger else 'rules'):38} F1 {unlearned.f1:.3f}  "
+            f"effort {unlearned.effort.per_entity:.3f}"
+        )
         t0 = time.perf_counter()
         result = simulate_with_retraining(
             docs,
@@ -181,6 +199,18 @@ def run_curve(args: argparse.Namespace) -> None:
     print_report("second half, dictionary only", dictionary.second_half)
     print(f"\nsummary, second half of {name} (target without a base model: F1 >= 0.84 on MSRA test)")
     print("\n".join(summary))
+
+
+def cold_second_half(docs: Sequence[Doc], tagger: PretrainedTagger | None) -> Report:
+    """The second half of ``docs`` as the cold pipeline (the rules, beside ``tagger`` if given) suggests it
+    before any learning. The tagger's cache is emptied afterwards: LAC's readings depend a little on the texts
+    it reads in one batch, and the curve must read them as it would without this pass."""
+    engine = ModelAssistedEngine(SuggestionEngine(labels=LABELS), pretrained=tagger)
+    half = docs[len(docs) // 2 :]
+    found = engine.suggest_many([text for text, _ in half])
+    if tagger is not None:
+        tagger._cache.clear()  # type: ignore[attr-defined]
+    return evaluate(zip(([s.entity for s in f] for f in found), (g for _, g in half), strict=True), LABELS)
 
 
 def curve_regime(args: argparse.Namespace) -> dict[str, float]:
@@ -306,9 +336,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=0, help="only the first N training sentences/documents")
     parser.add_argument(
         "--on",
-        choices=["test", "dev", "dev2"],
+        choices=["test", "dev", "dev2", "dev3", "dev4"],
         default="test",
-        help="`curve`, `order`: MSRA test (default), the development set or a second sample (common.py)",
+        help="`curve`, `order`: MSRA test (default), the development set, a second sample, or one of two "
+        "contiguous samples (common.py)",
     )
     parser.add_argument(
         "--pretrained",
