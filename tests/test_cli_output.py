@@ -5,17 +5,15 @@ that holds no project is said to hold none, as a SQLite file that is not there i
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, inspect, text
 
-from tests.conftest import PG_ADMIN_URL, _pg_available
+from tests.conftest import throwaway_pg_database
 from tests.test_cli import ROOT, newstag
 
 
@@ -61,23 +59,12 @@ def test_a_refused_file_is_said_once(tmp_path: Path) -> None:
 @pytest.fixture
 def someone_elses_database() -> Iterator[str]:
     """A PostgreSQL database with a table of its own and no newstag project, dropped at the end."""
-    if not _pg_available():
-        if os.environ.get("CI"):
-            pytest.fail(f"PostgreSQL is not reachable at {PG_ADMIN_URL} (CI must start it)")
-        pytest.skip(f"PostgreSQL is not reachable at {PG_ADMIN_URL}")
-    name = f"newstag_test_other_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    url = admin.url.set(database=name).render_as_string(hide_password=False)
-    engine = create_engine(url)
-    with engine.begin() as conn:
-        conn.execute(text("CREATE TABLE customers (id integer)"))
-    yield url
-    engine.dispose()
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+    with throwaway_pg_database("newstag_test_other_") as url:
+        engine = create_engine(url)
+        with engine.begin() as conn:
+            conn.execute(text("CREATE TABLE customers (id integer)"))
+        yield url
+        engine.dispose()
 
 
 @pytest.mark.postgres
