@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import subprocess
+import sys
 import uuid
 from collections import Counter
 from collections.abc import Iterator
@@ -305,23 +307,26 @@ print("exit", run_app(first, "alice"), flush=True)
 """
 
 
-def test_the_application_switches_project_and_quits_with_ctrl_q(tmp_path: Path) -> None:
-    """The real start-up (``run_app``): open one project, switch to another, Ctrl+Q; the process ends cleanly
-    and both databases are sound."""
-    import subprocess
-    import sys
-
+def run_two_projects(script: str, tmp_path: Path) -> tuple[str, str, subprocess.CompletedProcess[str]]:
+    """``script`` run in a process of its own on a new project (first) with another (other) beside it."""
     first, other = f"sqlite:///{tmp_path / 'first.db'}", f"sqlite:///{tmp_path / 'other.db'}"
     Project.open(other).close()
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "NEWSTAG_CONFIG_DIR": str(tmp_path / "config")}
     result = subprocess.run(
-        [sys.executable, "-c", SWITCH_AND_QUIT, first, other],
+        [sys.executable, "-c", script, first, other],
         cwd=Path(__file__).resolve().parents[2],
         env=env,
         capture_output=True,
         text=True,
         timeout=120,
     )
+    return first, other, result
+
+
+def test_the_application_switches_project_and_quits_with_ctrl_q(tmp_path: Path) -> None:
+    """The real start-up (``run_app``): open one project, switch to another, Ctrl+Q; the process ends cleanly
+    and both databases are sound."""
+    first, other, result = run_two_projects(SWITCH_AND_QUIT, tmp_path)
     assert result.returncode == 0, result.stderr
     assert f"now {other} 0" in result.stdout and "exit 0" in result.stdout
     assert "QThread" not in result.stderr and "Traceback" not in result.stderr
@@ -384,20 +389,7 @@ print("exit", run_app(first, "alice"), flush=True)
 def test_the_window_has_the_keyboard_at_the_start_and_after_a_switch(tmp_path: Path) -> None:
     """Without a window manager (Xvfb and xdotool) a window shown is not active until the program activates
     it, and until then no key reached it; the offscreen platform behaves the same way."""
-    import subprocess
-    import sys
-
-    first, other = f"sqlite:///{tmp_path / 'first.db'}", f"sqlite:///{tmp_path / 'other.db'}"
-    Project.open(other).close()
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "NEWSTAG_CONFIG_DIR": str(tmp_path / "config")}
-    result = subprocess.run(
-        [sys.executable, "-c", START_AND_SWITCH, first, other],
-        cwd=Path(__file__).resolve().parents[2],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    _first, _other, result = run_two_projects(START_AND_SWITCH, tmp_path)
     assert result.returncode == 0, result.stderr
     assert "active at the start True" in result.stdout, result.stdout
     assert "active after the switch True" in result.stdout, result.stdout
