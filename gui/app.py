@@ -12,10 +12,12 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
 from gui import i18n, platform_check, settings
 from gui.database_messages import database_message
+from gui.import_messages import refused_message
 from gui.qt_compat import guard_none_refcount
+from model.spans import Annotator
 from seeds import seed_paths
 from storage.project import IntegrityCheck, Project
-from storage.types import DatabaseError
+from storage.types import DatabaseError, TeamError
 
 logger = logging.getLogger(__name__)
 
@@ -27,19 +29,37 @@ def ensure_seeds(project: Project) -> int:
     return sum(project.importer.import_file(path).imported for path in seed_paths())
 
 
-def ask_annotator(parent: object = None) -> str | None:
+def ask_annotator(refused: str = "") -> str | None:
+    """The name to annotate under: the one remembered, else asked for (after ``refused``: why the name
+    typed before cannot be); None if the dialog is cancelled."""
     remembered = settings.load().get("annotator")
-    if remembered:
+    if remembered and not refused:
         return str(remembered)
+    asking = QCoreApplication.translate(
+        "App", "Your name (it marks your annotations; you can change it later):"
+    )
     name, ok = QInputDialog.getText(
         None,
         QCoreApplication.translate("App", "Welcome to newstag"),
-        QCoreApplication.translate("App", "Your name (it marks your annotations; you can change it later):"),
+        f"{refused}\n\n{asking}" if refused else asking,
     )
-    if not ok or not name.strip():
-        return None
-    settings.save(annotator=name.strip())
-    return name.strip()
+    return name.strip() if ok and name.strip() else None
+
+
+def annotating(project: Project, given: str | None) -> Annotator | None:
+    """Who annotates: ``given`` (``--annotator``), else the remembered or asked-for name; a name the
+    project refuses (a comma, too long) is said and asked for again, never remembered. None: cancelled."""
+    name = given or ask_annotator()
+    while name:
+        try:
+            person = project.annotator(name)
+        except TeamError as exc:
+            name = ask_annotator(refused=refused_message(exc))
+            continue
+        if given is None and settings.load().get("annotator") != person.name:
+            settings.save(annotator=person.name)
+        return person
+    return None
 
 
 def _exit_on_qt_fatal(mode: QtMsgType, _context: QMessageLogContext, message: str) -> None:
@@ -86,13 +106,13 @@ def run_app(url: str | None, annotator: str | None) -> int:
         return 2
     try:
         ensure_seeds(project)
-        name = annotator or ask_annotator()
-        if not name:
+        person = annotating(project, annotator)
+        if person is None:
             project.close()
             return 0
         from gui.main_window import MainWindow
 
-        window = MainWindow(project, project.annotator(name), project.suggestions)
+        window = MainWindow(project, person, project.suggestions)
     except Exception as exc:  # damage the background check had not reported yet
         problem = Project.database_problem(exc, url)
         if problem is None:
