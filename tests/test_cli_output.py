@@ -176,8 +176,12 @@ def test_an_export_with_nothing_to_write_writes_nothing(tmp_path: Path) -> None:
     result = newstag("export", "--out", str(out), "--db", db)
     assert result.returncode == 2, result.stdout + result.stderr  # was 0, with an empty training file
     assert "nothing to export: none of the 1 document(s) chosen has a label in this layer" in result.stderr
+    assert "the layer is gold" not in result.stderr
     assert not out.exists()
     assert newstag("annotators", "add", "li", "--db", db).returncode == 0
+    hers = newstag("export", "--out", str(out), "--annotator", "li", "--db", db, "--as", "li")
+    assert hers.returncode == 2 and not out.exists()  # --annotator alone is the gold layer's state filter
+    assert "the layer is gold (the default): --layer annotator exports li's own labels" in hers.stderr
     states = ("--keep-unlabelled", "--annotator", "li", "--state", "done")  # li has finished nothing
     done = newstag("export", "--out", str(out), *states, "--db", db, "--as", "li")
     assert done.returncode == 2 and "nothing to export: no document is chosen" in done.stderr, done.stderr

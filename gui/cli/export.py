@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from gui.cli.people import actor_name, add_actor, authorise
+from model.reason_kinds import ReasonKind
 from model.roles import Permission
 from model.sentences import SentenceMode
 from model.spans import DocState
@@ -180,6 +181,16 @@ def options_from_args(args: argparse.Namespace) -> ExportOptions:
     )
 
 
+def _gold_hint(args: argparse.Namespace, exc: ExportOptionError) -> str:
+    """Where --annotator is given without --layer: the layer is gold, which a team may not have yet."""
+    refusal = getattr(exc, "refusal", None)
+    if refusal is None or refusal.kind is not ReasonKind.EXPORT_NOTHING_LABELLED:
+        return ""
+    if args.layer != Source.GOLD.value or getattr(args, "annotator", None) is None:
+        return ""
+    return f"; the layer is gold (the default): --layer annotator exports {args.annotator}'s own labels"
+
+
 def cmd_export(args: argparse.Namespace, url: str | None) -> int:
     from tqdm import tqdm
 
@@ -201,7 +212,7 @@ def cmd_export(args: argparse.Namespace, url: str | None) -> int:
 
             summary = project.export.run(options, args.out, progress=progress, overwrite=args.overwrite)
     except ExportOptionError as exc:
-        print(f"newstag export: {exc}", file=sys.stderr)
+        print(f"newstag export: {exc}{_gold_hint(args, exc)}", file=sys.stderr)
         return 2
     except (ExportError, OSError) as exc:
         print(f"newstag export failed: {exc} (nothing was written)", file=sys.stderr)
