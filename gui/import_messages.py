@@ -251,6 +251,9 @@ WORDS: dict[K, str] = {
         "ImportMessages",
         "entity {entity} [{start}, {end}) is out of range for {name} ({length} characters)",
     ),
+    K.BRAT_ID_TWICE: QT_TRANSLATE_NOOP(
+        "ImportMessages", "the id {entity} is given twice (first on line {first}); brat needs each id once"
+    ),
     K.BRAT_SPAN_EMPTY: QT_TRANSLATE_NOOP(
         "ImportMessages",
         "entity {entity} [{start}, {end}) covers nothing: its end must come after its start",

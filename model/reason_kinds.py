@@ -95,6 +95,7 @@ class ReasonKind(StrEnum):
     BRAT_BAD_OFFSETS = "brat-bad-offsets"
     BRAT_OUT_OF_RANGE = "brat-out-of-range"
     BRAT_SPAN_EMPTY = "brat-span-empty"
+    BRAT_ID_TWICE = "brat-id-twice"
     BRAT_TEXT_DIFFERS = "brat-text-differs"
     BRAT_DISCONTINUOUS = "brat-discontinuous"
     # a span's offsets against its text (model/spans.py, storage/span_rows.py)

@@ -107,6 +107,7 @@ TEMPLATES: dict[ReasonKind, str] = {
     K.BRAT_BAD_OFFSETS: "bad offsets {spec!r} (expected 'START END', ';' between fragments)",
     K.BRAT_OUT_OF_RANGE: "entity {entity} [{start}, {end}) is out of range for {name} ({length} characters)",
     K.BRAT_SPAN_EMPTY: "entity {entity} [{start}, {end}) covers nothing: its end must come after its start",
+    K.BRAT_ID_TWICE: "the id {entity} is given twice (first on line {first}); brat needs each id once",
     K.BRAT_TEXT_DIFFERS: "entity {entity} covers {covered!r} in {name}, but the file says {stated!r} "
     "(offsets counted differently?)",
     K.BRAT_DISCONTINUOUS: "entity {entity} ({label}) is discontinuous ({spec}); newstag's spans are "

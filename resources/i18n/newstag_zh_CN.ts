@@ -1328,6 +1328,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>实体 {entity} [{start}, {end}) 超出了 {name} 的范围（{length} 个字符）</translation>
     </message>
     <message>
+        <source>the id {entity} is given twice (first on line {first}); brat needs each id once</source>
+        <translation>编号 {entity} 出现了两次（第一次在第 {first} 行）；brat 要求每个编号只出现一次</translation>
+    </message>
+    <message>
         <source>entity {entity} [{start}, {end}) covers nothing: its end must come after its start</source>
         <translation>实体 {entity} [{start}, {end}) 不含任何字符：结束位置必须在开始位置之后</translation>
     </message>

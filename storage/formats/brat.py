@@ -110,6 +110,7 @@ def read_brat(
     events = event_types(conf) if conf is not None else set()
     entities: list[Entity] = []
     ignored = skipped_triggers = split = 0
+    defined: dict[str, int] = {}  # entity id -> its line
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -119,6 +120,8 @@ def read_brat(
         fields = line.split("\t")
         if len(fields) < 2 or " " not in fields[1]:
             raise ImportFormatError.of(ann_path, K.BRAT_BAD_LINE, number, row=line)
+        if (first := defined.setdefault(fields[0], number)) != number:  # two entities, or one changed
+            raise ImportFormatError.of(ann_path, K.BRAT_ID_TWICE, number, entity=fields[0], first=first)
         label, spec = fields[1].split(" ", 1)
         if (problem := label_reason(label)) is not None:
             raise ImportFormatError(ann_path, problem, number)

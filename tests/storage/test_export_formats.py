@@ -329,6 +329,11 @@ def test_brat_reader_ignores_relations_and_maps_crlf(tmp_path: Path) -> None:
         ("T1\tPER 0 2\t强在\n", "the file says '强在'", 1),
         ("T1\tPER zero 2\t李强\n", "bad offsets", 1),
         ("T1 PER 0 2\n", "expected", 1),
+        (
+            "T1\tPER 0 2\t李强\nR1\tx Arg1:T1 Arg2:T1\nT1\tLOC 3 5\t北京\n",
+            r"the id T1 is given twice \(first on line 1\)",
+            3,
+        ),
     ],
 )
 def test_brat_reader_refuses_bad_annotations_naming_the_line(
