@@ -216,7 +216,7 @@ class ImportDialog(QDialog):
             self.messageLabel.setText(str(exc))
             return
         files = Importer.expand_paths(self.paths(), options.format)  # each file once
-        self._passed_over = Importer.passed_over(self.paths(), options.format)
+        self._passed_over = Importer.passed_over(self.paths(), files)
         if not files:
             self.messageLabel.setText(self.tr("No importable file in what was chosen.") + self._passed_note())
             return

@@ -154,9 +154,12 @@ def quick_check(engine: Engine) -> None:
 def database_url(value: str) -> str:
     """What ``--db`` (or ``$NEWSTAG_DB``) names, as a URL: a value without a scheme (``corpus.db``,
     ``~/news/a.db``, ``C:\\news\\a.db``) is the path of a SQLite file, made absolute."""
-    if "://" in value or value.startswith("sqlite:"):
-        return value
-    return f"sqlite:///{Path(value).expanduser().absolute()}"
+    return value if "://" in value or value.startswith("sqlite:") else sqlite_url(value)
+
+
+def sqlite_url(path: Path | str) -> str:
+    """The URL of the SQLite file at ``path`` (``~`` expanded, made absolute)."""
+    return f"sqlite:///{Path(path).expanduser().absolute()}"
 
 
 def default_url() -> str:

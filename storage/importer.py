@@ -5,6 +5,7 @@ written, to show what an import would do (``FileReport`` is the preview either w
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -91,11 +92,11 @@ def expand_paths(paths: Iterable[Path], fmt: Format) -> list[Path]:
     return once
 
 
-def passed_over(paths: Iterable[Path], fmt: Format) -> list[Path]:
-    """The files inside the named folders that ``expand_paths`` does not take, because their names are not of
-    a kind it imports (``msra_train_bio``, ``data.csv``, ``README.md``), sorted; hidden files, brat's
-    ``.conf`` files and the ``.txt`` half of a brat pair are not counted."""
-    taken = {_identity(p) for p in expand_paths(paths, fmt)}
+def passed_over(paths: Iterable[Path], files: Iterable[Path]) -> list[Path]:
+    """The files inside the named folders that ``expand_paths`` did not take (``files``, what it gave),
+    because their names are not of a kind it imports (``msra_train_bio``, ``data.csv``, ``README.md``),
+    sorted; hidden files, brat's ``.conf`` files and the ``.txt`` half of a brat pair are not counted."""
+    taken = {_identity(p) for p in files}
     return sorted(
         p
         for folder in paths
@@ -110,11 +111,8 @@ def passed_over(paths: Iterable[Path], fmt: Format) -> list[Path]:
 
 
 def _identity(path: Path) -> Path:
-    """The file a path names, resolved; a link loop is itself (refused by its name when it is read)."""
-    try:
-        return path.resolve()
-    except (OSError, RuntimeError):  # RuntimeError: a link loop, before Python 3.13
-        return path.absolute()
+    """The file a path names, resolved (``realpath`` never raises: a link loop is refused when it is read)."""
+    return Path(os.path.realpath(path))
 
 
 def _brat_text(path: Path) -> bool:

@@ -37,10 +37,6 @@ class DatabaseProbe:
     server: str  # "SQLite 3.40.1", "PostgreSQL 15.4"
 
 
-def sqlite_url(path: Path | str) -> str:
-    return f"sqlite:///{Path(path).expanduser().absolute()}"
-
-
 def public_url(url: str) -> str:
     """``url`` without its password (what newstag remembers and shows; ~/.pgpass keeps passwords)."""
     parsed = parse_url(url)

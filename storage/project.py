@@ -41,6 +41,7 @@ from storage.db import (
     migrate,
     parse_url,
     quick_check,
+    sqlite_url,
 )
 from storage.decisions import Decisions
 from storage.document_list import DocumentList
@@ -50,7 +51,7 @@ from storage.export_output import database_files, file_taken, new_file
 from storage.importer import Importer
 from storage.labels import Labels
 from storage.ordering import Ordering
-from storage.probe import probe_database, public_url, sqlite_url
+from storage.probe import probe_database, public_url
 from storage.review import Reviews
 from storage.settings import Settings
 from storage.stats import CorpusStats, corpus_stats

@@ -234,7 +234,7 @@ def cmd_import(args: argparse.Namespace, url: str | None) -> int:
         print(f"newstag import: {exc}", file=sys.stderr)
         return 2
     files = Importer.expand_paths(args.paths, options.format)
-    if others := Importer.passed_over(args.paths, options.format):
+    if others := Importer.passed_over(args.paths, files):
         shown = ", ".join(str(p) for p in others[:3]) + (", …" if len(others) > 3 else "")
         print(
             f"note: {len(others)} file(s) in the folder(s) named were not read, their names not being of a "
