@@ -88,6 +88,20 @@ def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return obj
 
 
+def _refusal(exc: BaseException) -> Reason:
+    """What a value the decoder's hooks (or Python) refused was: a key named twice, NaN, a number too large
+    for a float, nesting deeper than Python's stack, an integer of more digits than Python reads."""
+    if isinstance(exc, _DuplicateKey):
+        return Reason.of(K.JSON_DUPLICATE_KEY, key=exc.key)
+    if isinstance(exc, _Constant):
+        return Reason.of(K.JSON_CONSTANT, name=exc.name)
+    if isinstance(exc, _TooLarge):
+        return Reason.of(K.JSON_NUMBER_TOO_LARGE, number=exc.number[:40])
+    if isinstance(exc, RecursionError):
+        return Reason.of(K.JSON_TOO_DEEP)
+    return Reason.of(K.JSON_NUMBER_TOO_LONG)  # sys.get_int_max_str_digits()
+
+
 _DECODER = json.JSONDecoder(object_pairs_hook=_object, parse_constant=_constant, parse_float=_float)
 
 
@@ -139,23 +153,9 @@ class JsonReader:
             raise ImportFormatError.of(
                 self.path, K.BAD_JSON, first + exc.lineno - 1, problem=exc.msg, column=exc.colno
             ) from None
-        except _DuplicateKey as exc:
+        except (RecursionError, ValueError) as exc:  # the hooks' refusals, too deep, too many digits
             where = first if line is None else line()
-            raise ImportFormatError.of(self.path, K.JSON_DUPLICATE_KEY, where, key=exc.key) from None
-        except _Constant as exc:
-            where = first if line is None else line()
-            raise ImportFormatError.of(self.path, K.JSON_CONSTANT, where, name=exc.name) from None
-        except _TooLarge as exc:
-            where = first if line is None else line()
-            raise ImportFormatError.of(
-                self.path, K.JSON_NUMBER_TOO_LARGE, where, number=exc.number[:40]
-            ) from None
-        except RecursionError:  # [[[[… deeper than Python's stack
-            where = first if line is None else line()
-            raise ImportFormatError.of(self.path, K.JSON_TOO_DEEP, where) from None
-        except ValueError:  # an integer of more than sys.get_int_max_str_digits() digits
-            where = first if line is None else line()
-            raise ImportFormatError.of(self.path, K.JSON_NUMBER_TOO_LONG, where) from None
+            raise ImportFormatError(self.path, _refusal(exc), where) from None
 
     def _lines(self) -> Iterator[ParsedDocument]:
         for number, line in self.source.lines():
