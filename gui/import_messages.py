@@ -98,6 +98,11 @@ WORDS: dict[K, str] = {
         "the label {name!r} contains a control character (U+{code:04X}); a label is one "
         "token without whitespace or control characters",
     ),
+    K.LABEL_INVISIBLE: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "the label {name!r} contains an invisible character (U+{code:04X}); a label is one "
+        "token without whitespace, control or invisible characters",
+    ),
     K.BAD_JSON: QT_TRANSLATE_NOOP("ImportMessages", "is not valid JSON ({problem}, column {column})"),
     K.JSON_DUPLICATE_KEY: QT_TRANSLATE_NOOP(
         "ImportMessages",

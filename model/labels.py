@@ -2,8 +2,11 @@
 
 A label is a non-empty token of at most ``MAX_LABEL_LENGTH`` characters with no whitespace (anything
 Python's ``str.isspace`` calls blank: space, tab, line breaks, U+3000, no-break spaces...) and no control
-character (Unicode category Cc, or a lone surrogate). Such a name survives every format newstag writes: a
-CoNLL tag, a brat type, a JSON string.
+character (Unicode category Cc, or a lone surrogate), and none of the invisible format characters in
+``INVISIBLE_RANGES`` (a zero-width space, a joiner, a direction mark, a byte-order mark...): ``PER`` and
+``PER`` followed by U+200B look the same everywhere a label is shown, in the window, a CoNLL tag, a brat type,
+yet would be two labels. Such a name survives every format newstag writes: a CoNLL tag, a brat type, a JSON
+string.
 """
 
 from __future__ import annotations
@@ -14,19 +17,43 @@ from model.reasons import Reason, ReasonKind
 
 MAX_LABEL_LENGTH = 64
 
+# The invisible format characters (Unicode category Cf) that draw nothing where a label is shown: the soft
+# hyphen, the Arabic letter mark, the Mongolian vowel separator, zero-width space / non-joiner / joiner, the
+# direction marks, embeddings, overrides and isolates, the invisible operators, the deprecated format
+# characters, the byte-order mark (zero-width no-break space) and the interlinear annotation characters. A
+# fixed list, not the category, so the rule does not move with the Python's Unicode version; the Cf
+# characters left out draw a mark of their own (the Arabic number signs) or are tags beyond the BMP.
+INVISIBLE_RANGES: tuple[tuple[int, int], ...] = (
+    (0x00AD, 0x00AD),
+    (0x061C, 0x061C),
+    (0x180E, 0x180E),
+    (0x200B, 0x200F),
+    (0x202A, 0x202E),
+    (0x2060, 0x2064),
+    (0x2066, 0x206F),
+    (0xFEFF, 0xFEFF),
+    (0xFFF9, 0xFFFB),
+)
+
 # Every character the rule forbids besides surrogates, as inclusive code-point ranges: the C0 and C1
-# controls, DEL, and every character ``str.isspace`` accepts (tests check this against Unicode). The
-# database constraints (migration 0004) are built from the same ranges.
+# controls, DEL, every character ``str.isspace`` accepts (tests check this against Unicode), and the
+# invisible ones above. The database constraints (migrations 0004 and 0006) are built from the same ranges.
 FORBIDDEN_RANGES: tuple[tuple[int, int], ...] = (
     (0x0000, 0x0020),
     (0x007F, 0x00A0),
+    (0x00AD, 0x00AD),
+    (0x061C, 0x061C),
     (0x1680, 0x1680),
-    (0x2000, 0x200A),
-    (0x2028, 0x2029),
-    (0x202F, 0x202F),
-    (0x205F, 0x205F),
+    (0x180E, 0x180E),
+    (0x2000, 0x200F),
+    (0x2028, 0x202F),
+    (0x205F, 0x2064),
+    (0x2066, 0x206F),
     (0x3000, 0x3000),
+    (0xFEFF, 0xFEFF),
+    (0xFFF9, 0xFFFB),
 )
+_INVISIBLE = frozenset(chr(c) for low, high in INVISIBLE_RANGES for c in range(low, high + 1))
 
 
 class LabelError(ValueError):
@@ -39,7 +66,7 @@ class LabelError(ValueError):
 
 
 def _forbidden(ch: str) -> bool:
-    return ch.isspace() or unicodedata.category(ch) in ("Cc", "Cs")
+    return ch.isspace() or ch in _INVISIBLE or unicodedata.category(ch) in ("Cc", "Cs")
 
 
 def label_reason(name: object) -> Reason | None:
@@ -52,7 +79,10 @@ def label_reason(name: object) -> Reason | None:
         return Reason.of(ReasonKind.LABEL_TOO_LONG, start=name[:20], length=len(name), limit=MAX_LABEL_LENGTH)
     bad = next((ch for ch in name if _forbidden(ch)), None)
     if bad is not None:
-        kind = ReasonKind.LABEL_WHITESPACE if bad.isspace() else ReasonKind.LABEL_CONTROL
+        if bad.isspace():
+            kind = ReasonKind.LABEL_WHITESPACE
+        else:
+            kind = ReasonKind.LABEL_INVISIBLE if bad in _INVISIBLE else ReasonKind.LABEL_CONTROL
         return Reason.of(kind, name=name, code=ord(bad))
     return None
 

@@ -36,6 +36,7 @@ class ReasonKind(StrEnum):
     LABEL_TOO_LONG = "label-too-long"
     LABEL_WHITESPACE = "label-whitespace"
     LABEL_CONTROL = "label-control"
+    LABEL_INVISIBLE = "label-invisible"
     # JSON and JSON Lines (storage/formats/jsonl.py, json_shapes.py)
     BAD_JSON = "bad-json"
     JSON_DUPLICATE_KEY = "json-duplicate-key"

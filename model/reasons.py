@@ -47,6 +47,8 @@ TEMPLATES: dict[ReasonKind, str] = {
     "whitespace or control characters",
     K.LABEL_CONTROL: "the label {name!r} contains a control character (U+{code:04X}); a label is one token "
     "without whitespace or control characters",
+    K.LABEL_INVISIBLE: "the label {name!r} contains an invisible character (U+{code:04X}); a label is one "
+    "token without whitespace, control or invisible characters",
     K.BAD_JSON: "is not valid JSON ({problem}, column {column})",
     K.JSON_DUPLICATE_KEY: "names the key {key!r} twice in one object: which of its values is meant cannot be "
     "known",

@@ -1112,6 +1112,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>标签 {name!r} 含有控制字符（U+{code:04X}）；标签是一个不含空白和控制字符的词</translation>
     </message>
     <message>
+        <source>the label {name!r} contains an invisible character (U+{code:04X}); a label is one token without whitespace, control or invisible characters</source>
+        <translation>标签 {name!r} 含有不可见字符（U+{code:04X}）；标签是一个不含空白、控制字符和不可见字符的词</translation>
+    </message>
+    <message>
         <source>is not valid JSON ({problem}, column {column})</source>
         <translation>不是有效的 JSON（{problem}，第 {column} 列）</translation>
     </message>

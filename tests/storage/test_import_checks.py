@@ -33,6 +33,7 @@ GOOD = {"text": "北京欢迎你", "label": [[0, 2, "LOC"]]}
         ({"text": "北京欢迎你", "label": [[0, 2, "L" * 65]]}, 2, "65 characters long (at most 64)"),
         ({"text": "北京欢迎你", "label": [[0, 2, "NEW LOC"]]}, 2, "contains whitespace (U+0020)"),
         ({"text": "北京欢迎你", "label": [[0, 2, "LOC\u0007"]]}, 2, "a control character (U+0007)"),
+        ({"text": "北京欢迎你", "label": [[0, 2, "LOC\u200b"]]}, 2, "an invisible character (U+200B)"),
     ],
 )
 def test_unstorable_jsonl_is_refused_by_line(

@@ -175,6 +175,54 @@ def test_0004_keeps_one_of_each_duplicate_suggestion_and_renames_bad_labels(empt
         assert "NEW LOC" not in {lab.name for lab in project.labels.all()}
 
 
+def test_0006_renames_labels_with_an_invisible_character(empty_url: str) -> None:
+    """A label the older rule let in (PER + a zero-width space) is renamed with its spans and hotkey, beside
+    the PER it looked like; after the migration the database refuses such a name."""
+    from alembic import command
+    from sqlalchemy.exc import DBAPIError
+
+    engine = create_db_engine(empty_url)
+    command.upgrade(alembic_config(engine), "0005")
+    now = "'2026-01-01'"
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO documents (title, text, source, content_hash, meta, imported_at) "
+                f"VALUES ('t', '北京欢迎你', 's', 'h', '{{}}', {now})"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO labels (name, colour, hotkey, position, description) VALUES "
+                "('PER', '#222222', '1', 0, ''), (:n, '#111111', '7', 5, '')"
+            ),
+            {"n": "PER\u200b"},
+        )
+        conn.execute(
+            text(
+                'INSERT INTO spans (document_id, layer, annotator_id, start, "end", label, origin, '
+                "status, version, created_at, updated_at) VALUES "
+                f"(1, 'suggestion', NULL, 0, 2, :n, 'jieba', 'suggested', 1, {now}, {now})"
+            ),
+            {"n": "PER\u200b"},
+        )
+    engine.dispose()
+    with Project.open(empty_url) as project:
+        with project.engine.connect() as conn:
+            assert conn.execute(text("SELECT label FROM spans")).scalar_one() == "PER_"
+            assert tuple(conn.execute(text("SELECT hotkey FROM labels WHERE name = 'PER_'")).one()) == ("7",)
+        names = {label.name for label in project.labels.all()}
+        assert "PER_" in names and "PER" in names and "PER\u200b" not in names
+        with pytest.raises(DBAPIError), project.engine.begin() as conn:
+            conn.execute(
+                text(
+                    "INSERT INTO labels (name, colour, hotkey, position, description) "
+                    "VALUES (:n, '#1', NULL, 9, '')"
+                ),
+                {"n": "LOC\ufeff"},
+            )
+
+
 def test_sqlite_commits_survive_a_power_cut_unless_told_otherwise(
     sqlite_project: Project, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -28,28 +28,49 @@ MAX_LENGTH = 64
 # model.labels.FORBIDDEN_RANGES as it was when this revision was written (tests check the two agree).
 FORBIDDEN = ((0x0000, 0x0020), (0x007F, 0x00A0), (0x1680, 0x1680), (0x2000, 0x200A), (0x2028, 0x2029),
              (0x202F, 0x202F), (0x205F, 0x205F), (0x3000, 0x3000))
-_BAD = re.compile("[" + "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in FORBIDDEN) + "\ud800-\udfff]")
 TRIGGERS = ("labels_name_rule_insert", "labels_name_rule_update")
+Ranges = tuple[tuple[int, int], ...]
+
+# The helpers take the ranges as an argument: migration 0006 makes the same constraint again over more of them.
 
 
-def _pg_check() -> str:
-    ranges = "".join(f"\\u{max(a, 1):04x}-\\u{b:04x}" for a, b in FORBIDDEN)
+def _pg_check(forbidden: Ranges = FORBIDDEN) -> str:
+    ranges = "".join(f"\\u{max(a, 1):04x}-\\u{b:04x}" for a, b in forbidden)
     return f"char_length(name) BETWEEN 1 AND {MAX_LENGTH} AND name !~ '[{ranges}]'"
 
 
-def _sqlite_ok(column: str) -> str:
-    ranges = " || ".join(f"char({max(a, 1)}) || '-' || char({b})" for a, b in FORBIDDEN)
+def _sqlite_ok(column: str, forbidden: Ranges = FORBIDDEN) -> str:
+    ranges = " || ".join(f"char({max(a, 1)}) || '-' || char({b})" for a, b in forbidden)
     return f"length({column}) BETWEEN 1 AND {MAX_LENGTH} AND {column} NOT GLOB '*[' || {ranges} || ']*'"
 
 
-def _rename_bad_labels() -> None:
+def _create_rule(forbidden: Ranges = FORBIDDEN) -> None:
+    if op.get_bind().dialect.name == "sqlite":
+        for trigger, when in zip(TRIGGERS, ("INSERT", "UPDATE OF name"), strict=True):
+            op.execute(f"CREATE TRIGGER {trigger} BEFORE {when} ON labels "
+                       f"WHEN NOT ({_sqlite_ok('NEW.name', forbidden)}) "
+                       "BEGIN SELECT RAISE(ABORT, 'CHECK constraint failed: ck_labels_name_rule'); END")
+    else:
+        op.create_check_constraint(op.f('ck_labels_name_rule'), 'labels', sa.text(_pg_check(forbidden)))
+
+
+def _drop_rule() -> None:
+    if op.get_bind().dialect.name == "sqlite":
+        for trigger in TRIGGERS:
+            op.execute(f"DROP TRIGGER {trigger}")
+    else:
+        op.drop_constraint(op.f('ck_labels_name_rule'), 'labels', type_='check')
+
+
+def _rename_bad_labels(forbidden: Ranges = FORBIDDEN) -> None:
+    bad = re.compile("[" + "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in forbidden) + "\ud800-\udfff]")
     bind = op.get_bind()
     rows = bind.execute(sa.text("SELECT name, colour, hotkey, position, description FROM labels")).all()
     taken = {r.name for r in rows}
     for row in rows:
-        if 1 <= len(row.name) <= MAX_LENGTH and not _BAD.search(row.name):
+        if 1 <= len(row.name) <= MAX_LENGTH and not bad.search(row.name):
             continue
-        base = (_BAD.sub("_", row.name) or "LABEL")[:MAX_LENGTH]
+        base = (bad.sub("_", row.name) or "LABEL")[:MAX_LENGTH]
         new, n = base, 1
         while new in taken:
             n += 1
@@ -75,19 +96,10 @@ def upgrade() -> None:
                               sqlite_where=sa.text("layer = 'suggestion'"),
                               postgresql_where=sa.text("layer = 'suggestion'"))
     _rename_bad_labels()
-    if op.get_bind().dialect.name == "sqlite":
-        for trigger, when in zip(TRIGGERS, ("INSERT", "UPDATE OF name"), strict=True):
-            op.execute(f"CREATE TRIGGER {trigger} BEFORE {when} ON labels WHEN NOT ({_sqlite_ok('NEW.name')}) "
-                       "BEGIN SELECT RAISE(ABORT, 'CHECK constraint failed: ck_labels_name_rule'); END")
-    else:
-        op.create_check_constraint(op.f('ck_labels_name_rule'), 'labels', sa.text(_pg_check()))
+    _create_rule()
 
 
 def downgrade() -> None:
-    if op.get_bind().dialect.name == "sqlite":
-        for trigger in TRIGGERS:
-            op.execute(f"DROP TRIGGER {trigger}")
-    else:
-        op.drop_constraint(op.f('ck_labels_name_rule'), 'labels', type_='check')
+    _drop_rule()
     with op.batch_alter_table('spans', schema=None) as batch_op:
         batch_op.drop_index('uq_spans_suggestion')
