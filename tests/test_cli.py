@@ -396,7 +396,19 @@ def test_a_dry_run_creates_no_database(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "command",
-    [["stats"], ["export", "--out", "OUT"], ["labels", "list"], ["annotators", "list"], ["agreement"]],
+    [
+        ["stats"],
+        ["export", "--out", "OUT"],
+        ["labels", "list"],
+        ["annotators", "list"],
+        ["agreement"],
+        ["labels", "edit", "PER", "--hotkey", "5"],
+        ["labels", "remove", "MISC"],
+        ["labels", "order", "ORG"],
+        ["annotators", "set-role", "li", "lead"],
+        ["suggest"],
+        ["train"],
+    ],
 )
 def test_a_command_that_reads_a_project_refuses_one_that_is_not_there(
     tmp_path: Path, command: list[str]
@@ -409,6 +421,30 @@ def test_a_command_that_reads_a_project_refuses_one_that_is_not_there(
     assert result.returncode == 1
     assert f"newstag {command[0]}: there is no project at {typo} (nothing was created)" in result.stderr
     assert not typo.parent.exists() and not (tmp_path / "out.bio").exists()
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["labels", "add", "EVENT"],
+        ["labels", "preset", "cluener"],
+        ["annotators", "add", "li", "--role", "lead"],
+    ],
+)
+def test_a_command_that_may_start_a_project_says_it_made_one(tmp_path: Path, command: list[str]) -> None:
+    """A label, a preset or a first person may begin a project before its first import; the command then says
+    that it made a new project, so a mistyped --db does not pass without a word."""
+    new = tmp_path / "corpus.db"
+    result = newstag(*command, "--db", str(new))
+    assert result.returncode == 0, result.stderr
+    assert f"newstag {command[0]}: there was no project at {new}: a new one is made there" in result.stderr
+    assert new.exists()
+    again = (
+        newstag(*command[:2], "--db", str(new))
+        if command[1] == "list"
+        else newstag("stats", "--db", str(new))
+    )
+    assert again.returncode == 0 and "there was no project" not in again.stderr
 
 
 def test_evaluate_compares_document_orders_on_a_held_out_part(tmp_path: Path) -> None:

@@ -152,6 +152,7 @@ def _run(args: argparse.Namespace, url: str | None) -> int:
     try:
         if args.command is not None:
             reads = getattr(args, "reads_project", False)  # "sqlite": a PostgreSQL URL is never opened
+            reads = reads(args) if callable(reads) else reads
             if reads and (absent := absent_project(url, postgresql=reads != "sqlite")) is not None:
                 print(
                     f"newstag {args.command}: there is no project at {absent} (nothing was created); check "
@@ -159,6 +160,11 @@ def _run(args: argparse.Namespace, url: str | None) -> int:
                     file=sys.stderr,
                 )
                 return 1
+            if getattr(args, "starts_project", False) and (absent := absent_project(url)) is not None:
+                print(
+                    f"newstag {args.command}: there was no project at {absent}: a new one is made there",
+                    file=sys.stderr,
+                )
             return int(args.handler(args, url))
         from gui.platform_check import startup_problem
 

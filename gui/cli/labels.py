@@ -43,26 +43,34 @@ def register(sub: Any, add_db: AddDb) -> None:
     action(
         "list", "one label a line: name, colour, hotkey, description", cmd_list, guarded=False
     ).set_defaults(reads_project=True)
+    # A label added or a preset chosen may start a project (before its first import); an edit, a removal or an
+    # order names labels a project has, so a mistyped --db is refused rather than made a project to edit.
     q = action("add", "add a label at the end", cmd_add)
+    q.set_defaults(starts_project=True)
     q.add_argument("name")
     q.add_argument("--colour", "--color", default=None, help="#rrggbb (default: the next of a safe palette)")
     q.add_argument("--hotkey", type=_hotkey, default=None, help="1 to 9")
     q.add_argument("--description", default="", help="what the label covers (the label button's tooltip)")
     q.add_argument("--example", default="", help="an example, added to the description")
     q = action("edit", "change a label's name, colour, hotkey or description", cmd_edit)
+    q.set_defaults(reads_project=True)
     q.add_argument("name")
     q.add_argument("--rename", metavar="NEW", help="a new name (its spans follow)")
     q.add_argument("--colour", "--color", default=None)
     q.add_argument("--hotkey", type=_hotkey, default="", help="1 to 9, or none to take it away")
     q.add_argument("--description", default=None)
     q = action("remove", "remove a label; one in use needs --merge-into", cmd_remove)
+    q.set_defaults(reads_project=True)
     q.add_argument("name")
     q.add_argument("--merge-into", metavar="OTHER", help="relabel its spans as OTHER (one transaction)")
     q = action("unmerge", "undo the last merge of a label: it comes back with the spans it had", cmd_unmerge)
+    q.set_defaults(reads_project=True)
     q.add_argument("name")
     q = action("order", "put labels in this order (the others follow)", cmd_order)
+    q.set_defaults(reads_project=True)
     q.add_argument("names", nargs="+")
     q = action("preset", "add a ready-made label set's missing labels", cmd_preset)
+    q.set_defaults(starts_project=True)
     q.add_argument("preset", choices=sorted(PRESETS))
 
 

@@ -80,13 +80,13 @@ def register(sub: Any, add_db: AddDb) -> None:
     q.add_argument("--role", choices=ROLES, default=str(Role.ANNOTATOR))
     add_actor(q)
     add_db(q)
-    q.set_defaults(handler=cmd_add)
+    q.set_defaults(handler=cmd_add, starts_project=True)
     q = actions.add_parser("set-role", help="give a person another role (lead only)")
     q.add_argument("name")
     q.add_argument("role", choices=ROLES)
     add_actor(q)
     add_db(q)
-    q.set_defaults(handler=cmd_set_role)
+    q.set_defaults(handler=cmd_set_role, reads_project=True)
 
 
 def cmd_list(args: argparse.Namespace, url: str | None) -> int:

@@ -65,7 +65,8 @@ def register(sub: Any, add_db: AddDb) -> None:
     )
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     add_db(p)
-    p.set_defaults(handler=cmd_suggest)
+    # database mode suggests for the documents a project holds: a mistyped --db is refused, not made a project
+    p.set_defaults(handler=cmd_suggest, reads_project=lambda args: args.input is None)
 
 
 # -- reading ----------------------------------------------------------------------------------------

@@ -61,7 +61,10 @@ def register(sub: Any, add_db: AddDb) -> None:
         "'iteration N TOTAL'), for a program that runs this command",
     )
     add_db(p)
-    p.set_defaults(handler=cmd_train)
+    # the project's own model needs finished documents, so a project must be there; a base model may start one
+    p.set_defaults(
+        handler=cmd_train, reads_project=lambda args: args.base_corpus is None, starts_project=True
+    )
 
 
 def cmd_train(args: argparse.Namespace, url: str | None) -> int:
