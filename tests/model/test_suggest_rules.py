@@ -101,6 +101,22 @@ def test_ordinal_org() -> None:
     assert rules.ordinal_org(ctx) == []
 
 
+@pytest.mark.parametrize(
+    ("tagged", "expected"),
+    [
+        ("第十五届/m 中央委员会/nt", [("第十五届中央委员会", "ORG")]),
+        ("第二届/m 立法会/nt", [("第二届立法会", "ORG")]),
+        ("第十五次/m 全国代表大会/nt", [("第十五次全国代表大会", "ORG")]),
+        ("出席/v 第九次/m 东盟/nt -/x 美国/ns 领导人/n 会议/n", []),  # the ninth summit, not the ninth ASEAN
+        ("第五届/m 亚足联/nt 亚洲杯/nz", []),
+    ],
+)
+def test_an_ordinal_joins_only_a_body_it_numbers(tagged: str, expected: list[tuple[str, str]]) -> None:
+    organisation = next(i for i, word in enumerate(tagged.split()) if word.endswith("/nt"))
+    ctx = make_ctx(tagged, base={organisation: "ORG"})
+    assert spans(ctx, rules.ordinal_org(ctx)) == expected
+
+
 def test_place_suffix() -> None:
     ctx = make_ctx("高尔基/nr 大街/ns 上/f", base={0: "PER"})
     assert spans(ctx, rules.place_suffix(ctx)) == [("高尔基大街", "LOC")]
