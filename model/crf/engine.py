@@ -33,7 +33,7 @@ from model.crf.combine import (
 from model.crf.prediction import CrfModel
 from model.crf.serialisation import ModelInfo
 from model.evaluate import LearningReport, simulate_learning
-from model.pretrained import Analysis, PretrainedTagger, read_ahead, without_titles
+from model.pretrained import Analysis, PretrainedTagger, joined_organisations, read_ahead, without_titles
 from model.spans import Entity
 from model.suggest.engine import SuggestionEngine
 from model.suggest.suggestion import Suggestion
@@ -116,7 +116,7 @@ class ModelAssistedEngine:
             return []
         if analysis is None:
             analysis = self.pretrained.analyse(text)
-        found = without_titles(text, analysis.entities)
+        found = joined_organisations(without_titles(text, analysis.entities))
         admissible = getattr(self.rule_engine, "admissible", None)
         return list(found) if admissible is None else admissible(to_half_width(text), found)
 

@@ -81,6 +81,22 @@ def without_titles(text: str, entities: Sequence[Suggestion]) -> list[Suggestion
     return out
 
 
+def joined_organisations(entities: Sequence[Suggestion]) -> list[Suggestion]:
+    """``entities`` (sorted by start) with two organisations that touch made one: the tagger cuts a long
+    organisation's name where a shorter one ends inside it (共青团 | 北京市委, 法国 | 南锡国家芭蕾舞团,
+    胡志明 | 国家政治学院); in MSRA's training part such a pair is one organisation 48 times and two 2 times.
+    The joined one is scored with the lower score of the two."""
+    out: list[Suggestion] = []
+    for s in entities:
+        last = out[-1] if out else None
+        if last is not None and s.label == last.label == "ORG" and last.end == s.start:
+            s = Suggestion(last.start, s.end, s.label, s.origin, s.detail, min(last.score, s.score))
+            out[-1] = s
+            continue
+        out.append(s)
+    return out
+
+
 _reader: tuple[int, ThreadPoolExecutor] | None = None
 
 

@@ -16,7 +16,13 @@ import pytest
 import model.pretrained as pretrained_module
 from model.crf import CrfModel, ModelAssistedEngine, ModelFormatError
 from model.crf.engine import count_decisions
-from model.pretrained import Analysis, PretrainedUnavailable, default_tagger, without_titles
+from model.pretrained import (
+    Analysis,
+    PretrainedUnavailable,
+    default_tagger,
+    joined_organisations,
+    without_titles,
+)
 from model.pretrained.lac import LacTagger
 from model.spans import Entity, Origin
 from model.suggest import SuggestionEngine
@@ -196,6 +202,31 @@ def test_the_tagger_joins_the_combiner_as_its_own_origin_and_history_decides() -
     assert engine.history["pretrained"] == (0, 3) and engine.history["dictionary"] == (3, 0)
     assert [(s.start, s.end, s.origin) for s in engine.suggest(text)] == [
         (0, 2, Origin.PRETRAINED), (3, 5, Origin.DICTIONARY)]  # fmt: skip
+
+
+def test_two_organisations_the_tagger_reads_touching_are_one() -> None:
+    """The tagger cuts 胡志明国家政治学院 where 胡志明 ends; what the engine suggests is the whole name, with
+    the lower score. Organisations apart, and touching entities of other labels (中国北京), stay as read."""
+    text = "段明训在胡志明国家政治学院讲话，中国北京和新华社、人民日报社派人"
+    found = [
+        Suggestion(4, 7, "ORG", Origin.PRETRAINED, "lac", 0.69),
+        Suggestion(7, 13, "ORG", Origin.PRETRAINED, "lac", 0.8),
+        Suggestion(16, 18, "LOC", Origin.PRETRAINED, "lac", 0.9),
+        Suggestion(18, 20, "LOC", Origin.PRETRAINED, "lac", 0.9),
+        Suggestion(21, 24, "ORG", Origin.PRETRAINED, "lac", 0.9),
+        Suggestion(25, 30, "ORG", Origin.PRETRAINED, "lac", 0.9),
+    ]
+    joined = joined_organisations(found)
+    assert [(text[s.start : s.end], s.label, s.score) for s in joined] == [
+        ("胡志明国家政治学院", "ORG", 0.69),
+        ("中国", "LOC", 0.9),
+        ("北京", "LOC", 0.9),
+        ("新华社", "ORG", 0.9),
+        ("人民日报社", "ORG", 0.9),
+    ]
+    tagger = FakeTagger({"胡志明": "ORG", "国家政治学院": "ORG"})
+    engine = ModelAssistedEngine(Rules([]), pretrained=tagger)  # type: ignore[arg-type]
+    assert [text[s.start : s.end] for s in engine.suggest(text)] == ["胡志明国家政治学院"]
 
 
 def test_titles_are_cut_off_the_taggers_persons() -> None:
