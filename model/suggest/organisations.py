@@ -60,16 +60,17 @@ def merge_place_org(ctx: Context) -> list[Suggestion]:
     return out
 
 
-# The bodies an ordinal numbers (第九届全国人民代表大会, 第十五届中央委员会, 第二届立法会): a body elected or
-# convened for a term is named with its number. Before any other organisation the ordinal counts the event that
-# follows (第九次东盟-美国领导人会议: the ninth summit, not the ninth ASEAN; 第五届亚足联亚洲杯), so it stays out.
-# In MSRA's training part, 27 of 31 organisations an ordinal stands before end so and take it in; of the other
-# organisations (理事会, 非统, 亚足联, 东盟...), 30 take it out and 3 in.
+# The bodies an ordinal numbers (第九届全国人民代表大会, 第十五届中央委员会, 第二届立法会): a body elected
+# or convened for a term is named with its number. Before any other organisation the ordinal counts the
+# event that follows (第九次东盟-美国领导人会议: the ninth summit, not the ninth ASEAN; 第五届亚足联亚洲杯),
+# so it stays out. In MSRA's training part, 27 of 31 organisations an ordinal stands before end so and take
+# it in; of the other organisations (理事会, 非统, 亚足联, 东盟...), 30 take it out and 3 in.
 _NUMBERED_BODIES = ("大会", "委员会", "委会", "立法会", "人大", "政协", "议会", "国会", "政治局", "书记处")
 
 
 def ordinal_org(ctx: Context) -> list[Suggestion]:
-    """An ordinal (第九届, 第十五次) directly before a body it numbers → part of it (第九届全国人民代表大会)."""
+    """An ordinal (第九届, 第十五次) directly before a body it numbers → part of it (第九届全国人民代表大会).
+    ``_NUMBERED_BODIES``: which bodies."""
     out: list[Suggestion] = []
     for k, tok in enumerate(ctx.tokens[:-1]):
         body = ctx.tokens[k + 1]
