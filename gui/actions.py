@@ -25,7 +25,6 @@ from model.view import Layers
 
 logger = logging.getLogger(__name__)
 
-SNAP_MARGIN = 32  # characters of context either side of a selection given to jieba
 
 REFUSALS = {
     Refusal.NO_FOCUS: QT_TRANSLATE_NOOP(
@@ -125,8 +124,7 @@ class AnnotationActions(QObject):
 
     def _snap(self, start: int, end: int) -> tuple[int, int]:
         text = self.session.document.text if self.session.document else ""
-        lo, hi = max(0, start - SNAP_MARGIN), min(len(text), end + SNAP_MARGIN)
-        bounds = self.session.learning.word_bounds(text[lo:hi])
+        bounds = self.session.learning.words_around(text, start, end)
         if bounds is None:
             self.session.message.emit(
                 self.tr(
@@ -135,7 +133,7 @@ class AnnotationActions(QObject):
                 False,
             )
             return start, end
-        return snap([(a + lo, b + lo) for a, b in bounds], start, end)
+        return snap(bounds, start, end)
 
     def set_snap_words(self, snap: bool) -> None:
         self.snap_words = snap

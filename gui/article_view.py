@@ -56,6 +56,8 @@ class SpanSource(Protocol):
 
     def clear_focus(self) -> None: ...
 
+    def word_at(self, offset: int) -> tuple[int, int] | None: ...
+
 
 class ArticleView(QPlainTextEdit):
     zoomChanged = Signal(float)  # the article's point size
@@ -347,6 +349,14 @@ class ArticleView(QPlainTextEdit):
         clicked = event.button() is Qt.MouseButton.LeftButton and not self.textCursor().hasSelection()
         if clicked and not self.session.focus_at(self.offset_at(event.position().toPoint())):
             self.session.clear_focus()
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        """A double click selects jieba's word under the pointer, not Qt's whole run of hanzi up to the next
+        punctuation (while jieba loads, Qt's)."""
+        word = self.session.word_at(self.offset_at(event.position().toPoint()))
+        if event.button() is not Qt.MouseButton.LeftButton or word is None:
+            return super().mouseDoubleClickEvent(event)
+        self.select(*word)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         super().mouseMoveEvent(event)

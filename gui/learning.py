@@ -10,7 +10,10 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from gui.workers import Workers
+from model.span_rules import word_at
 from model.spans import DocumentId, Entity
+
+CONTEXT = 32  # characters of context either side of a place given to jieba
 
 
 class BackgroundLearning(QObject):
@@ -65,3 +68,15 @@ class BackgroundLearning(QObject):
         if not self.warm or self.service is None:
             return None
         return list(self.service.word_bounds(text))
+
+    def words_around(self, text: str, start: int, end: int) -> list[tuple[int, int]] | None:
+        """jieba's words over ``text[start:end]`` and ``CONTEXT`` characters either side, as offsets into
+        ``text``; None while jieba is still loading."""
+        lo, hi = max(0, start - CONTEXT), min(len(text), end + CONTEXT)
+        bounds = self.word_bounds(text[lo:hi])
+        return None if bounds is None else [(a + lo, b + lo) for a, b in bounds]
+
+    def word_at(self, text: str, offset: int) -> tuple[int, int] | None:
+        """The word (``model.span_rules.word_at``) at ``offset``; None while jieba is still loading."""
+        bounds = self.words_around(text, offset, offset + 1)
+        return None if bounds is None else word_at(bounds, text, offset)

@@ -56,6 +56,19 @@ def snap(bounds: Sequence[tuple[int, int]], start: int, end: int) -> tuple[int, 
     return new_start, new_end
 
 
+def word_at(bounds: Sequence[tuple[int, int]], text: str, offset: int) -> tuple[int, int] | None:
+    """The word of ``bounds`` (jieba's, as offsets into ``text``) that holds the character at ``offset``, cut
+    at a line break; None on white space or a line break, or where no word holds it."""
+    if not 0 <= offset < len(text) or text[offset].isspace():
+        return None
+    start, end = next(((a, b) for a, b in bounds if a <= offset < b), (offset, offset + 1))
+    while start < offset and any(c in LINE_BREAKS for c in text[start:offset]):
+        start += 1
+    end = next((k for k in range(offset + 1, end) if text[k] in LINE_BREAKS), end)
+    start, end = trim(text, start, end)
+    return (start, end) if start < end else None
+
+
 def plan_occurrences(text: str, span: Span, spans: Sequence[Span]) -> tuple[list[Span], list[Entity]]:
     """For every other occurrence of ``span``'s text: the suggestions that already say the same (to accept)
     and the new spans to add. Occurrences overlapping an own accepted span are left alone."""

@@ -33,14 +33,23 @@ def drag_select(qtbot: QtBot, window: MainWindow, start: int, end: int) -> None:
     qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, NO, last)
 
 
-def click_at(qtbot: QtBot, window: MainWindow, offset: int) -> None:
-    """Click in the middle of the character at code point ``offset``."""
+def _middle(window: MainWindow, offset: int) -> QPoint:
+    """The middle of the character at code point ``offset``."""
     view = window.article
     a, b = view.position_rect(offset), view.position_rect(offset + 1)
-    point = QPoint(
+    return QPoint(
         int((a.left() + b.left()) / 2) if b.top() == a.top() else int(a.left()) + 3, int(a.center().y())
     )
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, NO, point)
+
+
+def click_at(qtbot: QtBot, window: MainWindow, offset: int) -> None:
+    """Click in the middle of the character at code point ``offset``."""
+    qtbot.mouseClick(window.article.viewport(), Qt.MouseButton.LeftButton, NO, _middle(window, offset))
+
+
+def double_click_at(qtbot: QtBot, window: MainWindow, offset: int) -> None:
+    """Double-click in the middle of the character at code point ``offset``."""
+    qtbot.mouseDClick(window.article.viewport(), Qt.MouseButton.LeftButton, NO, _middle(window, offset))
 
 
 def own(project: Project, doc: DocumentId, window: MainWindow) -> set[tuple[int, int, str, str]]:

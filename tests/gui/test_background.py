@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from model.spans import Entity, Layer
 from storage.project import Project
-from tests.gui.helpers import CTRL, press
+from tests.gui.helpers import CTRL, double_click_at, press
 
 K = Qt.Key
 
@@ -83,6 +83,9 @@ def test_the_real_service_suggests_a_seed_in_the_worker_and_snaps_to_jieba_words
     press(qtbot, window, K.Key_3)
     mine = sqlite_project.annotations.spans(window.session.document.id, Layer.ANNOTATOR, window.annotator.id)
     assert [text[s.start : s.end] for s in mine] == ["外交部"]
+    double_click_at(qtbot, window, start + 1)  # and a double click on 交 selects jieba's word 外交部
+    selected = window.article.selection()
+    assert selected is not None and text[selected[0] : selected[1]] == "外交部"
 
 
 def test_a_task_failing_under_the_shutdown_leaves_no_traceback(qtbot, caplog) -> None:

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 from model.spans import Entity
 from storage.project import Project
 from tests.gui.conftest import EXOTIC, add_documents
-from tests.gui.helpers import CTRL, click_at, drag_select, own, press
+from tests.gui.helpers import CTRL, click_at, double_click_at, drag_select, own, press
 
 K = Qt.Key
 
@@ -83,3 +83,23 @@ def test_hovering_a_span_names_its_label(qtbot: QtBot, make_window, corpus) -> N
     )
     assert QToolTip.text() == "PER · suggested · jieba"
     QToolTip.hideText()
+
+
+def test_a_double_click_selects_the_word_under_the_pointer(
+    qtbot: QtBot, make_window, corpus, sqlite_project: Project
+) -> None:
+    """Qt's double click selects a whole run of hanzi up to the next punctuation (越南外交部部长裴青山与…);
+    the window's selects jieba's word there (the test tokenizer's words are two characters long), never
+    across a line break, and a label key then labels it."""
+    window = make_window()
+    assert window.session.warm
+    double_click_at(qtbot, window, 5)  # 部 of 部长
+    assert window.article.selection() == (4, 6)
+    press(qtbot, window, K.Key_4)
+    assert (4, 6, "MISC", "accepted") in own(sqlite_project, corpus[0], window)
+    press(qtbot, window, K.Key_PageDown, CTRL, times=2)
+    assert window.session.document.text == EXOTIC
+    for offset, word in ((4, "𠮷田"), (11, "东"), (12, "京")):  # 京 of "京\u2028", 东 of "\n东"
+        double_click_at(qtbot, window, offset)
+        start, end = window.article.selection()
+        assert EXOTIC[start:end] == word

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from model.span_rules import next_suggestion, overlapping, plan_occurrences, snap, trim
+from model.span_rules import next_suggestion, overlapping, plan_occurrences, snap, trim, word_at
 from model.spans import AnnotatorId, DocumentId, Entity, Layer, Origin, Span, SpanId, Status
 
 
@@ -52,3 +52,15 @@ def test_plan_occurrences_accepts_matching_suggestions_and_leaves_own_spans_alon
     assert to_add == []  # the third 北京 is inside an own accepted span
     to_accept, to_add = plan_occurrences(text, focused, [focused])
     assert to_accept == [] and to_add == [Entity(4, 6, "LOC"), Entity(7, 9, "LOC")]
+
+
+def test_the_word_at_a_place_stops_at_a_line_break_and_is_none_on_white_space() -> None:
+    text = "越南外交部\n部长 裴青山"
+    bounds = [(0, 2), (2, 6), (6, 8), (9, 12)]  # a tokenizer's word may hold a line break (部\n)
+    assert word_at(bounds, text, 3) == (2, 5)  # 外交部, not 外交部\n
+    assert word_at(bounds, text, 6) == (6, 8)
+    assert word_at(bounds, text, 10) == (9, 12)
+    assert word_at([(4, 7)], text, 6) == (6, 7)  # 部\n部 from before the break: only what is after it
+    assert word_at(bounds, text, 5) is None and word_at(bounds, text, 8) is None  # the break, the space
+    assert word_at([], text, 1) == (1, 2)  # no word holds it: the character itself
+    assert word_at(bounds, text, len(text)) is None
