@@ -122,19 +122,28 @@ def empty_url(request: pytest.FixtureRequest, tmp_path: Path):  # type: ignore[n
     admin.dispose()
 
 
-def test_0004_keeps_one_of_each_duplicate_suggestion_and_renames_bad_labels(empty_url: str) -> None:
+NOW = "'2026-01-01'"
+
+
+def _at_revision(url: str, revision: str):  # type: ignore[no-untyped-def]
+    """An engine on a new database migrated up to ``revision``, holding one document (北京欢迎你)."""
     from alembic import command
 
-    engine = create_db_engine(empty_url)
-    command.upgrade(alembic_config(engine), "0003")
-    now = "'2026-01-01'"
+    engine = create_db_engine(url)
+    command.upgrade(alembic_config(engine), revision)
     with engine.begin() as conn:
         conn.execute(
             text(
                 "INSERT INTO documents (title, text, source, content_hash, meta, imported_at) "
-                f"VALUES ('t', '北京欢迎你', 's', 'h', '{{}}', {now})"
+                f"VALUES ('t', '北京欢迎你', 's', 'h', '{{}}', {NOW})"
             )
         )
+    return engine
+
+
+def test_0004_keeps_one_of_each_duplicate_suggestion_and_renames_bad_labels(empty_url: str) -> None:
+    engine = _at_revision(empty_url, "0003")
+    with engine.begin() as conn:
         conn.execute(
             text(
                 "INSERT INTO labels (name, colour, hotkey, position, description) VALUES "
@@ -144,7 +153,7 @@ def test_0004_keeps_one_of_each_duplicate_suggestion_and_renames_bad_labels(empt
             )
         )
         values = ", ".join(
-            f"(1, 'suggestion', NULL, {a}, {b}, '{label}', '{origin}', 'suggested', 1, {now}, {now})"
+            f"(1, 'suggestion', NULL, {a}, {b}, '{label}', '{origin}', 'suggested', 1, {NOW}, {NOW})"
             for a, b, label, origin in [
                 (0, 2, "LOC", "jieba"),
                 (0, 2, "LOC", "model"),
@@ -178,19 +187,10 @@ def test_0004_keeps_one_of_each_duplicate_suggestion_and_renames_bad_labels(empt
 def test_0006_renames_labels_with_an_invisible_character(empty_url: str) -> None:
     """A label the older rule let in (PER + a zero-width space) is renamed with its spans and hotkey, beside
     the PER it looked like; after the migration the database refuses such a name."""
-    from alembic import command
     from sqlalchemy.exc import DBAPIError
 
-    engine = create_db_engine(empty_url)
-    command.upgrade(alembic_config(engine), "0005")
-    now = "'2026-01-01'"
+    engine = _at_revision(empty_url, "0005")
     with engine.begin() as conn:
-        conn.execute(
-            text(
-                "INSERT INTO documents (title, text, source, content_hash, meta, imported_at) "
-                f"VALUES ('t', '北京欢迎你', 's', 'h', '{{}}', {now})"
-            )
-        )
         conn.execute(
             text(
                 "INSERT INTO labels (name, colour, hotkey, position, description) VALUES "
@@ -202,7 +202,7 @@ def test_0006_renames_labels_with_an_invisible_character(empty_url: str) -> None
             text(
                 'INSERT INTO spans (document_id, layer, annotator_id, start, "end", label, origin, '
                 "status, version, created_at, updated_at) VALUES "
-                f"(1, 'suggestion', NULL, 0, 2, :n, 'jieba', 'suggested', 1, {now}, {now})"
+                f"(1, 'suggestion', NULL, 0, 2, :n, 'jieba', 'suggested', 1, {NOW}, {NOW})"
             ),
             {"n": "PER\u200b"},
         )
