@@ -78,6 +78,14 @@ TEMPLATES: dict[ReasonKind, str] = {
     K.SPAN_OUT_OF_RANGE: "span [{start}, {end}, {label!r}] is out of range for a text of {length} characters",
     K.SPAN_EMPTY: "span [{start}, {end}, {label!r}] covers nothing: its end must come after its start",
     K.SPAN_TEXT_DIFFERS: "span [{start}, {end}] covers {covered!r}, but the file says {stated!r}",
+    K.PRODIGY_ANSWER: 'a Prodigy "answer" is "accept", "reject" or "ignore", not {answer!r}',
+    K.PRODIGY_BINARY: "a binary Prodigy answer (ner.teach) accepts one suggested span {spans}, not the "
+    "entities of the whole text, whose others were never looked at: make complete annotations of such "
+    "answers with Prodigy's ner.silver-to-gold and import that dataset",
+    K.PRODIGY_VIEW: 'a Prodigy task of the "{view}" interface marks no entity spans (ner_manual and '
+    "spans_manual do)",
+    K.PRODIGY_TOKENS: "span [{start}, {end}, {label!r}] does not cover its tokens {first} to {last} "
+    "(they are at {expected}): which of the two is right cannot be known",
     K.NOT_WORD_TAG: "expected word/tag, got {token!r}",
     K.NESTED_BRACKET: "a '[' inside another bracket: {token!r}",
     K.STRAY_CLOSE: "a ']{tag}' closes no '[': {token!r}",
@@ -123,6 +131,8 @@ TEMPLATES: dict[ReasonKind, str] = {
     K.NOTE_NOT_IMPORTED: "{count} {what} were not imported",
     K.PART_NOT_SPANS: "result(s) that are not text spans with labels (relations, choices, text areas)",
     K.PART_PREDICTIONS: "prediction(s) (pre-annotations, not anyone's decisions)",
+    K.PART_PRODIGY_REJECTED: 'Prodigy task(s) answered "reject" (their spans are not entities)',
+    K.PART_PRODIGY_IGNORED: 'Prodigy task(s) answered "ignore" (skipped by the annotator)',
     K.WARN_OFFSET_UNIT: "{count} document(s) (line(s) {lines}) hold characters outside the "
     "BMP (emoji, rare hanzi) before a span, and their spans carry no "
     "text to tell the offset unit: read as code points; if the file "

@@ -1671,6 +1671,30 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <source>{name} is used by {spans} span(s); merge it into another label instead (newstag labels remove {name} --merge-into OTHER)</source>
         <translation>{name} 被 {spans} 个片段使用；请改为把它合并到另一个标签（newstag labels remove {name} --merge-into OTHER）</translation>
     </message>
+    <message>
+        <source>Prodigy task(s) answered &quot;reject&quot; (their spans are not entities)</source>
+        <translation>个答为 &quot;reject&quot; 的 Prodigy 任务（其片段不是实体）</translation>
+    </message>
+    <message>
+        <source>Prodigy task(s) answered &quot;ignore&quot; (skipped by the annotator)</source>
+        <translation>个答为 &quot;ignore&quot; 的 Prodigy 任务（标注者跳过了它们）</translation>
+    </message>
+    <message>
+        <source>a Prodigy &quot;answer&quot; is &quot;accept&quot;, &quot;reject&quot; or &quot;ignore&quot;, not {answer!r}</source>
+        <translation>Prodigy 的 &quot;answer&quot; 只能是 &quot;accept&quot;、&quot;reject&quot; 或 &quot;ignore&quot;，而不是 {answer!r}</translation>
+    </message>
+    <message>
+        <source>a binary Prodigy answer (ner.teach) accepts one suggested span {spans}, not the entities of the whole text, whose others were never looked at: make complete annotations of such answers with Prodigy&apos;s ner.silver-to-gold and import that dataset</source>
+        <translation>Prodigy 的二元回答（ner.teach）只接受了一个建议的片段 {spans}，而不是整篇文本的实体，其余实体从未被看过：请先用 Prodigy 的 ner.silver-to-gold 把这类回答做成完整标注，再导入那个数据集</translation>
+    </message>
+    <message>
+        <source>a Prodigy task of the &quot;{view}&quot; interface marks no entity spans (ner_manual and spans_manual do)</source>
+        <translation>&quot;{view}&quot; 界面的 Prodigy 任务不标实体片段（ner_manual 和 spans_manual 才标）</translation>
+    </message>
+    <message>
+        <source>span [{start}, {end}, {label!r}] does not cover its tokens {first} to {last} (they are at {expected}): which of the two is right cannot be known</source>
+        <translation>片段 [{start}, {end}, {label!r}] 与它所称的词元 {first} 到 {last}（位于 {expected}）不一致：无法知道哪一个是对的</translation>
+    </message>
 </context>
 <context>
     <name>ImportOptions</name>

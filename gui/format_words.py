@@ -1,0 +1,38 @@
+"""The refusals and notes of the formats read from other tools' own files (Prodigy's answers, CoNLL-U with its
+entities in MISC, OntoNotes ``.name`` files), marked for ``pyside6-lupdate`` in the context of
+``gui/import_messages.py``, which says them; each the English of ``model.reasons.TEMPLATES``."""
+
+from __future__ import annotations
+
+from gui.i18n import QT_TRANSLATE_NOOP
+from model.reasons import ReasonKind as K
+
+FORMAT_WORDS: dict[K, str] = {
+    K.PART_PRODIGY_REJECTED: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        'Prodigy task(s) answered "reject" (their spans are not entities)',
+    ),
+    K.PART_PRODIGY_IGNORED: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        'Prodigy task(s) answered "ignore" (skipped by the annotator)',
+    ),
+    K.PRODIGY_ANSWER: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        'a Prodigy "answer" is "accept", "reject" or "ignore", not {answer!r}',
+    ),
+    K.PRODIGY_BINARY: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "a binary Prodigy answer (ner.teach) accepts one suggested span {spans}, not the entities of the "
+        "whole text, whose others were never looked at: make complete annotations of such answers with "
+        "Prodigy's ner.silver-to-gold and import that dataset",
+    ),
+    K.PRODIGY_VIEW: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        'a Prodigy task of the "{view}" interface marks no entity spans (ner_manual and spans_manual do)',
+    ),
+    K.PRODIGY_TOKENS: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "span [{start}, {end}, {label!r}] does not cover its tokens {first} to {last} (they are at "
+        "{expected}): which of the two is right cannot be known",
+    ),
+}
