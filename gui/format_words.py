@@ -35,4 +35,13 @@ FORMAT_WORDS: dict[K, str] = {
         "span [{start}, {end}, {label!r}] does not cover its tokens {first} to {last} (they are at "
         "{expected}): which of the two is right cannot be known",
     ),
+    K.MISC_NO_TAG: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "has no {key}= tag in its MISC column ({misc!r}), where the file keeps its tags there: a row "
+        "without one was never annotated",
+    ),
+    K.NOTE_MISC_TAGS: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "the tags were read from the MISC column's {key}= values",
+    ),
 }

@@ -100,6 +100,8 @@ TEMPLATES: dict[ReasonKind, str] = {
     K.COLUMN_COUNT: "has {count} column(s) where the rows before it have {width} (line {first}): {row!r}",
     K.COLUMN_COUNT_AGAIN: "has {count} column(s) where the rows before it have {width}",
     K.EMPTY_TOKEN: "has an empty token: {row!r}",
+    K.MISC_NO_TAG: "has no {key}= tag in its MISC column ({misc!r}), where the file keeps its tags there: "
+    "a row without one was never annotated",
     K.MIXED_SCHEMES: "mixes tag schemes: I- tags (BIO/BIOES, first at line {inside}) and M- tags (BMES, "
     "first at line {middle})",
     K.NOT_A_TAG: "{tag!r} is not a tag (O, or B-/I-/E-/S-/M- and a label)",
@@ -165,6 +167,7 @@ TEMPLATES: dict[ReasonKind, str] = {
     K.NOTE_COMMENTS: "{count} comment line(s) (starting with #, not a token and a tag) were passed over",
     K.NOTE_MULTIWORD: "{count} CoNLL-U multiword-token or empty-node row(s) were left out"
     " (their words are read)",
+    K.NOTE_MISC_TAGS: "the tags were read from the MISC column's {key}= values",
     K.WARN_REPAIRED: "{count} inside tag(s) with no entity to continue were read as "
     "entity starts (first at line {line}; --strict-tags refuses them)",
     K.WARN_UNCLOSED: "{count} {scheme} entity(ies) that no E- tag closes were read as ending at their last "

@@ -1695,6 +1695,14 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <source>span [{start}, {end}, {label!r}] does not cover its tokens {first} to {last} (they are at {expected}): which of the two is right cannot be known</source>
         <translation>片段 [{start}, {end}, {label!r}] 与它所称的词元 {first} 到 {last}（位于 {expected}）不一致：无法知道哪一个是对的</translation>
     </message>
+    <message>
+        <source>has no {key}= tag in its MISC column ({misc!r}), where the file keeps its tags there: a row without one was never annotated</source>
+        <translation>其 MISC 列（{misc!r}）中没有 {key}= 标记，而此文件的标记都在那里：没有标记的行从未被标注</translation>
+    </message>
+    <message>
+        <source>the tags were read from the MISC column&apos;s {key}= values</source>
+        <translation>标记取自 MISC 列的 {key}= 值</translation>
+    </message>
 </context>
 <context>
     <name>ImportOptions</name>

@@ -146,3 +146,97 @@ def test_prodigy_span_offsets_must_be_its_tokens(project: Project, tmp_path: Pat
     report = project.importer.import_file(write(tmp_path / "t.jsonl", json.dumps(obj, ensure_ascii=False)))
     assert report.failed and "tokens 0 to 99" in str(report.error)
     assert project.documents.count() == 0
+
+
+# -- CoNLL-U with the entities in MISC --------------------------------------------------------------------
+
+# classla / the Slovenian SSJ treebank: NER= in MISC, before or after SpaceAfter=No, labels as they are
+SSJ = """# newpar id = 1
+# sent_id = 1.1
+# text = France Prešeren se je rodil v Vrbi.
+1\tFrance\tFrance\tPROPN\tNpmsn\tCase=Nom\t5\tnsubj\t_\tNER=B-PER
+2\tPrešeren\tPrešeren\tPROPN\tNpmsn\tCase=Nom\t1\tflat:name\t_\tNER=I-PER
+3\tse\tse\tPRON\tPx------y\t_\t5\texpl\t_\tNER=O
+4\tje\tbiti\tAUX\tVa-r3s-n\t_\t5\taux\t_\tNER=O
+5\trodil\troditi\tVERB\tVmep-sm\t_\t0\troot\t_\tNER=O
+6\tv\tv\tADP\tSl\t_\t7\tcase\t_\tNER=O
+7\tVrbi\tVrba\tPROPN\tNpfsl\t_\t5\tobl\t_\tNER=B-LOC|SpaceAfter=No
+8\t.\t.\tPUNCT\tZ\t_\t5\tpunct\t_\tNER=O
+
+# sent_id = 1.2
+# text = (Družina, 1990)
+1\t(\t(\tPUNCT\tZ\t_\t2\tpunct\t_\tNER=O|SpaceAfter=No
+2\tDružina\tdružina\tNOUN\tNcfsn\t_\t0\troot\t_\tNER=B-org|SpaceAfter=No
+3\t,\t,\tPUNCT\tZ\t_\t4\tpunct\t_\tNER=O
+4\t1990\t1990\tNUM\tMdc\t_\t2\tnummod\t_\tNER=O|SpaceAfter=No
+5\t)\t)\tPUNCT\tZ\t_\t2\tpunct\t_\tNER=O
+"""
+
+# Stanza's CoNLL-U: BIOES under a lower-case "ner", its character offsets in the same column; Chinese words
+STANZA = """# text = 裴青山访问北京。
+# sent_id = 0
+1\t裴青山\t裴青山\tPROPN\tNNP\t_\t2\tnsubj\t_\tstart_char=0|end_char=3|ner=S-PERSON|SpaceAfter=No
+2\t访问\t访问\tVERB\tVV\t_\t0\troot\t_\tstart_char=3|end_char=5|ner=O|SpaceAfter=No
+3\t北京\t北京\tPROPN\tNNP\t_\t2\tobj\t_\tstart_char=5|end_char=7|ner=S-GPE|SpaceAfter=No
+4\t。\t。\tPUNCT\t.\t_\t2\tpunct\t_\tstart_char=7|end_char=8|ner=O|SpaceAfter=No
+"""
+
+# NorNE: "name=" (no comment lines: a CoNLL-U file need not have them)
+NORNE = """1\tDommer\tdommer\tNOUN\t_\tGender=Masc\t4\tnsubj\t_\tname=O
+2\tFinn\tFinn\tPROPN\t_\t_\t1\tappos\t_\tname=B-PER
+3\tEilertsen\tEilertsen\tPROPN\t_\t_\t2\tflat:name\t_\tname=I-PER
+4\tavstår\tavstå\tVERB\t_\tMood=Ind\t0\troot\t_\tSpaceAfter=No|name=O
+5\t.\t$.\tPUNCT\t_\t_\t4\tpunct\t_\tname=O
+"""
+
+
+@pytest.mark.parametrize(
+    ("body", "text", "spans", "key"),
+    [
+        (
+            SSJ,
+            ["France Prešeren se je rodil v Vrbi.", "(Družina, 1990)"],
+            [("France Prešeren", "PER"), ("Vrbi", "LOC"), ("Družina", "org")],
+            "NER",
+        ),
+        (STANZA, ["裴青山访问北京。"], [("裴青山", "PERSON"), ("北京", "GPE")], "ner"),
+        (NORNE, ["Dommer Finn Eilertsen avstår."], [("Finn Eilertsen", "PER")], "name"),
+    ],
+)
+def test_conllu_with_its_tags_in_misc(
+    project: Project, tmp_path: Path, body: str, text: list[str], spans: list[tuple[str, str]], key: str
+) -> None:
+    path = write(tmp_path / "ner.conllu", body)
+    preview = ok(project.importer.preview_file(path))
+    assert f"the tags were read from the MISC column's {key}= values" in preview.notes
+    ok(project.importer.import_file(path))
+    assert texts(project) == text
+    assert surfaces(project) == spans
+
+
+def test_a_conllu_row_without_the_misc_tag_is_refused_by_line(project: Project, tmp_path: Path) -> None:
+    body = SSJ.replace("\tNER=O|SpaceAfter=No\n2\tDružina", "\tSpaceAfter=No\n2\tDružina")
+    report = project.importer.import_file(write(tmp_path / "ner.conllu", body))
+    assert report.failed and report.error.line == 15 and "no NER= tag" in str(report.error), report.error
+    assert project.documents.count() == 0
+
+
+def test_corefud_entity_brackets_are_not_read_as_tags(project: Project, tmp_path: Path) -> None:
+    body = (
+        "# sent_id = 1\n1\tBill\tBill\tPROPN\t_\t_\t2\tnsubj\t_\tEntity=(e1-person-1)\n"
+        "2\tsleeps\tsleep\tVERB\t_\t_\t0\troot\t_\tSpaceAfter=No\n"
+    )
+    report = project.importer.import_file(write(tmp_path / "coref.conllu", body))
+    assert report.failed and report.error.line == 2 and "is not a tag" in str(report.error), report.error
+
+
+def test_conllu_without_comment_lines_keeps_its_spaces(project: Project, tmp_path: Path) -> None:
+    """Bare tags in an eleventh column and no comment or multiword row: SpaceAfter still says the spaces
+    (once lost: "NewYork.")."""
+    body = (
+        "1\tNew\tNew\tPROPN\tNNP\t_\t2\tcompound\t_\t_\tB-LOC\n"
+        "2\tYork\tYork\tPROPN\tNNP\t_\t0\troot\t_\tSpaceAfter=No\tI-LOC\n"
+        "3\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\tO\n"
+    )
+    ok(project.importer.import_file(write(tmp_path / "plain.conllu", body)))
+    assert texts(project) == ["New York."] and surfaces(project) == [("New York", "LOC")]
