@@ -44,4 +44,9 @@ FORMAT_WORDS: dict[K, str] = {
         "ImportMessages",
         "the tags were read from the MISC column's {key}= values",
     ),
+    K.JSON_NOT_LINES: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "is not JSON Lines (one object a line): it starts a JSON array, or one object over several lines, as "
+        "a JSON file does (--format json)",
+    ),
 }

@@ -45,6 +45,7 @@ class ReasonKind(StrEnum):
     JSON_NUMBER_TOO_LONG = "json-number-too-long"
     JSON_TRAILING = "json-trailing"
     JSON_SEPARATOR = "json-separator"
+    JSON_NOT_LINES = "json-not-lines"
     NOT_AN_OBJECT = "not-an-object"
     EMPTY_TEXT = "empty-text"
     NO_TEXT = "no-text"

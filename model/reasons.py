@@ -56,6 +56,8 @@ TEMPLATES: dict[ReasonKind, str] = {
     K.JSON_NUMBER_TOO_LONG: "holds a number too long to be read (more than 4300 digits)",
     K.JSON_TRAILING: "has more after its JSON value: one object per line is JSON Lines (--format jsonl)",
     K.JSON_SEPARATOR: "is not valid JSON (expected ',' or ']' between items)",
+    K.JSON_NOT_LINES: "is not JSON Lines (one object a line): it starts a JSON array, or one object over "
+    "several lines, as a JSON file does (--format json)",
     K.NOT_AN_OBJECT: 'each item must be a JSON object with a "text" key',
     K.EMPTY_TEXT: 'has an empty "text"',
     K.NO_TEXT: 'has no "text" string',

@@ -1703,6 +1703,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <source>the tags were read from the MISC column&apos;s {key}= values</source>
         <translation>标记取自 MISC 列的 {key}= 值</translation>
     </message>
+    <message>
+        <source>is not JSON Lines (one object a line): it starts a JSON array, or one object over several lines, as a JSON file does (--format json)</source>
+        <translation>不是 JSON Lines（每行一个对象）：它以 JSON 数组开头，或一个对象跨了多行，这是 JSON 文件的写法（--format json）</translation>
+    </message>
 </context>
 <context>
     <name>ImportOptions</name>

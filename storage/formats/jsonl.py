@@ -98,6 +98,10 @@ class JsonReader:
             raise ImportFormatError(self.path, _refusal(exc), where) from None
 
     def _lines(self) -> Iterator[ParsedDocument]:
+        """One object a line. A first line that is not one JSON value, or is an array, is a JSON file given
+        as JSON Lines (``--format jsonl`` for a ``.json`` export): the refusal names the format it looks
+        like."""
+        seen = False
         for number, line in self.source.lines():
             if line.startswith(BOM):
                 if number > 1:
@@ -108,7 +112,15 @@ class JsonReader:
             if not line.strip():
                 continue
             start = len(line) - len(line.lstrip())
-            obj, end = self._decode(line, start, number)
+            try:
+                obj, end = self._decode(line, start, number)
+            except ImportFormatError:
+                if not seen and _unfinished(line, start):  # "[" or "{" that goes on: one value over lines
+                    raise ImportFormatError.of(self.path, K.JSON_NOT_LINES, number) from None
+                raise
+            if not seen and isinstance(obj, list):  # an array on one line
+                raise ImportFormatError.of(self.path, K.JSON_NOT_LINES, number)
+            seen = True
             if line[end:].strip():
                 raise ImportFormatError.of(
                     self.path, K.BAD_JSON, number, problem="Extra data", column=end + 1
@@ -332,6 +344,20 @@ class JsonReader:
                 fail(K.SPAN_TEXT_DIFFERS, start=start, end=end, covered=raw[start:end], stated=surface)
             entities.append(Entity(start, end, label))
         return entities
+
+
+def _unfinished(line: str, start: int) -> bool:
+    """Whether ``line`` starts an array or an object that goes on after it: JSON broken only by the line's
+    end (a bad value inside a line is that line's error)."""
+    if line[start] not in "[{":
+        return False
+    try:
+        _DECODER.raw_decode(line, start)
+    except json.JSONDecodeError as exc:
+        return exc.pos >= len(line.rstrip())
+    except (RecursionError, ValueError):
+        return False
+    return False
 
 
 def read_jsonl(path: Path, options: ReadOptions | None = None) -> Iterator[ParsedDocument]:

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from storage.importer import Format
 from storage.project import Project
 from tests.conftest import snapshot
 from tests.storage.test_import import texts
@@ -240,3 +241,40 @@ def test_conllu_without_comment_lines_keeps_its_spaces(project: Project, tmp_pat
     )
     ok(project.importer.import_file(write(tmp_path / "plain.conllu", body)))
     assert texts(project) == ["New York."] and surfaces(project) == [("New York", "LOC")]
+
+
+# -- JSON and JSON Lines mistaken for each other ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '[\n  {"text": "北京", "label": []},\n  {"text": "上海", "label": []}\n]\n',  # Label Studio, pretty
+        '[{"text": "北京", "label": []}, {"text": "上海", "label": []}]\n',  # an array on one line
+        '{\n  "text": "北京",\n  "label": []\n}\n',  # one object over lines
+    ],
+)
+def test_a_json_file_given_as_json_lines_is_refused_naming_format_json(
+    project: Project, tmp_path: Path, body: str
+) -> None:
+    path = write(tmp_path / "export.json", body)
+    report = project.importer.import_file(path, Format.JSONL)
+    assert report.failed and report.error.line == 1 and "--format json" in str(report.error), report.error
+    assert "--format jsonl" not in str(report.error)
+    ok(project.importer.import_file(path, Format.JSON))
+
+
+def test_a_broken_first_json_line_is_still_its_own_error(project: Project, tmp_path: Path) -> None:
+    path = write(tmp_path / "d.jsonl", '{"text": "北京", "label": [}\n')
+    report = project.importer.import_file(path, Format.JSONL)
+    assert (
+        report.failed
+        and "is not valid JSON" in str(report.error)
+        and "--format json" not in str(report.error)
+    )
+
+
+def test_json_lines_given_as_json_is_refused_naming_format_jsonl(project: Project, tmp_path: Path) -> None:
+    path = write(tmp_path / "d.json", '{"text": "北京", "label": []}\n{"text": "上海", "label": []}\n')
+    report = project.importer.import_file(path, Format.JSON)
+    assert report.failed and report.error.line == 2 and "--format jsonl" in str(report.error)
