@@ -993,6 +993,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>所选文件夹中有 {0} 个文件未读取，其文件名不属于 newstag 导入的类型（{1}）；要导入这样的文件，请单独添加它。</translation>
     </message>
     <message>
+        <source>{0} symbolic link(s) in the chosen folder(s) were not read: they lead to no file (a broken link or a loop) or to a folder, which is not searched ({1}).</source>
+        <translation>所选文件夹中有 {0} 个符号链接未读取：它们不指向任何文件（链接已断开或成环），或指向一个文件夹，而链接到的文件夹不会被搜索（{1}）。</translation>
+    </message>
+    <message>
         <source>The import failed: {0}</source>
         <translation>导入失败：{0}</translation>
     </message>

@@ -278,3 +278,28 @@ def test_json_lines_given_as_json_is_refused_naming_format_jsonl(project: Projec
     path = write(tmp_path / "d.json", '{"text": "北京", "label": []}\n{"text": "上海", "label": []}\n')
     report = project.importer.import_file(path, Format.JSON)
     assert report.failed and report.error.line == 2 and "--format jsonl" in str(report.error)
+
+
+# -- links in a folder that lead nowhere -------------------------------------------------------------------
+
+
+def linked_folder(folder: Path) -> Path:
+    """A corpus folder with a good file, a dangling link, a loop of two links and a link to its own folder."""
+    folder.mkdir()
+    write(folder / "news.jsonl", '{"text": "北京。", "label": []}\n')
+    (folder / "gone.jsonl").symlink_to(folder / "deleted.jsonl")
+    (folder / "a.bio").symlink_to(folder / "b.bio")
+    (folder / "b.bio").symlink_to(folder / "a.bio")
+    (folder / "again").symlink_to(folder)
+    return folder
+
+
+def test_links_that_lead_to_no_file_are_named_among_the_files_passed_over(tmp_path: Path) -> None:
+    from storage.importer import expand_paths, passed_over, unread_link
+
+    folder = linked_folder(tmp_path / "corpus")
+    files = expand_paths([folder], Format.AUTO)
+    assert files == [folder / "news.jsonl"]
+    passed = passed_over([folder], files)
+    assert [p.name for p in passed] == ["a.bio", "again", "b.bio", "gone.jsonl"]
+    assert all(unread_link(p) for p in passed)
