@@ -49,4 +49,30 @@ FORMAT_WORDS: dict[K, str] = {
         "is not JSON Lines (one object a line): it starts a JSON array, or one object over several lines, as "
         "a JSON file does (--format json)",
     ),
+    K.ONTONOTES_DOC_OPEN: QT_TRANSLATE_NOOP(
+        "ImportMessages", "the <DOC> begun on line {first} is not closed by </DOC>"
+    ),
+    K.ONTONOTES_DOC_STRAY: QT_TRANSLATE_NOOP("ImportMessages", 'a </DOC> closes no <DOC DOCNO="…">'),
+    K.ONTONOTES_OUTSIDE: QT_TRANSLATE_NOOP(
+        "ImportMessages", 'text outside a <DOC DOCNO="…"> … </DOC>: {row!r}'
+    ),
+    K.ONTONOTES_STRAY_CLOSE: QT_TRANSLATE_NOOP("ImportMessages", "a </ENAMEX> closes no <ENAMEX>"),
+    K.ONTONOTES_EMPTY: QT_TRANSLATE_NOOP(
+        "ImportMessages", 'the <ENAMEX TYPE="{label}"> covers no text (S_OFF/E_OFF beyond its words?)'
+    ),
+    K.ONTONOTES_NESTED: QT_TRANSLATE_NOOP("ImportMessages", "an <ENAMEX> inside another: {tag!r}"),
+    K.ONTONOTES_UNCLOSED: QT_TRANSLATE_NOOP(
+        "ImportMessages", 'the <ENAMEX TYPE="{label}"> is not closed on its line'
+    ),
+    K.ONTONOTES_BAD_TAG: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        '{tag!r} is not OntoNotes name markup (<ENAMEX TYPE="…"> with S_OFF or E_OFF, </ENAMEX>)',
+    ),
+    K.WARN_ONTONOTES_OFFSETS: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "{count} name(s) with S_OFF/E_OFF begin or end inside a word: read as starting S_OFF characters "
+        "into the first word and ending E_OFF characters before the end of the last (first at line "
+        "{line}); CoNLL-2012 widens them to whole words",
+    ),
+    K.VARIANT_ONTONOTES: QT_TRANSLATE_NOOP("ImportMessages", "OntoNotes .name (ENAMEX markup)"),
 }

@@ -104,6 +104,19 @@ TEMPLATES: dict[ReasonKind, str] = {
     K.EMPTY_TOKEN: "has an empty token: {row!r}",
     K.MISC_NO_TAG: "has no {key}= tag in its MISC column ({misc!r}), where the file keeps its tags there: "
     "a row without one was never annotated",
+    K.ONTONOTES_DOC_OPEN: "the <DOC> begun on line {first} is not closed by </DOC>",
+    K.ONTONOTES_DOC_STRAY: 'a </DOC> closes no <DOC DOCNO="…">',
+    K.ONTONOTES_OUTSIDE: 'text outside a <DOC DOCNO="…"> … </DOC>: {row!r}',
+    K.ONTONOTES_STRAY_CLOSE: "a </ENAMEX> closes no <ENAMEX>",
+    K.ONTONOTES_EMPTY: 'the <ENAMEX TYPE="{label}"> covers no text (S_OFF/E_OFF beyond its words?)',
+    K.ONTONOTES_NESTED: "an <ENAMEX> inside another: {tag!r}",
+    K.ONTONOTES_UNCLOSED: 'the <ENAMEX TYPE="{label}"> is not closed on its line',
+    K.ONTONOTES_BAD_TAG: "{tag!r} is not OntoNotes name markup "
+    '(<ENAMEX TYPE="…"> with S_OFF or E_OFF, </ENAMEX>)',
+    K.WARN_ONTONOTES_OFFSETS: "{count} name(s) with S_OFF/E_OFF begin or end inside a word: read as "
+    "starting S_OFF characters into the first word and ending E_OFF characters before the end of the last "
+    "(first at line {line}); CoNLL-2012 widens them to whole words",
+    K.VARIANT_ONTONOTES: "OntoNotes .name (ENAMEX markup)",
     K.MIXED_SCHEMES: "mixes tag schemes: I- tags (BIO/BIOES, first at line {inside}) and M- tags (BMES, "
     "first at line {middle})",
     K.NOT_A_TAG: "{tag!r} is not a tag (O, or B-/I-/E-/S-/M- and a label)",

@@ -24,6 +24,7 @@ from storage.formats.conll import ConllReader
 from storage.formats.detect import SUFFIXES, Format, detect
 from storage.formats.input_file import unreadable
 from storage.formats.jsonl import JsonReader
+from storage.formats.ontonotes import OntoNotesReader
 from storage.formats.options import (
     Columns,
     Discontinuous,
@@ -159,6 +160,8 @@ def _read_documents(path: Path, options: ImportOptions, info: ReadInfo) -> Itera
         yield from read_brat(path, None, read, info)
     elif fmt is Format.WORDTAG:
         yield from WordTagReader(path, read, info, source).documents()
+    elif fmt is Format.ONTONOTES:
+        yield from OntoNotesReader(path, read, info, source).documents()
     else:
         yield from ConllReader(path, read, info, source).documents()
 

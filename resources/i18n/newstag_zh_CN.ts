@@ -1711,6 +1711,46 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <source>is not JSON Lines (one object a line): it starts a JSON array, or one object over several lines, as a JSON file does (--format json)</source>
         <translation>不是 JSON Lines（每行一个对象）：它以 JSON 数组开头，或一个对象跨了多行，这是 JSON 文件的写法（--format json）</translation>
     </message>
+    <message>
+        <source>the &lt;DOC&gt; begun on line {first} is not closed by &lt;/DOC&gt;</source>
+        <translation>第 {first} 行开始的 &lt;DOC&gt; 没有以 &lt;/DOC&gt; 结束</translation>
+    </message>
+    <message>
+        <source>a &lt;/DOC&gt; closes no &lt;DOC DOCNO=&quot;…&quot;&gt;</source>
+        <translation>&lt;/DOC&gt; 没有对应的 &lt;DOC DOCNO=&quot;…&quot;&gt;</translation>
+    </message>
+    <message>
+        <source>text outside a &lt;DOC DOCNO=&quot;…&quot;&gt; … &lt;/DOC&gt;: {row!r}</source>
+        <translation>文本在 &lt;DOC DOCNO=&quot;…&quot;&gt; … &lt;/DOC&gt; 之外：{row!r}</translation>
+    </message>
+    <message>
+        <source>a &lt;/ENAMEX&gt; closes no &lt;ENAMEX&gt;</source>
+        <translation>&lt;/ENAMEX&gt; 没有对应的 &lt;ENAMEX&gt;</translation>
+    </message>
+    <message>
+        <source>the &lt;ENAMEX TYPE=&quot;{label}&quot;&gt; covers no text (S_OFF/E_OFF beyond its words?)</source>
+        <translation>&lt;ENAMEX TYPE=&quot;{label}&quot;&gt; 不含任何文字（S_OFF/E_OFF 超出了它的词？）</translation>
+    </message>
+    <message>
+        <source>an &lt;ENAMEX&gt; inside another: {tag!r}</source>
+        <translation>一个 &lt;ENAMEX&gt; 嵌套在另一个之中：{tag!r}</translation>
+    </message>
+    <message>
+        <source>the &lt;ENAMEX TYPE=&quot;{label}&quot;&gt; is not closed on its line</source>
+        <translation>&lt;ENAMEX TYPE=&quot;{label}&quot;&gt; 在本行内没有结束</translation>
+    </message>
+    <message>
+        <source>{tag!r} is not OntoNotes name markup (&lt;ENAMEX TYPE=&quot;…&quot;&gt; with S_OFF or E_OFF, &lt;/ENAMEX&gt;)</source>
+        <translation>{tag!r} 不是 OntoNotes 的命名实体标记（应为 &lt;ENAMEX TYPE=&quot;…&quot;&gt;，可带 S_OFF 或 E_OFF，以及 &lt;/ENAMEX&gt;）</translation>
+    </message>
+    <message>
+        <source>{count} name(s) with S_OFF/E_OFF begin or end inside a word: read as starting S_OFF characters into the first word and ending E_OFF characters before the end of the last (first at line {line}); CoNLL-2012 widens them to whole words</source>
+        <translation>{count} 个带 S_OFF/E_OFF 的命名实体在词的中间开始或结束：已读作从第一个词的第 S_OFF 个字符之后开始、在最后一个词结尾之前 E_OFF 个字符处结束（首次出现于第 {line} 行）；CoNLL-2012 会把它们扩展为整词</translation>
+    </message>
+    <message>
+        <source>OntoNotes .name (ENAMEX markup)</source>
+        <translation>OntoNotes .name（ENAMEX 标记）</translation>
+    </message>
 </context>
 <context>
     <name>ImportOptions</name>
@@ -1741,6 +1781,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
     <message>
         <source>People&apos;s Daily / MSRA word/tag</source>
         <translation>人民日报 / MSRA 词/词性标注</translation>
+    </message>
+    <message>
+        <source>OntoNotes .name files (ENAMEX)</source>
+        <translation>OntoNotes .name 文件（ENAMEX）</translation>
     </message>
     <message>
         <source>Gold layer (decided)</source>

@@ -303,3 +303,101 @@ def test_links_that_lead_to_no_file_are_named_among_the_files_passed_over(tmp_pa
     passed = passed_over([folder], files)
     assert [p.name for p in passed] == ["a.bio", "again", "b.bio", "gone.jsonl"]
     assert all(unread_link(p) for p in passed)
+
+
+# -- OntoNotes .name -----------------------------------------------------------------------------------------
+
+# two documents as OntoNotes 5.0 releases them (one .name file holds one; joined here to test both), with an
+# E_OFF name as in the Chinese release (<ENAMEX TYPE="ORG" E_OFF="1">亚太 经济 暨 合作 会议</ENAMEX>)
+ONTONOTES = "\n".join(
+    [
+        '<DOC DOCNO="bn/xinhua/00/chtb_0001">',
+        '<ENAMEX TYPE="ORG">新华社</ENAMEX> <ENAMEX TYPE="GPE">北京</ENAMEX> '
+        '<ENAMEX TYPE="DATE">十二月 三十一日</ENAMEX> 电',
+        '<ENAMEX TYPE="PERSON">江 泽民</ENAMEX> 会见 '
+        '<ENAMEX TYPE="ORG" E_OFF="1">亚太 经济 合作 会议</ENAMEX> 和 '
+        '<ENAMEX TYPE="ORG">IBM</ENAMEX> New York 分部 。',
+        "</DOC>",
+        '<DOC DOCNO="bn/xinhua/00/chtb_0002">',
+        '<ENAMEX TYPE="GPE">上海</ENAMEX> 很 大 。',
+        "</DOC>",
+        "",
+    ]
+)
+
+
+@pytest.mark.parametrize("name", ["chtb_0001.name", "chtb_0001.txt"])  # by content, whatever the suffix
+def test_ontonotes_name_files(project: Project, tmp_path: Path, name: str) -> None:
+    path = write(tmp_path / name, ONTONOTES)
+    before = snapshot(project)
+    preview = ok(project.importer.preview_file(path))
+    assert snapshot(project) == before
+    assert (preview.format, preview.variant, preview.imported) == (
+        "ontonotes",
+        "OntoNotes .name (ENAMEX markup)",
+        2,
+    )
+    assert any("1 name(s) with S_OFF/E_OFF" in w and "line 3" in w for w in preview.warnings), (
+        preview.warnings
+    )
+    ok(project.importer.import_file(path))
+    assert texts(project) == [
+        "新华社北京十二月三十一日电\n江泽民会见亚太经济合作会议和IBM New York分部。",
+        "上海很大。",
+    ]
+    assert surfaces(project) == [
+        ("新华社", "ORG"),
+        ("北京", "GPE"),
+        ("十二月三十一日", "DATE"),
+        ("江泽民", "PERSON"),
+        ("亚太经济合作会", "ORG"),  # E_OFF="1": one character before the end of its last word
+        ("IBM", "ORG"),
+        ("上海", "GPE"),
+    ]
+    assert project.documents.all()[0].meta["docno"] == "bn/xinhua/00/chtb_0001"
+
+
+def test_ontonotes_latin_words_are_joined_with_spaces(project: Project, tmp_path: Path) -> None:
+    body = (
+        '<DOC DOCNO="nw/wsj/00/wsj_0001">\n'
+        '<ENAMEX TYPE="PERSON">Pierre Vinken</ENAMEX> , <ENAMEX TYPE="DATE">61 years old</ENAMEX> , '
+        "will join .\n"
+        "</DOC>\n"
+    )
+    ok(project.importer.import_file(write(tmp_path / "wsj_0001.name", body)))
+    assert texts(project) == ["Pierre Vinken , 61 years old , will join ."]
+    assert surfaces(project) == [("Pierre Vinken", "PERSON"), ("61 years old", "DATE")]
+
+
+@pytest.mark.parametrize(
+    ("line", "words"),
+    [
+        ('<ENAMEX TYPE="ORG"><ENAMEX TYPE="GPE">北京</ENAMEX> 大学</ENAMEX>', "inside another"),
+        ('<ENAMEX TYPE="GPE">北京 大学', "is not closed on its line"),
+        ("北京</ENAMEX> 大学", "closes no <ENAMEX>"),
+        ('<ENAMEX TYPE="GPE" ALT="1">北京</ENAMEX>', "is not OntoNotes name markup"),
+        ("<ENAMEX>北京</ENAMEX>", "is not OntoNotes name markup"),
+        ('<ENAMEX TYPE="GPE" S_OFF="3">北京</ENAMEX>', "covers no text"),
+        ('<ENAMEX TYPE="GPE"></ENAMEX> 北京', "covers no text"),
+        ('<TIMEX TYPE="DATE">今天</TIMEX>', "is not OntoNotes name markup"),
+    ],
+)
+def test_broken_ontonotes_markup_is_refused_by_line(
+    project: Project, tmp_path: Path, line: str, words: str
+) -> None:
+    body = f'<DOC DOCNO="a">\n<ENAMEX TYPE="GPE">上海</ENAMEX> 好 。\n{line}\n</DOC>\n'
+    report = project.importer.import_file(write(tmp_path / "a.name", body))
+    assert report.failed and report.error.line == 3 and words in str(report.error), report.error
+    assert project.documents.count() == 0
+
+
+def test_ontonotes_documents_must_open_and_close(project: Project, tmp_path: Path) -> None:
+    for body, line, words in (
+        ('<DOC DOCNO="a">\n上海 好 。\n<DOC DOCNO="b">\n', 3, "begun on line 1 is not closed"),
+        ('<DOC DOCNO="a">\n上海 好 。\n', 1, "begun on line 1 is not closed"),
+        ('<DOC DOCNO="a">\n上海 好 。\n</DOC>\n北京 好 。\n', 4, "text outside a <DOC"),
+        ('<DOC DOCNO="a">\n上海 好 。\n</DOC>\n</DOC>\n', 4, "closes no <DOC"),
+    ):
+        report = project.importer.import_file(write(tmp_path / "a.name", body))
+        assert report.failed and report.error.line == line and words in str(report.error), report.error
+    assert project.documents.count() == 0
