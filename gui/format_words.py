@@ -75,4 +75,38 @@ FORMAT_WORDS: dict[K, str] = {
         "{line}); CoNLL-2012 widens them to whole words",
     ),
     K.VARIANT_ONTONOTES: QT_TRANSLATE_NOOP("ImportMessages", "OntoNotes .name (ENAMEX markup)"),
+    K.BOSON_STRAY_CLOSE: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        'a "}}}}" closes no "{{{{": {row!r}',
+    ),
+    K.BOSON_UNCLOSED: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        'a "{{{{" is not closed by "}}}}" on its line: {row!r}',
+    ),
+    K.BOSON_NESTED: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        'a "{{{{" inside another: {row!r}',
+    ),
+    K.BOSON_BAD_TYPE: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "{row!r} is not a BosonNLP name ({{{{type:name}}}}, the type one of person_name, location, "
+        "org_name, company_name, product_name, time)",
+    ),
+    K.BOSON_EMPTY: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "the name {row!r} holds no text",
+    ),
+    K.NOTE_BOSON_BREAKS: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        '{count} "\\n" (the released file\'s paragraph breaks inside a line) were read as line breaks',
+    ),
+    K.NOTE_BOSON_SPACES: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "{count} name(s) with spaces inside their braces ({{{{person_name: 施宇翔}}}}): the spaces were "
+        "left out of the text",
+    ),
+    K.VARIANT_BOSON: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "BosonNLP NER ({{{{type:name}}}} inline)",
+    ),
 }

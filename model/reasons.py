@@ -117,6 +117,17 @@ TEMPLATES: dict[ReasonKind, str] = {
     "starting S_OFF characters into the first word and ending E_OFF characters before the end of the last "
     "(first at line {line}); CoNLL-2012 widens them to whole words",
     K.VARIANT_ONTONOTES: "OntoNotes .name (ENAMEX markup)",
+    K.BOSON_STRAY_CLOSE: 'a "}}}}" closes no "{{{{": {row!r}',
+    K.BOSON_UNCLOSED: 'a "{{{{" is not closed by "}}}}" on its line: {row!r}',
+    K.BOSON_NESTED: 'a "{{{{" inside another: {row!r}',
+    K.BOSON_BAD_TYPE: "{row!r} is not a BosonNLP name ({{{{type:name}}}}, the type one of person_name, "
+    "location, org_name, company_name, product_name, time)",
+    K.BOSON_EMPTY: "the name {row!r} holds no text",
+    K.NOTE_BOSON_BREAKS: '{count} "\\n" (the released file\'s paragraph breaks inside a line) were read as '
+    "line breaks",
+    K.NOTE_BOSON_SPACES: "{count} name(s) with spaces inside their braces ({{{{person_name: 施宇翔}}}}): the "
+    "spaces were left out of the text",
+    K.VARIANT_BOSON: "BosonNLP NER ({{{{type:name}}}} inline)",
     K.MIXED_SCHEMES: "mixes tag schemes: I- tags (BIO/BIOES, first at line {inside}) and M- tags (BMES, "
     "first at line {middle})",
     K.NOT_A_TAG: "{tag!r} is not a tag (O, or B-/I-/E-/S-/M- and a label)",

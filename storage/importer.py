@@ -18,6 +18,7 @@ from model.tagging import IPolicy
 from storage.database import Database
 from storage.db import DatabaseError, database_error
 from storage.formats import ImportFormatError, ParsedDocument, ReadInfo
+from storage.formats.boson import BosonReader
 from storage.formats.brat import read_brat
 from storage.formats.checks import checked
 from storage.formats.conll import ConllReader
@@ -162,6 +163,8 @@ def _read_documents(path: Path, options: ImportOptions, info: ReadInfo) -> Itera
         yield from WordTagReader(path, read, info, source).documents()
     elif fmt is Format.ONTONOTES:
         yield from OntoNotesReader(path, read, info, source).documents()
+    elif fmt is Format.BOSON:
+        yield from BosonReader(path, read, info, source).documents()
     else:
         yield from ConllReader(path, read, info, source).documents()
 

@@ -1751,6 +1751,38 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <source>OntoNotes .name (ENAMEX markup)</source>
         <translation>OntoNotes .name（ENAMEX 标记）</translation>
     </message>
+    <message>
+        <source>a &quot;}}}}&quot; closes no &quot;{{{{&quot;: {row!r}</source>
+        <translation>&quot;}}}}&quot; 没有对应的 &quot;{{{{&quot;：{row!r}</translation>
+    </message>
+    <message>
+        <source>a &quot;{{{{&quot; is not closed by &quot;}}}}&quot; on its line: {row!r}</source>
+        <translation>&quot;{{{{&quot; 在本行内没有以 &quot;}}}}&quot; 结束：{row!r}</translation>
+    </message>
+    <message>
+        <source>a &quot;{{{{&quot; inside another: {row!r}</source>
+        <translation>一个 &quot;{{{{&quot; 嵌套在另一个之中：{row!r}</translation>
+    </message>
+    <message>
+        <source>{row!r} is not a BosonNLP name ({{{{type:name}}}}, the type one of person_name, location, org_name, company_name, product_name, time)</source>
+        <translation>{row!r} 不是 BosonNLP 的实体标记（应为 {{{{类型:名称}}}}，类型为 person_name、location、org_name、company_name、product_name、time 之一）</translation>
+    </message>
+    <message>
+        <source>the name {row!r} holds no text</source>
+        <translation>实体 {row!r} 不含任何文字</translation>
+    </message>
+    <message>
+        <source>{count} &quot;\n&quot; (the released file&apos;s paragraph breaks inside a line) were read as line breaks</source>
+        <translation>{count} 处 &quot;\n&quot;（发布文件在一行之内写下的段落分隔）已读作换行</translation>
+    </message>
+    <message>
+        <source>{count} name(s) with spaces inside their braces ({{{{person_name: 施宇翔}}}}): the spaces were left out of the text</source>
+        <translation>{count} 个实体的花括号内有空格（{{{{person_name: 施宇翔}}}}）：这些空格未计入正文</translation>
+    </message>
+    <message>
+        <source>BosonNLP NER ({{{{type:name}}}} inline)</source>
+        <translation>BosonNLP NER（行内 {{{{类型:名称}}}} 标记）</translation>
+    </message>
 </context>
 <context>
     <name>ImportOptions</name>
@@ -1785,6 +1817,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
     <message>
         <source>OntoNotes .name files (ENAMEX)</source>
         <translation>OntoNotes .name 文件（ENAMEX）</translation>
+    </message>
+    <message>
+        <source>BosonNLP NER ({{person_name:…}} inline)</source>
+        <translation>BosonNLP NER（行内 {{person_name:…}} 标记）</translation>
     </message>
     <message>
         <source>Gold layer (decided)</source>

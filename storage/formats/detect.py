@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from model.tagging import TagSequenceError, split_tag
+from storage.formats.boson import looks_like_boson
 from storage.formats.ontonotes import looks_like_ontonotes
 from storage.formats.source import BOM, TextFile
 from storage.formats.wordtag import parse_token
@@ -24,6 +25,7 @@ class Format(enum.StrEnum):
     BRAT = "brat"
     WORDTAG = "wordtag"  # People's Daily / MSRA original word/tag
     ONTONOTES = "ontonotes"  # OntoNotes 4/5 .name files (<DOC>, <ENAMEX TYPE=…>)
+    BOSON = "boson"  # BosonNLP_NER_6C.txt: {{person_name:…}} inline
 
 
 SUFFIXES = {
@@ -124,9 +126,11 @@ def detect(path: Path) -> Detection:
         return Detection(Format.BRAT, None)
     source = TextFile.open(path)
     head = source.head().lstrip(BOM).lstrip()
-    found = _json_kind(head)
+    found = Format.BOSON if head.startswith("{{") and looks_like_boson(head) else _json_kind(head)
     if found is None and looks_like_ontonotes(head):
         found = Format.ONTONOTES
+    if found is None and looks_like_boson(head):
+        found = Format.BOSON
     if found is None and looks_like_conll(head):
         found = Format.CONLL
     if found is None and looks_like_wordtag(head):

@@ -401,3 +401,57 @@ def test_ontonotes_documents_must_open_and_close(project: Project, tmp_path: Pat
         report = project.importer.import_file(write(tmp_path / "a.name", body))
         assert report.failed and report.error.line == line and words in str(report.error), report.error
     assert project.documents.count() == 0
+
+
+# -- BosonNLP_NER_6C.txt ----------------------------------------------------------------------------------
+
+BOSON = (
+    "{{product_name:浙江在线杭州}}{{time:4月25日}}讯（记者{{person_name: 施宇翔}} 通讯员 "
+    "{{person_name:方英}}）"
+    "毒贩很“时髦”，用{{product_name:微信}}交易毒品。\\n\\n{{org_name:杭州市公安局}}破获此案。\n"
+    "{{company_name:阿里巴巴}}总部在{{location:杭州}}。\n"
+    "今天没有新闻。\n"
+)
+
+
+@pytest.mark.parametrize("name", ["BosonNLP_NER_6C.txt", "boson.data"])  # by content
+def test_bosonnlp_inline_names(project: Project, tmp_path: Path, name: str) -> None:
+    path = write(tmp_path / name, BOSON)
+    preview = ok(project.importer.preview_file(path))
+    assert (preview.format, preview.imported) == ("boson", 3)
+    notes = " ".join(preview.notes)
+    assert '2 "\\n"' in notes and "1 name(s) with spaces inside their braces" in notes
+    ok(project.importer.import_file(path))
+    first = "浙江在线杭州4月25日讯（记者施宇翔 通讯员 方英）毒贩很“时髦”，用微信交易毒品。\n\n"
+    first += "杭州市公安局破获此案。"
+    assert texts(project) == [first, "阿里巴巴总部在杭州。", "今天没有新闻。"]
+    assert surfaces(project) == [
+        ("浙江在线杭州", "product_name"),
+        ("4月25日", "time"),
+        ("施宇翔", "person_name"),
+        ("方英", "person_name"),
+        ("微信", "product_name"),
+        ("杭州市公安局", "org_name"),
+        ("阿里巴巴", "company_name"),
+        ("杭州", "location"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "words"),
+    [
+        ("{{location:北京 很大。", 'is not closed by "}}"'),
+        ("北京}} 很大。", 'a "}}" closes no "{{"'),
+        ("{{location:{{location:北京}}}}", "inside another"),
+        ("{{city:北京}}很大。", "is not a BosonNLP name"),
+        ("{{location北京}}很大。", "is not a BosonNLP name"),
+        ("{{location: }}很大。", "holds no text"),
+    ],
+)
+def test_broken_bosonnlp_markup_is_refused_by_line(
+    project: Project, tmp_path: Path, line: str, words: str
+) -> None:
+    body = "{{location:上海}}很大。\n" + line + "\n"
+    report = project.importer.import_file(write(tmp_path / "boson.txt", body))
+    assert report.failed and report.error.line == 2 and words in str(report.error), report.error
+    assert project.documents.count() == 0
