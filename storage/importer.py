@@ -73,7 +73,7 @@ def expand_paths(paths: Iterable[Path], fmt: Format) -> list[Path]:
     for path in paths:
         if path.is_dir():
             wanted = set(SUFFIXES) if fmt is Format.AUTO else {s for s, f in SUFFIXES.items() if f is fmt}
-            if fmt is Format.CONLL:
+            if fmt in (Format.CONLL, Format.WORDTAG, Format.BOSON):  # released as .txt files
                 wanted.add(".txt")
             files.extend(
                 sorted(

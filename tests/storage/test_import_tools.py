@@ -455,3 +455,17 @@ def test_broken_bosonnlp_markup_is_refused_by_line(
     report = project.importer.import_file(write(tmp_path / "boson.txt", body))
     assert report.failed and report.error.line == 2 and words in str(report.error), report.error
     assert project.documents.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("fmt", "body"), [(Format.BOSON, "{{location:上海}}很大。\n"), (Format.WORDTAG, "上海/ns 大/a\n")]
+)
+def test_a_folder_read_as_a_format_released_in_txt_files_finds_them(
+    tmp_path: Path, fmt: Format, body: str
+) -> None:
+    from storage.importer import expand_paths
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    write(folder / "BosonNLP_NER_6C.txt", body)
+    assert expand_paths([folder], fmt) == [folder / "BosonNLP_NER_6C.txt"]
