@@ -1816,11 +1816,11 @@ Replace it? Once the new export is complete, the old file is deleted and the new
     </message>
     <message>
         <source>OntoNotes .name files (ENAMEX)</source>
-        <translation>OntoNotes .name 文件（ENAMEX）</translation>
+        <translation>OntoNotes 命名实体文件（ENAMEX 标记）</translation>
     </message>
     <message>
         <source>BosonNLP NER ({{person_name:…}} inline)</source>
-        <translation>BosonNLP NER（行内 {{person_name:…}} 标记）</translation>
+        <translation>BosonNLP 命名实体语料（行内 {{类型:名称}} 标记）</translation>
     </message>
     <message>
         <source>Gold layer (decided)</source>
