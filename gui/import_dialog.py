@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from gui.import_messages import note_message, refusal_message
 from gui.import_options import ImportOptionError, ImportOptionsForm
 from gui.import_worker import ImportWorker
+from gui.passed_note import passed_note
 from gui.plain_text import plain_label
 from storage.project import Importer, Project
 from storage.types import FileReport, ImportOptions
@@ -358,14 +359,7 @@ class ImportDialog(QDialog):
         self._sync()
 
     def _passed_note(self) -> str:
-        """The files in the chosen folders that are not read, their names not being of an importable kind."""
-        if not (passed := self._passed_over):
-            return ""
-        shown = ", ".join(p.name for p in passed[:3]) + (", …" if len(passed) > 3 else "")
-        return " " + self.tr(
-            "{0} file(s) in the chosen folder(s) were not read, their names not being of a kind newstag "
-            "imports ({1}); add such a file itself to import it."
-        ).format(len(passed), shown)
+        return passed_note(self._passed_over)
 
     def _on_failed(self, message: str) -> None:
         self._stop_thread()

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication
 
 from gui.database_messages import render_fault
 from gui.export_words import EXPORT_WORDS
+from gui.format_words import FORMAT_WORDS
 from gui.i18n import QT_TRANSLATE_NOOP
 from gui.import_notes import NOTE_WORDS
 from gui.import_preview import PREVIEW_WORDS
@@ -310,6 +311,7 @@ WORDS: dict[K, str] = {
     **PREVIEW_WORDS,  # how the preview describes a file read
     **EXPORT_WORDS,  # why an export was refused
     **LABEL_WORDS,  # why a change of the label set was refused
+    **FORMAT_WORDS,  # other tools' own files: Prodigy, CoNLL-U's MISC, OntoNotes
 }
 
 

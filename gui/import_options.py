@@ -48,6 +48,8 @@ FORMATS = [
     (QT_TRANSLATE_NOOP("ImportOptions", "CoNLL: one token a line (BIO, BIOES, BMES)"), Format.CONLL),
     (QT_TRANSLATE_NOOP("ImportOptions", "brat standoff (.ann + .txt)"), Format.BRAT),
     (QT_TRANSLATE_NOOP("ImportOptions", "People's Daily / MSRA word/tag"), Format.WORDTAG),
+    (QT_TRANSLATE_NOOP("ImportOptions", "OntoNotes .name files (ENAMEX)"), Format.ONTONOTES),
+    (QT_TRANSLATE_NOOP("ImportOptions", "BosonNLP NER ({{person_name:…}} inline)"), Format.BOSON),
 ]
 SPANS_AS = [
     (QT_TRANSLATE_NOOP("ImportOptions", "Gold layer (decided)"), SpansAs.GOLD),

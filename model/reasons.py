@@ -58,6 +58,8 @@ TEMPLATES: dict[ReasonKind, str] = {
     K.JSON_NUMBER_TOO_LONG: "holds a number too long to be read (more than 4300 digits)",
     K.JSON_TRAILING: "has more after its JSON value: one object per line is JSON Lines (--format jsonl)",
     K.JSON_SEPARATOR: "is not valid JSON (expected ',' or ']' between items)",
+    K.JSON_NOT_LINES: "is not JSON Lines (one object a line): it starts a JSON array, or one object over "
+    "several lines, as a JSON file does (--format json)",
     K.NOT_AN_OBJECT: 'each item must be a JSON object with a "text" key',
     K.EMPTY_TEXT: 'has an empty "text"',
     K.NO_TEXT: 'has no "text" string',
@@ -80,6 +82,14 @@ TEMPLATES: dict[ReasonKind, str] = {
     K.SPAN_OUT_OF_RANGE: "span [{start}, {end}, {label!r}] is out of range for a text of {length} characters",
     K.SPAN_EMPTY: "span [{start}, {end}, {label!r}] covers nothing: its end must come after its start",
     K.SPAN_TEXT_DIFFERS: "span [{start}, {end}] covers {covered!r}, but the file says {stated!r}",
+    K.PRODIGY_ANSWER: 'a Prodigy "answer" is "accept", "reject" or "ignore", not {answer!r}',
+    K.PRODIGY_BINARY: "a binary Prodigy answer (ner.teach) accepts one suggested span {spans}, not the "
+    "entities of the whole text, whose others were never looked at: make complete annotations of such "
+    "answers with Prodigy's ner.silver-to-gold and import that dataset",
+    K.PRODIGY_VIEW: 'a Prodigy task of the "{view}" interface marks no entity spans (ner_manual and '
+    "spans_manual do)",
+    K.PRODIGY_TOKENS: "span [{start}, {end}, {label!r}] does not cover its tokens {first} to {last} "
+    "(they are at {expected}): which of the two is right cannot be known",
     K.NOT_WORD_TAG: "expected word/tag, got {token!r}",
     K.NESTED_BRACKET: "a '[' inside another bracket: {token!r}",
     K.STRAY_CLOSE: "a ']{tag}' closes no '[': {token!r}",
@@ -94,6 +104,32 @@ TEMPLATES: dict[ReasonKind, str] = {
     K.COLUMN_COUNT: "has {count} column(s) where the rows before it have {width} (line {first}): {row!r}",
     K.COLUMN_COUNT_AGAIN: "has {count} column(s) where the rows before it have {width}",
     K.EMPTY_TOKEN: "has an empty token: {row!r}",
+    K.MISC_NO_TAG: "has no {key}= tag in its MISC column ({misc!r}), where the file keeps its tags there: "
+    "a row without one was never annotated",
+    K.ONTONOTES_DOC_OPEN: "the <DOC> begun on line {first} is not closed by </DOC>",
+    K.ONTONOTES_DOC_STRAY: 'a </DOC> closes no <DOC DOCNO="…">',
+    K.ONTONOTES_OUTSIDE: 'text outside a <DOC DOCNO="…"> … </DOC>: {row!r}',
+    K.ONTONOTES_STRAY_CLOSE: "a </ENAMEX> closes no <ENAMEX>",
+    K.ONTONOTES_EMPTY: 'the <ENAMEX TYPE="{label}"> covers no text (S_OFF/E_OFF beyond its words?)',
+    K.ONTONOTES_NESTED: "an <ENAMEX> inside another: {tag!r}",
+    K.ONTONOTES_UNCLOSED: 'the <ENAMEX TYPE="{label}"> is not closed on its line',
+    K.ONTONOTES_BAD_TAG: "{tag!r} is not OntoNotes name markup "
+    '(<ENAMEX TYPE="…"> with S_OFF or E_OFF, </ENAMEX>)',
+    K.WARN_ONTONOTES_OFFSETS: "{count} name(s) with S_OFF/E_OFF begin or end inside a word: read as "
+    "starting S_OFF characters into the first word and ending E_OFF characters before the end of the last "
+    "(first at line {line}); CoNLL-2012 widens them to whole words",
+    K.VARIANT_ONTONOTES: "OntoNotes .name (ENAMEX markup)",
+    K.BOSON_STRAY_CLOSE: 'a "}}}}" closes no "{{{{": {row!r}',
+    K.BOSON_UNCLOSED: 'a "{{{{" is not closed by "}}}}" on its line: {row!r}',
+    K.BOSON_NESTED: 'a "{{{{" inside another: {row!r}',
+    K.BOSON_BAD_TYPE: "{row!r} is not a BosonNLP name ({{{{type:name}}}}, the type one of person_name, "
+    "location, org_name, company_name, product_name, time)",
+    K.BOSON_EMPTY: "the name {row!r} holds no text",
+    K.NOTE_BOSON_BREAKS: '{count} "\\n" (the released file\'s paragraph breaks inside a line) were read as '
+    "line breaks",
+    K.NOTE_BOSON_SPACES: "{count} name(s) with spaces inside their braces ({{{{person_name: 施宇翔}}}}): the "
+    "spaces were left out of the text",
+    K.VARIANT_BOSON: "BosonNLP NER ({{{{type:name}}}} inline)",
     K.MIXED_SCHEMES: "mixes tag schemes: I- tags (BIO/BIOES, first at line {inside}) and M- tags (BMES, "
     "first at line {middle})",
     K.NOT_A_TAG: "{tag!r} is not a tag (O, or B-/I-/E-/S-/M- and a label)",
@@ -125,6 +161,8 @@ TEMPLATES: dict[ReasonKind, str] = {
     K.NOTE_NOT_IMPORTED: "{count} {what} were not imported",
     K.PART_NOT_SPANS: "result(s) that are not text spans with labels (relations, choices, text areas)",
     K.PART_PREDICTIONS: "prediction(s) (pre-annotations, not anyone's decisions)",
+    K.PART_PRODIGY_REJECTED: 'Prodigy task(s) answered "reject" (their spans are not entities)',
+    K.PART_PRODIGY_IGNORED: 'Prodigy task(s) answered "ignore" (skipped by the annotator)',
     K.WARN_OFFSET_UNIT: "{count} document(s) (line(s) {lines}) hold characters outside the "
     "BMP (emoji, rare hanzi) before a span, and their spans carry no "
     "text to tell the offset unit: read as code points; if the file "
@@ -157,6 +195,7 @@ TEMPLATES: dict[ReasonKind, str] = {
     K.NOTE_COMMENTS: "{count} comment line(s) (starting with #, not a token and a tag) were passed over",
     K.NOTE_MULTIWORD: "{count} CoNLL-U multiword-token or empty-node row(s) were left out"
     " (their words are read)",
+    K.NOTE_MISC_TAGS: "the tags were read from the MISC column's {key}= values",
     K.WARN_REPAIRED: "{count} inside tag(s) with no entity to continue were read as "
     "entity starts (first at line {line}; --strict-tags refuses them)",
     K.WARN_UNCLOSED: "{count} {scheme} entity(ies) that no E- tag closes were read as ending at their last "

@@ -18,12 +18,14 @@ from model.tagging import IPolicy
 from storage.database import Database
 from storage.db import DatabaseError, database_error
 from storage.formats import ImportFormatError, ParsedDocument, ReadInfo
+from storage.formats.boson import BosonReader
 from storage.formats.brat import read_brat
 from storage.formats.checks import checked
 from storage.formats.conll import ConllReader
 from storage.formats.detect import SUFFIXES, Format, detect
 from storage.formats.input_file import unreadable
 from storage.formats.jsonl import JsonReader
+from storage.formats.ontonotes import OntoNotesReader
 from storage.formats.options import (
     Columns,
     Discontinuous,
@@ -58,6 +60,7 @@ __all__ = [
     "parse_file",
     "passed_over",
     "read_documents",
+    "unread_link",
 ]
 
 logger = logging.getLogger(__name__)
@@ -70,7 +73,7 @@ def expand_paths(paths: Iterable[Path], fmt: Format) -> list[Path]:
     for path in paths:
         if path.is_dir():
             wanted = set(SUFFIXES) if fmt is Format.AUTO else {s for s, f in SUFFIXES.items() if f is fmt}
-            if fmt is Format.CONLL:
+            if fmt in (Format.CONLL, Format.WORDTAG, Format.BOSON):  # released as .txt files
                 wanted.add(".txt")
             files.extend(
                 sorted(
@@ -94,20 +97,27 @@ def expand_paths(paths: Iterable[Path], fmt: Format) -> list[Path]:
 
 def passed_over(paths: Iterable[Path], files: Iterable[Path]) -> list[Path]:
     """The files inside the named folders that ``expand_paths`` did not take (``files``, what it gave),
-    because their names are not of a kind it imports (``msra_train_bio``, ``data.csv``, ``README.md``),
-    sorted; hidden files, brat's ``.conf`` files and the ``.txt`` half of a brat pair are not counted."""
+    because their names are not of a kind it imports (``msra_train_bio``, ``data.csv``, ``README.md``), and
+    the symbolic links it could not follow (``unread_link``: to nothing, in a loop, or to a folder), sorted;
+    hidden files, brat's ``.conf`` files and the ``.txt`` half of a brat pair are not counted."""
     taken = {_identity(p) for p in files}
     return sorted(
         p
         for folder in paths
         if folder.is_dir()
         for p in folder.rglob("*")
-        if p.is_file()
+        if (p.is_file() or p.is_symlink())
         and not any(part.startswith(".") for part in p.relative_to(folder).parts)
         and p.suffix.lower() != ".conf"
         and not _brat_text(p)
         and _identity(p) not in taken
     )
+
+
+def unread_link(path: Path) -> bool:
+    """A symbolic link that leads to no file: dangling, a loop (``a -> b -> a``), or to a folder (a folder
+    reached through a link is not searched: it may hold the folder that holds it)."""
+    return path.is_symlink() and not path.is_file()
 
 
 def _identity(path: Path) -> Path:
@@ -151,6 +161,10 @@ def _read_documents(path: Path, options: ImportOptions, info: ReadInfo) -> Itera
         yield from read_brat(path, None, read, info)
     elif fmt is Format.WORDTAG:
         yield from WordTagReader(path, read, info, source).documents()
+    elif fmt is Format.ONTONOTES:
+        yield from OntoNotesReader(path, read, info, source).documents()
+    elif fmt is Format.BOSON:
+        yield from BosonReader(path, read, info, source).documents()
     else:
         yield from ConllReader(path, read, info, source).documents()
 
@@ -204,6 +218,7 @@ class Importer:
 
     expand_paths = staticmethod(expand_paths)
     passed_over = staticmethod(passed_over)
+    unread_link = staticmethod(unread_link)
     parse_file = staticmethod(parse_file)
 
     def __init__(self, db: Database) -> None:

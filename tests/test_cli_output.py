@@ -188,3 +188,19 @@ def test_an_export_with_nothing_to_write_writes_nothing(tmp_path: Path) -> None:
     assert not out.exists()
     kept = newstag("export", "--out", str(out), "--keep-unlabelled", "--db", db)
     assert kept.returncode == 0 and "张\tO\n三\tO\n在\tO\n" in out.read_text(encoding="utf-8")
+
+
+def test_links_in_a_folder_that_lead_to_no_file_are_named(tmp_path: Path) -> None:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "news.jsonl").write_text(json.dumps({"text": "张三在北京。"}) + "\n", encoding="utf-8")
+    (folder / "gone.jsonl").symlink_to(folder / "deleted.jsonl")
+    (folder / "loop.bio").symlink_to(folder / "loop.bio")
+    result = newstag("import", str(folder), "--dry-run", "--db", f"sqlite:///{tmp_path / 'p.db'}", "--quiet")
+    assert result.returncode == 0, result.stderr
+    assert "1 file(s) readable, 0 refused" in result.stdout
+    assert (
+        "note: 2 symbolic link(s) in the folder(s) named were not read: they lead to no file (a broken link "
+        f"or a loop) or to a folder, which is not searched ({folder / 'gone.jsonl'}, {folder / 'loop.bio'})"
+    ) in result.stdout
+    assert "their names not being of a kind" not in result.stdout

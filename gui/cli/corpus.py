@@ -48,7 +48,8 @@ def register(sub: Any, add_db: AddDb) -> None:
 FORMATS_HELP = (
     "auto (default: by content, then suffix), txt, jsonl (doccano, CLUENER, Label Studio JSON-MIN "
     "lines), json (Label Studio JSON / JSON-MIN arrays), conll (any columns, CoNLL-U, Weibo NER), "
-    "brat, wordtag (People's Daily / MSRA word/tag)"
+    "brat, wordtag (People's Daily / MSRA word/tag), ontonotes (OntoNotes 4/5 .name "
+    "files), boson (BosonNLP_NER_6C.txt, {{person_name:…}} inline)"
 )
 
 
@@ -234,11 +235,18 @@ def cmd_import(args: argparse.Namespace, url: str | None) -> int:
         print(f"newstag import: {exc}", file=sys.stderr)
         return 2
     files = Importer.expand_paths(args.paths, options.format)
-    if others := Importer.passed_over(args.paths, files):
+    passed = Importer.passed_over(args.paths, files)
+    if others := [p for p in passed if not Importer.unread_link(p)]:
         shown = ", ".join(str(p) for p in others[:3]) + (", …" if len(others) > 3 else "")
         print(
             f"note: {len(others)} file(s) in the folder(s) named were not read, their names not being of a "
             f"kind newstag imports ({shown}); name a file itself to import it"
+        )
+    if links := [p for p in passed if Importer.unread_link(p)]:
+        shown = ", ".join(str(p) for p in links[:3]) + (", …" if len(links) > 3 else "")
+        print(
+            f"note: {len(links)} symbolic link(s) in the folder(s) named were not read: they lead to no file "
+            f"(a broken link or a loop) or to a folder, which is not searched ({shown})"
         )
     if not files:
         print("newstag import: no importable files found", file=sys.stderr)

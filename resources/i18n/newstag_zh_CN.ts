@@ -993,6 +993,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>所选文件夹中有 {0} 个文件未读取，其文件名不属于 newstag 导入的类型（{1}）；要导入这样的文件，请单独添加它。</translation>
     </message>
     <message>
+        <source>{0} symbolic link(s) in the chosen folder(s) were not read: they lead to no file (a broken link or a loop) or to a folder, which is not searched ({1}).</source>
+        <translation>所选文件夹中有 {0} 个符号链接未读取：它们不指向任何文件（链接已断开或成环），或指向一个文件夹，而链接到的文件夹不会被搜索（{1}）。</translation>
+    </message>
+    <message>
         <source>The import failed: {0}</source>
         <translation>导入失败：{0}</translation>
     </message>
@@ -1675,6 +1679,114 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <source>{name} is used by {spans} span(s); merge it into another label instead (newstag labels remove {name} --merge-into OTHER)</source>
         <translation>{name} 被 {spans} 个片段使用；请改为把它合并到另一个标签（newstag labels remove {name} --merge-into OTHER）</translation>
     </message>
+    <message>
+        <source>Prodigy task(s) answered &quot;reject&quot; (their spans are not entities)</source>
+        <translation>个答为 &quot;reject&quot; 的 Prodigy 任务（其片段不是实体）</translation>
+    </message>
+    <message>
+        <source>Prodigy task(s) answered &quot;ignore&quot; (skipped by the annotator)</source>
+        <translation>个答为 &quot;ignore&quot; 的 Prodigy 任务（标注者跳过了它们）</translation>
+    </message>
+    <message>
+        <source>a Prodigy &quot;answer&quot; is &quot;accept&quot;, &quot;reject&quot; or &quot;ignore&quot;, not {answer!r}</source>
+        <translation>Prodigy 的 &quot;answer&quot; 只能是 &quot;accept&quot;、&quot;reject&quot; 或 &quot;ignore&quot;，而不是 {answer!r}</translation>
+    </message>
+    <message>
+        <source>a binary Prodigy answer (ner.teach) accepts one suggested span {spans}, not the entities of the whole text, whose others were never looked at: make complete annotations of such answers with Prodigy&apos;s ner.silver-to-gold and import that dataset</source>
+        <translation>Prodigy 的二元回答（ner.teach）只接受了一个建议的片段 {spans}，而不是整篇文本的实体，其余实体从未被看过：请先用 Prodigy 的 ner.silver-to-gold 把这类回答做成完整标注，再导入那个数据集</translation>
+    </message>
+    <message>
+        <source>a Prodigy task of the &quot;{view}&quot; interface marks no entity spans (ner_manual and spans_manual do)</source>
+        <translation>&quot;{view}&quot; 界面的 Prodigy 任务不标实体片段（ner_manual 和 spans_manual 才标）</translation>
+    </message>
+    <message>
+        <source>span [{start}, {end}, {label!r}] does not cover its tokens {first} to {last} (they are at {expected}): which of the two is right cannot be known</source>
+        <translation>片段 [{start}, {end}, {label!r}] 与它所称的词元 {first} 到 {last}（位于 {expected}）不一致：无法知道哪一个是对的</translation>
+    </message>
+    <message>
+        <source>has no {key}= tag in its MISC column ({misc!r}), where the file keeps its tags there: a row without one was never annotated</source>
+        <translation>其 MISC 列（{misc!r}）中没有 {key}= 标记，而此文件的标记都在那里：没有标记的行从未被标注</translation>
+    </message>
+    <message>
+        <source>the tags were read from the MISC column&apos;s {key}= values</source>
+        <translation>标记取自 MISC 列的 {key}= 值</translation>
+    </message>
+    <message>
+        <source>is not JSON Lines (one object a line): it starts a JSON array, or one object over several lines, as a JSON file does (--format json)</source>
+        <translation>不是 JSON Lines（每行一个对象）：它以 JSON 数组开头，或一个对象跨了多行，这是 JSON 文件的写法（--format json）</translation>
+    </message>
+    <message>
+        <source>the &lt;DOC&gt; begun on line {first} is not closed by &lt;/DOC&gt;</source>
+        <translation>第 {first} 行开始的 &lt;DOC&gt; 没有以 &lt;/DOC&gt; 结束</translation>
+    </message>
+    <message>
+        <source>a &lt;/DOC&gt; closes no &lt;DOC DOCNO=&quot;…&quot;&gt;</source>
+        <translation>&lt;/DOC&gt; 没有对应的 &lt;DOC DOCNO=&quot;…&quot;&gt;</translation>
+    </message>
+    <message>
+        <source>text outside a &lt;DOC DOCNO=&quot;…&quot;&gt; … &lt;/DOC&gt;: {row!r}</source>
+        <translation>文本在 &lt;DOC DOCNO=&quot;…&quot;&gt; … &lt;/DOC&gt; 之外：{row!r}</translation>
+    </message>
+    <message>
+        <source>a &lt;/ENAMEX&gt; closes no &lt;ENAMEX&gt;</source>
+        <translation>&lt;/ENAMEX&gt; 没有对应的 &lt;ENAMEX&gt;</translation>
+    </message>
+    <message>
+        <source>the &lt;ENAMEX TYPE=&quot;{label}&quot;&gt; covers no text (S_OFF/E_OFF beyond its words?)</source>
+        <translation>&lt;ENAMEX TYPE=&quot;{label}&quot;&gt; 不含任何文字（S_OFF/E_OFF 超出了它的词？）</translation>
+    </message>
+    <message>
+        <source>an &lt;ENAMEX&gt; inside another: {tag!r}</source>
+        <translation>一个 &lt;ENAMEX&gt; 嵌套在另一个之中：{tag!r}</translation>
+    </message>
+    <message>
+        <source>the &lt;ENAMEX TYPE=&quot;{label}&quot;&gt; is not closed on its line</source>
+        <translation>&lt;ENAMEX TYPE=&quot;{label}&quot;&gt; 在本行内没有结束</translation>
+    </message>
+    <message>
+        <source>{tag!r} is not OntoNotes name markup (&lt;ENAMEX TYPE=&quot;…&quot;&gt; with S_OFF or E_OFF, &lt;/ENAMEX&gt;)</source>
+        <translation>{tag!r} 不是 OntoNotes 的命名实体标记（应为 &lt;ENAMEX TYPE=&quot;…&quot;&gt;，可带 S_OFF 或 E_OFF，以及 &lt;/ENAMEX&gt;）</translation>
+    </message>
+    <message>
+        <source>{count} name(s) with S_OFF/E_OFF begin or end inside a word: read as starting S_OFF characters into the first word and ending E_OFF characters before the end of the last (first at line {line}); CoNLL-2012 widens them to whole words</source>
+        <translation>{count} 个带 S_OFF/E_OFF 的命名实体在词的中间开始或结束：已读作从第一个词的第 S_OFF 个字符之后开始、在最后一个词结尾之前 E_OFF 个字符处结束（首次出现于第 {line} 行）；CoNLL-2012 会把它们扩展为整词</translation>
+    </message>
+    <message>
+        <source>OntoNotes .name (ENAMEX markup)</source>
+        <translation>OntoNotes .name（ENAMEX 标记）</translation>
+    </message>
+    <message>
+        <source>a &quot;}}}}&quot; closes no &quot;{{{{&quot;: {row!r}</source>
+        <translation>&quot;}}}}&quot; 没有对应的 &quot;{{{{&quot;：{row!r}</translation>
+    </message>
+    <message>
+        <source>a &quot;{{{{&quot; is not closed by &quot;}}}}&quot; on its line: {row!r}</source>
+        <translation>&quot;{{{{&quot; 在本行内没有以 &quot;}}}}&quot; 结束：{row!r}</translation>
+    </message>
+    <message>
+        <source>a &quot;{{{{&quot; inside another: {row!r}</source>
+        <translation>一个 &quot;{{{{&quot; 嵌套在另一个之中：{row!r}</translation>
+    </message>
+    <message>
+        <source>{row!r} is not a BosonNLP name ({{{{type:name}}}}, the type one of person_name, location, org_name, company_name, product_name, time)</source>
+        <translation>{row!r} 不是 BosonNLP 的实体标记（应为 {{{{类型:名称}}}}，类型为 person_name、location、org_name、company_name、product_name、time 之一）</translation>
+    </message>
+    <message>
+        <source>the name {row!r} holds no text</source>
+        <translation>实体 {row!r} 不含任何文字</translation>
+    </message>
+    <message>
+        <source>{count} &quot;\n&quot; (the released file&apos;s paragraph breaks inside a line) were read as line breaks</source>
+        <translation>{count} 处 &quot;\n&quot;（发布文件在一行之内写下的段落分隔）已读作换行</translation>
+    </message>
+    <message>
+        <source>{count} name(s) with spaces inside their braces ({{{{person_name: 施宇翔}}}}): the spaces were left out of the text</source>
+        <translation>{count} 个实体的花括号内有空格（{{{{person_name: 施宇翔}}}}）：这些空格未计入正文</translation>
+    </message>
+    <message>
+        <source>BosonNLP NER ({{{{type:name}}}} inline)</source>
+        <translation>BosonNLP NER（行内 {{{{类型:名称}}}} 标记）</translation>
+    </message>
 </context>
 <context>
     <name>ImportOptions</name>
@@ -1705,6 +1817,14 @@ Replace it? Once the new export is complete, the old file is deleted and the new
     <message>
         <source>People&apos;s Daily / MSRA word/tag</source>
         <translation>人民日报 / MSRA 词/词性标注</translation>
+    </message>
+    <message>
+        <source>OntoNotes .name files (ENAMEX)</source>
+        <translation>OntoNotes 命名实体文件（ENAMEX 标记）</translation>
+    </message>
+    <message>
+        <source>BosonNLP NER ({{person_name:…}} inline)</source>
+        <translation>BosonNLP 命名实体语料（行内 {{类型:名称}} 标记）</translation>
     </message>
     <message>
         <source>Gold layer (decided)</source>

@@ -40,6 +40,7 @@ from storage.formats.conll_layout import (
     _Sentence,
     _special,
     is_comment,
+    misc_tag,
 )
 
 
@@ -107,7 +108,7 @@ class ConllReader(LayoutAnalysis):
         piece = piece.rstrip("\n")
         if layout.rstrip:
             piece = _TRAILING_SPACE.sub("", piece)
-        if joiner is not None and not layout.specials:
+        if joiner is not None and not layout.specials and not layout.conllu:  # CoNLL-U: SpaceAfter, MISC
             parts = piece.replace("\n", "\t").split("\t") if joiner == "\t" else piece.split()
             if len(parts) == width * (piece.count("\n") + 1):
                 yield self._sentence(first, parts[tok::width], parts[tag::width])
@@ -164,10 +165,13 @@ class ConllReader(LayoutAnalysis):
         space_after: list[bool] | None = None,
     ) -> _Sentence:
         layout = self.layout
-        if numbers is None and not layout.weibo and not layout.untyped:
+        if numbers is None and not layout.weibo and not layout.untyped and layout.misc_key is None:
             return _Sentence(first, tokens, tags)
         if layout.weibo:
             tokens = [t[0] for t in tokens]
+        if layout.misc_key is not None:
+            key = layout.misc_key
+            tags = [misc_tag(t, key) or "" for t in tags]  # every row has one: the first pass checked
         if layout.untyped:
             label = self.options.untyped_label
             tags = [f"{t}-{label}" if t in UNTYPED else t for t in tags]

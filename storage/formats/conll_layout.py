@@ -27,6 +27,20 @@ _CONLLU_ID = re.compile(r"^\d+([-.]\d+)?$")
 _WHITE_LINE = re.compile(r"^[^\S\n]+$", re.MULTILINE)
 _TAG_LIKE = re.compile(r"^(O|[BIESMU](-\S+)?|\S+-[BIESMU])$")
 _TRAILING_SPACE = re.compile(r"[^\S\n]+$", re.MULTILINE)
+MISC = 9  # CoNLL-U's tenth column
+# MISC keys real corpora keep their entity tags under: classla and the Slovenian SSJ treebank "NER=B-PER",
+# Stanza "ner=S-PERSON", NorNE "name=B-GPE_LOC" (what spaCy's conllu converter reads), "NE=" and "Entity=";
+# CorefUD's "Entity=(e1-person-1" brackets are coreference, not tags, and are not taken for them
+MISC_KEYS = ("ner", "ne", "name", "entity")
+
+
+def misc_tag(misc: str, key: str) -> str | None:
+    """The value of ``key`` in a MISC column (``SpaceAfter=No|NER=B-PER``), None where it has none."""
+    for item in misc.split("|"):
+        name, sep, value = item.partition("=")
+        if sep and name == key:
+            return value
+    return None
 
 
 def _is_blank(line: str) -> bool:
@@ -52,12 +66,15 @@ class Layout:
     separator: str = ""  # "tab", "space" or "mixed"
     conllu: bool = False
     scheme: Scheme = Scheme.BIO
+    misc_key: str | None = None  # CoNLL-U: the MISC key the tags are under (NER=B-PER)
 
     @property
     def spaces_known(self) -> bool:
-        """CoNLL-U whose MISC column (the 10th) is there and not the tag: SpaceAfter=No says where the spaces
-        are. A 10-column file with its tags in that column says nothing about them."""
-        return self.conllu and self.width > 9 and 9 not in (self.token, self.tag)
+        """CoNLL-U whose MISC column (the 10th) is there and not the tag, or holds it under a key:
+        SpaceAfter=No says where the spaces are. A 10-column file with bare tags in that column says nothing
+        about them."""
+        misc_free = self.tag != MISC or self.misc_key is not None
+        return self.conllu and self.width > MISC and self.token != MISC and misc_free
 
     untyped: bool = False
     weibo: bool = False
@@ -167,6 +184,8 @@ class LayoutAnalysis:
                 K.COLUMNS_UNFIT, token=columns.token, tag=columns.tag, width=layout.width, row=first_row
             )
             raise self.fail(unfit, first_line) from None
+        if layout.conllu and layout.tag == MISC and layout.width == MISC + 1:
+            layout.misc_key = self._misc_key()
         stats = _Stats(width_line=first_line)
         separators: set[str] = set()
         seen: set[str] = set()  # rows checked in earlier blocks (a corpus repeats most of its rows)
@@ -191,6 +210,8 @@ class LayoutAnalysis:
         info.scheme = str(layout.scheme)
         info.columns = columns.describe(layout.width)
         info.variant = self._variant()
+        if layout.misc_key:
+            info.notes.append(said(K.NOTE_MISC_TAGS, key=layout.misc_key))
         if layout.weibo:
             info.notes.append(said(K.NOTE_WEIBO))
         if layout.untyped:
@@ -202,6 +223,29 @@ class LayoutAnalysis:
         for line in layout.boms:
             info.notes.append(said(K.NOTE_BOM_DOCUMENT, line=line))
         return layout
+
+    def _misc_key(self) -> str | None:
+        """The key of the first MISC item in the file's first rows whose name is one of ``MISC_KEYS`` (in any
+        case) and whose value is a tag; None where there is none (the column is then read as bare tags)."""
+        for line in self.source.head().split("\n"):
+            cols = line.split("\t")
+            if len(cols) != MISC + 1 or not cols[0].isdigit():
+                continue
+            for item in cols[MISC].split("|"):
+                name, sep, value = item.partition("=")
+                if sep and name.lower() in MISC_KEYS and self._is_tag(value):
+                    return name
+        return None
+
+    @staticmethod
+    def _is_tag(value: str) -> bool:
+        if value in UNTYPED or value == "O":
+            return True
+        try:
+            split_tag(value)
+        except TagSequenceError:
+            return False
+        return True
 
     def _variant(self) -> Said:
         layout = self.layout
@@ -268,6 +312,12 @@ class LayoutAnalysis:
                 )
                 continue
             token, tag = cols[layout.token], cols[layout.tag]
+            if layout.misc_key is not None:
+                found = misc_tag(tag, layout.misc_key)
+                if found is None:
+                    error(raw, Reason.of(K.MISC_NO_TAG, key=layout.misc_key, misc=tag))
+                    continue
+                tag = found
             if not token:
                 error(raw, Reason.of(K.EMPTY_TOKEN, row=row))
                 continue

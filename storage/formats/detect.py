@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from model.tagging import TagSequenceError, split_tag
+from storage.formats.boson import looks_like_boson
+from storage.formats.ontonotes import looks_like_ontonotes
 from storage.formats.source import BOM, TextFile
 from storage.formats.wordtag import parse_token
 
@@ -22,6 +24,8 @@ class Format(enum.StrEnum):
     CONLL = "conll"  # CoNLL in any number of columns, CoNLL-U/CoNLL-X, Weibo NER
     BRAT = "brat"
     WORDTAG = "wordtag"  # People's Daily / MSRA original word/tag
+    ONTONOTES = "ontonotes"  # OntoNotes 4/5 .name files (<DOC>, <ENAMEX TYPE=…>)
+    BOSON = "boson"  # BosonNLP_NER_6C.txt: {{person_name:…}} inline
 
 
 SUFFIXES = {
@@ -29,6 +33,7 @@ SUFFIXES = {
     ".jsonl": Format.JSONL,
     ".json": Format.JSON,
     ".ann": Format.BRAT,
+    ".name": Format.ONTONOTES,
     **dict.fromkeys(
         (
             ".conll",
@@ -121,7 +126,11 @@ def detect(path: Path) -> Detection:
         return Detection(Format.BRAT, None)
     source = TextFile.open(path)
     head = source.head().lstrip(BOM).lstrip()
-    found = _json_kind(head)
+    found = Format.BOSON if head.startswith("{{") and looks_like_boson(head) else _json_kind(head)
+    if found is None and looks_like_ontonotes(head):
+        found = Format.ONTONOTES
+    if found is None and looks_like_boson(head):
+        found = Format.BOSON
     if found is None and looks_like_conll(head):
         found = Format.CONLL
     if found is None and looks_like_wordtag(head):

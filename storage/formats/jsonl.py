@@ -18,18 +18,19 @@ key goes to the document's metadata.
 from __future__ import annotations
 
 import json
-import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 from model.reasons import Reason, said
 from model.reasons import ReasonKind as K
 from model.spans import Entity
 from model.text import first_line_title, line_ending_kind, normalise_newlines
-from storage.formats import ImportFormatError, ParsedDocument, ReadInfo, unit_reason
+from storage.formats import ImportFormatError, ParsedDocument, ReadInfo, prodigy, unit_reason
+from storage.formats.json_decoding import DECODER as _DECODER
+from storage.formats.json_decoding import refusal as _refusal
 from storage.formats.json_shapes import ASTRAL as _ASTRAL
 from storage.formats.json_shapes import LS_SKIP as _LS_SKIP
 from storage.formats.json_shapes import SPAN_KEYS, RawSpan
@@ -42,67 +43,6 @@ from storage.formats.json_shapes import label_studio_results as _label_studio_re
 from storage.formats.json_shapes import min_spans as _min_spans
 from storage.formats.options import OffsetUnit, ReadOptions
 from storage.formats.source import BOM, TextFile, inner_bom
-
-
-class _DuplicateKey(ValueError):
-    def __init__(self, key: str) -> None:
-        super().__init__(key)
-        self.key = key
-
-
-class _Constant(ValueError):
-    def __init__(self, name: str) -> None:
-        super().__init__(name)
-        self.name = name
-
-
-def _constant(name: str) -> NoReturn:
-    """NaN, Infinity and -Infinity: Python's json reads them, JSON has no such values (and PostgreSQL's
-    json columns refuse them)."""
-    raise _Constant(name)
-
-
-class _TooLarge(ValueError):
-    def __init__(self, number: str) -> None:
-        super().__init__(number)
-        self.number = number
-
-
-def _float(text: str) -> float:
-    """A JSON number with a fraction or an exponent; refused where it is too large for a float (1e400 would
-    be read as infinity, which no JSON column stores)."""
-    value = float(text)
-    if math.isinf(value):
-        raise _TooLarge(text)
-    return value
-
-
-def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    obj = dict(pairs)
-    if len(obj) < len(pairs):
-        seen: set[str] = set()
-        for key, _ in pairs:
-            if key in seen:
-                raise _DuplicateKey(key)
-            seen.add(key)
-    return obj
-
-
-def _refusal(exc: BaseException) -> Reason:
-    """What a value the decoder's hooks (or Python) refused was: a key named twice, NaN, a number too large
-    for a float, nesting deeper than Python's stack, an integer of more digits than Python reads."""
-    if isinstance(exc, _DuplicateKey):
-        return Reason.of(K.JSON_DUPLICATE_KEY, key=exc.key)
-    if isinstance(exc, _Constant):
-        return Reason.of(K.JSON_CONSTANT, name=exc.name)
-    if isinstance(exc, _TooLarge):
-        return Reason.of(K.JSON_NUMBER_TOO_LARGE, number=exc.number[:40])
-    if isinstance(exc, RecursionError):
-        return Reason.of(K.JSON_TOO_DEEP)
-    return Reason.of(K.JSON_NUMBER_TOO_LONG)  # sys.get_int_max_str_digits()
-
-
-_DECODER = json.JSONDecoder(object_pairs_hook=_object, parse_constant=_constant, parse_float=_float)
 
 
 class JsonReader:
@@ -158,6 +98,10 @@ class JsonReader:
             raise ImportFormatError(self.path, _refusal(exc), where) from None
 
     def _lines(self) -> Iterator[ParsedDocument]:
+        """One object a line. A first line that is not one JSON value, or is an array, is a JSON file given
+        as JSON Lines (``--format jsonl`` for a ``.json`` export): the refusal names the format it looks
+        like."""
+        seen = False
         for number, line in self.source.lines():
             if line.startswith(BOM):
                 if number > 1:
@@ -168,12 +112,21 @@ class JsonReader:
             if not line.strip():
                 continue
             start = len(line) - len(line.lstrip())
-            obj, end = self._decode(line, start, number)
+            try:
+                obj, end = self._decode(line, start, number)
+            except ImportFormatError:
+                if not seen and _unfinished(line, start):  # "[" or "{" that goes on: one value over lines
+                    raise ImportFormatError.of(self.path, K.JSON_NOT_LINES, number) from None
+                raise
+            if not seen and isinstance(obj, list):  # an array on one line
+                raise ImportFormatError.of(self.path, K.JSON_NOT_LINES, number)
+            seen = True
             if line[end:].strip():
                 raise ImportFormatError.of(
                     self.path, K.BAD_JSON, number, problem="Extra data", column=end + 1
                 ) from None
-            yield self.document(obj, number)
+            if (doc := self.document(obj, number)) is not None:
+                yield doc
 
     def _array(self) -> Iterator[ParsedDocument]:
         text = "".join(self.source.chunks())
@@ -200,7 +153,8 @@ class JsonReader:
 
         if not text.startswith("[", pos):  # one object, not an array
             obj, end = decode(pos)
-            yield self.document(obj, line_at(pos))
+            if (doc := self.document(obj, line_at(pos))) is not None:
+                yield doc
             finish(end)
             return
         pos = ws.match(text, pos + 1).end()  # type: ignore[union-attr]
@@ -209,7 +163,8 @@ class JsonReader:
             return
         while True:
             obj, end = decode(pos)
-            yield self.document(obj, line_at(pos))
+            if (doc := self.document(obj, line_at(pos))) is not None:
+                yield doc
             pos = ws.match(text, end).end()  # type: ignore[union-attr]
             if text.startswith("]", pos):
                 finish(pos + 1)
@@ -220,10 +175,16 @@ class JsonReader:
 
     # -- one object ------------------------------------------------------------------------------------
 
-    def document(self, obj: Any, number: int) -> ParsedDocument:
+    def document(self, obj: Any, number: int) -> ParsedDocument | None:
+        """The document of one object; None for a Prodigy task answered reject or ignore (counted)."""
         fail = _Fail(self.path, number)
         if not isinstance(obj, dict):
             fail(K.NOT_AN_OBJECT)
+        if prodigy.is_task(obj):
+            if prodigy.skipped(obj, fail, self.ignored):
+                return None
+            prodigy.check_tokens(obj, fail)
+            obj = {k: v for k, v in obj.items() if k != "tokens"}  # they are the text's, cut in pieces
         raw, spans, meta = self._shape(obj, fail)
         if not raw.strip():
             fail(K.EMPTY_TEXT)
@@ -259,7 +220,8 @@ class JsonReader:
         if text_key is None or not isinstance(obj[text_key], str):
             fail(K.NO_TEXT)
         raw: str = obj[text_key]
-        key = next((k for k in SPAN_KEYS if k in obj), None)
+        tool = "Prodigy" if prodigy.is_task(obj) else None
+        key = "spans" if tool and "spans" in obj else next((k for k in SPAN_KEYS if k in obj), None)
         items = obj.get(key, []) if key else []
         min_key = key if _is_min_list(items) else None
         if key is None:
@@ -273,7 +235,7 @@ class JsonReader:
         else:
             if not isinstance(items, list):
                 fail(K.SPANS_NOT_A_LIST, key=key)
-            self.shapes["doccano" if text_key == "text" else 'doccano 1.6 ("data")'] += 1
+            self.shapes[tool or ("doccano" if text_key == "text" else 'doccano 1.6 ("data")')] += 1
             spans = [_doccano_span(item, fail) for item in items]
         meta = {k: v for k, v in obj.items() if k not in (text_key, key)}
         return raw, spans, meta
@@ -382,6 +344,20 @@ class JsonReader:
                 fail(K.SPAN_TEXT_DIFFERS, start=start, end=end, covered=raw[start:end], stated=surface)
             entities.append(Entity(start, end, label))
         return entities
+
+
+def _unfinished(line: str, start: int) -> bool:
+    """Whether ``line`` starts an array or an object that goes on after it: JSON broken only by the line's
+    end (a bad value inside a line is that line's error)."""
+    if line[start] not in "[{":
+        return False
+    try:
+        _DECODER.raw_decode(line, start)
+    except json.JSONDecodeError as exc:
+        return exc.pos >= len(line.rstrip())
+    except (RecursionError, ValueError):
+        return False
+    return False
 
 
 def read_jsonl(path: Path, options: ReadOptions | None = None) -> Iterator[ParsedDocument]:

@@ -315,3 +315,18 @@ def test_the_preview_names_the_files_a_folder_holds_that_are_not_read(
     message = dialog.messageLabel.text()
     assert message.startswith("No importable file in what was chosen.")
     assert "1 file(s) in the chosen folder(s) were not read" in message and "(notes.csv)" in message
+
+
+def test_the_preview_names_the_links_a_folder_holds_that_lead_to_no_file(
+    qtbot: QtBot, project: Project, tmp_path: Path
+) -> None:
+    corpus_files(tmp_path / "in")
+    (tmp_path / "in" / "gone.jsonl").symlink_to(tmp_path / "in" / "deleted.jsonl")
+    (tmp_path / "in" / "loop.bio").symlink_to(tmp_path / "in" / "loop.bio")
+    dialog = open_dialog(qtbot, project)
+    dialog.add_paths([tmp_path / "in"])
+    click_and_wait(qtbot, dialog, dialog.previewButton)
+    message = dialog.messageLabel.text()
+    assert "from 2 file(s)" in message and "were not read, their names" not in message
+    assert "2 symbolic link(s) in the chosen folder(s) were not read" in message
+    assert "(gone.jsonl, loop.bio)" in message

@@ -91,6 +91,8 @@ ALLOWED = {
     "BIOES",
     "BMES",
     "DOCSTART",
+    "ENAMEX",  # OntoNotes' name markup
+    "BosonNLP",
     "txt",
     "ann",
     "bio",

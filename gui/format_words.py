@@ -1,0 +1,112 @@
+"""The refusals and notes of the formats read from other tools' own files (Prodigy's answers, CoNLL-U with its
+entities in MISC, OntoNotes ``.name`` files), marked for ``pyside6-lupdate`` in the context of
+``gui/import_messages.py``, which says them; each the English of ``model.reasons.TEMPLATES``."""
+
+from __future__ import annotations
+
+from gui.i18n import QT_TRANSLATE_NOOP
+from model.reasons import ReasonKind as K
+
+FORMAT_WORDS: dict[K, str] = {
+    K.PART_PRODIGY_REJECTED: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        'Prodigy task(s) answered "reject" (their spans are not entities)',
+    ),
+    K.PART_PRODIGY_IGNORED: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        'Prodigy task(s) answered "ignore" (skipped by the annotator)',
+    ),
+    K.PRODIGY_ANSWER: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        'a Prodigy "answer" is "accept", "reject" or "ignore", not {answer!r}',
+    ),
+    K.PRODIGY_BINARY: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "a binary Prodigy answer (ner.teach) accepts one suggested span {spans}, not the entities of the "
+        "whole text, whose others were never looked at: make complete annotations of such answers with "
+        "Prodigy's ner.silver-to-gold and import that dataset",
+    ),
+    K.PRODIGY_VIEW: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        'a Prodigy task of the "{view}" interface marks no entity spans (ner_manual and spans_manual do)',
+    ),
+    K.PRODIGY_TOKENS: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "span [{start}, {end}, {label!r}] does not cover its tokens {first} to {last} (they are at "
+        "{expected}): which of the two is right cannot be known",
+    ),
+    K.MISC_NO_TAG: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "has no {key}= tag in its MISC column ({misc!r}), where the file keeps its tags there: a row "
+        "without one was never annotated",
+    ),
+    K.NOTE_MISC_TAGS: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "the tags were read from the MISC column's {key}= values",
+    ),
+    K.JSON_NOT_LINES: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "is not JSON Lines (one object a line): it starts a JSON array, or one object over several lines, as "
+        "a JSON file does (--format json)",
+    ),
+    K.ONTONOTES_DOC_OPEN: QT_TRANSLATE_NOOP(
+        "ImportMessages", "the <DOC> begun on line {first} is not closed by </DOC>"
+    ),
+    K.ONTONOTES_DOC_STRAY: QT_TRANSLATE_NOOP("ImportMessages", 'a </DOC> closes no <DOC DOCNO="…">'),
+    K.ONTONOTES_OUTSIDE: QT_TRANSLATE_NOOP(
+        "ImportMessages", 'text outside a <DOC DOCNO="…"> … </DOC>: {row!r}'
+    ),
+    K.ONTONOTES_STRAY_CLOSE: QT_TRANSLATE_NOOP("ImportMessages", "a </ENAMEX> closes no <ENAMEX>"),
+    K.ONTONOTES_EMPTY: QT_TRANSLATE_NOOP(
+        "ImportMessages", 'the <ENAMEX TYPE="{label}"> covers no text (S_OFF/E_OFF beyond its words?)'
+    ),
+    K.ONTONOTES_NESTED: QT_TRANSLATE_NOOP("ImportMessages", "an <ENAMEX> inside another: {tag!r}"),
+    K.ONTONOTES_UNCLOSED: QT_TRANSLATE_NOOP(
+        "ImportMessages", 'the <ENAMEX TYPE="{label}"> is not closed on its line'
+    ),
+    K.ONTONOTES_BAD_TAG: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        '{tag!r} is not OntoNotes name markup (<ENAMEX TYPE="…"> with S_OFF or E_OFF, </ENAMEX>)',
+    ),
+    K.WARN_ONTONOTES_OFFSETS: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "{count} name(s) with S_OFF/E_OFF begin or end inside a word: read as starting S_OFF characters "
+        "into the first word and ending E_OFF characters before the end of the last (first at line "
+        "{line}); CoNLL-2012 widens them to whole words",
+    ),
+    K.VARIANT_ONTONOTES: QT_TRANSLATE_NOOP("ImportMessages", "OntoNotes .name (ENAMEX markup)"),
+    K.BOSON_STRAY_CLOSE: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        'a "}}}}" closes no "{{{{": {row!r}',
+    ),
+    K.BOSON_UNCLOSED: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        'a "{{{{" is not closed by "}}}}" on its line: {row!r}',
+    ),
+    K.BOSON_NESTED: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        'a "{{{{" inside another: {row!r}',
+    ),
+    K.BOSON_BAD_TYPE: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "{row!r} is not a BosonNLP name ({{{{type:name}}}}, the type one of person_name, location, "
+        "org_name, company_name, product_name, time)",
+    ),
+    K.BOSON_EMPTY: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "the name {row!r} holds no text",
+    ),
+    K.NOTE_BOSON_BREAKS: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        '{count} "\\n" (the released file\'s paragraph breaks inside a line) were read as line breaks',
+    ),
+    K.NOTE_BOSON_SPACES: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "{count} name(s) with spaces inside their braces ({{{{person_name: 施宇翔}}}}): the spaces were "
+        "left out of the text",
+    ),
+    K.VARIANT_BOSON: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "BosonNLP NER ({{{{type:name}}}} inline)",
+    ),
+}
