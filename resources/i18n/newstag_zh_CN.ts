@@ -3257,6 +3257,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>关闭</translation>
     </message>
     <message>
+        <source>Not changed.</source>
+        <translation>未更改。</translation>
+    </message>
+    <message>
         <source>Choose an action in the table first.</source>
         <translation>请先在表中选择一项操作。</translation>
     </message>
