@@ -2947,6 +2947,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>请先在分歧范围内选择文本，再按标签键。</translation>
     </message>
     <message>
+        <source>The review queue is done: every document in it is reviewed. Escape closes the window.</source>
+        <translation>审校队列已完成：其中每篇文档都已审校。按 Esc 关闭窗口。</translation>
+    </message>
+    <message>
         <source>— (nothing)</source>
         <translation>—（无）</translation>
     </message>
