@@ -135,6 +135,13 @@ def test_take_both_refused_when_versions_overlap(qtbot: QtBot, reviewed: tuple[P
     with qtbot.waitSignal(window.session.message) as message:
         qtbot.keyClick(window.article, Qt.Key.Key_Plus)
     assert "overlap" in message.args[0] and window.session.open_count == 2
+    assert "overlap" in window.statusBar().currentMessage()
+    qtbot.keyClick(window.article, Qt.Key.Key_B)  # decided: the refusal no longer holds, it goes
+    assert window.session.open_count == 1 and window.statusBar().currentMessage() == ""
+    qtbot.keyClick(window.article, Qt.Key.Key_C)  # no annotator C: said, and gone with the next decision
+    assert "no annotator C" in window.statusBar().currentMessage()
+    qtbot.keyClick(window.article, Qt.Key.Key_U)
+    assert window.session.open_count == 2 and window.statusBar().currentMessage() == ""
 
 
 def test_an_empty_queue_says_why(qtbot: QtBot, sqlite_project: Project) -> None:
