@@ -219,7 +219,8 @@ class AnnotationActions(QObject):
         session.message.emit("", False)
         if change is None or session.document is None or before is None:
             return
-        session.apply_change(change)
+        where = _place(before, change)  # the next key acts where the step was, not where a decision moved on
+        session.apply_change(change, where, where[0] if where else None)
         if changes_state:
             session.update_progress()
         session.learning.resync(session.document.id, self._surfaces(before, change))
@@ -234,3 +235,12 @@ class AnnotationActions(QObject):
         ]
         touched = mine + [old[i] for i in (*change.deleted, *(s.id for s in change.updated)) if i in old]
         return {self.session.surface(s) for s in touched}
+
+
+def _place(before: Layers, change: Change) -> tuple[int, int] | None:
+    """(start, end) of the first span of the open document that ``change`` touched, if it touched one."""
+    old = {s.id: s for s in (*before.suggestions, *before.own)}
+    touched = [s for s in (*change.inserted, *change.updated) if s.document_id == before.document_id]
+    touched += [old[i] for i in change.deleted if i in old]
+    first = min(touched, key=lambda s: (s.start, s.end), default=None)
+    return (first.start, first.end) if first is not None else None

@@ -86,6 +86,18 @@ class DocumentList(QWidget):
         if self._current is not None:
             self.select_document(self._current)
 
+    def next_document(
+        self, after: DocumentId | None, backwards: bool = False, unfinished: bool = False
+    ) -> DocumentId | None:
+        """The document after ``after`` in the list as filtered, a search typed a moment ago included."""
+        if self._timer.isActive():
+            self.apply_filter()
+        return self.model.next_document(after, backwards, unfinished)
+
+    @property
+    def filtered(self) -> bool:
+        return self.model.filtered
+
     def _update_count(self) -> None:
         self.count.setText(self.tr("{0} document(s)").format(self.model.total))
 

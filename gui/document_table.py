@@ -71,16 +71,28 @@ class DocumentListModel(QAbstractTableModel):
 
     def position(self, document_id: DocumentId) -> int:
         """The document's place (from 1) in the filtered list, in list order; 0 if the filter leaves it out.
-        A loaded row answers at once; otherwise two counts (remembered until the list changes)."""
+        A loaded row answers at once; otherwise a count (remembered until the list changes)."""
         row = self._rows.get(document_id, -1)
         if row >= 0:
             return row + 1
         if document_id not in self._positions:
-            count = self._documents.count_documents
-            up_to = count(self._annotator_id, self._state, self._search, up_to=document_id)
-            before = count(self._annotator_id, self._state, self._search, up_to=DocumentId(document_id - 1))
-            self._positions[document_id] = up_to if up_to > before else 0
+            self._positions[document_id] = self._documents.position(
+                self._annotator_id, document_id, self._state, self._search, self._ranking
+            )
         return self._positions[document_id]
+
+    def next_document(
+        self, after: DocumentId | None, backwards: bool = False, unfinished: bool = False
+    ) -> DocumentId | None:
+        """The document after ``after`` in this list (its filter and its order); wraps around."""
+        return self._documents.next_document(
+            self._annotator_id, after, unfinished, backwards, self._ranking, self._state, self._search
+        )
+
+    @property
+    def filtered(self) -> bool:
+        """Does the filter leave documents out (a state or a search)?"""
+        return self._state is not None or bool(self._search)
 
     @property
     def total(self) -> int:

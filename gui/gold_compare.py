@@ -4,9 +4,16 @@ own."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDockWidget, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
-from gui.plain_text import plain_label
+from gui.plain_text import plain_label, plain_tooltip
 from model.review import align
 from model.spans import AnnotatorId, Document, Layer, Status
 from storage.project import Project
@@ -30,6 +37,9 @@ class GoldComparison(QDockWidget):
         self.table.setObjectName("goldDifferences")
         self.table.setHorizontalHeaderLabels([self.tr("Text"), self.tr("You"), self.tr("Gold")])
         self.table.verticalHeader().hide()
+        # the three columns share the dock's width, whatever it is (a long value elided, whole in its tooltip)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.cellClicked.connect(self._activate)
         layout = QVBoxLayout(body)
@@ -64,6 +74,7 @@ class GoldComparison(QDockWidget):
             theirs = "; ".join(f"{text[e.start : e.end]} {e.label}" for e in d.spans["gold"]) or "—"
             for col, value in enumerate((text[d.start : d.end], mine, theirs)):
                 item = QTableWidgetItem(value)
+                item.setToolTip(plain_tooltip(value))
                 item.setData(Qt.ItemDataRole.UserRole, row)
                 self.table.setItem(row, col, item)
 

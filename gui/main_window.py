@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
         self.resize(1400, 860)
 
         self.documents = DocumentList(DocumentListModel(project.document_list, annotator.id, self))
+        self.session.listing = self.documents  # the next article is the list's, as filtered
         self.article = ArticleView(self.session)
         self.entities = EntityPanel(self.session)
         self.labels = LabelBar(self.session.labels)

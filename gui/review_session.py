@@ -143,6 +143,7 @@ class ReviewSession(QObject):
             self.message.emit(said, True)
             return False
         self.saved = False
+        self.message.emit("", False)  # what a refusal before said no longer holds
         remaining = [i for i in range(len(self.alignment.disagreements)) if i not in self.decisions]
         if remaining:
             self.current = next((i for i in remaining if i > self.current), remaining[0])
@@ -184,6 +185,7 @@ class ReviewSession(QObject):
             self.current = next(reversed(self.decisions))
         del self.decisions[self.current]
         self.saved = False
+        self.message.emit("", False)
         self._rebuild()
 
     @property

@@ -289,12 +289,20 @@ class ReviewWindow(QMainWindow):
         self.refresh_queue()  # not in the queue (it changed meanwhile): start afresh
 
     def save_and_next(self) -> None:
-        if self.save():
-            row = self.queue.currentRow()
-            for i in list(range(row + 1, self.queue.count())) + list(range(row)):
-                if not self.queue.item(i).text().startswith("✓"):
-                    self.queue.setCurrentRow(i)
-                    return
+        """Ctrl+Return: save (unless this reviewed document has nothing unsaved: no new gold version, and
+        never decisions of an earlier review overwritten by none), then the next unreviewed document; after
+        the last one, say that the queue is done."""
+        row = self.queue.currentRow()
+        reviewed = row >= 0 and self.queue.item(row).text().startswith("✓")
+        if not (reviewed and self.session.saved) and not self.save():
+            return
+        for i in list(range(row + 1, self.queue.count())) + list(range(row)):
+            if not self.queue.item(i).text().startswith("✓"):
+                self.queue.setCurrentRow(i)
+                return
+        self.statusBar().showMessage(
+            self.tr("The review queue is done: every document in it is reviewed. Escape closes the window.")
+        )
 
     def _fit_panel(self) -> None:
         """The name column as wide as the longest name, up to ``NAME_SHARE`` of the panel; rows as tall as

@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
@@ -25,6 +26,9 @@ from model.span_rules import next_focus, refocus
 from model.spans import Annotator, Document, DocumentId, Span
 from model.view import Layers, open_suggestions
 from storage.project import Project, SuggestionService
+
+if TYPE_CHECKING:
+    from gui.document_list import DocumentList
 
 logger = logging.getLogger(__name__)
 
@@ -49,7 +53,7 @@ class AnnotationSession(QObject):
     ) -> None:
         super().__init__(parent)
         self.project, self.annotator, self.service = project, annotator, service
-        self.ranking: list[DocumentId] = []  # the document list's uncertainty order, if the project uses it
+        self.listing: DocumentList | None = None  # the window's list: moving between articles follows it
         self.store = project.annotations
         self.labels = project.labels.all()
         self.undo_stack = AnnotationUndoStack(self.store, self)
@@ -124,18 +128,29 @@ class AnnotationSession(QObject):
 
     @reported(QT_TRANSLATE_NOOP("Reported", "Opening the next document"))
     def next_document(self, backwards: bool = False, unfinished: bool = False) -> None:
+        """Open the next (previous, next unfinished) article of the window's list as filtered; if the filter
+        holds none, say so and stay."""
+        if self.listing is None:
+            return
         after = self.document.id if self.document else None
-        following = self.project.document_list.next_document(
-            self.annotator.id,
-            after,
-            unfinished=unfinished,
-            backwards=backwards,
-            ranking=self.ranking if unfinished else (),
-        )
+        following = self.listing.next_document(after, backwards, unfinished)
         if following is not None:
             self.open_document(following)
+            return
+        filtered = self.listing.filtered
+        if unfinished and filtered and self.project.document_list.next_document(self.annotator.id, after):
+            said = self.tr(
+                "No other unfinished article in the list's filter; clear the filter to see the rest."
+            )
         elif unfinished:
-            self.message.emit(self.tr("Every document is done. Well done!"), False)
+            said = self.tr("Every document is done. Well done!")
+        else:
+            said = (
+                self.tr("No other article in the list's filter.")
+                if filtered
+                else self.tr("This is the only article.")
+            )
+        self.message.emit(said, False)
 
     def previous_document(self) -> None:
         self.next_document(backwards=True)

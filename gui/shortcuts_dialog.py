@@ -1,12 +1,13 @@
 """Help → Shortcuts (F1): every key of the window, and the annotator's way to change them. Choose an action,
-press **Change key…** (or Return, or double-click it) and press the new key; **Add key…** keeps the old ones
-too. A key that something else holds is refused with its name. **Reset** gives back the defaults."""
+press **Change key…** (or Return, or double-click it) and press the new key (Escape cancels); **Add key…**
+keeps the old ones too. A key that something else holds is refused with its name. **Reset** gives back the
+defaults."""
 
 from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -70,6 +71,7 @@ class ShortcutsDialog(QDialog):
         self.capture.setObjectName("shortcutCapture")
         self.capture.setMaximumSequenceLength(1)
         self.capture.editingFinished.connect(self._captured)
+        self.capture.installEventFilter(self)  # Escape cancels the capture rather than becoming the key
         self.cancel = QPushButton(self.tr("Cancel"), self)
         self.cancel.clicked.connect(self._stop)
         capture_row = QHBoxLayout()
@@ -144,6 +146,23 @@ class ShortcutsDialog(QDialog):
             self.start("change")
             return
         super().keyPressEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A plain Escape while a key is awaited cancels, as in every key-capture dialog; QKeySequenceEdit
+        would record it as the new key."""
+        if (
+            watched is self.capture
+            and event.type() in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride)
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
+            if event.type() == QEvent.Type.KeyPress:
+                self._stop()
+                self.message.setText(self.tr("Not changed."))
+            event.accept()
+            return True
+        return super().eventFilter(watched, event)
 
     # -- changing keys --------------------------------------------------------------------------------
 

@@ -286,7 +286,6 @@ class WindowMenus(QObject):
     def apply_order(self) -> None:
         """Show the project's document order (``project.ordering``) in the list; Ctrl+Return follows it."""
         order = self.project.ordering.listing_order()
-        self.session.ranking = order
         self.list_model.set_ranking(order)
 
     def close(self) -> None:

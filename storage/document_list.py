@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import and_, case, func, literal, or_, select
 from sqlalchemy.orm import Session
 
 from model.spans import AnnotatorId, DocState, DocumentId, Layer, Span
@@ -35,9 +35,10 @@ class DocumentList:
         lead assigned any, else the whole project)."""
         return (self.count_documents(annotator_id, DocState.DONE), self.count_documents(annotator_id))
 
-    def _list_query(self, annotator_id: AnnotatorId, state: DocState | None, search: str):  # type: ignore[no-untyped-def]
-        state_col = func.coalesce(ProgressRow.state, str(DocState.NEW))
-        query = select(DocumentRow.id, DocumentRow.title, state_col).outerjoin(
+    def _list_query(self, annotator_id: AnnotatorId, state: DocState | None, search: str, *columns):  # type: ignore[no-untyped-def]
+        """The documents in the list's filter: (id, title, state), or the ``columns`` asked for."""
+        state_col = _state_col()
+        query = select(*(columns or (DocumentRow.id, DocumentRow.title, state_col))).outerjoin(
             ProgressRow,
             and_(ProgressRow.document_id == DocumentRow.id, ProgressRow.annotator_id == annotator_id),
         )
@@ -79,12 +80,7 @@ class DocumentList:
     ) -> list[DocumentEntry]:
         """One page of the document list, with open-suggestion counts: the ``ranking``'s documents first in
         its order (``project.ordering``), then the others in document order."""
-        order = [DocumentRow.id]
-        if ranking:
-            position = case(
-                {int(d): k for k, d in enumerate(ranking)}, value=DocumentRow.id, else_=len(ranking)
-            )
-            order.insert(0, position)  # type: ignore[arg-type]
+        order = [_list_order(ranking), DocumentRow.id] if ranking else [DocumentRow.id]  # type: ignore[list-item]
         with self._project.session_factory() as s:
             rows = s.execute(
                 self._list_query(annotator_id, state, search).order_by(*order).offset(offset).limit(limit)
@@ -136,40 +132,70 @@ class DocumentList:
         unfinished: bool = True,
         backwards: bool = False,
         ranking: Sequence[DocumentId] = (),
+        state: DocState | None = None,
+        search: str = "",
     ) -> DocumentId | None:
-        """The next (or previous) document after ``after``, only unfinished ones if asked; wraps around. With
-        a ``ranking`` (``project.ordering``), the next unfinished document is its first unfinished one."""
-        if ranking and unfinished and not backwards:
-            state_col = func.coalesce(ProgressRow.state, str(DocState.NEW))
-            candidates = _only_assigned(
-                select(DocumentRow.id).outerjoin(
-                    ProgressRow,
-                    and_(ProgressRow.document_id == DocumentRow.id, ProgressRow.annotator_id == annotator_id),
-                ),
-                annotator_id,
-            ).where(state_col != str(DocState.DONE), DocumentRow.id.in_([int(d) for d in ranking]))
-            with self._project.session_factory() as s:
-                open_ids = set(s.scalars(candidates))
-            for doc_id in ranking:
-                if doc_id in open_ids and doc_id != after:
-                    return doc_id
-        state_col = func.coalesce(ProgressRow.state, str(DocState.NEW))
-        query = select(DocumentRow.id).outerjoin(
-            ProgressRow,
-            and_(ProgressRow.document_id == DocumentRow.id, ProgressRow.annotator_id == annotator_id),
-        )
-        query = _only_assigned(query, annotator_id)
+        """The next (or previous) document after ``after`` in the list as the window shows it: within its
+        filter (``state``, ``search``), in its order (the ``ranking``'s documents first, then document order),
+        only unfinished ones if asked; wraps around. With a ``ranking`` (``project.ordering``), the next
+        unfinished document is the first unfinished one of the list, the most uncertain."""
+        query = self._list_query(annotator_id, state, search, DocumentRow.id)
         if unfinished:
-            query = query.where(state_col != str(DocState.DONE))
-        order = DocumentRow.id.desc() if backwards else DocumentRow.id
+            query = query.where(_state_col() != str(DocState.DONE))
+        key = _list_order(ranking)
+        order = [DocumentRow.id.desc()] if backwards else [DocumentRow.id]
+        if ranking:
+            order.insert(0, key.desc() if backwards else key)
         with self._project.session_factory() as s:
-            if after is not None:
-                cond = DocumentRow.id < after if backwards else DocumentRow.id > after
-                found = s.scalar(query.where(cond).order_by(order).limit(1))
+            if after is not None and not (ranking and unfinished and not backwards):
+                here = _place(ranking, after)
+                if backwards:
+                    cond = or_(key < here, and_(key == here, DocumentRow.id < after))
+                else:
+                    cond = or_(key > here, and_(key == here, DocumentRow.id > after))
+                found = s.scalar(query.where(cond).order_by(*order).limit(1))
                 if found is not None:
                     return DocumentId(found)
-            found = s.scalar(query.where(DocumentRow.id != (after or -1)).order_by(order).limit(1))
+            found = s.scalar(query.where(DocumentRow.id != (after or -1)).order_by(*order).limit(1))
             return DocumentId(found) if found is not None else None
+
+    def position(
+        self,
+        annotator_id: AnnotatorId,
+        document_id: DocumentId,
+        state: DocState | None = None,
+        search: str = "",
+        ranking: Sequence[DocumentId] = (),
+    ) -> int:
+        """The document's place (from 1) in the filtered list, in list order; 0 if the filter leaves it
+        out."""
+        key, here = _list_order(ranking), _place(ranking, document_id)
+        with self._project.session_factory() as s:
+            query = self._list_query(annotator_id, state, search, DocumentRow.id)
+            if s.scalar(query.where(DocumentRow.id == document_id)) is None:
+                return 0
+            before = query.where(or_(key < here, and_(key == here, DocumentRow.id <= document_id)))
+            return s.scalar(select(func.count()).select_from(before.subquery())) or 0
+
+
+def _state_col():  # type: ignore[no-untyped-def]
+    """A document's state for the annotator of the query's outer join (no row yet: new)."""
+    return func.coalesce(ProgressRow.state, str(DocState.NEW))
+
+
+def _list_order(ranking: Sequence[DocumentId]):  # type: ignore[no-untyped-def]
+    """The list's first sort key: the place in the ``ranking`` (the others after it); a constant without
+    one, which a query then leaves out of its order."""
+    if not ranking:
+        return literal(0)
+    return case({int(d): k for k, d in enumerate(ranking)}, value=DocumentRow.id, else_=len(ranking))
+
+
+def _place(ranking: Sequence[DocumentId], document_id: DocumentId) -> int:
+    """``document_id``'s value of ``_list_order``."""
+    if not ranking:
+        return 0
+    return next((k for k, d in enumerate(ranking) if d == document_id), len(ranking))
 
 
 def _only_assigned(query, annotator_id: AnnotatorId):  # type: ignore[no-untyped-def]

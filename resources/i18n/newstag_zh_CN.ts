@@ -173,6 +173,18 @@
         <source>Every document is done. Well done!</source>
         <translation>所有文档都已完成，辛苦了！</translation>
     </message>
+    <message>
+        <source>No other unfinished article in the list&apos;s filter; clear the filter to see the rest.</source>
+        <translation>列表的筛选中没有其他未完成的文章；清除筛选即可看到其余文章。</translation>
+    </message>
+    <message>
+        <source>No other article in the list&apos;s filter.</source>
+        <translation>列表的筛选中没有其他文章。</translation>
+    </message>
+    <message>
+        <source>This is the only article.</source>
+        <translation>这是唯一的一篇文章。</translation>
+    </message>
 </context>
 <context>
     <name>App</name>
@@ -3059,6 +3071,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>请先在分歧范围内选择文本，再按标签键。</translation>
     </message>
     <message>
+        <source>The review queue is done: every document in it is reviewed. Escape closes the window.</source>
+        <translation>审校队列已完成：其中每篇文档都已审校。按 Esc 关闭窗口。</translation>
+    </message>
+    <message>
         <source>— (nothing)</source>
         <translation>—（无）</translation>
     </message>
@@ -3218,24 +3234,24 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>标记完成并打开下一篇</translation>
     </message>
     <message>
-        <source>Mark this article done and open the next unfinished one</source>
-        <translation>将本文标记为完成，并打开下一篇未完成的文章</translation>
+        <source>Mark this article done and open the next unfinished one in the document list&apos;s filter</source>
+        <translation>将本文标记为完成，并打开文档列表筛选中的下一篇未完成文章</translation>
+    </message>
+    <message>
+        <source>Open the next article in the document list&apos;s filter</source>
+        <translation>打开文档列表筛选中的下一篇文章</translation>
+    </message>
+    <message>
+        <source>Open the previous article in the document list&apos;s filter</source>
+        <translation>打开文档列表筛选中的上一篇文章</translation>
     </message>
     <message>
         <source>Next article</source>
         <translation>下一篇文章</translation>
     </message>
     <message>
-        <source>Open the next article</source>
-        <translation>打开下一篇文章</translation>
-    </message>
-    <message>
         <source>Previous article</source>
         <translation>上一篇文章</translation>
-    </message>
-    <message>
-        <source>Open the previous article</source>
-        <translation>打开上一篇文章</translation>
     </message>
     <message>
         <source>Undo</source>
@@ -3367,6 +3383,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
     <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Not changed.</source>
+        <translation>未更改。</translation>
     </message>
     <message>
         <source>Choose an action in the table first.</source>

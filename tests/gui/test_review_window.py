@@ -135,6 +135,13 @@ def test_take_both_refused_when_versions_overlap(qtbot: QtBot, reviewed: tuple[P
     with qtbot.waitSignal(window.session.message) as message:
         qtbot.keyClick(window.article, Qt.Key.Key_Plus)
     assert "overlap" in message.args[0] and window.session.open_count == 2
+    assert "overlap" in window.statusBar().currentMessage()
+    qtbot.keyClick(window.article, Qt.Key.Key_B)  # decided: the refusal no longer holds, it goes
+    assert window.session.open_count == 1 and window.statusBar().currentMessage() == ""
+    qtbot.keyClick(window.article, Qt.Key.Key_C)  # no annotator C: said, and gone with the next decision
+    assert "no annotator C" in window.statusBar().currentMessage()
+    qtbot.keyClick(window.article, Qt.Key.Key_U)
+    assert window.session.open_count == 2 and window.statusBar().currentMessage() == ""
 
 
 def test_an_empty_queue_says_why(qtbot: QtBot, sqlite_project: Project) -> None:
@@ -229,3 +236,31 @@ def test_the_review_article_is_drawn_like_the_annotators(
     press_zoom = view.points
     qtbot.keyClick(view, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
     assert view.points > press_zoom
+
+
+def test_the_last_ctrl_return_says_the_queue_is_done_and_the_next_one_saves_nothing_again(
+    qtbot: QtBot, sqlite_project: Project
+) -> None:
+    first, second = add_documents(sqlite_project, [TEXT, "裴青山会见布林肯。"])
+    finish(sqlite_project, "alice", first, Entity(0, 5, "ORG"))
+    finish(sqlite_project, "bob", first, Entity(0, 5, "LOC"))
+    finish(sqlite_project, "alice", second, Entity(0, 3, "PER"))
+    finish(sqlite_project, "bob", second, Entity(5, 8, "PER"))
+    window = open_window(qtbot, sqlite_project)
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    opened = window.session.item.document_id
+    qtbot.keyClick(window.article, Qt.Key.Key_A)
+    qtbot.keyClick(window.article, Qt.Key.Key_Return, ctrl)  # saved; on to the other document
+    assert window.session.item.document_id != opened
+    qtbot.keyClick(window.article, Qt.Key.Key_B)
+    qtbot.keyClick(window.article, Qt.Key.Key_A)
+    qtbot.keyClick(window.article, Qt.Key.Key_Return, ctrl)  # the last one of the queue
+    last = window.session.item.document_id
+    assert last != opened and "gold version 1 · saved" in window.state.text()
+    done = "The review queue is done: every document in it is reviewed. Escape closes the window."
+    assert window.statusBar().currentMessage() == done
+    qtbot.keyClick(window.article, Qt.Key.Key_Return, ctrl)  # again: nothing new to save, it says so again
+    assert "gold version 1 · saved" in window.state.text()
+    assert sqlite_project.reviews.load(last).version == 1
+    assert window.statusBar().currentMessage() == done
+    assert all(window.queue.item(i).text().startswith("✓") for i in range(window.queue.count()))

@@ -144,7 +144,7 @@ def test_the_review_windows_keys_are_rebound_too(qtbot: QtBot, sqlite_project: P
     dialog = open_shortcuts(qtbot, window, window.article)
     rebind(qtbot, dialog, "review_next", K.Key_N)
     assert dialog.table.item(dialog.row_of("review_next"), 0).text() == "N"
-    rebind(qtbot, dialog, "review_save", K.Key_Escape)  # Escape closes the review window
+    rebind(qtbot, dialog, "review_save", K.Key_W, CTRL)  # Ctrl+W closes the review window
     assert "Close the review window" in dialog.message.text()
     qtbot.mouseClick(dialog.buttons["close"], Qt.MouseButton.LeftButton)
     window.activateWindow()
@@ -231,3 +231,21 @@ def test_only_a_plain_return_starts_changing_a_key(qtbot: QtBot, make_window, co
     assert dialog.keymap.keys("action_accept_all") == ("A",)
     qtbot.keyClick(dialog.table, K.Key_Return)
     assert dialog.capture.isVisible() and dialog.capture.hasFocus()
+
+
+def test_escape_cancels_the_capture_and_is_never_taken_as_the_new_key(
+    qtbot: QtBot, make_window, corpus, sqlite_project: Project
+) -> None:
+    """Escape while "Press the new key" was taken as the new key: Clear focus lost Escape to Reject."""
+    window = make_window()
+    dialog = open_shortcuts(qtbot, window, window.article)
+    rebind(qtbot, dialog, "action_reject_focused", K.Key_Escape)
+    assert window.keymap.keys("action_reject_focused") == ("X", "Del")
+    assert not dialog.capture.isVisible() and dialog.isVisible()  # the capture ends, the dialog stays
+    assert dialog.message.text() == "Not changed."
+    assert dialog.table.hasFocus()
+    rebind(qtbot, dialog, "action_reject_focused", K.Key_J, button="addKey")  # the next capture still works
+    assert window.keymap.keys("action_reject_focused") == ("X", "Del", "J")
+    qtbot.keyClick(dialog.table, K.Key_Escape)  # outside a capture, Escape closes the dialog as before
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert "shortcuts" in settings.load() and "Esc" not in str(settings.load()["shortcuts"])

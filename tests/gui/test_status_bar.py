@@ -57,8 +57,8 @@ def test_article_n_of_m_in_the_current_filter(qtbot: QtBot, make_window, corpus)
     assert window.position_label.text() == "Article 1 of 2"
     press(qtbot, window, K.Key_PageDown, CTRL)
     assert window.position_label.text() == "Article 2 of 2"
-    press(qtbot, window, K.Key_PageDown, CTRL)
-    assert window.position_label.text() == "Not in the filter (2)"
+    press(qtbot, window, K.Key_PageDown, CTRL)  # the filter's first again, never article 3, outside it
+    assert window.position_label.text() == "Article 1 of 2"
 
 
 def test_the_position_of_a_document_beyond_the_loaded_rows_is_counted(
@@ -71,3 +71,16 @@ def test_the_position_of_a_document_beyond_the_loaded_rows_is_counted(
     window = make_window()
     window.session.open_document(ids[PAGE + 20])  # not loaded in the list
     assert window.position_label.text() == f"Article {PAGE + 21:,} of {PAGE + 50:,}"
+
+
+def test_the_position_beyond_the_loaded_rows_follows_the_most_uncertain_first_order(
+    qtbot: QtBot, make_window, sqlite_project: Project
+) -> None:
+    from gui.document_table import PAGE
+    from tests.gui.conftest import add_documents
+
+    ids = add_documents(sqlite_project, [f"第{i}篇文章。" for i in range(PAGE + 50)])
+    window = make_window()
+    window.documents.model.set_ranking([ids[-1], ids[-2]])  # the last two listed first
+    window.session.open_document(ids[PAGE + 20])  # not loaded in the list: counted, in the list's order
+    assert window.position_label.text() == f"Article {PAGE + 23:,} of {PAGE + 50:,}"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from gui.main_window import MainWindow
@@ -48,7 +48,6 @@ def test_a_window_opened_from_the_keyboard_gets_the_keyboard_and_gives_it_back(
     """Ctrl+Shift+R and Ctrl+Shift+S: the review window and the export dialog are activated when shown, and a
     closing dialog gives the keyboard back to its own window, else to the annotation window: without a window
     manager nothing did, and every key was lost (the offscreen platform behaves the same way)."""
-    from PySide6.QtWidgets import QApplication
 
     from gui.export_dialog import ExportDialog
     from gui.shortcuts_dialog import ShortcutsDialog
@@ -89,6 +88,14 @@ def test_compare_with_gold(qtbot: QtBot, corpus: list[int], make_window: Callabl
         f"{doc.text[0:2]} LOC",
         f"{doc.text[0:5]} ORG",
     )
+    header = gold.table.horizontalHeader()  # the columns share the dock's width, however wide it is
+    for width in (1400, 900):
+        window.resize(width, window.height())
+        qtbot.waitUntil(lambda w=width: abs(window.width() - w) < 2)
+        QApplication.processEvents()
+        used = sum(header.sectionSize(c) for c in range(header.count()))
+        assert abs(used - gold.table.viewport().width()) <= 1
+        assert not gold.table.horizontalScrollBar().isVisible()
 
 
 def test_training_runs_in_a_separate_process_after_enough_finished_documents(

@@ -169,6 +169,13 @@ def test_document_list_pages_states_and_search(project: Project) -> None:
     assert project.document_list.next_document(alice.id, ids[0]) == ids[1]
     assert project.document_list.next_document(alice.id, ids[6]) == ids[1]  # wraps, skips the done one
     assert project.document_list.next_document(alice.id, ids[1], backwards=True) == ids[6]
+    # in the list's filter (search 北京: the odd ones), as Ctrl+PgDown / Ctrl+Return move
+    assert project.document_list.next_document(alice.id, ids[1], False, search="北京") == ids[3]
+    assert project.document_list.next_document(alice.id, ids[1], False, True, search="北京") == ids[5]
+    assert project.document_list.next_document(alice.id, ids[2], state=DocState.DONE) is None
+    assert project.document_list.next_document(alice.id, ids[2], False, state=DocState.DONE) == ids[0]
+    assert project.document_list.position(alice.id, ids[3], search="北京") == 2
+    assert project.document_list.position(alice.id, ids[2], search="北京") == 0
 
 
 def test_occurrences_and_suggest_elsewhere(project: Project) -> None:

@@ -38,7 +38,12 @@ def test_the_ranking_orders_the_list_and_the_next_unfinished_document(project: P
     assert [e.id for e in project.document_list.page(alice.id, 1, 2, ranking=order)] == [ids[1], ids[0]]
     assert project.document_list.next_document(alice.id, ids[4], ranking=order) == ids[1]
     assert project.document_list.next_document(alice.id, None, ranking=order) == ids[4]
-    assert project.document_list.next_document(alice.id, ids[0], unfinished=False, ranking=order) == ids[1]
+    # Ctrl+PgDown follows the list's order too: after 0 comes 2 (4, 1, 0, 2, 3), and before 4 the last, 3
+    assert project.document_list.next_document(alice.id, ids[0], unfinished=False, ranking=order) == ids[2]
+    assert project.document_list.next_document(alice.id, ids[4], False, True, order) == ids[3]
+    assert project.document_list.next_document(alice.id, ids[4], False, True, order, DocState.NEW) == ids[2]
+    assert [project.document_list.position(alice.id, d, ranking=order) for d in ids] == [3, 2, 4, 5, 1]
+    assert project.document_list.position(alice.id, ids[3], DocState.NEW, ranking=order) == 0
 
 
 def test_without_a_model_nothing_is_ranked_and_unknown_orders_are_refused(project: Project) -> None:

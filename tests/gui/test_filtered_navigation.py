@@ -1,0 +1,110 @@
+"""Ctrl+PgDown / Ctrl+PgUp and Ctrl+Return move through the document list as filtered (its state filter and
+search, in its order), and say so in the status bar when the filter holds no further article."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from model.commands import Context, SetDocumentState
+from model.spans import DocState, DocumentId
+from storage.project import Project
+from tests.gui.conftest import add_documents
+from tests.gui.helpers import CTRL, press, state
+
+K = Qt.Key
+
+
+def five(project: Project) -> list[DocumentId]:
+    """Five articles; B done and D in progress for alice."""
+    ids = add_documents(project, [f"第{c}篇\n{c}国新闻。" for c in "ABCDE"])
+    alice = project.annotator("alice")
+    SetDocumentState(Context(ids[1], alice.id), DocState.DONE, DocState.NEW).do(project.annotations)
+    SetDocumentState(Context(ids[3], alice.id), DocState.IN_PROGRESS, DocState.NEW).do(project.annotations)
+    return ids
+
+
+def choose(window, text: str) -> None:  # type: ignore[no-untyped-def]
+    window.documents.filter.setCurrentIndex(window.documents.filter.findText(text))
+
+
+def opened(window) -> DocumentId:  # type: ignore[no-untyped-def]
+    return window.session.document.id
+
+
+def test_next_and_previous_stay_in_the_state_filter(
+    qtbot: QtBot, make_window, sqlite_project: Project
+) -> None:
+    ids = five(sqlite_project)
+    window = make_window()
+    assert opened(window) == ids[0]
+    choose(window, "New")  # A, C, E
+    press(qtbot, window, K.Key_PageDown, CTRL)
+    assert opened(window) == ids[2] and window.position_label.text() == "Article 2 of 3"
+    press(qtbot, window, K.Key_PageDown, CTRL)
+    assert opened(window) == ids[4] and window.position_label.text() == "Article 3 of 3"
+    press(qtbot, window, K.Key_PageDown, CTRL)  # wraps within the filter
+    assert opened(window) == ids[0]
+    press(qtbot, window, K.Key_PageUp, CTRL)
+    assert opened(window) == ids[4]
+    choose(window, "In progress")  # D only
+    press(qtbot, window, K.Key_PageUp, CTRL)
+    assert opened(window) == ids[3] and window.position_label.text() == "Article 1 of 1"
+    press(qtbot, window, K.Key_PageDown, CTRL)  # nothing else in the filter: stay, and say so
+    assert opened(window) == ids[3]
+    assert window.statusBar().currentMessage() == "No other article in the list's filter."
+
+
+def test_done_and_next_opens_the_next_unfinished_article_of_the_filter(
+    qtbot: QtBot, make_window, sqlite_project: Project
+) -> None:
+    ids = five(sqlite_project)
+    window = make_window()
+    choose(window, "New")
+    press(qtbot, window, K.Key_PageUp, CTRL)
+    assert opened(window) == ids[4]
+    press(qtbot, window, K.Key_Return, CTRL)  # E done; wraps to A, never D (in progress, outside the filter)
+    assert state(sqlite_project, ids[4], window) is DocState.DONE
+    assert (
+        opened(window) == ids[0] and window.position_label.text() == "Article 1 of 3"
+    )  # E listed till reset
+    press(qtbot, window, K.Key_Return, CTRL)
+    assert opened(window) == ids[2]
+    press(qtbot, window, K.Key_Return, CTRL)  # C done: the filter holds no unfinished article, D is outside
+    assert state(sqlite_project, ids[2], window) is DocState.DONE
+    assert opened(window) == ids[2]
+    assert window.statusBar().currentMessage() == (
+        "No other unfinished article in the list's filter; clear the filter to see the rest."
+    )
+    choose(window, "All documents")
+    press(qtbot, window, K.Key_Return, CTRL)
+    assert opened(window) == ids[3]
+    press(qtbot, window, K.Key_Return, CTRL)
+    assert window.statusBar().currentMessage() == "Every document is done. Well done!"
+
+
+def test_a_search_typed_just_before_the_key_counts(
+    qtbot: QtBot, make_window, sqlite_project: Project
+) -> None:
+    ids = five(sqlite_project)
+    window = make_window()
+    press(qtbot, window, K.Key_F, CTRL)
+    window.documents.search.insert("D国")  # as an input method commits it; the list's delay not yet over
+    assert window.documents._timer.isActive()
+    qtbot.keyClick(window.documents.search, K.Key_PageDown, CTRL)
+    assert opened(window) == ids[3] and window.position_label.text() == "Article 1 of 1"
+
+
+def test_next_follows_the_most_uncertain_first_order(
+    qtbot: QtBot, make_window, sqlite_project: Project
+) -> None:
+    ids = five(sqlite_project)
+    window = make_window()
+    window.documents.model.set_ranking([ids[4], ids[2], ids[0]])  # as Model → Most uncertain first lists it
+    choose(window, "New")
+    press(qtbot, window, K.Key_PageUp, CTRL)  # from A, the last of the list: back to C
+    assert opened(window) == ids[2] and window.position_label.text() == "Article 2 of 3"
+    press(qtbot, window, K.Key_PageUp, CTRL)
+    assert opened(window) == ids[4] and window.position_label.text() == "Article 1 of 3"
+    press(qtbot, window, K.Key_PageDown, CTRL)
+    assert opened(window) == ids[2]
