@@ -56,8 +56,6 @@ class SpanSource(Protocol):
 
     def clear_focus(self) -> None: ...
 
-    def word_at(self, offset: int) -> tuple[int, int] | None: ...
-
 
 class ArticleView(QPlainTextEdit):
     zoomChanged = Signal(float)  # the article's point size
@@ -352,8 +350,10 @@ class ArticleView(QPlainTextEdit):
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         """A double click selects jieba's word under the pointer, not Qt's whole run of hanzi up to the next
-        punctuation (while jieba loads, Qt's)."""
-        word = self.session.word_at(self.offset_at(event.position().toPoint()))
+        punctuation (while jieba loads, and in the review window, which has no tokenizer at hand, Qt's)."""
+        learning, document = getattr(self.session, "learning", None), getattr(self.session, "document", None)
+        offset = self.offset_at(event.position().toPoint())
+        word = learning.word_at(document.text, offset) if learning and document else None
         if event.button() is not Qt.MouseButton.LeftButton or word is None:
             return super().mouseDoubleClickEvent(event)
         self.select(*word)

@@ -104,10 +104,6 @@ class ReviewSession(QObject):
             self._rebuild()
         return bool(hits)
 
-    def word_at(self, offset: int) -> tuple[int, int] | None:
-        """No tokenizer here: a double click selects as a text box does (reviewers decide on spans)."""
-        return None
-
     def clear_focus(self) -> None:
         self.current = -1
         self._rebuild()

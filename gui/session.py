@@ -243,9 +243,5 @@ class AnnotationSession(QObject):
             self.set_focus(min(hits, key=lambda i: self.spans[i].end - self.spans[i].start))
         return bool(hits)
 
-    def word_at(self, offset: int) -> tuple[int, int] | None:
-        """jieba's word at code point ``offset`` (a double click), or None while jieba loads."""
-        return self.learning.word_at(self.document.text, offset) if self.document else None
-
     def surface(self, span: Span) -> str:
         return self.document.text[span.start : span.end] if self.document else ""
