@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Signal
 
 from gui.permissions import refusal_message
 from model.ops import ConflictError
-from model.review import Alignment, Decision, Disagreement, Resolution, align, resolve
+from model.review import Alignment, Decision, Disagreement, Resolution, align, decisions_from_gold, resolve
 from model.roles import RoleRefused
 from model.spans import Annotator, DocumentId, Entity, Layer, Origin, Span, Status
 from storage.project import Project
@@ -47,11 +47,13 @@ class ReviewSession(QObject):
     def open(self, document_id: DocumentId) -> None:
         self.item = self.project.reviews.load(document_id)
         self.alignment = align(self.item.layers)
-        self.decisions = {}
+        # a document reviewed before opens with the decisions its gold holds (a save keeps them)
+        self.decisions = decisions_from_gold(self.alignment, self.item.gold) if self.item.version else {}
         self.saved = True
         doc = self.project.documents.get(document_id)
         self.documentOpened.emit(doc)
-        self.current = 0 if self.alignment.disagreements else -1
+        undecided = [i for i in range(len(self.alignment.disagreements)) if i not in self.decisions]
+        self.current = (undecided or [0])[0] if self.alignment.disagreements else -1
         self._rebuild()
 
     @property

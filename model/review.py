@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import enum
 import itertools
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from model.spans import Entity
@@ -124,3 +124,27 @@ def resolve(
     if resolution is Resolution.REJECT:
         return Decision(resolution, ())
     return Decision(resolution, tuple(edited))
+
+
+def decisions_from_gold(alignment: Alignment, gold: Sequence[Entity]) -> dict[int, Decision]:
+    """The decisions an earlier review wrote to ``gold``, read back per disagreement (index → decision): its
+    gold spans there are an annotator's version (taken), every version side by side (both), nothing (reject
+    all) or the reviewer's own (edit). A reviewed document opened again shows what was decided, and saving it
+    again keeps it, where it showed every disagreement open and a save wrote gold without them."""
+    out: dict[int, Decision] = {}
+    for index, d in enumerate(alignment.disagreements):
+        inside = _ordered(e for e in gold if e.start < d.end and d.start < e.end)
+        taken = next((n for n in sorted(d.spans) if d.spans[n] and _ordered(d.spans[n]) == inside), None)
+        if not inside:
+            out[index] = Decision(Resolution.REJECT, ())
+        elif taken is not None:
+            out[index] = Decision(Resolution.TAKE, inside, taken)
+        elif list(inside) == d.both():
+            out[index] = Decision(Resolution.BOTH, inside)
+        else:
+            out[index] = Decision(Resolution.EDIT, inside)
+    return out
+
+
+def _ordered(entities: Iterable[Entity]) -> tuple[Entity, ...]:
+    return tuple(sorted(entities, key=lambda e: (e.start, e.end, e.label)))

@@ -112,6 +112,34 @@ def test_ctrl_z_right_after_a_decision_undoes_it(qtbot: QtBot, reviewed: tuple[P
     ]
 
 
+def test_a_reviewed_document_opens_with_its_decisions_and_a_save_keeps_them(
+    qtbot: QtBot, reviewed: tuple[Project, DocumentId]
+) -> None:
+    """Opening a reviewed document again showed its disagreements open, and Ctrl+S then wrote gold without
+    the earlier decisions (裴青山 alone). The decisions are read back from the gold: what was taken, edited or
+    rejected shows decided, and a save writes the same gold again."""
+    project, doc = reviewed
+    window = open_window(qtbot, project)
+    qtbot.keyClick(window.article, Qt.Key.Key_B)  # bob's 越南 | 外交部
+    window.article.select(12, 15)
+    qtbot.keyClick(window.article, Qt.Key.Key_3)  # 布林肯 edited by hand: ORG (alice said PER, bob LOC)
+    qtbot.keyClick(window.article, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    first = gold(project, doc)
+    window.close()
+    again = open_window(qtbot, project, reviewer="rosa")
+    session = again.session
+    assert session.item is not None and session.item.document_id == doc
+    assert session.open_count == 0
+    assert [d.describe() for d in session.decisions.values()] == ["took bob", "edit"]
+    qtbot.keyClick(again.article, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert project.reviews.load(doc).version == 2
+    assert gold(project, doc) == first
+    qtbot.keyClick(again.article, Qt.Key.Key_Tab)  # and a decision can still be changed
+    qtbot.keyClick(again.article, Qt.Key.Key_X)
+    qtbot.keyClick(again.article, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert ("布林肯", "ORG", "review: edit") in first and len(gold(project, doc)) == len(first) - 1
+
+
 def test_a_second_reviewer_gets_a_conflict_not_an_overwrite(
     qtbot: QtBot, reviewed: tuple[Project, DocumentId]
 ) -> None:

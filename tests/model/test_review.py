@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from model.review import Kind, Resolution, align, resolve
+from model.review import Kind, Resolution, align, decisions_from_gold, resolve
 from model.spans import Entity
 
 
@@ -38,3 +38,23 @@ def test_perfect_and_empty() -> None:
     assert align({"a": [], "b": []}).disagreements == []
     same = [Entity(0, 2, "PER")]
     assert align({"a": same, "b": same}).agreed == same
+
+
+def test_decisions_are_read_back_from_the_gold_an_earlier_review_wrote() -> None:
+    """Each disagreement's gold: one annotator's version (taken), nothing (reject all), anything else (edit);
+    the agreed span outside every disagreement plays no part."""
+    layers = {
+        "a": [Entity(0, 2, "LOC"), Entity(4, 6, "PER"), Entity(10, 12, "ORG"), Entity(20, 22, "PER")],
+        "b": [Entity(0, 2, "ORG"), Entity(4, 6, "PER"), Entity(13, 15, "ORG"), Entity(20, 23, "PER")],
+    }
+    alignment = align(layers)
+    assert alignment.agreed == [Entity(4, 6, "PER")] and len(alignment.disagreements) == 4
+    gold = [Entity(0, 2, "ORG"), Entity(4, 6, "PER"), Entity(10, 12, "ORG"), Entity(20, 21, "PER")]
+    decided = decisions_from_gold(alignment, gold)
+    assert [(d.resolution, d.source, d.entities) for d in decided.values()] == [
+        (Resolution.TAKE, "b", (Entity(0, 2, "ORG"),)),
+        (Resolution.TAKE, "a", (Entity(10, 12, "ORG"),)),
+        (Resolution.REJECT, None, ()),  # b's 13-15
+        (Resolution.EDIT, None, (Entity(20, 21, "PER"),)),
+    ]
+    assert all(d.resolution is Resolution.REJECT for d in decisions_from_gold(alignment, []).values())
