@@ -3,17 +3,23 @@ overlaps, how a selection is trimmed or snapped to words, which other occurrence
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from model.spans import Entity, Span, Status
 from model.text import find_all
 
 
-def next_suggestion(spans: Sequence[Span], after: int, wrap: bool = True, backwards: bool = False) -> int:
-    """Index of the first open suggestion starting after offset ``after`` (before it, ``backwards``);
-    wraps around if asked; -1 if there is none."""
+def next_suggestion(
+    spans: Sequence[Span],
+    after: int,
+    wrap: bool = True,
+    backwards: bool = False,
+    statuses: Collection[Status] = (Status.SUGGESTED,),
+) -> int:
+    """Index of the first open suggestion (a span of one of ``statuses``) starting after offset ``after``
+    (before it, ``backwards``); wraps around if asked; -1 if there is none."""
     order = range(len(spans) - 1, -1, -1) if backwards else range(len(spans))
-    candidates = [i for i in order if spans[i].status is Status.SUGGESTED]
+    candidates = [i for i in order if spans[i].status in statuses]
     for i in candidates:
         if (spans[i].start < after) if backwards else (spans[i].start > after):
             return i
@@ -101,10 +107,12 @@ def refocus(spans: Sequence[Span], keep: tuple[int, int] | None, advance_from: i
 
 def next_focus(spans: Sequence[Span], focused: int, length: int, backwards: bool = False) -> int:
     """Tab (Shift+Tab): the next (previous) open suggestion after the focused span, wrapping; when none is
-    open, simply the next (previous) span. ``length`` is the text's."""
+    open, simply the next (previous) span. ``length`` is the text's. A rejected span among ``spans`` (they
+    are there when the annotator shows them, to restore some) is a stop as a suggestion is, so Return can
+    restore it without the mouse."""
     current = spans[focused] if 0 <= focused < len(spans) else None
     after = current.start if current else (length + 1 if backwards else -1)
-    index = next_suggestion(spans, after, backwards=backwards)
+    index = next_suggestion(spans, after, backwards=backwards, statuses=(Status.SUGGESTED, Status.REJECTED))
     if index < 0 and spans:  # nothing open: walk through every span
         step = -1 if backwards else 1
         index = (focused + step) % len(spans) if focused >= 0 else (0 if step > 0 else -1)

@@ -68,6 +68,27 @@ def test_x_and_delete_reject_and_the_toggle_shows_rejected(
     assert own(sqlite_project, corpus[0], window) == {(0, 5, "ORG", "rejected")}
 
 
+def test_with_rejected_spans_shown_tab_stops_on_them_and_return_restores(
+    qtbot: QtBot, make_window, corpus, sqlite_project: Project
+) -> None:
+    """Tab skipped the shown rejected spans while any suggestion was open, so restoring one (Return) needed
+    the mouse."""
+    window = make_window()
+    press(qtbot, window, K.Key_X)  # 越南外交部 rejected; the focus moves on to 裴青山
+    press(qtbot, window, K.Key_H, CTRL)
+    press(qtbot, window, K.Key_Escape)
+    press(qtbot, window, K.Key_Tab)
+    assert window.session.focused_span.entity == Entity(0, 5, "ORG")
+    press(qtbot, window, K.Key_Return)
+    assert own(sqlite_project, corpus[0], window) == {(0, 5, "ORG", "accepted")}
+    assert window.session.focused_span.entity == Entity(7, 10, "PER")  # the focus moved on
+    press(qtbot, window, K.Key_X)  # 裴青山 rejected: a stop for Shift+Tab from the next suggestion
+    assert window.session.focused_span.entity == Entity(11, 13, "LOC")
+    press(qtbot, window, K.Key_Tab, SHIFT)
+    assert window.session.focused_span.entity == Entity(7, 10, "PER")
+    assert window.session.focused_span.status.value == "rejected"
+
+
 def test_a_label_hotkey_relabels_the_focused_span(
     qtbot: QtBot, make_window, corpus, sqlite_project: Project
 ) -> None:
