@@ -22,6 +22,7 @@ from model.suggest.places import (
     gazetteer_prefix,
     government_place,
     learned_abbreviation,
+    learned_abbreviation_run,
     place_suffix,
     side_abbreviation,
     split_abbreviation_pair,
@@ -49,6 +50,7 @@ TOKEN_RULES: tuple[Rule, ...] = (
     verb_abbreviation,
     learned_abbreviation,
     guillemet_misc,
+    learned_abbreviation_run,
 )
 # The annotation habits of MSRA (People's Daily) that other news corpora do not share: paired
 # abbreviations as one LOC each (中美 → 中, 美; 中日韩), an abbreviation + 方 (中方 → 中), a visit
@@ -79,6 +81,7 @@ __all__ = [
     "jieba_entities",
     "join_transliterated",
     "learned_abbreviation",
+    "learned_abbreviation_run",
     "merge_place_org",
     "merge_surname_given",
     "ordinal_org",

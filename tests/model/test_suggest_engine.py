@@ -186,3 +186,17 @@ def test_msra_habits_follow_the_project_conventions() -> None:
     assert ("北京", "LOC") in general
     with pytest.raises(ValueError, match="conventions"):
         SuggestionEngine(conventions="people's daily")
+
+
+def test_places_confirmed_one_character_at_a_time_are_found_in_pairs_and_lists() -> None:
+    engine = SuggestionEngine(labels=("PER", "LOC", "ORG"))
+    pair, listed = "这是有碍巴以和平进程的。", "这次由美、法、英、德四国代表出席。"
+    assert not any(
+        s.detail == "learned_abbreviation_run" for s in engine.suggest(pair) + engine.suggest(listed)
+    )
+    text = "巴方说，以方不同意。美方和法方都在。"
+    for _ in range(2):  # a one-character place counts as learned once confirmed twice
+        engine.learn(text, [Entity(text.index(c), text.index(c) + 1, "LOC") for c in "巴以美法"], [])
+    assert [(pair[s.start : s.end], s.label) for s in engine.suggest(pair)] == [("巴", "LOC"), ("以", "LOC")]
+    found = [(listed[s.start : s.end], s.label) for s in engine.suggest(listed)]
+    assert found[:4] == [("美", "LOC"), ("法", "LOC"), ("英", "LOC"), ("德", "LOC")]

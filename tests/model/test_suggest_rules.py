@@ -259,3 +259,19 @@ def test_gazetteer_prefix_uses_learned_names() -> None:
     assert rules.gazetteer_prefix(ctx) == []
     ctx = rules.Context(ctx.text, ctx.tokens, ctx.lex, ctx.freq, learned_names={"土家": "LOC"})
     assert spans(ctx, rules.gazetteer_prefix(ctx)) == [("土家", "LOC")]
+
+
+def test_abbreviations_the_project_confirmed_one_by_one_are_read_together() -> None:
+    spec = "有碍/v 巴以/j 和平/n 进程/n ，/x 由/p 美/ns 、/x 法/j 、/x 英/j 七国/n ，/x 巴美/nz"
+    ctx = make_ctx(spec)
+    assert rules.learned_abbreviation_run(ctx) == []  # nothing confirmed: a project of other habits
+    learned = rules.Context(
+        ctx.text, ctx.tokens, ctx.lex, ctx.freq, learned_abbreviations=frozenset("巴以美法")
+    )
+    assert spans(learned, rules.learned_abbreviation_run(learned)) == [
+        ("巴", "LOC"), ("以", "LOC"), ("巴", "LOC"), ("美", "LOC"),
+        ("美", "LOC"), ("法", "LOC"), ("英", "LOC"),
+    ]  # fmt: skip
+    one = rules.Context(ctx.text, ctx.tokens, ctx.lex, ctx.freq, learned_abbreviations=frozenset("巴美"))
+    # 以 not confirmed: 巴以 stays; the list has one confirmed member only
+    assert spans(one, rules.learned_abbreviation_run(one)) == [("巴", "LOC"), ("美", "LOC")]
