@@ -65,9 +65,11 @@ def test_done_and_next_opens_the_next_unfinished_article_of_the_filter(
     assert opened(window) == ids[4]
     press(qtbot, window, K.Key_Return, CTRL)  # E done; wraps to A, never D (in progress, outside the filter)
     assert state(sqlite_project, ids[4], window) is DocState.DONE
-    assert (
-        opened(window) == ids[0] and window.position_label.text() == "Article 1 of 3"
-    )  # E listed till reset
+    assert opened(window) == ids[0] and window.position_label.text() == "Article 1 of 2"  # E left the list
+    listed = window.documents.model
+    assert [listed.entry(r).id for r in range(listed.rowCount())] == [ids[0], ids[2]]
+    assert window.documents.count.text() == "2 document(s)"
+    assert window.documents.view.currentIndex().row() == 0  # A's row, not the one E's removal moved to
     press(qtbot, window, K.Key_Return, CTRL)
     assert opened(window) == ids[2]
     press(qtbot, window, K.Key_Return, CTRL)  # C done: the filter holds no unfinished article, D is outside
