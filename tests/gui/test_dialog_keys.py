@@ -1,0 +1,97 @@
+"""The dialogs from the keyboard alone: Tab leaves a table for the buttons below it (a table's Tab used to
+walk its cells and wrap around, so Reset to default, Add, Close… could only be clicked), a dialog opens with
+the keyboard where the typing goes, and Escape gives the keys back to the article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QTableWidget, QWidget
+from pytestqt.qtbot import QtBot
+
+from gui.project_dialog import ProjectDialog
+from gui.shortcuts_dialog import ShortcutsDialog
+from model.spans import Entity
+from storage.project import Project
+from tests.gui.helpers import CTRL, press
+from tests.gui.test_team_views import finish
+
+K = Qt.Key
+
+
+def _opened(window, name: str) -> QWidget:  # type: ignore[no-untyped-def]
+    window.findChild(QAction, name).trigger()
+    shown = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w is not window]
+    assert shown, name
+    return shown[-1]
+
+
+def _tab_leaves(qtbot: QtBot, table: QTableWidget) -> None:
+    table.setFocus()
+    table.setCurrentCell(0, 0)
+    qtbot.waitUntil(table.hasFocus)
+    qtbot.keyClick(table, K.Key_Tab)
+    focused = QApplication.focusWidget()
+    assert focused is not table and not table.isAncestorOf(focused), table.objectName()
+    assert table.currentRow() == (0 if table.rowCount() else -1)  # Tab chose no other row on its way out
+
+
+@pytest.mark.parametrize(
+    "action", ["action_labels", "action_overview", "action_people", "action_agreement", "action_consistency"]
+)
+def test_tab_leaves_each_dialog_table(
+    qtbot: QtBot, make_window, corpus, sqlite_project: Project, action: str
+) -> None:
+    for name, spans in (
+        ("alice", [Entity(0, 5, "ORG"), Entity(7, 10, "PER")]),
+        ("bob", [Entity(0, 5, "LOC")]),
+    ):
+        sqlite_project.annotator(name)
+        finish(sqlite_project, name, corpus[0], *spans)  # two annotators' finished work; 裴青山 once of twice
+    window = make_window()
+    dialog = _opened(window, action)
+    qtbot.waitExposed(dialog)
+    tables = [t for t in dialog.findChildren(QTableWidget) if t.isVisible()]
+    assert tables
+    qtbot.waitUntil(lambda: all(t.rowCount() for t in tables))
+    for table in tables if action != "action_consistency" else ():  # a lone table: Tab has nowhere to go
+        _tab_leaves(qtbot, table)
+    qtbot.keyClick(QApplication.focusWidget(), K.Key_Escape)
+    assert not dialog.isVisible()
+    qtbot.waitUntil(window.article.hasFocus)  # the keys are the article's again
+
+
+def test_shortcuts_reset_to_default_from_the_keyboard(qtbot: QtBot, make_window, corpus) -> None:
+    window = make_window()
+    press(qtbot, window, K.Key_F1)
+    dialog = window.findChild(ShortcutsDialog)
+    qtbot.waitUntil(dialog.table.hasFocus)
+    qtbot.keyClick(dialog.table, K.Key_Down)  # Tab: Next suggestion
+    qtbot.keyClick(dialog.table, K.Key_Return)  # Change key…
+    qtbot.keyClick(dialog.capture, K.Key_F8)
+    assert window.keymap.keys("action_focus_next") == ("F8",)
+    qtbot.keyClick(dialog.table, K.Key_Tab)  # on to the buttons: Change key…, Add key…, Reset to default
+    for _ in range(2):
+        qtbot.keyClick(QApplication.focusWidget(), K.Key_Tab)
+    reset = QApplication.focusWidget()
+    assert isinstance(reset, QPushButton) and reset.text() == "Reset to default"
+    qtbot.keyClick(reset, K.Key_Space)
+    assert window.keymap.keys("action_focus_next") == ("Tab",)
+    qtbot.keyClick(reset, K.Key_Escape)
+    qtbot.waitUntil(lambda: window.findChild(ShortcutsDialog) is None or not dialog.isVisible())
+
+
+def test_new_project_opens_with_the_file_name_to_type(
+    qtbot: QtBot, make_window, corpus, tmp_path: Path
+) -> None:
+    window = make_window()
+    press(qtbot, window, K.Key_N, CTRL)
+    dialog = window.project_menu.dialogs[-1]
+    assert isinstance(dialog, ProjectDialog)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.pathEdit)
+    qtbot.keyClicks(QApplication.focusWidget(), str(tmp_path / "typed"))
+    qtbot.keyClick(QApplication.focusWidget(), K.Key_Escape)
+    assert dialog.result() == QDialog.DialogCode.Rejected and not (tmp_path / "typed.db").exists()
