@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QTableWidget, QWidget
 from pytestqt.qtbot import QtBot
 
+from gui.import_dialog import ImportDialog
 from gui.project_dialog import ProjectDialog
 from gui.shortcuts_dialog import ShortcutsDialog
 from model.spans import Entity
@@ -95,3 +96,29 @@ def test_new_project_opens_with_the_file_name_to_type(
     qtbot.keyClicks(QApplication.focusWidget(), str(tmp_path / "typed"))
     qtbot.keyClick(QApplication.focusWidget(), K.Key_Escape)
     assert dialog.result() == QDialog.DialogCode.Rejected and not (tmp_path / "typed.db").exists()
+
+
+def test_import_from_the_keyboard_keeps_the_keys_on_the_next_step(
+    qtbot: QtBot, sqlite_project: Project, tmp_path: Path
+) -> None:
+    """Space on Preview disabled it while it read, and Qt gave the focus to Close: the next Space or Return
+    closed the dialog instead of importing."""
+    (tmp_path / "a.txt").write_text("第一篇\n北京市政府今天召开会议。\n", encoding="utf-8")
+    dialog = ImportDialog(sqlite_project)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    dialog.add_paths([tmp_path / "a.txt"])
+    dialog.previewButton.setFocus()
+    qtbot.waitUntil(dialog.previewButton.hasFocus)
+    qtbot.keyClick(dialog.previewButton, K.Key_Space)
+    qtbot.waitUntil(lambda: dialog._thread is None and dialog.importButton.isEnabled(), timeout=30_000)
+    assert QApplication.focusWidget() is dialog.importButton  # the next step, not Close
+    qtbot.keyClick(dialog.importButton, K.Key_Space)
+    qtbot.waitUntil(lambda: dialog._thread is None and sqlite_project.documents.count() == 1, timeout=30_000)
+    assert dialog.isVisible() and QApplication.focusWidget() is dialog.table  # the result per file
+    qtbot.keyClick(dialog.table, K.Key_Tab)
+    assert QApplication.focusWidget() is dialog.details  # the file's notes, not the table's next cell
+    qtbot.keyClick(dialog.details, K.Key_Escape)
+    assert not dialog.isVisible()
