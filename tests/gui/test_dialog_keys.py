@@ -9,15 +9,23 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QTableWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QPushButton,
+    QTableWidget,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
+from gui.export_dialog import ExportDialog
 from gui.import_dialog import ImportDialog
 from gui.project_dialog import ProjectDialog
 from gui.shortcuts_dialog import ShortcutsDialog
 from model.spans import Entity
 from storage.project import Project
-from tests.gui.helpers import CTRL, press
+from tests.gui.helpers import CTRL, SHIFT, press
 from tests.gui.test_team_views import finish
 
 K = Qt.Key
@@ -122,3 +130,31 @@ def test_import_from_the_keyboard_keeps_the_keys_on_the_next_step(
     assert QApplication.focusWidget() is dialog.details  # the file's notes, not the table's next cell
     qtbot.keyClick(dialog.details, K.Key_Escape)
     assert not dialog.isVisible()
+
+
+def test_return_exports_and_the_keys_stay_in_the_dialog(
+    qtbot: QtBot, make_window, corpus, tmp_path: Path
+) -> None:
+    """Return in Export training data… pressed Browse…, the first button, and opened a file chooser."""
+    window = make_window()
+    press(qtbot, window, K.Key_S, CTRL | SHIFT)
+    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, ExportDialog) and w.isVisible())
+    dialog.skipUnlabelled.setChecked(False)  # nothing is labelled in gold yet
+    dialog.outEdit.setFocus()  # "Write to", as Tab reaches it
+    qtbot.waitUntil(dialog.outEdit.hasFocus)
+    out = tmp_path / "mine.bio"
+    qtbot.keyClicks(dialog.outEdit, str(out))
+    with qtbot.waitSignal(dialog.exportFinished, timeout=20_000):
+        qtbot.keyClick(dialog.outEdit, K.Key_Return)
+    assert out.exists() and QApplication.activeModalWidget() is None  # exported; no file chooser
+    assert QApplication.focusWidget() is dialog.outEdit  # the keys stayed where they were
+    qtbot.keyClick(dialog.outEdit, K.Key_A, CTRL)
+    qtbot.keyClicks(dialog.outEdit, str(tmp_path / "again.bio"))
+    dialog.exportButton.setFocus()  # Tab on to Export, Space: it is disabled while it runs
+    with qtbot.waitSignal(dialog.exportFinished, timeout=20_000):
+        qtbot.keyClick(dialog.exportButton, K.Key_Space)
+    close = dialog.buttons.button(QDialogButtonBox.StandardButton.Close)
+    assert (tmp_path / "again.bio").exists() and QApplication.focusWidget() is close  # not lost
+    qtbot.keyClick(close, K.Key_Return)
+    assert not dialog.isVisible()
+    qtbot.waitUntil(window.article.hasFocus)
