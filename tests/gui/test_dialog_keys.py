@@ -158,3 +158,22 @@ def test_return_exports_and_the_keys_stay_in_the_dialog(
     qtbot.keyClick(close, K.Key_Return)
     assert not dialog.isVisible()
     qtbot.waitUntil(window.article.hasFocus)
+
+
+def test_return_in_assign_documents_assigns(
+    qtbot: QtBot, make_window, corpus, sqlite_project: Project
+) -> None:
+    """Return in Team → Assign documents… pressed Close, the dialog's first button: nothing was assigned."""
+    for name in ("alice", "bob", "carol"):  # alice first: the lead
+        sqlite_project.annotator(name)
+    window = make_window()
+    dialog = _opened(window, "action_assign")
+    qtbot.waitUntil(dialog.names.hasFocus)  # the names are what one types first
+    qtbot.keyClick(dialog.names, K.Key_A, CTRL)
+    qtbot.keyClicks(dialog.names, "bob, carol")
+    qtbot.keyClick(dialog.names, K.Key_Return)
+    assert dialog.isVisible() and "Assigned 3 document(s)" in dialog.result_label.text()
+    assert set(sqlite_project.team.assigned_counts()) == {"bob", "carol"}
+    qtbot.keyClick(dialog.names, K.Key_Escape)
+    assert not dialog.isVisible()
+    qtbot.waitUntil(window.article.hasFocus)
