@@ -23,7 +23,9 @@ from gui.export_dialog import ExportDialog
 from gui.import_dialog import ImportDialog
 from gui.project_dialog import ProjectDialog
 from gui.shortcuts_dialog import ShortcutsDialog
-from model.spans import Entity
+from model.commands import AddSpans, Context
+from model.ops import Action, Insert
+from model.spans import Entity, Layer, Origin, Status
 from storage.project import Project
 from tests.gui.helpers import CTRL, SHIFT, press
 from tests.gui.test_team_views import finish
@@ -177,3 +179,30 @@ def test_return_in_assign_documents_assigns(
     qtbot.keyClick(dialog.names, K.Key_Escape)
     assert not dialog.isVisible()
     qtbot.waitUntil(window.article.hasFocus)
+
+
+def test_compare_with_gold_from_the_keyboard(qtbot: QtBot, make_window, corpus) -> None:
+    """Ctrl+G showed the differences, but only a click went to one: the keys stayed in the article."""
+    window = make_window()
+    doc = window.session.document
+    AddSpans(Context(doc.id, window.annotator.id), [Entity(0, 2, "LOC")]).do(window.project.annotations)
+    window.project.annotations.apply(
+        Action("review", window.annotator.id, doc.id),
+        [
+            Insert(doc.id, Layer.GOLD, None, 0, 5, "ORG", Status.ACCEPTED, Origin.HUMAN),
+            Insert(doc.id, Layer.GOLD, None, 7, 10, "PER", Status.ACCEPTED, Origin.HUMAN),
+        ],
+    )
+    press(qtbot, window, K.Key_G, CTRL)
+    table = window.menus.gold.table
+    qtbot.waitUntil(lambda: table.hasFocus() and table.rowCount() == 2)
+    qtbot.keyClick(table, K.Key_Down)
+    qtbot.keyClick(table, K.Key_Return)  # go to the second difference: 裴青山, PER in gold only
+    assert window.article.selection() == (7, 10)
+    assert window.article.hasFocus()  # a label key now labels it
+    press(qtbot, window, K.Key_G, CTRL)  # hidden
+    qtbot.waitUntil(lambda: not window.menus.gold.isVisible())
+    press(qtbot, window, K.Key_G, CTRL)  # shown again, then hidden from its list: the keys go back
+    qtbot.waitUntil(table.hasFocus)
+    qtbot.keyClick(table, K.Key_G, CTRL)
+    qtbot.waitUntil(lambda: not window.menus.gold.isVisible() and window.article.hasFocus())
