@@ -53,7 +53,8 @@ class DocumentListModel(QAbstractTableModel):
 
     # -- filter ----------------------------------------------------------------------------------
 
-    def set_filter(self, state: DocState | None, search: str) -> None:
+    def set_filter(self, state: DocState | str | None, search: str) -> None:
+        state = None if state is None else DocState(state)  # a combo box gives the enum back as a str
         if (state, search) != (self._state, self._search):
             self._state, self._search = state, search
             self.reset()
@@ -160,7 +161,7 @@ class DocumentListModel(QAbstractTableModel):
         marked done under "New"), so the count and "article N of M" stay those of the filter."""
         if self._entries[row] == entry:
             return
-        if self._state is None or entry.state is self._state:
+        if self._state is None or entry.state == self._state:
             self._entries[row] = entry
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1))
             return
