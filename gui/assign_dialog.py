@@ -46,6 +46,8 @@ class AssignDialog(QDialog):
         form.addRow(self.everything)
         form.addRow(self.result_label)
         form.addRow(buttons)
+        self.assign_button.setDefault(True)  # Return assigns (it pressed Close, the first button)
+        self.names.setFocus()
 
     def _summary(self) -> str:
         counts = self.project.team.assigned_counts()

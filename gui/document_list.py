@@ -73,6 +73,7 @@ class DocumentList(QWidget):
         self.filter.currentIndexChanged.connect(self.apply_filter)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         model.modelReset.connect(self._update_count)
+        model.rowsRemoved.connect(self._row_left)
         self._current: DocumentId | None = None
         self._stale: set[int] = set()
         self._writing = False
@@ -101,8 +102,13 @@ class DocumentList(QWidget):
     def _update_count(self) -> None:
         self.count.setText(self.tr("{0} document(s)").format(self.model.total))
 
+    def _row_left(self) -> None:
+        self._update_count()
+        if self._current is not None:  # the view moved its current row off the removed one: put it back
+            self.select_document(self._current)
+
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid() and not self._writing:
+        if current.isValid() and not self._writing and not self.model.removing:
             document_id = DocumentId(current.data(DocumentIdRole))
             if document_id != self._current:
                 self._current = document_id

@@ -48,11 +48,13 @@ class DocumentListModel(QAbstractTableModel):
         self._rows: dict[DocumentId, int] = {}
         self._total = 0
         self._positions: dict[DocumentId, int] = {}
+        self.removing = False  # a row is leaving: the view's current row moves, no document was chosen
         self.reset()
 
     # -- filter ----------------------------------------------------------------------------------
 
-    def set_filter(self, state: DocState | None, search: str) -> None:
+    def set_filter(self, state: DocState | str | None, search: str) -> None:
+        state = None if state is None else DocState(state)  # a combo box gives the enum back as a str
         if (state, search) != (self._state, self._search):
             self._state, self._search = state, search
             self.reset()
@@ -141,10 +143,7 @@ class DocumentListModel(QAbstractTableModel):
         self._positions.clear()  # a state changed: a filtered document may have come or gone
         loaded = [i for i in ids if i in self._rows]
         for entry in self._documents.entries(self._annotator_id, loaded):
-            row = self._rows[entry.id]
-            if self._entries[row] != entry:
-                self._entries[row] = entry
-                self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1))
+            self._replace(self._rows[entry.id], entry)
 
     def update_entry(self, document_id: int, state: DocState | None, open_suggestions: int) -> None:
         """Follow a saved change to one loaded row (its state and open suggestions) without reading."""
@@ -155,9 +154,25 @@ class DocumentListModel(QAbstractTableModel):
         new = replace(entry, state=state or entry.state, open_suggestions=open_suggestions)
         if new.state is not entry.state:
             self._positions.clear()  # a filtered document may have come or gone
-        if new != entry:
-            self._entries[row] = new
+        self._replace(row, new)
+
+    def _replace(self, row: int, entry: DocumentEntry) -> None:
+        """Show a row's new state; a row whose state the filter no longer holds leaves the list (a document
+        marked done under "New"), so the count and "article N of M" stay those of the filter."""
+        if self._entries[row] == entry:
+            return
+        if self._state is None or entry.state == self._state:
+            self._entries[row] = entry
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1))
+            return
+        self.removing = True
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._entries[row]
+        self._rows = {e.id: i for i, e in enumerate(self._entries)}
+        self._total -= 1
+        self._positions.clear()
+        self.endRemoveRows()
+        self.removing = False
 
     # -- model -------------------------------------------------------------------------------------
 

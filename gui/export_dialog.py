@@ -173,6 +173,7 @@ class ExportDialog(QDialog):
         self.outEdit = _named(QLineEdit(), "outEdit")
         browse = _named(QPushButton(self.tr("Browse…")), "browseButton")
         browse.clicked.connect(self._browse)
+        browse.setAutoDefault(False)  # Return exports: it opened the file chooser, the dialog's first button
         self.progress = _named(QProgressBar(minimum=0, maximum=1, value=0), "progressBar")
         self.messageLabel = _named(plain_label(word_wrap=True), "messageLabel")
         self.summaryView = _named(QPlainTextEdit(readOnly=True), "summaryView")
@@ -215,6 +216,7 @@ class ExportDialog(QDialog):
         layout.addWidget(self.messageLabel)
         layout.addWidget(self.summaryView)
         layout.addWidget(self.buttons)
+        self.exportButton.setDefault(True)  # once in the dialog: Return exports
         for box in (self.formatBox, self.sourceBox, self.documentsBox):
             box.currentIndexChanged.connect(self._sync_enabled)
         self.splitBox.toggled.connect(self._sync_enabled)
@@ -233,8 +235,13 @@ class ExportDialog(QDialog):
             spin.setEnabled(self.splitBox.isChecked())
         self.annotatorBox.setEnabled(self._needs_annotator())
         running = self._thread is not None
+        pressed = self.exportButton.hasFocus() or self.cancelButton.hasFocus()
+        self.cancelButton.setEnabled(running)  # a disabled button's focus went to whatever Qt found next
         self.exportButton.setEnabled(not running)
-        self.cancelButton.setEnabled(running)
+        if pressed:  # Stop while it runs, then Close: the keys stay on the next step
+            (
+                self.cancelButton if running else self.buttons.button(QDialogButtonBox.StandardButton.Close)
+            ).setFocus()
 
     def _needs_annotator(self) -> bool:
         """Their labels, or their document states, are asked for."""

@@ -20,8 +20,8 @@ from storage.project import Project
 
 
 class GoldComparison(QDockWidget):
-    """Lists, for the open document, each place where gold and the annotator differ; a click emits
-    ``locationActivated(start, end)``."""
+    """Lists, for the open document, each place where gold and the annotator differ; a click, or Return on
+    a row, emits ``locationActivated(start, end)``."""
 
     locationActivated = Signal(int, int)
 
@@ -42,6 +42,9 @@ class GoldComparison(QDockWidget):
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.cellClicked.connect(self._activate)
+        self.table.itemActivated.connect(lambda item: self._activate(item.row(), 0))  # Return, Enter
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setTabKeyNavigation(False)
         layout = QVBoxLayout(body)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)

@@ -107,6 +107,7 @@ class ImportDialog(QDialog):
         )
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setTabKeyNavigation(False)  # Tab goes on to the details and the buttons
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -203,11 +204,19 @@ class ImportDialog(QDialog):
     def _sync(self) -> None:
         running = self._thread is not None
         readable = [r for r in self.previewed if not r.failed]
+        # A focused button that gets disabled hands the keys to whatever Qt finds next (Close, the file
+        # list): they go on to the next step instead, Stop while it runs, then Import or the result.
+        steps = (self.previewButton, self.importButton, self.stopButton)
+        pressed = any(b.hasFocus() for b in steps)
+        self.stopButton.setEnabled(running)
+        if pressed and running:
+            self.stopButton.setFocus()
         self.previewButton.setEnabled(not running and self.fileList.count() > 0)
         self.importButton.setEnabled(not running and bool(readable))
-        self.stopButton.setEnabled(running)
         for widget in (self.form, self.addFilesButton, self.addFolderButton, self.removeButton):
             widget.setEnabled(not running)
+        if pressed and not running:
+            (self.importButton if self.importButton.isEnabled() else self.table).setFocus()
 
     def start_preview(self) -> None:
         """Read every file as the import would, writing nothing (the importer's dry run)."""

@@ -89,6 +89,7 @@ class LabelEditor(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(DESCRIPTION, QHeaderView.ResizeMode.Stretch)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.table.setTabKeyNavigation(False)  # arrows move between cells; Tab goes on to Add, Remove…
         self.table.itemChanged.connect(self._cell_edited)
         self.message = plain_label(word_wrap=True)
         self.message.setObjectName("labelEditorMessage")

@@ -269,7 +269,8 @@ class MainWindow(QMainWindow):
         self.labels.labelClicked.connect(self.apply_label)
         self.article.selectionChanged.connect(self.status.describe)
         self.documents.model.modelReset.connect(self.status.show_position)
-        self.actions_by_command["toggle_rejected"].toggled.connect(self.rejected_label.setVisible)
+        self.documents.model.rowsRemoved.connect(self.status.show_position)
+        self.actions_by_command["toggle_rejected"].toggled.connect(self.status.show_rejected)
 
     def apply_label(self, name: str) -> None:
         self.edits.apply_label(name, self.article.selection())

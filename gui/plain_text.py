@@ -47,6 +47,7 @@ def read_only_table(name: str, headers: list[str], stretch_last: bool = False) -
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setStretchLastSection(stretch_last)
     table.verticalHeader().hide()
+    table.setTabKeyNavigation(False)  # arrows move in the table, Tab goes on to the buttons
     return table
 
 

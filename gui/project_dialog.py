@@ -86,6 +86,7 @@ class ProjectDialog(QDialog):
         self.pathEdit.textEdited.connect(lambda _t: self.sqliteRadio.setChecked(True))
         self.urlEdit.textEdited.connect(lambda _t: self.postgresRadio.setChecked(True))
         self._sync()
+        self.pathEdit.setFocus()  # the file name is what one types first (the radio button took the keys)
 
     def _sync(self) -> None:
         self.testButton.setEnabled(self.postgresRadio.isChecked())

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMainWindow, QSizePolicy
+from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QWidget
 
 from gui.article_view import ArticleView
 from gui.document_table import DocumentListModel
@@ -17,6 +17,7 @@ from gui.session import AnnotationSession
 from gui.terms import word
 
 SELECTION_SHOWN = 24  # characters of a selection quoted in the status bar
+MESSAGE_MARGIN = 40  # pixels: the message's indent and the size grip
 
 
 class StatusLine(QObject):
@@ -82,10 +83,50 @@ class StatusLine(QObject):
         ):
             label.setMinimumWidth(metrics.horizontalAdvance(widest) + 8)
             label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        window.statusBar().addWidget(self.focus_label, 1)
+        self.bar = window.statusBar()
+        self.bar.addWidget(self.focus_label, 1)
         for label in right:
-            window.statusBar().addPermanentWidget(label)
+            self.bar.addPermanentWidget(label)
         self.rejected_label.hide()
+        self._right = right
+        self._rejected_wanted = False
+        self._made_room: list[QLabel] = []  # labels hidden while a long message shows
+        self.bar.messageChanged.connect(self._make_room)
+
+    def show_rejected(self, shown: bool) -> None:
+        self._rejected_wanted = shown
+        self.rejected_label.setVisible(shown and self.rejected_label not in self._made_room)
+
+    def _make_room(self, message: str) -> None:
+        """Qt cuts a message off at the first label on the right: while one is too long, the labels
+        (the model's state and the suggestions left first, the annotator's name last) step aside."""
+        for label in self._made_room:
+            label.setVisible(label is not self.rejected_label or self._rejected_wanted)
+        self._made_room = []
+        if not message:
+            return
+        needed = self.bar.fontMetrics().horizontalAdvance(message) + MESSAGE_MARGIN
+        shown = [label for label in self._right if label.isVisibleTo(self.bar)]
+        others = self.bar.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+        right = [w for w in others if w.isVisibleTo(self.bar) and w is not self.focus_label]
+        room = self.bar.width() - sum(max(w.minimumWidth(), w.sizeHint().width()) + 6 for w in right)
+        for label in sorted(shown, key=self._step_aside_order):
+            if room >= needed:
+                break
+            label.hide()
+            self._made_room.append(label)
+            room += max(label.minimumWidth(), label.sizeHint().width()) + 6
+
+    def _step_aside_order(self, label: QLabel) -> int:
+        order = (
+            self.suggester_label,
+            self.suggestions_label,
+            self.position_label,
+            self.progress_label,
+            self.rejected_label,
+            self.annotator_label,
+        )
+        return order.index(label)
 
     def show_position(self) -> None:
         """Article N of M, M being the documents in the list's current filter."""

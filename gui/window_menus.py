@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import shiboken6
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMenu, QWidget
 
 from gui.menu_bar import window_menu
 from gui.permissions import refusal
@@ -70,7 +70,7 @@ class WindowMenus(QObject):
         self.gold.hide()
         self.gold.visibilityChanged.connect(self._gold_visibility_changed)
         session.documentOpened.connect(self.gold.show_document)
-        self.gold.locationActivated.connect(lambda a, b: article.select(a, b))
+        self.gold.locationActivated.connect(self._go_to_difference)
 
         document = self._menu("Document")
         document.addSeparator()
@@ -159,8 +159,19 @@ class WindowMenus(QObject):
         dialog.activateWindow()  # its keys go to it, with or without a window manager
 
     def _gold_visibility_changed(self, visible: bool) -> None:
+        """Ctrl+G shows the differences with the keys on them (↑/↓, Return goes there); hiding them gives the
+        keys back to the article: the dock was for the mouse only."""
         if visible:
             self.gold.show_document(self.session.document)
+            if self.gold.table.rowCount():
+                self.gold.table.setFocus()
+                self.gold.table.selectRow(max(self.gold.table.currentRow(), 0))
+        elif (focused := QApplication.focusWidget()) is not None and self.gold.isAncestorOf(focused):
+            self.article.setFocus()
+
+    def _go_to_difference(self, start: int, end: int) -> None:
+        self.article.select(start, end)
+        self.article.setFocus()
 
     # -- handlers ----------------------------------------------------------------------------------
 

@@ -4,7 +4,7 @@ label it) rather than the span focused before, and "article N of M" in the list'
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from storage.project import Project
@@ -84,3 +84,31 @@ def test_the_position_beyond_the_loaded_rows_follows_the_most_uncertain_first_or
     window.documents.model.set_ranking([ids[-1], ids[-2]])  # the last two listed first
     window.session.open_document(ids[PAGE + 20])  # not loaded in the list: counted, in the list's order
     assert window.position_label.text() == f"Article {PAGE + 23:,} of {PAGE + 50:,}"
+
+
+def test_a_long_message_is_not_cut_off_by_the_labels_on_the_right(qtbot: QtBot, make_window, corpus) -> None:
+    """Qt clips a status message at the first permanent label: "showing rejected" was drawn over the end of
+    "No other unfinished article in the list's filter; clear the filter to see the rest."."""
+    window = make_window()
+    window.resize(1100, 700)
+    press(qtbot, window, K.Key_H, CTRL)  # show rejected spans: the indicator appears
+    assert window.rejected_label.isVisible()
+    press(qtbot, window, K.Key_F, CTRL)
+    window.documents.search.insert("美国国务卿")  # this article only
+    qtbot.keyClick(window.documents.search, K.Key_Return, CTRL)  # done; no other unfinished one in the filter
+    message = window.statusBar().currentMessage()
+    assert message.startswith("No other unfinished article")
+    qtbot.waitUntil(lambda: _message_fits(window, message))
+    window.statusBar().clearMessage()
+    qtbot.waitUntil(lambda: window.rejected_label.isVisible() and window.position_label.isVisible())
+    press(qtbot, window, K.Key_H, CTRL)
+    assert not window.rejected_label.isVisible()
+
+
+def _message_fits(window, message: str) -> bool:  # type: ignore[no-untyped-def]
+    bar = window.statusBar()
+    first = min(
+        (w.x() for w in bar.findChildren(QLabel) if w.isVisible() and w is not window.focus_label),
+        default=bar.width(),
+    )
+    return bar.fontMetrics().horizontalAdvance(message) + 6 <= first - 2
