@@ -213,6 +213,9 @@ class ImportDialog(QDialog):
             self.stopButton.setFocus()
         self.previewButton.setEnabled(not running and self.fileList.count() > 0)
         self.importButton.setEnabled(not running and bool(readable))
+        # Return does the next step wherever the keys are (the file list too, where it pressed Add files…)
+        self.importButton.setDefault(self.importButton.isEnabled())
+        self.previewButton.setDefault(self.previewButton.isEnabled() and not readable)
         for widget in (self.form, self.addFilesButton, self.addFolderButton, self.removeButton):
             widget.setEnabled(not running)
         if pressed and not running:
@@ -373,6 +376,7 @@ class ImportDialog(QDialog):
     def _on_failed(self, message: str) -> None:
         self._stop_thread()
         self.previewed = []
+        self.progress.reset()  # a bar left part-filled would say the import is still under way
         self.messageLabel.setText(self.tr("The import failed: {0}").format(message))
         self._sync()
 

@@ -330,3 +330,34 @@ def test_the_preview_names_the_links_a_folder_holds_that_lead_to_no_file(
     assert "from 2 file(s)" in message and "were not read, their names" not in message
     assert "2 symbolic link(s) in the chosen folder(s) were not read" in message
     assert "(gone.jsonl, loop.bio)" in message
+
+
+def test_return_in_the_file_list_previews_then_imports(
+    qtbot: QtBot, project: Project, tmp_path: Path, monkeypatch
+) -> None:
+    """Return pressed Add files… (the dialog's first button) wherever the keys were, the file list
+    included, and opened a file chooser: it does the next step, Preview, then Import once it can."""
+    from PySide6.QtWidgets import QFileDialog
+
+    chooser: list[object] = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: chooser.append(a) or ([], ""))
+    good, _ = corpus_files(tmp_path / "in")
+    dialog = open_dialog(qtbot, project)
+    dialog.add_paths([good])
+    dialog.fileList.setFocus()
+    qtbot.keyClick(dialog.fileList, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog._thread is None and bool(dialog.previewed), timeout=30_000)
+    assert project.documents.count() == 0 and dialog.importButton.isEnabled()
+    dialog.fileList.setFocus()
+    qtbot.keyClick(dialog.fileList, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: project.documents.count() == 2, timeout=30_000)
+    assert chooser == []
+
+
+def test_a_failed_import_leaves_no_part_filled_progress_bar(qtbot: QtBot, project: Project) -> None:
+    dialog = open_dialog(qtbot, project)
+    dialog.progress.setMaximum(10)
+    dialog.progress.setValue(4)
+    dialog._on_failed("the worker stopped")
+    assert dialog.progress.value() < dialog.progress.minimum()  # reset: no bar, not 40 %
+    assert "The import failed: the worker stopped" in dialog.messageLabel.text()
