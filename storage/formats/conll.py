@@ -12,7 +12,7 @@ Weibo NER ``char+digit`` tokens, characters or words), then to make the document
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from itertools import accumulate, pairwise
 from pathlib import Path
 
@@ -184,20 +184,10 @@ class ConllReader(LayoutAnalysis):
         tokens = sentence.tokens
         join = self.layout.join
         if sentence.space_after is not None and self.options.join is Join.AUTO:
-            gaps = [" " if s else "" for s in sentence.space_after[:-1]]
-        elif join == "none":
-            if self.layout.single_chars:
-                return "".join(tokens), None
-            gaps = [""] * (len(tokens) - 1)
-        elif join == "space":
-            text = " ".join(tokens)
-            return text, list(accumulate((len(t) + 1 for t in tokens[:-1]), initial=0))
-        else:
-            gaps = [" " if _pair_join(a, b) else "" for a, b in pairwise(tokens)]
-        text = "".join(t + g for t, g in zip(tokens, [*gaps, ""], strict=True))
-        return text, list(
-            accumulate((len(t) + len(g) for t, g in zip(tokens[:-1], gaps, strict=True)), initial=0)
-        )
+            return joined(tokens, [" " if s else "" for s in sentence.space_after[:-1]])
+        if join == "none" and self.layout.single_chars:
+            return "".join(tokens), None
+        return joined(tokens, gaps_between(tokens, join))
 
     def documents(self) -> Iterator[ParsedDocument]:
         """Documents by -DOCSTART- (``grouping``), one per sentence, or ``sentences_per_document`` consecutive
@@ -343,3 +333,21 @@ def read_conll(
     yield from ConllReader(path, options, info).documents()
     if warnings is not None:
         warnings.extend(info.warnings)
+
+
+def gaps_between(tokens: Sequence[str], join: str) -> list[str]:
+    """What stands between each two adjacent ``tokens`` joined as ``join`` says (``"none"``, ``"space"``,
+    ``"pairs"``: a space only between two Latin words); CoNLL, word/tag and OntoNotes words alike."""
+    if join == "space":
+        return [" "] * (len(tokens) - 1)
+    if join == "pairs":
+        return [" " if _pair_join(a, b) else "" for a, b in pairwise(tokens)]
+    return [""] * (len(tokens) - 1)
+
+
+def joined(tokens: Sequence[str], gaps: Sequence[str]) -> tuple[str, list[int]]:
+    """``tokens`` with ``gaps`` between them, and where each token starts in that text."""
+    text = "".join(t + g for t, g in zip(tokens, [*gaps, ""], strict=True))
+    return text, list(
+        accumulate((len(t) + len(g) for t, g in zip(tokens[:-1], gaps, strict=True)), initial=0)
+    )

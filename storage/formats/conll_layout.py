@@ -56,6 +56,12 @@ def _pair_join(a: str, b: str) -> bool:
     return (len(a) > 1 or len(b) > 1) and bool(_LATIN_EDGE.match(a[-1])) and bool(_LATIN_EDGE.match(b[0]))
 
 
+def auto_join(cjk: int, latin: int, multi: bool) -> str:
+    """``--join auto`` over words of which ``cjk`` hold hanzi and ``latin`` Latin letters: a space between
+    words of a Latin text, between two Latin words of a Chinese one, none between characters."""
+    return "space" if latin > cjk else "pairs" if multi else "none"
+
+
 @dataclass(slots=True)
 class Layout:
     """What the first pass learned about the file."""
@@ -378,6 +384,6 @@ class LayoutAnalysis:
         elif join is Join.NONE or not multi or layout.spaces_known:
             layout.join = "none"  # CoNLL-U: SpaceAfter=No says where the spaces are
         else:
-            layout.join = "space" if stats.latin > stats.cjk else "pairs"
+            layout.join = auto_join(stats.cjk, stats.latin, multi)
 
     # -- second pass: sentences, then documents --------------------------------------------------------

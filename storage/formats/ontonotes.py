@@ -30,7 +30,8 @@ from model.reasons import ReasonKind as K
 from model.spans import Entity
 from model.text import first_line_title
 from storage.formats import ImportFormatError, ParsedDocument, ReadInfo
-from storage.formats.conll_layout import _CJK, _LATIN, _pair_join
+from storage.formats.conll import gaps_between, joined
+from storage.formats.conll_layout import _CJK, _LATIN, auto_join
 from storage.formats.options import Join, ReadOptions
 from storage.formats.source import BOM, TextFile, inner_bom
 
@@ -168,10 +169,9 @@ class OntoNotesReader:
         join = self.options.join
         if join is Join.AUTO:
             words = [w for _, ws, _ in sentences for w in ws]
-            multi = any(len(w) > 1 for w in words)
             latin = sum(1 for w in words if not _CJK.search(w) and _LATIN.search(w))
             cjk = sum(1 for w in words if _CJK.search(w))
-            mode = "space" if latin > cjk else "pairs" if multi else "none"
+            mode = auto_join(cjk, latin, any(len(w) > 1 for w in words))
         else:
             mode = "space" if join is Join.SPACE else "none"
         if mode != "none":
@@ -183,19 +183,13 @@ class OntoNotesReader:
             if parts:
                 parts.append("\n")
                 offset += 1
-            starts: list[int] = []
-            at = offset
-            for i, word in enumerate(words):
-                if i and (mode == "space" or (mode == "pairs" and _pair_join(words[i - 1], word))):
-                    parts.append(" ")
-                    at += 1
-                starts.append(at)
-                parts.append(word)
-                at += len(word)
+            line, starts = joined(words, gaps_between(words, mode))
+            parts.append(line)
             entities.extend(
-                Entity(starts[a] + into, starts[b] + end, label) for a, into, b, end, label in names
+                Entity(offset + starts[a] + into, offset + starts[b] + end, label)
+                for a, into, b, end, label in names
             )
-            offset = at
+            offset += len(line)
         text = "".join(parts)
         return ParsedDocument(
             title=first_line_title(text),

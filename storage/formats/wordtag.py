@@ -23,7 +23,7 @@ from model.reasons import said
 from model.spans import Entity
 from model.text import first_line_title
 from storage.formats import ImportFormatError, ParsedDocument, ReadInfo
-from storage.formats.conll import _pair_join
+from storage.formats.conll import gaps_between, joined
 from storage.formats.options import ReadOptions
 from storage.formats.source import BOM, TextFile, inner_bom
 
@@ -115,20 +115,13 @@ class WordTagReader:
             if parts:
                 parts.append("\n")
                 offset += 1
-            starts: list[int] = []
-            pieces: list[str] = []
-            for i, word in enumerate(par.words):
-                if i and _pair_join(par.words[i - 1], word):
-                    pieces.append(" ")
-                    offset += 1
-                starts.append(offset)
-                pieces.append(word)
-                offset += len(word)
+            line, starts = joined(par.words, gaps_between(par.words, "pairs"))
             entities.extend(
-                Entity(starts[a], starts[b - 1] + len(par.words[b - 1]), label)
+                Entity(offset + starts[a], offset + starts[b - 1] + len(par.words[b - 1]), label)
                 for a, b, label in par.entities
             )
-            parts.append("".join(pieces))
+            parts.append(line)
+            offset += len(line)
         text = "".join(parts)
         meta = {"format": "wordtag", "encoding": self.source.encoding, "paragraphs": len(paragraphs)}
         if article is not None:
