@@ -1,6 +1,7 @@
 """The refusals and notes of the formats read from other tools' own files (Prodigy's answers, CoNLL-U with its
-entities in MISC, OntoNotes ``.name`` files), marked for ``pyside6-lupdate`` in the context of
-``gui/import_messages.py``, which says them; each the English of ``model.reasons.TEMPLATES``."""
+entities in MISC, OntoNotes ``.name`` files, BosonNLP, WebAnno TSV, YEDDA, People's Daily 2014), marked for
+``pyside6-lupdate`` in the context of ``gui/import_messages.py``, which says them; each the English of
+``model.reasons.TEMPLATES``."""
 
 from __future__ import annotations
 
@@ -108,5 +109,93 @@ FORMAT_WORDS: dict[K, str] = {
     K.VARIANT_BOSON: QT_TRANSLATE_NOOP(
         "ImportMessages",
         "BosonNLP NER ({{{{type:name}}}} inline)",
+    ),
+    K.WEBANNO_VERSION: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "is not a WebAnno TSV 3.x file: its first line is {row!r} (read: WebAnno TSV 3.0 to 3.3, as "
+        "INCEpTION and WebAnno 3 export them)",
+    ),
+    K.WEBANNO_NO_NE: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "has no named-entity layer "
+        "(#T_SP=de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity|value) in its header; its "
+        "layers: {layers}",
+    ),
+    K.WEBANNO_NO_VALUE: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "the named-entity layer has no value feature: {row!r}",
+    ),
+    K.WEBANNO_MISPLACED: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "{row!r} is out of place: a sentence is its #Text= lines, then its token rows (the first one "
+        "a token, not a sub-token), then a blank line",
+    ),
+    K.WEBANNO_NO_TEXT: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "a token row before the #Text= line of its sentence: {row!r}",
+    ),
+    K.WEBANNO_ROW: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "not a WebAnno token row (id, begin-end, token and {columns} column(s) the header declares): {row!r}",
+    ),
+    K.WEBANNO_OFFSETS: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "the offsets {begin}-{end} do not cover the token {token!r} of this row in the text of the "
+        "#Text= lines (they hold {found!r}); offsets count UTF-16 code units, as INCEpTION writes "
+        "them",
+    ),
+    K.WEBANNO_OVERLAP: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "this sentence starts at {begin}, before the end of the one above ({end}): its #Text= lines "
+        "and offsets disagree",
+    ),
+    K.WEBANNO_UNLABELLED: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "a named entity without a value ({value!r}): give it a label in INCEpTION and export again",
+    ),
+    K.WEBANNO_EMPTY_SPAN: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "a named entity {value!r} of no width (offsets {begin}-{end})",
+    ),
+    K.WEBANNO_ID_LABELS: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "the entity [{ident}] is {first!r} here but {second!r} at line {at}",
+    ),
+    K.NOTE_WEBANNO_LAYERS: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "layers other than named entities were left out: {layers}",
+    ),
+    K.VARIANT_WEBANNO: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "WebAnno TSV {version} (INCEpTION / WebAnno export)",
+    ),
+    K.YEDDA_BROKEN: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "a YEDDA mark ({mark}) that is not [@text#Label*]: {row!r}",
+    ),
+    K.YEDDA_NESTED: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "a YEDDA entity inside another: {row!r}",
+    ),
+    K.YEDDA_EMPTY: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "a YEDDA entity without text or label: {row!r}",
+    ),
+    K.WARN_YEDDA_RECOMMENDED: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "{count} entity(ies) YEDDA recommended ([$text#Label*], never confirmed by the annotator, "
+        "first at line {line}) were imported like confirmed ones, as YEDDA's own export does",
+    ),
+    K.VARIANT_YEDDA: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "YEDDA .ann ([@text#Label*] inline)",
+    ),
+    K.NOTE_SUBTAGS: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "sub-tags read as their family's label: {subtags}",
+    ),
+    K.VARIANT_PEOPLES_DAILY_2014: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "People's Daily 2014 (word/tag, ICTCLAS tags, one line a document)",
     ),
 }

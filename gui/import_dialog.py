@@ -168,7 +168,8 @@ class ImportDialog(QDialog):
             self.tr("Files to import"),
             "",
             self.tr(
-                "Importable files (*.txt *.jsonl *.json *.conll *.bio *.bmes *.tsv *.ann);;All files (*)"
+                "Importable files (*.txt *.jsonl *.json *.conll *.bio *.bmes *.tsv *.ann *.anns);;"
+                "All files (*)"
             ),
         )
         self.add_paths([Path(f) for f in files])

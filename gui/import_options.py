@@ -50,6 +50,8 @@ FORMATS = [
     (QT_TRANSLATE_NOOP("ImportOptions", "People's Daily / MSRA word/tag"), Format.WORDTAG),
     (QT_TRANSLATE_NOOP("ImportOptions", "OntoNotes .name files (ENAMEX)"), Format.ONTONOTES),
     (QT_TRANSLATE_NOOP("ImportOptions", "BosonNLP NER ({{person_name:…}} inline)"), Format.BOSON),
+    (QT_TRANSLATE_NOOP("ImportOptions", "WebAnno TSV 3.x (INCEpTION, WebAnno export)"), Format.WEBANNO),
+    (QT_TRANSLATE_NOOP("ImportOptions", "YEDDA .ann ([@text#Label*] inline)"), Format.YEDDA),
 ]
 SPANS_AS = [
     (QT_TRANSLATE_NOOP("ImportOptions", "Gold layer (decided)"), SpansAs.GOLD),

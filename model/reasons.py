@@ -11,6 +11,7 @@ import string
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
+from model.format_templates import FORMAT_TEMPLATES
 from model.reason_kinds import ReasonKind
 
 K = ReasonKind
@@ -263,6 +264,7 @@ TEMPLATES: dict[ReasonKind, str] = {
     K.LABEL_IN_USE: "{name} is used by {spans} span(s); merge it into another label instead "
     "(newstag labels remove {name} --merge-into OTHER)",
 }
+TEMPLATES.update(FORMAT_TEMPLATES)
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,7 +37,9 @@ from storage.formats.options import (
 )
 from storage.formats.plaintext import read_txt
 from storage.formats.source import TextFile
+from storage.formats.webanno import WebAnnoReader
 from storage.formats.wordtag import WordTagReader
+from storage.formats.yedda import YeddaReader
 from storage.import_sink import DryRun, DryRunMemory, Sink
 from storage.import_types import BATCH, FileReport, ImportOptions, SpansAs
 
@@ -75,6 +77,7 @@ def expand_paths(paths: Iterable[Path], fmt: Format) -> list[Path]:
             wanted = set(SUFFIXES) if fmt is Format.AUTO else {s for s, f in SUFFIXES.items() if f is fmt}
             if fmt in (Format.CONLL, Format.WORDTAG, Format.BOSON):  # released as .txt files
                 wanted.add(".txt")
+            wanted |= {Format.WEBANNO: {".tsv"}, Format.YEDDA: {".ann"}}.get(fmt, set())
             files.extend(
                 sorted(
                     p
@@ -126,8 +129,11 @@ def _identity(path: Path) -> Path:
 
 
 def _brat_text(path: Path) -> bool:
-    """The .txt half of a brat pair: imported through its .ann file, not as plain text."""
-    return path.suffix.lower() == ".txt" and path.with_suffix(".ann").is_file()
+    """The .txt half of a brat pair (``X.txt`` + ``X.ann``) or the text YEDDA annotated (``X.txt`` +
+    ``X.txt.ann``): imported through its .ann file, not as plain text."""
+    return path.suffix.lower() == ".txt" and (
+        path.with_suffix(".ann").is_file() or path.with_name(path.name + ".ann").is_file()
+    )
 
 
 def detect_format(path: Path) -> Format:
@@ -165,6 +171,10 @@ def _read_documents(path: Path, options: ImportOptions, info: ReadInfo) -> Itera
         yield from OntoNotesReader(path, read, info, source).documents()
     elif fmt is Format.BOSON:
         yield from BosonReader(path, read, info, source).documents()
+    elif fmt is Format.WEBANNO:
+        yield from WebAnnoReader(path, read, info, source).documents()
+    elif fmt is Format.YEDDA:
+        yield from YeddaReader(path, read, info, source).documents()
     else:
         yield from ConllReader(path, read, info, source).documents()
 

@@ -900,8 +900,8 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>要导入的文件</translation>
     </message>
     <message>
-        <source>Importable files (*.txt *.jsonl *.json *.conll *.bio *.bmes *.tsv *.ann);;All files (*)</source>
-        <translation>可导入的文件 (*.txt *.jsonl *.json *.conll *.bio *.bmes *.tsv *.ann);;所有文件 (*)</translation>
+        <source>Importable files (*.txt *.jsonl *.json *.conll *.bio *.bmes *.tsv *.ann *.anns);;All files (*)</source>
+        <translation>可导入的文件 (*.txt *.jsonl *.json *.conll *.bio *.bmes *.tsv *.ann *.anns);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Folder to import</source>
@@ -1799,6 +1799,86 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <source>BosonNLP NER ({{{{type:name}}}} inline)</source>
         <translation>BosonNLP NER（行内 {{{{类型:名称}}}} 标记）</translation>
     </message>
+    <message>
+        <source>is not a WebAnno TSV 3.x file: its first line is {row!r} (read: WebAnno TSV 3.0 to 3.3, as INCEpTION and WebAnno 3 export them)</source>
+        <translation>不是 WebAnno TSV 3.x 文件：第一行是 {row!r}（可读取 INCEpTION 与 WebAnno 3 导出的 WebAnno TSV 3.0 至 3.3）</translation>
+    </message>
+    <message>
+        <source>has no named-entity layer (#T_SP=de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity|value) in its header; its layers: {layers}</source>
+        <translation>表头中没有命名实体层（#T_SP=de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity|value）；其中的层：{layers}</translation>
+    </message>
+    <message>
+        <source>the named-entity layer has no value feature: {row!r}</source>
+        <translation>命名实体层没有 value 特征：{row!r}</translation>
+    </message>
+    <message>
+        <source>{row!r} is out of place: a sentence is its #Text= lines, then its token rows (the first one a token, not a sub-token), then a blank line</source>
+        <translation>{row!r} 位置不对：一个句子先是它的 #Text= 行，然后是它的词行（第一行须是词，不能是子词），最后是一个空行</translation>
+    </message>
+    <message>
+        <source>a token row before the #Text= line of its sentence: {row!r}</source>
+        <translation>词行出现在其句子的 #Text= 行之前：{row!r}</translation>
+    </message>
+    <message>
+        <source>not a WebAnno token row (id, begin-end, token and {columns} column(s) the header declares): {row!r}</source>
+        <translation>不是 WebAnno 词行（编号、起止偏移、词，以及表头声明的 {columns} 列）：{row!r}</translation>
+    </message>
+    <message>
+        <source>the offsets {begin}-{end} do not cover the token {token!r} of this row in the text of the #Text= lines (they hold {found!r}); offsets count UTF-16 code units, as INCEpTION writes them</source>
+        <translation>偏移 {begin}-{end} 没有落在本行的词 {token!r} 上（#Text= 行的文本在那里是 {found!r}）；偏移按 UTF-16 码元计数，与 INCEpTION 写出的一致</translation>
+    </message>
+    <message>
+        <source>this sentence starts at {begin}, before the end of the one above ({end}): its #Text= lines and offsets disagree</source>
+        <translation>此句从 {begin} 开始，早于上一句的结尾（{end}）：其 #Text= 行与偏移不一致</translation>
+    </message>
+    <message>
+        <source>a named entity without a value ({value!r}): give it a label in INCEpTION and export again</source>
+        <translation>命名实体没有值（{value!r}）：请在 INCEpTION 中为其加上标签后重新导出</translation>
+    </message>
+    <message>
+        <source>a named entity {value!r} of no width (offsets {begin}-{end})</source>
+        <translation>命名实体 {value!r} 宽度为零（偏移 {begin}-{end}）</translation>
+    </message>
+    <message>
+        <source>the entity [{ident}] is {first!r} here but {second!r} at line {at}</source>
+        <translation>实体 [{ident}] 在此处是 {first!r}，在第 {at} 行却是 {second!r}</translation>
+    </message>
+    <message>
+        <source>layers other than named entities were left out: {layers}</source>
+        <translation>命名实体以外的层未导入：{layers}</translation>
+    </message>
+    <message>
+        <source>WebAnno TSV {version} (INCEpTION / WebAnno export)</source>
+        <translation>WebAnno TSV {version}（INCEpTION / WebAnno 导出）</translation>
+    </message>
+    <message>
+        <source>a YEDDA mark ({mark}) that is not [@text#Label*]: {row!r}</source>
+        <translation>YEDDA 标记（{mark}）不是 [@文本#标签*] 形式：{row!r}</translation>
+    </message>
+    <message>
+        <source>a YEDDA entity inside another: {row!r}</source>
+        <translation>YEDDA 实体嵌套在另一个实体中：{row!r}</translation>
+    </message>
+    <message>
+        <source>a YEDDA entity without text or label: {row!r}</source>
+        <translation>YEDDA 实体缺少文本或标签：{row!r}</translation>
+    </message>
+    <message>
+        <source>{count} entity(ies) YEDDA recommended ([$text#Label*], never confirmed by the annotator, first at line {line}) were imported like confirmed ones, as YEDDA&apos;s own export does</source>
+        <translation>{count} 个 YEDDA 推荐的实体（[$文本#标签*]，标注者从未确认，首见于第 {line} 行）已与确认过的实体一样导入，与 YEDDA 自己的导出相同</translation>
+    </message>
+    <message>
+        <source>YEDDA .ann ([@text#Label*] inline)</source>
+        <translation>YEDDA .ann（行内 [@文本#标签*]）</translation>
+    </message>
+    <message>
+        <source>sub-tags read as their family&apos;s label: {subtags}</source>
+        <translation>子词性按所属大类的标签读取：{subtags}</translation>
+    </message>
+    <message>
+        <source>People&apos;s Daily 2014 (word/tag, ICTCLAS tags, one line a document)</source>
+        <translation>人民日报 2014（词/词性，ICTCLAS 词性，每行一篇）</translation>
+    </message>
 </context>
 <context>
     <name>ImportOptions</name>
@@ -1837,6 +1917,14 @@ Replace it? Once the new export is complete, the old file is deleted and the new
     <message>
         <source>BosonNLP NER ({{person_name:…}} inline)</source>
         <translation>BosonNLP 命名实体语料（行内 {{类型:名称}} 标记）</translation>
+    </message>
+    <message>
+        <source>WebAnno TSV 3.x (INCEpTION, WebAnno export)</source>
+        <translation>WebAnno TSV 3.x（INCEpTION、WebAnno 导出）</translation>
+    </message>
+    <message>
+        <source>YEDDA .ann ([@text#Label*] inline)</source>
+        <translation>YEDDA .ann（行内 [@文本#标签*]）</translation>
     </message>
     <message>
         <source>Gold layer (decided)</source>

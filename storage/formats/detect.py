@@ -10,10 +10,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from model.tagging import TagSequenceError, split_tag
+from storage.formats import ImportFormatError
 from storage.formats.boson import looks_like_boson
 from storage.formats.ontonotes import looks_like_ontonotes
 from storage.formats.source import BOM, TextFile
+from storage.formats.webanno import looks_like_webanno
 from storage.formats.wordtag import parse_token
+from storage.formats.yedda import looks_like_yedda
 
 
 class Format(enum.StrEnum):
@@ -26,6 +29,8 @@ class Format(enum.StrEnum):
     WORDTAG = "wordtag"  # People's Daily / MSRA original word/tag
     ONTONOTES = "ontonotes"  # OntoNotes 4/5 .name files (<DOC>, <ENAMEX TYPE=…>)
     BOSON = "boson"  # BosonNLP_NER_6C.txt: {{person_name:…}} inline
+    WEBANNO = "webanno"  # WebAnno TSV 3.x: INCEpTION's and WebAnno's export
+    YEDDA = "yedda"  # YEDDA's .ann: [@text#Label*] inline
 
 
 SUFFIXES = {
@@ -50,6 +55,7 @@ SUFFIXES = {
             ".dev",
             ".test",
             ".ner",
+            ".anns",  # YEDDA's export
         ),
         Format.CONLL,
     ),
@@ -119,18 +125,34 @@ class Detection:
     source: TextFile | None  # the file with its encoding settled (None for brat pairs)
 
 
+def _yedda_ann(path: Path) -> TextFile | None:
+    """The file of a ``.ann`` that YEDDA wrote (``[@text#Label*]`` inline, no brat line), else None (brat's,
+    or one that cannot be read: the brat reader says why)."""
+    try:
+        source = TextFile.open(path)
+        return source if looks_like_yedda(source.head()) else None
+    except ImportFormatError:
+        return None
+
+
 def detect(path: Path) -> Detection:
     """The format of ``path``; the file's encoding is settled on the way (a bad file is refused here)."""
     suffix = path.suffix.lower()
+    if suffix == ".ann" and (yedda := _yedda_ann(path)) is not None:
+        return Detection(Format.YEDDA, yedda)
     if suffix == ".ann" or (suffix == ".txt" and path.with_suffix(".ann").is_file()):
         return Detection(Format.BRAT, None)
     source = TextFile.open(path)
     head = source.head().lstrip(BOM).lstrip()
+    if looks_like_webanno(head):
+        return Detection(Format.WEBANNO, source)
     found = Format.BOSON if head.startswith("{{") and looks_like_boson(head) else _json_kind(head)
     if found is None and looks_like_ontonotes(head):
         found = Format.ONTONOTES
     if found is None and looks_like_boson(head):
         found = Format.BOSON
+    if found is None and looks_like_yedda(head):
+        found = Format.YEDDA
     if found is None and looks_like_conll(head):
         found = Format.CONLL
     if found is None and looks_like_wordtag(head):

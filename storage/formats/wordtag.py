@@ -14,6 +14,7 @@ paragraphs of one article (the id's first three parts) form one document. Other 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,8 +30,29 @@ from storage.formats.source import BOM, TextFile, inner_bom
 
 _TAG = re.compile(r"^[A-Za-z]+\d*$")
 _PD_ID = re.compile(r"^(\d{8}-\d{2}-\d{3})-\d{3}/m$")
-_CLOSE = re.compile(r"\]([A-Za-z]+)$")
+_CLOSE = re.compile(r"\]/?([A-Za-z]+\d*)$")  # ]nt (1998, MSRA), ]/nz (2014)
 _PINYIN = re.compile(r"\{[^{}]*\}$")
+# ICTCLAS (ICTPOS 3.0) sub-tags of the name tags, as People's Daily 2014 writes them: read with their family's
+# label unless the tag map names the sub-tag itself
+FAMILIES = {
+    **dict.fromkeys(("nr1", "nr2", "nrj", "nrf"), "nr"),  # surname, given name, Japanese, transliterated
+    "nsf": "ns",  # transliterated place
+    **dict.fromkeys(
+        ("ntc", "ntcf", "ntcb", "ntch", "nto", "ntu", "nts", "nth"), "nt"
+    ),  # companies … hospitals
+}
+_ICTCLAS_ONLY = frozenset(FAMILIES) | {
+    "ude1",
+    "ude2",
+    "ude3",
+    "vshi",
+    "vyou",
+    "wkz",
+    "wky",
+    "wyz",
+    "wyy",
+    "mq",
+}
 
 
 def parse_token(token: str) -> tuple[bool, str, str, str | None] | None:
@@ -63,11 +85,24 @@ class WordTagReader:
         self.source = source or TextFile.open(path)
         self.tag_map = {k.lower(): v for k, v in options.tag_map.items()}
         self.nested = self.merged = 0
+        self.subtags: Counter[str] = Counter()  # sub-tags read with their family's label
+        self.ictclas = False  # a tag or a ]/tag only ICTCLAS (People's Daily 2014) writes
+
+    def _label(self, tag: str) -> str | None:
+        tag = tag.lower()
+        self.ictclas = self.ictclas or tag in _ICTCLAS_ONLY
+        if tag in self.tag_map or tag not in FAMILIES:
+            return self.tag_map.get(tag)
+        label = self.tag_map.get(FAMILIES[tag])
+        if label is not None:
+            self.subtags[tag] += 1
+        return label
 
     def _paragraph(self, number: int, tokens: list[str], people_daily: bool) -> _Paragraph:
         par = _Paragraph(number)
         bracket: int | None = None
         bracket_entities = 0
+        previous = ""
         for token in tokens:
             parsed = parse_token(token)
             if parsed is None:
@@ -79,12 +114,13 @@ class WordTagReader:
                 bracket, bracket_entities = len(par.words), len(par.entities)
             index = len(par.words)
             par.words.append(word)
-            label = self.tag_map.get(tag.lower())
+            label = self._label(tag)
+            name_part = (people_daily and tag.lower() == "nr") or (tag.lower(), previous) == ("nr2", "nr1")
+            previous = tag.lower()
             if label is not None:
                 last = par.entities[-1] if par.entities else None
                 if (
-                    people_daily
-                    and tag.lower() == "nr"
+                    name_part
                     and last is not None
                     and last[1] == index
                     and last[2] == label
@@ -97,7 +133,8 @@ class WordTagReader:
             if closes is not None:
                 if bracket is None:
                     raise ImportFormatError.of(self.path, K.STRAY_CLOSE, number, tag=closes, token=token)
-                outer = self.tag_map.get(closes.lower())
+                self.ictclas = self.ictclas or "]/" in token
+                outer = self._label(closes)
                 if outer is not None:
                     self.nested += len(par.entities) - bracket_entities
                     del par.entities[bracket_entities:]
@@ -174,8 +211,12 @@ class WordTagReader:
         if group:
             yield self._build(article, group)
         mapping = ", ".join(f"{tag}={label}" for tag, label in self.tag_map.items())
-        info.variant = said(K.VARIANT_PEOPLES_DAILY if people_daily else K.VARIANT_WORDTAG)
+        variant = K.VARIANT_PEOPLES_DAILY_2014 if self.ictclas else K.VARIANT_WORDTAG
+        info.variant = said(K.VARIANT_PEOPLES_DAILY if people_daily else variant)
         info.notes.append(said(K.NOTE_TAG_MAP, mapping=mapping))
+        if self.subtags:
+            subtags = ", ".join(f"{t}={FAMILIES[t]} ({n})" for t, n in sorted(self.subtags.items()))
+            info.notes.append(said(K.NOTE_SUBTAGS, subtags=subtags))
         if self.merged:
             info.notes.append(said(K.NOTE_NAMES_MERGED, count=self.merged))
         if self.nested:

@@ -93,6 +93,11 @@ ALLOWED = {
     "DOCSTART",
     "ENAMEX",  # OntoNotes' name markup
     "BosonNLP",
+    "WebAnno",
+    "INCEpTION",
+    "TSV",
+    "YEDDA",
+    "anns",
     "txt",
     "ann",
     "bio",

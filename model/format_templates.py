@@ -1,0 +1,38 @@
+"""The English of the refusals and notes of WebAnno TSV, YEDDA and People's Daily 2014 files
+(``storage/formats/webanno.py``, ``yedda.py``, ``wordtag.py``), part of ``model.reasons.TEMPLATES``. Pure
+Python."""
+
+from __future__ import annotations
+
+from model.reason_kinds import ReasonKind as K
+
+FORMAT_TEMPLATES: dict[K, str] = {
+    K.WEBANNO_VERSION: "is not a WebAnno TSV 3.x file: its first line is {row!r} (read: WebAnno TSV 3.0 to "
+    "3.3, as INCEpTION and WebAnno 3 export them)",
+    K.WEBANNO_NO_NE: "has no named-entity layer (#T_SP=de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity"
+    "|value) in its header; its layers: {layers}",
+    K.WEBANNO_NO_VALUE: "the named-entity layer has no value feature: {row!r}",
+    K.WEBANNO_MISPLACED: "{row!r} is out of place: a sentence is its #Text= lines, then its token rows (the "
+    "first one a token, not a sub-token), then a blank line",
+    K.WEBANNO_NO_TEXT: "a token row before the #Text= line of its sentence: {row!r}",
+    K.WEBANNO_ROW: "not a WebAnno token row (id, begin-end, token and {columns} column(s) the header "
+    "declares): {row!r}",
+    K.WEBANNO_OFFSETS: "the offsets {begin}-{end} do not cover the token {token!r} of this row in the text "
+    "of the #Text= lines (they hold {found!r}); offsets count UTF-16 code units, as INCEpTION writes them",
+    K.WEBANNO_OVERLAP: "this sentence starts at {begin}, before the end of the one above ({end}): its #Text= "
+    "lines and offsets disagree",
+    K.WEBANNO_UNLABELLED: "a named entity without a value ({value!r}): give it a label in INCEpTION and "
+    "export again",
+    K.WEBANNO_EMPTY_SPAN: "a named entity {value!r} of no width (offsets {begin}-{end})",
+    K.WEBANNO_ID_LABELS: "the entity [{ident}] is {first!r} here but {second!r} at line {at}",
+    K.NOTE_WEBANNO_LAYERS: "layers other than named entities were left out: {layers}",
+    K.VARIANT_WEBANNO: "WebAnno TSV {version} (INCEpTION / WebAnno export)",
+    K.YEDDA_BROKEN: "a YEDDA mark ({mark}) that is not [@text#Label*]: {row!r}",
+    K.YEDDA_NESTED: "a YEDDA entity inside another: {row!r}",
+    K.YEDDA_EMPTY: "a YEDDA entity without text or label: {row!r}",
+    K.WARN_YEDDA_RECOMMENDED: "{count} entity(ies) YEDDA recommended ([$text#Label*], never confirmed by "
+    "the annotator, first at line {line}) were imported like confirmed ones, as YEDDA's own export does",
+    K.VARIANT_YEDDA: "YEDDA .ann ([@text#Label*] inline)",
+    K.NOTE_SUBTAGS: "sub-tags read as their family's label: {subtags}",
+    K.VARIANT_PEOPLES_DAILY_2014: "People's Daily 2014 (word/tag, ICTCLAS tags, one line a document)",
+}
