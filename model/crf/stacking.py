@@ -3,9 +3,8 @@ model's tags for each character and its neighbours as features; predicting runs 
 
 Pretrained tagger features: a model trained with a pretrained tagger (``model.pretrained``, say LAC) has the
 tagger's tag for the character and its neighbours as features (``pt=B-PER``, ``pt-1=``, ``pt1=``, and the
-pair ``pt-1pt=``; on its entities' characters the tag with the character, ``ptc=``), the way a base model's
-tags are stacked; so a project without a base model starts from what the tagger knows about news. Such a
-model needs the same tagger to predict (``identity``)."""
+pair ``pt-1pt=``), the way a base model's tags are stacked; so a project without a base model starts from
+what the tagger knows about news. Such a model needs the same tagger to predict (``identity``)."""
 
 from __future__ import annotations
 
@@ -15,8 +14,6 @@ from typing import Any, Protocol, cast
 from model.crf.features import FeatureExtractor, LexiconData
 from model.crf.serialisation import ModelInfo
 from model.suggest.tokenizer import Token
-
-ENTITY_KINDS = frozenset({"PER", "LOC", "ORG"})  # the pretrained tagger's tags (B-PER ...) that are entities
 
 
 class BaseModel(Protocol):
@@ -53,13 +50,7 @@ def add_base_features(xseq: list[list[str]], tags: Sequence[str]) -> None:
 
 
 def add_pretrained_features(xseq: list[list[str]], tags: Sequence[str]) -> None:
-    """A pretrained tagger's tags for the character and its neighbours become features; on a character the
-    tagger puts in an entity, also its tag with the character itself (``ptc=B-LOC|台``), where the character
-    features are there (not under light stacking, which keeps only the base model's tags): the team's
-    documents teach the model which of the tagger's entity characters to trust. On the learning curve with
-    LAC (second half F1, ``bench_crf.py curve --on dev|dev2|dev3|dev4``): 0.8539 / 0.8488 / 0.8604 / 0.9154
-    → 0.8545 / 0.8494 / 0.8648 / 0.9137; with every tag of the tagger (its parts of speech too) with the
-    character, dev4 lost 0.0022."""
+    """A pretrained tagger's tags for the character and its neighbours become features."""
     n = len(tags)
     for i, f in enumerate(xseq):
         before = tags[i - 1] if i > 0 else "^"
@@ -67,10 +58,6 @@ def add_pretrained_features(xseq: list[list[str]], tags: Sequence[str]) -> None:
         f.append("pt-1=" + before)
         f.append("pt1=" + (tags[i + 1] if i + 1 < n else "$"))
         f.append("pt-1pt=" + before + "|" + tags[i])
-        if tags[i][2:] in ENTITY_KINDS:
-            c0 = next((a[3:] for a in f if a.startswith("c0=")), None)
-            if c0 is not None:
-                f.append("ptc=" + tags[i] + "|" + c0)
 
 
 def stacked_features(

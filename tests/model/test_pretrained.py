@@ -16,7 +16,6 @@ import pytest
 import model.pretrained as pretrained_module
 from model.crf import CrfModel, ModelAssistedEngine, ModelFormatError
 from model.crf.engine import count_decisions
-from model.crf.stacking import add_pretrained_features
 from model.pretrained import (
     Analysis,
     PretrainedUnavailable,
@@ -289,19 +288,6 @@ def test_the_crf_learns_to_trust_the_tagger_and_needs_it_to_load() -> None:
     loaded = CrfModel.from_bytes(data, pretrained=tagger)  # type: ignore[arg-type]
     assert loaded.predict(text) == model.predict(text)
     assert CrfModel.from_bytes(plain.to_bytes(), pretrained=tagger).pretrained is None  # type: ignore[arg-type]
-
-
-def test_the_taggers_entity_characters_are_features_with_the_character() -> None:
-    xseq = [["b", "c0=台"], ["b", "c0=商"], ["b", "c0=来"]]
-    add_pretrained_features(xseq, ["B-LOC", "B-n", "I-n"])
-    assert [[a for a in f if a.startswith("ptc=")] for f in xseq] == [["ptc=B-LOC|台"], [], []]
-    light = [["b"], ["b"]]  # light stacking: no character features, so none with the tagger's tag either
-    add_pretrained_features(light, ["B-LOC", "I-LOC"])
-    assert not any(a.startswith("ptc=") for f in light for a in f)
-    tagger = FakeTagger({"甲乙丙": "PER", "丁戊": "PER"})
-    model = CrfModel.train(documents(20), pretrained=tagger, iterations=10)  # type: ignore[arg-type]
-    learned = {attribute for attribute, _label in model._tagger.info().state_features}
-    assert {"ptc=B-PER|甲", "ptc=I-PER|戊"} <= learned
 
 
 def test_a_crf_on_the_taggers_tags_gives_its_persons_without_titles() -> None:
