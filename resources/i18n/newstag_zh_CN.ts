@@ -3108,6 +3108,33 @@ Replace it? Once the new export is complete, the old file is deleted and the new
     </message>
 </context>
 <context>
+    <name>SettingsNotice</name>
+    <message>
+        <source>Your settings file {file} cannot be read ({detail})</source>
+        <translation>无法读取您的设置文件 {file}（{detail}）</translation>
+    </message>
+    <message>
+        <source>Your settings file {file} does not hold settings ({detail})</source>
+        <translation>您的设置文件 {file} 不是有效的设置（{detail}）</translation>
+    </message>
+    <message>
+        <source>Your settings file {file} holds values newstag cannot use ({detail})</source>
+        <translation>您的设置文件 {file} 含有 newstag 无法使用的值（{detail}）</translation>
+    </message>
+    <message>
+        <source>newstag uses its defaults and leaves the file as it is: settings changed now are lost.</source>
+        <translation>newstag 使用默认设置，不改动该文件：现在更改的设置不会被记住。</translation>
+    </message>
+    <message>
+        <source>newstag uses the others and keeps the file as {kept}.</source>
+        <translation>newstag 使用其余的值，并将该文件保留为 {kept}。</translation>
+    </message>
+    <message>
+        <source>newstag uses its defaults and keeps the file as {kept}.</source>
+        <translation>newstag 使用默认设置，并将该文件保留为 {kept}。</translation>
+    </message>
+</context>
+<context>
     <name>Shortcuts</name>
     <message>
         <source>Next suggestion</source>
