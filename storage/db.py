@@ -72,6 +72,10 @@ TOO_NEW = (
 )
 CANNOT_OPEN = "cannot open the database {where}: {detail}"
 CHECK_FAILED = "the integrity check of {where} failed ({detail})"
+MOVED = (
+    "{place} was deleted, moved or replaced while newstag had it open ({detail}); nothing more is "
+    "written to it. Open the project again from where its file is now"
+)
 URL_HELP = "use sqlite:///FILE or postgresql+psycopg://[USER@]HOST[:PORT]/DATABASE"
 NOT_A_URL = "{where!r} is not a database URL; " + URL_HELP
 NOT_OUR_BACKEND = "newstag keeps its projects in SQLite or PostgreSQL, not {detail}; " + URL_HELP
@@ -113,6 +117,7 @@ TEMPLATES = (
     TOO_NEW,
     CANNOT_OPEN,
     CHECK_FAILED,
+    MOVED,
     NOT_A_URL,
     NOT_OUR_BACKEND,
     *dict.fromkeys(template for _, _, template in _REASONS),

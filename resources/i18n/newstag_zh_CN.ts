@@ -326,6 +326,10 @@
         <translation>{where} 的完整性检查失败（{detail}）</translation>
     </message>
     <message>
+        <source>{place} was deleted, moved or replaced while newstag had it open ({detail}); nothing more is written to it. Open the project again from where its file is now</source>
+        <translation>{place} 在 newstag 打开期间被删除、移动或替换（{detail}）；不再向它写入任何内容。请从该文件现在所在的位置重新打开项目</translation>
+    </message>
+    <message>
         <source>{where!r} is not a database URL; use sqlite:///FILE or postgresql+psycopg://[USER@]HOST[:PORT]/DATABASE</source>
         <translation>{where!r} 不是数据库地址；请使用 sqlite:///文件 或 postgresql+psycopg://[用户@]主机[:端口]/数据库</translation>
     </message>
