@@ -219,8 +219,11 @@ def create_db_engine(url: str) -> Engine:
         database = parsed.database or ""
         uri = str(parsed.query.get("uri", "")).lower() in ("true", "1")  # file:…?mode=ro: not a path
         if database and database != ":memory:" and not uri:
-            Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"timeout": 5})
+            # ``sqlite:///~/news/a.db``: the home folder's, as the probe and the messages say (SQLite took
+            # the ``~`` literally, under the working folder, after the folder was made in the home folder)
+            parsed = parsed.set(database=str(Path(database).expanduser()))
+            Path(parsed.database or "").parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(parsed, connect_args={"timeout": 5})
         event.listen(engine, "connect", _sqlite_pragmas)
         # Let SQLAlchemy own transactions (pysqlite's legacy implicit BEGIN is off with this pair).
         event.listen(engine, "connect", lambda c, _r: setattr(c, "isolation_level", None))
