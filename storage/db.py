@@ -163,8 +163,10 @@ def database_url(value: str) -> str:
 
 
 def sqlite_url(path: Path | str) -> str:
-    """The URL of the SQLite file at ``path`` (``~`` expanded, made absolute)."""
-    return f"sqlite:///{Path(path).expanduser().absolute()}"
+    """The URL of the SQLite file at ``path`` (``~`` expanded, made absolute). A ``%`` or ``?`` in the path is
+    percent-encoded: in a URL they begin an escape or the query, so ``what?.db`` named the file ``what``."""
+    where = str(Path(path).expanduser().absolute()).replace("%", "%25").replace("?", "%3F")
+    return f"sqlite:///{where}"
 
 
 def default_url() -> str:
@@ -173,7 +175,7 @@ def default_url() -> str:
         return database_url(env)
     folder = Path(user_data_dir("newstag", appauthor=False))
     folder.mkdir(parents=True, exist_ok=True)
-    return f"sqlite:///{folder / 'newstag.db'}"
+    return sqlite_url(folder / "newstag.db")
 
 
 SYNCHRONOUS = ("FULL", "NORMAL")  # the first is the default
