@@ -32,6 +32,11 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("DatabaseMessages", "the integrity check of {where} failed ({detail})"),
     QT_TRANSLATE_NOOP(
         "DatabaseMessages",
+        "{place} was deleted, moved or replaced while newstag had it open ({detail}); nothing more is "
+        "written to it. Open the project again from where its file is now",
+    ),
+    QT_TRANSLATE_NOOP(
+        "DatabaseMessages",
         "{where!r} is not a database URL; use sqlite:///FILE or postgresql+psycopg://[USER@]HOST[:PORT]/DATABASE",
     ),
     QT_TRANSLATE_NOOP(

@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QFontDatabase, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
+from gui import settings
 from gui.actions import AnnotationActions
 from gui.article_view import ArticleView
 from gui.document_list import DocumentList
@@ -25,6 +26,7 @@ from gui.plain_text import plain_action_tips, plain_label
 from gui.project_menu import ProjectMenu
 from gui.qt_compat import guard_none_refcount
 from gui.session import AnnotationSession
+from gui.settings_notice import settings_message
 from gui.shortcuts import CHECKABLE, LABEL_HELP, SELECT_HELP, SHORTCUTS, Scope, shown
 from gui.shortcuts_dialog import ShortcutsDialog
 from gui.status_line import StatusLine
@@ -136,6 +138,8 @@ class MainWindow(QMainWindow):
                 ),
                 True,
             )
+        if (trouble := settings.take_notice()) is not None:  # the user's file, unusable, is kept aside
+            self.show_message(settings_message(trouble), True)
         self.suggester_label.setText(self.tr("Loading suggestions…") if service is not None else "")
         # Background work (jieba) starts once the window has painted: nothing competes with the first paint.
         self._start_timer = QTimer(self, singleShot=True, interval=START_DELAY_MS)

@@ -23,6 +23,7 @@ class FaultKind(StrEnum):
     BAD_URL = "bad-url"  # not the URL of a database newstag can use
     NOT_A_DATABASE = "not-a-database"  # a folder, or a file that is no SQLite database
     CANNOT_CONNECT = "cannot-connect"  # the server does not answer
+    MOVED = "moved"  # the SQLite file was deleted, moved or replaced while it was open
 
 
 @dataclass(frozen=True, slots=True)

@@ -93,7 +93,9 @@ def backup_sqlite(
 
 def _copy(source: Path, temp: Path, out: Path, progress: Callable[[int, int], None] | None) -> BackupReport:
     try:
-        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=30)
+        # as a URI, percent-encoded: a "#" or "?" in the path cut it short (SQLite then made an empty file
+        # under the cut name and backed that up)
+        src = sqlite3.connect(f"{source.absolute().as_uri()}?mode=ro", uri=True, timeout=30)
     except sqlite3.Error as exc:
         raise BackupError(f"cannot open {source}: {exc}") from exc
     try:

@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import enum
 import logging
+import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from model.faults import FaultKind
-from storage.db import CHECK_FAILED, SQLITE_IMMEDIATE, DatabaseError, quick_check
+from storage.db import CHECK_FAILED, MOVED, SQLITE_IMMEDIATE, DatabaseError, quick_check
 
 logger = logging.getLogger(__name__)
 
@@ -29,6 +31,21 @@ class IntegrityCheck(enum.Enum):
     BACKGROUND = "background"
 
 
+def _sqlite_file(engine: Engine) -> str | None:
+    """The path of the SQLite file ``engine`` opens (None: not SQLite, in memory, or a ``file:`` URI)."""
+    url = engine.url
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return None
+    if str(url.query.get("uri", "")).lower() in ("true", "1"):
+        return None
+    return os.path.expanduser(url.database)
+
+
+def _identity(path: str) -> tuple[int, int]:
+    found = os.stat(path)
+    return found.st_dev, found.st_ino
+
+
 class Database:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
@@ -36,6 +53,17 @@ class Database:
         self._checked = threading.Event()
         self._checked.set()
         self._damage: DatabaseError | None = None
+        self._file = _sqlite_file(engine)
+        self._identity: tuple[int, int] | None = None  # the file opened, told apart from one put in its place
+        if self._file is not None:
+            try:
+                self._identity = _identity(self._file)
+            except OSError:
+                logger.warning("cannot stat the database file %s", self._file)
+        # A connection of our own to the file opened (from the first write on), kept for when that file is
+        # moved or replaced (``_let_go``): a new connection would open whatever is under the name by then.
+        self._anchor: Any = None
+        self._anchor_lock = threading.Lock()
 
     def _check_in_background(self) -> None:
         self._checked.clear()
@@ -68,10 +96,56 @@ class Database:
         database the integrity check found damaged."""
         if (damage := self.integrity_problem()) is not None:
             raise damage
+        self._check_same_file()
         with self.session_factory.begin() as session:
             if self.engine.dialect.name == "sqlite":
                 session.connection(execution_options={SQLITE_IMMEDIATE: True})
             yield session
 
+    def _check_same_file(self) -> None:
+        """DatabaseError if the SQLite file is no longer where it was opened: deleted (writes would go to a
+        file nobody can reach, lost when newstag exits), moved (a new connection would make an empty file at
+        the old name), or replaced by another file (writes would go to the one the user replaced)."""
+        if self._file is None or self._identity is None:
+            return
+        try:
+            now = _identity(self._file)
+        except OSError as exc:
+            detail = exc.strerror or type(exc).__name__
+        else:
+            if now == self._identity:
+                self._hold_on()
+                return
+            detail = "another file is there now"
+        self._let_go()
+        raise DatabaseError.of(FaultKind.MOVED, MOVED, str(self._file), detail, file=True)
+
+    def _hold_on(self) -> None:
+        with self._anchor_lock:
+            if self._anchor is not None:
+                return
+            try:
+                self._anchor = self.engine.raw_connection()
+                self._anchor.detach()
+            except Exception as exc:  # the write that follows says what is wrong
+                logger.info("no connection of our own to %s: %s", self._file, exc)
+                self._anchor = None
+
+    def _let_go(self) -> None:
+        """The file was moved or replaced: fold the write-ahead log into the file it belongs to (through our
+        own connection to it) and empty it. SQLite does not when the file has moved, so a file moved without
+        its ``-wal`` lacked the last actions, and one put in its place was read with our log as its own."""
+        with self._anchor_lock:
+            if self._anchor is not None:
+                try:
+                    self._anchor.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+                except Exception as exc:  # a full disk, a busy reader: the log stays, said in the log
+                    logger.warning("cannot fold the write-ahead log into %s: %s", self._file, exc)
+        self.engine.dispose()
+
     def close(self) -> None:
         self.engine.dispose()
+        with self._anchor_lock:
+            anchor, self._anchor = self._anchor, None
+        if anchor is not None:
+            anchor.close()

@@ -72,6 +72,10 @@ TOO_NEW = (
 )
 CANNOT_OPEN = "cannot open the database {where}: {detail}"
 CHECK_FAILED = "the integrity check of {where} failed ({detail})"
+MOVED = (
+    "{place} was deleted, moved or replaced while newstag had it open ({detail}); nothing more is "
+    "written to it. Open the project again from where its file is now"
+)
 URL_HELP = "use sqlite:///FILE or postgresql+psycopg://[USER@]HOST[:PORT]/DATABASE"
 NOT_A_URL = "{where!r} is not a database URL; " + URL_HELP
 NOT_OUR_BACKEND = "newstag keeps its projects in SQLite or PostgreSQL, not {detail}; " + URL_HELP
@@ -113,6 +117,7 @@ TEMPLATES = (
     TOO_NEW,
     CANNOT_OPEN,
     CHECK_FAILED,
+    MOVED,
     NOT_A_URL,
     NOT_OUR_BACKEND,
     *dict.fromkeys(template for _, _, template in _REASONS),
@@ -158,8 +163,10 @@ def database_url(value: str) -> str:
 
 
 def sqlite_url(path: Path | str) -> str:
-    """The URL of the SQLite file at ``path`` (``~`` expanded, made absolute)."""
-    return f"sqlite:///{Path(path).expanduser().absolute()}"
+    """The URL of the SQLite file at ``path`` (``~`` expanded, made absolute). A ``%`` or ``?`` in the path is
+    percent-encoded: in a URL they begin an escape or the query, so ``what?.db`` named the file ``what``."""
+    where = str(Path(path).expanduser().absolute()).replace("%", "%25").replace("?", "%3F")
+    return f"sqlite:///{where}"
 
 
 def default_url() -> str:
@@ -168,7 +175,7 @@ def default_url() -> str:
         return database_url(env)
     folder = Path(user_data_dir("newstag", appauthor=False))
     folder.mkdir(parents=True, exist_ok=True)
-    return f"sqlite:///{folder / 'newstag.db'}"
+    return sqlite_url(folder / "newstag.db")
 
 
 SYNCHRONOUS = ("FULL", "NORMAL")  # the first is the default
@@ -214,8 +221,11 @@ def create_db_engine(url: str) -> Engine:
         database = parsed.database or ""
         uri = str(parsed.query.get("uri", "")).lower() in ("true", "1")  # file:…?mode=ro: not a path
         if database and database != ":memory:" and not uri:
-            Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"timeout": 5})
+            # ``sqlite:///~/news/a.db``: the home folder's, as the probe and the messages say (SQLite took
+            # the ``~`` literally, under the working folder, after the folder was made in the home folder)
+            parsed = parsed.set(database=str(Path(database).expanduser()))
+            Path(parsed.database or "").parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(parsed, connect_args={"timeout": 5})
         event.listen(engine, "connect", _sqlite_pragmas)
         # Let SQLAlchemy own transactions (pysqlite's legacy implicit BEGIN is off with this pair).
         event.listen(engine, "connect", lambda c, _r: setattr(c, "isolation_level", None))

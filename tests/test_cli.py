@@ -374,6 +374,16 @@ def test_db_may_name_a_sqlite_file_by_its_path(tmp_path: Path) -> None:
 
     home = newstag("stats", "--db", "~/corpus.db", env={"HOME": str(tmp_path)})
     assert home.returncode == 0 and "documents: 1" in home.stdout
+    in_url = newstag("stats", "--db", "sqlite:///~/corpus.db", cwd=ROOT, env={"HOME": str(tmp_path)})
+    assert in_url.returncode == 0 and "documents: 1" in in_url.stdout, in_url.stderr
+    where = (
+        "sqlite:///~/新 项目/corpus.db"  # a new project in a folder to make, named with a space and Chinese
+    )
+    made = newstag(
+        "import", str(article), "--db", where, "--quiet", cwd=tmp_path, env={"HOME": str(tmp_path)}
+    )
+    assert made.returncode == 0, made.stderr
+    assert (tmp_path / "新 项目" / "corpus.db").is_file() and not (tmp_path / "~").exists()
     from_env = newstag("stats", cwd=tmp_path, env={"NEWSTAG_DB": "corpus.db"})
     assert from_env.returncode == 0 and "documents: 1" in from_env.stdout
     typo = newstag("stats", "--db", "corpsu.db", cwd=tmp_path, env={})

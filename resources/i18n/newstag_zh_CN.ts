@@ -326,6 +326,10 @@
         <translation>{where} 的完整性检查失败（{detail}）</translation>
     </message>
     <message>
+        <source>{place} was deleted, moved or replaced while newstag had it open ({detail}); nothing more is written to it. Open the project again from where its file is now</source>
+        <translation>{place} 在 newstag 打开期间被删除、移动或替换（{detail}）；不再向它写入任何内容。请从该文件现在所在的位置重新打开项目</translation>
+    </message>
+    <message>
         <source>{where!r} is not a database URL; use sqlite:///FILE or postgresql+psycopg://[USER@]HOST[:PORT]/DATABASE</source>
         <translation>{where!r} 不是数据库地址；请使用 sqlite:///文件 或 postgresql+psycopg://[用户@]主机[:端口]/数据库</translation>
     </message>
@@ -3193,6 +3197,33 @@ Replace it? Once the new export is complete, the old file is deleted and the new
     <message>
         <source>{0} of {1} disagreements open · {2} agreed · gold version {3} · {4}</source>
         <translation>{1} 个分歧中 {0} 个未决 · {2} 处一致 · 金标准版本 {3} · {4}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsNotice</name>
+    <message>
+        <source>Your settings file {file} cannot be read ({detail})</source>
+        <translation>无法读取您的设置文件 {file}（{detail}）</translation>
+    </message>
+    <message>
+        <source>Your settings file {file} does not hold settings ({detail})</source>
+        <translation>您的设置文件 {file} 不是有效的设置（{detail}）</translation>
+    </message>
+    <message>
+        <source>Your settings file {file} holds values newstag cannot use ({detail})</source>
+        <translation>您的设置文件 {file} 含有 newstag 无法使用的值（{detail}）</translation>
+    </message>
+    <message>
+        <source>newstag uses its defaults and leaves the file as it is: settings changed now are lost.</source>
+        <translation>newstag 使用默认设置，不改动该文件：现在更改的设置不会被记住。</translation>
+    </message>
+    <message>
+        <source>newstag uses the others and keeps the file as {kept}.</source>
+        <translation>newstag 使用其余的值，并将该文件保留为 {kept}。</translation>
+    </message>
+    <message>
+        <source>newstag uses its defaults and keeps the file as {kept}.</source>
+        <translation>newstag 使用默认设置，并将该文件保留为 {kept}。</translation>
     </message>
 </context>
 <context>

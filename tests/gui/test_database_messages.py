@@ -18,6 +18,7 @@ from model.faults import PLACE_FILE, PLACE_SERVER, FaultKind
 from model.ops import NOT_SAVED, StoreUnavailable
 from storage.db import DatabaseError, database_error, parse_url
 from storage.probe import probe_database
+from storage.project import Project
 from tests.gui.test_translation import english_words
 
 
@@ -47,6 +48,12 @@ def _faults(tmp_path: Path) -> list[BaseException]:
         found.append(caught.value)
     with pytest.raises(DatabaseError) as caught:
         probe_database(f"sqlite:///{tmp_path / 'text.db'}")
+    found.append(caught.value)
+    moved = Project.open(f"sqlite:///{tmp_path / 'moved.db'}")
+    (tmp_path / "moved.db").rename(tmp_path / "elsewhere.db")
+    with pytest.raises(DatabaseError) as caught, moved.transaction():
+        pass
+    moved.close()
     found.append(caught.value)
     too_new = storage.db.SchemaTooNewError.of(FaultKind.TOO_NEW, storage.db.TOO_NEW, "sqlite:///x.db", "9f")
     found.append(too_new)

@@ -15,6 +15,7 @@ from model.commands import AddSpans, Context
 from model.spans import Entity
 from seeds import seed_paths
 from storage.backup import BackupError, backup_sqlite
+from storage.db import sqlite_url
 from storage.project import Project
 from tests.conftest import snapshot
 
@@ -33,6 +34,23 @@ def test_a_backup_holds_every_row_and_opens(sqlite_project: Project, tmp_path: P
     assert _folder_files(out.parent) == {"monday.db"}  # no temporary left, no -wal beside it
     with Project.open(f"sqlite:///{out}") as copy:
         assert snapshot(copy) == snapshot(sqlite_project)
+
+
+@pytest.mark.parametrize("name", ["第1期 #2.db", "what?.db", "100%25 a.db", "50% off.db"])
+def test_a_database_whose_path_has_uri_characters_is_backed_up_whole(tmp_path: Path, name: str) -> None:
+    """The file was opened as the SQLite URI ``file:PATH?mode=ro`` unencoded: a '#' or '?' cut the path
+    short, SQLite made an empty database under the cut name beside the project, and the command reported that
+    empty copy as the backup."""
+    folder = tmp_path / "projects"
+    folder.mkdir()
+    source = folder / name
+    assert main(["import", "--quiet", "--db", str(source), str(seed_paths()[0])]) == 0
+    out = tmp_path / "backups" / "monday.db"
+    assert main(["backup", "--quiet", "--out", str(out), "--db", str(source)]) == 0
+    assert {f for f in _folder_files(folder) if not f.startswith(name)} == set()  # nothing made beside it
+    with Project.open(sqlite_url(out)) as copy, Project.open(sqlite_url(source)) as project:
+        assert copy.documents.count() == 1
+        assert snapshot(copy) == snapshot(project)
 
 
 def test_a_backup_taken_while_someone_annotates_is_consistent(
