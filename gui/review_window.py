@@ -33,7 +33,7 @@ from gui.shortcuts_dialog import ShortcutsDialog
 from gui.span_style import SpanLook
 from gui.terms import word
 from gui.workers import Workers
-from model.review import Resolution
+from model.review import Resolution, same_as
 from model.roles import Permission
 from model.spans import Annotator, DocumentId, Entity
 from storage.project import Project
@@ -348,6 +348,9 @@ class ReviewWindow(QMainWindow):
                 self.kind.setText(where)
             elif decided.resolution is Resolution.TAKE:
                 self.kind.setText(self.tr("{0} — decided: took {1}").format(where, decided.source))
+            elif same := same_as(decided, d):  # typed by the reviewer, equal to a version: both are true
+                said = self.tr("{0} — decided: edit (the same as {1}'s version)")
+                self.kind.setText(said.format(where, ", ".join(same)))
             else:
                 self.kind.setText(self.tr("{0} — decided: {1}").format(where, word(decided.resolution)))
         version = s.item.version if s.item else 0

@@ -3091,6 +3091,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>{0} — 已决定：采用 {1}</translation>
     </message>
     <message>
+        <source>{0} — decided: edit (the same as {1}&apos;s version)</source>
+        <translation>{0} — 已决定：手动编辑（与 {1} 的版本相同）</translation>
+    </message>
+    <message>
         <source>{0} — decided: {1}</source>
         <translation>{0} — 已决定：{1}</translation>
     </message>

@@ -292,3 +292,31 @@ def test_the_last_ctrl_return_says_the_queue_is_done_and_the_next_one_saves_noth
     assert sqlite_project.reviews.load(last).version == 1
     assert window.statusBar().currentMessage() == done
     assert all(window.queue.item(i).text().startswith("✓") for i in range(window.queue.count()))
+
+
+def test_an_edit_equal_to_one_version_reads_back_as_an_edit_after_reopen_and_save(
+    qtbot: QtBot, reviewed: tuple[Project, DocumentId]
+) -> None:
+    """布林肯 typed by the reviewer as PER, which is alice's version, was saved as "review: edit" but read
+    back as "took alice" when the document opened again, and the next save wrote "took alice": the record
+    changed by itself. It reads back as what the reviewer did, saying whose version it equals, stably."""
+    project, doc = reviewed
+    window = open_window(qtbot, project)
+    qtbot.keyClick(window.article, Qt.Key.Key_B)  # bob's 越南 | 外交部
+    window.article.select(12, 15)
+    qtbot.keyClick(window.article, Qt.Key.Key_1)  # 布林肯 typed as PER: alice's version, by hand
+    qtbot.keyClick(window.article, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    first = gold(project, doc)
+    assert ("布林肯", "PER", "review: edit") in first
+    window.close()
+    for round_ in (1, 2):
+        again = open_window(qtbot, project, reviewer="rosa")
+        session = again.session
+        assert [d.describe() for d in session.decisions.values()] == ["took bob", "edit"], round_
+        session.current = 1
+        session._rebuild()
+        assert again.kind.text() == "“布林肯”: label differs — decided: edit (the same as alice's version)"
+        qtbot.keyClick(again.article, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+        assert project.reviews.load(doc).version == 1 + round_
+        assert gold(project, doc) == first, round_
+        again.close()
