@@ -147,12 +147,20 @@
         <translation>“{0}”没有其他可标注的出现位置。</translation>
     </message>
     <message>
+        <source>Every other “{0}” lies inside a longer suggestion: left as it is (select one to label it).</source>
+        <translation>其余每处“{0}”都在更长的建议之内：保持原样（选中其中一处即可标注）。</translation>
+    </message>
+    <message>
         <source>Labelled {0} more “{1}” in this article; offered in {2} other document(s).</source>
         <translation>本文又标注了 {0} 处“{1}”；已作为建议提供给其他 {2} 篇文档。</translation>
     </message>
     <message>
         <source>Labelled {0} more “{1}” in this article.</source>
         <translation>本文又标注了 {0} 处“{1}”。</translation>
+    </message>
+    <message>
+        <source>{0} inside a longer suggestion left as they are.</source>
+        <translation>另有 {0} 处位于更长的建议之内，保持原样。</translation>
     </message>
     <message>
         <source>Undo {0}</source>
