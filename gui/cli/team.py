@@ -28,7 +28,7 @@ def register(sub: Any, add_db: AddDb) -> None:
         "assign",
         help="assign documents to annotators, with a share annotated twice",
         description="Hand out documents (the unassigned ones, by default) to annotators, "
-        "balancing the load; --overlap 0.2 gives 20%% of them to two annotators for agreement "
+        "balancing the load; --overlap 0.2 gives 20 % of them to two annotators for agreement "
         "figures. Annotators with assignments see only their documents.",
     )
     p.add_argument("--annotators", required=True, metavar="A,B,...", help="annotator names, comma-separated")
