@@ -33,6 +33,7 @@ from gui.shortcuts_dialog import ShortcutsDialog
 from gui.span_style import SpanLook
 from gui.terms import word
 from gui.workers import Workers
+from model.agreement import shown_score
 from model.review import Resolution, same_as
 from model.roles import Permission
 from model.spans import Annotator, DocumentId, Entity
@@ -195,7 +196,7 @@ class ReviewWindow(QMainWindow):
         self.queue.clear()
         for entry in entries:
             mark = "✓ " if entry.reviewed else ""
-            item = QListWidgetItem(f"{mark}{entry.agreement:.2f}  {entry.title}")
+            item = QListWidgetItem(f"{mark}{shown_score(entry.agreement)}  {entry.title}")
             item.setData(Qt.ItemDataRole.UserRole, entry.document_id)
             annotators = ", ".join(entry.annotators)
             annotated = self.tr("#{0} · annotated by {1}").format(entry.document_id, annotators)

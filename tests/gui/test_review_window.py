@@ -12,6 +12,7 @@ from model.commands import AddSpans, Context, SetDocumentState
 from model.spans import DocState, DocumentId, Entity, Layer, Role
 from storage.project import Project
 from tests.gui.conftest import add_documents
+from tests.test_cli_team import _nearly_agreed
 
 TEXT = "越南外交部部长裴青山会见布林肯。"
 
@@ -320,3 +321,14 @@ def test_an_edit_equal_to_one_version_reads_back_as_an_edit_after_reopen_and_sav
         assert project.reviews.load(doc).version == 1 + round_
         assert gold(project, doc) == first, round_
         again.close()
+
+
+def test_the_queue_never_shows_a_disagreement_as_full_agreement(
+    qtbot: QtBot, sqlite_project: Project
+) -> None:
+    """The queue showed 1.00 for a document the annotators disagree on (F1 0.9995): it reads 0.999, as the
+    command line's review-queue does."""
+    _nearly_agreed(sqlite_project)
+    window = open_window(qtbot, sqlite_project)
+    assert window.queue.item(0).text().startswith("0.999  "), window.queue.item(0).text()
+    assert window.session.open_count == 1
