@@ -779,6 +779,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>句子：{0:,}</translation>
     </message>
     <message>
+        <source>warning: no document went to {0} (written empty): {1:,} document(s) are too few for these ratios</source>
+        <translation>警告：没有文档分到 {0}（写出的是空文件）：{1:,} 篇文档对这一划分比例来说太少</translation>
+    </message>
+    <message>
         <source>entities: {0}</source>
         <translation>实体：{0}</translation>
     </message>
