@@ -176,6 +176,7 @@ def test_an_export_with_nothing_to_write_writes_nothing(tmp_path: Path) -> None:
     result = newstag("export", "--out", str(out), "--db", db)
     assert result.returncode == 2, result.stdout + result.stderr  # was 0, with an empty training file
     assert "nothing to export: none of the 1 document(s) chosen has a label in this layer" in result.stderr
+    assert "(--keep-unlabelled writes them without labels)" in result.stderr  # the command line's own way
     assert "the layer is gold" not in result.stderr
     assert not out.exists()
     assert newstag("annotators", "add", "li", "--db", db).returncode == 0

@@ -814,6 +814,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>无法导出：{0}</translation>
     </message>
     <message>
+        <source>(untick “Skip documents without labels” to write them without labels)</source>
+        <translation>（取消勾选“跳过没有标注的文档”即可把它们不带标注地写出）</translation>
+    </message>
+    <message>
         <source>Export failed: {0}</source>
         <translation>导出失败：{0}</translation>
     </message>
@@ -1664,8 +1668,8 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>标签 {label!r} 不能写成 CoNLL 标记（它含有空白或分隔符 {separator!r}）；请将其映射为其他名称</translation>
     </message>
     <message>
-        <source>nothing to export: none of the {chosen} document(s) chosen has a label in this layer (untick “Skip documents without labels” to write them without labels)</source>
-        <translation>没有可导出的内容：所选的 {chosen} 篇文档在这一层中都没有标注（取消勾选“跳过没有标注的文档”即可把它们不带标注地写出）</translation>
+        <source>nothing to export: none of the {chosen} document(s) chosen has a label in this layer</source>
+        <translation>没有可导出的内容：所选的 {chosen} 篇文档在这一层中都没有标注</translation>
     </message>
     <message>
         <source>nothing to export: no document is chosen (the project, or the states asked for, hold none)</source>
