@@ -168,6 +168,11 @@ class AnnotationActions(QObject):
             self.session.message.emit(
                 self.tr("No other occurrence of “{0}” to label.").format(state.surface(span)), False
             )
+        elif outcome is Refusal.ONLY_INSIDE_LONGER and span is not None:
+            said = self.tr(
+                "Every other “{0}” lies inside a longer suggestion: left as it is (select one to label it)."
+            )
+            self.session.message.emit(said.format(state.surface(span)), False)
         elif self._carry_out(outcome) and isinstance(outcome, Plan) and span is not None:
             if corpus:
                 said = self.tr("Labelled {0} more “{1}” in this article; offered in {2} other document(s).")
@@ -175,6 +180,10 @@ class AnnotationActions(QObject):
             else:
                 said = self.tr("Labelled {0} more “{1}” in this article.").format(
                     outcome.labelled, state.surface(span)
+                )
+            if outcome.left_inside:  # 美国 inside 美国国务院: replacing that suggestion by a part of it
+                said += " " + self.tr("{0} inside a longer suggestion left as they are.").format(
+                    outcome.left_inside
                 )
             self.session.message.emit(said, False)
 

@@ -13,6 +13,10 @@ CONTEXT = "ExportSummary"
 TEMPLATES = (
     QT_TRANSLATE_NOOP("ExportSummary", "documents: {0:,}"),
     QT_TRANSLATE_NOOP("ExportSummary", "sentences: {0:,}"),
+    QT_TRANSLATE_NOOP(
+        "ExportSummary",
+        "warning: no document went to {0} (written empty): {1:,} document(s) are too few for these ratios",
+    ),
     QT_TRANSLATE_NOOP("ExportSummary", "entities: {0}"),
     QT_TRANSLATE_NOOP("ExportSummary", "entities: none"),
     QT_TRANSLATE_NOOP("ExportSummary", "skipped {0:,} document(s) without labels in the chosen layer"),

@@ -52,8 +52,7 @@ EXPORT_WORDS: dict[K, str] = {
     ),
     K.EXPORT_NOTHING_LABELLED: QT_TRANSLATE_NOOP(
         "ImportMessages",
-        "nothing to export: none of the {chosen} document(s) chosen has a label in this layer "
-        "(--keep-unlabelled writes them without labels)",
+        "nothing to export: none of the {chosen} document(s) chosen has a label in this layer",
     ),
     K.EXPORT_NO_DOCUMENTS: QT_TRANSLATE_NOOP(
         "ImportMessages",

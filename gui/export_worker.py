@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal, Slot
 
 from gui.import_messages import refused_message
+from model.reasons import ReasonKind
 from storage.project import Project
 from storage.types import ExportCancelled, ExportError, ExportOptionError, ExportOptions
 
@@ -40,7 +41,12 @@ class ExportWorker(QObject):
         except ExportCancelled:
             self.failed.emit(self.tr("Export cancelled; nothing was written."))
         except ExportOptionError as exc:
-            self.failed.emit(self.tr("Cannot export: {0}").format(refused_message(exc)))
+            said = self.tr("Cannot export: {0}").format(refused_message(exc))
+            refusal = getattr(exc, "refusal", None)
+            if refusal is not None and refusal.kind is ReasonKind.EXPORT_NOTHING_LABELLED:
+                # the dialog's own control, not the command line's --keep-unlabelled
+                said += " " + self.tr("(untick “Skip documents without labels” to write them without labels)")
+            self.failed.emit(said)
         except (ExportError, OSError) as exc:
             self.failed.emit(self.tr("Export failed: {0}").format(refused_message(exc)))
         except Exception as exc:  # a worker must always answer, or the dialog waits forever

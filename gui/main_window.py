@@ -6,6 +6,7 @@ or its ``AnnotationActions``.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import time
 from collections.abc import Callable
@@ -92,6 +93,17 @@ class MainWindow(QMainWindow):
         outer.addWidget(self.annotation_area)
         outer.setSizes([300, 1100])
         self.setCentralWidget(outer)
+        # Tab / Shift+Tab: search → state filter → document list → article (where Tab then goes from
+        # suggestion to suggestion) → entity panel
+        chain = (
+            self.documents.search,
+            self.documents.filter,
+            self.documents.view,
+            self.article,
+            self.entities,
+        )
+        for before, after in itertools.pairwise(chain):
+            self.setTabOrder(before, after)
 
         self.actions_by_command: dict[str, QAction] = {}
         self.status = StatusLine(

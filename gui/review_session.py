@@ -48,7 +48,11 @@ class ReviewSession(QObject):
         self.item = self.project.reviews.load(document_id)
         self.alignment = align(self.item.layers)
         # a document reviewed before opens with the decisions its gold holds (a save keeps them)
-        self.decisions = decisions_from_gold(self.alignment, self.item.gold) if self.item.version else {}
+        self.decisions = (
+            decisions_from_gold(self.alignment, self.item.gold, self.item.gold_why)
+            if self.item.version
+            else {}
+        )
         self.saved = True
         doc = self.project.documents.get(document_id)
         self.documentOpened.emit(doc)

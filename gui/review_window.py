@@ -33,7 +33,8 @@ from gui.shortcuts_dialog import ShortcutsDialog
 from gui.span_style import SpanLook
 from gui.terms import word
 from gui.workers import Workers
-from model.review import Resolution
+from model.agreement import shown_score
+from model.review import Resolution, same_as
 from model.roles import Permission
 from model.spans import Annotator, DocumentId, Entity
 from storage.project import Project
@@ -195,7 +196,7 @@ class ReviewWindow(QMainWindow):
         self.queue.clear()
         for entry in entries:
             mark = "✓ " if entry.reviewed else ""
-            item = QListWidgetItem(f"{mark}{entry.agreement:.2f}  {entry.title}")
+            item = QListWidgetItem(f"{mark}{shown_score(entry.agreement)}  {entry.title}")
             item.setData(Qt.ItemDataRole.UserRole, entry.document_id)
             annotators = ", ".join(entry.annotators)
             annotated = self.tr("#{0} · annotated by {1}").format(entry.document_id, annotators)
@@ -348,6 +349,9 @@ class ReviewWindow(QMainWindow):
                 self.kind.setText(where)
             elif decided.resolution is Resolution.TAKE:
                 self.kind.setText(self.tr("{0} — decided: took {1}").format(where, decided.source))
+            elif same := same_as(decided, d):  # typed by the reviewer, equal to a version: both are true
+                said = self.tr("{0} — decided: edit (the same as {1}'s version)")
+                self.kind.setText(said.format(where, ", ".join(same)))
             else:
                 self.kind.setText(self.tr("{0} — decided: {1}").format(where, word(decided.resolution)))
         version = s.item.version if s.item else 0

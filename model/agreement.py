@@ -188,3 +188,12 @@ def agreement(
     filtered = {n: {d: _filter(es, label) for d, es in layers.get(n, {}).items()} for n in names}
     report.alpha = krippendorff_alpha(filtered, lengths, names)
     return report
+
+
+def shown_score(value: float, places: int = 3) -> str:
+    """``value`` (a score in [0, 1]) with ``places`` decimals, never rounded up to a perfect 1 when it is not
+    one: a document the annotators disagree on must not read as full agreement (0.997 showed as 1.00)."""
+    text = f"{value:.{places}f}"
+    if value < 1 and float(text) >= 1:
+        return f"{1 - 10**-places:.{places}f}"
+    return text

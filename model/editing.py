@@ -37,6 +37,7 @@ class Refusal(enum.Enum):
     LINE_BREAK = "a span cannot hold a line break"
     NO_OPEN_SUGGESTIONS = "no open suggestions"
     NO_OTHER_OCCURRENCE = "no other occurrence"
+    ONLY_INSIDE_LONGER = "every other occurrence lies inside a longer suggestion"
     GROUP_ACCEPTED = "every span of the group is accepted already"
     GROUP_REJECTED = "every span of the group is rejected already"
 
@@ -66,6 +67,7 @@ class Plan:
     advance_from: int | None = None  # else the next open suggestion from this offset
     labelled: int = 0  # label everywhere: other occurrences labelled in this document
     offered_in: int = 0  # label everywhere: other documents offered the span
+    left_inside: int = 0  # label everywhere: occurrences left alone inside a longer suggestion
 
 
 Outcome = Plan | Refusal | None
@@ -328,7 +330,7 @@ def plan_label_everywhere(state: EditingState, targets: Sequence[tuple[DocumentI
         return Refusal.NO_FOCUS
     if span.status is Status.REJECTED:
         return None
-    to_accept, to_add = plan_occurrences(state.text, span, state.spans)
+    to_accept, to_add, inside = plan_occurrences(state.text, span, state.spans)
     # an occurrence rejected before is taken back, as drawing it again does, not labelled a second time
     rejected = {s.entity: s for s in state.layers.own if s.status is Status.REJECTED}
     to_restore = [rejected[e] for e in to_add if e in rejected]
@@ -344,7 +346,7 @@ def plan_label_everywhere(state: EditingState, targets: Sequence[tuple[DocumentI
     if targets:
         commands.append(SuggestElsewhere(state.ctx, targets))
     if not commands:
-        return Refusal.NO_OTHER_OCCURRENCE
+        return Refusal.ONLY_INSIDE_LONGER if inside else Refusal.NO_OTHER_OCCURRENCE
     entities = (span.entity, *(s.entity for s in to_accept), *to_add)
     edit = _titled(commands, LABEL_EVERY, text=state.surface(span), label=span.label)
     return Plan(
@@ -354,6 +356,7 @@ def plan_label_everywhere(state: EditingState, targets: Sequence[tuple[DocumentI
         recount=(state.surface(span),) if to_restore else (),
         labelled=len(to_accept) + len(to_add) + len(to_restore),
         offered_in=len({d for d, _ in targets}),
+        left_inside=len(inside),
     )
 
 

@@ -251,7 +251,7 @@ TEMPLATES: dict[ReasonKind, str] = {
     K.EXPORT_NOT_A_TAG: "the label {label!r} cannot be written as a CoNLL tag (it contains whitespace or the "
     "separator {separator!r}); map it to another name",
     K.EXPORT_NOTHING_LABELLED: "nothing to export: none of the {chosen} document(s) chosen has a label in "
-    "this layer (--keep-unlabelled writes them without labels)",
+    "this layer",  # each front end adds how to keep them: its own option or checkbox
     K.EXPORT_NO_DOCUMENTS: "nothing to export: no document is chosen (the project, or the states asked for, "
     "hold none)",
     K.LABEL_HOTKEY_TAKEN: "hotkey {hotkey} belongs to {holder} already; give {holder} another key first",

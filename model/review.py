@@ -126,17 +126,28 @@ def resolve(
     return Decision(resolution, tuple(edited))
 
 
-def decisions_from_gold(alignment: Alignment, gold: Sequence[Entity]) -> dict[int, Decision]:
+def decisions_from_gold(
+    alignment: Alignment, gold: Sequence[Entity], why: Mapping[Entity, str] | None = None
+) -> dict[int, Decision]:
     """The decisions an earlier review wrote to ``gold``, read back per disagreement (index → decision): its
     gold spans there are an annotator's version (taken), every version side by side (both), nothing (reject
     all) or the reviewer's own (edit). A reviewed document opened again shows what was decided, and saving it
-    again keeps it, where it showed every disagreement open and a save wrote gold without them."""
+    again keeps it, where it showed every disagreement open and a save wrote gold without them.
+
+    ``why`` is what the review recorded for each gold span (``Decision.describe()``: "took alice", "edit",
+    "both"); where it says, it is believed: an edit that came out equal to one annotator's version stays
+    an edit (the reviewer typed it; it read back as "took alice" and was saved so from then on), and a
+    version two annotators share stays the one taken. Without a record (gold imported, or written before)
+    the spans say."""
     out: dict[int, Decision] = {}
     for index, d in enumerate(alignment.disagreements):
         inside = _ordered(e for e in gold if e.start < d.end and d.start < e.end)
+        recorded = _recorded(d, inside, why or {})
         taken = next((n for n in sorted(d.spans) if d.spans[n] and _ordered(d.spans[n]) == inside), None)
         if not inside:
             out[index] = Decision(Resolution.REJECT, ())
+        elif recorded is not None:
+            out[index] = recorded
         elif taken is not None:
             out[index] = Decision(Resolution.TAKE, inside, taken)
         elif list(inside) == d.both():
@@ -144,6 +155,30 @@ def decisions_from_gold(alignment: Alignment, gold: Sequence[Entity]) -> dict[in
         else:
             out[index] = Decision(Resolution.EDIT, inside)
     return out
+
+
+def _recorded(d: Disagreement, inside: tuple[Entity, ...], why: Mapping[Entity, str]) -> Decision | None:
+    """The decision the review recorded for these spans, if they all carry the same one and it still fits."""
+    said = {why.get(e) for e in inside}
+    if len(said) != 1:
+        return None
+    (note,) = said
+    if note == str(Resolution.EDIT):
+        return Decision(Resolution.EDIT, inside)
+    if note == str(Resolution.BOTH) and list(inside) == d.both():
+        return Decision(Resolution.BOTH, inside)
+    source = note[len("took ") :] if note is not None and note.startswith("took ") else None
+    if source is not None and source in d.spans and _ordered(d.spans[source]) == inside:
+        return Decision(Resolution.TAKE, inside, source)
+    return None
+
+
+def same_as(decision: Decision, disagreement: Disagreement) -> list[str]:
+    """The annotators whose version an edit came out equal to (none for another resolution)."""
+    if decision.resolution is not Resolution.EDIT or not decision.entities:
+        return []
+    mine = _ordered(decision.entities)
+    return [n for n in sorted(disagreement.spans) if _ordered(disagreement.spans[n]) == mine]
 
 
 def _ordered(entities: Iterable[Entity]) -> tuple[Entity, ...]:

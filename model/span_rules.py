@@ -75,22 +75,33 @@ def word_at(bounds: Sequence[tuple[int, int]], text: str, offset: int) -> tuple[
     return (start, end) if start < end else None
 
 
-def plan_occurrences(text: str, span: Span, spans: Sequence[Span]) -> tuple[list[Span], list[Entity]]:
-    """For every other occurrence of ``span``'s text: the suggestions that already say the same (to accept)
-    and the new spans to add. Occurrences overlapping an own accepted span are left alone."""
+def plan_occurrences(
+    text: str, span: Span, spans: Sequence[Span]
+) -> tuple[list[Span], list[Entity], list[Entity]]:
+    """For every other occurrence of ``span``'s text: the suggestions that already say the same (to accept),
+    the new spans to add, and the occurrences left alone because they lie inside a longer open suggestion
+    (美国 inside 美国国务院 ORG: labelling it would replace that suggestion by a part of it, unseen).
+    Occurrences overlapping an own accepted span are left alone too."""
     own = [s for s in spans if s.status is Status.ACCEPTED]
-    suggested = {s.entity: s for s in spans if s.status is Status.SUGGESTED}
+    open_ = [s for s in spans if s.status is Status.SUGGESTED]
+    suggested = {s.entity: s for s in open_}
     to_accept: list[Span] = []
     to_add: list[Entity] = []
+    inside: list[Entity] = []
     for start in find_all(text, text[span.start : span.end]):
         entity = Entity(start, start + span.end - span.start, span.label)
         if start == span.start or any(o.start < entity.end and entity.start < o.end for o in own):
             continue
         if entity in suggested:
             to_accept.append(suggested[entity])
+        elif any(
+            o.start <= entity.start and entity.end <= o.end and o.end - o.start > entity.end - entity.start
+            for o in open_
+        ):
+            inside.append(entity)
         else:
             to_add.append(entity)
-    return to_accept, to_add
+    return to_accept, to_add, inside
 
 
 def refocus(spans: Sequence[Span], keep: tuple[int, int] | None, advance_from: int | None) -> int:

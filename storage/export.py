@@ -350,6 +350,8 @@ class Exporter:
                 for name, path in output_paths(options, staging).items():
                     writers[name] = open_writer(options, path)
                 _write_all(session, plan, writers, parts, summary, total, progress, cancelled)
+                if parts is not None:
+                    summary.empty_parts = [p.value for p in Part if not summary.documents[p.value]]
                 for writer in writers.values():
                     writer.close()
                 output.commit()

@@ -127,6 +127,7 @@ class ExportSummary:
     skipped_documents: Counter[SkipReason] = field(default_factory=Counter)
     skipped_spans: Counter[SkipReason] = field(default_factory=Counter)
     examples: list[SkippedSpan] = field(default_factory=list)
+    empty_parts: list[str] = field(default_factory=list)  # parts of a split that got no document
 
     @property
     def total_documents(self) -> int:
@@ -141,6 +142,14 @@ class ExportSummary:
             tr("documents: {0:,}").format(self.total_documents) + (f" ({parts})" if parts else ""),
             tr("sentences: {0:,}").format(self.sentences),
         ]
+        if self.empty_parts:  # an empty dev or test file passes for one silently
+            lines.insert(
+                1,
+                tr(
+                    "warning: no document went to {0} (written empty): {1:,} document(s) are too few for "
+                    "these ratios"
+                ).format(", ".join(self.empty_parts), self.total_documents),
+            )
         if self.entities:
             counts = ", ".join(f"{label} {n:,}" for label, n in sorted(self.entities.items()))
             lines.append(tr("entities: {0}").format(counts))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from sqlalchemy import delete, func, insert, select
@@ -22,6 +22,8 @@ from storage.database import Database
 from storage.orm import AnnotatorRow, DocumentRow, EventRow, ReviewRow, SpanRow
 from storage.span_rows import insert_spans
 from storage.team import Team
+
+REVIEW_NOTE = "review: "  # a gold span's origin_detail: what the review that wrote it decided
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +45,7 @@ class ReviewItem:
     layers: dict[str, list[Entity]]
     gold: list[Entity]
     version: int  # 0: never reviewed
+    gold_why: dict[Entity, str] = field(default_factory=dict)  # what the review that wrote it decided
 
 
 def _review_queue(project: Database) -> list[QueueEntry]:
@@ -81,20 +84,23 @@ def _load_review(project: Database, document_id: DocumentId) -> ReviewItem:
         text = s.scalar(select(DocumentRow.text).where(DocumentRow.id == document_id))
         if text is None:
             raise KeyError(f"no document {document_id}")
-        gold = [
-            Entity(a, b, label)
-            for a, b, label in s.execute(
-                select(SpanRow.start, SpanRow.end, SpanRow.label)
-                .where(
-                    SpanRow.document_id == document_id,
-                    SpanRow.layer == str(Layer.GOLD),
-                    SpanRow.status == str(Status.ACCEPTED),
-                )
-                .order_by(SpanRow.start)
+        rows = s.execute(
+            select(SpanRow.start, SpanRow.end, SpanRow.label, SpanRow.origin_detail)
+            .where(
+                SpanRow.document_id == document_id,
+                SpanRow.layer == str(Layer.GOLD),
+                SpanRow.status == str(Status.ACCEPTED),
             )
-        ]
+            .order_by(SpanRow.start)
+        ).all()
+        gold = [Entity(a, b, label) for a, b, label, _ in rows]
+        why = {
+            Entity(a, b, label): detail.removeprefix(REVIEW_NOTE)
+            for a, b, label, detail in rows
+            if detail is not None and detail.startswith(REVIEW_NOTE)
+        }
         version = s.scalar(select(ReviewRow.version).where(ReviewRow.document_id == document_id)) or 0
-    return ReviewItem(document_id, text, per, gold, version)
+    return ReviewItem(document_id, text, per, gold, version, why)
 
 
 def _check_reviewer(s: Session, reviewer: AnnotatorId) -> None:
@@ -161,7 +167,7 @@ def _save_gold(
                     e.label,
                     Status.ACCEPTED,
                     Origin.HUMAN,
-                    f"review: {why}"[:100],
+                    f"{REVIEW_NOTE}{why}"[:100],
                 )
                 for e, why in entities
             ]

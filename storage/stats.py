@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import case, func, select
 
 from storage.database import Database
-from storage.orm import AnnotatorRow, DocumentRow, ProgressRow, SpanRow
+from storage.orm import AnnotatorRow, AssignmentRow, DocumentRow, ProgressRow, SpanRow
 
 
 @dataclass(slots=True)
@@ -16,7 +16,8 @@ class CorpusStats:
     documents: int
     characters: int
     spans: dict[tuple[str, str, str], int] = field(default_factory=dict)  # (layer, label, status) -> n
-    progress: dict[str, dict[str, float]] = field(default_factory=dict)  # annotator -> state -> n, seconds
+    progress: dict[str, dict[str, float]] = field(default_factory=dict)  # annotator -> state -> n, seconds,
+    # assigned
     states: dict[str, int] = field(default_factory=dict)  # document state (the furthest anyone got) -> n
 
     def render(self) -> str:
@@ -36,10 +37,12 @@ class CorpusStats:
         if self.progress:
             lines.append("progress per annotator (done / in progress / time spent):")
             for name, p in sorted(self.progress.items()):
+                assigned = int(p.get("assigned", 0))
                 lines.append(
                     f"  {name:<20} {int(p.get('done', 0)):>6} done"
                     f"  {int(p.get('in_progress', 0)):>6} in progress"
                     f"  {p.get('seconds', 0.0) / 60:8.1f} min"
+                    + (f"  (of {assigned:,} assigned)" if assigned else "")
                 )
         return "\n".join(lines)
 
@@ -64,6 +67,13 @@ def corpus_stats(project: Database) -> CorpusStats:
             entry = stats.progress.setdefault(name, {})
             entry[state] = n
             entry["seconds"] = entry.get("seconds", 0.0) + float(seconds or 0)
+        # someone handed documents who has not opened one yet is listed too, with what they were given
+        for name, n in s.execute(
+            select(AnnotatorRow.name, func.count())
+            .join(AssignmentRow, AssignmentRow.annotator_id == AnnotatorRow.id)
+            .group_by(AnnotatorRow.name)
+        ):
+            stats.progress.setdefault(name, {})["assigned"] = n
         furthest = (
             select(
                 func.max(

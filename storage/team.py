@@ -64,20 +64,33 @@ def _assign(
         if only_unassigned:
             query = query.where(DocumentRow.id.not_in(select(AssignmentRow.document_id)))
         docs = list(s.scalars(query))
+        # with ``only_unassigned`` off, a document may be someone's already: never theirs twice (it was a
+        # duplicate key, and an unexpected error instead of an assignment)
+        holders = {n: people[n].id for n in names}
+        has: set[tuple[int, int]] = set()
+        if not only_unassigned:
+            query_has = select(AssignmentRow.document_id, AssignmentRow.annotator_id).where(
+                AssignmentRow.annotator_id.in_(holders.values())
+            )
+            has = {(doc, who) for doc, who in s.execute(query_has)}
         rng = random.Random(seed)
         rng.shuffle(docs)
         doubled = round(len(docs) * overlap)
         load: Counter[str] = Counter({n: 0 for n in names})
         rows = []
+        given = twice = 0
         for i, doc in enumerate(docs):
             wanted = 2 if i < doubled else 1
-            chosen = sorted(names, key=lambda n: (load[n], rng.random()))[:wanted]
+            free = [n for n in names if (doc, holders[n]) not in has]
+            chosen = sorted(free, key=lambda n: (load[n], rng.random()))[:wanted]
             for name in chosen:
                 load[name] += 1
-                rows.append({"document_id": doc, "annotator_id": people[name].id})
+                rows.append({"document_id": doc, "annotator_id": holders[name]})
+            given += bool(chosen)
+            twice += len(chosen) == 2
         if rows:
             s.execute(insert(AssignmentRow), rows)
-    return AssignmentSummary(len(docs), doubled, dict(load))
+    return AssignmentSummary(given, twice, dict(load))
 
 
 def _assigned_counts(project: Database) -> dict[str, int]:

@@ -176,6 +176,7 @@ def test_an_export_with_nothing_to_write_writes_nothing(tmp_path: Path) -> None:
     result = newstag("export", "--out", str(out), "--db", db)
     assert result.returncode == 2, result.stdout + result.stderr  # was 0, with an empty training file
     assert "nothing to export: none of the 1 document(s) chosen has a label in this layer" in result.stderr
+    assert "(--keep-unlabelled writes them without labels)" in result.stderr  # the command line's own way
     assert "the layer is gold" not in result.stderr
     assert not out.exists()
     assert newstag("annotators", "add", "li", "--db", db).returncode == 0
@@ -204,3 +205,25 @@ def test_links_in_a_folder_that_lead_to_no_file_are_named(tmp_path: Path) -> Non
         f"or a loop) or to a folder, which is not searched ({folder / 'gone.jsonl'}, {folder / 'loop.bio'})"
     ) in result.stdout
     assert "their names not being of a kind" not in result.stdout
+
+
+def test_every_help_text_reads_as_written(capsys: pytest.CaptureFixture[str]) -> None:
+    """`newstag assign --help` said "gives 20%% of them": argparse formats help strings with %, not
+    descriptions, so an escaped percent sign in a description showed doubled. Every command's and
+    subcommand's --help is checked."""
+    import argparse
+
+    from gui.cli import build_parser
+
+    def walk(parser: argparse.ArgumentParser) -> Iterator[argparse.ArgumentParser]:
+        yield parser
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for child in action.choices.values():
+                    yield from walk(child)
+
+    parsers = list(walk(build_parser()))
+    assert len(parsers) > 15
+    for parser in parsers:
+        shown = parser.format_help()
+        assert "%%" not in shown and "%(" not in shown, (parser.prog, shown)

@@ -6,8 +6,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from model.agreement import shown_score
 from model.commands import AddSpans, Context, SetDocumentState
 from model.spans import DocState, Entity
+from storage.documents import NewDocument
 from storage.project import Project
 from tests.test_cli import newstag
 
@@ -92,3 +94,29 @@ def test_agreement_refuses_a_label_the_project_does_not_have(tmp_path: Path) -> 
     assert "1.000" not in typo.stdout  # not a perfect agreement over nothing
     per = newstag("agreement", "--label", "PER", "--as", "alice", "--db", db)
     assert per.returncode == 0 and "F1 0.000 / 0.000" in per.stdout
+
+
+def _nearly_agreed(project: Project) -> None:
+    """A document two annotators finished agreeing on 1,000 spans but one: F1 2000/2001 = 0.99950."""
+    text = "张" * 2002
+    with project.transaction() as s:
+        (doc,) = project.documents.insert_batch(s, [NewDocument("张张", text, "test", {})])
+    same = [Entity(i, i + 1, "PER") for i in range(0, 2000, 2)]
+    for name, extra in (("alice", []), ("bob", [Entity(2001, 2002, "PER")])):
+        ctx = Context(doc, project.annotator(name).id)
+        AddSpans(ctx, same + extra).do(project.annotations)
+        SetDocumentState(ctx, DocState.DONE, DocState.IN_PROGRESS).do(project.annotations)
+
+
+def test_a_document_with_a_disagreement_never_reads_as_full_agreement(tmp_path: Path) -> None:
+    """The review queue showed 1.00 (the window) or 1.000 for a document the annotators disagree on; a
+    lead sorting by it took it for settled. An imperfect score reads below one."""
+    db = f"sqlite:///{tmp_path / 't.db'}"
+    with Project.open(db) as project:
+        _nearly_agreed(project)
+    queue = newstag("review-queue", "--as", "alice", "--db", db)
+    assert queue.returncode == 0, queue.stderr
+    assert queue.stdout.startswith("0.999  open"), queue.stdout
+    table = newstag("agreement", "--as", "alice", "--db", db)
+    assert "F1 0.999 / 0.999" in table.stdout and "\n  0.999  #1 " in table.stdout, table.stdout
+    assert shown_score(1.0) == "1.000" and shown_score(0.9994) == "0.999" and shown_score(0.5) == "0.500"

@@ -182,13 +182,15 @@ def options_from_args(args: argparse.Namespace) -> ExportOptions:
 
 
 def _gold_hint(args: argparse.Namespace, exc: ExportOptionError) -> str:
-    """Where --annotator is given without --layer: the layer is gold, which a team may not have yet."""
+    """Nothing labelled: how to write the documents anyway (--keep-unlabelled), and where --annotator is
+    given without --layer, that the layer is gold, which a team may not have yet."""
     refusal = getattr(exc, "refusal", None)
     if refusal is None or refusal.kind is not ReasonKind.EXPORT_NOTHING_LABELLED:
         return ""
+    keep = " (--keep-unlabelled writes them without labels)"
     if args.layer != Source.GOLD.value or getattr(args, "annotator", None) is None:
-        return ""
-    return f"; the layer is gold (the default): --layer annotator exports {args.annotator}'s own labels"
+        return keep
+    return f"{keep}; the layer is gold (the default): --layer annotator exports {args.annotator}'s own labels"
 
 
 def cmd_export(args: argparse.Namespace, url: str | None) -> int:

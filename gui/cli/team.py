@@ -12,6 +12,7 @@ from typing import Any
 
 from gui.cli import count_int
 from gui.cli.people import actor_name, add_actor, authorise
+from model.agreement import shown_score
 from model.reasons import ReasonKind
 from model.roles import Permission
 from storage.types import TeamError
@@ -28,7 +29,7 @@ def register(sub: Any, add_db: AddDb) -> None:
         "assign",
         help="assign documents to annotators, with a share annotated twice",
         description="Hand out documents (the unassigned ones, by default) to annotators, "
-        "balancing the load; --overlap 0.2 gives 20%% of them to two annotators for agreement "
+        "balancing the load; --overlap 0.2 gives 20 % of them to two annotators for agreement "
         "figures. Annotators with assignments see only their documents.",
     )
     p.add_argument("--annotators", required=True, metavar="A,B,...", help="annotator names, comma-separated")
@@ -134,12 +135,13 @@ def cmd_agreement(args: argparse.Namespace, url: str | None) -> int:
     print("pairwise agreement (span F1: exact / overlap; Cohen's kappa over characters, O included):")
     for p in report.pairs:
         print(
-            f"  {p.a} × {p.b}: {p.documents} document(s)  F1 {p.exact.f1:.3f} / {p.overlap.f1:.3f}  "
+            f"  {p.a} × {p.b}: {p.documents} document(s)  "
+            f"F1 {shown_score(p.exact.f1)} / {shown_score(p.overlap.f1)}  "
             f"kappa {p.kappa:.3f}  (matched {p.exact.matched}, only {p.a} {p.exact.only_a}, "
             f"only {p.b} {p.exact.only_b})"
         )
         for label, s in p.per_label.items():
-            print(f"      {label:<6} F1 {s.f1:.3f}")
+            print(f"      {label:<6} F1 {shown_score(s.f1)}")
     names = report.annotators
     matrix = report.matrix()
     print("\nexact span F1 matrix:")
@@ -150,7 +152,7 @@ def cmd_agreement(args: argparse.Namespace, url: str | None) -> int:
         print(f"\nKrippendorff's alpha (nominal, characters, O included): {report.alpha:.3f}")
     print("\ndocuments, worst agreement first:")
     for doc, f1 in report.ranked_documents()[:20]:
-        print(f"  {f1:.3f}  #{doc} {titles.get(doc, '')}")
+        print(f"  {shown_score(f1)}  #{doc} {titles.get(doc, '')}")
     print(
         "\ncaveat: kappa and alpha count every character, O included; most characters are O, so they read "
         "higher than span F1 for the same annotations."
@@ -180,7 +182,9 @@ def cmd_review_queue(args: argparse.Namespace, url: str | None) -> int:
         return 0
     for e in queue:
         mark = "reviewed" if e.reviewed else "open"
-        print(f"{e.agreement:.3f}  {mark:<8} #{e.document_id} {e.title}  ({', '.join(e.annotators)})")
+        print(
+            f"{shown_score(e.agreement)}  {mark:<8} #{e.document_id} {e.title}  ({', '.join(e.annotators)})"
+        )
     return 0
 
 

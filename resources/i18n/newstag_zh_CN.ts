@@ -147,12 +147,20 @@
         <translation>“{0}”没有其他可标注的出现位置。</translation>
     </message>
     <message>
+        <source>Every other “{0}” lies inside a longer suggestion: left as it is (select one to label it).</source>
+        <translation>其余每处“{0}”都在更长的建议之内：保持原样（选中其中一处即可标注）。</translation>
+    </message>
+    <message>
         <source>Labelled {0} more “{1}” in this article; offered in {2} other document(s).</source>
         <translation>本文又标注了 {0} 处“{1}”；已作为建议提供给其他 {2} 篇文档。</translation>
     </message>
     <message>
         <source>Labelled {0} more “{1}” in this article.</source>
         <translation>本文又标注了 {0} 处“{1}”。</translation>
+    </message>
+    <message>
+        <source>{0} inside a longer suggestion left as they are.</source>
+        <translation>另有 {0} 处位于更长的建议之内，保持原样。</translation>
     </message>
     <message>
         <source>Undo {0}</source>
@@ -775,6 +783,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>句子：{0:,}</translation>
     </message>
     <message>
+        <source>warning: no document went to {0} (written empty): {1:,} document(s) are too few for these ratios</source>
+        <translation>警告：没有文档分到 {0}（写出的是空文件）：{1:,} 篇文档对这一划分比例来说太少</translation>
+    </message>
+    <message>
         <source>entities: {0}</source>
         <translation>实体：{0}</translation>
     </message>
@@ -804,6 +816,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
     <message>
         <source>Cannot export: {0}</source>
         <translation>无法导出：{0}</translation>
+    </message>
+    <message>
+        <source>(untick “Skip documents without labels” to write them without labels)</source>
+        <translation>（取消勾选“跳过没有标注的文档”即可把它们不带标注地写出）</translation>
     </message>
     <message>
         <source>Export failed: {0}</source>
@@ -1656,8 +1672,8 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>标签 {label!r} 不能写成 CoNLL 标记（它含有空白或分隔符 {separator!r}）；请将其映射为其他名称</translation>
     </message>
     <message>
-        <source>nothing to export: none of the {chosen} document(s) chosen has a label in this layer (--keep-unlabelled writes them without labels)</source>
-        <translation>没有可导出的内容：所选的 {chosen} 篇文档在这一层中都没有标注（--keep-unlabelled 会把它们不带标注地写出）</translation>
+        <source>nothing to export: none of the {chosen} document(s) chosen has a label in this layer</source>
+        <translation>没有可导出的内容：所选的 {chosen} 篇文档在这一层中都没有标注</translation>
     </message>
     <message>
         <source>nothing to export: no document is chosen (the project, or the states asked for, hold none)</source>
@@ -3181,6 +3197,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
     <message>
         <source>{0} — decided: took {1}</source>
         <translation>{0} — 已决定：采用 {1}</translation>
+    </message>
+    <message>
+        <source>{0} — decided: edit (the same as {1}&apos;s version)</source>
+        <translation>{0} — 已决定：手动编辑（与 {1} 的版本相同）</translation>
     </message>
     <message>
         <source>{0} — decided: {1}</source>

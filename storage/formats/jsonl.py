@@ -98,9 +98,9 @@ class JsonReader:
             raise ImportFormatError(self.path, _refusal(exc), where) from None
 
     def _lines(self) -> Iterator[ParsedDocument]:
-        """One object a line. A first line that is not one JSON value, or is an array, is a JSON file given
-        as JSON Lines (``--format jsonl`` for a ``.json`` export): the refusal names the format it looks
-        like."""
+        """One object a line. A first line that is not one JSON value, or is an array (broken or not), is a
+        JSON file given as JSON Lines (``--format jsonl`` for a ``.json`` export): the refusal names the
+        format it looks like."""
         seen = False
         for number, line in self.source.lines():
             if line.startswith(BOM):
@@ -115,7 +115,9 @@ class JsonReader:
             try:
                 obj, end = self._decode(line, start, number)
             except ImportFormatError:
-                if not seen and _unfinished(line, start):  # "[" or "{" that goes on: one value over lines
+                # "[" or "{" that goes on: one value over lines; a "[": an array, well-formed or not (a
+                # broken one is a JSON file's error, which --format json then reports where it is)
+                if not seen and (line[start] == "[" or _unfinished(line, start)):
                     raise ImportFormatError.of(self.path, K.JSON_NOT_LINES, number) from None
                 raise
             if not seen and isinstance(obj, list):  # an array on one line

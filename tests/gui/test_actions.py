@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from model.spans import DocState, Entity, Layer
 from storage.project import Project
-from tests.gui.conftest import ARTICLE
+from tests.gui.conftest import ARTICLE, add_documents, add_suggestions
 from tests.gui.helpers import CTRL, SHIFT, own, press, state
 
 K = Qt.Key
@@ -232,6 +232,32 @@ def test_e_labels_every_occurrence_and_shift_e_offers_it_across_the_corpus(
     press(qtbot, window, K.Key_Z, CTRL)  # one step: this article and the corpus
     assert own(sqlite_project, corpus[0], window) == set()
     assert len(sqlite_project.annotations.spans(corpus[1], Layer.SUGGESTION)) == 1
+
+
+def test_e_leaves_an_occurrence_inside_a_longer_suggestion_alone_and_says_so(
+    qtbot: QtBot, make_window, sqlite_project: Project
+) -> None:
+    """E on 美国 labelled the 美国 of 美国国务院 too, replacing that ORG suggestion by a LOC span of part of
+    it without a word (found driving the seed articles). The occurrence inside a longer open suggestion is
+    left alone, and the status bar says so; a bare occurrence is still labelled."""
+    text = "美国总统与美国国务院官员会谈,美国媒体报道。"
+    (doc,) = add_documents(sqlite_project, [text])
+    add_suggestions(sqlite_project, doc, [(0, 2, "LOC"), (5, 10, "ORG")])
+    window = make_window()
+    assert window.session.focused_span.entity == Entity(0, 2, "LOC")
+    press(qtbot, window, K.Key_E)
+    assert own(sqlite_project, doc, window) == {(0, 2, "LOC", "accepted"), (15, 17, "LOC", "accepted")}
+    assert {(s.start, s.end, s.label) for s in sqlite_project.annotations.spans(doc, Layer.SUGGESTION)} >= {
+        (5, 10, "ORG")
+    }
+    assert window.session.spans[1].entity == Entity(5, 10, "ORG")  # still offered, still open
+    said = window.statusBar().currentMessage()
+    assert said == "Labelled 1 more “美国” in this article. 1 inside a longer suggestion left as they are.", (
+        said
+    )
+    press(qtbot, window, K.Key_E)  # again: nothing left to label, and why
+    said = window.statusBar().currentMessage()
+    assert said.startswith("Every other “美国” lies inside a longer suggestion: left as it is"), said
 
 
 def test_e_takes_back_a_rejected_occurrence_instead_of_labelling_it_twice(

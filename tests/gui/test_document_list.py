@@ -8,7 +8,7 @@ from pytestqt.qtbot import QtBot
 from model.spans import DocState
 from storage.project import Project
 from tests.gui.conftest import add_documents
-from tests.gui.helpers import CTRL, press
+from tests.gui.helpers import CTRL, SHIFT, press
 
 K = Qt.Key
 
@@ -48,3 +48,27 @@ def test_filter_by_state_and_search_by_text(qtbot: QtBot, make_window, sqlite_pr
     window.documents.view.selectRow(1)  # choosing a row opens it
     assert window.session.document.id == ids[17]
     assert window.article.toPlainText().endswith("北京")
+
+
+def test_tab_leaves_the_list_for_the_article_and_shift_tab_goes_back(
+    qtbot: QtBot, make_window, corpus
+) -> None:
+    """Tab went from cell to cell inside the list, never on to the article; Shift+Tab stayed there too."""
+    window = make_window()
+    documents = window.documents
+    qtbot.keyClick(window, K.Key_F, CTRL)
+    assert documents.search.hasFocus()
+    qtbot.keyClick(documents.search, K.Key_Tab)
+    assert documents.filter.hasFocus()
+    qtbot.keyClick(documents.filter, K.Key_Tab)
+    assert documents.view.hasFocus()
+    qtbot.keyClick(documents.view, K.Key_Down)  # ↑/↓ still choose a document
+    assert window.session.document.id == corpus[1]
+    qtbot.keyClick(documents.view, K.Key_Tab)
+    assert window.article.hasFocus()
+    assert window.session.document.id == corpus[1]
+    window.documents.view.setFocus()
+    qtbot.keyClick(documents.view, K.Key_Backtab, SHIFT)
+    assert documents.filter.hasFocus()
+    qtbot.keyClick(documents.filter, K.Key_Backtab, SHIFT)
+    assert documents.search.hasFocus()

@@ -115,3 +115,41 @@ def test_the_english_of_an_export_refusal_is_what_the_command_line_says(corpus, 
     assert str(ExportError(Reason.of(ReasonKind.THERE_FOLDER, entries=1234))) == (
         "a folder with 1,234 file(s) and folder(s) in it"
     )
+
+
+@pytest.mark.parametrize("language", [i18n.ENGLISH, i18n.CHINESE])
+def test_nothing_labelled_names_the_dialogs_checkbox_not_the_command_lines_option(
+    qtbot: QtBot,
+    corpus,  # noqa: F811
+    tmp_path: Path,
+    language: str,
+) -> None:
+    """The window told its user to pass --keep-unlabelled, an option of the command line it has no box for;
+    it names its own checkbox, as the dialog shows it, and unticking it exports the documents."""
+    project, _ = corpus
+    project.annotator("bob")  # nothing labelled in bob's layer
+    assert i18n.install(language) == language
+    try:
+        dialog = ExportDialog(project, project.annotator("alice"))
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.sourceBox.setCurrentIndex(dialog.sourceBox.findData("annotator"))
+        dialog.annotatorBox.setCurrentIndex(dialog.annotatorBox.findData("bob"))
+        choose_format(dialog, ExportFormat.JSONL)
+        out = tmp_path / "bob.jsonl"
+        with qtbot.waitSignal(dialog.exportFinished, timeout=20000):
+            said = _export_to(qtbot, dialog, out)  # (the worker's answer comes after)
+        said = dialog.messageLabel.text()
+        assert "--keep-unlabelled" not in said, said
+        assert f"“{dialog.skipUnlabelled.text()}”" in said, said
+        if language == i18n.CHINESE:
+            assert english_words(said) == [], said
+        assert not out.exists()
+        dialog.skipUnlabelled.setFocus()
+        qtbot.keyClick(dialog.skipUnlabelled, Qt.Key.Key_Space)
+        assert not dialog.skipUnlabelled.isChecked()
+        with qtbot.waitSignal(dialog.exportFinished, timeout=20000):
+            qtbot.mouseClick(dialog.exportButton, LEFT)
+        assert len(out.read_text(encoding="utf-8").splitlines()) == 3
+    finally:
+        i18n.install(i18n.ENGLISH)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from model.review import Kind, Resolution, align, decisions_from_gold, resolve
+from model.review import Kind, Resolution, align, decisions_from_gold, resolve, same_as
 from model.spans import Entity
 
 
@@ -58,3 +58,25 @@ def test_decisions_are_read_back_from_the_gold_an_earlier_review_wrote() -> None
         (Resolution.EDIT, None, (Entity(20, 21, "PER"),)),
     ]
     assert all(d.resolution is Resolution.REJECT for d in decisions_from_gold(alignment, []).values())
+
+
+def test_what_the_review_recorded_is_read_back_rather_than_guessed_from_the_spans() -> None:
+    """An edit equal to one annotator's version read back as taking it, and of two annotators sharing a
+    version the first by name was said taken, whoever was: the recorded decision wins where it fits."""
+    layers = {
+        "a": [Entity(0, 2, "PER"), Entity(5, 7, "LOC")],
+        "b": [Entity(0, 2, "ORG"), Entity(5, 7, "ORG")],
+        "c": [Entity(0, 2, "ORG"), Entity(5, 7, "PER")],
+    }
+    alignment = align(layers)
+    gold = [Entity(0, 2, "PER"), Entity(5, 7, "ORG")]
+    guessed = decisions_from_gold(alignment, gold)
+    assert [d.describe() for d in guessed.values()] == ["took a", "took b"]  # nothing recorded: the spans say
+    why = {Entity(0, 2, "PER"): "edit", Entity(5, 7, "ORG"): "took b"}
+    recorded = decisions_from_gold(alignment, gold, why)
+    assert [d.describe() for d in recorded.values()] == ["edit", "took b"]
+    assert same_as(recorded[0], alignment.disagreements[0]) == ["a"]
+    shared = decisions_from_gold(align({**layers, "c": layers["b"]}), gold, {Entity(5, 7, "ORG"): "took c"})
+    assert shared[1].describe() == "took c"
+    stale = decisions_from_gold(alignment, gold, {Entity(5, 7, "ORG"): "took c"})  # c's version is not that
+    assert stale[1].describe() == "took b"

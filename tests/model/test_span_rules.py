@@ -47,11 +47,11 @@ def test_plan_occurrences_accepts_matching_suggestions_and_leaves_own_spans_alon
     text = "北京人在北京,北京欢迎你"
     focused = span(0, 2, "LOC")
     spans = [focused, span(4, 6, "LOC"), span(7, 9, "ORG", Status.ACCEPTED)]
-    to_accept, to_add = plan_occurrences(text, focused, spans)
+    to_accept, to_add, inside = plan_occurrences(text, focused, spans)
     assert [s.entity for s in to_accept] == [Entity(4, 6, "LOC")]
-    assert to_add == []  # the third 北京 is inside an own accepted span
-    to_accept, to_add = plan_occurrences(text, focused, [focused])
-    assert to_accept == [] and to_add == [Entity(4, 6, "LOC"), Entity(7, 9, "LOC")]
+    assert to_add == inside == []  # the third 北京 is inside an own accepted span
+    to_accept, to_add, inside = plan_occurrences(text, focused, [focused])
+    assert to_accept == inside == [] and to_add == [Entity(4, 6, "LOC"), Entity(7, 9, "LOC")]
 
 
 def test_the_word_at_a_place_stops_at_a_line_break_and_is_none_on_white_space() -> None:

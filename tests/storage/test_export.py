@@ -348,3 +348,22 @@ def test_brat_folders_import_pairs_not_their_text_halves(sqlite_project: Project
     assert sqlite_project.importer.import_file(found[0]).spans == 1
     with sqlite_project.session_factory() as s:
         assert s.scalars(select(SpanRow.label)).all() == ["PER"]
+
+
+def test_a_split_with_too_few_documents_for_a_part_says_so(sqlite_project: Project, tmp_path: Path) -> None:
+    """Three labelled documents split 0.8 / 0.1 / 0.1 all go to train: dev.bio and test.bio were written
+    empty and the summary said only "documents: 3 (train 3)"; a lead found out when training failed. The
+    summary warns, naming the empty parts; a split that fills every part says nothing of the kind."""
+    texts = [f"第{i}篇。李强说。北京好。" for i in range(3)]
+    for doc in add_documents(sqlite_project, *texts):
+        add_span(sqlite_project, doc, len(texts[0]) - 4, len(texts[0]) - 2, "LOC", Layer.GOLD)
+    options = ExportOptions(split=SplitRatios(0.8, 0.1, 0.1))
+    summary = sqlite_project.export.run(options, tmp_path / "few")
+    assert dict(summary.documents) == {"train": 3}
+    assert (tmp_path / "few" / "dev.bio").read_text("utf-8") == ""
+    assert summary.empty_parts == ["dev", "test"]
+    assert summary.render().splitlines()[1] == (
+        "warning: no document went to dev, test (written empty): 3 document(s) are too few for these ratios"
+    )
+    even = sqlite_project.export.run(ExportOptions(split=SplitRatios(0.34, 0.33, 0.33)), tmp_path / "even")
+    assert even.empty_parts == [] and "warning" not in even.render()

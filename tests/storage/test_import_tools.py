@@ -469,3 +469,26 @@ def test_a_folder_read_as_a_format_released_in_txt_files_finds_them(
     folder.mkdir()
     write(folder / "BosonNLP_NER_6C.txt", body)
     assert expand_paths([folder], fmt) == [folder / "BosonNLP_NER_6C.txt"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '[{"text": "北京", "label": []} {"text": "上海", "label": []}]\n',  # a comma missing
+        '[{"text": "北京", "label": [}]\n',  # a bracket wrong
+    ],
+)
+def test_a_broken_json_array_given_as_json_lines_gets_the_same_hint(
+    project: Project, tmp_path: Path, body: str
+) -> None:
+    """A well-formed array on the first line was told --format json; one with a syntax error got only the
+    generic "is not valid JSON" message, though it is no more JSON Lines. Given as JSON, the file's own
+    error is said where it is."""
+    path = write(tmp_path / "export.json", body)
+    report = project.importer.import_file(path, Format.JSONL)
+    assert report.failed and report.error.line == 1, report.error
+    assert "is not JSON Lines" in str(report.error) and "--format json)" in str(report.error), report.error
+    assert texts(project) == []
+    report = project.importer.import_file(path, Format.JSON)
+    assert report.failed and report.error.line == 1 and "is not valid JSON" in str(report.error)
+    assert texts(project) == []

@@ -126,3 +126,41 @@ def test_a_name_with_a_comma_is_refused_since_lists_of_names_split_at_commas(pro
     with pytest.raises(TeamError, match="has a comma"):
         project.annotator("zhao,qian")  # the window under such a name
     assert [a.name for a in project.team.annotators()] == ["li"]
+
+
+def test_stats_show_each_annotators_share_next_to_their_progress(project: Project) -> None:
+    """`newstag stats` listed only people who had opened a document, with what they did: a lead could not see
+    that bob had 5 documents waiting and had not started, nor how far alice was through hers."""
+    ids = docs(project, 10)
+    for name in ("lead", "alice", "bob"):
+        project.annotator(name)
+    project.team.assign(["alice", "bob"], seed=1)
+    mine = [e.id for e in project.document_list.page(project.annotator("alice").id, 0, 100)]
+    annotate(project, "alice", mine[0])
+    annotate(project, "lead", ids[0])  # unassigned work counts as it did
+    lines = project.stats().render().splitlines()
+    at = lines.index("progress per annotator (done / in progress / time spent):")
+    shown = {line.split()[0]: line for line in lines[at + 1 :]}
+    assert shown["alice"].split()[1:3] == ["1", "done"] and shown["alice"].endswith("(of 5 assigned)")
+    assert shown["bob"].split()[1:3] == ["0", "done"] and shown["bob"].endswith("(of 5 assigned)")
+    assert "assigned" not in shown["lead"]
+
+
+def test_assigning_all_again_never_gives_someone_a_document_twice(project: Project) -> None:
+    """`newstag assign --all` over documents handed out before stopped on a duplicate key (an unexpected
+    error, nothing assigned) as soon as it drew someone who had the document already. It gives each
+    document to people who do not have it yet."""
+    ids = docs(project, 12)
+    for name in ("alice", "bob", "carol"):
+        project.annotator(name)
+    project.team.assign(["alice", "bob"], seed=3)
+    before = project.team.assigned_counts()
+    again = project.team.assign(["alice", "bob", "carol"], only_unassigned=False, seed=3)
+    assert again.documents == 12 and again.doubly_annotated == 0
+    after = project.team.assigned_counts()
+    assert sum(after.values()) == sum(before.values()) + 12
+    assert after["carol"] >= 4  # the newcomer gets a share, the load balanced over what is new
+    lacking = len(ids) - after["alice"]
+    assert project.team.assign(["alice"], only_unassigned=False).documents == lacking  # what she lacked
+    assert project.team.assigned_counts()["alice"] == len(ids)
+    assert project.team.assign(["alice"], only_unassigned=False).documents == 0  # nothing left for her
