@@ -40,9 +40,12 @@ class TimeTracker:
                 self._pending += gap
         self._last = now
 
-    def take(self) -> float:
-        """Seconds counted since the last take (the caller saves them)."""
-        self.touch()
+    def take(self, active: bool = True) -> float:
+        """Seconds counted since the last take (the caller saves them). ``active``: the take is itself a sign
+        of activity (a document opened or closed), so the time since the last one counts; a periodic save is
+        not, or a window left open would count every idle minute (each save closing a gap under the limit)."""
+        if active:
+            self.touch()
         seconds, self._pending = self._pending, 0.0
         return seconds
 
@@ -62,11 +65,11 @@ class TimeKeeper(QObject):
         self._tracker = TimeTracker(clock)
         self.document_id: DocumentId | None = None
         self._timer = QTimer(self, interval=TIME_FLUSH_MS)
-        self._timer.timeout.connect(self.flush)
+        self._timer.timeout.connect(self.save_counted)
         self._timer.start()
         self._owed: dict[DocumentId, float] = {}  # seconds taken from the tracker, not saved yet
         self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
-        self._save_timer.timeout.connect(self.flush)
+        self._save_timer.timeout.connect(self.save_counted)
 
     def start(self, document_id: DocumentId) -> None:
         """A document was opened: what was counted for the previous one is taken now and saved a moment
@@ -80,17 +83,22 @@ class TimeKeeper(QObject):
     def touch(self) -> None:
         self._tracker.touch()
 
-    def _take(self) -> None:
+    def _take(self, active: bool = True) -> None:
         if self.document_id is None:
             return
-        seconds = self._tracker.take()
+        seconds = self._tracker.take(active)
         if seconds > 0:
             self._owed[self.document_id] = self._owed.get(self.document_id, 0.0) + seconds
 
-    def flush(self) -> None:
+    def save_counted(self) -> None:
+        """On a timer (every minute, and just after a document opens): save what is counted up to the last
+        sign of activity; the time since then counts if the annotator acts again within ``IDLE_AFTER``."""
+        self.flush(active=False)
+
+    def flush(self, active: bool = True) -> None:
         """Save what is counted, for the open document and any still owed."""
         self._save_timer.stop()
-        self._take()
+        self._take(active)
         for document_id, seconds in list(self._owed.items()):
             try:
                 self._store.add_time(document_id, self._annotator_id, seconds)

@@ -65,6 +65,28 @@ def test_time_is_recorded_per_document_without_idle_gaps(
     assert sqlite_project.annotations.seconds_spent(corpus[2], window.annotator.id) == 3
 
 
+def test_a_window_left_open_counts_no_idle_time_between_its_periodic_saves(
+    qtbot: QtBot, make_window, corpus, sqlite_project: Project
+) -> None:
+    """The minute's save is no sign of activity: it used to close the gap since the last key as if the
+    annotator had acted, so every idle minute of a window left open (a lunch break, the review window in
+    front) counted: a reviewer showed 12 minutes on a document she never annotated."""
+    now = [1000.0]
+    window = make_window(clock=lambda: now[0])
+    keeper = window.session.tracker
+    now[0] += 10
+    press(qtbot, window, K.Key_Tab)
+    for _ in range(60):  # an hour away, the window saving every minute
+        now[0] += 60
+        keeper._timer.timeout.emit()
+    assert sqlite_project.annotations.seconds_spent(corpus[0], window.annotator.id) == 10
+    now[0] += 4
+    press(qtbot, window, K.Key_Tab)  # back: the hour is not counted, what follows is
+    now[0] += 6
+    window.close()
+    assert sqlite_project.annotations.seconds_spent(corpus[0], window.annotator.id) == 16
+
+
 def test_the_real_service_suggests_a_seed_in_the_worker_and_snaps_to_jieba_words(
     qtbot: QtBot, make_window, sqlite_project: Project
 ) -> None:
