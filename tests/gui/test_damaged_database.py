@@ -25,6 +25,17 @@ from tests.gui.test_translation import english_words
 K = Qt.Key
 
 
+def damage_box(qtbot: QtBot, window) -> QMessageBox:  # type: ignore[no-untyped-def]
+    """The damaged-database box, once the background check has shown it (it finishes in its own time)."""
+    qtbot.waitUntil(
+        lambda: (b := window.findChild(QMessageBox, "databaseDamagedBox")) is not None and b.isVisible(),
+        timeout=30_000,
+    )
+    box = window.findChild(QMessageBox, "databaseDamagedBox")
+    assert box is not None
+    return box
+
+
 def test_the_window_on_a_file_the_background_check_finds_damaged(
     qtbot: QtBot, make_window, corpus, sqlite_project: Project, monkeypatch
 ) -> None:
@@ -34,9 +45,10 @@ def test_the_window_on_a_file_the_background_check_finds_damaged(
     monkeypatch.setattr(storage.database, "quick_check", broken)
     sqlite_project.annotator("alice")  # known already: opening the window writes nothing
     sqlite_project._check_in_background()
-    window = make_window()
-    box = window.findChild(QMessageBox, "databaseDamagedBox")
-    assert box is not None and box.isVisible()
+    window = make_window(
+        active=False
+    )  # the box may be shown, and take the activation, before the window has it
+    box = damage_box(qtbot, window)
     assert f"the database file {sqlite_project.engine.url.database} is damaged" in box.text()
     assert box.textFormat() == Qt.TextFormat.PlainText
     box.accept()
@@ -62,9 +74,8 @@ def test_in_chinese_the_windows_damage_dialog_is_chinese(
     sqlite_project._check_in_background()
     assert i18n.install(i18n.CHINESE) == i18n.CHINESE
     try:
-        window = make_window()
-        box = window.findChild(QMessageBox, "databaseDamagedBox")
-        assert box is not None and box.isVisible()
+        window = make_window(active=False)
+        box = damage_box(qtbot, window)
         text, title = box.text(), box.windowTitle()
         box.accept()
     finally:
