@@ -82,7 +82,9 @@ def choose(path: Path, layers: list[Layer], options: ReadOptions, line: int) -> 
         if not options.webanno_feature and "value" not in named_entity.features:
             raise ImportFormatError.of(path, K.WEBANNO_NO_VALUE, named_entity.line, row=named_entity.name)
         return _feature(path, named_entity, options, guessed=False, default="value")
-    custom = [s for s in spans if s.name.startswith(CUSTOM)]
+    custom = [
+        s for s in spans if s.name.startswith(CUSTOM) and s.labels
+    ]  # a layer without one holds no label
     if len(custom) == 1 and (len(custom[0].labels) == 1 or options.webanno_feature):
         return _feature(path, custom[0], options, guessed=True)
     raise ImportFormatError.of(path, K.WEBANNO_NO_NE, line, layers=listed)

@@ -55,6 +55,30 @@ def test_a_single_custom_span_layer_is_read_with_a_note(
     assert sorted(surfaces(project)) == [("北京", "LOC"), ("张三", "PER")]
 
 
+def test_slot_features_and_a_layer_without_features_take_their_columns(
+    project: Project, tmp_path: Path
+) -> None:
+    """A span layer with a slot feature (``ROLE_…`` and its link type: two columns) and a custom layer
+    declared without a feature (``Quote|``: one column of ``*``), as in real exports; the one layer with a
+    label feature is read."""
+    body = (
+        "#FORMAT=WebAnno TSV 3.2\n"
+        "#T_SP=de.tudarmstadt.ukp.dkpro.core.api.lexmorph.type.pos.POS|PosValue\n"
+        "#T_SP=webanno.custom.AspectRating|Aspect|ROLE_webanno.custom.AspectRating:OwnAspect_webanno.custom."
+        "AspectRatingOwnAspectLink|webanno.custom.AspectRating\n"
+        "#T_SP=webanno.custom.Quote|\n"
+        "#T_RL=webanno.custom.Valence|ValenceRating|BT_webanno.custom.AspectRating\n"
+        "\n\n#Text=菜很好吃。\n"
+        "1-1\t0-1\t菜\tNN\tFOOD[1]\t_\t_\t*\t_\t_\t\n"
+        "1-2\t1-2\t很\tAD\t_\t_\t_\t_\t_\t_\t\n"
+        "1-3\t2-4\t好吃\tVA\tPOSITIVE[2]\t*[1]\t1-1[1_0]\t*\tgood\t1-1[2_1]\t\n"
+        "1-4\t4-5\t。\tPU\t_\t_\t_\t_\t_\t_\t\n"
+    )
+    report = ok(project.importer.import_file(write(tmp_path / "a.tsv", body)))
+    assert "custom layer webanno.custom.AspectRating, its feature Aspect" in " ".join(report.notes)
+    assert sorted(surfaces(project)) == [("好吃", "POSITIVE"), ("菜", "FOOD")]
+
+
 HEADER_TWO = (
     "#FORMAT=WebAnno TSV 3.3\n"
     f"#T_SP={NER}|identifier|value\n"
