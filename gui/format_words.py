@@ -118,8 +118,9 @@ FORMAT_WORDS: dict[K, str] = {
     K.WEBANNO_NO_NE: QT_TRANSLATE_NOOP(
         "ImportMessages",
         "has no named-entity layer "
-        "(#T_SP=de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity|value) in its header; its "
-        "layers: {layers}",
+        "(#T_SP=de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity|value) and no single custom "
+        "span layer with one feature; its span layers: {layers}; choose the one that holds the "
+        "labels with --layer NAME (and --feature NAME), in the Import dialog: WebAnno layer",
     ),
     K.WEBANNO_NO_VALUE: QT_TRANSLATE_NOOP(
         "ImportMessages",
@@ -163,7 +164,28 @@ FORMAT_WORDS: dict[K, str] = {
     ),
     K.NOTE_WEBANNO_LAYERS: QT_TRANSLATE_NOOP(
         "ImportMessages",
-        "layers other than named entities were left out: {layers}",
+        "layers other than the one the labels were read from were left out: {layers}",
+    ),
+    K.WEBANNO_NO_LAYER: QT_TRANSLATE_NOOP(
+        "ImportMessages", "has no span layer {layer!r} (--layer); its span layers: {layers}"
+    ),
+    K.WEBANNO_WHICH_FEATURE: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "the layer {layer} has several features ({features}): choose the one that holds the labels "
+        "with --feature NAME, in the Import dialog: WebAnno feature",
+    ),
+    K.WEBANNO_NO_FEATURE: QT_TRANSLATE_NOOP(
+        "ImportMessages", "the layer {layer} has no feature {feature!r} (--feature); its features: {features}"
+    ),
+    K.NOTE_WEBANNO_CUSTOM: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "no named-entity layer: the labels were read from the custom layer {layer}, its feature "
+        "{feature} (--layer NAME chooses another)",
+    ),
+    K.WARN_WEBANNO_ZERO_WIDTH: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "{count} annotation(s) of no width (first at line {line}) were skipped: a span covers at "
+        "least one character",
     ),
     K.VARIANT_WEBANNO: QT_TRANSLATE_NOOP(
         "ImportMessages",

@@ -125,6 +125,8 @@ class ImportOptionsForm(QWidget):
         self.offsetsBox = _combo("offsetsBox", OFFSETS)
         self.discontinuousBox = _combo("discontinuousBox", DISCONTINUOUS)
         self.tagMapEdit = _edit("tagMapEdit", ",".join(f"{k}={v}" for k, v in DEFAULT_TAG_MAP.items()))
+        self.layerEdit = _edit("layerEdit", placeholder=self.tr("NamedEntity, else the one custom layer"))
+        self.featureEdit = _edit("featureEdit", placeholder=self.tr("the layer's only feature"))
 
         main = QFormLayout()
         main.addRow(self.tr("Format:"), self.formatBox)
@@ -143,9 +145,14 @@ class ImportOptionsForm(QWidget):
         form = QFormLayout(other)
         form.addRow(self.tr("Offsets count:"), self.offsetsBox)
         form.addRow(self.tr("Discontinuous entities:"), self.discontinuousBox)
+        webanno = QGroupBox(self.tr("WebAnno TSV files (INCEpTION)"))
+        form = QFormLayout(webanno)
+        form.addRow(self.tr("WebAnno layer:"), self.layerEdit)
+        form.addRow(self.tr("WebAnno feature:"), self.featureEdit)
         left = QVBoxLayout()
         left.addLayout(main)
         left.addWidget(other)
+        left.addWidget(webanno)
         left.addStretch(1)
         layout = QHBoxLayout(self)  # two columns: the dialog's height goes to the preview
         layout.setContentsMargins(0, 0, 0, 0)
@@ -161,7 +168,7 @@ class ImportOptionsForm(QWidget):
             self.discontinuousBox,
         ):
             box.currentIndexChanged.connect(self.changed)
-        for edit in (self.columnsEdit, self.untypedEdit, self.tagMapEdit):
+        for edit in (self.columnsEdit, self.untypedEdit, self.tagMapEdit, self.layerEdit, self.featureEdit):
             edit.textChanged.connect(self.changed)
         self.sentencesSpin.valueChanged.connect(self.changed)
         self.strictTags.toggled.connect(self.changed)
@@ -189,6 +196,8 @@ class ImportOptionsForm(QWidget):
             discontinuous=Discontinuous(self.discontinuousBox.currentData()),
             untyped_label=untyped,
             tag_map=self._tag_map(),
+            webanno_layer=self.layerEdit.text().strip() or None,
+            webanno_feature=self.featureEdit.text().strip() or None,
         )
         return ImportOptions(
             format=self.format(),

@@ -9,8 +9,10 @@ from model.reason_kinds import ReasonKind as K
 FORMAT_TEMPLATES: dict[K, str] = {
     K.WEBANNO_VERSION: "is not a WebAnno TSV 3.x file: its first line is {row!r} (read: WebAnno TSV 3.0 to "
     "3.3, as INCEpTION and WebAnno 3 export them)",
-    K.WEBANNO_NO_NE: "has no named-entity layer (#T_SP=de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity"
-    "|value) in its header; its layers: {layers}",
+    K.WEBANNO_NO_NE: "has no named-entity layer "
+    "(#T_SP=de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity|value) and no single custom span layer "
+    "with one feature; its span layers: {layers}; choose the one that holds the labels with --layer NAME "
+    "(and --feature NAME), in the Import dialog: WebAnno layer",
     K.WEBANNO_NO_VALUE: "the named-entity layer has no value feature: {row!r}",
     K.WEBANNO_MISPLACED: "{row!r} is out of place: a sentence is its #Text= lines, then its token rows (the "
     "first one a token, not a sub-token), then a blank line",
@@ -25,7 +27,16 @@ FORMAT_TEMPLATES: dict[K, str] = {
     "export again",
     K.WEBANNO_EMPTY_SPAN: "a named entity {value!r} of no width (offsets {begin}-{end})",
     K.WEBANNO_ID_LABELS: "the entity [{ident}] is {first!r} here but {second!r} at line {at}",
-    K.NOTE_WEBANNO_LAYERS: "layers other than named entities were left out: {layers}",
+    K.NOTE_WEBANNO_LAYERS: "layers other than the one the labels were read from were left out: {layers}",
+    K.WEBANNO_NO_LAYER: "has no span layer {layer!r} (--layer); its span layers: {layers}",
+    K.WEBANNO_WHICH_FEATURE: "the layer {layer} has several features ({features}): choose the one that holds "
+    "the labels with --feature NAME, in the Import dialog: WebAnno feature",
+    K.WEBANNO_NO_FEATURE: "the layer {layer} has no feature {feature!r} (--feature); its features: "
+    "{features}",
+    K.NOTE_WEBANNO_CUSTOM: "no named-entity layer: the labels were read from the custom layer {layer}, its "
+    "feature {feature} (--layer NAME chooses another)",
+    K.WARN_WEBANNO_ZERO_WIDTH: "{count} annotation(s) of no width (first at line {line}) were skipped: a "
+    "span covers at least one character",
     K.VARIANT_WEBANNO: "WebAnno TSV {version} (INCEpTION / WebAnno export)",
     K.YEDDA_BROKEN: "a YEDDA mark ({mark}) that is not [@text#Label*]: {row!r}",
     K.YEDDA_NESTED: "a YEDDA entity inside another: {row!r}",

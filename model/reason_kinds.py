@@ -120,6 +120,11 @@ class ReasonKind(StrEnum):
     WEBANNO_EMPTY_SPAN = "webanno-empty-span"
     WEBANNO_ID_LABELS = "webanno-id-labels"
     NOTE_WEBANNO_LAYERS = "note-webanno-layers"
+    WEBANNO_NO_LAYER = "webanno-no-layer"
+    WEBANNO_WHICH_FEATURE = "webanno-which-feature"
+    WEBANNO_NO_FEATURE = "webanno-no-feature"
+    NOTE_WEBANNO_CUSTOM = "note-webanno-custom"
+    WARN_WEBANNO_ZERO_WIDTH = "warn-webanno-zero-width"
     VARIANT_WEBANNO = "variant-webanno"
     # YEDDA .ann (storage/formats/yedda.py)
     YEDDA_BROKEN = "yedda-broken"

@@ -130,6 +130,18 @@ def add_import_options(p: argparse.ArgumentParser) -> None:
         default="split",
         help="brat: an entity in several fragments becomes one span per fragment, or the file is refused",
     )
+    webanno = p.add_argument_group("WebAnno TSV (INCEpTION)")
+    webanno.add_argument(
+        "--layer",
+        metavar="NAME",
+        help="the span layer whose feature is the label, full or short name (webanno.custom.Entity or "
+        "Entity); default: NamedEntity, else the only custom span layer with one feature",
+    )
+    webanno.add_argument(
+        "--feature",
+        metavar="NAME",
+        help="that layer's feature holding the label, where it has several (NamedEntity: value)",
+    )
     p.add_argument(
         "--tag-map",
         metavar="TAG=LABEL,...",
@@ -164,6 +176,8 @@ def import_options(args: argparse.Namespace) -> ImportOptions:
         discontinuous=Discontinuous(args.discontinuous),
         untyped_label=args.untyped_label,
         tag_map=_tag_map(args.tag_map),
+        webanno_layer=args.layer or None,
+        webanno_feature=args.feature or None,
     )
     return ImportOptions(
         format=Format(args.format),

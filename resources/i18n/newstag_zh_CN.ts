@@ -1824,8 +1824,8 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>不是 WebAnno TSV 3.x 文件：第一行是 {row!r}（可读取 INCEpTION 与 WebAnno 3 导出的 WebAnno TSV 3.0 至 3.3）</translation>
     </message>
     <message>
-        <source>has no named-entity layer (#T_SP=de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity|value) in its header; its layers: {layers}</source>
-        <translation>表头中没有命名实体层（#T_SP=de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity|value）；其中的层：{layers}</translation>
+        <source>has no named-entity layer (#T_SP=de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity|value) and no single custom span layer with one feature; its span layers: {layers}; choose the one that holds the labels with --layer NAME (and --feature NAME), in the Import dialog: WebAnno layer</source>
+        <translation>既没有命名实体层（#T_SP=de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity|value），也没有唯一一个只有一个特征的自定义跨度层；其中的跨度层：{layers}；请用 --layer NAME（以及 --feature NAME）选择存放标签的层，在导入对话框中：“WebAnno 层”</translation>
     </message>
     <message>
         <source>the named-entity layer has no value feature: {row!r}</source>
@@ -1864,8 +1864,28 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>实体 [{ident}] 在此处是 {first!r}，在第 {at} 行却是 {second!r}</translation>
     </message>
     <message>
-        <source>layers other than named entities were left out: {layers}</source>
-        <translation>命名实体以外的层未导入：{layers}</translation>
+        <source>layers other than the one the labels were read from were left out: {layers}</source>
+        <translation>读取标签的层以外的层未导入：{layers}</translation>
+    </message>
+    <message>
+        <source>has no span layer {layer!r} (--layer); its span layers: {layers}</source>
+        <translation>没有跨度层 {layer!r}（--layer）；其中的跨度层：{layers}</translation>
+    </message>
+    <message>
+        <source>the layer {layer} has several features ({features}): choose the one that holds the labels with --feature NAME, in the Import dialog: WebAnno feature</source>
+        <translation>层 {layer} 有多个特征（{features}）：请用 --feature NAME 选择存放标签的特征，在导入对话框中：“WebAnno 特征”</translation>
+    </message>
+    <message>
+        <source>the layer {layer} has no feature {feature!r} (--feature); its features: {features}</source>
+        <translation>层 {layer} 没有特征 {feature!r}（--feature）；它的特征：{features}</translation>
+    </message>
+    <message>
+        <source>no named-entity layer: the labels were read from the custom layer {layer}, its feature {feature} (--layer NAME chooses another)</source>
+        <translation>没有命名实体层：标签取自自定义层 {layer} 的特征 {feature}（用 --layer NAME 可选择其他层）</translation>
+    </message>
+    <message>
+        <source>{count} annotation(s) of no width (first at line {line}) were skipped: a span covers at least one character</source>
+        <translation>跳过了 {count} 个宽度为零的标注（第一个在第 {line} 行）：跨度至少覆盖一个字符</translation>
     </message>
     <message>
         <source>WebAnno TSV {version} (INCEpTION / WebAnno export)</source>
@@ -2022,6 +2042,14 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>例如 TOKEN,POS,CHUNK,TAG 或 TOKEN=2,TAG=10</translation>
     </message>
     <message>
+        <source>NamedEntity, else the one custom layer</source>
+        <translation>NamedEntity，否则唯一的自定义层</translation>
+    </message>
+    <message>
+        <source>the layer&apos;s only feature</source>
+        <translation>该层唯一的特征</translation>
+    </message>
+    <message>
         <source>Format:</source>
         <translation>格式：</translation>
     </message>
@@ -2072,6 +2100,18 @@ Replace it? Once the new export is complete, the old file is deleted and the new
     <message>
         <source>Discontinuous entities:</source>
         <translation>不连续的实体：</translation>
+    </message>
+    <message>
+        <source>WebAnno TSV files (INCEpTION)</source>
+        <translation>WebAnno TSV 文件（INCEpTION）</translation>
+    </message>
+    <message>
+        <source>WebAnno layer:</source>
+        <translation>WebAnno 层：</translation>
+    </message>
+    <message>
+        <source>WebAnno feature:</source>
+        <translation>WebAnno 特征：</translation>
     </message>
     <message>
         <source>Columns: {0}</source>

@@ -129,6 +129,8 @@ class ReadOptions:
     discontinuous: Discontinuous = Discontinuous.SPLIT
     untyped_label: str = "ENT"
     tag_map: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_TAG_MAP))  # word/tag: POS -> label
+    webanno_layer: str | None = None  # WebAnno TSV: the span layer holding the labels (full or short name)
+    webanno_feature: str | None = None  # and its feature holding them, where it has several
 
     def __post_init__(self) -> None:
         """Option values given as strings ("sentence") become their enum members, or raise ValueError."""

@@ -19,13 +19,16 @@ touch, and spaces fill a gap they leave. The last line break is the format's and
 UTF-16 code units (Java's) and are turned into code points here; every token and sub-token row must cover its
 own token in that text, so a file whose offsets were counted otherwise is refused by its line.
 
-Entities come from the named-entity layer, its ``value`` column: ``_`` none, ``PER`` one entity over the row's
-token, ``PER[3]`` one entity over every row that carries id 3 (from the first one's start to the furthest
-end), ``ORG[1]|LOC[2]`` entities stacked on one token, values unescaped (``\\|``, ``\\_``, ``\\[``, …). The
-other layers (parts of speech, lemmas, chains, relations, custom layers) are left out and named in a note.
-Refused by line: a header without the named-entity layer, a row with fewer columns than the header declares,
-offsets outside the text or not covering the row's token, a named entity without a value (``*``) or of no
-width, one id with two labels, a sentence that starts before the one above ends.
+Entities come from the named-entity layer, its ``value`` column (or the span layer and feature
+``ReadOptions.webanno_layer``/``webanno_feature`` name; without a named-entity layer, a single custom layer
+with one feature: ``webanno_layers``): ``_`` none, ``PER`` one entity over the row's token, ``PER[3]`` one
+entity over every row that carries id 3 (from the first one's start to the furthest end), ``ORG[1]|LOC[2]``
+entities stacked on one token, values unescaped (``\\|``, ``\\_``, ``\\[``, ``\\\\`` before ``|``, …).
+The other layers (parts of speech, lemmas, chains, relations, custom layers) are left out and named in a
+note. Zero-width annotations (INCEpTION allows them) cannot be spans: they are skipped, with a warning
+counting them and naming the first line. Refused by line: a header without a layer to read, a row with
+fewer columns than the header declares, offsets outside the text or not covering the row's token, a named
+entity without a value (``*``), one id with two labels, a sentence that starts before the one above ends.
 """
 
 from __future__ import annotations
@@ -44,14 +47,15 @@ from storage.formats import ImportFormatError, ParsedDocument, ReadInfo
 from storage.formats.json_shapes import Units
 from storage.formats.options import ReadOptions
 from storage.formats.source import BOM, TextFile, inner_bom
+from storage.formats.webanno_layers import Layer, choose
 
 MAGIC = "#FORMAT=WebAnno TSV"
-NAMED_ENTITY = "de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity"
 _FORMAT = re.compile(r"^#FORMAT=WebAnno TSV 3\.(\d+)\s*$")
 _LAYER = re.compile(r"^#T_(SP|CH|RL)=")
 _UNIT_ID = re.compile(r"^\d+-\d+(\.\d+)?$")
 _OFFSETS = re.compile(r"^(\d+)-(\d+)$")
-_STACK = re.compile(r"(?<!\\)\|")
+_STACKED = re.compile(r"((?:\\.|[^\\|])*)(?:\||$)")  # one value of a stack, its escapes kept whole
+_IDENT = re.compile(r"^((?:\\.|[^\\])*?)\[(\d+)\]$")  # PER[3]; a\\[3] is the value a\ with id 3
 _VALUE_ESCAPE = re.compile(r"\\(\\|\[|\]|\||_|->|;|t|n|\*)")
 _VALUE_UNESCAPED = {"t": "\t", "n": "\n"}
 _TEXT_ESCAPE = re.compile(r"\\([\\tnfrb]|[\x00-\x07\x0e-\x1f])")
@@ -77,6 +81,11 @@ def unescape_text(text: str, minor: int) -> str:
         return _TEXT_UNESCAPED.get(code, code)
 
     return _JAVA_ESCAPE.sub(java, text)
+
+
+def split_stack(column: str) -> list[str]:
+    """``ORG[1]|LOC[2]`` as its values; an escaped ``\\|`` or a value ending in ``\\\\`` does not split."""
+    return [m.group(1) for m in _STACKED.finditer(column) if m.end() > m.start()] or [""]
 
 
 def unescape_value(value: str) -> str:
@@ -121,22 +130,23 @@ class WebAnnoReader:
         if (m := _FORMAT.match(first)) is None:
             raise self.fail(number, K.WEBANNO_VERSION, row=first)
         self.minor = int(m.group(1))
+        layers: list[Layer] = []
+        after: tuple[int, str] | None = None
         for number, line in lines:
             if (layer := _LAYER.match(line)) is None:
-                if self.value_column < 0:
-                    raise self.fail(number, K.WEBANNO_NO_NE, layers=", ".join(self.others) or "none")
-                return number, line
+                after = number, line
+                break
             name, *features = [f for f in line[layer.end() :].split("|") if f]
-            if layer.group(1) == "SP" and name == NAMED_ENTITY:
-                if "value" not in features:
-                    raise self.fail(number, K.WEBANNO_NO_VALUE, row=line)
-                self.value_column = self.width + features.index("value")
-            else:
-                self.others.append(name.rsplit(".", 1)[-1])
-            self.width += max(1, len(features))
-        if self.value_column < 0:
-            raise self.fail(number, K.WEBANNO_NO_NE, layers=", ".join(self.others) or "none")
-        return None
+            layers.append(Layer(layer.group(1), name, tuple(features), self.width, number))
+            self.width += layers[-1].width()
+        choice = choose(self.path, layers, self.options, after[0] if after else number)
+        self.value_column = choice.column
+        self.others = [layer.short for layer in layers if layer is not choice.layer]
+        if choice.guessed:
+            self.info.notes.append(
+                said(K.NOTE_WEBANNO_CUSTOM, layer=choice.layer.name, feature=choice.feature)
+            )
+        return after
 
     def documents(self) -> Iterator[ParsedDocument]:
         info = self.info
@@ -218,17 +228,15 @@ class WebAnnoReader:
         """The named entities of one row's value column, added to ``spans`` (or widening one of ``by_id``)."""
         if column == "_":
             return
-        for raw in _STACK.split(column):
+        for raw in split_stack(column):
             value, ident = raw, None
-            if raw.endswith("]") and not raw.endswith("\\]") and "[" in raw:
-                value, _, ident = raw[:-1].rpartition("[")
-                if not ident.isdigit():
-                    raise self.fail(number, K.WEBANNO_ROW, columns=self.width, row=column)
+            if m := _IDENT.match(raw):
+                value, ident = m.group(1), m.group(2)
+            elif raw.endswith("]") and "[" in raw and not raw.endswith("\\]"):
+                raise self.fail(number, K.WEBANNO_ROW, columns=self.width, row=column)
             if value in ("*", ""):
                 raise self.fail(number, K.WEBANNO_UNLABELLED, value=raw)
             label = unescape_value(value)
-            if begin >= end:
-                raise self.fail(number, K.WEBANNO_EMPTY_SPAN, value=raw, begin=begin, end=end)
             known = by_id.get(ident) if ident is not None else None
             if known is None:
                 span = _Span(number, begin, end, label)
@@ -258,7 +266,11 @@ class WebAnnoReader:
                     found=_around(text, at, unit.begin, unit.end),
                 )
         entities = []
+        if empty := [span for span in spans if span.begin >= span.end]:
+            self.info.warnings.append(said(K.WARN_WEBANNO_ZERO_WIDTH, count=len(empty), line=empty[0].line))
         for span in spans:
+            if span.begin >= span.end:
+                continue
             start, stop = at.to_codepoints(span.begin), at.to_codepoints(span.end)
             if start is None or stop is None:  # every row was checked: cannot happen
                 raise self.fail(

@@ -15,6 +15,7 @@ from storage.project import Project
 from tests.conftest import snapshot
 from tests.gui.test_import_dialog import click_and_wait, open_dialog
 from tests.storage.test_import_peers import PD2014, WEBANNO, YEDDA
+from tests.storage.test_import_webanno_layers import NER, TWO
 
 K = Qt.Key
 
@@ -62,3 +63,26 @@ def test_webanno_chosen_with_the_keyboard(qtbot: QtBot, sqlite_project: Project,
     assert dialog.form.options().format is Format.WEBANNO
     click_and_wait(qtbot, dialog, dialog.previewButton)
     assert dialog.table.item(0, 1).text().startswith("webanno") and dialog.table.item(0, 4).text() == "7"
+
+
+def test_webanno_layer_typed_in_the_dialog(qtbot: QtBot, sqlite_project: Project, tmp_path: Path) -> None:
+    """A file with two custom layers is refused, naming the dialog's field; the layer and feature typed there
+    import its labels."""
+    path = tmp_path / "custom.tsv"
+    path.write_text(
+        TWO.replace(f"{NER}|identifier|value", "webanno.custom.Topic|name|score"), encoding="utf-8"
+    )
+    dialog = open_dialog(qtbot, sqlite_project)
+    dialog.add_paths([path])
+    click_and_wait(qtbot, dialog, dialog.previewButton)
+    details = dialog.details.toPlainText()
+    assert "line 4" in details and "--layer NAME" in details and "Import dialog: WebAnno layer" in details
+    qtbot.keyClicks(dialog.form.layerEdit, "NER")
+    qtbot.keyClicks(dialog.form.featureEdit, "value")
+    click_and_wait(qtbot, dialog, dialog.previewButton)  # the options changed: preview again
+    assert dialog.table.item(0, 4).text() == "2"
+    click_and_wait(qtbot, dialog, dialog.importButton)
+    text = next(sqlite_project.documents.get(i).text for i in sqlite_project.documents.ids())
+    document = next(iter(sqlite_project.documents.ids()))
+    gold = sqlite_project.annotations.spans(document, Layer.GOLD)
+    assert sorted((text[s.start : s.end], s.label) for s in gold) == [("上海", "GPE"), ("李四", "PERSON")]

@@ -128,7 +128,6 @@ def test_other_tsv_files_are_still_conll(project: Project, tmp_path: Path) -> No
         (WEBANNO.replace("ORG\\_EDU[1]\t", "ORG[1]\t"), 22, "is 'ORG' here but 'ORG_EDU' at line 21"),
         (WEBANNO.replace("2-7\t24-25\t。\tNR\t_\t_\t_\t_\t_\t_\t\n", "2-7\t24-25\t。\n"), 23, "column(s)"),
         (WEBANNO.replace("2-1\t13-15", "2-1\t11-15"), 17, "starts at 11, before the end"),
-        (WEBANNO.replace("1-3\t5-7\t😊\tNR\t_\t_\t_", "1-3\t5-5\t\tNR\t_\t_\tX"), 10, "of no width"),
         (WEBANNO.replace("#FORMAT=WebAnno TSV 3.3", "#FORMAT=WebAnno TSV 2"), 1, "is not a WebAnno TSV 3.x"),
     ],
 )
