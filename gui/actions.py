@@ -120,7 +120,12 @@ class AnnotationActions(QObject):
         """A label hotkey: a new span over the selection, else relabel the focused span."""
         if (state := self.session.editing_state()) is not None:
             snapper = self._snap if self.snap_words else None
-            self._carry_out(editing.plan_label(state, label, selection, snapper))
+            outcome = editing.plan_label(state, label, selection, snapper)
+            if self._carry_out(outcome) and isinstance(outcome, Plan) and outcome.replaced:
+                # an own span partly under the selection went with it: the annotator did not see it covered
+                said = self.tr("Withdrew your {0}, which the new span overlaps (Ctrl+Z brings it back).")
+                spans = ", ".join(f"{e.label} “{state.text[e.start : e.end]}”" for e in outcome.replaced)
+                self.session.message.emit(said.format(spans), False)
 
     def _snap(self, start: int, end: int) -> tuple[int, int]:
         text = self.session.document.text if self.session.document else ""

@@ -245,7 +245,8 @@ LABEL_HELP = (
     QT_TRANSLATE_NOOP(
         "Shortcuts",
         "Label hotkey: with a selection (mouse or Shift+arrows), a new span with that label (it "
-        "replaces the suggestions it overlaps); without one, relabel the focused span",
+        "replaces the suggestions and your spans it overlaps, in one action; exactly one of your spans: "
+        "relabels it); without one, relabel the focused span",
     ),
 )
 SELECT_HELP = (

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from model.ops import Action, AnnotationStore, Change, Delete, Insert, Op, SetState, Update
 from model.spans import (
+    EDIT_VERBS,
     AnnotatorId,
     DocState,
     DocumentId,
@@ -24,6 +25,7 @@ from model.spans import (
     Span,
     SpanId,
     Status,
+    machine_origin,
 )
 
 
@@ -227,7 +229,10 @@ class RejectSpan(_InsertingCommand):
 class ReplaceSpan(_InsertingCommand):
     """Put ``entity`` in place of ``span`` (relabel, grow, shrink) and of any own accepted span it overlaps.
 
-    An own span is changed in place; a suggestion becomes an own accepted span with the new values."""
+    An own span is changed in place; a suggestion becomes an own accepted span with the new values. Either way
+    a machine's span the annotator changed is theirs from then on: origin ``human``, detail ``resize of
+    model`` (``relabel of``, ``edit of``) naming the machine that first proposed it, no score; undo gives the
+    own span its origin back."""
 
     name = "edit"
 
@@ -246,9 +251,16 @@ class ReplaceSpan(_InsertingCommand):
 
     def inserts(self) -> list[Insert]:
         if self.span.layer is Layer.SUGGESTION:
-            detail = f"{self.name} of {self.span.origin}"
+            detail = f"{self.name} of {machine_origin(self.span) or self.span.origin}"
             return [_own(self.ctx, self.entity, Status.ACCEPTED, Origin.HUMAN, detail, None)]
         return []
+
+    def _made_own(self) -> str | None:
+        """The detail an own machine span this edit changes takes (``resize of model``), else None."""
+        source = machine_origin(self.span)
+        if self.span.entity == self.entity or source is None:
+            return None
+        return f"{self.name if self.name in EDIT_VERBS else 'edit'} of {source}"
 
     def updates(self) -> list[tuple[SpanId, dict[str, object], dict[str, object]]]:
         changes: list[tuple[SpanId, dict[str, object], dict[str, object]]] = [
@@ -258,17 +270,27 @@ class ReplaceSpan(_InsertingCommand):
         ]
         s, e = self.span, self.entity
         if s.layer is not Layer.SUGGESTION and s.id is not None:
+            new: dict[str, object] = {}
+            old: dict[str, object] = {}
+            if (detail := self._made_own()) is not None:  # the annotator's from now on
+                new = {"origin": Origin.HUMAN, "origin_detail": detail, "score": None}
+                old = {"origin": s.origin, "origin_detail": s.origin_detail, "score": s.score}
             changes.append(
                 (
                     s.id,
-                    {"start": e.start, "end": e.end, "label": e.label, "status": Status.ACCEPTED},
-                    {"start": s.start, "end": s.end, "label": s.label, "status": s.status},
+                    {"start": e.start, "end": e.end, "label": e.label, "status": Status.ACCEPTED} | new,
+                    {"start": s.start, "end": s.end, "label": s.label, "status": s.status} | old,
                 )
             )
         return changes
 
     def payload(self) -> dict[str, object]:
-        return {"from": _entity_payload(self.span), "to": _entity_payload(self.entity)}
+        suggested = self.span.layer is Layer.SUGGESTION
+        detail = self.inserts()[0].origin_detail if suggested else self._made_own()
+        to = _entity_payload(self.entity)
+        if detail is not None:  # the span became the annotator's
+            to |= {"origin": str(Origin.HUMAN), "detail": detail}
+        return {"from": _entity_payload(self.span) | {"origin": str(self.span.origin)}, "to": to}
 
 
 class RestoreSpan(ReplaceSpan):

@@ -68,6 +68,8 @@ class Plan:
     labelled: int = 0  # label everywhere: other occurrences labelled in this document
     offered_in: int = 0  # label everywhere: other documents offered the span
     left_inside: int = 0  # label everywhere: occurrences left alone inside a longer suggestion
+    # a new span: own accepted spans it withdrew that reach beyond it (the window says so: not seen covered)
+    replaced: tuple[Entity, ...] = ()
 
 
 Outcome = Plan | Refusal | None
@@ -254,6 +256,7 @@ def _plan_new_span(state: EditingState, label: str, start: int, end: int, snap: 
     title = (ADD, {"label": label, "text": state.text[start:end]})
     overlapped = overlapping(state.spans, entity)
     withdrawn_own = _own(overlapped)  # own spans it replaces
+    beyond = tuple(s.entity for s in withdrawn_own if s.start < start or s.end > end)
     if same:
         accept = AcceptSpans(state.ctx, same, name)
         return Plan(Edit([accept], name, title), accepted=(entity,), keep=(start, end))
@@ -267,6 +270,7 @@ def _plan_new_span(state: EditingState, label: str, start: int, end: int, snap: 
             Edit([restore], name, title),
             keep=(start, end),
             recount=_surfaces(state, [withdrawn[0], *withdrawn_own]),
+            replaced=beyond,
         )
     add = AddSpans(state.ctx, [entity], overlapped, name)
     return Plan(
@@ -274,6 +278,7 @@ def _plan_new_span(state: EditingState, label: str, start: int, end: int, snap: 
         accepted=(entity,),
         keep=(start, end),
         recount=_surfaces(state, withdrawn_own),
+        replaced=beyond,
     )
 
 

@@ -48,6 +48,14 @@ class OriginDetail(enum.StrEnum):
     CORPUS_OFFER = "labelled across the corpus"  # an annotator offered the span in other documents: kept
 
 
+# A pretrained tagger's suggestions (origin ``pretrained`` in ``model``) are stored with origin ``model`` and
+# this prefix before the detail (``pretrained:lac``): the schema's origins stay as they are.
+PRETRAINED_DETAIL = "pretrained:"
+# An annotator's edit of a machine's span (``model.commands.ReplaceSpan``) is the annotator's span: origin
+# ``human``, detail ``"<verb> of <origin>"`` naming the machine that first proposed it (``resize of model``).
+EDIT_VERBS = ("resize", "relabel", "edit")
+
+
 class Role(enum.StrEnum):
     """What a person may do in a project (``model.roles``): annotate; also review and write gold; also
     define the labels, assign documents and give roles."""
@@ -170,3 +178,22 @@ DEFAULT_LABELS: tuple[Label, ...] = (
     ),
     Label("MISC", SAFE_COLOURS[3], "4", 3, "Other named things: titles in 《》, events, laws, products"),
 )
+
+
+def edited_from(origin: str, detail: str | None) -> str | None:
+    """The machine origin an annotator's edit names (``human``, ``relabel of model`` → ``model``) or None."""
+    if origin != Origin.HUMAN or not detail:
+        return None
+    verb, of, source = detail.partition(" of ")
+    return source if of and verb in EDIT_VERBS and source in set(Origin) - {Origin.HUMAN} else None
+
+
+def machine_origin(span: Span) -> str | None:
+    """The machine that first proposed ``span``, as the combiner names it (``pretrained`` for a pretrained
+    tagger's): its origin, or for an annotator's edit the origin its detail names; None for a span drawn by
+    hand."""
+    if span.origin is Origin.HUMAN:
+        return edited_from(span.origin, span.origin_detail)
+    if span.origin is Origin.MODEL and (span.origin_detail or "").startswith(PRETRAINED_DETAIL):
+        return str(Origin.PRETRAINED)
+    return str(span.origin)

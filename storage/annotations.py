@@ -38,7 +38,9 @@ from storage.span_rows import check_bounds, insert_spans
 
 logger = logging.getLogger(__name__)
 
-EDITABLE = {"start", "end", "label", "status"}
+# what a command may change in place: an annotator's edit of a machine's span also makes it the annotator's
+# (origin, detail and score; ``model.commands.ReplaceSpan``)
+EDITABLE = {"start", "end", "label", "status", "origin", "origin_detail", "score"}
 
 
 def to_span(row: SpanRow) -> Span:
@@ -185,7 +187,7 @@ class Annotations:
             if unknown:
                 raise ValueError(f"cannot change {sorted(unknown)} of a span")
             for key, value in op.changes.items():
-                setattr(row, key, str(value) if key == "status" else value)
+                setattr(row, key, str(value) if key in ("status", "origin") else value)
             check_bounds(s, DocumentId(row.document_id), row.start, row.end)
             s.flush()
             return Change(updated=(to_span(row),))

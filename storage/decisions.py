@@ -7,14 +7,10 @@ from collections.abc import Collection
 
 from sqlalchemy import func, select
 
-from model.spans import Layer, Origin, Status
+from model.spans import PRETRAINED_DETAIL, Layer, Origin, Status, edited_from
 from model.suggest import Suggestion
 from storage.database import Database
 from storage.orm import DocumentRow, SpanRow
-
-# A pretrained tagger's suggestions (origin ``pretrained`` in ``model``) are stored with origin ``model`` and
-# this prefix before the detail (``pretrained:lac``): the schema's origins stay as they are.
-PRETRAINED_DETAIL = "pretrained:"
 
 
 def stored_origin(s: Suggestion) -> tuple[str, str | None]:
@@ -56,15 +52,24 @@ class Decisions:
 
     def acceptance_history(self) -> dict[str, tuple[int, int]]:
         """(accepted, rejected) per suggestion origin over every annotator's decisions: what the combiner
-        trusts when the rules and the model disagree, carried over from earlier sessions."""
+        trusts when the rules and the model disagree, carried over from earlier sessions. A machine's span the
+        annotator resized or relabelled (origin ``human``, detail ``resize of model``) counts as its
+        rejection, as ``model.evaluate.simulate_learning`` counts a suggestion that is not exactly right."""
         query = (
             select(SpanRow.origin, SpanRow.origin_detail, SpanRow.status, func.count())
-            .where(SpanRow.layer == str(Layer.ANNOTATOR), SpanRow.origin != str(Origin.HUMAN))
+            .where(
+                SpanRow.layer == str(Layer.ANNOTATOR),
+                (SpanRow.origin != str(Origin.HUMAN)) | SpanRow.origin_detail.like("% of %"),
+            )
             .group_by(SpanRow.origin, SpanRow.origin_detail, SpanRow.status)
         )
         history: dict[str, list[int]] = {}
         with self._db.session_factory() as s:
             for origin, detail, status, n in s.execute(query):
-                key = origin_of(origin, detail)
-                history.setdefault(key, [0, 0])[0 if status == str(Status.ACCEPTED) else 1] += n
+                edited = edited_from(origin, detail)
+                if origin == str(Origin.HUMAN) and edited is None:
+                    continue
+                key = edited or origin_of(origin, detail)
+                rejected = edited is not None or status != str(Status.ACCEPTED)
+                history.setdefault(key, [0, 0])[1 if rejected else 0] += n
         return {origin: (a, r) for origin, (a, r) in history.items()}

@@ -131,6 +131,10 @@
         <translation>“{0}”未保存：{1}</translation>
     </message>
     <message>
+        <source>Withdrew your {0}, which the new span overlaps (Ctrl+Z brings it back).</source>
+        <translation>已撤回与新片段重叠的你的 {0}（Ctrl+Z 可恢复）。</translation>
+    </message>
+    <message>
         <source>Word boundaries are not ready yet (jieba is loading): the span is kept as selected.</source>
         <translation>分词尚未就绪（jieba 正在加载），片段按所选范围保留。</translation>
     </message>
@@ -3425,6 +3429,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>打开文档列表筛选中的上一篇文章</translation>
     </message>
     <message>
+        <source>Label hotkey: with a selection (mouse or Shift+arrows), a new span with that label (it replaces the suggestions and your spans it overlaps, in one action; exactly one of your spans: relabels it); without one, relabel the focused span</source>
+        <translation>标签快捷键：有选择时（鼠标或 Shift+方向键），用该标签新建片段（替换与其重叠的建议和你的片段，作为一次操作；恰为你的一个片段时：改标该片段）；无选择时，将当前片段改标为该标签</translation>
+    </message>
+    <message>
         <source>Next article</source>
         <translation>下一篇文章</translation>
     </message>
@@ -3503,10 +3511,6 @@ Replace it? Once the new export is complete, the old file is deleted and the new
     <message>
         <source>Show this table</source>
         <translation>显示此表</translation>
-    </message>
-    <message>
-        <source>Label hotkey: with a selection (mouse or Shift+arrows), a new span with that label (it replaces the suggestions it overlaps); without one, relabel the focused span</source>
-        <translation>标签快捷键：有选择时（鼠标或 Shift+方向键），用该标签新建片段（替换与其重叠的建议）；无选择时，将当前片段改标为该标签</translation>
     </message>
     <message>
         <source>Shift+←/→ (mouse drag)</source>

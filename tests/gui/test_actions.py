@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from model.spans import DocState, Entity, Layer
 from storage.project import Project
 from tests.gui.conftest import ARTICLE, add_documents, add_suggestions
-from tests.gui.helpers import CTRL, SHIFT, own, press, state
+from tests.gui.helpers import CTRL, SHIFT, drag_select, own, press, state
 
 K = Qt.Key
 
@@ -138,6 +138,31 @@ def test_a_selection_over_an_own_span_with_another_label_relabels_it(
     assert rows == [(7, 10, "PER", "accepted")]
     press(qtbot, window, K.Key_Z, CTRL)
     assert own(sqlite_project, corpus[0], window) == {(7, 10, "LOC", "accepted")}
+
+
+def test_a_selection_over_part_of_an_own_span_replaces_it_in_one_action_and_says_so(
+    qtbot: QtBot, make_window, corpus, sqlite_project: Project
+) -> None:
+    """The own span went without a word when the selection covered only part of it (裴 of 裴青山 unseen)."""
+    window = make_window()
+    press(qtbot, window, K.Key_Tab)  # 裴青山 (7, 10)
+    press(qtbot, window, K.Key_Return)
+    doc = corpus[0]
+    assert own(sqlite_project, doc, window) == {(7, 10, "PER", "accepted")}
+    drag_select(qtbot, window, 7, 11)  # 裴青山与: the own span is covered in plain sight
+    press(qtbot, window, K.Key_1)
+    assert own(sqlite_project, doc, window) == {(7, 10, "PER", "rejected"), (7, 11, "PER", "accepted")}
+    assert window.statusBar().currentMessage() == ""
+    press(qtbot, window, K.Key_Z, CTRL)  # one action
+    assert own(sqlite_project, doc, window) == {(7, 10, "PER", "accepted")}
+    press(qtbot, window, K.Key_Escape)
+    drag_select(qtbot, window, 8, 10)  # 青山: part of it; 裴 would go unseen
+    press(qtbot, window, K.Key_1)
+    assert own(sqlite_project, doc, window) == {(7, 10, "PER", "rejected"), (8, 10, "PER", "accepted")}
+    said = window.statusBar().currentMessage()
+    assert said == "Withdrew your PER “裴青山”, which the new span overlaps (Ctrl+Z brings it back)."
+    press(qtbot, window, K.Key_Z, CTRL)  # one action brings it back
+    assert own(sqlite_project, doc, window) == {(7, 10, "PER", "accepted")}
 
 
 def test_brackets_and_comma_period_resize_the_focused_span(
