@@ -435,6 +435,18 @@
         <source>Open</source>
         <translation>待定</translation>
     </message>
+    <message>
+        <source>Not suggested yet: opening it asks for suggestions</source>
+        <translation>尚未生成建议：打开文档即生成</translation>
+    </message>
+    <message>
+        <source>1 suggestion left</source>
+        <translation>还剩 1 条建议</translation>
+    </message>
+    <message>
+        <source>{0:,} suggestions left</source>
+        <translation>还剩 {0:,} 条建议</translation>
+    </message>
 </context>
 <context>
     <name>Edits</name>
@@ -2370,6 +2382,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
     <message>
         <source>Not in the filter ({0:,})</source>
         <translation>不在当前筛选中（共 {0:,} 篇）</translation>
+    </message>
+    <message>
+        <source>Not suggested yet</source>
+        <translation>尚未生成建议</translation>
     </message>
     <message>
         <source>1 suggestion left in this article</source>
