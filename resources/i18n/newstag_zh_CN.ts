@@ -3028,6 +3028,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>未保存：{0}</translation>
     </message>
     <message>
+        <source>Gold saved (version {0}); {1} undecided disagreement(s) keep nothing: rejected.</source>
+        <translation>金标准已保存（版本 {0}）；{1} 处未裁决的分歧不保留任何标注：已记为拒绝。</translation>
+    </message>
+    <message>
         <source>Gold saved (version {0}).</source>
         <translation>金标准已保存（版本 {0}）。</translation>
     </message>
