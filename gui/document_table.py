@@ -30,6 +30,8 @@ TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
 ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole.value)
 RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
 
+NOT_SUGGESTED = "…"  # in the Open column: no suggestion computed yet (blank: none left)
+
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -145,7 +147,7 @@ class DocumentListModel(QAbstractTableModel):
         for entry in self._documents.entries(self._annotator_id, loaded):
             self._replace(self._rows[entry.id], entry)
 
-    def update_entry(self, document_id: int, state: DocState | None, open_suggestions: int) -> None:
+    def update_entry(self, document_id: int, state: DocState | None, open_suggestions: int | None) -> None:
         """Follow a saved change to one loaded row (its state and open suggestions) without reading."""
         row = self._rows.get(DocumentId(document_id), -1)
         if row < 0:
@@ -192,14 +194,25 @@ class DocumentListModel(QAbstractTableModel):
             column = index.column()
             if column == 0:
                 return entry.title or f"#{entry.id}"
-            return self._states[entry.state] if column == 1 else (entry.open_suggestions or "")
+            if column == 1:
+                return self._states[entry.state]
+            return NOT_SUGGESTED if entry.open_suggestions is None else (entry.open_suggestions or "")
         if role == DocumentIdRole:
             return int(self._entries[index.row()].id)
         if role == TOOLTIP and index.column() == 0:
             return plain_tooltip(self._entries[index.row()].title)
+        if role == TOOLTIP and index.column() == 2:
+            return self._open_tooltip(self._entries[index.row()].open_suggestions)
         if role == ALIGNMENT and index.column() == 2:
             return RIGHT
         return None
+
+    def _open_tooltip(self, count: int | None) -> str:
+        if count is None:
+            return self.tr("Not suggested yet: opening it asks for suggestions")
+        if count == 1:
+            return self.tr("1 suggestion left")
+        return self.tr("{0:,} suggestions left").format(count)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

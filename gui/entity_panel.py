@@ -193,7 +193,18 @@ class EntityPanel(QTableView):
         title = metrics.horizontalAdvance(headers()[TEXT])
         needed = max(widest, title) + ARROW + 16
         header = self.header()
-        others = sum(width for c, width in self._widths.items() if not header.isSectionHidden(c))
+        widths = dict(
+            self._widths
+        )  # the Status column as wide as its longest text ("5 suggested, 1 accepted")
+        statuses = {row[STATUS] for row in self.entities.rows}
+        for text in statuses:
+            width = advances.get(text)
+            if width is None:
+                width = advances[text] = metrics.horizontalAdvance(text)
+            widths[STATUS] = max(widths[STATUS], width + 14)
+        if header.sectionSize(STATUS) != widths[STATUS]:
+            header.resizeSection(STATUS, widths[STATUS])
+        others = sum(width for c, width in widths.items() if not header.isSectionHidden(c))
         room = self.viewport().width() - others
         header.resizeSection(TEXT, max(MIN_TEXT, min(needed, room)))
 

@@ -195,12 +195,15 @@ class ReviewSession(QObject):
         return len(self.alignment.disagreements) - len(self.decisions)
 
     def save(self) -> bool:
-        """Write the gold layer (agreed spans + decisions). Undecided disagreements keep nothing."""
+        """Write the gold layer (agreed spans + decisions). Undecided disagreements keep nothing: they are
+        saved (and shown from then on) as rejected, which is what the gold reads back as when reopened."""
         if self.item is None:
             return False
+        undecided = [i for i in range(len(self.alignment.disagreements)) if i not in self.decisions]
+        decisions = {**self.decisions, **dict.fromkeys(undecided, Decision(Resolution.REJECT, ()))}
         try:
             version = self.project.reviews.save_gold(
-                self.item, self.reviewer.id, self.alignment.agreed, list(self.decisions.values())
+                self.item, self.reviewer.id, self.alignment.agreed, list(decisions.values())
             )
         except ConflictError as exc:
             self.message.emit(self.tr("Not saved: {0}").format(exc), True)
@@ -208,10 +211,15 @@ class ReviewSession(QObject):
         except RoleRefused as exc:  # the role was taken away since the review window opened
             self.message.emit(self.tr("Not saved: {0}").format(refusal_message(exc)), True)
             return False
+        self.decisions = decisions
         self.item = ReviewItem(self.item.document_id, self.item.text, self.item.layers, self._gold(), version)
         self.saved = True
-        self.message.emit(self.tr("Gold saved (version {0}).").format(version), False)
-        self.decisionsChanged.emit()
+        if undecided:
+            said = self.tr("Gold saved (version {0}); {1} undecided disagreement(s) keep nothing: rejected.")
+            self.message.emit(said.format(version, len(undecided)), False)
+        else:
+            self.message.emit(self.tr("Gold saved (version {0}).").format(version), False)
+        self._rebuild()
         return True
 
     def _gold(self) -> list[Entity]:

@@ -37,7 +37,7 @@ class AnnotationSession(QObject):
     documentOpened = Signal(object)  # Document
     spansChanged = Signal()  # spans, focus or both
     documentsUpdated = Signal(list)  # ids whose list rows (state, open suggestions) may have changed
-    entryChanged = Signal(int, object, int)  # the open document's list row: id, DocState or None, open
+    entryChanged = Signal(int, object, object)  # the open document's row: id, DocState or None, open or None
     progressChanged = Signal(int, int)  # done, total for this annotator
     message = Signal(str, bool)  # text, is it an error
     suggestionsReady = Signal()  # jieba is loaded
@@ -184,7 +184,7 @@ class AnnotationSession(QObject):
         self._show(self.layers.apply(change), keep, advance_from)
         self.spansChanged.emit()
         doc = self.document.id
-        open_ = len(self.open_suggestions())
+        open_ = len(self.open_suggestions()) if self.layers.suggestions else None  # None: not suggested yet
         self.entryChanged.emit(int(doc), change.state_of(doc, self.annotator.id), open_)
         others = sorted(change.documents - {doc})
         if others:

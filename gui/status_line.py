@@ -70,7 +70,7 @@ class StatusLine(QObject):
         # Widths that fit the longest text these labels show, so a new count never re-lays out the window.
         metrics = self.suggestions_label.fontMetrics()
         for label, widest in (
-            (self.suggestions_label, self._suggestions_left(9999)),
+            (self.suggestions_label, self._suggestions_left(9999)),  # longer than "Not suggested yet"
             (
                 self.progress_label,
                 QCoreApplication.translate("MainWindow", "Done {0:,} / {1:,}").format(999999, 999999),
@@ -143,11 +143,17 @@ class StatusLine(QObject):
         )
 
     def spans_changed(self) -> None:
-        self.suggestions_label.setText(self._suggestions_left(len(self.session.open_suggestions())))
+        layers = self.session.layers
+        suggested = layers is None or bool(layers.suggestions)  # none stored yet: opening asked the engine
+        self.suggestions_label.setText(
+            self._suggestions_left(len(self.session.open_suggestions()) if suggested else None)
+        )
         self.describe()
 
     @staticmethod
-    def _suggestions_left(left: int) -> str:
+    def _suggestions_left(left: int | None) -> str:
+        if left is None:
+            return QCoreApplication.translate("MainWindow", "Not suggested yet")
         if left == 1:
             return QCoreApplication.translate("MainWindow", "1 suggestion left in this article")
         return QCoreApplication.translate("MainWindow", "{0:,} suggestions left in this article").format(left)

@@ -23,7 +23,7 @@ class DocumentEntry:
     id: DocumentId
     title: str
     state: DocState
-    open_suggestions: int
+    open_suggestions: int | None  # None: not suggested yet (no suggestion stored for it)
 
 
 class DocumentList:
@@ -86,9 +86,11 @@ class DocumentList:
                 self._list_query(annotator_id, state, search).order_by(*order).offset(offset).limit(limit)
             ).all()
             counts = self._open_counts(s, [r[0] for r in rows], annotator_id)
-        return [DocumentEntry(DocumentId(i), t, DocState(st), counts.get(i, 0)) for i, t, st in rows]
+        return [DocumentEntry(DocumentId(i), t, DocState(st), counts.get(i)) for i, t, st in rows]
 
     def _open_counts(self, s: Session, ids: list[int], annotator_id: AnnotatorId) -> dict[int, int]:
+        """Open suggestions of the documents that have been suggested (have a suggestion stored); a document
+        missing from the answer has not been suggested yet (opening it asks the engine)."""
         if not ids:
             return {}
         rows = s.scalars(
@@ -113,6 +115,7 @@ class DocumentList:
                 )
             )
             for doc, spans in by_doc.items()
+            if any(x.layer is Layer.SUGGESTION for x in spans)
         }
 
     def entries(self, annotator_id: AnnotatorId, ids: Sequence[DocumentId]) -> list[DocumentEntry]:
@@ -123,7 +126,7 @@ class DocumentList:
             query = self._list_query(annotator_id, None, "").where(DocumentRow.id.in_(list(ids)))
             rows = s.execute(query).all()
             counts = self._open_counts(s, [r[0] for r in rows], annotator_id)
-        return [DocumentEntry(DocumentId(i), t, DocState(st), counts.get(i, 0)) for i, t, st in rows]
+        return [DocumentEntry(DocumentId(i), t, DocState(st), counts.get(i)) for i, t, st in rows]
 
     def next_document(
         self,

@@ -439,6 +439,18 @@
         <source>Open</source>
         <translation>待定</translation>
     </message>
+    <message>
+        <source>Not suggested yet: opening it asks for suggestions</source>
+        <translation>尚未生成建议：打开文档即生成</translation>
+    </message>
+    <message>
+        <source>1 suggestion left</source>
+        <translation>还剩 1 条建议</translation>
+    </message>
+    <message>
+        <source>{0:,} suggestions left</source>
+        <translation>还剩 {0:,} 条建议</translation>
+    </message>
 </context>
 <context>
     <name>Edits</name>
@@ -2416,6 +2428,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>不在当前筛选中（共 {0:,} 篇）</translation>
     </message>
     <message>
+        <source>Not suggested yet</source>
+        <translation>尚未生成建议</translation>
+    </message>
+    <message>
         <source>1 suggestion left in this article</source>
         <translation>本文还剩 1 条建议</translation>
     </message>
@@ -3054,6 +3070,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
     <message>
         <source>Not saved: {0}</source>
         <translation>未保存：{0}</translation>
+    </message>
+    <message>
+        <source>Gold saved (version {0}); {1} undecided disagreement(s) keep nothing: rejected.</source>
+        <translation>金标准已保存（版本 {0}）；{1} 处未裁决的分歧不保留任何标注：已记为拒绝。</translation>
     </message>
     <message>
         <source>Gold saved (version {0}).</source>

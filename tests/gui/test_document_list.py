@@ -72,3 +72,32 @@ def test_tab_leaves_the_list_for_the_article_and_shift_tab_goes_back(
     assert documents.filter.hasFocus()
     qtbot.keyClick(documents.filter, K.Key_Backtab, SHIFT)
     assert documents.search.hasFocus()
+
+
+def test_the_open_column_tells_a_document_not_suggested_yet_from_one_with_none_left(
+    qtbot: QtBot, make_window, corpus, sqlite_project: Project
+) -> None:
+    """A document whose suggestions were never computed showed a blank Open cell, as one with none left: it
+    read as nothing to do. It shows "…" (tooltip: not suggested yet), and so does the status bar."""
+    from tests.gui.helpers import drag_select
+
+    window = make_window()
+    model = window.documents.model
+    open_cell = [model.index(row, 2) for row in range(3)]
+    assert [i.data() for i in open_cell] == [5, 1, "…"]  # corpus[2] has no suggestion stored
+    assert "not suggested yet" in open_cell[2].data(Qt.ItemDataRole.ToolTipRole).lower()
+    assert open_cell[1].data(Qt.ItemDataRole.ToolTipRole) == "1 suggestion left"
+    press(qtbot, window, K.Key_PageDown, CTRL)
+    assert window.session.document.id == corpus[1]
+    press(qtbot, window, K.Key_Return)  # accept its one suggestion: none left, a blank cell
+    qtbot.waitUntil(lambda: model.index(1, 2).data() == "")
+    assert window.suggestions_label.text() == "0 suggestions left in this article"
+    press(qtbot, window, K.Key_PageDown, CTRL)  # the engine finds nothing for it (the stand-in plans none)
+    assert window.session.document.id == corpus[2]
+    qtbot.waitUntil(lambda: window.session.workers.busy == 0)
+    assert window.suggestions_label.text() == "Not suggested yet"
+    drag_select(qtbot, window, 11, 13)  # an own span: still not suggested, not "0 left"
+    press(qtbot, window, K.Key_2)
+    assert window.session.spans and window.documents.model.entry(2).state is DocState.IN_PROGRESS
+    assert model.index(2, 2).data() == "…"
+    assert window.suggestions_label.text() == "Not suggested yet"

@@ -4,6 +4,7 @@ group accepted or rejected from the panel as one undoable action. Driven with th
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
@@ -13,7 +14,7 @@ from sqlalchemy import text
 from gui.entity_model import COUNT, LABEL, ORIGIN, STATUS, TEXT
 from gui.main_window import MainWindow
 from storage.project import Project
-from tests.gui.helpers import SHIFT, own, press
+from tests.gui.helpers import CTRL, SHIFT, own, press
 
 K = Qt.Key
 RIGHT = Qt.MouseButton.RightButton
@@ -135,3 +136,39 @@ def test_a_whole_group_is_accepted_from_the_panel_and_rejected_with_keys_each_on
     press(qtbot, window, K.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert own(sqlite_project, corpus[0], window) == set()
     assert events(sqlite_project) == ["accept", "reject", "undo reject", "undo accept"]
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_a_mixed_group_s_status_is_shown_whole_at_the_panel_s_default_width(
+    qtbot: QtBot, make_window, corpus, sqlite_project: Project, language: str
+) -> None:
+    """The Status column was as wide as the word "suggested", so a group of mixed decisions was cut to
+    "1 sugges…"; it is as wide as its longest text, and the panel still needs no horizontal scroll bar."""
+    from gui import i18n
+    from tests.gui.conftest import add_documents, add_suggestions
+
+    doc = add_documents(sqlite_project, ["王毅说，王毅认为，王毅表示。"])[0]
+    add_suggestions(sqlite_project, doc, [(0, 2, "PER"), (4, 6, "PER"), (9, 11, "PER")])
+    assert i18n.install(language) == language
+    try:
+        window = make_window()
+        press(qtbot, window, Qt.Key.Key_PageDown, CTRL, times=3)
+        assert window.session.document.id == doc
+        press(qtbot, window, Qt.Key.Key_H, CTRL)  # rejected spans shown
+        press(qtbot, window, Qt.Key.Key_Return)  # accepted, the focus moves on
+        press(qtbot, window, Qt.Key.Key_X)  # rejected: one of each
+        panel = window.entities
+        print(
+            window.session.show_rejected,
+            window.actions_by_command["toggle_rejected"].isChecked(),
+            QApplication.focusWidget(),
+        )
+        shown = panel.entities.index(0, STATUS).data()
+        assert shown.count(",") == 2 or shown.count("，") == 2, shown
+        cell = panel.visualRect(panel.entities.index(0, STATUS))
+        delegate_margins = 4 + 2 + 1  # RowDelegate: the text starts 4 px in and stops 2 px short
+        assert panel.fontMetrics().horizontalAdvance(shown) <= cell.width() - delegate_margins
+        assert panel.header().sectionSize(STATUS) >= panel.fontMetrics().horizontalAdvance(shown) + 7
+        assert panel.horizontalScrollBar().maximum() == 0
+    finally:
+        i18n.install(i18n.ENGLISH)

@@ -332,3 +332,30 @@ def test_the_queue_never_shows_a_disagreement_as_full_agreement(
     window = open_window(qtbot, sqlite_project)
     assert window.queue.item(0).text().startswith("0.999  "), window.queue.item(0).text()
     assert window.session.open_count == 1
+
+
+def test_a_save_with_undecided_disagreements_shows_them_as_the_gold_holds_them(
+    qtbot: QtBot, reviewed: tuple[Project, DocumentId]
+) -> None:
+    """Ctrl+S with a disagreement still open wrote gold without it, said "saved", and kept showing it open;
+    opened again, the same document read it back as "reject all", a decision nobody took. The save now shows
+    the undecided ones as what the gold holds (rejected, undoable) and says how many."""
+    project, doc = reviewed
+    window = open_window(qtbot, project)
+    session = window.session
+    qtbot.keyClick(window.article, Qt.Key.Key_B)  # bob's 越南 LOC, 外交部 ORG; 布林肯 left open
+    assert session.open_count == 1
+    qtbot.keyClick(window.article, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert "1 undecided disagreement(s) keep nothing" in window.statusBar().currentMessage()
+    assert session.open_count == 0 and "0 of 2 disagreements open" in window.state.text()
+    assert "gold version 1 · saved" in window.state.text()
+    assert "布林肯" not in [t for t, _, _ in gold(project, doc)]  # what the window now shows: nothing there
+    shown = {i: (d.resolution, d.entities) for i, d in session.decisions.items()}
+    window.close()
+    again = open_window(qtbot, project)
+    assert {i: (d.resolution, d.entities) for i, d in again.session.decisions.items()} == shown
+    assert again.session.open_count == 0
+    qtbot.keyClick(again.article, Qt.Key.Key_Tab)  # to 布林肯 (nothing is open: the next one)
+    assert again.session.current == 1
+    qtbot.keyClick(again.article, Qt.Key.Key_U)  # the rejection is undone like any decision
+    assert again.session.open_count == 1 and "not saved yet" in again.state.text()

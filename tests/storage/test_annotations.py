@@ -158,9 +158,9 @@ def test_document_list_pages_states_and_search(project: Project) -> None:
     SetDocumentState(Context(ids[0], alice.id), DocState.DONE, DocState.NEW).do(project.annotations)
     page = project.document_list.page(alice.id, 0, 3)
     assert [(e.id, e.state, e.open_suggestions) for e in page] == [
-        (ids[0], DocState.DONE, 0),
+        (ids[0], DocState.DONE, None),  # no suggestion stored: not suggested yet, not "none left"
         (ids[1], DocState.NEW, 1),
-        (ids[2], DocState.NEW, 0),
+        (ids[2], DocState.NEW, None),
     ]
     assert [e.id for e in project.document_list.page(alice.id, 3, 10)] == ids[3:]
     assert project.document_list.count_documents(alice.id, DocState.NEW) == 6
