@@ -151,7 +151,14 @@ class AnnotationActions(QObject):
 
     def resize_focused(self, edge: str, delta: int) -> None:
         if (state := self.session.editing_state()) is not None:
-            self._carry_out(editing.plan_resize(state, edge, delta))
+            outcome = editing.plan_resize(state, edge, delta)
+            if self._carry_out(outcome) and isinstance(outcome, Plan) and outcome.replaced:
+                # grown into an own span next to it, which goes: said, as a selection over one is
+                said = self.tr(
+                    "Withdrew your {0}, which the resized span now overlaps (Ctrl+Z brings it back)."
+                )
+                spans = ", ".join(f"{e.label} “{state.text[e.start : e.end]}”" for e in outcome.replaced)
+                self.session.message.emit(said.format(spans), False)
 
     @reported(QT_TRANSLATE_NOOP("Reported", "Labelling every occurrence"))
     def label_everywhere(self, corpus: bool = False) -> None:

@@ -301,6 +301,7 @@ def plan_resize(state: EditingState, edge: str, delta: int) -> Outcome:
         _titled([command], RESIZE, label=span.label, text=state.text[start:end]),
         keep=(start, end),
         recount=_surfaces(state, [span, *_own(overlapped)], state.text[start:end]),
+        replaced=tuple(s.entity for s in _own(overlapped)),  # grown into: withdrawn, and said
     )
 
 

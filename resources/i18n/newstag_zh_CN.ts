@@ -147,6 +147,10 @@
         <translation>由选区新建的片段不再对齐词边界。</translation>
     </message>
     <message>
+        <source>Withdrew your {0}, which the resized span now overlaps (Ctrl+Z brings it back).</source>
+        <translation>已撤回与调整后的片段重叠的你的 {0}（Ctrl+Z 可恢复）。</translation>
+    </message>
+    <message>
         <source>No other occurrence of “{0}” to label.</source>
         <translation>“{0}”没有其他可标注的出现位置。</translation>
     </message>

@@ -165,6 +165,25 @@ def test_a_selection_over_part_of_an_own_span_replaces_it_in_one_action_and_says
     assert own(sqlite_project, doc, window) == {(7, 10, "PER", "accepted")}
 
 
+def test_a_span_grown_into_an_own_span_next_to_it_says_it_withdrew_it(
+    qtbot: QtBot, make_window, corpus, sqlite_project: Project
+) -> None:
+    """[ on 美国 grew it over 裴青山's last character, and the accepted 裴青山 went without a word."""
+    window = make_window()
+    press(qtbot, window, K.Key_Tab)  # 裴青山 (7, 10)
+    press(qtbot, window, K.Key_Return)  # accepted; the focus moves on to 美国 (11, 13)
+    doc = corpus[0]
+    press(qtbot, window, K.Key_BracketLeft)  # 与美国: nothing of mine there
+    assert own(sqlite_project, doc, window) == {(7, 10, "PER", "accepted"), (10, 13, "LOC", "accepted")}
+    assert window.statusBar().currentMessage() == ""
+    press(qtbot, window, K.Key_BracketLeft)  # 山与美国: into 裴青山
+    assert own(sqlite_project, doc, window) == {(7, 10, "PER", "rejected"), (9, 13, "LOC", "accepted")}
+    said = window.statusBar().currentMessage()
+    assert said == "Withdrew your PER “裴青山”, which the resized span now overlaps (Ctrl+Z brings it back)."
+    press(qtbot, window, K.Key_Z, CTRL)  # one action brings it back
+    assert own(sqlite_project, doc, window) == {(7, 10, "PER", "accepted"), (10, 13, "LOC", "accepted")}
+
+
 def test_brackets_and_comma_period_resize_the_focused_span(
     qtbot: QtBot, make_window, corpus, sqlite_project: Project
 ) -> None:
