@@ -121,11 +121,9 @@ class AnnotationActions(QObject):
         if (state := self.session.editing_state()) is not None:
             snapper = self._snap if self.snap_words else None
             outcome = editing.plan_label(state, label, selection, snapper)
-            if self._carry_out(outcome) and isinstance(outcome, Plan) and outcome.replaced:
-                # an own span partly under the selection went with it: the annotator did not see it covered
+            if self._carry_out(outcome):  # an own span partly under the selection went: not seen covered
                 said = self.tr("Withdrew your {0}, which the new span overlaps (Ctrl+Z brings it back).")
-                spans = ", ".join(f"{e.label} “{state.text[e.start : e.end]}”" for e in outcome.replaced)
-                self.session.message.emit(said.format(spans), False)
+                self._say_withdrawn(said, state.text, outcome)
 
     def _snap(self, start: int, end: int) -> tuple[int, int]:
         text = self.session.document.text if self.session.document else ""
@@ -152,13 +150,17 @@ class AnnotationActions(QObject):
     def resize_focused(self, edge: str, delta: int) -> None:
         if (state := self.session.editing_state()) is not None:
             outcome = editing.plan_resize(state, edge, delta)
-            if self._carry_out(outcome) and isinstance(outcome, Plan) and outcome.replaced:
-                # grown into an own span next to it, which goes: said, as a selection over one is
+            if self._carry_out(outcome):  # grown into an own span next to it, which goes
                 said = self.tr(
                     "Withdrew your {0}, which the resized span now overlaps (Ctrl+Z brings it back)."
                 )
-                spans = ", ".join(f"{e.label} “{state.text[e.start : e.end]}”" for e in outcome.replaced)
-                self.session.message.emit(said.format(spans), False)
+                self._say_withdrawn(said, state.text, outcome)
+
+    def _say_withdrawn(self, said: str, text: str, outcome: editing.Outcome) -> None:
+        """The status bar names the own spans a plan withdrew that the annotator did not see covered."""
+        if isinstance(outcome, Plan) and outcome.replaced:
+            spans = ", ".join(f"{e.label} “{text[e.start : e.end]}”" for e in outcome.replaced)
+            self.session.message.emit(said.format(spans), False)
 
     @reported(QT_TRANSLATE_NOOP("Reported", "Labelling every occurrence"))
     def label_everywhere(self, corpus: bool = False) -> None:
