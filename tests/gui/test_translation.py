@@ -95,6 +95,7 @@ ALLOWED = {
     "BosonNLP",
     "WebAnno",
     "INCEpTION",
+    "NamedEntity",  # WebAnno's named-entity layer, by its name
     "TSV",
     "YEDDA",
     "anns",
