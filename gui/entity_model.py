@@ -31,6 +31,7 @@ COLUMNS = ("text", "label", "count", "status", "origin")  # the keys remembered 
 DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
 DECORATION = int(Qt.ItemDataRole.DecorationRole.value)
 FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
+TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
 FALLBACK = QColor("#888888")
 GREY = QBrush(QColor("#888888"))
 CONTEXT = 5  # characters either side of an occurrence
@@ -227,6 +228,8 @@ class EntityModel(QAbstractTableModel):
 
     def data(self, index: Index, role: int = DISPLAY) -> Any:
         if role == DISPLAY:
+            return self.cell(index.row(), index.column())
+        if role == TOOLTIP and index.column() in (TEXT, STATUS):  # either may be elided in a narrow panel
             return self.cell(index.row(), index.column())
         if role == DECORATION and index.column() == LABEL:
             return self.colour(self.cell(index.row(), LABEL))

@@ -193,15 +193,16 @@ class EntityPanel(QTableView):
         title = metrics.horizontalAdvance(headers()[TEXT])
         needed = max(widest, title) + ARROW + 16
         header = self.header()
-        widths = dict(
-            self._widths
-        )  # the Status column as wide as its longest text ("5 suggested, 1 accepted")
-        statuses = {row[STATUS] for row in self.entities.rows}
-        for text in statuses:
+        # the Status column as wide as its longest text ("5 suggested, 1 accepted"), as far as the Text column
+        # keeps MIN_TEXT: beyond that it is elided (its tooltip says it whole), never a horizontal scroll bar
+        widths = dict(self._widths)
+        shown = {c: w for c, w in widths.items() if c not in (TEXT, STATUS) and not header.isSectionHidden(c)}
+        at_most = max(widths[STATUS], self.viewport().width() - sum(shown.values()) - MIN_TEXT)
+        for text in {row[STATUS] for row in self.entities.rows}:
             width = advances.get(text)
             if width is None:
                 width = advances[text] = metrics.horizontalAdvance(text)
-            widths[STATUS] = max(widths[STATUS], width + 14)
+            widths[STATUS] = min(at_most, max(widths[STATUS], width + 14))
         if header.sectionSize(STATUS) != widths[STATUS]:
             header.resizeSection(STATUS, widths[STATUS])
         others = sum(width for c, width in widths.items() if not header.isSectionHidden(c))
