@@ -152,7 +152,7 @@ FORMAT_WORDS: dict[K, str] = {
     ),
     K.WEBANNO_UNLABELLED: QT_TRANSLATE_NOOP(
         "ImportMessages",
-        "a named entity without a value ({value!r}): give it a label in INCEpTION and export again",
+        "an annotation without a label ({value!r}): give it one in INCEpTION and export again",
     ),
     K.WEBANNO_EMPTY_SPAN: QT_TRANSLATE_NOOP(
         "ImportMessages",
@@ -176,6 +176,11 @@ FORMAT_WORDS: dict[K, str] = {
     ),
     K.WEBANNO_NO_FEATURE: QT_TRANSLATE_NOOP(
         "ImportMessages", "the layer {layer} has no feature {feature!r} (--feature); its features: {features}"
+    ),
+    K.WEBANNO_FEATURELESS: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "the layer {layer} has no feature, so nothing in it names a label: choose another layer with "
+        "--layer NAME, in the Import dialog: WebAnno layer",
     ),
     K.NOTE_WEBANNO_CUSTOM: QT_TRANSLATE_NOOP(
         "ImportMessages",

@@ -23,8 +23,8 @@ FORMAT_TEMPLATES: dict[K, str] = {
     "of the #Text= lines (they hold {found!r}); offsets count UTF-16 code units, as INCEpTION writes them",
     K.WEBANNO_OVERLAP: "this sentence starts at {begin}, before the end of the one above ({end}): its #Text= "
     "lines and offsets disagree",
-    K.WEBANNO_UNLABELLED: "a named entity without a value ({value!r}): give it a label in INCEpTION and "
-    "export again",
+    K.WEBANNO_UNLABELLED: "an annotation without a label ({value!r}): give it one in INCEpTION and export "
+    "again",
     K.WEBANNO_EMPTY_SPAN: "a named entity {value!r} of no width (offsets {begin}-{end})",
     K.WEBANNO_ID_LABELS: "the entity [{ident}] is {first!r} here but {second!r} at line {at}",
     K.NOTE_WEBANNO_LAYERS: "layers other than the one the labels were read from were left out: {layers}",
@@ -33,6 +33,8 @@ FORMAT_TEMPLATES: dict[K, str] = {
     "the labels with --feature NAME, in the Import dialog: WebAnno feature",
     K.WEBANNO_NO_FEATURE: "the layer {layer} has no feature {feature!r} (--feature); its features: "
     "{features}",
+    K.WEBANNO_FEATURELESS: "the layer {layer} has no feature, so nothing in it names a label: choose another "
+    "layer with --layer NAME, in the Import dialog: WebAnno layer",
     K.NOTE_WEBANNO_CUSTOM: "no named-entity layer: the labels were read from the custom layer {layer}, its "
     "feature {feature} (--layer NAME chooses another)",
     K.WARN_WEBANNO_ZERO_WIDTH: "{count} annotation(s) of no width (first at line {line}) were skipped: a "

@@ -123,6 +123,7 @@ class ReasonKind(StrEnum):
     WEBANNO_NO_LAYER = "webanno-no-layer"
     WEBANNO_WHICH_FEATURE = "webanno-which-feature"
     WEBANNO_NO_FEATURE = "webanno-no-feature"
+    WEBANNO_FEATURELESS = "webanno-featureless"
     NOTE_WEBANNO_CUSTOM = "note-webanno-custom"
     WARN_WEBANNO_ZERO_WIDTH = "warn-webanno-zero-width"
     VARIANT_WEBANNO = "variant-webanno"

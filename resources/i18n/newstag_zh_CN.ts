@@ -1872,8 +1872,8 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>此句从 {begin} 开始，早于上一句的结尾（{end}）：其 #Text= 行与偏移不一致</translation>
     </message>
     <message>
-        <source>a named entity without a value ({value!r}): give it a label in INCEpTION and export again</source>
-        <translation>命名实体没有值（{value!r}）：请在 INCEpTION 中为其加上标签后重新导出</translation>
+        <source>an annotation without a label ({value!r}): give it one in INCEpTION and export again</source>
+        <translation>标注没有标签（{value!r}）：请在 INCEpTION 中为其加上标签后重新导出</translation>
     </message>
     <message>
         <source>a named entity {value!r} of no width (offsets {begin}-{end})</source>
@@ -1898,6 +1898,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
     <message>
         <source>the layer {layer} has no feature {feature!r} (--feature); its features: {features}</source>
         <translation>层 {layer} 没有特征 {feature!r}（--feature）；它的特征：{features}</translation>
+    </message>
+    <message>
+        <source>the layer {layer} has no feature, so nothing in it names a label: choose another layer with --layer NAME, in the Import dialog: WebAnno layer</source>
+        <translation>层 {layer} 没有任何特征，其中没有可作标签的内容：请用 --layer NAME 选择另一层，在导入对话框中：“WebAnno 层”</translation>
     </message>
     <message>
         <source>no named-entity layer: the labels were read from the custom layer {layer}, its feature {feature} (--layer NAME chooses another)</source>

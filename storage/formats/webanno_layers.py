@@ -93,6 +93,8 @@ def choose(path: Path, layers: list[Layer], options: ReadOptions, line: int) -> 
 def _feature(path: Path, layer: Layer, options: ReadOptions, guessed: bool, default: str = "") -> Choice:
     wanted = options.webanno_feature or default
     labels = layer.labels
+    if not labels:  # a layer that only marks spans (webanno.custom.Quote|)
+        raise ImportFormatError.of(path, K.WEBANNO_FEATURELESS, layer.line, layer=layer.short)
     if not wanted:
         if len(labels) != 1:
             raise ImportFormatError.of(
@@ -100,7 +102,7 @@ def _feature(path: Path, layer: Layer, options: ReadOptions, guessed: bool, defa
                 K.WEBANNO_WHICH_FEATURE,
                 layer.line,
                 layer=layer.short,
-                features=", ".join(labels) or "none",
+                features=", ".join(labels),
             )
         wanted = labels[0]
     if wanted not in labels:

@@ -124,7 +124,7 @@ def test_other_tsv_files_are_still_conll(project: Project, tmp_path: Path) -> No
         (WEBANNO.replace("1-1\t0-4\t", "1-1\t1-4\t"), 8, "do not cover the token '𠮷野家'"),
         (WEBANNO.replace("|identifier|value", "|identifier"), 3, "no value feature"),
         (WEBANNO.replace("ner.type.NamedEntity", "ner.type.Other"), 5, "has no named-entity layer"),
-        (WEBANNO.replace("\tORDINAL\t", "\t*\t"), 29, "without a value ('*')"),
+        (WEBANNO.replace("\tORDINAL\t", "\t*\t"), 29, "an annotation without a label ('*')"),
         (WEBANNO.replace("ORG\\_EDU[1]\t", "ORG[1]\t"), 22, "is 'ORG' here but 'ORG_EDU' at line 21"),
         (WEBANNO.replace("2-7\t24-25\t。\tNR\t_\t_\t_\t_\t_\t_\t\n", "2-7\t24-25\t。\n"), 23, "column(s)"),
         (WEBANNO.replace("2-1\t13-15", "2-1\t11-15"), 17, "starts at 11, before the end"),

@@ -77,6 +77,17 @@ def test_slot_features_and_a_layer_without_features_take_their_columns(
     report = ok(project.importer.import_file(write(tmp_path / "a.tsv", body)))
     assert "custom layer webanno.custom.AspectRating, its feature Aspect" in " ".join(report.notes)
     assert sorted(surfaces(project)) == [("好吃", "POSITIVE"), ("菜", "FOOD")]
+    # the featureless layer chosen: nothing in it names a label (it said "has several features (none)")
+    before = snapshot(project)
+    path = write(
+        tmp_path / "b.tsv", body.replace("菜很好吃", "汤很好喝").replace("菜", "汤").replace("好吃", "好喝")
+    )
+    refused = project.importer.import_file(path, Format.WEBANNO, webanno_layer="Quote")
+    assert refused.failed and refused.error.line == 4, refused.error
+    assert "the layer Quote has no feature, so nothing in it names a label: choose another layer" in str(
+        refused.error
+    )
+    assert snapshot(project) == before
 
 
 HEADER_TWO = (
