@@ -144,8 +144,10 @@ def keep_aside() -> Problem | None:
     """If the settings file cannot be used as it is, rename it aside (never over another file) so newstag
     may write its own; the problem, with where the file went (``kept`` None: it could not be moved)."""
     found = problem()
-    if found is None:
-        return None
+    return None if found is None else _put_aside(found)
+
+
+def _put_aside(found: Problem) -> Problem:
     try:
         kept = _aside_name(found.path)
         found.path.rename(kept)
@@ -172,10 +174,11 @@ def take_notice() -> Problem | None:
 def save(**values: Any) -> None:
     """Remember ``values`` beside the other settings. Never raises: a setting that cannot be written (a full
     disk, a read-only folder, a file that cannot be moved aside) is logged and not remembered."""
-    data = load() | values  # what can be used of a file about to be moved aside is kept
-    if (found := keep_aside()) is not None and found.kept is None:
-        return  # the user's file stays as it is
     path = settings_path()
+    usable, found = _read(path)  # what can be used of a file about to be moved aside is kept
+    data = usable | values
+    if found is not None and _put_aside(found).kept is None:
+        return  # the user's file stays as it is
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
