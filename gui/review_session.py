@@ -56,8 +56,7 @@ class ReviewSession(QObject):
         self.saved = True
         doc = self.project.documents.get(document_id)
         self.documentOpened.emit(doc)
-        undecided = [i for i in range(len(self.alignment.disagreements)) if i not in self.decisions]
-        self.current = (undecided or [0])[0] if self.alignment.disagreements else -1
+        self.current = (self._undecided() or [0])[0] if self.alignment.disagreements else -1
         self._rebuild()
 
     @property
@@ -146,7 +145,7 @@ class ReviewSession(QObject):
             return False
         self.saved = False
         self.message.emit("", False)  # what a refusal before said no longer holds
-        remaining = [i for i in range(len(self.alignment.disagreements)) if i not in self.decisions]
+        remaining = self._undecided()
         if remaining:
             self.current = next((i for i in remaining if i > self.current), remaining[0])
         self._rebuild()
@@ -194,12 +193,16 @@ class ReviewSession(QObject):
     def open_count(self) -> int:
         return len(self.alignment.disagreements) - len(self.decisions)
 
+    def _undecided(self) -> list[int]:
+        """The disagreements no decision covers yet, in order."""
+        return [i for i in range(len(self.alignment.disagreements)) if i not in self.decisions]
+
     def save(self) -> bool:
         """Write the gold layer (agreed spans + decisions). Undecided disagreements keep nothing: they are
         saved (and shown from then on) as rejected, which is what the gold reads back as when reopened."""
         if self.item is None:
             return False
-        undecided = [i for i in range(len(self.alignment.disagreements)) if i not in self.decisions]
+        undecided = self._undecided()
         decisions = {**self.decisions, **dict.fromkeys(undecided, Decision(Resolution.REJECT, ()))}
         try:
             version = self.project.reviews.save_gold(
