@@ -60,7 +60,9 @@ FORMATS = [
     (QT_TRANSLATE_NOOP("ExportDialog", "Word CoNLL (jieba words)"), ExportFormat.CONLL_WORD),
     (QT_TRANSLATE_NOOP("ExportDialog", "doccano JSONL"), ExportFormat.JSONL),
     (QT_TRANSLATE_NOOP("ExportDialog", "brat standoff (.txt + .ann folder)"), ExportFormat.BRAT),
+    (QT_TRANSLATE_NOOP("ExportDialog", "WebAnno TSV 3.3 for INCEpTION (.tsv folder)"), ExportFormat.WEBANNO),
 ]
+FOLDERS = (ExportFormat.BRAT, ExportFormat.WEBANNO)  # formats that write a folder of files
 SCHEMES = [("BIO (IOB2)", Scheme.BIO), ("BIOES", Scheme.BIOES), ("BMES", Scheme.BMES)]  # names: as they are
 SEPARATORS = [
     (QT_TRANSLATE_NOOP("ExportDialog", "Tab"), "\t"),
@@ -249,7 +251,7 @@ class ExportDialog(QDialog):
         return source is not Source.GOLD or DOCUMENTS[self.documentsBox.currentIndex()][1] is not None
 
     def _browse(self) -> None:
-        folder = self.splitBox.isChecked() or ExportFormat(self.formatBox.currentData()) is ExportFormat.BRAT
+        folder = self.splitBox.isChecked() or ExportFormat(self.formatBox.currentData()) in FOLDERS
         path = (
             QFileDialog.getExistingDirectory(self, self.tr("Export into folder"))
             if folder

@@ -31,6 +31,10 @@ TEMPLATES = (
         "ExportSummary", "skipped {0:,} span(s) covering only whitespace, which the format does not write"
     ),
     QT_TRANSLATE_NOOP("ExportSummary", "skipped {0:,} span(s) whose label was dropped or mapped to nothing"),
+    QT_TRANSLATE_NOOP(
+        "ExportSummary",
+        "skipped {0:,} span(s) beginning or ending on a tab or line break, not a WebAnno TSV token",
+    ),
     QT_TRANSLATE_NOOP("ExportSummary", "without labels in the chosen layer"),
     QT_TRANSLATE_NOOP("ExportSummary", "with nothing left to write (only whitespace)"),
     QT_TRANSLATE_NOOP(
@@ -38,6 +42,7 @@ TEMPLATES = (
     ),
     QT_TRANSLATE_NOOP("ExportSummary", "covering only whitespace, which the format does not write"),
     QT_TRANSLATE_NOOP("ExportSummary", "whose label was dropped or mapped to nothing"),
+    QT_TRANSLATE_NOOP("ExportSummary", "beginning or ending on a tab or line break, not a WebAnno TSV token"),
     QT_TRANSLATE_NOOP("ExportSummary", "  document {0}: {1} [{2}, {3}) overlaps {4} [{5}, {6})"),
     QT_TRANSLATE_NOOP("ExportSummary", "  document {0}: {1} [{2}, {3}): {4}"),
     QT_TRANSLATE_NOOP("ExportSummary", "wrote {0}"),

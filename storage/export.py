@@ -220,7 +220,11 @@ def _documents(session: Session, plan: _Plan) -> Iterator[_Read]:
 
 
 # Formats that carry overlapping (nested, crossing) spans; a CoNLL tag sequence cannot.
-OVERLAPPING = (ExportFormat.JSONL, ExportFormat.BRAT)
+OVERLAPPING = (ExportFormat.JSONL, ExportFormat.BRAT, ExportFormat.WEBANNO)
+
+
+# Formats that write sentences: a document with none (only blanks) is not written at all.
+SENTENCE_FORMATS = (ExportFormat.CONLL, ExportFormat.CONLL_WORD, ExportFormat.WEBANNO)
 
 
 def _entities(plan: _Plan, doc: _Read, summary: ExportSummary) -> list[Entity]:
@@ -288,7 +292,7 @@ def _write_all(
         result = writers[part].write(ExportDocument(doc.id, doc.title, doc.text, entities))
         for reason, entity in result.skipped:
             _skip_span(summary, SkippedSpan(doc.id, entity, reason))
-        if options.format in (ExportFormat.CONLL, ExportFormat.CONLL_WORD) and result.sentences == 0:
+        if options.format in SENTENCE_FORMATS and result.sentences == 0:
             summary.skipped_documents[SkipReason.EMPTY] += 1
             continue
         summary.documents[part] += 1

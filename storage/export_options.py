@@ -16,6 +16,7 @@ class ExportFormat(enum.StrEnum):
     CONLL_WORD = "conll-word"  # jieba words
     JSONL = "jsonl"  # doccano
     BRAT = "brat"  # .txt + .ann pairs in a folder
+    WEBANNO = "webanno"  # WebAnno TSV 3.3 (INCEpTION), one .tsv per document in a folder
 
 
 class Source(enum.StrEnum):

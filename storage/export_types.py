@@ -42,6 +42,9 @@ class SkipReason(enum.StrEnum):
     OVERLAP = "overlap"  # overlaps an earlier span of the same layer (the later one is skipped)
     WHITESPACE_ONLY = "whitespace_only"  # covers only characters the whitespace policy skips
     DROPPED_LABEL = "dropped_label"  # its label was mapped to nothing or is not among the labels exported
+    LINE_BREAK_EDGE = (
+        "line_break_edge"  # begins or ends on a tab or a line break (WebAnno TSV: no token there)
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +110,7 @@ SKIP_TEXT = {
     SkipReason.OVERLAP: "span(s) overlapping an earlier span of the same layer (the earlier one was kept)",
     SkipReason.WHITESPACE_ONLY: "span(s) covering only whitespace, which the format does not write",
     SkipReason.DROPPED_LABEL: "span(s) whose label was dropped or mapped to nothing",
+    SkipReason.LINE_BREAK_EDGE: "span(s) beginning or ending on a tab or line break, not a WebAnno TSV token",
 }
 
 

@@ -1,4 +1,5 @@
-"""Which writer an export opens, and where its files go (one file, a folder per split part, brat's folder)."""
+"""Which writer an export opens, and where its files go (one file, a folder per split part, the folder of
+brat and of WebAnno TSV)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,10 @@ from storage.formats.brat import BratWriter
 from storage.formats.conll_writer import ConllOptions, ConllWriter, Level
 from storage.formats.jsonl_writer import SUFFIX as JSONL_SUFFIX
 from storage.formats.jsonl_writer import JsonlWriter
+from storage.formats.webanno_writer import WebAnnoWriter
 from storage.split import Part
+
+FOLDER_FORMATS = (ExportFormat.BRAT, ExportFormat.WEBANNO)  # a folder of files, one or two per document
 
 
 def _suffix(options: ExportOptions) -> str:
@@ -22,6 +26,8 @@ def _suffix(options: ExportOptions) -> str:
 def open_writer(options: ExportOptions, path: Path) -> DocumentWriter:
     if options.format is ExportFormat.BRAT:
         return BratWriter(path)
+    if options.format is ExportFormat.WEBANNO:
+        return WebAnnoWriter(path)
     if options.format is ExportFormat.JSONL:
         return JsonlWriter(path)
     level = Level.WORD if options.format is ExportFormat.CONLL_WORD else Level.CHAR
@@ -38,14 +44,14 @@ def open_writer(options: ExportOptions, path: Path) -> DocumentWriter:
 
 
 def writes_folder(options: ExportOptions) -> bool:
-    """A split, and brat, write a folder; the others one file."""
-    return options.split is not None or options.format is ExportFormat.BRAT
+    """A split, brat and WebAnno TSV write a folder; the others one file."""
+    return options.split is not None or options.format in FOLDER_FORMATS
 
 
 def output_paths(options: ExportOptions, out: Path) -> dict[str, Path]:
     """Where each part goes: ``out`` itself without a split; ``out/train.bio`` (or ``out/train/`` for
-    brat) and so on with one."""
+    brat and WebAnno TSV) and so on with one."""
     if options.split is None:
         return {"all": out}
-    suffix = "" if options.format is ExportFormat.BRAT else _suffix(options)
+    suffix = "" if options.format in FOLDER_FORMATS else _suffix(options)
     return {part.value: out / f"{part.value}{suffix}" for part in Part}

@@ -1,5 +1,5 @@
-"""``newstag export``: training data out of the project (CoNLL, word CoNLL, doccano JSONL, brat), and the
-summary text shared with the Export dialog."""
+"""``newstag export``: training data out of the project (CoNLL, word CoNLL, doccano JSONL, brat, WebAnno
+TSV), and the summary text shared with the Export dialog."""
 
 from __future__ import annotations
 
@@ -36,7 +36,7 @@ SEPARATOR_NAMES = {"tab": "\t", "\\t": "\t", "space": " "}
 def register(sub: argparse._SubParsersAction, add_db: Callable[[argparse.ArgumentParser], None]) -> None:
     p = sub.add_parser(
         "export",
-        help="export training data: CoNLL (characters or words), JSONL, brat",
+        help="export training data: CoNLL (characters or words), JSONL, brat, WebAnno TSV (INCEpTION)",
         description="Export labels as training data. Suggestions nobody accepted are never exported.",
     )
     p.add_argument(
@@ -44,14 +44,15 @@ def register(sub: argparse._SubParsersAction, add_db: Callable[[argparse.Argumen
         choices=[f.value for f in ExportFormat],
         default="conll",
         help="conll: one character per line; conll-word: jieba words; jsonl: doccano; "
-        "brat: .txt + .ann files in a folder (default: conll)",
+        "brat: .txt + .ann files in a folder; webanno: WebAnno TSV 3.3 .tsv files in a folder, for "
+        "INCEpTION (default: conll)",
     )
     p.add_argument(
         "--out",
         type=Path,
         required=True,
         metavar="PATH",
-        help="the file to write (a folder for brat, or with --split); it must not exist yet (an "
+        help="the file to write (a folder for brat and webanno, or with --split); it must not exist yet (an "
         "empty folder will do)",
     )
     p.add_argument(

@@ -552,6 +552,10 @@
         <translation>brat standoff（.txt + .ann 文件夹）</translation>
     </message>
     <message>
+        <source>WebAnno TSV 3.3 for INCEpTION (.tsv folder)</source>
+        <translation>WebAnno TSV 3.3，供 INCEpTION 使用（.tsv 文件夹）</translation>
+    </message>
+    <message>
         <source>Tab</source>
         <translation>制表符</translation>
     </message>
@@ -775,6 +779,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>跳过 {0:,} 个标签被丢弃或未映射到任何标签的片段</translation>
     </message>
     <message>
+        <source>skipped {0:,} span(s) beginning or ending on a tab or line break, not a WebAnno TSV token</source>
+        <translation>跳过 {0:,} 个以制表符或换行开头或结尾的片段（WebAnno TSV 的词元不能从那里开始或结束）</translation>
+    </message>
+    <message>
         <source>without labels in the chosen layer</source>
         <translation>在所选层中没有标注</translation>
     </message>
@@ -813,6 +821,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
     <message>
         <source>entities: none</source>
         <translation>实体：无</translation>
+    </message>
+    <message>
+        <source>beginning or ending on a tab or line break, not a WebAnno TSV token</source>
+        <translation>以制表符或换行开头或结尾（WebAnno TSV 的词元不能从那里开始或结束）</translation>
     </message>
     <message>
         <source>  document {0}: {1} [{2}, {3}) overlaps {4} [{5}, {6})</source>

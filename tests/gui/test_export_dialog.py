@@ -107,6 +107,30 @@ def test_export_an_annotators_labels_as_jsonl_with_a_label_dropped(  # type: ign
     ]  # no suggestion
 
 
+def test_export_gold_for_inception_as_a_folder_of_webanno_tsv(  # type: ignore[no-untyped-def]
+    qtbot: QtBot, corpus, tmp_path: Path
+) -> None:
+    project, alice = corpus
+    dialog = ExportDialog(project, alice)
+    qtbot.addWidget(dialog)
+    choose(dialog, "formatBox", "WebAnno TSV 3.3 for INCEpTION (.tsv folder)")
+    assert not dialog.schemeBox.isEnabled()  # CoNLL-only options are off
+    out = tmp_path / "inception"
+    dialog.outEdit.setText(str(out))
+    run(qtbot, dialog)
+    assert [p.name for p in out.iterdir()] == ["doc000001.tsv"]
+    lines = (out / "doc000001.tsv").read_text(encoding="utf-8").split("\n")
+    assert lines[:5] == [
+        "#FORMAT=WebAnno TSV 3.3",
+        "#T_SP=de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity|identifier|value",
+        "",
+        "",
+        "#Text=李强在北京。",
+    ]
+    assert lines[5:7] == ["1-1\t0-1\t李\t*[1]\tPER[1]\t", "1-2\t1-2\t强\t*[1]\tPER[1]\t"]
+    assert "documents: 1" in dialog.summaryView.toPlainText()
+
+
 def test_bad_options_are_explained_in_the_dialog(qtbot: QtBot, corpus, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     project, alice = corpus
     dialog = ExportDialog(project, alice)
