@@ -16,7 +16,7 @@ from storage.formats.ontonotes import looks_like_ontonotes
 from storage.formats.source import BOM, TextFile
 from storage.formats.webanno import looks_like_webanno
 from storage.formats.wordtag import parse_token
-from storage.formats.yedda import looks_like_yedda
+from storage.formats.yedda import has_brat_line, looks_like_yedda, marks_yedda_entity
 
 
 class Format(enum.StrEnum):
@@ -127,10 +127,17 @@ class Detection:
 
 def _yedda_ann(path: Path) -> TextFile | None:
     """The file of a ``.ann`` that YEDDA wrote (``[@text#Label*]`` inline, no brat line), else None (brat's,
-    or one that cannot be read: the brat reader says why)."""
+    or one that cannot be read: the brat reader says why). A brat ``.ann`` has its lines of standoff from the
+    start; a file without one in its head whose first mark comes later (a long article YEDDA annotated near
+    its end) is looked through to the end, so that it is not taken for brat."""
     try:
         source = TextFile.open(path)
-        return source if looks_like_yedda(source.head()) else None
+        head = source.head()
+        if looks_like_yedda(head):
+            return source
+        if has_brat_line(head):
+            return None
+        return source if marks_yedda_entity(source.lines()) else None
     except ImportFormatError:
         return None
 

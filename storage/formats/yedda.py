@@ -19,7 +19,7 @@ file) is CoNLL, read by ``conll.py``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from model.reasons import ReasonKind as K
@@ -33,6 +33,16 @@ from storage.formats.source import BOM, TextFile, inner_bom
 ENTITY = re.compile(r"\[[@$].*?#.*?\*\](?!#)")  # YEDDA.py: goldAndrecomRe
 _MARK = re.compile(r"\[[@$]")
 _BRAT_LINE = re.compile(r"^[TRENAM#*]\d*\t")
+
+
+def has_brat_line(head: str) -> bool:
+    """A line of brat standoff (``T1\\tPER 0 2\\t…``) among the first lines."""
+    return any(_BRAT_LINE.match(line) for line in head.split("\n"))
+
+
+def marks_yedda_entity(lines: Iterable[tuple[int, str]]) -> bool:
+    """A YEDDA entity on any of ``lines`` (read one by one: a file of any size in flat memory)."""
+    return any(ENTITY.search(line) for _, line in lines)
 
 
 def looks_like_yedda(head: str) -> bool:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from storage.formats.detect import detect_format
 from storage.importer import Format, expand_paths
 from storage.project import Project
 from tests.conftest import snapshot
@@ -254,3 +255,20 @@ def test_peoples_daily_2014_broken_brackets_are_refused(
     report = project.importer.import_file(write(tmp_path / "pd.txt", "美国/nsf 很大/a 。/w\n" + line + "\n"))
     assert report.failed and report.error.line == 2 and words in str(report.error), report.error
     assert project.documents.count() == 0
+
+
+@pytest.mark.parametrize("before", ["长" * 70_000 + "\n", "一句 没有 标注 的 话 。\n" * 300])
+def test_a_yedda_ann_whose_first_mark_comes_late_is_yeddas(
+    project: Project, tmp_path: Path, before: str
+) -> None:
+    """Detection looked for a mark in the first 64 KB (or 200 lines) only: a long article YEDDA annotated
+    near its end was taken for brat, and refused as one (no ``.txt`` beside it). A ``.ann`` without a brat
+    line in its head is now looked through to its end."""
+    path = write(tmp_path / "long.txt.ann", before + "我 觉得 [@你们#Person*] 啊\n")
+    assert detect_format(path) is Format.YEDDA
+    ok(project.importer.import_file(path))
+    assert texts(project) == [before + "我 觉得 你们 啊"]
+    assert surfaces(project) == [("你们", "Person")]
+    brat = write(tmp_path / "b.ann", "T1\tPER 0 2\t李强\n")  # brat's own stays brat's
+    write(tmp_path / "b.txt", "李强")
+    assert detect_format(brat) is Format.BRAT
