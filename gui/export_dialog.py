@@ -224,15 +224,11 @@ class ExportDialog(QDialog):
         self.splitBox.toggled.connect(self._sync_enabled)
 
     def _sync_enabled(self) -> None:
-        conll = ExportFormat(self.formatBox.currentData()) in (ExportFormat.CONLL, ExportFormat.CONLL_WORD)
-        for box in (
-            self.schemeBox,
-            self.separatorBox,
-            self.sentencesBox,
-            self.whitespaceBox,
-            self.docSeparatorBox,
-        ):
+        chosen = ExportFormat(self.formatBox.currentData())
+        conll = chosen in (ExportFormat.CONLL, ExportFormat.CONLL_WORD)
+        for box in (self.schemeBox, self.separatorBox, self.whitespaceBox, self.docSeparatorBox):
             box.setEnabled(conll)
+        self.sentencesBox.setEnabled(conll or chosen is ExportFormat.WEBANNO)  # WebAnno TSV has sentences
         for spin in (*self.ratios, self.seedBox):
             spin.setEnabled(self.splitBox.isChecked())
         self.annotatorBox.setEnabled(self._needs_annotator())

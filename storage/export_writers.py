@@ -27,7 +27,7 @@ def open_writer(options: ExportOptions, path: Path) -> DocumentWriter:
     if options.format is ExportFormat.BRAT:
         return BratWriter(path)
     if options.format is ExportFormat.WEBANNO:
-        return WebAnnoWriter(path)
+        return WebAnnoWriter(path, options.conll.sentences)
     if options.format is ExportFormat.JSONL:
         return JsonlWriter(path)
     level = Level.WORD if options.format is ExportFormat.CONLL_WORD else Level.CHAR

@@ -110,7 +110,7 @@ def register(sub: argparse._SubParsersAction, add_db: Callable[[argparse.Argumen
         choices=[m.value for m in SentenceMode],
         default="punctuation",
         help="punctuation: after 。！？；… and at line breaks; lines: at line breaks only; "
-        "document: one sentence per document",
+        "document: one sentence per document (also for webanno)",
     )
     conll.add_argument(
         "--whitespace",

@@ -26,10 +26,11 @@ ends on one (a space, U+3000): that run of blanks is a token of its own, so the 
 A token never holds a tab or a line break (the format has no escaping for a token): an entity that begins or
 ends on one cannot be written and is reported (``SkipReason.LINE_BREAK_EDGE``).
 
-Sentences: the text is cut as the CoNLL export cuts it (after 。！？；… and at line breaks), sentences an
-entity overlaps joined, and each sentence runs from its first token to the next sentence's first token, so
-the blanks and line breaks between sentences are in its ``#Text=`` lines and INCEpTION (and ``newstag
-import``) rebuild the document's text exactly. Offsets count UTF-16 code units (Java's): 𠮷 and 😀 count 2.
+Sentences: the text is cut as the CoNLL export cuts it (``--sentences``: by default after 。！？；… and at
+line breaks; or at line breaks only; or one sentence a document), sentences an entity overlaps joined, and
+each sentence runs from its first token to the next sentence's first token, so the blanks and line breaks
+between sentences are in its ``#Text=`` lines and INCEpTION (and ``newstag import``) rebuild the document's
+text exactly. Offsets count UTF-16 code units (Java's): 𠮷 and 😀 count 2.
 The one thing not carried: blanks at the very start of a document that hold a tab or a line break (no token
 can start there); they come back as spaces, every offset unchanged.
 """
@@ -113,9 +114,11 @@ def _utf16(text: str) -> list[int]:
     return out
 
 
-def _sentences(text: str, units: list[tuple[int, int]], entities: list[Entity]) -> list[list[int]]:
+def _sentences(
+    text: str, units: list[tuple[int, int]], entities: list[Entity], mode: SentenceMode
+) -> list[list[int]]:
     """The tokens (their indexes) of each sentence: cut as the CoNLL export cuts, never inside an entity."""
-    ranges = blocks(split_sentences(text, SentenceMode.PUNCTUATION), entities)
+    ranges = blocks(split_sentences(text, mode), entities)
     groups: list[list[int]] = []
     block, current = 0, -1
     for k, (start, _) in enumerate(units):
@@ -156,7 +159,9 @@ def _stacks(units: list[tuple[int, int]], entities: list[Entity]) -> tuple[list[
     return on, numbers
 
 
-def render(text: str, entities: list[Entity]) -> tuple[str, int]:
+def render(
+    text: str, entities: list[Entity], mode: SentenceMode = SentenceMode.PUNCTUATION
+) -> tuple[str, int]:
     """The file for one document whose ``entities`` can all be written, and its number of sentences (0, and
     no file worth writing, when the text has no token)."""
     ordered = sorted(entities, key=lambda e: (e.start, -e.end, e.label))
@@ -165,7 +170,7 @@ def render(text: str, entities: list[Entity]) -> tuple[str, int]:
         return "", 0
     u16 = _utf16(text)
     on, numbers = _stacks(units, ordered)
-    groups = _sentences(text, units, ordered)
+    groups = _sentences(text, units, ordered, mode)
     lines = [FORMAT, LAYER, "", ""]
     for s, group in enumerate(groups, start=1):
         begin = units[group[0]][0]
@@ -186,8 +191,8 @@ class WebAnnoWriter:
     """Writes each document as ``doc<ID>.tsv`` into a folder (the export's temporary one). It creates files
     only, never overwrites one, and ``abort`` removes only its own."""
 
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
+    def __init__(self, folder: Path, sentences: SentenceMode = SentenceMode.PUNCTUATION) -> None:
+        self.folder, self.sentences = folder, sentences
         folder.mkdir(parents=True, exist_ok=True)
         self._written: list[Path] = []
 
@@ -201,7 +206,7 @@ class WebAnnoWriter:
                 result.skipped.append((SkipReason.LINE_BREAK_EDGE, entity))
             else:
                 kept.append(entity)
-        content, result.sentences = render(doc.text, kept)
+        content, result.sentences = render(doc.text, kept, self.sentences)
         if not result.sentences:
             return result
         result.written = kept

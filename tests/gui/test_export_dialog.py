@@ -114,7 +114,8 @@ def test_export_gold_for_inception_as_a_folder_of_webanno_tsv(  # type: ignore[n
     dialog = ExportDialog(project, alice)
     qtbot.addWidget(dialog)
     choose(dialog, "formatBox", "WebAnno TSV 3.3 for INCEpTION (.tsv folder)")
-    assert not dialog.schemeBox.isEnabled()  # CoNLL-only options are off
+    assert not dialog.schemeBox.isEnabled()  # CoNLL-only options are off, sentences are WebAnno's too
+    assert dialog.sentencesBox.isEnabled()
     out = tmp_path / "inception"
     dialog.outEdit.setText(str(out))
     run(qtbot, dialog)

@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from gui.cli import main
+from model.sentences import SentenceMode
 from model.spans import Entity
 from storage.export_types import ExportDocument, SkipReason
 from storage.formats import ReadInfo
@@ -38,9 +39,9 @@ def key(e: Entity) -> tuple[int, int, str]:
 
 
 def write_one(
-    folder: Path, text: str, entities: list[Entity]
+    folder: Path, text: str, entities: list[Entity], mode: SentenceMode = SentenceMode.PUNCTUATION
 ) -> tuple[Path, list[tuple[SkipReason, Entity]]]:
-    writer = WebAnnoWriter(folder)
+    writer = WebAnnoWriter(folder, mode)
     result = writer.write(ExportDocument(1, "t", text, entities))
     writer.close()
     return folder / "doc000001.tsv", result.skipped
@@ -55,13 +56,13 @@ def document(draw: st.DrawFn) -> tuple[str, list[Entity]]:
 
 
 @FAST
-@given(document())
+@given(document(), st.sampled_from(SentenceMode))
 def test_text_and_every_span_come_back_exactly(
-    tmp_path_factory: pytest.TempPathFactory, doc: tuple[str, list[Entity]]
+    tmp_path_factory: pytest.TempPathFactory, doc: tuple[str, list[Entity]], mode: SentenceMode
 ) -> None:
     text, entities = doc
     folder = tmp_path_factory.mktemp("webanno")
-    path, skipped = write_one(folder, text, entities)
+    path, skipped = write_one(folder, text, entities, mode)
     blank = [e for e in entities if not text[e.start : e.end].strip()]
     edge = [e for e in entities if e not in blank and (text[e.start] in UNSAFE or text[e.end - 1] in UNSAFE)]
     why = {**{e: SkipReason.WHITESPACE_ONLY for e in blank}, **{e: SkipReason.LINE_BREAK_EDGE for e in edge}}
@@ -169,3 +170,22 @@ def test_export_then_import_gives_back_the_corpus(
         return [(row["text"], sorted(row["label"])) for row in rows]
 
     assert corpus(second) == corpus(first) and len(corpus(first)) == 2
+
+
+@pytest.mark.parametrize(
+    ("mode", "texts", "sentences"),
+    [
+        (SentenceMode.PUNCTUATION, ["李强到了。", "北京很大！", "", "上海"], 3),
+        (SentenceMode.LINES, ["李强到了。北京很大！", "", "上海"], 2),
+        (SentenceMode.DOCUMENT, ["李强到了。北京很大！", "上海"], 1),
+    ],
+)
+def test_sentences_are_cut_as_the_conll_export_cuts_them(
+    tmp_path: Path, mode: SentenceMode, texts: list[str], sentences: int
+) -> None:
+    text = "李强到了。北京很大！\n上海"
+    path, _ = write_one(tmp_path, text, [Entity(0, 2, "PER")], mode)
+    content = path.read_text(encoding="utf-8")
+    assert [line[len("#Text=") :] for line in content.split("\n") if line.startswith("#Text=")] == texts
+    assert content.count("\n\n#Text=") == sentences  # a blank line before each
+    assert read(path) == (text, [Entity(0, 2, "PER")])
