@@ -126,7 +126,9 @@ class Database:
             return exc.strerror or type(exc).__name__
         return None if now == self._identity else "another file is there now"
 
-    def _open_the_same_file(self, _dialect: Any, _record: Any, cargs: list[Any], cparams: dict[str, Any]) -> None:
+    def _open_the_same_file(
+        self, _dialect: Any, _record: Any, cargs: list[Any], cparams: dict[str, Any]
+    ) -> None:
         """Every new connection (a read's too) opens the file opened, and never makes one: SQLite makes an
         empty database at a name with no file, so a read after the file was moved (switching documents, the
         entity panel) left an empty file under the user's old name. A file that is gone or replaced is
