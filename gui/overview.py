@@ -161,7 +161,7 @@ class Overview(QDialog):
             gather,
             self.project,
             done=self._show,
-            error=lambda e: self._failed(failed.format(database_message(e))),
+            error=lambda e: self._failed(failed.format(database_message(self.project.problem(e) or e))),
         )
 
     def _failed(self, message: str) -> None:

@@ -16,10 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, event
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from model.faults import FaultKind
-from storage.db import CHECK_FAILED, MOVED, SQLITE_IMMEDIATE, DatabaseError, quick_check
+from storage.db import CHECK_FAILED, MOVED, SQLITE_IMMEDIATE, DatabaseError, database_error, quick_check
 
 logger = logging.getLogger(__name__)
 
@@ -92,6 +93,11 @@ class Database:
     @property
     def url(self) -> str:
         return self.engine.url.render_as_string(hide_password=True)
+
+    def problem(self, exc: BaseException) -> DatabaseError | None:
+        """What ``exc``, raised by a read or a write here, means for the database as a whole, worded for a
+        person (the server went away, a lock, a moved file); None when it is something else (a bug)."""
+        return database_error(exc, self.engine.url) if isinstance(exc, (DBAPIError, DatabaseError)) else None
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:

@@ -1,21 +1,26 @@
-"""PostgreSQL faults under an open project: another session holding a lock an action needs. The action is
-refused after a bounded wait, as SQLite's ``database is locked`` is, never held until the lock goes (the
-window frozen) and never reported done."""
+"""PostgreSQL faults under an open project: another session holding a lock an action needs (the action is
+refused after a bounded wait, as SQLite's ``database is locked`` is, never held until the lock goes, the
+window frozen, and never reported done), and the server ending the connection in the middle of an import
+(the file is refused whole)."""
 
 from __future__ import annotations
 
 import threading
 import time
+from pathlib import Path
 
 import psycopg
 import pytest
 from sqlalchemy import make_url
 
+from gui.cli import main
 from model.commands import AddSpans, Context
 from model.faults import FaultKind
 from model.ops import StoreUnavailable
 from model.spans import Entity
 from storage.db import LOCK_WAIT_MS
+from storage.import_sink import Sink
+from storage.import_types import BATCH
 from storage.project import Project
 from tests.conftest import snapshot
 from tests.gui.conftest import add_documents
@@ -54,3 +59,37 @@ def test_an_action_waiting_on_a_table_lock_is_refused_after_a_bounded_wait(pg_pr
     assert snapshot(pg_project) == before
     AddSpans(Context(doc, me.id), [Entity(0, 2, "LOC")]).do(pg_project.annotations)  # the lock gone: saved
     assert len(snapshot(pg_project)["spans"]) == 1
+
+
+def test_an_import_whose_connection_dies_mid_file_leaves_the_database_as_before(
+    pg_project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    add_documents(pg_project, ["北京欢迎你"])
+    before = snapshot(pg_project)
+    source = tmp_path / "news.jsonl"
+    source.write_text(
+        "".join(f'{{"text": "第{i}篇。上海市政府发布消息。"}}\n' for i in range(3 * BATCH)), encoding="utf-8"
+    )
+    url = pg_project.engine.url.render_as_string(hide_password=False)
+    flush = Sink.flush
+    batches = []
+
+    def flush_then_lose_the_server(sink: Sink, batch: list) -> None:  # type: ignore[type-arg]
+        flush(sink, batch)
+        batches.append(len(batch))
+        if len(batches) == 1:  # a batch written, others to come: the server ends the connection
+            with psycopg.connect(_libpq(url), autocommit=True) as admin:
+                admin.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                )
+
+    monkeypatch.setattr(Sink, "flush", flush_then_lose_the_server)
+    assert main(["--db", url, "import", "--quiet", str(source)]) == 1
+    said = capsys.readouterr()
+    err = said.out + said.err
+    assert f"FAILED   {source}: could not be stored: the database " in err
+    assert "is unavailable (terminating connection due to administrator command)" in err
+    assert "(nothing from this file was imported)" in err
+    assert batches == [BATCH]
+    assert snapshot(pg_project) == before
