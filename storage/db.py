@@ -186,6 +186,9 @@ def default_url() -> str:
 # How long an action waits for a lock another program (SQLite) or session (PostgreSQL) holds before it is
 # refused with a LOCKED fault: the window never freezes for longer, and never reports the action done.
 LOCK_WAIT_MS = 5000
+# How long a new PostgreSQL connection may take, per attempt (libpq's connect_timeout; with the default
+# sslmode it tries twice, with SSL and without: about 10 s in all)
+CONNECT_WAIT_S = 5
 
 SYNCHRONOUS = ("FULL", "NORMAL")  # the first is the default
 
@@ -251,8 +254,11 @@ def create_db_engine(url: str) -> Engine:
         return engine
     if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
-    # pre-ping: a connection the server dropped (restarted, or pg_terminate_backend) is replaced before use
-    engine = create_engine(parsed, pool_pre_ping=True)
+    # pre-ping: a connection the server dropped (restarted, or pg_terminate_backend) is replaced before use.
+    # A bounded connect: a server that takes the connection and never answers (frozen, a host gone behind a
+    # router) refuses the action after CONNECT_WAIT_S instead of freezing the window for minutes or for good.
+    waits = {} if "connect_timeout" in parsed.query else {"connect_timeout": CONNECT_WAIT_S}
+    engine = create_engine(parsed, pool_pre_ping=True, connect_args=waits)
     event.listen(engine, "connect", _pg_lock_wait)
     return engine
 

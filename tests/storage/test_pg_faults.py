@@ -5,6 +5,7 @@ window frozen, and never reported done), and the server ending the connection in
 
 from __future__ import annotations
 
+import socket
 import threading
 import time
 from pathlib import Path
@@ -13,12 +14,13 @@ import psycopg
 import pytest
 from sqlalchemy import make_url
 
+import storage.db
 from gui.cli import main
 from model.commands import AddSpans, Context
 from model.faults import FaultKind
 from model.ops import StoreUnavailable
 from model.spans import Entity
-from storage.db import LOCK_WAIT_MS
+from storage.db import LOCK_WAIT_MS, DatabaseError
 from storage.import_sink import Sink
 from storage.import_types import BATCH
 from storage.project import Project
@@ -93,3 +95,29 @@ def test_an_import_whose_connection_dies_mid_file_leaves_the_database_as_before(
     assert "(nothing from this file was imported)" in err
     assert batches == [BATCH]
     assert snapshot(pg_project) == before
+
+
+def test_a_server_that_never_answers_is_refused_after_a_bounded_wait(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A server that takes the connection and says nothing (frozen, say): opening the project waited for
+    it for good; the window's next action would have too."""
+    monkeypatch.setattr(storage.db, "CONNECT_WAIT_S", 2)
+    outcome: list[BaseException | None] = []
+
+    def open_project(port: int) -> None:
+        try:
+            Project.open(f"postgresql+psycopg://newstag@127.0.0.1:{port}/team").close()
+            outcome.append(None)
+        except BaseException as exc:
+            outcome.append(exc)
+
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(8)  # the kernel completes the handshake; nobody ever reads or answers
+        opener = threading.Thread(target=open_project, args=(silent.getsockname()[1],), daemon=True)
+        started = time.monotonic()
+        opener.start()
+        opener.join(timeout=20)
+        waited = time.monotonic() - started
+    assert outcome, "still waiting for a server that never answers"
+    assert isinstance(outcome[0], DatabaseError) and waited < 10
+    assert "127.0.0.1" in str(outcome[0]) and "timeout expired" in str(outcome[0])
