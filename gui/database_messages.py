@@ -60,6 +60,10 @@ TEMPLATES = (
     ),
     QT_TRANSLATE_NOOP(
         "DatabaseMessages",
+        "{place} is busy: another session has held a lock newstag needs for more than 5 seconds ({detail})",
+    ),
+    QT_TRANSLATE_NOOP(
+        "DatabaseMessages",
         "{place} cannot be written: the file cannot be opened (check the folder and its permissions) "
         "({detail})",
     ),

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.database_messages import database_message
 from gui.plain_text import plain_label, read_only_table
 from gui.terms import word
 from gui.workers import Workers
@@ -157,7 +158,10 @@ class Overview(QDialog):
         self.refreshButton.setEnabled(False)
         failed = self.tr("Could not read the project: {0}")
         self.workers.submit(
-            gather, self.project, done=self._show, error=lambda e: self._failed(failed.format(e))
+            gather,
+            self.project,
+            done=self._show,
+            error=lambda e: self._failed(failed.format(database_message(self.project.problem(e) or e))),
         )
 
     def _failed(self, message: str) -> None:

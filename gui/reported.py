@@ -28,11 +28,16 @@ def reported(what: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
             except Exception as exc:
                 logger.exception("%s failed", what)
                 owner: Any = getattr(self, "session", self)
+                project = getattr(owner, "project", None)
+                problem = project.problem(exc) if project is not None else None
                 said = QCoreApplication.translate(
                     "Reported", "{0} failed: the database could not be read ({1})."
                 )
                 owner.message.emit(
-                    said.format(QCoreApplication.translate("Reported", what), database_message(exc)), True
+                    said.format(
+                        QCoreApplication.translate("Reported", what), database_message(problem or exc)
+                    ),
+                    True,
                 )
 
         return guarded

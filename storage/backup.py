@@ -3,6 +3,9 @@
 SQLite's online backup API copies the database page by page into a temporary sibling of the target; the copy
 is checked (``PRAGMA quick_check``), flushed to disk, and only then given its name, which must be new: a file
 that is already there is never overwritten. PostgreSQL databases are backed up with ``pg_dump``.
+
+A backup killed midway (SIGKILL, a power cut) leaves its temporary behind, as large as the database; the next
+backup to the same name removes those no running backup holds (each holds an ``flock`` on its own).
 """
 
 from __future__ import annotations
@@ -11,7 +14,8 @@ import logging
 import os
 import sqlite3
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +23,11 @@ from sqlalchemy import make_url
 
 from storage.db import parse_url
 from storage.durable import fsync_file, fsync_folder
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows: a killed backup's temporary stays until deleted by hand
+    fcntl = None  # type: ignore[assignment]
 
 logger = logging.getLogger(__name__)
 
@@ -68,10 +77,11 @@ def backup_sqlite(
     folder = out.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
+        _sweep(folder, out.name)
         fd, temp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=folder)
     except OSError as exc:
         raise BackupError(f"cannot write in {folder}: {exc.strerror or exc}") from exc
-    os.close(fd)
+    _hold(fd)  # while this fd is open: a later backup to the same name leaves the temporary alone
     temp = Path(temp_name)
     try:
         os.chmod(temp, source.stat().st_mode & 0o777)  # as private as the database, not more
@@ -87,8 +97,49 @@ def backup_sqlite(
         fsync_folder(folder)
         return report
     finally:
-        for ours in (temp, *(temp.with_name(temp.name + end) for end in ("-journal", "-wal", "-shm"))):
-            ours.unlink(missing_ok=True)  # a copy that failed midway (a full disk) leaves its journal
+        _remove(temp)  # a copy that failed midway (a full disk) leaves its journal
+        os.close(fd)
+
+
+def _remove(temp: Path) -> None:
+    for ours in (temp, *(temp.with_name(temp.name + end) for end in ("-journal", "-wal", "-shm"))):
+        ours.unlink(missing_ok=True)
+
+
+def _hold(fd: int) -> None:
+    if fcntl is not None:
+        with suppress(OSError):  # a file system without locks: nothing is swept there (see _sweep)
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+def _temporaries(folder: Path, name: str) -> Iterator[Path]:
+    prefix = f".{name}."
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.name.startswith(prefix) and entry.name.endswith(".part") and entry.is_file():
+                yield Path(entry.path)
+
+
+def _sweep(folder: Path, name: str) -> None:
+    """Remove the temporaries (``.NAME.XXXX.part`` and its journal or log) of earlier backups to ``name``
+    that were killed midway: those whose ``flock`` no process holds. Only names of that shape, made by
+    ``mkstemp`` here, are touched; any other file in the folder is the user's."""
+    if fcntl is None:
+        return
+    for temp in list(_temporaries(folder, name)):
+        try:
+            fd = os.open(temp, os.O_RDONLY)
+        except OSError:
+            continue
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:  # a backup still running holds it (or locks are not supported here)
+            continue
+        else:
+            logger.info("removing %s, left by a backup that was interrupted", temp)
+            _remove(temp)
+        finally:
+            os.close(fd)
 
 
 def _copy(source: Path, temp: Path, out: Path, progress: Callable[[int, int], None] | None) -> BackupReport:

@@ -12,13 +12,15 @@ import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, event
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from model.faults import FaultKind
-from storage.db import CHECK_FAILED, MOVED, SQLITE_IMMEDIATE, DatabaseError, quick_check
+from storage.db import CHECK_FAILED, MOVED, SQLITE_IMMEDIATE, DatabaseError, database_error, quick_check
 
 logger = logging.getLogger(__name__)
 
@@ -60,6 +62,8 @@ class Database:
                 self._identity = _identity(self._file)
             except OSError:
                 logger.warning("cannot stat the database file %s", self._file)
+            else:
+                event.listen(engine, "do_connect", self._open_the_same_file)
         # A connection of our own to the file opened (from the first write on), kept for when that file is
         # moved or replaced (``_let_go``): a new connection would open whatever is under the name by then.
         self._anchor: Any = None
@@ -90,6 +94,11 @@ class Database:
     def url(self) -> str:
         return self.engine.url.render_as_string(hide_password=True)
 
+    def problem(self, exc: BaseException) -> DatabaseError | None:
+        """What ``exc``, raised by a read or a write here, means for the database as a whole, worded for a
+        person (the server went away, a lock, a moved file); None when it is something else (a bug)."""
+        return database_error(exc, self.engine.url) if isinstance(exc, (DBAPIError, DatabaseError)) else None
+
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """One unit of work: committed on success, rolled back on any exception. Refused (DatabaseError) in a
@@ -108,17 +117,34 @@ class Database:
         the old name), or replaced by another file (writes would go to the one the user replaced)."""
         if self._file is None or self._identity is None:
             return
+        if (detail := self._gone()) is None:
+            self._hold_on()
+            return
+        self._let_go()
+        raise DatabaseError.of(FaultKind.MOVED, MOVED, str(self._file), detail, file=True)
+
+    def _gone(self) -> str | None:
+        """Why the file under the name opened is no longer the one opened (None: it still is)."""
+        assert self._file is not None
         try:
             now = _identity(self._file)
         except OSError as exc:
-            detail = exc.strerror or type(exc).__name__
-        else:
-            if now == self._identity:
-                self._hold_on()
-                return
-            detail = "another file is there now"
-        self._let_go()
-        raise DatabaseError.of(FaultKind.MOVED, MOVED, str(self._file), detail, file=True)
+            return exc.strerror or type(exc).__name__
+        return None if now == self._identity else "another file is there now"
+
+    def _open_the_same_file(
+        self, _dialect: Any, _record: Any, cargs: list[Any], cparams: dict[str, Any]
+    ) -> None:
+        """Every new connection (a read's too) opens the file opened, and never makes one: SQLite makes an
+        empty database at a name with no file, so a read after the file was moved (switching documents, the
+        entity panel) left an empty file under the user's old name. A file that is gone or replaced is
+        refused as a write is (``MOVED``); one that goes between the look and the open fails to open
+        (``mode=rw``)."""
+        assert self._file is not None
+        if (detail := self._gone()) is not None:
+            raise DatabaseError.of(FaultKind.MOVED, MOVED, str(self._file), detail, file=True)
+        cargs[:] = [Path(self._file).absolute().as_uri() + "?mode=rw"]
+        cparams["uri"] = True
 
     def _hold_on(self) -> None:
         with self._anchor_lock:

@@ -105,6 +105,11 @@ _REASONS = (
     ("read-only transaction", FaultKind.READ_ONLY, _WRITE + "it is read-only ({detail})"),
     ("database is locked", FaultKind.LOCKED, _WRITE + "it is locked by another program ({detail})"),
     (
+        "due to lock timeout",
+        FaultKind.LOCKED,
+        "{place} is busy: another session has held a lock newstag needs for more than 5 seconds ({detail})",
+    ),
+    (
         "unable to open database file",
         FaultKind.CANNOT_OPEN,
         _WRITE + "the file cannot be opened (check the folder and its permissions) ({detail})",
@@ -178,6 +183,13 @@ def default_url() -> str:
     return sqlite_url(folder / "newstag.db")
 
 
+# How long an action waits for a lock another program (SQLite) or session (PostgreSQL) holds before it is
+# refused with a LOCKED fault: the window never freezes for longer, and never reports the action done.
+LOCK_WAIT_MS = 5000
+# How long a new PostgreSQL connection may take, per attempt (libpq's connect_timeout; with the default
+# sslmode it tries twice, with SSL and without: about 10 s in all)
+CONNECT_WAIT_S = 5
+
 SYNCHRONOUS = ("FULL", "NORMAL")  # the first is the default
 
 
@@ -197,7 +209,7 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyp
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute(f"PRAGMA synchronous={sqlite_synchronous()}")
-    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute(f"PRAGMA busy_timeout={LOCK_WAIT_MS}")
     cursor.close()
 
 
@@ -225,7 +237,7 @@ def create_db_engine(url: str) -> Engine:
             # the ``~`` literally, under the working folder, after the folder was made in the home folder)
             parsed = parsed.set(database=str(Path(database).expanduser()))
             Path(parsed.database or "").parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(parsed, connect_args={"timeout": 5})
+        engine = create_engine(parsed, connect_args={"timeout": LOCK_WAIT_MS / 1000})
         event.listen(engine, "connect", _sqlite_pragmas)
         # Let SQLAlchemy own transactions (pysqlite's legacy implicit BEGIN is off with this pair).
         event.listen(engine, "connect", lambda c, _r: setattr(c, "isolation_level", None))
@@ -242,7 +254,25 @@ def create_db_engine(url: str) -> Engine:
         return engine
     if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
-    return create_engine(parsed, pool_pre_ping=True)
+    # pre-ping: a connection the server dropped (restarted, or pg_terminate_backend) is replaced before use.
+    # A bounded connect: a server that takes the connection and never answers (frozen, a host gone behind a
+    # router) refuses the action after CONNECT_WAIT_S instead of freezing the window for minutes or for good.
+    waits = {} if "connect_timeout" in parsed.query else {"connect_timeout": CONNECT_WAIT_S}
+    engine = create_engine(parsed, pool_pre_ping=True, connect_args=waits)
+    event.listen(engine, "connect", _pg_lock_wait)
+    return engine
+
+
+def _pg_lock_wait(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    """A statement waits at most ``LOCK_WAIT_MS`` for a lock (a row another session is writing, a ``LOCK
+    TABLE`` held in psql), as SQLite's ``busy_timeout``: without it an action waited as long as the lock was
+    held, the window frozen, and then reported it done."""
+    autocommit = dbapi_connection.autocommit
+    dbapi_connection.autocommit = True
+    try:
+        dbapi_connection.execute(f"SET lock_timeout = {LOCK_WAIT_MS}")
+    finally:
+        dbapi_connection.autocommit = autocommit
 
 
 def alembic_config(engine: Engine | None = None) -> Config:

@@ -374,6 +374,10 @@
         <translation>{place} 无法写入：它已被另一个程序锁定（{detail}）</translation>
     </message>
     <message>
+        <source>{place} is busy: another session has held a lock newstag needs for more than 5 seconds ({detail})</source>
+        <translation>{place} 正忙：另一个会话持有 newstag 所需的锁已超过 5 秒（{detail}）</translation>
+    </message>
+    <message>
         <source>{place} cannot be written: the file cannot be opened (check the folder and its permissions) ({detail})</source>
         <translation>{place} 无法写入：无法打开该文件（请检查所在文件夹及其权限）（{detail}）</translation>
     </message>

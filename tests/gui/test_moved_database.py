@@ -14,6 +14,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from gui.overview import Overview
 from model.faults import FaultKind
 from storage.project import Project
 from storage.types import DatabaseError
@@ -104,3 +105,27 @@ def test_the_file_renamed_back_is_written_again(tmp_path: Path) -> None:
         os.rename(tmp_path / "aside.db", path)
         add_documents(project, ["北京"])
         assert project.documents.count() == 1
+
+
+def test_reading_after_the_file_was_moved_makes_no_file_at_the_old_name(
+    qtbot: QtBot, make_window, corpus, sqlite_project: Project, tmp_path: Path
+) -> None:
+    """After the refused action the pool's connections are gone: each read then took a new one, and SQLite
+    made an empty database (with its -wal and -shm) under the user's old name for it. Switching documents,
+    the entity panel and the overview now say the file is gone, and nothing appears there."""
+    window = make_window()
+    path = database_file(sqlite_project)
+    for file in files_of(path):
+        file.unlink()  # the file and its log: nothing of ours is left at the name
+    refused_accept(qtbot, window)
+    shown = window.session.document
+    press(qtbot, window, K.Key_PageDown, Qt.KeyboardModifier.ControlModifier)  # the next article
+    assert window.session.document == shown
+    said = str(window.message_bar.text())
+    assert "Opening the next document failed" in said and "deleted, moved or replaced" in said
+    window.session.spansChanged.emit()  # the entity panel reads its rows again
+    view = Overview(sqlite_project)
+    qtbot.addWidget(view)
+    qtbot.waitUntil(lambda: not view._reading)
+    assert "deleted, moved or replaced" in view.status.text()
+    assert files_of(path) == []

@@ -3,8 +3,12 @@ file that is there; a damaged database is not passed off as a backup."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
 import sqlite3
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -17,7 +21,7 @@ from seeds import seed_paths
 from storage.backup import BackupError, backup_sqlite
 from storage.db import sqlite_url
 from storage.project import Project
-from tests.conftest import snapshot
+from tests.conftest import ROOT, snapshot
 
 
 def _folder_files(folder: Path) -> set[str]:
@@ -111,3 +115,46 @@ def test_postgresql_gets_the_pg_dump_command(capsys) -> None:
     assert main(["backup", "--out", "x.db", "--db", "postgresql+psycopg://ann:secret@db.example/news"]) == 2
     err = capsys.readouterr().err
     assert "pg_dump --format=custom" in err and "postgresql://ann:***@db.example/news" in err
+
+
+KILLED_MIDWAY = """
+import os, signal, sys
+from pathlib import Path
+import storage.backup as backup
+backup.PAGES_PER_STEP = 1  # a page at a time: killed with most of the copy still to come
+def die(done, total):
+    if done >= 3:
+        os.kill(os.getpid(), signal.SIGKILL)
+backup.backup_sqlite(Path(sys.argv[1]), Path(sys.argv[2]), die)
+"""
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="no SIGKILL here")
+def test_a_backup_killed_midway_leaves_no_file_and_the_next_one_clears_its_temporary(
+    sqlite_project: Project, tmp_path: Path
+) -> None:
+    """SIGKILL mid-copy: nothing under the backup's name, only the temporary (as large as the database
+    would grow). The next backup to that name works and removes it, but not the temporary of a backup still
+    running (it holds a lock on it), nor any other file."""
+    fcntl = pytest.importorskip("fcntl")
+    for seed in seed_paths():
+        sqlite_project.importer.import_file(seed)
+    source = Path(sqlite_project.engine.url.database or "")
+    out = tmp_path / "backups" / "monday.db"
+    killed = subprocess.run([sys.executable, "-c", KILLED_MIDWAY, str(source), str(out)], cwd=ROOT)
+    assert killed.returncode == -signal.SIGKILL
+    left = _folder_files(out.parent)
+    assert "monday.db" not in left and any(n.startswith(".monday.db.") and ".part" in n for n in left), left
+    running = out.parent / ".monday.db.running.part"
+    running.write_bytes(b"a backup still copying")
+    mine = out.parent / ".monday.db.notes"
+    mine.write_text("the user's")
+    held = os.open(running, os.O_RDONLY)
+    try:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        assert main(["backup", "--quiet", "--out", str(out), "--db", f"sqlite:///{source}"]) == 0
+    finally:
+        os.close(held)
+    assert _folder_files(out.parent) == {"monday.db", running.name, mine.name}
+    with Project.open(f"sqlite:///{out}") as copy:
+        assert snapshot(copy) == snapshot(sqlite_project)
