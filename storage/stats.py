@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import case, func, select
 
+from model.text import pad
 from storage.database import Database
 from storage.orm import AnnotatorRow, AssignmentRow, DocumentRow, ProgressRow, SpanRow
 
@@ -31,7 +32,7 @@ class CorpusStats:
         if self.spans:
             lines.append("spans (layer / label / status: count):")
             for (layer, label, status), n in sorted(self.spans.items()):
-                lines.append(f"  {layer:<10} {label:<8} {status:<9} {n:>9,}")
+                lines.append(f"  {layer:<10} {pad(label, 8)} {status:<9} {n:>9,}")
         else:
             lines.append("spans: none")
         if self.progress:
@@ -39,7 +40,7 @@ class CorpusStats:
             for name, p in sorted(self.progress.items()):
                 assigned = int(p.get("assigned", 0))
                 lines.append(
-                    f"  {name:<20} {int(p.get('done', 0)):>6} done"
+                    f"  {pad(name, 20)} {int(p.get('done', 0)):>6} done"
                     f"  {int(p.get('in_progress', 0)):>6} in progress"
                     f"  {p.get('seconds', 0.0) / 60:8.1f} min"
                     + (f"  (of {assigned:,} assigned)" if assigned else "")

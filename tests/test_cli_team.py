@@ -4,6 +4,8 @@ consistency."""
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from pathlib import Path
 
 from model.agreement import shown_score
@@ -120,3 +122,53 @@ def test_a_document_with_a_disagreement_never_reads_as_full_agreement(tmp_path: 
     table = newstag("agreement", "--as", "alice", "--db", db)
     assert "F1 0.999 / 0.999" in table.stdout and "\n  0.999  #1 " in table.stdout, table.stdout
     assert shown_score(1.0) == "1.000" and shown_score(0.9994) == "0.999" and shown_score(0.5) == "0.500"
+
+
+def _columns(text: str) -> int:
+    """Terminal columns of ``text``, counted here on their own: a hanzi takes two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def test_tables_line_up_after_chinese_names(tmp_path: Path) -> None:
+    """A lead's team has Chinese names: the figures after 张伟 start in the same terminal column as after
+    alice (a name padded to 20 code points took 22 columns, or 24, and pushed its row's figures right)."""
+    db = f"sqlite:///{tmp_path / 't.db'}"
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(
+        "".join(json.dumps({"text": f"王芳在北京工作{i}。"}, ensure_ascii=False) + "\n" for i in range(6)),
+        encoding="utf-8",
+    )
+    assert newstag("import", str(corpus), "--db", db, "--quiet").returncode == 0
+    for name in ("李明", "alice", "张伟", "欧阳小明"):
+        assert (
+            newstag("annotators", "add", name, "--role", "annotator", "--as", "李明", "--db", db).returncode
+            == 0
+        )
+    assigned = newstag(
+        "assign", "--annotators", "alice,张伟,欧阳小明", "--overlap", "1", "--as", "李明", "--db", db
+    )
+    assert assigned.returncode == 0, assigned.stderr
+    with Project.open(db) as project:
+        for name, label in (("alice", "PER"), ("张伟", "PER"), ("欧阳小明", "LOC")):
+            me = project.annotator(name)
+            for doc in project.documents.ids()[:2]:
+                ctx = Context(doc, me.id)
+                AddSpans(ctx, [Entity(0, 2, label)]).do(project.annotations)
+                SetDocumentState(ctx, DocState.DONE, DocState.IN_PROGRESS).do(project.annotations)
+
+    def figures_start(lines: list[str]) -> set[int]:
+        return {_columns(line[: re.search(r"\d", line).start()]) for line in lines}  # type: ignore[union-attr]
+
+    rows = [line for line in assigned.stdout.splitlines() if "in total" in line]
+    assert len(rows) == 3 and len(figures_start(rows)) == 1, assigned.stdout
+    stats = newstag("stats", "--db", db).stdout
+    rows = [line for line in stats.splitlines() if " done " in line and "assigned" in line]
+    assert len(rows) == 3 and len(figures_start(rows)) == 1, stats
+    table = newstag("agreement", "--as", "李明", "--db", db).stdout
+    lines = table.splitlines()
+    top = lines.index("exact span F1 matrix:")
+    header, rows = lines[top + 1], lines[top + 2 : top + 5]
+    assert len(figures_start(rows)) == 1, table
+    ends = {_columns(header[: header.index(n) + len(n)]) for n in ("alice", "张伟", "欧阳小明")}
+    cells = {_columns(rows[0][: m.end()]) for m in re.finditer(r"\d\.\d{3}", rows[0])}
+    assert ends == cells, table  # each name over its column of figures

@@ -15,6 +15,7 @@ from gui.cli.people import actor_name, add_actor, authorise
 from model.agreement import shown_score
 from model.reasons import ReasonKind
 from model.roles import Permission
+from model.text import clip, pad
 from storage.types import TeamError
 
 AddDb = Callable[[argparse.ArgumentParser], None]
@@ -85,7 +86,7 @@ def cmd_assign(args: argparse.Namespace, url: str | None) -> int:
             return 2
         print(f"assigned {summary.documents} document(s), {summary.doubly_annotated} to two annotators")
         for name, n in sorted(project.team.assigned_counts().items()):
-            print(f"  {name:<20} {n:>6} document(s) in total")
+            print(f"  {pad(name, 20)} {n:>6} document(s) in total")
     return 0
 
 
@@ -141,13 +142,15 @@ def cmd_agreement(args: argparse.Namespace, url: str | None) -> int:
             f"only {p.b} {p.exact.only_b})"
         )
         for label, s in p.per_label.items():
-            print(f"      {label:<6} F1 {shown_score(s.f1)}")
+            print(f"      {pad(label, 6)} F1 {shown_score(s.f1)}")
     names = report.annotators
     matrix = report.matrix()
     print("\nexact span F1 matrix:")
-    print(" " * 14 + "".join(f"{n[:10]:>11}" for n in names))
+    print(" " * 14 + "".join(" " + pad(clip(n, 10), 10, right=True) for n in names))
     for a in names:
-        print(f"  {a[:12]:<12}" + "".join(f"{matrix.get((a, b), float('nan')):>11.3f}" for b in names))
+        print(
+            f"  {pad(clip(a, 12), 12)}" + "".join(f"{matrix.get((a, b), float('nan')):>11.3f}" for b in names)
+        )
     if report.alpha is not None:
         print(f"\nKrippendorff's alpha (nominal, characters, O included): {report.alpha:.3f}")
     print("\ndocuments, worst agreement first:")
