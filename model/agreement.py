@@ -137,7 +137,7 @@ class PairReport:
     documents: int
     exact: PairScore
     overlap: PairScore
-    per_label: dict[str, PairScore]
+    per_label: dict[str, PairScore]  # the labels either of the two used on the documents compared
     kappa: float
 
 
@@ -183,7 +183,9 @@ def agreement(
             per_doc.setdefault(doc, []).append(score.f1)
             seq_a += char_labels(lengths[doc], _filter(ea, label))
             seq_b += char_labels(lengths[doc], _filter(eb, label))
-        report.pairs.append(PairReport(a, b, len(docs), exact, over, per_label, cohen_kappa(seq_a, seq_b)))
+        # a label neither of the two used on these documents is not "agreed on" (F1 1.000): it is left out
+        used = {lab: score for lab, score in per_label.items() if score.matched + score.only_a + score.only_b}
+        report.pairs.append(PairReport(a, b, len(docs), exact, over, used, cohen_kappa(seq_a, seq_b)))
     report.per_document = {doc: sum(v) / len(v) for doc, v in per_doc.items()}
     filtered = {n: {d: _filter(es, label) for d, es in layers.get(n, {}).items()} for n in names}
     report.alpha = krippendorff_alpha(filtered, lengths, names)
