@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from gui.plain_text import plain_label, read_only_table
 from gui.terms import word
 from gui.workers import Workers
-from model.agreement import AgreementReport
+from model.agreement import AgreementReport, shown_score
 from model.spans import DocState
 from storage.project import Project
 from storage.types import BASE_KIND, MODEL_KIND, CorpusStats, ModelSettings, QueueEntry
@@ -66,7 +66,7 @@ def _fill(table: QTableWidget, rows: list[list[object]]) -> None:
     for r, values in enumerate(rows):
         for c, value in enumerate(values):
             text = (
-                f"{value:.3f}"
+                shown_score(value)
                 if isinstance(value, float)
                 else f"{value:,}"
                 if isinstance(value, int)
@@ -213,13 +213,17 @@ class Overview(QDialog):
             mean = sum(p.exact.f1 for p in compared) / len(compared)
             alpha = data.agreement.alpha
             said = self.tr(
-                "Mean pairwise span F1 (exact) {0:.3f}; Krippendorff's alpha {1}; "
-                "worst document #{2} (F1 {3:.3f})."
+                "Mean pairwise span F1 (exact) {0}; Krippendorff's alpha {1}; worst document #{2} (F1 {3})."
             )
             ranked = data.agreement.ranked_documents()
             worst = ranked[0] if ranked else (0, 0.0)
             self.agreementLabel.setText(
-                said.format(mean, f"{alpha:.3f}" if alpha is not None else "–", worst[0], worst[1])
+                said.format(
+                    shown_score(mean),
+                    shown_score(alpha) if alpha is not None else "–",
+                    worst[0],
+                    shown_score(worst[1]),
+                )
             )
         _fill(
             self.pairs, [[f"{p.a} × {p.b}", p.documents, p.exact.f1, p.overlap.f1, p.kappa] for p in compared]

@@ -172,3 +172,22 @@ def test_tables_line_up_after_chinese_names(tmp_path: Path) -> None:
     ends = {_columns(header[: header.index(n) + len(n)]) for n in ("alice", "张伟", "欧阳小明")}
     cells = {_columns(rows[0][: m.end()]) for m in re.finditer(r"\d\.\d{3}", rows[0])}
     assert ends == cells, table  # each name over its column of figures
+
+
+def test_kappa_alpha_and_the_matrix_never_read_as_full_agreement(tmp_path: Path) -> None:
+    """The pair line said F1 0.999 while the matrix beside it said 1.000 for the same pair, and kappa and
+    alpha (0.9995) read 1.000: only the matrix's diagonal is a perfect 1."""
+    db = f"sqlite:///{tmp_path / 't.db'}"
+    with Project.open(db) as project:
+        _nearly_agreed(project)
+    table = newstag("agreement", "--as", "alice", "--db", db).stdout
+    assert (
+        "kappa 0.999 " in table and "Krippendorff's alpha (nominal, characters, O included): 0.999" in table
+    )
+    lines = table.splitlines()
+    top = lines.index("exact span F1 matrix:")
+    assert lines[top + 2].split()[1:] == ["1.000", "0.999"] and lines[top + 3].split()[1:] == [
+        "0.999",
+        "1.000",
+    ]
+    assert table.count("1.000") == 2, table

@@ -138,7 +138,7 @@ def cmd_agreement(args: argparse.Namespace, url: str | None) -> int:
         print(
             f"  {p.a} × {p.b}: {p.documents} document(s)  "
             f"F1 {shown_score(p.exact.f1)} / {shown_score(p.overlap.f1)}  "
-            f"kappa {p.kappa:.3f}  (matched {p.exact.matched}, only {p.a} {p.exact.only_a}, "
+            f"kappa {shown_score(p.kappa)}  (matched {p.exact.matched}, only {p.a} {p.exact.only_a}, "
             f"only {p.b} {p.exact.only_b})"
         )
         for label, s in p.per_label.items():
@@ -148,11 +148,9 @@ def cmd_agreement(args: argparse.Namespace, url: str | None) -> int:
     print("\nexact span F1 matrix:")
     print(" " * 14 + "".join(" " + pad(clip(n, 10), 10, right=True) for n in names))
     for a in names:
-        print(
-            f"  {pad(clip(a, 12), 12)}" + "".join(f"{matrix.get((a, b), float('nan')):>11.3f}" for b in names)
-        )
+        print(f"  {pad(clip(a, 12), 12)}" + "".join(f"{shown_score(matrix[(a, b)]):>11}" for b in names))
     if report.alpha is not None:
-        print(f"\nKrippendorff's alpha (nominal, characters, O included): {report.alpha:.3f}")
+        print(f"\nKrippendorff's alpha (nominal, characters, O included): {shown_score(report.alpha)}")
     print("\ndocuments, worst agreement first:")
     for doc, f1 in report.ranked_documents()[:20]:
         print(f"  {shown_score(f1)}  #{doc} {titles.get(doc, '')}")

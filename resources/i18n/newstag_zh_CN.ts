@@ -2574,8 +2574,8 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>还没有两名标注员都已完成的文档。</translation>
     </message>
     <message>
-        <source>Mean pairwise span F1 (exact) {0:.3f}; Krippendorff&apos;s alpha {1}; worst document #{2} (F1 {3:.3f}).</source>
-        <translation>两两标注的平均 F1（精确）{0:.3f}；Krippendorff alpha {1}；一致性最差的文档 #{2}（F1 {3:.3f}）。</translation>
+        <source>Mean pairwise span F1 (exact) {0}; Krippendorff&apos;s alpha {1}; worst document #{2} (F1 {3}).</source>
+        <translation>两两标注的平均 F1（精确）{0}；Krippendorff alpha {1}；一致性最差的文档 #{2}（F1 {3}）。</translation>
     </message>
     <message>
         <source>{0} document(s) finished by two or more annotators: {1} reviewed, {2} to review.</source>

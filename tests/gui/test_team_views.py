@@ -76,3 +76,28 @@ def test_consistency_view_navigates(qtbot: QtBot, sqlite_project: Project) -> No
         view.table.setCurrentCell(0, 0)
         qtbot.keyClick(view.table, Qt.Key.Key_Return)
     assert signal.args == [b, 0, 4]
+
+
+def test_scores_below_one_never_read_as_one_in_the_agreement_view_and_the_overview(
+    qtbot: QtBot, sqlite_project: Project
+) -> None:
+    """F1, kappa and alpha of 0.9995 read 1.000 in Agreement… and Project → Overview… while newstag agreement
+    and the review queue said 0.999 for the same figures: the windows now say what the command line says."""
+    from gui.overview import Overview
+    from tests.test_cli_team import _nearly_agreed
+
+    _nearly_agreed(sqlite_project)
+    view = AgreementView(sqlite_project)
+    qtbot.addWidget(view)
+    qtbot.waitUntil(lambda: view.report is not None, timeout=5000)
+    row = [view.pairs.item(0, c).text() for c in range(5)]
+    assert row[2:] == ["0.999", "0.999", "0.999"], row
+    assert "alpha 0.999" in view.status.text()
+    assert view.matrix.item(0, 1).text() == "0.999" and view.documents.item(0, 0).text() == "0.999"
+    overview = Overview(sqlite_project)
+    qtbot.addWidget(overview)
+    qtbot.waitUntil(lambda: overview.data is not None, timeout=5000)
+    assert [overview.pairs.item(0, c).text() for c in range(2, 5)] == ["0.999", "0.999", "0.999"]
+    said = overview.agreementLabel.text()
+    assert "(exact) 0.999;" in said and "alpha 0.999;" in said and "(F1 0.999)" in said, said
+    overview.close()
