@@ -116,8 +116,8 @@ class AgreementView(QDialog):
             values = [
                 f"{p.a} × {p.b}",
                 p.documents,
-                p.exact.f1,
-                p.overlap.f1,
+                p.exact.f1 if p.exact.compared else "–",  # no span by either: no F1, not a perfect one
+                p.overlap.f1 if p.exact.compared else "–",
                 p.kappa,
                 p.exact.matched,
                 p.exact.only_a,

@@ -210,7 +210,8 @@ class Overview(QDialog):
         if not compared:
             self.agreementLabel.setText(self.tr("No document has been finished by two annotators yet."))
         else:
-            mean = sum(p.exact.f1 for p in compared) / len(compared)
+            scored = [p.exact.f1 for p in compared if p.exact.compared]  # no span by either: no F1
+            mean = shown_score(sum(scored) / len(scored)) if scored else "–"
             alpha = data.agreement.alpha
             said = self.tr(
                 "Mean pairwise span F1 (exact) {0}; Krippendorff's alpha {1}; worst document #{2} (F1 {3})."
@@ -219,14 +220,23 @@ class Overview(QDialog):
             worst = ranked[0] if ranked else (0, 0.0)
             self.agreementLabel.setText(
                 said.format(
-                    shown_score(mean),
+                    mean,
                     shown_score(alpha) if alpha is not None else "–",
                     worst[0],
                     shown_score(worst[1]),
                 )
             )
         _fill(
-            self.pairs, [[f"{p.a} × {p.b}", p.documents, p.exact.f1, p.overlap.f1, p.kappa] for p in compared]
+            self.pairs,
+            [
+                [
+                    f"{p.a} × {p.b}",
+                    p.documents,
+                    *((p.exact.f1, p.overlap.f1) if p.exact.compared else ("–", "–")),
+                    p.kappa,
+                ]
+                for p in compared
+            ],
         )
         reviewed = sum(1 for e in data.queue if e.reviewed)
         self.reviewLabel.setText(

@@ -191,3 +191,34 @@ def test_kappa_alpha_and_the_matrix_never_read_as_full_agreement(tmp_path: Path)
         "1.000",
     ]
     assert table.count("1.000") == 2, table
+
+
+def test_a_label_nobody_of_a_pair_used_reads_as_no_f1_not_as_full_agreement(tmp_path: Path) -> None:
+    """agreement --label PER for a pair who tagged no person said "F1 1.000 / 1.000 … (matched 0, only
+    alice 0, only bob 0)" and 1.000 in the matrix: now that there is no PER span by either, and "–"."""
+    db = f"sqlite:///{tmp_path / 't.db'}"
+    with Project.open(db) as project:
+        with project.transaction() as s:
+            docs = project.documents.insert_batch(
+                s, [NewDocument(f"第{i}篇", f"李强在北京{i}。", "test", {}) for i in range(2)]
+            )
+        for name, doc, entities in (
+            ("alice", docs[0], [Entity(3, 5, "LOC")]),
+            ("bob", docs[0], [Entity(3, 5, "LOC")]),
+            ("bob", docs[1], [Entity(0, 2, "PER")]),
+            ("carol", docs[1], [Entity(0, 2, "PER")]),
+        ):
+            ctx = Context(doc, project.annotator(name).id)
+            AddSpans(ctx, entities).do(project.annotations)
+            SetDocumentState(ctx, DocState.DONE, DocState.IN_PROGRESS).do(project.annotations)
+    table = newstag("agreement", "--as", "alice", "--label", "PER", "--db", db).stdout
+    assert "  alice × bob: 1 document(s)  no PER span by either: no F1  kappa 1.000\n" in table, table
+    assert "  alice × carol: no document finished by both\n" in table, table
+    assert "  bob × carol: 1 document(s)  F1 1.000 / 1.000" in table, table
+    lines = table.splitlines()
+    top = lines.index("exact span F1 matrix:")
+    assert [line.split()[1:] for line in lines[top + 2 : top + 5]] == [
+        ["1.000", "–", "–"],
+        ["–", "1.000", "1.000"],
+        ["–", "1.000", "1.000"],
+    ], table

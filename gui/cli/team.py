@@ -134,7 +134,17 @@ def cmd_agreement(args: argparse.Namespace, url: str | None) -> int:
         print("no documents finished by two of these annotators yet: nothing to compare")
         return 0
     print("pairwise agreement (span F1: exact / overlap; Cohen's kappa over characters, O included):")
+    spans = f"{args.label} span" if args.label else "span"
     for p in report.pairs:
+        if not p.documents:
+            print(f"  {p.a} × {p.b}: no document finished by both")
+            continue
+        if not p.exact.compared:  # F1 would read 1.000, a perfect agreement on nothing
+            print(
+                f"  {p.a} × {p.b}: {p.documents} document(s)  no {spans} by either: no F1  "
+                f"kappa {shown_score(p.kappa)}"
+            )
+            continue
         print(
             f"  {p.a} × {p.b}: {p.documents} document(s)  "
             f"F1 {shown_score(p.exact.f1)} / {shown_score(p.overlap.f1)}  "
@@ -148,7 +158,7 @@ def cmd_agreement(args: argparse.Namespace, url: str | None) -> int:
     print("\nexact span F1 matrix:")
     print(" " * 14 + "".join(" " + pad(clip(n, 10), 10, right=True) for n in names))
     for a in names:
-        print(f"  {pad(clip(a, 12), 12)}" + "".join(f"{shown_score(matrix[(a, b)]):>11}" for b in names))
+        print(f"  {pad(clip(a, 12), 12)}" + "".join(f"{_cell(matrix[(a, b)]):>11}" for b in names))
     if report.alpha is not None:
         print(f"\nKrippendorff's alpha (nominal, characters, O included): {shown_score(report.alpha)}")
     print("\ndocuments, worst agreement first:")
@@ -159,6 +169,10 @@ def cmd_agreement(args: argparse.Namespace, url: str | None) -> int:
         "higher than span F1 for the same annotations."
     )
     return 0
+
+
+def _cell(value: float | None) -> str:
+    return "–" if value is None else shown_score(value)
 
 
 def _score(s: Any) -> dict[str, Any]:
