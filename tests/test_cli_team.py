@@ -222,3 +222,25 @@ def test_a_label_nobody_of_a_pair_used_reads_as_no_f1_not_as_full_agreement(tmp_
         ["–", "1.000", "1.000"],
         ["–", "1.000", "1.000"],
     ], table
+
+
+def test_assign_with_nothing_left_to_assign_says_why(tmp_path: Path) -> None:
+    """A second assign said "assigned 0 document(s), 0 to two annotators": the lead could not tell a typo
+    from a project handed out already. It says every document is assigned, and how to hand them out again."""
+    db = f"sqlite:///{tmp_path / 't.db'}"
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("".join(json.dumps({"text": f"第{i}篇。"}) + "\n" for i in range(4)), encoding="utf-8")
+    assert newstag("import", str(corpus), "--db", db, "--quiet").returncode == 0
+    first = newstag("assign", "--annotators", "alice,bob", "--db", db)
+    assert first.stdout.startswith("assigned 4 document(s), 0 to two annotators"), first.stdout
+    again = newstag("assign", "--annotators", "alice,bob", "--as", "alice", "--db", db)
+    assert again.returncode == 0
+    assert again.stdout.startswith("assigned nothing: every document is assigned already (--all hands"), (
+        again.stdout
+    )
+    everything = newstag("assign", "--annotators", "alice", "--all", "--as", "alice", "--db", db)
+    assert everything.stdout.startswith("assigned 2 document(s)"), everything.stdout  # bob's two
+    full = newstag("assign", "--annotators", "alice", "--all", "--as", "alice", "--db", db)
+    assert full.stdout.startswith("assigned nothing: these annotators have every document already"), (
+        full.stdout
+    )

@@ -84,7 +84,15 @@ def cmd_assign(args: argparse.Namespace, url: str | None) -> int:
             hint = "; add them first: newstag annotators add NAME --as LEAD" if unknown else ""
             print(f"newstag assign: {exc}{hint}", file=sys.stderr)
             return 2
-        print(f"assigned {summary.documents} document(s), {summary.doubly_annotated} to two annotators")
+        if not summary.documents:  # "assigned 0 document(s)" left the lead guessing why
+            print(
+                "assigned nothing: every document is assigned already (--all hands them out again, to people "
+                "who do not have them)"
+                if not args.all
+                else "assigned nothing: these annotators have every document already"
+            )
+        else:
+            print(f"assigned {summary.documents} document(s), {summary.doubly_annotated} to two annotators")
         for name, n in sorted(project.team.assigned_counts().items()):
             print(f"  {pad(name, 20)} {n:>6} document(s) in total")
     return 0

@@ -259,6 +259,14 @@
         <source>Assigned {0} document(s), {1} of them to two annotators.</source>
         <translation>已分配 {0} 篇文档，其中 {1} 篇分给两位标注员。</translation>
     </message>
+    <message>
+        <source>Assigned nothing: these annotators have every document already.</source>
+        <translation>未分配任何文档：这些标注员已拥有全部文档。</translation>
+    </message>
+    <message>
+        <source>Assigned nothing: every document is assigned already (tick “Reassign documents that are assigned already” to hand them out again).</source>
+        <translation>未分配任何文档：所有文档都已分配（勾选“重新分配已分配的文档”可再次分配）。</translation>
+    </message>
 </context>
 <context>
     <name>ConsistencyView</name>

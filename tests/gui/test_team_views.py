@@ -34,6 +34,8 @@ def test_assign_dialog(qtbot: QtBot, sqlite_project: Project) -> None:
     assert "Assigned 5 document(s), 2 of them to two annotators" in dialog.result_label.text()
     counts = sqlite_project.team.assigned_counts()
     assert set(counts) == {"alice", "bob"} and sum(counts.values()) == 7
+    qtbot.mouseClick(dialog.assign_button, Qt.MouseButton.LeftButton)  # again: every document has people
+    assert dialog.result_label.text().startswith("Assigned nothing: every document is assigned already")
     dialog.names.setText("solo")
     dialog.everything.setChecked(True)
     qtbot.mouseClick(dialog.assign_button, Qt.MouseButton.LeftButton)
