@@ -244,3 +244,23 @@ def test_assign_with_nothing_left_to_assign_says_why(tmp_path: Path) -> None:
     assert full.stdout.startswith("assigned nothing: these annotators have every document already"), (
         full.stdout
     )
+
+
+def test_the_ranked_documents_beyond_twenty_are_counted_not_dropped(tmp_path: Path) -> None:
+    """Twenty-two documents finished by two: the table listed the worst twenty and said nothing of the two
+    others, so the lead took twenty for all there was."""
+    db = f"sqlite:///{tmp_path / 't.db'}"
+    with Project.open(db) as project:
+        with project.transaction() as s:
+            docs = project.documents.insert_batch(
+                s, [NewDocument(f"第{i}篇", f"李强在北京{i}。", "test", {}) for i in range(22)]
+            )
+        for name in ("alice", "bob"):
+            for doc in docs:
+                ctx = Context(doc, project.annotator(name).id)
+                AddSpans(ctx, [Entity(0, 2, "PER")]).do(project.annotations)
+                SetDocumentState(ctx, DocState.DONE, DocState.IN_PROGRESS).do(project.annotations)
+    table = newstag("agreement", "--as", "alice", "--db", db).stdout
+    listed = [line for line in table.splitlines() if line.startswith("  1.000  #")]
+    assert len(listed) == 20, table
+    assert "  … 2 more, of 22 (--format json lists every one)" in table, table

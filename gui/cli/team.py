@@ -19,6 +19,7 @@ from model.text import clip, pad
 from storage.types import TeamError
 
 AddDb = Callable[[argparse.ArgumentParser], None]
+SHOWN_DOCUMENTS = 20  # of the documents ranked worst first, in the table
 
 
 def _names(value: str | None) -> list[str] | None:
@@ -170,8 +171,11 @@ def cmd_agreement(args: argparse.Namespace, url: str | None) -> int:
     if report.alpha is not None:
         print(f"\nKrippendorff's alpha (nominal, characters, O included): {shown_score(report.alpha)}")
     print("\ndocuments, worst agreement first:")
-    for doc, f1 in report.ranked_documents()[:20]:
+    ranked = report.ranked_documents()
+    for doc, f1 in ranked[:SHOWN_DOCUMENTS]:
         print(f"  {shown_score(f1)}  #{doc} {titles.get(doc, '')}")
+    if len(ranked) > SHOWN_DOCUMENTS:  # the rest were left out without a word
+        print(f"  … {len(ranked) - SHOWN_DOCUMENTS} more, of {len(ranked)} (--format json lists every one)")
     print(
         "\ncaveat: kappa and alpha count every character, O included; most characters are O, so they read "
         "higher than span F1 for the same annotations."
