@@ -55,8 +55,12 @@ def test_team_workflow(tmp_path: Path) -> None:
     findings = newstag("consistency", "--annotator", "alice", "--as", "alice", "--db", db)
     assert findings.returncode == 0
     assert "5 finding(s) in alice's layer (4 document(s))" in findings.stdout
-    assert "华为公司  #4:0-4  here unlabelled; corpus: ORG ×3" in findings.stdout
-    assert "北京  #4:5-7  here LOC; corpus: ORG ×3, LOC ×1" in findings.stdout
+    said = [" ".join(line.split()) for line in findings.stdout.splitlines()]
+    assert "华为公司 #4:0-4 here unlabelled; corpus: ORG ×3 [labelled elsewhere, not here]" in said
+    assert "北京 #4:5-7 here LOC; corpus: ORG ×3, LOC ×1 [labelled differently elsewhere]" in said
+    rows = findings.stdout.splitlines()[1:]  # 华为公司 and 北京: the places and "here" in one column each
+    assert len({_columns(row[: row.index("#")]) for row in rows}) == 1, findings.stdout
+    assert len({_columns(row[: row.index(" here ")]) for row in rows}) == 1, findings.stdout
     bad = newstag("assign", "--annotators", "solo", "--overlap", "0.5", "--as", "alice", "--db", db)
     assert bad.returncode == 2 and "overlap needs at least two annotators" in bad.stderr
 

@@ -15,7 +15,7 @@ from gui.cli.people import actor_name, add_actor, authorise
 from model.agreement import shown_score
 from model.reasons import ReasonKind
 from model.roles import Permission
-from model.text import clip, pad
+from model.text import clip, display_width, pad
 from storage.types import TeamError
 
 AddDb = Callable[[argparse.ArgumentParser], None]
@@ -250,10 +250,16 @@ def cmd_consistency(args: argparse.Namespace, url: str | None) -> int:
         return 0
     layer = f"{args.annotator}'s layer" if args.annotator else "the gold layer"
     print(f"{len(findings)} finding(s) in {layer} ({len(texts)} document(s))")
-    for f in findings[: args.limit]:
+    shown = findings[: args.limit]
+    # columns by terminal width (a hanzi takes two), so the places and labels line up under each other
+    wide = min(24, max((display_width(f.surface) for f in shown), default=0))
+    places = [f"#{f.document_id}:{f.start}-{f.end}" for f in shown]
+    room = max((len(p) for p in places), default=0)
+    for f, place in zip(shown, places, strict=True):
         counts = ", ".join(f"{label} ×{n}" for label, n in f.elsewhere)
         here = f.label or "unlabelled"
-        print(f"  {f.surface}  #{f.document_id}:{f.start}-{f.end}  here {here}; corpus: {counts}  [{f.kind}]")
+        surface = pad(f.surface, wide)  # a longer one is said whole, past the column
+        print(f"  {surface}  {place:<{room}}  here {here}; corpus: {counts}  [{f.kind}]")
     if len(findings) > args.limit:
         print(f"  … {len(findings) - args.limit} more (--limit, or --format json)")
     return 0
