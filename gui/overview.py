@@ -194,7 +194,8 @@ class Overview(QDialog):
         for name in names:
             p = s.progress.get(name, {})
             done, seconds = int(p.get("done", 0)), float(p.get("seconds", 0.0))
-            per_doc = f"{seconds / 60 / done:.1f}" if done else "–"
+            # the time the finished documents took, not the time spent on unfinished ones as well
+            per_doc = f"{float(p.get('done_seconds', 0.0)) / 60 / done:.1f}" if done else "–"
             rows.append(
                 [
                     name,

@@ -18,7 +18,7 @@ class CorpusStats:
     characters: int
     spans: dict[tuple[str, str, str], int] = field(default_factory=dict)  # (layer, label, status) -> n
     progress: dict[str, dict[str, float]] = field(default_factory=dict)  # annotator -> state -> n, seconds,
-    # assigned
+    # done_seconds (spent on the documents now done), assigned
     states: dict[str, int] = field(default_factory=dict)  # document state (the furthest anyone got) -> n
 
     def render(self) -> str:
@@ -68,6 +68,8 @@ def corpus_stats(project: Database) -> CorpusStats:
             entry = stats.progress.setdefault(name, {})
             entry[state] = n
             entry["seconds"] = entry.get("seconds", 0.0) + float(seconds or 0)
+            if state == "done":  # what the finished documents took, for the time per finished document
+                entry["done_seconds"] = float(seconds or 0)
         # someone handed documents who has not opened one yet is listed too, with what they were given
         for name, n in s.execute(
             select(AnnotatorRow.name, func.count())
