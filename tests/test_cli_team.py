@@ -268,3 +268,23 @@ def test_the_ranked_documents_beyond_twenty_are_counted_not_dropped(tmp_path: Pa
     listed = [line for line in table.splitlines() if line.startswith("  1.000  #")]
     assert len(listed) == 20, table
     assert "  … 2 more, of 22 (--format json lists every one)" in table, table
+
+
+def test_names_typed_with_a_chinese_input_method_s_comma_are_read_as_a_list(tmp_path: Path) -> None:
+    """assign --annotators 王芳，张伟 (the comma of a Chinese input method, as the Assign documents… dialog
+    reads it) was refused as "no annotator called 王芳，张伟; add them first": the lead would add no one
+    rightly. The command line now splits there too."""
+    db = f"sqlite:///{tmp_path / 't.db'}"
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("".join(json.dumps({"text": f"第{i}篇。"}) + "\n" for i in range(4)), encoding="utf-8")
+    assert newstag("import", str(corpus), "--db", db, "--quiet").returncode == 0
+    for name in ("李明", "王芳", "张伟"):
+        assert (
+            newstag("annotators", "add", name, "--role", "annotator", "--as", "李明", "--db", db).returncode
+            == 0
+        )
+    assigned = newstag("assign", "--annotators", "王芳，张伟", "--overlap", "0.5", "--as", "李明", "--db", db)
+    assert assigned.returncode == 0, assigned.stderr
+    assert assigned.stdout.startswith("assigned 4 document(s), 2 to two annotators"), assigned.stdout
+    agreed = newstag("agreement", "--annotators", "王芳， 张伟", "--as", "李明", "--db", db)
+    assert agreed.returncode == 0 and "nothing to compare" in agreed.stdout, agreed.stderr

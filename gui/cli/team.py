@@ -23,7 +23,9 @@ SHOWN_DOCUMENTS = 20  # of the documents ranked worst first, in the table
 
 
 def _names(value: str | None) -> list[str] | None:
-    return [n.strip() for n in value.split(",") if n.strip()] if value else None
+    """A list of names, split at commas, the full-width one a Chinese input method types (，) too, as the
+    Assign documents… dialog reads it."""
+    return [n.strip() for n in value.replace("，", ",").split(",") if n.strip()] if value else None
 
 
 def register(sub: Any, add_db: AddDb) -> None:
