@@ -144,7 +144,7 @@ def cmd_agreement(args: argparse.Namespace, url: str | None) -> int:
     if not report.pairs or all(p.documents == 0 for p in report.pairs):
         print("no documents finished by two of these annotators yet: nothing to compare")
         return 0
-    print("pairwise agreement (span F1: exact / overlap; Cohen's kappa over characters, O included):")
+    print("pairwise agreement (span F1: exact / overlap; Cohen's kappa over characters):")
     spans = f"{args.label} span" if args.label else "span"
     for p in report.pairs:
         if not p.documents:
@@ -171,7 +171,7 @@ def cmd_agreement(args: argparse.Namespace, url: str | None) -> int:
     for a in names:
         print(f"  {pad(clip(a, 12), 12)}" + "".join(f"{_cell(matrix[(a, b)]):>11}" for b in names))
     if report.alpha is not None:
-        print(f"\nKrippendorff's alpha (nominal, characters, O included): {shown_score(report.alpha)}")
+        print(f"\nKrippendorff's alpha (nominal, over characters): {shown_score(report.alpha)}")
     print("\ndocuments, worst agreement first:")
     ranked = report.ranked_documents()
     for doc, f1 in ranked[:SHOWN_DOCUMENTS]:
