@@ -17,14 +17,14 @@ from PySide6.QtWidgets import (
 from gui.label_bar import swatch
 from gui.plain_text import plain_label, read_only_table
 from gui.workers import Workers
-from model.agreement import AgreementReport
+from model.agreement import AgreementReport, shown_score
 from storage.project import Project
 
 logger = logging.getLogger(__name__)
 
 
 def _item(value: object) -> QTableWidgetItem:
-    text = f"{value:.3f}" if isinstance(value, float) else str(value)
+    text = shown_score(value) if isinstance(value, float) else str(value)
     item = QTableWidgetItem(text)
     if isinstance(value, int | float):
         item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -105,7 +105,7 @@ class AgreementView(QDialog):
                 self.tr("No document has been finished by two annotators yet: nothing to compare.")
             )
         else:
-            alpha = f"{report.alpha:.3f}" if report.alpha is not None else self.tr("n/a")
+            alpha = shown_score(report.alpha) if report.alpha is not None else self.tr("n/a")
             said = self.tr(
                 "{0} annotators · Krippendorff's alpha {1} (characters, O included: reads higher "
                 "than span F1)"
@@ -116,8 +116,8 @@ class AgreementView(QDialog):
             values = [
                 f"{p.a} × {p.b}",
                 p.documents,
-                p.exact.f1,
-                p.overlap.f1,
+                p.exact.f1 if p.exact.compared else "–",  # no span by either: no F1, not a perfect one
+                p.overlap.f1 if p.exact.compared else "–",
                 p.kappa,
                 p.exact.matched,
                 p.exact.only_a,

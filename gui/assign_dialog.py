@@ -65,7 +65,16 @@ class AssignDialog(QDialog):
         except TeamError as exc:
             self.result_label.setText(self.tr("Not assigned: {0}.").format(refused_message(exc)))
             return
-        said = self.tr("Assigned {0} document(s), {1} of them to two annotators.")
-        self.result_label.setText(
-            said.format(summary.documents, summary.doubly_annotated) + "\n" + self._summary()
+        said = self.tr("Assigned {0} document(s), {1} of them to two annotators.").format(
+            summary.documents, summary.doubly_annotated
         )
+        if not summary.documents:  # "Assigned 0 document(s)" left the lead guessing why
+            said = (
+                self.tr("Assigned nothing: these annotators have every document already.")
+                if self.everything.isChecked()
+                else self.tr(
+                    "Assigned nothing: every document is assigned already (tick “Reassign documents that "
+                    "are assigned already” to hand them out again)."
+                )
+            )
+        self.result_label.setText(said + "\n" + self._summary())

@@ -24,7 +24,7 @@ from gui.database_messages import database_message
 from gui.plain_text import plain_label, read_only_table
 from gui.terms import word
 from gui.workers import Workers
-from model.agreement import AgreementReport
+from model.agreement import AgreementReport, shown_score
 from model.spans import DocState
 from storage.project import Project
 from storage.types import BASE_KIND, MODEL_KIND, CorpusStats, ModelSettings, QueueEntry
@@ -67,7 +67,7 @@ def _fill(table: QTableWidget, rows: list[list[object]]) -> None:
     for r, values in enumerate(rows):
         for c, value in enumerate(values):
             text = (
-                f"{value:.3f}"
+                shown_score(value)
                 if isinstance(value, float)
                 else f"{value:,}"
                 if isinstance(value, int)
@@ -198,7 +198,8 @@ class Overview(QDialog):
         for name in names:
             p = s.progress.get(name, {})
             done, seconds = int(p.get("done", 0)), float(p.get("seconds", 0.0))
-            per_doc = f"{seconds / 60 / done:.1f}" if done else "–"
+            # the time the finished documents took, not the time spent on unfinished ones as well
+            per_doc = f"{float(p.get('done_seconds', 0.0)) / 60 / done:.1f}" if done else "–"
             rows.append(
                 [
                     name,
@@ -214,19 +215,33 @@ class Overview(QDialog):
         if not compared:
             self.agreementLabel.setText(self.tr("No document has been finished by two annotators yet."))
         else:
-            mean = sum(p.exact.f1 for p in compared) / len(compared)
+            scored = [p.exact.f1 for p in compared if p.exact.compared]  # no span by either: no F1
+            mean = shown_score(sum(scored) / len(scored)) if scored else "–"
             alpha = data.agreement.alpha
             said = self.tr(
-                "Mean pairwise span F1 (exact) {0:.3f}; Krippendorff's alpha {1}; "
-                "worst document #{2} (F1 {3:.3f})."
+                "Mean pairwise span F1 (exact) {0}; Krippendorff's alpha {1}; worst document #{2} (F1 {3})."
             )
             ranked = data.agreement.ranked_documents()
             worst = ranked[0] if ranked else (0, 0.0)
             self.agreementLabel.setText(
-                said.format(mean, f"{alpha:.3f}" if alpha is not None else "–", worst[0], worst[1])
+                said.format(
+                    mean,
+                    shown_score(alpha) if alpha is not None else "–",
+                    worst[0],
+                    shown_score(worst[1]),
+                )
             )
         _fill(
-            self.pairs, [[f"{p.a} × {p.b}", p.documents, p.exact.f1, p.overlap.f1, p.kappa] for p in compared]
+            self.pairs,
+            [
+                [
+                    f"{p.a} × {p.b}",
+                    p.documents,
+                    *((p.exact.f1, p.overlap.f1) if p.exact.compared else ("–", "–")),
+                    p.kappa,
+                ]
+                for p in compared
+            ],
         )
         reviewed = sum(1 for e in data.queue if e.reviewed)
         self.reviewLabel.setText(

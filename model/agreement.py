@@ -43,6 +43,12 @@ class PairScore:
         total = 2 * self.matched + self.only_a + self.only_b
         return 2 * self.matched / total if total else 1.0
 
+    @property
+    def compared(self) -> bool:
+        """Whether there was a span to compare: with none on either side F1 is 1.0 by convention, which
+        says nothing about how well two annotators agree (no PER span by either, no document in common)."""
+        return bool(self.matched + self.only_a + self.only_b)
+
     def __add__(self, other: PairScore) -> PairScore:
         return PairScore(self.matched + other.matched, self.only_a + other.only_a, self.only_b + other.only_b)
 
@@ -137,7 +143,7 @@ class PairReport:
     documents: int
     exact: PairScore
     overlap: PairScore
-    per_label: dict[str, PairScore]
+    per_label: dict[str, PairScore]  # the labels either of the two used on the documents compared
     kappa: float
 
 
@@ -148,11 +154,12 @@ class AgreementReport:
     per_document: dict[int, float] = field(default_factory=dict)  # mean pairwise exact F1
     alpha: float | None = None
 
-    def matrix(self) -> dict[tuple[str, str], float]:
-        """Exact span F1 for every ordered pair (symmetric; 1.0 on the diagonal)."""
-        out = {(x, x): 1.0 for x in self.annotators}
+    def matrix(self) -> dict[tuple[str, str], float | None]:
+        """Exact span F1 for every ordered pair (symmetric; 1.0 on the diagonal; None for a pair with no span
+        to compare)."""
+        out: dict[tuple[str, str], float | None] = {(x, x): 1.0 for x in self.annotators}
         for p in self.pairs:
-            out[(p.a, p.b)] = out[(p.b, p.a)] = p.exact.f1
+            out[(p.a, p.b)] = out[(p.b, p.a)] = p.exact.f1 if p.exact.compared else None
         return out
 
     def ranked_documents(self) -> list[tuple[int, float]]:
@@ -183,7 +190,9 @@ def agreement(
             per_doc.setdefault(doc, []).append(score.f1)
             seq_a += char_labels(lengths[doc], _filter(ea, label))
             seq_b += char_labels(lengths[doc], _filter(eb, label))
-        report.pairs.append(PairReport(a, b, len(docs), exact, over, per_label, cohen_kappa(seq_a, seq_b)))
+        # a label neither of the two used on these documents is not "agreed on" (F1 1.000): it is left out
+        used = {lab: score for lab, score in per_label.items() if score.compared}
+        report.pairs.append(PairReport(a, b, len(docs), exact, over, used, cohen_kappa(seq_a, seq_b)))
     report.per_document = {doc: sum(v) / len(v) for doc, v in per_doc.items()}
     filtered = {n: {d: _filter(es, label) for d, es in layers.get(n, {}).items()} for n in names}
     report.alpha = krippendorff_alpha(filtered, lengths, names)

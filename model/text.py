@@ -1,8 +1,10 @@
-"""Text normalisation that newstag allows itself: line endings only. Never NFKC, never width folding."""
+"""Text normalisation that newstag allows itself: line endings only. Never NFKC, never width folding. And how
+wide a text is in a terminal, so that tables with Chinese names line up."""
 
 from __future__ import annotations
 
 import bisect
+import unicodedata
 from collections.abc import Callable
 
 
@@ -53,3 +55,34 @@ def find_all(text: str, surface: str) -> list[int]:
         found.append(i)
         i = text.find(surface, i + len(surface))
     return found
+
+
+def display_width(text: str) -> int:
+    """Columns ``text`` takes in a terminal: wide and full-width characters (hanzi, 。) two, combining marks
+    and invisible format characters none, everything else one."""
+    width = 0
+    for ch in text:
+        if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+            continue
+        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return width
+
+
+def clip(text: str, columns: int) -> str:
+    """``text`` cut to at most ``columns`` terminal columns (a cut name ends in …)."""
+    if display_width(text) <= columns:
+        return text
+    kept, width = "", 0
+    for ch in text:
+        w = display_width(ch)
+        if width + w > columns - 1:
+            break
+        kept, width = kept + ch, width + w
+    return kept + "…"
+
+
+def pad(text: str, columns: int, right: bool = False) -> str:
+    """``text`` padded with spaces to ``columns`` terminal columns (left-aligned, or right-aligned), so that
+    the columns after a Chinese name line up with those after a Latin one."""
+    fill = " " * max(0, columns - display_width(text))
+    return fill + text if right else text + fill

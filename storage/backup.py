@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shlex
 import sqlite3
 import tempfile
 from collections.abc import Callable, Iterator
@@ -45,12 +46,27 @@ class BackupReport:
     bytes: int
 
 
-def pg_dump_advice(url: str) -> str:
-    safe = make_url(url).set(drivername="postgresql").render_as_string(hide_password=True)
-    return (
-        f"newstag backup copies SQLite files; back up a PostgreSQL database with pg_dump, e.g. "
-        f"pg_dump --format=custom --file=newstag.dump '{safe}' (restore with pg_restore)"
+def pg_dump_command(url: str, out: Path) -> str:
+    """The ``pg_dump`` command line that backs up the PostgreSQL database of ``url`` into ``out``, ready to
+    paste into a shell: libpq's URL (no SQLAlchemy driver), without the password (a masked one, ``***``,
+    would be sent as the password; pg_dump asks for it, or reads ``~/.pgpass``)."""
+    parsed = make_url(url)
+    plain = parsed.set(drivername="postgresql")._replace(password=None).render_as_string(hide_password=False)
+    return f"pg_dump --format=custom --file={shlex.quote(str(out))} {shlex.quote(plain)}"
+
+
+def pg_dump_advice(url: str, out: Path) -> str:
+    """Why newstag copies nothing from PostgreSQL, and the command that backs it up into ``out``."""
+    said = (
+        "a PostgreSQL database is backed up with pg_dump, not by newstag (nothing was written); run:\n"
+        f"  {pg_dump_command(url, out)}\n"
+        "and restore it with pg_restore."
     )
+    if make_url(url).password is not None:
+        said += " The password is left out of the URL: pg_dump asks for it, or reads ~/.pgpass."
+    if out.exists():
+        said += f" {out} exists already: pg_dump would write over it; choose a new name."
+    return said
 
 
 def sqlite_path(url: str) -> Path | None:

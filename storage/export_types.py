@@ -104,6 +104,8 @@ class OutputFile:
 
 
 # What the summary says of each kind of thing left out.
+SPLIT_ORDER = ("train", "dev", "test")  # the parts of storage.split.Part, in the order a split names them
+
 SKIP_TEXT = {
     SkipReason.NO_LABELS: "document(s) without labels in the chosen layer",
     SkipReason.EMPTY: "document(s) with nothing left to write (only whitespace)",
@@ -141,7 +143,11 @@ class ExportSummary:
         """The end-of-export report, for the terminal and the dialog; ``tr`` words each line's template in
         the reader's language (the dialog passes Qt's translator; labels, parts and paths stay as
         they are)."""
-        parts = ", ".join(f"{part} {n:,}" for part, n in sorted(self.documents.items()) if part != "all")
+        named = [part for part in self.documents if part != "all"]  # train, dev, test, in the split's order
+        order = sorted(
+            named, key=lambda p: (SPLIT_ORDER.index(p) if p in SPLIT_ORDER else len(SPLIT_ORDER), p)
+        )
+        parts = ", ".join(f"{part} {self.documents[part]:,}" for part in order)
         lines = [
             tr("documents: {0:,}").format(self.total_documents) + (f" ({parts})" if parts else ""),
             tr("sentences: {0:,}").format(self.sentences),

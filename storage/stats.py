@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import case, func, select
 
+from model.text import pad
 from storage.database import Database
 from storage.orm import AnnotatorRow, AssignmentRow, DocumentRow, ProgressRow, SpanRow
 
@@ -17,7 +18,7 @@ class CorpusStats:
     characters: int
     spans: dict[tuple[str, str, str], int] = field(default_factory=dict)  # (layer, label, status) -> n
     progress: dict[str, dict[str, float]] = field(default_factory=dict)  # annotator -> state -> n, seconds,
-    # assigned
+    # done_seconds (spent on the documents now done), assigned
     states: dict[str, int] = field(default_factory=dict)  # document state (the furthest anyone got) -> n
 
     def render(self) -> str:
@@ -31,7 +32,7 @@ class CorpusStats:
         if self.spans:
             lines.append("spans (layer / label / status: count):")
             for (layer, label, status), n in sorted(self.spans.items()):
-                lines.append(f"  {layer:<10} {label:<8} {status:<9} {n:>9,}")
+                lines.append(f"  {layer:<10} {pad(label, 8)} {status:<9} {n:>9,}")
         else:
             lines.append("spans: none")
         if self.progress:
@@ -39,7 +40,7 @@ class CorpusStats:
             for name, p in sorted(self.progress.items()):
                 assigned = int(p.get("assigned", 0))
                 lines.append(
-                    f"  {name:<20} {int(p.get('done', 0)):>6} done"
+                    f"  {pad(name, 20)} {int(p.get('done', 0)):>6} done"
                     f"  {int(p.get('in_progress', 0)):>6} in progress"
                     f"  {p.get('seconds', 0.0) / 60:8.1f} min"
                     + (f"  (of {assigned:,} assigned)" if assigned else "")
@@ -67,6 +68,8 @@ def corpus_stats(project: Database) -> CorpusStats:
             entry = stats.progress.setdefault(name, {})
             entry[state] = n
             entry["seconds"] = entry.get("seconds", 0.0) + float(seconds or 0)
+            if state == "done":  # what the finished documents took, for the time per finished document
+                entry["done_seconds"] = float(seconds or 0)
         # someone handed documents who has not opened one yet is listed too, with what they were given
         for name, n in s.execute(
             select(AnnotatorRow.name, func.count())

@@ -213,7 +213,8 @@ def _annotator(
         known = s.scalar(select(AnnotatorRow).where(AnnotatorRow.name == name))
         if known is not None:
             return _person(known)
-    if "," in name:  # every list of names (assign --annotators a,b; agreement; the dialogs) splits at commas
+    if "," in name or "，" in name:  # every list of names (assign --annotators a,b; agreement; the dialogs)
+        # splits at commas, the full-width one of a Chinese input method too
         raise TeamError(Reason.of(ReasonKind.PERSON_NAME_COMMA, name=name))
     with project.transaction() as s:
         row = s.scalar(select(AnnotatorRow).where(AnnotatorRow.name == name))

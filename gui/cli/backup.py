@@ -35,7 +35,7 @@ def cmd_backup(args: argparse.Namespace, url: str | None) -> int:
     url = url or default_url()
     source = sqlite_path(url)
     if source is None:
-        print(f"newstag backup: {pg_dump_advice(url)}", file=sys.stderr)
+        print(f"newstag backup: {pg_dump_advice(url, args.out)}", file=sys.stderr)
         return 2
     try:
         with tqdm(unit=" page", disable=args.quiet or None, leave=False, file=sys.stderr) as bar:

@@ -182,10 +182,13 @@ def options_from_args(args: argparse.Namespace) -> ExportOptions:
     )
 
 
-def _gold_hint(args: argparse.Namespace, exc: ExportOptionError) -> str:
-    """Nothing labelled: how to write the documents anyway (--keep-unlabelled), and where --annotator is
-    given without --layer, that the layer is gold, which a team may not have yet."""
+def _hint(args: argparse.Namespace, exc: ExportOptionError) -> str:
+    """An annotator needed: the option that names one. Nothing labelled: how to write the documents anyway
+    (--keep-unlabelled), and where --annotator is given without --layer, that the layer is gold, which a team
+    may not have yet."""
     refusal = getattr(exc, "refusal", None)
+    if refusal is not None and refusal.kind is ReasonKind.EXPORT_NEEDS_ANNOTATOR:
+        return ": name them with --annotator NAME"
     if refusal is None or refusal.kind is not ReasonKind.EXPORT_NOTHING_LABELLED:
         return ""
     keep = " (--keep-unlabelled writes them without labels)"
@@ -215,7 +218,7 @@ def cmd_export(args: argparse.Namespace, url: str | None) -> int:
 
             summary = project.export.run(options, args.out, progress=progress, overwrite=args.overwrite)
     except ExportOptionError as exc:
-        print(f"newstag export: {exc}{_gold_hint(args, exc)}", file=sys.stderr)
+        print(f"newstag export: {exc}{_hint(args, exc)}", file=sys.stderr)
         return 2
     except (ExportError, OSError) as exc:
         print(f"newstag export failed: {exc} (nothing was written)", file=sys.stderr)

@@ -15,13 +15,17 @@ from gui.cli.people import actor_name, add_actor, authorise
 from model.agreement import shown_score
 from model.reasons import ReasonKind
 from model.roles import Permission
+from model.text import clip, display_width, pad
 from storage.types import TeamError
 
 AddDb = Callable[[argparse.ArgumentParser], None]
+SHOWN_DOCUMENTS = 20  # of the documents ranked worst first, in the table
 
 
 def _names(value: str | None) -> list[str] | None:
-    return [n.strip() for n in value.split(",") if n.strip()] if value else None
+    """A list of names, split at commas, the full-width one a Chinese input method types (，) too, as the
+    Assign documents… dialog reads it."""
+    return [n.strip() for n in value.replace("，", ",").split(",") if n.strip()] if value else None
 
 
 def register(sub: Any, add_db: AddDb) -> None:
@@ -83,9 +87,17 @@ def cmd_assign(args: argparse.Namespace, url: str | None) -> int:
             hint = "; add them first: newstag annotators add NAME --as LEAD" if unknown else ""
             print(f"newstag assign: {exc}{hint}", file=sys.stderr)
             return 2
-        print(f"assigned {summary.documents} document(s), {summary.doubly_annotated} to two annotators")
+        if not summary.documents:  # "assigned 0 document(s)" left the lead guessing why
+            print(
+                "assigned nothing: every document is assigned already (--all hands them out again, to people "
+                "who do not have them)"
+                if not args.all
+                else "assigned nothing: these annotators have every document already"
+            )
+        else:
+            print(f"assigned {summary.documents} document(s), {summary.doubly_annotated} to two annotators")
         for name, n in sorted(project.team.assigned_counts().items()):
-            print(f"  {name:<20} {n:>6} document(s) in total")
+            print(f"  {pad(name, 20)} {n:>6} document(s) in total")
     return 0
 
 
@@ -132,32 +144,49 @@ def cmd_agreement(args: argparse.Namespace, url: str | None) -> int:
     if not report.pairs or all(p.documents == 0 for p in report.pairs):
         print("no documents finished by two of these annotators yet: nothing to compare")
         return 0
-    print("pairwise agreement (span F1: exact / overlap; Cohen's kappa over characters, O included):")
+    print("pairwise agreement (span F1: exact / overlap; Cohen's kappa over characters):")
+    spans = f"{args.label} span" if args.label else "span"
     for p in report.pairs:
+        if not p.documents:
+            print(f"  {p.a} × {p.b}: no document finished by both")
+            continue
+        if not p.exact.compared:  # F1 would read 1.000, a perfect agreement on nothing
+            print(
+                f"  {p.a} × {p.b}: {p.documents} document(s)  no {spans} by either: no F1  "
+                f"kappa {shown_score(p.kappa)}"
+            )
+            continue
         print(
             f"  {p.a} × {p.b}: {p.documents} document(s)  "
             f"F1 {shown_score(p.exact.f1)} / {shown_score(p.overlap.f1)}  "
-            f"kappa {p.kappa:.3f}  (matched {p.exact.matched}, only {p.a} {p.exact.only_a}, "
+            f"kappa {shown_score(p.kappa)}  (matched {p.exact.matched}, only {p.a} {p.exact.only_a}, "
             f"only {p.b} {p.exact.only_b})"
         )
         for label, s in p.per_label.items():
-            print(f"      {label:<6} F1 {shown_score(s.f1)}")
+            print(f"      {pad(label, 6)} F1 {shown_score(s.f1)}")
     names = report.annotators
     matrix = report.matrix()
     print("\nexact span F1 matrix:")
-    print(" " * 14 + "".join(f"{n[:10]:>11}" for n in names))
+    print(" " * 14 + "".join(" " + pad(clip(n, 10), 10, right=True) for n in names))
     for a in names:
-        print(f"  {a[:12]:<12}" + "".join(f"{matrix.get((a, b), float('nan')):>11.3f}" for b in names))
+        print(f"  {pad(clip(a, 12), 12)}" + "".join(f"{_cell(matrix[(a, b)]):>11}" for b in names))
     if report.alpha is not None:
-        print(f"\nKrippendorff's alpha (nominal, characters, O included): {report.alpha:.3f}")
+        print(f"\nKrippendorff's alpha (nominal, over characters): {shown_score(report.alpha)}")
     print("\ndocuments, worst agreement first:")
-    for doc, f1 in report.ranked_documents()[:20]:
+    ranked = report.ranked_documents()
+    for doc, f1 in ranked[:SHOWN_DOCUMENTS]:
         print(f"  {shown_score(f1)}  #{doc} {titles.get(doc, '')}")
+    if len(ranked) > SHOWN_DOCUMENTS:  # the rest were left out without a word
+        print(f"  … {len(ranked) - SHOWN_DOCUMENTS} more, of {len(ranked)} (--format json lists every one)")
     print(
         "\ncaveat: kappa and alpha count every character, O included; most characters are O, so they read "
         "higher than span F1 for the same annotations."
     )
     return 0
+
+
+def _cell(value: float | None) -> str:
+    return "–" if value is None else shown_score(value)
 
 
 def _score(s: Any) -> dict[str, Any]:
@@ -223,10 +252,16 @@ def cmd_consistency(args: argparse.Namespace, url: str | None) -> int:
         return 0
     layer = f"{args.annotator}'s layer" if args.annotator else "the gold layer"
     print(f"{len(findings)} finding(s) in {layer} ({len(texts)} document(s))")
-    for f in findings[: args.limit]:
+    shown = findings[: args.limit]
+    # columns by terminal width (a hanzi takes two), so the places and labels line up under each other
+    wide = min(24, max((display_width(f.surface) for f in shown), default=0))
+    places = [f"#{f.document_id}:{f.start}-{f.end}" for f in shown]
+    room = max((len(p) for p in places), default=0)
+    for f, place in zip(shown, places, strict=True):
         counts = ", ".join(f"{label} ×{n}" for label, n in f.elsewhere)
         here = f.label or "unlabelled"
-        print(f"  {f.surface}  #{f.document_id}:{f.start}-{f.end}  here {here}; corpus: {counts}  [{f.kind}]")
+        surface = pad(f.surface, wide)  # a longer one is said whole, past the column
+        print(f"  {surface}  {place:<{room}}  here {here}; corpus: {counts}  [{f.kind}]")
     if len(findings) > args.limit:
         print(f"  … {len(findings) - args.limit} more (--limit, or --format json)")
     return 0

@@ -259,6 +259,14 @@
         <source>Assigned {0} document(s), {1} of them to two annotators.</source>
         <translation>已分配 {0} 篇文档，其中 {1} 篇分给两位标注员。</translation>
     </message>
+    <message>
+        <source>Assigned nothing: these annotators have every document already.</source>
+        <translation>未分配任何文档：这些标注员已拥有全部文档。</translation>
+    </message>
+    <message>
+        <source>Assigned nothing: every document is assigned already (tick “Reassign documents that are assigned already” to hand them out again).</source>
+        <translation>未分配任何文档：所有文档都已分配（勾选“重新分配已分配的文档”可再次分配）。</translation>
+    </message>
 </context>
 <context>
     <name>ConsistencyView</name>
@@ -2590,8 +2598,8 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>还没有两名标注员都已完成的文档。</translation>
     </message>
     <message>
-        <source>Mean pairwise span F1 (exact) {0:.3f}; Krippendorff&apos;s alpha {1}; worst document #{2} (F1 {3:.3f}).</source>
-        <translation>两两标注的平均 F1（精确）{0:.3f}；Krippendorff alpha {1}；一致性最差的文档 #{2}（F1 {3:.3f}）。</translation>
+        <source>Mean pairwise span F1 (exact) {0}; Krippendorff&apos;s alpha {1}; worst document #{2} (F1 {3}).</source>
+        <translation>两两标注的平均 F1（精确）{0}；Krippendorff alpha {1}；一致性最差的文档 #{2}（F1 {3}）。</translation>
     </message>
     <message>
         <source>{0} document(s) finished by two or more annotators: {1} reviewed, {2} to review.</source>

@@ -174,6 +174,7 @@ def test_the_overview_shows_what_stats_and_agreement_say_and_refreshes(
     sqlite_project.annotations.add_time(a, sqlite_project.annotator("alice").id, 150)
     ctx = Context(b, sqlite_project.annotator("alice").id)
     SetDocumentState(ctx, DocState.IN_PROGRESS, DocState.NEW).do(sqlite_project.annotations)
+    sqlite_project.annotations.add_time(b, sqlite_project.annotator("alice").id, 90)  # not finished yet
     sqlite_project.team.add("rita", Role.REVIEWER)  # everyone's work: a reviewer's or the lead's view
     window = make_window("rita")
     window.findChild(QAction, "action_overview").trigger()
@@ -186,7 +187,8 @@ def test_the_overview_shows_what_stats_and_agreement_say_and_refreshes(
     rows = {
         table.item(r, 0).text(): [table.item(r, i).text() for i in range(6)] for r in range(table.rowCount())
     }
-    assert rows["alice"][2:] == ["1", "1", "0:02:30", "2.5"]
+    # minutes per finished document: the 150 s of the finished one, not with the 90 s of the unfinished one
+    assert rows["alice"][2:] == ["1", "1", "0:04:00", "2.5"]
     assert rows["bob"][2:5] == ["1", "0", "0:00:00"]
     assert view.pairs.rowCount() == 1 and view.pairs.item(0, 0).text() == "alice × bob"
     assert view.pairs.item(0, 2).text() == "0.667"  # one span agreed of 2 and 1

@@ -59,3 +59,33 @@ def test_perfect_agreement_alpha_is_one() -> None:
     report = agreement(layers, {1: 6})
     assert report.alpha == pytest.approx(1.0)
     assert report.pairs[0].kappa == pytest.approx(1.0)
+
+
+def test_a_label_neither_annotator_used_is_not_reported_as_agreed() -> None:
+    """alice and bob tagged no person on their shared documents (carol did, elsewhere): PER is no 1.000
+    for them, as if they had agreed on persons; it is left out of their pair's labels."""
+    layers = {
+        "alice": {1: {LOC}},
+        "bob": {1: {LOC, Entity(0, 2, "ORG")}},
+        "carol": {2: {PER}},
+        "dave": {2: {PER}},
+    }
+    report = agreement(layers, {1: 6, 2: 6})
+    pair = next(p for p in report.pairs if (p.a, p.b) == ("alice", "bob"))
+    assert sorted(pair.per_label) == ["LOC", "ORG"]
+    assert pair.per_label["ORG"].f1 == 0.0 and pair.per_label["LOC"].f1 == 1.0
+    other = next(p for p in report.pairs if (p.a, p.b) == ("carol", "dave"))
+    assert sorted(other.per_label) == ["PER"]
+
+
+def test_a_pair_with_no_span_to_compare_has_no_f1_in_the_matrix() -> None:
+    """alice and bob tagged no person: with --label PER their F1 read 1.000 in the matrix, a perfect
+    agreement on nothing; it is None (shown "–"), as is a pair with no document in common."""
+    layers = {"alice": {1: {LOC}}, "bob": {1: {LOC}}, "carol": {2: {PER}}}
+    report = agreement(layers, {1: 6, 2: 6}, label="PER")
+    pair = report.pairs[0]
+    assert (pair.a, pair.b, pair.documents, pair.exact.compared) == ("alice", "bob", 1, False)
+    matrix = report.matrix()
+    assert matrix[("alice", "bob")] is None and matrix[("alice", "carol")] is None
+    assert matrix[("alice", "alice")] == 1.0
+    assert agreement(layers, {1: 6, 2: 6}).matrix()[("alice", "bob")] == 1.0  # LOC agreed: a real 1.0

@@ -30,3 +30,12 @@ def test_normalise_keeps_every_other_character_at_its_mapped_offset(text: str) -
 def test_title() -> None:
     assert first_line_title("\n\n  标题  \n正文") == "标题"
     assert first_line_title("长" * 200, limit=10) == "长" * 9 + "…"
+
+
+def test_display_width_clip_and_pad_count_terminal_columns() -> None:
+    from model.text import clip, display_width, pad
+
+    assert display_width("张伟") == 4 and display_width("alice") == 5 and display_width("e\u0301") == 1
+    assert clip("欧阳小明同学们", 10) == "欧阳小明…" and display_width(clip("欧阳小明同学们", 10)) == 9
+    assert clip("alice", 10) == "alice"
+    assert pad("张伟", 6) == "张伟  " and pad("张伟", 6, right=True) == "  张伟"

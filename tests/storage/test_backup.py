@@ -111,10 +111,45 @@ def test_a_damaged_database_gives_no_backup(sqlite_project: Project, tmp_path: P
     assert list(folder.iterdir()) == []
 
 
-def test_postgresql_gets_the_pg_dump_command(capsys) -> None:
-    assert main(["backup", "--out", "x.db", "--db", "postgresql+psycopg://ann:secret@db.example/news"]) == 2
+def test_postgresql_gets_the_pg_dump_command(capsys, tmp_path: Path) -> None:
+    """The command printed names the --out given (it said --file=newstag.dump whatever --out was), and
+    leaves the password out (a masked 'ann:***@' would have been sent as the password); said once, not
+    'newstag backup: newstag backup copies…'."""
+    out = tmp_path / "news 1.dump"
+    assert main(["backup", "--out", str(out), "--db", "postgresql+psycopg://ann:secret@db.example/news"]) == 2
     err = capsys.readouterr().err
-    assert "pg_dump --format=custom" in err and "postgresql://ann:***@db.example/news" in err
+    assert err.count("newstag backup") == 1 and "secret" not in err and "***" not in err
+    assert f"  pg_dump --format=custom --file='{out}' postgresql://ann@db.example/news\n" in err, err
+    assert "pg_dump asks for it, or reads ~/.pgpass" in err and "nothing was written" in err
+    out.write_bytes(b"mine")
+    assert main(["backup", "--out", str(out), "--db", "postgresql+psycopg://ann@db.example/news"]) == 2
+    assert f"{out} exists already: pg_dump would write over it" in capsys.readouterr().err
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(shutil.which("pg_dump") is None, reason="pg_dump is not installed")
+def test_the_printed_pg_dump_command_backs_the_project_up(
+    pg_project: Project, tmp_path: Path, capsys
+) -> None:
+    """The lead pastes the printed line into a shell: it runs, and the dump holds the project's rows."""
+    for seed in seed_paths():
+        pg_project.importer.import_file(seed)
+    url = pg_project.engine.url.render_as_string(hide_password=False)
+    out = tmp_path / "team backup.dump"
+    assert main(["backup", "--out", str(out), "--db", url]) == 2
+    command = capsys.readouterr().err.splitlines()[1].strip()
+    assert command.startswith("pg_dump ")
+    done = subprocess.run(command, shell=True, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    listing = subprocess.run(["pg_restore", "--list", str(out)], capture_output=True, text=True, check=True)
+    assert "TABLE DATA public documents" in listing.stdout
+    data = subprocess.run(
+        ["pg_restore", "--data-only", "--table=documents", "--file=-", str(out)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert all(seed.read_text(encoding="utf-8").splitlines()[0][:10] in data.stdout for seed in seed_paths())
 
 
 KILLED_MIDWAY = """

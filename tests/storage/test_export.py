@@ -367,3 +367,16 @@ def test_a_split_with_too_few_documents_for_a_part_says_so(sqlite_project: Proje
     )
     even = sqlite_project.export.run(ExportOptions(split=SplitRatios(0.34, 0.33, 0.33)), tmp_path / "even")
     assert even.empty_parts == [] and "warning" not in even.render()
+
+
+def test_the_summary_names_the_parts_in_the_split_s_order(sqlite_project: Project, tmp_path: Path) -> None:
+    """--split 0.8,0.1,0.1 wrote train, dev, test but the summary counted them "dev 3, test 2, train 19"
+    (alphabetical), which a lead reads against the ratios given: now train, dev, test, as the files."""
+    texts = [f"第{i}篇。李强说。北京好。" for i in range(10)]
+    for doc in add_documents(sqlite_project, *texts):
+        add_span(sqlite_project, doc, len(texts[0]) - 4, len(texts[0]) - 2, "LOC", Layer.GOLD)
+    summary = sqlite_project.export.run(ExportOptions(split=SplitRatios(0.6, 0.2, 0.2)), tmp_path / "ten")
+    first = summary.render().splitlines()[0]
+    n = summary.documents
+    assert first == f"documents: 10 (train {n['train']}, dev {n['dev']}, test {n['test']})", first
+    assert n["dev"] and n["test"]

@@ -65,6 +65,12 @@ def test_export_conll_with_mapping_and_summary(
         (["--split", "0.7,0.2,0.2"], "must sum to 1"),
         (["--state", "finished", "--annotator", "x"], "unknown state"),
         (["--separator", "\n"], "separator"),
+        # a lead's gold-else-annotator export of finished documents was refused without the option to use
+        (
+            ["--layer", "gold-else-annotator", "--only-done"],
+            "document states): name them with --annotator NAME",
+        ),
+        (["--layer", "annotator"], "an annotator is needed for this export"),
     ],
 )
 def test_bad_options_exit_2_with_a_message(

@@ -125,6 +125,10 @@ def test_a_name_with_a_comma_is_refused_since_lists_of_names_split_at_commas(pro
     assert caught.value.refusal is not None
     with pytest.raises(TeamError, match="has a comma"):
         project.annotator("zhao,qian")  # the window under such a name
+    with pytest.raises(TeamError, match="has a comma"):
+        project.team.add(
+            "王芳，张伟", Role.ANNOTATOR, by=lead.id
+        )  # a Chinese input method's comma splits too
     assert [a.name for a in project.team.annotators()] == ["li"]
 
 
