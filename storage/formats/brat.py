@@ -178,7 +178,7 @@ def read_brat(
         warnings.extend(info.notes + info.warnings)
     text, mapper = normalise_newlines(raw)
     if text is not raw:
-        entities = [Entity(mapper(e.start), mapper(e.end), e.label) for e in entities]
+        entities = [Entity(mapper(e.start, start=True), mapper(e.end), e.label) for e in entities]
     yield ParsedDocument(
         title=first_line_title(text),
         text=text,

@@ -193,7 +193,7 @@ class JsonReader:
         entities = self._entities(raw, spans, fail, number)
         text, mapper = normalise_newlines(raw)
         if text is not raw:
-            entities = [Entity(mapper(e.start), mapper(e.end), e.label) for e in entities]
+            entities = [Entity(mapper(e.start, start=True), mapper(e.end), e.label) for e in entities]
         title = meta.pop("title", None)
         meta.update(
             format=self.info.format, encoding=self.source.encoding, line_endings=line_ending_kind(raw)
