@@ -125,6 +125,20 @@ def unmarked_utf16(head: bytes) -> str | None:
     return None
 
 
+def stray_nul(head: bytes) -> int | None:
+    """The line of the first NUL byte where ``head`` is UTF-8 text with a few NUL bytes in it (a damaged
+    file, refused there), else None. Not UTF-16: there every ASCII character brings a NUL byte, and the other
+    bytes are no UTF-8 (read as UTF-16, ``{{location:`` with one NUL after it is hanzi, 筻潬慣楴湯)."""
+    nuls = head.count(0)
+    if not nuls or 10 * nuls > len(head):
+        return None
+    try:
+        text = codecs.getincrementaldecoder("utf-8")().decode(head.replace(b"\x00", b""), final=False)
+    except UnicodeDecodeError:
+        return None
+    return head.count(b"\n", 0, head.index(0)) + 1 if looks_like_text(text) else None
+
+
 def looks_like_text(text: str) -> bool:
     """Reject decodings full of control characters or unassigned code points (binary read as text)."""
     if not text:
@@ -244,6 +258,8 @@ def decode(data: bytes, path: Path | str) -> tuple[str, str]:
             except UnicodeDecodeError as exc:
                 raise ImportFormatError.of(path, K.BAD_BOM, codec=encoding) from exc
     if b"\x00" in data[:8192]:
+        if (line := stray_nul(data[:HEAD])) is not None:
+            raise ImportFormatError.of(path, K.NUL_CHARACTER, line)
         if (codec := unmarked_utf16(data[:HEAD])) is not None:
             try:
                 return data.decode(codec), codec
