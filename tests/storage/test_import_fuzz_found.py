@@ -4,6 +4,8 @@ file that crashed the import, hung it, read it as other text, or was refused wit
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -62,3 +64,38 @@ def test_a_stray_nul_byte_is_refused_by_its_line(
 def test_a_utf16_file_without_a_bom_is_still_read(project: Project, tmp_path: Path) -> None:
     ok(project.importer.import_file(write(tmp_path / "u.txt", "标题\nNew York 纽约\n".encode("utf-16-le"))))
     assert texts(project) == ["标题\nNew York 纽约\n"]
+
+
+def test_a_huge_webanno_offset_is_refused_at_once(tmp_path: Path) -> None:
+    # past the text on a row that is not a sentence's first, the refusal looked for the text around the offset
+    # one code unit at a time from 10**23 down (it hung); on a sentence's first row, the gap before it was
+    # filled with that many spaces (MemoryError: "unexpected error")
+    rows = "#Text=李强\n1-1\t0-2\t李强\t_\tPER\n\n#Text=北京。\n2-1\t3-5\t北京\t_\tLOC\n"
+    write(tmp_path / "late.tsv", WEBANNO_HEAD + rows + f"2-2\t{10**23}-6\t。\t_\t_\n")
+    write(tmp_path / "gap.tsv", WEBANNO_HEAD + rows.replace("2-1\t3-5", f"2-1\t{10**11}-{10**11 + 2}"))
+    result = subprocess.run(
+        [sys.executable, "-m", "gui.cli", "import", "--db", str(tmp_path / "x.db"), str(tmp_path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    out = result.stdout + result.stderr
+    assert result.returncode == 1 and "Traceback" not in out and "unexpected error" not in out, out
+    assert "late.tsv, line 10: the offsets 100000000000000000000000-6 do not cover" in out, out
+    assert "gap.tsv, line 9: the offsets 100000000000-100000000002 do not cover" in out, out
+
+
+@pytest.mark.parametrize(
+    ("name", "body", "line"),
+    [
+        ("y.txt.ann", "第一行。\n[@北京#LOC*]和[@李强#PE\u200dR*]\n", 2),
+        ("w.tsv", WEBANNO_HEAD + "#Text=李强在北京\n1-1\t0-2\t李强\t_\tPER\u202e\n1-2\t2-3\t在\t_\t_\n", 6),
+    ],
+)
+def test_a_bad_label_is_refused_by_its_line(
+    project: Project, tmp_path: Path, name: str, body: str, line: int
+) -> None:
+    report = project.importer.import_file(write(tmp_path / name, body))
+    assert report.error is not None and report.error.line == line, report.error
+    assert "invisible character" in str(report.error)
