@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from storage.formats import ImportFormatError
+from storage.importer import Importer
 from storage.project import Project
 from tests.conftest import snapshot
 from tests.storage.test_import import texts
@@ -64,6 +66,19 @@ def test_a_stray_nul_byte_is_refused_by_its_line(
 def test_a_utf16_file_without_a_bom_is_still_read(project: Project, tmp_path: Path) -> None:
     ok(project.importer.import_file(write(tmp_path / "u.txt", "标题\nNew York 纽约\n".encode("utf-16-le"))))
     assert texts(project) == ["标题\nNew York 纽约\n"]
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_a_one_line_utf16_file_without_a_bom_is_read_in_its_own_byte_order(
+    tmp_path: Path, codec: str
+) -> None:
+    # read as UTF-16-LE, "Xinhua" in UTF-16-BE is 堀椀渀栀甀愀: ASCII letters are the high byte of hanzi, and
+    # with no line break (00 0A) to tell, the first order that read as hanzi was taken
+    path = write(tmp_path / "u.txt", "Xinhua".encode(codec))
+    assert [d.text for d in Importer.read(path)] == ["Xinhua"]
+    path = write(tmp_path / "v.txt", b"a\tO\n\x00\tO\n\x00\tO\n")  # UTF-8 with NULs, not 愉伊\t伊…
+    with pytest.raises(ImportFormatError, match="line 2: holds a NUL character"):
+        Importer.read(path)
 
 
 def test_a_huge_webanno_offset_is_refused_at_once(tmp_path: Path) -> None:
