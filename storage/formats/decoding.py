@@ -136,11 +136,13 @@ def stray_nul(head: bytes) -> int | None:
     file, refused there), else None. Not UTF-16: there every ASCII character brings a NUL byte, and the other
     bytes are no UTF-8 (read as UTF-16, ``{{location:`` with one NUL after it is hanzi, 筻潬慣楴湯)."""
     nuls = head.count(0)
-    if not nuls or 4 * nuls >= len(head):  # UTF-16 of ASCII is half NUL bytes; of hanzi, no UTF-8
+    if not nuls:
         return None
     try:
         text = codecs.getincrementaldecoder("utf-8")().decode(head.replace(b"\x00", b""), final=False)
-    except UnicodeDecodeError:
+    except UnicodeDecodeError:  # UTF-16 of hanzi is no UTF-8
+        return None
+    if text.isascii() and 4 * nuls >= len(head):  # UTF-16 of ASCII and ASCII-byte hanzi: a NUL byte in 4
         return None
     return head.count(b"\n", 0, head.index(0)) + 1 if looks_like_text(text) else None
 

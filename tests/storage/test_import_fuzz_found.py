@@ -50,6 +50,7 @@ def test_a_brat_entity_over_the_newline_half_of_a_crlf_covers_the_line_break(
         ("nul.jsonl", b'{"text": "ab"}\n{"text": "c\x00d"}\n', 2),
         # read as UTF-16 without a BOM, this was 筻潬慣楴湯:絽, imported without a word
         ("boson.txt", b"{{location:\x00}}", 1),
+        ("tiny.txt", "a\x00\x85".encode(), 1),  # 61 00 C2 85: "a藂" in UTF-16-LE, but C2 85 is UTF-8
         ("nul.tsv", (WEBANNO_HEAD + "#Text=李强\n1-1\t0-2\t李强\t_\tPER\x00\n").encode(), 6),
     ],
 )
