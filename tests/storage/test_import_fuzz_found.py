@@ -42,6 +42,17 @@ def test_a_brat_entity_over_the_newline_half_of_a_crlf_covers_the_line_break(
 
 
 @pytest.mark.parametrize(
+    "ann", ["T1\tPER 0 2\t李强\rT2\tLOC 3 5\t北京\r", "\rT1\tPER 0 2\t李强\nT2\tLOC 3 5\n"]
+)
+def test_a_lone_carriage_return_ends_a_brat_line(project: Project, tmp_path: Path, ann: str) -> None:
+    # brat reads its files with Python's universal newlines; here "\rT1…" was not an entity line (T1 dropped,
+    # counted as an ignored line) and a file of old Mac line ends was refused as one line
+    write(tmp_path / "a.txt", "李强在北京。")
+    ok(project.importer.import_file(write(tmp_path / "a.ann", ann)))
+    assert sorted(surfaces(project)) == [("北京", "LOC"), ("李强", "PER")]
+
+
+@pytest.mark.parametrize(
     ("name", "body", "line"),
     [
         # a UTF-8 file with one NUL byte was "a binary file" without a line, however much text it held
