@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from model.tagging import IPolicy
 from storage.formats import ImportFormatError
-from storage.importer import Importer
+from storage.formats.options import Grouping
+from storage.importer import Format, Importer
 from storage.project import Project
 from tests.conftest import snapshot
 from tests.storage.test_import import texts
@@ -126,3 +128,19 @@ def test_a_bad_label_is_refused_by_its_line(
     report = project.importer.import_file(write(tmp_path / name, body))
     assert report.error is not None and report.error.line == line, report.error
     assert "invisible character" in str(report.error)
+
+
+def test_a_span_text_found_in_both_offset_units_is_read_with_a_warning(tmp_path: Path) -> None:
+    # Label Studio counts UTF-16 code units; the span's text (a ZWJ of 👨‍👩‍👧) was also at the same numbers
+    # counted in code points, and that reading, another ZWJ, was taken without a word
+    family = "👨\u200d👩\u200d👧"
+    text = family + "e\u0301" + family + family
+    value = {"start": 15, "end": 16, "text": "\u200d", "labels": ["PER"]}  # the ZWJ at code point 10
+    path = write(
+        tmp_path / "a.json",
+        json.dumps([{"data": {"text": text}, "annotations": [{"result": [{"value": value}]}]}]),
+    )
+    warnings: list[str] = []
+    docs = list(Importer.parse_file(path, Format.JSON, Grouping.AUTO, IPolicy.REPAIR, warnings))
+    assert [(e.start, e.end) for e in docs[0].entities] == [(15, 16)]
+    assert any("--offsets utf16" in str(w) and "line(s) 1" in str(w) for w in warnings), warnings
