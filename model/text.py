@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import bisect
 import unicodedata
-from collections.abc import Callable
+from typing import Protocol
 
 
 def line_ending_kind(text: str) -> str:
@@ -19,20 +19,29 @@ def line_ending_kind(text: str) -> str:
     return kinds[0] if len(kinds) == 1 else "mixed"
 
 
-def normalise_newlines(text: str) -> tuple[str, Callable[[int], int]]:
+class OffsetMap(Protocol):
+    def __call__(self, offset: int, start: bool = False) -> int: ...
+
+
+def normalise_newlines(text: str) -> tuple[str, OffsetMap]:
     """Rewrite ``\\r\\n`` and lone ``\\r`` as ``\\n``. Returns the new text and a function that maps an offset
-    in the old text to the offset of the same character in the new one (an offset between ``\\r`` and
-    ``\\n`` maps to after the newline)."""
+    in the old text to the offset of the same character in the new one. An offset between ``\\r`` and ``\\n``
+    maps to after the newline, or, for the ``start`` of a span, to before it: a span over half of a
+    ``\\r\\n`` covers the line break it becomes (over its ``\\n`` alone it would cover nothing)."""
     if "\r" not in text:
-        return text, lambda offset: offset
+
+        def same(offset: int, start: bool = False) -> int:
+            return offset
+
+        return text, same
     # Offsets (in the old text) of every \n that follows a \r: each one disappears.
     dropped = [i + 1 for i in range(len(text) - 1) if text[i] == "\r" and text[i + 1] == "\n"]
     new_text = text.replace("\r\n", "\n").replace("\r", "\n")
 
-    def mapper(offset: int) -> int:
+    def mapper(offset: int, start: bool = False) -> int:
         # characters removed strictly before `offset`; an offset pointing at a removed \n counts it too
         removed = bisect.bisect_right(dropped, offset)
-        if removed and dropped[removed - 1] == offset:
+        if removed and dropped[removed - 1] == offset and not start:
             return offset - removed + 1
         return offset - removed
 

@@ -104,7 +104,7 @@ def read_brat(
     if "\ufeff" in raw:
         raise ImportFormatError.of(txt_path, K.INNER_BOM_BRAT, raw.count("\n", 0, raw.index("\ufeff")) + 1)
     ann, _ = read_text_file(ann_path)
-    lines = ann.replace("\r\n", "\n").split("\n")
+    lines = ann.replace("\r\n", "\n").replace("\r", "\n").split("\n")  # a lone \r ends a line, as in brat
     triggers = {m.group(1) for line in lines if (m := _TRIGGER.match(line))}
     conf = find_conf(ann_path.parent)
     events = event_types(conf) if conf is not None else set()
@@ -178,7 +178,7 @@ def read_brat(
         warnings.extend(info.notes + info.warnings)
     text, mapper = normalise_newlines(raw)
     if text is not raw:
-        entities = [Entity(mapper(e.start), mapper(e.end), e.label) for e in entities]
+        entities = [Entity(mapper(e.start, start=True), mapper(e.end), e.label) for e in entities]
     yield ParsedDocument(
         title=first_line_title(text),
         text=text,

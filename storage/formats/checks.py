@@ -41,8 +41,8 @@ def _line_of(doc: ParsedDocument, path: Path, offset: int | None) -> int | None:
     start = _first_line(doc, path)
     if start is not None:
         return start
-    if offset is not None and doc.meta.get("format") in ("txt", "brat"):
-        return doc.text.count("\n", 0, offset) + 1  # the whole file is the text
+    if offset is not None and doc.meta.get("format") in ("txt", "brat", "yedda"):
+        return doc.text.count("\n", 0, offset) + 1  # the whole file is the text, a line of it a line
     return None
 
 

@@ -118,11 +118,33 @@ def unmarked_utf16(head: bytes) -> str | None:
     punctuation and full-width forms (9 characters in 10 or more). Read in the other order, or a binary file
     read in either, gives NUL characters or characters from all over Unicode."""
     sample = head[: min(len(head), 65536) & ~1]
+    readings = []
     for codec in ("utf-16-le", "utf-16-be"):
         text = sample.decode(codec, errors="ignore")
         if text and "\x00" not in text and 10 * sum(map(_usual, text)) >= 9 * len(text):
-            return codec if looks_like_text(text) else None
-    return None
+            readings.append((sum(ch < "\x80" for ch in text), codec, text))
+    # both may read as hanzi (ASCII letters are the high byte of U+4E00-U+7A00): the one whose NUL bytes are
+    # the high bytes of ASCII characters (the line breaks among them) is the file's
+    if not readings:
+        return None
+    _, codec, text = max(readings)
+    return codec if looks_like_text(text) else None
+
+
+def stray_nul(head: bytes) -> int | None:
+    """The line of the first NUL byte where ``head`` is UTF-8 text with some NUL bytes in it (a damaged
+    file, refused there), else None. Not UTF-16: there every ASCII character brings a NUL byte, and the other
+    bytes are no UTF-8 (read as UTF-16, ``{{location:`` with one NUL after it is hanzi, 筻潬慣楴湯)."""
+    nuls = head.count(0)
+    if not nuls:
+        return None
+    try:
+        text = codecs.getincrementaldecoder("utf-8")().decode(head.replace(b"\x00", b""), final=False)
+    except UnicodeDecodeError:  # UTF-16 of hanzi is no UTF-8
+        return None
+    if text.isascii() and 4 * nuls >= len(head):  # UTF-16 of ASCII and ASCII-byte hanzi: a NUL byte in 4
+        return None
+    return head.count(b"\n", 0, head.index(0)) + 1 if looks_like_text(text) else None
 
 
 def looks_like_text(text: str) -> bool:
@@ -244,6 +266,8 @@ def decode(data: bytes, path: Path | str) -> tuple[str, str]:
             except UnicodeDecodeError as exc:
                 raise ImportFormatError.of(path, K.BAD_BOM, codec=encoding) from exc
     if b"\x00" in data[:8192]:
+        if (line := stray_nul(data[:HEAD])) is not None:
+            raise ImportFormatError.of(path, K.NUL_CHARACTER, line)
         if (codec := unmarked_utf16(data[:HEAD])) is not None:
             try:
                 return data.decode(codec), codec

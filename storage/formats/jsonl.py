@@ -193,7 +193,7 @@ class JsonReader:
         entities = self._entities(raw, spans, fail, number)
         text, mapper = normalise_newlines(raw)
         if text is not raw:
-            entities = [Entity(mapper(e.start), mapper(e.end), e.label) for e in entities]
+            entities = [Entity(mapper(e.start, start=True), mapper(e.end), e.label) for e in entities]
         title = meta.pop("title", None)
         meta.update(
             format=self.info.format, encoding=self.source.encoding, line_endings=line_ending_kind(raw)
@@ -303,10 +303,18 @@ class JsonReader:
         # auto, and the units disagree: the spans' own text says which, else which one fits
         converted = self._from_utf16(units, spans, None)
         if all(s is not None for _, _, _, s in spans):
-            for unit, candidate in (("codepoints", spans), ("utf16", converted)):
-                if candidate is not None and self._fits(raw, candidate, surfaces=True):
-                    self.info.offset_units[unit] += 1
-                    return self._check(raw, candidate, fail)
+            fitting = [
+                (unit, candidate)
+                for unit, candidate in (("codepoints", spans), ("utf16", converted))
+                if candidate is not None and self._fits(raw, candidate, surfaces=True)
+            ]
+            if (
+                len(fitting) == 2 and converted != spans
+            ):  # the same text at both (a ZWJ in 👨‍👩‍👧 and after it)
+                self.unit_warnings.append(number)
+            if fitting:
+                self.info.offset_units[fitting[0][0]] += 1
+                return self._check(raw, fitting[0][1], fail)
             return self._check(raw, spans, fail)  # fails naming the first span that does not match
         cp_fits = self._fits(raw, spans, surfaces=False)
         u16_fits = converted is not None and self._fits(raw, converted, surfaces=False)

@@ -13,7 +13,15 @@ from pathlib import Path
 
 from model.reasons import ReasonKind as K
 from storage.formats import ImportFormatError, bom_encoding
-from storage.formats.decoding import BOMS, HEAD, high_bytes, looks_like_text, settle, unmarked_utf16
+from storage.formats.decoding import (
+    BOMS,
+    HEAD,
+    high_bytes,
+    looks_like_text,
+    settle,
+    stray_nul,
+    unmarked_utf16,
+)
 from storage.formats.input_file import open_input
 
 CHUNK = HEAD  # bytes read at a time, and characters decoded at a time
@@ -111,6 +119,8 @@ class TextFile:
                     ) from None
                 return cls(path, codec, bom_encoding(codec))
         if b"\x00" in head[:8192]:
+            if (line := stray_nul(head)) is not None:
+                raise ImportFormatError.of(path, K.NUL_CHARACTER, line)
             utf16 = unmarked_utf16(head)
             if utf16 is not None and _first_error(path, utf16) is None:
                 return cls(path, utf16, utf16)

@@ -39,6 +39,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from model.labels import label_reason
 from model.reasons import ReasonKind as K
 from model.reasons import said
 from model.spans import Entity
@@ -50,6 +51,7 @@ from storage.formats.source import BOM, TextFile, inner_bom
 from storage.formats.webanno_layers import Layer, choose
 
 MAGIC = "#FORMAT=WebAnno TSV"
+MAX_GAP = 1_000_000  # UTF-16 units of spaces between two sentences, at most: beyond, an offset is damaged
 _FORMAT = re.compile(r"^#FORMAT=WebAnno TSV 3\.(\d+)\s*$")
 _LAYER = re.compile(r"^#T_(SP|CH|RL)=")
 _UNIT_ID = re.compile(r"^\d+-\d+(\.\d+)?$")
@@ -191,6 +193,10 @@ class WebAnnoReader:
                     parts[-1], length = parts[-1][:-1], length - 1
                 if length > begin:
                     raise self.fail(number, K.WEBANNO_OVERLAP, begin=begin, end=length)
+                if begin - length > MAX_GAP:  # a damaged offset, not spaces to fill the text with
+                    raise self.fail(
+                        number, K.WEBANNO_OFFSETS, begin=begin, end=end, token=fields[2], found=""
+                    )
                 if length < begin:
                     parts.append(" " * (begin - length))
                     length = begin
@@ -237,6 +243,8 @@ class WebAnnoReader:
             if value in ("*", ""):
                 raise self.fail(number, K.WEBANNO_UNLABELLED, value=raw)
             label = unescape_value(value)
+            if (problem := label_reason(label)) is not None:  # here, where its line is known
+                raise ImportFormatError(self.path, problem, number)
             known = by_id.get(ident) if ident is not None else None
             if known is None:
                 span = _Span(number, begin, end, label)
@@ -282,7 +290,7 @@ class WebAnnoReader:
 
 def _around(text: str, at: Units, begin: int, end: int) -> str:
     """What the text holds near UTF-16 offsets that do not land on a token (for the refusal)."""
-    lo = next((p for p in range(begin, -1, -1) if at.to_codepoints(p) is not None), 0)
+    lo = next((p for p in range(min(begin, at.utf16_length), -1, -1) if at.to_codepoints(p) is not None), 0)
     hi = next((p for p in range(end, at.utf16_length + 1) if at.to_codepoints(p) is not None), None)
     start = at.to_codepoints(lo) or 0
     stop = at.to_codepoints(hi) if hi is not None else len(text)
