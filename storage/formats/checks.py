@@ -1,7 +1,8 @@
 """The last check a parsed document passes before it meets the database (or a suggestion run): whatever the
 reader, its strings must be storable on every backend and its labels must be labels.
 
-Refused, naming the file and the line: a lone surrogate (a JSON ``"\\ud800"``), which no UTF-8 database can
+Refused, naming the file and the line: a span outside its text or covering nothing (each reader checks its own
+offsets; this is the net under them); a lone surrogate (a JSON ``"\\ud800"``), which no UTF-8 database can
 store; a NUL character, which SQLite would store and PostgreSQL refuses (refused on both, so a file imports
 the same everywhere); a label that breaks the rule of ``model.labels``. A file that yields no document at all
 (empty, or only whitespace) is refused too. Over-long titles and sources are shortened to their columns.
@@ -17,6 +18,7 @@ from typing import Any
 from model.labels import label_reason
 from model.reasons import Reason
 from model.reasons import ReasonKind as K
+from model.spans import Entity
 from storage.formats import ImportFormatError, ParsedDocument
 
 TITLE_LENGTH = 500  # the columns' sizes (storage.orm)
@@ -58,6 +60,15 @@ def _strings(value: Any) -> Iterator[str]:
             yield from _strings(item)
 
 
+def _range_reason(entity: Entity, length: int) -> Reason | None:
+    where = {"start": entity.start, "end": entity.end, "label": entity.label}
+    if not (entity.start >= 0 and entity.end <= length):
+        return Reason.of(K.SPAN_OUT_OF_RANGE, length=length, **where)
+    if entity.start >= entity.end:
+        return Reason.of(K.SPAN_EMPTY, **where)
+    return None
+
+
 def check_document(doc: ParsedDocument, path: Path) -> ParsedDocument:
     """``doc`` if it can be stored (title and source shortened to fit); ImportFormatError otherwise."""
     if (found := _UNSTORABLE.search(doc.text)) is not None:
@@ -73,6 +84,10 @@ def check_document(doc: ParsedDocument, path: Path) -> ParsedDocument:
     for entity in doc.entities:
         if (problem := label_reason(entity.label)) is not None:
             raise ImportFormatError(path, problem, _line_of(doc, path, entity.start))
+        if (problem := _range_reason(entity, len(doc.text))) is not None:
+            # every reader checks its own offsets; this is the net under them all, so that a reader's slip is
+            # a refusal by line, never a span the database refuses in the middle of a run (or stores wrong)
+            raise ImportFormatError(path, problem, _line_of(doc, path, min(entity.start, len(doc.text))))
     if len(doc.title) > TITLE_LENGTH:
         doc.title = doc.title[: TITLE_LENGTH - 1] + "…"
     if len(doc.source) > SOURCE_LENGTH:

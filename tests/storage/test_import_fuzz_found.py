@@ -144,3 +144,43 @@ def test_a_span_text_found_in_both_offset_units_is_read_with_a_warning(tmp_path:
     docs = list(Importer.parse_file(path, Format.JSON, Grouping.AUTO, IPolicy.REPAIR, warnings))
     assert [(e.start, e.end) for e in docs[0].entities] == [(15, 16)]
     assert any("--offsets utf16" in str(w) and "line(s) 1" in str(w) for w in warnings), warnings
+
+
+@pytest.mark.parametrize(
+    ("slip", "why"),
+    [
+        ((1, 1), "covers nothing"),
+        ((0, 9), "out of range for a text of 4 characters"),
+        ((-1, 2), "out of range"),
+    ],
+)
+def test_a_reader_slip_is_refused_by_line_not_stored_or_crashed(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, slip: tuple[int, int], why: str
+) -> None:
+    """The net under every reader: a span a reader got wrong (empty, past the text, negative) is a refusal that
+    names the file and line, the database as it was; it stopped the command with 'unexpected error' (an
+    empty span) or was stored over characters that are not there (SQLite checks no length)."""
+    import storage.importer as importer_module
+    from model.spans import Entity
+
+    ok(
+        project.importer.import_file(
+            write(tmp_path / "ok.jsonl", '{"text": "北京大学", "label": [[0, 2, "LOC"]]}\n')
+        )
+    )
+    before = snapshot(project)
+    reading = importer_module.read_documents
+
+    def slipping(path, options, info):  # type: ignore[no-untyped-def]
+        for doc in reading(path, options, info):
+            doc.entities = [Entity(*slip, entity.label) for entity in doc.entities]
+            yield doc
+
+    monkeypatch.setattr(importer_module, "read_documents", slipping)
+    body = '{"text": "上海", "label": []}\n{"text": "李强来了", "label": [[0, 2, "PER"]]}\n'
+    path = write(tmp_path / "news.jsonl", body)
+    report = project.importer.import_file(path)
+    assert report.error is not None
+    said = str(report.error)
+    assert str(path) in said and "line 2" in said and why in said, said
+    assert snapshot(project) == before
