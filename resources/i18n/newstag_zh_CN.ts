@@ -3307,6 +3307,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>未选中分歧。</translation>
     </message>
     <message>
+        <source>The annotators agree on everything; the gold layer holds it (version {0}).</source>
+        <translation>标注员意见完全一致；金标准层已保存（第 {0} 版）。</translation>
+    </message>
+    <message>
         <source>The annotators agree on everything: save to make it gold (Ctrl+S).</source>
         <translation>标注员意见完全一致：保存即成为金标准（Ctrl+S）。</translation>
     </message>
