@@ -45,6 +45,11 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("ExportSummary", "beginning or ending on a tab or line break, not a WebAnno TSV token"),
     QT_TRANSLATE_NOOP("ExportSummary", "  document {0}: {1} [{2}, {3}) overlaps {4} [{5}, {6})"),
     QT_TRANSLATE_NOOP("ExportSummary", "  document {0}: {1} [{2}, {3}): {4}"),
+    QT_TRANSLATE_NOOP("ExportSummary", "left out: {0:,} document(s) not marked done"),
+    QT_TRANSLATE_NOOP("ExportSummary", "left out: {0:,} document(s) in none of the states {1}"),
+    QT_TRANSLATE_NOOP("ExportSummary", "new"),
+    QT_TRANSLATE_NOOP("ExportSummary", "in progress"),
+    QT_TRANSLATE_NOOP("ExportSummary", "done"),
     QT_TRANSLATE_NOOP("ExportSummary", "wrote {0}"),
 )
 

@@ -337,11 +337,16 @@ class ReviewWindow(QMainWindow):
                 self.panel.setItem(row, col, item)
         self._fit_panel()
         if d is None:
-            self.kind.setText(
-                self.tr("No disagreement selected.")
-                if s.alignment.disagreements
-                else self.tr("The annotators agree on everything: save to make it gold (Ctrl+S).")
-            )
+            if s.alignment.disagreements:
+                self.kind.setText(self.tr("No disagreement selected."))
+            elif s.item and s.item.version and set(s.item.gold) == set(s.alignment.agreed):
+                # saved already: "save to make it gold" sent the reviewer to do again what was done
+                said = self.tr("The annotators agree on everything; the gold layer holds it (version {0}).")
+                self.kind.setText(said.format(s.item.version))
+            else:
+                self.kind.setText(
+                    self.tr("The annotators agree on everything: save to make it gold (Ctrl+S).")
+                )
         else:
             decided = s.decisions.get(s.current)
             where = f"“{text[d.start : d.end]}”: {word(d.kind)}"

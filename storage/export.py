@@ -343,6 +343,9 @@ class Exporter:
             candidates = _count(session, plan, labelled_only=False) if options.skip_unlabelled else total
             if options.skip_unlabelled:
                 summary.skipped_documents[SkipReason.NO_LABELS] = candidates - total
+            if options.states is not None:  # the documents the state filter left out are said, not hidden
+                summary.left_out = (session.scalar(select(func.count(DocumentRow.id))) or 0) - candidates
+                summary.states = tuple(str(s) for s in DocState if s in options.states)
             if not total:  # an empty file would pass for training data; nothing is written
                 if candidates:
                     raise ExportOptionError(Reason.of(K.EXPORT_NOTHING_LABELLED, chosen=candidates))

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Protocol
 
 from model.reasons import Reason
-from model.spans import Entity
+from model.spans import DocState, Entity
 
 
 class ExportError(Exception):
@@ -106,6 +106,7 @@ class OutputFile:
 # What the summary says of each kind of thing left out.
 SPLIT_ORDER = ("train", "dev", "test")  # the parts of storage.split.Part, in the order a split names them
 
+STATE_TEXT = {str(DocState.NEW): "new", str(DocState.IN_PROGRESS): "in progress", str(DocState.DONE): "done"}
 SKIP_TEXT = {
     SkipReason.NO_LABELS: "document(s) without labels in the chosen layer",
     SkipReason.EMPTY: "document(s) with nothing left to write (only whitespace)",
@@ -134,6 +135,9 @@ class ExportSummary:
     skipped_spans: Counter[SkipReason] = field(default_factory=Counter)
     examples: list[SkippedSpan] = field(default_factory=list)
     empty_parts: list[str] = field(default_factory=list)  # parts of a split that got no document
+    # documents left out as not in the annotator's chosen states (--only-done, --state), and those states
+    left_out: int = 0
+    states: tuple[str, ...] = ()
 
     @property
     def total_documents(self) -> int:
@@ -165,6 +169,14 @@ class ExportSummary:
             lines.append(tr("entities: {0}").format(counts))
         else:
             lines.append(tr("entities: none"))
+        if self.left_out:  # "documents: 40" did not say that 12 more were there, not marked done
+            if self.states == (str(DocState.DONE),):
+                lines.append(tr("left out: {0:,} document(s) not marked done").format(self.left_out))
+            else:
+                wanted = ", ".join(tr(STATE_TEXT.get(state, state)) for state in self.states)
+                lines.append(
+                    tr("left out: {0:,} document(s) in none of the states {1}").format(self.left_out, wanted)
+                )
         for counter in (self.skipped_documents, self.skipped_spans):
             for reason, n in sorted(counter.items()):
                 if n:

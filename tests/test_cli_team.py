@@ -224,6 +224,22 @@ def test_a_label_nobody_of_a_pair_used_reads_as_no_f1_not_as_full_agreement(tmp_
         ["–", "1.000", "1.000"],
         ["–", "1.000", "1.000"],
     ], table
+    # the JSON said "f1": 1.0 (and precision, recall 1.0) for alice × bob, and kappa 1.0 for alice × carol
+    report = json.loads(
+        newstag("agreement", "--as", "alice", "--label", "PER", "--format", "json", "--db", db).stdout
+    )
+    pairs = {(p["a"], p["b"]): p for p in report["pairs"]}
+    nothing = {"f1": None, "precision": None, "recall": None, "matched": 0, "only_a": 0, "only_b": 0}
+    assert pairs[("alice", "bob")]["exact"] == pairs[("alice", "bob")]["overlap"] == nothing
+    assert pairs[("alice", "bob")]["per_label"] == {} and pairs[("alice", "bob")]["documents"] == 1
+    assert pairs[("alice", "carol")]["exact"] == nothing and pairs[("alice", "carol")]["kappa"] is None
+    assert pairs[("bob", "carol")]["exact"] == {
+        **nothing,
+        "f1": 1.0,
+        "precision": 1.0,
+        "recall": 1.0,
+        "matched": 1,
+    }
 
 
 def test_assign_with_nothing_left_to_assign_says_why(tmp_path: Path) -> None:
@@ -296,3 +312,36 @@ def test_the_agreement_table_says_its_caveat_once(tmp_path: Path) -> None:
         _nearly_agreed(project)
     table = newstag("agreement", "--as", "alice", "--db", db).stdout
     assert table.count("O included") == 1 and table.rstrip().splitlines()[-1].startswith("caveat: "), table
+
+
+def test_the_review_queue_keeps_the_annotators_in_a_column(tmp_path: Path) -> None:
+    """review-queue printed each title as it was (新华社快讯 takes ten terminal columns, Reuters five), so the
+    annotators after it stood wherever the title ended; now titles are padded by terminal width and a long
+    one is cut (…), and the annotators start in the same column on every line."""
+    from model.text import display_width
+
+    db = f"sqlite:///{tmp_path / 't.db'}"
+    titles = [
+        "新华社快讯",
+        "Reuters",
+        "一个非常非常长的标题，说的是北京和上海两座城市之间的合作与竞争",
+        "Ａ 全角",
+    ]
+    with Project.open(db) as project:
+        with project.transaction() as s:
+            docs = project.documents.insert_batch(
+                s, [NewDocument(t, f"李强在北京{i}。", "test", {}) for i, t in enumerate(titles)]
+            )
+        for i, doc in enumerate(docs):
+            for name, entities in (("alice", [Entity(0, 2, "PER")]), ("张伟", [Entity(3, 5 - i % 2, "LOC")])):
+                ctx = Context(doc, project.annotator(name).id)
+                AddSpans(ctx, entities).do(project.annotations)
+                SetDocumentState(ctx, DocState.DONE, DocState.IN_PROGRESS).do(project.annotations)
+    run = newstag("review-queue", "--as", "alice", "--db", db)
+    assert run.returncode == 0, run.stderr
+    lines = run.stdout.splitlines()
+    assert len(lines) == 4 and all(line.endswith("(alice, 张伟)") for line in lines), lines
+    columns = {display_width(line[: line.index("(alice")]) for line in lines}
+    assert len(columns) == 1, run.stdout
+    assert columns.pop() <= 70, run.stdout  # the long title is cut, ending in …
+    assert any("一个非常非常长的标题" in line and "…" in line for line in lines), run.stdout

@@ -20,6 +20,7 @@ from storage.types import TeamError
 
 AddDb = Callable[[argparse.ArgumentParser], None]
 SHOWN_DOCUMENTS = 20  # of the documents ranked worst first, in the table
+TITLE_COLUMNS = 40  # terminal columns of a title in the review queue (a longer one is cut, ending in …)
 
 
 def _names(value: str | None) -> list[str] | None:
@@ -125,7 +126,7 @@ def cmd_agreement(args: argparse.Namespace, url: str | None) -> int:
                             "a": p.a,
                             "b": p.b,
                             "documents": p.documents,
-                            "kappa": p.kappa,
+                            "kappa": p.kappa if p.documents else None,
                             "exact": _score(p.exact),
                             "overlap": _score(p.overlap),
                             "per_label": {k: _score(v) for k, v in p.per_label.items()},
@@ -190,10 +191,12 @@ def _cell(value: float | None) -> str:
 
 
 def _score(s: Any) -> dict[str, Any]:
+    """A pair's span scores for JSON: a figure with nothing to compute it from (no span by either, no span by
+    the one it divides by) is null, not the 1.0 the 0/0 convention gives; the counts say why."""
     return {
-        "f1": round(s.f1, 4),
-        "precision": round(s.precision, 4),
-        "recall": round(s.recall, 4),
+        "f1": round(s.f1, 4) if s.compared else None,
+        "precision": round(s.precision, 4) if s.matched + s.only_b else None,
+        "recall": round(s.recall, 4) if s.matched + s.only_a else None,
         "matched": s.matched,
         "only_a": s.only_a,
         "only_b": s.only_b,
@@ -209,11 +212,15 @@ def cmd_review_queue(args: argparse.Namespace, url: str | None) -> int:
     if not queue:
         print("nothing to review: no document has been finished by two annotators yet")
         return 0
-    for e in queue:
+    # columns by terminal width (a hanzi takes two), so the annotators line up whatever the titles hold
+    titles = [clip(" ".join(e.title.split()), TITLE_COLUMNS) for e in queue]
+    wide = max(display_width(t) for t in titles)
+    room = max(len(str(e.document_id)) for e in queue) + 1
+    for e, title in zip(queue, titles, strict=True):
         mark = "reviewed" if e.reviewed else "open"
-        print(
-            f"{shown_score(e.agreement)}  {mark:<8} #{e.document_id} {e.title}  ({', '.join(e.annotators)})"
-        )
+        place = f"#{e.document_id}"
+        who = ", ".join(e.annotators)
+        print(f"{shown_score(e.agreement)}  {mark:<8} {place:<{room}} {pad(title, wide)}  ({who})")
     return 0
 
 

@@ -847,6 +847,26 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>  文档 {0}：{1} [{2}, {3})：{4}</translation>
     </message>
     <message>
+        <source>left out: {0:,} document(s) not marked done</source>
+        <translation>未计入：{0:,} 篇未标为完成的文档</translation>
+    </message>
+    <message>
+        <source>left out: {0:,} document(s) in none of the states {1}</source>
+        <translation>未计入：{0:,} 篇不处于以下状态的文档：{1}</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
         <source>wrote {0}</source>
         <translation>已写入 {0}</translation>
     </message>
@@ -3285,6 +3305,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
     <message>
         <source>No disagreement selected.</source>
         <translation>未选中分歧。</translation>
+    </message>
+    <message>
+        <source>The annotators agree on everything; the gold layer holds it (version {0}).</source>
+        <translation>标注员意见完全一致；金标准层已保存（第 {0} 版）。</translation>
     </message>
     <message>
         <source>The annotators agree on everything: save to make it gold (Ctrl+S).</source>

@@ -29,6 +29,8 @@ def summary(tmp_path: Path) -> ExportSummary:
             SkippedSpan(9, Entity(0, 1, "MISC"), SkipReason.WHITESPACE_ONLY),
             SkippedSpan(9, Entity(4, 6, "GPE"), SkipReason.DROPPED_LABEL),
         ],
+        left_out=12,
+        states=("in_progress", "done"),
     )
 
 
@@ -52,6 +54,17 @@ def test_in_chinese_no_english_is_left_but_labels_and_paths(  # type: ignore[no-
     words = set(re.findall(r"[A-Za-z]{2,}", text.replace(str(tmp_path), "")))
     names = {"WebAnno", "TSV"}  # a format's name, as INCEpTION's users know it
     assert words <= {"PER", "LOC", "ORG", "MISC", "GPE", "train", "dev", "bio", *names}, words
+
+
+def test_documents_not_marked_done_are_said_to_be_left_out(qapp, summary: ExportSummary) -> None:  # type: ignore[no-untyped-def]
+    assert "left out: 12 document(s) in none of the states in progress, done" in render_summary(summary)
+    summary.states = ("done",)
+    assert "\nleft out: 12 document(s) not marked done\n" in render_summary(summary)
+    assert i18n.install(i18n.CHINESE) == i18n.CHINESE
+    try:
+        assert "12" in render_summary(summary).split("\n")[3]
+    finally:
+        i18n.install(i18n.ENGLISH)
 
 
 def test_every_template_the_report_words_is_marked_for_translation(  # type: ignore[no-untyped-def]

@@ -90,3 +90,30 @@ def test_brat_refuses_a_label_with_whitespace_before_writing_anything(
     assert code == 2
     assert "'PERSON NAME' contains whitespace" in capsys.readouterr().err
     assert not out.exists() and not [p for p in tmp_path.iterdir() if p.name.startswith(".brat")]
+
+
+def test_a_state_filter_says_how_many_documents_it_left_out(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--only-done said "documents: 1" and nothing of the two alice had not marked done, which a lead took for
+    the whole project; the summary now says what the filter left out."""
+    from model.commands import Context, SetDocumentState
+    from model.spans import DocState
+    from storage.project import Project
+
+    with Project.open(db) as project:
+        first, second, _ = project.documents.ids()
+        alice = project.annotator("alice").id
+        SetDocumentState(Context(first, alice), DocState.DONE, DocState.NEW).do(project.annotations)
+        SetDocumentState(Context(second, alice), DocState.IN_PROGRESS, DocState.NEW).do(project.annotations)
+    capsys.readouterr()
+    common = ["export", "--db", db, "--annotator", "alice", "--as", "alice", "--quiet"]
+    assert main([*common, "--out", str(tmp_path / "done.bio"), "--only-done"]) == 0
+    printed = capsys.readouterr().out
+    assert "documents: 1\n" in printed and "left out: 2 document(s) not marked done\n" in printed, printed
+    assert main([*common, "--out", str(tmp_path / "two.bio"), "--state", "done,in_progress"]) == 0
+    printed = capsys.readouterr().out
+    assert "documents: 2\n" in printed, printed
+    assert "left out: 1 document(s) in none of the states in progress, done\n" in printed, printed
+    assert main([*common, "--out", str(tmp_path / "all.bio")]) == 0  # no filter, nothing left out by one
+    assert "left out" not in capsys.readouterr().out
