@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from model.suggest import ProjectDictionary, SuggestionEngine
+from model.suggest.in_word import StoredSpan
 
 if TYPE_CHECKING:
     from model.crf import CrfModel
@@ -33,14 +34,19 @@ class ServingSetup:
     tagger: PretrainedTagger | None = None  # in this process
     pretrained: str = ""  # the tagger by name (``portable``)
     conventions: str = "msra"
+    in_word: tuple[StoredSpan, ...] = ()  # decisions on single characters, for the in-word memory
 
     def rules(self) -> SuggestionEngine:
         dictionary = ProjectDictionary.from_rows(list(self.rows))
         if self.labels is None:
-            return SuggestionEngine(project_dictionary=dictionary, conventions=self.conventions)
-        return SuggestionEngine(
-            project_dictionary=dictionary, labels=list(self.labels), conventions=self.conventions
-        )
+            engine = SuggestionEngine(project_dictionary=dictionary, conventions=self.conventions)
+        else:
+            engine = SuggestionEngine(
+                project_dictionary=dictionary, labels=list(self.labels), conventions=self.conventions
+            )
+        if self.in_word:
+            engine.recall_in_word(self.in_word)
+        return engine
 
     def pretrained_tagger(self) -> PretrainedTagger | None:
         if self.tagger is not None or not self.pretrained:

@@ -101,7 +101,12 @@ class SuggestionService:
         """What the project's serving engine is made of: the window's engine is built from it, and the
         command line hands it (``portable()``) to its worker processes."""
         labels = tuple(label.name for label in self._labels.all())
-        return replace(self._model_setup(), rows=tuple(self._decisions.dictionary_rows()), labels=labels)
+        return replace(
+            self._model_setup(),
+            rows=tuple(self._decisions.dictionary_rows()),
+            labels=labels,
+            in_word=tuple(self._decisions.in_word_spans()),
+        )
 
     def _model_setup(self, with_model: bool = True) -> ServingSetup:
         """The project's model (its newest own model, else its base model; ``storage.training``), its
@@ -132,6 +137,7 @@ class SuggestionService:
         closes, so that quitting does not wait for the rest (nor run it while the interpreter ends)."""
         with self._lock:
             self.engine.warm_up()
+            self.rules.recall_in_word(self._decisions.in_word_spans())  # jieba is loaded now
         for stage in (self._attach_pretrained, self.reload_model):
             if stop is not None and stop.is_set():
                 logger.info("warm-up stopped: the window closed")
@@ -341,6 +347,10 @@ class SuggestionService:
             for surface, label in set(held) | set(fresh):
                 accepted, rejected = fresh.get((surface, label), (0, 0))
                 dictionary.set_counts(surface, label, accepted, rejected)
+            characters = {s for s in surfaces if len(s) == 1}
+            if characters:  # the in-word memory counts them again as the database now has them
+                spans = self._decisions.in_word_spans(characters)
+                self.rules.recall_in_word(spans, forget={to_half_width(c) for c in characters})
         targets = self._unfinished_containing(set(surfaces), exclude=document_id)
         self.resuggest(targets)
         return targets
