@@ -44,8 +44,6 @@ class ServingSetup:
             engine = SuggestionEngine(
                 project_dictionary=dictionary, labels=list(self.labels), conventions=self.conventions
             )
-        if self.in_word:
-            engine.recall_in_word(self.in_word)
         return engine
 
     def pretrained_tagger(self) -> PretrainedTagger | None:
@@ -71,17 +69,16 @@ class ServingSetup:
         rules = rules if rules is not None else self.rules()
         tagger = self.pretrained_tagger()
         crf = self.model_engine(tagger)
-        if crf is None and tagger is None:
-            return rules
-        from model.crf import ModelAssistedEngine
+        engine = rules
+        if crf is not None or tagger is not None:
+            from model.crf import ModelAssistedEngine
 
-        return ModelAssistedEngine(
-            rules,
-            crf,
-            threshold=self.threshold,  # type: ignore[return-value]
-            history=dict(self.history),
-            pretrained=tagger,
-        )
+            engine = ModelAssistedEngine(  # type: ignore[assignment]
+                rules, crf, threshold=self.threshold, history=dict(self.history), pretrained=tagger
+            )
+        if self.in_word:  # once the engine cuts words as it will serve (without jieba's POS HMM beside LAC)
+            rules.recall_in_word(self.in_word)
+        return engine
 
     def portable(self) -> ServingSetup:
         """A copy that crosses a process boundary: the CRF as bytes, the tagger by name."""

@@ -137,12 +137,18 @@ class SuggestionService:
         closes, so that quitting does not wait for the rest (nor run it while the interpreter ends)."""
         with self._lock:
             self.engine.warm_up()
-            self.rules.recall_in_word(self._decisions.in_word_spans())  # jieba is loaded now
-        for stage in (self._attach_pretrained, self.reload_model):
+        for stage in (self._attach_pretrained, self.reload_model, self._recall_in_word):
             if stop is not None and stop.is_set():
                 logger.info("warm-up stopped: the window closed")
                 return
             stage()
+
+    def _recall_in_word(self) -> None:
+        """Rebuild the in-word memory from the database, once the engine cuts words as it will serve
+        (beside a pretrained tagger jieba's part-of-speech HMM is off, and it cuts some words otherwise)."""
+        spans = self._decisions.in_word_spans()
+        with self._lock:
+            self.rules.recall_in_word(spans)
 
     def _attach_pretrained(self) -> None:
         """Put the pretrained tagger beside the rules, if the project wants one and it is installed."""

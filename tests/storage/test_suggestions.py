@@ -214,7 +214,7 @@ def test_a_character_confirmed_inside_a_word_is_remembered_from_the_database(pro
     reopened = SuggestionService(project)  # a new session: nothing learned in this process
     reopened.warm_up()
     assert in_word(reopened) == [("台", 2)]
-    cli = reopened.serving_setup().portable().rules()  # what `newstag suggest` workers build
+    cli = reopened.serving_setup().portable().engine()  # what `newstag suggest` workers build
     assert [(later[s.start : s.end], s.detail) for s in cli.suggest(later)] == [("台", "learned_in_word")]
     add.undo(project.annotations)  # Ctrl+Z: the database no longer holds it, nor does the memory
     reopened.resync(a, ["台"])
