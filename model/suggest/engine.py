@@ -8,6 +8,7 @@ Pipeline for one text:
 3. base entities: jieba's name tags, filtered (``jieba_tags``), and gazetteer matches on word boundaries;
    the project's confirmed strings on word boundaries (PROPAGATED) also become anchors;
 4. the repair rules (``rules.TOKEN_RULES``) add candidates: merges, splits, abbreviations, 《》 titles;
+   so does the in-word memory (``in_word``): a character the team confirmed inside the same jieba word;
 5. candidates mapped out of the project's label set or mostly rejected by the team are dropped; the rest
    are resolved (below); Latin aliases in brackets after a chosen entity are added last.
 
