@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from model.suggest import ProjectDictionary, SuggestionEngine
+from model.suggest.in_word import StoredSpan
 
 if TYPE_CHECKING:
     from model.crf import CrfModel
@@ -33,14 +34,17 @@ class ServingSetup:
     tagger: PretrainedTagger | None = None  # in this process
     pretrained: str = ""  # the tagger by name (``portable``)
     conventions: str = "msra"
+    in_word: tuple[StoredSpan, ...] = ()  # decisions on single characters, for the in-word memory
 
     def rules(self) -> SuggestionEngine:
         dictionary = ProjectDictionary.from_rows(list(self.rows))
         if self.labels is None:
-            return SuggestionEngine(project_dictionary=dictionary, conventions=self.conventions)
-        return SuggestionEngine(
-            project_dictionary=dictionary, labels=list(self.labels), conventions=self.conventions
-        )
+            engine = SuggestionEngine(project_dictionary=dictionary, conventions=self.conventions)
+        else:
+            engine = SuggestionEngine(
+                project_dictionary=dictionary, labels=list(self.labels), conventions=self.conventions
+            )
+        return engine
 
     def pretrained_tagger(self) -> PretrainedTagger | None:
         if self.tagger is not None or not self.pretrained:
@@ -65,17 +69,16 @@ class ServingSetup:
         rules = rules if rules is not None else self.rules()
         tagger = self.pretrained_tagger()
         crf = self.model_engine(tagger)
-        if crf is None and tagger is None:
-            return rules
-        from model.crf import ModelAssistedEngine
+        engine = rules
+        if crf is not None or tagger is not None:
+            from model.crf import ModelAssistedEngine
 
-        return ModelAssistedEngine(
-            rules,
-            crf,
-            threshold=self.threshold,  # type: ignore[return-value]
-            history=dict(self.history),
-            pretrained=tagger,
-        )
+            engine = ModelAssistedEngine(  # type: ignore[assignment]
+                rules, crf, threshold=self.threshold, history=dict(self.history), pretrained=tagger
+            )
+        if self.in_word:  # once the engine cuts words as it will serve (without jieba's POS HMM beside LAC)
+            rules.recall_in_word(self.in_word)
+        return engine
 
     def portable(self) -> ServingSetup:
         """A copy that crosses a process boundary: the CRF as bytes, the tagger by name."""

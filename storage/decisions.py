@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 
 from model.spans import PRETRAINED_DETAIL, Layer, Origin, Status, edited_from
 from model.suggest import Suggestion
+from model.suggest.in_word import CONTEXT, StoredSpan
 from storage.database import Database
 from storage.orm import DocumentRow, SpanRow
 
@@ -49,6 +50,29 @@ class Decisions:
                 entry = counts.setdefault((text, label), [0, 0])
                 entry[0 if status == str(Status.ACCEPTED) else 1] += n
         return [(text, label, a, r) for (text, label), (a, r) in counts.items()]
+
+    def in_word_spans(self, characters: Collection[str] | None = None) -> list[StoredSpan]:
+        """Every human and gold decision on a single character (only on ``characters``, if given), with the
+        document's text around it: what the engine's in-word memory is rebuilt from
+        (``SuggestionEngine.recall_in_word``)."""
+        first = case((SpanRow.start >= CONTEXT, SpanRow.start - CONTEXT), else_=0)
+        context = func.substr(DocumentRow.text, first + 1, 2 * CONTEXT + 1)
+        query = (
+            select(context, SpanRow.start - first, SpanRow.label, SpanRow.status)
+            .join(DocumentRow, DocumentRow.id == SpanRow.document_id)
+            .where(
+                SpanRow.layer.in_([str(Layer.ANNOTATOR), str(Layer.GOLD)]),
+                SpanRow.end - SpanRow.start == 1,
+            )
+        )
+        if characters is not None:
+            surface = func.substr(DocumentRow.text, SpanRow.start + 1, 1)
+            query = query.where(surface.in_(sorted(characters)))
+        with self._db.session_factory() as s:
+            return [
+                (text, offset, label, status == str(Status.ACCEPTED))
+                for text, offset, label, status in s.execute(query)
+            ]
 
     def acceptance_history(self) -> dict[str, tuple[int, int]]:
         """(accepted, rejected) per suggestion origin over every annotator's decisions: what the combiner

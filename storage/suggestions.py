@@ -101,7 +101,12 @@ class SuggestionService:
         """What the project's serving engine is made of: the window's engine is built from it, and the
         command line hands it (``portable()``) to its worker processes."""
         labels = tuple(label.name for label in self._labels.all())
-        return replace(self._model_setup(), rows=tuple(self._decisions.dictionary_rows()), labels=labels)
+        return replace(
+            self._model_setup(),
+            rows=tuple(self._decisions.dictionary_rows()),
+            labels=labels,
+            in_word=tuple(self._decisions.in_word_spans()),
+        )
 
     def _model_setup(self, with_model: bool = True) -> ServingSetup:
         """The project's model (its newest own model, else its base model; ``storage.training``), its
@@ -132,11 +137,18 @@ class SuggestionService:
         closes, so that quitting does not wait for the rest (nor run it while the interpreter ends)."""
         with self._lock:
             self.engine.warm_up()
-        for stage in (self._attach_pretrained, self.reload_model):
+        for stage in (self._attach_pretrained, self.reload_model, self._recall_in_word):
             if stop is not None and stop.is_set():
                 logger.info("warm-up stopped: the window closed")
                 return
             stage()
+
+    def _recall_in_word(self) -> None:
+        """Rebuild the in-word memory from the database, once the engine cuts words as it will serve
+        (beside a pretrained tagger jieba's part-of-speech HMM is off, and it cuts some words otherwise)."""
+        spans = self._decisions.in_word_spans()
+        with self._lock:
+            self.rules.recall_in_word(spans)
 
     def _attach_pretrained(self) -> None:
         """Put the pretrained tagger beside the rules, if the project wants one and it is installed."""
@@ -341,6 +353,10 @@ class SuggestionService:
             for surface, label in set(held) | set(fresh):
                 accepted, rejected = fresh.get((surface, label), (0, 0))
                 dictionary.set_counts(surface, label, accepted, rejected)
+            characters = {s for s in surfaces if len(s) == 1}
+            if characters:  # the in-word memory counts them again as the database now has them
+                spans = self._decisions.in_word_spans(characters)
+                self.rules.recall_in_word(spans, forget={to_half_width(c) for c in characters})
         targets = self._unfinished_containing(set(surfaces), exclude=document_id)
         self.resuggest(targets)
         return targets

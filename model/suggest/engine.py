@@ -8,6 +8,7 @@ Pipeline for one text:
 3. base entities: jieba's name tags, filtered (``jieba_tags``), and gazetteer matches on word boundaries;
    the project's confirmed strings on word boundaries (PROPAGATED) also become anchors;
 4. the repair rules (``rules.TOKEN_RULES``) add candidates: merges, splits, abbreviations, 《》 titles;
+   so does the in-word memory (``in_word``): a character the team confirmed inside the same jieba word;
 5. candidates mapped out of the project's label set or mostly rejected by the team are dropped; the rest
    are resolved (below); Latin aliases in brackets after a chosen entity are added last.
 
@@ -33,6 +34,7 @@ from typing import cast
 from model.spans import Entity, Origin
 from model.suggest import lexicons, rules
 from model.suggest.dictionary import Matcher, ProjectDictionary
+from model.suggest.in_word import InWordMemory, StoredSpan
 from model.suggest.suggestion import Suggestion
 from model.suggest.tokenizer import JiebaTokenizer, Token, to_half_width
 
@@ -97,6 +99,7 @@ class SuggestionEngine:
         self._added_to_jieba: set[str] = set()
         self._abbreviations: frozenset[str] = frozenset()
         self._learned_names: dict[str, str] = {}
+        self.in_word = InWordMemory()  # entities confirmed inside a longer jieba word (台 in 台商)
         self._engine_labels: dict[str, str] = {}  # project label → engine label, for the rules
         for engine_label in reversed(ENGINE_LABELS):
             project = self.project_label(engine_label)
@@ -194,6 +197,7 @@ class SuggestionEngine:
         for rule in self._rules:
             candidates.extend(rule(ctx))
         candidates.extend(propagated)
+        candidates.extend(self._in_word(tokens))
         chosen = resolve(self.admissible(norm, candidates))
         aliases = self.admissible(norm, rules.bracket_alias(norm, chosen))
         if aliases:
@@ -230,6 +234,37 @@ class SuggestionEngine:
                 out.append(Suggestion(start, end, label, Origin.PROPAGATED, "project", 0.5 + 0.45 * rate))
         return out
 
+    def _in_word(self, tokens: list[Token]) -> list[Suggestion]:
+        """What the team confirmed inside these jieba words before (``in_word``), in engine labels."""
+        out = []
+        for s in self.in_word.entities(tokens):
+            label = self._engine_labels.get(s.label)
+            if label is not None:
+                out.append(Suggestion(s.start, s.end, label, s.origin, s.detail, s.score))
+        return out
+
+    def remember_in_word(
+        self, text: str, accepted: Iterable[Entity], rejected: Iterable[Entity] = ()
+    ) -> None:
+        """Count a finished text's decisions in the in-word memory, with the jieba words as the engine cuts
+        ``text`` now: what ``learn`` does, and what rebuilds the memory from stored documents."""
+        self.warm_up()
+        self.in_word.remember(self._tokenizer.tokens(to_half_width(text)), accepted, rejected)
+
+    def recall_in_word(self, spans: Iterable[StoredSpan], forget: Iterable[str] = ()) -> None:
+        """Rebuild the in-word memory from stored decisions on single characters (``in_word.StoredSpan``):
+        the parts that are one of ``forget`` are dropped first (all of them when ``forget`` is empty)."""
+        self.warm_up()
+        forget = set(forget)
+        if forget:
+            self.in_word.forget(forget)
+        else:
+            self.in_word = InWordMemory()
+        for context, offset, label, accepted in spans:
+            e = Entity(offset, offset + 1, label)
+            tokens = self._tokenizer.tokens(to_half_width(context))
+            self.in_word.remember(tokens, [e] if accepted else [], [] if accepted else [e])
+
     def _anchor_propagated(self, ctx: rules.Context, propagated: list[Suggestion]) -> None:
         """Let the merging rules anchor on confirmed single-word entities too (闻韶 + 派出所 → ORG)."""
         by_start = {t.start: i for i, t in enumerate(ctx.tokens)}
@@ -264,6 +299,7 @@ class SuggestionEngine:
         norm = to_half_width(text)  # surfaces are stored half-width, as they are matched
         accepted = list(accepted)
         rejected = list(rejected)
+        self.remember_in_word(norm, accepted, rejected)  # words cut as suggest cut them, before this learning
         pd = self.project_dictionary
         for e in accepted:
             pd.confirm(norm[e.start : e.end], e.label)

@@ -28,3 +28,17 @@ def test_the_portable_copy_serves_like_the_original(
     assert isinstance(here, ModelAssistedEngine) and isinstance(there, ModelAssistedEngine)
     text = corpus[0][0]
     assert here.model.predict(text) == there.model.predict(text)  # type: ignore[union-attr]
+
+
+def test_the_in_word_memory_is_rebuilt_with_the_words_the_serving_engine_cuts() -> None:
+    from .test_pretrained import FakeTagger
+
+    # beside a pretrained tagger jieba's part-of-speech HMM is off, and it cuts 日机 as one word only then
+    text = "抗战时期，为躲避日机轰炸，他所在的大学疏散到了乡下，就是出"
+    setup = ServingSetup(
+        labels=("PER", "LOC", "ORG"), tagger=FakeTagger({}), in_word=((text, 8, "LOC", True),)
+    )
+    engine = setup.engine()
+    assert isinstance(engine, ModelAssistedEngine) and not engine.rule_engine.pos_hmm
+    found = [(text[s.start : s.end], s.detail) for s in engine.rule_engine.suggest(text)]
+    assert ("日", "learned_in_word") in found

@@ -200,3 +200,25 @@ def test_places_confirmed_one_character_at_a_time_are_found_in_pairs_and_lists()
     assert [(pair[s.start : s.end], s.label) for s in engine.suggest(pair)] == [("巴", "LOC"), ("以", "LOC")]
     found = [(listed[s.start : s.end], s.label) for s in engine.suggest(listed)]
     assert found[:4] == [("美", "LOC"), ("法", "LOC"), ("英", "LOC"), ("德", "LOC")]
+
+
+def test_a_character_confirmed_inside_a_jieba_word_is_suggested_in_that_word_again() -> None:
+    engine = SuggestionEngine(labels=("PER", "LOC", "ORG"))
+    first, later = "许多台商来大陆投资。", "这些台商很满意，台湾也好。"
+    assert [w.word for w in engine.tokens(later)][:2] == ["这些", "台商"]  # 台 is inside jieba's word
+    assert not any(later[s.start : s.end] == "台" for s in engine.suggest(later))
+    engine.learn(first, [Entity(2, 3, "LOC")], [])  # once is enough, in the same word
+    found = [(later[s.start : s.end], s.start, s.label, s.detail) for s in engine.suggest(later)]
+    assert ("台", 2, "LOC", "learned_in_word") in found
+    assert not any(s.detail == "learned_in_word" for s in engine.suggest("平台很大。"))  # not in other words
+    for _ in range(2):  # rejected in the word twice: more often than accepted
+        engine.learn("台商会议开幕。", [], [Entity(0, 1, "LOC")])
+    assert not any(s.detail == "learned_in_word" for s in engine.suggest(later))
+
+
+def test_the_in_word_memory_suggests_in_the_project_s_own_labels() -> None:
+    engine = SuggestionEngine(label_map={"LOC": "GPE"}, labels=("PER", "GPE", "ORG"))
+    text = "许多台商来大陆投资。"
+    engine.learn(text, [Entity(2, 3, "GPE")], [])
+    found = [(text[s.start : s.end], s.label) for s in engine.suggest(text) if s.detail == "learned_in_word"]
+    assert found == [("台", "GPE")]

@@ -195,3 +195,27 @@ def test_re_suggestion_holds_the_engine_for_a_bounded_number_of_characters() -> 
     assert [d for run in runs for d in run] == list(texts)
     assert all(sum(len(texts[d]) for d in run) <= 20 for run in runs if len(run) > 1)
     assert _by_length([], texts, 20) == []
+
+
+def test_a_character_confirmed_inside_a_word_is_remembered_from_the_database(project: Project) -> None:
+    from model.commands import AddSpans
+
+    first, later = "记者今天从有关部门获悉，今年以来越来越多的台商来大陆投资办厂。", "这些台商很满意。"
+    a, _ = docs(project, first, later)
+    alice = project.annotator("alice")
+    add = AddSpans(Context(a, alice.id), [Entity(21, 22, "LOC")])  # 台 inside jieba's word 台商
+    add.do(project.annotations)
+    assert project.decisions.in_word_spans() == [(first[1:], 20, "LOC", True)]  # 20 characters either side
+
+    def in_word(service: SuggestionService) -> list[tuple[str, int]]:
+        found = service.suggest_text(later)
+        return [(later[s.start : s.end], s.start) for s in found if s.detail == "learned_in_word"]
+
+    reopened = SuggestionService(project)  # a new session: nothing learned in this process
+    reopened.warm_up()
+    assert in_word(reopened) == [("台", 2)]
+    cli = reopened.serving_setup().portable().engine()  # what `newstag suggest` workers build
+    assert [(later[s.start : s.end], s.detail) for s in cli.suggest(later)] == [("台", "learned_in_word")]
+    add.undo(project.annotations)  # Ctrl+Z: the database no longer holds it, nor does the memory
+    reopened.resync(a, ["台"])
+    assert in_word(reopened) == []
