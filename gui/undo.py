@@ -7,6 +7,7 @@ and move the stack's index only when that succeeded. Each returns the ``Change``
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 
 from PySide6.QtCore import QObject
@@ -15,7 +16,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from gui.edit_titles import title
 from model.commands import Command, Edit
 from model.ops import AnnotationStore, Change
-from model.spans import DocumentId
+from model.spans import DocumentId, Span, SpanId
 
 logger = logging.getLogger(__name__)
 
@@ -32,6 +33,7 @@ class EditCommand(QUndoCommand):
         self.edit = edit
         self.store = store
         self.armed = False
+        self.gone: list[SpanId] = []  # the ids of the spans it had inserted, while it is undone
 
     def redo(self) -> None:
         if self.armed:
@@ -79,7 +81,12 @@ class AnnotationUndoStack(QUndoStack):
     def _move(self, index: int, undo: bool) -> Change:
         step = self.command(index)
         assert isinstance(step, EditCommand)
+        gone = _inserted(step.edit)  # the ids its undo deletes; a redo stores those spans under new ids
         change = step.edit.undo(self.store) if undo else step.edit.do(self.store)
+        if undo:
+            step.gone = gone
+        else:
+            self._follow(dict(zip(step.gone, _inserted(step.edit), strict=False)))
         step.armed = False
         if undo:
             self.undo()
@@ -87,6 +94,21 @@ class AnnotationUndoStack(QUndoStack):
             self.redo()
         step.armed = True
         return change
+
+    def _follow(self, moved: dict[SpanId, SpanId]) -> None:
+        """The spans a redo stored again have new ids: the steps that refer to them (a grow, a relabel, a
+        withdrawal of a span drawn first) follow them there, or their redo would change whatever row now has
+        the old id (another span, or none)."""
+        if not moved:
+            return
+        for i in range(self.count()):
+            edit = self.edit_at(i)
+            for command in edit.commands if edit is not None else []:
+                for name, value in vars(command).items():  # the spans it holds: .span, .overlapped...
+                    if isinstance(value, Span):
+                        setattr(command, name, _moved(value, moved))
+                    elif isinstance(value, list) and all(isinstance(v, Span) for v in value):
+                        setattr(command, name, [_moved(v, moved) for v in value])
 
     def edit_at(self, index: int) -> Edit | None:
         step = self.command(index) if 0 <= index < self.count() else None
@@ -105,3 +127,11 @@ class AnnotationUndoStack(QUndoStack):
     def clear(self) -> None:
         super().clear()
         self._keep.clear()
+
+
+def _inserted(edit: Edit) -> list[SpanId]:
+    return [i for command in edit.commands for i in getattr(command, "inserted", [])]
+
+
+def _moved(span: Span, moved: dict[SpanId, SpanId]) -> Span:
+    return dataclasses.replace(span, id=moved[span.id]) if span.id in moved else span

@@ -1,0 +1,42 @@
+"""Sessions a scripted annotator runs with the documented keys only, checked against the database: long
+undo and redo chains, and the like."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from storage.project import Project
+from tests.gui.conftest import add_suggestions
+from tests.gui.helpers import CTRL, SHIFT, own, press
+
+K = Qt.Key
+
+
+def test_redo_replays_a_chain_that_began_with_a_span_drawn_from_a_selection(
+    qtbot: QtBot, make_window, corpus, sqlite_project: Project
+) -> None:
+    """Undone, a drawn span is deleted; redone, it is stored again under a new id. The steps after it (grow
+    it, relabel it) refer to the span and must follow it there: the redo of the grow went to the old id, now
+    another row's (here a suggestion's; refused with an IntegrityError) or no row's ("someone else changed
+    this span first"), and the rest of the chain could not be redone."""
+    window = make_window()
+    press(qtbot, window, K.Key_Escape)
+    press(qtbot, window, K.Key_Home)
+    press(qtbot, window, K.Key_Right, SHIFT, times=2)  # 越南
+    press(qtbot, window, K.Key_2)  # LOC, in place of the suggestion 越南外交部
+    press(qtbot, window, K.Key_Period, times=3)  # 越南外交部
+    press(qtbot, window, K.Key_3)  # relabelled ORG
+    done = {(0, 5, "ORG", "accepted")}
+    assert own(sqlite_project, corpus[0], window) == done
+    press(qtbot, window, K.Key_Z, CTRL, times=5)
+    assert own(sqlite_project, corpus[0], window) == set()
+    # meanwhile the engine stores the next article's suggestions (so SQLite does not hand the same id again)
+    add_suggestions(sqlite_project, corpus[2], [(0, 3, "ORG")])
+    press(qtbot, window, K.Key_Y, CTRL, times=5)
+    assert own(sqlite_project, corpus[0], window) == done
+    assert not window.message_bar.isVisible()
+    press(qtbot, window, K.Key_Z, CTRL, times=5)  # and again, through the ids the redo gave
+    assert own(sqlite_project, corpus[0], window) == set()
+    press(qtbot, window, K.Key_Z, CTRL | SHIFT, times=5)
+    assert own(sqlite_project, corpus[0], window) == done
