@@ -208,6 +208,10 @@ class EntityPanel(QTableView):
         others = sum(width for c, width in widths.items() if not header.isSectionHidden(c))
         room = self.viewport().width() - others
         header.resizeSection(TEXT, max(MIN_TEXT, min(needed, room)))
+        # never narrower than that (a small window's splitter gave the panel less: a horizontal scroll bar)
+        fixed = sum(w for c, w in self._widths.items() if not header.isSectionHidden(c))
+        chrome = 2 * self.frameWidth() + self.verticalScrollBar().sizeHint().width()  # always shown
+        self.setMinimumWidth(fixed + MIN_TEXT + chrome)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

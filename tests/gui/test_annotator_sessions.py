@@ -40,3 +40,20 @@ def test_redo_replays_a_chain_that_began_with_a_span_drawn_from_a_selection(
     assert own(sqlite_project, corpus[0], window) == set()
     press(qtbot, window, K.Key_Z, CTRL | SHIFT, times=5)
     assert own(sqlite_project, corpus[0], window) == done
+
+
+def test_a_small_window_leaves_the_entity_panel_room_for_its_columns(
+    qtbot: QtBot, make_window, corpus
+) -> None:
+    """At 1024×700 the splitter squeezed the panel below what its shown columns need (Label, Count and
+    Status at their fixed widths, Text at its minimum): a horizontal scroll bar, Status cut to "sugg"."""
+    window = make_window()
+    window.resize(1024, 700)
+    panel = window.entities
+    qtbot.waitUntil(lambda: window.width() == 1024)
+    qtbot.wait(50)
+    assert panel.horizontalScrollBar().maximum() == 0
+    header = panel.header()
+    right = max(header.sectionViewportPosition(c) + header.sectionSize(c) for c in range(header.count()))
+    assert right <= panel.viewport().width()
+
