@@ -157,8 +157,11 @@ class MainWindow(QMainWindow):
         self._start_timer = QTimer(self, singleShot=True, interval=START_DELAY_MS)
         self._start_timer.timeout.connect(self.session.start)
         self._start_timer.start()
-        first = project.document_list.next_document(annotator.id, None, unfinished=True) or next(
-            iter(project.documents.ids()), None
+        listing = project.document_list  # the article left unfinished last time, else the list's first
+        first = (
+            listing.last_worked_on(annotator.id)
+            or listing.next_document(annotator.id, None, unfinished=True)
+            or next(iter(project.documents.ids()), None)
         )
         if first is not None:
             self.session.open_document(first)

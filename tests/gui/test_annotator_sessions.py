@@ -57,3 +57,20 @@ def test_a_small_window_leaves_the_entity_panel_room_for_its_columns(
     right = max(header.sectionViewportPosition(c) + header.sectionSize(c) for c in range(header.count()))
     assert right <= panel.viewport().width()
 
+
+def test_the_window_opens_again_on_the_article_left_unfinished(
+    qtbot: QtBot, make_window, corpus, sqlite_project: Project
+) -> None:
+    """Killed (or closed) in the middle of the second article, the window opened again on the first
+    unfinished one of the list, not where the annotator was."""
+    window = make_window()
+    press(qtbot, window, K.Key_PageDown, CTRL)
+    assert window.session.document.id == corpus[1]
+    press(qtbot, window, K.Key_Return)  # 布林肯 accepted: the article is in progress
+    window.close()
+    again = make_window()
+    assert again.session.document.id == corpus[1]
+    assert again.documents.view.currentIndex().row() == 1
+    press(qtbot, again, K.Key_Return, CTRL)  # done: the next start is the list's first unfinished one again
+    again.close()
+    assert make_window().session.document.id == corpus[0]
