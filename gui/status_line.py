@@ -91,6 +91,7 @@ class StatusLine(QObject):
         self._right = right
         self._rejected_wanted = False
         self._made_room: list[QLabel] = []  # labels hidden while a long message shows
+        self._described: tuple[object, ...] | None = None  # the document and focused span described
         self.bar.messageChanged.connect(self._make_room)
 
     def show_rejected(self, shown: bool) -> None:
@@ -148,6 +149,13 @@ class StatusLine(QObject):
         self.suggestions_label.setText(
             self._suggestions_left(len(self.session.open_suggestions()) if suggested else None)
         )
+        # A message said something of the span or article the annotator has since left ("Labelled 2 more
+        # 𠮷野家 in this article" over the next article): it goes, and the focused span shows again
+        document, span = self.session.document, self.session.focused_span
+        described = (document.id if document else None, span.entity if span else None)
+        if described != self._described:
+            self._described = described
+            self.bar.clearMessage()
         self.describe()
 
     @staticmethod

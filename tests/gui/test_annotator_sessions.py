@@ -74,3 +74,25 @@ def test_the_window_opens_again_on_the_article_left_unfinished(
     press(qtbot, again, K.Key_Return, CTRL)  # done: the next start is the list's first unfinished one again
     again.close()
     assert make_window().session.document.id == corpus[0]
+
+
+def test_a_message_about_the_article_left_goes_when_the_focus_moves_on(
+    qtbot: QtBot, make_window, corpus
+) -> None:
+    """E said "Labelled 1 more “裴青山” in this article." and the status bar kept saying it for eight seconds
+    over the next article (and over the span Tab focused there) instead of describing the focused span."""
+    window = make_window()
+    press(qtbot, window, K.Key_Tab)  # 裴青山
+    press(qtbot, window, K.Key_E)
+    bar = window.statusBar()
+    assert bar.currentMessage() == "Labelled 1 more “裴青山” in this article."
+    press(qtbot, window, K.Key_PageDown, CTRL)  # 布林肯访问河内,会见裴青山。
+    assert bar.currentMessage() == ""
+    assert window.focus_label.isVisible()
+    assert window.focus_label.text() == "PER “布林肯” · suggested · jieba"
+    press(qtbot, window, K.Key_PageUp, CTRL)
+    press(qtbot, window, K.Key_W)  # a message of its own, the focus staying where it is: kept
+    assert "snap to word boundaries" in bar.currentMessage()
+    press(qtbot, window, K.Key_Tab)
+    assert bar.currentMessage() == ""
+
