@@ -56,6 +56,7 @@ class AnnotationActions(QObject):
         super().__init__(parent)
         self.session = session
         self.snap_words = False
+        self._unsnapped = False  # the last label key found no word boundaries to snap to
 
     def _carry_out(self, outcome: Outcome) -> bool:
         """Save a plan and show it; say why a refusal refused. True if something was saved."""
@@ -120,21 +121,25 @@ class AnnotationActions(QObject):
         """A label hotkey: a new span over the selection, else relabel the focused span."""
         if (state := self.session.editing_state()) is not None:
             snapper = self._snap if self.snap_words else None
+            self._unsnapped = False
             outcome = editing.plan_label(state, label, selection, snapper)
             if self._carry_out(outcome):  # an own span partly under the selection went: not seen covered
                 said = self.tr("Withdrew your {0}, which the new span overlaps (Ctrl+Z brings it back).")
                 self._say_withdrawn(said, state.text, outcome)
+                if self._unsnapped:  # said once the span is saved (saving clears what was said before)
+                    self._say_unsnapped()
+
+    def _say_unsnapped(self) -> None:
+        self.session.message.emit(
+            self.tr("Word boundaries are not ready yet (jieba is loading): the span is kept as selected."),
+            False,
+        )
 
     def _snap(self, start: int, end: int) -> tuple[int, int]:
         text = self.session.document.text if self.session.document else ""
         bounds = self.session.learning.words_around(text, start, end)
         if bounds is None:
-            self.session.message.emit(
-                self.tr(
-                    "Word boundaries are not ready yet (jieba is loading): the span is kept as selected."
-                ),
-                False,
-            )
+            self._unsnapped = True
             return start, end
         return snap(bounds, start, end)
 

@@ -96,3 +96,15 @@ def test_a_message_about_the_article_left_goes_when_the_focus_moves_on(
     press(qtbot, window, K.Key_Tab)
     assert bar.currentMessage() == ""
 
+
+def test_w_says_when_jieba_is_not_ready_to_snap(qtbot: QtBot, make_window, corpus, monkeypatch) -> None:
+    """The refusal to snap was said before the span was saved, and saving cleared it at once: W looked as if
+    it did nothing."""
+    window = make_window()
+    monkeypatch.setattr(window.session.learning, "words_around", lambda *_: None)  # jieba still loading
+    press(qtbot, window, K.Key_W)
+    press(qtbot, window, K.Key_Escape)
+    press(qtbot, window, K.Key_Home)
+    press(qtbot, window, K.Key_Right, SHIFT, times=3)
+    press(qtbot, window, K.Key_2)
+    assert "Word boundaries are not ready yet" in window.statusBar().currentMessage()
