@@ -285,6 +285,7 @@ class MainWindow(QMainWindow):
         s.suggestionsReady.connect(lambda: self.suggester_label.setText(self.tr("Suggestions ready")))
         s.databaseDamaged.connect(self._database_damaged)
         self.documents.documentActivated.connect(lambda i: s.open_document(DocumentId(i)))
+        self.documents.searchEntered.connect(self.article.setFocus)
         self.labels.labelClicked.connect(self.apply_label)
         self.article.selectionChanged.connect(self.status.describe)
         self.documents.model.modelReset.connect(self.status.show_position)

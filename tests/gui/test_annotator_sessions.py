@@ -4,6 +4,8 @@ undo and redo chains, and the like."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from storage.project import Project
@@ -11,6 +13,13 @@ from tests.gui.conftest import add_suggestions
 from tests.gui.helpers import CTRL, SHIFT, own, press
 
 K = Qt.Key
+
+
+def commit(widget: QWidget, text: str) -> None:
+    """Type Chinese as an input method does: it commits the text (QTest cannot type a hanzi as keys)."""
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
 
 
 def test_redo_replays_a_chain_that_began_with_a_span_drawn_from_a_selection(
@@ -108,3 +117,34 @@ def test_w_says_when_jieba_is_not_ready_to_snap(qtbot: QtBot, make_window, corpu
     press(qtbot, window, K.Key_Right, SHIFT, times=3)
     press(qtbot, window, K.Key_2)
     assert "Word boundaries are not ready yet" in window.statusBar().currentMessage()
+
+
+def test_return_in_the_search_box_opens_what_was_found_and_the_keys_act_there(
+    qtbot: QtBot, make_window, corpus, sqlite_project: Project
+) -> None:
+    """Ctrl+F, a name, Return: the list showed the article found but Return did nothing more, the article
+    open was another one and the keys typed next went to the search box."""
+    window = make_window()
+    press(qtbot, window, K.Key_F, CTRL)
+    search = window.documents.search
+    assert search.hasFocus()
+    commit(search, "河内")
+    qtbot.keyClick(search, K.Key_Return)
+    assert window.session.document.id == corpus[1]
+    assert window.article.hasFocus()
+    qtbot.keyClick(window.focusWidget(), K.Key_Return)  # the keys act in the article found: 布林肯 accepted
+    assert own(sqlite_project, corpus[1], window) == {(0, 3, "PER", "accepted")}
+    press(qtbot, window, K.Key_F, CTRL)
+    commit(search, "裴青山")  # found in both articles, the open one among them: it stays open
+    qtbot.keyClick(search, K.Key_Return)
+    assert window.session.document.id == corpus[1]
+    assert window.article.hasFocus()
+    press(qtbot, window, K.Key_F, CTRL)
+    commit(search, "东京")
+    qtbot.keyClick(search, K.Key_Down)  # ↓ goes to the list, to choose among what was found
+    assert window.documents.view.hasFocus()
+    assert window.session.document.id == corpus[2]
+    press(qtbot, window, K.Key_F, CTRL)
+    commit(search, "没有这个")
+    qtbot.keyClick(search, K.Key_Return)  # nothing found: the search box keeps the keys, to correct it
+    assert search.hasFocus() and window.session.document.id == corpus[2]
