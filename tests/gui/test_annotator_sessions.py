@@ -148,3 +148,25 @@ def test_return_in_the_search_box_opens_what_was_found_and_the_keys_act_there(
     commit(search, "没有这个")
     qtbot.keyClick(search, K.Key_Return)  # nothing found: the search box keeps the keys, to correct it
     assert search.hasFocus() and window.session.document.id == corpus[2]
+
+
+def test_in_a_small_window_the_status_bar_keeps_room_for_the_focused_span(
+    qtbot: QtBot, make_window, corpus
+) -> None:
+    """At 1024 px the labels on the right kept the widths of their longest texts and left the focused span's
+    description (and a selection's label keys) a few characters: “LOC “东京” · su”."""
+    window = make_window()
+    label = window.focus_label
+    press(qtbot, window, K.Key_Escape)
+    press(qtbot, window, K.Key_Home)
+    press(qtbot, window, K.Key_Right, SHIFT, times=2)
+    window.resize(1024, 700)
+    qtbot.waitUntil(lambda: window.width() == 1024)
+    qtbot.wait(50)
+    text = label.text()
+    assert text.startswith("Selected “越南” · 2 characters · label it: 1 PER")
+    assert label.width() >= label.fontMetrics().horizontalAdvance(text)
+    window.resize(1400, 860)  # room again: every label is back
+    qtbot.waitUntil(lambda: window.width() == 1400)
+    qtbot.wait(50)
+    assert window.suggestions_label.isVisible() and window.suggester_label.isVisible()
