@@ -230,7 +230,13 @@ class AnnotationActions(QObject):
     @reported(QT_TRANSLATE_NOOP("Reported", "Undo or redo"))
     def _step(self, undo: bool) -> None:
         session, stack = self.session, self.session.undo_stack
-        if not (stack.canUndo() if undo else stack.canRedo()):
+        if not (stack.canUndo() if undo else stack.canRedo()):  # said: a key that did nothing looks broken
+            session.message.emit(
+                self.tr("Nothing to undo: the undo history begins when the window opens.")
+                if undo
+                else self.tr("Nothing to redo."),
+                False,
+            )
             return
         text = stack.undoText() if undo else stack.redoText()  # the edit's title, as the Edit menu shows it
         index = stack.index() - 1 if undo else stack.index()

@@ -171,6 +171,14 @@
         <translation>另有 {0} 处位于更长的建议之内，保持原样。</translation>
     </message>
     <message>
+        <source>Nothing to undo: the undo history begins when the window opens.</source>
+        <translation>没有可撤销的操作：撤销记录从窗口打开时开始。</translation>
+    </message>
+    <message>
+        <source>Nothing to redo.</source>
+        <translation>没有可重做的操作。</translation>
+    </message>
+    <message>
         <source>Undo {0}</source>
         <translation>撤销 {0}</translation>
     </message>

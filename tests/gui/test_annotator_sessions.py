@@ -170,3 +170,20 @@ def test_in_a_small_window_the_status_bar_keeps_room_for_the_focused_span(
     qtbot.waitUntil(lambda: window.width() == 1400)
     qtbot.wait(50)
     assert window.suggestions_label.isVisible() and window.suggester_label.isVisible()
+
+
+def test_undo_with_nothing_to_undo_says_so(
+    qtbot: QtBot, make_window, corpus, sqlite_project: Project
+) -> None:
+    """After a restart (the history is the window's) Ctrl+Z did nothing at all, not a word: the annotator
+    could not tell a refused undo from a key that does not work."""
+    window = make_window()
+    bar = window.statusBar()
+    press(qtbot, window, K.Key_Z, CTRL)
+    assert bar.currentMessage() == "Nothing to undo: the undo history begins when the window opens."
+    press(qtbot, window, K.Key_Y, CTRL)
+    assert bar.currentMessage() == "Nothing to redo."
+    press(qtbot, window, K.Key_Return)
+    press(qtbot, window, K.Key_Z, CTRL)  # and a real undo still undoes, without the words
+    assert own(sqlite_project, corpus[0], window) == set()
+    assert bar.currentMessage() == ""
