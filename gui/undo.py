@@ -8,6 +8,7 @@ and move the stack's index only when that succeeded. Each returns the ``Change``
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import logging
 
 from PySide6.QtCore import QObject
@@ -33,7 +34,7 @@ class EditCommand(QUndoCommand):
         self.edit = edit
         self.store = store
         self.armed = False
-        self.gone: list[SpanId] = []  # the ids of the spans it had inserted, while it is undone
+        self.gone: list[SpanId] = []  # while it is undone: the marks of the spans it had inserted
 
     def redo(self) -> None:
         if self.armed:
@@ -56,6 +57,7 @@ class AnnotationUndoStack(QUndoStack):
         self.store = store
         # Python references to every pushed command: Qt owns them, we keep their Python state reachable.
         self._keep: list[EditCommand] = []
+        self._marks = itertools.count(1)  # see ``_follow``
 
     def execute(self, edit: Edit) -> Change:
         """Save ``edit`` (one transaction), then push it as one undo step. If saving fails the exception
@@ -81,12 +83,14 @@ class AnnotationUndoStack(QUndoStack):
     def _move(self, index: int, undo: bool) -> Change:
         step = self.command(index)
         assert isinstance(step, EditCommand)
-        gone = _inserted(step.edit)  # the ids its undo deletes; a redo stores those spans under new ids
+        stored = _inserted(step.edit)  # the ids of the spans it inserted, which its undo deletes
         change = step.edit.undo(self.store) if undo else step.edit.do(self.store)
-        if undo:
-            step.gone = gone
+        if undo:  # the steps above it name those spans by a mark of their own until a redo stores them again
+            step.gone = [SpanId(-next(self._marks)) for _ in stored]
+            self._follow(index, dict(zip(stored, step.gone, strict=True)))
         else:
-            self._follow(dict(zip(step.gone, _inserted(step.edit), strict=False)))
+            self._follow(index, dict(zip(step.gone, _inserted(step.edit), strict=False)))
+            step.gone = []
         step.armed = False
         if undo:
             self.undo()
@@ -95,13 +99,13 @@ class AnnotationUndoStack(QUndoStack):
         step.armed = True
         return change
 
-    def _follow(self, moved: dict[SpanId, SpanId]) -> None:
-        """The spans a redo stored again have new ids: the steps that refer to them (a grow, a relabel, a
-        withdrawal of a span drawn first) follow them there, or their redo would change whatever row now has
-        the old id (another span, or none)."""
-        if not moved:
-            return
-        for i in range(self.count()):
+    def _follow(self, index: int, moved: dict[SpanId, SpanId]) -> None:
+        """A redo stores the spans a step had inserted under new ids: the steps above it that refer to them
+        (a grow, a relabel, a withdrawal of a span drawn first) follow them there, or their redo would change
+        whatever row has the old id by then (another span, or none). Between the undo and the redo they name
+        them by marks no row has (negative ids, one per span): SQLite hands a deleted id out again, so a
+        later step's old id may be an earlier step's new one, and only a mark tells the two apart."""
+        for i in range(index + 1, self.count()):
             edit = self.edit_at(i)
             for command in edit.commands if edit is not None else []:
                 for name, value in vars(command).items():  # the spans it holds: .span, .overlapped...

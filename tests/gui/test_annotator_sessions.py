@@ -187,3 +187,32 @@ def test_undo_with_nothing_to_undo_says_so(
     press(qtbot, window, K.Key_Z, CTRL)  # and a real undo still undoes, without the words
     assert own(sqlite_project, corpus[0], window) == set()
     assert bar.currentMessage() == ""
+
+
+def test_redo_tells_apart_spans_whose_ids_sqlite_handed_out_again(
+    qtbot: QtBot, make_window, corpus, sqlite_project: Project
+) -> None:
+    """Redone, each step's spans get the lowest free ids, which may be the old ids of later steps' spans: a
+    step that named the span accepted first (a selection drawn over it withdraws it) was moved on from one
+    step's span to the next as each redo came, and its redo withdrew the relabelled 美国 instead."""
+    window = make_window()
+    press(qtbot, window, K.Key_Return)  # 越南外交部 ORG accepted
+    press(qtbot, window, K.Key_X)  # 裴青山 rejected
+    press(qtbot, window, K.Key_3)  # 美国 relabelled ORG
+    press(qtbot, window, K.Key_Escape)
+    press(qtbot, window, K.Key_Home)
+    press(qtbot, window, K.Key_Right, SHIFT, times=2)
+    press(qtbot, window, K.Key_2)  # 越南 LOC, withdrawing 越南外交部
+    done = {
+        (0, 2, "LOC", "accepted"),
+        (0, 5, "ORG", "rejected"),
+        (7, 10, "PER", "rejected"),
+        (11, 13, "ORG", "accepted"),
+    }
+    assert own(sqlite_project, corpus[0], window) == done
+    add_suggestions(sqlite_project, corpus[2], [(0, 3, "ORG")])  # the engine at work meanwhile
+    press(qtbot, window, K.Key_Z, CTRL, times=4)
+    assert own(sqlite_project, corpus[0], window) == set()
+    add_suggestions(sqlite_project, corpus[2], [(4, 6, "ORG")])  # frees the highest id: the next are low
+    press(qtbot, window, K.Key_Y, CTRL, times=4)
+    assert own(sqlite_project, corpus[0], window) == done
