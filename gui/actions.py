@@ -48,6 +48,9 @@ REFUSALS = {
     Refusal.GROUP_REJECTED: QT_TRANSLATE_NOOP(
         "AnnotationActions", "Every span of this group is rejected already."
     ),
+    Refusal.REJECTED: QT_TRANSLATE_NOOP(
+        "AnnotationActions", "This span is rejected already: Return restores it."
+    ),
 }
 
 

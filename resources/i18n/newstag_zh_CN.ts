@@ -119,6 +119,10 @@
         <translation>该组的所有片段都已拒绝。</translation>
     </message>
     <message>
+        <source>This span is rejected already: Return restores it.</source>
+        <translation>该片段已拒绝：按 Return 恢复。</translation>
+    </message>
+    <message>
         <source>someone else changed this span first; reload the document</source>
         <translation>其他人已先修改了该片段，请重新载入文档</translation>
     </message>

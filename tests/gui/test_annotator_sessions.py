@@ -216,3 +216,22 @@ def test_redo_tells_apart_spans_whose_ids_sqlite_handed_out_again(
     add_suggestions(sqlite_project, corpus[2], [(4, 6, "ORG")])  # frees the highest id: the next are low
     press(qtbot, window, K.Key_Y, CTRL, times=4)
     assert own(sqlite_project, corpus[0], window) == done
+
+
+def test_x_and_e_on_a_shown_rejected_span_say_why_they_do_nothing(
+    qtbot: QtBot, make_window, corpus, sqlite_project: Project
+) -> None:
+    """With Ctrl+H the rejected spans are shown and Tab focuses them: X or E there did nothing, not a word
+    (Shift+X on the same span said "Every span of this group is rejected already.")."""
+    window = make_window()
+    press(qtbot, window, K.Key_X)  # 越南外交部 rejected
+    press(qtbot, window, K.Key_H, CTRL)
+    press(qtbot, window, K.Key_Tab, SHIFT)  # back to it, shown struck through
+    bar = window.statusBar()
+    for key in (K.Key_X, K.Key_E):
+        press(qtbot, window, key)
+        assert bar.currentMessage() == "This span is rejected already: Return restores it."
+        bar.clearMessage()
+    assert own(sqlite_project, corpus[0], window) == {(0, 5, "ORG", "rejected")}
+    press(qtbot, window, K.Key_Return)  # as it says
+    assert own(sqlite_project, corpus[0], window) == {(0, 5, "ORG", "accepted")}
