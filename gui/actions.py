@@ -95,6 +95,20 @@ class AnnotationActions(QObject):
             )
         self.session.message.emit(self.tr("“{0}” was not saved: {1}").format(text, reason), True)
 
+    def focus_next(self, backwards: bool = False) -> None:
+        """Tab / Shift+Tab. In an article without a span to focus they would do nothing: they say so."""
+        session = self.session
+        if session.document is not None and not session.spans:
+            session.message.emit(
+                self.tr("Nothing to focus here: select a name with Shift+arrows, then press a label key."),
+                False,
+            )
+            return
+        session.focus_next(backwards)
+
+    def focus_previous(self) -> None:
+        self.focus_next(backwards=True)
+
     def accept_focused(self) -> None:
         if (state := self.session.editing_state()) is None:
             return

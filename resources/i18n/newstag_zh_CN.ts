@@ -135,6 +135,10 @@
         <translation>“{0}”未保存：{1}</translation>
     </message>
     <message>
+        <source>Nothing to focus here: select a name with Shift+arrows, then press a label key.</source>
+        <translation>这里没有可选中的片段：用 Shift+方向键选中名称，再按标签键。</translation>
+    </message>
+    <message>
         <source>Withdrew your {0}, which the new span overlaps (Ctrl+Z brings it back).</source>
         <translation>已撤回与新片段重叠的你的 {0}（Ctrl+Z 可恢复）。</translation>
     </message>

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from storage.project import Project
 from tests.gui.conftest import add_suggestions
-from tests.gui.helpers import CTRL, SHIFT, own, press
+from tests.gui.helpers import CTRL, NO, SHIFT, own, press
 
 K = Qt.Key
 
@@ -235,3 +235,23 @@ def test_x_and_e_on_a_shown_rejected_span_say_why_they_do_nothing(
     assert own(sqlite_project, corpus[0], window) == {(0, 5, "ORG", "rejected")}
     press(qtbot, window, K.Key_Return)  # as it says
     assert own(sqlite_project, corpus[0], window) == {(0, 5, "ORG", "accepted")}
+
+
+def test_tab_in_an_article_without_spans_says_what_to_do(
+    qtbot: QtBot, make_window, corpus, sqlite_project: Project
+) -> None:
+    """In an article the engine found nothing in, Tab and Shift+Tab did nothing, not a word (and Return then
+    advised pressing Tab)."""
+    window = make_window()
+    press(qtbot, window, K.Key_PageUp, CTRL)  # the third article: no suggestion
+    assert window.session.document.id == corpus[2] and not window.session.spans
+    bar = window.statusBar()
+    for modifier in (NO, SHIFT):
+        bar.clearMessage()
+        press(qtbot, window, K.Key_Tab, modifier)
+        assert bar.currentMessage().startswith("Nothing to focus here: select a name with Shift+arrows")
+    press(qtbot, window, K.Key_Right, SHIFT, times=3)  # as it says: 𠮷野家
+    press(qtbot, window, K.Key_3)
+    assert own(sqlite_project, corpus[2], window) == {(0, 3, "ORG", "accepted")}
+    press(qtbot, window, K.Key_Tab)  # now there is one to focus
+    assert bar.currentMessage() == "" and window.session.focused_span is not None
