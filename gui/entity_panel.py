@@ -109,7 +109,9 @@ class EntityPanel(QTableView):
         self._widths: dict[int, int] = {}  # each column but Text, as wide as its widest word
         for column, sample in WIDEST.items():  # fixed widths: sizing to contents would read every row
             title = headers()[column]
-            widest = word(sample) if isinstance(sample, Status | Origin) else sample
+            widest = sample
+            if isinstance(sample, Status | Origin):  # the longest word in this language (已接受, not 建议)
+                widest = max((word(m) for m in type(sample)), key=metrics.horizontalAdvance)
             swatch = 28 if column == LABEL else 14
             self._widths[column] = max(
                 metrics.horizontalAdvance(widest) + swatch, metrics.horizontalAdvance(title) + 16

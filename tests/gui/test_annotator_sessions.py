@@ -8,6 +8,10 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from gui import i18n
+from gui.entity_model import STATUS
+from gui.terms import word
+from model.spans import Status
 from storage.project import Project
 from tests.gui.conftest import add_suggestions
 from tests.gui.helpers import CTRL, NO, SHIFT, own, press
@@ -255,3 +259,22 @@ def test_tab_in_an_article_without_spans_says_what_to_do(
     assert own(sqlite_project, corpus[2], window) == {(0, 3, "ORG", "accepted")}
     press(qtbot, window, K.Key_Tab)  # now there is one to focus
     assert bar.currentMessage() == "" and window.session.focused_span is not None
+
+
+def test_the_entity_panel_in_chinese_shows_its_status_words_whole_in_a_small_window(
+    qtbot: QtBot, make_window, corpus
+) -> None:
+    """The Status column was sized for the English longest word, “suggested”, whose Chinese (建议) is the
+    shortest: at 1024 px 已接受 read “已…”."""
+    assert i18n.install(i18n.CHINESE) == i18n.CHINESE
+    try:
+        window = make_window()
+        press(qtbot, window, K.Key_Return)  # 越南外交部 已接受
+        window.resize(1024, 700)
+        qtbot.waitUntil(lambda: window.width() == 1024)
+        qtbot.wait(50)
+        panel = window.entities
+        status = panel.header().sectionSize(STATUS)
+        assert status >= panel.fontMetrics().horizontalAdvance(word(Status.ACCEPTED)) + 14
+    finally:
+        i18n.install(i18n.ENGLISH)
