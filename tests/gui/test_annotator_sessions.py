@@ -13,7 +13,7 @@ from gui.entity_model import STATUS
 from gui.terms import word
 from model.spans import Status
 from storage.project import Project
-from tests.gui.conftest import add_suggestions
+from tests.gui.conftest import add_documents, add_suggestions
 from tests.gui.helpers import CTRL, NO, SHIFT, own, press
 
 K = Qt.Key
@@ -278,3 +278,27 @@ def test_the_entity_panel_in_chinese_shows_its_status_words_whole_in_a_small_win
         assert status >= panel.fontMetrics().horizontalAdvance(word(Status.ACCEPTED)) + 14
     finally:
         i18n.install(i18n.ENGLISH)
+
+
+def test_the_last_line_of_a_long_article_can_be_seen_whole(
+    qtbot: QtBot, make_window, sqlite_project: Project
+) -> None:
+    """Scrolled to its end, a long article could show its last line cut at the bottom (QPlainTextEdit's scroll
+    range leaves the document's top margin out): at some window heights Shift+Tab to the last suggestion
+    framed a span partly out of sight, and no scrolling could show it whole."""
+    text = "\n".join(f"第{i}段：布林肯与王毅在北京会谈。" for i in range(80))
+    (doc,) = add_documents(sqlite_project, [text])
+    last = text.rindex("北京")
+    add_suggestions(sqlite_project, doc, [(4, 7, "PER"), (last, last + 2, "LOC")])
+    window = make_window()
+    view = window.article
+    press(qtbot, window, K.Key_Tab, SHIFT)  # from the first suggestion around to the last
+    for height in range(600, 660, 4):  # every place the line pitch can fall at the bottom
+        window.resize(1400, height)
+        qtbot.waitUntil(lambda h=height: window.height() == h)
+        press(qtbot, window, K.Key_Tab, SHIFT, times=2)  # to the first and around to the last again
+        assert window.session.focused_span.start == last
+        rect = view.position_rect(last)
+        assert rect.top() >= 0 and rect.bottom() + 3 <= view.viewport().height(), height  # frame included
+        press(qtbot, window, K.Key_End, CTRL)  # the caret to the end of the article: its last line whole
+        assert view.position_rect(len(text)).bottom() <= view.viewport().height(), height
