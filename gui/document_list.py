@@ -36,6 +36,7 @@ SEARCH_DELAY_MS = 250
 class DocumentList(QWidget):
     documentActivated = Signal(int)
     searchEntered = Signal()  # Return in the search box found something: the article, not the box, wants keys
+    searchLeft = Signal()  # Escape in the search box: back to the article, the search kept
 
     def __init__(self, model: DocumentListModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -104,17 +105,20 @@ class DocumentList(QWidget):
         self.searchEntered.emit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """↓ in the search box goes to the list, to choose among what was found."""
+        """↓ in the search box goes to the list, to choose among what was found; Escape, to the article."""
         if (
             watched is self.search
             and event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
-            and event.key() == Qt.Key.Key_Down
             and event.modifiers() == Qt.KeyboardModifier.NoModifier
         ):
-            self.apply_filter()
-            self.view.setFocus()
-            return True
+            if event.key() == Qt.Key.Key_Down:
+                self.apply_filter()
+                self.view.setFocus()
+                return True
+            if event.key() == Qt.Key.Key_Escape:
+                self.searchLeft.emit()
+                return True
         return super().eventFilter(watched, event)
 
     def next_document(

@@ -152,6 +152,8 @@ def test_return_in_the_search_box_opens_what_was_found_and_the_keys_act_there(
     commit(search, "没有这个")
     qtbot.keyClick(search, K.Key_Return)  # nothing found: the search box keeps the keys, to correct it
     assert search.hasFocus() and window.session.document.id == corpus[2]
+    qtbot.keyClick(search, K.Key_Escape)  # or back to the article, as Ctrl+1 does (Escape did nothing)
+    assert window.article.hasFocus()
 
 
 def test_in_a_small_window_the_status_bar_keeps_room_for_the_focused_span(
