@@ -48,6 +48,9 @@ REFUSALS = {
     Refusal.GROUP_REJECTED: QT_TRANSLATE_NOOP(
         "AnnotationActions", "Every span of this group is rejected already."
     ),
+    Refusal.REJECTED: QT_TRANSLATE_NOOP(
+        "AnnotationActions", "This span is rejected already: Return restores it."
+    ),
 }
 
 
@@ -56,6 +59,7 @@ class AnnotationActions(QObject):
         super().__init__(parent)
         self.session = session
         self.snap_words = False
+        self._unsnapped = False  # the last label key found no word boundaries to snap to
 
     def _carry_out(self, outcome: Outcome) -> bool:
         """Save a plan and show it; say why a refusal refused. True if something was saved."""
@@ -91,6 +95,20 @@ class AnnotationActions(QObject):
             )
         self.session.message.emit(self.tr("“{0}” was not saved: {1}").format(text, reason), True)
 
+    def focus_next(self, backwards: bool = False) -> None:
+        """Tab / Shift+Tab. In an article without a span to focus they would do nothing: they say so."""
+        session = self.session
+        if session.document is not None and not session.spans:
+            session.message.emit(
+                self.tr("Nothing to focus here: select a name with Shift+arrows, then press a label key."),
+                False,
+            )
+            return
+        session.focus_next(backwards)
+
+    def focus_previous(self) -> None:
+        self.focus_next(backwards=True)
+
     def accept_focused(self) -> None:
         if (state := self.session.editing_state()) is None:
             return
@@ -120,21 +138,25 @@ class AnnotationActions(QObject):
         """A label hotkey: a new span over the selection, else relabel the focused span."""
         if (state := self.session.editing_state()) is not None:
             snapper = self._snap if self.snap_words else None
+            self._unsnapped = False
             outcome = editing.plan_label(state, label, selection, snapper)
             if self._carry_out(outcome):  # an own span partly under the selection went: not seen covered
                 said = self.tr("Withdrew your {0}, which the new span overlaps (Ctrl+Z brings it back).")
                 self._say_withdrawn(said, state.text, outcome)
+                if self._unsnapped:  # said once the span is saved (saving clears what was said before)
+                    self._say_unsnapped()
+
+    def _say_unsnapped(self) -> None:
+        self.session.message.emit(
+            self.tr("Word boundaries are not ready yet (jieba is loading): the span is kept as selected."),
+            False,
+        )
 
     def _snap(self, start: int, end: int) -> tuple[int, int]:
         text = self.session.document.text if self.session.document else ""
         bounds = self.session.learning.words_around(text, start, end)
         if bounds is None:
-            self.session.message.emit(
-                self.tr(
-                    "Word boundaries are not ready yet (jieba is loading): the span is kept as selected."
-                ),
-                False,
-            )
+            self._unsnapped = True
             return start, end
         return snap(bounds, start, end)
 
@@ -225,7 +247,13 @@ class AnnotationActions(QObject):
     @reported(QT_TRANSLATE_NOOP("Reported", "Undo or redo"))
     def _step(self, undo: bool) -> None:
         session, stack = self.session, self.session.undo_stack
-        if not (stack.canUndo() if undo else stack.canRedo()):
+        if not (stack.canUndo() if undo else stack.canRedo()):  # said: a key that did nothing looks broken
+            session.message.emit(
+                self.tr("Nothing to undo: the undo history begins when the window opens.")
+                if undo
+                else self.tr("Nothing to redo."),
+                False,
+            )
             return
         text = stack.undoText() if undo else stack.redoText()  # the edit's title, as the Edit menu shows it
         index = stack.index() - 1 if undo else stack.index()

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 from gui import settings
 from gui.article_font import DEFAULT_POINTS, DEFAULT_SPACING, article_font, zoom_step
 from gui.offsets import OffsetMap
-from gui.spaced_layout import SpacedLayout, cursor_x
+from gui.spaced_layout import SpacedLayout, cursor_x, show_whole
 from gui.span_style import PaintedSpan, SpanLook
 from gui.terms import word
 from model.spans import Document, Label, Span, Status
@@ -183,6 +183,7 @@ class ArticleView(QPlainTextEdit):
             cursor.setPosition(self._starts[focused])  # a selection just labelled is done with
             self.setTextCursor(cursor)
             self.ensureCursorVisible()
+            show_whole(self.verticalScrollBar(), self.cursorRect(), self.viewport().height())
         self._focused = where
         self.viewport().update()
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -34,6 +35,8 @@ SEARCH_DELAY_MS = 250
 
 class DocumentList(QWidget):
     documentActivated = Signal(int)
+    searchEntered = Signal()  # Return in the search box found something: the article, not the box, wants keys
+    searchLeft = Signal()  # Escape in the search box: back to the article, the search kept
 
     def __init__(self, model: DocumentListModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,7 +75,8 @@ class DocumentList(QWidget):
         self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._timer.timeout.connect(self.apply_filter)
         self.search.textChanged.connect(self._timer.start)
-        self.search.returnPressed.connect(self.apply_filter)
+        self.search.returnPressed.connect(self._search_entered)
+        self.search.installEventFilter(self)
         self.filter.currentIndexChanged.connect(self.apply_filter)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         model.modelReset.connect(self._update_count)
@@ -89,6 +93,33 @@ class DocumentList(QWidget):
         self.model.set_filter(self.filter.currentData(), self.search.text().strip())
         if self._current is not None:
             self.select_document(self._current)
+
+    def _search_entered(self) -> None:
+        """Return in the search box: the first article found opens (the open one stays if it is among
+        them) and the article takes the keys; nothing found, the box keeps them to be corrected."""
+        self.apply_filter()
+        if self.model.total == 0:
+            return
+        if self._current is None or self.model.position(self._current) == 0:
+            self.view.setCurrentIndex(self.model.index(0, 0))  # opens it (``documentActivated``)
+        self.searchEntered.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """↓ in the search box goes to the list, to choose among what was found; Escape, to the article."""
+        if (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+        ):
+            if event.key() == Qt.Key.Key_Down:
+                self.apply_filter()
+                self.view.setFocus()
+                return True
+            if event.key() == Qt.Key.Key_Escape:
+                self.searchLeft.emit()
+                return True
+        return super().eventFilter(watched, event)
 
     def next_document(
         self, after: DocumentId | None, backwards: bool = False, unfinished: bool = False

@@ -109,7 +109,9 @@ class EntityPanel(QTableView):
         self._widths: dict[int, int] = {}  # each column but Text, as wide as its widest word
         for column, sample in WIDEST.items():  # fixed widths: sizing to contents would read every row
             title = headers()[column]
-            widest = word(sample) if isinstance(sample, Status | Origin) else sample
+            widest = sample
+            if isinstance(sample, Status | Origin):  # the longest word in this language (已接受, not 建议)
+                widest = max((word(m) for m in type(sample)), key=metrics.horizontalAdvance)
             swatch = 28 if column == LABEL else 14
             self._widths[column] = max(
                 metrics.horizontalAdvance(widest) + swatch, metrics.horizontalAdvance(title) + 16
@@ -208,6 +210,10 @@ class EntityPanel(QTableView):
         others = sum(width for c, width in widths.items() if not header.isSectionHidden(c))
         room = self.viewport().width() - others
         header.resizeSection(TEXT, max(MIN_TEXT, min(needed, room)))
+        # never narrower than that (a small window's splitter gave the panel less: a horizontal scroll bar)
+        fixed = sum(w for c, w in self._widths.items() if not header.isSectionHidden(c))
+        chrome = 2 * self.frameWidth() + self.verticalScrollBar().sizeHint().width()  # always shown
+        self.setMinimumWidth(fixed + MIN_TEXT + chrome)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -157,8 +157,11 @@ class MainWindow(QMainWindow):
         self._start_timer = QTimer(self, singleShot=True, interval=START_DELAY_MS)
         self._start_timer.timeout.connect(self.session.start)
         self._start_timer.start()
-        first = project.document_list.next_document(annotator.id, None, unfinished=True) or next(
-            iter(project.documents.ids()), None
+        listing = project.document_list  # the article left unfinished last time, else the list's first
+        first = (
+            listing.last_worked_on(annotator.id)
+            or listing.next_document(annotator.id, None, unfinished=True)
+            or next(iter(project.documents.ids()), None)
         )
         if first is not None:
             self.session.open_document(first)
@@ -282,6 +285,8 @@ class MainWindow(QMainWindow):
         s.suggestionsReady.connect(lambda: self.suggester_label.setText(self.tr("Suggestions ready")))
         s.databaseDamaged.connect(self._database_damaged)
         self.documents.documentActivated.connect(lambda i: s.open_document(DocumentId(i)))
+        self.documents.searchEntered.connect(self.article.setFocus)
+        self.documents.searchLeft.connect(self.article.setFocus)
         self.labels.labelClicked.connect(self.apply_label)
         self.article.selectionChanged.connect(self.status.describe)
         self.documents.model.modelReset.connect(self.status.show_position)

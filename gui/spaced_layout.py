@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import cast
 
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QPointF, QRect, QRectF
 from PySide6.QtGui import QTextBlock, QTextDocument, QTextLine
-from PySide6.QtWidgets import QPlainTextDocumentLayout
+from PySide6.QtWidgets import QPlainTextDocumentLayout, QScrollBar
 
 
 def cursor_x(line: QTextLine, position: int) -> float:
@@ -16,8 +16,19 @@ def cursor_x(line: QTextLine, position: int) -> float:
     return x
 
 
+FRAME = 3  # pixels a focused span's frame reaches below its line
+
+
+def show_whole(bar: QScrollBar, line: QRect, height: int) -> None:
+    """After ``ensureCursorVisible``: QPlainTextEdit counts a line near the bottom as shown while the top
+    margin it leaves out cuts it (and a focused span's frame on it); one more line of scrolling shows it."""
+    if line.bottom() + FRAME > height and bar.value() < bar.maximum():
+        bar.setValue(bar.value() + 1)  # the bar counts lines
+
+
 class SpacedLayout(QPlainTextDocumentLayout):
-    """A plain-text layout with ``extra`` pixels above every line: the band where label tags go.
+    """A plain-text layout with ``extra`` pixels above every line (the band where label tags go) and below
+    the last one.
 
     ``QPlainTextEdit`` ignores a block's line height, and ``QTextEdit`` honours it but lays the whole text
     out at once (a 100,000-character article costs ~100 ms more to open). This keeps the plain layout's lazy,
@@ -38,4 +49,9 @@ class SpacedLayout(QPlainTextDocumentLayout):
                 for i in range(count):
                     line = layout.lineAt(i)
                     line.setPosition(QPointF(line.x(), line.y() + (i + 1) * self.extra))
-        return super().blockBoundingRect(block)
+        rect = super().blockBoundingRect(block)
+        if not block.next().isValid():
+            # room below the last line: QPlainTextEdit's scroll range leaves the top margin out, and
+            # scrolled to the end it cut the last line (and a focused span's frame there) by that much
+            rect.adjust(0, 0, 0, self.extra)
+        return rect

@@ -6,7 +6,7 @@ Its texts keep the ``MainWindow`` translation context they were written in.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QWidget
 
@@ -91,19 +91,28 @@ class StatusLine(QObject):
         self._right = right
         self._rejected_wanted = False
         self._made_room: list[QLabel] = []  # labels hidden while a long message shows
+        self._narrow: list[QLabel] = []  # labels hidden while the window is narrow
+        self.bar.installEventFilter(self)
+        self._described: tuple[object, ...] | None = None  # the document and focused span described
         self.bar.messageChanged.connect(self._make_room)
 
     def show_rejected(self, shown: bool) -> None:
         self._rejected_wanted = shown
-        self.rejected_label.setVisible(shown and self.rejected_label not in self._made_room)
+        hidden = (*self._made_room, *self._narrow)
+        self.rejected_label.setVisible(shown and self.rejected_label not in hidden)
+        if shown and not self._made_room:
+            self.fit()
 
     def _make_room(self, message: str) -> None:
         """Qt cuts a message off at the first label on the right: while one is too long, the labels
         (the model's state and the suggestions left first, the annotator's name last) step aside."""
         for label in self._made_room:
-            label.setVisible(label is not self.rejected_label or self._rejected_wanted)
+            label.setVisible(
+                label not in self._narrow and (label is not self.rejected_label or self._rejected_wanted)
+            )
         self._made_room = []
         if not message:
+            self.fit()  # what came back may not fit a narrow window
             return
         needed = self.bar.fontMetrics().horizontalAdvance(message) + MESSAGE_MARGIN
         shown = [label for label in self._right if label.isVisibleTo(self.bar)]
@@ -116,6 +125,50 @@ class StatusLine(QObject):
             label.hide()
             self._made_room.append(label)
             room += max(label.minimumWidth(), label.sizeHint().width()) + 6
+
+    def _label_keys(self) -> str:
+        """The label keys a selection's description lists: “1 PER  2 LOC”."""
+        actions = [
+            (label.name, self.actions_by_command.get(f"label_{label.name}")) for label in self.session.labels
+        ]
+        return "  ".join(
+            f"{a.shortcut().toString()} {name}"
+            for name, a in actions
+            if a is not None and not a.shortcut().isEmpty()
+        )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.bar and event.type() == QEvent.Type.Resize:
+            self.fit()
+        return super().eventFilter(watched, event)
+
+    def fit(self) -> None:
+        """In a narrow window the labels on the right step aside (in the order they do for a long message)
+        until the left part has room for a selection's description with its label keys; they come back
+        when the window is wide again. Only on resizing: a status change never re-lays out the window."""
+        narrow, self._narrow = self._narrow, []
+        for label in narrow:
+            label.setVisible(
+                label not in self._made_room and (label is not self.rejected_label or self._rejected_wanted)
+            )
+        sample = QCoreApplication.translate("MainWindow", "Selected “{0}” · {1} · label it: {2}").format(
+            "裴青山" * 2,
+            QCoreApplication.translate("MainWindow", "{0:,} characters").format(6),
+            self._label_keys(),
+        )
+        needed = self.focus_label.fontMetrics().horizontalAdvance(sample) + MESSAGE_MARGIN
+        shown = [label for label in self._right if label.isVisibleTo(self.bar)]
+        room = self.bar.width() - sum(self._width(label) for label in shown)
+        for label in sorted(shown, key=self._step_aside_order):
+            if room >= needed:
+                break
+            label.hide()
+            self._narrow.append(label)
+            room += self._width(label)
+
+    @staticmethod
+    def _width(label: QLabel) -> int:
+        return max(label.minimumWidth(), label.sizeHint().width()) + 6
 
     def _step_aside_order(self, label: QLabel) -> int:
         order = (
@@ -148,6 +201,13 @@ class StatusLine(QObject):
         self.suggestions_label.setText(
             self._suggestions_left(len(self.session.open_suggestions()) if suggested else None)
         )
+        # A message said something of the span or article the annotator has since left ("Labelled 2 more
+        # 𠮷野家 in this article" over the next article): it goes, and the focused span shows again
+        document, span = self.session.document, self.session.focused_span
+        described = (document.id if document else None, span.entity if span else None)
+        if described != self._described:
+            self._described = described
+            self.bar.clearMessage()
         self.describe()
 
     @staticmethod
@@ -171,15 +231,7 @@ class StatusLine(QObject):
             start, end = selection
             text = self.session.document.text[start:end]
             quoted = text if len(text) <= SELECTION_SHOWN else text[: SELECTION_SHOWN - 1] + "…"
-            actions = [
-                (label.name, self.actions_by_command.get(f"label_{label.name}"))
-                for label in self.session.labels
-            ]
-            keys = "  ".join(
-                f"{a.shortcut().toString()} {name}"
-                for name, a in actions
-                if a is not None and not a.shortcut().isEmpty()
-            )
+            keys = self._label_keys()
             length = (
                 QCoreApplication.translate("MainWindow", "1 character")
                 if end - start == 1

@@ -7,6 +7,8 @@ and move the stack's index only when that succeeded. Each returns the ``Change``
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
 import logging
 
 from PySide6.QtCore import QObject
@@ -15,7 +17,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from gui.edit_titles import title
 from model.commands import Command, Edit
 from model.ops import AnnotationStore, Change
-from model.spans import DocumentId
+from model.spans import DocumentId, Span, SpanId
 
 logger = logging.getLogger(__name__)
 
@@ -32,6 +34,7 @@ class EditCommand(QUndoCommand):
         self.edit = edit
         self.store = store
         self.armed = False
+        self.gone: list[SpanId] = []  # while it is undone: the marks of the spans it had inserted
 
     def redo(self) -> None:
         if self.armed:
@@ -54,6 +57,7 @@ class AnnotationUndoStack(QUndoStack):
         self.store = store
         # Python references to every pushed command: Qt owns them, we keep their Python state reachable.
         self._keep: list[EditCommand] = []
+        self._marks = itertools.count(1)  # see ``_follow``
 
     def execute(self, edit: Edit) -> Change:
         """Save ``edit`` (one transaction), then push it as one undo step. If saving fails the exception
@@ -79,7 +83,14 @@ class AnnotationUndoStack(QUndoStack):
     def _move(self, index: int, undo: bool) -> Change:
         step = self.command(index)
         assert isinstance(step, EditCommand)
+        stored = _inserted(step.edit)  # the ids of the spans it inserted, which its undo deletes
         change = step.edit.undo(self.store) if undo else step.edit.do(self.store)
+        if undo:  # the steps above it name those spans by a mark of their own until a redo stores them again
+            step.gone = [SpanId(-next(self._marks)) for _ in stored]
+            self._follow(index, dict(zip(stored, step.gone, strict=True)))
+        else:
+            self._follow(index, dict(zip(step.gone, _inserted(step.edit), strict=False)))
+            step.gone = []
         step.armed = False
         if undo:
             self.undo()
@@ -87,6 +98,21 @@ class AnnotationUndoStack(QUndoStack):
             self.redo()
         step.armed = True
         return change
+
+    def _follow(self, index: int, moved: dict[SpanId, SpanId]) -> None:
+        """A redo stores the spans a step had inserted under new ids: the steps above it that refer to them
+        (a grow, a relabel, a withdrawal of a span drawn first) follow them there, or their redo would change
+        whatever row has the old id by then (another span, or none). Between the undo and the redo they name
+        them by marks no row has (negative ids, one per span): SQLite hands a deleted id out again, so a
+        later step's old id may be an earlier step's new one, and only a mark tells the two apart."""
+        for i in range(index + 1, self.count()):
+            edit = self.edit_at(i)
+            for command in edit.commands if edit is not None else []:
+                for name, value in vars(command).items():  # the spans it holds: .span, .overlapped...
+                    if isinstance(value, Span):
+                        setattr(command, name, _moved(value, moved))
+                    elif isinstance(value, list) and all(isinstance(v, Span) for v in value):
+                        setattr(command, name, [_moved(v, moved) for v in value])
 
     def edit_at(self, index: int) -> Edit | None:
         step = self.command(index) if 0 <= index < self.count() else None
@@ -105,3 +131,11 @@ class AnnotationUndoStack(QUndoStack):
     def clear(self) -> None:
         super().clear()
         self._keep.clear()
+
+
+def _inserted(edit: Edit) -> list[SpanId]:
+    return [i for command in edit.commands for i in getattr(command, "inserted", [])]
+
+
+def _moved(span: Span, moved: dict[SpanId, SpanId]) -> Span:
+    return dataclasses.replace(span, id=moved[span.id]) if span.id in moved else span

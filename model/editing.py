@@ -40,6 +40,7 @@ class Refusal(enum.Enum):
     ONLY_INSIDE_LONGER = "every other occurrence lies inside a longer suggestion"
     GROUP_ACCEPTED = "every span of the group is accepted already"
     GROUP_REJECTED = "every span of the group is rejected already"
+    REJECTED = "the focused span is rejected (shown with the rejected ones)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +137,7 @@ def plan_reject(state: EditingState) -> Outcome:
     if span is None:
         return Refusal.NO_FOCUS
     if span.status is Status.REJECTED:
-        return None
+        return Refusal.REJECTED
     edit = _titled([RejectSpan(state.ctx, span)], REJECT, label=span.label, text=state.surface(span))
     if span.layer is Layer.SUGGESTION:
         return Plan(edit, rejected=(span.entity,), advance_from=span.end)
@@ -335,7 +336,7 @@ def plan_label_everywhere(state: EditingState, targets: Sequence[tuple[DocumentI
     if span is None:
         return Refusal.NO_FOCUS
     if span.status is Status.REJECTED:
-        return None
+        return Refusal.REJECTED
     to_accept, to_add, inside = plan_occurrences(state.text, span, state.spans)
     # an occurrence rejected before is taken back, as drawing it again does, not labelled a second time
     rejected = {s.entity: s for s in state.layers.own if s.status is Status.REJECTED}

@@ -13,7 +13,7 @@ from model.spans import AnnotatorId, DocState, DocumentId, Layer, Span
 from model.view import annotator_view, open_suggestions
 from storage.annotations import to_span
 from storage.database import Database
-from storage.orm import AssignmentRow, DocumentRow, ProgressRow, SpanRow
+from storage.orm import AssignmentRow, DocumentRow, EventRow, ProgressRow, SpanRow
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +160,22 @@ class DocumentList:
                 if found is not None:
                     return DocumentId(found)
             found = s.scalar(query.where(DocumentRow.id != (after or -1)).order_by(*order).limit(1))
+            return DocumentId(found) if found is not None else None
+
+    def last_worked_on(self, annotator_id: AnnotatorId) -> DocumentId | None:
+        """The document of the annotator's last action, if it is still in progress for them and in their
+        list: where they were when the window closed (or was killed) mid-article. None otherwise."""
+        with self._project.session_factory() as s:
+            last = s.scalar(
+                select(EventRow.document_id)
+                .where(EventRow.annotator_id == annotator_id, EventRow.document_id.is_not(None))
+                .order_by(EventRow.id.desc())
+                .limit(1)
+            )
+            if last is None:
+                return None
+            query = self._list_query(annotator_id, DocState.IN_PROGRESS, "", DocumentRow.id)
+            found = s.scalar(query.where(DocumentRow.id == last))
             return DocumentId(found) if found is not None else None
 
     def position(

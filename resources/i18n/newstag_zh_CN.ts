@@ -119,6 +119,10 @@
         <translation>该组的所有片段都已拒绝。</translation>
     </message>
     <message>
+        <source>This span is rejected already: Return restores it.</source>
+        <translation>该片段已拒绝：按 Return 恢复。</translation>
+    </message>
+    <message>
         <source>someone else changed this span first; reload the document</source>
         <translation>其他人已先修改了该片段，请重新载入文档</translation>
     </message>
@@ -129,6 +133,10 @@
     <message>
         <source>“{0}” was not saved: {1}</source>
         <translation>“{0}”未保存：{1}</translation>
+    </message>
+    <message>
+        <source>Nothing to focus here: select a name with Shift+arrows, then press a label key.</source>
+        <translation>这里没有可选中的片段：用 Shift+方向键选中名称，再按标签键。</translation>
     </message>
     <message>
         <source>Withdrew your {0}, which the new span overlaps (Ctrl+Z brings it back).</source>
@@ -169,6 +177,14 @@
     <message>
         <source>{0} inside a longer suggestion left as they are.</source>
         <translation>另有 {0} 处位于更长的建议之内，保持原样。</translation>
+    </message>
+    <message>
+        <source>Nothing to undo: the undo history begins when the window opens.</source>
+        <translation>没有可撤销的操作：撤销记录从窗口打开时开始。</translation>
+    </message>
+    <message>
+        <source>Nothing to redo.</source>
+        <translation>没有可重做的操作。</translation>
     </message>
     <message>
         <source>Undo {0}</source>

@@ -19,8 +19,9 @@ def five(project: Project) -> list[DocumentId]:
     """Five articles; B done and D in progress for alice."""
     ids = add_documents(project, [f"第{c}篇\n{c}国新闻。" for c in "ABCDE"])
     alice = project.annotator("alice")
-    SetDocumentState(Context(ids[1], alice.id), DocState.DONE, DocState.NEW).do(project.annotations)
     SetDocumentState(Context(ids[3], alice.id), DocState.IN_PROGRESS, DocState.NEW).do(project.annotations)
+    # last, so that the window starts on the list's first unfinished article (A), not on D left in progress
+    SetDocumentState(Context(ids[1], alice.id), DocState.DONE, DocState.NEW).do(project.annotations)
     return ids
 
 
