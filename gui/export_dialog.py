@@ -325,7 +325,7 @@ class ExportDialog(QDialog):
 
     def _replace_allowed(self, out: Path, there: str) -> bool:
         """Ask before an export replaces what is at ``out`` (as a whole, once it is complete)."""
-        if out.is_dir():
+        if out.is_dir() and not out.is_symlink():  # a link is replaced as a file is
             said = self.tr(
                 "{0} already exists ({1}).\n\nReplace it? Once the new export is complete, the "
                 "old folder and everything in it is deleted and the new export takes its place. "

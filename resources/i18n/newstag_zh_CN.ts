@@ -1656,6 +1656,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>一个文件</translation>
     </message>
     <message>
+        <source>a symbolic link to {target}, which is replaced, not what it leads to</source>
+        <translation>一个指向 {target} 的符号链接：替换的是链接本身，不是它指向的内容</translation>
+    </message>
+    <message>
         <source>{path} is a file: this export writes a folder</source>
         <translation>{path} 是一个文件：这次导出要写入的是文件夹</translation>
     </message>
@@ -1670,6 +1674,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
     <message>
         <source>{path} holds this project&apos;s database ({database}): an export never replaces it; choose another folder</source>
         <translation>{path} 中有本项目的数据库（{database}）：导出绝不会替换它；请换一个文件夹</translation>
+    </message>
+    <message>
+        <source>{path} is or holds {place} (the current folder, the home folder or a disk&apos;s root): an export replaces its folder as a whole, and never that one; name a new folder inside it instead</source>
+        <translation>{path} 就是或包含 {place}（当前文件夹、主文件夹或磁盘的根目录）：导出会整体替换它的文件夹，但绝不替换这个文件夹；请在其中另起一个新文件夹名</translation>
     </message>
     <message>
         <source>cannot write in {parent}: {error}</source>
