@@ -302,7 +302,10 @@ class ExportDialog(QDialog):
         if not self.outEdit.text().strip():
             self._show_error(self.tr("Choose where to write the export."))
             return
-        out = Path(self.outEdit.text().strip())
+        out = Path(self.outEdit.text().strip()).expanduser()
+        if not out.is_absolute():  # the window's working folder is nobody's choice (a launcher's is /)
+            self._show_error(self.tr("Give the full path to write to, or choose it with Browse…"))
+            return
         try:
             options = self.options()
             there = self.project.export.existing_output(options, out)

@@ -109,7 +109,7 @@ class ProjectDialog(QDialog):
         path = self.pathEdit.text().strip()
         if self.creating and not Path(path).suffix:
             path += ".db"
-        return Path(path).expanduser().absolute()
+        return Path(path).expanduser()
 
     def chosen_url(self) -> str | None:
         """The URL the dialog says, or None (and a message) when nothing usable is typed."""
@@ -117,6 +117,9 @@ class ProjectDialog(QDialog):
             path = self.pathEdit.text().strip()
             if not path:
                 self.resultLabel.setText(self.tr("Choose the project's file."))
+                return None
+            if not self._file().is_absolute():  # the window's working folder is nobody's choice
+                self.resultLabel.setText(self.tr("Give the full path of the project's file, or Browse…"))
                 return None
             return sqlite_url(self._file())
         url = self.urlEdit.text().strip()

@@ -720,6 +720,10 @@
         <translation>请选择导出位置。</translation>
     </message>
     <message>
+        <source>Give the full path to write to, or choose it with Browse…</source>
+        <translation>请给出要写入的完整路径，或用“浏览…”选择</translation>
+    </message>
+    <message>
         <source>Cannot export: {0}</source>
         <translation>无法导出：{0}</translation>
     </message>
@@ -2793,6 +2797,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
     <message>
         <source>Choose the project&apos;s file.</source>
         <translation>请选择项目文件。</translation>
+    </message>
+    <message>
+        <source>Give the full path of the project&apos;s file, or Browse…</source>
+        <translation>请给出项目文件的完整路径，或点“浏览…”</translation>
     </message>
     <message>
         <source>A PostgreSQL URL starts with postgresql://, e.g. postgresql://user@host/database</source>
