@@ -94,3 +94,22 @@ def test_a_writer_never_follows_a_link_planted_where_it_writes(tmp_path: Path) -
     with pytest.raises(OSError):  # ELOOP: the link is not followed
         OutputFile(planted)
     assert victim.read_text(encoding="utf-8") == "mine"
+
+
+def test_a_tilde_the_shell_left_is_the_home_folder_not_a_folder_named_tilde(
+    sqlite_project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``--out=~/gold.bio`` reaches newstag with its ``~`` (the shell expands it only at a word's start)."""
+    corpus(sqlite_project)
+    cwd, home = tmp_path / "cwd", tmp_path / "home"
+    cwd.mkdir()
+    home.mkdir()
+    monkeypatch.chdir(cwd)
+    monkeypatch.setenv("HOME", str(home))
+    (cwd / "in.txt").write_text("李强在北京。\n", encoding="utf-8")
+    url = f"sqlite:///{tmp_path / 'newstag.db'}"
+    assert main(["export", "--db", url, "--out=~/gold.bio"]) == 0
+    assert main(["backup", "--quiet", "--db", url, "--out=~/copy.db"]) == 0
+    assert main(["suggest", "--quiet", "--input=in.txt", "--output=~/in.jsonl"]) == 0
+    assert sorted(p.name for p in home.iterdir()) == ["copy.db", "gold.bio", "in.jsonl"]
+    assert [p.name for p in cwd.iterdir()] == ["in.txt"]
