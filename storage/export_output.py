@@ -107,13 +107,22 @@ def guard_database(path: Path, folder: bool, database: Path | None) -> None:
         raise ExportOptionError(Reason.of(kind, path=path, database=database))
 
 
+def target_path(path: Path) -> Path:
+    """``path`` absolute, its folder as the system resolves it (``link/../out`` is beside what ``link`` names,
+    as ``ls`` shows), its last name kept (a symbolic link there is replaced, never followed); ``.`` and
+    ``..`` resolved whole, so that the temporary goes beside the target, never inside it."""
+    absolute = Path(path).absolute()  # keeps "..", drops "."
+    if absolute.name in ("", ".."):
+        return _real(absolute)
+    return _real(absolute.parent) / absolute.name
+
+
 class ExportOutput:
     """The target of one export: ``begin`` gives the temporary path to write into, ``commit`` moves it into
     place, ``discard`` removes it."""
 
     def __init__(self, path: Path, folder: bool, overwrite: bool = False) -> None:
-        # absolute, "." and ".." resolved: the temporary goes beside the target, never inside it
-        self.path, self.folder, self.overwrite = Path(os.path.abspath(path)), folder, overwrite
+        self.path, self.folder, self.overwrite = target_path(path), folder, overwrite
         path = self.path
         self.temp: Path | None = None
         there = existing(path, folder)

@@ -113,3 +113,17 @@ def test_a_tilde_the_shell_left_is_the_home_folder_not_a_folder_named_tilde(
     assert main(["suggest", "--quiet", "--input=in.txt", "--output=~/in.jsonl"]) == 0
     assert sorted(p.name for p in home.iterdir()) == ["copy.db", "gold.bio", "in.jsonl"]
     assert [p.name for p in cwd.iterdir()] == ["in.txt"]
+
+
+def test_a_path_through_a_linked_folder_goes_where_the_system_resolves_it(
+    sqlite_project: Project, tmp_path: Path
+) -> None:
+    """``link/../gold.bio`` is beside the folder ``link`` names (as ``ls link/../gold.bio`` shows), not beside
+    ``link``."""
+    corpus(sqlite_project)
+    (tmp_path / "elsewhere" / "dir").mkdir(parents=True)
+    (tmp_path / "here").mkdir()
+    (tmp_path / "here" / "link").symlink_to(tmp_path / "elsewhere" / "dir")
+    sqlite_project.export.run(BRAT, tmp_path / "here" / "link" / ".." / "brat")
+    assert (tmp_path / "elsewhere" / "brat" / "doc000001.ann").is_file()
+    assert sorted(p.name for p in (tmp_path / "here").iterdir()) == ["link"]
