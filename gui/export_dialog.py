@@ -302,7 +302,10 @@ class ExportDialog(QDialog):
         if not self.outEdit.text().strip():
             self._show_error(self.tr("Choose where to write the export."))
             return
-        out = Path(self.outEdit.text().strip())
+        out = Path(self.outEdit.text().strip()).expanduser()
+        if not out.is_absolute():  # the window's working folder is nobody's choice (a launcher's is /)
+            self._show_error(self.tr("Give the full path to write to, or choose it with Browse…"))
+            return
         try:
             options = self.options()
             there = self.project.export.existing_output(options, out)
@@ -325,7 +328,7 @@ class ExportDialog(QDialog):
 
     def _replace_allowed(self, out: Path, there: str) -> bool:
         """Ask before an export replaces what is at ``out`` (as a whole, once it is complete)."""
-        if out.is_dir():
+        if out.is_dir() and not out.is_symlink():  # a link is replaced as a file is
             said = self.tr(
                 "{0} already exists ({1}).\n\nReplace it? Once the new export is complete, the "
                 "old folder and everything in it is deleted and the new export takes its place. "

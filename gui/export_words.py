@@ -12,6 +12,9 @@ EXPORT_WORDS: dict[K, str] = {
         "ImportMessages", "a folder with {entries:,} file(s) and folder(s) in it"
     ),
     K.THERE_FILE: QT_TRANSLATE_NOOP("ImportMessages", "a file"),
+    K.THERE_LINK: QT_TRANSLATE_NOOP(
+        "ImportMessages", "a symbolic link to {target}, which is replaced, not what it leads to"
+    ),
     K.EXPORT_IS_FILE: QT_TRANSLATE_NOOP("ImportMessages", "{path} is a file: this export writes a folder"),
     K.EXPORT_IS_FOLDER: QT_TRANSLATE_NOOP(
         "ImportMessages", "{path} is a folder: give the name of the file to write"
@@ -24,6 +27,11 @@ EXPORT_WORDS: dict[K, str] = {
         "ImportMessages",
         "{path} holds this project's database ({database}): an export never replaces it; choose another "
         "folder",
+    ),
+    K.EXPORT_HOLDS_PLACE: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "{path} is or holds {place} (the current folder, the home folder or a disk's root): an export "
+        "replaces its folder as a whole, and never that one; name a new folder inside it instead",
     ),
     K.EXPORT_CANNOT_WRITE: QT_TRANSLATE_NOOP("ImportMessages", "cannot write in {parent}: {error}"),
     K.EXPORT_UNKNOWN_ANNOTATOR: QT_TRANSLATE_NOOP(

@@ -104,6 +104,13 @@ class ProjectDialog(QDialog):
             self.pathEdit.setText(path)
             self.sqliteRadio.setChecked(True)
 
+    def _file(self) -> Path:
+        """The SQLite file typed (``.db`` added to a new project's name without an extension)."""
+        path = self.pathEdit.text().strip()
+        if self.creating and not Path(path).suffix:
+            path += ".db"
+        return Path(path).expanduser()
+
     def chosen_url(self) -> str | None:
         """The URL the dialog says, or None (and a message) when nothing usable is typed."""
         if self.sqliteRadio.isChecked():
@@ -111,9 +118,10 @@ class ProjectDialog(QDialog):
             if not path:
                 self.resultLabel.setText(self.tr("Choose the project's file."))
                 return None
-            if self.creating and not Path(path).suffix:
-                path += ".db"
-            return sqlite_url(path)
+            if not self._file().is_absolute():  # the window's working folder is nobody's choice
+                self.resultLabel.setText(self.tr("Give the full path of the project's file, or Browse…"))
+                return None
+            return sqlite_url(self._file())
         url = self.urlEdit.text().strip()
         if not url.startswith("postgresql"):
             self.resultLabel.setText(
@@ -149,8 +157,9 @@ class ProjectDialog(QDialog):
         if url is None:
             return
         if self.creating and self.sqliteRadio.isChecked():
-            path = Path(url.removeprefix("sqlite:///"))
-            if path.exists():  # whatever it holds: a new project never replaces a file
+            # the typed file, not the URL's text: a "%" or "?" in the name is percent-encoded there
+            path = self._file()
+            if path.exists() or path.is_symlink():  # whatever it holds: a new project never replaces a file
                 said = self.tr(
                     "{0} exists already; a new project never replaces a file. Choose another name."
                 )
@@ -168,7 +177,7 @@ class ProjectDialog(QDialog):
 
     def _decide(self, url: str, probe: DatabaseProbe) -> None:
         self.okButton.setEnabled(True)
-        where = Path(probe.url.removeprefix("sqlite:///")) if probe.backend == "sqlite" else probe.url
+        where = self._file() if probe.backend == "sqlite" else probe.url
         if self.creating and probe.project:
             said = self.tr(
                 "{0} holds a newstag project already ({1:,} document(s)); use Open project… to open it."

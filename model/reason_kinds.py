@@ -224,10 +224,12 @@ class ReasonKind(StrEnum):
     # exporting (storage/export.py, export_output.py, formats/conll_writer.py)
     THERE_FOLDER = "there-folder"
     THERE_FILE = "there-file"
+    THERE_LINK = "there-link"
     EXPORT_IS_FILE = "export-is-file"
     EXPORT_IS_FOLDER = "export-is-folder"
     EXPORT_IS_DATABASE = "export-is-database"
     EXPORT_HOLDS_DATABASE = "export-holds-database"
+    EXPORT_HOLDS_PLACE = "export-holds-place"
     EXPORT_CANNOT_WRITE = "export-cannot-write"
     EXPORT_UNKNOWN_ANNOTATOR = "export-unknown-annotator"
     NOBODY = "nobody"

@@ -234,12 +234,16 @@ TEMPLATES: dict[ReasonKind, str] = {
     "(e.g. TOKEN,POS,CHUNK,TAG), or give their numbers (e.g. TOKEN=2,TAG=10)",
     K.THERE_FOLDER: "a folder with {entries:,} file(s) and folder(s) in it",
     K.THERE_FILE: "a file",
+    K.THERE_LINK: "a symbolic link to {target}, which is replaced, not what it leads to",
     K.EXPORT_IS_FILE: "{path} is a file: this export writes a folder",
     K.EXPORT_IS_FOLDER: "{path} is a folder: give the name of the file to write",
     K.EXPORT_IS_DATABASE: "{path} is this project's database: an export never writes over it; choose another "
     "name",
     K.EXPORT_HOLDS_DATABASE: "{path} holds this project's database ({database}): an export never replaces "
     "it; choose another folder",
+    K.EXPORT_HOLDS_PLACE: "{path} is or holds {place} (the current folder, the home folder or a disk's "
+    "root): an export replaces its folder as a whole, and never that one; name a new folder inside it "
+    "instead",
     K.EXPORT_CANNOT_WRITE: "cannot write in {parent}: {error}",
     K.EXPORT_UNKNOWN_ANNOTATOR: "unknown annotator {name!r} (annotators: {known})",
     K.NOBODY: "none",

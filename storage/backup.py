@@ -86,7 +86,11 @@ def backup_sqlite(
     """Copy the SQLite database ``source`` to the new file ``out``."""
     if not source.is_file():
         raise BackupError(f"there is no database file {source}")
-    if out.exists():
+    if out.is_dir():
+        raise BackupError(
+            f"{out} is a folder; give the name of a new file (e.g. {out / 'newstag-backup.db'})"
+        )
+    if out.exists() or out.is_symlink():  # a link, even to nothing, is there: SQLite would write through it
         raise BackupError(f"{out} already exists; give a new file name (a backup never overwrites a file)")
     if out.resolve() == source.resolve():
         raise BackupError("the backup cannot be the database itself")

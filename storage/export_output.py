@@ -10,6 +10,7 @@ survives beside the new ones.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import shutil
@@ -33,8 +34,12 @@ class ExportTargetExists(ExportOptionError):
 def existing(path: Path, folder: bool) -> str | None:
     """What is at ``path`` that an export would replace, for a person ("a folder with 12 files"), or None if
     there is nothing there (or an empty folder, for a folder export). ExportOptionError if a file is where a
-    folder goes, or the reverse."""
+    folder goes, or the reverse, or if a folder export would replace the folder one works in. A symbolic
+    link is what is there, never what it names: an export replaces the link, not the files it leads to."""
     if folder:
+        if path.is_symlink():
+            return said(K.THERE_LINK, target=os.readlink(path))
+        guard_places_in_use(path)
         if path.exists() and not path.is_dir():
             raise ExportOptionError(Reason.of(K.EXPORT_IS_FILE, path=path))
         if not path.is_dir():
@@ -50,11 +55,39 @@ def _real(path: Path) -> Path:
     return Path(os.path.realpath(path))  # never raises, even on a symbolic-link loop
 
 
+def _same_file(a: Path, b: Path) -> bool:
+    """Both names reach one file: a hard link, or a case twin on a case-insensitive disk (macOS, Windows),
+    which ``realpath`` leaves apart."""
+    try:
+        return os.path.samefile(a, b)
+    except (OSError, ValueError):
+        return False  # one of them does not exist (yet)
+
+
 def writes_over(target: Path, kept: Path, folder: bool) -> bool:
     """Whether writing ``target`` (a file, or a folder replaced as a whole with ``overwrite``) would write
     over ``kept``: the same file, under any name, or for a folder, a file inside it."""
+    if _same_file(target, kept):
+        return True
     target, kept = _real(target), _real(kept)
     return kept == target or (folder and kept.is_relative_to(target))
+
+
+def guard_places_in_use(path: Path) -> None:
+    """ExportOptionError if a folder export to ``path`` would replace (with everything in it) the current
+    folder, the home folder, a folder holding either, or a file system's root: ``--out .`` meant "here", never
+    "delete here"."""
+    places: list[Path] = []
+    with contextlib.suppress(OSError, RuntimeError):
+        places.append(Path.cwd())
+    with contextlib.suppress(OSError, RuntimeError):
+        places.append(Path.home())
+    target = _real(path)
+    for place in places:
+        if _real(place).is_relative_to(target):
+            raise ExportOptionError(Reason.of(K.EXPORT_HOLDS_PLACE, path=path, place=place))
+    if target.parent == target:
+        raise ExportOptionError(Reason.of(K.EXPORT_HOLDS_PLACE, path=path, place=target))
 
 
 def database_files(database: Path) -> list[Path]:
@@ -74,12 +107,23 @@ def guard_database(path: Path, folder: bool, database: Path | None) -> None:
         raise ExportOptionError(Reason.of(kind, path=path, database=database))
 
 
+def target_path(path: Path) -> Path:
+    """``path`` absolute, its folder as the system resolves it (``link/../out`` is beside what ``link`` names,
+    as ``ls`` shows), its last name kept (a symbolic link there is replaced, never followed); ``.`` and
+    ``..`` resolved whole, so that the temporary goes beside the target, never inside it."""
+    absolute = Path(path).absolute()  # keeps "..", drops "."
+    if absolute.name in ("", ".."):
+        return _real(absolute)
+    return _real(absolute.parent) / absolute.name
+
+
 class ExportOutput:
     """The target of one export: ``begin`` gives the temporary path to write into, ``commit`` moves it into
     place, ``discard`` removes it."""
 
     def __init__(self, path: Path, folder: bool, overwrite: bool = False) -> None:
-        self.path, self.folder, self.overwrite = path, folder, overwrite
+        self.path, self.folder, self.overwrite = target_path(path), folder, overwrite
+        path = self.path
         self.temp: Path | None = None
         there = existing(path, folder)
         if there is not None and not overwrite:
@@ -134,7 +178,7 @@ class ExportOutput:
 
     def _move_into_free_place(self, temp: Path) -> None:
         if self.folder:
-            if self.path.is_dir():  # an empty folder: take its place (rename replaces an empty folder)
+            if self.path.is_dir() and not self.path.is_symlink():  # an empty folder: take its place
                 self.path.rmdir()
             os.rename(temp, self.path)
             return
@@ -160,7 +204,10 @@ class ExportOutput:
         except OSError:
             os.rename(aside, self.path)
             raise
-        shutil.rmtree(aside, ignore_errors=True)
+        if aside.is_symlink():  # the link is what was replaced; the folder it named is left as it is
+            aside.unlink()
+        else:
+            shutil.rmtree(aside, ignore_errors=True)
 
     def discard(self) -> None:
         """Remove the temporary (and only it): what a failed or cancelled export leaves behind."""

@@ -5,6 +5,7 @@ used (and tested) on their own."""
 from __future__ import annotations
 
 import enum
+import os
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -86,7 +87,9 @@ class OutputFile:
     def __init__(self, path: Path) -> None:
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
-        self._file = path.open("w", encoding="utf-8", newline="\n", buffering=1 << 20)
+        # a symbolic link planted under the name (in the temporary) is refused, never followed
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0), 0o666)
+        self._file = os.fdopen(fd, "w", encoding="utf-8", newline="\n", buffering=1 << 20)
 
     def write(self, text: str) -> None:
         self._file.write(text)

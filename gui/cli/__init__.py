@@ -11,6 +11,7 @@ import sys
 import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from storage.types import DatabaseError
 
@@ -58,6 +59,12 @@ def _whole_number(least: int) -> Callable[[str], int]:
 
 positive_int = _whole_number(1)
 count_int = _whole_number(0)
+
+
+def user_path(value: str) -> Path:
+    """An argparse type: a path, ``~`` the home folder, as ``--db`` reads it. The shell leaves the ``~`` of
+    ``--out=~/gold.bio`` as it is; taken literally it made a folder named ``~`` in the working folder."""
+    return Path(value).expanduser()
 
 
 def build_parser() -> argparse.ArgumentParser:

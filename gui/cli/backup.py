@@ -6,8 +6,9 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
+
+from gui.cli import user_path
 
 AddDb = Callable[[argparse.ArgumentParser], None]
 
@@ -20,7 +21,7 @@ def register(sub: Any, add_db: AddDb) -> None:
         "keep annotating), checks the copy and gives it its name only when it is complete. An "
         "existing file is never overwritten. For PostgreSQL it tells you the pg_dump command.",
     )
-    p.add_argument("--out", type=Path, required=True, metavar="FILE", help="the new file to write")
+    p.add_argument("--out", type=user_path, required=True, metavar="FILE", help="the new file to write")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     add_db(p)
     p.set_defaults(handler=cmd_backup, reads_project="sqlite")  # PostgreSQL: the pg_dump command, unopened

@@ -6,10 +6,9 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
-from gui.cli import positive_int
+from gui.cli import positive_int, user_path
 from model.tagging import IPolicy
 from storage.types import (
     DEFAULT_TAG_MAP,
@@ -56,7 +55,7 @@ FORMATS_HELP = (
 
 def add_import_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
-        "paths", nargs="+", type=Path, metavar="PATH", help="files or folders (searched recursively)"
+        "paths", nargs="+", type=user_path, metavar="PATH", help="files or folders (searched recursively)"
     )
     p.add_argument("--format", choices=[f.value for f in Format], default="auto", help=FORMATS_HELP)
     p.add_argument(

@@ -6,10 +6,9 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from gui.cli import positive_int
+from gui.cli import positive_int, user_path
 from gui.cli.suggest import AddDb, read_documents
 from model.evaluate import LearningReport, evaluate, render_report, report_dict, simulate_learning
 from model.spans import Entity
@@ -28,8 +27,8 @@ def register(sub: Any, add_db: AddDb) -> None:
         description="Precision / recall / F1 per label (exact and overlap match) and the simulated number of "
         "annotator actions (see README, 'The action model').",
     )
-    p.add_argument("--gold", type=Path, required=True, help="gold annotations (JSONL or CoNLL)")
-    p.add_argument("--pred", type=Path, help="predicted spans (JSONL from 'newstag suggest --output')")
+    p.add_argument("--gold", type=user_path, required=True, help="gold annotations (JSONL or CoNLL)")
+    p.add_argument("--pred", type=user_path, help="predicted spans (JSONL from 'newstag suggest --output')")
     p.add_argument(
         "--simulate-learning",
         action="store_true",
@@ -42,7 +41,7 @@ def register(sub: Any, add_db: AddDb) -> None:
     )
     p.add_argument(
         "--base-model",
-        type=Path,
+        type=user_path,
         metavar="FILE",
         help="with --model: start from this base model (`newstag train --base-corpus C --save "
         "FILE`) and stack every retrained model on it",

@@ -7,8 +7,8 @@ import argparse
 import logging
 import sys
 from collections.abc import Callable
-from pathlib import Path
 
+from gui.cli import user_path
 from gui.cli.people import actor_name, add_actor, authorise
 from model.reason_kinds import ReasonKind
 from model.roles import Permission
@@ -49,7 +49,7 @@ def register(sub: argparse._SubParsersAction, add_db: Callable[[argparse.Argumen
     )
     p.add_argument(
         "--out",
-        type=Path,
+        type=user_path,
         required=True,
         metavar="PATH",
         help="the file to write (a folder for brat and webanno, or with --split); it must not exist yet (an "

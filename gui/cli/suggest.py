@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from gui.cli import count_int, positive_int
+from gui.cli import count_int, positive_int, user_path
 from storage.types import SETTINGS_KEY, ImportFormatError, ModelSettings, ParsedDocument
 
 if TYPE_CHECKING:
@@ -34,10 +34,10 @@ def register(sub: Any, add_db: AddDb) -> None:
         default="new",
         help="new: documents without suggestions yet (default); all: recompute every document",
     )
-    p.add_argument("--input", type=Path, help="an importable file (txt, JSONL, CoNLL) to suggest for")
+    p.add_argument("--input", type=user_path, help="an importable file (txt, JSONL, CoNLL) to suggest for")
     p.add_argument(
         "--output",
-        type=Path,
+        type=user_path,
         help="where to write the suggestions as JSONL (with --input); it must not exist yet",
     )
     p.add_argument("--overwrite", action="store_true", help="with --output: replace the file if it exists")

@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
+
+from gui.cli import user_path
 
 AddDb = Callable[[argparse.ArgumentParser], None]
 
@@ -33,7 +34,7 @@ def register(sub: Any, add_db: AddDb) -> None:
     )
     p.add_argument(
         "--base-corpus",
-        type=Path,
+        type=user_path,
         metavar="FILE",
         help="instead: train a base model on a labelled corpus (CoNLL/BIO, JSONL or brat, e.g. a "
         "public news NER corpus) and store it; the project's models then build on it",
@@ -47,7 +48,7 @@ def register(sub: Any, add_db: AddDb) -> None:
     )
     p.add_argument(
         "--save",
-        type=Path,
+        type=user_path,
         metavar="FILE",
         help="also write the trained model to FILE (for `newstag evaluate --base-model`); it must not "
         "exist yet",

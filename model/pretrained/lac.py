@@ -23,6 +23,7 @@ the suggestion source and a CRF stacked on the tagger share one run per text.
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
@@ -89,6 +90,11 @@ class LacTagger:
     name = "lac"
 
     def __init__(self, model_dir: Path | None = None) -> None:
+        # ONNX Runtime 1.29+ on Linux and macOS writes a device id and an event cache under
+        # ~/.cache/Microsoft/DeveloperTools and a session file in the temporary folder, and uploads usage
+        # events, as soon as it is imported. Nothing of newstag's goes out, and nothing lands in the home
+        # folder uninvited: off before the import (a person who sets the variable themselves decides).
+        os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
         try:
             import numpy
             import onnxruntime

@@ -748,6 +748,10 @@
         <translation>请选择导出位置。</translation>
     </message>
     <message>
+        <source>Give the full path to write to, or choose it with Browse…</source>
+        <translation>请给出要写入的完整路径，或用“浏览…”选择</translation>
+    </message>
+    <message>
         <source>Cannot export: {0}</source>
         <translation>无法导出：{0}</translation>
     </message>
@@ -1704,6 +1708,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>一个文件</translation>
     </message>
     <message>
+        <source>a symbolic link to {target}, which is replaced, not what it leads to</source>
+        <translation>一个指向 {target} 的符号链接：替换的是链接本身，不是它指向的内容</translation>
+    </message>
+    <message>
         <source>{path} is a file: this export writes a folder</source>
         <translation>{path} 是一个文件：这次导出要写入的是文件夹</translation>
     </message>
@@ -1718,6 +1726,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
     <message>
         <source>{path} holds this project&apos;s database ({database}): an export never replaces it; choose another folder</source>
         <translation>{path} 中有本项目的数据库（{database}）：导出绝不会替换它；请换一个文件夹</translation>
+    </message>
+    <message>
+        <source>{path} is or holds {place} (the current folder, the home folder or a disk&apos;s root): an export replaces its folder as a whole, and never that one; name a new folder inside it instead</source>
+        <translation>{path} 就是或包含 {place}（当前文件夹、主文件夹或磁盘的根目录）：导出会整体替换它的文件夹，但绝不替换这个文件夹；请在其中另起一个新文件夹名</translation>
     </message>
     <message>
         <source>cannot write in {parent}: {error}</source>
@@ -2833,6 +2845,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
     <message>
         <source>Choose the project&apos;s file.</source>
         <translation>请选择项目文件。</translation>
+    </message>
+    <message>
+        <source>Give the full path of the project&apos;s file, or Browse…</source>
+        <translation>请给出项目文件的完整路径，或点“浏览…”</translation>
     </message>
     <message>
         <source>A PostgreSQL URL starts with postgresql://, e.g. postgresql://user@host/database</source>

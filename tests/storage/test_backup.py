@@ -96,6 +96,22 @@ def test_an_existing_file_is_never_overwritten(sqlite_project: Project, tmp_path
     assert not any(name.endswith(".part") for name in _folder_files(tmp_path))
 
 
+def test_a_link_or_a_folder_at_out_is_refused_before_any_copy(
+    sqlite_project: Project, tmp_path: Path, capsys
+) -> None:
+    """A symbolic link to nothing is there already (it was taken for a name that "appeared while the backup
+    ran", after the whole copy); a folder is named as one."""
+    (tmp_path / "dangling.db").symlink_to(tmp_path / "nowhere.db")
+    (tmp_path / "folder").mkdir()
+    url = str(sqlite_project.engine.url)
+    for name, said in (("dangling.db", "already exists"), ("folder", "is a folder")):
+        assert main(["backup", "--quiet", "--out", str(tmp_path / name), "--db", url]) == 1
+        err = capsys.readouterr().err
+        assert said in err and str(tmp_path / name) in err and "appeared" not in err
+    assert not (tmp_path / "nowhere.db").exists() and not any((tmp_path / "folder").iterdir())
+    assert not any(name.endswith(".part") for name in _folder_files(tmp_path))
+
+
 def test_a_damaged_database_gives_no_backup(sqlite_project: Project, tmp_path: Path) -> None:
     for seed in seed_paths():
         sqlite_project.importer.import_file(seed)
