@@ -157,9 +157,10 @@ def test_a_span_text_found_in_both_offset_units_is_read_with_a_warning(tmp_path:
 def test_a_reader_slip_is_refused_by_line_not_stored_or_crashed(
     project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, slip: tuple[int, int], why: str
 ) -> None:
-    """The net under every reader: a span a reader got wrong (empty, past the text, negative) is a refusal that
-    names the file and line, the database as it was; it stopped the command with 'unexpected error' (an
-    empty span) or was stored over characters that are not there (SQLite checks no length)."""
+    """The net under every reader: a span a reader got wrong (empty, past the text, negative) is refused by
+    line, naming the file, the database as it was; it stopped the command with "unexpected error" (an
+    empty span) or was stored over characters that are not there (SQLite checks no length).
+    """
     import storage.importer as importer_module
     from model.spans import Entity
 
