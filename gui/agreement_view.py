@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from gui.label_bar import swatch
 from gui.plain_text import plain_label, read_only_table
+from gui.screen_fit import fit_to_screen
 from gui.workers import Workers
 from model.agreement import AgreementReport, shown_score
 from storage.project import Project
@@ -40,7 +41,7 @@ class AgreementView(QDialog):
         super().__init__(parent)
         self.setObjectName("agreementView")
         self.setWindowTitle(self.tr("Agreement"))
-        self.resize(900, 640)
+        fit_to_screen(self, 900, 640)
         self.project = project
         self.workers = Workers(self)
         self.report: AgreementReport | None = None

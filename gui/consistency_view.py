@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QHeaderView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from gui.plain_text import plain_label
+from gui.screen_fit import fit_to_screen
 from gui.terms import word
 from gui.workers import Workers
 from model.consistency import Inconsistency, check
@@ -31,7 +32,7 @@ class ConsistencyView(QDialog):
             if annotator
             else self.tr("Consistency of the gold layer")
         )
-        self.resize(860, 560)
+        fit_to_screen(self, 860, 560)
         self.findings: list[Inconsistency] = []
         self.status = plain_label(self.tr("Checking…"))
         self.status.setObjectName("consistencyStatus")

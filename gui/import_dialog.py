@@ -31,6 +31,7 @@ from gui.import_options import ImportOptionError, ImportOptionsForm
 from gui.import_worker import ImportWorker
 from gui.passed_note import passed_note
 from gui.plain_text import plain_label
+from gui.screen_fit import fit_to_screen
 from storage.project import Importer, Project
 from storage.types import FileReport, ImportOptions
 
@@ -57,7 +58,7 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("importDialog")
         self.setWindowTitle(self.tr("Import documents"))
-        self.resize(1180, 780)
+        fit_to_screen(self, 1180, 780)
         self.project = project
         self.previewed: list[FileReport] = []  # the preview the Import button would carry out
         self.reports: list[FileReport] = []  # the last run's reports, preview or import

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from gui.import_messages import refused_message
 from gui.label_bar import swatch
 from gui.plain_text import plain_label, push_button
+from gui.screen_fit import fit_to_screen
 from gui.terms import description
 from model.label_presets import PRESET_COLOURS, PRESET_CONVENTIONS
 from model.labels import HOTKEYS, LabelError, is_label
@@ -75,7 +76,7 @@ class LabelEditor(QDialog):
         super().__init__(parent)
         self.setObjectName("labelEditor")
         self.setWindowTitle(self.tr("Labels"))
-        self.resize(760, 420)
+        fit_to_screen(self, 760, 420)
         self.project, self.lead = project, lead
         self.labels: list[Label] = []
         self.colour_dialog: QColorDialog | None = None

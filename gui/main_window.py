@@ -26,6 +26,7 @@ from gui.label_bar import LabelBar
 from gui.plain_text import plain_action_tips, plain_label
 from gui.project_menu import ProjectMenu
 from gui.qt_compat import guard_none_refcount
+from gui.screen_fit import remember_place, restore_place
 from gui.session import AnnotationSession
 from gui.settings_notice import settings_message
 from gui.shortcuts import CHECKABLE, LABEL_HELP, SELECT_HELP, SHORTCUTS, Scope, shown
@@ -39,6 +40,7 @@ from model.spans import Annotator, Document, DocumentId
 from storage.project import Project, SuggestionService
 
 logger = logging.getLogger(__name__)
+PLACE_KEY = "window_place"  # the settings key of where the window was (gui.screen_fit)
 
 ERROR_STYLE = "background: #fde2e1; color: #8a1c14; border: 1px solid #e0a19c; padding: 6px;"
 START_DELAY_MS = 150
@@ -64,7 +66,7 @@ class MainWindow(QMainWindow):
         self.project, self.annotator = project, annotator
         self.session = AnnotationSession(project, annotator, service, clock, self)
         self.edits = AnnotationActions(self.session, self)
-        self.resize(1400, 860)
+        restore_place(self, PLACE_KEY, 1400, 860)
 
         self.documents = DocumentList(DocumentListModel(project.document_list, annotator.id, self))
         self.session.listing = self.documents  # the next article is the list's, as filtered
@@ -369,6 +371,7 @@ class MainWindow(QMainWindow):
         return super().eventFilter(watched, event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        remember_place(self, PLACE_KEY)
         self.hide()  # gone at once; saving the time and waiting for the worker happen behind
         self.menus.close()
         self.session.close()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from gui.database_messages import database_message
 from gui.plain_text import plain_label, read_only_table
+from gui.screen_fit import fit_to_screen
 from gui.terms import word
 from gui.workers import Workers
 from model.agreement import AgreementReport, shown_score
@@ -89,7 +90,7 @@ class Overview(QDialog):
         super().__init__(parent)
         self.setObjectName("overview")
         self.setWindowTitle(self.tr("Project overview"))
-        self.resize(860, 720)
+        fit_to_screen(self, 860, 720)
         self.project = project
         self.data: OverviewData | None = None
         self.workers = Workers(self)

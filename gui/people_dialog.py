@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from gui.import_messages import refused_message
 from gui.permissions import refusal
 from gui.plain_text import plain_label, push_button, read_only_table
+from gui.screen_fit import fit_to_screen
 from gui.terms import word
 from gui.workers import Workers
 from model.roles import Permission, last_lead_problem, may
@@ -59,7 +60,7 @@ class PeopleDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("peopleDialog")
         self.setWindowTitle(self.tr("People"))
-        self.resize(620, 420)
+        fit_to_screen(self, 620, 420)
         self.project, self.me = project, me
         self.people: list[Annotator] = []
         self.progress: dict[str, tuple[int, int]] = {}

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from gui.database_messages import database_message
 from gui.plain_text import plain_label
+from gui.screen_fit import fit_to_screen
 from gui.workers import Workers
 from storage.project import probe_database, sqlite_url
 from storage.types import DatabaseProbe
@@ -40,7 +41,7 @@ class ProjectDialog(QDialog):
         self.url = ""
         self.workers = Workers(self)
         self.setWindowTitle(self.tr("New project") if creating else self.tr("Open project"))
-        self.resize(640, 260)
+        fit_to_screen(self, 640, 260)
         self.sqliteRadio = QRadioButton(self.tr("A SQLite file (one desk)"))
         self.sqliteRadio.setObjectName("sqliteRadio")
         self.postgresRadio = QRadioButton(self.tr("A PostgreSQL database (a team)"))

@@ -29,6 +29,7 @@ from gui.permissions import refusal
 from gui.plain_text import plain_action_tips, plain_label, plain_tooltip
 from gui.review_session import ReviewSession
 from gui.review_shortcuts import ANNOTATOR_KEYS, REVIEW_SELECT_HELP, REVIEW_SHORTCUTS
+from gui.screen_fit import remember_place, restore_place
 from gui.shortcuts_dialog import ShortcutsDialog
 from gui.span_style import SpanLook
 from gui.terms import word
@@ -41,6 +42,7 @@ from storage.project import Project
 from storage.types import QueueEntry
 
 logger = logging.getLogger(__name__)
+PLACE_KEY = "review_window_place"  # the settings key of where the window was (gui.screen_fit)
 
 
 NAME_SHARE = 0.35  # of the side panel's width at most for the annotator's name: the versions get the rest
@@ -51,7 +53,7 @@ class ReviewWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("reviewWindow")
         self.setWindowTitle(self.tr("newstag review — {0}").format(reviewer.name))
-        self.resize(1280, 820)
+        restore_place(self, PLACE_KEY, 1280, 820)
         self.project = project
         self.session = ReviewSession(project, reviewer, self)
         self.queue = QListWidget()
@@ -240,6 +242,7 @@ class ReviewWindow(QMainWindow):
             event.ignore()
             return
         self.workers.shutdown()
+        remember_place(self, PLACE_KEY)
         super().closeEvent(event)
 
     def _open_item(self, item: QListWidgetItem | None) -> None:

@@ -94,6 +94,8 @@ FITS: dict[str, Callable[[object], bool]] = {
     "shortcuts": _shortcuts,
     "recent_projects": _texts,
     "entity_panel_hidden_columns": _texts,
+    "window_place": _text,  # Qt's saveGeometry, base64 (gui.screen_fit)
+    "review_window_place": _text,
 }
 
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from gui.keymap import PORTABLE, KeyConflict, Keymap
 from gui.plain_text import plain_label
+from gui.screen_fit import fit_to_screen
 
 logger = logging.getLogger(__name__)
 
@@ -103,7 +104,7 @@ class ShortcutsDialog(QDialog):
         layout.addLayout(capture_row)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
-        self.resize(820, 600)
+        fit_to_screen(self, 820, 600)
         self._fill()
         self._stop()
 
