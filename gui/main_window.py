@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QFontDatabase, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QFontDatabase, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from gui import settings
@@ -368,7 +368,20 @@ class MainWindow(QMainWindow):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in ACTIVITY:
             self.session.tracker.touch()
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            self._unbound_digit(event)
         return super().eventFilter(watched, event)
+
+    def _unbound_digit(self, event: QKeyEvent) -> None:
+        """A label key (1–9) that reaches the article or the panel was taken by no shortcut: no label has
+        it. Said, rather than nothing happening (a project with four labels, an annotator pressing 5)."""
+        text = event.text()
+        if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier or not (
+            "1" <= text <= "9" and len(text) == 1
+        ):
+            return
+        said = self.tr("No label has the key {0}; Project → Labels… gives a label a key.")
+        self.session.message.emit(said.format(text), False)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         remember_place(self, PLACE_KEY)

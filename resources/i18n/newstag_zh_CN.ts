@@ -2504,6 +2504,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>建议已就绪</translation>
     </message>
     <message>
+        <source>No label has the key {0}; Project → Labels… gives a label a key.</source>
+        <translation>没有标签使用按键 {0}；可在 项目 → 标签… 中为标签指定按键。</translation>
+    </message>
+    <message>
         <source>Not in the filter ({0:,})</source>
         <translation>不在当前筛选中（共 {0:,} 篇）</translation>
     </message>

@@ -304,3 +304,23 @@ def test_the_last_line_of_a_long_article_can_be_seen_whole(
         assert rect.top() >= 0 and rect.bottom() + 3 <= view.viewport().height(), height  # frame included
         press(qtbot, window, K.Key_End, CTRL)  # the caret to the end of the article: its last line whole
         assert view.position_rect(len(text)).bottom() <= view.viewport().height(), height
+
+
+def test_a_label_key_no_label_has_says_so(make_window, qtbot: QtBot, sqlite_project: Project, corpus) -> None:
+    """With four labels, 7 did nothing at all: the annotator could not tell a missed key from a slow
+    window. It is said, and nothing changes; a label's own key still labels, without the message."""
+    window = make_window()
+    keys = {label.hotkey for label in window.session.labels if label.hotkey}
+    free = next(str(n) for n in range(9, 0, -1) if str(n) not in keys)
+    assert window.session.document is not None
+    doc = window.session.document.id
+    before = own(sqlite_project, doc, window)
+    qtbot.keyClick(window.article, free)
+    said = window.statusBar().currentMessage()
+    assert f"No label has the key {free}" in said, said
+    assert own(sqlite_project, doc, window) == before
+    window.statusBar().clearMessage()
+    press(qtbot, window, Qt.Key.Key_Tab)
+    qtbot.keyClick(window.article, sorted(keys)[0])
+    assert "No label has the key" not in window.statusBar().currentMessage()
+    assert own(sqlite_project, doc, window) != before
