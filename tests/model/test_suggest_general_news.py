@@ -111,3 +111,22 @@ def test_a_persons_form_of_address_is_cut_from_the_pretrained_taggers_reading() 
 
     found = without_titles("李大爷说", [Suggestion(0, 3, "PER", Origin.MODEL, "pretrained:lac", 0.9)])
     assert [(s.start, s.end) for s in found] == [(0, 1)]
+
+
+def test_the_general_news_fixture_is_well_formed() -> None:
+    """The benchmark fixture (``tests/bench/bench_general.py``): a header with its annotation choices, then
+    articles whose gold spans lie inside their text, do not overlap and carry PER/LOC/ORG."""
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "fixtures" / "general_news.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    assert rows[0]["header"]["guidelines"]
+    articles = rows[1:]
+    assert {r["half"] for r in articles} == {"dev", "check", "fresh"}
+    assert [r["id"] for r in articles] == list(range(len(articles)))
+    for r in articles:
+        last_end = 0
+        for start, end, label in sorted(r["entities"]):
+            assert last_end <= start < end <= len(r["text"]) and label in ("PER", "LOC", "ORG"), r["id"]
+            last_end = end
