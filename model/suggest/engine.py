@@ -10,7 +10,8 @@ Pipeline for one text:
 4. the repair rules (``rules.TOKEN_RULES``) add candidates: merges, splits, abbreviations, 《》 titles;
    so does the in-word memory (``in_word``): a character the team confirmed inside the same jieba word;
 5. candidates mapped out of the project's label set or mostly rejected by the team are dropped; the rest
-   are resolved (below); Latin aliases in brackets after a chosen entity are added last.
+   are resolved (below); Latin aliases in brackets after a chosen entity, and the short names of the
+   companies and clubs chosen under their full names (``organisations.short_names``), are added last.
 
 Resolution is greedy over candidates sorted by tier, then length, then score:
 
@@ -74,7 +75,8 @@ class SuggestionEngine:
 
     ``label_map`` maps engine labels (PER/LOC/ORG/MISC) to project labels; a label mapped to None, or to a
     label outside ``labels``, is never suggested. Labels absent from the map are kept as they are.
-    ``conventions``: ``msra`` runs every rule, ``general`` leaves out MSRA's habits (``rules.MSRA_HABITS``).
+    ``conventions``: ``msra`` runs MSRA's habits (``rules.MSRA_HABITS``), ``general`` those of news in general
+    (``rules.GENERAL_HABITS``) instead.
     """
 
     def __init__(
@@ -109,13 +111,12 @@ class SuggestionEngine:
     # -- set-up -------------------------------------------------------------------------------------------
 
     def set_conventions(self, conventions: str) -> None:
-        """Run MSRA's habits (``msra``) or not (``general``) from the next ``suggest`` on."""
+        """Run MSRA's habits (``msra``) or those of news in general (``general``) from the next ``suggest``
+        on."""
         if conventions not in rules.CONVENTIONS:
             raise ValueError(f"unknown conventions {conventions!r} (msra or general)")
         self.conventions = conventions
-        self._rules = tuple(
-            r for r in rules.TOKEN_RULES if conventions == "msra" or r.__name__ not in rules.MSRA_HABITS
-        )
+        self._rules = rules.rules_for(conventions)
 
     def project_label(self, engine_label: str) -> str | None:
         label = self._label_map.get(engine_label, engine_label)
@@ -199,7 +200,7 @@ class SuggestionEngine:
         candidates.extend(propagated)
         candidates.extend(self._in_word(tokens))
         chosen = resolve(self.admissible(norm, candidates))
-        aliases = self.admissible(norm, rules.bracket_alias(norm, chosen))
+        aliases = self.admissible(norm, [*rules.bracket_alias(norm, chosen), *rules.short_names(ctx, chosen)])
         if aliases:
             chosen = resolve([*chosen, *aliases])
         return chosen

@@ -65,9 +65,33 @@ def jieba_entities(ctx: Context) -> list[Suggestion]:
             continue
         if label == "LOC" and len(tok.word) == 2 and not _place_word_frequency(ctx.freq(tok.word)):
             continue
-        if label == "PER" and not plausible_person(tok.word, tok.flag, ctx):
-            continue
+        end = tok.end
+        if label != "LOC" and _district(tok.word, ctx):
+            label = "LOC"  # 岳麓区/nr, 渝中区/nt: a district jieba does not know as one
+        elif label == "PER":
+            end -= _title_length(tok.word, ctx.lex)  # 刘女士/nr → 刘, as news tags the name alone
+            if end == tok.end and not plausible_person(tok.word, tok.flag, ctx):
+                continue
         if label == "ORG" and tok.word.endswith(("特别行政区", "自治区", "自治州")):
             label = "LOC"
-        out.append(Suggestion(tok.start, tok.end, label, Origin.JIEBA, tok.flag, 0.55))
+        out.append(Suggestion(tok.start, end, label, Origin.JIEBA, tok.flag, 0.55))
     return out
+
+
+_DISTRICT_HEADS = ("区", "县")
+_RARE_DISTRICT = 50  # jieba's dictionary frequency below which such a word is a place name, not a noun
+
+
+def _district(word: str, ctx: Context) -> bool:
+    """A word of three or more characters ending in 区 or 县 that jieba's dictionary hardly knows: a
+    district or county it tagged as a person or an organisation (岳麓区/nr, 渝中区/nt; not 开发区)."""
+    return len(word) >= 3 and word.endswith(_DISTRICT_HEADS) and ctx.freq(word) < _RARE_DISTRICT
+
+
+def _title_length(word: str, lex: Lexicons) -> int:
+    """The length of the title or form of address a person token ends with (刘女士 → 2), if a surname
+    stands before it; else 0."""
+    for n in (3, 2):
+        if len(word) > n and word[-n:] in lex.titles and word[:-n] in lex.surnames:
+            return n
+    return 0

@@ -88,13 +88,14 @@ def _split_places(word: str, gaz: dict[str, str]) -> list[str] | None:
 
 
 def place_suffix(ctx: Context) -> list[Suggestion]:
-    """A person or place name directly followed by a place head word → LOC (高尔基 大街, 中山 路)."""
+    """A person or place name directly followed by a place head word → LOC (高尔基 大街, 中山 路). Not a
+    place that ends with that head already: there the head starts the next word (九龙城区 | 区议员)."""
     out: list[Suggestion] = []
     for k, tok in enumerate(ctx.tokens):
         if k == 0 or tok.word not in ctx.lex.place_suffixes.words:
             continue
         prev = ctx.tokens[k - 1]
-        if ctx.label_at(k - 1) in ("PER", "LOC") and all_han(prev.word):
+        if ctx.label_at(k - 1) in ("PER", "LOC") and all_han(prev.word) and not prev.word.endswith(tok.word):
             out.append(rule_suggestion(prev.start, tok.end, "LOC", "place_suffix", 0.8))
     return out
 

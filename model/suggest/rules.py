@@ -10,7 +10,13 @@ from collections.abc import Callable
 from model.suggest.context import Context, all_han, is_han, rule_suggestion
 from model.suggest.jieba_tags import JIEBA_LABELS, jieba_entities, plausible_person, surname_of
 from model.suggest.markup import bracket_alias, guillemet_misc
-from model.suggest.organisations import merge_place_org, ordinal_org, party_congress
+from model.suggest.organisations import (
+    merge_place_org,
+    ordinal_org,
+    party_congress,
+    place_police,
+    short_names,
+)
 from model.suggest.persons import (
     NAME_DOTS,
     extend_transliteration,
@@ -39,6 +45,7 @@ TOKEN_RULES: tuple[Rule, ...] = (
     join_transliterated,
     extend_transliteration,
     merge_place_org,
+    place_police,
     place_suffix,
     ordinal_org,
     party_congress,
@@ -61,10 +68,21 @@ TOKEN_RULES: tuple[Rule, ...] = (
 MSRA_HABITS = frozenset(
     {"split_abbreviation_pair", "side_abbreviation", "verb_abbreviation", "government_place"}
 )
+# The habits of news in general that MSRA does not share, run only under the ``general`` conventions: a
+# place + 警方 as one ORG (MSRA: the place alone).
+GENERAL_HABITS = frozenset({"place_police"})
 CONVENTIONS = ("msra", "general")
+
+
+def rules_for(conventions: str) -> tuple[Rule, ...]:
+    """The rules a project with these conventions runs, in order."""
+    left_out = MSRA_HABITS if conventions == "general" else GENERAL_HABITS
+    return tuple(r for r in TOKEN_RULES if r.__name__ not in left_out)
+
 
 __all__ = [
     "CONVENTIONS",
+    "GENERAL_HABITS",
     "JIEBA_LABELS",
     "MSRA_HABITS",
     "NAME_DOTS",
@@ -86,9 +104,12 @@ __all__ = [
     "merge_surname_given",
     "ordinal_org",
     "party_congress",
+    "place_police",
     "place_suffix",
     "plausible_person",
     "rule_suggestion",
+    "rules_for",
+    "short_names",
     "side_abbreviation",
     "split_abbreviation_pair",
     "split_place_chain",
