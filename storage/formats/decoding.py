@@ -147,6 +147,32 @@ def stray_nul(head: bytes) -> int | None:
     return head.count(b"\n", 0, head.index(0)) + 1 if looks_like_text(text) else None
 
 
+def nul_among_text(head: bytes) -> int | None:
+    """The line of the first NUL where ``head`` is no UTF-8 but text with a NUL in it all the same (a
+    damaged file, refused there rather than as a binary one): UTF-16 without a BOM holding a NUL character
+    (00 00, in the byte order that reads as ASCII, hanzi and CJK punctuation), or GB18030/Big5 holding a NUL
+    byte (the rest of the file that encoding's common characters)."""
+    sample = head[: min(len(head), 65536) & ~1]
+    readings = []
+    for codec in ("utf-16-le", "utf-16-be"):
+        text = sample.decode(codec, errors="ignore")
+        rest = text.replace("\x00", "")
+        if rest and 4 * (len(text) - len(rest)) < len(text) and 10 * sum(map(_usual, rest)) >= 9 * len(rest):
+            readings.append((sum(ch < "\x80" for ch in rest), codec, text))
+    if readings:
+        _, _, text = max(readings)
+        if looks_like_text(text.replace("\x00", "")) and "\x00" in text:
+            return text.count("\n", 0, text.index("\x00")) + 1
+    for codec in FALLBACKS:
+        try:
+            rest = codecs.getincrementaldecoder(codec)().decode(head.replace(b"\x00", b""), final=False)
+        except UnicodeDecodeError:
+            continue
+        if looks_like_text(rest) and plausible(rest, codec):
+            return head.count(b"\n", 0, head.index(0)) + 1
+    return None
+
+
 def looks_like_text(text: str) -> bool:
     """Reject decodings full of control characters or unassigned code points (binary read as text)."""
     if not text:
@@ -273,6 +299,8 @@ def decode(data: bytes, path: Path | str) -> tuple[str, str]:
                 return data.decode(codec), codec
             except UnicodeDecodeError:
                 pass
+        if (line := nul_among_text(data[:HEAD])) is not None:
+            raise ImportFormatError.of(path, K.NUL_CHARACTER, line)
         raise ImportFormatError.of(path, K.BINARY_NUL)
     try:
         text = data.decode("utf-8")

@@ -18,6 +18,7 @@ from storage.formats.decoding import (
     HEAD,
     high_bytes,
     looks_like_text,
+    nul_among_text,
     settle,
     stray_nul,
     unmarked_utf16,
@@ -124,6 +125,8 @@ class TextFile:
             utf16 = unmarked_utf16(head)
             if utf16 is not None and _first_error(path, utf16) is None:
                 return cls(path, utf16, utf16)
+            if (line := nul_among_text(head)) is not None:
+                raise ImportFormatError.of(path, K.NUL_CHARACTER, line)
             raise ImportFormatError.of(path, K.BINARY_NUL)
         utf8_error = _first_error(path, "utf-8")
         if utf8_error is None:

@@ -185,3 +185,31 @@ def test_a_reader_slip_is_refused_by_line_not_stored_or_crashed(
     said = str(report.error)
     assert str(path) in said and "line 2" in said and why in said, said
     assert snapshot(project) == before
+
+
+@pytest.mark.parametrize(
+    ("name", "body", "line"),
+    [
+        # the NUL check read the file as UTF-8 only: these were "a binary file", without a line
+        ("gbk.txt", "标题\n正文第一段。\n第二段\x00。\n".encode("gbk"), 3),
+        ("gbk.jsonl", '{"text": "北京欢迎你"}\n{"text": "上海\x00"}\n'.encode("gbk"), 2),
+        ("big5.txt", "標題\n正文第一段。\n第二段\x00。\n".encode("big5"), 3),
+        ("le.txt", "标题\nNew York 纽约\n第二\x00段\n".encode("utf-16-le"), 3),
+        ("be.bio", "李\tB-PER\n强\tI-PER\n\x00\tO\n".encode("utf-16-be"), 3),
+    ],
+    ids=["gbk", "gbk-jsonl", "big5", "utf16le", "utf16be"],
+)
+def test_a_nul_in_a_gbk_or_utf16_file_is_refused_by_its_line(
+    project: Project, tmp_path: Path, name: str, body: bytes, line: int
+) -> None:
+    before = snapshot(project)
+    report = project.importer.import_file(write(tmp_path / name, body))
+    assert report.error is not None and report.error.line == line, report.error
+    assert "NUL character" in str(report.error), report.error
+    assert snapshot(project) == before
+
+
+def test_a_binary_file_is_still_refused_as_binary(tmp_path: Path) -> None:
+    body = bytes(range(256)) * 8 + b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 50
+    with pytest.raises(ImportFormatError, match="looks like a binary file"):
+        Importer.read(write(tmp_path / "a.txt", body))
