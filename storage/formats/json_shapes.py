@@ -9,6 +9,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any, NoReturn
 
+from model.labels import label_reason
 from model.reasons import ReasonKind
 from model.reasons import ReasonKind as K
 from storage.formats import ImportFormatError
@@ -36,9 +37,13 @@ def offset(value: Any, name: str, fail: Fail, item: Any) -> int:
 
 
 def checked_label(value: Any, fail: Fail, start: int, end: int) -> str:
+    """The label as the file gives it: one with whitespace around it (``"LOC\u2028"``) is refused by line,
+    as any other the label rule forbids, never cut to another label without a word."""
     if not isinstance(value, str) or not value.strip():
         fail(K.SPAN_NO_LABEL, start=start, end=end)
-    return value.strip()
+    if (problem := label_reason(value)) is not None:
+        raise ImportFormatError(fail.path, problem, fail.line)
+    return value
 
 
 def doccano_span(item: Any, fail: Fail) -> RawSpan:

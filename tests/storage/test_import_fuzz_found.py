@@ -213,3 +213,34 @@ def test_a_binary_file_is_still_refused_as_binary(tmp_path: Path) -> None:
     body = bytes(range(256)) * 8 + b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 50
     with pytest.raises(ImportFormatError, match="looks like a binary file"):
         Importer.read(write(tmp_path / "a.txt", body))
+
+
+@pytest.mark.parametrize(
+    ("name", "body", "line"),
+    [
+        # the JSON readers stripped the whitespace around a label: "LOC\u2028" was stored as LOC, unsaid
+        ("a.jsonl", '{"text": "李强"}\n{"text": "北京", "label": [[0, 2, "LOC\\u2028"]]}\n', 2),
+        ("b.jsonl", '{"text": "北京", "label": [{"start": 0, "end": 2, "label": " LOC"}]}\n', 1),
+        ("c.jsonl", '{"text": "李强", "label": {"PER\\t": {"李强": [[0, 1]]}}}\n', 1),
+        (
+            "d.jsonl",
+            '{"text": "北京", "ner": [{"start": 0, "end": 2, "text": "北京", "labels": ["LOC "]}]}\n',
+            1,
+        ),
+        (
+            "e.json",
+            '[\n{"data": {"text": "北京"}, "annotations": [{"result": [{"value": '
+            '{"start": 0, "end": 2, "text": "北京", "labels": ["\\u3000LOC"]}}]}]}\n]\n',
+            2,
+        ),
+    ],
+    ids=["doccano", "doccano-objects", "cluener", "ls-min", "ls"],
+)
+def test_a_json_label_with_whitespace_around_it_is_refused_by_its_line(
+    project: Project, tmp_path: Path, name: str, body: str, line: int
+) -> None:
+    before = snapshot(project)
+    report = project.importer.import_file(write(tmp_path / name, body))
+    assert report.error is not None and report.error.line == line, report.error
+    assert "contains whitespace" in str(report.error), report.error
+    assert snapshot(project) == before

@@ -208,8 +208,7 @@ def stated_spans(name: str, files: dict[str, bytes]) -> list[tuple[str, list[tup
         if name == "doccano.jsonl":
             lines = re.split(r"\r\n|\r|\n", files[name].decode("utf-8-sig"))
             docs = [json.loads(line) for line in lines if line.strip()]
-            # the JSON readers strip the whitespace around a label ("PER " is PER)
-            raws = [(d["text"], [(s, e, label.strip()) for s, e, label in d.get("label", [])]) for d in docs]
+            raws = [(d["text"], [(s, e, label) for s, e, label in d.get("label", [])]) for d in docs]
         elif name == "b.ann":
             text = files["b.txt"].decode("utf-8-sig")
             rows = [
