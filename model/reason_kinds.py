@@ -171,6 +171,7 @@ class ReasonKind(StrEnum):
     PART_PRODIGY_REJECTED = "part-prodigy-rejected"
     PART_PRODIGY_IGNORED = "part-prodigy-ignored"
     WARN_OFFSET_UNIT = "warn-offset-unit"
+    WARN_OFFSET_UNIT_BOTH = "warn-offset-unit-both"
     NOTE_BOM_JOINED = "note-bom-joined"
     NOTE_BOM_SECOND = "note-bom-second"
     NOTE_BOM_DOCUMENT = "note-bom-document"

@@ -167,7 +167,13 @@ TEMPLATES: dict[ReasonKind, str] = {
     K.WARN_OFFSET_UNIT: "{count} document(s) (line(s) {lines}) hold characters outside the "
     "BMP (emoji, rare hanzi) before a span, and their spans carry no "
     "text to tell the offset unit: read as code points; if the file "
-    "came from doccano's annotation screen or Label Studio, import it "
+    "came from doccano's annotation screen or an older Label Studio, "
+    "import it with --offsets utf16",
+    K.WARN_OFFSET_UNIT_BOTH: "{count} document(s) (line(s) {lines}) have spans whose own text is "
+    "found at their offsets counted both in code points and in UTF-16 code "
+    "units (after characters outside the BMP: emoji, rare hanzi): read as "
+    "code points, as Label Studio and doccano's API count; if the file came "
+    "from doccano's annotation screen or an older Label Studio, import it "
     "with --offsets utf16",
     K.NOTE_BOM_JOINED: "a byte-order mark at line {line} was read as the start of a second"
     " file joined to this one",

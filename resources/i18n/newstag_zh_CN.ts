@@ -1532,8 +1532,12 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>预测（预标注，不是任何人的决定）</translation>
     </message>
     <message>
-        <source>{count} document(s) (line(s) {lines}) hold characters outside the BMP (emoji, rare hanzi) before a span, and their spans carry no text to tell the offset unit: read as code points; if the file came from doccano&apos;s annotation screen or Label Studio, import it with --offsets utf16</source>
-        <translation>{count} 篇文档（第 {lines} 行）在片段之前含有基本多文种平面之外的字符（表情符号、生僻汉字），而片段没有附带文本，无法判断偏移量的单位：已按码位读取；如果文件来自 doccano 的标注界面或 Label Studio，请用 --offsets utf16 导入</translation>
+        <source>{count} document(s) (line(s) {lines}) hold characters outside the BMP (emoji, rare hanzi) before a span, and their spans carry no text to tell the offset unit: read as code points; if the file came from doccano&apos;s annotation screen or an older Label Studio, import it with --offsets utf16</source>
+        <translation>{count} 篇文档（第 {lines} 行）在片段之前含有基本多文种平面之外的字符（表情符号、生僻汉字），而片段没有附带文本，无法判断偏移量的单位：已按码位读取；如果文件来自 doccano 的标注界面或旧版 Label Studio，请用 --offsets utf16 导入</translation>
+    </message>
+    <message>
+        <source>{count} document(s) (line(s) {lines}) have spans whose own text is found at their offsets counted both in code points and in UTF-16 code units (after characters outside the BMP: emoji, rare hanzi): read as code points, as Label Studio and doccano&apos;s API count; if the file came from doccano&apos;s annotation screen or an older Label Studio, import it with --offsets utf16</source>
+        <translation>{count} 篇文档（第 {lines} 行）的片段自带的文本，按码位和按 UTF-16 代码单元计算偏移量都能找到（其前有基本多文种平面之外的字符：表情符号、生僻汉字）：已按码位读取，与 Label Studio 和 doccano 的 API 的计法相同；如果文件来自 doccano 的标注界面或旧版 Label Studio，请用 --offsets utf16 导入</translation>
     </message>
     <message>
         <source>a byte-order mark at line {line} was read as the start of a second file joined to this one</source>

@@ -10,8 +10,9 @@ tools people use write:
   "labels"}]}``. A config that names the text otherwise (``value="$sentence"``): the field the spans' own
   text is found in.
 
-Offsets count code points or UTF-16 code units (doccano's front end and Label Studio count UTF-16): where
-spans carry their text the unit is detected per document; ``OffsetUnit`` chooses it otherwise. Every other
+Offsets count code points or UTF-16 code units (doccano's front end counts UTF-16; Label Studio counted UTF-16
+in its 2021 releases and counts code points now, as its own emoji tests pin): where spans carry their text the
+unit is detected per document; ``OffsetUnit`` chooses it otherwise. Every other
 key goes to the document's metadata.
 """
 
@@ -60,7 +61,8 @@ class JsonReader:
         self.source = source or TextFile.open(path)
         self.shapes: Counter[str] = Counter()
         self.ignored: Counter[K] = Counter()  # what was left out (a PART_ kind): how many
-        self.unit_warnings: list[int] = []
+        self.unit_warnings: list[int] = []  # lines read as code points where no span text told the unit
+        self.unit_both: list[int] = []  # lines read as code points where the span texts fit both units
         self.text_field: str | None = None  # Label Studio: the field earlier records showed is the text
 
     def documents(self) -> Iterator[ParsedDocument]:
@@ -75,11 +77,13 @@ class JsonReader:
         )
         for what, n in self.ignored.items():
             self.info.notes.append(said(K.NOTE_NOT_IMPORTED, count=n, what=Reason.of(what)))
-        if self.unit_warnings:
-            lines = ", ".join(map(str, self.unit_warnings[:5])) + (
-                " …" if len(self.unit_warnings) > 5 else ""
-            )
-            self.info.warnings.append(said(K.WARN_OFFSET_UNIT, count=len(self.unit_warnings), lines=lines))
+        for kind, numbers in (
+            (K.WARN_OFFSET_UNIT, self.unit_warnings),
+            (K.WARN_OFFSET_UNIT_BOTH, self.unit_both),
+        ):
+            if numbers:
+                lines = ", ".join(map(str, numbers[:5])) + (" …" if len(numbers) > 5 else "")
+                self.info.warnings.append(said(kind, count=len(numbers), lines=lines))
 
     def _decode(
         self, text: str, at: int, first: int, line: Callable[[], int] | None = None
@@ -310,8 +314,8 @@ class JsonReader:
             ]
             if (
                 len(fitting) == 2 and converted != spans
-            ):  # the same text at both (a ZWJ in 👨‍👩‍👧 and after it)
-                self.unit_warnings.append(number)
+            ):  # the same text at both (a ZWJ in 👨‍👩‍👧 and after it): code points, as Label Studio counts
+                self.unit_both.append(number)
             if fitting:
                 self.info.offset_units[fitting[0][0]] += 1
                 return self._check(raw, fitting[0][1], fail)
