@@ -50,3 +50,23 @@ def test_an_undo_that_leaves_some_work_keeps_the_article_in_progress(
     press(qtbot, window, K.Key_Z, CTRL)
     assert len(own(sqlite_project, corpus[0], window)) == 1
     assert state(sqlite_project, corpus[0], window) is DocState.IN_PROGRESS
+
+
+def test_redoing_done_and_next_moves_on_as_the_key_did(
+    qtbot: QtBot, make_window, corpus, sqlite_project: Project
+) -> None:
+    """Ctrl+Y after undoing a Ctrl+Return marked the article done again but stayed on it."""
+    window = make_window()
+    press(qtbot, window, K.Key_Return, CTRL)
+    assert state(sqlite_project, corpus[0], window) is DocState.DONE
+    assert window.session.document.id == corpus[1]
+    press(qtbot, window, K.Key_Z, CTRL)  # back to the article, no longer done
+    assert window.session.document.id == corpus[0]
+    assert state(sqlite_project, corpus[0], window) is DocState.NEW
+    press(qtbot, window, K.Key_Y, CTRL)
+    assert state(sqlite_project, corpus[0], window) is DocState.DONE
+    assert window.session.document.id == corpus[1]
+    assert window.status.progress_label.text() == "Done 1 / 3"
+    press(qtbot, window, K.Key_Z, CTRL)  # and undone again from there: back to it
+    assert window.session.document.id == corpus[0]
+    assert state(sqlite_project, corpus[0], window) is DocState.NEW
