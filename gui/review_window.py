@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from gui.article_view import ArticleView
 from gui.keymap import Keymap
+from gui.letter_case import CaselessLetters
 from gui.permissions import refusal
 from gui.plain_text import plain_action_tips, plain_label, plain_tooltip
 from gui.review_session import ReviewSession
@@ -139,6 +140,7 @@ class ReviewWindow(QMainWindow):
         self.keymap = Keymap(
             "review", [a for a in self.actions() if a.objectName().startswith("review_")], self
         )
+        self._letters = CaselessLetters(self, self.keymap)  # Shift+U does what U does
 
     def _label_actions(self) -> list[QAction]:
         """One action per label with a hotkey: a gold span of that label over the selection."""
