@@ -33,3 +33,17 @@ def test_shift_and_a_letter_does_what_the_letter_does(
     qtbot.keyClick(window.article, K.Key_U, SHIFT)  # and taken back
     assert session.open_count == 1
     assert session.current == 1 and 1 not in session.decisions
+
+
+def test_a_document_never_reviewed_has_no_gold_version_0(
+    qtbot: QtBot,
+    reviewed: tuple[Project, DocumentId],  # noqa: F811
+) -> None:
+    """The status bar said "gold version 0 · saved" before anything was reviewed or saved."""
+    project, _doc = reviewed
+    window = open_window(qtbot, project)
+    assert window.state.text() == "2 of 2 disagreements open · 1 agreed · no gold yet"
+    qtbot.keyClick(window.article, K.Key_B)
+    assert window.state.text() == "1 of 2 disagreements open · 1 agreed · no gold yet · not saved yet"
+    qtbot.keyClick(window.article, K.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert window.state.text().endswith("· 1 agreed · gold version 1 · saved")
