@@ -20,7 +20,7 @@ from model.commands import SetDocumentState
 from model.editing import Outcome, Plan, Refusal
 from model.ops import Change, ConflictError, StoreUnavailable
 from model.span_rules import snap
-from model.spans import DocumentId, Entity, OffsetError, Status
+from model.spans import DocState, DocumentId, Entity, OffsetError, Status
 from model.view import Layers
 
 logger = logging.getLogger(__name__)
@@ -259,6 +259,9 @@ class AnnotationActions(QObject):
         index = stack.index() - 1 if undo else stack.index()
         document = stack.document_of(index)
         changes_state = any(isinstance(c, SetDocumentState) for c in stack.commands_at(index))
+        moves_on = not undo and any(  # a redone Ctrl+Return moves on as the key did
+            isinstance(c, SetDocumentState) and c.state is DocState.DONE for c in stack.commands_at(index)
+        )
         if document is not None and (session.document is None or document != session.document.id):
             session.open_document(document)  # undo where the change is, in plain sight
         before = session.layers
@@ -275,6 +278,8 @@ class AnnotationActions(QObject):
         if changes_state:
             session.update_progress()
         session.learning.resync(session.document.id, self._surfaces(before, change))
+        if moves_on:
+            session.next_document(unfinished=True)
 
     def _surfaces(self, before: Layers, change: Change) -> set[str]:
         """The strings of this annotator's decisions in the open document that ``change`` touched."""

@@ -81,6 +81,7 @@ class DocumentList(QWidget):
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         model.modelReset.connect(self._update_count)
         model.rowsRemoved.connect(self._row_left)
+        model.rowsInserted.connect(self._row_left)  # one came back (``update_entry``): same follow-up
         self._current: DocumentId | None = None
         self._stale: set[int] = set()
         self._writing = False

@@ -51,6 +51,7 @@ class DocumentListModel(QAbstractTableModel):
         self._total = 0
         self._positions: dict[DocumentId, int] = {}
         self.removing = False  # a row is leaving: the view's current row moves, no document was chosen
+        self._left: dict[DocumentId, DocumentEntry] = {}  # rows the filter let go since the list was read
         self.reset()
 
     # -- filter ----------------------------------------------------------------------------------
@@ -69,7 +70,7 @@ class DocumentListModel(QAbstractTableModel):
 
     def reset(self) -> None:
         self.beginResetModel()
-        self._entries, self._rows, self._positions = [], {}, {}
+        self._entries, self._rows, self._positions, self._left = [], {}, {}, {}
         self._total = self._documents.count_documents(self._annotator_id, self._state, self._search)
         self.endResetModel()
 
@@ -151,6 +152,7 @@ class DocumentListModel(QAbstractTableModel):
         """Follow a saved change to one loaded row (its state and open suggestions) without reading."""
         row = self._rows.get(DocumentId(document_id), -1)
         if row < 0:
+            self._come_back(DocumentId(document_id), state, open_suggestions)
             return
         entry = self._entries[row]
         new = replace(entry, state=state or entry.state, open_suggestions=open_suggestions)
@@ -169,12 +171,33 @@ class DocumentListModel(QAbstractTableModel):
             return
         self.removing = True
         self.beginRemoveRows(QModelIndex(), row, row)
+        self._left[entry.id] = entry
         del self._entries[row]
         self._rows = {e.id: i for i, e in enumerate(self._entries)}
         self._total -= 1
         self._positions.clear()
         self.endRemoveRows()
         self.removing = False
+
+    def _come_back(self, document_id: DocumentId, state: DocState | None, open_: int | None) -> None:
+        """A row that left the list for its state takes its place again when its state is the filter's once
+        more (an undo makes an article new again under "New"), without reading."""
+        entry = self._left.get(document_id)
+        if entry is None or state is None or state != self._state:
+            return
+        del self._left[document_id]
+        places = {d: k for k, d in enumerate(self._ranking)}
+        key = _key(places, document_id)
+        row = next((i for i, e in enumerate(self._entries) if _key(places, e.id) > key), len(self._entries))
+        later = row == len(self._entries) and self.canFetchMore()
+        self._total += 1
+        self._positions.clear()
+        if later:  # beyond the loaded rows: a later page brings it
+            return
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._entries.insert(row, replace(entry, state=state, open_suggestions=open_))
+        self._rows = {e.id: i for i, e in enumerate(self._entries)}
+        self.endInsertRows()
 
     # -- model -------------------------------------------------------------------------------------
 
@@ -220,3 +243,8 @@ class DocumentListModel(QAbstractTableModel):
         if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.tr(HEADERS[section])
         return None
+
+
+def _key(places: dict[DocumentId, int], document_id: DocumentId) -> tuple[int, int]:
+    """Where a document sorts in the list (``storage.document_list``: the ranking's first, then by id)."""
+    return places.get(document_id, len(places)), int(document_id)

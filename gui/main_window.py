@@ -293,6 +293,7 @@ class MainWindow(QMainWindow):
         self.article.selectionChanged.connect(self.status.describe)
         self.documents.model.modelReset.connect(self.status.show_position)
         self.documents.model.rowsRemoved.connect(self.status.show_position)
+        self.documents.model.rowsInserted.connect(self.status.show_position)  # an article back in the filter
         self.actions_by_command["toggle_rejected"].toggled.connect(self.status.show_rejected)
 
     def apply_label(self, name: str) -> None:

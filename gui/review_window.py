@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from gui.article_view import ArticleView
 from gui.keymap import Keymap
+from gui.letter_case import CaselessLetters
 from gui.permissions import refusal
 from gui.plain_text import plain_action_tips, plain_label, plain_tooltip
 from gui.review_session import ReviewSession
@@ -139,6 +140,7 @@ class ReviewWindow(QMainWindow):
         self.keymap = Keymap(
             "review", [a for a in self.actions() if a.objectName().startswith("review_")], self
         )
+        self._letters = CaselessLetters(self, self.keymap)  # Shift+U does what U does
 
     def _label_actions(self) -> list[QAction]:
         """One action per label with a hotkey: a gold span of that label over the selection."""
@@ -364,7 +366,11 @@ class ReviewWindow(QMainWindow):
                 self.kind.setText(self.tr("{0} — decided: {1}").format(where, word(decided.resolution)))
         version = s.item.version if s.item else 0
         saved = self.tr("saved") if s.saved else self.tr("not saved yet")
-        said = self.tr("{0} of {1} disagreements open · {2} agreed · gold version {3} · {4}")
+        # a document never reviewed has no gold: "gold version 0 · saved" said otherwise
+        gold = self.tr("gold version {0} · {1}").format(version, saved) if version else self.tr("no gold yet")
+        if not version and not s.saved:
+            gold += " · " + saved
+        said = self.tr("{0} of {1} disagreements open · {2} agreed · {3}")
         self.state.setText(
-            said.format(s.open_count, len(s.alignment.disagreements), len(s.alignment.agreed), version, saved)
+            said.format(s.open_count, len(s.alignment.disagreements), len(s.alignment.agreed), gold)
         )

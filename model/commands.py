@@ -53,6 +53,7 @@ class Command(ABC):
             annotator_id=self.ctx.annotator_id,
             document_id=self.ctx.document_id,
             payload=self.payload(),
+            undo=undo,
         )
 
     def payload(self) -> dict[str, object]:
@@ -110,6 +111,7 @@ class Edit:
             self.ctx.annotator_id,
             self.ctx.document_id,
             {"text": self.text, "parts": parts},
+            undo,
         )
 
     def do(self, store: AnnotationStore) -> Change:

@@ -74,6 +74,9 @@ class Action:
     annotator_id: AnnotatorId
     document_id: DocumentId | None
     payload: dict[str, Any] = field(default_factory=dict)
+    undo: bool = (
+        False  # it takes an earlier action back (the store then checks what of the annotator's is left)
+    )
 
 
 @dataclass(frozen=True, slots=True)

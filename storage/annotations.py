@@ -126,6 +126,8 @@ class Annotations:
                 if not any(isinstance(op, SetState) for op in ops):
                     for doc_id in sorted(touched):
                         row = _touch_progress(s, doc_id, action.annotator_id)
+                        if action.undo and doc_id == action.document_id:
+                            _untouch_progress(s, row)
                         states.append((doc_id, action.annotator_id, DocState(row.state)))
                 s.execute(
                     insert(EventRow),
@@ -315,6 +317,24 @@ def _touch_progress(s: Session, document_id: DocumentId, annotator_id: Annotator
     if row.state == str(DocState.NEW):
         row.state = str(DocState.IN_PROGRESS)
     return row
+
+
+def _untouch_progress(s: Session, row: ProgressRow) -> None:
+    """After an undo: a document in progress in which nothing of the annotator's remains (no decision of
+    theirs, rejections included) is new again, as it was before their first action."""
+    if row.state != str(DocState.IN_PROGRESS):
+        return
+    left = s.execute(
+        select(SpanRow.id)
+        .where(
+            SpanRow.document_id == row.document_id,
+            SpanRow.layer == str(Layer.ANNOTATOR),
+            SpanRow.annotator_id == row.annotator_id,
+        )
+        .limit(1)
+    ).first()
+    if left is None:
+        row.state = str(DocState.NEW)
 
 
 def _set_state(s: Session, document_id: DocumentId, annotator_id: AnnotatorId, state: DocState) -> None:

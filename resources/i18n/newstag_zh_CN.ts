@@ -3375,8 +3375,16 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>尚未保存</translation>
     </message>
     <message>
-        <source>{0} of {1} disagreements open · {2} agreed · gold version {3} · {4}</source>
-        <translation>{1} 个分歧中 {0} 个未决 · {2} 处一致 · 金标准版本 {3} · {4}</translation>
+        <source>gold version {0} · {1}</source>
+        <translation>金标准版本 {0} · {1}</translation>
+    </message>
+    <message>
+        <source>no gold yet</source>
+        <translation>尚无金标准</translation>
+    </message>
+    <message>
+        <source>{0} of {1} disagreements open · {2} agreed · {3}</source>
+        <translation>{1} 个分歧中 {0} 个未决 · {2} 处一致 · {3}</translation>
     </message>
 </context>
 <context>
