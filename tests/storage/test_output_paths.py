@@ -106,6 +106,7 @@ def test_a_tilde_the_shell_left_is_the_home_folder_not_a_folder_named_tilde(
     home.mkdir()
     monkeypatch.chdir(cwd)
     monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))  # jieba's cache: not what is asked here
     (cwd / "in.txt").write_text("李强在北京。\n", encoding="utf-8")
     url = f"sqlite:///{tmp_path / 'newstag.db'}"
     assert main(["export", "--db", url, "--out=~/gold.bio"]) == 0

@@ -1,0 +1,48 @@
+"""What newstag leaves on the disk: jieba's cache in newstag's own per-user cache folder, never the shared
+temporary folder; temporaries a killed process left are swept, but only ours that no process holds."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import ROOT
+
+LOAD_JIEBA = """
+from model.suggest.tokenizer import JiebaTokenizer
+tokenizer = JiebaTokenizer()
+tokenizer.load()
+print([t.word for t in tokenizer.tokens("新华社北京电")])
+"""
+
+
+def _run(code: str, cache: Path, shared: Path) -> subprocess.CompletedProcess[str]:
+    env = os.environ | {"XDG_CACHE_HOME": str(cache), "TMPDIR": str(shared), "HOME": str(shared.parent)}
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_jieba_keeps_its_cache_in_newstags_own_cache_folder(tmp_path: Path) -> None:
+    """jieba's default, ``/tmp/jieba.cache``, is shared by every user: another's file there is loaded, or
+    cannot be replaced. The cache goes to ``user_cache_dir("newstag")``; the temporary folder stays empty."""
+    cache, shared = tmp_path / "cache", tmp_path / "tmp"
+    shared.mkdir()
+    done = _run(LOAD_JIEBA, cache, shared)
+    assert done.returncode == 0, done.stderr
+    assert "新华社" in done.stdout
+    assert (cache / "newstag" / "jieba.cache").is_file()
+    assert list(shared.iterdir()) == []
+    assert oct((cache / "newstag").stat().st_mode & 0o777) == oct(0o700)
+
+
+def test_without_a_cache_folder_jieba_reads_its_dictionary_and_writes_nothing(tmp_path: Path) -> None:
+    cache, shared = tmp_path / "cache", tmp_path / "tmp"
+    shared.mkdir()
+    cache.write_text("a file where the cache folder would be")
+    done = _run(LOAD_JIEBA, cache, shared)
+    assert done.returncode == 0, done.stderr
+    assert "新华社" in done.stdout
+    assert list(shared.iterdir()) == []
