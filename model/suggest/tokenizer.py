@@ -41,14 +41,15 @@ def _jieba_template() -> tuple[dict[str, int], int, dict[str, str]]:
 
             jieba.setLogLevel(logging.WARNING)
             tokenizer = jieba.Tokenizer()
-            _load_dictionary(tokenizer)
+            initialize_jieba(tokenizer)
             pos = jieba.posseg.POSTokenizer(tokenizer)
             _template = (tokenizer.FREQ, tokenizer.total, pos.word_tag_tab)
         return _template
 
 
-def _load_dictionary(tokenizer: Any) -> None:
-    """jieba's dictionary, through its cache in newstag's per-user cache folder: jieba's own default, the
+def initialize_jieba(tokenizer: Any) -> None:
+    """Load a private ``jieba.Tokenizer``'s dictionary (every jieba newstag uses is loaded here), through its
+    cache in newstag's per-user cache folder: jieba's own default, the
     shared ``/tmp/jieba.cache``, may be another user's (jieba then loads their file, or fails to replace it).
     Without a cache folder the dictionary is read from its text (a second or two), and no cache is written."""
     try:

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import ROOT
 
 LOAD_JIEBA = """
@@ -16,21 +18,32 @@ tokenizer = JiebaTokenizer()
 tokenizer.load()
 print([t.word for t in tokenizer.tokens("新华社北京电")])
 """
+# the two other private jiebas: the CRF's words, and the words a CoNLL export keeps whole
+CRF_WORDS = """
+from model.crf.tokens import tokenize
+print([t.word for t in tokenize("新华社北京电")])
+"""
+EXPORT_WORDS = """
+from storage.formats.conll_writer import word_units
+text = "新华社北京电"
+print([text[a:b] for a, b in word_units(text, [])])
+"""
 
 
-def _run(code: str, cache: Path, shared: Path) -> subprocess.CompletedProcess[str]:
+def _run(code: str, cache: Path, shared: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = os.environ | {"XDG_CACHE_HOME": str(cache), "TMPDIR": str(shared), "HOME": str(shared.parent)}
     return subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+        [sys.executable, "-c", code, *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
     )
 
 
-def test_jieba_keeps_its_cache_in_newstags_own_cache_folder(tmp_path: Path) -> None:
+@pytest.mark.parametrize("code", [LOAD_JIEBA, CRF_WORDS, EXPORT_WORDS], ids=["suggest", "crf", "export"])
+def test_jieba_keeps_its_cache_in_newstags_own_cache_folder(tmp_path: Path, code: str) -> None:
     """jieba's default, ``/tmp/jieba.cache``, is shared by every user: another's file there is loaded, or
     cannot be replaced. The cache goes to ``user_cache_dir("newstag")``; the temporary folder stays empty."""
     cache, shared = tmp_path / "cache", tmp_path / "tmp"
     shared.mkdir()
-    done = _run(LOAD_JIEBA, cache, shared)
+    done = _run(code, cache, shared)
     assert done.returncode == 0, done.stderr
     assert "新华社" in done.stdout
     assert (cache / "newstag" / "jieba.cache").is_file()
