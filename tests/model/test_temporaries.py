@@ -4,6 +4,7 @@ temporary folder; temporaries a killed process left are swept, but only ours tha
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -58,4 +59,54 @@ def test_without_a_cache_folder_jieba_reads_its_dictionary_and_writes_nothing(tm
     done = _run(LOAD_JIEBA, cache, shared)
     assert done.returncode == 0, done.stderr
     assert "新华社" in done.stdout
+    assert list(shared.iterdir()) == []
+
+
+TRAIN = """
+import os, signal, sys
+from model.crf.training import fit
+from model.spans import Entity
+
+text = "新华社北京电李鹏会见越南外交部长。"
+corpus = [(text, [Entity(0, 3, "ORG"), Entity(3, 5, "LOC"), Entity(6, 8, "PER")])] * 3
+killed = sys.argv[1] == "kill"
+
+
+def progress(done: int, total: int) -> None:
+    if killed:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+fit(corpus, iterations=5, progress=progress)
+"""
+
+
+def test_a_killed_training_leaves_its_temporary_in_newstags_folder_until_the_next_training(
+    tmp_path: Path,
+) -> None:
+    """crfsuite writes its model to a temporary file; a training killed (SIGKILL) left
+    ``/tmp/newstag-XXXX.crfsuite`` for good. It goes to newstag's per-user cache folder now, and the next
+    training removes it, but not the temporary of a training still running (it holds a lock on it), nor any
+    other file."""
+    fcntl = pytest.importorskip("fcntl")
+    cache, shared = tmp_path / "cache", tmp_path / "tmp"
+    shared.mkdir()
+    killed = _run(TRAIN, cache, shared, "kill")
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    assert list(shared.iterdir()) == []
+    folder = cache / "newstag" / "training"
+    (left,) = folder.iterdir()
+    assert left.name.startswith("newstag-") and left.name.endswith(".crfsuite")
+    running = folder / "newstag-running_.crfsuite"
+    running.write_bytes(b"a training still running")
+    mine = folder / "newstag-my model.crfsuite"
+    mine.write_bytes(b"the user's")
+    held = os.open(running, os.O_RDONLY)
+    try:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        done = _run(TRAIN, cache, shared, "finish")
+    finally:
+        os.close(held)
+    assert done.returncode == 0, done.stderr
+    assert {p.name for p in folder.iterdir()} == {running.name, mine.name}
     assert list(shared.iterdir()) == []
