@@ -58,9 +58,12 @@ def held_file(folder: Path, prefix: str, suffix: str) -> tuple[int, Path]:
     return fd, Path(name)
 
 
-def held_folder(folder: Path, prefix: str, suffix: str) -> tuple[int, Path]:
-    """A new temporary folder in ``folder`` (``tempfile.mkdtemp``), held, as ``held_file``."""
+def held_folder(folder: Path, prefix: str, suffix: str) -> tuple[int | None, Path]:
+    """A new temporary folder in ``folder`` (``tempfile.mkdtemp``), held, as ``held_file`` (no descriptor
+    where there are no locks: Windows opens no folder)."""
     path = Path(tempfile.mkdtemp(prefix=prefix, suffix=suffix, dir=folder))
+    if fcntl is None:
+        return None, path
     try:
         fd = os.open(path, os.O_RDONLY)
     except OSError:
