@@ -43,34 +43,51 @@ def cache_folder(*parts: str) -> Path:
     return folder
 
 
-def hold(fd: int) -> None:
-    """Hold ``fd``'s file (or folder) while it is open: ``sweep`` leaves it alone."""
-    if fcntl is not None:
-        with suppress(OSError):  # a file system without locks: nothing is swept there (see sweep)
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+def _held_in_place(fd: int, path: Path) -> bool:
+    """Lock ``fd`` (waiting for a sweep that has it to finish) and say whether ``path`` is still its file:
+    between ``mkstemp`` and the lock, another process's sweep may have found it unheld and removed it."""
+    if fcntl is None:
+        return True
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+    except OSError:  # a file system without locks: nothing is swept there (see sweep)
+        return True
+    try:
+        there, ours = os.stat(path, follow_symlinks=False), os.fstat(fd)
+    except FileNotFoundError:
+        return False
+    return (there.st_dev, there.st_ino) == (ours.st_dev, ours.st_ino)
+
+
+_ATTEMPTS = 10
 
 
 def held_file(folder: Path, prefix: str, suffix: str) -> tuple[int, Path]:
-    """A new temporary file in ``folder`` (``tempfile.mkstemp``), held: its descriptor (close it when done)
-    and its path. ``OSError`` if it cannot be made."""
-    fd, name = tempfile.mkstemp(prefix=prefix, suffix=suffix, dir=folder)
-    hold(fd)
-    return fd, Path(name)
+    """A new temporary file in ``folder`` (``tempfile.mkstemp``), held with an ``flock`` so that ``sweep``
+    leaves it alone: its descriptor (close it when done) and its path. ``OSError`` if it cannot be made."""
+    for _ in range(_ATTEMPTS):
+        fd, name = tempfile.mkstemp(prefix=prefix, suffix=suffix, dir=folder)
+        if _held_in_place(fd, Path(name)):
+            return fd, Path(name)
+        os.close(fd)  # swept away before it was held: another one
+    raise OSError(f"the temporaries made in {folder} were removed at once ({_ATTEMPTS} times)")
 
 
 def held_folder(folder: Path, prefix: str, suffix: str) -> tuple[int | None, Path]:
     """A new temporary folder in ``folder`` (``tempfile.mkdtemp``), held, as ``held_file`` (no descriptor
     where there are no locks: Windows opens no folder)."""
-    path = Path(tempfile.mkdtemp(prefix=prefix, suffix=suffix, dir=folder))
-    if fcntl is None:
-        return None, path
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        path.rmdir()
-        raise
-    hold(fd)
-    return fd, path
+    for _ in range(_ATTEMPTS):
+        path = Path(tempfile.mkdtemp(prefix=prefix, suffix=suffix, dir=folder))
+        if fcntl is None:
+            return None, path
+        try:
+            fd = os.open(path, os.O_RDONLY)
+        except FileNotFoundError:
+            continue  # swept away before it was held: another one
+        if _held_in_place(fd, path):
+            return fd, path
+        os.close(fd)
+    raise OSError(f"the temporaries made in {folder} were removed at once ({_ATTEMPTS} times)")
 
 
 def _ours(name: str, prefix: str, suffix: str) -> bool:

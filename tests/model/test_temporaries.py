@@ -7,10 +7,14 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from model import temporaries
+from model.temporaries import sweep
 from tests.conftest import ROOT
 
 LOAD_JIEBA = """
@@ -110,3 +114,37 @@ def test_a_killed_training_leaves_its_temporary_in_newstags_folder_until_the_nex
     assert done.returncode == 0, done.stderr
     assert {p.name for p in folder.iterdir()} == {running.name, mine.name}
     assert list(shared.iterdir()) == []
+
+
+def test_a_temporary_swept_before_it_is_held_is_made_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Between ``mkstemp`` and the lock another process's sweep may find the new temporary unheld and remove
+    it (two exports to one name at once): the one handed back is always there, and held."""
+    fcntl = pytest.importorskip("fcntl")
+    made = tempfile.mkstemp
+    swept: list[str] = []
+
+    def swept_at_once(**kwargs: Any) -> tuple[int, str]:
+        fd, name = made(**kwargs)
+        if not swept:
+            swept.append(name)
+            sweep(tmp_path, ".out.", ".part")  # the other process, before this one holds it
+        return fd, name
+
+    monkeypatch.setattr(temporaries.tempfile, "mkstemp", swept_at_once)
+    fd, path = temporaries.held_file(tmp_path, ".out.", ".part")
+    try:
+        assert swept and str(path) != swept[0] and path.is_file()
+        assert os.fstat(fd).st_ino == path.stat().st_ino
+        sweep(tmp_path, ".out.", ".part")
+        assert path.is_file()  # held: a sweep leaves it
+        other = os.open(path, os.O_RDONLY)
+        try:
+            with pytest.raises(BlockingIOError):
+                fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        finally:
+            os.close(other)
+    finally:
+        os.close(fd)
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]
