@@ -14,21 +14,15 @@ import logging
 import os
 import shlex
 import sqlite3
-import tempfile
-from collections.abc import Callable, Iterator
-from contextlib import suppress
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import make_url
 
+from model.temporaries import held_file, sweep
 from storage.db import parse_url
 from storage.durable import fsync_file, fsync_folder
-
-try:
-    import fcntl
-except ImportError:  # pragma: no cover - Windows: a killed backup's temporary stays until deleted by hand
-    fcntl = None  # type: ignore[assignment]
 
 logger = logging.getLogger(__name__)
 
@@ -97,12 +91,11 @@ def backup_sqlite(
     folder = out.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        _sweep(folder, out.name)
-        fd, temp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=folder)
+        sweep(folder, f".{out.name}.", ".part", _remove, "a backup")
+        # held while this fd is open: a later backup to the same name leaves the temporary alone
+        fd, temp = held_file(folder, f".{out.name}.", ".part")
     except OSError as exc:
         raise BackupError(f"cannot write in {folder}: {exc.strerror or exc}") from exc
-    _hold(fd)  # while this fd is open: a later backup to the same name leaves the temporary alone
-    temp = Path(temp_name)
     try:
         os.chmod(temp, source.stat().st_mode & 0o777)  # as private as the database, not more
         report = _copy(source, temp, out, progress)
@@ -124,42 +117,6 @@ def backup_sqlite(
 def _remove(temp: Path) -> None:
     for ours in (temp, *(temp.with_name(temp.name + end) for end in ("-journal", "-wal", "-shm"))):
         ours.unlink(missing_ok=True)
-
-
-def _hold(fd: int) -> None:
-    if fcntl is not None:
-        with suppress(OSError):  # a file system without locks: nothing is swept there (see _sweep)
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-
-
-def _temporaries(folder: Path, name: str) -> Iterator[Path]:
-    prefix = f".{name}."
-    with os.scandir(folder) as entries:
-        for entry in entries:
-            if entry.name.startswith(prefix) and entry.name.endswith(".part") and entry.is_file():
-                yield Path(entry.path)
-
-
-def _sweep(folder: Path, name: str) -> None:
-    """Remove the temporaries (``.NAME.XXXX.part`` and its journal or log) of earlier backups to ``name``
-    that were killed midway: those whose ``flock`` no process holds. Only names of that shape, made by
-    ``mkstemp`` here, are touched; any other file in the folder is the user's."""
-    if fcntl is None:
-        return
-    for temp in list(_temporaries(folder, name)):
-        try:
-            fd = os.open(temp, os.O_RDONLY)
-        except OSError:
-            continue
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:  # a backup still running holds it (or locks are not supported here)
-            continue
-        else:
-            logger.info("removing %s, left by a backup that was interrupted", temp)
-            _remove(temp)
-        finally:
-            os.close(fd)
 
 
 def _copy(source: Path, temp: Path, out: Path, progress: Callable[[int, int], None] | None) -> BackupReport:

@@ -3,9 +3,10 @@
 Every export is written into a temporary sibling of its target (``.NAME.XXXX.part``, a file or a folder),
 flushed to the disk, and moved into place in one rename only when it is complete. A failed, cancelled or
 killed export leaves at most that temporary, never a half result under the real name, and never touches a
-file it did not create. A target that is already there (a file, or a folder that is not empty) is refused
-unless the caller says ``overwrite``; then it is replaced as a whole, so no stale file of an earlier export
-survives beside the new ones.
+file it did not create. Each export holds an ``flock`` on its temporary; the next export to the same name
+removes the temporaries of killed ones (those no process holds; ``model.temporaries``). A target that is
+already there (a file, or a folder that is not empty) is refused unless the caller says ``overwrite``; then
+it is replaced as a whole, so no stale file of an earlier export survives beside the new ones.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from pathlib import Path
 
 from model.reasons import Reason, said
 from model.reasons import ReasonKind as K
+from model.temporaries import held_file, held_folder, sweep
 from storage.durable import flush_tree, fsync_file, fsync_folder, umask
 from storage.export_types import DocumentWriter, ExportError, ExportOptionError
 
@@ -125,6 +127,7 @@ class ExportOutput:
         self.path, self.folder, self.overwrite = target_path(path), folder, overwrite
         path = self.path
         self.temp: Path | None = None
+        self._held: int | None = None  # the temporary's descriptor, locked: no other export sweeps it
         there = existing(path, folder)
         if there is not None and not overwrite:
             raise ExportTargetExists(
@@ -137,13 +140,12 @@ class ExportOutput:
         try:
             parent.mkdir(parents=True, exist_ok=True)
             prefix, suffix = f".{self.path.name}.", ".part"
+            sweep(parent, prefix, suffix, what="an export")  # what exports killed midway left
             if self.folder:
-                temp = Path(tempfile.mkdtemp(prefix=prefix, suffix=suffix, dir=parent))
+                self._held, temp = held_folder(parent, prefix, suffix)
                 os.chmod(temp, 0o777 & ~umask())
             else:
-                fd, name = tempfile.mkstemp(prefix=prefix, suffix=suffix, dir=parent)
-                os.close(fd)
-                temp = Path(name)
+                self._held, temp = held_file(parent, prefix, suffix)
                 os.chmod(temp, 0o666 & ~umask())
         except OSError as exc:
             raise ExportError(
@@ -175,6 +177,12 @@ class ExportOutput:
             os.replace(temp, self.path)  # one atomic step: the old file or the new one, never neither
         fsync_folder(self.path.parent)
         self.temp = None
+        self._release()
+
+    def _release(self) -> None:
+        held, self._held = self._held, None
+        if held is not None:
+            os.close(held)
 
     def _move_into_free_place(self, temp: Path) -> None:
         if self.folder:
@@ -213,6 +221,7 @@ class ExportOutput:
         """Remove the temporary (and only it): what a failed or cancelled export leaves behind."""
         temp, self.temp = self.temp, None
         if temp is None:
+            self._release()
             return
         try:
             if self.folder:
@@ -221,6 +230,8 @@ class ExportOutput:
                 temp.unlink(missing_ok=True)
         except OSError as exc:
             logger.warning("could not remove the unfinished export %s: %s", temp, exc)
+        finally:
+            self._release()
 
 
 # -- other files a command writes where the user says (``suggest --output``, ``train --save``) ------------

@@ -13,7 +13,7 @@ import logging
 import threading
 from typing import Any
 
-from model.suggest.tokenizer import Token, dictionary_flag
+from model.suggest.tokenizer import Token, dictionary_flag, initialize_jieba
 
 logger = logging.getLogger(__name__)
 
@@ -29,7 +29,7 @@ def _load() -> tuple[Any, dict[str, str]]:
 
             jieba.setLogLevel(logging.WARNING)
             tokenizer = jieba.Tokenizer()
-            tokenizer.initialize()
+            initialize_jieba(tokenizer)
             tags = jieba.posseg.POSTokenizer(tokenizer).word_tag_tab
             _state["tokenizer"], _state["tags"] = tokenizer, tags
         return _state["tokenizer"], _state["tags"]

@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import pycrfsuite
@@ -25,6 +26,7 @@ from model.spans import Entity
 from model.suggest.dictionary import MIN_PROPAGATION_RATE, Matcher, ProjectDictionary
 from model.suggest.tokenizer import to_half_width
 from model.tagging import Scheme, entities_to_tags
+from model.temporaries import cache_folder, held_file, sweep
 
 logger = logging.getLogger(__name__)
 
@@ -83,6 +85,27 @@ def _clean(entities: Iterable[Entity], length: int) -> list[Entity]:
             taken[e.start : e.end] = b"\1" * (e.end - e.start)
             out.append(e)
     return sorted(out, key=lambda e: e.start)
+
+
+def _train_into_temporary(trainer: pycrfsuite.Trainer) -> bytes:
+    """crfsuite writes its model to a file: a temporary in newstag's per-user cache folder, held while the
+    training runs, so that one killed (SIGKILL) leaves it only until the next training sweeps it."""
+    try:
+        folder = cache_folder("training")
+    except OSError as exc:  # no cache folder (a read-only home): the system's temporary folder, as before
+        logger.warning("no cache folder for training (%s); using %s", exc, tempfile.gettempdir())
+        folder = Path(tempfile.gettempdir())
+    sweep(folder, _TEMP_PREFIX, _TEMP_SUFFIX, what="a training")
+    fd, path = held_file(folder, _TEMP_PREFIX, _TEMP_SUFFIX)
+    try:
+        trainer.train(str(path))
+        return path.read_bytes()
+    finally:
+        path.unlink(missing_ok=True)
+        os.close(fd)
+
+
+_TEMP_PREFIX, _TEMP_SUFFIX = "newstag-", ".crfsuite"
 
 
 class _Trainer(pycrfsuite.Trainer):  # type: ignore[misc]
@@ -190,14 +213,7 @@ def fit(
     }
     trainer.select(algorithm, "crf1d")
     trainer.set_params(params)
-    fd, path = tempfile.mkstemp(suffix=".crfsuite", prefix="newstag-")
-    os.close(fd)
-    try:
-        trainer.train(path)
-        with open(path, "rb") as f:
-            crf = f.read()
-    finally:
-        os.unlink(path)
+    crf = _train_into_temporary(trainer)
     info = ModelInfo(
         documents=len(documents),
         characters=characters,

@@ -13,6 +13,8 @@ import threading
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
+from model.temporaries import cache_folder
+
 logger = logging.getLogger(__name__)
 
 # Full-width ASCII (U+FF01..U+FF5E) and the ideographic space map one-to-one onto ASCII, so the translated
@@ -39,10 +41,25 @@ def _jieba_template() -> tuple[dict[str, int], int, dict[str, str]]:
 
             jieba.setLogLevel(logging.WARNING)
             tokenizer = jieba.Tokenizer()
-            tokenizer.initialize()
+            initialize_jieba(tokenizer)
             pos = jieba.posseg.POSTokenizer(tokenizer)
             _template = (tokenizer.FREQ, tokenizer.total, pos.word_tag_tab)
         return _template
+
+
+def initialize_jieba(tokenizer: Any) -> None:
+    """Load a private ``jieba.Tokenizer``'s dictionary (every jieba newstag uses is loaded here), through its
+    cache in newstag's per-user cache folder: jieba's own default, the
+    shared ``/tmp/jieba.cache``, may be another user's (jieba then loads their file, or fails to replace it).
+    Without a cache folder the dictionary is read from its text (a second or two), and no cache is written."""
+    try:
+        tokenizer.tmp_dir = str(cache_folder())
+    except OSError as exc:
+        logger.warning("no cache folder for jieba (%s): its dictionary is read without a cache", exc)
+        tokenizer.FREQ, tokenizer.total = tokenizer.gen_pfdict(tokenizer.get_dict_file())
+        tokenizer.initialized = True
+        return
+    tokenizer.initialize()
 
 
 def _fresh_jieba() -> tuple[Any, Any]:

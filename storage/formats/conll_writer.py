@@ -109,9 +109,11 @@ class _Jieba:
             if cls._tokenizer is None:
                 import jieba
 
+                from model.suggest.tokenizer import initialize_jieba
+
                 jieba.setLogLevel(logging.WARNING)  # as the other jieba users in newstag do
                 tokenizer = jieba.Tokenizer()
-                tokenizer.initialize()
+                initialize_jieba(tokenizer)
                 cls._tokenizer = tokenizer
         return list(cls._tokenizer.cut(text, HMM=True))
 

@@ -196,16 +196,18 @@ def test_a_backup_killed_midway_leaves_no_file_and_the_next_one_clears_its_tempo
     assert killed.returncode == -signal.SIGKILL
     left = _folder_files(out.parent)
     assert "monday.db" not in left and any(n.startswith(".monday.db.") and ".part" in n for n in left), left
-    running = out.parent / ".monday.db.running.part"
+    running = out.parent / ".monday.db.running_.part"  # of tempfile's shape: only the lock keeps it
     running.write_bytes(b"a backup still copying")
     mine = out.parent / ".monday.db.notes"
     mine.write_text("the user's")
+    also_mine = out.parent / ".monday.db.old copy.part"  # not of tempfile's shape: never a backup's
+    also_mine.write_text("the user's")
     held = os.open(running, os.O_RDONLY)
     try:
         fcntl.flock(held, fcntl.LOCK_EX)
         assert main(["backup", "--quiet", "--out", str(out), "--db", f"sqlite:///{source}"]) == 0
     finally:
         os.close(held)
-    assert _folder_files(out.parent) == {"monday.db", running.name, mine.name}
+    assert _folder_files(out.parent) == {"monday.db", running.name, mine.name, also_mine.name}
     with Project.open(f"sqlite:///{out}") as copy:
         assert snapshot(copy) == snapshot(sqlite_project)

@@ -224,7 +224,12 @@ with Project.open({url!r}) as project:
 
 
 @pytest.mark.parametrize("fmt", ["BRAT", "JSONL"])
-def test_a_killed_export_leaves_only_its_temporary(sqlite_project: Project, tmp_path: Path, fmt: str) -> None:
+def test_a_killed_export_leaves_only_its_temporary_which_the_next_export_removes(
+    sqlite_project: Project, tmp_path: Path, fmt: str
+) -> None:
+    """SIGKILL midway leaves the user's file and the temporary; the next export to that name removes the
+    temporary, but not one a running export holds a lock on, nor a file of the user's named alike."""
+    fcntl = pytest.importorskip("fcntl")
     corpus(sqlite_project, 1200)
     parent = tmp_path / "exports"
     parent.mkdir()
@@ -245,6 +250,18 @@ def test_a_killed_export_leaves_only_its_temporary(sqlite_project: Project, tmp_
     assert len(temporaries) == 1 and temporaries[0].startswith(f".{out.name}.")
     assert temporaries[0].endswith(".part")
     assert {k: v for k, v in contents(parent).items() if not k.startswith(".")} == before
+    running = parent / f".{out.name}.running_.part"  # of tempfile's shape: only its lock keeps it
+    running.write_text("an export still running")
+    mine = parent / f".{out.name}.my copy.part"
+    mine.write_text("the user's")
+    held = os.open(running, os.O_RDONLY)
+    try:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        sqlite_project.export.run(ExportOptions(format=getattr(ExportFormat, fmt)), out, overwrite=True)
+    finally:
+        os.close(held)
+    assert leftovers(parent) == sorted([running.name, mine.name])
+    assert mine.read_text() == "the user's"
 
 
 def test_the_cli_refuses_a_folder_with_files_and_replaces_it_with_overwrite(

@@ -106,6 +106,7 @@ def test_a_tilde_the_shell_left_is_the_home_folder_not_a_folder_named_tilde(
     home.mkdir()
     monkeypatch.chdir(cwd)
     monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))  # jieba's cache: not what is asked here
     (cwd / "in.txt").write_text("李强在北京。\n", encoding="utf-8")
     url = f"sqlite:///{tmp_path / 'newstag.db'}"
     assert main(["export", "--db", url, "--out=~/gold.bio"]) == 0
@@ -127,3 +128,21 @@ def test_a_path_through_a_linked_folder_goes_where_the_system_resolves_it(
     sqlite_project.export.run(BRAT, tmp_path / "here" / "link" / ".." / "brat")
     assert (tmp_path / "elsewhere" / "brat" / "doc000001.ann").is_file()
     assert sorted(p.name for p in (tmp_path / "here").iterdir()) == ["link"]
+
+
+def test_the_temporary_of_a_killed_command_is_removed_by_the_next_one_to_that_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``suggest --output`` (and ``train --save``, which writes the same way) killed midway left its
+    ``.NAME.XXXXXXXX.part`` beside the output for good. The next run to that name removes it (no process
+    holds it); a file of the user's that only looks alike stays."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "in.txt").write_text("李强在北京。\n", encoding="utf-8")
+    killed = tmp_path / ".in.jsonl.k1ll_ed8.part"
+    killed.write_text('{"text": "half of')
+    mine = tmp_path / ".in.jsonl.keep me.part"
+    mine.write_text("the user's")
+    other = tmp_path / ".notes.jsonl.k1ll_ed8.part"  # another name's: not this run's to sweep
+    other.write_text("left by an export to notes.jsonl")
+    assert main(["suggest", "--quiet", "--input=in.txt", "--output=in.jsonl"]) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["in.txt", "in.jsonl", mine.name, other.name])
