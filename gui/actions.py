@@ -258,10 +258,9 @@ class AnnotationActions(QObject):
         text = stack.undoText() if undo else stack.redoText()  # the edit's title, as the Edit menu shows it
         index = stack.index() - 1 if undo else stack.index()
         document = stack.document_of(index)
-        changes_state = any(isinstance(c, SetDocumentState) for c in stack.commands_at(index))
-        moves_on = not undo and any(  # a redone Ctrl+Return moves on as the key did
-            isinstance(c, SetDocumentState) and c.state is DocState.DONE for c in stack.commands_at(index)
-        )
+        states = [c.state for c in stack.commands_at(index) if isinstance(c, SetDocumentState)]
+        changes_state = bool(states)
+        moves_on = not undo and DocState.DONE in states  # a redone Ctrl+Return moves on as the key did
         if document is not None and (session.document is None or document != session.document.id):
             session.open_document(document)  # undo where the change is, in plain sight
         before = session.layers

@@ -25,7 +25,7 @@ logger = logging.getLogger(__name__)
 
 
 def _item(value: object) -> QTableWidgetItem:
-    text = shown_score(value) if isinstance(value, float) else str(value)
+    text = shown_score(value) if value is None or isinstance(value, float) else str(value)
     item = QTableWidgetItem(text)
     if isinstance(value, int | float):
         item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -117,8 +117,8 @@ class AgreementView(QDialog):
             values = [
                 f"{p.a} × {p.b}",
                 p.documents,
-                p.exact.f1 if p.exact.compared else "–",  # no span by either: no F1, not a perfect one
-                p.overlap.f1 if p.exact.compared else "–",
+                p.exact.scored_f1,  # no span by either: no F1, not a perfect one
+                p.overlap.scored_f1,
                 p.kappa,
                 p.exact.matched,
                 p.exact.only_a,
@@ -136,7 +136,7 @@ class AgreementView(QDialog):
         for r, a in enumerate(names):
             for c, b in enumerate(names):
                 value = matrix.get((a, b))
-                self.matrix.setItem(r, c, _item(value if value is not None else "–"))
+                self.matrix.setItem(r, c, _item(value))
         titles: dict[int, str] = (
             self.project.documents.titles(report.per_document) if report.per_document else {}
         )

@@ -35,8 +35,7 @@ class CaselessLetters(QObject):
         ):
             plain = QKeySequence(event.key()).toString(PORTABLE)
             if self.keymap.holder("Shift+" + plain) is None:  # a key of its own wins
-                for name in self.keymap.actions:
-                    action = self.keymap.actions[name]
+                for name, action in self.keymap.actions.items():
                     if plain in self.keymap.keys(name) and action.isEnabled():
                         action.trigger()
                         return True

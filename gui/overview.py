@@ -69,7 +69,7 @@ def _fill(table: QTableWidget, rows: list[list[object]]) -> None:
         for c, value in enumerate(values):
             text = (
                 shown_score(value)
-                if isinstance(value, float)
+                if value is None or isinstance(value, float)
                 else f"{value:,}"
                 if isinstance(value, int)
                 else str(value)
@@ -216,7 +216,7 @@ class Overview(QDialog):
         if not compared:
             self.agreementLabel.setText(self.tr("No document has been finished by two annotators yet."))
         else:
-            scored = [p.exact.f1 for p in compared if p.exact.compared]  # no span by either: no F1
+            scored = [f for p in compared if (f := p.exact.scored_f1) is not None]  # no span by either: no F1
             mean = shown_score(sum(scored) / len(scored)) if scored else "–"
             alpha = data.agreement.alpha
             said = self.tr(
@@ -227,7 +227,7 @@ class Overview(QDialog):
             self.agreementLabel.setText(
                 said.format(
                     mean,
-                    shown_score(alpha) if alpha is not None else "–",
+                    shown_score(alpha),
                     worst[0],
                     shown_score(worst[1]),
                 )
@@ -238,7 +238,8 @@ class Overview(QDialog):
                 [
                     f"{p.a} × {p.b}",
                     p.documents,
-                    *((p.exact.f1, p.overlap.f1) if p.exact.compared else ("–", "–")),
+                    p.exact.scored_f1,
+                    p.overlap.scored_f1,
                     p.kappa,
                 ]
                 for p in compared

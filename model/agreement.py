@@ -49,6 +49,11 @@ class PairScore:
         says nothing about how well two annotators agree (no PER span by either, no document in common)."""
         return bool(self.matched + self.only_a + self.only_b)
 
+    @property
+    def scored_f1(self) -> float | None:
+        """F1 where there was a span to compare, else None (not the 1.0 the 0/0 convention gives)."""
+        return self.f1 if self.compared else None
+
     def __add__(self, other: PairScore) -> PairScore:
         return PairScore(self.matched + other.matched, self.only_a + other.only_a, self.only_b + other.only_b)
 
@@ -159,7 +164,7 @@ class AgreementReport:
         to compare)."""
         out: dict[tuple[str, str], float | None] = {(x, x): 1.0 for x in self.annotators}
         for p in self.pairs:
-            out[(p.a, p.b)] = out[(p.b, p.a)] = p.exact.f1 if p.exact.compared else None
+            out[(p.a, p.b)] = out[(p.b, p.a)] = p.exact.scored_f1
         return out
 
     def ranked_documents(self) -> list[tuple[int, float]]:
@@ -199,9 +204,12 @@ def agreement(
     return report
 
 
-def shown_score(value: float, places: int = 3) -> str:
+def shown_score(value: float | None, places: int = 3) -> str:
     """``value`` (a score in [0, 1]) with ``places`` decimals, never rounded up to a perfect 1 when it is not
-    one: a document the annotators disagree on must not read as full agreement (0.997 showed as 1.00)."""
+    one: a document the annotators disagree on must not read as full agreement (0.997 showed as 1.00).
+    None (nothing to compute it from) is shown as a dash."""
+    if value is None:
+        return "–"
     text = f"{value:.{places}f}"
     if value < 1 and float(text) >= 1:
         return f"{1 - 10**-places:.{places}f}"

@@ -39,12 +39,10 @@ class ServingSetup:
     def rules(self) -> SuggestionEngine:
         dictionary = ProjectDictionary.from_rows(list(self.rows))
         if self.labels is None:
-            engine = SuggestionEngine(project_dictionary=dictionary, conventions=self.conventions)
-        else:
-            engine = SuggestionEngine(
-                project_dictionary=dictionary, labels=list(self.labels), conventions=self.conventions
-            )
-        return engine
+            return SuggestionEngine(project_dictionary=dictionary, conventions=self.conventions)
+        return SuggestionEngine(
+            project_dictionary=dictionary, labels=list(self.labels), conventions=self.conventions
+        )
 
     def pretrained_tagger(self) -> PretrainedTagger | None:
         if self.tagger is not None or not self.pretrained:

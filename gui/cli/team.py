@@ -170,7 +170,7 @@ def cmd_agreement(args: argparse.Namespace, url: str | None) -> int:
     print("\nexact span F1 matrix:")
     print(" " * 14 + "".join(" " + pad(clip(n, 10), 10, right=True) for n in names))
     for a in names:
-        print(f"  {pad(clip(a, 12), 12)}" + "".join(f"{_cell(matrix[(a, b)]):>11}" for b in names))
+        print(f"  {pad(clip(a, 12), 12)}" + "".join(f"{shown_score(matrix[(a, b)]):>11}" for b in names))
     if report.alpha is not None:
         print(f"\nKrippendorff's alpha (nominal, over characters): {shown_score(report.alpha)}")
     print("\ndocuments, worst agreement first:")
@@ -186,15 +186,11 @@ def cmd_agreement(args: argparse.Namespace, url: str | None) -> int:
     return 0
 
 
-def _cell(value: float | None) -> str:
-    return "–" if value is None else shown_score(value)
-
-
 def _score(s: Any) -> dict[str, Any]:
     """A pair's span scores for JSON: a figure with nothing to compute it from (no span by either, no span by
     the one it divides by) is null, not the 1.0 the 0/0 convention gives; the counts say why."""
     return {
-        "f1": round(s.f1, 4) if s.compared else None,
+        "f1": None if s.scored_f1 is None else round(s.scored_f1, 4),
         "precision": round(s.precision, 4) if s.matched + s.only_b else None,
         "recall": round(s.recall, 4) if s.matched + s.only_a else None,
         "matched": s.matched,
