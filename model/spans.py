@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import Any, NewType
 
 from model.reasons import Reason, ReasonKind
+from model.text import normalise_newlines
 
 DocumentId = NewType("DocumentId", int)
 SpanId = NewType("SpanId", int)
@@ -101,6 +102,15 @@ class Entity:
 
     def overlaps(self, other: Entity) -> bool:
         return self.start < other.end and other.start < self.end
+
+
+def newlines_normalised(raw: str, entities: list[Entity]) -> tuple[str, list[Entity]]:
+    """``raw`` with ``\\r\\n`` and lone ``\\r`` read as ``\\n`` (``model.text.normalise_newlines``), and
+    ``entities`` moved with it; a span over half of a ``\\r\\n`` covers the line break it becomes."""
+    text, mapper = normalise_newlines(raw)
+    if text is raw:
+        return raw, entities
+    return text, [Entity(mapper(e.start, start=True), mapper(e.end), e.label) for e in entities]
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,8 +22,8 @@ from pathlib import Path
 from model.labels import label_reason
 from model.reasons import ReasonKind as K
 from model.reasons import said
-from model.spans import Entity
-from model.text import first_line_title, line_ending_kind, normalise_newlines
+from model.spans import Entity, newlines_normalised
+from model.text import first_line_title, line_ending_kind
 from storage.export_types import ExportDocument, SkipReason, WriteResult
 from storage.formats import ImportFormatError, ParsedDocument, ReadInfo
 from storage.formats.decoding import read_text_file
@@ -176,9 +176,7 @@ def read_brat(
         info.notes.append(said(K.NOTE_BRAT_SPLIT, path=ann_path, count=split))
     if warnings is not None:
         warnings.extend(info.notes + info.warnings)
-    text, mapper = normalise_newlines(raw)
-    if text is not raw:
-        entities = [Entity(mapper(e.start, start=True), mapper(e.end), e.label) for e in entities]
+    text, entities = newlines_normalised(raw, entities)
     yield ParsedDocument(
         title=first_line_title(text),
         text=text,

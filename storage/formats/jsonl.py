@@ -27,8 +27,8 @@ from typing import Any
 
 from model.reasons import Reason, said
 from model.reasons import ReasonKind as K
-from model.spans import Entity
-from model.text import first_line_title, line_ending_kind, normalise_newlines
+from model.spans import Entity, newlines_normalised
+from model.text import first_line_title, line_ending_kind
 from storage.formats import ImportFormatError, ParsedDocument, ReadInfo, prodigy, unit_reason
 from storage.formats.json_decoding import DECODER as _DECODER
 from storage.formats.json_decoding import refusal as _refusal
@@ -195,9 +195,7 @@ class JsonReader:
         if not raw.strip():
             fail(K.EMPTY_TEXT)
         entities = self._entities(raw, spans, fail, number)
-        text, mapper = normalise_newlines(raw)
-        if text is not raw:
-            entities = [Entity(mapper(e.start, start=True), mapper(e.end), e.label) for e in entities]
+        text, entities = newlines_normalised(raw, entities)
         title = meta.pop("title", None)
         meta.update(
             format=self.info.format, encoding=self.source.encoding, line_endings=line_ending_kind(raw)
