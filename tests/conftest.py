@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
+import tempfile
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,6 +19,12 @@ from sqlalchemy import create_engine, text
 
 from storage.db import create_db_engine, migrate
 from storage.project import Project
+
+# newstag's cache folder (jieba's dictionary cache, swept temporaries) is one of the run's own, shared by its
+# tests and the commands they start, never the runner's ~/.cache/newstag
+_CACHE_HOME = tempfile.mkdtemp(prefix="newstag-test-cache-")
+os.environ["XDG_CACHE_HOME"] = _CACHE_HOME
+atexit.register(shutil.rmtree, _CACHE_HOME, True)
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
