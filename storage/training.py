@@ -11,12 +11,11 @@ that already knows news instead of starting from nothing.
 
 A **pretrained tagger** (setting ``pretrained``, default ``"lac"``; ``""`` turns it off) needs no training:
 when its package is installed, its entities are suggestions of their own and its tags are features of every
-project model from the first one on (``model.crf.stacking``), and so are the rule engine's own suggestions."""
+project model from the first one on (``model.crf.stacking``)."""
 
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, fields
 from typing import TYPE_CHECKING, Any
@@ -31,13 +30,9 @@ from storage.trained_models import StoredModel, TrainedModels
 
 if TYPE_CHECKING:
     from model.crf import CrfModel
-    from model.crf.engine import ColdRules
     from model.pretrained import PretrainedTagger
 
 logger = logging.getLogger(__name__)
-
-_cold: dict[tuple[tuple[str, ...], str], ColdRules] = {}
-_cold_lock = threading.Lock()
 
 MODEL_KIND = "crf"
 BASE_KIND = "crf-base"
@@ -178,17 +173,13 @@ class Training:
         dictionary = ProjectDictionary.from_rows(self._decisions.dictionary_rows())
         settings = self.settings()
         found = self.base_model()
-        tagger = self.tagger()
-        rules = self._cold_rules(settings.conventions) if tagger is not None else None
         model = CrfModel.train(
             documents,
             project_dictionary=dictionary,
             iterations=int(iterations or settings.iterations),
             minfreq=settings.minfreq,
             base=found[1] if found else None,
-            pretrained=tagger,
-            rules=rules,
-            rules_skip=rules.skip if rules is not None else (),
+            pretrained=self.tagger(),
             progress=progress,
             reading=reading,
         )
@@ -198,20 +189,6 @@ class Training:
         )
         logger.info("trained model %d on %d documents in %.1f s", model_id, info.documents, info.seconds)
         return TrainingResult(model_id, info.documents, info.characters, info.seconds)
-
-    def _cold_rules(self, conventions: str) -> ColdRules:
-        """The rules without the project's knowledge, for the rule features of a model trained beside the
-        pretrained tagger (``model.crf.stacking``); one per labels and conventions in this process, so a
-        retraining reruns them only on the documents finished since."""
-        from model.crf.engine import ColdRules
-        from model.serving import ServingSetup
-
-        key = (tuple(sorted(self._labels.names())), conventions)
-        with _cold_lock:
-            if key not in _cold:
-                _cold.clear()
-                _cold[key] = ColdRules(ServingSetup((), key[0], conventions=conventions).rules())
-            return _cold[key]
 
     def train_base_model(
         self,

@@ -146,11 +146,7 @@ class ModelAssistedEngine:
         if model is None and self.pretrained is None:
             return rules
         pretrained = self.pretrained_suggestions(text, analysis)
-        predicted = (
-            []
-            if model is None
-            else model.predict(text, project_dictionary=self.project_dictionary, rules=rules)
-        )
+        predicted = [] if model is None else model.predict(text, project_dictionary=self.project_dictionary)
         with self._lock:
             self._recent[text] = (rules, predicted, pretrained)
             self._recent.move_to_end(text)
@@ -167,8 +163,7 @@ class ModelAssistedEngine:
         if not text:
             return 0.0
         model = self.model
-        rules = self.rule_engine.suggest(text)
-        sources = [rules]
+        sources = [self.rule_engine.suggest(text)]
         if self.pretrained is not None:
             sources.append([s for s in self.pretrained_suggestions(text) if s.score >= self.threshold])
         doubt = 0.0
@@ -176,11 +171,11 @@ class ModelAssistedEngine:
             sources.append(
                 [
                     s
-                    for s in model.predict(text, project_dictionary=self.project_dictionary, rules=rules)
+                    for s in model.predict(text, project_dictionary=self.project_dictionary)
                     if s.score >= self.threshold
                 ]
             )
-            doubt = model.uncertainty(text, project_dictionary=self.project_dictionary, rules=rules)
+            doubt = model.uncertainty(text, project_dictionary=self.project_dictionary)
         disagreements = sum(
             1
             for parts in clusters_of(sources)
@@ -242,33 +237,6 @@ def count_decisions(
                 add(shape_key(s, shape_of(s, everything)), ok)
 
 
-class ColdRules:
-    """The rule engine's suggestions for training documents (``CrfModel.train``'s ``rules``) made without
-    the project's knowledge: ``engine`` is a rule engine with the project's labels and conventions and an
-    empty project dictionary. Kept per text (a text's suggestions never change); thread-safe."""
-
-    def __init__(self, engine: SuggestionEngine, pretrained: bool = True) -> None:
-        if pretrained and hasattr(engine, "pos_hmm"):
-            engine.pos_hmm = False  # as the serving engine's rules beside the pretrained tagger
-        self.engine = engine
-        person = engine.project_label("PER") if hasattr(engine, "project_label") else None
-        self.skip: tuple[str, ...] = (person,) if person is not None else ()
-        self._cache: OrderedDict[str, list[Suggestion]] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def __call__(self, text: str) -> list[Suggestion]:
-        with self._lock:
-            found = self._cache.get(text)
-            if found is None:
-                found = self._cache[text] = self.engine.suggest(text)
-                while len(self._cache) > _COLD_RULES_KEPT:
-                    self._cache.popitem(last=False)
-            return found
-
-
-_COLD_RULES_KEPT = 20_000  # training documents whose cold rule suggestions are kept
-
-
 @dataclass(frozen=True, slots=True)
 class RetrainingResult:
     report: LearningReport
@@ -300,10 +268,6 @@ def simulate_with_retraining(
     infos: list[ModelInfo] = []
     engines: list[ModelAssistedEngine] = []
     seconds = 0.0
-    cold = ColdRules(rule_engine_factory()) if pretrained is not None else None
-    if cold is not None:
-        train_options.setdefault("rules", cold)
-        train_options.setdefault("rules_skip", cold.skip)
 
     class _Retraining(ModelAssistedEngine):
         def __init__(self) -> None:

@@ -30,13 +30,7 @@ import pycrfsuite
 from model.crf.features import FeatureExtractor, LexiconData
 from model.crf.segments import segments
 from model.crf.serialisation import ModelFormatError, ModelInfo, pack, unpack
-from model.crf.stacking import (
-    add_pretrained_features,
-    add_rule_features,
-    rule_tags,
-    shares_attributes,
-    stacked_features,
-)
+from model.crf.stacking import add_pretrained_features, shares_attributes, stacked_features
 from model.crf.tokens import tokenize
 from model.crf.training import ProjectIndex, fit
 from model.pretrained import PretrainedTagger, without_titles
@@ -85,8 +79,6 @@ class CrfModel:
         self._index_of: tuple[int, int] | None = None
         self._share = shares_attributes(base, lexicons)
         self._light = info.params.get("stacking") == "light"
-        ruled = info.params.get("rules")
-        self.rules_skip: frozenset[str] | None = frozenset(ruled.get("skip", ())) if ruled else None
 
     @property
     def identity(self) -> dict[str, Any]:
@@ -127,22 +119,9 @@ class CrfModel:
             self._index, self._index_of = ProjectIndex(dictionary), key
         return self._index.hits(text)
 
-    @property
-    def takes_rules(self) -> bool:
-        """Whether the model was trained with the rule engine's suggestions as features (``predict``'s
-        ``rules``)."""
-        return self.rules_skip is not None
-
-    def predict(
-        self,
-        text: str,
-        *,
-        project_dictionary: ProjectDictionary | None = None,
-        rules: Sequence[Suggestion] | None = None,
-    ) -> list[Suggestion]:
+    def predict(self, text: str, *, project_dictionary: ProjectDictionary | None = None) -> list[Suggestion]:
         """Suggestions (origin ``Origin.MODEL``, detail ``"crf"``) sorted by start, offsets into ``text`` as
-        given. ``project_dictionary`` defaults to the one the model was trained with, if any. ``rules``: the
-        rule engine's suggestions for ``text``, for a model that ``takes_rules`` (none if not given).
+        given. ``project_dictionary`` defaults to the one the model was trained with, if any.
 
         A model with a pretrained tagger's features gives its persons without the title they end with
         (``model.pretrained.without_titles``, as for the tagger's own persons): the tagger reads 吴先生 as
@@ -152,40 +131,29 @@ class CrfModel:
             return []
         norm = to_half_width(text)
         out: list[Suggestion] = []
-        for start, tags in self._tag(text, norm, project_dictionary, rules):
+        for start, tags in self._tag(text, norm, project_dictionary):
             for e in tags_to_entities(tags, Scheme.BIOES):
                 score = min(self._tagger.marginal(tags[i], i) for i in range(e.start, e.end))
                 out.append(Suggestion(start + e.start, start + e.end, e.label, Origin.MODEL, DETAIL, score))
         return without_titles(norm, out) if self.pretrained is not None else out
 
-    def uncertainty(
-        self,
-        text: str,
-        *,
-        project_dictionary: ProjectDictionary | None = None,
-        rules: Sequence[Suggestion] | None = None,
-    ) -> float:
+    def uncertainty(self, text: str, *, project_dictionary: ProjectDictionary | None = None) -> float:
         """How unsure the model is about ``text``: the expected share of wrongly tagged characters, the mean
         over characters of one minus the marginal probability of the tag Viterbi chose (0 for no text)."""
         norm = to_half_width(text)
         doubt, count = 0.0, 0
-        for _start, tags in self._tag(text, norm, project_dictionary, rules):
+        for _start, tags in self._tag(text, norm, project_dictionary):
             doubt += sum(1.0 - self._tagger.marginal(tag, i) for i, tag in enumerate(tags))
             count += len(tags)
         return doubt / count if count else 0.0
 
     def _tag(
-        self,
-        text: str,
-        norm: str,
-        project_dictionary: ProjectDictionary | None,
-        rules: Sequence[Suggestion] | None = None,
+        self, text: str, norm: str, project_dictionary: ProjectDictionary | None
     ) -> Iterator[tuple[int, list[str]]]:
         """``(segment start, Viterbi tags)`` per segment, holding the lock: the tagger's marginals refer to
         the segment just yielded."""
         dictionary = project_dictionary if project_dictionary is not None else self.project_dictionary
         pretrained = self.pretrained.analyse(text).tags if self.pretrained is not None else None
-        ruled = rule_tags(len(norm), rules or (), self.rules_skip) if self.rules_skip is not None else None
         with self._lock:
             hits = self._project_hits(norm, dictionary)
             for start, end in segments(norm):
@@ -194,8 +162,6 @@ class CrfModel:
                 xseq = self._segment_features(piece, text[start:end], tokenize(piece), local)
                 if pretrained is not None:
                     add_pretrained_features(xseq, pretrained[start:end])
-                if ruled is not None:
-                    add_rule_features(xseq, ruled[start:end])
                 yield start, list(self._tagger.tag(xseq))
 
     # -- training and persistence --------------------------------------------------------------------------

@@ -8,7 +8,7 @@ import os
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,19 +19,11 @@ import pycrfsuite
 from model.crf.features import FEATURE_VERSION, FeatureExtractor, LexiconData
 from model.crf.segments import segments
 from model.crf.serialisation import ModelInfo
-from model.crf.stacking import (
-    BaseModel,
-    add_pretrained_features,
-    add_rule_features,
-    rule_tags,
-    shares_attributes,
-    stacked_features,
-)
+from model.crf.stacking import BaseModel, add_pretrained_features, shares_attributes, stacked_features
 from model.crf.tokens import tokenize
 from model.pretrained import PretrainedTagger
 from model.spans import Entity
 from model.suggest.dictionary import MIN_PROPAGATION_RATE, Matcher, ProjectDictionary
-from model.suggest.suggestion import Suggestion
 from model.suggest.tokenizer import to_half_width
 from model.tagging import Scheme, entities_to_tags
 from model.temporaries import cache_folder, held_file, sweep
@@ -146,8 +138,6 @@ def fit(
     base: BaseModel | None = None,
     stacking: str = "auto",
     pretrained: PretrainedTagger | None = None,
-    rules: Callable[[str], Sequence[Suggestion]] | None = None,
-    rules_skip: Collection[str] = ("PER",),
     progress: Callable[[int, int], None] | None = None,
     reading: Callable[[int, int], None] | None = None,
 ) -> Fitted:
@@ -164,10 +154,7 @@ def fit(
     alone (``bench_crf.py curve --base``, minfreq 0); what a few dozen documents teach about characters,
     words and confirmed strings mostly fits those documents. The project's confirmed strings still reach
     the suggestions through the rule engine's dictionary and the combiner. ``pretrained``: a pretrained
-    tagger whose tags become features too (``model.crf.stacking``), with or without a base model.
-    ``rules``: the rule engine's suggestions for a document's text, made without the project's knowledge
-    (the features ``model.crf.stacking.rule_tags``, ``rules_skip`` the labels left out of them); the model
-    then takes the rule engine's suggestions when it predicts."""
+    tagger whose tags become features too (``model.crf.stacking``), with or without a base model."""
     if algorithm not in ("lbfgs", "l2sgd"):
         raise ValueError(f"unknown training algorithm {algorithm!r} (lbfgs or l2sgd)")
     if not any(text for text, _ in documents):
@@ -203,7 +190,6 @@ def fit(
         characters += len(text)
         own = Counter((norm[e.start : e.end], e.label) for e in gold)
         hits = index.hits(norm, own) if index is not None else []
-        ruled = rule_tags(len(norm), rules(text), rules_skip) if rules is not None else None
         for start, end in segments(norm, gold):
             piece = norm[start:end]
             inside = [Entity(e.start - start, e.end - start, e.label) for e in gold
@@ -216,8 +202,6 @@ def fit(
                 xseq = stacked_features(extractor, base, share, light, piece, text[start:end], tokens, local)
             if pretrained is not None:
                 add_pretrained_features(xseq, analyses[number - 1].tags[start:end])
-            if ruled is not None:
-                add_rule_features(xseq, ruled[start:end])
             trainer.append(xseq, entities_to_tags(len(piece), inside, Scheme.BIOES))
     params: dict[str, Any] = {"c1": c1} if algorithm == "lbfgs" else {}
     params |= {
@@ -244,7 +228,6 @@ def fit(
             "base": base.identity if base is not None else None,
             "stacking": ("light" if light else "full") if base is not None else None,
             "pretrained": pretrained.identity if pretrained is not None else None,
-            "rules": {"skip": sorted(rules_skip)} if rules is not None else None,
         },
         labels=tuple(sorted(labels)),
         seconds=round(time.perf_counter() - t0, 3),

@@ -129,19 +129,3 @@ def test_a_base_corpus_without_project_labels_is_refused(sqlite_project: Project
     with pytest.raises(NothingToTrainOn, match="no entity with one of the project's labels"):
         sqlite_project.training.train_base_model([("某某公司", [Entity(0, 4, "COMPANY")])], iterations=5)
     assert snapshot(sqlite_project) == before
-
-
-def test_beside_a_pretrained_tagger_the_model_trains_on_the_rules_own_suggestions(
-    sqlite_project: Project, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from storage.training import Training
-    from tests.model.test_pretrained import FakeTagger
-
-    finish_corpus(sqlite_project, 12)
-    monkeypatch.setattr(Training, "tagger", lambda self: None)
-    plain = sqlite_project.training.train_project_model(iterations=5)
-    monkeypatch.setattr(Training, "tagger", lambda self: FakeTagger({}))
-    ruled = sqlite_project.training.train_project_model(iterations=5)
-    stored = {m.id: m for m in sqlite_project.trained_models.stored("crf")}
-    assert stored[plain.model_id].info["params"]["rules"] is None
-    assert stored[ruled.model_id].info["params"]["rules"] == {"skip": ["PER"]}
