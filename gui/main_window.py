@@ -29,7 +29,7 @@ from gui.qt_compat import guard_none_refcount
 from gui.screen_fit import remember_place, restore_place
 from gui.session import AnnotationSession
 from gui.settings_notice import settings_message
-from gui.shortcuts import CHECKABLE, LABEL_HELP, SELECT_HELP, SHORTCUTS, Scope, shown
+from gui.shortcuts import CHECKABLE, LABEL_HELP, ONCE, SELECT_HELP, SHORTCUTS, Scope, shown
 from gui.shortcuts_dialog import ShortcutsDialog
 from gui.status_line import StatusLine
 from gui.terms import description
@@ -206,6 +206,7 @@ class MainWindow(QMainWindow):
             action.setObjectName(f"action_{shortcut.command}")
             action.setShortcuts([QKeySequence(k) for k in shortcut.keys])
             action.setStatusTip(shown(shortcut.help))
+            action.setAutoRepeat(shortcut.command not in ONCE)
             if shortcut.command in CHECKABLE:
                 action.setCheckable(True)
                 action.toggled.connect(handlers[shortcut.command])
@@ -240,6 +241,7 @@ class MainWindow(QMainWindow):
             action = QAction(self.tr("Label as {0}").format(label.name), self)
             action.setObjectName(f"action_label_{label.name}")
             action.setShortcut(QKeySequence(label.hotkey))
+            action.setAutoRepeat(False)  # a held label key labels once (``ONCE``)
             action.triggered.connect(lambda _checked=False, name=label.name: self.apply_label(name))
             self._attach(action, Scope.ARTICLE)
             self._menus["Annotate"].addAction(action)
