@@ -291,6 +291,7 @@ class MainWindow(QMainWindow):
         self.documents.documentActivated.connect(lambda i: s.open_document(DocumentId(i)))
         self.documents.searchEntered.connect(self.article.setFocus)
         self.documents.searchLeft.connect(self.article.setFocus)
+        self.documents.listLeft.connect(self.article.setFocus)
         self.labels.labelClicked.connect(self.apply_label)
         self.article.selectionChanged.connect(self.status.describe)
         self.documents.model.modelReset.connect(self.status.show_position)

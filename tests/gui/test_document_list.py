@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from model.spans import DocState
+from model.spans import DocState, Layer
 from storage.project import Project
 from tests.gui.conftest import add_documents
 from tests.gui.helpers import CTRL, SHIFT, press
@@ -101,3 +101,25 @@ def test_the_open_column_tells_a_document_not_suggested_yet_from_one_with_none_l
     assert window.session.spans and window.documents.model.entry(2).state is DocState.IN_PROGRESS
     assert model.index(2, 2).data() == "…"
     assert window.suggestions_label.text() == "Not suggested yet"
+
+
+def test_return_in_the_list_gives_the_chosen_article_the_keys(
+    qtbot: QtBot, make_window, corpus, sqlite_project: Project
+) -> None:
+    """↓ in the list opened the next article, but Return there did nothing and kept the keys: the annotator's
+    next Return or X, meant for the article, did nothing at all, without a word."""
+    window = make_window()
+    documents = window.documents
+    qtbot.keyClick(window, K.Key_F, CTRL)
+    qtbot.keyClick(documents.search, K.Key_Down)  # to the list, to choose
+    qtbot.keyClick(documents.view, K.Key_Down)
+    assert window.session.document.id == corpus[1]
+    qtbot.keyClick(documents.view, K.Key_Return)
+    assert window.article.hasFocus()
+    press(qtbot, window, K.Key_Return)  # accepts 布林肯 in the article chosen
+    spans = sqlite_project.annotations.spans(corpus[1], Layer.ANNOTATOR, window.annotator.id)
+    assert [(s.start, s.end, s.status.value) for s in spans] == [(0, 3, "accepted")]
+    documents.view.setFocus()
+    qtbot.keyClick(documents.view, K.Key_Escape)  # Escape too, as in the search box
+    assert window.article.hasFocus()
+    assert window.session.document.id == corpus[1]
