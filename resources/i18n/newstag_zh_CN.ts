@@ -139,6 +139,10 @@
         <translation>这里没有可选中的片段：用 Shift+方向键选中名称，再按标签键。</translation>
     </message>
     <message>
+        <source>Suggestions for this article are still being made: they appear in a moment (or select a name with Shift+arrows and press a label key).</source>
+        <translation>本文的建议仍在生成中，稍后即会出现（也可以用 Shift+方向键选中名称，再按标签键）。</translation>
+    </message>
+    <message>
         <source>Withdrew your {0}, which the new span overlaps (Ctrl+Z brings it back).</source>
         <translation>已撤回与新片段重叠的你的 {0}（Ctrl+Z 可恢复）。</translation>
     </message>
