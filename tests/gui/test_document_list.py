@@ -123,3 +123,23 @@ def test_return_in_the_list_gives_the_chosen_article_the_keys(
     qtbot.keyClick(documents.view, K.Key_Escape)  # Escape too, as in the search box
     assert window.article.hasFocus()
     assert window.session.document.id == corpus[1]
+
+
+def test_an_article_key_pressed_in_the_list_says_where_it_acts(
+    qtbot: QtBot, make_window, corpus, sqlite_project: Project
+) -> None:
+    """A click in the list leaves the keys there: X, A or a label key then did nothing at all (a letter
+    could jump to another title), and the annotator could not tell a missed key from a slow window."""
+    window = make_window()
+    documents = window.documents
+    documents.view.setFocus()
+    for key in (K.Key_X, K.Key_A, K.Key_1):
+        window.statusBar().clearMessage()
+        qtbot.keyClick(documents.view, key)
+        assert "acts in the article" in window.statusBar().currentMessage()
+        assert documents.view.hasFocus() and window.session.document.id == corpus[0]
+    assert sqlite_project.annotations.spans(corpus[0], Layer.ANNOTATOR, window.annotator.id) == []
+    qtbot.keyClick(documents.view, K.Key_Return)
+    press(qtbot, window, K.Key_X)  # now in the article: rejects 越南外交部
+    spans = sqlite_project.annotations.spans(corpus[0], Layer.ANNOTATOR, window.annotator.id)
+    assert [(s.start, s.end, s.status.value) for s in spans] == [(0, 5, "rejected")]
