@@ -65,7 +65,10 @@ class AnnotationActions(QObject):
         """Save a plan and show it; say why a refusal refused. True if something was saved."""
         session = self.session
         if isinstance(outcome, Refusal):
-            session.message.emit(self.tr(REFUSALS[outcome]) if outcome in REFUSALS else "", False)
+            if outcome in (Refusal.NO_FOCUS, Refusal.NO_OPEN_SUGGESTIONS) and self._suggesting():
+                self._say_suggesting()  # not "press Tab": there is nothing to Tab to yet
+            else:
+                session.message.emit(self.tr(REFUSALS[outcome]) if outcome in REFUSALS else "", False)
             return False
         if outcome is None or session.document is None:
             return False
@@ -98,6 +101,9 @@ class AnnotationActions(QObject):
     def focus_next(self, backwards: bool = False) -> None:
         """Tab / Shift+Tab. In an article without a span to focus they would do nothing: they say so."""
         session = self.session
+        if session.document is not None and not session.spans and self._suggesting():
+            self._say_suggesting()
+            return
         if session.document is not None and not session.spans:
             session.message.emit(
                 self.tr("Nothing to focus here: select a name with Shift+arrows, then press a label key."),
@@ -108,6 +114,26 @@ class AnnotationActions(QObject):
 
     def focus_previous(self) -> None:
         self.focus_next(backwards=True)
+
+    def _suggesting(self) -> bool:
+        """The open article has no suggestion yet and the engine is making them (opening it asked)."""
+        session = self.session
+        return (
+            session.document is not None
+            and session.layers is not None
+            and not session.layers.suggestions
+            and session.document.id in session.learning.asking
+        )
+
+    def _say_suggesting(self) -> None:
+        """A key that needs a suggestion, pressed before the article's first ones arrived (just opened)."""
+        self.session.message.emit(
+            self.tr(
+                "Suggestions for this article are still being made: they appear in a moment "
+                "(or select a name with Shift+arrows and press a label key)."
+            ),
+            False,
+        )
 
     def accept_focused(self) -> None:
         if (state := self.session.editing_state()) is None:

@@ -37,6 +37,7 @@ class DocumentList(QWidget):
     documentActivated = Signal(int)
     searchEntered = Signal()  # Return in the search box found something: the article, not the box, wants keys
     searchLeft = Signal()  # Escape in the search box: back to the article, the search kept
+    listLeft = Signal()  # Return or Escape in the list: the article chosen (open already) takes the keys
 
     def __init__(self, model: DocumentListModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,6 +78,7 @@ class DocumentList(QWidget):
         self.search.textChanged.connect(self._timer.start)
         self.search.returnPressed.connect(self._search_entered)
         self.search.installEventFilter(self)
+        self.view.installEventFilter(self)
         self.filter.currentIndexChanged.connect(self.apply_filter)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         model.modelReset.connect(self._update_count)
@@ -106,13 +108,19 @@ class DocumentList(QWidget):
         self.searchEntered.emit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """↓ in the search box goes to the list, to choose among what was found; Escape, to the article."""
+        """↓ in the search box goes to the list, to choose among what was found; Escape, to the article.
+        In the list (↑/↓ open the article chosen) Return or Escape gives the article the keys: the next
+        Return or X would otherwise do nothing at all."""
         if (
-            watched is self.search
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+            event.type() != QEvent.Type.KeyPress
+            or not isinstance(event, QKeyEvent)
+            or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         ):
+            return super().eventFilter(watched, event)
+        if watched is self.view and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape):
+            self.listLeft.emit()
+            return True
+        if watched is self.search and event.modifiers() == Qt.KeyboardModifier.NoModifier:
             if event.key() == Qt.Key.Key_Down:
                 self.apply_filter()
                 self.view.setFocus()

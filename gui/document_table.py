@@ -181,11 +181,19 @@ class DocumentListModel(QAbstractTableModel):
 
     def _come_back(self, document_id: DocumentId, state: DocState | None, open_: int | None) -> None:
         """A row that left the list for its state takes its place again when its state is the filter's once
-        more (an undo makes an article new again under "New"), without reading."""
-        entry = self._left.get(document_id)
-        if entry is None or state is None or state != self._state:
+        more (an undo makes an article new again under "New"), without reading. One that left it before this
+        filter was chosen (marked done, then "New" chosen, then Ctrl+Z) is read, if the search holds it."""
+        if state is None or state != self._state:
             return
-        del self._left[document_id]
+        entry = self._left.pop(document_id, None)
+        if entry is None:
+            if not self._documents.position(
+                self._annotator_id, document_id, self._state, self._search, self._ranking
+            ):
+                return
+            entry = next(iter(self._documents.entries(self._annotator_id, [document_id])), None)
+            if entry is None:
+                return
         places = {d: k for k, d in enumerate(self._ranking)}
         key = _key(places, document_id)
         row = next((i for i, e in enumerate(self._entries) if _key(places, e.id) > key), len(self._entries))

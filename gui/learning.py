@@ -25,6 +25,7 @@ class BackgroundLearning(QObject):
         super().__init__(parent)
         self.service, self.workers = service, workers
         self.warm = False
+        self.asking: set[DocumentId] = set()  # documents whose suggestions the engine is making
 
     def start(self) -> None:
         """Load jieba first, before whatever was asked for meanwhile."""
@@ -37,11 +38,16 @@ class BackgroundLearning(QObject):
 
     def ensure(self, document_id: DocumentId) -> None:
         if self.service is not None:
+            self.asking.add(document_id)
             self.workers.submit(
-                self.service.ensure, document_id, done=lambda stored: self._ensured(document_id, bool(stored))
+                self.service.ensure,
+                document_id,
+                done=lambda stored: self._ensured(document_id, bool(stored)),
+                error=lambda _exc: self.asking.discard(document_id),
             )
 
     def _ensured(self, document_id: DocumentId, stored: bool) -> None:
+        self.asking.discard(document_id)
         if stored:
             self.suggested.emit(int(document_id))
 

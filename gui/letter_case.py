@@ -37,6 +37,7 @@ class CaselessLetters(QObject):
             if self.keymap.holder("Shift+" + plain) is None:  # a key of its own wins
                 for name, action in self.keymap.actions.items():
                     if plain in self.keymap.keys(name) and action.isEnabled():
-                        action.trigger()
+                        if action.autoRepeat() or not event.isAutoRepeat():  # a held decision acts once
+                            action.trigger()
                         return True
         return super().eventFilter(watched, event)

@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QFontDatabase, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QFontDatabase, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from gui import settings
@@ -29,9 +29,10 @@ from gui.qt_compat import guard_none_refcount
 from gui.screen_fit import remember_place, restore_place
 from gui.session import AnnotationSession
 from gui.settings_notice import settings_message
-from gui.shortcuts import CHECKABLE, LABEL_HELP, SELECT_HELP, SHORTCUTS, Scope, shown
+from gui.shortcuts import CHECKABLE, LABEL_HELP, ONCE, SELECT_HELP, SHORTCUTS, Scope, shown
 from gui.shortcuts_dialog import ShortcutsDialog
 from gui.status_line import StatusLine
+from gui.stray_keys import StrayKeys
 from gui.terms import description
 from gui.view_menu import ViewMenu
 from gui.window_focus import FocusReturn
@@ -141,6 +142,9 @@ class MainWindow(QMainWindow):
         plain_action_tips(self)
         for watched in (self.article, self.article.viewport(), self.entities, self.entities.viewport()):
             watched.installEventFilter(self)
+        self.stray_keys = StrayKeys(self.session, self.annotation_area, self.documents.view, self)
+        for watched in (self.article, self.entities, self.documents.view):
+            watched.installEventFilter(self.stray_keys)
         self.focus_return = FocusReturn(self)  # the keyboard back here when a dialog closes, WM or not
 
         if not QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese):
@@ -206,6 +210,7 @@ class MainWindow(QMainWindow):
             action.setObjectName(f"action_{shortcut.command}")
             action.setShortcuts([QKeySequence(k) for k in shortcut.keys])
             action.setStatusTip(shown(shortcut.help))
+            action.setAutoRepeat(shortcut.command not in ONCE)
             if shortcut.command in CHECKABLE:
                 action.setCheckable(True)
                 action.toggled.connect(handlers[shortcut.command])
@@ -240,6 +245,7 @@ class MainWindow(QMainWindow):
             action = QAction(self.tr("Label as {0}").format(label.name), self)
             action.setObjectName(f"action_label_{label.name}")
             action.setShortcut(QKeySequence(label.hotkey))
+            action.setAutoRepeat(False)  # a held label key labels once (``ONCE``)
             action.triggered.connect(lambda _checked=False, name=label.name: self.apply_label(name))
             self._attach(action, Scope.ARTICLE)
             self._menus["Annotate"].addAction(action)
@@ -289,6 +295,7 @@ class MainWindow(QMainWindow):
         self.documents.documentActivated.connect(lambda i: s.open_document(DocumentId(i)))
         self.documents.searchEntered.connect(self.article.setFocus)
         self.documents.searchLeft.connect(self.article.setFocus)
+        self.documents.listLeft.connect(self.article.setFocus)
         self.labels.labelClicked.connect(self.apply_label)
         self.article.selectionChanged.connect(self.status.describe)
         self.documents.model.modelReset.connect(self.status.show_position)
@@ -369,20 +376,7 @@ class MainWindow(QMainWindow):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in ACTIVITY:
             self.session.tracker.touch()
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            self._unbound_digit(event)
         return super().eventFilter(watched, event)
-
-    def _unbound_digit(self, event: QKeyEvent) -> None:
-        """A label key (1–9) that reaches the article or the panel was taken by no shortcut: no label has
-        it. Said, rather than nothing happening (a project with four labels, an annotator pressing 5)."""
-        text = event.text()
-        if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier or not (
-            "1" <= text <= "9" and len(text) == 1
-        ):
-            return
-        said = self.tr("No label has the key {0}; Project → Labels… gives a label a key.")
-        self.session.message.emit(said.format(text), False)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         remember_place(self, PLACE_KEY)

@@ -111,6 +111,9 @@ REVIEW_SHORTCUTS: tuple[ReviewShortcut, ...] = (
         QT_TRANSLATE_NOOP("ReviewWindow", "Show these shortcuts"),
     ),
 )
+# Decisions act once per press, as in the annotation window (``gui.shortcuts.ONCE``): a held X or
+# Ctrl+Return must not decide the next disagreements, or save the next documents, unseen.
+ONCE = {"both", "reject", "save", "save_next", "close", "help", *(f"take_{k}" for k in ANNOTATOR_KEYS)}
 REVIEW_SELECT_HELP = (
     QT_TRANSLATE_NOOP("ReviewWindow", "Shift+←/→ (mouse drag)"),
     QT_TRANSLATE_NOOP("ReviewWindow", "Select text inside a disagreement (a label key then edits it)"),

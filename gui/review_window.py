@@ -29,7 +29,7 @@ from gui.letter_case import CaselessLetters
 from gui.permissions import refusal
 from gui.plain_text import plain_action_tips, plain_label, plain_tooltip
 from gui.review_session import ReviewSession
-from gui.review_shortcuts import ANNOTATOR_KEYS, REVIEW_SELECT_HELP, REVIEW_SHORTCUTS
+from gui.review_shortcuts import ANNOTATOR_KEYS, ONCE, REVIEW_SELECT_HELP, REVIEW_SHORTCUTS
 from gui.screen_fit import remember_place, restore_place
 from gui.shortcuts_dialog import ShortcutsDialog
 from gui.span_style import SpanLook
@@ -132,6 +132,7 @@ class ReviewWindow(QMainWindow):
             action.setObjectName(f"review_{shortcut.name}")
             action.setShortcuts([QKeySequence(k) for k in shortcut.keys])
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.setAutoRepeat(shortcut.name not in ONCE)
             action.triggered.connect(lambda _c=False, h=handlers[shortcut.name]: h())
             self.addAction(action)
             menu.addAction(action)
@@ -150,6 +151,7 @@ class ReviewWindow(QMainWindow):
                 action = QAction(self.tr("Gold span: {0}").format(label.name), self)
                 action.setObjectName(f"review_label_{label.name}")
                 action.setShortcut(QKeySequence(label.hotkey))
+                action.setAutoRepeat(False)
                 action.triggered.connect(lambda _c=False, name=label.name: self.edit(name))
                 self.addAction(action)
                 self._review_menu.addAction(action)

@@ -255,6 +255,22 @@ SELECT_HELP = (
 )
 
 CHECKABLE = {"toggle_snap", "toggle_rejected"}
+# Decisions act once per press: a key held down past the auto-repeat delay (X, Return, Ctrl+Return) would
+# otherwise reject the next suggestions, or mark done articles the annotator has not seen. Moving (Tab,
+# [ ] , ., Ctrl+PgDown), undo and zoom repeat as keys do. The label keys act once too.
+ONCE = {
+    "accept_focused",
+    "reject_focused",
+    "label_everywhere",
+    "label_everywhere_corpus",
+    "accept_group",
+    "reject_group",
+    "accept_all",
+    "toggle_snap",
+    "mark_done_and_next",
+    "toggle_rejected",
+    "show_shortcuts",
+}
 
 
 def shown(text: str) -> str:

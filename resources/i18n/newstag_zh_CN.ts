@@ -139,6 +139,10 @@
         <translation>这里没有可选中的片段：用 Shift+方向键选中名称，再按标签键。</translation>
     </message>
     <message>
+        <source>Suggestions for this article are still being made: they appear in a moment (or select a name with Shift+arrows and press a label key).</source>
+        <translation>本文的建议仍在生成中，稍后即会出现（也可以用 Shift+方向键选中名称，再按标签键）。</translation>
+    </message>
+    <message>
         <source>Withdrew your {0}, which the new span overlaps (Ctrl+Z brings it back).</source>
         <translation>已撤回与新片段重叠的你的 {0}（Ctrl+Z 可恢复）。</translation>
     </message>
@@ -2508,10 +2512,6 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>建议已就绪</translation>
     </message>
     <message>
-        <source>No label has the key {0}; Project → Labels… gives a label a key.</source>
-        <translation>没有标签使用按键 {0}；可在 项目 → 标签… 中为标签指定按键。</translation>
-    </message>
-    <message>
         <source>Not in the filter ({0:,})</source>
         <translation>不在当前筛选中（共 {0:,} 篇）</translation>
     </message>
@@ -3726,6 +3726,17 @@ Replace it? Once the new export is complete, the old file is deleted and the new
     <message>
         <source>Every key is back to its default.</source>
         <translation>所有按键都已恢复默认。</translation>
+    </message>
+</context>
+<context>
+    <name>StrayKeys</name>
+    <message>
+        <source>{0} acts in the article: Return (or Ctrl+1) gives the article the keys.</source>
+        <translation>{0} 在正文中才起作用：按 Return（或 Ctrl+1）让正文接收按键。</translation>
+    </message>
+    <message>
+        <source>No label has the key {0}; Project → Labels… gives a label a key.</source>
+        <translation>没有标签使用按键 {0}；可在 项目 → 标签… 中为标签指定按键。</translation>
     </message>
 </context>
 <context>

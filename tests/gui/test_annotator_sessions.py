@@ -250,6 +250,9 @@ def test_tab_in_an_article_without_spans_says_what_to_do(
     advised pressing Tab)."""
     window = make_window()
     press(qtbot, window, K.Key_PageUp, CTRL)  # the third article: no suggestion
+    qtbot.waitUntil(
+        lambda: window.session.workers.busy == 0
+    )  # the engine found nothing (till then: "coming")
     assert window.session.document.id == corpus[2] and not window.session.spans
     bar = window.statusBar()
     for modifier in (NO, SHIFT):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from model.spans import DocState
+from model.spans import DocState, Layer
 from storage.project import Project
 from tests.gui.conftest import add_documents
 from tests.gui.helpers import CTRL, SHIFT, press
@@ -101,3 +101,45 @@ def test_the_open_column_tells_a_document_not_suggested_yet_from_one_with_none_l
     assert window.session.spans and window.documents.model.entry(2).state is DocState.IN_PROGRESS
     assert model.index(2, 2).data() == "…"
     assert window.suggestions_label.text() == "Not suggested yet"
+
+
+def test_return_in_the_list_gives_the_chosen_article_the_keys(
+    qtbot: QtBot, make_window, corpus, sqlite_project: Project
+) -> None:
+    """↓ in the list opened the next article, but Return there did nothing and kept the keys: the annotator's
+    next Return or X, meant for the article, did nothing at all, without a word."""
+    window = make_window()
+    documents = window.documents
+    qtbot.keyClick(window, K.Key_F, CTRL)
+    qtbot.keyClick(documents.search, K.Key_Down)  # to the list, to choose
+    qtbot.keyClick(documents.view, K.Key_Down)
+    assert window.session.document.id == corpus[1]
+    qtbot.keyClick(documents.view, K.Key_Return)
+    assert window.article.hasFocus()
+    press(qtbot, window, K.Key_Return)  # accepts 布林肯 in the article chosen
+    spans = sqlite_project.annotations.spans(corpus[1], Layer.ANNOTATOR, window.annotator.id)
+    assert [(s.start, s.end, s.status.value) for s in spans] == [(0, 3, "accepted")]
+    documents.view.setFocus()
+    qtbot.keyClick(documents.view, K.Key_Escape)  # Escape too, as in the search box
+    assert window.article.hasFocus()
+    assert window.session.document.id == corpus[1]
+
+
+def test_an_article_key_pressed_in_the_list_says_where_it_acts(
+    qtbot: QtBot, make_window, corpus, sqlite_project: Project
+) -> None:
+    """A click in the list leaves the keys there: X, A or a label key then did nothing at all (a letter
+    could jump to another title), and the annotator could not tell a missed key from a slow window."""
+    window = make_window()
+    documents = window.documents
+    documents.view.setFocus()
+    for key in (K.Key_X, K.Key_A, K.Key_1):
+        window.statusBar().clearMessage()
+        qtbot.keyClick(documents.view, key)
+        assert "acts in the article" in window.statusBar().currentMessage()
+        assert documents.view.hasFocus() and window.session.document.id == corpus[0]
+    assert sqlite_project.annotations.spans(corpus[0], Layer.ANNOTATOR, window.annotator.id) == []
+    qtbot.keyClick(documents.view, K.Key_Return)
+    press(qtbot, window, K.Key_X)  # now in the article: rejects 越南外交部
+    spans = sqlite_project.annotations.spans(corpus[0], Layer.ANNOTATOR, window.annotator.id)
+    assert [(s.start, s.end, s.status.value) for s in spans] == [(0, 5, "rejected")]

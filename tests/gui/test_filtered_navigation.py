@@ -126,3 +126,24 @@ def test_a_row_that_stays_in_the_filter_stays_listed(qtbot: QtBot, make_window, 
     press(qtbot, window, K.Key_X)  # reject the next one: fewer open suggestions, still in progress
     assert [listed.entry(r).id for r in range(listed.rowCount())] == [corpus[0]]
     assert window.position_label.text() == "Article 1 of 1"
+
+
+def test_an_article_undone_back_into_a_filter_chosen_after_it_left_is_listed_again(
+    qtbot: QtBot, make_window, corpus
+) -> None:
+    """Ctrl+Return on every article, then "New", then Ctrl+Z: the last article was new again but the list
+    stayed empty ("0 document(s)", "Not in the filter"); it came back only if it had left under "New"."""
+    window = make_window()
+    press(qtbot, window, K.Key_Return, CTRL, times=3)  # all three done; the last one stays open
+    choose(window, "New")
+    assert window.documents.model.total == 0
+    press(qtbot, window, K.Key_Z, CTRL)  # the last one is new again
+    assert state(window.project, corpus[2], window) is DocState.NEW
+    listed = window.documents.model
+    assert [listed.entry(r).id for r in range(listed.rowCount())] == [corpus[2]]
+    assert window.documents.count.text() == "1 document(s)"
+    assert window.position_label.text() == "Article 1 of 1"
+    choose(window, "In progress")  # a search or a state the article does not match keeps it out
+    press(qtbot, window, K.Key_Y, CTRL)
+    press(qtbot, window, K.Key_Z, CTRL)
+    assert window.documents.model.total == 0

@@ -1,0 +1,59 @@
+"""Keys that reach a widget where they do nothing are said in the status bar, rather than lost without a word:
+a label key no label has (in the article or the entity panel), and an article key pressed in the document
+list."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QWidget
+
+from gui.session import AnnotationSession
+
+LIST_KEYS = {Qt.Key.Key_Tab, Qt.Key.Key_Backtab, Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape}
+NATIVE = QKeySequence.SequenceFormat.NativeText
+
+
+class StrayKeys(QObject):
+    """Installed on the article, the entity panel and the document list (``listing``); ``area`` holds the
+    article's single-key actions."""
+
+    def __init__(
+        self, session: AnnotationSession, area: QWidget, listing: QWidget, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.session, self.area, self.listing = session, area, listing
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if watched is self.listing:
+                return self._article_key_in_list(event)
+            self._unbound_digit(event)
+        return False
+
+    def _article_key_in_list(self, event: QKeyEvent) -> bool:
+        """A key of the article (X, A, 1…) pressed in the document list did nothing there (or jumped to a
+        title starting with that letter): it is said where the key acts, and taken. Tab, Return and Escape
+        keep their use in the list."""
+        if event.key() in LIST_KEYS:
+            return False
+        pressed = QKeySequence(event.keyCombination())
+        for action in self.area.actions():
+            if any(
+                key.matches(pressed) == QKeySequence.SequenceMatch.ExactMatch for key in action.shortcuts()
+            ):
+                said = self.tr("{0} acts in the article: Return (or Ctrl+1) gives the article the keys.")
+                self.session.message.emit(said.format(pressed.toString(NATIVE)), False)
+                return True
+        return False
+
+    def _unbound_digit(self, event: QKeyEvent) -> None:
+        """A label key (1–9) that reaches the article or the panel was taken by no shortcut: no label has
+        it. Said, rather than nothing happening (a project with four labels, an annotator pressing 5)."""
+        text = event.text()
+        if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier or not (
+            "1" <= text <= "9" and len(text) == 1
+        ):
+            return
+        said = self.tr("No label has the key {0}; Project → Labels… gives a label a key.")
+        self.session.message.emit(said.format(text), False)

@@ -1,0 +1,64 @@
+"""A key held down: X11 and every desktop repeat it after a delay. A decision acts once per press, so a held
+X or Ctrl+Return does not reject suggestions, or mark done articles, the annotator has not seen; moving
+keys (Tab, [ ] , .) repeat as keys do."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from model.spans import DocState, DocumentId
+from storage.project import Project
+from tests.gui.helpers import CTRL, NO, SHIFT, own, state
+from tests.gui.test_review_window import open_window, reviewed  # noqa: F401 (a fixture)
+
+
+def hold(
+    widget: QWidget, key: Qt.Key, modifier: Qt.KeyboardModifier = NO, text: str = "", repeats: int = 3
+) -> None:
+    """Press ``key``, let the keyboard repeat it ``repeats`` times (auto-repeat presses), release it."""
+    QTest.simulateEvent(widget, True, int(key), modifier, text, False)
+    for _ in range(repeats):
+        QTest.simulateEvent(widget, True, int(key), modifier, text, True)
+    QTest.simulateEvent(widget, False, int(key), modifier, text, False)
+
+
+def test_a_held_x_rejects_one_suggestion(qtbot: QtBot, make_window, corpus, sqlite_project: Project) -> None:
+    window = make_window()
+    hold(window.article, Qt.Key.Key_X, text="x")
+    assert own(sqlite_project, corpus[0], window) == {(0, 5, "ORG", "rejected")}
+    hold(window.article, Qt.Key.Key_Return, text="\r")  # and a held Return accepts one
+    assert own(sqlite_project, corpus[0], window) == {(0, 5, "ORG", "rejected"), (7, 10, "PER", "accepted")}
+    assert window.session.focused_span.start == 11  # the focus moved on once: 美国 is next
+
+
+def test_a_held_tab_or_resize_key_repeats(qtbot: QtBot, make_window, corpus, sqlite_project: Project) -> None:
+    window = make_window()
+    hold(window.article, Qt.Key.Key_Tab, repeats=2)  # moving repeats: 越南外交部 → 裴青山 → 美国 → 布林肯
+    assert window.session.focused_span.start == 16
+    hold(window.article, Qt.Key.Key_Period, text=".", repeats=2)  # 布林肯举行会 (three steps)
+    assert own(sqlite_project, corpus[0], window) == {(16, 22, "PER", "accepted")}
+
+
+def test_a_held_ctrl_return_marks_one_article_done(
+    qtbot: QtBot, make_window, corpus, sqlite_project: Project
+) -> None:
+    window = make_window()
+    hold(window.article, Qt.Key.Key_Return, CTRL)
+    assert [state(sqlite_project, d, window) for d in corpus] == [DocState.DONE, DocState.NEW, DocState.NEW]
+    assert window.session.document.id == corpus[1]  # the next article is open, and not marked done unseen
+
+
+def test_the_review_windows_held_keys_decide_once(
+    qtbot: QtBot,
+    reviewed: tuple[Project, DocumentId],  # noqa: F811
+) -> None:
+    project, _doc = reviewed
+    window = open_window(qtbot, project)
+    session = window.session
+    hold(window.article, Qt.Key.Key_X, text="x")  # nothing for the first disagreement, and only it
+    assert list(session.decisions) == [0]
+    hold(window.article, Qt.Key.Key_B, SHIFT, text="B")  # Shift+B, held: bob's version of the second only
+    assert sorted(session.decisions) == [0, 1] and session.decisions[1].source == "bob"
