@@ -2,7 +2,7 @@
 
 Usage: python tests/bench/bench_crf.py [full|curve|order|speed ...] [--iterations N] [--cache PATH]
        [--limit N] [--on test|dev|dev2|dev3|dev4] [--pretrained no|yes|both] [--curve-c1 X] [--curve-c2 X]
-       [--curve-minfreq X]
+       [--curve-minfreq X] [--curve-threshold X]
 
 * ``full``: train on all of ``train_variant.bio`` (one sentence = one document), score on ``test.bio``:
   exact-match P/R/F1 per label (PER/LOC/ORG) for the CRF alone, the rule engine alone and both combined.
@@ -62,6 +62,7 @@ DATA = REPO.parent / "shared" / "data" / "msra"
 LABELS = ("PER", "LOC", "ORG")
 Doc = tuple[str, list[Entity]]
 PROJECT_MINFREQ = ModelSettings().minfreq  # as the product trains project models
+PROJECT_THRESHOLD = ModelSettings().threshold
 
 
 def load(name: str, sentences: int, limit: int = 0) -> list[Doc]:
@@ -178,6 +179,7 @@ def run_curve(args: argparse.Namespace) -> None:
             every=args.every,
             base=base,
             pretrained=tagger,
+            threshold=args.curve_threshold if args.curve_threshold is not None else PROJECT_THRESHOLD,
             **curve_regime(args),
         )
         print(f"\n{way} ({time.perf_counter() - t0:.0f} s, {result.retrainings} retrainings, "
@@ -325,6 +327,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--curve-c1", type=float, help="`curve`: L1 weight (default: the product's)")
     parser.add_argument("--curve-c2", type=float, help="`curve`: L2 weight (default: the product's)")
     parser.add_argument("--curve-minfreq", type=float, help="`curve`: minfreq (default: ModelSettings')")
+    parser.add_argument(
+        "--curve-threshold",
+        type=float,
+        help="`curve`: the model's marginal threshold (default: ModelSettings')",
+    )
     parser.add_argument("--every", type=int, default=10, help="retrain every N documents (default 10)")
     parser.add_argument("--cache", type=Path, help="model file for `full` (e.g. /tmp/newstag-crf-full.bin)")
     parser.add_argument(
