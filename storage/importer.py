@@ -164,7 +164,7 @@ def _read_documents(path: Path, options: ImportOptions, info: ReadInfo) -> Itera
     elif fmt in (Format.JSONL, Format.JSON):
         yield from JsonReader(path, read, info, source, array=fmt is Format.JSON).documents()
     elif fmt is Format.BRAT:
-        yield from read_brat(path, None, read, info)
+        yield from read_brat(path, None, read, info, source)
     elif fmt is Format.WORDTAG:
         yield from WordTagReader(path, read, info, source).documents()
     elif fmt is Format.ONTONOTES:

@@ -335,6 +335,12 @@ def read_text_file(path: Path) -> tuple[str, str]:
     except OSError as exc:
         raise unreadable(path, exc) from exc
     text, encoding = decode(data, path)
-    if (nul := text.find("\x00")) >= 0:  # past the first 8 KB (earlier ones mean a binary file)
-        raise ImportFormatError.of(path, K.NUL_CHARACTER, text.count("\n", 0, nul) + 1)
+    refuse_nul(text, path)
     return text, encoding
+
+
+def refuse_nul(text: str, path: Path | str) -> None:
+    """Refuse a NUL character in a file's text by its line (past the first 8 KB: earlier ones are settled
+    with the encoding, ``nul_bytes``)."""
+    if (nul := text.find("\x00")) >= 0:
+        raise ImportFormatError.of(path, K.NUL_CHARACTER, text.count("\n", 0, nul) + 1)
