@@ -1952,10 +1952,6 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>标注没有标签（{value!r}）：请在 INCEpTION 中为其加上标签后重新导出</translation>
     </message>
     <message>
-        <source>a named entity {value!r} of no width (offsets {begin}-{end})</source>
-        <translation>命名实体 {value!r} 宽度为零（偏移 {begin}-{end}）</translation>
-    </message>
-    <message>
         <source>the entity [{ident}] is {first!r} here but {second!r} at line {at}</source>
         <translation>实体 [{ident}] 在此处是 {first!r}，在第 {at} 行却是 {second!r}</translation>
     </message>

@@ -261,6 +261,7 @@ class WebAnnoReader:
     def _entities(self, text: str, units: list[_Unit], spans: list[_Span]) -> list[Entity]:
         """Every row's offsets checked against its token, then the spans in code points."""
         at = Units(text)
+        points: dict[int, int] = {}  # every row's UTF-16 offsets in code points
         for unit in units:
             start, stop = at.to_codepoints(unit.begin), at.to_codepoints(unit.end)
             found = text[start:stop] if start is not None and stop is not None else None
@@ -273,18 +274,15 @@ class WebAnnoReader:
                     token=unit.token,
                     found=_around(text, at, unit.begin, unit.end),
                 )
-        entities = []
+            points[unit.begin], points[unit.end] = start, stop
         if empty := [span for span in spans if span.begin >= span.end]:
             self.info.warnings.append(said(K.WARN_WEBANNO_ZERO_WIDTH, count=len(empty), line=empty[0].line))
-        for span in spans:
-            if span.begin >= span.end:
-                continue
-            start, stop = at.to_codepoints(span.begin), at.to_codepoints(span.end)
-            if start is None or stop is None:  # every row was checked: cannot happen
-                raise self.fail(
-                    span.line, K.WEBANNO_EMPTY_SPAN, value=span.label, begin=span.begin, end=span.end
-                )
-            entities.append(Entity(start, stop, span.label))
+        # a span begins where one of its rows begins and ends where one ends (``_values``)
+        entities = [
+            Entity(points[span.begin], points[span.end], span.label)
+            for span in spans
+            if span.begin < span.end
+        ]
         return entities
 
 
