@@ -43,9 +43,8 @@ from model.labels import label_reason
 from model.reasons import ReasonKind as K
 from model.reasons import said
 from model.spans import Entity
-from model.text import first_line_title
+from model.text import Utf16Offsets, first_line_title, utf16_length
 from storage.formats import ImportFormatError, ParsedDocument, ReadInfo
-from storage.formats.json_shapes import Units
 from storage.formats.options import ReadOptions
 from storage.formats.source import BOM, TextFile, inner_bom
 from storage.formats.webanno_layers import Layer, choose
@@ -202,7 +201,7 @@ class WebAnnoReader:
                     length = begin
                 sentence = "".join(pending)
                 parts.append(sentence)
-                length += len(sentence.encode("utf-16-le")) // 2
+                length += utf16_length(sentence)
                 pending, state = [], "tokens"
                 sentences += 1
             units.append(_Unit(number, begin, end, fields[2]))
@@ -260,7 +259,7 @@ class WebAnnoReader:
 
     def _entities(self, text: str, units: list[_Unit], spans: list[_Span]) -> list[Entity]:
         """Every row's offsets checked against its token, then the spans in code points."""
-        at = Units(text)
+        at = Utf16Offsets(text)
         points: dict[int, int] = {}  # every row's UTF-16 offsets in code points
         for unit in units:
             start, stop = at.to_codepoints(unit.begin), at.to_codepoints(unit.end)
@@ -286,7 +285,7 @@ class WebAnnoReader:
         return entities
 
 
-def _around(text: str, at: Units, begin: int, end: int) -> str:
+def _around(text: str, at: Utf16Offsets, begin: int, end: int) -> str:
     """What the text holds near UTF-16 offsets that do not land on a token (for the refusal)."""
     lo = next((p for p in range(min(begin, at.utf16_length), -1, -1) if at.to_codepoints(p) is not None), 0)
     hi = next((p for p in range(end, at.utf16_length + 1) if at.to_codepoints(p) is not None), None)
