@@ -60,6 +60,15 @@ SUFFIXES = {
         Format.CONLL,
     ),
 }
+# Formats whose files also come with a suffix that SUFFIXES gives another format: a folder read in one of them
+# takes those files too (BosonNLP, MSRA and CoNLL corpora are released as .txt; INCEpTION exports .tsv)
+ALSO_SUFFIXES = {
+    Format.CONLL: {".txt"},
+    Format.WORDTAG: {".txt"},
+    Format.BOSON: {".txt"},
+    Format.WEBANNO: {".tsv"},
+    Format.YEDDA: {".ann"},
+}
 _UNTYPED = frozenset("BIESMLUO")
 _JSON_ARRAY = re.compile(r"\[\s*[\[{\]]")
 _CONLLU_ID = re.compile(r"^\d+([-.]\d+)?$")
