@@ -225,14 +225,40 @@ def parse_url(url: str) -> URL:
     return parsed
 
 
+def opened_as_uri(url: URL) -> bool:
+    """Whether a SQLite URL names its file as a URI (``sqlite:///file:PATH?mode=ro&uri=true``)."""
+    return str(url.query.get("uri", "")).lower() in ("true", "1")
+
+
+def sqlite_path(url: str | URL) -> Path | None:
+    """The file of a SQLite URL, as SQLite opens it; None for another backend or a database in memory. A URI
+    (``uri=true``) names it after ``file:`` (and an authority: ``file:///path``, ``file://localhost/path``);
+    without ``uri=true``, ``file:x`` is a file of that name. A plain path's ``~`` is the home folder, as
+    ``create_db_engine`` opens it."""
+    parsed = parse_url(url) if isinstance(url, str) else url
+    database = parsed.database
+    if parsed.get_backend_name() != "sqlite" or database in (None, "", ":memory:"):
+        return None
+    if not opened_as_uri(parsed):
+        return Path(database).expanduser()
+    if not database.startswith("file:"):  # SQLite reads a name without file: as a plain path
+        return Path(database)
+    database = database[len("file:") :].split("?", 1)[0]
+    if database.startswith("//"):
+        _, slash, path = database[2:].partition("/")
+        database = slash + path
+    if database in ("", ":memory:") or str(parsed.query.get("mode", "")) == "memory":
+        return None
+    return Path(database)
+
+
 def create_db_engine(url: str) -> Engine:
     """An engine with the settings newstag relies on (WAL and foreign keys for SQLite). DatabaseError for a
     URL that is not one of a database newstag can use."""
     parsed = parse_url(url)
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database or ""
-        uri = str(parsed.query.get("uri", "")).lower() in ("true", "1")  # file:…?mode=ro: not a path
-        if database and database != ":memory:" and not uri:
+        if database and database != ":memory:" and not opened_as_uri(parsed):  # file:…?mode=ro: no path
             # ``sqlite:///~/news/a.db``: the home folder's, as the probe and the messages say (SQLite took
             # the ``~`` literally, under the working folder, after the folder was made in the home folder)
             parsed = parsed.set(database=str(Path(database).expanduser()))
