@@ -13,7 +13,7 @@ from sqlalchemy import URL, Engine, create_engine, event, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, ProgrammingError
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 
-from model.faults import Fault, FaultKind
+from model.faults import LOCK_WAIT_S, Fault, FaultKind
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -107,7 +107,8 @@ _REASONS = (
     (
         "due to lock timeout",
         FaultKind.LOCKED,
-        "{place} is busy: another session has held a lock newstag needs for more than 5 seconds ({detail})",
+        "{place} is busy: another session has held a lock newstag needs for more than {seconds} seconds "
+        "({detail})",
     ),
     (
         "unable to open database file",
@@ -185,7 +186,7 @@ def default_url() -> str:
 
 # How long an action waits for a lock another program (SQLite) or session (PostgreSQL) holds before it is
 # refused with a LOCKED fault: the window never freezes for longer, and never reports the action done.
-LOCK_WAIT_MS = 5000
+LOCK_WAIT_MS = LOCK_WAIT_S * 1000
 # How long a new PostgreSQL connection may take, per attempt (libpq's connect_timeout; with the default
 # sslmode it tries twice, with SSL and without: about 10 s in all)
 CONNECT_WAIT_S = 5

@@ -398,8 +398,8 @@
         <translation>{place} 无法写入：它已被另一个程序锁定（{detail}）</translation>
     </message>
     <message>
-        <source>{place} is busy: another session has held a lock newstag needs for more than 5 seconds ({detail})</source>
-        <translation>{place} 正忙：另一个会话持有 newstag 所需的锁已超过 5 秒（{detail}）</translation>
+        <source>{place} is busy: another session has held a lock newstag needs for more than {seconds} seconds ({detail})</source>
+        <translation>{place} 正忙：另一个会话持有 newstag 所需的锁已超过 {seconds} 秒（{detail}）</translation>
     </message>
     <message>
         <source>{place} cannot be written: the file cannot be opened (check the folder and its permissions) ({detail})</source>
