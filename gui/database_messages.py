@@ -60,7 +60,8 @@ TEMPLATES = (
     ),
     QT_TRANSLATE_NOOP(
         "DatabaseMessages",
-        "{place} is busy: another session has held a lock newstag needs for more than 5 seconds ({detail})",
+        "{place} is busy: another session has held a lock newstag needs for more than {seconds} seconds "
+        "({detail})",
     ),
     QT_TRANSLATE_NOOP(
         "DatabaseMessages",

@@ -154,10 +154,6 @@ FORMAT_WORDS: dict[K, str] = {
         "ImportMessages",
         "an annotation without a label ({value!r}): give it one in INCEpTION and export again",
     ),
-    K.WEBANNO_EMPTY_SPAN: QT_TRANSLATE_NOOP(
-        "ImportMessages",
-        "a named entity {value!r} of no width (offsets {begin}-{end})",
-    ),
     K.WEBANNO_ID_LABELS: QT_TRANSLATE_NOOP(
         "ImportMessages",
         "the entity [{ident}] is {first!r} here but {second!r} at line {at}",

@@ -9,6 +9,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
+# How long an action waits for a lock another program (SQLite) or session (PostgreSQL) holds before it is
+# refused with a LOCKED fault (``storage.db.LOCK_WAIT_MS``), as the message says it (``{seconds}``)
+LOCK_WAIT_S = 5
+
 
 class FaultKind(StrEnum):
     FULL = "full"  # the disk is full (or the SQLite file reached its size limit)
@@ -31,14 +35,18 @@ class Fault:
     kind: FaultKind
     where: str  # the SQLite file's path, or the database's URL with the password hidden
     detail: str  # the driver's own first line (or what else the template names: schema revisions)
-    template: str  # the English the message was made of: ``{place}``, ``{where}`` and ``{detail}`` in it
+    template: (
+        str  # the English the message was made of: ``{place}``, ``{where}``, ``{detail}``, ``{seconds}``
+    )
     file: bool = False  # ``where`` is a SQLite file (``{place}``: "the database file …")
 
     def render(self, tr: Callable[[str], str] = str) -> str:
         """The message, each template passed through ``tr`` first (the identity: the English of
         ``str(exc)``; the windows pass Qt's translator)."""
         place = tr(PLACE_FILE if self.file else PLACE_SERVER).format(where=self.where)
-        return tr(self.template).format(place=place, where=self.where, detail=self.detail)
+        return tr(self.template).format(
+            place=place, where=self.where, detail=self.detail, seconds=LOCK_WAIT_S
+        )
 
 
 PLACE_FILE = "the database file {where}"

@@ -25,7 +25,6 @@ FORMAT_TEMPLATES: dict[K, str] = {
     "lines and offsets disagree",
     K.WEBANNO_UNLABELLED: "an annotation without a label ({value!r}): give it one in INCEpTION and export "
     "again",
-    K.WEBANNO_EMPTY_SPAN: "a named entity {value!r} of no width (offsets {begin}-{end})",
     K.WEBANNO_ID_LABELS: "the entity [{ident}] is {first!r} here but {second!r} at line {at}",
     K.NOTE_WEBANNO_LAYERS: "layers other than the one the labels were read from were left out: {layers}",
     K.WEBANNO_NO_LAYER: "has no span layer {layer!r} (--layer); its span layers: {layers}",

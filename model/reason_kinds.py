@@ -117,7 +117,6 @@ class ReasonKind(StrEnum):
     WEBANNO_OFFSETS = "webanno-offsets"
     WEBANNO_OVERLAP = "webanno-overlap"
     WEBANNO_UNLABELLED = "webanno-unlabelled"
-    WEBANNO_EMPTY_SPAN = "webanno-empty-span"
     WEBANNO_ID_LABELS = "webanno-id-labels"
     NOTE_WEBANNO_LAYERS = "note-webanno-layers"
     WEBANNO_NO_LAYER = "webanno-no-layer"

@@ -4,8 +4,11 @@ wide a text is in a terminal, so that tables with Chinese names line up."""
 from __future__ import annotations
 
 import bisect
+import re
 import unicodedata
 from typing import Protocol
+
+ASTRAL = re.compile("[\U00010000-\U0010ffff]")  # two UTF-16 code units each (a surrogate pair)
 
 
 def line_ending_kind(text: str) -> str:
@@ -95,3 +98,32 @@ def pad(text: str, columns: int, right: bool = False) -> str:
     the columns after a Chinese name line up with those after a Latin one."""
     fill = " " * max(0, columns - display_width(text))
     return fill + text if right else text + fill
+
+
+def utf16_length(text: str) -> int:
+    """How many UTF-16 code units ``text`` takes (Java and JavaScript count so): 𠮷 and 😀 count 2."""
+    return len(text) + sum(1 for _ in ASTRAL.finditer(text))
+
+
+class Utf16Offsets:
+    """One text's offsets in UTF-16 code units (what Label Studio, doccano's front end and INCEpTION write)
+    and in code points (what newstag stores), each turned into the other."""
+
+    def __init__(self, text: str) -> None:
+        # code-point index of each astral character; UTF-16 index = code-point index + astral ones before
+        self.astral = [m.start() for m in ASTRAL.finditer(text)]
+        self.utf16_starts = [i + k for k, i in enumerate(self.astral)]
+        self.utf16_length = len(text) + len(self.astral)
+
+    def to_codepoints(self, offset: int) -> int | None:
+        """None where the offset falls inside a surrogate pair or outside the text."""
+        if not 0 <= offset <= self.utf16_length:
+            return None
+        k = bisect.bisect_left(self.utf16_starts, offset)
+        if k and self.utf16_starts[k - 1] + 1 == offset:
+            return None  # between the two halves of one astral character
+        return offset - k
+
+    def to_utf16(self, offset: int) -> int:
+        """The UTF-16 offset of code-point offset ``offset`` (0 to the text's length)."""
+        return offset + bisect.bisect_left(self.astral, offset)

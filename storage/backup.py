@@ -21,7 +21,6 @@ from pathlib import Path
 from sqlalchemy import make_url
 
 from model.temporaries import held_file, sweep
-from storage.db import parse_url
 from storage.durable import fsync_file, fsync_folder
 
 logger = logging.getLogger(__name__)
@@ -61,17 +60,6 @@ def pg_dump_advice(url: str, out: Path) -> str:
     if out.exists():
         said += f" {out} exists already: pg_dump would write over it; choose a new name."
     return said
-
-
-def sqlite_path(url: str) -> Path | None:
-    """The file of a SQLite URL, or None for another backend (or an in-memory database)."""
-    parsed = parse_url(url)
-    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
-        return None
-    database = parsed.database
-    if database.startswith("file:"):  # a URI filename: sqlite:///file:/path?mode=ro&uri=true
-        database = database[len("file:") :].split("?", 1)[0]
-    return Path(database).expanduser()
 
 
 def backup_sqlite(

@@ -20,7 +20,16 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from model.faults import FaultKind
-from storage.db import CHECK_FAILED, MOVED, SQLITE_IMMEDIATE, DatabaseError, database_error, quick_check
+from storage.db import (
+    CHECK_FAILED,
+    MOVED,
+    SQLITE_IMMEDIATE,
+    DatabaseError,
+    database_error,
+    opened_as_uri,
+    quick_check,
+    sqlite_path,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -31,16 +40,6 @@ class IntegrityCheck(enum.Enum):
 
     NOW = "now"
     BACKGROUND = "background"
-
-
-def _sqlite_file(engine: Engine) -> str | None:
-    """The path of the SQLite file ``engine`` opens (None: not SQLite, in memory, or a ``file:`` URI)."""
-    url = engine.url
-    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
-        return None
-    if str(url.query.get("uri", "")).lower() in ("true", "1"):
-        return None
-    return os.path.expanduser(url.database)
 
 
 def _identity(path: str) -> tuple[int, int]:
@@ -55,7 +54,9 @@ class Database:
         self._checked = threading.Event()
         self._checked.set()
         self._damage: DatabaseError | None = None
-        self._file = _sqlite_file(engine)
+        # a file opened as a URI (``mode=ro``) is left as it is: new connections open it as SQLAlchemy does
+        path = None if opened_as_uri(engine.url) else sqlite_path(engine.url)
+        self._file = None if path is None else str(path)
         self._identity: tuple[int, int] | None = None  # the file opened, told apart from one put in its place
         if self._file is not None:
             try:

@@ -13,7 +13,7 @@ from sqlalchemy import URL, Engine, create_engine, event, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, ProgrammingError
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 
-from model.faults import Fault, FaultKind
+from model.faults import LOCK_WAIT_S, Fault, FaultKind
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -107,7 +107,8 @@ _REASONS = (
     (
         "due to lock timeout",
         FaultKind.LOCKED,
-        "{place} is busy: another session has held a lock newstag needs for more than 5 seconds ({detail})",
+        "{place} is busy: another session has held a lock newstag needs for more than {seconds} seconds "
+        "({detail})",
     ),
     (
         "unable to open database file",
@@ -185,7 +186,7 @@ def default_url() -> str:
 
 # How long an action waits for a lock another program (SQLite) or session (PostgreSQL) holds before it is
 # refused with a LOCKED fault: the window never freezes for longer, and never reports the action done.
-LOCK_WAIT_MS = 5000
+LOCK_WAIT_MS = LOCK_WAIT_S * 1000
 # How long a new PostgreSQL connection may take, per attempt (libpq's connect_timeout; with the default
 # sslmode it tries twice, with SSL and without: about 10 s in all)
 CONNECT_WAIT_S = 5
@@ -225,14 +226,40 @@ def parse_url(url: str) -> URL:
     return parsed
 
 
+def opened_as_uri(url: URL) -> bool:
+    """Whether a SQLite URL names its file as a URI (``sqlite:///file:PATH?mode=ro&uri=true``)."""
+    return str(url.query.get("uri", "")).lower() in ("true", "1")
+
+
+def sqlite_path(url: str | URL) -> Path | None:
+    """The file of a SQLite URL, as SQLite opens it; None for another backend or a database in memory. A URI
+    (``uri=true``) names it after ``file:`` (and an authority: ``file:///path``, ``file://localhost/path``);
+    without ``uri=true``, ``file:x`` is a file of that name. A plain path's ``~`` is the home folder, as
+    ``create_db_engine`` opens it."""
+    parsed = parse_url(url) if isinstance(url, str) else url
+    database = parsed.database
+    if parsed.get_backend_name() != "sqlite" or database in (None, "", ":memory:"):
+        return None
+    if not opened_as_uri(parsed):
+        return Path(database).expanduser()
+    if not database.startswith("file:"):  # SQLite reads a name without file: as a plain path
+        return Path(database)
+    database = database[len("file:") :].split("?", 1)[0]
+    if database.startswith("//"):
+        _, slash, path = database[2:].partition("/")
+        database = slash + path
+    if database in ("", ":memory:") or str(parsed.query.get("mode", "")) == "memory":
+        return None
+    return Path(database)
+
+
 def create_db_engine(url: str) -> Engine:
     """An engine with the settings newstag relies on (WAL and foreign keys for SQLite). DatabaseError for a
     URL that is not one of a database newstag can use."""
     parsed = parse_url(url)
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database or ""
-        uri = str(parsed.query.get("uri", "")).lower() in ("true", "1")  # file:…?mode=ro: not a path
-        if database and database != ":memory:" and not uri:
+        if database and database != ":memory:" and not opened_as_uri(parsed):  # file:…?mode=ro: no path
             # ``sqlite:///~/news/a.db``: the home folder's, as the probe and the messages say (SQLite took
             # the ``~`` literally, under the working folder, after the folder was made in the home folder)
             parsed = parsed.set(database=str(Path(database).expanduser()))

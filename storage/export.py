@@ -24,8 +24,8 @@ from model.reasons import Reason
 from model.reasons import ReasonKind as K
 from model.sentences import SentenceMode, blocks, split_sentences
 from model.spans import DocState, Entity, Layer, Status
-from storage.backup import sqlite_path
 from storage.database import Database
+from storage.db import sqlite_path
 from storage.export_options import ExportFormat, ExportOptions, Source
 from storage.export_output import (
     ExportOutput,
@@ -313,7 +313,7 @@ class Exporter:
 
     def __init__(self, db: Database) -> None:
         self._db = db
-        self._database = sqlite_path(db.engine.url.render_as_string(hide_password=False))
+        self._database = sqlite_path(db.engine.url)
 
     def existing_output(self, options: ExportOptions, out: Path) -> str | None:
         """What is at ``out`` already, that the export would replace with ``overwrite`` (None: nothing).

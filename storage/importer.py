@@ -22,7 +22,7 @@ from storage.formats.boson import BosonReader
 from storage.formats.brat import read_brat
 from storage.formats.checks import checked
 from storage.formats.conll import ConllReader
-from storage.formats.detect import SUFFIXES, Format, detect
+from storage.formats.detect import ALSO_SUFFIXES, SUFFIXES, Format, detect
 from storage.formats.input_file import unreadable
 from storage.formats.jsonl import JsonReader
 from storage.formats.ontonotes import OntoNotesReader
@@ -72,12 +72,10 @@ def expand_paths(paths: Iterable[Path], fmt: Format) -> list[Path]:
     """Files named directly, plus the importable files inside folders (recursively, sorted); a file named
     twice, or named and also inside a named folder, once (where it first comes)."""
     files: list[Path] = []
+    wanted = set(SUFFIXES) if fmt is Format.AUTO else {s for s, f in SUFFIXES.items() if f is fmt}
+    wanted |= ALSO_SUFFIXES.get(fmt, set())
     for path in paths:
         if path.is_dir():
-            wanted = set(SUFFIXES) if fmt is Format.AUTO else {s for s, f in SUFFIXES.items() if f is fmt}
-            if fmt in (Format.CONLL, Format.WORDTAG, Format.BOSON):  # released as .txt files
-                wanted.add(".txt")
-            wanted |= {Format.WEBANNO: {".tsv"}, Format.YEDDA: {".ann"}}.get(fmt, set())
             files.extend(
                 sorted(
                     p
@@ -164,7 +162,7 @@ def _read_documents(path: Path, options: ImportOptions, info: ReadInfo) -> Itera
     elif fmt in (Format.JSONL, Format.JSON):
         yield from JsonReader(path, read, info, source, array=fmt is Format.JSON).documents()
     elif fmt is Format.BRAT:
-        yield from read_brat(path, None, read, info)
+        yield from read_brat(path, None, read, info, source)
     elif fmt is Format.WORDTAG:
         yield from WordTagReader(path, read, info, source).documents()
     elif fmt is Format.ONTONOTES:

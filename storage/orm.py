@@ -147,6 +147,8 @@ class EventRow(Base):
     """The append-only audit trail of annotation actions (triggers refuse UPDATE and DELETE)."""
 
     __tablename__ = "events"
+    # an annotator's latest event at once (``DocumentList.last_worked_on``), not a walk down the whole log
+    __table_args__ = (Index("ix_events_annotator_id_id", "annotator_id", "id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)

@@ -30,7 +30,7 @@ from sqlalchemy.exc import DBAPIError
 
 from model.spans import Annotator, Role
 from storage.annotations import Annotations
-from storage.backup import backup_sqlite, pg_dump_advice, sqlite_path
+from storage.backup import backup_sqlite, pg_dump_advice
 from storage.database import Database, IntegrityCheck
 from storage.db import (
     DatabaseError,
@@ -41,6 +41,7 @@ from storage.db import (
     migrate,
     parse_url,
     quick_check,
+    sqlite_path,
     sqlite_url,
 )
 from storage.decisions import Decisions

@@ -402,8 +402,8 @@
         <translation>{place} 无法写入：它已被另一个程序锁定（{detail}）</translation>
     </message>
     <message>
-        <source>{place} is busy: another session has held a lock newstag needs for more than 5 seconds ({detail})</source>
-        <translation>{place} 正忙：另一个会话持有 newstag 所需的锁已超过 5 秒（{detail}）</translation>
+        <source>{place} is busy: another session has held a lock newstag needs for more than {seconds} seconds ({detail})</source>
+        <translation>{place} 正忙：另一个会话持有 newstag 所需的锁已超过 {seconds} 秒（{detail}）</translation>
     </message>
     <message>
         <source>{place} cannot be written: the file cannot be opened (check the folder and its permissions) ({detail})</source>
@@ -1954,10 +1954,6 @@ Replace it? Once the new export is complete, the old file is deleted and the new
     <message>
         <source>an annotation without a label ({value!r}): give it one in INCEpTION and export again</source>
         <translation>标注没有标签（{value!r}）：请在 INCEpTION 中为其加上标签后重新导出</translation>
-    </message>
-    <message>
-        <source>a named entity {value!r} of no width (offsets {begin}-{end})</source>
-        <translation>命名实体 {value!r} 宽度为零（偏移 {begin}-{end}）</translation>
     </message>
     <message>
         <source>the entity [{ident}] is {first!r} here but {second!r} at line {at}</source>

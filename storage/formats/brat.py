@@ -26,8 +26,9 @@ from model.spans import Entity, newlines_normalised
 from model.text import first_line_title, line_ending_kind
 from storage.export_types import ExportDocument, SkipReason, WriteResult
 from storage.formats import ImportFormatError, ParsedDocument, ReadInfo
-from storage.formats.decoding import read_text_file
+from storage.formats.decoding import read_text_file, refuse_nul
 from storage.formats.options import Discontinuous, ReadOptions
+from storage.formats.source import TextFile
 
 logger = logging.getLogger(__name__)
 
@@ -88,8 +89,10 @@ def read_brat(
     warnings: list[str] | None = None,
     options: ReadOptions | None = None,
     info: ReadInfo | None = None,
+    ann_source: TextFile | None = None,
 ) -> Iterator[ParsedDocument]:
-    """One document from ``NAME.txt`` and ``NAME.ann`` (``path`` may name either)."""
+    """One document from ``NAME.txt`` and ``NAME.ann`` (``path`` may name either; ``ann_source``: the .ann
+    with its encoding settled, where detection opened it)."""
     options = options or ReadOptions()
     info = info if info is not None else ReadInfo()
     txt_path, ann_path = pair_of(path)
@@ -103,7 +106,11 @@ def read_brat(
         raise ImportFormatError.of(txt_path, K.BRAT_EMPTY)
     if "\ufeff" in raw:
         raise ImportFormatError.of(txt_path, K.INNER_BOM_BRAT, raw.count("\n", 0, raw.index("\ufeff")) + 1)
-    ann, _ = read_text_file(ann_path)
+    if ann_source is None:
+        ann, _ = read_text_file(ann_path)
+    else:  # settled when the format was detected: not read again from the start
+        ann = "".join(ann_source.chunks())
+        refuse_nul(ann, ann_path)
     lines = ann.replace("\r\n", "\n").replace("\r", "\n").split("\n")  # a lone \r ends a line, as in brat
     triggers = {m.group(1) for line in lines if (m := _TRIGGER.match(line))}
     conf = find_conf(ann_path.parent)

@@ -112,22 +112,36 @@ def _usual(ch: str) -> bool:
     )
 
 
-def unmarked_utf16(head: bytes) -> str | None:
-    """``utf-16-le`` or ``utf-16-be`` where ``head``, which holds NUL bytes (the high byte of every ASCII
-    character, the line breaks among them), reads in that byte order as text made of ASCII, hanzi, CJK
-    punctuation and full-width forms (9 characters in 10 or more). Read in the other order, or a binary file
-    read in either, gives NUL characters or characters from all over Unicode."""
+def _utf16_reading(head: bytes, *, with_nul: bool) -> tuple[str, str] | None:
+    """The text of ``head`` read as UTF-16 without a BOM in the byte order that reads as text made of ASCII,
+    hanzi, CJK punctuation and full-width forms (9 characters in 10 or more, NUL characters aside), or None.
+    Read in the other order, or a binary file read in either, gives NUL characters or characters from all
+    over Unicode. ``with_nul``: a reading may hold NUL characters (under one character in four), else not.
+    Returns ``(codec, text)``."""
     sample = head[: min(len(head), 65536) & ~1]
     readings = []
     for codec in ("utf-16-le", "utf-16-be"):
         text = sample.decode(codec, errors="ignore")
-        if text and "\x00" not in text and 10 * sum(map(_usual, text)) >= 9 * len(text):
-            readings.append((sum(ch < "\x80" for ch in text), codec, text))
+        rest = text.replace("\x00", "")
+        if not with_nul and rest != text:
+            continue
+        if rest and 4 * (len(text) - len(rest)) < len(text) and 10 * sum(map(_usual, rest)) >= 9 * len(rest):
+            readings.append((sum(ch < "\x80" for ch in rest), codec, text))
     # both may read as hanzi (ASCII letters are the high byte of U+4E00-U+7A00): the one whose NUL bytes are
     # the high bytes of ASCII characters (the line breaks among them) is the file's
     if not readings:
         return None
     _, codec, text = max(readings)
+    return codec, text
+
+
+def unmarked_utf16(head: bytes) -> str | None:
+    """``utf-16-le`` or ``utf-16-be`` where ``head``, which holds NUL bytes (the high byte of every ASCII
+    character, the line breaks among them), reads in that byte order as text (``_utf16_reading``)."""
+    reading = _utf16_reading(head, with_nul=False)
+    if reading is None:
+        return None
+    codec, text = reading
     return codec if looks_like_text(text) else None
 
 
@@ -152,15 +166,9 @@ def nul_among_text(head: bytes) -> int | None:
     damaged file, refused there rather than as a binary one): UTF-16 without a BOM holding a NUL character
     (00 00, in the byte order that reads as ASCII, hanzi and CJK punctuation), or GB18030/Big5 holding a NUL
     byte (the rest of the file that encoding's common characters)."""
-    sample = head[: min(len(head), 65536) & ~1]
-    readings = []
-    for codec in ("utf-16-le", "utf-16-be"):
-        text = sample.decode(codec, errors="ignore")
-        rest = text.replace("\x00", "")
-        if rest and 4 * (len(text) - len(rest)) < len(text) and 10 * sum(map(_usual, rest)) >= 9 * len(rest):
-            readings.append((sum(ch < "\x80" for ch in rest), codec, text))
-    if readings:
-        _, _, text = max(readings)
+    reading = _utf16_reading(head, with_nul=True)
+    if reading is not None:
+        _, text = reading
         if looks_like_text(text.replace("\x00", "")) and "\x00" in text:
             return text.count("\n", 0, text.index("\x00")) + 1
     for codec in FALLBACKS:
@@ -203,6 +211,22 @@ class ByteSource(Protocol):
 
     def high_bytes_before(self, offset: int | None, cap: int) -> int:
         """Non-ASCII bytes before ``offset`` (None: in the whole file); counting may stop past ``cap``."""
+
+
+def nul_bytes(source: ByteSource, path: Path | str) -> str | None:
+    """Where the first 8 KB of a file without a byte-order mark hold a NUL byte: the UTF-16 byte order that
+    reads the whole file (``unmarked_utf16``), else the refusal: a NUL by its line where the rest is text
+    (``stray_nul``, ``nul_among_text``), else a binary file. None where there is no NUL byte there."""
+    head = source.head
+    if b"\x00" not in head[:8192]:
+        return None
+    if (line := stray_nul(head)) is not None:
+        raise ImportFormatError.of(path, K.NUL_CHARACTER, line)
+    if (codec := unmarked_utf16(head)) is not None and source.first_error(codec) is None:
+        return codec
+    if (line := nul_among_text(head)) is not None:
+        raise ImportFormatError.of(path, K.NUL_CHARACTER, line)
+    raise ImportFormatError.of(path, K.BINARY_NUL)
 
 
 def settle(source: ByteSource, path: Path | str, utf8_break: int) -> str:
@@ -291,21 +315,13 @@ def decode(data: bytes, path: Path | str) -> tuple[str, str]:
                 return data.decode(encoding), bom_encoding(encoding)
             except UnicodeDecodeError as exc:
                 raise ImportFormatError.of(path, K.BAD_BOM, codec=encoding) from exc
-    if b"\x00" in data[:8192]:
-        if (line := stray_nul(data[:HEAD])) is not None:
-            raise ImportFormatError.of(path, K.NUL_CHARACTER, line)
-        if (codec := unmarked_utf16(data[:HEAD])) is not None:
-            try:
-                return data.decode(codec), codec
-            except UnicodeDecodeError:
-                pass
-        if (line := nul_among_text(data[:HEAD])) is not None:
-            raise ImportFormatError.of(path, K.NUL_CHARACTER, line)
-        raise ImportFormatError.of(path, K.BINARY_NUL)
+    source = _InMemory(data)
+    if (codec := nul_bytes(source, path)) is not None:
+        return data.decode(codec), codec
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as utf8_error:
-        codec = settle(_InMemory(data), path, utf8_error.start)
+        codec = settle(source, path, utf8_error.start)
         return data.decode(codec), codec
     if not looks_like_text(text):
         raise ImportFormatError.of(path, K.BINARY_CONTROLS)
@@ -319,6 +335,12 @@ def read_text_file(path: Path) -> tuple[str, str]:
     except OSError as exc:
         raise unreadable(path, exc) from exc
     text, encoding = decode(data, path)
-    if (nul := text.find("\x00")) >= 0:  # past the first 8 KB (earlier ones mean a binary file)
-        raise ImportFormatError.of(path, K.NUL_CHARACTER, text.count("\n", 0, nul) + 1)
+    refuse_nul(text, path)
     return text, encoding
+
+
+def refuse_nul(text: str, path: Path | str) -> None:
+    """Refuse a NUL character in a file's text by its line (past the first 8 KB: earlier ones are settled
+    with the encoding, ``nul_bytes``)."""
+    if (nul := text.find("\x00")) >= 0:
+        raise ImportFormatError.of(path, K.NUL_CHARACTER, text.count("\n", 0, nul) + 1)

@@ -16,7 +16,7 @@ from storage.formats.ontonotes import looks_like_ontonotes
 from storage.formats.source import BOM, TextFile
 from storage.formats.webanno import looks_like_webanno
 from storage.formats.wordtag import parse_token
-from storage.formats.yedda import has_brat_line, looks_like_yedda, marks_yedda_entity
+from storage.formats.yedda import looks_like_yedda, marks_yedda_entity, yedda_head
 
 
 class Format(enum.StrEnum):
@@ -59,6 +59,15 @@ SUFFIXES = {
         ),
         Format.CONLL,
     ),
+}
+# Formats whose files also come with a suffix that SUFFIXES gives another format: a folder read in one of them
+# takes those files too (BosonNLP, MSRA and CoNLL corpora are released as .txt; INCEpTION exports .tsv)
+ALSO_SUFFIXES = {
+    Format.CONLL: {".txt"},
+    Format.WORDTAG: {".txt"},
+    Format.BOSON: {".txt"},
+    Format.WEBANNO: {".tsv"},
+    Format.YEDDA: {".ann"},
 }
 _UNTYPED = frozenset("BIESMLUO")
 _JSON_ARRAY = re.compile(r"\[\s*[\[{\]]")
@@ -122,32 +131,30 @@ def _json_kind(head: str) -> Format | None:
 @dataclass(frozen=True, slots=True)
 class Detection:
     format: Format
-    source: TextFile | None  # the file with its encoding settled (None for brat pairs)
+    source: TextFile | None  # the file with its encoding settled (for brat, the .ann named, if it reads)
 
 
-def _yedda_ann(path: Path) -> TextFile | None:
-    """The file of a ``.ann`` that YEDDA wrote (``[@text#Label*]`` inline, no brat line), else None (brat's,
-    or one that cannot be read: the brat reader says why). A brat ``.ann`` has its lines of standoff from the
-    start; a file without one in its head whose first mark comes later (a long article YEDDA annotated near
-    its end) is looked through to the end, so that it is not taken for brat."""
+def _ann(path: Path) -> Detection:
+    """A ``.ann`` file: YEDDA's (``[@text#Label*]`` inline, no brat line) or brat's, with its encoding settled
+    (none where it cannot be read: the brat reader says why). A brat ``.ann`` has its lines of standoff from
+    the start; a file without one in its head whose first mark comes later (a long article YEDDA annotated
+    near its end) is looked through to the end, so that it is not taken for brat."""
     try:
         source = TextFile.open(path)
-        head = source.head()
-        if looks_like_yedda(head):
-            return source
-        if has_brat_line(head):
-            return None
-        return source if marks_yedda_entity(source.lines()) else None
+        yedda = yedda_head(source.head())
+        if yedda is None:
+            yedda = marks_yedda_entity(source.lines())
     except ImportFormatError:
-        return None
+        return Detection(Format.BRAT, None)
+    return Detection(Format.YEDDA if yedda else Format.BRAT, source)
 
 
 def detect(path: Path) -> Detection:
     """The format of ``path``; the file's encoding is settled on the way (a bad file is refused here)."""
     suffix = path.suffix.lower()
-    if suffix == ".ann" and (yedda := _yedda_ann(path)) is not None:
-        return Detection(Format.YEDDA, yedda)
-    if suffix == ".ann" or (suffix == ".txt" and path.with_suffix(".ann").is_file()):
+    if suffix == ".ann":
+        return _ann(path)
+    if suffix == ".txt" and path.with_suffix(".ann").is_file():
         return Detection(Format.BRAT, None)
     source = TextFile.open(path)
     head = source.head().lstrip(BOM).lstrip()

@@ -1,10 +1,8 @@
 """The shapes spans take in the JSON that annotation tools write (doccano, CLUENER, Label Studio), read into
-``RawSpan``s, and UTF-16 offsets mapped to code points: the pieces ``storage.formats.jsonl`` reads with."""
+``RawSpan``s: the pieces ``storage.formats.jsonl`` reads with (UTF-16 offsets: ``model.text``)."""
 
 from __future__ import annotations
 
-import bisect
-import re
 from collections import Counter
 from pathlib import Path
 from typing import Any, NoReturn
@@ -15,7 +13,6 @@ from model.reasons import ReasonKind as K
 from storage.formats import ImportFormatError
 
 SPAN_KEYS = ("label", "labels", "entities", "spans")
-ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 LS_SKIP = ("annotations", "predictions", "drafts", "data")
 
 # (start, end, label, the text the file says the span covers or None)
@@ -127,23 +124,3 @@ def is_min_list(value: Any) -> bool:
         and bool(value)
         and all(isinstance(v, dict) and "start" in v and "labels" in v for v in value)
     )
-
-
-class Units:
-    """Offsets in UTF-16 code units mapped to code points, for one text."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        # code-point index of each astral character; UTF-16 index = code-point index + astral ones before
-        self.astral = [m.start() for m in ASTRAL.finditer(text)]
-        self.utf16_starts = [i + k for k, i in enumerate(self.astral)]
-        self.utf16_length = len(text) + len(self.astral)
-
-    def to_codepoints(self, offset: int) -> int | None:
-        """None where the offset falls inside a surrogate pair or outside the text."""
-        if not 0 <= offset <= self.utf16_length:
-            return None
-        k = bisect.bisect_left(self.utf16_starts, offset)
-        if k and self.utf16_starts[k - 1] + 1 == offset:
-            return None  # between the two halves of one astral character
-        return offset - k

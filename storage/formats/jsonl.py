@@ -28,15 +28,13 @@ from typing import Any
 from model.reasons import Reason, said
 from model.reasons import ReasonKind as K
 from model.spans import Entity, newlines_normalised
-from model.text import first_line_title, line_ending_kind
+from model.text import ASTRAL, Utf16Offsets, first_line_title, line_ending_kind
 from storage.formats import ImportFormatError, ParsedDocument, ReadInfo, prodigy, unit_reason
 from storage.formats.json_decoding import DECODER as _DECODER
 from storage.formats.json_decoding import refusal as _refusal
-from storage.formats.json_shapes import ASTRAL as _ASTRAL
 from storage.formats.json_shapes import LS_SKIP as _LS_SKIP
 from storage.formats.json_shapes import SPAN_KEYS, RawSpan
 from storage.formats.json_shapes import Fail as _Fail
-from storage.formats.json_shapes import Units as _Units
 from storage.formats.json_shapes import cluener_spans as _cluener_spans
 from storage.formats.json_shapes import doccano_span as _doccano_span
 from storage.formats.json_shapes import is_min_list as _is_min_list
@@ -286,14 +284,14 @@ class JsonReader:
     def _surfaces_fit(self, raw: str, spans: list[RawSpan]) -> bool:
         if self._fits(raw, spans, surfaces=True):
             return True
-        converted = self._from_utf16(_Units(raw), spans, None)
+        converted = self._from_utf16(Utf16Offsets(raw), spans, None)
         return converted is not None and self._fits(raw, converted, surfaces=True)
 
     def _entities(self, raw: str, spans: list[RawSpan], fail: _Fail, number: int) -> list[Entity]:
         if not spans:
             return []
         option = self.options.offsets
-        units = _Units(raw) if (option is OffsetUnit.UTF16 or _ASTRAL.search(raw)) else None
+        units = Utf16Offsets(raw) if (option is OffsetUnit.UTF16 or ASTRAL.search(raw)) else None
         if (
             units is None
             or option is OffsetUnit.CODEPOINTS
@@ -329,7 +327,7 @@ class JsonReader:
         return self._check(raw, spans, fail)
 
     @staticmethod
-    def _from_utf16(units: _Units, spans: list[RawSpan], fail: _Fail | None) -> list[RawSpan] | None:
+    def _from_utf16(units: Utf16Offsets, spans: list[RawSpan], fail: _Fail | None) -> list[RawSpan] | None:
         out: list[RawSpan] = []
         for start, end, label, surface in spans:
             a, b = units.to_codepoints(start), units.to_codepoints(end)

@@ -18,10 +18,8 @@ from storage.formats.decoding import (
     HEAD,
     high_bytes,
     looks_like_text,
-    nul_among_text,
+    nul_bytes,
     settle,
-    stray_nul,
-    unmarked_utf16,
 )
 from storage.formats.input_file import open_input
 
@@ -119,15 +117,8 @@ class TextFile:
                         path, K.BAD_BOM, _count_lines(path, error.start), codec=codec
                     ) from None
                 return cls(path, codec, bom_encoding(codec))
-        if b"\x00" in head[:8192]:
-            if (line := stray_nul(head)) is not None:
-                raise ImportFormatError.of(path, K.NUL_CHARACTER, line)
-            utf16 = unmarked_utf16(head)
-            if utf16 is not None and _first_error(path, utf16) is None:
-                return cls(path, utf16, utf16)
-            if (line := nul_among_text(head)) is not None:
-                raise ImportFormatError.of(path, K.NUL_CHARACTER, line)
-            raise ImportFormatError.of(path, K.BINARY_NUL)
+        if (utf16 := nul_bytes(_OnDisk(path, head), path)) is not None:
+            return cls(path, utf16, utf16)
         utf8_error = _first_error(path, "utf-8")
         if utf8_error is None:
             if not looks_like_text(head.decode("utf-8", errors="ignore")):

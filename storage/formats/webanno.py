@@ -43,9 +43,8 @@ from model.labels import label_reason
 from model.reasons import ReasonKind as K
 from model.reasons import said
 from model.spans import Entity
-from model.text import first_line_title
+from model.text import Utf16Offsets, first_line_title, utf16_length
 from storage.formats import ImportFormatError, ParsedDocument, ReadInfo
-from storage.formats.json_shapes import Units
 from storage.formats.options import ReadOptions
 from storage.formats.source import BOM, TextFile, inner_bom
 from storage.formats.webanno_layers import Layer, choose
@@ -202,7 +201,7 @@ class WebAnnoReader:
                     length = begin
                 sentence = "".join(pending)
                 parts.append(sentence)
-                length += len(sentence.encode("utf-16-le")) // 2
+                length += utf16_length(sentence)
                 pending, state = [], "tokens"
                 sentences += 1
             units.append(_Unit(number, begin, end, fields[2]))
@@ -260,7 +259,8 @@ class WebAnnoReader:
 
     def _entities(self, text: str, units: list[_Unit], spans: list[_Span]) -> list[Entity]:
         """Every row's offsets checked against its token, then the spans in code points."""
-        at = Units(text)
+        at = Utf16Offsets(text)
+        points: dict[int, int] = {}  # every row's UTF-16 offsets in code points
         for unit in units:
             start, stop = at.to_codepoints(unit.begin), at.to_codepoints(unit.end)
             found = text[start:stop] if start is not None and stop is not None else None
@@ -273,22 +273,19 @@ class WebAnnoReader:
                     token=unit.token,
                     found=_around(text, at, unit.begin, unit.end),
                 )
-        entities = []
+            points[unit.begin], points[unit.end] = start, stop
         if empty := [span for span in spans if span.begin >= span.end]:
             self.info.warnings.append(said(K.WARN_WEBANNO_ZERO_WIDTH, count=len(empty), line=empty[0].line))
-        for span in spans:
-            if span.begin >= span.end:
-                continue
-            start, stop = at.to_codepoints(span.begin), at.to_codepoints(span.end)
-            if start is None or stop is None:  # every row was checked: cannot happen
-                raise self.fail(
-                    span.line, K.WEBANNO_EMPTY_SPAN, value=span.label, begin=span.begin, end=span.end
-                )
-            entities.append(Entity(start, stop, span.label))
+        # a span begins where one of its rows begins and ends where one ends (``_values``)
+        entities = [
+            Entity(points[span.begin], points[span.end], span.label)
+            for span in spans
+            if span.begin < span.end
+        ]
         return entities
 
 
-def _around(text: str, at: Units, begin: int, end: int) -> str:
+def _around(text: str, at: Utf16Offsets, begin: int, end: int) -> str:
     """What the text holds near UTF-16 offsets that do not land on a token (for the refusal)."""
     lo = next((p for p in range(min(begin, at.utf16_length), -1, -1) if at.to_codepoints(p) is not None), 0)
     hi = next((p for p in range(end, at.utf16_length + 1) if at.to_codepoints(p) is not None), None)

@@ -44,6 +44,7 @@ from pathlib import Path
 
 from model.sentences import SentenceMode, blocks, split_sentences
 from model.spans import Entity
+from model.text import Utf16Offsets
 from storage.export_types import ExportDocument, SkipReason, WriteResult
 
 FORMAT = "#FORMAT=WebAnno TSV 3.3"
@@ -106,14 +107,6 @@ def tokens(text: str, entities: list[Entity]) -> list[tuple[int, int]]:
     return out
 
 
-def _utf16(text: str) -> list[int]:
-    """The UTF-16 offset of every code-point offset ``0..len(text)``."""
-    out = [0] * (len(text) + 1)
-    for k, ch in enumerate(text):
-        out[k + 1] = out[k] + (2 if ord(ch) > 0xFFFF else 1)
-    return out
-
-
 def _sentences(
     text: str, units: list[tuple[int, int]], entities: list[Entity], mode: SentenceMode
 ) -> list[list[int]]:
@@ -168,7 +161,7 @@ def render(
     units = tokens(text, ordered)
     if not units:
         return "", 0
-    u16 = _utf16(text)
+    u16 = Utf16Offsets(text).to_utf16
     on, numbers = _stacks(units, ordered)
     groups = _sentences(text, units, ordered, mode)
     lines = [FORMAT, LAYER, "", ""]
@@ -182,7 +175,7 @@ def render(
             ident = "|".join("*" + mark for mark in marks) or "_"
             labels = [escape_value(ordered[e].label) + mark for e, mark in zip(on[k], marks, strict=True)]
             value = "|".join(labels) or "_"
-            lines.append(f"{s}-{position}\t{u16[a]}-{u16[b]}\t{text[a:b]}\t{ident}\t{value}\t")
+            lines.append(f"{s}-{position}\t{u16(a)}-{u16(b)}\t{text[a:b]}\t{ident}\t{value}\t")
         lines.append("")
     return "\n".join(lines), len(groups)
 

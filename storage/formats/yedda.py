@@ -35,20 +35,26 @@ _MARK = re.compile(r"\[[@$]")
 _BRAT_LINE = re.compile(r"^[TRENAM#*]\d*\t")
 
 
-def has_brat_line(head: str) -> bool:
-    """A line of brat standoff (``T1\\tPER 0 2\\t…``) among the first lines."""
-    return any(_BRAT_LINE.match(line) for line in head.split("\n"))
-
-
 def marks_yedda_entity(lines: Iterable[tuple[int, str]]) -> bool:
     """A YEDDA entity on any of ``lines`` (read one by one: a file of any size in flat memory)."""
     return any(ENTITY.search(line) for _, line in lines)
 
 
+def yedda_head(head: str) -> bool | None:
+    """True where a YEDDA entity is among the first lines and no line of brat standoff (``T1\tPER 0 2\t…``)
+    is; False where a brat line is in the head (and no YEDDA entity without one among the first lines);
+    None where neither is (a YEDDA file whose first mark comes later)."""
+    lines = [line for line in head.split("\n") if line.strip()]
+    brat = [bool(_BRAT_LINE.match(line)) for line in lines]
+    first = lines[:200]
+    if any(ENTITY.search(line) for line in first) and not any(brat[: len(first)]):
+        return True
+    return False if any(brat) else None
+
+
 def looks_like_yedda(head: str) -> bool:
-    """A YEDDA entity somewhere in the first lines, and no line of brat standoff (``T1\\tPER 0 2\\t…``)."""
-    lines = [line for line in head.split("\n") if line.strip()][:200]
-    return any(ENTITY.search(line) for line in lines) and not any(_BRAT_LINE.match(line) for line in lines)
+    """A YEDDA entity somewhere in the first lines, and no line of brat standoff (``T1\tPER 0 2\t…``)."""
+    return yedda_head(head) is True
 
 
 class YeddaReader:

@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import make_url
 from sqlalchemy.exc import OperationalError
 
+import model.faults
 import storage.db
 import storage.probe
 from gui import i18n
@@ -101,3 +102,21 @@ def test_an_error_without_a_fault_keeps_its_words() -> None:
     assert database_message(StoreUnavailable("gone; your action was not saved")) == (
         "gone; your action was not saved"
     )
+
+
+@pytest.mark.parametrize("language", [i18n.ENGLISH, i18n.CHINESE])
+def test_the_lock_refusal_says_the_wait_newstag_gives_a_lock(
+    qapp, language: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The seconds come from the one setting (it said "5 seconds" written out beside LOCK_WAIT_MS)."""
+    assert storage.db.LOCK_WAIT_MS == model.faults.LOCK_WAIT_S * 1000
+    exc = OperationalError("UPDATE", {}, Exception("canceling statement due to lock timeout"))
+    refused = database_error(exc, make_url("postgresql://db.example/t"))
+    assert refused is not None
+    monkeypatch.setattr(model.faults, "LOCK_WAIT_S", 7)
+    assert i18n.install(language) == language
+    try:
+        said = database_message(refused)
+    finally:
+        i18n.install(i18n.ENGLISH)
+    assert ("more than 7 seconds" if language == i18n.ENGLISH else "超过 7 秒") in said, said

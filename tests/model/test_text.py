@@ -3,7 +3,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from model.text import first_line_title, line_ending_kind, normalise_newlines
+from model.text import Utf16Offsets, first_line_title, line_ending_kind, normalise_newlines, utf16_length
 
 
 def test_line_ending_kinds() -> None:
@@ -39,3 +39,15 @@ def test_display_width_clip_and_pad_count_terminal_columns() -> None:
     assert clip("欧阳小明同学们", 10) == "欧阳小明…" and display_width(clip("欧阳小明同学们", 10)) == 9
     assert clip("alice", 10) == "alice"
     assert pad("张伟", 6) == "张伟  " and pad("张伟", 6, right=True) == "  张伟"
+
+
+@given(st.text(alphabet=st.sampled_from(list("a北𠮷😀\n\u3000")), max_size=30))
+def test_utf16_offsets_agree_with_the_utf16_encoding(text: str) -> None:
+    units = Utf16Offsets(text)
+    assert utf16_length(text) == units.utf16_length == len(text.encode("utf-16-le")) // 2
+    for k in range(len(text) + 1):
+        u16 = units.to_utf16(k)
+        assert u16 == len(text[:k].encode("utf-16-le")) // 2 and units.to_codepoints(u16) == k
+    inside = {units.to_utf16(k) + 1 for k, ch in enumerate(text) if ord(ch) > 0xFFFF}
+    assert all(units.to_codepoints(u) is None for u in inside)
+    assert units.to_codepoints(-1) is None and units.to_codepoints(units.utf16_length + 1) is None

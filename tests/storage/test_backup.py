@@ -19,7 +19,7 @@ from model.commands import AddSpans, Context
 from model.spans import Entity
 from seeds import seed_paths
 from storage.backup import BackupError, backup_sqlite
-from storage.db import sqlite_url
+from storage.db import sqlite_path, sqlite_url
 from storage.project import Project
 from tests.conftest import ROOT, snapshot
 
@@ -211,3 +211,25 @@ def test_a_backup_killed_midway_leaves_no_file_and_the_next_one_clears_its_tempo
     assert _folder_files(out.parent) == {"monday.db", running.name, mine.name, also_mine.name}
     with Project.open(f"sqlite:///{out}") as copy:
         assert snapshot(copy) == snapshot(sqlite_project)
+
+
+@pytest.mark.parametrize(
+    ("url", "path"),
+    [
+        ("sqlite:////data/a.db", "/data/a.db"),
+        ("sqlite:///file:/data/a.db?mode=ro&uri=true", "/data/a.db"),
+        ("sqlite:///file:///data/a.db?mode=ro&uri=true", "/data/a.db"),
+        # without uri=true, SQLite opens a file named file:a.db (this was a.db)
+        ("sqlite:///file:a.db", "file:a.db"),
+        ("sqlite:///file://localhost/data/a.db?uri=true", "/data/a.db"),  # was //localhost/data/a.db
+        ("sqlite:///file:a.db?mode=memory&uri=true", None),  # in memory: was a.db
+        ("sqlite:///file::memory:?uri=true", None),  # was :memory:
+        ("sqlite://", None),
+        ("postgresql://localhost/test", None),
+    ],
+)
+def test_the_file_of_a_sqlite_url_is_the_one_sqlite_opens(url: str, path: str | None) -> None:
+    """One way to find the file of a URL (backup, the export's guard, the moved-file check): the one
+    SQLite opens, not a file named by a ``file:`` read as a URI where it is none, nor one for a database in
+    memory (a backup of it said "there is no database file a.db", or copied another file of that name)."""
+    assert sqlite_path(url) == (None if path is None else Path(path))

@@ -463,3 +463,20 @@ def test_a_value_the_database_refuses_fails_that_file_only(
         f"{path}: could not be stored: the database refused a value (invalid input syntax for type json)"
     )
     assert snapshot(project) == before
+
+
+@pytest.mark.parametrize(
+    ("fmt", "names"),
+    [
+        (Format.WEBANNO, ["a.tsv"]),
+        (Format.YEDDA, ["b.txt.ann", "c.ann"]),
+        (Format.CONLL, ["a.tsv", "d.bio", "e.txt"]),
+        (Format.BRAT, ["b.txt.ann", "c.ann"]),
+    ],
+)
+def test_a_folder_read_in_one_format_takes_the_suffixes_its_files_come_in(
+    tmp_path: Path, fmt: Format, names: list[str]
+) -> None:
+    for name in ("a.tsv", "b.txt", "b.txt.ann", "c.ann", "d.bio", "e.txt", "f.json"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    assert [p.name for p in expand_paths([tmp_path], fmt)] == names

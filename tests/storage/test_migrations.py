@@ -223,6 +223,37 @@ def test_0006_renames_labels_with_an_invisible_character(empty_url: str) -> None
             )
 
 
+LAST_EVENT = (
+    "SELECT document_id FROM events WHERE annotator_id = 1 AND document_id IS NOT NULL "
+    "ORDER BY id DESC LIMIT 1"
+)
+
+
+def test_0007_indexes_the_events_by_annotator(empty_url: str) -> None:
+    """An older database's event log gets the index the window's "where was I" reads through
+    (``DocumentList.last_worked_on``): the annotator's last event found without walking the log."""
+    engine = _at_revision(empty_url, "0006")
+    with engine.begin() as conn:
+        conn.execute(text(f"INSERT INTO annotators (name, role, created_at) VALUES ('ann', 'lead', {NOW})"))
+        conn.execute(
+            text(
+                "INSERT INTO events (at, annotator_id, document_id, action, payload) VALUES "
+                f"({NOW}, 1, 1, 'add', '{{}}'), ({NOW}, NULL, NULL, 'import', '{{}}')"
+            )
+        )
+    engine.dispose()
+    with Project.open(empty_url) as project:
+        indexes = {ix["name"]: ix["column_names"] for ix in inspect(project.engine).get_indexes("events")}
+        assert indexes.get("ix_events_annotator_id_id") == ["annotator_id", "id"]
+        with project.engine.connect() as conn:
+            assert conn.execute(text(LAST_EVENT)).scalar_one() == 1
+            if project.engine.dialect.name == "sqlite":
+                plan = " ".join(
+                    str(row[-1]) for row in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + LAST_EVENT)
+                )
+                assert "ix_events_annotator_id_id" in plan, plan
+
+
 def test_sqlite_commits_survive_a_power_cut_unless_told_otherwise(
     sqlite_project: Project, monkeypatch: pytest.MonkeyPatch
 ) -> None:
