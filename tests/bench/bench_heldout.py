@@ -26,6 +26,7 @@ Prints cold precision / recall / F1 per label for raw jieba.posseg and the engin
 ``general``, the rules alone and with the pretrained tagger (LAC); then (unless ``--no-learning``) the loop
 (``newstag evaluate --simulate-learning``, the articles in file order): the dictionary and history only, and
 with the CRF retrained every ``--every`` articles (``--model``), F1 and effort on the second half.
+``--part all``: both parts, in the order the articles were written.
 """
 
 from __future__ import annotations
