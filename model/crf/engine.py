@@ -36,6 +36,7 @@ from model.evaluate import LearningReport, simulate_learning
 from model.pretrained import Analysis, PretrainedTagger, joined_organisations, read_ahead, without_titles
 from model.spans import Entity
 from model.suggest.engine import SuggestionEngine
+from model.suggest.organisations import name_tail
 from model.suggest.suggestion import Suggestion
 from model.suggest.tokenizer import to_half_width
 
@@ -147,6 +148,7 @@ class ModelAssistedEngine:
             return rules
         pretrained = self.pretrained_suggestions(text, analysis)
         predicted = [] if model is None else model.predict(text, project_dictionary=self.project_dictionary)
+        rules = self._with_short_names(text, rules, [*pretrained, *predicted])
         with self._lock:
             self._recent[text] = (rules, predicted, pretrained)
             self._recent.move_to_end(text)
@@ -155,6 +157,28 @@ class ModelAssistedEngine:
             history = dict(self.history)
         priors = priors_for(model, self.pretrained is not None)
         return combine(rules, predicted, history, self.threshold, priors=priors, pretrained=pretrained)
+
+    def _with_short_names(
+        self, text: str, rules: list[Suggestion], others: list[Suggestion]
+    ) -> list[Suggestion]:
+        """The rules' suggestions and, where none of them stands, the short names of the companies and clubs
+        that only the model or the pretrained tagger found under their full names (蔚来汽车 … 蔚来: the rules
+        name them as they name their own, ``model.suggest.organisations.short_names``); the combiner weighs
+        them as the rules' other suggestions."""
+        known = {s.entity for s in rules}
+        full = [
+            s
+            for s in others
+            if s.label == "ORG" and s.entity not in known and name_tail(text[s.start : s.end]) is not None
+        ]
+        find = getattr(self.rule_engine, "short_names", None)
+        if not full or find is None:
+            return rules
+        taken = list(rules)
+        for s in find(text, [*full, *(r for r in rules if r.label == "ORG")]):
+            if not any(s.overlaps(t) for t in taken) and not any(s.overlaps(f) for f in full):
+                taken.append(s)
+        return sorted(taken, key=lambda s: s.start) if len(taken) > len(rules) else rules
 
     def uncertainty(self, text: str) -> float:
         """How much an annotator's decisions on ``text`` would teach (``model.active``): the model's expected

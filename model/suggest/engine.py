@@ -44,7 +44,14 @@ logger = logging.getLogger(__name__)
 ENGINE_LABELS = ("PER", "LOC", "ORG", "MISC")
 _JIEBA_TAG = {"PER": "nr", "LOC": "ns", "ORG": "nt"}
 _TOP_TIER_RULES = frozenset(
-    {"merge_surname_given", "join_transliterated", "merge_place_org", "place_suffix", "ordinal_org"}
+    {
+        "merge_surname_given",
+        "join_transliterated",
+        "merge_place_org",
+        "place_facility",
+        "place_suffix",
+        "ordinal_org",
+    }
 )
 
 
@@ -204,6 +211,13 @@ class SuggestionEngine:
         if aliases:
             chosen = resolve([*chosen, *aliases])
         return chosen
+
+    def short_names(self, text: str, organisations: Sequence[Suggestion]) -> list[Suggestion]:
+        """The short names in ``text`` (``rules.short_names``) of ``organisations`` that another source found
+        under their full names (a pretrained tagger's 蔚来汽车 … 蔚来), admissible in this project."""
+        norm = to_half_width(text)
+        ctx = rules.Context(norm, self.tokens(norm), lexicons.load(), self._freq)
+        return self.admissible(norm, rules.short_names(ctx, list(organisations)))
 
     def _base_entities(self, ctx: rules.Context) -> list[Suggestion]:
         """jieba's filtered tags and the gazetteer's token-aligned matches; single-token ones go into

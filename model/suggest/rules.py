@@ -14,6 +14,7 @@ from model.suggest.organisations import (
     merge_place_org,
     ordinal_org,
     party_congress,
+    place_facility,
     place_police,
     short_names,
 )
@@ -45,6 +46,7 @@ TOKEN_RULES: tuple[Rule, ...] = (
     join_transliterated,
     extend_transliteration,
     merge_place_org,
+    place_facility,
     place_police,
     place_suffix,
     ordinal_org,
@@ -104,6 +106,7 @@ __all__ = [
     "merge_surname_given",
     "ordinal_org",
     "party_congress",
+    "place_facility",
     "place_police",
     "place_suffix",
     "plausible_person",

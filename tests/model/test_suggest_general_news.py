@@ -130,3 +130,45 @@ def test_the_general_news_fixture_is_well_formed() -> None:
         for start, end, label in sorted(r["entities"]):
             assert last_end <= start < end <= len(r["text"]) and label in ("PER", "LOC", "ORG"), r["id"]
             last_end = end
+
+
+@pytest.mark.parametrize(
+    ("spec", "base", "expected"),
+    [
+        ("新加坡/ns 国家/n 体育场/n", {0: "LOC"}, [("新加坡国家体育场", "LOC")]),
+        (
+            "北京/ns 工人体育场/n",
+            {0: "LOC"},
+            [("北京工人体育场", "LOC")],
+        ),  # the modifier inside the head's word
+        ("厦门/ns 国际/n 会展/n 中心/n", {0: "LOC"}, [("厦门国际会展中心", "LOC")]),  # the head in two words
+        ("伊丽莎白/nr 体育馆/n", {0: "PER"}, [("伊丽莎白体育馆", "LOC")]),
+        ("在/p 体育场/n", {}, []),  # no name before it
+        ("美国/ns 将/d 在/p 体育场/n", {0: "LOC"}, []),  # nor across words that are no modifiers
+    ],
+)
+def test_a_venue_named_with_a_place_is_one_place(
+    spec: str, base: dict[int, str], expected: list[tuple[str, str]]
+) -> None:
+    ctx = make_ctx(spec, base=base)
+    assert spans(ctx, rules.place_facility(ctx)) == expected
+    # not an organisation for its 中心, as 研究中心 is
+    assert spans(ctx, rules.merge_place_org(ctx)) == []
+
+
+def _beside_tagger(names: dict[str, str], text: str) -> list[tuple[str, str, int]]:
+    from model.crf import ModelAssistedEngine
+    from model.suggest import SuggestionEngine
+    from tests.model.test_pretrained import FakeTagger
+
+    rules_alone = SuggestionEngine(labels=("PER", "LOC", "ORG"), conventions="general")
+    engine = ModelAssistedEngine(rules_alone, pretrained=FakeTagger(names))  # type: ignore[arg-type]
+    return [(text[s.start : s.end], s.label, s.start) for s in engine.suggest(text)]
+
+
+def test_the_short_name_of_a_company_only_the_pretrained_tagger_read_in_full_is_suggested() -> None:
+    # jieba reads 蔚来 as 蔚/nr 来/v, no rule finds the company; the tagger reads 蔚来汽车 as one
+    text = "蔚来汽车创始人表示，公司将新建换电站。蔚来今年交付新车超过15万辆。"
+    found = _beside_tagger({"蔚来汽车": "ORG"}, text)
+    assert ("蔚来汽车", "ORG", 0) in found
+    assert ("蔚来", "ORG", text.rindex("蔚来")) in found
