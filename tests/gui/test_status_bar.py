@@ -127,16 +127,19 @@ def test_in_a_small_window_the_models_state_steps_aside_for_the_selection(
     press(qtbot, window, K.Key_Escape)
     press(qtbot, window, K.Key_Home)
     press(qtbot, window, K.Key_Right, SHIFT, times=2)
-    window.resize(1024, 700)
-    qtbot.waitUntil(lambda: window.width() == 1024)
-    qtbot.wait(50)
+    _resize(qtbot, window, 1024, 700)
     label = window.focus_label
     text = label.text()
     assert text.startswith("Selected “越南” · 2 characters · label it: 1 PER")
     assert label.width() >= label.fontMetrics().horizontalAdvance(text)
-    window.resize(1400, 860)  # room again, but not for everything: the model's state steps aside first
-    qtbot.waitUntil(lambda: window.width() == 1400)
-    qtbot.wait(50)
+    # room again, but not for everything: the model's state steps aside first
+    _resize(qtbot, window, 1400, 860)
     assert window.suggester_label.isVisible() and window.suggestions_label.isVisible()
     assert not model.isVisible()
     assert label.width() >= label.fontMetrics().horizontalAdvance(text)
+
+
+def _resize(qtbot: QtBot, window, width: int, height: int) -> None:  # type: ignore[no-untyped-def]
+    window.resize(width, height)
+    qtbot.waitUntil(lambda: window.width() == width)
+    qtbot.wait(50)  # the status bar's labels step aside after the resize
