@@ -126,6 +126,7 @@ class MainWindow(QMainWindow):
             [self.actions_by_command["accept_group"], self.actions_by_command["reject_group"]]
         )
         self.menus = WindowMenus(self, self.session, self.article, self.documents.model, self.show_message)
+        self.status.add_model_state(self.menus.model_label)
         self.project_menu = ProjectMenu(self, self.session, self.documents.model, self.show_message)
         self.view_menu = ViewMenu(
             self, self._menus["View"], self.article, self.entities, self.labels, self.session.labels

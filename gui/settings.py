@@ -11,11 +11,13 @@ command line reads the remembered annotator too.
 from __future__ import annotations
 
 import contextlib
+import copy
 import json
 import logging
 import math
 import os
 import tempfile
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
@@ -120,18 +122,41 @@ def _read(path: Path) -> tuple[dict[str, Any], Problem | None]:
     return usable, Problem(path, Trouble.BAD_VALUES, ", ".join(bad)) if bad else None
 
 
+# The last file read and what it held, while its stat says it is the same file: the window asks for its
+# settings many times as it comes up (keys, view, columns, places), and another window's save is still seen.
+_last: tuple[tuple[object, ...], dict[str, Any], Problem | None] | None = None
+_SETTLED_NS = 2_000_000_000  # a file changed this recently may change again within its timestamp's tick
+
+
+def _read_once(path: Path) -> tuple[dict[str, Any], Problem | None]:
+    """``_read``, not again while the file's stat (inode, size, change times) stays as it was; a file
+    modified in the last two seconds is read each time, as two writes in one timestamp tick look alike."""
+    global _last
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return {}, None
+    except OSError:
+        return _read(path)  # _read says what is wrong
+    key = (str(path), st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+    if _last is None or _last[0] != key:
+        data, found = _read(path)
+        if found is not None:
+            logger.warning("settings %s: %s (%s)", path, found.trouble.value, found.detail)
+        settled = time.time_ns() - st.st_mtime_ns > _SETTLED_NS
+        _last = (key, copy.deepcopy(data), found) if settled else None
+        return data, found
+    return copy.deepcopy(_last[1]), _last[2]
+
+
 def load() -> dict[str, Any]:
     """The remembered settings newstag can use (none from a file it cannot read)."""
-    path = settings_path()
-    data, found = _read(path)
-    if found is not None:
-        logger.warning("settings %s: %s (%s)", path, found.trouble.value, found.detail)
-    return data
+    return _read_once(settings_path())[0]
 
 
 def problem() -> Problem | None:
     """What is wrong with the settings file now, or None."""
-    return _read(settings_path())[1]
+    return _read_once(settings_path())[1]
 
 
 def _aside_name(path: Path) -> Path:

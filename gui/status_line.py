@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QSizeGrip, QSizePolicy, QWidget
 
 from gui.article_view import ArticleView
 from gui.document_table import DocumentListModel
@@ -88,10 +88,10 @@ class StatusLine(QObject):
         for label in right:
             self.bar.addPermanentWidget(label)
         self.rejected_label.hide()
-        self._right = right
         self._rejected_wanted = False
         self._made_room: list[QLabel] = []  # labels hidden while a long message shows
         self._narrow: list[QLabel] = []  # labels hidden while the window is narrow
+        self._model_state: QLabel | None = None  # the model's state, shown by the window's menus
         self.bar.installEventFilter(self)
         self._described: tuple[object, ...] | None = None  # the document and focused span described
         self.bar.messageChanged.connect(self._make_room)
@@ -114,17 +114,25 @@ class StatusLine(QObject):
         if not message:
             self.fit()  # what came back may not fit a narrow window
             return
-        needed = self.bar.fontMetrics().horizontalAdvance(message) + MESSAGE_MARGIN
-        shown = [label for label in self._right if label.isVisibleTo(self.bar)]
+        self._step_aside(self.bar.fontMetrics().horizontalAdvance(message) + MESSAGE_MARGIN, self._made_room)
+
+    def _step_aside(self, needed: int, hidden: list[QLabel]) -> None:
+        """Hide labels on the right, in ``_order``, until the left part has ``needed`` pixels
+        beside everything else the bar shows (the model's state); each goes into ``hidden``."""
         others = self.bar.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
-        right = [w for w in others if w.isVisibleTo(self.bar) and w is not self.focus_label]
-        room = self.bar.width() - sum(max(w.minimumWidth(), w.sizeHint().width()) + 6 for w in right)
-        for label in sorted(shown, key=self._step_aside_order):
+        shown = [
+            w
+            for w in others
+            if w.isVisibleTo(self.bar) and w is not self.focus_label and not isinstance(w, QSizeGrip)
+        ]  # the size grip is in the margin
+        room = self.bar.width() - sum(self._width(w) for w in shown)
+        steppable = [label for label in self._order() if label in shown]
+        for label in steppable:
             if room >= needed:
                 break
             label.hide()
-            self._made_room.append(label)
-            room += max(label.minimumWidth(), label.sizeHint().width()) + 6
+            hidden.append(label)
+            room += self._width(label)
 
     def _label_keys(self) -> str:
         """The label keys a selection's description lists: “1 PER  2 LOC”."""
@@ -156,30 +164,32 @@ class StatusLine(QObject):
             QCoreApplication.translate("MainWindow", "{0:,} characters").format(6),
             self._label_keys(),
         )
-        needed = self.focus_label.fontMetrics().horizontalAdvance(sample) + MESSAGE_MARGIN
-        shown = [label for label in self._right if label.isVisibleTo(self.bar)]
-        room = self.bar.width() - sum(self._width(label) for label in shown)
-        for label in sorted(shown, key=self._step_aside_order):
-            if room >= needed:
-                break
-            label.hide()
-            self._narrow.append(label)
-            room += self._width(label)
+        self._step_aside(
+            self.focus_label.fontMetrics().horizontalAdvance(sample) + MESSAGE_MARGIN, self._narrow
+        )
 
     @staticmethod
-    def _width(label: QLabel) -> int:
-        return max(label.minimumWidth(), label.sizeHint().width()) + 6
+    def _width(widget: QWidget) -> int:
+        return max(widget.minimumWidth(), widget.sizeHint().width()) + 6
 
-    def _step_aside_order(self, label: QLabel) -> int:
-        order = (
+    def add_model_state(self, label: QLabel) -> None:
+        """The model's state (``WindowMenus``'s label, on the bar already): it steps aside first."""
+        self._model_state = label
+
+    def _order(self) -> list[QLabel]:
+        """The labels that step aside, first to last: the model's state (the trained model's, the
+        suggester's), the suggestions left, the article's place, the progress, the rejected spans' indicator,
+        the annotator's name."""
+        model = [self._model_state] if self._model_state is not None else []
+        return [
+            *model,
             self.suggester_label,
             self.suggestions_label,
             self.position_label,
             self.progress_label,
             self.rejected_label,
             self.annotator_label,
-        )
-        return order.index(label)
+        ]
 
     def show_position(self) -> None:
         """Article N of M, M being the documents in the list's current filter."""

@@ -47,5 +47,15 @@ class Context:
         return s.label if s else None
 
 
+ADMIN_HEADS = frozenset("省市县区镇乡州")  # the administrative heads a place name may end in
+_RARE_PLACE = 50  # jieba dictionary frequency below which a word ending in such a head is a place name
+
+
+def rare_place_word(word: str, ctx: Context, heads: frozenset[str] = ADMIN_HEADS) -> bool:
+    """A word of three or more characters ending in one of ``heads`` that jieba's dictionary hardly knows:
+    a place name jieba may not tag as one (鼓楼区/n, 岳麓区/nr, 渝中区/nt), not a noun (开发区, 工业区)."""
+    return len(word) >= 3 and word[-1] in heads and ctx.freq(word) < _RARE_PLACE
+
+
 def rule_suggestion(start: int, end: int, label: str, rule: str, score: float) -> Suggestion:
     return Suggestion(start, end, label, Origin.RULE, rule, score)

@@ -275,9 +275,11 @@ class SuggestionEngine:
             self.in_word.forget(forget)
         else:
             self.in_word = InWordMemory()
-        for context, offset, label, accepted in spans:
+        cut: dict[str, list[Token]] = {}  # each text once: the annotators' and the gold layer's decisions
+        for context, offset, label, accepted in spans:  # on one character share the text around it
             e = Entity(offset, offset + 1, label)
-            tokens = self._tokenizer.tokens(to_half_width(context))
+            if (tokens := cut.get(context)) is None:
+                tokens = cut[context] = self._tokenizer.tokens(to_half_width(context))
             self.in_word.remember(tokens, [e] if accepted else [], [] if accepted else [e])
 
     def _anchor_propagated(self, ctx: rules.Context, propagated: list[Suggestion]) -> None:

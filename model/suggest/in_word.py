@@ -9,7 +9,8 @@ there more often than rejected.
 
 The memory holds nothing the database does not: ``StoredSpan``s (a stored one-character span with the
 document's text around it, and whether it was accepted) rebuild it (``SuggestionEngine.recall_in_word``),
-with the jieba words cut again around each span; an undo has the parts of the characters it touched rebuilt
+with the jieba words cut again around each span (once per text: the decisions of several annotators
+and the gold layer on one character share it); an undo has the parts of the characters it touched rebuilt
 the same way (``forget``).
 """
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from model.spans import Origin
-from model.suggest.context import Context, all_han
+from model.suggest.context import Context, all_han, rare_place_word
 from model.suggest.lexicons import Lexicons
 from model.suggest.suggestion import Suggestion
 
@@ -66,7 +66,7 @@ def jieba_entities(ctx: Context) -> list[Suggestion]:
         if label == "LOC" and len(tok.word) == 2 and not _place_word_frequency(ctx.freq(tok.word)):
             continue
         end = tok.end
-        if label != "LOC" and _district(tok.word, ctx):
+        if label != "LOC" and rare_place_word(tok.word, ctx, _DISTRICTS):
             label = "LOC"  # 岳麓区/nr, 渝中区/nt: a district jieba does not know as one
         elif label == "PER":
             end -= _title_length(tok.word, ctx.lex)  # 刘女士/nr → 刘, as news tags the name alone
@@ -78,14 +78,7 @@ def jieba_entities(ctx: Context) -> list[Suggestion]:
     return out
 
 
-_DISTRICT_HEADS = ("区", "县")
-_RARE_DISTRICT = 50  # jieba's dictionary frequency below which such a word is a place name, not a noun
-
-
-def _district(word: str, ctx: Context) -> bool:
-    """A word of three or more characters ending in 区 or 县 that jieba's dictionary hardly knows: a
-    district or county it tagged as a person or an organisation (岳麓区/nr, 渝中区/nt; not 开发区)."""
-    return len(word) >= 3 and word.endswith(_DISTRICT_HEADS) and ctx.freq(word) < _RARE_DISTRICT
+_DISTRICTS = frozenset("区县")  # the heads of a district or county jieba tags as a person or organisation
 
 
 def _title_length(word: str, lex: Lexicons) -> int:

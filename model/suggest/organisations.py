@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from model.suggest.context import Context, all_han, rule_suggestion
+from model.suggest.context import Context, all_han, rare_place_word, rule_suggestion
 from model.suggest.suggestion import Suggestion
 from model.suggest.tokenizer import Token
 
@@ -62,8 +62,6 @@ _TEAM = "队"
 _COMPANY_HEADS = ("公司", "集团")
 # A branch (分局, 分行, 分院, 分公司) belongs to the organisation before its place (成都市公安局锦江区分局).
 _BRANCH = "分"
-_ADMIN_HEADS = frozenset("省市县区镇乡州")
-_RARE_PLACE = 50  # a jieba dictionary word ending in an administrative head rarer than this is a place name
 
 
 def _place_word(ctx: Context, i: int) -> bool:
@@ -72,7 +70,7 @@ def _place_word(ctx: Context, i: int) -> bool:
     if ctx.label_at(i) == "LOC":
         return True
     w = ctx.tokens[i].word
-    return len(w) >= 3 and w[-1] in _ADMIN_HEADS and all_han(w) and ctx.freq(w) < _RARE_PLACE
+    return all_han(w) and rare_place_word(w, ctx)
 
 
 def _place_chain_start(ctx: Context, a: int) -> int:

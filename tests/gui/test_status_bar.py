@@ -112,3 +112,34 @@ def _message_fits(window, message: str) -> bool:  # type: ignore[no-untyped-def]
         default=bar.width(),
     )
     return bar.fontMetrics().horizontalAdvance(message) + 6 <= first - 2
+
+
+def test_in_a_small_window_the_models_state_steps_aside_for_the_selection(
+    qtbot: QtBot, make_window, corpus
+) -> None:
+    """The labels stepped aside for a selection's description counting only their own widths: beside a
+    trained model's state (“Model: trained … on a base model”, the widest text of the bar) the description
+    was cut off at 1024 px. It is counted now, and steps aside first (README: "the model's state, then the
+    suggestions left, step aside")."""
+    window = make_window()
+    model = window.menus.model_label
+    model.setText("Model: trained 2026-12-01 06:00 on 12,345 documents on a base model")
+    press(qtbot, window, K.Key_Escape)
+    press(qtbot, window, K.Key_Home)
+    press(qtbot, window, K.Key_Right, SHIFT, times=2)
+    _resize(qtbot, window, 1024, 700)
+    label = window.focus_label
+    text = label.text()
+    assert text.startswith("Selected “越南” · 2 characters · label it: 1 PER")
+    assert label.width() >= label.fontMetrics().horizontalAdvance(text)
+    # room again, but not for everything: the model's state steps aside first
+    _resize(qtbot, window, 1400, 860)
+    assert window.suggester_label.isVisible() and window.suggestions_label.isVisible()
+    assert not model.isVisible()
+    assert label.width() >= label.fontMetrics().horizontalAdvance(text)
+
+
+def _resize(qtbot: QtBot, window, width: int, height: int) -> None:  # type: ignore[no-untyped-def]
+    window.resize(width, height)
+    qtbot.waitUntil(lambda: window.width() == width)
+    qtbot.wait(50)  # the status bar's labels step aside after the resize

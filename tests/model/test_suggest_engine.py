@@ -222,3 +222,17 @@ def test_the_in_word_memory_suggests_in_the_project_s_own_labels() -> None:
     engine.learn(text, [Entity(2, 3, "GPE")], [])
     found = [(text[s.start : s.end], s.label) for s in engine.suggest(text) if s.detail == "learned_in_word"]
     assert found == [("台", "GPE")]
+
+
+def test_the_in_word_memory_cuts_each_stored_text_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Warm-up rebuilt the memory cutting jieba once per stored decision: two annotators' and the gold
+    layer's decisions on one character (the same text around it) were cut three times. Counted the same."""
+    engine = SuggestionEngine()
+    engine.warm_up()
+    cut = engine._tokenizer.tokens
+    texts: list[str] = []
+    monkeypatch.setattr(engine._tokenizer, "tokens", lambda text: texts.append(text) or cut(text))
+    around = "许多台商来大陆投资。"
+    engine.recall_in_word([(around, 2, "LOC", True)] * 3 + [("台商会议开幕。", 0, "LOC", False)])
+    assert sorted(texts) == sorted([around, "台商会议开幕。"])
+    assert engine.in_word.counts("台商", (0, 1, "LOC")) == (3, 1)
