@@ -119,8 +119,10 @@ def test_export_gold_for_inception_as_a_folder_of_webanno_tsv(  # type: ignore[n
     out = tmp_path / "inception"
     dialog.outEdit.setText(str(out))
     run(qtbot, dialog)
-    assert [p.name for p in out.iterdir()] == ["doc000001.tsv"]
-    lines = (out / "doc000001.tsv").read_text(encoding="utf-8").split("\n")
+    assert [p.name for p in out.iterdir()] == [
+        "李强在北京。.tsv"
+    ]  # named by its title, as INCEpTION lists it
+    lines = (out / "李强在北京。.tsv").read_text(encoding="utf-8").split("\n")
     assert lines[:5] == [
         "#FORMAT=WebAnno TSV 3.3",
         "#T_SP=de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity|identifier|value",
