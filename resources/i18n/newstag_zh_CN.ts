@@ -740,6 +740,10 @@
         <translation>导出到文件</translation>
     </message>
     <message>
+        <source>{0} holds files: the export goes into a new folder in it.</source>
+        <translation>{0} 里已有文件：导出会写入其中的一个新文件夹。</translation>
+    </message>
+    <message>
         <source>“{0}” is not OLD=NEW (or OLD= to drop a label)</source>
         <translation>“{0}”不是 旧=新 的形式（或 旧= 表示丢弃该标签）</translation>
     </message>
