@@ -3379,6 +3379,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>尚未保存</translation>
     </message>
     <message>
+        <source>imported gold ({0} span(s)), replaced when saved</source>
+        <translation>已导入的金标准（{0} 个片段），保存时将被替换</translation>
+    </message>
+    <message>
         <source>gold version {0} · {1}</source>
         <translation>金标准版本 {0} · {1}</translation>
     </message>
