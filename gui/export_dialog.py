@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.export_folder import folder_export_target
 from gui.export_summary import render_summary
 from gui.export_worker import ExportWorker
 from gui.i18n import QT_TRANSLATE_NOOP
@@ -158,7 +159,7 @@ class ExportDialog(QDialog):
         self.labelList = _named(QListWidget(), "labelList")
         for label in self.project.labels.all():
             item = QListWidgetItem(label.name)
-            item.setCheckState(_checked(True))
+            item.setCheckState(Qt.CheckState.Checked)
             self.labelList.addItem(item)
         self.labelList.setMaximumHeight(110)
         self.mappingEdit = _named(
@@ -247,14 +248,16 @@ class ExportDialog(QDialog):
         return source is not Source.GOLD or DOCUMENTS[self.documentsBox.currentIndex()][1] is not None
 
     def _browse(self) -> None:
-        folder = self.splitBox.isChecked() or ExportFormat(self.formatBox.currentData()) in FOLDERS
-        path = (
-            QFileDialog.getExistingDirectory(self, self.tr("Export into folder"))
-            if folder
-            else QFileDialog.getSaveFileName(self, self.tr("Export to file"))[0]
-        )
-        if path:
-            self.outEdit.setText(path)
+        fmt = ExportFormat(self.formatBox.currentData())
+        if not (self.splitBox.isChecked() or fmt in FOLDERS):
+            if path := QFileDialog.getSaveFileName(self, self.tr("Export to file"))[0]:
+                self.outEdit.setText(path)
+        elif picked := QFileDialog.getExistingDirectory(self, self.tr("Export into folder")):
+            self.outEdit.setText(str(target := folder_export_target(Path(picked), str(fmt))))
+            if target != Path(picked):  # it holds files: never replaced by a Yes (gui/export_folder.py)
+                self.messageLabel.setText(
+                    self.tr("{0} holds files: the export goes into a new folder in it.").format(picked)
+                )
 
     # -- options ------------------------------------------------------------------------------------
 
@@ -270,7 +273,7 @@ class ExportDialog(QDialog):
         unchecked = {
             self.labelList.item(i).text()
             for i in range(self.labelList.count())
-            if self.labelList.item(i).checkState() != _checked(True)
+            if self.labelList.item(i).checkState() != Qt.CheckState.Checked
         }
         for name in unchecked:
             mapping.setdefault(name, None)
@@ -392,7 +395,3 @@ class ExportDialog(QDialog):
             self._worker.cancel_requested.set()
             self._stop_thread()
         super().done(result)
-
-
-def _checked(on: bool) -> Qt.CheckState:
-    return Qt.CheckState.Checked if on else Qt.CheckState.Unchecked

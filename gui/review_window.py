@@ -368,8 +368,12 @@ class ReviewWindow(QMainWindow):
                 self.kind.setText(self.tr("{0} — decided: {1}").format(where, word(decided.resolution)))
         version = s.item.version if s.item else 0
         saved = self.tr("saved") if s.saved else self.tr("not saved yet")
-        # a document never reviewed has no gold: "gold version 0 · saved" said otherwise
+        # a document never reviewed has no gold ("gold version 0 · saved" said otherwise), unless imported
+        imported = self.tr("imported gold ({0} span(s)), replaced when saved").format(
+            len(s.item.gold) if s.item else 0
+        )
         gold = self.tr("gold version {0} · {1}").format(version, saved) if version else self.tr("no gold yet")
+        gold = imported if not version and s.item and s.item.gold else gold
         if not version and not s.saved:
             gold += " · " + saved
         said = self.tr("{0} of {1} disagreements open · {2} agreed · {3}")

@@ -202,20 +202,12 @@ def _annotator(
     """The person called ``name``, made with ``role`` if new; the first person of a project is its lead.
     A person added on purpose (``log``, ``by`` whom: None before the project has anyone) is logged in the
     same transaction (``annotator_add``); one made by opening the window under a new name is not."""
-    name = name.strip()
-    if not name:
-        raise ValueError("an annotator needs a name")
-    if len(name) > NAME_LIMIT:  # PostgreSQL refuses a longer one, SQLite would store it
-        raise TeamError(
-            Reason.of(ReasonKind.PERSON_NAME_TOO_LONG, name=name[:20], length=len(name), limit=NAME_LIMIT)
-        )
+    name = _checked_name(name, comma=False)
     with project.session_factory() as s:  # known already: no write (and no wait for the integrity check)
         known = s.scalar(select(AnnotatorRow).where(AnnotatorRow.name == name))
         if known is not None:
             return _person(known)
-    if "," in name or "，" in name:  # every list of names (assign --annotators a,b; agreement; the dialogs)
-        # splits at commas, the full-width one of a Chinese input method too
-        raise TeamError(Reason.of(ReasonKind.PERSON_NAME_COMMA, name=name))
+    name = _checked_name(name)
     with project.transaction() as s:
         row = s.scalar(select(AnnotatorRow).where(AnnotatorRow.name == name))
         if row is None:
@@ -226,6 +218,44 @@ def _annotator(
             if log:
                 _log(s, by, "annotator_add", {"name": row.name, "role": row.role, "asked": str(role)})
         return _person(row)
+
+
+def _checked_name(name: str, comma: bool = True) -> str:
+    """``name`` stripped, if a person may have it: ValueError or TeamError otherwise."""
+    name = name.strip()
+    if not name:
+        raise ValueError("an annotator needs a name")
+    if len(name) > NAME_LIMIT:  # PostgreSQL refuses a longer one, SQLite would store it
+        raise TeamError(
+            Reason.of(ReasonKind.PERSON_NAME_TOO_LONG, name=name[:20], length=len(name), limit=NAME_LIMIT)
+        )
+    if comma and ("," in name or "，" in name):  # every list of names (assign --annotators a,b; agreement;
+        # the dialogs) splits at commas, the full-width one of a Chinese input method too
+        raise TeamError(Reason.of(ReasonKind.PERSON_NAME_COMMA, name=name))
+    return name
+
+
+def _found(project: Database, lead: str, name: str, role: Role) -> tuple[Annotator, Annotator] | None:
+    """A project with nobody in it yet: ``lead`` (who set it up) its lead and ``name`` given ``role``, in one
+    transaction, both logged; None (nothing written) once the project has anyone."""
+    lead, name = _checked_name(lead), _checked_name(name)
+    with project.transaction() as s:
+        if s.scalar(select(func.count()).select_from(AnnotatorRow)):
+            return None
+        first = AnnotatorRow(name=lead, role=str(Role.LEAD))
+        s.add(first)
+        s.flush()
+        _log(s, None, "annotator_add", {"name": first.name, "role": first.role, "asked": str(Role.LEAD)})
+        row = AnnotatorRow(name=name, role=str(role))
+        s.add(row)
+        s.flush()
+        _log(
+            s,
+            AnnotatorId(first.id),
+            "annotator_add",
+            {"name": row.name, "role": row.role, "asked": str(role)},
+        )
+        return _person(first), _person(row)
 
 
 def _log(s: Session, by: AnnotatorId | None, action: str, payload: dict[str, str]) -> None:
@@ -282,6 +312,11 @@ class Team:
         if self.find(name) is not None:
             raise TeamError(Reason.of(ReasonKind.PERSON_EXISTS, name=name.strip()))
         return _annotator(self._db, name, role, log=True, by=by)
+
+    def found(self, lead: str, name: str, role: Role) -> tuple[Annotator, Annotator] | None:
+        """A project with nobody in it yet gets ``lead`` as its lead and ``name`` with ``role`` (one
+        transaction); None, writing nothing, once it has anyone."""
+        return _found(self._db, lead, name, role)
 
     def set_role(self, name: str, role: Role, by: AnnotatorId | None = None) -> Annotator:
         """Give ``name`` a new role, ``by`` someone (logged, ``role_set``); a project keeps at least one

@@ -66,6 +66,45 @@ def test_annotators_list_add_and_set_role(capsys: pytest.CaptureFixture[str], pr
     ]
 
 
+def test_annotators_add_as_someone_in_a_new_project_makes_them_the_lead(
+    capsys: pytest.CaptureFixture[str], project: Project
+) -> None:
+    """A lead following the README adds the team with --as themselves from the start: in a project with
+    nobody yet, the one running the command is its first person (the lead), and the person added gets the
+    role asked, not the lead's, which left the lead refused from then on ('no one called li')."""
+    url = project.engine.url.render_as_string(hide_password=False)
+    code, out, _ = run(capsys, "annotators", "add", "wang", "--role", "annotator", "--as", "li", "--db", url)
+    assert code == 0
+    assert (
+        out == "added li as lead (--as: the first person of a project is its lead)\nadded wang as annotator\n"
+    )
+    assert run(capsys, "annotators", "add", "zhao", "--as", "li", "--db", url)[:2] == (
+        0,
+        "added zhao as annotator\n",
+    )
+    assert run(capsys, "annotators", "list", "--db", url)[1] == "li\tlead\nwang\tannotator\nzhao\tannotator\n"
+    li = project.team.find("li")
+    assert li is not None
+    with project.session_factory() as s:
+        logged = [(e.annotator_id, e.action, e.payload["name"]) for e in s.scalars(select(EventRow))]
+    assert logged == [
+        (None, "annotator_add", "li"),
+        (li.id, "annotator_add", "wang"),
+        (li.id, "annotator_add", "zhao"),
+    ]
+
+
+def test_annotators_add_as_someone_refused_name_writes_nothing(
+    capsys: pytest.CaptureFixture[str], project: Project
+) -> None:
+    """The lead and the first person are added together or not at all: a name with a comma refuses both."""
+    url = project.engine.url.render_as_string(hide_password=False)
+    before = snapshot(project)
+    code, _, err = run(capsys, "annotators", "add", "wang,zhao", "--as", "li", "--db", url)
+    assert code == 2 and "wang,zhao" in err
+    assert snapshot(project) == before
+
+
 GUARDED = [
     ("assign", "--annotators", "wang,zhao"),
     ("agreement",),

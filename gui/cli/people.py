@@ -105,6 +105,12 @@ def cmd_add(args: argparse.Namespace, url: str | None) -> int:
     from storage.project import Project
 
     with Project.open(url) as project:
+        founded = _found(args, project)
+        if founded is not None:
+            lead, person = founded
+            print(f"added {lead.name} as lead (--as: the first person of a project is its lead)")
+            print(f"added {person.name} as {person.role}")
+            return 0
         actor = authorise(args, project, Permission.MANAGE_TEAM)
         try:
             person = project.team.add(args.name, Role(args.role), by=actor.id if actor else None)
@@ -113,6 +119,19 @@ def cmd_add(args: argparse.Namespace, url: str | None) -> int:
     note = " (the first person of a project is its lead)" if person.role != args.role else ""
     print(f"added {person.name} as {person.role}{note}")
     return 0
+
+
+def _found(args: argparse.Namespace, project: Project) -> tuple[Annotator, Annotator] | None:
+    """``--as NAME`` adding someone else to a project with nobody in it yet: NAME, who sets it up, is its
+    first person, so its lead, and the person added gets the role asked (else they would become the lead
+    and NAME be refused from then on). None when there is no such NAME or the project has people."""
+    name = (getattr(args, "actor", None) or "").strip()
+    if not name or name == args.name.strip() or project.team.annotators():
+        return None
+    try:
+        return project.team.found(name, args.name, Role(args.role))
+    except (TeamError, ValueError) as exc:
+        raise Refused(str(exc)) from exc
 
 
 def cmd_set_role(args: argparse.Namespace, url: str | None) -> int:

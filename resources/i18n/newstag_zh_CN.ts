@@ -744,6 +744,10 @@
         <translation>导出到文件</translation>
     </message>
     <message>
+        <source>{0} holds files: the export goes into a new folder in it.</source>
+        <translation>{0} 里已有文件：导出会写入其中的一个新文件夹。</translation>
+    </message>
+    <message>
         <source>“{0}” is not OLD=NEW (or OLD= to drop a label)</source>
         <translation>“{0}”不是 旧=新 的形式（或 旧= 表示丢弃该标签）</translation>
     </message>
@@ -3369,6 +3373,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
     <message>
         <source>not saved yet</source>
         <translation>尚未保存</translation>
+    </message>
+    <message>
+        <source>imported gold ({0} span(s)), replaced when saved</source>
+        <translation>已导入的金标准（{0} 个片段），保存时将被替换</translation>
     </message>
     <message>
         <source>gold version {0} · {1}</source>

@@ -46,6 +46,7 @@ from model.sentences import SentenceMode, blocks, split_sentences
 from model.spans import Entity
 from model.text import Utf16Offsets
 from storage.export_types import ExportDocument, SkipReason, WriteResult
+from storage.formats.file_names import FileNames
 
 FORMAT = "#FORMAT=WebAnno TSV 3.3"
 LAYER = "#T_SP=de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity|identifier|value"
@@ -181,13 +182,15 @@ def render(
 
 
 class WebAnnoWriter:
-    """Writes each document as ``doc<ID>.tsv`` into a folder (the export's temporary one). It creates files
+    """Writes each document as ``TITLE.tsv`` into a folder (the export's temporary one), its title made safe
+    and unique (``storage.formats.file_names``: INCEpTION names a document by its file). It creates files
     only, never overwrites one, and ``abort`` removes only its own."""
 
     def __init__(self, folder: Path, sentences: SentenceMode = SentenceMode.PUNCTUATION) -> None:
         self.folder, self.sentences = folder, sentences
         folder.mkdir(parents=True, exist_ok=True)
         self._written: list[Path] = []
+        self._names = FileNames()
 
     def write(self, doc: ExportDocument) -> WriteResult:
         result = WriteResult()
@@ -203,7 +206,7 @@ class WebAnnoWriter:
         if not result.sentences:
             return result
         result.written = kept
-        path = self.folder / f"doc{doc.id:06d}{SUFFIX}"
+        path = self.folder / f"{self._names.name(doc.title, doc.id)}{SUFFIX}"
         with path.open("x", encoding="utf-8", newline="") as f:
             self._written.append(path)
             f.write(content)

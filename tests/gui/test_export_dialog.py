@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import insert
 
@@ -119,8 +119,10 @@ def test_export_gold_for_inception_as_a_folder_of_webanno_tsv(  # type: ignore[n
     out = tmp_path / "inception"
     dialog.outEdit.setText(str(out))
     run(qtbot, dialog)
-    assert [p.name for p in out.iterdir()] == ["doc000001.tsv"]
-    lines = (out / "doc000001.tsv").read_text(encoding="utf-8").split("\n")
+    assert [p.name for p in out.iterdir()] == [
+        "李强在北京。.tsv"
+    ]  # named by its title, as INCEpTION lists it
+    lines = (out / "李强在北京。.tsv").read_text(encoding="utf-8").split("\n")
     assert lines[:5] == [
         "#FORMAT=WebAnno TSV 3.3",
         "#T_SP=de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity|identifier|value",
@@ -234,3 +236,42 @@ def test_the_dialog_asks_before_replacing_an_earlier_export(
     assert sorted(p.name for p in folder.iterdir()) == ["annotation.conf", "doc000001.ann", "doc000001.txt"]
     assert "OLD" not in (folder / "annotation.conf").read_text(encoding="utf-8")
     assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temporary, no old folder
+
+
+def test_a_folder_picked_with_browse_that_holds_files_gets_a_new_folder_inside(
+    qtbot: QtBot,
+    corpus,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A folder picker chooses where an export goes: picking the folder that holds your work (and answering
+    Yes to 'Replace it?') replaced it whole, your files with it. Now the export goes into a new folder inside
+    it, beside what is there, and nothing is asked or replaced; an empty folder picked takes the export."""
+    from PySide6.QtWidgets import QFileDialog
+
+    project, alice = corpus
+    mine = tmp_path / "work"
+    mine.mkdir()
+    (mine / "thesis.docx").write_bytes(b"years of work")
+    (mine / "newstag-brat").mkdir()  # an earlier export in it stays too
+    picked = [str(mine)]
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: picked.pop(0))
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "exec", lambda box: asked.append(box.text()) or QMessageBox.StandardButton.Yes
+    )
+    dialog = ExportDialog(project, alice)
+    qtbot.addWidget(dialog)
+    choose(dialog, "formatBox", "brat standoff (.txt + .ann folder)")
+    qtbot.mouseClick(dialog.findChild(QPushButton, "browseButton"), Qt.MouseButton.LeftButton)
+    assert dialog.outEdit.text() == str(mine / "newstag-brat-2")
+    assert str(mine) in dialog.messageLabel.text()
+    assert run(qtbot, dialog) is not None and asked == []
+    assert (mine / "thesis.docx").read_bytes() == b"years of work"
+    assert sorted(p.name for p in mine.iterdir()) == ["newstag-brat", "newstag-brat-2", "thesis.docx"]
+    assert (mine / "newstag-brat-2" / "doc000001.ann").is_file()
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    picked.append(str(empty))
+    qtbot.mouseClick(dialog.findChild(QPushButton, "browseButton"), Qt.MouseButton.LeftButton)
+    assert dialog.outEdit.text() == str(empty)

@@ -88,6 +88,27 @@ def test_review_with_the_keyboard(qtbot: QtBot, reviewed: tuple[Project, Documen
     assert window.queue.item(0).text().startswith("✓")
 
 
+def test_imported_gold_is_said_before_a_review_replaces_it(
+    qtbot: QtBot, reviewed: tuple[Project, DocumentId]
+) -> None:
+    """A document imported with gold (doccano, CoNLL: the default --spans-as gold) and never reviewed said
+    'no gold yet', and a save then replaced the imported gold without a word; the status says it is there."""
+    from model.ops import Insert
+    from model.spans import Origin, Status
+    from storage.span_rows import insert_spans
+
+    project, doc = reviewed
+    with project.transaction() as s:
+        insert_spans(s, [Insert(doc, Layer.GOLD, None, 0, 2, "LOC", Status.ACCEPTED, Origin.IMPORTED)])
+    window = open_window(qtbot, project)
+    assert "imported gold (1 span(s)), replaced when saved" in window.state.text()
+    assert "no gold yet" not in window.state.text()
+    qtbot.keyClick(window.article, Qt.Key.Key_B)
+    qtbot.keyClick(window.article, Qt.Key.Key_B)
+    qtbot.keyClick(window.article, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert "gold version 1 · saved" in window.state.text()
+
+
 def test_ctrl_z_right_after_a_decision_undoes_it(qtbot: QtBot, reviewed: tuple[Project, DocumentId]) -> None:
     """A decision moves on to the next open disagreement, and Shift+Tab skips decided ones while any is open:
     Ctrl+Z and U undid only the current (open) one, that is nothing, so no decision could be taken back."""

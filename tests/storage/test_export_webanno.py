@@ -44,7 +44,7 @@ def write_one(
     writer = WebAnnoWriter(folder, mode)
     result = writer.write(ExportDocument(1, "t", text, entities))
     writer.close()
-    return folder / "doc000001.tsv", result.skipped
+    return folder / "t.tsv", result.skipped
 
 
 @st.composite
@@ -155,7 +155,10 @@ def test_export_then_import_gives_back_the_corpus(
     assert main(["export", "--db", db, "--format", "webanno", "--out", str(out), "--quiet"]) == 0
     printed = capsys.readouterr().out
     assert "documents: 2" in printed and "entities: GPE 1, LOC 1, ORG 2, PER 1, W|[1] 1, X 1" in printed
-    assert sorted(p.name for p in out.iterdir()) == ["doc000001.tsv", "doc000002.tsv"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        "a_b[c]_d_e_f;g 联合国.tsv",
+        "李强在北京会见古特雷斯。.tsv",
+    ]
     # never over an earlier export unless --overwrite
     assert main(["export", "--db", db, "--format", "webanno", "--out", str(out), "--quiet"]) == 2
     assert "already exists" in capsys.readouterr().err
@@ -167,7 +170,7 @@ def test_export_then_import_gives_back_the_corpus(
 
     def corpus(path: Path) -> list[tuple[str, list[list[object]]]]:
         rows = [json.loads(line) for line in path.read_text(encoding="utf-8").split("\n") if line]
-        return [(row["text"], sorted(row["label"])) for row in rows]
+        return sorted((row["text"], sorted(row["label"])) for row in rows)  # read back in file name order
 
     assert corpus(second) == corpus(first) and len(corpus(first)) == 2
 
@@ -189,3 +192,40 @@ def test_sentences_are_cut_as_the_conll_export_cuts_them(
     assert [line[len("#Text=") :] for line in content.split("\n") if line.startswith("#Text=")] == texts
     assert content.count("\n\n#Text=") == sentences  # a blank line before each
     assert read(path) == (text, [Entity(0, 2, "PER")])
+
+
+def test_files_are_named_by_title_made_safe_and_unique(tmp_path: Path) -> None:
+    """INCEpTION lists a project's documents by file name: the files carry the documents' titles, not their
+    ids, without what a disk or INCEpTION refuses in a name, and two titles that would give one name (the
+    same title, or names a disk ignoring case takes for one) are told apart by the document's id."""
+    titles = [
+        "新华社北京1月1日电",
+        "新华社北京1月1日电",  # the same title twice
+        "Reuters report",
+        "REUTERS REPORT",  # one file on macOS and Windows
+        'a/b\\c: d*e?f"g<h>i|j',
+        "  ..hidden\tand \u200bspaced. ",
+        "",  # no title: by its id
+        "CON",  # a Windows device name
+        "𠮷" * 100,  # cut: 60 characters and at most 150 bytes
+    ]
+    writer = WebAnnoWriter(tmp_path)
+    for i, title in enumerate(titles, start=1):
+        writer.write(ExportDocument(i, title, "李强在北京。", [Entity(0, 2, "PER")]))
+    writer.close()
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == sorted(
+        [
+            "新华社北京1月1日电.tsv",
+            "新华社北京1月1日电-2.tsv",
+            "Reuters report.tsv",
+            "REUTERS REPORT-4.tsv",
+            "a_b_c_ d_e_f_g_h_i_j.tsv",
+            "hidden and spaced.tsv",
+            "doc000007.tsv",
+            "_CON.tsv",
+            "𠮷" * 37 + ".tsv",
+        ]
+    )
+    for path in tmp_path.iterdir():
+        assert read(path) == ("李强在北京。", [Entity(0, 2, "PER")])
