@@ -198,10 +198,13 @@ class DocumentListModel(QAbstractTableModel):
         key = _key(places, document_id)
         row = next((i for i, e in enumerate(self._entries) if _key(places, e.id) > key), len(self._entries))
         later = row == len(self._entries) and self.canFetchMore()
-        self._total += 1
         self._positions.clear()
-        if later:  # beyond the loaded rows: a later page brings it
+        if (
+            later
+        ):  # beyond the loaded rows: a later page brings it; it may be counted already (read, not left)
+            self._total = self._documents.count_documents(self._annotator_id, self._state, self._search)
             return
+        self._total += 1  # among the loaded rows, yet not one of them: the filter did not hold it when read
         self.beginInsertRows(QModelIndex(), row, row)
         self._entries.insert(row, replace(entry, state=state, open_suggestions=open_))
         self._rows = {e.id: i for i, e in enumerate(self._entries)}

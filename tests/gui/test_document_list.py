@@ -143,3 +143,20 @@ def test_an_article_key_pressed_in_the_list_says_where_it_acts(
     press(qtbot, window, K.Key_X)  # now in the article: rejects 越南外交部
     spans = sqlite_project.annotations.spans(corpus[0], Layer.ANNOTATOR, window.annotator.id)
     assert [(s.start, s.end, s.status.value) for s in spans] == [(0, 5, "rejected")]
+
+
+def test_an_action_on_an_article_beyond_the_loaded_rows_does_not_count_it_twice(
+    qtbot: QtBot, make_window, sqlite_project: Project
+) -> None:
+    """A saved change to an article the list has not loaded yet (beyond its first page), whose state the
+    filter already held, was read as an article coming back into the filter: every action on it added one to
+    "N document(s)" and to "article N of M" (503 of 500 after three)."""
+    ids = add_documents(sqlite_project, [f"第{i}篇报道\n正文{i}" for i in range(450)])
+    window = make_window()
+    window.documents.filter.setCurrentIndex(1)  # New
+    model = window.documents.model
+    assert model.total == 450 and model.rowCount() == 200
+    for _ in range(3):  # as the window follows an action that leaves the unloaded article new (an undo)
+        model.update_entry(ids[400], DocState.NEW, 0)
+    assert model.total == 450
+    assert window.documents.count.text() == "450 document(s)"

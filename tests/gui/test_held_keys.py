@@ -62,3 +62,13 @@ def test_the_review_windows_held_keys_decide_once(
     assert list(session.decisions) == [0]
     hold(window.article, Qt.Key.Key_B, SHIFT, text="B")  # Shift+B, held: bob's version of the second only
     assert sorted(session.decisions) == [0, 1] and session.decisions[1].source == "bob"
+
+
+def test_every_key_that_acts_once_names_a_command_of_its_window() -> None:
+    """A command renamed in the table but not in ONCE would quietly repeat again when held."""
+    from gui.review_shortcuts import ONCE as REVIEW_ONCE
+    from gui.review_shortcuts import REVIEW_SHORTCUTS
+    from gui.shortcuts import ONCE, SHORTCUTS
+
+    assert {s.command for s in SHORTCUTS} >= ONCE
+    assert {s.name for s in REVIEW_SHORTCUTS} >= REVIEW_ONCE
