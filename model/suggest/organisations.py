@@ -200,6 +200,12 @@ _NAME_TAILS = (
 )  # fmt: skip
 
 
+# Tails that are words for what the company makes, not for the company: what is left is its short name
+# only when jieba does not know it as a common word (蔚来汽车 … 蔚来; not 红旗汽车 … 红旗飘扬).
+_PRODUCT_TAILS = frozenset({"汽车公司", "汽车"})
+_COMMON_WORD = 100  # jieba dictionary frequency from which such a stem is a word of the language
+
+
 def name_tail(surface: str) -> str | None:
     """The tail of a company's or club's full name ``surface`` ends with (``_NAME_TAILS``), or None."""
     return next((t for t in _NAME_TAILS if surface.endswith(t)), None)
@@ -224,6 +230,8 @@ def short_names(ctx: Context, chosen: list[Suggestion]) -> list[Suggestion]:
             begin = ctx.tokens[i].end
             i += 1
         stem = ctx.text[begin : s.end - len(tail)]
+        if tail in _PRODUCT_TAILS and ctx.freq(stem) >= _COMMON_WORD:
+            continue
         if len(stem) >= 2 and stem not in ctx.lex.gazetteer and "某" not in stem and stem.isalnum():
             stems.add(stem)
     out: list[Suggestion] = []

@@ -172,3 +172,20 @@ def test_the_short_name_of_a_company_only_the_pretrained_tagger_read_in_full_is_
     found = _beside_tagger({"蔚来汽车": "ORG"}, text)
     assert ("蔚来汽车", "ORG", 0) in found
     assert ("蔚来", "ORG", text.rindex("蔚来")) in found
+
+
+@pytest.mark.parametrize(
+    ("full", "text"),
+    [
+        ("红旗汽车", "红旗汽车发布新车。广场上红旗飘扬，人们高举红旗。"),
+        ("长安汽车", "长安汽车公布销量。西安古称长安。"),
+        ("长城汽车", "长城汽车在保定。游客登上长城。"),
+        ("理想汽车", "理想汽车交付新车。他的理想是当医生。"),
+    ],
+)
+def test_a_make_of_car_named_by_a_common_word_lends_it_no_short_name(full: str, text: str) -> None:
+    """汽车 names what the company makes: 红旗 of 红旗汽车 is a flag elsewhere, not the company."""
+    found = _beside_tagger({full: "ORG"}, text)
+    assert (full, "ORG", 0) in found
+    stem = full.removesuffix("汽车")
+    assert [f for f in found if f[0] == stem] == []
