@@ -12,6 +12,7 @@ from platformdirs import user_data_dir
 from sqlalchemy import URL, Engine, create_engine, event, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, ProgrammingError
 from sqlalchemy.exc import DatabaseError as SADatabaseError
+from sqlalchemy.util import asbool
 
 from model.faults import LOCK_WAIT_S, Fault, FaultKind
 
@@ -227,8 +228,15 @@ def parse_url(url: str) -> URL:
 
 
 def opened_as_uri(url: URL) -> bool:
-    """Whether a SQLite URL names its file as a URI (``sqlite:///file:PATH?mode=ro&uri=true``)."""
-    return str(url.query.get("uri", "")).lower() in ("true", "1")
+    """Whether a SQLite URL names its file as a URI (``sqlite:///file:PATH?mode=ro&uri=true``): ``uri`` read
+    as SQLAlchemy's pysqlite dialect reads it (``asbool``: true, yes, on, t, y, 1)."""
+    value = url.query.get("uri")
+    if value is None:
+        return False
+    try:
+        return asbool(value if isinstance(value, str) else value[-1])
+    except ValueError:  # the dialect refuses the URL before it opens anything
+        return False
 
 
 def sqlite_path(url: str | URL) -> Path | None:

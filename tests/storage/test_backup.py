@@ -219,6 +219,10 @@ def test_a_backup_killed_midway_leaves_no_file_and_the_next_one_clears_its_tempo
         ("sqlite:////data/a.db", "/data/a.db"),
         ("sqlite:///file:/data/a.db?mode=ro&uri=true", "/data/a.db"),
         ("sqlite:///file:///data/a.db?mode=ro&uri=true", "/data/a.db"),
+        (
+            "sqlite:///file:/data/a.db?uri=yes",
+            "/data/a.db",
+        ),  # the dialect reads yes/on/t as true: was file:/…
         # without uri=true, SQLite opens a file named file:a.db (this was a.db)
         ("sqlite:///file:a.db", "file:a.db"),
         ("sqlite:///file://localhost/data/a.db?uri=true", "/data/a.db"),  # was //localhost/data/a.db
