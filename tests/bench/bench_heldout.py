@@ -88,6 +88,7 @@ def loop(
         pretrained=tagger,
         iterations=settings.iterations,
         minfreq=settings.minfreq,
+        threshold=settings.threshold,  # the product's, as bench_crf's curve
     ).report
 
 
