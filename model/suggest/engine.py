@@ -275,11 +275,14 @@ class SuggestionEngine:
             self.in_word.forget(forget)
         else:
             self.in_word = InWordMemory()
-        cut: dict[str, list[Token]] = {}  # each text once: the annotators' and the gold layer's decisions
-        for context, offset, label, accepted in spans:  # on one character share the text around it
+        # each text cut once (the annotators' and the gold layer's decisions on one character share the text
+        # around it), and only the words of the text at hand kept: the decisions come grouped by their text
+        last: str | None = None
+        tokens: list[Token] = []
+        for context, offset, label, accepted in sorted(spans, key=lambda span: span[0]):
             e = Entity(offset, offset + 1, label)
-            if (tokens := cut.get(context)) is None:
-                tokens = cut[context] = self._tokenizer.tokens(to_half_width(context))
+            if context != last:
+                last, tokens = context, self._tokenizer.tokens(to_half_width(context))
             self.in_word.remember(tokens, [e] if accepted else [], [] if accepted else [e])
 
     def _anchor_propagated(self, ctx: rules.Context, propagated: list[Suggestion]) -> None:
