@@ -343,4 +343,6 @@ def refuse_nul(text: str, path: Path | str) -> None:
     """Refuse a NUL character in a file's text by its line (past the first 8 KB: earlier ones are settled
     with the encoding, ``nul_bytes``)."""
     if (nul := text.find("\x00")) >= 0:
-        raise ImportFormatError.of(path, K.NUL_CHARACTER, text.count("\n", 0, nul) + 1)
+        before = text[:nul]  # lines end with \r\n, \n or a lone \r, as a file read with its lines counts them
+        line = before.count("\n") + before.count("\r") - before.count("\r\n") + 1
+        raise ImportFormatError.of(path, K.NUL_CHARACTER, line)

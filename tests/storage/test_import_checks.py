@@ -63,6 +63,20 @@ def test_a_nul_past_the_first_8_kb_of_a_text_file_is_refused_with_its_line(
     assert snapshot(project) == before
 
 
+@pytest.mark.parametrize("newline", ["\r", "\r\n"])
+def test_a_nul_past_the_first_8_kb_is_refused_by_the_same_line_whatever_the_line_ends(
+    project: Project, tmp_path: Path, newline: str
+) -> None:
+    """A file of lone-CR lines read as text (the brat reader named by --format brat, a .txt) counted only
+    line feeds before the NUL: "line 1", where a .ann detected by its content said "line 3002"."""
+    path = tmp_path / "a.txt"
+    path.write_bytes(("标题" + newline + ("正文。" + newline) * 3000 + "坏\x00行" + newline).encode())
+    before = snapshot(project)
+    report = project.importer.import_file(path)
+    assert report.error is not None and report.error.line == 3002
+    assert snapshot(project) == before
+
+
 def test_a_bad_label_in_conll_and_brat_names_its_line(project: Project, tmp_path: Path) -> None:
     conll = tmp_path / "a.bio"
     label = "X" * 70
