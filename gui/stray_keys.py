@@ -5,7 +5,7 @@ list."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from gui.session import AnnotationSession
@@ -42,10 +42,20 @@ class StrayKeys(QObject):
             if any(
                 key.matches(pressed) == QKeySequence.SequenceMatch.ExactMatch for key in action.shortcuts()
             ):
-                said = self.tr("{0} acts in the article: Return (or Ctrl+1) gives the article the keys.")
-                self.session.message.emit(said.format(pressed.toString(NATIVE)), False)
+                focus = self._focus_article_key()
+                if focus:
+                    said = self.tr("{0} acts in the article: Return (or {1}) gives the article the keys.")
+                else:
+                    said = self.tr("{0} acts in the article: Return gives the article the keys.")
+                self.session.message.emit(said.format(pressed.toString(NATIVE), focus), False)
                 return True
         return False
+
+    def _focus_article_key(self) -> str:
+        """The key the keymap gives "focus the article" now (Ctrl+1 unless rebound), or "" if none."""
+        window = self.parent()
+        action = window.findChild(QAction, "action_focus_article") if window is not None else None
+        return action.shortcut().toString(NATIVE) if action is not None else ""
 
     def _unbound_digit(self, event: QKeyEvent) -> None:
         """A label key (1–9) that reaches the article or the panel was taken by no shortcut: no label has

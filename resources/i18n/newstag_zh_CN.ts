@@ -3735,8 +3735,12 @@ Replace it? Once the new export is complete, the old file is deleted and the new
 <context>
     <name>StrayKeys</name>
     <message>
-        <source>{0} acts in the article: Return (or Ctrl+1) gives the article the keys.</source>
-        <translation>{0} 在正文中才起作用：按 Return（或 Ctrl+1）让正文接收按键。</translation>
+        <source>{0} acts in the article: Return (or {1}) gives the article the keys.</source>
+        <translation>{0} 在正文中才起作用：按 Return（或 {1}）让正文接收按键。</translation>
+    </message>
+    <message>
+        <source>{0} acts in the article: Return gives the article the keys.</source>
+        <translation>{0} 在正文中才起作用：按 Return 让正文接收按键。</translation>
     </message>
     <message>
         <source>No label has the key {0}; Project → Labels… gives a label a key.</source>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from pytestqt.qtbot import QtBot
 
 from model.spans import DocState, Layer
@@ -139,6 +140,10 @@ def test_an_article_key_pressed_in_the_list_says_where_it_acts(
         assert "acts in the article" in window.statusBar().currentMessage()
         assert documents.view.hasFocus() and window.session.document.id == corpus[0]
     assert sqlite_project.annotations.spans(corpus[0], Layer.ANNOTATOR, window.annotator.id) == []
+    assert "Return (or Ctrl+1)" in window.statusBar().currentMessage()
+    window.actions_by_command["focus_article"].setShortcut(QKeySequence("Ctrl+G"))  # as F1's keymap rebinds
+    qtbot.keyClick(documents.view, K.Key_X)
+    assert "Return (or Ctrl+G)" in window.statusBar().currentMessage()  # the key it has, not the default
     qtbot.keyClick(documents.view, K.Key_Return)
     press(qtbot, window, K.Key_X)  # now in the article: rejects 越南外交部
     spans = sqlite_project.annotations.spans(corpus[0], Layer.ANNOTATOR, window.annotator.id)
