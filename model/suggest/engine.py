@@ -107,6 +107,7 @@ class SuggestionEngine:
         self._project_version = -1
         self._added_to_jieba: set[str] = set()
         self._abbreviations: frozenset[str] = frozenset()
+        self._last_cut: tuple[str, list[Token]] = ("", [])  # the words of the text suggested last
         self._learned_names: dict[str, str] = {}
         self.in_word = InWordMemory()  # entities confirmed inside a longer jieba word (台 in 台商)
         self._engine_labels: dict[str, str] = {}  # project label → engine label, for the rules
@@ -191,6 +192,7 @@ class SuggestionEngine:
         self.warm_up()
         norm = to_half_width(text)
         tokens = self._tokenizer.tokens(norm)
+        self._last_cut = (norm, tokens)
         ctx = rules.Context(
             norm,
             tokens,
@@ -216,7 +218,12 @@ class SuggestionEngine:
         """The short names in ``text`` (``rules.short_names``) of ``organisations`` that another source found
         under their full names (a pretrained tagger's 蔚来汽车 … 蔚来), admissible in this project."""
         norm = to_half_width(text)
-        ctx = rules.Context(norm, self.tokens(norm), lexicons.load(), self._freq)
+        cut_text, tokens = (
+            self._last_cut
+        )  # the text just suggested (ModelAssistedEngine.suggest): not cut again
+        ctx = rules.Context(
+            norm, tokens if cut_text == norm else self.tokens(norm), lexicons.load(), self._freq
+        )
         return self.admissible(norm, rules.short_names(ctx, list(organisations)))
 
     def _base_entities(self, ctx: rules.Context) -> list[Suggestion]:
