@@ -18,6 +18,7 @@ from gui.session import AnnotationSession
 from model import editing
 from model.commands import SetDocumentState
 from model.editing import Outcome, Plan, Refusal
+from model.faults import FaultKind
 from model.ops import Change, ConflictError, StoreUnavailable
 from model.span_rules import snap
 from model.spans import DocState, DocumentId, Entity, OffsetError, Status
@@ -96,7 +97,11 @@ class AnnotationActions(QObject):
             reason = self.tr("unexpected error ({0}: {1}); your action was not saved").format(
                 type(exc).__name__, exc
             )
-        self.session.message.emit(self.tr("“{0}” was not saved: {1}").format(text, reason), True)
+        if getattr(exc, "kind", None) is FaultKind.IN_DOUBT:  # the COMMIT went; its answer did not come
+            said = self.tr("“{0}” may or may not have been saved: {1}").format(text, reason)
+        else:
+            said = self.tr("“{0}” was not saved: {1}").format(text, reason)
+        self.session.message.emit(said, True)
 
     def focus_next(self, backwards: bool = False) -> None:
         """Tab / Shift+Tab. In an article without a span to focus they would do nothing: they say so."""

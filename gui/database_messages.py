@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from gui.i18n import QT_TRANSLATE_NOOP
-from model.faults import Fault
+from model.faults import Fault, FaultKind
 from model.ops import NOT_SAVED, StoreUnavailable
 
 CONTEXT = "DatabaseMessages"
@@ -29,6 +29,17 @@ TEMPLATES = (
         "not been changed. Upgrade newstag to open it.",
     ),
     QT_TRANSLATE_NOOP("DatabaseMessages", "cannot open the database {where}: {detail}"),
+    QT_TRANSLATE_NOOP(
+        "DatabaseMessages",
+        "the connection to {place} was lost as the action was being committed ({detail}); asked again, the "
+        "server does not have it",
+    ),
+    QT_TRANSLATE_NOOP(
+        "DatabaseMessages",
+        "the connection to {place} was lost as the action was being committed ({detail}), and the server "
+        "cannot be asked whether it was saved: open the document again once the server answers to see "
+        "whether it was",
+    ),
     QT_TRANSLATE_NOOP("DatabaseMessages", "the integrity check of {where} failed ({detail})"),
     QT_TRANSLATE_NOOP(
         "DatabaseMessages",
@@ -71,6 +82,10 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP(
         "DatabaseMessages", "{place} cannot be written: the disk reported an input/output error ({detail})"
     ),
+    QT_TRANSLATE_NOOP(
+        "DatabaseMessages",
+        "{place} stopped answering ({detail}): the server may be frozen, or the network to it down",
+    ),
     QT_TRANSLATE_NOOP("DatabaseMessages", "cannot connect to {where}: {detail}"),
     QT_TRANSLATE_NOOP("DatabaseMessages", "a project's SQLite database must be a file"),
     QT_TRANSLATE_NOOP("DatabaseMessages", "{where} is a folder, not a database file"),
@@ -92,12 +107,12 @@ def render_fault(fault: Fault) -> str:
 
 def database_message(exc: BaseException) -> str:
     """``exc`` in the window's language when it carries a fault (a refused action adds that it was not
-    saved); else its own words. In English, ``str(exc)`` exactly."""
+    saved, unless it may have been: IN_DOUBT); else its own words. In English, ``str(exc)`` exactly."""
     fault: Fault | None = getattr(exc, "fault", None)
     if not isinstance(fault, Fault):
         return str(exc)
     said = render_fault(fault)
-    if not isinstance(exc, StoreUnavailable):
+    if not isinstance(exc, StoreUnavailable) or fault.kind is FaultKind.IN_DOUBT:
         return said
     try:
         return _tr(NOT_SAVED).format(said)

@@ -12,6 +12,9 @@ from enum import StrEnum
 # How long an action waits for a lock another program (SQLite) or session (PostgreSQL) holds before it is
 # refused with a LOCKED fault (``storage.db.LOCK_WAIT_MS``), as the message says it (``{seconds}``)
 LOCK_WAIT_S = 5
+# How long an action waits for a PostgreSQL server to answer one statement (the COMMIT too) before it is
+# refused as UNAVAILABLE (``storage.answers``): longer than LOCK_WAIT_S, so a lock wait is told as a lock
+ANSWER_WAIT_S = 10
 
 
 class FaultKind(StrEnum):
@@ -28,6 +31,7 @@ class FaultKind(StrEnum):
     NOT_A_DATABASE = "not-a-database"  # a folder, or a file that is no SQLite database
     CANNOT_CONNECT = "cannot-connect"  # the server does not answer
     MOVED = "moved"  # the SQLite file was deleted, moved or replaced while it was open
+    IN_DOUBT = "in-doubt"  # the COMMIT was sent, its answer lost, and the server cannot be asked which
 
 
 @dataclass(frozen=True, slots=True)

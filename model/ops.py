@@ -114,9 +114,10 @@ class Change:
 
 
 class StoreUnavailable(Exception):
-    """The database could not save the action (locked, gone, refused). Nothing of the action was saved.
-    ``fault`` (when known) is what went wrong, told apart for a program; the message is its English followed
-    by ``NOT_SAVED``."""
+    """The database could not save the action (locked, gone, refused). Nothing of the action was saved,
+    unless ``kind`` is IN_DOUBT: the COMMIT was sent, its answer lost, and the server could not be asked
+    whether it landed (the message says so; it does not end with ``NOT_SAVED``). ``fault`` (when known) is
+    what went wrong, told apart for a program; the message is its English followed by ``NOT_SAVED``."""
 
     def __init__(self, message: str, fault: Fault | None = None) -> None:
         super().__init__(message)

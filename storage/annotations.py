@@ -30,6 +30,7 @@ from model.ops import (
 from model.spans import AnnotatorId, DocState, DocumentId, Entity, Layer, Origin, Span, SpanId, Status
 from model.text import find_all
 from model.view import annotator_view
+from storage.answers import answering, commit_lost, event_landed
 from storage.database import Database
 from storage.db import DatabaseError, database_error
 from storage.documents import DocumentStore
@@ -106,6 +107,13 @@ class Annotations:
     # -- writes -------------------------------------------------------------------------------------
 
     def apply(self, action: Action, ops: Sequence[Op]) -> Change:
+        """Within ``ANSWER_WAIT_S`` for each answer of a PostgreSQL server (``storage.answers``): a frozen
+        server or a silent network refuses the action (UNAVAILABLE) instead of freezing the window."""
+        with answering():
+            return self._apply(action, ops)
+
+    def _apply(self, action: Action, ops: Sequence[Op]) -> Change:
+        logged: list[int] = []  # the id of the action's event row, once the COMMIT is sent
         try:
             with self._project.transaction() as s:
                 # two windows (of one annotator, or of two) writing to one document take turns, so the
@@ -129,19 +137,18 @@ class Annotations:
                         if action.undo and doc_id == action.document_id:
                             _untouch_progress(s, row)
                         states.append((doc_id, action.annotator_id, DocState(row.state)))
-                s.execute(
-                    insert(EventRow),
-                    [
-                        {
-                            "at": datetime.now(UTC),
-                            "annotator_id": action.annotator_id,
-                            "document_id": action.document_id,
-                            "action": action.name[:32],
-                            "payload": action.payload,
-                        }
-                    ],
-                )
-                return Change(change.inserted, change.updated, change.deleted, tuple(states))
+                event = {
+                    "at": datetime.now(UTC),
+                    "annotator_id": action.annotator_id,
+                    "document_id": action.document_id,
+                    "action": action.name[:32],
+                    "payload": action.payload,
+                }
+                event_id = s.execute(insert(EventRow).returning(EventRow.id), event).scalar_one()
+                s.flush()
+                done = Change(change.inserted, change.updated, change.deleted, tuple(states))
+                logged.append(event_id)  # all sent but the COMMIT, which leaving the block sends
+            return done
         except StaleDataError as exc:
             raise ConflictError("someone else changed this span first; reload the document") from exc
         except IntegrityError:
@@ -152,7 +159,17 @@ class Annotations:
             problem = database_error(exc, self._project.engine.url)
             if problem is None:
                 raise
-            raise StoreUnavailable(NOT_SAVED.format(problem), problem.fault) from exc
+            # (a sequence's numbers are never reused: on PostgreSQL the event's id tells whether it landed)
+            if not (logged and exc.connection_invalidated and self._project.engine.dialect.name != "sqlite"):
+                raise StoreUnavailable(NOT_SAVED.format(problem), problem.fault) from exc
+            lost = problem.fault.detail if problem.fault else str(exc)
+        # the COMMIT was sent and its answer lost: the action may have been saved; ask on a new connection
+        # rather than say it was not, or save it a second time
+        landed = event_landed(self._project.engine, logged[0])
+        if landed:
+            logger.warning("the answer to %s's COMMIT was lost; it was saved", action.name)
+            return done
+        raise commit_lost(self._project.url, lost, landed)
 
     def _apply_all(self, s: Session, ops: Sequence[Op]) -> Change:
         """Apply ``ops`` in order; each run of inserts and each run of deletes goes to the database as one

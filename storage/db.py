@@ -15,6 +15,8 @@ from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.util import asbool
 
 from model.faults import LOCK_WAIT_S, Fault, FaultKind
+from storage.answers import IN_DOUBT, LOST_NOT_SAVED
+from storage.pg_engine import pg_engine
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -117,6 +119,11 @@ _REASONS = (
         _WRITE + "the file cannot be opened (check the folder and its permissions) ({detail})",
     ),
     ("disk i/o error", FaultKind.IO, _WRITE + "the disk reported an input/output error ({detail})"),
+    (
+        "no answer from the server",  # ``storage.answers.NO_ANSWER``
+        FaultKind.UNAVAILABLE,
+        "{place} stopped answering ({detail}): the server may be frozen, or the network to it down",
+    ),
 )
 TEMPLATES = (
     DAMAGED,
@@ -125,6 +132,8 @@ TEMPLATES = (
     CANNOT_OPEN,
     CHECK_FAILED,
     MOVED,
+    LOST_NOT_SAVED,
+    IN_DOUBT,
     NOT_A_URL,
     NOT_OUR_BACKEND,
     *dict.fromkeys(template for _, _, template in _REASONS),
@@ -191,7 +200,6 @@ LOCK_WAIT_MS = LOCK_WAIT_S * 1000
 # How long a new PostgreSQL connection may take, per attempt (libpq's connect_timeout; with the default
 # sslmode it tries twice, with SSL and without: about 10 s in all)
 CONNECT_WAIT_S = 5
-
 SYNCHRONOUS = ("FULL", "NORMAL")  # the first is the default
 
 
@@ -289,25 +297,7 @@ def create_db_engine(url: str) -> Engine:
         return engine
     if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
-    # pre-ping: a connection the server dropped (restarted, or pg_terminate_backend) is replaced before use.
-    # A bounded connect: a server that takes the connection and never answers (frozen, a host gone behind a
-    # router) refuses the action after CONNECT_WAIT_S instead of freezing the window for minutes or for good.
-    waits = {} if "connect_timeout" in parsed.query else {"connect_timeout": CONNECT_WAIT_S}
-    engine = create_engine(parsed, pool_pre_ping=True, connect_args=waits)
-    event.listen(engine, "connect", _pg_lock_wait)
-    return engine
-
-
-def _pg_lock_wait(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
-    """A statement waits at most ``LOCK_WAIT_MS`` for a lock (a row another session is writing, a ``LOCK
-    TABLE`` held in psql), as SQLite's ``busy_timeout``: without it an action waited as long as the lock was
-    held, the window frozen, and then reported it done."""
-    autocommit = dbapi_connection.autocommit
-    dbapi_connection.autocommit = True
-    try:
-        dbapi_connection.execute(f"SET lock_timeout = {LOCK_WAIT_MS}")
-    finally:
-        dbapi_connection.autocommit = autocommit
+    return pg_engine(parsed, CONNECT_WAIT_S, LOCK_WAIT_MS)
 
 
 def alembic_config(engine: Engine | None = None) -> Config:

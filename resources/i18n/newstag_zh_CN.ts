@@ -131,6 +131,10 @@
         <translation>意外错误（{0}：{1}），本次操作未保存</translation>
     </message>
     <message>
+        <source>“{0}” may or may not have been saved: {1}</source>
+        <translation>“{0}”可能已保存，也可能未保存：{1}</translation>
+    </message>
+    <message>
         <source>“{0}” was not saved: {1}</source>
         <translation>“{0}”未保存：{1}</translation>
     </message>
@@ -366,6 +370,14 @@
         <translation>无法打开数据库 {where}：{detail}</translation>
     </message>
     <message>
+        <source>the connection to {place} was lost as the action was being committed ({detail}); asked again, the server does not have it</source>
+        <translation>提交操作时与{place}的连接中断（{detail}）；重新询问后，服务器上没有这项操作</translation>
+    </message>
+    <message>
+        <source>the connection to {place} was lost as the action was being committed ({detail}), and the server cannot be asked whether it was saved: open the document again once the server answers to see whether it was</source>
+        <translation>提交操作时与{place}的连接中断（{detail}），且无法向服务器确认是否已保存：服务器恢复响应后请重新打开文档查看</translation>
+    </message>
+    <message>
         <source>the integrity check of {where} failed ({detail})</source>
         <translation>{where} 的完整性检查失败（{detail}）</translation>
     </message>
@@ -412,6 +424,10 @@
     <message>
         <source>{place} cannot be written: the disk reported an input/output error ({detail})</source>
         <translation>{place} 无法写入：磁盘报告了输入/输出错误（{detail}）</translation>
+    </message>
+    <message>
+        <source>{place} stopped answering ({detail}): the server may be frozen, or the network to it down</source>
+        <translation>{place} 停止响应（{detail}）：服务器可能已卡死，或到它的网络已断开</translation>
     </message>
     <message>
         <source>cannot connect to {where}: {detail}</source>

@@ -1,0 +1,75 @@
+"""The window on a PostgreSQL server that stops answering in the middle of an action, or whose answer to the
+COMMIT is lost (a proxy of the test's own in front of the shared server, ``tests/pg_proxy.py``): the key is
+refused after a bounded wait with a message naming the server, nothing is shown as done, and the window
+takes the next key; an action that may have been saved is not said to be unsaved."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+import storage.answers
+from storage.project import Project
+from tests.gui.helpers import own, press
+from tests.pg_proxy import Proxy, proxy_to
+
+K = Qt.Key
+pytestmark = pytest.mark.postgres
+
+BOUND = 1  # seconds: the wait for an answer in these tests (ANSWER_WAIT_S is 10)
+
+
+@pytest.fixture
+def proxy(pg_project: Project, pg_database: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[Proxy]:
+    monkeypatch.setattr(storage.answers, "ANSWER_WAIT_S", BOUND)
+    with proxy_to(pg_database) as started:
+        yield started
+
+
+@pytest.fixture
+def sqlite_project(proxy: Proxy, pg_database: str) -> Iterator[Project]:
+    """The window's fixtures (corpus, make_window) on the real server, through the proxy."""
+    project = Project.open(proxy.url(pg_database))
+    yield project
+    project.close()
+
+
+def test_a_key_on_a_server_that_stops_answering_is_refused_in_seconds_and_the_next_one_saved(
+    qtbot: QtBot, make_window, corpus, pg_project: Project, proxy: Proxy
+) -> None:
+    window = make_window()
+    qtbot.wait(200)  # the window's own first reads and writes are done
+    proxy.freeze_at(b"INSERT INTO spans")
+    started = time.monotonic()
+    press(qtbot, window, K.Key_Return)  # accept ORG 越南外交部: the server freezes as it is stored
+    assert time.monotonic() - started < BOUND + 2
+    said = window.message_bar.text()
+    assert said.startswith("“Accept ORG 越南外交部” was not saved: the database postgresql+psycopg://"), said
+    assert f"@127.0.0.1:{proxy.port}/" in said and "stopped answering (no answer from the server" in said
+    assert said.endswith("; your action was not saved"), said
+    assert window.session.undo_stack.count() == 0
+    assert own(pg_project, corpus[0], window) == set()
+
+    proxy.thaw()
+    press(qtbot, window, K.Key_Return)  # the same key again: saved, the window not reopened
+    assert not window.message_bar.isVisible()
+    assert window.session.undo_stack.count() == 1
+    assert own(pg_project, corpus[0], window) == {(0, 5, "ORG", "accepted")}
+
+
+def test_a_key_whose_commit_went_unanswered_is_said_to_be_maybe_saved(
+    qtbot: QtBot, make_window, corpus, pg_project: Project, proxy: Proxy
+) -> None:
+    window = make_window()
+    qtbot.wait(200)
+    proxy.at_commit("freeze")  # no answer to the COMMIT, and no new connection to ask on
+    press(qtbot, window, K.Key_Return)
+    said = window.message_bar.text()
+    assert said.startswith("“Accept ORG 越南外交部” may or may not have been saved: the connection to the "), said
+    assert said.endswith("open the document again once the server answers to see whether it was"), said
+    assert "not saved" not in said
+    assert window.session.undo_stack.count() == 0  # not shown as done either

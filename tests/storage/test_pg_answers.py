@@ -1,0 +1,134 @@
+"""A PostgreSQL server that stops answering in the middle of an action, and a COMMIT whose answer is lost,
+played by a proxy of the test's own in front of the shared server (``tests/pg_proxy.py``). An action waited
+for a frozen server for good, the window frozen with it; a lost COMMIT's answer was reported as an action
+not saved, whether it had landed or not."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+
+import pytest
+
+import storage.answers
+from model.commands import AddSpans, Context
+from model.faults import FaultKind
+from model.ops import NOT_SAVED, StoreUnavailable
+from model.spans import DocumentId, Entity
+from storage.pg_engine import TCP_SETTINGS
+from storage.project import Project
+from tests.conftest import snapshot
+from tests.gui.conftest import add_documents
+from tests.pg_proxy import Proxy, proxy_to
+
+pytestmark = pytest.mark.postgres
+
+BOUND = 1  # seconds: the wait for an answer in these tests (ANSWER_WAIT_S is 10)
+
+
+@pytest.fixture
+def proxy(pg_project: Project, pg_database: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[Proxy]:
+    monkeypatch.setattr(storage.answers, "ANSWER_WAIT_S", BOUND)
+    with proxy_to(pg_database) as started:
+        yield started
+
+
+@pytest.fixture
+def proxied(proxy: Proxy, pg_database: str) -> Iterator[Project]:
+    """The project of ``pg_project``, opened through the proxy."""
+    project = Project.open(proxy.url(pg_database))
+    yield project
+    project.close()
+
+
+def _accept(project: Project, doc: DocumentId) -> None:
+    me = project.annotator("ann")
+    AddSpans(Context(doc, me.id), [Entity(0, 2, "LOC")]).do(project.annotations)
+
+
+def test_an_action_on_a_server_that_stops_answering_is_refused_after_a_bounded_wait(
+    pg_project: Project, proxied: Project, proxy: Proxy
+) -> None:
+    (doc,) = add_documents(pg_project, ["北京欢迎你"])
+    pg_project.annotator("ann")
+    before = snapshot(pg_project)
+    proxy.freeze_at(b"INSERT INTO spans")  # the server freezes in the middle of the action
+    started = time.monotonic()
+    with pytest.raises(StoreUnavailable) as caught:
+        _accept(proxied, doc)
+    waited = time.monotonic() - started
+    assert BOUND <= waited < BOUND + 2, waited
+    assert caught.value.kind is FaultKind.UNAVAILABLE
+    said = str(caught.value)
+    assert f"the database postgresql+psycopg://postgres@127.0.0.1:{proxy.port}/" in said
+    assert said.endswith(
+        "stopped answering (no answer from the server in 1 seconds): the server may be frozen, or the "
+        "network to it down; your action was not saved"
+    ), said
+    proxy.thaw()
+    assert snapshot(pg_project) == before
+    _accept(proxied, doc)  # the server answers again: the same action is saved, the project not reopened
+    assert len(snapshot(pg_project)["spans"]) == 1
+
+
+def test_a_commit_whose_answer_is_lost_but_landed_is_saved_once(
+    pg_project: Project, proxied: Project, proxy: Proxy
+) -> None:
+    (doc,) = add_documents(pg_project, ["北京欢迎你"])
+    pg_project.annotator("ann")
+    proxy.at_commit("forward")  # the server gets the COMMIT; the line goes before its answer comes back
+    _accept(proxied, doc)  # asked again on a new connection: it landed, so it is done (and not sent again)
+    assert proxy.commits_seen == 1
+    saved = snapshot(pg_project)
+    assert len(saved["spans"]) == 1 and len(saved["events"]) == 1
+
+
+def test_a_commit_cut_before_it_reached_the_server_is_refused_as_not_saved(
+    pg_project: Project, proxied: Project, proxy: Proxy
+) -> None:
+    (doc,) = add_documents(pg_project, ["北京欢迎你"])
+    pg_project.annotator("ann")
+    before = snapshot(pg_project)
+    proxy.at_commit("drop")
+    with pytest.raises(StoreUnavailable) as caught:
+        _accept(proxied, doc)
+    assert proxy.commits_seen == 1
+    assert caught.value.kind is FaultKind.UNAVAILABLE
+    said = str(caught.value)
+    assert said.startswith("the connection to the database postgresql+psycopg://postgres@127.0.0.1:"), said
+    assert " was lost as the action was being committed (" in said
+    assert "server closed the connection unexpectedly" in said  # the driver's words
+    assert said.endswith("); asked again, the server does not have it; your action was not saved"), said
+    assert snapshot(pg_project) == before
+
+
+def test_a_commit_whose_answer_is_lost_with_the_server_is_said_to_be_in_doubt(
+    pg_project: Project, proxied: Project, proxy: Proxy
+) -> None:
+    (doc,) = add_documents(pg_project, ["北京欢迎你"])
+    pg_project.annotator("ann")
+    proxy.at_commit("freeze")  # no answer to the COMMIT, and no new connection to ask on
+    started = time.monotonic()
+    with pytest.raises(StoreUnavailable) as caught:
+        _accept(proxied, doc)
+    assert time.monotonic() - started < BOUND + 3
+    assert caught.value.kind is FaultKind.IN_DOUBT
+    said = str(caught.value)
+    assert "was lost as the action was being committed (no answer from the server in 1 seconds)" in said
+    assert said.endswith(
+        "the server cannot be asked whether it was saved: open the document again once the server answers "
+        "to see whether it was"
+    ), said
+    assert not said.endswith(NOT_SAVED.format(""))
+
+
+def test_the_tcp_bounds_apply_unless_the_url_sets_its_own(pg_database: str) -> None:
+    project = Project.open(pg_database + "?keepalives_idle=7")
+    try:
+        with project.engine.connect() as conn:
+            used = conn.connection.dbapi_connection.info.get_parameters()  # type: ignore[union-attr]
+    finally:
+        project.close()
+    assert used["keepalives_idle"] == "7"
+    for key in ("keepalives", "keepalives_interval", "keepalives_count", "tcp_user_timeout"):
+        assert used[key] == str(TCP_SETTINGS[key]), key
