@@ -54,7 +54,7 @@ def answering(seconds: float | None = None) -> Iterator[None]:
 
 
 @functools.cache
-def connection_class() -> type:
+def connection_class() -> Any:
     """psycopg's Connection, with the wait for an answer bounded where ``answering`` is in force."""
     import psycopg
     from psycopg import errors
@@ -67,7 +67,7 @@ def connection_class() -> type:
             if bound is None or timed_out is None or kwargs.get("timeout") is not None or len(args) > 1:
                 return super().wait(gen, *args, **kwargs)
             try:
-                return super().wait(gen, *args, timeout=bound, **kwargs)
+                return super().wait(gen, *args, **{**kwargs, "timeout": bound})
             except timed_out:
                 # the protocol is halfway through a message: the connection cannot be used again
                 self.close()
