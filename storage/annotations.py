@@ -219,7 +219,8 @@ class Annotations:
         """Add time spent on a document (the window calls this when the annotator moves on or idles)."""
         if seconds <= 0:
             return
-        with self._project.transaction() as s:
+        # bounded as an action is: the window's timer saves it, and a frozen server would freeze the window
+        with answering(), self._project.transaction() as s:
             row = _progress_row(s, document_id, annotator_id)  # reading is not working on it: the state stays
             row.seconds_spent += seconds
 

@@ -9,6 +9,8 @@ import time
 from collections.abc import Iterator
 
 import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
 
 import storage.answers
 from model.commands import AddSpans, Context
@@ -69,6 +71,22 @@ def test_an_action_on_a_server_that_stops_answering_is_refused_after_a_bounded_w
     assert snapshot(pg_project) == before
     _accept(proxied, doc)  # the server answers again: the same action is saved, the project not reopened
     assert len(snapshot(pg_project)["spans"]) == 1
+
+
+def test_the_time_spent_saved_by_the_windows_timer_is_bounded_as_an_action_is(
+    pg_project: Project, proxied: Project, proxy: Proxy
+) -> None:
+    (doc,) = add_documents(pg_project, ["北京欢迎你"])
+    me = pg_project.annotator("ann")
+    proxy.freeze_at(b"INSERT INTO progress")
+    started = time.monotonic()
+    with pytest.raises(DBAPIError, match="no answer from the server in 1 seconds"):
+        proxied.annotations.add_time(doc, me.id, 12.0)
+    assert time.monotonic() - started < BOUND + 2
+    proxy.thaw()
+    proxied.annotations.add_time(doc, me.id, 12.0)  # the time tracker tries again: saved
+    with pg_project.engine.connect() as conn:
+        assert conn.execute(text("SELECT seconds_spent FROM progress")).scalars().all() == [12.0]
 
 
 def test_a_commit_whose_answer_is_lost_but_landed_is_saved_once(
