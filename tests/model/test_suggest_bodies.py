@@ -134,3 +134,16 @@ def test_the_engine_reads_bodies_platforms_and_clubs(
 def test_the_engine_leaves_common_words_ending_in_a_head_alone(engine: SuggestionEngine) -> None:
     text = "他在内部会议上说，全部俱乐部都要参加，这是干部的责任；教育部门和财政部长也到了。"
     assert _found(engine, text) == []
+
+
+def test_a_name_the_pretrained_tagger_reads_as_a_person_is_the_platform_it_was_introduced_as() -> None:
+    """LAC reads 奈飞 as a person; introduced as a streaming company, the rules' ORG wins the conflict cold
+    (the combiner's history may turn that later, as for every rule)."""
+    from model.crf import ModelAssistedEngine
+    from tests.model.test_pretrained import FakeTagger
+
+    text = "流媒体公司奈飞公布财报，奈飞用户超过2亿。"
+    rules_alone = SuggestionEngine(labels=("PER", "LOC", "ORG"), conventions="general")
+    engine = ModelAssistedEngine(rules_alone, pretrained=FakeTagger({"奈飞": "PER"}))  # type: ignore[arg-type]
+    found = [(text[s.start : s.end], s.label, s.start) for s in engine.suggest(text)]
+    assert found == [("奈飞", "ORG", 5), ("奈飞", "ORG", text.rindex("奈飞"))]
