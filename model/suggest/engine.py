@@ -49,6 +49,7 @@ _TOP_TIER_RULES = frozenset(
         "join_transliterated",
         "merge_place_org",
         "place_facility",
+        "state_body",
         "place_suffix",
         "ordinal_org",
     }

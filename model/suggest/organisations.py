@@ -64,7 +64,7 @@ _COMPANY_HEADS = ("公司", "集团")
 _BRANCH = "分"
 
 
-def _place_word(ctx: Context, i: int) -> bool:
+def place_word(ctx: Context, i: int) -> bool:
     """Whether token ``i`` is a place: tagged so, or a rare word of three or more characters ending in an
     administrative head (鼓楼区/n, 渝中区/nt; not 开发区, 工业区)."""
     if ctx.label_at(i) == "LOC":
@@ -73,10 +73,10 @@ def _place_word(ctx: Context, i: int) -> bool:
     return all_han(w) and rare_place_word(w, ctx)
 
 
-def _place_chain_start(ctx: Context, a: int) -> int:
+def place_chain_start(ctx: Context, a: int) -> int:
     """The first of the places standing right before anchor ``a`` (南京市 鼓楼区 | 宁海 路 街道 办事处): an
     organisation named with a chain of places takes them all in (福建省南平市教委, as MSRA tags it)."""
-    while a > 0 and _place_word(ctx, a - 1):
+    while a > 0 and place_word(ctx, a - 1):
         a -= 1
     return a
 
@@ -102,9 +102,9 @@ def merge_place_org(ctx: Context) -> list[Suggestion]:
             continue
         if a is None or (ctx.label_at(a) == "PER" and not tok.word.endswith(_COMPANY_HEADS)):
             continue
-        a = _place_chain_start(ctx, a)
+        a = place_chain_start(ctx, a)
         if tok.word[:1] == _BRANCH and a > 0 and ctx.label_at(a - 1) == "ORG":
-            a = _place_chain_start(ctx, a - 1)  # 成都市 公安局 | 锦江区 分局: the branch of that bureau
+            a = place_chain_start(ctx, a - 1)  # 成都市 公安局 | 锦江区 分局: the branch of that bureau
         out.append(rule_suggestion(ctx.tokens[a].start, tok.end, "ORG", "merge_place_org", 0.88))
     return out
 
@@ -112,20 +112,20 @@ def merge_place_org(ctx: Context) -> list[Suggestion]:
 # Venues named with a place or a name: news, MSRA's included, tags them as places (in MSRA's training part
 # 法兰西体育场, 北京工人体育场, 伊丽莎白体育馆, 福州国际会展中心 are LOC, no named one ORG but two of five
 # 体育中心); 中心 alone stays an organisation head (研究中心).
-_FACILITY_HEADS = ("体育场", "体育馆", "体育中心", "体育园", "会展中心", "展览中心", "博览中心", "大剧院")
+FACILITY_HEADS = ("体育场", "体育馆", "体育中心", "体育园", "会展中心", "展览中心", "博览中心", "大剧院")
 
 
-_FACILITY_REACH = max(len(h) for h in _FACILITY_HEADS)
+_FACILITY_REACH = max(len(h) for h in FACILITY_HEADS)
 
 
 def _facility_head(ctx: Context, tok: Token) -> str | None:
     """The venue head the text ends with at the end of ``tok``, or None."""
     before = ctx.text[max(0, tok.end - _FACILITY_REACH) : tok.end]
-    return next((h for h in _FACILITY_HEADS if before.endswith(h)), None)
+    return next((h for h in FACILITY_HEADS if before.endswith(h)), None)
 
 
 def place_facility(ctx: Context) -> list[Suggestion]:
-    """A place, person or organisation, up to two modifier words and a venue head (``_FACILITY_HEADS``)
+    """A place, person or organisation, up to two modifier words and a venue head (``FACILITY_HEADS``)
     → one LOC (新加坡 国家 体育场, 北京 工人体育场, 厦门 国际 会展中心, 伊丽莎白 体育馆); the head may be
     cut in two words by jieba (会展 中心). ``merge_place_org`` leaves these heads alone."""
     out: list[Suggestion] = []
@@ -188,7 +188,7 @@ def place_police(ctx: Context) -> list[Suggestion]:
     return [
         rule_suggestion(ctx.tokens[k - 1].start, t.end, "ORG", "place_police", 0.8)
         for k, t in enumerate(ctx.tokens)
-        if k and t.word == _POLICE and _place_word(ctx, k - 1)
+        if k and t.word == _POLICE and place_word(ctx, k - 1)
     ]
 
 
@@ -216,12 +216,22 @@ def short_names(ctx: Context, chosen: list[Suggestion]) -> list[Suggestion]:
     in the same text on word boundaries → ORG (华为技术有限公司 … 华为发布; 上海申花队 … 申花前锋): news
     names a company in full once, then by its short name, which jieba reads as a person (比亚迪/nr) or not
     at all. Places before the name are left out of it (上海 申花 队 → 申花); a short name that is a place
-    (巴西队 → 巴西) or anonymised (某某) is not one. Applied after resolution."""
+    (巴西队 → 巴西) or anonymised (某某) is not one. A club named with its city gives its name without it
+    (上海海港 … 海港), a name a descriptor introduced gives itself (视频网站B站 … B站, ``bodies``).
+    Applied after resolution."""
     starts = {t.start: i for i, t in enumerate(ctx.tokens)}
     ends = {t.end for t in ctx.tokens}
     stems: set[str] = set()
     for s in chosen:
         surface = ctx.text[s.start : s.end]
+        if s.label == "ORG" and s.detail == "place_club":  # 上海海港 … 海港: the club without its city
+            city = next((n for n in (3, 2) if ctx.lex.gazetteer.get(surface[:n]) == "LOC"), 0)
+            if city:
+                stems.add(surface[city:])
+            continue
+        if s.label == "ORG" and s.detail == "introduced_name":  # 流媒体公司奈飞 … 奈飞: the same name
+            stems.add(surface)
+            continue
         tail = name_tail(surface)
         if s.label != "ORG" or tail is None or s.start not in starts:
             continue

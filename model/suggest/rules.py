@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from model.suggest.bodies import introduced_name, place_club, state_body
 from model.suggest.context import Context, all_han, is_han, rule_suggestion
 from model.suggest.jieba_tags import JIEBA_LABELS, jieba_entities, plausible_person, surname_of
 from model.suggest.markup import bracket_alias, guillemet_misc
@@ -48,6 +49,9 @@ TOKEN_RULES: tuple[Rule, ...] = (
     merge_place_org,
     place_facility,
     place_police,
+    state_body,
+    introduced_name,
+    place_club,
     place_suffix,
     ordinal_org,
     party_congress,
@@ -97,6 +101,7 @@ __all__ = [
     "gazetteer_prefix",
     "government_place",
     "guillemet_misc",
+    "introduced_name",
     "is_han",
     "jieba_entities",
     "join_transliterated",
@@ -106,6 +111,7 @@ __all__ = [
     "merge_surname_given",
     "ordinal_org",
     "party_congress",
+    "place_club",
     "place_facility",
     "place_police",
     "place_suffix",
@@ -116,6 +122,7 @@ __all__ = [
     "side_abbreviation",
     "split_abbreviation_pair",
     "split_place_chain",
+    "state_body",
     "strip_doctrine_suffix",
     "surname_of",
     "verb_abbreviation",

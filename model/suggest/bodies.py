@@ -1,0 +1,236 @@
+"""Rules for the organisations of news beyond MSRA: government bodies named by their field
+(应急管理部, 省教育厅, 国家发改委), names a descriptor introduces (招聘平台58同城, 视频网站B站) and
+clubs named by their city (上海海港, 山东泰山). Each proposes an ORG; the combiner's acceptance history
+decides how far to trust it."""
+
+from __future__ import annotations
+
+import re
+
+from model.suggest.context import ADMIN_HEADS, Context, all_han, rule_suggestion
+from model.suggest.organisations import FACILITY_HEADS, place_chain_start, place_word
+from model.suggest.suggestion import Suggestion
+from model.suggest.tokenizer import Token
+
+OOV = "oov"  # the flag of a word jieba's dictionary does not hold (``tokenizer.dictionary_flag``)
+
+# The fields of government a body is named by, full and short (the State Council's departments and their
+# provincial and city counterparts: 住房和城乡建设厅, 住建局; 卫生健康委员会, 卫健委).
+_FIELDS = (
+    "发展和改革", "发改", "工业和信息化", "工信", "住房和城乡建设", "住建", "人力资源和社会保障", "人社",
+    "卫生健康", "卫健", "市场监督管理", "市场监管", "应急管理", "应急", "生态环境", "自然资源", "交通运输",
+    "交通", "农业农村", "文化和旅游", "文旅", "医疗保障", "医保", "药品监督管理", "药监", "林业和草原",
+    "林草", "国有资产监督管理", "国资", "退役军人事务", "科学技术", "科技", "教育", "公安", "民政", "司法",
+    "财政", "商务", "水利", "统计", "税务", "体育", "审计", "气象", "海关", "广播电视", "广电", "能源",
+    "消防救援", "知识产权", "信访", "外事", "侨务", "民族宗教", "网信", "城市管理", "城管", "数据", "金融",
+    "粮食和物资储备", "移民管理", "新闻", "规划和自然资源", "环境保护", "环保", "外交", "国防",
+)  # fmt: skip
+# The heads such a body ends with, and a few that belong to one field only (省教育考试院, 疾病预防控制中心).
+_HEADS = ("委员会", "办公室", "总局", "总署", "部", "厅", "局", "署", "委", "办")
+_WHOLE = ("教育考试院", "疾病预防控制中心", "疾控中心")
+_BODY = re.compile(
+    "(?:"
+    + "|".join(sorted(_WHOLE, key=len, reverse=True))
+    + ")|(?:"
+    + "|".join(sorted(_FIELDS, key=len, reverse=True))
+    + ")(?:"
+    + "|".join(_HEADS)
+    + ")"
+)
+_FIRST = frozenset(w[0] for w in (*_FIELDS, *_WHOLE))
+# Words before a body that name the state or the level it belongs to (国家 统计局, 国务院 新闻办公室,
+# 省 教育厅, 市 卫健委): the text's own province or city.
+_STATE = frozenset({"国家", "国务院", "中央", "中华人民共和国"})
+_LEVELS = frozenset({"省", "市", "县", "区", "州", "自治区", "自治州", "镇"})
+# Without any of them a field and head name a body of the state only under a ministry's heads (应急管理部,
+# 市场监管总局, 海关总署) or as a commission's short form (发改委, 卫健委, 国资委, 网信办): 教育局 or 公安局
+# alone is "the local bureau", a common noun.
+_CENTRAL_HEADS = ("部", "总局", "总署")
+_SHORT_FORM = 3
+
+
+def state_body(ctx: Context) -> list[Suggestion]:
+    """A field of government and a body head on word boundaries → one ORG, with what names its state or
+    place before it: 国家 发展和改革 委员会, 省 教育厅, 湖南省 住房和城乡建设厅, 金水区 应急 管理局;
+    alone only a ministry (应急 管理部, 市场监管 总局) or a short form (发改委). Not 内部, 全部, 俱乐部 (no
+    field), 教育部门 or 财政部长 (the head ends inside a word)."""
+    ends = {t.end: i for i, t in enumerate(ctx.tokens)}
+    out: list[Suggestion] = []
+    for i, tok in enumerate(ctx.tokens):
+        if tok.word[0] not in _FIRST:
+            continue
+        m = _BODY.match(ctx.text, tok.start)
+        if m is None or m.end() not in ends:
+            continue
+        body = m.group()
+        start = tok.start
+        before = ctx.tokens[i - 1].word if i else ""
+        if before in _STATE or before in _LEVELS:
+            start = ctx.tokens[i - 1].start
+            if before in _LEVELS and i > 1 and place_word(ctx, i - 2):  # 湖南 省 教育厅
+                start = ctx.tokens[place_chain_start(ctx, i - 2)].start
+        elif i and place_word(ctx, i - 1):
+            start = ctx.tokens[place_chain_start(ctx, i - 1)].start
+        elif not (body.endswith(_CENTRAL_HEADS) or (len(body) <= _SHORT_FORM and body[-1] in "委办")):
+            continue
+        out.append(rule_suggestion(start, m.end(), "ORG", "state_body", 0.85))
+    return out
+
+
+# Descriptors news puts before a company's or platform's name the first time (招聘平台 58同城, 视频网站 B站,
+# 流媒体公司 奈飞, 芯片企业 高通, 家居品牌 宜家).
+_DESCRIPTORS = frozenset({"平台", "网站", "品牌", "企业", "公司", "巨头", "车企", "电商", "运营商", "厂商"})
+_COMPOUND_DESCRIPTORS = ("平台", "网站")
+_COMPOUND_MAX = 4
+# Characters that are words of their own before or after a name (公司 是, 企业 要 想, 平台 上).
+_STOP_CHARS = frozenset(
+    "和与及的在将已也都是了把被对向从等称说要会能给让由为于以并就又还曾正仍再才共均上中内里下后前时"
+)
+# Adverbs and determiners a word jieba does not know may start with, which no name does (企业 更应 …)
+_NOT_FIRST = frozenset("更一不没很最再这那其每各该此本均")
+_NAME_MAX = 5
+_COMMON_WORD = 100  # jieba dictionary frequency from which a word is one of the language (首页, 员工)
+# jieba's parts of speech of a name it knows or half knows (高通/nr, 宜家/ns, 美团 unknown: oov) …
+_NAME_FLAGS = frozenset({"nr", "nrt", "nrfg", "nz", "ns", "nt", "eng", OOV})
+# … and of the function words a name is not made of when jieba cuts it in characters (奈/vg 飞/v is a name;
+# 更/d 应/v, 约/d 占/v, 一/m 争/v are not).
+_FUNCTION_FLAGS = ("d", "p", "c", "u", "r", "m", "q", "f", "t", "y", "e", "o", "w", "x")
+# What follows a number that makes it a quantity or a date, not a name (1994年, 296家, 3日; 58同城 is one).
+_UNITS = frozenset("年月日号时分秒家多个万亿名位次届期元岁米天周余")
+
+
+def _not_in_name(word: str, flag: str) -> bool:
+    """A function word (``_FUNCTION_FLAGS``), or a word jieba does not know starting as one does."""
+    return word[0] in _NOT_FIRST if flag == OOV else flag.startswith(_FUNCTION_FLAGS)
+
+
+def _name_words(ctx: Context, first: int) -> int:
+    """The index after the words from ``first`` on that may make a name: Latin letters and digits, single
+    characters that are not function words, and at most one word of two or more characters, which ends it
+    (a name jieba knows, or any word after Latin letters or digits: 58 同城/j)."""
+    toks = ctx.tokens
+    j = first
+    latin = False
+    while j < len(toks) and toks[j].end - toks[first].start <= _NAME_MAX:
+        w, flag = toks[j].word, toks[j].flag
+        if w.isascii():
+            if not w.isalnum():
+                break
+            latin = True
+        elif not all_han(w) or _not_in_name(w, flag):
+            break
+        elif len(w) >= 2:
+            return j + 1 if flag in _NAME_FLAGS or (latin and flag[:1] in ("n", "j")) else j
+        elif w in _STOP_CHARS:
+            break
+        j += 1
+    return j
+
+
+def _name_like(ctx: Context, name: str, words: int) -> bool:
+    """Whether ``name`` (of ``words`` words) is a name, not a quantity, a date or a word of the language."""
+    if name in ctx.lex.gazetteer or len(name) < 2:
+        return False
+    if name.isascii():
+        return any(c.isalpha() for c in name)
+    digits = len(name) - len(name.lstrip("0123456789"))
+    if digits:
+        return name[digits] not in _UNITS
+    if any(c.isascii() for c in name):
+        return True
+    return ctx.freq(name) < _COMMON_WORD and (words == 1 or len(name) == words)
+
+
+def _descriptor(toks: list[Token], i: int) -> bool:
+    """Whether word ``i`` is a descriptor with what kind it is before it: a noun word (芯片 企业, 视频 网站)
+    or in one word with it (外卖平台); not 乡镇企业 nor 有限公司, words of their own, nor 国内外 企业."""
+    w = toks[i].word
+    if w in _DESCRIPTORS:
+        return i > 0 and all_han(toks[i - 1].word) and toks[i - 1].flag[:1] in ("n", "v", "j")
+    return w.endswith(_COMPOUND_DESCRIPTORS) and len(w) <= _COMPOUND_MAX
+
+
+def introduced_name(ctx: Context) -> list[Suggestion]:
+    """A name right after a descriptor with something before it (招聘平台 58 同城, 视频网站 B 站, 流媒体
+    公司 奈 飞, 芯片企业 高通/nr) → ORG: Latin letters or digits with the characters after them, one word
+    jieba reads as a name, or characters jieba cut one by one (``_name_words``). Not a common word (网站 首页,
+    公司 员工), a quantity or a date (企业 296 家, 公司 1994 年), a place of the gazetteer, nor words of the
+    language cut in characters (企业 更 应)."""
+    out: list[Suggestion] = []
+    toks = ctx.tokens
+    for i in range(len(toks) - 1):
+        if not _descriptor(toks, i):
+            continue
+        j = _name_words(ctx, i + 1)
+        if j == i + 1:
+            continue
+        start, end = toks[i + 1].start, toks[j - 1].end
+        if _name_like(ctx, ctx.text[start:end], j - i - 1):
+            out.append(rule_suggestion(start, end, "ORG", "introduced_name", 0.7))
+    return out
+
+
+# The words a club stands beside in a match report (上海海港 主场 …, 击败 成都蓉城, 成都蓉城 主帅): a city and
+# a name there are a club, elsewhere a place (比赛在 上海浦东 进行; 山东泰山 is also a mountain).
+_CLUB_BEFORE = frozenset(
+    {"击败", "战胜", "逆转", "迎战", "战平", "不敌", "负于", "对阵", "挑战", "客场", "主场", "淘汰", "输给"}
+)
+_CLUB_AFTER = frozenset(
+    {"主场", "客场", "击败", "战胜", "逆转", "迎战", "战平", "不敌", "负于", "淘汰", "输给", "队长", "主帅",
+     "主教练", "球员", "外援", "门将", "前锋", "后卫", "中场", "俱乐部", "队"}
+)  # fmt: skip
+_TEAM = "队"
+_CLUB_NAME = (2, 3)  # characters of a club's name after its city
+# A team or a player after a country is no club (印尼 女队 is merge_place_org's; 印尼 名将, 中国 选手, 球员).
+_SPORTS_PEOPLE = frozenset("队将手员")
+
+
+def _club_name(ctx: Context, word: str) -> bool:
+    """A word that may name a club after its city: two or three Chinese characters, not ending in an
+    administrative head (省, 市, 区 …), a venue's (体育场) or another place head of two characters
+    (大街, 广场), a team or a player (女队, 名将) nor an organisation head, not a common word (北京 时间)
+    nor a known place (北京 天津)."""
+    return (
+        len(word) in _CLUB_NAME
+        and all_han(word)
+        and word not in ctx.lex.gazetteer
+        and ctx.lex.org_suffix(word) is None
+        and word[-1] not in ADMIN_HEADS
+        and word[-1] not in _SPORTS_PEOPLE
+        and not word.endswith(FACILITY_HEADS)
+        and len(ctx.lex.place_suffix(word) or "") < 2
+        and ctx.freq(word) < 1000
+    )
+
+
+def _beside_match(toks: list[Token], first: int, last: int) -> bool:
+    """Whether words ``first``..``last`` stand beside a word of a match report."""
+    return (first > 0 and toks[first - 1].word in _CLUB_BEFORE) or (
+        last + 1 < len(toks) and toks[last + 1].word in _CLUB_AFTER
+    )
+
+
+def place_club(ctx: Context) -> list[Suggestion]:
+    """A place from the gazetteer and a name beside a word of a match report → one ORG, the club (上海 海港
+    主场, 成都 蓉城 主帅; in one word: 山东泰山 队长, 击败 武汉三镇). Elsewhere nothing (比赛在 上海浦东
+    进行; 游览 山东泰山). A team word after it is part of it (战平 武汉 雅琪 队)."""
+    out: list[Suggestion] = []
+    toks = ctx.tokens
+    gaz = ctx.lex.gazetteer
+    for i, tok in enumerate(toks):
+        w = tok.word
+        last = None
+        if gaz.get(w) == "LOC" and i + 1 < len(toks) and _club_name(ctx, toks[i + 1].word):
+            flag = toks[i + 1].flag
+            if flag[:1] in ("n", "j", "x") or flag == OOV:
+                last = i + 1
+        else:
+            n = next((n for n in (2, 3) if gaz.get(w[:n]) == "LOC"), 0)
+            if n and len(w) - n in _CLUB_NAME and _club_name(ctx, w[n:]):
+                last = i
+        if last is None or not _beside_match(toks, i, last):
+            continue
+        if last + 1 < len(toks) and toks[last + 1].word == _TEAM:  # 武汉 雅琪 队: the team word is its own
+            last += 1
+        out.append(rule_suggestion(tok.start, toks[last].end, "ORG", "place_club", 0.75))
+    return out
