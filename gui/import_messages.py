@@ -39,6 +39,11 @@ WORDS: dict[K, str] = {
         "ImportMessages",
         "looks like a binary file (it contains NUL bytes), not text",
     ),
+    K.UTF16_BROKEN: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "is {codec} text without a byte-order mark, but it breaks at byte offset {offset} (cut short "
+        "or damaged there); correct that line or save the file as UTF-8 and import it again",
+    ),
     K.BINARY_CONTROLS: QT_TRANSLATE_NOOP(
         "ImportMessages",
         "looks like a binary file (control characters), not text",

@@ -14,6 +14,7 @@ class ReasonKind(StrEnum):
     NOT_A_FILE_SPECIAL = "not-a-file-special"
     BAD_BOM = "bad-bom"
     BINARY_NUL = "binary-nul"
+    UTF16_BROKEN = "utf16-broken"
     BINARY_CONTROLS = "binary-controls"
     UNDECODABLE = "undecodable"
     NUL_CHARACTER = "nul-character"

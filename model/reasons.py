@@ -22,6 +22,8 @@ TEMPLATES: dict[ReasonKind, str] = {
     K.NOT_A_FILE_SPECIAL: "is not a regular file (a pipe, a device or a socket): only files are read",
     K.BAD_BOM: "starts with a {codec} byte-order mark but is not valid {codec}",
     K.BINARY_NUL: "looks like a binary file (it contains NUL bytes), not text",
+    K.UTF16_BROKEN: "is {codec} text without a byte-order mark, but it breaks at byte offset {offset} "
+    "(cut short or damaged there); correct that line or save the file as UTF-8 and import it again",
     K.BINARY_CONTROLS: "looks like a binary file (control characters), not text",
     K.UNDECODABLE: "cannot be decoded as UTF-8, UTF-16 or GB18030: read as {encoding}, it breaks at byte "
     "0x{byte:02x} (byte offset {offset}); correct that line or save the file as UTF-8 and import it again",

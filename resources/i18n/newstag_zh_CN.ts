@@ -1176,6 +1176,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>看起来是二进制文件（含有 NUL 字节），不是文本</translation>
     </message>
     <message>
+        <source>is {codec} text without a byte-order mark, but it breaks at byte offset {offset} (cut short or damaged there); correct that line or save the file as UTF-8 and import it again</source>
+        <translation>是没有字节顺序标记的 {codec} 文本，但在字节偏移 {offset} 处中断（文件在此被截断或损坏）；请修正该行，或将文件另存为 UTF-8 后重新导入</translation>
+    </message>
+    <message>
         <source>looks like a binary file (control characters), not text</source>
         <translation>看起来是二进制文件（含有控制字符），不是文本</translation>
     </message>

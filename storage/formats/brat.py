@@ -27,6 +27,7 @@ from model.text import first_line_title, line_ending_kind
 from storage.export_types import ExportDocument, SkipReason, WriteResult
 from storage.formats import ImportFormatError, ParsedDocument, ReadInfo
 from storage.formats.decoding import read_text_file, refuse_nul
+from storage.formats.file_names import FileNames, title_from_name
 from storage.formats.options import Discontinuous, ReadOptions
 from storage.formats.source import TextFile
 
@@ -185,7 +186,7 @@ def read_brat(
         warnings.extend(info.notes + info.warnings)
     text, entities = newlines_normalised(raw, entities)
     yield ParsedDocument(
-        title=first_line_title(text),
+        title=title_from_name(txt_path.stem, first_line_title(text)),
         text=text,
         source=str(txt_path),
         meta={"format": "brat", "encoding": encoding, "line_endings": line_ending_kind(raw)},
@@ -211,7 +212,8 @@ def ann_line(number: int, entity: Entity, text: str) -> str | None:
 
 
 class BratWriter:
-    """Writes each document as ``doc<ID>.txt`` + ``doc<ID>.ann`` into a folder (the export's temporary one),
+    """Writes each document as ``TITLE.txt`` + ``TITLE.ann`` into a folder (the export's temporary one), its
+    title made safe and unique (``storage.formats.file_names``, as the WebAnno export names its files),
     and on ``close`` an ``annotation.conf`` naming the entity types used, so that brat shows the folder
     without complaint. It creates files only, never overwrites one, and ``abort`` removes only its own."""
 
@@ -220,6 +222,7 @@ class BratWriter:
         folder.mkdir(parents=True, exist_ok=True)
         self._written: list[Path] = []
         self._labels: set[str] = set()
+        self._names = FileNames()
 
     def write(self, doc: ExportDocument) -> WriteResult:
         result = WriteResult(sentences=0)
@@ -232,9 +235,9 @@ class BratWriter:
             lines.append(line)
             result.written.append(entity)
             self._labels.add(entity.label)
-        stem = self.folder / f"doc{doc.id:06d}"
+        stem = self._names.name(doc.title, doc.id)  # "v1.2" is no suffix: the names are joined, not replaced
         for suffix, content in ((".txt", doc.text), (".ann", "".join(lines))):
-            self._create(stem.with_suffix(suffix), content)
+            self._create(self.folder / f"{stem}{suffix}", content)
         return result
 
     def _create(self, path: Path, content: str) -> None:

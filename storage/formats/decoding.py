@@ -209,6 +209,10 @@ class ByteSource(Protocol):
 
     def line_of(self, offset: int) -> int: ...
 
+    def text_line(self, offset: int, codec: str) -> int:
+        """The line of byte ``offset`` where the file is in ``codec`` (UTF-16: its line feeds are two bytes,
+        and a hanzi's may be 0x0A, 上 being 0A 4E)."""
+
     def high_bytes_before(self, offset: int | None, cap: int) -> int:
         """Non-ASCII bytes before ``offset`` (None: in the whole file); counting may stop past ``cap``."""
 
@@ -222,8 +226,13 @@ def nul_bytes(source: ByteSource, path: Path | str) -> str | None:
         return None
     if (line := stray_nul(head)) is not None:
         raise ImportFormatError.of(path, K.NUL_CHARACTER, line)
-    if (codec := unmarked_utf16(head)) is not None and source.first_error(codec) is None:
-        return codec
+    if (codec := unmarked_utf16(head)) is not None:
+        if (offset := source.first_error(codec)) is None:
+            return codec
+        # UTF-16 all through its head, cut short or damaged further on: said so, not "a binary file"
+        raise ImportFormatError.of(
+            path, K.UTF16_BROKEN, source.text_line(offset, codec), codec=codec.upper(), offset=offset
+        )
     if (line := nul_among_text(head)) is not None:
         raise ImportFormatError.of(path, K.NUL_CHARACTER, line)
     raise ImportFormatError.of(path, K.BINARY_NUL)
@@ -280,22 +289,40 @@ def _refuse(path: Path | str, source: ByteSource, codec: str, offset: int) -> No
     )
 
 
+def line_in(data: bytes, codec: str) -> int:
+    """The line that ``data``, the bytes before an offset, read as ``codec``, ends on."""
+    return data.decode(codec, errors="replace").count("\n") + 1
+
+
 class _InMemory:
-    """A ``ByteSource`` over bytes read whole."""
+    """A ``ByteSource`` over bytes read whole; the text of a codec that reads them all is kept (``text``), so
+    that settling on it and reading the file decode it once."""
 
     def __init__(self, data: bytes) -> None:
         self.data = data
+        self._texts: dict[str, str] = {}
 
     @property
     def head(self) -> bytes:
         return self.data[:HEAD]
 
     def first_error(self, codec: str) -> int | None:
+        if codec in self._texts:
+            return None
         try:
-            self.data.decode(codec)
+            self._texts[codec] = self.data.decode(codec)
         except UnicodeDecodeError as error:
             return error.start
         return None
+
+    def text(self, codec: str) -> str:
+        """The whole text in ``codec`` (which reads it: ``first_error`` said so, or the file is refused)."""
+        if codec not in self._texts:
+            self._texts[codec] = self.data.decode(codec)
+        return self._texts.pop(codec)
+
+    def text_line(self, offset: int, codec: str) -> int:
+        return line_in(self.data[:offset], codec)
 
     def byte_at(self, offset: int) -> int:
         return self.data[offset]
@@ -314,15 +341,16 @@ def decode(data: bytes, path: Path | str) -> tuple[str, str]:
             try:
                 return data.decode(encoding), bom_encoding(encoding)
             except UnicodeDecodeError as exc:
-                raise ImportFormatError.of(path, K.BAD_BOM, codec=encoding) from exc
+                line = line_in(data[: exc.start], encoding)
+                raise ImportFormatError.of(path, K.BAD_BOM, line, codec=encoding) from exc
     source = _InMemory(data)
     if (codec := nul_bytes(source, path)) is not None:
-        return data.decode(codec), codec
+        return source.text(codec), codec
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as utf8_error:
         codec = settle(source, path, utf8_error.start)
-        return data.decode(codec), codec
+        return source.text(codec), codec
     if not looks_like_text(text):
         raise ImportFormatError.of(path, K.BINARY_CONTROLS)
     return text, "utf-8"

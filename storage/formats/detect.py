@@ -175,6 +175,10 @@ def detect(path: Path) -> Detection:
         found = SUFFIXES.get(suffix, Format.TXT)
         if found is Format.BRAT:
             found = Format.TXT
+        # a YEDDA file named .txt whose first mark comes after the head (the 200th line, the 64th KB): read
+        # as plain text, its marks would be stored as text without a word
+        if found is Format.TXT and marks_yedda_entity(source.lines()):
+            found = Format.YEDDA
     return Detection(found, source)
 
 

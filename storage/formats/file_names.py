@@ -1,5 +1,6 @@
 """File names made from document titles, for exports written as one file per document (WebAnno TSV, which
-INCEpTION lists by file name): safe on every disk and unique in their folder.
+INCEpTION lists by file name; brat, which lists a folder's documents by file name): safe on every disk and
+unique in their folder; and, importing such a file back, the title its name gives (``title_from_name``).
 
 A title keeps its words; what no file name (or no INCEpTION document name) may hold goes: path separators,
 the characters Windows refuses (``: * ? " < > |``), control and invisible characters, and whitespace other
@@ -17,6 +18,7 @@ import unicodedata
 MAX_CHARACTERS = 60
 MAX_BYTES = 150
 _UNSAFE = re.compile(r'[/\\:*?"<>|]')
+_FALLBACK = re.compile(r"doc\d{6,}")
 _DEVICES = {"CON", "PRN", "AUX", "NUL"} | {f"{d}{i}" for d in ("COM", "LPT") for i in range(10)}
 
 
@@ -56,3 +58,17 @@ class FileNames:
     @staticmethod
     def _key(name: str) -> str:
         return unicodedata.normalize("NFC", name).casefold()
+
+
+def title_from_name(stem: str, first_line: str) -> str:
+    """The title of a document read from a file named ``stem`` (no suffix) whose first line is
+    ``first_line`` (``model.text.first_line_title``): the file's name, as brat and INCEpTION name a document,
+    unless it is that first line made into a name (``FileNames``: cut to 60 characters, with an id after a
+    hyphen on a clash), where the first line is the fuller title, or a name without one (``doc000042``,
+    written for a document without a title, or by newstag before titles named files)."""
+    if _FALLBACK.fullmatch(stem):
+        return first_line
+    made = _clean(first_line)
+    if made and (stem == made or re.fullmatch(re.escape(made) + r"(-\d+)+", stem)):
+        return first_line
+    return stem

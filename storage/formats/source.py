@@ -27,7 +27,17 @@ CHUNK = HEAD  # bytes read at a time, and characters decoded at a time
 BOM = "\ufeff"
 
 
-def _count_lines(path: Path, upto: int) -> int:
+def _count_lines(path: Path, upto: int, codec: str | None = None) -> int:
+    """The line of byte offset ``upto``: line feeds before it, read as ``codec`` where it is UTF-16 (whose
+    bytes 0x0A are not all line feeds)."""
+    if codec is not None and codec.startswith("utf-16"):
+        decoder = codecs.getincrementaldecoder(codec)("replace")
+        with open_input(path) as f:
+            done, line = 0, 1
+            while done < upto and (data := f.read(min(CHUNK, upto - done))):
+                line += decoder.decode(data).count("\n")
+                done += len(data)
+        return line
     line = 1
     with open_input(path) as f:
         done = 0
@@ -91,6 +101,9 @@ class _OnDisk:
     def line_of(self, offset: int) -> int:
         return _count_lines(self.path, offset)
 
+    def text_line(self, offset: int, codec: str) -> int:
+        return _count_lines(self.path, offset, codec)
+
     def high_bytes_before(self, offset: int | None, cap: int) -> int:
         return _high_bytes_before(self.path, offset, cap)
 
@@ -114,7 +127,7 @@ class TextFile:
             if head.startswith(bom):
                 if (error := _first_error(path, codec)) is not None:
                     raise ImportFormatError.of(
-                        path, K.BAD_BOM, _count_lines(path, error.start), codec=codec
+                        path, K.BAD_BOM, _count_lines(path, error.start, codec), codec=codec
                     ) from None
                 return cls(path, codec, bom_encoding(codec))
         if (utf16 := nul_bytes(_OnDisk(path, head), path)) is not None:

@@ -118,8 +118,8 @@ def test_jsonl_is_doccano_shaped(tmp_path: Path) -> None:
 def test_brat_files_look_like_brat(tmp_path: Path) -> None:
     text = "李强\n总理在北京"
     write(BratWriter(tmp_path), [ExportDocument(3, "t", text, [Entity(0, 4, "PER"), Entity(6, 8, "LOC")])])
-    assert (tmp_path / "doc000003.txt").read_text(encoding="utf-8") == text
-    assert (tmp_path / "doc000003.ann").read_text(encoding="utf-8") == (
+    assert (tmp_path / "t.txt").read_text(encoding="utf-8") == text  # named by the title
+    assert (tmp_path / "t.ann").read_text(encoding="utf-8") == (
         "T1\tPER 0 2;3 4\t李强 总\nT2\tLOC 6 8\t北京\n"
     )
     assert (tmp_path / "annotation.conf").read_text(encoding="utf-8").startswith("[entities]\nLOC\nPER\n\n")

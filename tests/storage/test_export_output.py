@@ -126,8 +126,8 @@ def test_overwrite_replaces_the_folder_as_a_whole(sqlite_project: Project, tmp_p
     sqlite_project.export.run(BRAT, folder, overwrite=True)
     assert sorted(p.name for p in folder.iterdir()) == [
         "annotation.conf",
-        f"doc{docs[0]:06d}.ann",
-        f"doc{docs[0]:06d}.txt",
+        "d0.ann",  # named by the title
+        "d0.txt",
     ]
     conf = (folder / "annotation.conf").read_text(encoding="utf-8")
     assert conf.startswith("[entities]\nLOC\nPER\n\n")

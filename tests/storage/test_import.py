@@ -480,3 +480,28 @@ def test_a_folder_read_in_one_format_takes_the_suffixes_its_files_come_in(
     for name in ("a.tsv", "b.txt", "b.txt.ann", "c.ann", "d.bio", "e.txt", "f.json"):
         (tmp_path / name).write_text("x", encoding="utf-8")
     assert [p.name for p in expand_paths([tmp_path], fmt)] == names
+
+
+def test_a_file_named_with_an_unknown_suffix_is_read_by_content_or_refused_by_name(
+    project: Project, tmp_path: Path
+) -> None:
+    """A file named itself is never passed over for its suffix (a folder's may be, said in a note): read by
+    its content, or refused naming it."""
+    record = json.dumps({"text": "张三在北京。", "label": [[0, 2, "PER"], [3, 5, "LOC"]]}, ensure_ascii=False)
+    named = [tmp_path / n for n in ("news.dat", "export.tsv2", "noext")]
+    for path in named:
+        path.write_text(record + "\n", encoding="utf-8")
+    binary = tmp_path / "blob.dat"
+    binary.write_bytes(bytes(range(256)) * 4)
+    assert expand_paths([*named, binary], Format.AUTO) == [*named, binary]
+    assert expand_paths([tmp_path], Format.AUTO) == []  # inside a folder: passed over (and said)
+    reports = [project.importer.import_file(p) for p in named]
+    assert [(r.format, r.imported, r.spans) for r in reports] == [
+        ("jsonl", 1, 2),
+        ("jsonl", 0, 0),
+        ("jsonl", 0, 0),
+    ]
+    before = snapshot(project)
+    report = project.importer.import_file(binary)
+    assert report.failed and str(report.error).startswith(f"{binary}: ")
+    assert snapshot(project) == before

@@ -272,3 +272,19 @@ def test_a_yedda_ann_whose_first_mark_comes_late_is_yeddas(
     brat = write(tmp_path / "b.ann", "T1\tPER 0 2\t李强\n")  # brat's own stays brat's
     write(tmp_path / "b.txt", "李强")
     assert detect_format(brat) is Format.BRAT
+
+
+@pytest.mark.parametrize("before", ["长" * 70_000 + "\n", "一句 没有 标注 的 话 。\n" * 300])
+@pytest.mark.parametrize("name", ["long.txt", "long.yedda", "long"])
+def test_a_yedda_file_not_named_ann_whose_first_mark_comes_late_is_yeddas(
+    project: Project, tmp_path: Path, before: str, name: str
+) -> None:
+    """A YEDDA file named ``.txt`` (or anything but ``.ann``) with its first mark past the 64th KB or the
+    200th line was read as plain text: its marks stored as text, no span, without a word."""
+    path = write(tmp_path / name, before + "我 觉得 [@你们#Person*] 啊\n")
+    assert detect_format(path) is Format.YEDDA
+    ok(project.importer.import_file(path))
+    assert texts(project) == [before + "我 觉得 你们 啊"]
+    assert surfaces(project) == [("你们", "Person")]
+    plain = write(tmp_path / "plain.txt", before + "我 觉得 [你们] 啊 #1\n")  # plain text stays plain
+    assert detect_format(plain) is Format.TXT

@@ -81,7 +81,7 @@ def test_a_symbolic_link_at_out_is_replaced_never_what_it_leads_to(
         assert (tmp_path / name).is_symlink()
         sqlite_project.export.run(BRAT, tmp_path / name, overwrite=True)
         written = tmp_path / name
-        assert not written.is_symlink() and (written / "doc000001.ann").is_file()
+        assert not written.is_symlink() and (written / "d0.ann").is_file()
     assert contents(mine) == {"notes.txt": "我的".encode()} and not any(empty.iterdir())
     assert not (tmp_path / "nowhere").exists() and not leftovers(tmp_path)
 
@@ -126,7 +126,7 @@ def test_a_path_through_a_linked_folder_goes_where_the_system_resolves_it(
     (tmp_path / "here").mkdir()
     (tmp_path / "here" / "link").symlink_to(tmp_path / "elsewhere" / "dir")
     sqlite_project.export.run(BRAT, tmp_path / "here" / "link" / ".." / "brat")
-    assert (tmp_path / "elsewhere" / "brat" / "doc000001.ann").is_file()
+    assert (tmp_path / "elsewhere" / "brat" / "d0.ann").is_file()
     assert sorted(p.name for p in (tmp_path / "here").iterdir()) == ["link"]
 
 

@@ -1,0 +1,77 @@
+"""brat and WebAnno exports name each document's files by its title (safe on every disk, unique ignoring
+case, the id added on a clash), and importing them back gives each document its title again."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import insert
+
+from storage.documents import DocumentStore, NewDocument
+from storage.export import ExportFormat, ExportOptions
+from storage.orm import SpanRow
+from storage.project import Project
+
+LONG = "国务院新闻办公室今天上午举行新闻发布会介绍二〇二五年国民经济和社会发展统计公报的主要内容" * 2
+ARTICLES = [  # (title, text): most titles are the first line, as an import makes them; one was edited
+    ("新华社北京1月1日电", "新华社北京1月1日电\n李强在北京。"),
+    ("报告 v1.2", "李强在北京开会。\n第二段。"),  # "v1.2" is no suffix
+    ("中/美 会谈: 第*轮", "中/美 会谈: 第*轮\n李强在北京会谈。"),  # a name cannot hold / : *
+    ("Beijing", "Beijing\n李强到了北京。"),
+    ("BEIJING", "BEIJING\n李强离开北京。"),  # one name with the one above, to a disk that ignores case
+    (LONG, f"{LONG}\n李强在北京发布。"),  # longer than a name may be
+]
+
+
+def fill(project: Project) -> list[int]:
+    with project.transaction() as s:
+        docs = [
+            i
+            for i in DocumentStore.insert_batch(s, [NewDocument(t, x, "t", {}) for t, x in ARTICLES])
+            if i is not None
+        ]
+        rows = [
+            {"document_id": doc, "layer": "gold", "start": x.index("李强"), "end": x.index("李强") + 2}
+            | {"label": "PER", "origin": "imported", "status": "accepted", "version": 1}
+            for doc, (_, x) in zip(docs, ARTICLES, strict=True)
+        ]
+        s.execute(insert(SpanRow), rows)
+    return docs
+
+
+@pytest.mark.parametrize(("fmt", "suffix"), [(ExportFormat.BRAT, ".ann"), (ExportFormat.WEBANNO, ".tsv")])
+def test_exported_files_are_named_by_title_and_read_back_with_it(
+    sqlite_project: Project, tmp_path: Path, fmt: ExportFormat, suffix: str
+) -> None:
+    docs = fill(sqlite_project)
+    folder = tmp_path / "out"
+    sqlite_project.export.run(ExportOptions(format=fmt), folder)
+    names = sorted(p.name for p in folder.glob(f"*{suffix}"))
+    assert names == sorted(
+        [
+            f"新华社北京1月1日电{suffix}",
+            f"报告 v1.2{suffix}",
+            f"中_美 会谈_ 第_轮{suffix}",
+            f"Beijing{suffix}",
+            f"BEIJING-{docs[4]}{suffix}",
+            f"{LONG[:50]}{suffix}",  # 150 bytes of UTF-8
+        ]
+    )
+    if fmt is ExportFormat.BRAT:
+        assert (folder / "报告 v1.2.txt").read_text(encoding="utf-8") == ARTICLES[1][1]
+    with Project.open(f"sqlite:///{tmp_path / 'back.db'}") as back:
+        reports = [back.importer.import_file(p) for p in sorted(folder.glob(f"*{suffix}"))]
+        assert all(r.error is None for r in reports), [r.error for r in reports]
+        got = sorted((d.text, d.title) for d in back.documents.all())
+    assert got == sorted((text, title) for title, text in ARTICLES)
+
+
+def test_a_brat_file_of_another_tool_is_titled_by_its_name(sqlite_project: Project, tmp_path: Path) -> None:
+    (tmp_path / "人民日报 第3版.txt").write_text("李强在北京。\n", encoding="utf-8")
+    (tmp_path / "人民日报 第3版.ann").write_text("T1\tPER 0 2\t李强\n", encoding="utf-8")
+    (tmp_path / "doc000042.txt").write_text("新华社电\n李强。\n", encoding="utf-8")  # an older export
+    (tmp_path / "doc000042.ann").write_text("T1\tPER 5 7\t李强\n", encoding="utf-8")
+    for ann in sorted(tmp_path.glob("*.ann")):
+        assert sqlite_project.importer.import_file(ann).error is None
+    assert sorted(d.title for d in sqlite_project.documents.all()) == ["人民日报 第3版", "新华社电"]
