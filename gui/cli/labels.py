@@ -57,7 +57,11 @@ def register(sub: Any, add_db: AddDb) -> None:
     q.add_argument("name")
     q.add_argument("--rename", metavar="NEW", help="a new name (its spans follow)")
     q.add_argument("--colour", "--color", default=None)
-    q.add_argument("--hotkey", type=_hotkey, default="", help="1 to 9, or none to take it away")
+    # no default: argparse runs a string default through the type, and _hotkey reads "" as none, so an edit
+    # of the colour alone took the hotkey away
+    q.add_argument(
+        "--hotkey", type=_hotkey, default=argparse.SUPPRESS, help="1 to 9, or none to take it away"
+    )
     q.add_argument("--description", default=None)
     q = action("remove", "remove a label; one in use needs --merge-into", cmd_remove)
     q.set_defaults(reads_project=True)
@@ -124,7 +128,7 @@ def cmd_edit(args: argparse.Namespace, url: str | None) -> int:
                 args.name,
                 new_name=args.rename,
                 colour=args.colour,
-                hotkey=args.hotkey,
+                hotkey=getattr(args, "hotkey", ""),  # "": leave it as it is
                 description=args.description,
                 by=by,
             )
