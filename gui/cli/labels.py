@@ -6,7 +6,7 @@ import argparse
 from collections.abc import Callable
 from typing import Any
 
-from gui.cli.people import Refused, add_actor, authorise
+from gui.cli.people import Refused, add_actor, founded_note, lead_actor
 from model.label_presets import PRESET_CONVENTIONS, PRESETS
 from model.labels import LabelError
 from model.roles import Permission
@@ -85,8 +85,8 @@ def _open(args: argparse.Namespace, url: str | None) -> Any:
 
 
 def _by(args: argparse.Namespace, project: Any) -> Any:
-    person = authorise(args, project, Permission.EDIT_LABELS)
-    return person.id if person is not None else None
+    """Who edits the labels: the lead, or whoever sets up a project with nobody yet (``--as``: its lead)."""
+    return lead_actor(args, project, Permission.EDIT_LABELS)
 
 
 def _line(label: Label) -> str:
@@ -114,6 +114,7 @@ def cmd_add(args: argparse.Namespace, url: str | None) -> int:
         text = " ".join(t for t in (args.description, f"e.g. {args.example}" if args.example else "") if t)
         try:
             label = project.labels.add(Label(args.name, colour, args.hotkey, 0, text), by=by)
+            founded_note(project, by)
         except LabelError as exc:
             raise Refused(str(exc)) from exc
     print(f"added {_line(label)}")
@@ -132,6 +133,7 @@ def cmd_edit(args: argparse.Namespace, url: str | None) -> int:
                 description=args.description,
                 by=by,
             )
+            founded_note(project, by)
         except LabelError as exc:
             raise Refused(str(exc)) from exc
     print(f"now {_line(label)}")
@@ -143,6 +145,7 @@ def cmd_remove(args: argparse.Namespace, url: str | None) -> int:
         by = _by(args, project)
         try:
             report = project.labels.remove(args.name, args.merge_into, by=by)
+            founded_note(project, by)
         except LabelError as exc:
             raise Refused(str(exc)) from exc
     if report.into:
@@ -161,6 +164,7 @@ def cmd_unmerge(args: argparse.Namespace, url: str | None) -> int:
         by = _by(args, project)
         try:
             report = project.labels.unmerge(args.name, by=by)
+            founded_note(project, by)
         except LabelError as exc:
             raise Refused(str(exc)) from exc
     print(f"{report.removed} is back: {report.spans} span(s) moved back from {report.into}")
@@ -172,6 +176,7 @@ def cmd_order(args: argparse.Namespace, url: str | None) -> int:
         by = _by(args, project)
         try:
             order = project.labels.order(args.names, by=by)
+            founded_note(project, by)
         except LabelError as exc:
             raise Refused(str(exc)) from exc
     print(" ".join(order))
@@ -182,6 +187,7 @@ def cmd_preset(args: argparse.Namespace, url: str | None) -> int:
     with _open(args, url) as project:
         by = _by(args, project)
         added = project.labels.preset(args.preset, by=by)
+        founded_note(project, by)
     if not added:
         print(f"the project has every label of the {args.preset} preset already")
     for label in added:
