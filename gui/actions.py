@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
 
 from gui.database_messages import database_message
 from gui.edit_titles import title
@@ -66,7 +67,9 @@ class AnnotationActions(QObject):
         """Save a plan and show it; say why a refusal refused. True if something was saved."""
         session = self.session
         if isinstance(outcome, Refusal):
-            if outcome in (Refusal.NO_FOCUS, Refusal.NO_OPEN_SUGGESTIONS) and self._suggesting():
+            if outcome is Refusal.NO_FOCUS and session.spans:
+                self._say_no_focus()  # the keys that focus, as the keymap has them
+            elif outcome in (Refusal.NO_FOCUS, Refusal.NO_OPEN_SUGGESTIONS) and self._suggesting():
                 self._say_suggesting()  # not "press Tab": there is nothing to Tab to yet
             else:
                 session.message.emit(self.tr(REFUSALS[outcome]) if outcome in REFUSALS else "", False)
@@ -139,6 +142,38 @@ class AnnotationActions(QObject):
             ),
             False,
         )
+
+    def _say_no_focus(self) -> None:
+        """Return, X (a key that needs a focused span) with spans in the article and none focused: which keys
+        focus one, as the keymap has them now; with none of them open (the annotator's own spans only), Tab
+        focuses those; and if the engine is still making the article's suggestions, that they are coming."""
+        session = self.session
+        ahead, back = self._keys_of("focus_next"), self._keys_of("focus_previous")
+        if any(span.status is Status.SUGGESTED for span in session.spans):
+            said = self.tr(
+                "No span is focused: press {0} to focus the next suggestion ({1}: the previous one)."
+            )
+        else:
+            said = self.tr(
+                "No span is focused: press {0} to focus the next of your spans ({1}: the previous one)."
+            )
+        said = said.format(ahead, back)
+        if self._suggesting():
+            said += " " + self.tr("Suggestions for this article are on their way.")
+        session.message.emit(said, False)
+
+    def _keys_of(self, command: str) -> str:
+        """The keys of the window's action ``command`` as the keymap has them now (Tab / Shift+Tab unless
+        rebound), or its menu entry where no key is left."""
+        window = self.parent()
+        action = window.findChild(QAction, f"action_{command}") if window is not None else None
+        if action is None:
+            return ""
+        keys = [
+            k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts() if not k.isEmpty()
+        ]
+        keys = [k for k in keys if k != "Backtab"]
+        return " / ".join(keys) if keys else f"“{action.text().replace('&', '')}”"
 
     def accept_focused(self) -> None:
         if (state := self.session.editing_state()) is None:

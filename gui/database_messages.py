@@ -6,7 +6,8 @@ templates are marked here for ``pyside6-lupdate``; they are the English of ``sto
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from gui.i18n import QT_TRANSLATE_NOOP
 from model.faults import Fault, FaultKind
@@ -118,3 +119,18 @@ def database_message(exc: BaseException) -> str:
         return _tr(NOT_SAVED).format(said)
     except (KeyError, IndexError, ValueError):
         return NOT_SAVED.format(said)
+
+
+def damaged_box(parent: QWidget, reason: str) -> QMessageBox:
+    """The box the annotation window shows when the integrity check finds the database damaged (every
+    action is refused from then on): why, and what to do."""
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        QCoreApplication.translate("MainWindow", "The database is damaged"),
+        reason,
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
+    box.setObjectName("databaseDamagedBox")
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    return box

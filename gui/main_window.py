@@ -13,11 +13,12 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QFontDatabase, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from gui import settings
 from gui.actions import AnnotationActions
 from gui.article_view import ArticleView
+from gui.database_messages import damaged_box
 from gui.document_list import DocumentList
 from gui.document_table import DocumentListModel
 from gui.entity_panel import EntityPanel
@@ -26,6 +27,7 @@ from gui.label_bar import LabelBar
 from gui.plain_text import plain_action_tips, plain_label
 from gui.project_menu import ProjectMenu
 from gui.qt_compat import guard_none_refcount
+from gui.repeat_pace import RepeatPace
 from gui.screen_fit import remember_place, restore_place
 from gui.session import AnnotationSession
 from gui.settings_notice import settings_message
@@ -67,6 +69,7 @@ class MainWindow(QMainWindow):
         self.project, self.annotator = project, annotator
         self.session = AnnotationSession(project, annotator, service, clock, self)
         self.edits = AnnotationActions(self.session, self)
+        self.pace = RepeatPace(self)
         restore_place(self, PLACE_KEY, 1400, 860)
 
         self.documents = DocumentList(DocumentListModel(project.document_list, annotator.id, self))
@@ -205,6 +208,8 @@ class MainWindow(QMainWindow):
             "zoom_in": lambda: self.article.zoom(1),
             "zoom_out": lambda: self.article.zoom(-1),
             "zoom_reset": lambda: self.article.zoom(0),
+            "undo": self.pace.paced(self.edits.undo),  # held: a step at a time, each painted
+            "redo": self.pace.paced(self.edits.redo),
         }
         for shortcut in SHORTCUTS:
             action = QAction(shown(shortcut.text), self)
@@ -350,16 +355,7 @@ class MainWindow(QMainWindow):
     def _database_damaged(self, reason: str) -> None:
         """The integrity check found damage: every action is refused from now on; say why, and what to do."""
         self.show_message(reason, True)
-        box = QMessageBox(
-            QMessageBox.Icon.Critical,
-            self.tr("The database is damaged"),
-            reason,
-            QMessageBox.StandardButton.Ok,
-            self,
-        )
-        box.setObjectName("databaseDamagedBox")
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.open()
+        damaged_box(self, reason).open()
 
     def show_message(self, text: str, error: bool) -> None:
         if error:

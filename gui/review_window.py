@@ -28,6 +28,7 @@ from gui.keymap import Keymap
 from gui.letter_case import CaselessLetters
 from gui.permissions import refusal
 from gui.plain_text import plain_action_tips, plain_label, plain_tooltip
+from gui.repeat_pace import RepeatPace
 from gui.review_session import ReviewSession
 from gui.review_shortcuts import ANNOTATOR_KEYS, ONCE, REVIEW_SELECT_HELP, REVIEW_SHORTCUTS
 from gui.screen_fit import remember_place, restore_place
@@ -108,12 +109,13 @@ class ReviewWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         s = self.session
+        self.pace = RepeatPace(self)
         handlers: dict[str, Callable[[], object]] = {
             "next": lambda: s.step(True),
             "previous": lambda: s.step(False),
             "both": lambda: s.decide(Resolution.BOTH),
             "reject": lambda: s.decide(Resolution.REJECT),
-            "undo": s.undo,
+            "undo": self.pace.paced(s.undo),  # held: a decision at a time, each painted
             "save": self.save,
             "save_next": self.save_and_next,
             "help": self.show_shortcuts,

@@ -257,7 +257,8 @@ SELECT_HELP = (
 CHECKABLE = {"toggle_snap", "toggle_rejected"}
 # Decisions act once per press: a key held down past the auto-repeat delay (X, Return, Ctrl+Return) would
 # otherwise reject the next suggestions, or mark done articles the annotator has not seen. Moving (Tab,
-# [ ] , ., Ctrl+PgDown), undo and zoom repeat as keys do. The label keys act once too.
+# [ ] , ., Ctrl+PgDown) and zoom repeat as keys do; undo and redo repeat at the pace the window paints them
+# (``gui.repeat_pace``). The label keys act once too.
 ONCE = {
     "accept_focused",
     "reject_focused",

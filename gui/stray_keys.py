@@ -4,7 +4,7 @@ list."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QKeyCombination, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QWidget
 
@@ -37,18 +37,20 @@ class StrayKeys(QObject):
         keep their use in the list."""
         if event.key() in LIST_KEYS:
             return False
-        pressed = QKeySequence(event.keyCombination())
-        for action in self.area.actions():
-            if any(
-                key.matches(pressed) == QKeySequence.SequenceMatch.ExactMatch for key in action.shortcuts()
-            ):
-                focus = self._focus_article_key()
-                if focus:
-                    said = self.tr("{0} acts in the article: Return (or {1}) gives the article the keys.")
-                else:
-                    said = self.tr("{0} acts in the article: Return gives the article the keys.")
-                self.session.message.emit(said.format(pressed.toString(NATIVE), focus), False)
-                return True
+        # a key of the numeric keypad is the same key there (the article's shortcuts take it so too)
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        pressed = QKeySequence(QKeyCombination(modifiers, Qt.Key(event.key())))
+        if _label_key(event) or any(
+            any(key.matches(pressed) == QKeySequence.SequenceMatch.ExactMatch for key in action.shortcuts())
+            for action in self.area.actions()
+        ):  # a digit no label has is a label key too: it jumped to a title starting with it
+            focus = self._focus_article_key()
+            if focus:
+                said = self.tr("{0} acts in the article: Return (or {1}) gives the article the keys.")
+            else:
+                said = self.tr("{0} acts in the article: Return gives the article the keys.")
+            self.session.message.emit(said.format(pressed.toString(NATIVE), focus), False)
+            return True
         return False
 
     def _focus_article_key(self) -> str:
@@ -60,10 +62,16 @@ class StrayKeys(QObject):
     def _unbound_digit(self, event: QKeyEvent) -> None:
         """A label key (1–9) that reaches the article or the panel was taken by no shortcut: no label has
         it. Said, rather than nothing happening (a project with four labels, an annotator pressing 5)."""
-        text = event.text()
-        if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier or not (
-            "1" <= text <= "9" and len(text) == 1
-        ):
+        if not _label_key(event):
             return
+        text = event.text()
         said = self.tr("No label has the key {0}; Project → Labels… gives a label a key.")
         self.session.message.emit(said.format(text), False)
+
+
+def _label_key(event: QKeyEvent) -> bool:
+    """A digit 1-9 with no modifier, typed on the main keys or on the numeric keypad."""
+    text = event.text()
+    return (
+        not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier and len(text) == 1 and "1" <= text <= "9"
+    )

@@ -15,6 +15,7 @@ from model.reasons import Reason
 from model.reasons import ReasonKind as K
 from model.spans import AnnotatorId, Label, Layer
 from storage.database import Database
+from storage.founder import Actor, acting
 from storage.orm import EventRow, LabelRow, SpanRow
 from storage.settings import SETTINGS_KEY, merge_setting
 
@@ -78,10 +79,11 @@ class LabelEdits:
         with self._db.session_factory() as s:
             return dict(s.execute(select(SpanRow.label, func.count()).group_by(SpanRow.label)).all())
 
-    def add(self, label: Label, by: AnnotatorId | None = None) -> Label:
+    def add(self, label: Label, by: Actor = None) -> Label:
         """Add ``label`` at the end of the label set."""
         check_definition(label.name, label.colour, label.hotkey, label.description)
         with self._db.transaction() as s:
+            by = acting(s, by)  # a founder is made the lead here (storage.founder)
             rows = _rows(s)
             if label.name in rows:
                 raise LabelError(Reason.of(K.LABEL_EXISTS, name=label.name))
@@ -100,11 +102,12 @@ class LabelEdits:
         colour: str | None = None,
         hotkey: str | None = "",
         description: str | None = None,
-        by: AnnotatorId | None = None,
+        by: Actor = None,
     ) -> Label:
         """Change a label's name, colour, hotkey (``None`` takes it away, ``""`` leaves it) or description.
         A new name follows into every span (the foreign key cascades)."""
         with self._db.transaction() as s:
+            by = acting(s, by)
             rows = _rows(s)
             row = rows.get(name)
             if row is None:
@@ -138,9 +141,10 @@ class LabelEdits:
             _log(s, by, "label_edit", {"label": name, "changed": changed})
             return after
 
-    def order(self, names: list[str], by: AnnotatorId | None = None) -> list[str]:
+    def order(self, names: list[str], by: Actor = None) -> list[str]:
         """Put the labels in the order of ``names``; labels not named follow in their present order."""
         with self._db.transaction() as s:
+            by = acting(s, by)
             rows = _rows(s)
             unknown = [n for n in names if n not in rows]
             if unknown:
@@ -154,10 +158,11 @@ class LabelEdits:
             _log(s, by, "label_order", {"order": ordered})
             return ordered
 
-    def remove(self, name: str, merge_into: str | None = None, by: AnnotatorId | None = None) -> MergeReport:
+    def remove(self, name: str, merge_into: str | None = None, by: Actor = None) -> MergeReport:
         """Remove a label. One in use is refused (LabelInUse) unless ``merge_into`` names the label its spans
         take; a merge is one transaction, logged with the spans it moved so that ``unmerge`` undoes it."""
         with self._db.transaction() as s:
+            by = acting(s, by)
             rows = _rows(s)
             row = rows.get(name)
             if row is None:
@@ -207,7 +212,7 @@ class LabelEdits:
             )
             return MergeReport(name, merge_into or "", len(moved), len(dropped), event)
 
-    def preset(self, preset: str, by: AnnotatorId | None = None) -> list[Label]:
+    def preset(self, preset: str, by: Actor = None) -> list[Label]:
         """Add the labels of ``preset`` (``model.label_presets``) that the project lacks, at the end, with
         the preset's colours and descriptions. The preset's first nine take hotkeys: their own (1 to 9)
         when free, else the lowest free one. A colour some label has already gives way to the next unused
@@ -217,6 +222,7 @@ class LabelEdits:
         if labels is None:
             raise LabelError(Reason.of(K.LABEL_NO_PRESET, preset=preset, presets=", ".join(PRESETS)))
         with self._db.transaction() as s:
+            by = acting(s, by)
             rows = _rows(s)
             taken = {r.hotkey for r in rows.values() if r.hotkey}
             colours = {r.colour.upper() for r in rows.values()}
@@ -250,11 +256,12 @@ class LabelEdits:
             )
             return added
 
-    def unmerge(self, name: str, by: AnnotatorId | None = None) -> MergeReport:
+    def unmerge(self, name: str, by: Actor = None) -> MergeReport:
         """Undo the last merge of ``name``: the label comes back as it was, and the spans the merge moved
         that still carry the label they were merged into take ``name`` again (suggestions it dropped are
         not brought back: the engine makes them again)."""
         with self._db.transaction() as s:
+            by = acting(s, by)
             rows = _rows(s)
             if name in rows:
                 raise LabelError(Reason.of(K.LABEL_UNMERGE_EXISTS, name=name))

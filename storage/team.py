@@ -15,6 +15,7 @@ from model.reasons import Reason, ReasonKind
 from model.roles import Permission, check, last_lead_problem
 from model.spans import Annotator, AnnotatorId, DocState, Entity, Layer, Role, Status
 from storage.database import Database
+from storage.founder import Actor, Founder, acting, found_lead
 from storage.orm import AnnotatorRow, AssignmentRow, DocumentRow, EventRow, LabelRow, ProgressRow, SpanRow
 
 NAME_LIMIT = 200  # characters in a person's name: the annotators.name column
@@ -43,10 +44,12 @@ def _assign(
     *,
     only_unassigned: bool = True,
     seed: int = 0,
+    by: Actor = None,
 ) -> AssignmentSummary:
     """Hand documents to ``annotators``: a share ``overlap`` of them to two annotators (for agreement), the
     rest to one, balancing the load. Documents already assigned are left as they are (``only_unassigned``).
-    Everyone named must be in the project already, unless it has nobody yet."""
+    Everyone named must be in the project already, unless it has nobody yet; then ``by``, a ``Founder``, is
+    made its lead first (and the others annotators), in the same transaction."""
     names = list(dict.fromkeys(n.strip() for n in annotators if n.strip()))
     if not names:
         raise TeamError(Reason.of(ReasonKind.ASSIGN_NOBODY))
@@ -54,12 +57,19 @@ def _assign(
         raise TeamError(Reason.of(ReasonKind.OVERLAP_RANGE, overlap=overlap))
     if overlap > 0 and len(names) < 2:
         raise TeamError(Reason.of(ReasonKind.OVERLAP_NEEDS_TWO))
-    with project.session_factory() as s:
-        known = set(s.scalars(select(AnnotatorRow.name)))
-    if known and (unknown := [n for n in names if n not in known]):  # a typo would add someone silently
-        raise TeamError(Reason.of(ReasonKind.NO_ANNOTATOR, names=", ".join(unknown)))
-    people = {n: _annotator(project, n) for n in names}  # a project with nobody yet gets its people here
     with project.transaction() as s:
+        known = set(s.scalars(select(AnnotatorRow.name)))
+        if known and (unknown := [n for n in names if n not in known]):  # a typo would add someone silently
+            raise TeamError(Reason.of(ReasonKind.NO_ANNOTATOR, names=", ".join(unknown)))
+        acting(s, by)  # a lead's --as on a project with nobody yet: its lead, in this transaction
+        rows_by_name = {r.name: r for r in s.scalars(select(AnnotatorRow))}
+        for n in names:  # a project with nobody yet gets its people here (the first is its lead)
+            if n not in rows_by_name:
+                role = Role.ANNOTATOR if rows_by_name else Role.LEAD
+                rows_by_name[n] = AnnotatorRow(name=_checked_name(n), role=str(role))
+                s.add(rows_by_name[n])
+        s.flush()
+        people = {n: _person(rows_by_name[n]) for n in names}
         query = select(DocumentRow.id).order_by(DocumentRow.id)
         if only_unassigned:
             query = query.where(DocumentRow.id.not_in(select(AssignmentRow.document_id)))
@@ -240,12 +250,9 @@ def _found(project: Database, lead: str, name: str, role: Role) -> tuple[Annotat
     transaction, both logged; None (nothing written) once the project has anyone."""
     lead, name = _checked_name(lead), _checked_name(name)
     with project.transaction() as s:
-        if s.scalar(select(func.count()).select_from(AnnotatorRow)):
+        first = found_lead(s, lead)
+        if first is None:
             return None
-        first = AnnotatorRow(name=lead, role=str(Role.LEAD))
-        s.add(first)
-        s.flush()
-        _log(s, None, "annotator_add", {"name": first.name, "role": first.role, "asked": str(Role.LEAD)})
         row = AnnotatorRow(name=name, role=str(role))
         s.add(row)
         s.flush()
@@ -336,9 +343,20 @@ class Team:
         return current
 
     def assign(
-        self, annotators: list[str], overlap: float = 0.0, *, only_unassigned: bool = True, seed: int = 0
+        self,
+        annotators: list[str],
+        overlap: float = 0.0,
+        *,
+        only_unassigned: bool = True,
+        seed: int = 0,
+        by: Actor = None,
     ) -> AssignmentSummary:
-        return _assign(self._db, annotators, overlap, only_unassigned=only_unassigned, seed=seed)
+        return _assign(self._db, annotators, overlap, only_unassigned=only_unassigned, seed=seed, by=by)
+
+    def founder(self, name: str, permission: Permission) -> Founder:
+        """``name`` (checked: ValueError or TeamError) as the one who sets up a project with nobody in it
+        yet by running a lead's command (``permission``): the command makes them its lead (``acting``)."""
+        return Founder(_checked_name(name), permission)
 
     def assigned_counts(self) -> dict[str, int]:
         return _assigned_counts(self._db)

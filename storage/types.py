@@ -22,6 +22,7 @@ from storage.formats.options import (
     OffsetUnit,
     ReadOptions,
 )
+from storage.founder import Founder
 from storage.import_sink import DryRunMemory
 from storage.import_types import FileReport, ImportOptions, SpansAs
 from storage.label_edits import LabelInUse, MergeReport
@@ -69,6 +70,7 @@ __all__ = [
     "ExportSummary",
     "FileReport",
     "Format",
+    "Founder",
     "Grouping",
     "ImportFormatError",
     "ImportOptions",

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from gui.cli import main
-from model.spans import Role
+from model.spans import Label, Role
 from storage.orm import EventRow
 from storage.project import Project
 from tests.conftest import snapshot
@@ -193,3 +193,27 @@ def test_labels_commands(capsys: pytest.CaptureFixture[str], team: tuple[Project
     assert code == 0 and out.count("added ") == 10 and "added name\t" in out
     assert "suggestion conventions: general (without MSRA's habits" in out
     assert project.training.settings().conventions == "general"
+
+
+def test_labels_edit_changes_only_the_fields_named(
+    capsys: pytest.CaptureFixture[str], team: tuple[Project, str]
+) -> None:
+    """`labels edit PER --colour X` took PER's hotkey away: argparse ran the hotkey's default ("", leave it)
+    through the hotkey type, which reads "" as none. Only the fields named change, and the log says so."""
+    project, url = team
+    before = {label.name: label for label in project.labels.all()}
+    code, out, err = run(capsys, "labels", "edit", "PER", "--colour", "#123456", "--as", "li", "--db", url)
+    assert code == 0, err
+    after = {label.name: label for label in project.labels.all()}
+    per = before["PER"]
+    assert per.hotkey == "1"
+    assert after["PER"] == Label(per.name, "#123456", per.hotkey, per.position, per.description)
+    assert out == f"now PER\t#123456\t1\t{per.description}\n"
+    assert {n: x for n, x in after.items() if n != "PER"} == {n: x for n, x in before.items() if n != "PER"}
+    with project.session_factory() as s:
+        edit = s.scalars(select(EventRow).where(EventRow.action == "label_edit")).one()
+    assert edit.payload["changed"] == {"colour": [per.colour, "#123456"]}
+    run(capsys, "labels", "edit", "PER", "--description", "people", "--as", "li", "--db", url)
+    assert project.labels.all()[0] == Label("PER", "#123456", "1", per.position, "people")
+    run(capsys, "labels", "edit", "PER", "--hotkey", "none", "--as", "li", "--db", url)
+    assert project.labels.all()[0].hotkey is None

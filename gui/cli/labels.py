@@ -6,7 +6,7 @@ import argparse
 from collections.abc import Callable
 from typing import Any
 
-from gui.cli.people import Refused, add_actor, authorise
+from gui.cli.people import Refused, add_actor, founded_note, lead_actor
 from model.label_presets import PRESET_CONVENTIONS, PRESETS
 from model.labels import LabelError
 from model.roles import Permission
@@ -57,7 +57,11 @@ def register(sub: Any, add_db: AddDb) -> None:
     q.add_argument("name")
     q.add_argument("--rename", metavar="NEW", help="a new name (its spans follow)")
     q.add_argument("--colour", "--color", default=None)
-    q.add_argument("--hotkey", type=_hotkey, default="", help="1 to 9, or none to take it away")
+    # no default: argparse runs a string default through the type, and _hotkey reads "" as none, so an edit
+    # of the colour alone took the hotkey away
+    q.add_argument(
+        "--hotkey", type=_hotkey, default=argparse.SUPPRESS, help="1 to 9, or none to take it away"
+    )
     q.add_argument("--description", default=None)
     q = action("remove", "remove a label; one in use needs --merge-into", cmd_remove)
     q.set_defaults(reads_project=True)
@@ -81,8 +85,8 @@ def _open(args: argparse.Namespace, url: str | None) -> Any:
 
 
 def _by(args: argparse.Namespace, project: Any) -> Any:
-    person = authorise(args, project, Permission.EDIT_LABELS)
-    return person.id if person is not None else None
+    """Who edits the labels: the lead, or whoever sets up a project with nobody yet (``--as``: its lead)."""
+    return lead_actor(args, project, Permission.EDIT_LABELS)
 
 
 def _line(label: Label) -> str:
@@ -110,6 +114,7 @@ def cmd_add(args: argparse.Namespace, url: str | None) -> int:
         text = " ".join(t for t in (args.description, f"e.g. {args.example}" if args.example else "") if t)
         try:
             label = project.labels.add(Label(args.name, colour, args.hotkey, 0, text), by=by)
+            founded_note(project, by)
         except LabelError as exc:
             raise Refused(str(exc)) from exc
     print(f"added {_line(label)}")
@@ -124,10 +129,11 @@ def cmd_edit(args: argparse.Namespace, url: str | None) -> int:
                 args.name,
                 new_name=args.rename,
                 colour=args.colour,
-                hotkey=args.hotkey,
+                hotkey=getattr(args, "hotkey", ""),  # "": leave it as it is
                 description=args.description,
                 by=by,
             )
+            founded_note(project, by)
         except LabelError as exc:
             raise Refused(str(exc)) from exc
     print(f"now {_line(label)}")
@@ -139,6 +145,7 @@ def cmd_remove(args: argparse.Namespace, url: str | None) -> int:
         by = _by(args, project)
         try:
             report = project.labels.remove(args.name, args.merge_into, by=by)
+            founded_note(project, by)
         except LabelError as exc:
             raise Refused(str(exc)) from exc
     if report.into:
@@ -157,6 +164,7 @@ def cmd_unmerge(args: argparse.Namespace, url: str | None) -> int:
         by = _by(args, project)
         try:
             report = project.labels.unmerge(args.name, by=by)
+            founded_note(project, by)
         except LabelError as exc:
             raise Refused(str(exc)) from exc
     print(f"{report.removed} is back: {report.spans} span(s) moved back from {report.into}")
@@ -168,6 +176,7 @@ def cmd_order(args: argparse.Namespace, url: str | None) -> int:
         by = _by(args, project)
         try:
             order = project.labels.order(args.names, by=by)
+            founded_note(project, by)
         except LabelError as exc:
             raise Refused(str(exc)) from exc
     print(" ".join(order))
@@ -178,6 +187,7 @@ def cmd_preset(args: argparse.Namespace, url: str | None) -> int:
     with _open(args, url) as project:
         by = _by(args, project)
         added = project.labels.preset(args.preset, by=by)
+        founded_note(project, by)
     if not added:
         print(f"the project has every label of the {args.preset} preset already")
     for label in added:

@@ -10,8 +10,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from model.roles import Permission, RoleRefused
-from model.spans import Annotator, Role
-from storage.types import TeamError
+from model.spans import Annotator, AnnotatorId, Role
+from storage.types import Founder, TeamError
 
 if TYPE_CHECKING:
     from storage.project import Project
@@ -61,6 +61,34 @@ def authorise(
         raise Refused(f"{exc}.{hint}") from exc
     except TeamError as exc:
         raise Refused(str(exc)) from exc
+
+
+def lead_actor(
+    args: argparse.Namespace, project: Project, permission: Permission
+) -> AnnotatorId | Founder | None:
+    """Who runs a lead's command (``permission``), as ``authorise`` says; on a project with nobody in it yet,
+    ``--as NAME`` is a Founder: the command makes NAME its lead in its own transaction (``storage.founder``),
+    as ``annotators add --as`` does. None: nobody named, on a project with nobody."""
+    person = authorise(args, project, permission)
+    if person is not None:
+        return person.id
+    name = (getattr(args, "actor", None) or "").strip()
+    if not name:
+        return None
+    try:
+        return project.team.founder(name, permission)
+    except (TeamError, ValueError) as exc:
+        raise Refused(str(exc)) from exc
+
+
+def founded_note(project: Project, by: AnnotatorId | Founder | None) -> None:
+    """Say that the lead's command just run made the Founder who ran it the project's lead."""
+    if (
+        isinstance(by, Founder)
+        and (person := project.team.find(by.name)) is not None
+        and person.role is Role.LEAD
+    ):
+        print(f"added {person.name} as lead (--as: the first person of a project is its lead)")
 
 
 def register(sub: Any, add_db: AddDb) -> None:

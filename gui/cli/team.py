@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from gui.cli import count_int
-from gui.cli.people import actor_name, add_actor, authorise
+from gui.cli.people import actor_name, add_actor, authorise, founded_note, lead_actor
 from model.agreement import shown_score
 from model.reasons import ReasonKind
 from model.roles import Permission
@@ -78,16 +78,21 @@ def cmd_assign(args: argparse.Namespace, url: str | None) -> int:
     from storage.project import Project
 
     with Project.open(url) as project:
-        authorise(args, project, Permission.ASSIGN)
+        by = lead_actor(args, project, Permission.ASSIGN)
         try:
             summary = project.team.assign(
-                _names(args.annotators) or [], args.overlap, only_unassigned=not args.all, seed=args.seed
+                _names(args.annotators) or [],
+                args.overlap,
+                only_unassigned=not args.all,
+                seed=args.seed,
+                by=by,
             )
         except TeamError as exc:
             unknown = exc.refusal is not None and exc.refusal.kind is ReasonKind.NO_ANNOTATOR
             hint = "; add them first: newstag annotators add NAME --as LEAD" if unknown else ""
             print(f"newstag assign: {exc}{hint}", file=sys.stderr)
             return 2
+        founded_note(project, by)
         if not summary.documents:  # "assigned 0 document(s)" left the lead guessing why
             print(
                 "assigned nothing: every document is assigned already (--all hands them out again, to people "

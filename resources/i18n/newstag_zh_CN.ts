@@ -147,6 +147,18 @@
         <translation>本文的建议仍在生成中，稍后即会出现（也可以用 Shift+方向键选中名称，再按标签键）。</translation>
     </message>
     <message>
+        <source>No span is focused: press {0} to focus the next suggestion ({1}: the previous one).</source>
+        <translation>没有选中的片段：按 {0} 选中下一条建议（{1}：上一条）。</translation>
+    </message>
+    <message>
+        <source>No span is focused: press {0} to focus the next of your spans ({1}: the previous one).</source>
+        <translation>没有选中的片段：按 {0} 选中你的下一个片段（{1}：上一个）。</translation>
+    </message>
+    <message>
+        <source>Suggestions for this article are on their way.</source>
+        <translation>本文的建议正在生成，稍后出现。</translation>
+    </message>
+    <message>
         <source>Withdrew your {0}, which the new span overlaps (Ctrl+Z brings it back).</source>
         <translation>已撤回与新片段重叠的你的 {0}（Ctrl+Z 可恢复）。</translation>
     </message>

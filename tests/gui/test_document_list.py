@@ -9,7 +9,9 @@ from pytestqt.qtbot import QtBot
 from model.spans import DocState, Layer
 from storage.project import Project
 from tests.gui.conftest import add_documents
-from tests.gui.helpers import CTRL, SHIFT, press
+from tests.gui.helpers import CTRL, NO, SHIFT, press
+
+KEYPAD = Qt.KeyboardModifier.KeypadModifier
 
 K = Qt.Key
 
@@ -165,3 +167,35 @@ def test_an_action_on_an_article_beyond_the_loaded_rows_does_not_count_it_twice(
         model.update_entry(ids[400], DocState.NEW, 0)
     assert model.total == 450
     assert window.documents.count.text() == "450 document(s)"
+
+
+def test_an_unbound_digit_or_a_keypad_label_key_in_the_list_says_where_it_acts(
+    qtbot: QtBot, make_window, sqlite_project: Project
+) -> None:
+    """7, a key no label has (labels 1-4), jumped by type-ahead to a title starting with 7 and opened that
+    article; a label key typed on the numeric keypad did the same, not being read as the label key."""
+    ids = add_documents(sqlite_project, ["越南外交部部长裴青山访问美国。", "7月报道\n正文", "1号文件\n正文"])
+    window = make_window()
+    documents = window.documents
+    documents.view.setFocus()
+    assert window.session.document.id == ids[0]
+    for key, modifier in ((K.Key_7, NO), (K.Key_7, KEYPAD), (K.Key_1, KEYPAD)):
+        window.statusBar().clearMessage()
+        qtbot.keyClick(documents.view, key, modifier)
+        said = window.statusBar().currentMessage()
+        assert said.startswith(f"{chr(key)} acts in the article: Return (or Ctrl+1)"), (key, modifier, said)
+        assert documents.view.hasFocus() and window.session.document.id == ids[0]
+        assert documents.view.currentIndex().row() == 0
+
+
+def test_a_label_key_on_the_numeric_keypad_labels_in_the_article(
+    qtbot: QtBot, make_window, corpus, sqlite_project: Project
+) -> None:
+    window = make_window()
+    press(qtbot, window, K.Key_Right, SHIFT, times=2)  # 越南
+    qtbot.keyClick(window.article, K.Key_3, KEYPAD)
+    spans = sqlite_project.annotations.spans(corpus[0], Layer.ANNOTATOR, window.annotator.id)
+    assert [(s.start, s.end, s.label) for s in spans] == [(0, 2, "ORG")]
+    window.statusBar().clearMessage()
+    qtbot.keyClick(window.article, K.Key_7, KEYPAD)
+    assert window.statusBar().currentMessage().startswith("No label has the key 7")

@@ -72,3 +72,44 @@ def test_every_key_that_acts_once_names_a_command_of_its_window() -> None:
 
     assert {s.command for s in SHORTCUTS} >= ONCE
     assert {s.name for s in REVIEW_SHORTCUTS} >= REVIEW_ONCE
+
+
+def test_a_held_ctrl_z_undoes_a_step_at_a_time_each_painted(
+    qtbot: QtBot, make_window, corpus, sqlite_project: Project
+) -> None:
+    """Held Ctrl+Z (and Ctrl+Y) piled up undo steps faster than the window painted them: the annotator saw
+    the article jump and let go too late. A repeat is dropped while the step before it is not painted; a
+    fresh press always acts."""
+    window = make_window()
+    for _ in range(4):  # reject 越南外交部, 裴青山, 美国, 布林肯
+        QTest.keyClick(window.article, Qt.Key.Key_X)
+    assert len(own(sqlite_project, corpus[0], window)) == 4
+    hold(window.article, Qt.Key.Key_Z, CTRL, repeats=3)  # no paint between the repeats: one step
+    assert len(own(sqlite_project, corpus[0], window)) == 3
+    qtbot.waitUntil(lambda: not window.pace.unpainted)  # painted: the next repeat acts
+    QTest.simulateEvent(window.article, True, int(Qt.Key.Key_Z), CTRL, "", True)
+    QTest.simulateEvent(window.article, True, int(Qt.Key.Key_Z), CTRL, "", True)
+    assert len(own(sqlite_project, corpus[0], window)) == 2
+    QTest.simulateEvent(window.article, False, int(Qt.Key.Key_Z), CTRL, "", False)
+    for _ in range(2):  # fresh presses act, painted or not
+        QTest.keyClick(window.article, Qt.Key.Key_Z, CTRL)
+    assert own(sqlite_project, corpus[0], window) == set()
+    hold(window.article, Qt.Key.Key_Y, CTRL, repeats=3)  # redo the same way
+    assert own(sqlite_project, corpus[0], window) == {(0, 5, "ORG", "rejected")}
+
+
+def test_the_review_windows_held_undo_takes_back_one_decision_at_a_time(
+    qtbot: QtBot,
+    reviewed: tuple[Project, DocumentId],  # noqa: F811
+) -> None:
+    project, _doc = reviewed
+    window = open_window(qtbot, project)
+    session = window.session
+    for _ in range(2):  # nothing for the first two disagreements
+        QTest.keyClick(window.article, Qt.Key.Key_X)
+    assert sorted(session.decisions) == [0, 1]
+    hold(window.article, Qt.Key.Key_Z, CTRL, repeats=3)
+    assert sorted(session.decisions) == [0]
+    qtbot.waitUntil(lambda: not window.pace.unpainted)
+    QTest.keyClick(window.article, Qt.Key.Key_Z, CTRL)
+    assert session.decisions == {}

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -76,3 +76,42 @@ def test_the_review_windows_keys_are_the_readmes(
     window = open_window(qtbot, project)
     listed, documented = listed_keys(qtbot, window, window.article), readme_keys("| review keys")
     assert (listed - documented, documented - listed) == (set(), set())
+
+
+def readme_held_keys(where: str) -> set[str]:
+    """The keys README's paragraph on held keys says act once per press ``in the {where} window``."""
+    text = README.read_text(encoding="utf-8").split("A key held down acts once", 1)[1].split("\n\n", 1)[0]
+    found = re.search(rf"in the {where} window (.*?)(?:;|\. )", " ".join(text.split()))
+    assert found is not None, where
+    keys = set()
+    for item in re.split(r", | and ", found.group(1)):
+        item = item.strip()
+        keys.add(LABEL_KEYS if item.endswith(LABEL_KEYS) else QKeySequence(item).toString(PORTABLE))
+    return keys
+
+
+def once_keys(window) -> set[str]:
+    """The keys of the window's actions that do not repeat while held (the label keys as one range)."""
+    keys = set()
+    for action in window.findChildren(QAction):
+        if action.shortcuts() and not action.autoRepeat():
+            keys |= {
+                LABEL_KEYS if (key := k.toString(PORTABLE)) in tuple("123456789") else key
+                for k in action.shortcuts()
+            }
+    return keys
+
+
+def test_the_readmes_held_keys_are_the_ones_the_windows_act_on_once(
+    qtbot: QtBot,
+    make_window,
+    corpus,
+    reviewed: tuple[Project, DocumentId],  # noqa: F811
+) -> None:
+    """README said 'Return, X, A, E, the group keys…' while the window made more keys act once (W, Ctrl+H,
+    F1) and listed Ctrl+Z among the keys repeating as keys do."""
+    window = make_window()
+    assert once_keys(window) == readme_held_keys("annotation")
+    project, _doc = reviewed
+    review = open_window(qtbot, project)
+    assert once_keys(review) == readme_held_keys("review")

@@ -1,0 +1,64 @@
+"""A project's founder: the first person of a project is its lead. ``newstag annotators add NAME --as LEAD``
+and the lead's other commands (``labels add|edit|remove|unmerge|order|preset``, ``assign``) run with
+``--as LEAD`` on a project with nobody in it yet make LEAD its lead in the command's own transaction: both
+are written or neither is."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from model.roles import Permission, check
+from model.spans import Annotator, AnnotatorId, Role
+from storage.orm import AnnotatorRow, EventRow
+
+
+@dataclass(frozen=True, slots=True)
+class Founder:
+    """Who runs a lead's command (``--as name``) on a project that had nobody in it when they were checked:
+    they become its lead in the command's transaction (``acting``). ``name`` is checked already
+    (``Team.founder``)."""
+
+    name: str
+    permission: Permission
+
+
+Actor = AnnotatorId | Founder | None  # who a change is logged as: a person, a founder to be, or nobody
+
+
+def found_lead(s: Session, name: str) -> AnnotatorRow | None:
+    """``name`` as the first person of the project, its lead, logged (``annotator_add``, by nobody), inside
+    ``s``'s transaction; None, writing nothing, once the project has anyone."""
+    if s.scalar(select(func.count()).select_from(AnnotatorRow)):
+        return None
+    row = AnnotatorRow(name=name, role=str(Role.LEAD))
+    s.add(row)
+    s.flush()
+    s.add(
+        EventRow(
+            annotator_id=None,
+            document_id=None,
+            action="annotator_add",
+            payload={"name": row.name, "role": row.role, "asked": str(Role.LEAD)},
+        )
+    )
+    s.flush()
+    return row
+
+
+def acting(s: Session, by: Actor) -> AnnotatorId | None:
+    """The person a change in ``s``'s transaction is made by. A ``Founder`` is made the project's lead here
+    when it still has nobody; if someone came in since they were checked, the founder must be one of the
+    project's people allowed the command (RoleRefused otherwise, and the transaction writes nothing)."""
+    if not isinstance(by, Founder):
+        return by
+    row = found_lead(s, by.name)
+    if row is not None:
+        return AnnotatorId(row.id)
+    team = [Annotator(AnnotatorId(r.id), r.name, Role(r.role)) for r in s.scalars(select(AnnotatorRow))]
+    person = next((p for p in team if p.name == by.name), None)
+    check(person, by.permission, team)
+    assert person is not None  # check refuses nobody only in a project with nobody
+    return person.id
