@@ -42,14 +42,14 @@ _FIRST = frozenset(w[0] for w in (*_FIELDS, *_WHOLE))
 # 省 教育厅, 市 卫健委): the text's own province or city.
 _STATE = frozenset({"国家", "国务院", "中央", "中华人民共和国"})
 _LEVELS = frozenset({"省", "市", "县", "区", "州", "自治区", "自治州", "镇", "本市", "我市", "本省", "我省"})
-# Without any of them a field and head name a body of the state only as a ministry (应急管理部, 外交部; the
-# fields of the State Council's ministries only, for 体育部, 新闻部 or 审计部 is a department of anything),
-# under a national head (市场监管总局, 海关总署) or as a commission's short form (发改委, 卫健委, 国资委,
-# 网信办): 教育局 or 公安局 alone is "the local bureau", a common noun.
+# Without any of them a field and head name a body of the state only as a ministry (应急管理部, 外交部: the
+# fields of the State Council's ministries, now or once, as 能源部, 广电部, for 体育部, 新闻部 or 审计部 is
+# a department of anything), under a national head (市场监管总局, 海关总署) or as a commission's short form
+# (发改委, 卫健委, 国资委, 网信办): 教育局 or 公安局 alone is "the local bureau", a common noun.
 _MINISTRY_FIELDS = frozenset(
     {"外交", "国防", "教育", "科学技术", "科技", "工业和信息化", "工信", "公安", "民政", "司法", "财政",
      "人力资源和社会保障", "人社", "自然资源", "生态环境", "住房和城乡建设", "住建", "交通运输", "交通",
-     "水利", "农业农村", "商务", "文化和旅游", "文旅", "应急管理"}
+     "水利", "农业农村", "商务", "文化和旅游", "文旅", "应急管理", "能源", "广播电视", "广电"}
 )  # fmt: skip
 _MINISTRY = "部"
 _NATIONAL_HEADS = ("总局", "总署")

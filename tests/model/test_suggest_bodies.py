@@ -35,6 +35,7 @@ FREQ = {"首页": 2940, "员工": 3748, "董事长": 5000, "时间": 33288, "海
         ("本市/n 交通委/nt 发布/v", {}, "本市交通委"),  # the text's own city, said so
         ("我市/n 教育局/n 通知/n", {}, "我市教育局"),
         ("外交部/nt 发言人/n", {}, "外交部"),
+        ("被/p 评为/v 能源部/n 电力系统/l", {}, "能源部"),  # a ministry that was
     ],
 )
 def test_a_government_body_named_by_its_field_is_one_organisation(
