@@ -236,8 +236,25 @@ _CLUB_DOES = frozenset(
 
 
 def _in_a_match(toks: list[Token], first: int, last: int) -> bool:
-    """Whether words ``first``..``last`` stand beside a word of a match report or what a club does."""
-    return beside_match(toks, first, last) or (last + 1 < len(toks) and toks[last + 1].word in _CLUB_DOES)
+    """Whether words ``first``..``last`` stand in a clause of a match report: one with a word a club
+    stands beside or of what it does (海港 继续 领跑 积分榜; 泰山 下一轮 将 客场 挑战; not 泰山 风景)."""
+    words = CLUB_BEFORE | CLUB_AFTER | _CLUB_DOES
+    k = first - 1
+    while k >= 0 and _in_clause(toks[k].word):
+        if toks[k].word in words:
+            return True
+        k -= 1
+    k = last + 1
+    while k < len(toks) and _in_clause(toks[k].word):
+        if toks[k].word in words:
+            return True
+        k += 1
+    return False
+
+
+def _in_clause(word: str) -> bool:
+    """Whether a word goes on the clause, not a punctuation mark ending it."""
+    return word.isalnum()
 
 
 _LONG_NAME = 3  # characters from which a name a descriptor introduced is its own short name, known or not

@@ -192,6 +192,7 @@ def test_a_name_the_pretrained_tagger_reads_as_a_person_is_the_platform_it_was_i
         ("上海海港主场战胜北京国安，国安人员撤离，海港领跑积分榜。", ["上海海港", "北京国安", "海港"]),
         ("山东泰山队长郑铮受伤。登山者游览山东泰山，泰山风景优美。", ["山东泰山"]),  # the mountain again
         ("击败乌鲁木齐雪豹后，雪豹主帅表示不服。", ["乌鲁木齐雪豹", "雪豹"]),  # a city of four characters
+        ("北京国安主场不敌对手。国安下一轮将客场挑战海港。", ["北京国安", "国安"]),  # a match in the clause
         ("在上海浦东主场作战，浦东球迷热情高涨。", []),
     ],
 )
