@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from model.suggest.context import ADMIN_HEADS, Context, all_han, rule_suggestion
-from model.suggest.organisations import FACILITY_HEADS, place_chain_start, place_word
+from model.suggest.organisations import FACILITY_HEADS, beside_match, place_chain_start, place_word
 from model.suggest.suggestion import Suggestion
 from model.suggest.tokenizer import Token
 
@@ -41,12 +41,32 @@ _FIRST = frozenset(w[0] for w in (*_FIELDS, *_WHOLE))
 # Words before a body that name the state or the level it belongs to (国家 统计局, 国务院 新闻办公室,
 # 省 教育厅, 市 卫健委): the text's own province or city.
 _STATE = frozenset({"国家", "国务院", "中央", "中华人民共和国"})
-_LEVELS = frozenset({"省", "市", "县", "区", "州", "自治区", "自治州", "镇"})
-# Without any of them a field and head name a body of the state only under a ministry's heads (应急管理部,
-# 市场监管总局, 海关总署) or as a commission's short form (发改委, 卫健委, 国资委, 网信办): 教育局 or 公安局
-# alone is "the local bureau", a common noun.
-_CENTRAL_HEADS = ("部", "总局", "总署")
+_LEVELS = frozenset({"省", "市", "县", "区", "州", "自治区", "自治州", "镇", "本市", "我市", "本省", "我省"})
+# Without any of them a field and head name a body of the state only as a ministry (应急管理部, 外交部: the
+# fields of the State Council's ministries, now or once, as 能源部, 广电部, for 体育部, 新闻部 or 审计部 is
+# a department of anything), under a national head (市场监管总局, 海关总署) or as a commission's short form
+# (发改委, 卫健委, 国资委, 网信办): 教育局 or 公安局 alone is "the local bureau", a common noun.
+_MINISTRY_FIELDS = frozenset(
+    {"外交", "国防", "教育", "科学技术", "科技", "工业和信息化", "工信", "公安", "民政", "司法", "财政",
+     "人力资源和社会保障", "人社", "自然资源", "生态环境", "住房和城乡建设", "住建", "交通运输", "交通",
+     "水利", "农业农村", "商务", "文化和旅游", "文旅", "应急管理", "能源", "广播电视", "广电"}
+)  # fmt: skip
+_MINISTRY = "部"
+_NATIONAL_HEADS = ("总局", "总署")
 _SHORT_FORM = 3
+# What a department of a company, bank, school, society or newspaper follows (公司 商务部, 银行 科技部,
+# 学生会 体育部, 报社 新闻部, 人民日报 体育部): then the field and head are no body of the state.
+_PARENT_ENDS = ("公司", "集团", "会", "社", "行", "校", "报")
+
+
+def _alone_a_body(ctx: Context, i: int, body: str) -> bool:
+    """Whether ``body``, at word ``i`` with no state, level or place before it, names a body of the state:
+    a ministry, a national head or a short form, and not a department of the organisation before it."""
+    if i and (ctx.label_at(i - 1) == "ORG" or ctx.tokens[i - 1].word.endswith(_PARENT_ENDS)):
+        return False
+    if body.endswith(_MINISTRY):
+        return body[: -len(_MINISTRY)] in _MINISTRY_FIELDS
+    return body.endswith(_NATIONAL_HEADS) or (len(body) <= _SHORT_FORM and body[-1] in "委办")
 
 
 def state_body(ctx: Context) -> list[Suggestion]:
@@ -67,11 +87,11 @@ def state_body(ctx: Context) -> list[Suggestion]:
         before = ctx.tokens[i - 1].word if i else ""
         if before in _STATE or before in _LEVELS:
             start = ctx.tokens[i - 1].start
-            if before in _LEVELS and i > 1 and place_word(ctx, i - 2):  # 湖南 省 教育厅
+            if i > 1 and place_word(ctx, i - 2):  # 湖南 省 教育厅, 印尼 中央 统计局
                 start = ctx.tokens[place_chain_start(ctx, i - 2)].start
         elif i and place_word(ctx, i - 1):
             start = ctx.tokens[place_chain_start(ctx, i - 1)].start
-        elif not (body.endswith(_CENTRAL_HEADS) or (len(body) <= _SHORT_FORM and body[-1] in "委办")):
+        elif not _alone_a_body(ctx, i, body):
             continue
         out.append(rule_suggestion(start, m.end(), "ORG", "state_body", 0.85))
     return out
@@ -84,7 +104,7 @@ _COMPOUND_DESCRIPTORS = ("平台", "网站")
 _COMPOUND_MAX = 4
 # Characters that are words of their own before or after a name (公司 是, 企业 要 想, 平台 上).
 _STOP_CHARS = frozenset(
-    "和与及的在将已也都是了把被对向从等称说要会能给让由为于以并就又还曾正仍再才共均上中内里下后前时"
+    "和与及的在将已也都是了把被对向从等称说要会能给让由为于以并就又还曾正仍再才共均上中内里下后前时有去来到"
 )
 # Adverbs and determiners a word jieba does not know may start with, which no name does (企业 更应 …)
 _NOT_FIRST = frozenset("更一不没很最再这那其每各该此本均")
@@ -96,12 +116,26 @@ _NAME_FLAGS = frozenset({"nr", "nrt", "nrfg", "nz", "ns", "nt", "eng", OOV})
 # 更/d 应/v, 约/d 占/v, 一/m 争/v are not).
 _FUNCTION_FLAGS = ("d", "p", "c", "u", "r", "m", "q", "f", "t", "y", "e", "o", "w", "x")
 # What follows a number that makes it a quantity or a date, not a name (1994年, 296家, 3日; 58同城 is one).
-_UNITS = frozenset("年月日号时分秒家多个万亿名位次届期元岁米天周余")
+_UNITS = frozenset("年月日号时分秒家多个万亿名位次届期元岁米天周余强")
+# A verb or an adjective of one character is a word of the sentence, not the first of a name (企业 有 28 家,
+# 企业 去 办, 企业 新 老 下岗 职工; 奈/vg 飞 is a name).
+_NOT_NAME_START = frozenset({"v", "a"})
+_PERSON_FLAGS = ("nr",)
 
 
 def _not_in_name(word: str, flag: str) -> bool:
     """A function word (``_FUNCTION_FLAGS``), or a word jieba does not know starting as one does."""
     return word[0] in _NOT_FIRST if flag == OOV else flag.startswith(_FUNCTION_FLAGS)
+
+
+def _cut_from_a_word(toks: list[Token], j: int) -> bool:
+    """Whether the person jieba reads in word ``j`` is a piece of the words around it: a word of Chinese
+    characters follows it straight that is neither a verb nor a function word (小红/nr 书上/s, 满负荷/nr
+    生产/vn), or an aspect particle does (付清/nr 了/ul). 高通/nr 宣布/v, 高通/nr 的 are names."""
+    if j + 1 >= len(toks) or not all_han(toks[j + 1].word):
+        return False
+    w, flag = toks[j + 1].word, toks[j + 1].flag
+    return flag == "ul" or (flag != "v" and w not in _STOP_CHARS)
 
 
 def _name_words(ctx: Context, first: int) -> int:
@@ -113,6 +147,12 @@ def _name_words(ctx: Context, first: int) -> int:
     latin = False
     while j < len(toks) and toks[j].end - toks[first].start <= _NAME_MAX:
         w, flag = toks[j].word, toks[j].flag
+        if (
+            len(w) == 1
+            and flag in _NOT_NAME_START
+            and (j == first or ctx.text[toks[first].start : toks[j].start].isdigit())
+        ):
+            break  # 企业 有 28 家; 618 大 促: after a number, the words of the sentence
         if w.isascii():
             if not w.isalnum():
                 break
@@ -120,22 +160,47 @@ def _name_words(ctx: Context, first: int) -> int:
         elif not all_han(w) or _not_in_name(w, flag):
             break
         elif len(w) >= 2:
-            return j + 1 if flag in _NAME_FLAGS or (latin and flag[:1] in ("n", "j")) else j
+            if flag.startswith(_PERSON_FLAGS) and _cut_from_a_word(toks, j):
+                return j
+            if flag in _NAME_FLAGS or (latin and flag[:1] in ("n", "j")):
+                return j + 1
+            return first if _runs_on(ctx, j) else j
         elif w in _STOP_CHARS:
             break
         j += 1
-    return j
+    return first if j < len(toks) and _runs_on(ctx, j) else j
 
 
-def _name_like(ctx: Context, name: str, words: int) -> bool:
-    """Whether ``name`` (of ``words`` words) is a name, not a quantity, a date or a word of the language."""
+def _runs_on(ctx: Context, j: int) -> bool:
+    """Whether Latin letters before word ``j`` run on into it, a word jieba hardly knows that no name
+    takes in (BOSS 直聘/v): they are the start of a longer name, not one."""
+    w = ctx.tokens[j].word
+    return (
+        j > 0
+        and ctx.tokens[j - 1].word.isascii()
+        and len(w) >= 2
+        and all_han(w)
+        and ctx.tokens[j].flag[:1] not in ("n", "j")
+        and ctx.freq(w) < _COMMON_WORD
+    )
+
+
+def _name_like(ctx: Context, name: str, words: int, after: str) -> bool:
+    """Whether ``name`` (of ``words`` words, ``after`` the text after it) is a name, not a quantity, a date
+    or a word of the language: no unit after its digits (有28 家, 500 强), no common word after its first
+    digits (618 大促)."""
     if name in ctx.lex.gazetteer or len(name) < 2:
+        return False
+    if name[-1].isdigit() and after[:1] in _UNITS:
         return False
     if name.isascii():
         return any(c.isalpha() for c in name)
     digits = len(name) - len(name.lstrip("0123456789"))
     if digits:
-        return name[digits] not in _UNITS
+        rest = name[digits:]
+        return rest[0] not in _UNITS and not (
+            all_han(rest) and len(rest) >= 2 and ctx.freq(rest) >= _COMMON_WORD
+        )
     if any(c.isascii() for c in name):
         return True
     return ctx.freq(name) < _COMMON_WORD and (words == 1 or len(name) == words)
@@ -165,21 +230,18 @@ def introduced_name(ctx: Context) -> list[Suggestion]:
         if j == i + 1:
             continue
         start, end = toks[i + 1].start, toks[j - 1].end
-        if _name_like(ctx, ctx.text[start:end], j - i - 1):
+        if _name_like(ctx, ctx.text[start:end], j - i - 1, ctx.text[end:]):
             out.append(rule_suggestion(start, end, "ORG", "introduced_name", 0.7))
     return out
 
 
-# The words a club stands beside in a match report (上海海港 主场 …, 击败 成都蓉城, 成都蓉城 主帅): a city and
-# a name there are a club, elsewhere a place (比赛在 上海浦东 进行; 山东泰山 is also a mountain).
-_CLUB_BEFORE = frozenset(
-    {"击败", "战胜", "逆转", "迎战", "战平", "不敌", "负于", "对阵", "挑战", "客场", "主场", "淘汰", "输给"}
-)
-_CLUB_AFTER = frozenset(
-    {"主场", "客场", "击败", "战胜", "逆转", "迎战", "战平", "不敌", "负于", "淘汰", "输给", "队长", "主帅",
-     "主教练", "球员", "外援", "门将", "前锋", "后卫", "中场", "俱乐部", "队"}
-)  # fmt: skip
-_TEAM = "队"
+_TEAMS = ("队", "俱乐部")  # the words a club's name may end with (战平 武汉 雅琪 队, 拉齐奥 俱乐部)
+# Words that follow a place and stand beside a match without naming a club: common nouns for a team
+# (欧洲 劲旅 瑞典队) and the name of a stadium (北京 奥体 中心)
+_NOT_CLUBS = frozenset({"劲旅", "豪门", "新军", "强队", "黑马", "球队"})
+_VENUE_PARTS = ("奥体",)
+# Words before a place that make it where a match is played (在 上海 浦东 主场 作战), not who plays it
+_WHERE = frozenset({"在", "于", "到"})
 _CLUB_NAME = (2, 3)  # characters of a club's name after its city
 # A team or a player after a country is no club (印尼 女队 is merge_place_org's; 印尼 名将, 中国 选手, 球员).
 _SPORTS_PEOPLE = frozenset("队将手员")
@@ -198,15 +260,10 @@ def _club_name(ctx: Context, word: str) -> bool:
         and word[-1] not in ADMIN_HEADS
         and word[-1] not in _SPORTS_PEOPLE
         and not word.endswith(FACILITY_HEADS)
+        and word not in _NOT_CLUBS
+        and not any(v in word for v in _VENUE_PARTS)
         and len(ctx.lex.place_suffix(word) or "") < 2
         and ctx.freq(word) < 1000
-    )
-
-
-def _beside_match(toks: list[Token], first: int, last: int) -> bool:
-    """Whether words ``first``..``last`` stand beside a word of a match report."""
-    return (first > 0 and toks[first - 1].word in _CLUB_BEFORE) or (
-        last + 1 < len(toks) and toks[last + 1].word in _CLUB_AFTER
     )
 
 
@@ -228,9 +285,16 @@ def place_club(ctx: Context) -> list[Suggestion]:
             n = next((n for n in (2, 3) if gaz.get(w[:n]) == "LOC"), 0)
             if n and len(w) - n in _CLUB_NAME and _club_name(ctx, w[n:]):
                 last = i
-        if last is None or not _beside_match(toks, i, last):
+        if last is None or not beside_match(toks, i, last) or (i and toks[i - 1].word in _WHERE):
             continue
-        if last + 1 < len(toks) and toks[last + 1].word == _TEAM:  # 武汉 雅琪 队: the team word is its own
+        nxt = toks[last + 1] if last + 1 < len(toks) else None
+        if (
+            nxt is not None
+            and nxt.word not in _TEAMS
+            and (nxt.word.endswith("队") or ctx.label_at(last + 1) == "ORG")
+        ):
+            continue  # 欧洲 劲旅 瑞典队: the team is the one after
+        if nxt is not None and nxt.word in _TEAMS:  # 武汉 雅琪 队, 拉齐奥 俱乐部: the team word is its own
             last += 1
         out.append(rule_suggestion(tok.start, toks[last].end, "ORG", "place_club", 0.75))
     return out

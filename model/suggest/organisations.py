@@ -178,6 +178,24 @@ def party_congress(ctx: Context) -> list[Suggestion]:
     ]
 
 
+# The words a club stands beside in a match report (上海海港 主场 …, 击败 成都蓉城, 成都蓉城 主帅): a city and
+# a name there are a club, elsewhere a place (比赛在 上海浦东 进行; 山东泰山 is also a mountain).
+CLUB_BEFORE = frozenset(
+    {"击败", "战胜", "逆转", "迎战", "战平", "不敌", "负于", "对阵", "挑战", "客场", "主场", "淘汰", "输给"}
+)
+CLUB_AFTER = frozenset(
+    {"主场", "客场", "击败", "战胜", "逆转", "迎战", "战平", "不敌", "负于", "淘汰", "输给", "队长", "主帅",
+     "主教练", "球员", "外援", "门将", "前锋", "后卫", "中场", "俱乐部", "队"}
+)  # fmt: skip
+
+
+def beside_match(toks: list[Token], first: int, last: int) -> bool:
+    """Whether words ``first``..``last`` stand beside a word of a match report."""
+    return (first > 0 and toks[first - 1].word in CLUB_BEFORE) or (
+        last + 1 < len(toks) and toks[last + 1].word in CLUB_AFTER
+    )
+
+
 _POLICE = "警方"
 
 
@@ -211,6 +229,55 @@ def name_tail(surface: str) -> str | None:
     return next((t for t in _NAME_TAILS if surface.endswith(t)), None)
 
 
+# What a club's short name does in a report beyond the words it is found beside (海港 领跑 积分榜)
+_CLUB_DOES = frozenset(
+    {"领跑", "夺冠", "取胜", "获胜", "晋级", "出线", "保级", "降级", "球迷", "进球", "赢球", "输球"}
+)
+
+
+def _in_a_match(toks: list[Token], first: int, last: int) -> bool:
+    """Whether words ``first``..``last`` stand in a clause of a match report: one with a word a club
+    stands beside or of what it does (海港 继续 领跑 积分榜; 泰山 下一轮 将 客场 挑战; not 泰山 风景)."""
+    words = CLUB_BEFORE | CLUB_AFTER | _CLUB_DOES
+    k = first - 1
+    while k >= 0 and _in_clause(toks[k].word):
+        if toks[k].word in words:
+            return True
+        k -= 1
+    k = last + 1
+    while k < len(toks) and _in_clause(toks[k].word):
+        if toks[k].word in words:
+            return True
+        k += 1
+    return False
+
+
+def _in_clause(word: str) -> bool:
+    """Whether a word goes on the clause, not a punctuation mark ending it."""
+    return word.isalnum()
+
+
+_LONG_NAME = 3  # characters from which a name a descriptor introduced is its own short name, known or not
+
+
+def _club_stem(ctx: Context, s: Suggestion, surface: str) -> str:
+    """The name of a club ``s`` found with its city (``surface``), without the city and a team word: the
+    city is the word it starts with when it ends inside the club (乌鲁木齐 雪豹), else the place its first
+    two to four characters make (山东泰山)."""
+    i = next((k for k, t in enumerate(ctx.tokens) if t.start == s.start), None)
+    if i is not None and ctx.tokens[i].end < s.end:
+        city = ctx.tokens[i].end - s.start
+    else:
+        city = next((n for n in (4, 3, 2) if ctx.lex.gazetteer.get(surface[:n]) == "LOC"), 0)
+    if not city:
+        return ""
+    name = surface[city:]
+    for team in ("俱乐部", "队"):
+        if name.endswith(team) and len(name) > len(team):
+            return name[: -len(team)]
+    return name
+
+
 def short_names(ctx: Context, chosen: list[Suggestion]) -> list[Suggestion]:
     """The short name of a company or club chosen as an ORG under its full name (``_NAME_TAILS``), elsewhere
     in the same text on word boundaries → ORG (华为技术有限公司 … 华为发布; 上海申花队 … 申花前锋): news
@@ -220,17 +287,21 @@ def short_names(ctx: Context, chosen: list[Suggestion]) -> list[Suggestion]:
     (上海海港 … 海港), a name a descriptor introduced gives itself (视频网站B站 … B站, ``bodies``).
     Applied after resolution."""
     starts = {t.start: i for i, t in enumerate(ctx.tokens)}
-    ends = {t.end for t in ctx.tokens}
+    ends = {t.end: i for i, t in enumerate(ctx.tokens)}
     stems: set[str] = set()
+    in_matches: set[str] = set()  # stems that are words or places of their own: a club only beside a match
     for s in chosen:
         surface = ctx.text[s.start : s.end]
         if s.label == "ORG" and s.detail == "place_club":  # 上海海港 … 海港: the club without its city
-            city = next((n for n in (3, 2) if ctx.lex.gazetteer.get(surface[:n]) == "LOC"), 0)
-            if city:
-                stems.add(surface[city:])
+            stem = _club_stem(ctx, s, surface)
+            if stem:
+                stems.add(stem)
+                if ctx.freq(stem) >= _COMMON_WORD or stem in ctx.lex.gazetteer:  # 国安, 泰山
+                    in_matches.add(stem)
             continue
         if s.label == "ORG" and s.detail == "introduced_name":  # 流媒体公司奈飞 … 奈飞: the same name
-            stems.add(surface)
+            if len(surface) >= _LONG_NAME or any(c.isascii() for c in surface) or not ctx.freq(surface):
+                stems.add(surface)  # not 小红 (小红书), a given name jieba knows
             continue
         tail = name_tail(surface)
         if s.label != "ORG" or tail is None or s.start not in starts:
@@ -250,7 +321,12 @@ def short_names(ctx: Context, chosen: list[Suggestion]) -> list[Suggestion]:
         at = ctx.text.find(stem)
         while at >= 0:
             end = at + len(stem)
-            if at in starts and end in ends and not any(o.start < end and at < o.end for o in orgs):
+            if (
+                at in starts
+                and end in ends
+                and not any(o.start < end and at < o.end for o in orgs)
+                and (stem not in in_matches or _in_a_match(ctx.tokens, starts[at], ends[end]))
+            ):
                 out.append(rule_suggestion(at, end, "ORG", "short_names", 0.7))
             at = ctx.text.find(stem, end)
     return out
