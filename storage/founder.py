@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from model.roles import Permission, check
@@ -28,10 +28,30 @@ class Founder:
 Actor = AnnotatorId | Founder | None  # who a change is logged as: a person, a founder to be, or nobody
 
 
+FIRST_PERSON_LOCK = int.from_bytes(b"newstag1", "big")  # pg_advisory_xact_lock's key: who comes in first
+
+
+def hold_people(s: Session) -> None:
+    """Make anyone else about to add a person to the project wait until ``s``'s transaction ends, so that
+    "nobody in it yet" read after this stays true until then. On PostgreSQL (READ COMMITTED) two commands
+    founding a project at once both counted nobody and both became its lead: a transaction-scoped advisory
+    lock, taken by every writer that adds a person, serialises them (the second then sees the first's
+    person). SQLite needs none: a writing transaction begins IMMEDIATE (``Database.transaction``) and holds
+    the whole file."""
+    if s.get_bind().dialect.name == "postgresql":
+        s.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": FIRST_PERSON_LOCK})
+
+
+def nobody_yet(s: Session) -> bool:
+    """Whether the project has nobody in it, true until ``s``'s transaction ends (``hold_people``)."""
+    hold_people(s)
+    return not s.scalar(select(func.count()).select_from(AnnotatorRow))
+
+
 def found_lead(s: Session, name: str) -> AnnotatorRow | None:
     """``name`` as the first person of the project, its lead, logged (``annotator_add``, by nobody), inside
     ``s``'s transaction; None, writing nothing, once the project has anyone."""
-    if s.scalar(select(func.count()).select_from(AnnotatorRow)):
+    if not nobody_yet(s):
         return None
     row = AnnotatorRow(name=name, role=str(Role.LEAD))
     s.add(row)
