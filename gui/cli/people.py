@@ -50,8 +50,8 @@ def actor_name(
         return None
     from gui import settings  # no Qt: a JSON file
 
-    remembered = settings.load().get("annotator")
-    return str(remembered).strip() if remembered else None
+    saved = settings.load().get("annotator")
+    return str(saved).strip() if saved else None
 
 
 def authorise(
