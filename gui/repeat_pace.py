@@ -41,8 +41,10 @@ class RepeatPace(QObject):
                 logger.debug("a repeated key dropped: the step before it is not painted yet")
                 return
             self.unpainted = True
-            self._wait.start()
-            step()
+            try:
+                step()
+            finally:  # counted from the step's end: a slow step used it up, and the next repeat acted unseen
+                self._wait.start()
 
         return run
 

@@ -15,7 +15,7 @@ from model.reasons import Reason, ReasonKind
 from model.roles import Permission, check, last_lead_problem
 from model.spans import Annotator, AnnotatorId, DocState, Entity, Layer, Role, Status
 from storage.database import Database
-from storage.founder import Actor, Founder, acting, found_lead
+from storage.founder import Actor, Founder, acting, found_lead, hold_people, nobody_yet
 from storage.orm import AnnotatorRow, AssignmentRow, DocumentRow, EventRow, LabelRow, ProgressRow, SpanRow
 
 NAME_LIMIT = 200  # characters in a person's name: the annotators.name column
@@ -58,6 +58,7 @@ def _assign(
     if overlap > 0 and len(names) < 2:
         raise TeamError(Reason.of(ReasonKind.OVERLAP_NEEDS_TWO))
     with project.transaction() as s:
+        hold_people(s)  # the people read here are the project's until this commits: it may add the first
         known = set(s.scalars(select(AnnotatorRow.name)))
         if known and (unknown := [n for n in names if n not in known]):  # a typo would add someone silently
             raise TeamError(Reason.of(ReasonKind.NO_ANNOTATOR, names=", ".join(unknown)))
@@ -219,9 +220,9 @@ def _annotator(
             return _person(known)
     name = _checked_name(name)
     with project.transaction() as s:
-        row = s.scalar(select(AnnotatorRow).where(AnnotatorRow.name == name))
+        first = nobody_yet(s)  # another window or command adding someone waits for this one (hold_people)
+        row = None if first else s.scalar(select(AnnotatorRow).where(AnnotatorRow.name == name))
         if row is None:
-            first = not s.scalar(select(func.count()).select_from(AnnotatorRow))
             row = AnnotatorRow(name=name, role=str(Role.LEAD if first else role))
             s.add(row)
             s.flush()

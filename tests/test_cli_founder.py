@@ -7,9 +7,12 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
+from model.roles import Permission
 from model.spans import Role
 from storage.orm import EventRow
 from storage.project import Project
+from storage.team import Team
+from storage.types import Founder
 from tests.conftest import snapshot
 from tests.storage.test_team import docs
 from tests.test_cli_roles_labels import run
@@ -99,10 +102,94 @@ def test_a_refused_lead_command_adds_nobody(
     ids=" ".join,
 )
 def test_a_command_that_only_reads_adds_nobody(
-    capsys: pytest.CaptureFixture[str], project: Project, command: tuple[str, ...]
+    capsys: pytest.CaptureFixture[str],
+    project: Project,
+    command: tuple[str, ...],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    """Named every way a command reads who runs it (--as where it takes one, --annotator, the environment)."""
     url = _url(project)
     docs(project, 1)
+    monkeypatch.setenv("NEWSTAG_ANNOTATOR", "li")
     actor = ("--as", "li") if command[0] in ("agreement", "review-queue", "consistency") else ()
-    assert run(capsys, *command, *actor, "--db", url)[0] == 0
+    assert run(capsys, "--annotator", "li", *command, *actor, "--db", url)[0] == 0
     assert project.team.annotators() == []
+
+
+@pytest.mark.parametrize(
+    "named",
+    [("env",), ("--annotator",), ("env", "annotators add")],
+    ids=" ".join,
+)
+def test_the_name_a_lead_command_runs_as_sets_up_the_project(
+    capsys: pytest.CaptureFixture[str],
+    project: Project,
+    monkeypatch: pytest.MonkeyPatch,
+    named: tuple[str, ...],
+) -> None:
+    """`NEWSTAG_ANNOTATOR=li newstag labels add EVENT` said "added EVENT" and left the project with nobody;
+    li's `--as li` was refused later. The founder is the name the command runs as, however it is given."""
+    url = _url(project)
+    docs(project, 1)
+    command = ("annotators", "add", "zoe") if "annotators add" in named else ("labels", "add", "EVENT")
+    if "env" in named:
+        monkeypatch.setenv("NEWSTAG_ANNOTATOR", "li")
+    before = ("--annotator", "li") if "--annotator" in named else ()
+    code, out, err = run(capsys, *before, *command, "--db", url)
+    assert code == 0, err
+    assert out.startswith("added li as lead (--as: the first person of a project is its lead)\n")
+    people = {p.name: p.role for p in project.team.annotators()}
+    assert people == ({"li": Role.LEAD, "zoe": Role.ANNOTATOR} if "zoe" in command else {"li": Role.LEAD})
+    assert run(capsys, "labels", "add", "FAC", "--as", "li", "--db", url)[0] == 0
+
+
+def test_the_name_the_window_remembers_sets_up_no_project(
+    capsys: pytest.CaptureFixture[str], project: Project
+) -> None:
+    """The window's remembered name may be another project's: a lead's command with no name given writes as
+    nobody on a project with nobody, as before, and makes no one its lead."""
+    from gui import settings
+
+    settings.save(annotator="zoe")
+    url = _url(project)
+    code, out, err = run(capsys, "labels", "add", "EVENT", "--db", url)
+    assert code == 0, err
+    assert not out.startswith("added zoe as lead")
+    assert project.team.annotators() == []
+
+
+@pytest.mark.parametrize(
+    ("command", "action"), LEAD_COMMANDS, ids=[" ".join(c[:2]) for c, _ in LEAD_COMMANDS]
+)
+def test_someone_joining_while_a_lead_command_runs_refuses_it(
+    capsys: pytest.CaptureFixture[str],
+    project: Project,
+    monkeypatch: pytest.MonkeyPatch,
+    command: tuple[str, ...],
+    action: str | None,
+) -> None:
+    """wang (and zhao) opened the window, wang the lead, after li's command found the project empty and
+    before it wrote: li's command is refused like any other, not an "unexpected error ... please report
+    it"."""
+    url = _url(project)
+    docs(project, 2)
+    if action == "label_unmerge":
+        assert run(capsys, "labels", "remove", "MISC", "--merge-into", "ORG", "--db", url)[0] == 0
+    real = Team.founder
+    joined: list[dict[str, list[tuple[object, ...]]]] = []
+
+    def founder_then_wang_joins(team: Team, name: str, permission: Permission) -> Founder:
+        founder = real(team, name, permission)
+        with Project.open(url) as other:  # zhao too: assign refuses a name not in a project with people
+            other.annotator("wang")
+            other.annotator("zhao")
+        joined.append(snapshot(project))
+        return founder
+
+    monkeypatch.setattr(Team, "founder", founder_then_wang_joins)
+    code, _, err = run(capsys, *command, "--as", "li", "--db", url)
+    said = "someone joined the project while this command ran: only the lead may"
+    assert code == 2 and said in err and "unexpected" not in err, err
+    assert err.startswith(f"newstag {command[0]}") and "(li is not one of its people)" in err
+    assert "in this project: wang (lead); nothing was written\n" in err
+    assert snapshot(project) == joined[0]

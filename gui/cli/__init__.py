@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from model.roles import RoleRefused
 from storage.types import DatabaseError
 
 logger = logging.getLogger(__name__)
@@ -183,6 +184,8 @@ def _run(args: argparse.Namespace, url: str | None) -> int:
         return run_app(url, args.annotator)
     except Refused as exc:  # a role or a team rule said no: nothing was done
         return refused(args, exc)
+    except RoleRefused as exc:  # said by the storage, mid-command (storage.founder: someone joined meanwhile)
+        return refused(args, Refused(f"{exc}; nothing was written"))
     except DatabaseError as exc:
         print(f"newstag: {exc}", file=sys.stderr)
         return 2

@@ -33,9 +33,12 @@ def add_actor(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def actor_name(args: argparse.Namespace, global_annotator: bool = True) -> str | None:
+def actor_name(
+    args: argparse.Namespace, global_annotator: bool = True, remembered: bool = True
+) -> str | None:
     """Who runs the command: --as, the global --annotator, $NEWSTAG_ANNOTATOR, or the window's remembered
-    name. (``newstag consistency`` has an --annotator of its own, a layer: ``global_annotator`` off.)"""
+    name (not with ``remembered`` off). (``newstag consistency`` has an --annotator of its own, a layer:
+    ``global_annotator`` off.)"""
     for name in (
         getattr(args, "actor", None),
         getattr(args, "annotator", None) if global_annotator else None,
@@ -43,10 +46,12 @@ def actor_name(args: argparse.Namespace, global_annotator: bool = True) -> str |
     ):
         if name and name.strip():
             return name.strip()
+    if not remembered:
+        return None
     from gui import settings  # no Qt: a JSON file
 
-    remembered = settings.load().get("annotator")
-    return str(remembered).strip() if remembered else None
+    saved = settings.load().get("annotator")
+    return str(saved).strip() if saved else None
 
 
 def authorise(
@@ -68,11 +73,13 @@ def lead_actor(
 ) -> AnnotatorId | Founder | None:
     """Who runs a lead's command (``permission``), as ``authorise`` says; on a project with nobody in it yet,
     ``--as NAME`` is a Founder: the command makes NAME its lead in its own transaction (``storage.founder``),
-    as ``annotators add --as`` does. None: nobody named, on a project with nobody."""
+    as ``annotators add --as`` does. The founder is the name the command runs as (--as, --annotator,
+    $NEWSTAG_ANNOTATOR), never the window's remembered name, which may be another project's. None: nobody
+    named, on a project with nobody."""
     person = authorise(args, project, permission)
     if person is not None:
         return person.id
-    name = (getattr(args, "actor", None) or "").strip()
+    name = actor_name(args, remembered=False)
     if not name:
         return None
     try:
@@ -152,8 +159,9 @@ def cmd_add(args: argparse.Namespace, url: str | None) -> int:
 def _found(args: argparse.Namespace, project: Project) -> tuple[Annotator, Annotator] | None:
     """``--as NAME`` adding someone else to a project with nobody in it yet: NAME, who sets it up, is its
     first person, so its lead, and the person added gets the role asked (else they would become the lead
-    and NAME be refused from then on). None when there is no such NAME or the project has people."""
-    name = (getattr(args, "actor", None) or "").strip()
+    and NAME be refused from then on). NAME as ``lead_actor`` reads it. None when there is no such NAME or
+    the project has people."""
+    name = actor_name(args, remembered=False)
     if not name or name == args.name.strip() or project.team.annotators():
         return None
     try:

@@ -4,11 +4,14 @@ keys (Tab, [ ] , .) repeat as keys do."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import time
+
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from gui.repeat_pace import PAINT_WAIT_MS, RepeatPace
 from model.spans import DocState, DocumentId
 from storage.project import Project
 from tests.gui.helpers import CTRL, NO, SHIFT, own, state
@@ -113,3 +116,31 @@ def test_the_review_windows_held_undo_takes_back_one_decision_at_a_time(
     qtbot.waitUntil(lambda: not window.pace.unpainted)
     QTest.keyClick(window.article, Qt.Key.Key_Z, CTRL)
     assert session.decisions == {}
+
+
+def test_a_slow_step_waits_for_its_paint_as_a_quick_one_does(qtbot: QtBot) -> None:
+    """The wait for a paint was counted from the start of a step: a step slower than the wait used it up,
+    and a repeat that came in before the paint acted on an article the annotator had not seen."""
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
+    qtbot.wait(50)  # the first paints are over
+    pace = RepeatPace(widget)
+    steps: list[int] = []
+
+    def slow() -> None:  # a step that takes longer than the wait (a busy database)
+        steps.append(1)
+        time.sleep(PAINT_WAIT_MS / 1000 + 0.05)
+
+    run = pace.paced(slow)
+    QTest.simulateEvent(widget, True, int(Qt.Key.Key_Z), CTRL, "", False)
+    run()  # a fresh press acts
+    QCoreApplication.processEvents()  # nothing painted yet: the step changed nothing on the screen so far
+    QTest.simulateEvent(widget, True, int(Qt.Key.Key_Z), CTRL, "", True)
+    run()  # a repeat before the paint: dropped
+    assert (len(steps), pace.dropped) == (1, 1)
+    widget.repaint()  # painted: the next repeat acts
+    QTest.simulateEvent(widget, True, int(Qt.Key.Key_Z), CTRL, "", True)
+    run()
+    assert len(steps) == 2
