@@ -23,6 +23,7 @@ from storage.formats.brat import read_brat
 from storage.formats.checks import checked
 from storage.formats.conll import ConllReader
 from storage.formats.detect import ALSO_SUFFIXES, SUFFIXES, Format, detect
+from storage.formats.file_names import in_export_order
 from storage.formats.input_file import unreadable
 from storage.formats.jsonl import JsonReader
 from storage.formats.ontonotes import OntoNotesReader
@@ -76,15 +77,14 @@ def expand_paths(paths: Iterable[Path], fmt: Format) -> list[Path]:
     wanted |= ALSO_SUFFIXES.get(fmt, set())
     for path in paths:
         if path.is_dir():
-            files.extend(
-                sorted(
-                    p
-                    for p in path.rglob("*")
-                    if p.is_file()
-                    and p.suffix.lower() in wanted
-                    and not (fmt is not Format.TXT and _brat_text(p))
-                )
+            found = sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and p.suffix.lower() in wanted
+                and not (fmt is not Format.TXT and _brat_text(p))
             )
+            files.extend(in_export_order(found))  # an export's folder: as it was exported (``RECORD``)
         else:
             files.append(path)
     seen: set[Path] = set()
