@@ -128,6 +128,7 @@ def test_overwrite_replaces_the_folder_as_a_whole(sqlite_project: Project, tmp_p
         "annotation.conf",
         "d0.ann",  # named by the title
         "d0.txt",
+        "newstag-documents.conf",  # the order and titles, for the import
     ]
     conf = (folder / "annotation.conf").read_text(encoding="utf-8")
     assert conf.startswith("[entities]\nLOC\nPER\n\n")
