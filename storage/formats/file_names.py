@@ -9,7 +9,7 @@ than single spaces; a name never starts or ends with a dot or a space, nor is on
 the suffix included). Two titles that would give the same name, or names a disk that ignores case (macOS,
 Windows) would take for one, are told apart by the document's id; a title with nothing left is ``doc<ID>``.
 
-An export also writes ``newstag-documents.conf``: each file's name and its document's title, in the order
+An export also writes ``.newstag-documents.conf``: each file's name and its document's title, in the order
 the documents were exported. Importing the folder back reads the files in that order and gives each its
 title from there; a folder without one (another tool's, an older export) is titled from its names.
 """
@@ -24,7 +24,8 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
-RECORD = "newstag-documents.conf"  # a .conf: not imported, not counted as passed over, not shown by brat
+# hidden, a .conf: not imported, not counted as passed over, not listed by brat nor in an upload dialog
+RECORD = ".newstag-documents.conf"
 MAX_CHARACTERS = 60
 MAX_BYTES = 150
 _UNSAFE = re.compile(r'[/\\:*?"<>|]')
