@@ -213,6 +213,17 @@ FORMAT_WORDS: dict[K, str] = {
         "ImportMessages",
         "YEDDA .ann ([@text#Label*] inline)",
     ),
+    K.WARN_YEDDA_LATE: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "read as YEDDA: its first YEDDA mark ([@text#Label*]) is at line {line}, past the first lines; the "
+        "marks were taken out of the text and stored as spans. If the file is plain text that only mentions "
+        "such a mark, import it again with --format txt",
+    ),
+    K.NOTE_YEDDA_AS_TEXT: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "read as plain text, its marks kept in the text: a YEDDA mark is at line {first}, past the first "
+        "lines, but the file does not read as YEDDA (line {line}: {problem})",
+    ),
     K.NOTE_SUBTAGS: QT_TRANSLATE_NOOP(
         "ImportMessages",
         "sub-tags read as their family's label: {subtags}",

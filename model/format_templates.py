@@ -45,6 +45,11 @@ FORMAT_TEMPLATES: dict[K, str] = {
     K.WARN_YEDDA_RECOMMENDED: "{count} entity(ies) YEDDA recommended ([$text#Label*], never confirmed by "
     "the annotator, first at line {line}) were imported like confirmed ones, as YEDDA's own export does",
     K.VARIANT_YEDDA: "YEDDA .ann ([@text#Label*] inline)",
+    K.WARN_YEDDA_LATE: "read as YEDDA: its first YEDDA mark ([@text#Label*]) is at line {line}, past the "
+    "first lines; the marks were taken out of the text and stored as spans. If the file is plain text that "
+    "only mentions such a mark, import it again with --format txt",
+    K.NOTE_YEDDA_AS_TEXT: "read as plain text, its marks kept in the text: a YEDDA mark is at line {first}, "
+    "past the first lines, but the file does not read as YEDDA (line {line}: {problem})",
     K.NOTE_SUBTAGS: "sub-tags read as their family's label: {subtags}",
     K.VARIANT_PEOPLES_DAILY_2014: "People's Daily 2014 (word/tag, ICTCLAS tags, one line a document)",
 }

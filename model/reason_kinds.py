@@ -133,6 +133,8 @@ class ReasonKind(StrEnum):
     YEDDA_EMPTY = "yedda-empty"
     WARN_YEDDA_RECOMMENDED = "warn-yedda-recommended"
     VARIANT_YEDDA = "variant-yedda"
+    WARN_YEDDA_LATE = "warn-yedda-late"
+    NOTE_YEDDA_AS_TEXT = "note-yedda-as-text"
     # People's Daily 2014 (storage/formats/wordtag.py)
     NOTE_SUBTAGS = "note-subtags"
     VARIANT_PEOPLES_DAILY_2014 = "variant-peoples-daily-2014"

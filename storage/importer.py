@@ -23,6 +23,7 @@ from storage.formats.brat import read_brat
 from storage.formats.checks import checked
 from storage.formats.conll import ConllReader
 from storage.formats.detect import ALSO_SUFFIXES, SUFFIXES, Format, detect
+from storage.formats.file_names import in_export_order
 from storage.formats.input_file import unreadable
 from storage.formats.jsonl import JsonReader
 from storage.formats.ontonotes import OntoNotesReader
@@ -76,15 +77,14 @@ def expand_paths(paths: Iterable[Path], fmt: Format) -> list[Path]:
     wanted |= ALSO_SUFFIXES.get(fmt, set())
     for path in paths:
         if path.is_dir():
-            files.extend(
-                sorted(
-                    p
-                    for p in path.rglob("*")
-                    if p.is_file()
-                    and p.suffix.lower() in wanted
-                    and not (fmt is not Format.TXT and _brat_text(p))
-                )
+            found = sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and p.suffix.lower() in wanted
+                and not (fmt is not Format.TXT and _brat_text(p))
             )
+            files.extend(in_export_order(found))  # an export's folder: as it was exported (``RECORD``)
         else:
             files.append(path)
     seen: set[Path] = set()
@@ -152,9 +152,10 @@ def _read_documents(path: Path, options: ImportOptions, info: ReadInfo) -> Itera
         raise ImportFormatError.of(path, ReasonKind.NOT_FOUND)
     fmt = options.format
     source: TextFile | None = None
+    late: int | None = None
     if fmt is Format.AUTO:
         detection = detect(path)
-        fmt, source = detection.format, detection.source
+        fmt, source, late = detection.format, detection.source, detection.late_mark
     read = options.read
     if fmt is Format.TXT:
         info.format = "txt"
@@ -171,10 +172,30 @@ def _read_documents(path: Path, options: ImportOptions, info: ReadInfo) -> Itera
         yield from BosonReader(path, read, info, source).documents()
     elif fmt is Format.WEBANNO:
         yield from WebAnnoReader(path, read, info, source).documents()
+    elif fmt is Format.YEDDA and late is not None:
+        yield from _late_yedda(path, read, info, source, late)
     elif fmt is Format.YEDDA:
         yield from YeddaReader(path, read, info, source).documents()
     else:
         yield from ConllReader(path, read, info, source).documents()
+
+
+def _late_yedda(
+    path: Path, read: ReadOptions, info: ReadInfo, source: TextFile | None, late: int
+) -> Iterator[ParsedDocument]:
+    """A .txt whose first YEDDA mark is past its head (``late``): read as YEDDA with a warning naming that
+    line; where YEDDA cannot read it, as the plain text it then surely is, with a note saying why."""
+    try:
+        documents = list(YeddaReader(path, read, info, source).documents())  # one document, read whole
+    except ImportFormatError as exc:
+        info.variant = ""
+        info.notes.append(
+            said(ReasonKind.NOTE_YEDDA_AS_TEXT, first=late, line=exc.line, problem=exc.refusal or exc.reason)
+        )
+        yield from read_txt(path, info)
+        return
+    info.warnings.insert(0, said(ReasonKind.WARN_YEDDA_LATE, line=late))
+    yield from documents
 
 
 def parse_file(

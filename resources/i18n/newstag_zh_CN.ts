@@ -2048,6 +2048,14 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>YEDDA .ann（行内 [@文本#标签*]）</translation>
     </message>
     <message>
+        <source>read as YEDDA: its first YEDDA mark ([@text#Label*]) is at line {line}, past the first lines; the marks were taken out of the text and stored as spans. If the file is plain text that only mentions such a mark, import it again with --format txt</source>
+        <translation>按 YEDDA 读入：它的第一个 YEDDA 标记（[@文本#标签*]）在第 {line} 行，已超出开头部分；标记已从正文中去掉并存为标注。如果这是只提到此类标记的纯文本，请用 --format txt 重新导入</translation>
+    </message>
+    <message>
+        <source>read as plain text, its marks kept in the text: a YEDDA mark is at line {first}, past the first lines, but the file does not read as YEDDA (line {line}: {problem})</source>
+        <translation>按纯文本读入，标记保留在正文中：第 {first} 行有 YEDDA 标记，已超出开头部分，但该文件不能按 YEDDA 读入（第 {line} 行：{problem}）</translation>
+    </message>
+    <message>
         <source>sub-tags read as their family&apos;s label: {subtags}</source>
         <translation>子词性按所属大类的标签读取：{subtags}</translation>
     </message>

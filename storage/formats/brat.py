@@ -27,7 +27,7 @@ from model.text import first_line_title, line_ending_kind
 from storage.export_types import ExportDocument, SkipReason, WriteResult
 from storage.formats import ImportFormatError, ParsedDocument, ReadInfo
 from storage.formats.decoding import read_text_file, refuse_nul
-from storage.formats.file_names import FileNames, title_from_name
+from storage.formats.file_names import RECORD, FileNames, record_text, title_from_path
 from storage.formats.options import Discontinuous, ReadOptions
 from storage.formats.source import TextFile
 
@@ -186,7 +186,7 @@ def read_brat(
         warnings.extend(info.notes + info.warnings)
     text, entities = newlines_normalised(raw, entities)
     yield ParsedDocument(
-        title=title_from_name(txt_path.stem, first_line_title(text)),
+        title=title_from_path(txt_path, first_line_title(text)),
         text=text,
         source=str(txt_path),
         meta={"format": "brat", "encoding": encoding, "line_endings": line_ending_kind(raw)},
@@ -223,6 +223,7 @@ class BratWriter:
         self._written: list[Path] = []
         self._labels: set[str] = set()
         self._names = FileNames()
+        self._order: list[tuple[str, str]] = []  # (stem, title) of each document written, in order
 
     def write(self, doc: ExportDocument) -> WriteResult:
         result = WriteResult(sentences=0)
@@ -238,6 +239,7 @@ class BratWriter:
         stem = self._names.name(doc.title, doc.id)  # "v1.2" is no suffix: the names are joined, not replaced
         for suffix, content in ((".txt", doc.text), (".ann", "".join(lines))):
             self._create(self.folder / f"{stem}{suffix}", content)
+        self._order.append((stem, doc.title))
         return result
 
     def _create(self, path: Path, content: str) -> None:
@@ -250,6 +252,7 @@ class BratWriter:
         conf = "[entities]\n" + "".join(f"{label}\n" for label in sorted(self._labels))
         conf += "\n[relations]\n\n[events]\n\n[attributes]\n"
         self._create(self.folder / "annotation.conf", conf)
+        self._create(self.folder / RECORD, record_text(self._order))
         self._written.clear()
 
     def abort(self) -> None:

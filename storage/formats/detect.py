@@ -16,7 +16,7 @@ from storage.formats.ontonotes import looks_like_ontonotes
 from storage.formats.source import BOM, TextFile
 from storage.formats.webanno import looks_like_webanno
 from storage.formats.wordtag import parse_token
-from storage.formats.yedda import looks_like_yedda, marks_yedda_entity, yedda_head
+from storage.formats.yedda import first_entity_line, looks_like_yedda, marks_yedda_entity, yedda_head
 
 
 class Format(enum.StrEnum):
@@ -132,6 +132,7 @@ def _json_kind(head: str) -> Format | None:
 class Detection:
     format: Format
     source: TextFile | None  # the file with its encoding settled (for brat, the .ann named, if it reads)
+    late_mark: int | None = None  # a .txt read as YEDDA for a mark past its head: that mark's line
 
 
 def _ann(path: Path) -> Detection:
@@ -176,9 +177,10 @@ def detect(path: Path) -> Detection:
         if found is Format.BRAT:
             found = Format.TXT
         # a YEDDA file named .txt whose first mark comes after the head (the 200th line, the 64th KB): read
-        # as plain text, its marks would be stored as text without a word
-        if found is Format.TXT and marks_yedda_entity(source.lines()):
-            found = Format.YEDDA
+        # as plain text, its marks would be stored as text without a word; read as YEDDA, with a warning
+        # naming the mark's line (a plain text may only mention one), and as plain text if YEDDA fails
+        if found is Format.TXT and (late := first_entity_line(source.lines())) is not None:
+            return Detection(Format.YEDDA, source, late)
     return Detection(found, source)
 
 

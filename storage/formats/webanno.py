@@ -45,7 +45,7 @@ from model.reasons import said
 from model.spans import Entity
 from model.text import Utf16Offsets, first_line_title, utf16_length
 from storage.formats import ImportFormatError, ParsedDocument, ReadInfo
-from storage.formats.file_names import title_from_name
+from storage.formats.file_names import title_from_path
 from storage.formats.options import ReadOptions
 from storage.formats.source import BOM, TextFile, inner_bom
 from storage.formats.webanno_layers import Layer, choose
@@ -220,7 +220,7 @@ class WebAnnoReader:
             return
         info.offset_units["utf16"] += 1
         yield ParsedDocument(
-            title=title_from_name(self.path.stem, first_line_title(text)),
+            title=title_from_path(self.path, first_line_title(text)),
             text=text,
             source=str(self.path),
             meta={"format": "webanno", "encoding": self.source.encoding, "sentences": sentences},

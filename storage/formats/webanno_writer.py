@@ -46,7 +46,7 @@ from model.sentences import SentenceMode, blocks, split_sentences
 from model.spans import Entity
 from model.text import Utf16Offsets
 from storage.export_types import ExportDocument, SkipReason, WriteResult
-from storage.formats.file_names import FileNames
+from storage.formats.file_names import RECORD, FileNames, record_text
 
 FORMAT = "#FORMAT=WebAnno TSV 3.3"
 LAYER = "#T_SP=de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity|identifier|value"
@@ -191,6 +191,7 @@ class WebAnnoWriter:
         folder.mkdir(parents=True, exist_ok=True)
         self._written: list[Path] = []
         self._names = FileNames()
+        self._order: list[tuple[str, str]] = []  # (stem, title) of each document written, in order
 
     def write(self, doc: ExportDocument) -> WriteResult:
         result = WriteResult()
@@ -206,13 +207,19 @@ class WebAnnoWriter:
         if not result.sentences:
             return result
         result.written = kept
-        path = self.folder / f"{self._names.name(doc.title, doc.id)}{SUFFIX}"
+        stem = self._names.name(doc.title, doc.id)
+        self._create(self.folder / f"{stem}{SUFFIX}", content)
+        self._order.append((stem, doc.title))
+        return result
+
+    def _create(self, path: Path, content: str) -> None:
         with path.open("x", encoding="utf-8", newline="") as f:
             self._written.append(path)
             f.write(content)
-        return result
 
     def close(self) -> None:
+        if self._order:
+            self._create(self.folder / RECORD, record_text(self._order))
         self._written.clear()
 
     def abort(self) -> None:

@@ -119,9 +119,10 @@ def test_export_gold_for_inception_as_a_folder_of_webanno_tsv(  # type: ignore[n
     out = tmp_path / "inception"
     dialog.outEdit.setText(str(out))
     run(qtbot, dialog)
-    assert [p.name for p in out.iterdir()] == [
-        "李强在北京。.tsv"
-    ]  # named by its title, as INCEpTION lists it
+    assert sorted(p.name for p in out.iterdir()) == [
+        ".newstag-documents.conf",  # hidden: the order and titles, for newstag's import
+        "李强在北京。.tsv",  # named by its title, as INCEpTION lists it
+    ]
     lines = (out / "李强在北京。.tsv").read_text(encoding="utf-8").split("\n")
     assert lines[:5] == [
         "#FORMAT=WebAnno TSV 3.3",
@@ -234,6 +235,7 @@ def test_the_dialog_asks_before_replacing_an_earlier_export(
     summary = run(qtbot, dialog)  # asked again: Yes
     assert summary is not None and len(asked) == 2
     assert sorted(p.name for p in folder.iterdir()) == [
+        ".newstag-documents.conf",
         "annotation.conf",
         "李强在北京。.ann",
         "李强在北京。.txt",

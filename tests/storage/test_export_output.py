@@ -125,6 +125,7 @@ def test_overwrite_replaces_the_folder_as_a_whole(sqlite_project: Project, tmp_p
     add_span(sqlite_project, docs[0], 3, 5, "LOC", Layer.GOLD)
     sqlite_project.export.run(BRAT, folder, overwrite=True)
     assert sorted(p.name for p in folder.iterdir()) == [
+        ".newstag-documents.conf",  # the order and titles, for the import
         "annotation.conf",
         "d0.ann",  # named by the title
         "d0.txt",

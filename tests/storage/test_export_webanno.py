@@ -156,6 +156,7 @@ def test_export_then_import_gives_back_the_corpus(
     printed = capsys.readouterr().out
     assert "documents: 2" in printed and "entities: GPE 1, LOC 1, ORG 2, PER 1, W|[1] 1, X 1" in printed
     assert sorted(p.name for p in out.iterdir()) == [
+        ".newstag-documents.conf",  # the order and titles, for the import
         "a_b[c]_d_e_f;g 联合国.tsv",
         "李强在北京会见古特雷斯。.tsv",
     ]
@@ -225,7 +226,8 @@ def test_files_are_named_by_title_made_safe_and_unique(tmp_path: Path) -> None:
             "doc000007.tsv",
             "_CON.tsv",
             "𠮷" * 37 + ".tsv",
+            ".newstag-documents.conf",
         ]
     )
-    for path in tmp_path.iterdir():
+    for path in tmp_path.glob("*.tsv"):
         assert read(path) == ("李强在北京。", [Entity(0, 2, "PER")])
