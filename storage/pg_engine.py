@@ -3,11 +3,14 @@ notice a server the network no longer reaches, and (``storage.answers``) to wait
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from sqlalchemy import URL, Engine, create_engine, event
 
 from storage import answers
+
+logger = logging.getLogger(__name__)
 
 # TCP settings of a PostgreSQL connection (libpq's), for a server the network no longer reaches (a cable, a
 # VPN, a host gone): the kernel probes a connection quiet for 5 s every 2 s and gives it up after 3 probes
@@ -20,6 +23,17 @@ TCP_SETTINGS = {
     "keepalives_interval": 2,
     "keepalives_count": 3,
     "tcp_user_timeout": 10_000,
+}
+
+
+# The same for the server's side of the connection (per session): a client the network no longer reaches is
+# given up after about 11 s, so its backend, idle in a transaction, lets go of its locks; and a statement
+# running for a client gone is stopped (PostgreSQL 14 and later)
+SERVER_SETTINGS = {
+    "tcp_keepalives_idle": "5",
+    "tcp_keepalives_interval": "2",
+    "tcp_keepalives_count": "3",
+    "client_connection_check_interval": "2000",
 }
 
 
@@ -44,6 +58,15 @@ def pg_engine(url: URL, connect_wait_s: int, lock_wait_ms: int) -> Engine:
         dbapi_connection.autocommit = True
         try:
             dbapi_connection.execute(f"SET lock_timeout = {lock_wait_ms}")
+            for name, value in SERVER_SETTINGS.items():
+                if (
+                    name == "client_connection_check_interval"
+                    and dbapi_connection.info.server_version < 140000
+                ):
+                    continue
+                dbapi_connection.execute(f"SET {name} = {value}")
+            answers.identify(dbapi_connection)
+            answers.end_orphans(dbapi_connection)  # a backend this process gave up, holding its locks
         finally:
             dbapi_connection.autocommit = autocommit
 
