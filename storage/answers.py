@@ -10,6 +10,7 @@ longer than a person waits for one key."""
 from __future__ import annotations
 
 import functools
+import inspect
 import logging
 import threading
 import time
@@ -59,11 +60,14 @@ def answering(seconds: float | None = None) -> Iterator[None]:
 
 @functools.cache
 def connection_class() -> Any:
-    """psycopg's Connection, with the wait for an answer bounded where ``answering`` is in force."""
+    """psycopg's Connection, with the wait for an answer bounded where ``answering`` is in force. A psycopg
+    without the (private) bounded wait, older than 3.3.6, is logged as an error: the bound does nothing."""
     import psycopg
     from psycopg import errors
 
     timed_out = getattr(errors, "_WaitTimeout", None)
+    if timed_out is None or "timeout" not in inspect.signature(psycopg.Connection.wait).parameters:
+        logger.error(UNBOUNDED, psycopg.__version__)
 
     class AnsweringConnection(psycopg.Connection):  # type: ignore[type-arg]
         def wait(self, gen: Any, *args: Any, **kwargs: Any) -> Any:
@@ -80,6 +84,12 @@ def connection_class() -> Any:
                 raise errors.OperationalError(NO_ANSWER.format(seconds=bound)) from None
 
     return AnsweringConnection
+
+
+UNBOUNDED = (
+    "psycopg %s has no bounded wait (Connection.wait(timeout=), errors._WaitTimeout; psycopg >= 3.3.6): "
+    "an action waits for a frozen PostgreSQL server for good"
+)
 
 
 def connect(_dialect: Any, _record: Any, cargs: list[Any], cparams: dict[str, Any]) -> Any:

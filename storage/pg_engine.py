@@ -3,7 +3,10 @@ notice a server the network no longer reaches, and (``storage.answers``) to wait
 
 from __future__ import annotations
 
+import configparser
 import logging
+import os
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import URL, Engine, create_engine, event
@@ -35,6 +38,32 @@ SERVER_SETTINGS = {
     "tcp_keepalives_count": "3",
     "client_connection_check_interval": "2000",
 }
+# libpq's environment variables for the settings above: one set in the environment is kept
+ENVIRONMENT = {"connect_timeout": "PGCONNECT_TIMEOUT"}
+
+
+def kept_settings(url: URL) -> set[str]:
+    """The connection settings the user set, which newstag's do not override: in the URL, in the
+    environment, or in the pg_service.conf section the URL (or PGSERVICE) names; all of them when the
+    section cannot be read."""
+    kept = {key for key in url.query} | {key for key, var in ENVIRONMENT.items() if os.environ.get(var)}
+    service = url.query.get("service") or os.environ.get("PGSERVICE")
+    if isinstance(service, tuple):
+        service = service[-1]
+    if not service:
+        return kept
+    files = [os.environ.get("PGSERVICEFILE") or str(Path.home() / ".pg_service.conf")]
+    if sysconf := os.environ.get("PGSYSCONFDIR"):
+        files.append(str(Path(sysconf) / "pg_service.conf"))
+    parser = configparser.ConfigParser(interpolation=None)
+    try:
+        parser.read(files, encoding="utf-8")
+    except (configparser.Error, UnicodeDecodeError) as exc:
+        logger.warning("cannot read the service %s (%s): its connection settings are kept", service, exc)
+        return kept | {"connect_timeout", *TCP_SETTINGS}
+    if not parser.has_section(service):  # a system-wide file elsewhere, perhaps: keep what it may set
+        return kept | {"connect_timeout", *TCP_SETTINGS}
+    return kept | set(parser[service])
 
 
 def pg_engine(url: URL, connect_wait_s: int, lock_wait_ms: int) -> Engine:
@@ -46,7 +75,7 @@ def pg_engine(url: URL, connect_wait_s: int, lock_wait_ms: int) -> Engine:
     engine = create_engine(
         url,
         pool_pre_ping=True,
-        connect_args={key: value for key, value in wanted.items() if key not in url.query},
+        connect_args={key: value for key, value in wanted.items() if key not in kept_settings(url)},
     )
     event.listen(engine, "do_connect", answers.connect)  # an action's wait for an answer is bounded
 
