@@ -136,9 +136,23 @@ def end_orphans(conn: Any) -> None:
             continue  # running a statement (a COMMIT, perhaps): ``transaction_landed`` waits for it
         if row is not None:  # idle in a transaction, or idle (holding a connection slot for nothing)
             logger.warning("ending backend %s, left %s by a connection given up", pid, row[0])
-            conn.execute("SELECT pg_terminate_backend(%s, %s)", (pid, 5000))
+            if conn.info.server_version >= 140000:  # waits (5 s at most) for the backend to be gone
+                conn.execute("SELECT pg_terminate_backend(%s, 5000)", (pid,))
+            else:
+                conn.execute("SELECT pg_terminate_backend(%s)", (pid,))
         with _orphans_lock:
             _orphans.get(_server(conn), set()).discard((pid, started))
+
+
+# A transaction's id and status (PostgreSQL 13 and later; the older names before, deprecated since)
+_XACT = {
+    True: ("pg_current_xact_id()", "SELECT pg_xact_status(CAST(:xid AS xid8))"),
+    False: ("txid_current()", "SELECT txid_status(CAST(:xid AS bigint))"),
+}
+
+
+def _modern(dialect: Any) -> bool:
+    return tuple(dialect.server_version_info or (13,)) >= (13,)
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,8 +170,8 @@ def ticket(s: Session) -> Ticket | None:
         return None
     xid, pid, started = s.execute(
         text(
-            "SELECT pg_current_xact_id()::text, pid, backend_start FROM pg_stat_activity "
-            "WHERE pid = pg_backend_pid()"
+            f"SELECT {_XACT[_modern(s.get_bind().dialect)][0]}::text, pid, backend_start "
+            "FROM pg_stat_activity WHERE pid = pg_backend_pid()"
         )
     ).one()
     return Ticket(xid, pid, started)
@@ -172,29 +186,30 @@ def transaction_landed(engine: Engine, sent: Ticket, wait_s: float | None = None
     try:
         with engine.connect() as conn:
             conn = conn.execution_options(isolation_level="AUTOCOMMIT")
-            ended = False
+            gone = False  # its backend has exited: the status it left is final
+            ended_at: float | None = None  # when its backend was told to end
             while True:
-                status = conn.execute(
-                    text("SELECT pg_xact_status(CAST(:xid AS xid8))"), {"xid": sent.xid}
-                ).scalar()
+                status = conn.execute(text(_XACT[_modern(engine.dialect)][1]), {"xid": sent.xid}).scalar()
                 if status == "committed":
                     return True
                 if status == "aborted":
                     return False
-                if status != "in progress" or ended:
+                if status != "in progress" or gone:
                     break
-                alive = conn.execute(
+                gone = not conn.execute(
                     text("SELECT 1 FROM pg_stat_activity WHERE pid = :pid AND backend_start = :started"),
                     {"pid": sent.pid, "started": sent.backend_start},
                 ).first()
-                if alive is not None and time.monotonic() >= deadline:
+                now = time.monotonic()
+                if gone:
+                    continue
+                if ended_at is None and now >= deadline:
                     logger.warning("ending backend %s, whose COMMIT has not come to an end", sent.pid)
-                    conn.execute(text("SELECT pg_terminate_backend(:pid, 5000)"), {"pid": sent.pid})
-                    ended = True
-                elif alive is not None:
-                    time.sleep(0.05)
-                else:
-                    ended = True  # gone: the status it left is final
+                    conn.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": sent.pid})
+                    ended_at = now
+                elif ended_at is not None and now >= ended_at + 5:
+                    break  # it does not end
+                time.sleep(0.05)
     except DBAPIError as exc:
         logger.warning("cannot find out whether transaction %s was saved: %s", sent.xid, exc)
         return None
