@@ -126,20 +126,25 @@ def orphaned(conn: Any) -> None:
 def end_orphans(conn: Any) -> None:
     """On connect (autocommit): end the backends of this database given up by this process that sit idle in
     a transaction (no client will ever finish it); forget those that are gone."""
+    import psycopg
+
     with _orphans_lock:
         pending = set(_orphans.get(_server(conn), ()))
     for pid, started in pending:
-        row = conn.execute(
-            "SELECT state FROM pg_stat_activity WHERE pid = %s AND backend_start = %s", (pid, started)
-        ).fetchone()
-        if row is not None and row[0] == "active":
-            continue  # running a statement (a COMMIT, perhaps): ``transaction_landed`` waits for it
-        if row is not None:  # idle in a transaction, or idle (holding a connection slot for nothing)
-            logger.warning("ending backend %s, left %s by a connection given up", pid, row[0])
-            if conn.info.server_version >= 140000:  # waits (5 s at most) for the backend to be gone
-                conn.execute("SELECT pg_terminate_backend(%s, 5000)", (pid,))
-            else:
+        try:
+            row = conn.execute(
+                "SELECT state FROM pg_stat_activity WHERE pid = %s AND backend_start = %s", (pid, started)
+            ).fetchone()
+            if row is not None and row[0] == "active":
+                continue  # running a statement (a COMMIT, perhaps): ``transaction_landed`` waits for it
+            if row is not None:  # idle in a transaction, or idle (holding a connection slot for nothing)
+                logger.warning("ending backend %s, left %s by a connection given up", pid, row[0])
+                # it lets go of its locks as it exits, within the lock wait of the statement that needs them
                 conn.execute("SELECT pg_terminate_backend(%s)", (pid,))
+        except psycopg.Error as exc:  # not allowed (another role's backend): its locks go with TCP keepalives
+            logger.warning("cannot end backend %s: %s", pid, exc)
+            if conn.closed:
+                raise
         with _orphans_lock:
             _orphans.get(_server(conn), set()).discard((pid, started))
 
