@@ -30,7 +30,7 @@ from model.ops import (
 from model.spans import AnnotatorId, DocState, DocumentId, Entity, Layer, Origin, Span, SpanId, Status
 from model.text import find_all
 from model.view import annotator_view
-from storage.answers import answering, commit_lost, event_landed
+from storage.answers import Ticket, answering, commit_lost, ticket, transaction_landed
 from storage.database import Database
 from storage.db import DatabaseError, database_error
 from storage.documents import DocumentStore
@@ -113,7 +113,7 @@ class Annotations:
             return self._apply(action, ops)
 
     def _apply(self, action: Action, ops: Sequence[Op]) -> Change:
-        logged: list[int] = []  # the id of the action's event row, once the COMMIT is sent
+        logged: list[Ticket | None] = []  # the transaction's ticket, once all but the COMMIT is sent
         try:
             with self._project.transaction() as s:
                 # two windows (of one annotator, or of two) writing to one document take turns, so the
@@ -144,10 +144,10 @@ class Annotations:
                     "action": action.name[:32],
                     "payload": action.payload,
                 }
-                event_id = s.execute(insert(EventRow).returning(EventRow.id), event).scalar_one()
+                s.execute(insert(EventRow), event)
                 s.flush()
                 done = Change(change.inserted, change.updated, change.deleted, tuple(states))
-                logged.append(event_id)  # all sent but the COMMIT, which leaving the block sends
+                logged.append(ticket(s))  # all sent but the COMMIT, which leaving the block sends
             return done
         except StaleDataError as exc:
             raise ConflictError("someone else changed this span first; reload the document") from exc
@@ -159,13 +159,14 @@ class Annotations:
             problem = database_error(exc, self._project.engine.url)
             if problem is None:
                 raise
-            # (a sequence's numbers are never reused: on PostgreSQL the event's id tells whether it landed)
-            if not (logged and exc.connection_invalidated and self._project.engine.dialect.name != "sqlite"):
+            # (on PostgreSQL the transaction's id tells whether it landed, once its COMMIT came to an end)
+            if not (logged and logged[0] and exc.connection_invalidated):
                 raise StoreUnavailable(NOT_SAVED.format(problem), problem.fault) from exc
             lost = problem.fault.detail if problem.fault else str(exc)
         # the COMMIT was sent and its answer lost: the action may have been saved; ask on a new connection
         # rather than say it was not, or save it a second time
-        landed = event_landed(self._project.engine, logged[0])
+        assert logged[0] is not None
+        landed = transaction_landed(self._project.engine, logged[0])
         if landed:
             logger.warning("the answer to %s's COMMIT was lost; it was saved", action.name)
             return done
@@ -220,9 +221,25 @@ class Annotations:
         if seconds <= 0:
             return
         # bounded as an action is: the window's timer saves it, and a frozen server would freeze the window
-        with answering(), self._project.transaction() as s:
-            row = _progress_row(s, document_id, annotator_id)  # reading is not working on it: the state stays
-            row.seconds_spent += seconds
+        sent: list[Ticket | None] = []
+        with answering():
+            try:
+                with self._project.transaction() as s:
+                    row = _progress_row(s, document_id, annotator_id)  # reading is not working on it
+                    row.seconds_spent += seconds
+                    s.flush()
+                    sent.append(ticket(s))
+            except DBAPIError as exc:
+                if not (sent and sent[0] and exc.connection_invalidated):
+                    raise  # not saved: the tracker keeps the seconds and tries again
+                # the COMMIT's answer was lost: trying again could count the seconds twice
+                landed = transaction_landed(self._project.engine, sent[0])
+                if landed is False:
+                    raise
+                if landed is None:
+                    logger.warning(
+                        "%.0f s spent on document %s may not have been saved", seconds, document_id
+                    )
 
     # -- reads --------------------------------------------------------------------------------------
 

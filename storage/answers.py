@@ -10,14 +10,19 @@ longer than a person waits for one key."""
 from __future__ import annotations
 
 import functools
+import inspect
 import logging
+import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
 
 from model.faults import ANSWER_WAIT_S, Fault, FaultKind
 from model.ops import NOT_SAVED, StoreUnavailable
@@ -55,11 +60,14 @@ def answering(seconds: float | None = None) -> Iterator[None]:
 
 @functools.cache
 def connection_class() -> Any:
-    """psycopg's Connection, with the wait for an answer bounded where ``answering`` is in force."""
+    """psycopg's Connection, with the wait for an answer bounded where ``answering`` is in force. A psycopg
+    without the (private) bounded wait, older than 3.3.6, is logged as an error: the bound does nothing."""
     import psycopg
     from psycopg import errors
 
     timed_out = getattr(errors, "_WaitTimeout", None)
+    if timed_out is None or "timeout" not in inspect.signature(psycopg.Connection.wait).parameters:
+        logger.error(UNBOUNDED, psycopg.__version__)
 
     class AnsweringConnection(psycopg.Connection):  # type: ignore[type-arg]
         def wait(self, gen: Any, *args: Any, **kwargs: Any) -> Any:
@@ -69,11 +77,19 @@ def connection_class() -> Any:
             try:
                 return super().wait(gen, *args, **{**kwargs, "timeout": bound})
             except timed_out:
-                # the protocol is halfway through a message: the connection cannot be used again
+                # the protocol is halfway through a message: the connection cannot be used again; its
+                # backend, which may still hold a transaction's locks, is ended from the next connection
+                orphaned(self)
                 self.close()
                 raise errors.OperationalError(NO_ANSWER.format(seconds=bound)) from None
 
     return AnsweringConnection
+
+
+UNBOUNDED = (
+    "psycopg %s has no bounded wait (Connection.wait(timeout=), errors._WaitTimeout; psycopg >= 3.3.6): "
+    "an action waits for a frozen PostgreSQL server for good"
+)
 
 
 def connect(_dialect: Any, _record: Any, cargs: list[Any], cparams: dict[str, Any]) -> Any:
@@ -81,19 +97,129 @@ def connect(_dialect: Any, _record: Any, cargs: list[Any], cparams: dict[str, An
     return connection_class().connect(*cargs, **cparams)
 
 
-def event_landed(engine: Engine, event_id: int) -> bool | None:
-    """Whether the action that logged the event ``event_id`` was committed, asked on a new connection after
-    its COMMIT's answer was lost; None when the server cannot be asked either. An event's id comes from a
-    sequence, which never hands the same number out twice: a transaction that did not commit leaves none."""
-    from storage.orm import EventRow
+# Backends whose connection this process gave up (no answer in time): (host, port, dbname) -> {(pid,
+# backend_start)}. A network that went silent never delivers our Terminate: such a backend stays "idle in
+# transaction", holding its document's row lock for hours, and every retry on the document is refused as
+# locked. The next connection to the same database ends it (``end_orphans``).
+_orphans: dict[tuple[str, str, str], set[tuple[int, Any]]] = {}
+_orphans_lock = threading.Lock()
 
+
+def _server(conn: Any) -> tuple[str, str, str]:
+    return (conn.info.host, str(conn.info.port), conn.info.dbname)
+
+
+def identify(conn: Any) -> None:
+    """On connect: note the backend's pid and start (``orphaned`` needs them once no answer comes)."""
+    conn.newstag_backend = conn.execute(
+        "SELECT pid, backend_start FROM pg_stat_activity WHERE pid = pg_backend_pid()"
+    ).fetchone()
+
+
+def orphaned(conn: Any) -> None:
+    backend = getattr(conn, "newstag_backend", None)
+    if backend is not None:
+        with _orphans_lock:
+            _orphans.setdefault(_server(conn), set()).add(tuple(backend))
+
+
+def end_orphans(conn: Any) -> None:
+    """On connect (autocommit): end the backends of this database given up by this process that sit idle in
+    a transaction (no client will ever finish it); forget those that are gone."""
+    import psycopg
+
+    with _orphans_lock:
+        pending = set(_orphans.get(_server(conn), ()))
+    for pid, started in pending:
+        try:
+            row = conn.execute(
+                "SELECT state FROM pg_stat_activity WHERE pid = %s AND backend_start = %s", (pid, started)
+            ).fetchone()
+            if row is not None and row[0] == "active":
+                continue  # running a statement (a COMMIT, perhaps): ``transaction_landed`` waits for it
+            if row is not None:  # idle in a transaction, or idle (holding a connection slot for nothing)
+                logger.warning("ending backend %s, left %s by a connection given up", pid, row[0])
+                # it lets go of its locks as it exits, within the lock wait of the statement that needs them
+                conn.execute("SELECT pg_terminate_backend(%s)", (pid,))
+        except psycopg.Error as exc:  # not allowed (another role's backend): its locks go with TCP keepalives
+            logger.warning("cannot end backend %s: %s", pid, exc)
+            if conn.closed:
+                raise
+        with _orphans_lock:
+            _orphans.get(_server(conn), set()).discard((pid, started))
+
+
+# A transaction's id and status (PostgreSQL 13 and later; the older names before, deprecated since)
+_XACT = {
+    True: ("pg_current_xact_id()", "SELECT pg_xact_status(CAST(:xid AS xid8))"),
+    False: ("txid_current()", "SELECT txid_status(CAST(:xid AS bigint))"),
+}
+
+
+def _modern(dialect: Any) -> bool:
+    return tuple(dialect.server_version_info or (13,)) >= (13,)
+
+
+@dataclass(frozen=True, slots=True)
+class Ticket:
+    """What identifies a PostgreSQL transaction once its connection is gone: its id and its backend."""
+
+    xid: str
+    pid: int
+    backend_start: Any
+
+
+def ticket(s: Session) -> Ticket | None:
+    """The ticket of the session's transaction (read just before its COMMIT), None on SQLite."""
+    if s.get_bind().dialect.name == "sqlite":
+        return None
+    xid, pid, started = s.execute(
+        text(
+            f"SELECT {_XACT[_modern(s.get_bind().dialect)][0]}::text, pid, backend_start "
+            "FROM pg_stat_activity WHERE pid = pg_backend_pid()"
+        )
+    ).one()
+    return Ticket(xid, pid, started)
+
+
+def transaction_landed(engine: Engine, sent: Ticket, wait_s: float | None = None) -> bool | None:
+    """Whether the transaction of ``sent``, whose COMMIT's answer was lost, was committed: asked on a new
+    connection (``pg_xact_status``). A COMMIT still running (a slow server: it may land after the bound) is
+    waited for up to ``wait_s`` (``ANSWER_WAIT_S``), then its backend is ended and the server asked again:
+    committed or aborted, the answer is final. None when the server cannot be asked, or cannot tell."""
+    deadline = time.monotonic() + ((_bound.get() or ANSWER_WAIT_S) if wait_s is None else wait_s)
     try:
         with engine.connect() as conn:
-            found = conn.execute(select(EventRow.id).where(EventRow.id == event_id)).first()
+            conn = conn.execution_options(isolation_level="AUTOCOMMIT")
+            gone = False  # its backend has exited: the status it left is final
+            ended_at: float | None = None  # when its backend was told to end
+            while True:
+                status = conn.execute(text(_XACT[_modern(engine.dialect)][1]), {"xid": sent.xid}).scalar()
+                if status == "committed":
+                    return True
+                if status == "aborted":
+                    return False
+                if status != "in progress" or gone:
+                    break
+                gone = not conn.execute(
+                    text("SELECT 1 FROM pg_stat_activity WHERE pid = :pid AND backend_start = :started"),
+                    {"pid": sent.pid, "started": sent.backend_start},
+                ).first()
+                now = time.monotonic()
+                if gone:
+                    continue
+                if ended_at is None and now >= deadline:
+                    logger.warning("ending backend %s, whose COMMIT has not come to an end", sent.pid)
+                    conn.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": sent.pid})
+                    ended_at = now
+                elif ended_at is not None and now >= ended_at + 5:
+                    break  # it does not end
+                time.sleep(0.05)
     except DBAPIError as exc:
-        logger.warning("cannot find out whether event %s was saved: %s", event_id, exc)
+        logger.warning("cannot find out whether transaction %s was saved: %s", sent.xid, exc)
         return None
-    return found is not None
+    logger.warning("the server cannot tell whether transaction %s was saved (%s)", sent.xid, status)
+    return None
 
 
 def commit_lost(where: str, detail: str, landed: bool | None) -> StoreUnavailable:

@@ -3,11 +3,17 @@ notice a server the network no longer reaches, and (``storage.answers``) to wait
 
 from __future__ import annotations
 
+import configparser
+import logging
+import os
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import URL, Engine, create_engine, event
 
 from storage import answers
+
+logger = logging.getLogger(__name__)
 
 # TCP settings of a PostgreSQL connection (libpq's), for a server the network no longer reaches (a cable, a
 # VPN, a host gone): the kernel probes a connection quiet for 5 s every 2 s and gives it up after 3 probes
@@ -23,6 +29,43 @@ TCP_SETTINGS = {
 }
 
 
+# The same for the server's side of the connection (per session): a client the network no longer reaches is
+# given up after about 11 s, so its backend, idle in a transaction, lets go of its locks; and a statement
+# running for a client gone is stopped (PostgreSQL 14 and later)
+SERVER_SETTINGS = {
+    "tcp_keepalives_idle": "5",
+    "tcp_keepalives_interval": "2",
+    "tcp_keepalives_count": "3",
+    "client_connection_check_interval": "2000",
+}
+# libpq's environment variables for the settings above: one set in the environment is kept
+ENVIRONMENT = {"connect_timeout": "PGCONNECT_TIMEOUT"}
+
+
+def kept_settings(url: URL) -> set[str]:
+    """The connection settings the user set, which newstag's do not override: in the URL, in the
+    environment, or in the pg_service.conf section the URL (or PGSERVICE) names; all of them when the
+    section cannot be read."""
+    kept = {key for key in url.query} | {key for key, var in ENVIRONMENT.items() if os.environ.get(var)}
+    service = url.query.get("service") or os.environ.get("PGSERVICE")
+    if isinstance(service, tuple):
+        service = service[-1]
+    if not service:
+        return kept
+    files = [os.environ.get("PGSERVICEFILE") or str(Path.home() / ".pg_service.conf")]
+    if sysconf := os.environ.get("PGSYSCONFDIR"):
+        files.append(str(Path(sysconf) / "pg_service.conf"))
+    parser = configparser.ConfigParser(interpolation=None)
+    try:
+        parser.read(files, encoding="utf-8")
+    except (configparser.Error, UnicodeDecodeError) as exc:
+        logger.warning("cannot read the service %s (%s): its connection settings are kept", service, exc)
+        return kept | {"connect_timeout", *TCP_SETTINGS}
+    if not parser.has_section(service):  # a system-wide file elsewhere, perhaps: keep what it may set
+        return kept | {"connect_timeout", *TCP_SETTINGS}
+    return kept | set(parser[service])
+
+
 def pg_engine(url: URL, connect_wait_s: int, lock_wait_ms: int) -> Engine:
     """The engine of the PostgreSQL database at ``url`` (psycopg's driver). pre-ping: a connection the server
     dropped (restarted, or pg_terminate_backend) is replaced before use. A bounded connect: a server that
@@ -32,7 +75,7 @@ def pg_engine(url: URL, connect_wait_s: int, lock_wait_ms: int) -> Engine:
     engine = create_engine(
         url,
         pool_pre_ping=True,
-        connect_args={key: value for key, value in wanted.items() if key not in url.query},
+        connect_args={key: value for key, value in wanted.items() if key not in kept_settings(url)},
     )
     event.listen(engine, "do_connect", answers.connect)  # an action's wait for an answer is bounded
 
@@ -44,6 +87,15 @@ def pg_engine(url: URL, connect_wait_s: int, lock_wait_ms: int) -> Engine:
         dbapi_connection.autocommit = True
         try:
             dbapi_connection.execute(f"SET lock_timeout = {lock_wait_ms}")
+            for name, value in SERVER_SETTINGS.items():
+                if (
+                    name == "client_connection_check_interval"
+                    and dbapi_connection.info.server_version < 140000
+                ):
+                    continue
+                dbapi_connection.execute(f"SET {name} = {value}")
+            answers.identify(dbapi_connection)
+            answers.end_orphans(dbapi_connection)  # a backend this process gave up, holding its locks
         finally:
             dbapi_connection.autocommit = autocommit
 

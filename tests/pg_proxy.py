@@ -5,7 +5,10 @@ that drops a connection at a chosen moment, without touching the server (no SIGS
 (a frozen server's kernel still takes what it is sent: so does the proxy) until ``thaw()``; new connections
 get no answer either. ``at_commit(...)``: when newstag sends a COMMIT, ``"forward"`` hands it to the server
 and cuts the connection before the answer comes back, ``"drop"`` cuts it without sending it, ``"freeze"``
-holds it and, from then on, refuses new connections (a server that is gone)."""
+holds it and, from then on, refuses new connections (a server that is gone). ``blackhole_at(...)``: when
+newstag sends that statement, that connection's traffic is dropped both ways for good and neither side is
+ever closed (a network path gone silent: the server never hears the client's Terminate); new connections
+work."""
 
 from __future__ import annotations
 
@@ -30,9 +33,11 @@ class Proxy:
         self._freeze_at: bytes | None = None
         self._commit: str | None = None
         self.commits_seen = 0
+        self._blackhole_at: bytes | None = None
         self._sockets: list[socket.socket] = []
         self._closed = False
-        threading.Thread(target=self._accept, daemon=True).start()
+        self._threads = [threading.Thread(target=self._accept, daemon=True)]
+        self._threads[0].start()
 
     def url(self, url: str) -> str:
         """``url`` (the server's) through this proxy."""
@@ -40,6 +45,9 @@ class Proxy:
 
     def freeze_at(self, statement: bytes) -> None:
         self._freeze_at = statement
+
+    def blackhole_at(self, statement: bytes) -> None:
+        self._blackhole_at = statement
 
     def at_commit(self, what: str) -> None:
         assert what in ("forward", "drop", "freeze")
@@ -53,9 +61,11 @@ class Proxy:
     def close(self) -> None:
         self._closed = True
         self._frozen.clear()
-        self.listener.close()
+        _cut(self.listener)  # shut down first: a thread blocked in accept() returns
         for sock in list(self._sockets):
             _cut(sock)
+        for thread in self._threads:
+            thread.join(timeout=5)
 
     def _accept(self) -> None:
         while not self._closed:
@@ -69,16 +79,36 @@ class Proxy:
             server = socket.create_connection(self.target)
             self._sockets += [client, server]
             muted = threading.Event()  # the server's answers are dropped (the COMMIT's, say)
-            threading.Thread(target=self._upstream, args=(client, server, muted), daemon=True).start()
-            threading.Thread(target=self._downstream, args=(server, client, muted), daemon=True).start()
+            answered = threading.Event()  # an answer came while muted (the server committed)
+            for thread in (
+                threading.Thread(target=self._upstream, args=(client, server, muted, answered), daemon=True),
+                threading.Thread(
+                    target=self._downstream, args=(server, client, muted, answered), daemon=True
+                ),
+            ):
+                self._threads.append(thread)
+                thread.start()
+
+    def _hold_until_closed(self) -> None:
+        while not self._closed:
+            time.sleep(0.02)
 
     def _hold(self) -> None:
         while self._frozen.is_set() and not self._closed:
             time.sleep(0.01)
 
-    def _upstream(self, client: socket.socket, server: socket.socket, muted: threading.Event) -> None:
+    def _upstream(
+        self, client: socket.socket, server: socket.socket, muted: threading.Event, answered: threading.Event
+    ) -> None:
         try:
             while data := client.recv(65536):
+                if self._blackhole_at is not None and self._blackhole_at in data:
+                    self._blackhole_at = None
+                    muted.set()
+                    while not self._closed:  # nothing more either way, and nobody hangs up
+                        if not client.recv(65536):
+                            self._hold_until_closed()
+                    break
                 if self._freeze_at is not None and self._freeze_at in data:
                     self._frozen.set()
                 if COMMIT in data and self._commit is not None:
@@ -87,7 +117,7 @@ class Proxy:
                     muted.set()
                     if what == "forward":
                         server.sendall(data)
-                        time.sleep(0.3)  # the server has it (and commits it) before the line goes
+                        answered.wait(5)  # the server has committed it before the line goes
                     elif what == "freeze":
                         self._refusing = True
                         self._frozen.set()
@@ -100,11 +130,14 @@ class Proxy:
         _cut(client)
         _cut(server)
 
-    def _downstream(self, server: socket.socket, client: socket.socket, muted: threading.Event) -> None:
+    def _downstream(
+        self, server: socket.socket, client: socket.socket, muted: threading.Event, answered: threading.Event
+    ) -> None:
         try:
             while data := server.recv(65536):
                 self._hold()
                 if muted.is_set():
+                    answered.set()
                     continue
                 client.sendall(data)
         except OSError:

@@ -5,11 +5,14 @@ not saved, whether it had landed or not."""
 
 from __future__ import annotations
 
+import logging
+import socket
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import create_engine, make_url, text
 from sqlalchemy.exc import DBAPIError
 
 import storage.answers
@@ -17,7 +20,7 @@ from model.commands import AddSpans, Context
 from model.faults import FaultKind
 from model.ops import NOT_SAVED, StoreUnavailable
 from model.spans import DocumentId, Entity
-from storage.pg_engine import TCP_SETTINGS
+from storage.pg_engine import TCP_SETTINGS, pg_engine
 from storage.project import Project
 from tests.conftest import snapshot
 from tests.gui.conftest import add_documents
@@ -150,3 +153,75 @@ def test_the_tcp_bounds_apply_unless_the_url_sets_its_own(pg_database: str) -> N
     assert used["keepalives_idle"] == "7"
     for key in ("keepalives", "keepalives_interval", "keepalives_count", "tcp_user_timeout"):
         assert used[key] == str(TCP_SETTINGS[key]), key
+
+
+def test_the_servers_side_of_a_connection_gives_up_a_client_the_network_no_longer_reaches(
+    pg_project: Project,
+) -> None:
+    with pg_project.engine.connect() as conn:
+        shown = {
+            name: conn.execute(text(f"SHOW {name}")).scalar_one()
+            for name in ("tcp_keepalives_idle", "tcp_keepalives_interval", "tcp_keepalives_count")
+        }
+        checked = conn.execute(text("SHOW client_connection_check_interval")).scalar_one()
+    assert shown == {"tcp_keepalives_idle": "5", "tcp_keepalives_interval": "2", "tcp_keepalives_count": "3"}
+    assert checked == "2s"
+
+
+def _parameters(url: str) -> dict[str, str]:
+    engine = pg_engine(make_url(url), connect_wait_s=5, lock_wait_ms=5000)
+    try:
+        with engine.connect() as conn:
+            return conn.connection.dbapi_connection.info.get_parameters()  # type: ignore[union-attr]
+    finally:
+        engine.dispose()
+
+
+def test_a_service_and_the_environment_keep_their_own_connection_settings(
+    pg_database: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    parsed = make_url(pg_database)
+    services = tmp_path / "pg_service.conf"
+    services.write_text(
+        f"[newstag_test]\nhost={parsed.host}\nport={parsed.port or 5432}\nuser={parsed.username}\n"
+        f"dbname={parsed.database}\nkeepalives_idle=9\ntcp_user_timeout=20000\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("PGSERVICEFILE", str(services))
+    monkeypatch.setenv("PGCONNECT_TIMEOUT", "17")
+    used = _parameters("postgresql+psycopg://?service=newstag_test")
+    assert used["keepalives_idle"] == "9" and used["tcp_user_timeout"] == "20000"
+    assert used["connect_timeout"] == "17"
+    assert used["keepalives_interval"] == str(TCP_SETTINGS["keepalives_interval"])  # the service has none
+    monkeypatch.delenv("PGCONNECT_TIMEOUT")
+    assert _parameters(pg_database)["connect_timeout"] == "5"
+
+
+def test_a_psycopg_without_the_bounded_wait_is_logged_as_an_error(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    import psycopg.errors
+
+    storage.answers.connection_class.cache_clear()
+    try:
+        storage.answers.connection_class()
+        assert not [r for r in caplog.records if r.levelno >= logging.ERROR]  # the installed one has it
+        monkeypatch.delattr(psycopg.errors, "_WaitTimeout")
+        storage.answers.connection_class.cache_clear()
+        with caplog.at_level(logging.ERROR, logger="storage.answers"):
+            storage.answers.connection_class()
+    finally:
+        monkeypatch.undo()
+        storage.answers.connection_class.cache_clear()
+    assert "has no bounded wait" in caplog.text and "psycopg >= 3.3.6" in caplog.text
+
+
+def test_the_proxy_leaves_no_port_open_and_no_thread_running(pg_database: str) -> None:
+    with proxy_to(pg_database) as proxy:
+        engine = create_engine(proxy.url(pg_database))
+        with engine.connect() as conn:
+            assert conn.execute(text("SELECT 1")).scalar_one() == 1
+        engine.dispose()
+    assert not [t for t in proxy._threads if t.is_alive()]
+    with pytest.raises(ConnectionRefusedError):
+        socket.create_connection(("127.0.0.1", proxy.port), timeout=2)
