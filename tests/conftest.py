@@ -17,8 +17,10 @@ os.environ.setdefault("NEWSTAG_CONFIG_DIR", "")  # replaced per test below; neve
 import pytest
 from sqlalchemy import create_engine, text
 
+import storage.answers
 from storage.db import create_db_engine, migrate
 from storage.project import Project
+from tests.pg_proxy import BOUND, Proxy, proxy_to
 
 # newstag's cache folder (jieba's dictionary cache, swept temporaries) is one of the run's own, shared by its
 # tests and the commands they start, never the runner's ~/.cache/newstag
@@ -117,6 +119,23 @@ def pg_project(pg_database: str) -> Iterator[Project]:
         conn.execute(text(f"TRUNCATE {', '.join(TABLES)} RESTART IDENTITY CASCADE"))
     engine.dispose()
     project = Project.open(pg_database)
+    yield project
+    project.close()
+
+
+@pytest.fixture
+def proxy(pg_project: Project, pg_database: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[Proxy]:
+    """A proxy of the test's own in front of ``pg_database`` (``tests/pg_proxy.py``), with the wait for an
+    answer cut to ``BOUND`` seconds."""
+    monkeypatch.setattr(storage.answers, "ANSWER_WAIT_S", BOUND)
+    with proxy_to(pg_database) as started:
+        yield started
+
+
+@pytest.fixture
+def proxied(proxy: Proxy, pg_database: str) -> Iterator[Project]:
+    """The project of ``pg_project``, opened through the proxy."""
+    project = Project.open(proxy.url(pg_database))
     yield project
     project.close()
 

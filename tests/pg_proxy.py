@@ -20,6 +20,7 @@ from contextlib import contextmanager, suppress
 
 from sqlalchemy import make_url
 
+BOUND = 1  # seconds: the wait for an answer in the tests through the proxy (ANSWER_WAIT_S is 10)
 COMMIT = b"Q\x00\x00\x00\x0bCOMMIT\x00"  # the simple-query message psycopg sends for a COMMIT
 
 

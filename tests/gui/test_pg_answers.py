@@ -12,22 +12,12 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-import storage.answers
 from storage.project import Project
 from tests.gui.helpers import own, press
-from tests.pg_proxy import Proxy, proxy_to
+from tests.pg_proxy import BOUND, Proxy
 
 K = Qt.Key
 pytestmark = pytest.mark.postgres
-
-BOUND = 1  # seconds: the wait for an answer in these tests (ANSWER_WAIT_S is 10)
-
-
-@pytest.fixture
-def proxy(pg_project: Project, pg_database: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[Proxy]:
-    monkeypatch.setattr(storage.answers, "ANSWER_WAIT_S", BOUND)
-    with proxy_to(pg_database) as started:
-        yield started
 
 
 @pytest.fixture

@@ -21,25 +21,9 @@ from model.spans import DocumentId, Entity
 from storage.project import Project
 from tests.conftest import snapshot
 from tests.gui.conftest import add_documents
-from tests.pg_proxy import Proxy, proxy_to
+from tests.pg_proxy import BOUND, Proxy
 
 pytestmark = pytest.mark.postgres
-
-BOUND = 1  # seconds: the wait for an answer in these tests (ANSWER_WAIT_S is 10)
-
-
-@pytest.fixture
-def proxy(pg_project: Project, pg_database: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[Proxy]:
-    monkeypatch.setattr(storage.answers, "ANSWER_WAIT_S", BOUND)
-    with proxy_to(pg_database) as started:
-        yield started
-
-
-@pytest.fixture
-def proxied(proxy: Proxy, pg_database: str) -> Iterator[Project]:
-    project = Project.open(proxy.url(pg_database))
-    yield project
-    project.close()
 
 
 @pytest.fixture
