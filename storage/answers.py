@@ -137,10 +137,16 @@ def end_orphans(conn: Any) -> None:
             ).fetchone()
             if row is not None and row[0] == "active":
                 continue  # running a statement (a COMMIT, perhaps): ``transaction_landed`` waits for it
-            if row is not None:  # idle in a transaction, or idle (holding a connection slot for nothing)
+            if row is not None and row[0].startswith("idle in transaction"):
                 logger.warning("ending backend %s, left %s by a connection given up", pid, row[0])
-                # it lets go of its locks as it exits, within the lock wait of the statement that needs them
-                conn.execute("SELECT pg_terminate_backend(%s)", (pid,))
+                # it lets go of its locks as it exits, within the lock wait of the statement that needs them;
+                # checked and ended in one statement, so a pid reused meanwhile is never ended, and a backend
+                # merely idle (holding no lock: a pooler may have handed it to another client) is left alone
+                conn.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid = %s"
+                    " AND backend_start = %s AND state LIKE 'idle in transaction%%'",
+                    (pid, started),
+                )
         except psycopg.Error as exc:  # not allowed (another role's backend): its locks go with TCP keepalives
             logger.warning("cannot end backend %s: %s", pid, exc)
             if conn.closed:
@@ -210,7 +216,13 @@ def transaction_landed(engine: Engine, sent: Ticket, wait_s: float | None = None
                     continue
                 if ended_at is None and now >= deadline:
                     logger.warning("ending backend %s, whose COMMIT has not come to an end", sent.pid)
-                    conn.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": sent.pid})
+                    conn.execute(  # checked and ended in one statement: a pid reused meanwhile is not ours
+                        text(
+                            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                            " WHERE pid = :pid AND backend_start = :started"
+                        ),
+                        {"pid": sent.pid, "started": sent.backend_start},
+                    )
                     ended_at = now
                 elif ended_at is not None and now >= ended_at + 5:
                     break  # it does not end

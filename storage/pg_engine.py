@@ -83,6 +83,8 @@ def pg_engine(url: URL, connect_wait_s: int, lock_wait_ms: int) -> Engine:
         """A statement waits at most ``lock_wait_ms`` for a lock (a row another session is writing, a ``LOCK
         TABLE`` held in psql), as SQLite's ``busy_timeout``: without it an action waited as long as the lock
         was held, the window frozen, and then reported it done."""
+        import psycopg
+
         autocommit = dbapi_connection.autocommit
         dbapi_connection.autocommit = True
         try:
@@ -93,7 +95,12 @@ def pg_engine(url: URL, connect_wait_s: int, lock_wait_ms: int) -> Engine:
                     and dbapi_connection.info.server_version < 140000
                 ):
                     continue
-                dbapi_connection.execute(f"SET {name} = {value}")
+                try:
+                    dbapi_connection.execute(f"SET {name} = {value}")
+                except (
+                    psycopg.Error
+                ) as exc:  # a server that refuses it (on Windows the check interval must be 0)
+                    logger.warning("the server refuses SET %s = %s: %s", name, value, exc)
             answers.identify(dbapi_connection)
             answers.end_orphans(dbapi_connection)  # a backend this process gave up, holding its locks
         finally:

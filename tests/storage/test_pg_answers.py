@@ -150,6 +150,25 @@ def test_the_servers_side_of_a_connection_gives_up_a_client_the_network_no_longe
     assert checked == "2s"
 
 
+def test_a_server_that_refuses_a_setting_of_ours_still_lets_newstag_connect(
+    pg_database: str, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A PostgreSQL 14+ server on Windows refuses any client_connection_check_interval but 0: every
+    connection failed, the project could not be opened at all. A refused setting is logged and left out."""
+    import storage.pg_engine
+
+    monkeypatch.setitem(storage.pg_engine.SERVER_SETTINGS, "client_connection_check_interval", "'-5s'")
+    with caplog.at_level(logging.WARNING, logger="storage.pg_engine"):
+        project = Project.open(pg_database)
+        try:
+            with project.engine.connect() as conn:
+                assert conn.execute(text("SHOW client_connection_check_interval")).scalar_one() == "0"
+                assert conn.execute(text("SHOW tcp_keepalives_idle")).scalar_one() == "5"  # the others stay
+        finally:
+            project.close()
+    assert "refuses SET client_connection_check_interval" in caplog.text
+
+
 def _parameters(url: str) -> dict[str, str]:
     engine = pg_engine(make_url(url), connect_wait_s=5, lock_wait_ms=5000)
     try:

@@ -21,7 +21,7 @@ from model.spans import DocumentId, Entity
 from storage.project import Project
 from tests.conftest import snapshot
 from tests.gui.conftest import add_documents
-from tests.pg_proxy import BOUND, Proxy
+from tests.pg_proxy import Proxy
 
 pytestmark = pytest.mark.postgres
 
@@ -83,15 +83,16 @@ def test_a_commit_that_would_land_long_after_the_bound_is_stopped_and_refused_as
 ) -> None:
     (doc,) = add_documents(pg_project, ["北京欢迎你"])
     pg_project.annotator("ann")
-    slow_commits(3)
+    slow_commits(6)
     before = snapshot(pg_project)
     started = time.monotonic()
     with pytest.raises(StoreUnavailable) as caught:
         _accept(proxied, doc)
-    assert time.monotonic() - started < 2 * BOUND + 1.5
+    # the bound, a bound's wait for the COMMIT, its backend ended: well before the COMMIT's 6 s
+    assert time.monotonic() - started < 5
     assert caught.value.kind is FaultKind.UNAVAILABLE
     assert str(caught.value).endswith("asked again, the server does not have it; your action was not saved")
-    time.sleep(3.5 - (time.monotonic() - started))  # past the time the COMMIT would have landed
+    time.sleep(max(0.0, 6.5 - (time.monotonic() - started)))  # past the time the COMMIT would have landed
     assert snapshot(pg_project) == before  # "not saved" is the truth: the COMMIT never lands later
     with pg_project.engine.begin() as conn:
         conn.execute(text("DROP TRIGGER slow_commit ON events"))
@@ -113,7 +114,7 @@ def test_an_action_cut_off_by_a_silent_network_can_be_done_again_at_once(
     assert snapshot(pg_project) == before
     started = time.monotonic()
     _accept(proxied, doc)  # the same action again: the backend left holding the lock is ended first
-    assert time.monotonic() - started < BOUND + 1
+    assert time.monotonic() - started < 4  # not refused as locked (that takes the 5 s lock wait)
     assert len(snapshot(pg_project)["spans"]) == 1
 
 
