@@ -153,7 +153,7 @@ class CrfModel:
         """``(segment start, Viterbi tags)`` per segment, holding the lock: the tagger's marginals refer to
         the segment just yielded."""
         dictionary = project_dictionary if project_dictionary is not None else self.project_dictionary
-        pretrained = self.pretrained.analyse(text).tags if self.pretrained is not None else None
+        pretrained = self.pretrained.analyse(text) if self.pretrained is not None else None
         with self._lock:
             hits = self._project_hits(norm, dictionary)
             for start, end in segments(norm):
@@ -161,7 +161,7 @@ class CrfModel:
                 local = [(a - start, b - start, lab) for a, b, lab in hits if start <= a and b <= end]
                 xseq = self._segment_features(piece, text[start:end], tokenize(piece), local)
                 if pretrained is not None:
-                    add_pretrained_features(xseq, pretrained[start:end])
+                    add_pretrained_features(xseq, pretrained.tags[start:end], pretrained.runner_up[start:end])
                 yield start, list(self._tagger.tag(xseq))
 
     # -- training and persistence --------------------------------------------------------------------------

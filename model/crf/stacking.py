@@ -4,7 +4,10 @@ model's tags for each character and its neighbours as features; predicting runs 
 Pretrained tagger features: a model trained with a pretrained tagger (``model.pretrained``, say LAC) has the
 tagger's tag for the character and its neighbours as features (``pt=B-PER``, ``pt-1=``, ``pt1=``, and the
 pair ``pt-1pt=``), the way a base model's tags are stacked; so a project without a base model starts from
-what the tagger knows about news. Such a model needs the same tagger to predict (``identity``)."""
+what the tagger knows about news. Where the tagger hesitated over an entity (its second most probable tag at
+a character is an entity's, ``pt2=I-ORG``: 饭店 in 坎诺特饭店, read as a noun), that is a feature too: the
+project's CRF learns how often such a near miss is the entity after all. Such a model needs the same tagger
+to predict (``identity``)."""
 
 from __future__ import annotations
 
@@ -14,6 +17,8 @@ from typing import Any, Protocol, cast
 from model.crf.features import FeatureExtractor, LexiconData
 from model.crf.serialisation import ModelInfo
 from model.suggest.tokenizer import Token
+
+ENTITY_LABELS = frozenset({"PER", "LOC", "ORG"})  # the tagger's runner-up tags worth a feature
 
 
 class BaseModel(Protocol):
@@ -49,8 +54,12 @@ def add_base_features(xseq: list[list[str]], tags: Sequence[str]) -> None:
         f.append("bt1=" + (tags[i + 1] if i + 1 < n else "$"))
 
 
-def add_pretrained_features(xseq: list[list[str]], tags: Sequence[str]) -> None:
-    """A pretrained tagger's tags for the character and its neighbours become features."""
+def add_pretrained_features(
+    xseq: list[list[str]], tags: Sequence[str], runner_up: Sequence[str] = ()
+) -> None:
+    """A pretrained tagger's tags for the character and its neighbours become features; and where the tagger
+    hesitated over an entity (``runner_up``: its second most probable tag, see ``Analysis``), that tag too
+    (``pt2=B-ORG``)."""
     n = len(tags)
     for i, f in enumerate(xseq):
         before = tags[i - 1] if i > 0 else "^"
@@ -58,6 +67,9 @@ def add_pretrained_features(xseq: list[list[str]], tags: Sequence[str]) -> None:
         f.append("pt-1=" + before)
         f.append("pt1=" + (tags[i + 1] if i + 1 < n else "$"))
         f.append("pt-1pt=" + before + "|" + tags[i])
+    for f, second in zip(xseq, runner_up, strict=False):
+        if second[2:] in ENTITY_LABELS:
+            f.append("pt2=" + second)
 
 
 def stacked_features(

@@ -201,7 +201,8 @@ def fit(
             else:
                 xseq = stacked_features(extractor, base, share, light, piece, text[start:end], tokens, local)
             if pretrained is not None:
-                add_pretrained_features(xseq, analyses[number - 1].tags[start:end])
+                analysis = analyses[number - 1]
+                add_pretrained_features(xseq, analysis.tags[start:end], analysis.runner_up[start:end])
             trainer.append(xseq, entities_to_tags(len(piece), inside, Scheme.BIOES))
     params: dict[str, Any] = {"c1": c1} if algorithm == "lbfgs" else {}
     params |= {

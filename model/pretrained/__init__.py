@@ -30,10 +30,13 @@ class Analysis:
     """A pretrained tagger's reading of one text. ``tags``: one tag per code point, ``B-<tag>``, ``I-<tag>``
     or ``O`` over the tagger's own tag set (parts of speech as well as entity types), for the CRF's features;
     ``entities``: its PER/LOC/ORG entities (origin ``pretrained``), each scored with the smallest marginal
-    probability of its characters' tags."""
+    probability of its characters' tags; ``runner_up``: for each code point, the tagger's second most
+    probable tag there when it is not unlikely (``model.pretrained.lac.RUNNER_UP``), else ``""`` (empty from
+    a tagger that does not say), for the CRF's features."""
 
     tags: tuple[str, ...]
     entities: tuple[Suggestion, ...]
+    runner_up: tuple[str, ...] = ()
 
 
 class Pending(Protocol):

