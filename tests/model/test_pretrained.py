@@ -132,11 +132,13 @@ def test_the_pruned_viterbi_is_exact() -> None:
     for spread, scale in ((0.4, 1.0), (2.0, 0.5), (0.05, 3.0)):  # from near-ties to clear-cut emissions
         tagger._transitions = rng.uniform(-spread / 2, spread / 2, size=(6, 6))
         lengths = [1, 7, 30, 12]
-        emissions = rng.normal(0, scale, size=(len(lengths), max(lengths), 6))
-        paths, probs = tagger._decode(emissions, lengths)
+        emissions = [rng.normal(0, scale, size=(length, 6)) for length in lengths]
+        paths, probs = tagger._decode(emissions)  # decoded together, one segment after another
         for row, length in enumerate(lengths):
-            assert paths[row] == brute_force_viterbi(emissions[row, :length], tagger._transitions)
+            assert paths[row] == brute_force_viterbi(emissions[row], tagger._transitions)
             assert len(probs[row]) == length and all(0.0 < p <= 1.0 for p in probs[row])
+            alone_paths, alone_probs = tagger._decode([emissions[row]])
+            assert alone_paths == [paths[row]] and np.array_equal(alone_probs[0], probs[row])
 
 
 def test_batches_hold_segments_of_one_length_when_the_network_sees_padding() -> None:
