@@ -49,6 +49,7 @@ CACHE_SIZE = 1024  # texts whose analysis is kept
 RUNNER_UP = 0.1  # the least probability of a runner-up tag worth telling
 BATCH = 32  # segments run through the network at once, at most
 DECODE = 16384  # positions decoded at once, at most (a segment longer than that alone)
+DEFER = 65536  # positions of a reading whose decoding waits for all its batches, at most
 # a masked batch takes the next segment (by length) while the padding it adds to the batch, rows × the extra
 # width, stays within PAD_SHARE of the batch's width plus PAD_FREE positions: on one core a network step costs
 # about 5 µs plus 12 µs per row, so a row saves little more than that share of its width (MSRA's development
@@ -171,9 +172,10 @@ class LacTagger:
                 if changed:
                     session = ort.InferenceSession(masked, options, providers=["CPUExecutionProvider"])
                     if not self._pads_exactly(session):
+                        logger.warning("LAC's network reads padded texts otherwise: batches of one length")
                         session = None
             except Exception as exc:  # a model in another form: ONNX Runtime's or the parser's complaint
-                logger.info("LAC's network cannot be masked (%s)", exc)
+                logger.warning("LAC's network cannot be masked (%s): batches of one length, slower", exc)
                 session = None
             self._masked = session is not None
             if session is None:
@@ -227,7 +229,11 @@ class LacTagger:
             norm = to_half_width(text)
             pieces.extend((k, a, b) for a, b in segments(norm))
             codes.append(self._ids[np.frombuffer(norm.encode("utf-32-le"), dtype=np.uint32)])
-        scores: list[Any] = [None] * len(pieces)  # the network's, per segment
+        scores: list[Any] = [None] * len(pieces)  # the network's, per segment, until decoded
+        decoded: list[Any] = [None] * len(pieces)  # (path, marginals, runner-up), per segment
+        # a reading of up to DEFER positions is decoded in one go at the end; a longer one batch by batch, so
+        # that the network's output (about 240 bytes a position) is not all kept until then
+        eager = sum(b - a for _k, a, b in pieces) > DEFER
 
         def job(batch: list[int]) -> Callable[[], None]:
             def run() -> None:
@@ -238,13 +244,23 @@ class LacTagger:
                     ids[row, : b - a] = codes[k][a:b]
                 feed = {"token_ids": ids, "length": np.array(lengths, dtype=np.int64)}
                 logits = self._session.run(None, feed)[0]
-                for row, i in enumerate(batch):
-                    scores[i] = logits[row, : lengths[row], : self._known]
+                batch_scores = [logits[row, : lengths[row], : self._known] for row in range(len(batch))]
+                if eager:
+                    for i, *result in zip(batch, *self._decode(batch_scores), strict=True):
+                        decoded[i] = result
+                else:
+                    for i, one in zip(batch, batch_scores, strict=True):
+                        scores[i] = one
 
             return run
 
         def finish() -> list[Analysis]:
-            paths, marginals, seconds = self._decode(scores)
+            if eager:
+                paths, marginals, seconds = (
+                    (list(column) for column in zip(*decoded, strict=True)) if decoded else ([], [], [])
+                )
+            else:
+                paths, marginals, seconds = self._decode(scores)
             for text, analysis in zip(
                 todo, self._assemble(todo, pieces, paths, marginals, seconds), strict=True
             ):

