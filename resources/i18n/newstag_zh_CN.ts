@@ -2063,6 +2063,42 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <source>People&apos;s Daily 2014 (word/tag, ICTCLAS tags, one line a document)</source>
         <translation>人民日报 2014（词/词性，ICTCLAS 词性，每行一篇）</translation>
     </message>
+    <message>
+        <source>has no column named text in its header {row!r}: a CSV or TSV file is read as a table of texts, one document a row, from its text column (as doccano exports and imports it); name the column that holds the texts text, or save the texts as plain text or JSON Lines</source>
+        <translation>的表头 {row!r} 中没有名为 text 的列：CSV 或 TSV 文件按文本表读取，每行一篇文档，正文取自 text 列（与 doccano 的导出和导入相同）；请把存放正文的列命名为 text，或把正文另存为纯文本或 JSON Lines</translation>
+    </message>
+    <message>
+        <source>names the column {name!r} twice in its header: which one is meant cannot be known</source>
+        <translation>的表头两次列出列 {name!r}：无法知道指的是哪一列</translation>
+    </message>
+    <message>
+        <source>has {count} field(s) where the header (line 1) has {width}: {row!r}; a field that holds the separator, a quote or a line break must be in double quotes</source>
+        <translation>有 {count} 个字段，而表头（第 1 行）有 {width} 个：{row!r}；含有分隔符、引号或换行的字段必须放在双引号中</translation>
+    </message>
+    <message>
+        <source>is not a well-formed CSV row ({problem}); a field that holds the separator, a quote or a line break must be in double quotes, its quotes doubled</source>
+        <translation>不是格式正确的 CSV 行（{problem}）；含有分隔符、引号或换行的字段必须放在双引号中，其中的引号写两遍</translation>
+    </message>
+    <message>
+        <source>the {column} column holds spans ({value!r}), which a CSV does not carry reliably: doccano exports a sequence-labelling project as JSONL only; export it as JSONL and import that</source>
+        <translation>{column} 列存放的是实体片段（{value!r}），CSV 无法可靠地承载它们：doccano 只把序列标注项目导出为 JSONL；请导出为 JSONL 再导入</translation>
+    </message>
+    <message>
+        <source>has an empty text (column {column})</source>
+        <translation>正文为空（{column} 列）</translation>
+    </message>
+    <message>
+        <source>the {column} column holds labels of whole documents ({example!r}: a text-classification export, categories joined by #), not entity spans: kept in each document&apos;s metadata; no span was imported</source>
+        <translation>{column} 列存放的是整篇文档的标签（{example!r}：文本分类的导出，类别以 # 连接），不是实体片段：已保存在各文档的元数据中；没有导入任何片段</translation>
+    </message>
+    <message>
+        <source>columns kept in each document&apos;s metadata: {columns}</source>
+        <translation>保存在各文档元数据中的列：{columns}</translation>
+    </message>
+    <message>
+        <source>table of texts: {separator}-separated, one document a row, its text from the column {column}</source>
+        <translation>文本表：以 {separator} 分隔，每行一篇文档，正文取自 {column} 列</translation>
+    </message>
 </context>
 <context>
     <name>ImportOptions</name>
@@ -2109,6 +2145,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
     <message>
         <source>YEDDA .ann ([@text#Label*] inline)</source>
         <translation>YEDDA .ann（行内 [@文本#标签*]）</translation>
+    </message>
+    <message>
+        <source>CSV / TSV of texts (a text column, a row a document)</source>
+        <translation>CSV / TSV 文本表（text 列，每行一篇文档）</translation>
     </message>
     <message>
         <source>Gold layer (decided)</source>
