@@ -61,6 +61,7 @@ __all__ = [
     "SpansAs",
     "detect_format",
     "expand_paths",
+    "importable_suffixes",
     "parse_file",
     "passed_over",
     "read_documents",
@@ -68,6 +69,12 @@ __all__ = [
 ]
 
 logger = logging.getLogger(__name__)
+
+
+def importable_suffixes() -> list[str]:
+    """Every suffix a file the importer reads may have (a folder's files are chosen by them, and so are the
+    Import dialog's), sorted: ``SUFFIXES`` and the ones other formats also come with."""
+    return sorted(set(SUFFIXES).union(*ALSO_SUFFIXES.values()))
 
 
 def expand_paths(paths: Iterable[Path], fmt: Format) -> list[Path]:
@@ -251,6 +258,7 @@ class Importer:
     """Bringing files into the project (``project.importer``); each file in one transaction."""
 
     expand_paths = staticmethod(expand_paths)
+    suffixes = staticmethod(importable_suffixes)
     passed_over = staticmethod(passed_over)
     unread_link = staticmethod(unread_link)
     parse_file = staticmethod(parse_file)

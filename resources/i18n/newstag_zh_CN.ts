@@ -1040,8 +1040,8 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>要导入的文件</translation>
     </message>
     <message>
-        <source>Importable files (*.txt *.jsonl *.json *.conll *.bio *.bmes *.tsv *.ann *.anns);;All files (*)</source>
-        <translation>可导入的文件 (*.txt *.jsonl *.json *.conll *.bio *.bmes *.tsv *.ann *.anns);;所有文件 (*)</translation>
+        <source>Importable files ({0});;All files (*)</source>
+        <translation>可导入的文件 ({0});;所有文件 (*)</translation>
     </message>
     <message>
         <source>Folder to import</source>

@@ -29,6 +29,7 @@ SEPARATORS = (",", "\t", ";", "|")  # doccano's delimiter option offers these (a
 SEPARATOR_NAMES = {",": "comma", "\t": "tab", ";": "semicolon", "|": "bar"}
 TEXT = "text"
 TITLE = "title"
+HEADER = 1  # the line of the header
 _NAME = re.compile(r"\S{1,64}")  # a column's name: no whitespace inside (an article's first line has some)
 _SPANS = re.compile(r"\s*\[\s*[\[({]")  # [[0, 2, "PER"]], [(0, 2, 'PER')], [{"start_offset": …}]
 _QUOTE = 200  # characters of a row a refusal quotes
@@ -121,10 +122,10 @@ class TextTableReader:
         names = [name.strip() for name in _fields(first, separator)]
         keys = [name.casefold() for name in names]
         if TEXT not in keys:
-            raise self.fail(1, K.TABLE_NO_TEXT, row=first.rstrip("\n")[:_QUOTE])
+            raise self.fail(HEADER, K.TABLE_NO_TEXT, row=first.rstrip("\n")[:_QUOTE])
         for i, key in enumerate(keys):
             if key in keys[:i]:
-                raise self.fail(1, K.TABLE_COLUMN_TWICE, name=names[i])
+                raise self.fail(HEADER, K.TABLE_COLUMN_TWICE, name=names[i])
         text_at, title_at = keys.index(TEXT), keys.index(TITLE) if TITLE in keys else None
         info.variant = said(K.VARIANT_TABLE, separator=SEPARATOR_NAMES[separator], column=names[text_at])
         reader = csv.reader(lines, delimiter=separator, strict=True)
