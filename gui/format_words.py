@@ -275,4 +275,11 @@ FORMAT_WORDS: dict[K, str] = {
         "ImportMessages",
         "table of texts: {separator}-separated, one document a row, its text from the column {column}",
     ),
+    K.WARN_WEIBO_NOMINAL: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "{count} nominal mention(s) (Weibo NER's .NOM tags, like 老师, 记者: not names) "
+        "were imported as labels of their own, {nominal}, apart from the names (.NAM tags: {names}); "
+        "to count them as names, merge each label into its name label: newstag labels remove {example} "
+        "--merge-into {into}",
+    ),
 }

@@ -148,6 +148,8 @@ class ReasonKind(StrEnum):
     NOTE_TABLE_CATEGORIES = "note-table-categories"
     NOTE_TABLE_COLUMNS = "note-table-columns"
     VARIANT_TABLE = "variant-table"
+    # Weibo NER's nominal mentions (storage/formats/weibo.py)
+    WARN_WEIBO_NOMINAL = "warn-weibo-nominal"
     MIXED_SCHEMES = "mixed-schemes"
     NOT_A_TAG = "not-a-tag"
     IN_SCHEME = "in-scheme"

@@ -40,6 +40,7 @@ from storage.formats.plaintext import read_txt
 from storage.formats.source import TextFile
 from storage.formats.text_table import TextTableReader, names_text_column
 from storage.formats.webanno import WebAnnoReader
+from storage.formats.weibo import nominal_mentions_said
 from storage.formats.wordtag import WordTagReader
 from storage.formats.yedda import YeddaReader
 from storage.import_sink import DryRun, DryRunMemory, Sink
@@ -189,7 +190,7 @@ def _read_documents(path: Path, options: ImportOptions, info: ReadInfo) -> Itera
     elif fmt is Format.YEDDA:
         yield from YeddaReader(path, read, info, source).documents()
     else:
-        yield from ConllReader(path, read, info, source).documents()
+        yield from nominal_mentions_said(ConllReader(path, read, info, source).documents(), info)
 
 
 def _late_yedda(

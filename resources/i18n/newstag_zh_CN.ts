@@ -2099,6 +2099,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <source>table of texts: {separator}-separated, one document a row, its text from the column {column}</source>
         <translation>文本表：以 {separator} 分隔，每行一篇文档，正文取自 {column} 列</translation>
     </message>
+    <message>
+        <source>{count} nominal mention(s) (Weibo NER&apos;s .NOM tags, like 老师, 记者: not names) were imported as labels of their own, {nominal}, apart from the names (.NAM tags: {names}); to count them as names, merge each label into its name label: newstag labels remove {example} --merge-into {into}</source>
+        <translation>{count} 个指称性提及（Weibo NER 的 .NOM 标签，如 老师、记者：不是名称）已作为单独的标签导入：{nominal}，与名称（.NAM 标签：{names}）分开；若要把它们算作名称，请把每个标签合并到相应的名称标签：newstag labels remove {example} --merge-into {into}</translation>
+    </message>
 </context>
 <context>
     <name>ImportOptions</name>
