@@ -273,7 +273,8 @@ FORMAT_WORDS: dict[K, str] = {
     ),
     K.VARIANT_TABLE: QT_TRANSLATE_NOOP(
         "ImportMessages",
-        "table of texts: {separator}-separated, one document a row, its text from the column {column}",
+        "table of texts: fields separated by {separator!r}, one document a row, its text from the column "
+        "{column}",
     ),
     K.WARN_WEIBO_NOMINAL: QT_TRANSLATE_NOOP(
         "ImportMessages",

@@ -67,8 +67,8 @@ FORMAT_TEMPLATES: dict[K, str] = {
     "text-classification export, categories joined by #), not entity spans: kept in each document's "
     "metadata; no span was imported",
     K.NOTE_TABLE_COLUMNS: "columns kept in each document's metadata: {columns}",
-    K.VARIANT_TABLE: "table of texts: {separator}-separated, one document a row, its text from the column "
-    "{column}",
+    K.VARIANT_TABLE: "table of texts: fields separated by {separator!r}, one document a row, its text from "
+    "the column {column}",
     K.WARN_WEIBO_NOMINAL: "{count} nominal mention(s) (Weibo NER's .NOM tags, like 老师, 记者: not names) "
     "were imported as labels of their own, {nominal}, apart from the names (.NAM tags: {names}); "
     "to count them as names, merge each label into its name label: newstag labels remove {example} "

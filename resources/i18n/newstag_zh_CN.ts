@@ -2096,8 +2096,8 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>保存在各文档元数据中的列：{columns}</translation>
     </message>
     <message>
-        <source>table of texts: {separator}-separated, one document a row, its text from the column {column}</source>
-        <translation>文本表：以 {separator} 分隔，每行一篇文档，正文取自 {column} 列</translation>
+        <source>table of texts: fields separated by {separator!r}, one document a row, its text from the column {column}</source>
+        <translation>文本表：字段以 {separator!r} 分隔，每行一篇文档，正文取自 {column} 列</translation>
     </message>
     <message>
         <source>{count} nominal mention(s) (Weibo NER&apos;s .NOM tags, like 老师, 记者: not names) were imported as labels of their own, {nominal}, apart from the names (.NAM tags: {names}); to count them as names, merge each label into its name label: newstag labels remove {example} --merge-into {into}</source>
@@ -2152,7 +2152,7 @@ Replace it? Once the new export is complete, the old file is deleted and the new
     </message>
     <message>
         <source>CSV / TSV of texts (a text column, a row a document)</source>
-        <translation>CSV / TSV 文本表（text 列，每行一篇文档）</translation>
+        <translation>CSV / TSV 文本表（每行一篇文档）</translation>
     </message>
     <message>
         <source>Gold layer (decided)</source>

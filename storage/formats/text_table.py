@@ -26,7 +26,6 @@ from storage.formats.options import ReadOptions
 from storage.formats.source import BOM, TextFile, inner_bom
 
 SEPARATORS = (",", "\t", ";", "|")  # doccano's delimiter option offers these (and a space)
-SEPARATOR_NAMES = {",": "comma", "\t": "tab", ";": "semicolon", "|": "bar"}
 TEXT = "text"
 TITLE = "title"
 HEADER = 1  # the line of the header
@@ -127,7 +126,7 @@ class TextTableReader:
             if key in keys[:i]:
                 raise self.fail(HEADER, K.TABLE_COLUMN_TWICE, name=names[i])
         text_at, title_at = keys.index(TEXT), keys.index(TITLE) if TITLE in keys else None
-        info.variant = said(K.VARIANT_TABLE, separator=SEPARATOR_NAMES[separator], column=names[text_at])
+        info.variant = said(K.VARIANT_TABLE, separator=separator, column=names[text_at])
         reader = csv.reader(lines, delimiter=separator, strict=True)
         examples: dict[str, str] = {}
         while True:
