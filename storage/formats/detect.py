@@ -165,8 +165,6 @@ def detect(path: Path) -> Detection:
     head = source.head().lstrip(BOM).lstrip()
     if looks_like_webanno(head):
         return Detection(Format.WEBANNO, source)
-    if looks_like_table(head):  # id,text,label: a table of texts (a .csv without one is refused by name)
-        return Detection(Format.CSV, source)
     found = Format.BOSON if head.startswith("{{") and looks_like_boson(head) else _json_kind(head)
     if found is None and looks_like_ontonotes(head):
         found = Format.ONTONOTES
@@ -178,6 +176,8 @@ def detect(path: Path) -> Detection:
         found = Format.CONLL
     if found is None and looks_like_wordtag(head):
         found = Format.WORDTAG
+    if found is None and looks_like_table(head):  # id,text,label (a .csv without one is refused by name)
+        found = Format.CSV
     if found is None:
         found = SUFFIXES.get(suffix, Format.TXT)
         if found is Format.BRAT:

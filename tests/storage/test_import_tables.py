@@ -109,3 +109,13 @@ def test_an_article_whose_first_line_has_commas_stays_an_article(
     assert detect_format(path) is Format.TXT
     assert sqlite_project.importer.import_file(path).error is None
     assert texts(sqlite_project) == [body]
+
+
+def test_a_conll_file_whose_first_token_is_text_stays_conll(sqlite_project: Project, tmp_path: Path) -> None:
+    path = write(tmp_path / "en.tsv", "Text\tO\nof\tO\nEU\tB-ORG\n\nGerman\tB-MISC\ncall\tO\n")
+    assert detect_format(path) is Format.CONLL
+    assert sqlite_project.importer.import_file(path).error is None
+    assert [(text[e.start : e.end], e.label) for text, e in spans_of(sqlite_project)] == [
+        ("EU", "ORG"),
+        ("German", "MISC"),
+    ]
