@@ -4107,8 +4107,8 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>用于基础模型的已标注语料</translation>
     </message>
     <message>
-        <source>Labelled corpora (*.bio *.conll *.txt *.tsv *.jsonl *.json);;All files (*)</source>
-        <translation>已标注语料 (*.bio *.conll *.txt *.tsv *.jsonl *.json);;所有文件 (*)</translation>
+        <source>Labelled corpora ({0});;All files (*)</source>
+        <translation>已标注语料 ({0});;所有文件 (*)</translation>
     </message>
     <message>
         <source>Training a base model on {0} in the background (a large corpus takes minutes); annotation goes on meanwhile.</source>
