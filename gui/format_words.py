@@ -261,6 +261,13 @@ FORMAT_WORDS: dict[K, str] = {
         "ImportMessages",
         "has an empty text (column {column})",
     ),
+    K.TABLE_TAGS: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "the {column} column holds a tag on every row ({value!r} here), as a CoNLL file of one token a row "
+        "does, not labels of whole texts: read as a table, each {text} would be a document of its own and "
+        "no span would be made; remove the header, write the token and its tag separated by a tab (a blank "
+        "line between sentences) and import it with --format conll",
+    ),
     K.NOTE_TABLE_CATEGORIES: QT_TRANSLATE_NOOP(
         "ImportMessages",
         "the {column} column holds labels of whole documents ({example!r}: a text-classification export, "

@@ -63,6 +63,10 @@ FORMAT_TEMPLATES: dict[K, str] = {
     K.TABLE_SPANS: "the {column} column holds spans ({value!r}), which a CSV does not carry reliably: "
     "doccano exports a sequence-labelling project as JSONL only; export it as JSONL and import that",
     K.TABLE_EMPTY_TEXT: "has an empty text (column {column})",
+    K.TABLE_TAGS: "the {column} column holds a tag on every row ({value!r} here), as a CoNLL file of one "
+    "token a row does, not labels of whole texts: read as a table, each {text} would be a document of its "
+    "own and no span would be made; remove the header, write the token and its tag separated by a tab (a "
+    "blank line between sentences) and import it with --format conll",
     K.NOTE_TABLE_CATEGORIES: "the {column} column holds labels of whole documents ({example!r}: a "
     "text-classification export, categories joined by #), not entity spans: kept in each document's "
     "metadata; no span was imported",

@@ -145,6 +145,7 @@ class ReasonKind(StrEnum):
     TABLE_BROKEN = "table-broken"
     TABLE_SPANS = "table-spans"
     TABLE_EMPTY_TEXT = "table-empty-text"
+    TABLE_TAGS = "table-tags"
     NOTE_TABLE_CATEGORIES = "note-table-categories"
     NOTE_TABLE_COLUMNS = "note-table-columns"
     VARIANT_TABLE = "variant-table"

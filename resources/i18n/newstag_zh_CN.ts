@@ -2088,6 +2088,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>正文为空（{column} 列）</translation>
     </message>
     <message>
+        <source>the {column} column holds a tag on every row ({value!r} here), as a CoNLL file of one token a row does, not labels of whole texts: read as a table, each {text} would be a document of its own and no span would be made; remove the header, write the token and its tag separated by a tab (a blank line between sentences) and import it with --format conll</source>
+        <translation>{column} 列每一行都是一个标记（此处为 {value!r}），像每行一个词元的 CoNLL 文件那样，而不是整篇文本的标签：若按表格读取，每个 {text} 都会成为单独的文档，且不会产生任何片段；请删除表头，把词元和它的标记用制表符隔开（句子之间空一行），再用 --format conll 导入</translation>
+    </message>
+    <message>
         <source>the {column} column holds labels of whole documents ({example!r}: a text-classification export, categories joined by #), not entity spans: kept in each document&apos;s metadata; no span was imported</source>
         <translation>{column} 列存放的是整篇文档的标签（{example!r}：文本分类的导出，类别以 # 连接），不是实体片段：已保存在各文档的元数据中；没有导入任何片段</translation>
     </message>

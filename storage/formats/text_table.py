@@ -20,6 +20,7 @@ from pathlib import Path
 
 from model.reasons import Reason, said
 from model.reasons import ReasonKind as K
+from model.tagging import TagSequenceError, split_tag
 from model.text import first_line_title
 from storage.formats import ImportFormatError, ParsedDocument, ReadInfo
 from storage.formats.options import ReadOptions
@@ -33,6 +34,8 @@ _NAME = re.compile(r"\S{1,64}")  # a column's name: no whitespace inside (an art
 _SPANS = re.compile(r"\s*\[\s*[\[({]")  # [[0, 2, "PER"]], [(0, 2, 'PER')], [{"start_offset": …}]
 _QUOTE = 200  # characters of a row a refusal quotes
 
+_TAGS = frozenset("BIESMLUO")  # untyped tags (B, I, O): a column of tags holds O or a typed one as well
+
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # an article is longer than the csv module's 128 KB
 
 
@@ -41,6 +44,17 @@ def _fields(line: str, separator: str) -> list[str]:
         return next(csv.reader([line], delimiter=separator), [])
     except csv.Error:
         return []
+
+
+def _tag_kind(value: str) -> int:
+    """2 for ``O`` or a typed tag (``B-PER``), 1 for another untyped one (``B``), 0 for what is no tag."""
+    if value in _TAGS:
+        return 2 if value == "O" else 1
+    try:
+        split_tag(value)
+    except TagSequenceError:
+        return 0
+    return 2
 
 
 def header_separator(line: str) -> str | None:
@@ -129,6 +143,8 @@ class TextTableReader:
         info.variant = said(K.VARIANT_TABLE, separator=separator, column=names[text_at])
         reader = csv.reader(lines, delimiter=separator, strict=True)
         examples: dict[str, str] = {}
+        untagged: set[str] = set()  # the columns holding a value that is no tag
+        tagged: dict[str, tuple[int, str]] = {}  # a column's first O or typed tag (B-PER), and its line
         while True:
             start = numbers[-1] + 1
             try:
@@ -151,6 +167,11 @@ class TextTableReader:
                     raise self.fail(start, K.TABLE_SPANS, column=column, value=value[:_QUOTE])
                 if value.strip():
                     examples.setdefault(column, value)
+                    kind = _tag_kind(value.strip())
+                    if not kind:
+                        untagged.add(column)
+                    elif kind == 2:
+                        tagged.setdefault(column, (start, value))
             title = row[title_at].strip() if title_at is not None else ""
             yield ParsedDocument(
                 title=title or first_line_title(text),
@@ -159,6 +180,9 @@ class TextTableReader:
                 meta={"format": "csv", "encoding": self.source.encoding, "columns": others},
                 line=start,
             )
+        for column, (line, value) in tagged.items():
+            if column not in untagged:  # one token a row with its tag: CoNLL with a header, not texts
+                raise self.fail(line, K.TABLE_TAGS, column=column, value=value[:_QUOTE], text=names[text_at])
         for column, value in examples.items():
             if column.casefold() in ("label", "labels"):
                 info.notes.append(said(K.NOTE_TABLE_CATEGORIES, column=column, example=value[:40]))

@@ -89,6 +89,10 @@ def test_a_csv_of_texts_in_a_folder_is_imported_a_table_of_something_else_passed
         ('id,text\n1,北京\n2,"上海\n浦东\n', 3, "is not a well-formed CSV row"),
         ('id,text\n1,北京\n2,"上海"浦东\n', 3, "is not a well-formed CSV row"),
         ("id,text\n1,北京\n2, \n", 3, "has an empty text (column text)"),
+        # one token a row with its tag (CoNLL with a header), not one text a row
+        ("text\tlabel\n我\tO\n爱\tO\n北\tB-LOC\n京\tI-LOC\n", 2, "the label column holds a tag on every row"),
+        ("sentence_id,text,label\n0,李,B-PER\n0,强,I-PER\n1,在,O\n", 2, "import it with --format conll"),
+        ("id,text,tag\n1,北京,\n2,上海,B\n3,浦东,B-LOC\n", 4, "the tag column holds a tag on every row"),
     ],
 )
 def test_a_table_that_does_not_read_is_refused_by_line(
@@ -99,6 +103,12 @@ def test_a_table_that_does_not_read_is_refused_by_line(
     assert report.failed and report.error is not None
     assert report.error.line == line and words in str(report.error), str(report.error)
     assert snapshot(project) == before
+
+
+def test_a_label_column_of_grades_is_no_column_of_tags(sqlite_project: Project, tmp_path: Path) -> None:
+    path = write(tmp_path / "grades.csv", "text,grade\n写得好,A\n还行,B\n一般,B\n")
+    assert sqlite_project.importer.import_file(path).error is None
+    assert texts(sqlite_project) == ["写得好", "还行", "一般"]
 
 
 def test_an_article_whose_first_line_has_commas_stays_an_article(
