@@ -268,6 +268,13 @@ FORMAT_WORDS: dict[K, str] = {
         "no span would be made; remove the header, write the token and its tag separated by a tab (a blank "
         "line between sentences) and import it with --format conll",
     ),
+    K.TABLE_RUNAWAY_QUOTE: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "a field in double quotes runs from here to line {end} holding tabs and line breaks, as a stray "
+        "quote at the start of a field does: it takes in the rows after it, up to the next quote. Double a "
+        'quote that belongs to the text ("") and put its field in double quotes, or save the texts as '
+        "JSON Lines",
+    ),
     K.NOTE_TABLE_CATEGORIES: QT_TRANSLATE_NOOP(
         "ImportMessages",
         "the {column} column holds labels of whole documents ({example!r}: a text-classification export, "

@@ -146,6 +146,7 @@ class ReasonKind(StrEnum):
     TABLE_SPANS = "table-spans"
     TABLE_EMPTY_TEXT = "table-empty-text"
     TABLE_TAGS = "table-tags"
+    TABLE_RUNAWAY_QUOTE = "table-runaway-quote"
     NOTE_TABLE_CATEGORIES = "note-table-categories"
     NOTE_TABLE_COLUMNS = "note-table-columns"
     VARIANT_TABLE = "variant-table"

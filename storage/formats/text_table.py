@@ -155,6 +155,8 @@ class TextTableReader:
                 raise self.fail(start, K.TABLE_BROKEN, problem=str(exc)) from None
             if not row or (len(row) == 1 and not row[0].strip()):
                 continue  # a blank line between rows
+            if separator == "\t" and numbers[-1] > start and any("\t" in f and "\n" in f for f in row):
+                raise self.fail(start, K.TABLE_RUNAWAY_QUOTE, end=numbers[-1])
             if len(row) != len(names):
                 shown = separator.join(row)[:_QUOTE]
                 raise self.fail(start, K.TABLE_FIELDS, count=len(row), width=len(names), row=shown)

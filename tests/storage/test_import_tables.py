@@ -89,6 +89,12 @@ def test_a_csv_of_texts_in_a_folder_is_imported_a_table_of_something_else_passed
         ('id,text\n1,北京\n2,"上海\n浦东\n', 3, "is not a well-formed CSV row"),
         ('id,text\n1,北京\n2,"上海"浦东\n', 3, "is not a well-formed CSV row"),
         ("id,text\n1,北京\n2, \n", 3, "has an empty text (column text)"),
+        # a stray quote opening a TSV field: the rows up to the next quote would be one text
+        (
+            'id\ttext\tlabel\n1\t"Breaking: markets fall\tnews\n2\tRain expected\tweather\n3\tfine"\tnews\n',
+            2,
+            "runs from here to line 4 holding tabs and line breaks",
+        ),
         # one token a row with its tag (CoNLL with a header), not one text a row
         ("text\tlabel\n我\tO\n爱\tO\n北\tB-LOC\n京\tI-LOC\n", 2, "the label column holds a tag on every row"),
         ("sentence_id,text,label\n0,李,B-PER\n0,强,I-PER\n1,在,O\n", 2, "import it with --format conll"),
@@ -103,6 +109,14 @@ def test_a_table_that_does_not_read_is_refused_by_line(
     assert report.failed and report.error is not None
     assert report.error.line == line and words in str(report.error), str(report.error)
     assert snapshot(project) == before
+
+
+def test_a_tsv_field_in_quotes_with_a_line_break_or_a_tab_is_read(
+    sqlite_project: Project, tmp_path: Path
+) -> None:
+    body = 'id\ttext\n1\t"北京\n上海"\n2\t"他说：""好""\t走"\n3\t"第二行\n""引"""\n'  # as pandas writes them
+    assert sqlite_project.importer.import_file(write(tmp_path / "t.tsv", body)).error is None
+    assert texts(sqlite_project) == ["北京\n上海", '他说："好"\t走', '第二行\n"引"']
 
 
 def test_a_label_column_of_grades_is_no_column_of_tags(sqlite_project: Project, tmp_path: Path) -> None:
