@@ -2093,7 +2093,7 @@ Replace it? Once the new export is complete, the old file is deleted and the new
     </message>
     <message>
         <source>a field in double quotes runs from here to line {end} holding tabs and line breaks, as a stray quote at the start of a field does: it takes in the rows after it, up to the next quote. Double a quote that belongs to the text (&quot;&quot;) and put its field in double quotes, or save the texts as JSON Lines</source>
-        <translation>一个双引号中的字段从这里一直延续到第 {end} 行，其中含有制表符和换行，多出来的引号放在字段开头时就会这样：它会把后面的各行一直到下一个引号都吞进去。属于正文的引号请写两遍（""）并把该字段放在双引号中，或者把文本保存为 JSON Lines</translation>
+        <translation>一个双引号中的字段从这里一直延续到第 {end} 行，其中含有制表符和换行，多出来的引号放在字段开头时就会这样：它会把后面的各行一直到下一个引号都吞进去。属于正文的引号请写两遍（&quot;&quot;）并把该字段放在双引号中，或者把文本保存为 JSON Lines</translation>
     </message>
     <message>
         <source>the {column} column holds labels of whole documents ({example!r}: a text-classification export, categories joined by #), not entity spans: kept in each document&apos;s metadata; no span was imported</source>
