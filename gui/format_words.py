@@ -244,7 +244,7 @@ FORMAT_WORDS: dict[K, str] = {
     ),
     K.TABLE_FIELDS: QT_TRANSLATE_NOOP(
         "ImportMessages",
-        "has {count} field(s) where the header (line 1) has {width}: {row!r}; a field that holds the "
+        "has {count} field(s) where the header (line {header}) has {width}: {row!r}; a field that holds the "
         "separator, a quote or a line break must be in double quotes",
     ),
     K.TABLE_BROKEN: QT_TRANSLATE_NOOP(

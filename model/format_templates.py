@@ -56,8 +56,8 @@ FORMAT_TEMPLATES: dict[K, str] = {
     "of texts, one document a row, from its text column (as doccano exports and imports it); name the column "
     "that holds the texts text, or save the texts as plain text or JSON Lines",
     K.TABLE_COLUMN_TWICE: "names the column {name!r} twice in its header: which one is meant cannot be known",
-    K.TABLE_FIELDS: "has {count} field(s) where the header (line 1) has {width}: {row!r}; a field that holds "
-    "the separator, a quote or a line break must be in double quotes",
+    K.TABLE_FIELDS: "has {count} field(s) where the header (line {header}) has {width}: {row!r}; a field "
+    "that holds the separator, a quote or a line break must be in double quotes",
     K.TABLE_BROKEN: "is not a well-formed CSV row ({problem}); a field that holds the separator, a quote "
     "or a line break must be in double quotes, its quotes doubled",
     K.TABLE_SPANS: "the {column} column holds spans ({value!r}), which a CSV does not carry reliably: "

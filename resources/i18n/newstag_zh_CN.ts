@@ -2072,8 +2072,8 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>的表头两次列出列 {name!r}：无法知道指的是哪一列</translation>
     </message>
     <message>
-        <source>has {count} field(s) where the header (line 1) has {width}: {row!r}; a field that holds the separator, a quote or a line break must be in double quotes</source>
-        <translation>有 {count} 个字段，而表头（第 1 行）有 {width} 个：{row!r}；含有分隔符、引号或换行的字段必须放在双引号中</translation>
+        <source>has {count} field(s) where the header (line {header}) has {width}: {row!r}; a field that holds the separator, a quote or a line break must be in double quotes</source>
+        <translation>有 {count} 个字段，而表头（第 {header} 行）有 {width} 个：{row!r}；含有分隔符、引号或换行的字段必须放在双引号中</translation>
     </message>
     <message>
         <source>is not a well-formed CSV row ({problem}); a field that holds the separator, a quote or a line break must be in double quotes, its quotes doubled</source>

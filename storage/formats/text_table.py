@@ -29,7 +29,6 @@ from storage.formats.source import BOM, TextFile, inner_bom
 SEPARATORS = (",", "\t", ";", "|")  # doccano's delimiter option offers these (and a space)
 TEXT = "text"
 TITLE = "title"
-HEADER = 1  # the line of the header
 _NAME = re.compile(r"\S{1,64}")  # a column's name: no whitespace inside (an article's first line has some)
 _SPANS = re.compile(r"\s*\[\s*[\[({]")  # [[0, 2, "PER"]], [(0, 2, 'PER')], [{"start_offset": …}]
 _QUOTE = 200  # characters of a row a refusal quotes
@@ -57,6 +56,22 @@ def _tag_kind(value: str) -> int:
     return 2
 
 
+def _named(fields: list[str]) -> list[str]:
+    """The names of a header's columns, without the empty ones at its end (Excel saves a sheet's empty
+    columns as ``id,text,label,,``)."""
+    names = [name.strip() for name in fields]
+    while names and not names[-1]:
+        names.pop()
+    return names
+
+
+def header_names(path: Path, line: str) -> tuple[str, list[str]]:
+    """The separator and the column names of the header ``line`` of the file at ``path``, as the reader
+    takes them."""
+    separator = header_separator(line) or _guess_separator(path, line)
+    return separator, _named(_fields(line, separator))
+
+
 def header_separator(line: str) -> str | None:
     """The separator of a header line that names a ``text`` column among others, every name without
     whitespace: ``id,text,label``; None for any other line (an article's first line)."""
@@ -64,7 +79,7 @@ def header_separator(line: str) -> str | None:
     for separator in SEPARATORS:
         if separator not in line:
             continue
-        names = [name.strip() for name in _fields(line, separator)]
+        names = _named(_fields(line, separator))
         if len(names) < 2 or not all(_NAME.fullmatch(name) for name in names):
             continue
         if TEXT in (name.casefold() for name in names):
@@ -73,21 +88,16 @@ def header_separator(line: str) -> str | None:
 
 
 def names_text_column(path: Path) -> bool:
-    """Whether the first line of the file at ``path`` is a header naming a ``text`` column (read loosely:
-    for choosing the ``.csv`` files of a folder, where a table of something else is passed over and named
-    in a note rather than refused)."""
+    """Whether the header of the file at ``path`` (its first line that is not blank) names a ``text``
+    column, read as the reader reads it: for choosing the ``.csv`` files of a folder, where a table of
+    something else is passed over and named in a note rather than refused."""
     try:
-        with path.open("rb") as f:
-            head = f.read(4096)
-    except OSError:
+        source = TextFile.open(path)
+        first = next((line for _, line in source.lines() if line.strip()), "")
+    except (ImportFormatError, OSError, UnicodeDecodeError):
         return True  # the reader says why it cannot be read
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        lines = [head.decode("utf-16", errors="replace")]
-    else:
-        line = head.split(b"\n", 1)[0]
-        lines = [line.decode(codec, errors="replace") for codec in ("utf-8-sig", "gb18030")]
-    firsts = [line.split("\n", 1)[0].lstrip(BOM).strip() for line in lines]
-    return any(header_separator(first) is not None or first.casefold() == TEXT for first in firsts)
+    _, names = header_names(path, first.lstrip(BOM))
+    return TEXT in (name.casefold() for name in names)
 
 
 def looks_like_table(head: str) -> bool:
@@ -130,15 +140,18 @@ class TextTableReader:
         info.format, info.encoding = "csv", self.source.encoding
         numbers: list[int] = [0]
         lines = self._lines(numbers)
-        first = next(lines, "")
-        separator = header_separator(first) or _guess_separator(self.path, first)
-        names = [name.strip() for name in _fields(first, separator)]
+        first = next((line for line in lines if line.strip()), None)  # blank lines above the header
+        if first is None:
+            return  # an empty file: refused as one holding no document
+        header = numbers[-1]
+        separator, names = header_names(self.path, first)
         keys = [name.casefold() for name in names]
         if TEXT not in keys:
-            raise self.fail(HEADER, K.TABLE_NO_TEXT, row=first.rstrip("\n")[:_QUOTE])
+            raise self.fail(header, K.TABLE_NO_TEXT, row=first.rstrip("\n")[:_QUOTE])
         for i, key in enumerate(keys):
             if key in keys[:i]:
-                raise self.fail(HEADER, K.TABLE_COLUMN_TWICE, name=names[i])
+                raise self.fail(header, K.TABLE_COLUMN_TWICE, name=names[i])
+        width = len(_fields(first, separator))  # with the unnamed columns at its end
         text_at, title_at = keys.index(TEXT), keys.index(TITLE) if TITLE in keys else None
         info.variant = said(K.VARIANT_TABLE, separator=separator, column=names[text_at])
         reader = csv.reader(lines, delimiter=separator, strict=True)
@@ -157,9 +170,12 @@ class TextTableReader:
                 continue  # a blank line between rows
             if separator == "\t" and numbers[-1] > start and any("\t" in f and "\n" in f for f in row):
                 raise self.fail(start, K.TABLE_RUNAWAY_QUOTE, end=numbers[-1])
-            if len(row) != len(names):
+            if len(row) not in (len(names), width) or any(value.strip() for value in row[len(names) :]):
                 shown = separator.join(row)[:_QUOTE]
-                raise self.fail(start, K.TABLE_FIELDS, count=len(row), width=len(names), row=shown)
+                raise self.fail(
+                    start, K.TABLE_FIELDS, count=len(row), header=header, width=len(names), row=shown
+                )
+            row = row[: len(names)]
             text = row[text_at]
             if not text.strip():
                 raise self.fail(start, K.TABLE_EMPTY_TEXT, column=names[text_at])

@@ -89,6 +89,9 @@ def test_a_csv_of_texts_in_a_folder_is_imported_a_table_of_something_else_passed
         ('id,text\n1,北京\n2,"上海\n浦东\n', 3, "is not a well-formed CSV row"),
         ('id,text\n1,北京\n2,"上海"浦东\n', 3, "is not a well-formed CSV row"),
         ("id,text\n1,北京\n2, \n", 3, "has an empty text (column text)"),
+        ("", None, "holds no document: it is empty"),  # not "no column named text in its header ''"
+        ("\nid,text\n1,北京,x\n", 3, "has 3 field(s) where the header (line 2) has 2"),
+        ("id,text,,\n1,北京,,\n2,上海,x,\n", 3, "has 4 field(s) where the header (line 1) has 2"),
         # a stray quote opening a TSV field: the rows up to the next quote would be one text
         (
             'id\ttext\tlabel\n1\t"Breaking: markets fall\tnews\n2\tRain expected\tweather\n3\tfine"\tnews\n',
@@ -102,13 +105,38 @@ def test_a_csv_of_texts_in_a_folder_is_imported_a_table_of_something_else_passed
     ],
 )
 def test_a_table_that_does_not_read_is_refused_by_line(
-    project: Project, tmp_path: Path, body: str, line: int, words: str
+    project: Project, tmp_path: Path, body: str, line: int | None, words: str
 ) -> None:
     before = snapshot(project)
     report = project.importer.import_file(write(tmp_path / "t.csv", body))
     assert report.failed and report.error is not None
     assert report.error.line == line and words in str(report.error), str(report.error)
     assert snapshot(project) == before
+
+
+def test_a_header_below_blank_lines_or_with_excels_empty_columns_is_read(
+    sqlite_project: Project, tmp_path: Path
+) -> None:
+    write(tmp_path / "lead.csv", "\nid,text\n1,北京\n")
+    write(tmp_path / "lead.txt", "\n\nid\ttext\n1\t上海\n")
+    write(tmp_path / "excel.csv", "id,text,label,,\r\n1,浦东,a,,\r\n2,天津,b\r\n")  # a row of 3 fields too
+    files = expand_paths([tmp_path], Format.AUTO)
+    assert sorted(p.name for p in files) == ["excel.csv", "lead.csv", "lead.txt"]
+    for name in ("lead.csv", "lead.txt", "excel.csv"):
+        assert sqlite_project.importer.import_file(tmp_path / name).error is None
+    assert texts(sqlite_project) == ["北京", "上海", "浦东", "天津"]
+
+
+def test_a_folder_takes_the_csv_files_their_reader_reads(sqlite_project: Project, tmp_path: Path) -> None:
+    """A .csv is taken from a folder where its header names text as the reader reads it: a column name
+    with a space, UTF-16 without a byte-order mark."""
+    write(tmp_path / "space.csv", "id,text,label name\n1,北京,a\n")
+    (tmp_path / "utf16.csv").write_bytes("id,text\r\n1,上海\r\n".encode("utf-16-le"))
+    files = expand_paths([tmp_path], Format.AUTO)
+    assert files == [tmp_path / "space.csv", tmp_path / "utf16.csv"]
+    for path in files:
+        assert sqlite_project.importer.import_file(path).error is None
+    assert texts(sqlite_project) == ["北京", "上海"]
 
 
 def test_a_tsv_field_in_quotes_with_a_line_break_or_a_tab_is_read(
