@@ -164,8 +164,9 @@ class TextTableReader:
                 row = next(reader)
             except StopIteration:
                 break
-            except csv.Error as exc:
-                raise self.fail(start, K.TABLE_BROKEN, problem=str(exc)) from None
+            except csv.Error as exc:  # at the line read last, but a quote never closed where it opens
+                line = start if "end of data" in str(exc) else numbers[-1]
+                raise self.fail(line, K.TABLE_BROKEN, problem=str(exc)) from None
             if not row or (len(row) == 1 and not row[0].strip()):
                 continue  # a blank line between rows
             if separator == "\t" and numbers[-1] > start and any("\t" in f and "\n" in f for f in row):

@@ -88,6 +88,11 @@ def test_a_csv_of_texts_in_a_folder_is_imported_a_table_of_something_else_passed
         ("id,text,label\n1,北京,x\n2,上海,浦东,y\n", 3, "has 4 field(s) where the header (line 1) has 3"),
         ('id,text\n1,北京\n2,"上海\n浦东\n', 3, "is not a well-formed CSV row"),
         ('id,text\n1,北京\n2,"上海"浦东\n', 3, "is not a well-formed CSV row"),
+        (
+            'id,text\n1,"北京\n上海\n"浦东"x\n2,天津\n',
+            4,
+            "',' expected after '\"'",
+        ),  # where the stray quote is
         ("id,text\n1,北京\n2, \n", 3, "has an empty text (column text)"),
         ("", None, "holds no document: it is empty"),  # not "no column named text in its header ''"
         ("\nid,text\n1,北京,x\n", 3, "has 3 field(s) where the header (line 2) has 2"),
