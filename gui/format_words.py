@@ -232,4 +232,69 @@ FORMAT_WORDS: dict[K, str] = {
         "ImportMessages",
         "People's Daily 2014 (word/tag, ICTCLAS tags, one line a document)",
     ),
+    K.TABLE_NO_TEXT: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "has no column named text in its header {row!r}: a CSV or TSV file is read as a table of texts, "
+        "one document a row, from its text column (as doccano exports and imports it); name the column "
+        "that holds the texts text, or save the texts as plain text or JSON Lines",
+    ),
+    K.TABLE_COLUMN_TWICE: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "names the column {name!r} twice in its header: which one is meant cannot be known",
+    ),
+    K.TABLE_FIELDS: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "has {count} field(s) where the header (line {header}) has {width}: {row!r}; a field that holds the "
+        "separator, a quote or a line break must be in double quotes",
+    ),
+    K.TABLE_BROKEN: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "is not a well-formed CSV row ({problem}); a field that holds the separator, a quote or a line "
+        "break must be in double quotes, its quotes doubled",
+    ),
+    K.TABLE_SPANS: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "the {column} column holds spans ({value!r}), which a CSV does not carry reliably: doccano "
+        "exports a sequence-labelling project as JSONL only; export it as JSONL and import that",
+    ),
+    K.TABLE_EMPTY_TEXT: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "has an empty text (column {column})",
+    ),
+    K.TABLE_TAGS: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "the {column} column holds a tag on every row ({value!r} here), as a CoNLL file of one token a row "
+        "does, not labels of whole texts: read as a table, each {text} would be a document of its own and "
+        "no span would be made; remove the header, write the token and its tag separated by a tab (a blank "
+        "line between sentences) and import it with --format conll",
+    ),
+    K.TABLE_RUNAWAY_QUOTE: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "a field in double quotes runs from here to line {end} holding tabs and line breaks, as a stray "
+        "quote at the start of a field does: it takes in the rows after it, up to the next quote. Double a "
+        'quote that belongs to the text ("") and put its field in double quotes, or save the texts as '
+        "JSON Lines",
+    ),
+    K.NOTE_TABLE_CATEGORIES: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "the {column} column holds labels of whole documents ({example!r}: a text-classification export, "
+        "categories joined by #), not entity spans: kept in each document's metadata; no span was "
+        "imported",
+    ),
+    K.NOTE_TABLE_COLUMNS: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "columns kept in each document's metadata: {columns}",
+    ),
+    K.VARIANT_TABLE: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "table of texts: fields separated by {separator!r}, one document a row, its text from the column "
+        "{column}",
+    ),
+    K.WARN_WEIBO_NOMINAL: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "{count} nominal mention(s) (Weibo NER's .NOM tags, like 老师, 记者: not names) "
+        "were imported as labels of their own, {nominal}, apart from the names (.NAM tags: {names}); "
+        "to count them as names, merge each label into its name label: newstag labels remove {example} "
+        "--merge-into {into}",
+    ),
 }

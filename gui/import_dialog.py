@@ -164,14 +164,12 @@ class ImportDialog(QDialog):
         return [Path(self.fileList.item(i).text()) for i in range(self.fileList.count())]
 
     def _add_files(self) -> None:
+        patterns = " ".join(f"*{suffix}" for suffix in Importer.suffixes())  # the importer's own table
         files, _ = QFileDialog.getOpenFileNames(
             self,
             self.tr("Files to import"),
             "",
-            self.tr(
-                "Importable files (*.txt *.jsonl *.json *.conll *.bio *.bmes *.tsv *.ann *.anns);;"
-                "All files (*)"
-            ),
+            self.tr("Importable files ({0});;All files (*)").format(patterns),
         )
         self.add_paths([Path(f) for f in files])
 

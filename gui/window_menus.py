@@ -20,6 +20,7 @@ from gui.plain_text import plain_label
 from gui.trainer import Trainer
 from model.roles import Permission
 from model.spans import DocumentId
+from storage.project import Importer
 
 if TYPE_CHECKING:
     from gui.article_view import ArticleView
@@ -249,11 +250,12 @@ class WindowMenus(QObject):
         if self.trainer.running:
             self.show_message(self.tr("The model is training already."), False)
             return
+        patterns = " ".join(f"*{suffix}" for suffix in Importer.suffixes())  # what the importer reads
         path, _ = QFileDialog.getOpenFileName(
             self.window,
             self.tr("Labelled corpus for a base model"),
             "",
-            self.tr("Labelled corpora (*.bio *.conll *.txt *.tsv *.jsonl *.json);;All files (*)"),
+            self.tr("Labelled corpora ({0});;All files (*)").format(patterns),
         )
         if not path:
             return

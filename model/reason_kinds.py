@@ -138,6 +138,20 @@ class ReasonKind(StrEnum):
     # People's Daily 2014 (storage/formats/wordtag.py)
     NOTE_SUBTAGS = "note-subtags"
     VARIANT_PEOPLES_DAILY_2014 = "variant-peoples-daily-2014"
+    # a CSV / TSV of texts (storage/formats/text_table.py)
+    TABLE_NO_TEXT = "table-no-text"
+    TABLE_COLUMN_TWICE = "table-column-twice"
+    TABLE_FIELDS = "table-fields"
+    TABLE_BROKEN = "table-broken"
+    TABLE_SPANS = "table-spans"
+    TABLE_EMPTY_TEXT = "table-empty-text"
+    TABLE_TAGS = "table-tags"
+    TABLE_RUNAWAY_QUOTE = "table-runaway-quote"
+    NOTE_TABLE_CATEGORIES = "note-table-categories"
+    NOTE_TABLE_COLUMNS = "note-table-columns"
+    VARIANT_TABLE = "variant-table"
+    # Weibo NER's nominal mentions (storage/formats/weibo.py)
+    WARN_WEIBO_NOMINAL = "warn-weibo-nominal"
     MIXED_SCHEMES = "mixed-schemes"
     NOT_A_TAG = "not-a-tag"
     IN_SCHEME = "in-scheme"

@@ -38,7 +38,9 @@ from storage.formats.options import (
 )
 from storage.formats.plaintext import read_txt
 from storage.formats.source import TextFile
+from storage.formats.text_table import TextTableReader, names_text_column
 from storage.formats.webanno import WebAnnoReader
+from storage.formats.weibo import nominal_mentions_said
 from storage.formats.wordtag import WordTagReader
 from storage.formats.yedda import YeddaReader
 from storage.import_sink import DryRun, DryRunMemory, Sink
@@ -60,6 +62,7 @@ __all__ = [
     "SpansAs",
     "detect_format",
     "expand_paths",
+    "importable_suffixes",
     "parse_file",
     "passed_over",
     "read_documents",
@@ -67,6 +70,12 @@ __all__ = [
 ]
 
 logger = logging.getLogger(__name__)
+
+
+def importable_suffixes() -> list[str]:
+    """Every suffix a file the importer reads may have (a folder's files are chosen by them, and so are the
+    Import dialog's), sorted: ``SUFFIXES`` and the ones other formats also come with."""
+    return sorted(set(SUFFIXES).union(*ALSO_SUFFIXES.values()))
 
 
 def expand_paths(paths: Iterable[Path], fmt: Format) -> list[Path]:
@@ -83,6 +92,7 @@ def expand_paths(paths: Iterable[Path], fmt: Format) -> list[Path]:
                 if p.is_file()
                 and p.suffix.lower() in wanted
                 and not (fmt is not Format.TXT and _brat_text(p))
+                and not (p.suffix.lower() == ".csv" and not names_text_column(p))
             )
             files.extend(in_export_order(found))  # an export's folder: as it was exported (``RECORD``)
         else:
@@ -98,7 +108,8 @@ def expand_paths(paths: Iterable[Path], fmt: Format) -> list[Path]:
 
 def passed_over(paths: Iterable[Path], files: Iterable[Path]) -> list[Path]:
     """The files inside the named folders that ``expand_paths`` did not take (``files``, what it gave),
-    because their names are not of a kind it imports (``msra_train_bio``, ``data.csv``, ``README.md``), and
+    because their names are not of a kind it imports (``msra_train_bio``, ``README.md``, a ``.csv`` whose
+    header names no ``text`` column: a table of something else), and
     the symbolic links it could not follow (``unread_link``: to nothing, in a loop, or to a folder), sorted;
     hidden files, brat's ``.conf`` files and the ``.txt`` half of a brat pair are not counted."""
     taken = {_identity(p) for p in files}
@@ -172,12 +183,14 @@ def _read_documents(path: Path, options: ImportOptions, info: ReadInfo) -> Itera
         yield from BosonReader(path, read, info, source).documents()
     elif fmt is Format.WEBANNO:
         yield from WebAnnoReader(path, read, info, source).documents()
+    elif fmt is Format.CSV:
+        yield from TextTableReader(path, read, info, source).documents()
     elif fmt is Format.YEDDA and late is not None:
         yield from _late_yedda(path, read, info, source, late)
     elif fmt is Format.YEDDA:
         yield from YeddaReader(path, read, info, source).documents()
     else:
-        yield from ConllReader(path, read, info, source).documents()
+        yield from nominal_mentions_said(ConllReader(path, read, info, source).documents(), info)
 
 
 def _late_yedda(
@@ -246,6 +259,7 @@ class Importer:
     """Bringing files into the project (``project.importer``); each file in one transaction."""
 
     expand_paths = staticmethod(expand_paths)
+    suffixes = staticmethod(importable_suffixes)
     passed_over = staticmethod(passed_over)
     unread_link = staticmethod(unread_link)
     parse_file = staticmethod(parse_file)

@@ -1040,8 +1040,8 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>要导入的文件</translation>
     </message>
     <message>
-        <source>Importable files (*.txt *.jsonl *.json *.conll *.bio *.bmes *.tsv *.ann *.anns);;All files (*)</source>
-        <translation>可导入的文件 (*.txt *.jsonl *.json *.conll *.bio *.bmes *.tsv *.ann *.anns);;所有文件 (*)</translation>
+        <source>Importable files ({0});;All files (*)</source>
+        <translation>可导入的文件 ({0});;所有文件 (*)</translation>
     </message>
     <message>
         <source>Folder to import</source>
@@ -2063,6 +2063,54 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <source>People&apos;s Daily 2014 (word/tag, ICTCLAS tags, one line a document)</source>
         <translation>人民日报 2014（词/词性，ICTCLAS 词性，每行一篇）</translation>
     </message>
+    <message>
+        <source>has no column named text in its header {row!r}: a CSV or TSV file is read as a table of texts, one document a row, from its text column (as doccano exports and imports it); name the column that holds the texts text, or save the texts as plain text or JSON Lines</source>
+        <translation>的表头 {row!r} 中没有名为 text 的列：CSV 或 TSV 文件按文本表读取，每行一篇文档，正文取自 text 列（与 doccano 的导出和导入相同）；请把存放正文的列命名为 text，或把正文另存为纯文本或 JSON Lines</translation>
+    </message>
+    <message>
+        <source>names the column {name!r} twice in its header: which one is meant cannot be known</source>
+        <translation>的表头两次列出列 {name!r}：无法知道指的是哪一列</translation>
+    </message>
+    <message>
+        <source>has {count} field(s) where the header (line {header}) has {width}: {row!r}; a field that holds the separator, a quote or a line break must be in double quotes</source>
+        <translation>有 {count} 个字段，而表头（第 {header} 行）有 {width} 个：{row!r}；含有分隔符、引号或换行的字段必须放在双引号中</translation>
+    </message>
+    <message>
+        <source>is not a well-formed CSV row ({problem}); a field that holds the separator, a quote or a line break must be in double quotes, its quotes doubled</source>
+        <translation>不是格式正确的 CSV 行（{problem}）；含有分隔符、引号或换行的字段必须放在双引号中，其中的引号写两遍</translation>
+    </message>
+    <message>
+        <source>the {column} column holds spans ({value!r}), which a CSV does not carry reliably: doccano exports a sequence-labelling project as JSONL only; export it as JSONL and import that</source>
+        <translation>{column} 列存放的是实体片段（{value!r}），CSV 无法可靠地承载它们：doccano 只把序列标注项目导出为 JSONL；请导出为 JSONL 再导入</translation>
+    </message>
+    <message>
+        <source>has an empty text (column {column})</source>
+        <translation>正文为空（{column} 列）</translation>
+    </message>
+    <message>
+        <source>the {column} column holds a tag on every row ({value!r} here), as a CoNLL file of one token a row does, not labels of whole texts: read as a table, each {text} would be a document of its own and no span would be made; remove the header, write the token and its tag separated by a tab (a blank line between sentences) and import it with --format conll</source>
+        <translation>{column} 列每一行都是一个标记（此处为 {value!r}），像每行一个词元的 CoNLL 文件那样，而不是整篇文本的标签：若按表格读取，每个 {text} 都会成为单独的文档，且不会产生任何片段；请删除表头，把词元和它的标记用制表符隔开（句子之间空一行），再用 --format conll 导入</translation>
+    </message>
+    <message>
+        <source>a field in double quotes runs from here to line {end} holding tabs and line breaks, as a stray quote at the start of a field does: it takes in the rows after it, up to the next quote. Double a quote that belongs to the text (&quot;&quot;) and put its field in double quotes, or save the texts as JSON Lines</source>
+        <translation>一个双引号中的字段从这里一直延续到第 {end} 行，其中含有制表符和换行，多出来的引号放在字段开头时就会这样：它会把后面的各行一直到下一个引号都吞进去。属于正文的引号请写两遍（&quot;&quot;）并把该字段放在双引号中，或者把文本保存为 JSON Lines</translation>
+    </message>
+    <message>
+        <source>the {column} column holds labels of whole documents ({example!r}: a text-classification export, categories joined by #), not entity spans: kept in each document&apos;s metadata; no span was imported</source>
+        <translation>{column} 列存放的是整篇文档的标签（{example!r}：文本分类的导出，类别以 # 连接），不是实体片段：已保存在各文档的元数据中；没有导入任何片段</translation>
+    </message>
+    <message>
+        <source>columns kept in each document&apos;s metadata: {columns}</source>
+        <translation>保存在各文档元数据中的列：{columns}</translation>
+    </message>
+    <message>
+        <source>table of texts: fields separated by {separator!r}, one document a row, its text from the column {column}</source>
+        <translation>文本表：字段以 {separator!r} 分隔，每行一篇文档，正文取自 {column} 列</translation>
+    </message>
+    <message>
+        <source>{count} nominal mention(s) (Weibo NER&apos;s .NOM tags, like 老师, 记者: not names) were imported as labels of their own, {nominal}, apart from the names (.NAM tags: {names}); to count them as names, merge each label into its name label: newstag labels remove {example} --merge-into {into}</source>
+        <translation>{count} 个指称性提及（Weibo NER 的 .NOM 标签，如 老师、记者：不是名称）已作为单独的标签导入：{nominal}，与名称（.NAM 标签：{names}）分开；若要把它们算作名称，请把每个标签合并到相应的名称标签：newstag labels remove {example} --merge-into {into}</translation>
+    </message>
 </context>
 <context>
     <name>ImportOptions</name>
@@ -2109,6 +2157,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
     <message>
         <source>YEDDA .ann ([@text#Label*] inline)</source>
         <translation>YEDDA .ann（行内 [@文本#标签*]）</translation>
+    </message>
+    <message>
+        <source>CSV / TSV of texts (a text column, a row a document)</source>
+        <translation>CSV / TSV 文本表（每行一篇文档）</translation>
     </message>
     <message>
         <source>Gold layer (decided)</source>
@@ -4063,8 +4115,8 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>用于基础模型的已标注语料</translation>
     </message>
     <message>
-        <source>Labelled corpora (*.bio *.conll *.txt *.tsv *.jsonl *.json);;All files (*)</source>
-        <translation>已标注语料 (*.bio *.conll *.txt *.tsv *.jsonl *.json);;所有文件 (*)</translation>
+        <source>Labelled corpora ({0});;All files (*)</source>
+        <translation>已标注语料 ({0});;所有文件 (*)</translation>
     </message>
     <message>
         <source>Training a base model on {0} in the background (a large corpus takes minutes); annotation goes on meanwhile.</source>

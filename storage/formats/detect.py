@@ -14,6 +14,7 @@ from storage.formats import ImportFormatError
 from storage.formats.boson import looks_like_boson
 from storage.formats.ontonotes import looks_like_ontonotes
 from storage.formats.source import BOM, TextFile
+from storage.formats.text_table import looks_like_table
 from storage.formats.webanno import looks_like_webanno
 from storage.formats.wordtag import parse_token
 from storage.formats.yedda import first_entity_line, looks_like_yedda, marks_yedda_entity, yedda_head
@@ -31,6 +32,7 @@ class Format(enum.StrEnum):
     BOSON = "boson"  # BosonNLP_NER_6C.txt: {{person_name:…}} inline
     WEBANNO = "webanno"  # WebAnno TSV 3.x: INCEpTION's and WebAnno's export
     YEDDA = "yedda"  # YEDDA's .ann: [@text#Label*] inline
+    CSV = "csv"  # a CSV / TSV table of texts with a text column: doccano's CSV export
 
 
 SUFFIXES = {
@@ -39,6 +41,7 @@ SUFFIXES = {
     ".json": Format.JSON,
     ".ann": Format.BRAT,
     ".name": Format.ONTONOTES,
+    ".csv": Format.CSV,
     **dict.fromkeys(
         (
             ".conll",
@@ -68,6 +71,7 @@ ALSO_SUFFIXES = {
     Format.BOSON: {".txt"},
     Format.WEBANNO: {".tsv"},
     Format.YEDDA: {".ann"},
+    Format.CSV: {".tsv", ".txt"},
 }
 _UNTYPED = frozenset("BIESMLUO")
 _JSON_ARRAY = re.compile(r"\[\s*[\[{\]]")
@@ -172,6 +176,8 @@ def detect(path: Path) -> Detection:
         found = Format.CONLL
     if found is None and looks_like_wordtag(head):
         found = Format.WORDTAG
+    if found is None and looks_like_table(head):  # id,text,label (a .csv without one is refused by name)
+        found = Format.CSV
     if found is None:
         found = SUFFIXES.get(suffix, Format.TXT)
         if found is Format.BRAT:

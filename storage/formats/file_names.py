@@ -36,6 +36,8 @@ _NUMBERED = re.compile(r"(?:doc|document|file|text)?[-_ ]?\d+", re.IGNORECASE)
 # (annotation/<doc.txt>/<user>.tsv)
 _DOCUMENT_SUFFIXES = {".txt", ".tsv", ".xmi", ".conll", ".conllu", ".conllx", ".json", ".jsonl", ".xml"}
 _DOCUMENT_SUFFIXES |= {".html", ".htm", ".pdf", ".ann", ".bio", ".iob", ".bioes", ".md", ".rtf", ".docx"}
+_INCEPTION_FOLDERS = {"annotation", "curation"}  # the project export's folders of documents
+_INCEPTION_USERS = {"CURATION_USER", "INITIAL_CAS"}  # the files INCEpTION names for itself, not for a user
 _DEVICES = {"CON", "PRN", "AUX", "NUL"} | {f"{d}{i}" for d in ("COM", "LPT") for i in range(10)}
 
 
@@ -170,18 +172,31 @@ def title_from_name(stem: str, first_line: str, clashed: bool = True) -> str:
     return stem
 
 
-def title_from_path(path: Path, first_line: str) -> str:
+def inception_document(path: Path) -> str | None:
+    """The document name of a file laid out as in INCEpTION's project export
+    (``annotation/<document name>/<user>.tsv``, ``curation/<document name>/CURATION_USER.tsv``: a folder named
+    by the document, its suffix kept, inside ``annotation`` or ``curation``, or holding a file of INCEpTION's
+    own users); None for any other file, one in a folder of the user's named like a file (``corpus.txt/``)
+    among them."""
+    folder = Path(path.parent.name)
+    if folder.suffix.lower() not in _DOCUMENT_SUFFIXES or not folder.stem.strip():
+        return None
+    if path.parent.parent.name.casefold() in _INCEPTION_FOLDERS or path.stem in _INCEPTION_USERS:
+        return folder.stem
+    return None
+
+
+def title_from_path(path: Path, first_line: str, inception: bool = False) -> str:
     """The title of the document read from the file at ``path`` whose first line is ``first_line``: the
-    one its export recorded (``RECORD``), else ``title_from_name``'s; in INCEpTION's project export
-    (``annotation/<document name>/<user>.tsv``, ``curation/<document name>/CURATION_USER.tsv``: a folder
-    named by the document, its suffix kept) the folder names the document, never the user's file in it."""
+    one its export recorded (``RECORD``), else ``title_from_name``'s. Where the file's content is what
+    INCEpTION's project export holds (``inception``: a WebAnno TSV file) and its place is that export's
+    (``inception_document``), the folder names the document, never the user's file in it."""
     stem = unicodedata.normalize("NFC", path.stem)
     recorded = _record(path.parent).get(stem)
     if recorded is not None and recorded[1].strip():
         return recorded[1]
-    folder = path.parent.name
-    if Path(folder).suffix.lower() in _DOCUMENT_SUFFIXES and Path(folder).stem.strip():
-        return title_from_name(Path(folder).stem, first_line)
+    if inception and (document := inception_document(path)) is not None:
+        return title_from_name(document, first_line)
     base = re.sub(r"-\d+$", "", stem)
     clashed = base != stem and _key(base) in _sibling_keys(path.parent, path.suffix)
     return title_from_name(stem, first_line, clashed)

@@ -220,7 +220,7 @@ class WebAnnoReader:
             return
         info.offset_units["utf16"] += 1
         yield ParsedDocument(
-            title=title_from_path(self.path, first_line_title(text)),
+            title=title_from_path(self.path, first_line_title(text), inception=True),
             text=text,
             source=str(self.path),
             meta={"format": "webanno", "encoding": self.source.encoding, "sentences": sentences},

@@ -361,3 +361,29 @@ def test_a_failed_import_leaves_no_part_filled_progress_bar(qtbot: QtBot, projec
     dialog._on_failed("the worker stopped")
     assert dialog.progress.value() < dialog.progress.minimum()  # reset: no bar, not 40 %
     assert "The import failed: the worker stopped" in dialog.messageLabel.text()
+
+
+def test_add_files_offers_every_suffix_the_importer_reads(
+    qtbot: QtBot, project: Project, monkeypatch
+) -> None:
+    """The chooser's filter is made from the importer's own suffix table (a .conllu, .iob or .csv corpus is
+    shown in it), so that the two cannot drift apart; under the Chinese translation too."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from storage.formats.detect import ALSO_SUFFIXES, SUFFIXES
+
+    offered: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: offered.append(a[3]) or ([], ""))
+    dialog = open_dialog(qtbot, project)
+    read = set(SUFFIXES).union(*ALSO_SUFFIXES.values())
+    assert {".conllu", ".iob", ".bio", ".bioes", ".anns", ".csv"} <= read
+    for language in (i18n.ENGLISH, i18n.CHINESE):
+        i18n.install(language)
+        try:
+            offered.clear()
+            qtbot.mouseClick(dialog.addFilesButton, LEFT)
+        finally:
+            i18n.install(i18n.ENGLISH)
+        importable = offered[0].split(";;")[0]
+        patterns = set(importable[importable.index("(") + 1 : importable.rindex(")")].split())
+        assert patterns == {f"*{suffix}" for suffix in read}, language

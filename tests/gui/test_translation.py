@@ -97,6 +97,7 @@ ALLOWED = {
     "INCEpTION",
     "NamedEntity",  # WebAnno's named-entity layer, by its name
     "TSV",
+    "CSV",
     "YEDDA",
     "anns",
     "txt",

@@ -150,7 +150,10 @@ def test_a_base_model_is_trained_in_the_background_from_a_corpus_the_lead_picks(
         lines += [f"{ch} {tag}" for ch, tag in zip(sentence, tags, strict=True)] + [""]
     bio = tmp_path / "public.bio"
     bio.write_text("\n".join(lines), encoding="utf-8")
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(bio), ""))
+    offered: list[str] = []
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", lambda *a, **k: offered.append(a[3]) or (str(bio), "")
+    )
     action = window.findChild(QAction, "action_train_base")
     assert action is not None and action.text() == "Train a base model on a labelled corpus…"
     statuses: list[str] = []
@@ -165,6 +168,11 @@ def test_a_base_model_is_trained_in_the_background_from_a_corpus_the_lead_picks(
     assert info is not None and info[2] == 12
     label = window.menus.model_label.text()
     assert label == "Model: base model (12 documents), none trained on this project yet"
+    # the chooser offers every suffix the importer reads (a .conllu, .iob or .bmes corpus among them)
+    corpora = offered[0].split(";;")[0]
+    patterns = set(corpora[corpora.index("(") + 1 : corpora.rindex(")")].split())
+    assert patterns == {f"*{suffix}" for suffix in window.project.importer.suffixes()}
+    assert {"*.conllu", "*.iob", "*.bmes", "*.char"} <= patterns
 
 
 def test_a_broken_base_corpus_is_reported_and_stores_nothing(

@@ -155,6 +155,39 @@ def test_an_inception_project_export_is_titled_by_its_document_folders(
         assert [d.title for d in back.documents.all()] == ["新华社北京电"]
 
 
+@pytest.mark.parametrize("place", ["curation/新华社北京电.txt/admin", "新华社北京电.txt/CURATION_USER"])
+def test_inception_curation_is_titled_by_its_document_folder(
+    sqlite_project: Project, tmp_path: Path, place: str
+) -> None:
+    fill(sqlite_project, [("第一篇", "李强在上海。\n正文")])
+    sqlite_project.export.run(ExportOptions(format=ExportFormat.WEBANNO), tmp_path / "out")
+    target = tmp_path / "project" / f"{place}.tsv"
+    target.parent.mkdir(parents=True)
+    target.write_bytes(next((tmp_path / "out").glob("*.tsv")).read_bytes())
+    with Project.open(f"sqlite:///{tmp_path / 'back.db'}") as back:
+        assert back.importer.import_file(target).error is None
+        assert [d.title for d in back.documents.all()] == ["新华社北京电"]
+
+
+def test_a_folder_of_the_users_named_like_a_file_does_not_title_its_documents(
+    sqlite_project: Project, tmp_path: Path
+) -> None:
+    """``corpus.txt/`` is a folder someone named, not INCEpTION's ``annotation/<document>/``: the files in it
+    (a brat pair, WebAnno TSV files) keep their own names as titles, not "corpus" for every one."""
+    fill(sqlite_project, [("第一篇", "李强在上海。\n正文"), ("第二篇", "李强在北京。\n正文")])
+    sqlite_project.export.run(ExportOptions(format=ExportFormat.WEBANNO), tmp_path / "out")
+    folder = tmp_path / "corpus.txt"
+    folder.mkdir()
+    for tsv in (tmp_path / "out").glob("*.tsv"):  # without the export's record of titles
+        (folder / tsv.name).write_bytes(tsv.read_bytes())
+    (folder / "报告.txt").write_text("新华社电\n李强。\n", encoding="utf-8")
+    (folder / "报告.ann").write_text("T1\tPER 5 7\t李强\n", encoding="utf-8")
+    with Project.open(f"sqlite:///{tmp_path / 'back.db'}") as back:
+        for path in expand_paths([folder], Format.AUTO):
+            assert back.importer.import_file(path).error is None
+        assert sorted(d.title for d in back.documents.all()) == ["报告", "第一篇", "第二篇"]
+
+
 def test_windows_device_names_with_a_space_before_the_dot_are_not_used() -> None:
     names = FileNames()
     assert names.name("CON .x", 1) == "_CON .x"
