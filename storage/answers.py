@@ -1,11 +1,12 @@
-"""A PostgreSQL server that stops answering in the middle of an action (frozen, or a network gone quiet):
-the wait for each answer is bounded, and an action whose COMMIT was sent but whose answer never came is
-looked up again, on a new connection, before anyone is told whether it was saved.
+"""A PostgreSQL server that stops answering (frozen, or a network gone quiet): the wait for each answer is
+bounded, and an action whose COMMIT was sent but whose answer never came is looked up again, on a new
+connection, before anyone is told whether it was saved.
 
 The bound is the client's: a frozen server's kernel still acknowledges what it is sent, and answers TCP
-keepalives, so only a clock on this side notices that nothing comes back. It applies where ``answering`` is
-in force (an annotation action), not to an import's batches or a migration, which may legitimately take
-longer than a person waits for one key."""
+keepalives, so only a clock on this side notices that nothing comes back. It is on every statement of every
+connection (a read the window waits on as much as an action: ``ANSWER_WAIT_S``); long work (an import, an
+export, training, a migration) takes ``long_work``'s longer one, which ends it with the same refusal rather
+than never."""
 
 from __future__ import annotations
 
@@ -14,17 +15,17 @@ import inspect
 import logging
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from model.faults import ANSWER_WAIT_S, Fault, FaultKind
+from model.faults import ANSWER_WAIT_S, LONG_WAIT_S, Fault, FaultKind
 from model.ops import NOT_SAVED, StoreUnavailable
 
 logger = logging.getLogger(__name__)
@@ -50,7 +51,8 @@ IN_DOUBT = (
 def answering(seconds: float | None = None) -> Iterator[None]:
     """Within the block (this thread), a PostgreSQL statement, its COMMIT included, that gets no answer in
     ``seconds`` (``ANSWER_WAIT_S``, read as the block begins) fails with OperationalError (``NO_ANSWER``),
-    its connection closed and not reused."""
+    its connection closed and not reused. Outside any block the bound is ``ANSWER_WAIT_S`` too (read as each
+    statement waits)."""
     token = _bound.set(ANSWER_WAIT_S if seconds is None else seconds)
     try:
         yield
@@ -58,10 +60,40 @@ def answering(seconds: float | None = None) -> Iterator[None]:
         _bound.reset(token)
 
 
+@contextmanager
+def long_work() -> Iterator[None]:
+    """``answering`` with ``LONG_WAIT_S``: for work off the window's thread whose statements may rightly take
+    longer than a person waits for a key (an import's batch, an export's reads, a model's save, a
+    migration), still ended by a server that never answers. A bound already longer is kept."""
+    with answering(max(LONG_WAIT_S, _bound.get() or 0)):
+        yield
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def taking_long(function: Callable[P, R]) -> Callable[P, R]:
+    """``function`` run under ``long_work``."""
+
+    @functools.wraps(function)
+    def run(*args: P.args, **kwargs: P.kwargs) -> R:
+        with long_work():
+            return function(*args, **kwargs)
+
+    return run
+
+
+def wait_bound() -> float:
+    """The bound in force in this thread: ``answering``'s, else ``ANSWER_WAIT_S``."""
+    bound = _bound.get()
+    return ANSWER_WAIT_S if bound is None else bound
+
+
 @functools.cache
 def connection_class() -> Any:
-    """psycopg's Connection, with the wait for an answer bounded where ``answering`` is in force. A psycopg
-    without the (private) bounded wait, older than 3.3.6, is logged as an error: the bound does nothing."""
+    """psycopg's Connection, with the wait for each answer bounded (``wait_bound``). A psycopg without the
+    (private) bounded wait, older than 3.3.6, is logged as an error: the bound does nothing."""
     import psycopg
     from psycopg import errors
 
@@ -71,8 +103,8 @@ def connection_class() -> Any:
 
     class AnsweringConnection(psycopg.Connection):  # type: ignore[type-arg]
         def wait(self, gen: Any, *args: Any, **kwargs: Any) -> Any:
-            bound = _bound.get()
-            if bound is None or timed_out is None or kwargs.get("timeout") is not None or len(args) > 1:
+            bound = wait_bound()
+            if timed_out is None or kwargs.get("timeout") is not None or len(args) > 1:
                 return super().wait(gen, *args, **kwargs)
             try:
                 return super().wait(gen, *args, **{**kwargs, "timeout": bound})
@@ -193,7 +225,7 @@ def transaction_landed(engine: Engine, sent: Ticket, wait_s: float | None = None
     connection (``pg_xact_status``). A COMMIT still running (a slow server: it may land after the bound) is
     waited for up to ``wait_s`` (``ANSWER_WAIT_S``), then its backend is ended and the server asked again:
     committed or aborted, the answer is final. None when the server cannot be asked, or cannot tell."""
-    deadline = time.monotonic() + ((_bound.get() or ANSWER_WAIT_S) if wait_s is None else wait_s)
+    deadline = time.monotonic() + (wait_bound() if wait_s is None else wait_s)
     try:
         with engine.connect() as conn:
             conn = conn.execution_options(isolation_level="AUTOCOMMIT")

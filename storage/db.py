@@ -15,7 +15,7 @@ from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.util import asbool
 
 from model.faults import LOCK_WAIT_S, Fault, FaultKind
-from storage.answers import IN_DOUBT, LOST_NOT_SAVED
+from storage.answers import IN_DOUBT, LOST_NOT_SAVED, taking_long
 from storage.pg_engine import pg_engine
 
 if TYPE_CHECKING:
@@ -347,6 +347,7 @@ def _current_revisions(engine: Engine) -> tuple[str, ...] | None:
         return None
 
 
+@taking_long  # a migration may rewrite a large table
 def migrate(engine: Engine) -> None:
     """Bring the schema to this version's head; refuse a schema this version does not know."""
     head = _head_from_files()
