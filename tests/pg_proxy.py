@@ -3,12 +3,12 @@ that drops a connection at a chosen moment, without touching the server (no SIGS
 
 ``freeze_at(b"INSERT INTO spans")``: when newstag sends that statement, nothing more is forwarded either way
 (a frozen server's kernel still takes what it is sent: so does the proxy) until ``thaw()``; new connections
-get no answer either. ``at_commit(...)``: when newstag sends a COMMIT, ``"forward"`` hands it to the server
-and cuts the connection before the answer comes back, ``"drop"`` cuts it without sending it, ``"freeze"``
-holds it and, from then on, refuses new connections (a server that is gone). ``blackhole_at(...)``: when
-newstag sends that statement, that connection's traffic is dropped both ways for good and neither side is
-ever closed (a network path gone silent: the server never hears the client's Terminate); new connections
-work."""
+get no answer either (``freeze()``: the same, from now). ``at_commit(...)``: when newstag sends a COMMIT,
+``"forward"`` hands it to the server and cuts the connection before the answer comes back, ``"drop"`` cuts it
+without sending it, ``"freeze"`` holds it and, from then on, refuses new connections (a server that is gone).
+``blackhole_at(...)``: when newstag sends that statement, that connection's traffic is dropped both ways for
+good and neither side is ever closed (a network path gone silent: the server never hears the client's
+Terminate); new connections work."""
 
 from __future__ import annotations
 
@@ -46,6 +46,10 @@ class Proxy:
 
     def freeze_at(self, statement: bytes) -> None:
         self._freeze_at = statement
+
+    def freeze(self) -> None:
+        """The server freezes now: nothing more is forwarded either way, on any connection, new ones too."""
+        self._frozen.set()
 
     def blackhole_at(self, statement: bytes) -> None:
         self._blackhole_at = statement
