@@ -21,6 +21,9 @@ from contextlib import contextmanager, suppress
 from sqlalchemy import make_url
 
 BOUND = 1  # seconds: the wait for an answer in the tests through the proxy (ANSWER_WAIT_S is 10)
+# seconds: the wait for a new connection in those tests (CONNECT_WAIT_S is 5; libpq takes no less than 2). A
+# read on a server that froze while the pool held its connection waits for both: the ping, then a new one
+CONNECT = 2
 COMMIT = b"Q\x00\x00\x00\x0bCOMMIT\x00"  # the simple-query message psycopg sends for a COMMIT
 
 

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from storage.project import Project
 from tests.gui.helpers import own, press
-from tests.pg_proxy import BOUND, Proxy
+from tests.pg_proxy import BOUND, CONNECT, Proxy
 
 K = Qt.Key
 pytestmark = pytest.mark.postgres
@@ -64,3 +64,28 @@ def test_a_key_whose_commit_went_unanswered_is_said_to_be_maybe_saved(
     assert said.endswith("open the document again once the server answers to see whether it was"), said
     assert "not saved" not in said
     assert window.session.undo_stack.count() == 0  # not shown as done either
+
+
+def test_an_article_opened_on_a_frozen_server_is_refused_in_seconds_and_opens_once_it_answers(
+    qtbot: QtBot, make_window, corpus, proxy: Proxy
+) -> None:
+    window = make_window()
+    qtbot.wait(200)
+    shown = window.article.toPlainText()
+    proxy.freeze()  # the server freezes between two articles
+    started = time.monotonic()
+    window.documents.view.setCurrentIndex(window.documents.model.index(1, 0))  # the list's second article
+    waited = time.monotonic() - started
+    assert waited < BOUND + CONNECT + 2, waited  # the window was not frozen for good
+    said = window.message_bar.text()
+    assert window.message_bar.isVisible()
+    assert said.startswith("Opening the document failed: the database could not be read (the database "), said
+    assert f"@127.0.0.1:{proxy.port}/" in said, said
+    assert "stopped answering" in said or "is unavailable" in said, said
+    assert window.session.document is not None and window.session.document.id == corpus[0]
+    assert window.article.toPlainText() == shown  # the article shown stays, whole
+    proxy.thaw()
+    window.documents.view.setCurrentIndex(window.documents.model.index(0, 0))
+    window.documents.view.setCurrentIndex(window.documents.model.index(1, 0))  # chosen again: it opens
+    assert window.session.document.id == corpus[1]
+    assert window.article.toPlainText() != shown

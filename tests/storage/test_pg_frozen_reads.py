@@ -14,23 +14,19 @@ from pathlib import Path
 import pytest
 
 import storage.answers
-import storage.db
 from model.faults import FaultKind
 from model.spans import DocumentId, Entity, Label, Role
 from storage.project import Project
 from storage.types import MODEL_KIND
 from tests.conftest import snapshot
 from tests.gui.conftest import add_documents
-from tests.pg_proxy import BOUND, Proxy
+from tests.pg_proxy import BOUND, CONNECT, Proxy
 
 pytestmark = pytest.mark.postgres
 
-CONNECT_S = 2  # libpq's least connect_timeout: a read after the freeze pings, then connects anew
-
 
 @pytest.fixture
-def frozen_url(proxy: Proxy, pg_database: str, monkeypatch: pytest.MonkeyPatch) -> str:
-    monkeypatch.setattr(storage.db, "CONNECT_WAIT_S", CONNECT_S)
+def frozen_url(proxy: Proxy, pg_database: str) -> str:
     return proxy.url(pg_database)
 
 
@@ -97,7 +93,7 @@ def test_a_read_or_write_on_a_frozen_server_is_refused_in_bounded_time_then_work
         run = {**READS, **WRITES}[what]
         run(proxied, doc)  # a first time: the pool holds a connection that was answering
         before = snapshot(pg_project)
-        exc = _frozen(proxied, proxy, lambda: run(proxied, doc), BOUND + CONNECT_S + 2)
+        exc = _frozen(proxied, proxy, lambda: run(proxied, doc), BOUND + CONNECT + 2)
         said = _said(proxied, exc, proxy.port)
         assert "stopped answering (no answer from the server in 1 seconds)" in said or (
             "is unavailable" in said
