@@ -1,4 +1,6 @@
-"""Failures of reading steps, reported in the message bar instead of being lost in a Qt slot."""
+"""Failures of reading steps, reported in the message bar instead of being lost in a Qt slot; and writes of
+the dialogs (labels, people, assignment, review, the document order) that the database refused, said where
+the dialog speaks."""
 
 from __future__ import annotations
 
@@ -43,3 +45,46 @@ def reported(what: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
         return guarded
 
     return wrap
+
+
+def unsaved(what: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """A write the database refused as a whole (the server stopped answering or went away, a lock, a full
+    disk: ``project.problem``) is said where the decorated method's object speaks (its ``say``, else its
+    ``message`` signal, else its ``show_message``), naming ``what`` was not done (English, marked for
+    translation in context ``Reported``), instead of a traceback from a Qt slot. Anything else is raised."""
+
+    def wrap(method: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(method)
+        def guarded(self: QObject, *args: object, **kwargs: object) -> Any:
+            try:
+                return method(self, *args, **kwargs)
+            except Exception as exc:
+                problem = database_problem(self, exc)
+                if problem is None:
+                    raise
+                logger.warning("%s failed: %s", what, problem)
+                said = QCoreApplication.translate("Reported", "{0} failed, nothing was saved: {1}").format(
+                    QCoreApplication.translate("Reported", what), database_message(problem)
+                )
+                speak(self, said)
+                return None
+
+        return guarded
+
+    return wrap
+
+
+def database_problem(owner: object, exc: BaseException) -> Exception | None:
+    """What ``exc`` means for the database as a whole (``project.problem``); None: something else."""
+    project = getattr(owner, "project", None) or getattr(getattr(owner, "session", None), "project", None)
+    return None if project is None else project.problem(exc)
+
+
+def speak(owner: Any, said: str) -> None:
+    """``said``, as an error, where ``owner`` speaks."""
+    if hasattr(owner, "say"):
+        owner.say(said, error=True)
+    elif hasattr(owner, "message") and hasattr(owner.message, "emit"):
+        owner.message.emit(said, True)
+    else:
+        owner.show_message(said, True)

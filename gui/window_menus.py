@@ -14,9 +14,11 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMenu, QWidget
 
+from gui.i18n import QT_TRANSLATE_NOOP
 from gui.menu_bar import window_menu
 from gui.permissions import refusal
 from gui.plain_text import plain_label
+from gui.reported import unsaved
 from gui.trainer import Trainer
 from model.roles import Permission
 from model.spans import DocumentId
@@ -279,6 +281,7 @@ class WindowMenus(QObject):
         if self.project.ordering.document_order() == "uncertainty":
             self.project.ordering.refresh_ranking(service)
 
+    @unsaved(QT_TRANSLATE_NOOP("Reported", "Changing the document order"))
     def toggle_order(self) -> None:
         """Model → Most uncertain documents first: a project setting; the first time, the order is computed in
         the background."""

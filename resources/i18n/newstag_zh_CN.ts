@@ -3165,6 +3165,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>撤销或重做</translation>
     </message>
     <message>
+        <source>Checking your role</source>
+        <translation>核对您的角色</translation>
+    </message>
+    <message>
         <source>{0} failed: the database could not be read ({1}).</source>
         <translation>{0}失败：无法读取数据库（{1}）。</translation>
     </message>
@@ -3175,6 +3179,54 @@ Replace it? Once the new export is complete, the old file is deleted and the new
     <message>
         <source>Opening the next document</source>
         <translation>打开下一篇文档</translation>
+    </message>
+    <message>
+        <source>Assigning documents</source>
+        <translation>分配文档</translation>
+    </message>
+    <message>
+        <source>Changing the label</source>
+        <translation>修改标签</translation>
+    </message>
+    <message>
+        <source>Adding a label</source>
+        <translation>添加标签</translation>
+    </message>
+    <message>
+        <source>Removing the label</source>
+        <translation>删除标签</translation>
+    </message>
+    <message>
+        <source>Merging the labels</source>
+        <translation>合并标签</translation>
+    </message>
+    <message>
+        <source>Reordering the labels</source>
+        <translation>调整标签顺序</translation>
+    </message>
+    <message>
+        <source>Adding the preset&apos;s labels</source>
+        <translation>添加预设的标签</translation>
+    </message>
+    <message>
+        <source>Changing the role</source>
+        <translation>修改角色</translation>
+    </message>
+    <message>
+        <source>Adding the person</source>
+        <translation>添加成员</translation>
+    </message>
+    <message>
+        <source>{0} failed, nothing was saved: {1}</source>
+        <translation>{0}失败，未保存任何内容：{1}</translation>
+    </message>
+    <message>
+        <source>Saving the gold</source>
+        <translation>保存金标准</translation>
+    </message>
+    <message>
+        <source>Changing the document order</source>
+        <translation>修改文档顺序</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,88 @@
+"""The window's writes other than an annotation action (the label set, the document order) and the role
+check before a lead's dialog, on a PostgreSQL server that freezes (a proxy of the test's own,
+``tests/pg_proxy.py``): each is refused in seconds with a message naming the server and what was not done,
+where the window or the dialog speaks, never a traceback from a Qt slot; and works again once the server
+answers."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from storage.project import Project
+from tests.gui.test_label_editor import labels, open_editor
+from tests.gui.test_roles_window import click_menu
+from tests.pg_proxy import BOUND, CONNECT, Proxy
+
+pytestmark = pytest.mark.postgres
+IN_TIME = BOUND + CONNECT + 2  # a ping that gets no answer, then a new connection that gets none
+
+
+@pytest.fixture
+def sqlite_project(proxy: Proxy, pg_database: str) -> Iterator[Project]:
+    """The window's fixtures (corpus, make_window) on the real server, through the proxy."""
+    project = Project.open(proxy.url(pg_database))
+    yield project
+    project.close()
+
+
+def _server(said: str, proxy: Proxy) -> None:
+    assert f"the database postgresql+psycopg://postgres@127.0.0.1:{proxy.port}/" in said, said
+    assert "stopped answering" in said or "is unavailable" in said, said
+
+
+def test_a_label_added_on_a_frozen_server_is_said_not_saved_and_added_once_it_answers(
+    qtbot: QtBot, make_window, corpus, pg_project: Project, proxy: Proxy
+) -> None:
+    window = make_window("alice")  # the first person: the lead
+    editor = open_editor(qtbot, window)
+    before = labels(pg_project)
+    proxy.freeze()
+    started = time.monotonic()
+    qtbot.mouseClick(editor.add_button, Qt.MouseButton.LeftButton)
+    assert time.monotonic() - started < IN_TIME
+    said = editor.message.text()
+    assert said.startswith("Adding a label failed, nothing was saved: the database "), said
+    _server(said, proxy)
+    proxy.thaw()
+    assert labels(pg_project) == before
+    qtbot.mouseClick(editor.add_button, Qt.MouseButton.LeftButton)  # the same click: saved
+    assert editor.message.text() == "NEW added: type its name."
+    assert [name for name, _, _ in labels(pg_project)] == [name for name, _, _ in before] + ["NEW"]
+
+
+def test_the_role_check_before_the_label_editor_on_a_frozen_server_is_said(
+    qtbot: QtBot, make_window, corpus, proxy: Proxy
+) -> None:
+    window = make_window("alice")
+    qtbot.wait(200)
+    proxy.freeze()
+    started = time.monotonic()
+    click_menu(qtbot, window, "menu_Project", "action_labels")
+    assert time.monotonic() - started < IN_TIME + 1  # the menu's clicks too
+    said = window.message_bar.text()
+    assert window.message_bar.isVisible()
+    assert said.startswith("Checking your role failed: the database could not be read (the database "), said
+    _server(said, proxy)
+    assert window.menus.label_menu.editor is None  # not opened
+    proxy.thaw()
+
+
+def test_the_document_order_changed_on_a_frozen_server_is_said_not_saved(
+    qtbot: QtBot, make_window, corpus, pg_project: Project, proxy: Proxy
+) -> None:
+    window = make_window()
+    qtbot.wait(200)
+    proxy.freeze()
+    started = time.monotonic()
+    window.menus.order_action.trigger()
+    assert time.monotonic() - started < IN_TIME
+    said = window.message_bar.text()
+    assert said.startswith("Changing the document order failed, nothing was saved: the database "), said
+    _server(said, proxy)
+    proxy.thaw()
+    assert pg_project.ordering.document_order() == "sequential"
