@@ -947,6 +947,13 @@ Replace it? Once the new export is complete, the old file is deleted and the new
     </message>
 </context>
 <context>
+    <name>FaultHook</name>
+    <message>
+        <source>What you asked for was not done: {0}</source>
+        <translation>您要求的操作未完成：{0}</translation>
+    </message>
+</context>
+<context>
     <name>GoldComparison</name>
     <message>
         <source>Compare with gold</source>

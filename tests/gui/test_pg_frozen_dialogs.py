@@ -6,6 +6,7 @@ answers."""
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Iterator
 
@@ -13,6 +14,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from gui import fault_hook
 from storage.project import Project
 from tests.gui.test_label_editor import labels, open_editor
 from tests.gui.test_roles_window import click_menu
@@ -86,3 +88,25 @@ def test_the_document_order_changed_on_a_frozen_server_is_said_not_saved(
     _server(said, proxy)
     proxy.thaw()
     assert pg_project.ordering.document_order() == "sequential"
+
+
+def test_a_fault_no_step_caught_is_said_in_the_window_and_anything_else_goes_on(
+    qtbot: QtBot, make_window, corpus, proxy: Proxy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    heard: list[BaseException] = []
+    monkeypatch.setattr(sys, "excepthook", lambda _kind, exc, _tb: heard.append(exc))
+    fault_hook.install()
+    window = make_window()
+    qtbot.wait(200)
+    proxy.freeze()
+    with pytest.raises(Exception) as caught:  # the list read again (a filter), as a Qt slot would
+        window.documents.model.reset()
+    proxy.thaw()
+    sys.excepthook(caught.type, caught.value, caught.tb)
+    said = window.message_bar.text()
+    assert said.startswith("What you asked for was not done: the database "), said
+    _server(said, proxy)
+    assert heard == []
+    bug = ValueError("a bug")
+    sys.excepthook(ValueError, bug, None)  # not the database's: the traceback as before
+    assert heard == [bug]
