@@ -14,8 +14,11 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+import storage.answers
 from gui import fault_hook
+from gui.export_worker import ExportWorker
 from storage.project import Project
+from storage.types import ExportOptions
 from tests.gui.test_label_editor import labels, open_editor
 from tests.gui.test_roles_window import click_menu
 from tests.pg_proxy import BOUND, CONNECT, Proxy
@@ -110,3 +113,22 @@ def test_a_fault_no_step_caught_is_said_in_the_window_and_anything_else_goes_on(
     bug = ValueError("a bug")
     sys.excepthook(ValueError, bug, None)  # not the database's: the traceback as before
     assert heard == [bug]
+
+
+def test_an_export_on_a_frozen_server_ends_with_a_message_after_the_long_bound(
+    qtbot: QtBot, sqlite_project: Project, corpus, proxy: Proxy, monkeypatch: pytest.MonkeyPatch, tmp_path
+) -> None:
+    long_s = 2
+    monkeypatch.setattr(storage.answers, "LONG_WAIT_S", long_s)
+    worker = ExportWorker(sqlite_project, ExportOptions(), tmp_path / "out.conll")
+    failed: list[str] = []
+    worker.failed.connect(failed.append)
+    proxy.freeze()
+    started = time.monotonic()
+    worker.run()  # in the dialog, on its own thread
+    waited = time.monotonic() - started
+    proxy.thaw()
+    assert waited < long_s + CONNECT + 2, waited
+    assert len(failed) == 1 and failed[0].startswith("Export failed: the database "), failed
+    _server(failed[0], proxy)
+    assert list(tmp_path.iterdir()) == []  # nothing written
