@@ -35,6 +35,7 @@ class FaultKind(StrEnum):
     CANNOT_CONNECT = "cannot-connect"  # the server does not answer
     MOVED = "moved"  # the SQLite file was deleted, moved or replaced while it was open
     IN_DOUBT = "in-doubt"  # the COMMIT was sent, its answer lost, and the server cannot be asked which
+    LANDED = "landed"  # the COMMIT's answer was lost, and asked again the server has it: saved (a note)
 
 
 @dataclass(frozen=True, slots=True)

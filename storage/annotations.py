@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import cast
 
@@ -30,7 +31,7 @@ from model.ops import (
 from model.spans import AnnotatorId, DocState, DocumentId, Entity, Layer, Origin, Span, SpanId, Status
 from model.text import find_all
 from model.view import annotator_view
-from storage.answers import Ticket, answering, commit_lost, ticket, transaction_landed
+from storage.answers import Ticket, answering, commit_landed, commit_lost, ticket, transaction_landed
 from storage.database import Database
 from storage.db import DatabaseError, database_error
 from storage.documents import DocumentStore
@@ -169,7 +170,7 @@ class Annotations:
         landed = transaction_landed(self._project.engine, logged[0])
         if landed:
             logger.warning("the answer to %s's COMMIT was lost; it was saved", action.name)
-            return done
+            return replace(done, landed=commit_landed(self._project.url, lost))  # said as a note
         raise commit_lost(self._project.url, lost, landed)
 
     def _apply_all(self, s: Session, ops: Sequence[Op]) -> Change:

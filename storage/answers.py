@@ -41,6 +41,11 @@ LOST_NOT_SAVED = (
     "the connection to {place} was lost as the action was being committed ({detail}); asked again, the "
     "server does not have it"
 )
+# ... or it has it: saved, and said so as a note (``commit_landed``)
+LANDED = (
+    "the connection to {place} was lost as the action was being committed ({detail}); asked again, the "
+    "server has it"
+)
 IN_DOUBT = (
     "the connection to {place} was lost as the action was being committed ({detail}), and the server cannot "
     "be asked whether it was saved: open the document again once the server answers to see whether it was"
@@ -264,6 +269,11 @@ def transaction_landed(engine: Engine, sent: Ticket, wait_s: float | None = None
         return None
     logger.warning("the server cannot tell whether transaction %s was saved (%s)", sent.xid, status)
     return None
+
+
+def commit_landed(where: str, detail: str) -> Fault:
+    """The note of an action whose COMMIT's answer was lost (``detail``) but that the server has."""
+    return Fault(FaultKind.LANDED, where, detail, LANDED)
 
 
 def commit_lost(where: str, detail: str, landed: bool | None) -> StoreUnavailable:

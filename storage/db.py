@@ -15,7 +15,7 @@ from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.util import asbool
 
 from model.faults import LOCK_WAIT_S, Fault, FaultKind
-from storage.answers import IN_DOUBT, LOST_NOT_SAVED, taking_long
+from storage.answers import IN_DOUBT, LANDED, LOST_NOT_SAVED, taking_long
 from storage.pg_engine import pg_engine
 
 if TYPE_CHECKING:
@@ -133,6 +133,7 @@ TEMPLATES = (
     CHECK_FAILED,
     MOVED,
     LOST_NOT_SAVED,
+    LANDED,
     IN_DOUBT,
     NOT_A_URL,
     NOT_OUR_BACKEND,

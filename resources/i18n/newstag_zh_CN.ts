@@ -123,6 +123,10 @@
         <translation>该片段已拒绝：按 Return 恢复。</translation>
     </message>
     <message>
+        <source>“{0}” was saved: {1}</source>
+        <translation>“{0}”已保存：{1}</translation>
+    </message>
+    <message>
         <source>someone else changed this span first; reload the document</source>
         <translation>其他人已先修改了该片段，请重新载入文档</translation>
     </message>
@@ -384,6 +388,10 @@
     <message>
         <source>the connection to {place} was lost as the action was being committed ({detail}); asked again, the server does not have it</source>
         <translation>提交操作时与{place}的连接中断（{detail}）；重新询问后，服务器上没有这项操作</translation>
+    </message>
+    <message>
+        <source>the connection to {place} was lost as the action was being committed ({detail}); asked again, the server has it</source>
+        <translation>提交操作时与{place}的连接中断（{detail}）；重新询问后，服务器上已有这项操作</translation>
     </message>
     <message>
         <source>the connection to {place} was lost as the action was being committed ({detail}), and the server cannot be asked whether it was saved: open the document again once the server answers to see whether it was</source>

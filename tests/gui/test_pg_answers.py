@@ -89,3 +89,20 @@ def test_an_article_opened_on_a_frozen_server_is_refused_in_seconds_and_opens_on
     window.documents.view.setCurrentIndex(window.documents.model.index(1, 0))  # chosen again: it opens
     assert window.session.document.id == corpus[1]
     assert window.article.toPlainText() != shown
+
+
+def test_a_key_whose_commit_answer_was_lost_but_landed_is_done_with_a_note(
+    qtbot: QtBot, make_window, corpus, pg_project: Project, proxy: Proxy
+) -> None:
+    window = make_window()
+    qtbot.wait(200)
+    proxy.at_commit("forward")  # the server commits it; the line goes before its answer comes back
+    press(qtbot, window, K.Key_Return)
+    assert proxy.commits_seen == 1
+    assert not window.message_bar.isVisible()  # not a failure
+    assert window.session.undo_stack.count() == 1  # shown done
+    assert own(pg_project, corpus[0], window) == {(0, 5, "ORG", "accepted")}
+    note = window.statusBar().currentMessage()  # a note that goes by itself, not a dialog
+    assert note.startswith("“Accept ORG 越南外交部” was saved: the connection to the database "), note
+    assert f"@127.0.0.1:{proxy.port}/" in note and "server closed the connection" in note, note
+    assert note.endswith("; asked again, the server has it"), note

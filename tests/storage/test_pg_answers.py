@@ -80,8 +80,13 @@ def test_a_commit_whose_answer_is_lost_but_landed_is_saved_once(
     (doc,) = add_documents(pg_project, ["北京欢迎你"])
     pg_project.annotator("ann")
     proxy.at_commit("forward")  # the server gets the COMMIT; the line goes before its answer comes back
-    _accept(proxied, doc)  # asked again on a new connection: it landed, so it is done (and not sent again)
+    me = proxied.annotator("ann")
+    # asked again on a new connection: it landed, so it is done (and not sent again), with a note
+    change = AddSpans(Context(doc, me.id), [Entity(0, 2, "LOC")]).do(proxied.annotations)
     assert proxy.commits_seen == 1
+    assert len(change.inserted) == 1
+    assert change.landed is not None and change.landed.kind is FaultKind.LANDED
+    assert change.landed.render().endswith("; asked again, the server has it"), change.landed.render()
     saved = snapshot(pg_project)
     assert len(saved["spans"]) == 1 and len(saved["events"]) == 1
 
