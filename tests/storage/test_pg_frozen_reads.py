@@ -21,6 +21,7 @@ from storage.types import MODEL_KIND
 from tests.conftest import snapshot
 from tests.gui.conftest import add_documents
 from tests.pg_proxy import BOUND, CONNECT, Proxy
+from tests.storage.test_training import finish_corpus
 
 pytestmark = pytest.mark.postgres
 
@@ -128,5 +129,27 @@ def test_an_import_on_a_frozen_server_waits_the_long_bound_then_says_what_was_no
         assert pg_project.documents.count() == 0
         again = proxied.importer.import_file(source)  # tried again: imported
         assert again.error is None and again.imported == pg_project.documents.count() > 0
+    finally:
+        proxied.close()
+
+
+def test_training_on_a_server_that_freezes_at_the_models_save_ends_after_the_long_bound(
+    pg_project: Project, proxy: Proxy, frozen_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    long_s = 3
+    monkeypatch.setattr(storage.answers, "LONG_WAIT_S", long_s)
+    finish_corpus(pg_project, 4)
+    proxied = Project.open(frozen_url)
+    try:
+        proxy.freeze_at(b"INSERT INTO trained_models")  # read every document, trained, then the save freezes
+        started = time.monotonic()
+        with pytest.raises(Exception) as caught:
+            proxied.training.train_project_model(iterations=5)
+        waited = time.monotonic() - started
+        assert waited >= long_s, waited  # the long bound, not the window's
+        said = _said(proxied, caught.value, proxy.port)
+        assert "stopped answering (no answer from the server in 3 seconds)" in said, said
+        proxy.thaw()
+        assert pg_project.trained_models.latest(MODEL_KIND) is None
     finally:
         proxied.close()
