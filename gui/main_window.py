@@ -298,7 +298,7 @@ class MainWindow(QMainWindow):
         s.message.connect(self.show_message)
         s.suggestionsReady.connect(lambda: self.suggester_label.setText(self.tr("Suggestions ready")))
         s.databaseDamaged.connect(self._database_damaged)
-        self.documents.documentActivated.connect(lambda i: s.open_document(DocumentId(i)))
+        self.documents.documentActivated.connect(self._open_chosen)
         self.documents.searchEntered.connect(self.article.setFocus)
         self.documents.searchLeft.connect(self.article.setFocus)
         self.documents.listLeft.connect(self.article.setFocus)
@@ -351,6 +351,14 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"newstag — {document.title or f'#{document.id}'} — {self.annotator.name}")
         self.documents.select_document(document.id)
         self.status.show_position()
+
+    def _open_chosen(self, document_id: int) -> None:
+        """The article chosen in the list; not opened (the database could not be read), the list shows the
+        article still open again, so that choosing it once more tries again."""
+        self.session.open_document(DocumentId(document_id))
+        shown = self.session.document
+        if shown is not None and shown.id != document_id:
+            self.documents.select_document(shown.id)
 
     def _database_damaged(self, reason: str) -> None:
         """The integrity check found damage: every action is refused from now on; say why, and what to do."""

@@ -84,8 +84,8 @@ def test_an_article_opened_on_a_frozen_server_is_refused_in_seconds_and_opens_on
     assert "stopped answering" in said or "is unavailable" in said, said
     assert window.session.document is not None and window.session.document.id == corpus[0]
     assert window.article.toPlainText() == shown  # the article shown stays, whole
+    assert window.documents.view.currentIndex().row() == 0  # and so does the list's row
     proxy.thaw()
-    window.documents.view.setCurrentIndex(window.documents.model.index(0, 0))
     window.documents.view.setCurrentIndex(window.documents.model.index(1, 0))  # chosen again: it opens
     assert window.session.document.id == corpus[1]
     assert window.article.toPlainText() != shown
