@@ -3196,6 +3196,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>打开下一篇文档</translation>
     </message>
     <message>
+        <source>Reading the progress</source>
+        <translation>读取进度</translation>
+    </message>
+    <message>
         <source>Assigning documents</source>
         <translation>分配文档</translation>
     </message>

@@ -106,3 +106,20 @@ def test_a_key_whose_commit_answer_was_lost_but_landed_is_done_with_a_note(
     assert note.startswith("“Accept ORG 越南外交部” was saved: the connection to the database "), note
     assert f"@127.0.0.1:{proxy.port}/" in note and "server closed the connection" in note, note
     assert note.endswith("; asked again, the server has it"), note
+
+
+def test_the_progress_read_on_a_frozen_server_is_said_and_read_again_once_it_answers(
+    qtbot: QtBot, make_window, corpus, proxy: Proxy
+) -> None:
+    window = make_window()
+    qtbot.wait(200)
+    proxy.freeze()
+    started = time.monotonic()
+    window.session.update_progress()  # after an article marked done, say
+    assert time.monotonic() - started < BOUND + CONNECT + 2
+    said = window.message_bar.text()
+    assert said.startswith("Reading the progress failed: the database could not be read (the database "), said
+    assert f"@127.0.0.1:{proxy.port}/" in said, said
+    proxy.thaw()
+    with qtbot.waitSignal(window.session.progressChanged):
+        window.session.update_progress()
