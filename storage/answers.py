@@ -123,6 +123,16 @@ def connection_class() -> Any:
     return AnsweringConnection
 
 
+def silent_ping(context: Any) -> None:
+    """``handle_error``: a pooled connection whose ping (pre-ping, as it is taken from the pool) got no answer
+    in time is not replaced by a new one: the server is frozen (a connection the network dropped fails its
+    ping at once, TCP keepalives having closed it), and the new connection's own wait (``connect_timeout``)
+    came on top of the ping's, the window waiting 15 s and told the server was "unavailable (connection
+    timeout expired)" rather than that it stopped answering. The next action connects anew."""
+    if context.is_pre_ping and str(context.original_exception).startswith(NO_ANSWER.split("{")[0]):
+        context.is_disconnect = False
+
+
 UNBOUNDED = (
     "psycopg %s has no bounded wait (Connection.wait(timeout=), errors._WaitTimeout; psycopg >= 3.3.6): "
     "an action waits for a frozen PostgreSQL server for good"

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from storage.project import Project
 from tests.gui.helpers import own, press
-from tests.pg_proxy import BOUND, CONNECT, Proxy
+from tests.pg_proxy import BOUND, Proxy
 
 K = Qt.Key
 pytestmark = pytest.mark.postgres
@@ -76,12 +76,12 @@ def test_an_article_opened_on_a_frozen_server_is_refused_in_seconds_and_opens_on
     started = time.monotonic()
     window.documents.view.setCurrentIndex(window.documents.model.index(1, 0))  # the list's second article
     waited = time.monotonic() - started
-    assert waited < BOUND + CONNECT + 2, waited  # the window was not frozen for good
+    assert waited < BOUND + 1, waited  # the window was not frozen for good, nor waited for a new connection
     said = window.message_bar.text()
     assert window.message_bar.isVisible()
     assert said.startswith("Opening the document failed: the database could not be read (the database "), said
     assert f"@127.0.0.1:{proxy.port}/" in said, said
-    assert "stopped answering" in said or "is unavailable" in said, said
+    assert "stopped answering (no answer from the server in 1 seconds)" in said, said
     assert window.session.document is not None and window.session.document.id == corpus[0]
     assert window.article.toPlainText() == shown  # the article shown stays, whole
     assert window.documents.view.currentIndex().row() == 0  # and so does the list's row
@@ -116,7 +116,7 @@ def test_the_progress_read_on_a_frozen_server_is_said_and_read_again_once_it_ans
     proxy.freeze()
     started = time.monotonic()
     window.session.update_progress()  # after an article marked done, say
-    assert time.monotonic() - started < BOUND + CONNECT + 2
+    assert time.monotonic() - started < BOUND + 1
     said = window.message_bar.text()
     assert said.startswith("Reading the progress failed: the database could not be read (the database "), said
     assert f"@127.0.0.1:{proxy.port}/" in said, said

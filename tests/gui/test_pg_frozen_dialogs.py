@@ -21,10 +21,10 @@ from storage.project import Project
 from storage.types import ExportOptions
 from tests.gui.test_label_editor import labels, open_editor
 from tests.gui.test_roles_window import click_menu
-from tests.pg_proxy import BOUND, CONNECT, Proxy
+from tests.pg_proxy import BOUND, Proxy
 
 pytestmark = pytest.mark.postgres
-IN_TIME = BOUND + CONNECT + 2  # a ping that gets no answer, then a new connection that gets none
+IN_TIME = BOUND + 1  # the ping of the pooled connection gets no answer: no new connection's wait on top
 
 
 @pytest.fixture
@@ -37,7 +37,7 @@ def sqlite_project(proxy: Proxy, pg_database: str) -> Iterator[Project]:
 
 def _server(said: str, proxy: Proxy) -> None:
     assert f"the database postgresql+psycopg://postgres@127.0.0.1:{proxy.port}/" in said, said
-    assert "stopped answering" in said or "is unavailable" in said, said
+    assert "stopped answering (no answer from the server in " in said, said
 
 
 def test_a_label_added_on_a_frozen_server_is_said_not_saved_and_added_once_it_answers(
@@ -128,7 +128,7 @@ def test_an_export_on_a_frozen_server_ends_with_a_message_after_the_long_bound(
     worker.run()  # in the dialog, on its own thread
     waited = time.monotonic() - started
     proxy.thaw()
-    assert waited < long_s + CONNECT + 2, waited
+    assert long_s <= waited < long_s + 1, waited
     assert len(failed) == 1 and failed[0].startswith("Export failed: the database "), failed
     _server(failed[0], proxy)
     assert list(tmp_path.iterdir()) == []  # nothing written
