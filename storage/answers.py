@@ -6,13 +6,16 @@ The bound is the client's: a frozen server's kernel still acknowledges what it i
 keepalives, so only a clock on this side notices that nothing comes back. It is on every statement of every
 connection (a read the window waits on as much as an action: ``ANSWER_WAIT_S``); long work (an import, an
 export, training, a migration) takes ``long_work``'s longer one, which ends it with the same refusal rather
-than never."""
+than never. A clock cannot tell a frozen server from a slow statement: when the bound passes, the server is
+asked on a new connection (``still_working``); answering that the statement is still running, it is waited
+for another bound, and so on; only a server that does not answer the new connection either is refused."""
 
 from __future__ import annotations
 
 import functools
 import inspect
 import logging
+import math
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -108,17 +111,21 @@ def connection_class() -> Any:
 
     class AnsweringConnection(psycopg.Connection):  # type: ignore[type-arg]
         def wait(self, gen: Any, *args: Any, **kwargs: Any) -> Any:
-            bound = wait_bound()
             if timed_out is None or kwargs.get("timeout") is not None or len(args) > 1:
                 return super().wait(gen, *args, **kwargs)
-            try:
-                return super().wait(gen, *args, **{**kwargs, "timeout": bound})
-            except timed_out:
-                # the protocol is halfway through a message: the connection cannot be used again; its
-                # backend, which may still hold a transaction's locks, is ended from the next connection
-                orphaned(self)
-                self.close()
-                raise errors.OperationalError(NO_ANSWER.format(seconds=bound)) from None
+            while True:
+                bound = wait_bound()
+                try:
+                    # resumed after a bound, the generator is sent None: nothing ready, it waits again
+                    return super().wait(gen, *args, **{**kwargs, "timeout": bound})
+                except timed_out:
+                    if still_working(self, bound):
+                        continue  # a slow statement on a server that answers: another bound, and ask again
+                    # the protocol is halfway through a message: the connection cannot be used again; its
+                    # backend, which may still hold a transaction's locks, is ended from the next connection
+                    orphaned(self)
+                    self.close()
+                    raise errors.OperationalError(NO_ANSWER.format(seconds=bound)) from None
 
     return AnsweringConnection
 
@@ -140,8 +147,55 @@ UNBOUNDED = (
 
 
 def connect(_dialect: Any, _record: Any, cargs: list[Any], cparams: dict[str, Any]) -> Any:
-    """``do_connect``: a new PostgreSQL connection of the class above."""
-    return connection_class().connect(*cargs, **cparams)
+    """``do_connect``: a new PostgreSQL connection of the class above (which keeps how it was made, for
+    ``still_working``'s new connection)."""
+    conn = connection_class().connect(*cargs, **cparams)
+    conn.newstag_connect = (list(cargs), dict(cparams))
+    return conn
+
+
+def probe_wait(bound: float) -> int:
+    """How long ``still_working`` waits for a new connection, then for its answer: half the bound, no less
+    than libpq's shortest connect_timeout (2 s)."""
+    return max(2, math.ceil(bound / 2))
+
+
+def still_working(conn: Any, bound: float) -> bool:
+    """After ``bound`` with no answer on ``conn``: whether the server answers a new connection (made as
+    ``conn`` was, waiting ``probe_wait``) and says ``conn``'s backend is still running a statement
+    (``active``): a slow statement on a healthy server (a label renamed over millions of spans), which is
+    waited for. False when the server does not answer (frozen), or the backend is not working for us (the
+    line to it went silent): the statement is refused."""
+    backend = getattr(conn, "newstag_backend", None)
+    made = getattr(conn, "newstag_connect", None)
+    if backend is None or made is None:  # a connection of our own look (no backend noted): not asked
+        return False
+    import psycopg
+
+    cargs, cparams = made
+    wait = probe_wait(bound)
+    try:
+        with answering(wait):
+            probe = connection_class().connect(
+                *cargs, **{**cparams, "connect_timeout": wait, "autocommit": True}
+            )
+            try:
+                row = probe.execute(
+                    "SELECT state FROM pg_stat_activity WHERE pid = %s AND backend_start = %s", tuple(backend)
+                ).fetchone()
+            finally:
+                probe.close()
+    except psycopg.Error as exc:
+        logger.warning("no answer in %g s, nor on a new connection: %s", bound, str(exc).strip())
+        return False
+    working = row is not None and row[0] == "active"
+    logger.warning(
+        "no answer in %g s; the server answers, and backend %s is %s",
+        bound,
+        backend[0],
+        "still working: waiting on" if working else (row[0] if row else "gone"),
+    )
+    return working
 
 
 # Backends whose connection this process gave up (no answer in time): (host, port, dbname) -> {(pid,

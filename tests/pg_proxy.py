@@ -24,6 +24,9 @@ BOUND = 1  # seconds: the wait for an answer in the tests through the proxy (ANS
 # seconds: the wait for a new connection in those tests (CONNECT_WAIT_S is 5; libpq takes no less than 2). A
 # read on a server that froze while the pool held its connection waits for both: the ping, then a new one
 CONNECT = 2
+# seconds: at the bound, the wait for the server to answer a new connection (``storage.answers.probe_wait``:
+# half a bound, no less than libpq's 2 s) before a statement is refused as the server's that stopped answering
+PROBE = 2
 COMMIT = b"Q\x00\x00\x00\x0bCOMMIT\x00"  # the simple-query message psycopg sends for a COMMIT
 
 
@@ -37,6 +40,7 @@ class Proxy:
         self._freeze_at: bytes | None = None
         self._commit: str | None = None
         self.commits_seen = 0
+        self.accepted = 0  # connections taken
         self._blackhole_at: bytes | None = None
         self._sockets: list[socket.socket] = []
         self._closed = False
@@ -81,6 +85,7 @@ class Proxy:
                 client, _ = self.listener.accept()
             except OSError:
                 return
+            self.accepted += 1
             if self._refusing:
                 _cut(client)
                 continue
