@@ -193,7 +193,7 @@ def still_working(conn: Any, bound: float) -> bool:
         "no answer in %g s; the server answers, and backend %s is %s",
         bound,
         backend[0],
-        "still working: waiting on" if working else (row[0] if row else "gone"),
+        "still running the statement: waiting another bound" if working else (row[0] if row else "gone"),
     )
     return working
 
