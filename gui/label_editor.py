@@ -166,9 +166,11 @@ class LabelEditor(QDialog):
         self.message.setText(text)
 
     def _saved(self, text: str, select: str | None = None) -> None:
-        self.reload(select)
+        try:
+            self.reload(select)
+        finally:  # the labels changed, read back or not: the window's label bar reads them again
+            self.labelsChanged.emit()
         self.say(text)
-        self.labelsChanged.emit()
 
     # -- edits ------------------------------------------------------------------------------------
 

@@ -22,12 +22,14 @@ from gui.database_messages import damaged_box
 from gui.document_list import DocumentList
 from gui.document_table import DocumentListModel
 from gui.entity_panel import EntityPanel
+from gui.i18n import QT_TRANSLATE_NOOP
 from gui.keymap import Keymap
 from gui.label_bar import LabelBar
 from gui.plain_text import plain_action_tips, plain_label
 from gui.project_menu import ProjectMenu
 from gui.qt_compat import guard_none_refcount
 from gui.repeat_pace import RepeatPace
+from gui.reported import reported
 from gui.screen_fit import remember_place, restore_place
 from gui.session import AnnotationSession
 from gui.settings_notice import settings_message
@@ -259,6 +261,7 @@ class MainWindow(QMainWindow):
             made.append(action)
         return made
 
+    @reported(QT_TRANSLATE_NOOP("Reported", "Reading the labels again"))
     def reload_labels(self) -> None:
         """The label set changed (Project → Labels…): the label bar, the hotkeys, the colours and the open
         document follow it."""
@@ -357,7 +360,9 @@ class MainWindow(QMainWindow):
         article still open again, so that choosing it once more tries again."""
         self.session.open_document(DocumentId(document_id))
         shown = self.session.document
-        if shown is not None and shown.id != document_id:
+        if shown is None:  # none open before either: no row is chosen
+            self.documents.select_none()
+        elif shown.id != document_id:
             self.documents.select_document(shown.id)
 
     def _database_damaged(self, reason: str) -> None:

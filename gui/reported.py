@@ -12,6 +12,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject
 
 from gui.database_messages import database_message
+from gui.i18n import QT_TRANSLATE_NOOP
+from storage.project import commit_in_doubt, committed_here
 
 logger = logging.getLogger(__name__)
 
@@ -47,6 +49,13 @@ def reported(what: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
     return wrap
 
 
+NOT_SAVED = QT_TRANSLATE_NOOP("Reported", "{0} failed, nothing was saved: {1}")
+MAY_NOT_BE_SAVED = QT_TRANSLATE_NOOP("Reported", "{0} may not have been saved: {1}")
+SAVED_THEN_FAILED = QT_TRANSLATE_NOOP(
+    "Reported", "{0}: saved, but the database could not be read afterwards: {1}"
+)
+
+
 def unsaved(what: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """A write the database refused as a whole (the server stopped answering or went away, a lock, a full
     disk: ``project.problem``) is said where the decorated method's object speaks (its ``say``, else its
@@ -56,6 +65,7 @@ def unsaved(what: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     def wrap(method: Callable[..., Any]) -> Callable[..., Any]:
         @functools.wraps(method)
         def guarded(self: QObject, *args: object, **kwargs: object) -> Any:
+            before = committed_here()
             try:
                 return method(self, *args, **kwargs)
             except Exception as exc:
@@ -63,7 +73,13 @@ def unsaved(what: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
                 if problem is None:
                     raise
                 logger.warning("%s failed: %s", what, problem)
-                said = QCoreApplication.translate("Reported", "{0} failed, nothing was saved: {1}").format(
+                if committed_here() > before:  # saved; what came after it (a read, say) failed
+                    template = SAVED_THEN_FAILED
+                elif commit_in_doubt(exc):  # the COMMIT's answer lost, and the server cannot be asked
+                    template = MAY_NOT_BE_SAVED
+                else:
+                    template = NOT_SAVED
+                said = QCoreApplication.translate("Reported", template).format(
                     QCoreApplication.translate("Reported", what), database_message(problem)
                 )
                 speak(self, said)

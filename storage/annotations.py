@@ -116,7 +116,7 @@ class Annotations:
     def _apply(self, action: Action, ops: Sequence[Op]) -> Change:
         logged: list[Ticket | None] = []  # the transaction's ticket, once all but the COMMIT is sent
         try:
-            with self._project.transaction() as s:
+            with self._project.transaction(look_up=False) as s:
                 # two windows (of one annotator, or of two) writing to one document take turns, so the
                 # second sees what the first did: no decision or suggestion is stored twice
                 locked = {op.document_id for op in ops if isinstance(op, Insert)}
@@ -225,7 +225,7 @@ class Annotations:
         sent: list[Ticket | None] = []
         with answering():
             try:
-                with self._project.transaction() as s:
+                with self._project.transaction(look_up=False) as s:
                     row = _progress_row(s, document_id, annotator_id)  # reading is not working on it
                     row.seconds_spent += seconds
                     s.flush()

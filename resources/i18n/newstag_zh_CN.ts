@@ -3240,12 +3240,24 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>{0}失败，未保存任何内容：{1}</translation>
     </message>
     <message>
+        <source>{0} may not have been saved: {1}</source>
+        <translation>{0}可能未保存：{1}</translation>
+    </message>
+    <message>
+        <source>{0}: saved, but the database could not be read afterwards: {1}</source>
+        <translation>{0}：已保存，但之后无法读取数据库：{1}</translation>
+    </message>
+    <message>
         <source>Saving the gold</source>
         <translation>保存金标准</translation>
     </message>
     <message>
         <source>Changing the document order</source>
         <translation>修改文档顺序</translation>
+    </message>
+    <message>
+        <source>Reading the labels again</source>
+        <translation>重新读取标签</translation>
     </message>
 </context>
 <context>
