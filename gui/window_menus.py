@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, QSignalBlocker, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMenu, QWidget
 
@@ -22,6 +22,7 @@ from gui.reported import unsaved
 from gui.trainer import Trainer
 from model.roles import Permission
 from model.spans import DocumentId
+from storage.project import commit_in_doubt
 
 if TYPE_CHECKING:
     from gui.article_view import ArticleView
@@ -287,7 +288,13 @@ class WindowMenus(QObject):
         the background."""
         ordering = self.project.ordering
         uncertain = self.order_action.isChecked()
-        ordering.set_document_order("uncertainty" if uncertain else "sequential")
+        try:
+            ordering.set_document_order("uncertainty" if uncertain else "sequential")
+        except Exception as exc:
+            if not commit_in_doubt(exc):  # not saved: the menu shows the order the project keeps
+                with QSignalBlocker(self.order_action):
+                    self.order_action.setChecked(not uncertain)
+            raise
         service = self.session.service
         if uncertain and not ordering.ranking() and service is not None:
             self.show_message(
