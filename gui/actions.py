@@ -10,7 +10,7 @@ import logging
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 
-from gui.database_messages import database_message
+from gui.database_messages import database_message, render_fault
 from gui.edit_titles import title
 from gui.i18n import QT_TRANSLATE_NOOP
 from gui.import_messages import refused_message
@@ -86,7 +86,16 @@ class AnnotationActions(QObject):
         session.apply_change(change, outcome.keep, outcome.advance_from)
         session.learning.learn(session.document.id, outcome.accepted, outcome.rejected)
         session.learning.resync(session.document.id, outcome.recount)  # after the learning, in order
+        self._landed(title(outcome.edit), change)
         return True
+
+    def _landed(self, text: str, change: Change) -> None:
+        """An action saved though the answer to its COMMIT was lost (the server, asked again, has it): shown
+        done, and said as a note in the status bar, not as a failure: the user who saw the network go
+        need not wonder, nor do it again."""
+        if change.landed is not None:
+            said = self.tr("“{0}” was saved: {1}").format(text, render_fault(change.landed))
+            self.session.message.emit(said, False)
 
     def _refused(self, text: str, exc: Exception) -> None:
         if isinstance(exc, ConflictError):
@@ -340,6 +349,7 @@ class AnnotationActions(QObject):
             return
         where = _place(before, change)  # the next key acts where the step was, not where a decision moved on
         session.apply_change(change, where, where[0] if where else None)
+        self._landed((self.tr("Undo {0}") if undo else self.tr("Redo {0}")).format(text), change)
         if changes_state:
             session.update_progress()
         session.learning.resync(session.document.id, self._surfaces(before, change))

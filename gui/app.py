@@ -10,7 +10,7 @@ import sys
 from PySide6.QtCore import QCoreApplication, QMessageLogContext, Qt, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
-from gui import i18n, platform_check, settings
+from gui import fault_hook, i18n, platform_check, settings
 from gui.database_messages import database_message
 from gui.import_messages import refused_message
 from gui.qt_compat import guard_none_refcount
@@ -99,6 +99,7 @@ def run_app(url: str | None, annotator: str | None) -> int:
     guard_none_refcount()
     app.setApplicationName("newstag")
     i18n.install()  # the user's language (View → Language), else the system's
+    fault_hook.install()  # a database fault no step caught is said in the window, not as a traceback
     try:
         project = Project.open(url, check=IntegrityCheck.BACKGROUND)
     except DatabaseError as exc:

@@ -12,8 +12,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.i18n import QT_TRANSLATE_NOOP
 from gui.import_messages import refused_message
 from gui.plain_text import plain_label
+from gui.reported import unsaved
 from storage.project import Project
 from storage.types import TeamError
 
@@ -49,6 +51,9 @@ class AssignDialog(QDialog):
         self.assign_button.setDefault(True)  # Return assigns (it pressed Close, the first button)
         self.names.setFocus()
 
+    def say(self, text: str, error: bool = False) -> None:
+        self.result_label.setText(text)
+
     def _summary(self) -> str:
         counts = self.project.team.assigned_counts()
         if not counts:
@@ -56,6 +61,7 @@ class AssignDialog(QDialog):
         assigned = ", ".join(f"{name} {n}" for name, n in sorted(counts.items()))
         return self.tr("Assigned now: {0}").format(assigned)
 
+    @unsaved(QT_TRANSLATE_NOOP("Reported", "Assigning documents"))
     def run(self) -> None:
         names = [n.strip() for n in self.names.text().replace("，", ",").split(",") if n.strip()]
         try:

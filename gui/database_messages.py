@@ -37,6 +37,11 @@ TEMPLATES = (
     ),
     QT_TRANSLATE_NOOP(
         "DatabaseMessages",
+        "the connection to {place} was lost as the action was being committed ({detail}); asked again, the "
+        "server has it",
+    ),
+    QT_TRANSLATE_NOOP(
+        "DatabaseMessages",
         "the connection to {place} was lost as the action was being committed ({detail}), and the server "
         "cannot be asked whether it was saved: open the document again once the server answers to see "
         "whether it was",

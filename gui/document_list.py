@@ -157,6 +157,13 @@ class DocumentList(QWidget):
                 self._current = document_id
                 self.documentActivated.emit(document_id)
 
+    def select_none(self) -> None:
+        """No row current (no article open): choosing any row opens it."""
+        self._current = None
+        self._writing = True
+        self.view.selectionModel().clear()
+        self._writing = False
+
     def select_document(self, document_id: DocumentId) -> None:
         """Show ``document_id`` as the current row (without re-opening it)."""
         self._current = document_id

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from gui.database_messages import database_message
 from gui.import_messages import refused_message
 from model.reasons import ReasonKind
 from storage.project import Project
@@ -51,6 +52,8 @@ class ExportWorker(QObject):
             self.failed.emit(self.tr("Export failed: {0}").format(refused_message(exc)))
         except Exception as exc:  # a worker must always answer, or the dialog waits forever
             logger.exception("export failed")
-            self.failed.emit(self.tr("Export failed: {0}").format(exc))
+            problem = self._project.problem(exc)  # the server stopped answering: said as the window says it
+            said = database_message(problem) if problem is not None else str(exc)
+            self.failed.emit(self.tr("Export failed: {0}").format(said))
         else:
             self.succeeded.emit(summary)

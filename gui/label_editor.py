@@ -24,9 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.i18n import QT_TRANSLATE_NOOP
 from gui.import_messages import refused_message
 from gui.label_bar import swatch
 from gui.plain_text import plain_label, push_button
+from gui.reported import unsaved
 from gui.screen_fit import fit_to_screen
 from gui.terms import description
 from model.label_presets import PRESET_COLOURS, PRESET_CONVENTIONS
@@ -164,9 +166,11 @@ class LabelEditor(QDialog):
         self.message.setText(text)
 
     def _saved(self, text: str, select: str | None = None) -> None:
-        self.reload(select)
+        try:
+            self.reload(select)
+        finally:  # the labels changed, read back or not: the window's label bar reads them again
+            self.labelsChanged.emit()
         self.say(text)
-        self.labelsChanged.emit()
 
     # -- edits ------------------------------------------------------------------------------------
 
@@ -206,6 +210,7 @@ class LabelEditor(QDialog):
                 )
         return None
 
+    @unsaved(QT_TRANSLATE_NOOP("Reported", "Changing the label"))
     def _edit(self, label: Label, **change: str | None) -> None:
         problem = self._problem(label, change.get("new_name"), change.get("hotkey", False))
         if problem is not None:
@@ -234,6 +239,7 @@ class LabelEditor(QDialog):
         label = next(lab for lab in self.labels if lab.name == name)
         self._edit(label, colour=colour.name())
 
+    @unsaved(QT_TRANSLATE_NOOP("Reported", "Adding a label"))
     def add_label(self) -> None:
         """A new label at the end, named NEW (NEW2, …), in an unused colour; its name opens for typing."""
         names = {label.name for label in self.labels}
@@ -246,6 +252,7 @@ class LabelEditor(QDialog):
         if item is not None:
             self.table.editItem(item)
 
+    @unsaved(QT_TRANSLATE_NOOP("Reported", "Removing the label"))
     def remove_label(self) -> None:
         label = self.current()
         if label is None:
@@ -269,6 +276,7 @@ class LabelEditor(QDialog):
         self.reload(name)
         self.say(self.tr("Not saved: {0}").format(refused_message(exc)), error=True)
 
+    @unsaved(QT_TRANSLATE_NOOP("Reported", "Merging the labels"))
     def _merge(self, name: str) -> None:
         assert self.merge_dialog is not None
         into = self.merge_dialog.target.currentText()
@@ -281,6 +289,7 @@ class LabelEditor(QDialog):
             self.tr("{0} merged into {1}: {2} span(s) relabelled.").format(name, into, report.spans), into
         )
 
+    @unsaved(QT_TRANSLATE_NOOP("Reported", "Reordering the labels"))
     def move_label(self, step: int) -> None:
         label = self.current()
         if label is None:
@@ -296,6 +305,7 @@ class LabelEditor(QDialog):
             return
         self._saved(self.tr("Order saved."), label.name)
 
+    @unsaved(QT_TRANSLATE_NOOP("Reported", "Adding the preset's labels"))
     def add_preset(self) -> None:
         preset = str(self.presets.currentData())
         added = self.project.labels.preset(preset, by=self.lead.id)

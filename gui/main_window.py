@@ -22,12 +22,14 @@ from gui.database_messages import damaged_box
 from gui.document_list import DocumentList
 from gui.document_table import DocumentListModel
 from gui.entity_panel import EntityPanel
+from gui.i18n import QT_TRANSLATE_NOOP
 from gui.keymap import Keymap
 from gui.label_bar import LabelBar
 from gui.plain_text import plain_action_tips, plain_label
 from gui.project_menu import ProjectMenu
 from gui.qt_compat import guard_none_refcount
 from gui.repeat_pace import RepeatPace
+from gui.reported import reported
 from gui.screen_fit import remember_place, restore_place
 from gui.session import AnnotationSession
 from gui.settings_notice import settings_message
@@ -259,6 +261,7 @@ class MainWindow(QMainWindow):
             made.append(action)
         return made
 
+    @reported(QT_TRANSLATE_NOOP("Reported", "Reading the labels again"))
     def reload_labels(self) -> None:
         """The label set changed (Project → Labels…): the label bar, the hotkeys, the colours and the open
         document follow it."""
@@ -298,7 +301,7 @@ class MainWindow(QMainWindow):
         s.message.connect(self.show_message)
         s.suggestionsReady.connect(lambda: self.suggester_label.setText(self.tr("Suggestions ready")))
         s.databaseDamaged.connect(self._database_damaged)
-        self.documents.documentActivated.connect(lambda i: s.open_document(DocumentId(i)))
+        self.documents.documentActivated.connect(self._open_chosen)
         self.documents.searchEntered.connect(self.article.setFocus)
         self.documents.searchLeft.connect(self.article.setFocus)
         self.documents.listLeft.connect(self.article.setFocus)
@@ -351,6 +354,16 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"newstag — {document.title or f'#{document.id}'} — {self.annotator.name}")
         self.documents.select_document(document.id)
         self.status.show_position()
+
+    def _open_chosen(self, document_id: int) -> None:
+        """The article chosen in the list; not opened (the database could not be read), the list shows the
+        article still open again, so that choosing it once more tries again."""
+        self.session.open_document(DocumentId(document_id))
+        shown = self.session.document
+        if shown is None:  # none open before either: no row is chosen
+            self.documents.select_none()
+        elif shown.id != document_id:
+            self.documents.select_document(shown.id)
 
     def _database_damaged(self, reason: str) -> None:
         """The integrity check found damage: every action is refused from now on; say why, and what to do."""

@@ -29,9 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.i18n import QT_TRANSLATE_NOOP
 from gui.import_messages import refused_message
 from gui.permissions import refusal
 from gui.plain_text import plain_label, push_button, read_only_table
+from gui.reported import unsaved
 from gui.screen_fit import fit_to_screen
 from gui.terms import word
 from gui.workers import Workers
@@ -212,6 +214,7 @@ class PeopleDialog(QDialog):
             self.say(refused, error=True)
         return refused is not None
 
+    @unsaved(QT_TRANSLATE_NOOP("Reported", "Changing the role"))
     def set_role(self) -> None:
         person = self.current()
         if person is None:
@@ -245,6 +248,7 @@ class PeopleDialog(QDialog):
             )
         self.say(said)
 
+    @unsaved(QT_TRANSLATE_NOOP("Reported", "Adding the person"))
     def add_person(self) -> None:
         name = self.name_edit.text().strip()
         role = Role(self.new_role_box.currentData())

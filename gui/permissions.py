@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from gui.database_messages import database_message
 from gui.i18n import QT_TRANSLATE_NOOP
 from gui.import_messages import refused_message
 from gui.terms import word
@@ -15,6 +16,7 @@ from storage.project import Project
 from storage.types import TeamError
 
 CONTEXT = "Permissions"
+CHECKING_ROLE = QT_TRANSLATE_NOOP("Reported", "Checking your role")
 _WHAT = {
     Permission.REVIEW: QT_TRANSLATE_NOOP("Permissions", "review disagreements and write the gold layer"),
     Permission.SEE_TEAM: QT_TRANSLATE_NOOP(
@@ -55,4 +57,9 @@ def refusal(project: Project, person: Annotator, permission: Permission) -> str 
         return refusal_message(exc)
     except TeamError as exc:  # no one of that name in the project (any more)
         return refused_message(exc)
+    except Exception as exc:  # the server stopped answering, a lock: neither the check nor the action is done
+        if (problem := project.problem(exc)) is None:
+            raise
+        said = QCoreApplication.translate("Reported", "{0} failed: the database could not be read ({1}).")
+        return said.format(QCoreApplication.translate("Reported", CHECKING_ROLE), database_message(problem))
     return None

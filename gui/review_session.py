@@ -12,7 +12,9 @@ import logging
 
 from PySide6.QtCore import QObject, Signal
 
+from gui.i18n import QT_TRANSLATE_NOOP
 from gui.permissions import refusal_message
+from gui.reported import unsaved
 from model.ops import ConflictError
 from model.review import Alignment, Decision, Disagreement, Resolution, align, decisions_from_gold, resolve
 from model.roles import RoleRefused
@@ -197,6 +199,7 @@ class ReviewSession(QObject):
         """The disagreements no decision covers yet, in order."""
         return [i for i in range(len(self.alignment.disagreements)) if i not in self.decisions]
 
+    @unsaved(QT_TRANSLATE_NOOP("Reported", "Saving the gold"))
     def save(self) -> bool:
         """Write the gold layer (agreed spans + decisions). Undecided disagreements keep nothing: they are
         saved (and shown from then on) as rejected, which is what the gold reads back as when reopened."""

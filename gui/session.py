@@ -201,6 +201,7 @@ class AnnotationSession(QObject):
         self.layers, self.spans = layers, layers.view(self.show_rejected)
         self.focused = refocus(self.spans, keep, advance_from)
 
+    @reported(QT_TRANSLATE_NOOP("Reported", "Reading the progress"))
     def update_progress(self) -> None:
         done, total = self.project.document_list.progress(self.annotator.id)
         self.progressChanged.emit(done, total)

@@ -10,17 +10,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, QSignalBlocker, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMenu, QWidget
 
+from gui.i18n import QT_TRANSLATE_NOOP
 from gui.menu_bar import window_menu
 from gui.permissions import refusal
 from gui.plain_text import plain_label
+from gui.reported import unsaved
 from gui.trainer import Trainer
 from model.roles import Permission
 from model.spans import DocumentId
-from storage.project import Importer
+from storage.project import Importer, commit_in_doubt
 
 if TYPE_CHECKING:
     from gui.article_view import ArticleView
@@ -281,12 +283,19 @@ class WindowMenus(QObject):
         if self.project.ordering.document_order() == "uncertainty":
             self.project.ordering.refresh_ranking(service)
 
+    @unsaved(QT_TRANSLATE_NOOP("Reported", "Changing the document order"))
     def toggle_order(self) -> None:
         """Model → Most uncertain documents first: a project setting; the first time, the order is computed in
         the background."""
         ordering = self.project.ordering
         uncertain = self.order_action.isChecked()
-        ordering.set_document_order("uncertainty" if uncertain else "sequential")
+        try:
+            ordering.set_document_order("uncertainty" if uncertain else "sequential")
+        except Exception as exc:
+            if not commit_in_doubt(exc):  # not saved: the menu shows the order the project keeps
+                with QSignalBlocker(self.order_action):
+                    self.order_action.setChecked(not uncertain)
+            raise
         service = self.session.service
         if uncertain and not ordering.ranking() and service is not None:
             self.show_message(

@@ -15,6 +15,9 @@ LOCK_WAIT_S = 5
 # How long an action waits for a PostgreSQL server to answer one statement (the COMMIT too) before it is
 # refused as UNAVAILABLE (``storage.answers``): longer than LOCK_WAIT_S, so a lock wait is told as a lock
 ANSWER_WAIT_S = 10
+# The same for long work off the window's thread (an import, an export, training, a migration), whose
+# statements may rightly take longer: it still ends, with the same refusal, on a server that never answers
+LONG_WAIT_S = 300
 
 
 class FaultKind(StrEnum):
@@ -32,6 +35,7 @@ class FaultKind(StrEnum):
     CANNOT_CONNECT = "cannot-connect"  # the server does not answer
     MOVED = "moved"  # the SQLite file was deleted, moved or replaced while it was open
     IN_DOUBT = "in-doubt"  # the COMMIT was sent, its answer lost, and the server cannot be asked which
+    LANDED = "landed"  # the COMMIT's answer was lost, and asked again the server has it: saved (a note)
 
 
 @dataclass(frozen=True, slots=True)

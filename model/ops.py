@@ -88,6 +88,8 @@ class Change:
     updated: tuple[Span, ...] = ()
     deleted: tuple[SpanId, ...] = ()
     states: tuple[tuple[DocumentId, AnnotatorId, DocState], ...] = ()
+    # saved, though the answer to its COMMIT was lost: the server, asked again, has it (FaultKind.LANDED)
+    landed: Fault | None = None
 
     @property
     def documents(self) -> frozenset[DocumentId]:
@@ -102,6 +104,7 @@ class Change:
             self.updated + other.updated,
             self.deleted + other.deleted,
             self.states + other.states,
+            self.landed or other.landed,
         )
 
     def state_of(self, document_id: DocumentId, annotator_id: AnnotatorId) -> DocState | None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import cast
 
@@ -30,7 +31,7 @@ from model.ops import (
 from model.spans import AnnotatorId, DocState, DocumentId, Entity, Layer, Origin, Span, SpanId, Status
 from model.text import find_all
 from model.view import annotator_view
-from storage.answers import Ticket, answering, commit_lost, ticket, transaction_landed
+from storage.answers import Ticket, answering, commit_landed, commit_lost, ticket, transaction_landed
 from storage.database import Database
 from storage.db import DatabaseError, database_error
 from storage.documents import DocumentStore
@@ -115,7 +116,7 @@ class Annotations:
     def _apply(self, action: Action, ops: Sequence[Op]) -> Change:
         logged: list[Ticket | None] = []  # the transaction's ticket, once all but the COMMIT is sent
         try:
-            with self._project.transaction() as s:
+            with self._project.transaction(look_up=False) as s:
                 # two windows (of one annotator, or of two) writing to one document take turns, so the
                 # second sees what the first did: no decision or suggestion is stored twice
                 locked = {op.document_id for op in ops if isinstance(op, Insert)}
@@ -169,7 +170,7 @@ class Annotations:
         landed = transaction_landed(self._project.engine, logged[0])
         if landed:
             logger.warning("the answer to %s's COMMIT was lost; it was saved", action.name)
-            return done
+            return replace(done, landed=commit_landed(self._project.url, lost))  # said as a note
         raise commit_lost(self._project.url, lost, landed)
 
     def _apply_all(self, s: Session, ops: Sequence[Op]) -> Change:
@@ -224,7 +225,7 @@ class Annotations:
         sent: list[Ticket | None] = []
         with answering():
             try:
-                with self._project.transaction() as s:
+                with self._project.transaction(look_up=False) as s:
                     row = _progress_row(s, document_id, annotator_id)  # reading is not working on it
                     row.seconds_spent += seconds
                     s.flush()

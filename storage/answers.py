@@ -1,30 +1,34 @@
-"""A PostgreSQL server that stops answering in the middle of an action (frozen, or a network gone quiet):
-the wait for each answer is bounded, and an action whose COMMIT was sent but whose answer never came is
-looked up again, on a new connection, before anyone is told whether it was saved.
+"""A PostgreSQL server that stops answering (frozen, or a network gone quiet): the wait for each answer is
+bounded, and an action whose COMMIT was sent but whose answer never came is looked up again, on a new
+connection, before anyone is told whether it was saved.
 
 The bound is the client's: a frozen server's kernel still acknowledges what it is sent, and answers TCP
-keepalives, so only a clock on this side notices that nothing comes back. It applies where ``answering`` is
-in force (an annotation action), not to an import's batches or a migration, which may legitimately take
-longer than a person waits for one key."""
+keepalives, so only a clock on this side notices that nothing comes back. It is on every statement of every
+connection (a read the window waits on as much as an action: ``ANSWER_WAIT_S``); long work (an import, an
+export, training, a migration) takes ``long_work``'s longer one, which ends it with the same refusal rather
+than never. A clock cannot tell a frozen server from a slow statement: when the bound passes, the server is
+asked on a new connection (``still_working``); answering that the statement is still running, it is waited
+for another bound, and so on; only a server that does not answer the new connection either is refused."""
 
 from __future__ import annotations
 
 import functools
 import inspect
 import logging
+import math
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from model.faults import ANSWER_WAIT_S, Fault, FaultKind
+from model.faults import ANSWER_WAIT_S, LONG_WAIT_S, Fault, FaultKind
 from model.ops import NOT_SAVED, StoreUnavailable
 
 logger = logging.getLogger(__name__)
@@ -40,6 +44,11 @@ LOST_NOT_SAVED = (
     "the connection to {place} was lost as the action was being committed ({detail}); asked again, the "
     "server does not have it"
 )
+# ... or it has it: saved, and said so as a note (``commit_landed``)
+LANDED = (
+    "the connection to {place} was lost as the action was being committed ({detail}); asked again, the "
+    "server has it"
+)
 IN_DOUBT = (
     "the connection to {place} was lost as the action was being committed ({detail}), and the server cannot "
     "be asked whether it was saved: open the document again once the server answers to see whether it was"
@@ -50,7 +59,8 @@ IN_DOUBT = (
 def answering(seconds: float | None = None) -> Iterator[None]:
     """Within the block (this thread), a PostgreSQL statement, its COMMIT included, that gets no answer in
     ``seconds`` (``ANSWER_WAIT_S``, read as the block begins) fails with OperationalError (``NO_ANSWER``),
-    its connection closed and not reused."""
+    its connection closed and not reused. Outside any block the bound is ``ANSWER_WAIT_S`` too (read as each
+    statement waits)."""
     token = _bound.set(ANSWER_WAIT_S if seconds is None else seconds)
     try:
         yield
@@ -58,10 +68,40 @@ def answering(seconds: float | None = None) -> Iterator[None]:
         _bound.reset(token)
 
 
+@contextmanager
+def long_work() -> Iterator[None]:
+    """``answering`` with ``LONG_WAIT_S``: for work off the window's thread whose statements may rightly take
+    longer than a person waits for a key (an import's batch, an export's reads, a model's save, a
+    migration), still ended by a server that never answers. A bound already longer is kept."""
+    with answering(max(LONG_WAIT_S, _bound.get() or 0)):
+        yield
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def taking_long(function: Callable[P, R]) -> Callable[P, R]:
+    """``function`` run under ``long_work``."""
+
+    @functools.wraps(function)
+    def run(*args: P.args, **kwargs: P.kwargs) -> R:
+        with long_work():
+            return function(*args, **kwargs)
+
+    return run
+
+
+def wait_bound() -> float:
+    """The bound in force in this thread: ``answering``'s, else ``ANSWER_WAIT_S``."""
+    bound = _bound.get()
+    return ANSWER_WAIT_S if bound is None else bound
+
+
 @functools.cache
 def connection_class() -> Any:
-    """psycopg's Connection, with the wait for an answer bounded where ``answering`` is in force. A psycopg
-    without the (private) bounded wait, older than 3.3.6, is logged as an error: the bound does nothing."""
+    """psycopg's Connection, with the wait for each answer bounded (``wait_bound``). A psycopg without the
+    (private) bounded wait, older than 3.3.6, is logged as an error: the bound does nothing."""
     import psycopg
     from psycopg import errors
 
@@ -71,19 +111,33 @@ def connection_class() -> Any:
 
     class AnsweringConnection(psycopg.Connection):  # type: ignore[type-arg]
         def wait(self, gen: Any, *args: Any, **kwargs: Any) -> Any:
-            bound = _bound.get()
-            if bound is None or timed_out is None or kwargs.get("timeout") is not None or len(args) > 1:
+            if timed_out is None or kwargs.get("timeout") is not None or len(args) > 1:
                 return super().wait(gen, *args, **kwargs)
-            try:
-                return super().wait(gen, *args, **{**kwargs, "timeout": bound})
-            except timed_out:
-                # the protocol is halfway through a message: the connection cannot be used again; its
-                # backend, which may still hold a transaction's locks, is ended from the next connection
-                orphaned(self)
-                self.close()
-                raise errors.OperationalError(NO_ANSWER.format(seconds=bound)) from None
+            while True:
+                bound = wait_bound()
+                try:
+                    # resumed after a bound, the generator is sent None: nothing ready, it waits again
+                    return super().wait(gen, *args, **{**kwargs, "timeout": bound})
+                except timed_out:
+                    if still_working(self, bound):
+                        continue  # a slow statement on a server that answers: another bound, and ask again
+                    # the protocol is halfway through a message: the connection cannot be used again; its
+                    # backend, which may still hold a transaction's locks, is ended from the next connection
+                    orphaned(self)
+                    self.close()
+                    raise errors.OperationalError(NO_ANSWER.format(seconds=bound)) from None
 
     return AnsweringConnection
+
+
+def silent_ping(context: Any) -> None:
+    """``handle_error``: a pooled connection whose ping (pre-ping, as it is taken from the pool) got no answer
+    in time is not replaced by a new one: the server is frozen (a connection the network dropped fails its
+    ping at once, TCP keepalives having closed it), and the new connection's own wait (``connect_timeout``)
+    came on top of the ping's, the window waiting 15 s and told the server was "unavailable (connection
+    timeout expired)" rather than that it stopped answering. The next action connects anew."""
+    if context.is_pre_ping and str(context.original_exception).startswith(NO_ANSWER.split("{")[0]):
+        context.is_disconnect = False
 
 
 UNBOUNDED = (
@@ -93,8 +147,55 @@ UNBOUNDED = (
 
 
 def connect(_dialect: Any, _record: Any, cargs: list[Any], cparams: dict[str, Any]) -> Any:
-    """``do_connect``: a new PostgreSQL connection of the class above."""
-    return connection_class().connect(*cargs, **cparams)
+    """``do_connect``: a new PostgreSQL connection of the class above (which keeps how it was made, for
+    ``still_working``'s new connection)."""
+    conn = connection_class().connect(*cargs, **cparams)
+    conn.newstag_connect = (list(cargs), dict(cparams))
+    return conn
+
+
+def probe_wait(bound: float) -> int:
+    """How long ``still_working`` waits for a new connection, then for its answer: half the bound, no less
+    than libpq's shortest connect_timeout (2 s)."""
+    return max(2, math.ceil(bound / 2))
+
+
+def still_working(conn: Any, bound: float) -> bool:
+    """After ``bound`` with no answer on ``conn``: whether the server answers a new connection (made as
+    ``conn`` was, waiting ``probe_wait``) and says ``conn``'s backend is still running a statement
+    (``active``): a slow statement on a healthy server (a label renamed over millions of spans), which is
+    waited for. False when the server does not answer (frozen), or the backend is not working for us (the
+    line to it went silent): the statement is refused."""
+    backend = getattr(conn, "newstag_backend", None)
+    made = getattr(conn, "newstag_connect", None)
+    if backend is None or made is None:  # a connection of our own look (no backend noted): not asked
+        return False
+    import psycopg
+
+    cargs, cparams = made
+    wait = probe_wait(bound)
+    try:
+        with answering(wait):
+            probe = connection_class().connect(
+                *cargs, **{**cparams, "connect_timeout": wait, "autocommit": True}
+            )
+            try:
+                row = probe.execute(
+                    "SELECT state FROM pg_stat_activity WHERE pid = %s AND backend_start = %s", tuple(backend)
+                ).fetchone()
+            finally:
+                probe.close()
+    except psycopg.Error as exc:
+        logger.warning("no answer in %g s, nor on a new connection: %s", bound, str(exc).strip())
+        return False
+    working = row is not None and row[0] == "active"
+    logger.warning(
+        "no answer in %g s; the server answers, and backend %s is %s",
+        bound,
+        backend[0],
+        "still running the statement: waiting another bound" if working else (row[0] if row else "gone"),
+    )
+    return working
 
 
 # Backends whose connection this process gave up (no answer in time): (host, port, dbname) -> {(pid,
@@ -193,7 +294,7 @@ def transaction_landed(engine: Engine, sent: Ticket, wait_s: float | None = None
     connection (``pg_xact_status``). A COMMIT still running (a slow server: it may land after the bound) is
     waited for up to ``wait_s`` (``ANSWER_WAIT_S``), then its backend is ended and the server asked again:
     committed or aborted, the answer is final. None when the server cannot be asked, or cannot tell."""
-    deadline = time.monotonic() + ((_bound.get() or ANSWER_WAIT_S) if wait_s is None else wait_s)
+    deadline = time.monotonic() + (wait_bound() if wait_s is None else wait_s)
     try:
         with engine.connect() as conn:
             conn = conn.execution_options(isolation_level="AUTOCOMMIT")
@@ -232,6 +333,11 @@ def transaction_landed(engine: Engine, sent: Ticket, wait_s: float | None = None
         return None
     logger.warning("the server cannot tell whether transaction %s was saved (%s)", sent.xid, status)
     return None
+
+
+def commit_landed(where: str, detail: str) -> Fault:
+    """The note of an action whose COMMIT's answer was lost (``detail``) but that the server has."""
+    return Fault(FaultKind.LANDED, where, detail, LANDED)
 
 
 def commit_lost(where: str, detail: str, landed: bool | None) -> StoreUnavailable:

@@ -12,6 +12,7 @@ import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from model.faults import FaultKind
+from storage.answers import Ticket, ticket, transaction_landed
 from storage.db import (
     CHECK_FAILED,
     MOVED,
@@ -32,6 +34,26 @@ from storage.db import (
 )
 
 logger = logging.getLogger(__name__)
+
+# Units of work (``Database.transaction``) this thread has seen committed (``committed_here``)
+_committed: ContextVar[int] = ContextVar("newstag_committed", default=0)
+IN_DOUBT_MARK = "newstag_commit_in_doubt"
+
+
+def committed_here() -> int:
+    """How many units of work this thread has committed: a dialog tells a write saved before a read that
+    failed from a write that failed."""
+    return _committed.get()
+
+
+def commit_in_doubt(exc: BaseException | None) -> bool:
+    """Whether ``exc`` (or what it was raised from) is a COMMIT whose answer was lost, and the server could
+    not be asked whether it landed: the write may have been saved."""
+    while exc is not None:
+        if getattr(exc, IN_DOUBT_MARK, False):
+            return True
+        exc = exc.__cause__ or exc.__context__
+    return False
 
 
 class IntegrityCheck(enum.Enum):
@@ -101,16 +123,34 @@ class Database:
         return database_error(exc, self.engine.url) if isinstance(exc, (DBAPIError, DatabaseError)) else None
 
     @contextmanager
-    def transaction(self) -> Iterator[Session]:
+    def transaction(self, look_up: bool = True) -> Iterator[Session]:
         """One unit of work: committed on success, rolled back on any exception. Refused (DatabaseError) in a
-        database the integrity check found damaged."""
+        database the integrity check found damaged. A PostgreSQL COMMIT whose answer was lost is looked up
+        on a new connection (unless ``look_up`` is False: the caller does): landed, the unit is done; not
+        landed, the fault is raised; the server cannot tell, it is raised marked ``commit_in_doubt``. Each
+        unit done counts in ``committed_here``."""
         if (damage := self.integrity_problem()) is not None:
             raise damage
         self._check_same_file()
-        with self.session_factory.begin() as session:
-            if self.engine.dialect.name == "sqlite":
-                session.connection(execution_options={SQLITE_IMMEDIATE: True})
-            yield session
+        sent: list[Ticket | None] = []  # the transaction's ticket, once all but the COMMIT is sent
+        try:
+            with self.session_factory.begin() as session:
+                if self.engine.dialect.name == "sqlite":
+                    session.connection(execution_options={SQLITE_IMMEDIATE: True})
+                yield session
+                session.flush()
+                if look_up:
+                    sent.append(ticket(session))
+        except DBAPIError as exc:
+            if not (sent and sent[0] is not None and exc.connection_invalidated):
+                raise
+            landed = transaction_landed(self.engine, sent[0])
+            if not landed:
+                if landed is None:
+                    setattr(exc, IN_DOUBT_MARK, True)
+                raise
+            logger.warning("the answer to a COMMIT was lost (%s); asked again, the server has it", exc.orig)
+        _committed.set(_committed.get() + 1)
 
     def _check_same_file(self) -> None:
         """DatabaseError if the SQLite file is no longer where it was opened: deleted (writes would go to a

@@ -15,7 +15,7 @@ from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.util import asbool
 
 from model.faults import LOCK_WAIT_S, Fault, FaultKind
-from storage.answers import IN_DOUBT, LOST_NOT_SAVED
+from storage.answers import IN_DOUBT, LANDED, LOST_NOT_SAVED, long_work
 from storage.pg_engine import pg_engine
 
 if TYPE_CHECKING:
@@ -133,6 +133,7 @@ TEMPLATES = (
     CHECK_FAILED,
     MOVED,
     LOST_NOT_SAVED,
+    LANDED,
     IN_DOUBT,
     NOT_A_URL,
     NOT_OUR_BACKEND,
@@ -370,4 +371,5 @@ def migrate(engine: Engine) -> None:
         raise SchemaTooNewError.of(FaultKind.TOO_NEW, TOO_NEW, where, ", ".join(unknown))
     if tuple(current) != (script.get_current_head(),):
         logger.info("migrating %s from %s", engine.url, current or "an empty database")
-        command.upgrade(alembic_config(engine), "head")
+        with long_work():  # a migration may rewrite a large table; the look at the revision above may not
+            command.upgrade(alembic_config(engine), "head")

@@ -24,6 +24,7 @@ from model.reasons import Reason
 from model.reasons import ReasonKind as K
 from model.sentences import SentenceMode, blocks, split_sentences
 from model.spans import DocState, Entity, Layer, Status
+from storage.answers import taking_long
 from storage.database import Database
 from storage.db import sqlite_path
 from storage.export_options import ExportFormat, ExportOptions, Source
@@ -322,6 +323,7 @@ class Exporter:
         guard_database(out, writes_folder(options), self._database)
         return existing(out, writes_folder(options))
 
+    @taking_long  # reads over the whole corpus; a server that never answers ends it
     def run(
         self,
         options: ExportOptions,

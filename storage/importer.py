@@ -15,6 +15,7 @@ from sqlalchemy.exc import DataError, DBAPIError
 
 from model.reasons import Reason, ReasonKind, said
 from model.tagging import IPolicy
+from storage.answers import taking_long
 from storage.database import Database
 from storage.db import DatabaseError, database_error
 from storage.formats import ImportFormatError, ParsedDocument, ReadInfo
@@ -267,6 +268,7 @@ class Importer:
     def __init__(self, db: Database) -> None:
         self._db = db
 
+    @taking_long  # a batch may rightly take longer than a key waits; a server that never answers ends it
     def import_file(
         self,
         path: Path,

@@ -78,6 +78,7 @@ def pg_engine(url: URL, connect_wait_s: int, lock_wait_ms: int) -> Engine:
         connect_args={key: value for key, value in wanted.items() if key not in kept_settings(url)},
     )
     event.listen(engine, "do_connect", answers.connect)  # an action's wait for an answer is bounded
+    event.listen(engine, "handle_error", answers.silent_ping)  # a frozen server: no new connection's wait
 
     def lock_wait(dbapi_connection: Any, _record: Any) -> None:
         """A statement waits at most ``lock_wait_ms`` for a lock (a row another session is writing, a ``LOCK

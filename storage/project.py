@@ -31,7 +31,7 @@ from sqlalchemy.exc import DBAPIError
 from model.spans import Annotator, Role
 from storage.annotations import Annotations
 from storage.backup import backup_sqlite, pg_dump_advice
-from storage.database import Database, IntegrityCheck
+from storage.database import Database, IntegrityCheck, commit_in_doubt, committed_here
 from storage.db import (
     DatabaseError,
     create_db_engine,
@@ -73,6 +73,8 @@ __all__ = [
     "Project",
     "SuggestionService",
     "backup_sqlite",
+    "commit_in_doubt",  # a dialog's write: its COMMIT's answer lost, and the server could not be asked
+    "committed_here",  # ... and whether it was saved before what failed after it
     "database_files",  # a SQLite project's files, which no command's output may be
     "database_url",
     "default_url",

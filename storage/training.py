@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from model.spans import Entity
 from model.suggest import ProjectDictionary
+from storage.answers import taking_long
 from storage.database import Database
 from storage.decisions import Decisions
 from storage.labels import Labels
@@ -157,6 +158,7 @@ class Training:
                 return stored.id, model
         return self.base_model()
 
+    @taking_long  # the reads of every finished document, and the model's save
     def train_project_model(
         self,
         iterations: int | None = None,
@@ -190,6 +192,7 @@ class Training:
         logger.info("trained model %d on %d documents in %.1f s", model_id, info.documents, info.seconds)
         return TrainingResult(model_id, info.documents, info.characters, info.seconds)
 
+    @taking_long
     def train_base_model(
         self,
         documents: Sequence[tuple[str, Sequence[Entity]]],

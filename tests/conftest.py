@@ -18,9 +18,10 @@ import pytest
 from sqlalchemy import create_engine, text
 
 import storage.answers
+import storage.db
 from storage.db import create_db_engine, migrate
 from storage.project import Project
-from tests.pg_proxy import BOUND, Proxy, proxy_to
+from tests.pg_proxy import BOUND, CONNECT, Proxy, proxy_to
 
 # newstag's cache folder (jieba's dictionary cache, swept temporaries) is one of the run's own, shared by its
 # tests and the commands they start, never the runner's ~/.cache/newstag
@@ -126,8 +127,9 @@ def pg_project(pg_database: str) -> Iterator[Project]:
 @pytest.fixture
 def proxy(pg_project: Project, pg_database: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[Proxy]:
     """A proxy of the test's own in front of ``pg_database`` (``tests/pg_proxy.py``), with the wait for an
-    answer cut to ``BOUND`` seconds."""
+    answer cut to ``BOUND`` seconds, and for a new connection to ``CONNECT``."""
     monkeypatch.setattr(storage.answers, "ANSWER_WAIT_S", BOUND)
+    monkeypatch.setattr(storage.db, "CONNECT_WAIT_S", CONNECT)
     with proxy_to(pg_database) as started:
         yield started
 

@@ -3,12 +3,12 @@ that drops a connection at a chosen moment, without touching the server (no SIGS
 
 ``freeze_at(b"INSERT INTO spans")``: when newstag sends that statement, nothing more is forwarded either way
 (a frozen server's kernel still takes what it is sent: so does the proxy) until ``thaw()``; new connections
-get no answer either. ``at_commit(...)``: when newstag sends a COMMIT, ``"forward"`` hands it to the server
-and cuts the connection before the answer comes back, ``"drop"`` cuts it without sending it, ``"freeze"``
-holds it and, from then on, refuses new connections (a server that is gone). ``blackhole_at(...)``: when
-newstag sends that statement, that connection's traffic is dropped both ways for good and neither side is
-ever closed (a network path gone silent: the server never hears the client's Terminate); new connections
-work."""
+get no answer either (``freeze()``: the same, from now). ``at_commit(...)``: when newstag sends a COMMIT,
+``"forward"`` hands it to the server and cuts the connection before the answer comes back, ``"drop"`` cuts it
+without sending it, ``"freeze"`` holds it and, from then on, refuses new connections (a server that is gone).
+``blackhole_at(...)``: when newstag sends that statement, that connection's traffic is dropped both ways for
+good and neither side is ever closed (a network path gone silent: the server never hears the client's
+Terminate); new connections work."""
 
 from __future__ import annotations
 
@@ -21,6 +21,12 @@ from contextlib import contextmanager, suppress
 from sqlalchemy import make_url
 
 BOUND = 1  # seconds: the wait for an answer in the tests through the proxy (ANSWER_WAIT_S is 10)
+# seconds: the wait for a new connection in those tests (CONNECT_WAIT_S is 5; libpq takes no less than 2). A
+# read on a server that froze while the pool held its connection waits for both: the ping, then a new one
+CONNECT = 2
+# seconds: at the bound, the wait for the server to answer a new connection (``storage.answers.probe_wait``:
+# half a bound, no less than libpq's 2 s) before a statement is refused as the server's that stopped answering
+PROBE = 2
 COMMIT = b"Q\x00\x00\x00\x0bCOMMIT\x00"  # the simple-query message psycopg sends for a COMMIT
 
 
@@ -34,6 +40,7 @@ class Proxy:
         self._freeze_at: bytes | None = None
         self._commit: str | None = None
         self.commits_seen = 0
+        self.accepted = 0  # connections taken
         self._blackhole_at: bytes | None = None
         self._sockets: list[socket.socket] = []
         self._closed = False
@@ -46,6 +53,10 @@ class Proxy:
 
     def freeze_at(self, statement: bytes) -> None:
         self._freeze_at = statement
+
+    def freeze(self) -> None:
+        """The server freezes now: nothing more is forwarded either way, on any connection, new ones too."""
+        self._frozen.set()
 
     def blackhole_at(self, statement: bytes) -> None:
         self._blackhole_at = statement
@@ -74,6 +85,7 @@ class Proxy:
                 client, _ = self.listener.accept()
             except OSError:
                 return
+            self.accepted += 1
             if self._refusing:
                 _cut(client)
                 continue

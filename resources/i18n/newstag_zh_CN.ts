@@ -123,6 +123,10 @@
         <translation>该片段已拒绝：按 Return 恢复。</translation>
     </message>
     <message>
+        <source>“{0}” was saved: {1}</source>
+        <translation>“{0}”已保存：{1}</translation>
+    </message>
+    <message>
         <source>someone else changed this span first; reload the document</source>
         <translation>其他人已先修改了该片段，请重新载入文档</translation>
     </message>
@@ -384,6 +388,10 @@
     <message>
         <source>the connection to {place} was lost as the action was being committed ({detail}); asked again, the server does not have it</source>
         <translation>提交操作时与{place}的连接中断（{detail}）；重新询问后，服务器上没有这项操作</translation>
+    </message>
+    <message>
+        <source>the connection to {place} was lost as the action was being committed ({detail}); asked again, the server has it</source>
+        <translation>提交操作时与{place}的连接中断（{detail}）；重新询问后，服务器上已有这项操作</translation>
     </message>
     <message>
         <source>the connection to {place} was lost as the action was being committed ({detail}), and the server cannot be asked whether it was saved: open the document again once the server answers to see whether it was</source>
@@ -944,6 +952,13 @@ Replace it? Once the new export is complete, the old file is deleted and the new
     <message>
         <source>Export failed: {0}</source>
         <translation>导出失败：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>FaultHook</name>
+    <message>
+        <source>What you asked for was not done: {0}</source>
+        <translation>您要求的操作未完成：{0}</translation>
     </message>
 </context>
 <context>
@@ -3217,6 +3232,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>撤销或重做</translation>
     </message>
     <message>
+        <source>Checking your role</source>
+        <translation>核对您的角色</translation>
+    </message>
+    <message>
         <source>{0} failed: the database could not be read ({1}).</source>
         <translation>{0}失败：无法读取数据库（{1}）。</translation>
     </message>
@@ -3227,6 +3246,70 @@ Replace it? Once the new export is complete, the old file is deleted and the new
     <message>
         <source>Opening the next document</source>
         <translation>打开下一篇文档</translation>
+    </message>
+    <message>
+        <source>Reading the progress</source>
+        <translation>读取进度</translation>
+    </message>
+    <message>
+        <source>Assigning documents</source>
+        <translation>分配文档</translation>
+    </message>
+    <message>
+        <source>Changing the label</source>
+        <translation>修改标签</translation>
+    </message>
+    <message>
+        <source>Adding a label</source>
+        <translation>添加标签</translation>
+    </message>
+    <message>
+        <source>Removing the label</source>
+        <translation>删除标签</translation>
+    </message>
+    <message>
+        <source>Merging the labels</source>
+        <translation>合并标签</translation>
+    </message>
+    <message>
+        <source>Reordering the labels</source>
+        <translation>调整标签顺序</translation>
+    </message>
+    <message>
+        <source>Adding the preset&apos;s labels</source>
+        <translation>添加预设的标签</translation>
+    </message>
+    <message>
+        <source>Changing the role</source>
+        <translation>修改角色</translation>
+    </message>
+    <message>
+        <source>Adding the person</source>
+        <translation>添加成员</translation>
+    </message>
+    <message>
+        <source>{0} failed, nothing was saved: {1}</source>
+        <translation>{0}失败，未保存任何内容：{1}</translation>
+    </message>
+    <message>
+        <source>{0} may not have been saved: {1}</source>
+        <translation>{0}可能未保存：{1}</translation>
+    </message>
+    <message>
+        <source>{0}: saved, but the database could not be read afterwards: {1}</source>
+        <translation>{0}：已保存，但之后无法读取数据库：{1}</translation>
+    </message>
+    <message>
+        <source>Saving the gold</source>
+        <translation>保存金标准</translation>
+    </message>
+    <message>
+        <source>Changing the document order</source>
+        <translation>修改文档顺序</translation>
+    </message>
+    <message>
+        <source>Reading the labels again</source>
+        <translation>重新读取标签</translation>
     </message>
 </context>
 <context>

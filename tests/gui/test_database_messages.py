@@ -17,7 +17,7 @@ from gui import i18n
 from gui.database_messages import TEMPLATES, database_message
 from model.faults import PLACE_FILE, PLACE_SERVER, FaultKind
 from model.ops import NOT_SAVED, StoreUnavailable
-from storage.answers import commit_lost
+from storage.answers import commit_landed, commit_lost
 from storage.db import DatabaseError, database_error, parse_url
 from storage.probe import probe_database
 from storage.project import Project
@@ -64,6 +64,8 @@ def _faults(tmp_path: Path) -> list[BaseException]:
     found.append(StoreUnavailable(NOT_SAVED.format(unavailable), unavailable.fault))
     for landed in (False, None):  # a COMMIT's answer lost: asked again, not there; or not to be asked
         found.append(commit_lost("postgresql+psycopg://ann:***@db.example/t", "server closed", landed))
+    saved = commit_landed("postgresql+psycopg://ann:***@db.example/t", "server closed")  # or there: a note
+    found.append(DatabaseError(saved.render(), saved))
     return found
 
 

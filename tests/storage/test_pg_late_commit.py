@@ -78,25 +78,19 @@ def test_a_commit_that_lands_a_little_after_the_bound_is_done_not_refused(
     assert len(saved["spans"]) == 1 and len(saved["events"]) == 1
 
 
-def test_a_commit_that_would_land_long_after_the_bound_is_stopped_and_refused_as_not_saved(
+def test_a_commit_that_lands_long_after_the_bound_on_a_server_that_answers_is_waited_for(
     pg_project: Project, proxied: Project, proxy: Proxy, slow_commits: Callable[[float], None]
 ) -> None:
+    # it was stopped after the bound and a bound's look-up, and refused as not saved: a slow server's work
+    # refused. Asked at each bound on a new connection, the server says the COMMIT is still running
     (doc,) = add_documents(pg_project, ["北京欢迎你"])
     pg_project.annotator("ann")
-    slow_commits(6)
-    before = snapshot(pg_project)
+    slow_commits(4)
+    accepted = proxy.accepted
     started = time.monotonic()
-    with pytest.raises(StoreUnavailable) as caught:
-        _accept(proxied, doc)
-    # the bound, a bound's wait for the COMMIT, its backend ended: well before the COMMIT's 6 s
-    assert time.monotonic() - started < 5
-    assert caught.value.kind is FaultKind.UNAVAILABLE
-    assert str(caught.value).endswith("asked again, the server does not have it; your action was not saved")
-    time.sleep(max(0.0, 6.5 - (time.monotonic() - started)))  # past the time the COMMIT would have landed
-    assert snapshot(pg_project) == before  # "not saved" is the truth: the COMMIT never lands later
-    with pg_project.engine.begin() as conn:
-        conn.execute(text("DROP TRIGGER slow_commit ON events"))
-    _accept(proxied, doc)  # pressed again: saved once
+    _accept(proxied, doc)
+    assert 4 <= time.monotonic() - started < 7
+    assert proxy.accepted - accepted >= 3  # asked at each bound
     saved = snapshot(pg_project)
     assert len(saved["spans"]) == 1 and len(saved["events"]) == 1
 
