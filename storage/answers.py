@@ -113,14 +113,21 @@ def connection_class() -> Any:
         def wait(self, gen: Any, *args: Any, **kwargs: Any) -> Any:
             if timed_out is None or kwargs.get("timeout") is not None or len(args) > 1:
                 return super().wait(gen, *args, **kwargs)
+            waited = 0.0
             while True:
                 bound = wait_bound()
                 try:
                     # resumed after a bound, the generator is sent None: nothing ready, it waits again
                     return super().wait(gen, *args, **{**kwargs, "timeout": bound})
                 except timed_out:
-                    if still_working(self, bound):
-                        continue  # a slow statement on a server that answers: another bound, and ask again
+                    waited += bound
+                    # a slow statement on a server that answers: another bound, and ask again; but not for
+                    # good (a runaway statement, a backend stuck on hung storage): LONG_WAIT_S in all, and
+                    # long work four of its bounds
+                    ceiling = LONG_WAIT_S if bound < LONG_WAIT_S else 4 * bound
+                    if still_working(self, bound) and waited < ceiling:
+                        continue
+                    bound = waited
                     # the protocol is halfway through a message: the connection cannot be used again; its
                     # backend, which may still hold a transaction's locks, is ended from the next connection
                     orphaned(self)
@@ -181,14 +188,21 @@ def still_working(conn: Any, bound: float) -> bool:
             )
             try:
                 row = probe.execute(
-                    "SELECT state FROM pg_stat_activity WHERE pid = %s AND backend_start = %s", tuple(backend)
+                    "SELECT state, wait_event FROM pg_stat_activity WHERE pid = %s AND backend_start = %s",
+                    tuple(backend),
                 ).fetchone()
             finally:
                 probe.close()
     except psycopg.Error as exc:
+        # the server answered, with a refusal (too many clients …): a refusal at connect carries no sqlstate,
+        # only the server's own "FATAL:" in libpq's message
+        if getattr(exc, "sqlstate", None) or "FATAL:" in str(exc):
+            logger.warning("no answer in %g s; the server answers a new connection with: %s", bound, exc)
+            return True
         logger.warning("no answer in %g s, nor on a new connection: %s", bound, str(exc).strip())
         return False
-    working = row is not None and row[0] == "active"
+    # a COMMIT waiting for a synchronous standby that is gone (SyncRep) waits for good: not working for us
+    working = row is not None and row[0] == "active" and row[1] != "SyncRep"
     logger.warning(
         "no answer in %g s; the server answers, and backend %s is %s",
         bound,
@@ -258,8 +272,8 @@ def end_orphans(conn: Any) -> None:
 
 # A transaction's id and status (PostgreSQL 13 and later; the older names before, deprecated since)
 _XACT = {
-    True: ("pg_current_xact_id()", "SELECT pg_xact_status(CAST(:xid AS xid8))"),
-    False: ("txid_current()", "SELECT txid_status(CAST(:xid AS bigint))"),
+    True: ("pg_current_xact_id_if_assigned()", "SELECT pg_xact_status(CAST(:xid AS xid8))"),
+    False: ("txid_current_if_assigned()", "SELECT txid_status(CAST(:xid AS bigint))"),
 }
 
 
@@ -277,7 +291,9 @@ class Ticket:
 
 
 def ticket(s: Session) -> Ticket | None:
-    """The ticket of the session's transaction (read just before its COMMIT), None on SQLite."""
+    """The ticket of the session's transaction (read just before its COMMIT), None on SQLite and for a
+    transaction that wrote nothing (no id assigned: nothing to look up; asking for an id would make one, and
+    fails on a read-only standby)."""
     if s.get_bind().dialect.name == "sqlite":
         return None
     xid, pid, started = s.execute(
@@ -286,7 +302,7 @@ def ticket(s: Session) -> Ticket | None:
             "FROM pg_stat_activity WHERE pid = pg_backend_pid()"
         )
     ).one()
-    return Ticket(xid, pid, started)
+    return None if xid is None else Ticket(xid, pid, started)
 
 
 def transaction_landed(engine: Engine, sent: Ticket, wait_s: float | None = None) -> bool | None:

@@ -6,6 +6,7 @@ not saved, whether it had landed or not."""
 from __future__ import annotations
 
 import logging
+import os
 import socket
 import time
 from pathlib import Path
@@ -264,3 +265,141 @@ def test_a_frozen_server_is_still_refused_when_a_new_connection_gets_no_answer_e
         waited = time.monotonic() - started
     assert 4 <= waited < 5.5, waited  # the bound, then the new connection's wait (half a bound, 2 s at least)
     assert proxy.accepted == accepted + 1  # the new connection went through the frozen proxy
+
+
+def test_a_statement_the_server_says_is_still_running_is_refused_after_the_long_bound(
+    pg_project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # waited for while the server says it is working, but not for good: a runaway statement, a backend stuck
+    # on hung storage (pg_stat_activity still answers) froze the window for good
+    monkeypatch.setattr(storage.answers, "ANSWER_WAIT_S", 1)
+    monkeypatch.setattr(storage.answers, "LONG_WAIT_S", 3)
+    started = time.monotonic()
+    with (
+        pg_project.engine.connect() as conn,
+        pytest.raises(DBAPIError, match="no answer from the server in 3 s"),
+    ):
+        conn.execute(text("SELECT pg_sleep(20)"))
+    assert 3 <= time.monotonic() - started < 8
+
+
+def test_a_commit_waiting_for_a_synchronous_standby_that_is_gone_is_not_waited_for_good() -> None:
+    # a COMMIT waiting for a standby (SyncRep) is `active` as long as the standby stays away: asked whether it
+    # still works, the server said yes at every bound, and the window waited for good
+    import threading
+
+    from storage.answers import answering
+    from tests.private_pg import private_cluster
+
+    with private_cluster() as cluster:
+        project = Project.open(cluster.url)
+        try:
+            with project.engine.connect() as conn:
+                conn = conn.execution_options(isolation_level="AUTOCOMMIT")
+                conn.execute(text("ALTER SYSTEM SET synchronous_standby_names = 'nobody'"))
+                conn.execute(text("SELECT pg_reload_conf()"))
+            time.sleep(0.5)
+            ended: list[object] = []
+
+            def save() -> None:
+                with answering(1):
+                    try:
+                        project.settings.set("probe", {"x": 1})
+                        ended.append("returned")
+                    except Exception as exc:
+                        ended.append(exc)
+
+            started = time.monotonic()
+            worker = threading.Thread(target=save, daemon=True)
+            worker.start()
+            worker.join(timeout=20)
+            assert ended, "still waiting after 20 s for a COMMIT no standby will confirm"
+            assert time.monotonic() - started < 15
+        finally:
+            project.close()
+
+
+def test_a_project_opens_on_a_read_only_standby() -> None:
+    # every unit of work took its transaction's id before COMMIT, the read-only ones too: on a standby
+    # (pg_current_xact_id() "cannot be executed during recovery") no project opened any more
+    import subprocess
+
+    from tests.private_pg import _free_port, private_cluster
+
+    with private_cluster() as cluster:
+        primary = Project.open(cluster.url)
+        primary.close()
+        standby = cluster.folder / "standby"
+        basebackup = Path(os.path.realpath(cluster.programs / "pg_ctl")).parent / "pg_basebackup"
+        if not basebackup.exists():
+            pytest.skip("pg_basebackup is not installed")
+        copy = [
+            str(basebackup),
+            "-D",
+            str(standby),
+            "-R",
+            "-h",
+            "127.0.0.1",
+            "-p",
+            str(cluster.port),
+            "-U",
+            "newstag",
+        ]
+        subprocess.run(
+            ["runuser", "-u", cluster.user, "--", *copy] if cluster.user else copy,
+            check=True,
+            capture_output=True,
+        )
+        port = _free_port()
+        options = f"-p {port} -k {cluster.folder} -c listen_addresses=127.0.0.1 -c fsync=off"
+        log = str(cluster.folder / "standby.log")
+        cluster._run("pg_ctl", "-D", str(standby), "-o", options, "-l", log, "-w", "start")
+        try:
+            project = Project.open(cluster.url.replace(f":{cluster.port}/", f":{port}/"))
+            try:
+                assert {label.name for label in project.labels.all()} >= {"PER", "LOC", "ORG"}
+            finally:
+                project.close()
+        finally:
+            cluster._run("pg_ctl", "-D", str(standby), "-w", "-m", "fast", "stop")
+            subprocess.run(["rm", "-rf", str(standby)], check=False)
+
+
+def test_a_slow_statement_is_waited_for_when_the_server_refuses_a_new_connection_for_too_many_clients(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # the server answered the asking connection at once ("sorry, too many clients already"): it was taken
+    # for a server that does not answer, and the slow statement refused
+    import psycopg
+
+    from tests.private_pg import private_cluster
+
+    monkeypatch.setattr(storage.answers, "ANSWER_WAIT_S", 1)
+    with private_cluster() as cluster:
+        with psycopg.connect(
+            f"host=127.0.0.1 port={cluster.port} user=newstag dbname=postgres", autocommit=True
+        ) as c:
+            c.execute("ALTER SYSTEM SET max_connections = 4")
+        cluster.pg_ctl("restart")
+        project = Project.open(cluster.url)
+        held: list[psycopg.Connection] = []
+        try:
+            with project.engine.connect() as conn:
+                conn.execute(text("SELECT 1"))
+                while True:  # every other slot taken
+                    try:
+                        held.append(
+                            psycopg.connect(
+                                f"host=127.0.0.1 port={cluster.port} user=newstag dbname=postgres"
+                            )
+                        )
+                    except psycopg.OperationalError as exc:
+                        assert "too many clients" in str(exc)
+                        break
+                started = time.monotonic()
+                assert conn.execute(text("SELECT pg_sleep(2.5), 7")).one()[1] == 7
+                assert 2.5 <= time.monotonic() - started < 6
+        finally:
+            for c in held:
+                c.close()
+            project.close()
