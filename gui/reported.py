@@ -32,8 +32,7 @@ def reported(what: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
             except Exception as exc:
                 logger.exception("%s failed", what)
                 owner: Any = getattr(self, "session", self)
-                project = getattr(owner, "project", None)
-                problem = project.problem(exc) if project is not None else None
+                problem = database_problem(owner, exc)
                 said = QCoreApplication.translate(
                     "Reported", "{0} failed: the database could not be read ({1})."
                 )

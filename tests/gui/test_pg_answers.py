@@ -6,7 +6,6 @@ takes the next key; an action that may have been saved is not said to be unsaved
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
@@ -21,11 +20,9 @@ pytestmark = pytest.mark.postgres
 
 
 @pytest.fixture
-def sqlite_project(proxy: Proxy, pg_database: str) -> Iterator[Project]:
+def sqlite_project(proxied: Project) -> Project:
     """The window's fixtures (corpus, make_window) on the real server, through the proxy."""
-    project = Project.open(proxy.url(pg_database))
-    yield project
-    project.close()
+    return proxied
 
 
 def test_a_key_on_a_server_that_stops_answering_is_refused_in_seconds_and_the_next_one_saved(

@@ -6,8 +6,6 @@ open, not opened, could not be chosen again."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -21,11 +19,9 @@ pytestmark = pytest.mark.postgres
 
 
 @pytest.fixture
-def sqlite_project(proxy: Proxy, pg_database: str) -> Iterator[Project]:
+def sqlite_project(proxied: Project) -> Project:
     """The window's fixtures (corpus, make_window) on the real server, through the proxy."""
-    project = Project.open(proxy.url(pg_database))
-    yield project
-    project.close()
+    return proxied
 
 
 def _added(before: list[tuple[str, str, str | None]], project: Project) -> list[str]:

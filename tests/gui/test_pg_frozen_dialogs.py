@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
@@ -28,11 +27,9 @@ IN_TIME = BOUND + PROBE + 1  # the ping gets no answer, nor does a new connectio
 
 
 @pytest.fixture
-def sqlite_project(proxy: Proxy, pg_database: str) -> Iterator[Project]:
+def sqlite_project(proxied: Project) -> Project:
     """The window's fixtures (corpus, make_window) on the real server, through the proxy."""
-    project = Project.open(proxy.url(pg_database))
-    yield project
-    project.close()
+    return proxied
 
 
 def _server(said: str, proxy: Proxy) -> None:
