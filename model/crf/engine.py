@@ -37,6 +37,7 @@ from model.pretrained import Analysis, PretrainedTagger, joined_organisations, r
 from model.spans import Entity
 from model.suggest.engine import SuggestionEngine
 from model.suggest.organisations import name_tail
+from model.suggest.places import governments_as_names
 from model.suggest.suggestion import Suggestion
 from model.suggest.tokenizer import to_half_width
 
@@ -84,6 +85,7 @@ class ModelAssistedEngine:
         self.threshold = threshold
         self.history: dict[str, tuple[int, int]] = dict(history or {})
         self._lock = threading.Lock()
+        self._whole_governments = (-1, False)  # (the project dictionary's version, _names_governments_whole)
         # per text: the rules', the model's and the pretrained tagger's suggestions
         self._recent: OrderedDict[str, tuple[list[Suggestion], list[Suggestion], list[Suggestion]]] = (
             OrderedDict()
@@ -149,6 +151,7 @@ class ModelAssistedEngine:
         pretrained = self.pretrained_suggestions(text, analysis)
         predicted = [] if model is None else model.predict(text, project_dictionary=self.project_dictionary)
         rules = self._with_short_names(text, rules, [*pretrained, *predicted])
+        rules, predicted, pretrained = self._governments(text, rules, predicted, pretrained)
         with self._lock:
             self._recent[text] = (rules, predicted, pretrained)
             self._recent.move_to_end(text)
@@ -157,6 +160,32 @@ class ModelAssistedEngine:
             history = dict(self.history)
         priors = priors_for(model, self.pretrained is not None)
         return combine(rules, predicted, history, self.threshold, priors=priors, pretrained=pretrained)
+
+    def _governments(self, text: str, *sources: list[Suggestion]) -> tuple[list[Suggestion], ...]:
+        """Every source's governments read as their names (``model.suggest.places.governments_as_names``)
+        under MSRA's conventions, until the team accepts an organisation ending in 政府 (then its history
+        decides between the readings, as before)."""
+        labels = getattr(self.rule_engine, "project_label", None)
+        if getattr(self.rule_engine, "conventions", None) != "msra" or labels is None:
+            return sources
+        org, loc = labels("ORG"), labels("LOC")
+        if org is None or loc is None or self._names_governments_whole(org):
+            return sources
+        every = [s for source in sources for s in source]
+        return tuple(governments_as_names(text, found, every, org=org, loc=loc) for found in sources)
+
+    def _names_governments_whole(self, org: str) -> bool:
+        """Whether the team has accepted organisations ending in 政府 more often than it rejected them (all
+        such organisations together: one exception accepted is outweighed by the next rejections)."""
+        dictionary = self.rule_engine.project_dictionary
+        if self._whole_governments[0] != dictionary.version:
+            balance = sum(
+                accepted - rejected
+                for surface, label, accepted, rejected in dictionary.rows()
+                if label == org and surface.endswith("政府")
+            )
+            self._whole_governments = (dictionary.version, balance > 0)
+        return self._whole_governments[1]
 
     def _with_short_names(
         self, text: str, rules: list[Suggestion], others: list[Suggestion]

@@ -1,15 +1,17 @@
 """Benchmark of the CRF (issue 7): accuracy trained on MSRA, the learning curve with retraining, and speed.
 
 Usage: python tests/bench/bench_crf.py [full|curve|order|speed ...] [--iterations N] [--cache PATH]
-       [--limit N] [--on test|dev|dev2|dev3|dev4] [--pretrained no|yes|both] [--curve-c1 X] [--curve-c2 X]
-       [--curve-minfreq X] [--curve-threshold X]
+       [--limit N] [--on test|dev|dev2|dev3|dev4|dev5|dev5-own|...] [--pretrained no|yes|both]
+       [--curve-c1 X] [--curve-c2 X] [--curve-minfreq X] [--curve-threshold X]
 
 * ``full``: train on all of ``train_variant.bio`` (one sentence = one document), score on ``test.bio``:
   exact-match P/R/F1 per label (PER/LOC/ORG) for the CRF alone, the rule engine alone and both combined.
   ``--cache PATH`` keeps the trained model there (under /tmp, never in the repo) and reuses it next time.
 * ``curve``: ``test.bio`` (``--on dev``: the development set, ``--on dev2``: a second sample of it, both
   blocks drawn from all over train_variant; ``--on dev3``, ``--on dev4``: two contiguous stretches of it,
-  read in order as MSRA test is; all in ``common.py``) in documents
+  read in order as MSRA test is; ``--on dev5``: a third stretch in MSRA test's form, full-width and with
+  train_variant's cut sentences joined again, ``dev5-own``: the same documents in train_variant's form,
+  ``dev5-fold``, ``dev5-join``: one of the two changes; all in ``common.py``) in documents
   of 20 sentences, suggest → confirm → learn in order, the CRF retrained every ``--every`` documents on all
   documents seen so far; next to the dictionary-only curve and the cold second half (the same suggestions
   before any learning: what the loop adds is the difference); without and with the pretrained tagger (LAC:
@@ -41,13 +43,7 @@ REPO = Path(__file__).resolve().parents[2]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from common import (  # noqa: E402
-    as_documents,
-    contiguous_blocks,
-    dev_split,
-    msra_sentences,
-    second_dev_blocks,
-)
+from common import DEVELOPMENT_SAMPLES, as_documents, dev_split, development_blocks, msra_sentences  # noqa: E402
 
 from model.crf import CrfModel, ModelAssistedEngine, combine, count_decisions, simulate_with_retraining  # noqa: E402
 from model.crf.engine import priors_for  # noqa: E402
@@ -126,13 +122,7 @@ def run_full(args: argparse.Namespace) -> None:
 
 def curve_documents(args: argparse.Namespace) -> tuple[str, list[Doc]]:
     if args.on != "test":
-        sentences = msra_sentences("train_variant.bio")
-        if args.on == "dev":
-            blocks, name = dev_split(sentences)[0], "the development set"
-        elif args.on == "dev2":
-            blocks, name = second_dev_blocks(sentences), "the second development sample"
-        else:
-            blocks, name = contiguous_blocks(sentences, args.on), f"the contiguous sample {args.on}"
+        name, blocks = development_blocks(msra_sentences("train_variant.bio"), args.on)
         docs = as_documents(blocks)
         return name, docs[: args.limit] if args.limit else docs
     return "MSRA test", load("test.bio", 20, args.limit)
@@ -343,10 +333,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=0, help="only the first N training sentences/documents")
     parser.add_argument(
         "--on",
-        choices=["test", "dev", "dev2", "dev3", "dev4"],
+        choices=["test", *DEVELOPMENT_SAMPLES],
         default="test",
-        help="`curve`, `order`: MSRA test (default), the development set, a second sample, or one of two "
-        "contiguous samples (common.py)",
+        help="`curve`, `order`: MSRA test (default), the development set, a second sample, one of two "
+        "contiguous samples, or dev5 in MSRA test's form and in train_variant's (common.py)",
     )
     parser.add_argument(
         "--pretrained",

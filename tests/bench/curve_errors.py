@@ -1,6 +1,6 @@
 """Error analysis of the learning curve with LAC (issue 16): what the model in the loop still gets wrong.
 
-Usage: python tests/bench/curve_errors.py run --on dev|dev2|dev3|dev4 [--out PATH] [--limit N]
+Usage: python tests/bench/curve_errors.py run --on dev|dev2|dev3|dev4|dev5|... [--out PATH] [--limit N]
        python tests/bench/curve_errors.py report PATH [--show KIND] [--examples N]
        python tests/bench/curve_errors.py replay PATH [PATH ...]
 
@@ -34,13 +34,7 @@ REPO = Path(__file__).resolve().parents[2]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from common import (  # noqa: E402
-    as_documents,
-    contiguous_blocks,
-    dev_split,
-    msra_sentences,
-    second_dev_blocks,
-)
+from common import DEVELOPMENT_SAMPLES, as_documents, development_blocks, msra_sentences  # noqa: E402
 
 from model.crf import simulate_with_retraining  # noqa: E402
 from model.crf.engine import ModelAssistedEngine  # noqa: E402
@@ -69,11 +63,7 @@ def run(args: argparse.Namespace) -> None:
 
     from model.pretrained import default_tagger
 
-    sentences = msra_sentences("train_variant.bio")
-    if args.on in ("dev3", "dev4"):
-        blocks = contiguous_blocks(sentences, args.on)
-    else:
-        blocks = dev_split(sentences)[0] if args.on == "dev" else second_dev_blocks(sentences)
+    _, blocks = development_blocks(msra_sentences("train_variant.bio"), args.on)
     docs = as_documents(blocks)
     docs = docs[: args.limit] if args.limit else docs
     tagger = default_tagger()
@@ -282,7 +272,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
     r = sub.add_parser("run")
-    r.add_argument("--on", choices=["dev", "dev2", "dev3", "dev4"], default="dev")
+    r.add_argument("--on", choices=DEVELOPMENT_SAMPLES, default="dev")
     r.add_argument("--out", type=Path)
     r.add_argument("--limit", type=int, default=0)
     p = sub.add_parser("report")
