@@ -77,7 +77,7 @@ class AnnotationActions(QObject):
         if outcome is None or session.document is None:
             return False
         try:
-            change = session.undo_stack.execute(outcome.edit)
+            change = session.undo_stack.execute(outcome.edit, (outcome.keep, outcome.advance_from))
         except Exception as exc:
             self._refused(title(outcome.edit), exc)
             return False
@@ -348,7 +348,12 @@ class AnnotationActions(QObject):
         if change is None or session.document is None or before is None:
             return
         where = _place(before, change)  # the next key acts where the step was, not where a decision moved on
-        session.apply_change(change, where, where[0] if where else None)
+        keep, advance = (where, where[0] if where else None) if undo else (None, None)
+        if not undo:  # a redo moves the focus as the action did (Return: on to the next suggestion)
+            keep, advance = stack.focus_at(index)
+            if keep is None and advance is None:
+                keep, advance = where, where[0] if where else None
+        session.apply_change(change, keep, advance)
         self._landed((self.tr("Undo {0}") if undo else self.tr("Redo {0}")).format(text), change)
         if changes_state:
             session.update_progress()
