@@ -38,6 +38,7 @@ from gui.shortcuts_dialog import ShortcutsDialog
 from gui.status_line import StatusLine
 from gui.stray_keys import StrayKeys
 from gui.terms import description
+from gui.title_jump import TitleJump
 from gui.view_menu import ViewMenu
 from gui.window_focus import FocusReturn
 from gui.window_menus import WindowMenus
@@ -151,6 +152,7 @@ class MainWindow(QMainWindow):
         self.stray_keys = StrayKeys(self.session, self.annotation_area, self.documents.view, self)
         for watched in (self.article, self.entities, self.documents.view):
             watched.installEventFilter(self.stray_keys)
+        self.title_jump = TitleJump(self.documents, self.session.message, self)  # typing in the list: a title
         self.focus_return = FocusReturn(self)  # the keyboard back here when a dialog closes, WM or not
 
         if not QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese):

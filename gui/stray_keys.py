@@ -32,8 +32,8 @@ class StrayKeys(QObject):
         return False
 
     def _article_key_in_list(self, event: QKeyEvent) -> bool:
-        """A key of the article (X, A, 1…) pressed in the document list did nothing there (or jumped to a
-        title starting with that letter): it is said where the key acts, and taken. Tab, Return and Escape
+        """A key of the article (X, A, 1…) pressed in the document list that starts no title there
+        (``gui.title_jump`` heard it first): it is said where the key acts, and taken. Tab, Return and Escape
         keep their use in the list."""
         if event.key() in LIST_KEYS:
             return False

@@ -4046,6 +4046,17 @@ Replace it? Once the new export is complete, the old file is deleted and the new
     </message>
 </context>
 <context>
+    <name>TitleJump</name>
+    <message>
+        <source>No title in the list starts with “{0}”.</source>
+        <translation>列表中没有以“{0}”开头的标题。</translation>
+    </message>
+    <message>
+        <source>The title starting with “{0}” is open; Return gives the article the keys.</source>
+        <translation>已打开以“{0}”开头的标题；按 Return 让正文接收按键。</translation>
+    </message>
+</context>
+<context>
     <name>Trainer</name>
     <message>
         <source>Model: training the base model ({0})…</source>
