@@ -245,12 +245,16 @@
 <context>
     <name>App</name>
     <message>
+        <source>Your name (it marks your annotations; newstag --annotator NAME starts under another one):</source>
+        <translation>您的名字（用于标记您的标注；以后用 newstag --annotator NAME 以另一个名字启动）：</translation>
+    </message>
+    <message>
         <source>Welcome to newstag</source>
         <translation>欢迎使用 newstag</translation>
     </message>
     <message>
-        <source>Your name (it marks your annotations; you can change it later):</source>
-        <translation>您的名字（用于标记您的标注，以后可以修改）：</translation>
+        <source>A name is needed: type yours, then press Return.</source>
+        <translation>需要一个名字：请输入您的名字，然后按 Return。</translation>
     </message>
     <message>
         <source>newstag cannot open the database</source>
