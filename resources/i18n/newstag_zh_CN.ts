@@ -2627,6 +2627,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>不在当前筛选中（共 {0:,} 篇）</translation>
     </message>
     <message>
+        <source>{0} accepts the framed suggestion, {1} rejects it, {2} goes to the next one; {3} lists every key.</source>
+        <translation>按 {0} 接受框中的建议，按 {1} 拒绝，按 {2} 转到下一条；按 {3} 列出所有按键。</translation>
+    </message>
+    <message>
         <source>Not suggested yet</source>
         <translation>尚未生成建议</translation>
     </message>

@@ -1,0 +1,42 @@
+"""The first minutes of a new annotator: the window opens with a suggestion framed and says which keys decide
+it, once, until the first decision; an annotator who has worked before is not told again."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from pytestqt.qtbot import QtBot
+
+from gui import settings
+from tests.gui.helpers import own, press
+
+K = Qt.Key
+HINT = "Return accepts the framed suggestion, X rejects it, Tab goes to the next one; F1 lists every key."
+
+
+def test_a_new_annotator_is_told_the_keys_that_decide_until_the_first_decision(
+    qtbot: QtBot, make_window, corpus, sqlite_project
+) -> None:
+    window = make_window()
+    bar = window.statusBar()
+    assert window.article.hasFocus() and window.session.focused_span is not None
+    assert bar.currentMessage() == HINT
+    press(qtbot, window, K.Key_Return)
+    assert own(sqlite_project, corpus[0], window) == {(0, 5, "ORG", "accepted")}
+    assert bar.currentMessage() == ""  # gone with the first decision: the focused span shows again
+    assert window.focus_label.isVisible() and "裴青山" in window.focus_label.text()
+    press(qtbot, window, K.Key_Escape)
+    press(qtbot, window, K.Key_Tab)  # once only, in the window
+    assert bar.currentMessage() != HINT
+    window.close()
+    again = make_window()  # the next start: they have worked here before
+    assert again.statusBar().currentMessage() != HINT
+
+
+def test_the_hint_names_the_keys_the_annotator_chose(
+    qtbot: QtBot, make_window, corpus, sqlite_project
+) -> None:
+    settings.save(shortcuts={"main": {"action_reject_focused": ["J"]}})
+    window = make_window("bob")
+    assert window.actions_by_command["reject_focused"].shortcut() == QKeySequence("J")
+    assert window.statusBar().currentMessage() == HINT.replace("X rejects", "J rejects")
