@@ -205,8 +205,13 @@ class AnnotationActions(QObject):
             self._carry_out(editing.plan_reject_group(state))
 
     def accept_all(self) -> None:
+        """A: every open suggestion at once; said with its count and the key that takes it back, since one
+        key just made many decisions (a new annotator's A meant for something else included)."""
         if (state := self.session.editing_state()) is not None:
-            self._carry_out(editing.plan_accept_all(state))
+            plan = editing.plan_accept_all(state)
+            if self._carry_out(plan) and isinstance(plan, Plan):
+                said = self.tr("Accepted all {0:,} suggestions of this article ({1} takes them back).")
+                self.session.message.emit(said.format(len(plan.accepted), self._keys_of("undo")), False)
 
     @reported(QT_TRANSLATE_NOOP("Reported", "Labelling"))
     def apply_label(self, label: str, selection: tuple[int, int] | None) -> None:

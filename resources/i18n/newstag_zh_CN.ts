@@ -163,6 +163,10 @@
         <translation>本文的建议正在生成，稍后出现。</translation>
     </message>
     <message>
+        <source>Accepted all {0:,} suggestions of this article ({1} takes them back).</source>
+        <translation>已接受本文全部 {0:,} 条建议（{1} 可全部撤销）。</translation>
+    </message>
+    <message>
         <source>Withdrew your {0}, which the new span overlaps (Ctrl+Z brings it back).</source>
         <translation>已撤回与新片段重叠的你的 {0}（Ctrl+Z 可恢复）。</translation>
     </message>

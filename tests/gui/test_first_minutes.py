@@ -40,3 +40,16 @@ def test_the_hint_names_the_keys_the_annotator_chose(
     window = make_window("bob")
     assert window.actions_by_command["reject_focused"].shortcut() == QKeySequence("J")
     assert window.statusBar().currentMessage() == HINT.replace("X rejects", "J rejects")
+
+
+def test_a_says_how_many_it_accepted_and_which_key_takes_them_back(
+    qtbot: QtBot, make_window, corpus, sqlite_project
+) -> None:
+    """A made every decision of the article at once without a word (156 on the first seed)."""
+    window = make_window()
+    press(qtbot, window, K.Key_A)
+    assert len(own(sqlite_project, corpus[0], window)) == 5
+    said = "Accepted all 5 suggestions of this article (Ctrl+Z takes them back)."
+    assert window.statusBar().currentMessage() == said
+    press(qtbot, window, K.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert own(sqlite_project, corpus[0], window) == set()
