@@ -8,7 +8,6 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QKeySequence
 
 from gui.database_messages import database_message, render_fault
 from gui.edit_titles import title
@@ -16,6 +15,7 @@ from gui.i18n import QT_TRANSLATE_NOOP
 from gui.import_messages import refused_message
 from gui.reported import reported
 from gui.session import AnnotationSession
+from gui.window_keys import keys_of, label_keys
 from model import editing
 from model.commands import SetDocumentState
 from model.editing import Outcome, Plan, Refusal
@@ -158,6 +158,13 @@ class AnnotationActions(QObject):
         focuses those; and if the engine is still making the article's suggestions, that they are coming."""
         session = self.session
         ahead, back = self._keys_of("focus_next"), self._keys_of("focus_previous")
+        article = getattr(self.parent(), "article", None)
+        if article is not None and article.selection() is not None and (keys := self._label_keys()):
+            said = self.tr(  # text selected, then Return: it is the label keys that label a selection
+                "No span is focused: a label key labels the selection ({0}); {1} focuses the next suggestion."
+            )
+            session.message.emit(said.format(keys, ahead), False)
+            return
         if any(span.status is Status.SUGGESTED for span in session.spans):
             said = self.tr(
                 "No span is focused: press {0} to focus the next suggestion ({1}: the previous one)."
@@ -171,18 +178,11 @@ class AnnotationActions(QObject):
             said += " " + self.tr("Suggestions for this article are on their way.")
         session.message.emit(said, False)
 
+    def _label_keys(self) -> str:
+        return label_keys(self.parent(), self.session.labels)
+
     def _keys_of(self, command: str) -> str:
-        """The keys of the window's action ``command`` as the keymap has them now (Tab / Shift+Tab unless
-        rebound), or its menu entry where no key is left."""
-        window = self.parent()
-        action = window.findChild(QAction, f"action_{command}") if window is not None else None
-        if action is None:
-            return ""
-        keys = [
-            k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts() if not k.isEmpty()
-        ]
-        keys = [k for k in keys if k != "Backtab"]
-        return " / ".join(keys) if keys else f"“{action.text().replace('&', '')}”"
+        return keys_of(self.parent(), command)
 
     def accept_focused(self) -> None:
         if (state := self.session.editing_state()) is None:

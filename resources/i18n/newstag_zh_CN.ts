@@ -151,6 +151,10 @@
         <translation>本文的建议仍在生成中，稍后即会出现（也可以用 Shift+方向键选中名称，再按标签键）。</translation>
     </message>
     <message>
+        <source>No span is focused: a label key labels the selection ({0}); {1} focuses the next suggestion.</source>
+        <translation>没有选中的片段：按标签键给所选文字加标签（{0}）；按 {1} 选中下一条建议。</translation>
+    </message>
+    <message>
         <source>No span is focused: press {0} to focus the next suggestion ({1}: the previous one).</source>
         <translation>没有选中的片段：按 {0} 选中下一条建议（{1}：上一条）。</translation>
     </message>

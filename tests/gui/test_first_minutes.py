@@ -53,3 +53,22 @@ def test_a_says_how_many_it_accepted_and_which_key_takes_them_back(
     assert window.statusBar().currentMessage() == said
     press(qtbot, window, K.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert own(sqlite_project, corpus[0], window) == set()
+
+
+def test_return_on_a_selection_names_the_label_keys_not_tab(
+    qtbot: QtBot, make_window, corpus, sqlite_project
+) -> None:
+    """Text selected and Return pressed (as one confirms a choice) said "No span is focused: press Tab to
+    focus the next suggestion", nothing of the selection: the label keys label it."""
+    window = make_window()
+    press(qtbot, window, K.Key_Escape)
+    window.article.select(20, 24)  # 举行会谈
+    press(qtbot, window, K.Key_Return)
+    said = window.statusBar().currentMessage()
+    assert said == (
+        "No span is focused: a label key labels the selection (1 PER  2 LOC  3 ORG  4 MISC); "
+        "Tab focuses the next suggestion."
+    )
+    assert own(sqlite_project, corpus[0], window) == set()
+    press(qtbot, window, K.Key_3)
+    assert own(sqlite_project, corpus[0], window) == {(20, 24, "ORG", "accepted")}

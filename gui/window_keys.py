@@ -1,0 +1,34 @@
+"""The keys of the window's actions as the keymap has them now (the annotator may have rebound any of them),
+for the texts that name a key: "press Tab", "1 PER  2 LOC"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+
+from model.spans import Label
+
+NATIVE = QKeySequence.SequenceFormat.NativeText
+
+
+def keys_of(window: QObject | None, command: str) -> str:
+    """The keys of the window's action ``command`` (Tab / Shift+Tab unless rebound), or its menu entry where
+    no key is left; "" if the window has no such action."""
+    action = window.findChild(QAction, f"action_{command}") if window is not None else None
+    if action is None:
+        return ""
+    keys = [k.toString(NATIVE) for k in action.shortcuts() if not k.isEmpty()]
+    keys = [k for k in keys if k != "Backtab"]
+    return " / ".join(keys) if keys else f"“{action.text().replace('&', '')}”"
+
+
+def label_keys(window: QObject | None, labels: Iterable[Label]) -> str:
+    """The label keys: “1 PER  2 LOC” (a label without a key left out)."""
+    keys = []
+    for label in labels:
+        action = window.findChild(QAction, f"action_label_{label.name}") if window is not None else None
+        if action is not None and not action.shortcut().isEmpty():
+            keys.append(f"{action.shortcut().toString(NATIVE)} {label.name}")
+    return "  ".join(keys)
