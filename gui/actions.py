@@ -15,7 +15,7 @@ from gui.i18n import QT_TRANSLATE_NOOP
 from gui.import_messages import refused_message
 from gui.reported import reported
 from gui.session import AnnotationSession
-from gui.window_keys import keys_of, label_keys
+from gui.window_keys import keys_of, selection_said
 from model import editing
 from model.commands import SetDocumentState
 from model.editing import Outcome, Plan, Refusal
@@ -158,12 +158,8 @@ class AnnotationActions(QObject):
         focuses those; and if the engine is still making the article's suggestions, that they are coming."""
         session = self.session
         ahead, back = self._keys_of("focus_next"), self._keys_of("focus_previous")
-        article = getattr(self.parent(), "article", None)
-        if article is not None and article.selection() is not None and (keys := self._label_keys()):
-            said = self.tr(  # text selected, then Return: it is the label keys that label a selection
-                "No span is focused: a label key labels the selection ({0}); {1} focuses the next suggestion."
-            )
-            session.message.emit(said.format(keys, ahead), False)
+        if said := selection_said(self.parent(), session.labels, None):  # text selected, then Return
+            session.message.emit(said, False)
             return
         if any(span.status is Status.SUGGESTED for span in session.spans):
             said = self.tr(
@@ -178,14 +174,19 @@ class AnnotationActions(QObject):
             said += " " + self.tr("Suggestions for this article are on their way.")
         session.message.emit(said, False)
 
-    def _label_keys(self) -> str:
-        return label_keys(self.parent(), self.session.labels)
-
     def _keys_of(self, command: str) -> str:
         return keys_of(self.parent(), command)
 
+    def _elsewhere(self, state: editing.EditingState) -> bool:
+        """Text is selected that is not the framed span: Return or X would decide a span the status bar does
+        not describe (it describes the selection). A wrong decision without a word is worse than a refusal."""
+        said = selection_said(self.parent(), self.session.labels, state.focused)
+        if said:
+            self.session.message.emit(said, False)
+        return bool(said)
+
     def accept_focused(self) -> None:
-        if (state := self.session.editing_state()) is None:
+        if (state := self.session.editing_state()) is None or self._elsewhere(state):
             return
         outcome = editing.plan_accept(state)
         if outcome is None and state.focused is not None:
@@ -193,7 +194,7 @@ class AnnotationActions(QObject):
         self._carry_out(outcome)
 
     def reject_focused(self) -> None:
-        if (state := self.session.editing_state()) is not None:
+        if (state := self.session.editing_state()) is not None and not self._elsewhere(state):
             self._carry_out(editing.plan_reject(state))
 
     def accept_group(self) -> None:

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
 
-from model.spans import Label
+from model.spans import Label, Span
 
 NATIVE = QKeySequence.SequenceFormat.NativeText
 
@@ -32,3 +32,25 @@ def label_keys(window: QObject | None, labels: Iterable[Label]) -> str:
         if action is not None and not action.shortcut().isEmpty():
             keys.append(f"{action.shortcut().toString(NATIVE)} {label.name}")
     return "  ".join(keys)
+
+
+def selection_said(window: QObject | None, labels: Iterable[Label], focused: Span | None) -> str:
+    """What Return or X say when text is selected in the article (``window.article``) that is not the focused
+    span: that a label key labels it (the status bar describes the selection, not the framed span); "" when
+    no such selection is there, or no label has a key."""
+    article = getattr(window, "article", None)
+    selection = article.selection() if article is not None else None
+    keys = label_keys(window, labels) if selection is not None else ""
+    if not keys or (focused is not None and selection == (focused.start, focused.end)):
+        return ""
+    if focused is None:
+        said = QCoreApplication.translate(
+            "AnnotationActions",
+            "No span is focused: a label key labels the selection ({0}); {1} focuses the next suggestion.",
+        )
+        return said.format(keys, keys_of(window, "focus_next"))
+    said = QCoreApplication.translate(
+        "AnnotationActions",
+        "Text is selected: a label key labels it ({0}); {1} clears it, for the framed span.",
+    )
+    return said.format(keys, keys_of(window, "clear_focus"))

@@ -155,6 +155,10 @@
         <translation>没有选中的片段：按标签键给所选文字加标签（{0}）；按 {1} 选中下一条建议。</translation>
     </message>
     <message>
+        <source>Text is selected: a label key labels it ({0}); {1} clears it, for the framed span.</source>
+        <translation>已选中文字：按标签键给它加标签（{0}）；按 {1} 取消文字选择，再处理框中的片段。</translation>
+    </message>
+    <message>
         <source>No span is focused: press {0} to focus the next suggestion ({1}: the previous one).</source>
         <translation>没有选中的片段：按 {0} 选中下一条建议（{1}：上一条）。</translation>
     </message>
@@ -3720,10 +3724,6 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>取消选中</translation>
     </message>
     <message>
-        <source>Clear the focused span and the selection</source>
-        <translation>取消当前片段的选中和文本选择</translation>
-    </message>
-    <message>
         <source>Snap selections to words</source>
         <translation>选择时对齐词边界</translation>
     </message>
@@ -3754,6 +3754,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
     <message>
         <source>Next article</source>
         <translation>下一篇文章</translation>
+    </message>
+    <message>
+        <source>Clear the selection; without one, the focused span</source>
+        <translation>取消文本选择；没有文本选择时，取消当前片段的选中</translation>
     </message>
     <message>
         <source>Previous article</source>

@@ -62,7 +62,7 @@ def test_return_on_a_selection_names_the_label_keys_not_tab(
     focus the next suggestion", nothing of the selection: the label keys label it."""
     window = make_window()
     press(qtbot, window, K.Key_Escape)
-    window.article.select(20, 24)  # 举行会谈
+    window.article.select(19, 23)  # 举行会谈
     press(qtbot, window, K.Key_Return)
     said = window.statusBar().currentMessage()
     assert said == (
@@ -71,4 +71,27 @@ def test_return_on_a_selection_names_the_label_keys_not_tab(
     )
     assert own(sqlite_project, corpus[0], window) == set()
     press(qtbot, window, K.Key_3)
-    assert own(sqlite_project, corpus[0], window) == {(20, 24, "ORG", "accepted")}
+    assert own(sqlite_project, corpus[0], window) == {(19, 23, "ORG", "accepted")}
+
+
+def test_return_on_a_selection_beside_the_framed_span_decides_nothing(
+    qtbot: QtBot, make_window, corpus, sqlite_project
+) -> None:
+    """越南外交部 framed, 举行会谈 selected with the mouse (the status bar describing the selection): Return
+    accepted 越南外交部, a span the annotator was not looking at, and X would have rejected it."""
+    window = make_window()
+    window.article.select(19, 23)  # 举行会谈
+    assert window.session.focused_span is not None and "举行会谈" in window.focus_label.text()
+    for key in (K.Key_Return, K.Key_X):
+        press(qtbot, window, key)
+        assert window.statusBar().currentMessage() == (
+            "Text is selected: a label key labels it (1 PER  2 LOC  3 ORG  4 MISC); Esc clears it, for the "
+            "framed span."
+        )
+    assert own(sqlite_project, corpus[0], window) == set()
+    press(qtbot, window, K.Key_Escape)  # the selection goes, the framed span stays
+    press(qtbot, window, K.Key_Return)
+    assert own(sqlite_project, corpus[0], window) == {(0, 5, "ORG", "accepted")}
+    window.article.select(7, 10)  # exactly the framed 裴青山: Return accepts it
+    press(qtbot, window, K.Key_Return)
+    assert (7, 10, "PER", "accepted") in own(sqlite_project, corpus[0], window)
