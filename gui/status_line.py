@@ -97,6 +97,7 @@ class StatusLine(QObject):
         self._described: tuple[object, ...] | None = None  # the document and focused span described
         self._done: int | None = None  # documents the annotator has done (None: not known yet)
         self._greeted = False  # the first-start hint was shown (or is not for this annotator)
+        self._hint = ""  # the hint, until the bar is on screen (a message shown before hides no label)
         self.bar.messageChanged.connect(self._make_room)
 
     def show_rejected(self, shown: bool) -> None:
@@ -151,6 +152,9 @@ class StatusLine(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.bar and event.type() == QEvent.Type.Resize:
             self.fit()
+        if watched is self.bar and event.type() == QEvent.Type.Show and self._hint:
+            hint, self._hint = self._hint, ""
+            self.bar.showMessage(hint)  # its labels are on screen now: the message hides the focused span's
         return super().eventFilter(watched, event)
 
     def fit(self) -> None:
@@ -220,6 +224,7 @@ class StatusLine(QObject):
         described = (document.id if document else None, span.entity if span else None)
         if described != self._described:
             self._described = described
+            self._hint = ""
             self.bar.clearMessage()
         self.describe()
         self._greet()
@@ -241,7 +246,10 @@ class StatusLine(QObject):
                 "{0} accepts the framed suggestion, {1} rejects it, {2} goes to the next one; "
                 "{3} lists every key.",
             )
-            self.bar.showMessage(said.format(*keys))
+            if self.bar.isVisible():
+                self.bar.showMessage(said.format(*keys))
+            else:  # shown before the window: the focused span's label, shown with it, would cover it
+                self._hint = said.format(*keys)
 
     def _key(self, command: str) -> str:
         action = self.actions_by_command.get(command)

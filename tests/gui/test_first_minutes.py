@@ -21,6 +21,8 @@ def test_a_new_annotator_is_told_the_keys_that_decide_until_the_first_decision(
     bar = window.statusBar()
     assert window.article.hasFocus() and window.session.focused_span is not None
     assert bar.currentMessage() == HINT
+    # readable: shown before the window was, it had the focused span's label drawn over it
+    assert not window.focus_label.isVisible()
     press(qtbot, window, K.Key_Return)
     assert own(sqlite_project, corpus[0], window) == {(0, 5, "ORG", "accepted")}
     assert bar.currentMessage() == ""  # gone with the first decision: the focused span shows again
