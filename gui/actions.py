@@ -178,8 +178,9 @@ class AnnotationActions(QObject):
         return keys_of(self.parent(), command)
 
     def _elsewhere(self, state: editing.EditingState) -> bool:
-        """Text is selected that is not the framed span: Return or X would decide a span the status bar does
-        not describe (it describes the selection). A wrong decision without a word is worse than a refusal."""
+        """Text is selected that is not the framed span: a key that acts on the framed span (Return, X, their
+        group forms, the resize keys, E) would decide a span the status bar does not describe (it describes
+        the selection). A wrong decision without a word is worse than a refusal."""
         said = selection_said(self.parent(), self.session.labels, state.focused)
         if said:
             self.session.message.emit(said, False)
@@ -198,11 +199,11 @@ class AnnotationActions(QObject):
             self._carry_out(editing.plan_reject(state))
 
     def accept_group(self) -> None:
-        if (state := self.session.editing_state()) is not None:
+        if (state := self.session.editing_state()) is not None and not self._elsewhere(state):
             self._carry_out(editing.plan_accept_group(state))
 
     def reject_group(self) -> None:
-        if (state := self.session.editing_state()) is not None:
+        if (state := self.session.editing_state()) is not None and not self._elsewhere(state):
             self._carry_out(editing.plan_reject_group(state))
 
     def accept_all(self) -> None:
@@ -251,7 +252,7 @@ class AnnotationActions(QObject):
         self.session.message.emit(said, False)
 
     def resize_focused(self, edge: str, delta: int) -> None:
-        if (state := self.session.editing_state()) is not None:
+        if (state := self.session.editing_state()) is not None and not self._elsewhere(state):
             outcome = editing.plan_resize(state, edge, delta)
             if self._carry_out(outcome):  # grown into an own span next to it, which goes
                 said = self.tr(
@@ -269,7 +270,7 @@ class AnnotationActions(QObject):
     def label_everywhere(self, corpus: bool = False) -> None:
         """Label every other occurrence of the focused span's text in this article (and, with ``corpus``,
         offer it as a suggestion in every unfinished document)."""
-        if (state := self.session.editing_state()) is None:
+        if (state := self.session.editing_state()) is None or self._elsewhere(state):
             return
         span, store = state.focused, self.session.store
         targets: list[tuple[DocumentId, Entity]] = []

@@ -35,9 +35,10 @@ def label_keys(window: QObject | None, labels: Iterable[Label]) -> str:
 
 
 def selection_said(window: QObject | None, labels: Iterable[Label], focused: Span | None) -> str:
-    """What Return or X say when text is selected in the article (``window.article``) that is not the focused
-    span: that a label key labels it (the status bar describes the selection, not the framed span); "" when
-    no such selection is there, or no label has a key."""
+    """What a key that acts on the focused span (Return, X, their group forms, the resize keys, E) says when
+    text is selected in the article (``window.article``) that is not the focused span: that a label key
+    labels it (the status bar describes the selection, not the framed span); "" when no such selection is
+    there, or no label has a key."""
     article = getattr(window, "article", None)
     selection = article.selection() if article is not None else None
     keys = label_keys(window, labels) if selection is not None else ""

@@ -3,6 +3,7 @@ it, once, until the first decision; an annotator who has worked before is not to
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from pytestqt.qtbot import QtBot
@@ -97,3 +98,43 @@ def test_return_on_a_selection_beside_the_framed_span_decides_nothing(
     window.article.select(7, 10)  # exactly the framed 裴青山: Return accepts it
     press(qtbot, window, K.Key_Return)
     assert (7, 10, "PER", "accepted") in own(sqlite_project, corpus[0], window)
+
+
+SHIFT, NO = Qt.KeyboardModifier.ShiftModifier, Qt.KeyboardModifier.NoModifier
+FRAMED_SPAN_KEYS = [
+    (K.Key_Return, SHIFT),  # accept the group
+    (K.Key_Enter, SHIFT),
+    (K.Key_X, SHIFT),  # reject the group
+    (K.Key_Delete, SHIFT),
+    (K.Key_BracketLeft, NO),  # resize
+    (K.Key_BracketRight, NO),
+    (K.Key_Comma, NO),
+    (K.Key_Period, NO),
+    (K.Key_E, NO),  # label every occurrence
+    (K.Key_E, SHIFT),
+]
+
+
+@pytest.mark.parametrize(
+    ("key", "modifier"),
+    FRAMED_SPAN_KEYS,
+    ids=["Shift+Return", "Shift+Enter", "Shift+X", "Shift+Delete", "[", "]", ",", ".", "E", "Shift+E"],
+)
+def test_the_framed_span_keys_decide_nothing_with_a_selection_beside_it(
+    qtbot: QtBot, make_window, corpus, sqlite_project, key: Qt.Key, modifier: Qt.KeyboardModifier
+) -> None:
+    """裴青山 framed (twice in the article), 举行会谈 selected: Return and X refused, but Shift+Return,
+    Shift+X, the resize keys and E still decided the framed span, which the status bar was not describing."""
+    window = make_window()
+    window.session.set_focus(1)  # 裴青山
+    window.article.select(19, 23)  # 举行会谈
+    assert "举行会谈" in window.focus_label.text()
+    press(qtbot, window, key, modifier)
+    assert own(sqlite_project, corpus[0], window) == set()
+    assert own(sqlite_project, corpus[1], window) == set()
+    assert window.statusBar().currentMessage() == (
+        "Text is selected: a label key labels it (1 PER  2 LOC  3 ORG  4 MISC); Esc clears it, for the "
+        "framed span."
+    )
+    focused = window.session.focused_span
+    assert focused is not None and (focused.start, focused.end) == (7, 10)
