@@ -151,7 +151,9 @@ class MainWindow(QMainWindow):
         self.stray_keys = StrayKeys(self.session, self.annotation_area, self.documents.view, self)
         for watched in (self.article, self.entities, self.documents.view):
             watched.installEventFilter(self.stray_keys)
-        self.title_jump = TitleJump(self.documents, self.session.message, self)  # typing in the list: a title
+        self.title_jump = TitleJump(  # typing in the list: a title
+            self.documents, self.session.message, self.stray_keys.acts_in_article, self
+        )
         self.focus_return = FocusReturn(self)  # the keyboard back here when a dialog closes, WM or not
 
         if not QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese):

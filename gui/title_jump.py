@@ -2,11 +2,12 @@
 "12月" or, through an input method, "越南" reach the article without a search. The database finds it, so a
 title on a page not loaded yet is found too (Qt's own keyboard search reads only the rows loaded). A key that
 starts no title and acts in the article (X, a label key) is left to ``gui.stray_keys``, which says where it
-acts."""
+acts; any other (Q) is said to start no title."""
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, SignalInstance
 from PySide6.QtGui import QInputMethodEvent, QKeyEvent
@@ -22,9 +23,16 @@ TYPING = MOD.NoModifier | MOD.ShiftModifier | MOD.KeypadModifier
 class TitleJump(QObject):
     """Installed on the document list's view (after ``StrayKeys``, so it hears a key first)."""
 
-    def __init__(self, listing: DocumentList, message: SignalInstance, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        listing: DocumentList,
+        message: SignalInstance,
+        acts_in_article: Callable[[QKeyEvent], bool],
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.listing, self.message = listing, message
+        self.acts_in_article = acts_in_article  # ``StrayKeys.acts_in_article``: a key it says where it acts
         self.typed = ""  # what was typed so far, while keys come within the keyboard input interval
         self._last = 0.0
         listing.view.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, True)  # Chinese, through an IME
@@ -34,14 +42,15 @@ class TitleJump(QObject):
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             if event.modifiers() & ~TYPING or event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
                 return False
-            return self.typed_text(event.text(), quiet_miss=True)
+            return self.typed_text(event.text(), quiet_miss=self.acts_in_article(event))
         if event.type() == QEvent.Type.InputMethod and isinstance(event, QInputMethodEvent):
             return self.typed_text(event.commitString(), quiet_miss=False)
         return False
 
     def typed_text(self, text: str, quiet_miss: bool) -> bool:
-        """Go to the next title starting with what was typed; True if the text was taken. A key press that
-        starts no title is left to the list's other filters (``quiet_miss``); typed text is said."""
+        """Go to the next title starting with what was typed; True if the text was taken. A first key that
+        starts no title and that ``StrayKeys`` says where it acts (``quiet_miss``) is left to it; any other
+        miss is said."""
         if not text or not text.isprintable() or (text.isspace() and not self.typed):
             return False
         now = time.monotonic()

@@ -92,3 +92,20 @@ def test_a_title_on_a_page_not_loaded_and_chinese_from_an_input_method_are_found
     event.setCommitString("越南")  # what an input method commits for yuenan
     QApplication.sendEvent(documents.view, event)
     assert window.session.document.id == ids[401]
+
+
+def test_a_first_key_that_starts_no_title_and_is_no_article_key_is_said(
+    qtbot: QtBot, make_window, sqlite_project: Project
+) -> None:
+    """Q in the list (no title starts so, the article has no Q) was passed on and nothing was said."""
+    add_documents(sqlite_project, TITLES)
+    window = make_window()
+    documents = window.documents
+    documents.view.setFocus()
+    before = window.session.document.id
+    qtbot.keyClick(documents.view, K.Key_Q)
+    assert window.session.document.id == before
+    assert window.statusBar().currentMessage() == "No title in the list starts with “q”."
+    time.sleep(QApplication.keyboardInputInterval() / 1000 + 0.05)
+    qtbot.keyClick(documents.view, K.Key_X)  # an article key: said where it acts, as before
+    assert window.statusBar().currentMessage().startswith("X acts in the article")
