@@ -37,12 +37,22 @@ def label_keys(window: QObject | None, labels: Iterable[Label]) -> str:
 def selection_said(window: QObject | None, labels: Iterable[Label], focused: Span | None) -> str:
     """What a key that acts on the focused span (Return, X, their group forms, the resize keys, E) says when
     text is selected in the article (``window.article``) that is not the focused span: that a label key
-    labels it (the status bar describes the selection, not the framed span); "" when no such selection is
-    there, or no label has a key."""
+    labels it (the status bar describes the selection, not the framed span), or, no label having a key, where
+    one is given; "" when no such selection is there (or, with nothing focused, no label has a key: the keys
+    that focus a span are said instead)."""
     article = getattr(window, "article", None)
     selection = article.selection() if article is not None else None
-    keys = label_keys(window, labels) if selection is not None else ""
-    if not keys or (focused is not None and selection == (focused.start, focused.end)):
+    if selection is None or (focused is not None and selection == (focused.start, focused.end)):
+        return ""
+    keys = label_keys(window, labels)
+    if not keys and focused is not None:  # still no decision on the framed span: the bar describes the text
+        said = QCoreApplication.translate(
+            "AnnotationActions",
+            "Text is selected and no label has a key: {0} clears the selection, for the framed span; "
+            "Project → Labels… gives a label a key.",
+        )
+        return said.format(keys_of(window, "clear_focus"))
+    if not keys:
         return ""
     if focused is None:
         said = QCoreApplication.translate(

@@ -151,6 +151,10 @@
         <translation>本文的建议仍在生成中，稍后即会出现（也可以用 Shift+方向键选中名称，再按标签键）。</translation>
     </message>
     <message>
+        <source>Text is selected and no label has a key: {0} clears the selection, for the framed span; Project → Labels… gives a label a key.</source>
+        <translation>已选中文字，但没有标签有按键：按 {0} 取消文字选择，再处理框中的片段；可在 项目 → 标签… 中为标签指定按键。</translation>
+    </message>
+    <message>
         <source>No span is focused: a label key labels the selection ({0}); {1} focuses the next suggestion.</source>
         <translation>没有选中的片段：按标签键给所选文字加标签（{0}）；按 {1} 选中下一条建议。</translation>
     </message>

@@ -138,3 +138,21 @@ def test_the_framed_span_keys_decide_nothing_with_a_selection_beside_it(
     )
     focused = window.session.focused_span
     assert focused is not None and (focused.start, focused.end) == (7, 10)
+
+
+def test_with_no_label_keys_a_selection_beside_the_framed_span_still_keeps_return_from_deciding(
+    qtbot: QtBot, make_window, corpus, sqlite_project
+) -> None:
+    """With every label key unbound the guard switched off: Return accepted the framed 越南外交部 while the
+    status bar described the selected 举行会谈."""
+    settings.save(shortcuts={"main": {f"action_label_{n}": [] for n in ("PER", "LOC", "ORG", "MISC")}})
+    window = make_window()
+    window.article.select(19, 23)  # 举行会谈
+    assert "举行会谈" in window.focus_label.text()
+    for key, modifier in ((K.Key_Return, NO), (K.Key_X, NO), (K.Key_Return, SHIFT)):
+        press(qtbot, window, key, modifier)
+        assert window.statusBar().currentMessage() == (
+            "Text is selected and no label has a key: Esc clears the selection, for the framed span; "
+            "Project → Labels… gives a label a key."
+        )
+    assert own(sqlite_project, corpus[0], window) == set()
