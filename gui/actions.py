@@ -8,7 +8,6 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QKeySequence
 
 from gui.database_messages import database_message, render_fault
 from gui.edit_titles import title
@@ -16,6 +15,7 @@ from gui.i18n import QT_TRANSLATE_NOOP
 from gui.import_messages import refused_message
 from gui.reported import reported
 from gui.session import AnnotationSession
+from gui.window_keys import keys_of, selection_said
 from model import editing
 from model.commands import SetDocumentState
 from model.editing import Outcome, Plan, Refusal
@@ -77,7 +77,7 @@ class AnnotationActions(QObject):
         if outcome is None or session.document is None:
             return False
         try:
-            change = session.undo_stack.execute(outcome.edit)
+            change = session.undo_stack.execute(outcome.edit, (outcome.keep, outcome.advance_from))
         except Exception as exc:
             self._refused(title(outcome.edit), exc)
             return False
@@ -158,6 +158,9 @@ class AnnotationActions(QObject):
         focuses those; and if the engine is still making the article's suggestions, that they are coming."""
         session = self.session
         ahead, back = self._keys_of("focus_next"), self._keys_of("focus_previous")
+        if said := selection_said(self.parent(), session.labels, None):  # text selected, then Return
+            session.message.emit(said, False)
+            return
         if any(span.status is Status.SUGGESTED for span in session.spans):
             said = self.tr(
                 "No span is focused: press {0} to focus the next suggestion ({1}: the previous one)."
@@ -172,20 +175,19 @@ class AnnotationActions(QObject):
         session.message.emit(said, False)
 
     def _keys_of(self, command: str) -> str:
-        """The keys of the window's action ``command`` as the keymap has them now (Tab / Shift+Tab unless
-        rebound), or its menu entry where no key is left."""
-        window = self.parent()
-        action = window.findChild(QAction, f"action_{command}") if window is not None else None
-        if action is None:
-            return ""
-        keys = [
-            k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts() if not k.isEmpty()
-        ]
-        keys = [k for k in keys if k != "Backtab"]
-        return " / ".join(keys) if keys else f"“{action.text().replace('&', '')}”"
+        return keys_of(self.parent(), command)
+
+    def _elsewhere(self, state: editing.EditingState) -> bool:
+        """Text is selected that is not the framed span: a key that acts on the framed span (Return, X, their
+        group forms, the resize keys, E) would decide a span the status bar does not describe (it describes
+        the selection). A wrong decision without a word is worse than a refusal."""
+        said = selection_said(self.parent(), self.session.labels, state.focused)
+        if said:
+            self.session.message.emit(said, False)
+        return bool(said)
 
     def accept_focused(self) -> None:
-        if (state := self.session.editing_state()) is None:
+        if (state := self.session.editing_state()) is None or self._elsewhere(state):
             return
         outcome = editing.plan_accept(state)
         if outcome is None and state.focused is not None:
@@ -193,20 +195,25 @@ class AnnotationActions(QObject):
         self._carry_out(outcome)
 
     def reject_focused(self) -> None:
-        if (state := self.session.editing_state()) is not None:
+        if (state := self.session.editing_state()) is not None and not self._elsewhere(state):
             self._carry_out(editing.plan_reject(state))
 
     def accept_group(self) -> None:
-        if (state := self.session.editing_state()) is not None:
+        if (state := self.session.editing_state()) is not None and not self._elsewhere(state):
             self._carry_out(editing.plan_accept_group(state))
 
     def reject_group(self) -> None:
-        if (state := self.session.editing_state()) is not None:
+        if (state := self.session.editing_state()) is not None and not self._elsewhere(state):
             self._carry_out(editing.plan_reject_group(state))
 
     def accept_all(self) -> None:
+        """A: every open suggestion at once; said with its count and the key that takes it back, since one
+        key just made many decisions (a new annotator's A meant for something else included)."""
         if (state := self.session.editing_state()) is not None:
-            self._carry_out(editing.plan_accept_all(state))
+            plan = editing.plan_accept_all(state)
+            if self._carry_out(plan) and isinstance(plan, Plan):
+                said = self.tr("Accepted all {0:,} suggestions of this article ({1} takes them back).")
+                self.session.message.emit(said.format(len(plan.accepted), self._keys_of("undo")), False)
 
     @reported(QT_TRANSLATE_NOOP("Reported", "Labelling"))
     def apply_label(self, label: str, selection: tuple[int, int] | None) -> None:
@@ -245,7 +252,7 @@ class AnnotationActions(QObject):
         self.session.message.emit(said, False)
 
     def resize_focused(self, edge: str, delta: int) -> None:
-        if (state := self.session.editing_state()) is not None:
+        if (state := self.session.editing_state()) is not None and not self._elsewhere(state):
             outcome = editing.plan_resize(state, edge, delta)
             if self._carry_out(outcome):  # grown into an own span next to it, which goes
                 said = self.tr(
@@ -263,7 +270,7 @@ class AnnotationActions(QObject):
     def label_everywhere(self, corpus: bool = False) -> None:
         """Label every other occurrence of the focused span's text in this article (and, with ``corpus``,
         offer it as a suggestion in every unfinished document)."""
-        if (state := self.session.editing_state()) is None:
+        if (state := self.session.editing_state()) is None or self._elsewhere(state):
             return
         span, store = state.focused, self.session.store
         targets: list[tuple[DocumentId, Entity]] = []
@@ -348,7 +355,12 @@ class AnnotationActions(QObject):
         if change is None or session.document is None or before is None:
             return
         where = _place(before, change)  # the next key acts where the step was, not where a decision moved on
-        session.apply_change(change, where, where[0] if where else None)
+        keep, advance = (where, where[0] if where else None) if undo else (None, None)
+        if not undo:  # a redo moves the focus as the action did (Return: on to the next suggestion)
+            keep, advance = stack.focus_at(index)
+            if keep is None and advance is None:
+                keep, advance = where, where[0] if where else None
+        session.apply_change(change, keep, advance)
         self._landed((self.tr("Undo {0}") if undo else self.tr("Redo {0}")).format(text), change)
         if changes_state:
             session.update_progress()

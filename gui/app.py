@@ -31,26 +31,32 @@ def ensure_seeds(project: Project) -> int:
 
 def ask_annotator(refused: str = "") -> str | None:
     """The name to annotate under: the one remembered, else asked for (after ``refused``: why the name
-    typed before cannot be); None if the dialog is cancelled."""
+    typed before cannot be); "" if OK was pressed with no name typed, None if the dialog is cancelled."""
     remembered = settings.load().get("annotator")
     if remembered and not refused:
         return str(remembered)
     asking = QCoreApplication.translate(
-        "App", "Your name (it marks your annotations; you can change it later):"
+        "App", "Your name (it marks your annotations; newstag --annotator NAME starts under another one):"
     )
     name, ok = QInputDialog.getText(
         None,
         QCoreApplication.translate("App", "Welcome to newstag"),
         f"{refused}\n\n{asking}" if refused else asking,
     )
-    return name.strip() if ok and name.strip() else None
+    return name.strip() if ok else None
 
 
 def annotating(project: Project, given: str | None) -> Annotator | None:
     """Who annotates: ``given`` (``--annotator``), else the remembered or asked-for name; a name the
-    project refuses (a comma, too long) is said and asked for again, never remembered. None: cancelled."""
+    project refuses (a comma, too long) is said and asked for again, never remembered; OK (Return) with no
+    name typed asks again rather than ending the program without a word. None: cancelled."""
     name = given or ask_annotator()
-    while name:
+    while name is not None:
+        if not name:
+            name = ask_annotator(
+                refused=QCoreApplication.translate("App", "A name is needed: type yours, then press Return.")
+            )
+            continue
         try:
             person = project.annotator(name)
         except TeamError as exc:

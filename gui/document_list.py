@@ -139,6 +139,20 @@ class DocumentList(QWidget):
         return self.model.next_document(after, backwards, unfinished)
 
     @property
+    def current(self) -> DocumentId | None:
+        """The document of the current row (the open one)."""
+        return self._current
+
+    def open_document(self, document_id: DocumentId) -> None:
+        """Make ``document_id`` the current row, loading the pages up to it, and open it (as ↑/↓ do)."""
+        row = self.model.row_of(document_id)
+        if row >= 0:
+            self.view.setCurrentIndex(self.model.index(row, 0))  # opens it (``documentActivated``)
+        elif document_id != self._current:
+            self._current = document_id
+            self.documentActivated.emit(document_id)
+
+    @property
     def filtered(self) -> bool:
         return self.model.filtered
 

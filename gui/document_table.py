@@ -87,11 +87,12 @@ class DocumentListModel(QAbstractTableModel):
         return self._positions[document_id]
 
     def next_document(
-        self, after: DocumentId | None, backwards: bool = False, unfinished: bool = False
+        self, after: DocumentId | None, backwards: bool = False, unfinished: bool = False, titled: str = ""
     ) -> DocumentId | None:
-        """The document after ``after`` in this list (its filter and its order); wraps around."""
+        """The document after ``after`` in this list (its filter and its order; with ``titled``, the next
+        whose title starts so); wraps around."""
         return self._documents.next_document(
-            self._annotator_id, after, unfinished, backwards, self._ranking, self._state, self._search
+            self._annotator_id, after, unfinished, backwards, self._ranking, self._state, self._search, titled
         )
 
     @property
@@ -220,6 +221,11 @@ class DocumentListModel(QAbstractTableModel):
 
     def entry(self, row: int) -> DocumentEntry:
         return self._entries[row]
+
+    def title_of(self, document_id: DocumentId) -> str:
+        """The title of a loaded row ("" for a row not loaded)."""
+        row = self._rows.get(document_id, -1)
+        return self._entries[row].title if row >= 0 else ""
 
     def data(self, index: Index, role: int = 0) -> Any:
         # Called for every visible cell and role on each paint: plain int comparisons first.

@@ -33,11 +33,11 @@ from gui.reported import reported
 from gui.screen_fit import remember_place, restore_place
 from gui.session import AnnotationSession
 from gui.settings_notice import settings_message
-from gui.shortcuts import CHECKABLE, LABEL_HELP, ONCE, SELECT_HELP, SHORTCUTS, Scope, shown
-from gui.shortcuts_dialog import ShortcutsDialog
+from gui.shortcuts import CHECKABLE, ONCE, SHORTCUTS, Scope, shown
+from gui.shortcuts_dialog import ShortcutsDialog, annotation_shortcuts
 from gui.status_line import StatusLine
 from gui.stray_keys import StrayKeys
-from gui.terms import description
+from gui.title_jump import TitleJump
 from gui.view_menu import ViewMenu
 from gui.window_focus import FocusReturn
 from gui.window_menus import WindowMenus
@@ -151,6 +151,9 @@ class MainWindow(QMainWindow):
         self.stray_keys = StrayKeys(self.session, self.annotation_area, self.documents.view, self)
         for watched in (self.article, self.entities, self.documents.view):
             watched.installEventFilter(self.stray_keys)
+        self.title_jump = TitleJump(  # typing in the list: a title
+            self.documents, self.session.message, self.stray_keys.acts_in_article, self
+        )
         self.focus_return = FocusReturn(self)  # the keyboard back here when a dialog closes, WM or not
 
         if not QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese):
@@ -317,26 +320,17 @@ class MainWindow(QMainWindow):
 
     def _clear_focus(self) -> None:
         cursor = self.article.textCursor()
+        if not cursor.hasSelection():  # Escape peels: the selection first, then the focused span
+            self.session.clear_focus()
         cursor.clearSelection()
         self.article.setTextCursor(cursor)
-        self.session.clear_focus()
 
     def _focus_search(self) -> None:
         self.documents.search.setFocus()
         self.documents.search.selectAll()
 
     def show_shortcuts(self) -> ShortcutsDialog:
-        helps = {f"action_{s.command}": shown(s.help) for s in SHORTCUTS}
-        helps |= {
-            f"action_label_{label.name}": f"{shown(LABEL_HELP[1])} ({label.name}: {description(label)})"
-            if label.description
-            else f"{shown(LABEL_HELP[1])} ({label.name})"
-            for label in self.session.labels
-        }
-        dialog = ShortcutsDialog(self.keymap, [(shown(SELECT_HELP[0]), shown(SELECT_HELP[1]))], helps, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
+        return annotation_shortcuts(self.keymap, self.session.labels, self)
 
     def _keys_changed(self) -> None:
         """The label bar shows each label's key as the annotator set it."""

@@ -128,7 +128,7 @@ SHORTCUTS: tuple[Shortcut, ...] = (
         "clear_focus",
         ("Escape",),
         QT_TRANSLATE_NOOP("Shortcuts", "Clear focus"),
-        QT_TRANSLATE_NOOP("Shortcuts", "Clear the focused span and the selection"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Clear the selection; without one, the focused span"),
     ),
     Shortcut(
         "toggle_snap",

@@ -25,6 +25,9 @@ from PySide6.QtWidgets import (
 from gui.keymap import PORTABLE, KeyConflict, Keymap
 from gui.plain_text import plain_label
 from gui.screen_fit import fit_to_screen
+from gui.shortcuts import LABEL_HELP, SELECT_HELP, SHORTCUTS, shown
+from gui.terms import description
+from model.spans import Label
 
 logger = logging.getLogger(__name__)
 
@@ -231,3 +234,19 @@ class ShortcutsDialog(QDialog):
         self.keymap.reset()
         self.message.setText(self.tr("Every key is back to its default."))
         self._fill()
+
+
+def annotation_shortcuts(keymap: Keymap, labels: list[Label], parent: QWidget) -> ShortcutsDialog:
+    """Help → Shortcuts (F1) of the annotation window, opened: its keys, each label's with the label's
+    description, and the selection's (a mouse drag, not a key)."""
+    helps = {f"action_{s.command}": shown(s.help) for s in SHORTCUTS}
+    helps |= {
+        f"action_label_{label.name}": f"{shown(LABEL_HELP[1])} ({label.name}: {description(label)})"
+        if label.description
+        else f"{shown(LABEL_HELP[1])} ({label.name})"
+        for label in labels
+    }
+    dialog = ShortcutsDialog(keymap, [(shown(SELECT_HELP[0]), shown(SELECT_HELP[1]))], helps, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog

@@ -7,7 +7,7 @@ Its texts keep the ``MainWindow`` translation context they were written in.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QSizeGrip, QSizePolicy, QWidget
 
 from gui.article_view import ArticleView
@@ -15,6 +15,7 @@ from gui.document_table import DocumentListModel
 from gui.plain_text import plain_label
 from gui.session import AnnotationSession
 from gui.terms import word
+from model.spans import Layer
 
 SELECTION_SHOWN = 24  # characters of a selection quoted in the status bar
 MESSAGE_MARGIN = 40  # pixels: the message's indent and the size grip
@@ -94,6 +95,9 @@ class StatusLine(QObject):
         self._model_state: QLabel | None = None  # the model's state, shown by the window's menus
         self.bar.installEventFilter(self)
         self._described: tuple[object, ...] | None = None  # the document and focused span described
+        self._done: int | None = None  # documents the annotator has done (None: not known yet)
+        self._greeted = False  # the first-start hint was shown (or is not for this annotator)
+        self._hint = ""  # the hint, until the bar is on screen (a message shown before hides no label)
         self.bar.messageChanged.connect(self._make_room)
 
     def show_rejected(self, shown: bool) -> None:
@@ -148,6 +152,9 @@ class StatusLine(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.bar and event.type() == QEvent.Type.Resize:
             self.fit()
+        if watched is self.bar and event.type() == QEvent.Type.Show and self._hint:
+            hint, self._hint = self._hint, ""
+            self.bar.showMessage(hint)  # its labels are on screen now: the message hides the focused span's
         return super().eventFilter(watched, event)
 
     def fit(self) -> None:
@@ -217,8 +224,36 @@ class StatusLine(QObject):
         described = (document.id if document else None, span.entity if span else None)
         if described != self._described:
             self._described = described
+            self._hint = ""
             self.bar.clearMessage()
         self.describe()
+        self._greet()
+
+    def _greet(self) -> None:
+        """An annotator who has decided nothing yet (nothing done, no span of theirs in the article) meets a
+        framed suggestion and no word of what to press: the status bar says it once, with the keys as the
+        keymap has them, until the focus moves (their first decision)."""
+        span, layers = self.session.focused_span, self.session.layers
+        if self._greeted or self._done is None or span is None or layers is None:
+            return
+        self._greeted = True
+        if self._done or layers.own or span.layer is not Layer.SUGGESTION:
+            return
+        keys = [self._key(c) for c in ("accept_focused", "reject_focused", "focus_next", "show_shortcuts")]
+        if all(keys):
+            said = QCoreApplication.translate(
+                "MainWindow",
+                "{0} accepts the framed suggestion, {1} rejects it, {2} goes to the next one; "
+                "{3} lists every key.",
+            )
+            if self.bar.isVisible():
+                self.bar.showMessage(said.format(*keys))
+            else:  # shown before the window: the focused span's label, shown with it, would cover it
+                self._hint = said.format(*keys)
+
+    def _key(self, command: str) -> str:
+        action = self.actions_by_command.get(command)
+        return "" if action is None else action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
 
     @staticmethod
     def _suggestions_left(left: int | None) -> str:
@@ -232,6 +267,8 @@ class StatusLine(QObject):
         self.progress_label.setText(
             QCoreApplication.translate("MainWindow", "Done {0:,} / {1:,}").format(done, total)
         )
+        self._done = done
+        self._greet()
 
     def describe(self) -> None:
         """The left part: the active selection (its text, length and the keys that label it), else the

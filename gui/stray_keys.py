@@ -32,26 +32,29 @@ class StrayKeys(QObject):
         return False
 
     def _article_key_in_list(self, event: QKeyEvent) -> bool:
-        """A key of the article (X, A, 1…) pressed in the document list did nothing there (or jumped to a
-        title starting with that letter): it is said where the key acts, and taken. Tab, Return and Escape
+        """A key of the article (X, A, 1…) pressed in the document list that starts no title there
+        (``gui.title_jump`` heard it first): it is said where the key acts, and taken. Tab, Return and Escape
         keep their use in the list."""
+        if not self.acts_in_article(event):
+            return False
+        focus = self._focus_article_key()
+        if focus:
+            said = self.tr("{0} acts in the article: Return (or {1}) gives the article the keys.")
+        else:
+            said = self.tr("{0} acts in the article: Return gives the article the keys.")
+        self.session.message.emit(said.format(_pressed(event).toString(NATIVE), focus), False)
+        return True
+
+    def acts_in_article(self, event: QKeyEvent) -> bool:
+        """A key pressed in the document list is one of the article's (X, A, 1…), so this filter says where it
+        acts; Tab, Return and Escape keep their use in the list."""
         if event.key() in LIST_KEYS:
             return False
-        # a key of the numeric keypad is the same key there (the article's shortcuts take it so too)
-        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        pressed = QKeySequence(QKeyCombination(modifiers, Qt.Key(event.key())))
-        if _label_key(event) or any(
+        pressed = _pressed(event)
+        return _label_key(event) or any(
             any(key.matches(pressed) == QKeySequence.SequenceMatch.ExactMatch for key in action.shortcuts())
             for action in self.area.actions()
-        ):  # a digit no label has is a label key too: it jumped to a title starting with it
-            focus = self._focus_article_key()
-            if focus:
-                said = self.tr("{0} acts in the article: Return (or {1}) gives the article the keys.")
-            else:
-                said = self.tr("{0} acts in the article: Return gives the article the keys.")
-            self.session.message.emit(said.format(pressed.toString(NATIVE), focus), False)
-            return True
-        return False
+        )  # a digit no label has is a label key too: it jumped to a title starting with it
 
     def _focus_article_key(self) -> str:
         """The key the keymap gives "focus the article" now (Ctrl+1 unless rebound), or "" if none."""
@@ -67,6 +70,12 @@ class StrayKeys(QObject):
         text = event.text()
         said = self.tr("No label has the key {0}; Project → Labels… gives a label a key.")
         self.session.message.emit(said.format(text), False)
+
+
+def _pressed(event: QKeyEvent) -> QKeySequence:
+    """The key as a shortcut reads it: a key of the numeric keypad is the same key there."""
+    modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+    return QKeySequence(QKeyCombination(modifiers, Qt.Key(event.key())))
 
 
 def _label_key(event: QKeyEvent) -> bool:

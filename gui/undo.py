@@ -35,6 +35,8 @@ class EditCommand(QUndoCommand):
         self.store = store
         self.armed = False
         self.gone: list[SpanId] = []  # while it is undone: the marks of the spans it had inserted
+        # where the action put the focus (the plan's keep, advance_from): a redo puts it there again
+        self.focus: tuple[tuple[int, int] | None, int | None] = (None, None)
 
     def redo(self) -> None:
         if self.armed:
@@ -59,11 +61,12 @@ class AnnotationUndoStack(QUndoStack):
         self._keep: list[EditCommand] = []
         self._marks = itertools.count(1)  # see ``_follow``
 
-    def execute(self, edit: Edit) -> Change:
+    def execute(self, edit: Edit, focus: tuple[tuple[int, int] | None, int | None] = (None, None)) -> Change:
         """Save ``edit`` (one transaction), then push it as one undo step. If saving fails the exception
-        propagates and nothing is pushed."""
+        propagates and nothing is pushed. ``focus``: where the action put the focus, for its redo."""
         change = edit.do(self.store)
         wrapped = EditCommand(edit, self.store)
+        wrapped.focus = focus
         self._keep.append(wrapped)
         self.push(wrapped)
         wrapped.armed = True
@@ -117,6 +120,11 @@ class AnnotationUndoStack(QUndoStack):
     def edit_at(self, index: int) -> Edit | None:
         step = self.command(index) if 0 <= index < self.count() else None
         return step.edit if isinstance(step, EditCommand) else None
+
+    def focus_at(self, index: int) -> tuple[tuple[int, int] | None, int | None]:
+        """Where the step at ``index`` put the focus when it was done: (keep, advance_from)."""
+        step = self.command(index) if 0 <= index < self.count() else None
+        return step.focus if isinstance(step, EditCommand) else (None, None)
 
     def commands_at(self, index: int) -> list[Command]:
         """The core commands of the step at ``index`` (empty outside the stack)."""

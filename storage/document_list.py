@@ -137,12 +137,16 @@ class DocumentList:
         ranking: Sequence[DocumentId] = (),
         state: DocState | None = None,
         search: str = "",
+        titled: str = "",
     ) -> DocumentId | None:
         """The next (or previous) document after ``after`` in the list as the window shows it: within its
         filter (``state``, ``search``), in its order (the ``ranking``'s documents first, then document order),
-        only unfinished ones if asked; wraps around. With a ``ranking`` (``project.ordering``), the next
-        unfinished document is the first unfinished one of the list, the most uncertain."""
+        only unfinished ones if asked, only those whose title starts with ``titled`` (any letter case) if
+        given; wraps around. With a ``ranking`` (``project.ordering``), the next unfinished document is the
+        first unfinished one of the list, the most uncertain."""
         query = self._list_query(annotator_id, state, search, DocumentRow.id)
+        if titled:
+            query = query.where(DocumentRow.title.istartswith(titled, autoescape=True))
         if unfinished:
             query = query.where(_state_col() != str(DocState.DONE))
         key = _list_order(ranking)

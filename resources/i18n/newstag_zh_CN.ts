@@ -151,6 +151,18 @@
         <translation>本文的建议仍在生成中，稍后即会出现（也可以用 Shift+方向键选中名称，再按标签键）。</translation>
     </message>
     <message>
+        <source>Text is selected and no label has a key: {0} clears the selection, for the framed span; Project → Labels… gives a label a key.</source>
+        <translation>已选中文字，但没有标签有按键：按 {0} 取消文字选择，再处理框中的片段；可在 项目 → 标签… 中为标签指定按键。</translation>
+    </message>
+    <message>
+        <source>No span is focused: a label key labels the selection ({0}); {1} focuses the next suggestion.</source>
+        <translation>没有选中的片段：按标签键给所选文字加标签（{0}）；按 {1} 选中下一条建议。</translation>
+    </message>
+    <message>
+        <source>Text is selected: a label key labels it ({0}); {1} clears it, for the framed span.</source>
+        <translation>已选中文字：按标签键给它加标签（{0}）；按 {1} 取消文字选择，再处理框中的片段。</translation>
+    </message>
+    <message>
         <source>No span is focused: press {0} to focus the next suggestion ({1}: the previous one).</source>
         <translation>没有选中的片段：按 {0} 选中下一条建议（{1}：上一条）。</translation>
     </message>
@@ -161,6 +173,10 @@
     <message>
         <source>Suggestions for this article are on their way.</source>
         <translation>本文的建议正在生成，稍后出现。</translation>
+    </message>
+    <message>
+        <source>Accepted all {0:,} suggestions of this article ({1} takes them back).</source>
+        <translation>已接受本文全部 {0:,} 条建议（{1} 可全部撤销）。</translation>
     </message>
     <message>
         <source>Withdrew your {0}, which the new span overlaps (Ctrl+Z brings it back).</source>
@@ -245,12 +261,16 @@
 <context>
     <name>App</name>
     <message>
+        <source>Your name (it marks your annotations; newstag --annotator NAME starts under another one):</source>
+        <translation>您的名字（用于标记您的标注；以后用 newstag --annotator NAME 以另一个名字启动）：</translation>
+    </message>
+    <message>
         <source>Welcome to newstag</source>
         <translation>欢迎使用 newstag</translation>
     </message>
     <message>
-        <source>Your name (it marks your annotations; you can change it later):</source>
-        <translation>您的名字（用于标记您的标注，以后可以修改）：</translation>
+        <source>A name is needed: type yours, then press Return.</source>
+        <translation>需要一个名字：请输入您的名字，然后按 Return。</translation>
     </message>
     <message>
         <source>newstag cannot open the database</source>
@@ -2623,6 +2643,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>不在当前筛选中（共 {0:,} 篇）</translation>
     </message>
     <message>
+        <source>{0} accepts the framed suggestion, {1} rejects it, {2} goes to the next one; {3} lists every key.</source>
+        <translation>按 {0} 接受框中的建议，按 {1} 拒绝，按 {2} 转到下一条；按 {3} 列出所有按键。</translation>
+    </message>
+    <message>
         <source>Not suggested yet</source>
         <translation>尚未生成建议</translation>
     </message>
@@ -3704,10 +3728,6 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>取消选中</translation>
     </message>
     <message>
-        <source>Clear the focused span and the selection</source>
-        <translation>取消当前片段的选中和文本选择</translation>
-    </message>
-    <message>
         <source>Snap selections to words</source>
         <translation>选择时对齐词边界</translation>
     </message>
@@ -3738,6 +3758,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
     <message>
         <source>Next article</source>
         <translation>下一篇文章</translation>
+    </message>
+    <message>
+        <source>Clear the selection; without one, the focused span</source>
+        <translation>取消文本选择；没有文本选择时，取消当前片段的选中</translation>
     </message>
     <message>
         <source>Previous article</source>
@@ -4043,6 +4067,17 @@ Replace it? Once the new export is complete, the old file is deleted and the new
     <message>
         <source>Other named things: titles in 《》, events, laws, products</source>
         <translation>其他专名：《》中的标题、事件、法律、产品</translation>
+    </message>
+</context>
+<context>
+    <name>TitleJump</name>
+    <message>
+        <source>No title in the list starts with “{0}”.</source>
+        <translation>列表中没有以“{0}”开头的标题。</translation>
+    </message>
+    <message>
+        <source>The title starting with “{0}” is open; Return gives the article the keys.</source>
+        <translation>已打开以“{0}”开头的标题；按 Return 让正文接收按键。</translation>
     </message>
 </context>
 <context>

@@ -83,6 +83,20 @@ def test_cancelling_after_a_refused_name_opens_nothing_and_remembers_nothing(
     assert "annotator" not in settings.load()  # a name given with --annotator is not remembered...
 
 
+def test_return_with_no_name_typed_asks_again_rather_than_ending_the_program(
+    qapp: QApplication, sqlite_project: Project
+) -> None:
+    """A new annotator pressing Return at the first start, before typing a name, saw the program end without
+    a word (OK with an empty name was taken as Cancel)."""
+    prompts: list[str] = []
+    type_into_name_dialogs(["", "  ", "wang"], prompts)
+    person = annotating(sqlite_project, None)
+    assert person is not None and person.name == "wang"
+    assert len(prompts) == 3 and prompts[1].startswith("A name is needed") and prompts[1] == prompts[2]
+    assert "--annotator" in prompts[0]  # how to annotate under another name later, truly
+    assert settings.load()["annotator"] == "wang"
+
+
 def test_a_machine_without_a_chinese_font_is_told_how_to_get_one(
     qtbot: QtBot, make_window, corpus, monkeypatch: pytest.MonkeyPatch
 ) -> None:

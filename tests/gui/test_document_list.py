@@ -169,12 +169,13 @@ def test_an_action_on_an_article_beyond_the_loaded_rows_does_not_count_it_twice(
     assert window.documents.count.text() == "450 document(s)"
 
 
-def test_an_unbound_digit_or_a_keypad_label_key_in_the_list_says_where_it_acts(
+def test_an_unbound_digit_or_a_keypad_label_key_that_starts_no_title_says_where_it_acts(
     qtbot: QtBot, make_window, sqlite_project: Project
 ) -> None:
-    """7, a key no label has (labels 1-4), jumped by type-ahead to a title starting with 7 and opened that
-    article; a label key typed on the numeric keypad did the same, not being read as the label key."""
-    ids = add_documents(sqlite_project, ["越南外交部部长裴青山访问美国。", "7月报道\n正文", "1号文件\n正文"])
+    """7, a key no label has (labels 1-4), and a label key typed on the numeric keypad, in a list where no
+    title starts with them: said where they act (a title's start typed goes to it: test_title_jump.py)."""
+    titles = ["越南外交部部长裴青山访问美国。", "八月报道\n正文", "一号文件\n正文"]
+    ids = add_documents(sqlite_project, titles)
     window = make_window()
     documents = window.documents
     documents.view.setFocus()

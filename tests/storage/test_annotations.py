@@ -19,6 +19,7 @@ from model.spans import DocState, DocumentId, Entity, Layer, OffsetError, Origin
 from storage.documents import DocumentStore, NewDocument
 from storage.project import Project
 from tests.conftest import snapshot
+from tests.gui.conftest import add_documents
 
 TEXT = "越南外交部部长裴青山与美国国务卿安东尼·布林肯举行会谈。裴青山强调合作。"
 
@@ -235,3 +236,19 @@ def test_a_decision_made_twice_is_stored_once_and_undone_once(
     assert project.annotations.spans(doc, Layer.ANNOTATOR, ctx.annotator_id) == []
     first.undo(project.annotations)  # its row is gone already: nothing left to undo, and no error
     assert project.annotations.spans(doc, Layer.ANNOTATOR, ctx.annotator_id) == []
+
+
+def test_the_next_document_whose_title_starts_so(project: Project) -> None:
+    """Typing in the window's list (gui/title_jump.py): the next title that starts with what was typed, in
+    any letter case, wrapping around; % and _ are letters, not patterns."""
+    titles = ["2026年展望", "12月报道", "2026年回顾", "Xinhua 快讯", "100%_达标", "1000 项"]
+    ids = add_documents(project, titles)
+    alice = project.annotator("alice")
+    listing = project.document_list
+    assert listing.next_document(alice.id, ids[0], False, titled="2026") == ids[2]
+    assert listing.next_document(alice.id, ids[2], False, titled="2026") == ids[0]  # wraps around
+    assert listing.next_document(alice.id, None, False, titled="12月") == ids[1]
+    assert listing.next_document(alice.id, None, False, titled="xin") == ids[3]
+    assert listing.next_document(alice.id, None, False, titled="100%_") == ids[4]
+    assert listing.next_document(alice.id, None, False, titled="10_0") is None
+    assert listing.next_document(alice.id, ids[1], False, titled="12") is None  # only the one open
