@@ -7,7 +7,7 @@ confirmed strings) by word index, so merging rules can anchor on them.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from model.spans import Origin
@@ -55,6 +55,24 @@ def rare_place_word(word: str, ctx: Context, heads: frozenset[str] = ADMIN_HEADS
     """A word of three or more characters ending in one of ``heads`` that jieba's dictionary hardly knows:
     a place name jieba may not tag as one (鼓楼区/n, 岳麓区/nr, 渝中区/nt), not a noun (开发区, 工业区)."""
     return len(word) >= 3 and word[-1] in heads and ctx.freq(word) < _RARE_PLACE
+
+
+# What a department of a company, bank, school, society or newspaper follows (公司 商务部, 银行 科技部,
+# 学生会 体育部, 报社 新闻部, 人民日报 体育部): a department named there is no body of the state.
+_PARENT_ENDS = ("公司", "集团", "会", "社", "行", "校", "报")
+_DEPARTMENT = "部"
+
+
+def after_a_parent(tokens: Sequence[Token], i: int) -> bool:
+    """Whether word ``i`` follows a word naming a company, bank, school, society or paper (公司 商务部)."""
+    return i > 0 and tokens[i - 1].word.endswith(_PARENT_ENDS)
+
+
+def a_department(tokens: Sequence[Token], i: int, surface: str) -> bool:
+    """Whether ``surface``, starting at word ``i``, is a department (…部) of the company, bank, school,
+    society or paper named just before it (公司 商务部, 银行 科技部), not the ministry it is also the name
+    of: what the gazetteer and jieba (商务部/nt) would read as one."""
+    return surface.endswith(_DEPARTMENT) and after_a_parent(tokens, i)
 
 
 def rule_suggestion(start: int, end: int, label: str, rule: str, score: float) -> Suggestion:

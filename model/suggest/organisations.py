@@ -313,7 +313,7 @@ def short_names(ctx: Context, chosen: list[Suggestion]) -> list[Suggestion]:
         stem = ctx.text[begin : s.end - len(tail)]
         if tail in _PRODUCT_TAILS and ctx.freq(stem) >= _COMMON_WORD:
             continue
-        if len(stem) >= 2 and stem not in ctx.lex.gazetteer and "某" not in stem and stem.isalnum():
+        if len(stem) >= 2 and ctx.lex.gazetteer.get(stem) != "LOC" and "某" not in stem and stem.isalnum():
             stems.add(stem)
     out: list[Suggestion] = []
     orgs = [s for s in chosen if s.label == "ORG"]

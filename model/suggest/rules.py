@@ -7,8 +7,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from model.suggest.bodies import introduced_name, place_club, state_body
-from model.suggest.context import Context, all_han, is_han, rule_suggestion
+from model.suggest.bodies import (
+    introduced_name,
+    place_club,
+    split_conjunctions,
+    state_body,
+)
+from model.suggest.context import Context, a_department, after_a_parent, all_han, is_han, rule_suggestion
 from model.suggest.jieba_tags import JIEBA_LABELS, jieba_entities, plausible_person, surname_of
 from model.suggest.markup import bracket_alias, guillemet_misc
 from model.suggest.organisations import (
@@ -95,6 +100,8 @@ __all__ = [
     "TOKEN_RULES",
     "Context",
     "Rule",
+    "a_department",
+    "after_a_parent",
     "all_han",
     "bracket_alias",
     "extend_transliteration",
@@ -121,6 +128,7 @@ __all__ = [
     "short_names",
     "side_abbreviation",
     "split_abbreviation_pair",
+    "split_conjunctions",
     "split_place_chain",
     "state_body",
     "strip_doctrine_suffix",

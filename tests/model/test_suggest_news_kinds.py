@@ -1,0 +1,126 @@
+"""Organisations of news in general the rules cut or missed (issue 16): bodies named in a list after a
+conjunction jieba reads as a county (市教育局和县卫健委), brigades and the state broadcaster
+(四川省消防救援总队, 中央广播电视总台), companies and platforms named without a descriptor (字节跳动, 奈飞,
+58同城) and a ministry's name as a company's department (公司商务部). Each positive case failed before its
+fix."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from model.suggest import SuggestionEngine, lexicons, rules
+from model.suggest.tokenizer import Token
+from tests.model.test_suggest_rules import make_ctx, spans
+
+
+@pytest.fixture(scope="module")
+def engine() -> SuggestionEngine:
+    e = SuggestionEngine(labels=("PER", "LOC", "ORG"), conventions="general")
+    e.warm_up()
+    return e
+
+
+def _orgs(engine: SuggestionEngine, text: str) -> list[str]:
+    return [text[s.start : s.end] for s in engine.suggest(text) if s.label == "ORG"]
+
+
+def _cut(spec: str) -> tuple[str, list[Token]]:
+    tokens, pos = [], 0
+    for item in spec.split(" "):
+        word, _, flag = item.rpartition("/")
+        tokens.append(Token(pos, pos + len(word), word, flag))
+        pos += len(word)
+    return "".join(t.word for t in tokens), tokens
+
+
+@pytest.mark.parametrize(
+    ("spec", "words"),
+    [
+        # between a body and a body, 和县 is "and the county's"
+        ("市/n 教育局/n 和县/ns 卫健委/nr 联合/v", ["市", "教育局", "和", "县", "卫健委", "联合"]),
+        ("区/n 公安局/nt 与区/ns 应急/vn 管理局/n", ["区", "公安局", "与", "区", "应急", "管理局"]),
+        # elsewhere the county jieba reads
+        ("马鞍山市/ns 和县/ns 卫健委/nr", ["马鞍山市", "和县", "卫健委"]),
+        ("和县/ns 卫健委/nr 发布/v", ["和县", "卫健委", "发布"]),
+        ("教育局/n 和县/ns 的/uj 学校/n", ["教育局", "和县", "的", "学校"]),  # no body after it
+        ("访问/v 和县/ns 教育局/n", ["访问", "和县", "教育局"]),  # no body before it
+    ],
+)
+def test_a_conjunction_jieba_joins_to_a_level_is_cut_off_between_two_bodies(
+    spec: str, words: list[str]
+) -> None:
+    text, tokens = _cut(spec)
+    cut = rules.split_conjunctions(text, tokens, lexicons.load())
+    assert [t.word for t in cut] == words
+    assert all(text[t.start : t.end] == t.word for t in cut)
+
+
+def test_the_engine_reads_a_list_of_bodies_and_the_county_alone(engine: SuggestionEngine) -> None:
+    assert _orgs(engine, "市教育局和县卫健委联合印发通知。") == ["市教育局", "县卫健委"]
+    assert _orgs(engine, "和县卫健委今天发布通知。") == ["和县卫健委"]
+
+
+@pytest.mark.parametrize(
+    ("spec", "base", "expected"),
+    [
+        ("中央/n 广播电视/nt 总台/n 今晚/t", {}, "中央广播电视总台"),
+        ("四川省/ns 消防/n 救援/vn 总队/n 派出/v", {0: "LOC"}, "四川省消防救援总队"),
+        ("区/n 消防/n 救援/vn 大队/n 指导员/n", {}, "区消防救援大队"),
+        ("区/n 城管/n 执法局/n 组织/v", {}, "区城管执法局"),
+        ("市/n 大数据/n 局/n 表示/v", {}, "市大数据局"),
+    ],
+)
+def test_brigades_and_the_broadcaster_are_bodies_with_their_state_or_place(
+    spec: str, base: dict[int, str], expected: str
+) -> None:
+    ctx = make_ctx(spec, base=base)
+    assert (expected, "ORG") in spans(ctx, rules.state_body(ctx))
+
+
+@pytest.mark.parametrize("spec", ["消防/n 救援/vn 大队/n 赶到/v", "广播电视/nt 总台/n 播出/v"])
+def test_a_brigade_without_its_place_is_no_body(spec: str) -> None:
+    ctx = make_ctx(spec)
+    assert spans(ctx, rules.state_body(ctx)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("字节跳动和拼多多的员工人数都超过了10万。", ["字节跳动", "拼多多"]),
+        ("奈飞宣布将在韩国投资，58同城发布报告。", ["奈飞", "58同城"]),
+        ("比亚迪和特斯拉分列销量前两位，英伟达股价下跌。", ["比亚迪", "特斯拉", "英伟达"]),
+    ],
+)
+def test_companies_named_without_a_descriptor_are_organisations(
+    engine: SuggestionEngine, text: str, expected: list[str]
+) -> None:
+    assert _orgs(engine, text) == expected
+
+
+def test_company_names_that_are_words_of_the_language_are_left_out(engine: SuggestionEngine) -> None:
+    assert _orgs(engine, "他联想到大众日产的三星级酒店。") == []
+    assert lexicons.load().sources["字节跳动"] == "companies"
+
+
+def test_a_ministry_named_after_a_company_is_its_department(engine: SuggestionEngine) -> None:
+    assert _orgs(engine, "他是公司商务部经理，也在银行科技部工作过。") == []
+    assert _orgs(engine, "商务部发布通知，科技部表示支持。") == ["商务部", "科技部"]
+
+
+def test_the_news_kinds_fixture_is_well_formed() -> None:
+    """``tests/bench/bench_general.py --fixture general_news_kinds``: a header, then items whose gold spans
+    lie inside their text, do not overlap and carry PER/LOC/ORG."""
+    path = Path(__file__).resolve().parents[1] / "fixtures" / "general_news_kinds.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    assert rows[0]["header"]["guidelines"]
+    items = rows[1:]
+    assert {r["half"] for r in items} == {"dev", "check"} and 20 <= len(items) <= 30
+    assert [r["id"] for r in items] == list(range(len(items)))
+    for r in items:
+        last_end = 0
+        for start, end, label in sorted(r["entities"]):
+            assert last_end <= start < end <= len(r["text"]) and label in ("PER", "LOC", "ORG"), r["id"]
+            last_end = end
