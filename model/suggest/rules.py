@@ -18,6 +18,7 @@ from model.suggest.jieba_tags import JIEBA_LABELS, jieba_entities, plausible_per
 from model.suggest.markup import bracket_alias, guillemet_misc
 from model.suggest.organisations import (
     merge_place_org,
+    newspaper,
     ordinal_org,
     party_congress,
     place_facility,
@@ -43,6 +44,7 @@ from model.suggest.places import (
     verb_abbreviation,
 )
 from model.suggest.suggestion import Suggestion
+from model.suggest.teams import team_word
 
 Rule = Callable[[Context], list[Suggestion]]
 
@@ -58,6 +60,8 @@ TOKEN_RULES: tuple[Rule, ...] = (
     introduced_name,
     place_club,
     place_suffix,
+    newspaper,
+    team_word,
     ordinal_org,
     party_congress,
     strip_doctrine_suffix,
@@ -116,6 +120,7 @@ __all__ = [
     "learned_abbreviation_run",
     "merge_place_org",
     "merge_surname_given",
+    "newspaper",
     "ordinal_org",
     "party_congress",
     "place_club",
@@ -133,5 +138,6 @@ __all__ = [
     "state_body",
     "strip_doctrine_suffix",
     "surname_of",
+    "team_word",
     "verb_abbreviation",
 ]

@@ -124,3 +124,41 @@ def test_the_news_kinds_fixture_is_well_formed() -> None:
         for start, end, label in sorted(r["entities"]):
             assert last_end <= start < end <= len(r["text"]) and label in ("PER", "LOC", "ORG"), r["id"]
             last_end = end
+
+
+@pytest.mark.parametrize(
+    ("spec", "base", "expected"),
+    [
+        ("据/p 经济日报/n 报道/v", {}, [("经济日报", "ORG")]),
+        ("工人日报/nz 和/c 北京晚报/nz", {}, [("工人日报", "ORG"), ("北京晚报", "ORG")]),
+        ("据/p 华盛顿邮报/nz 报道/v", {}, [("华盛顿邮报", "ORG")]),
+        ("据/p 海峡/ns 时报/n 报道/v", {1: "LOC"}, [("海峡时报", "ORG")]),  # a place and the head
+        ("据/p 日报/n 报道/v", {}, []),  # the head alone
+        ("及时/d 报道/v ，/x 6日/m 报道/v", {}, []),
+        ("空气/n 质量/n 周报/n", {}, []),  # a weekly report, no paper
+    ],
+)
+def test_a_newspaper_is_an_organisation(
+    spec: str, base: dict[int, str], expected: list[tuple[str, str]]
+) -> None:
+    ctx = make_ctx(spec, base=base)
+    assert spans(ctx, rules.newspaper(ctx)) == expected
+
+
+@pytest.mark.parametrize(
+    ("spec", "base", "expected"),
+    [
+        ("葡萄牙队/n 和/c 智利队/n 比赛/vn", {}, [("葡萄牙队", "ORG"), ("智利队", "ORG")]),
+        ("广州/ns 太阳神队/n 主场/n", {0: "LOC"}, [("广州太阳神队", "ORG")]),
+        ("广东/ns 宏远队/n 迎战/v", {0: "LOC"}, [("广东宏远队", "ORG")]),
+        ("四川/ns 突击队/n", {0: "LOC"}, []),  # a kind of team (a common word)
+        ("边防部队/n", {}, []),
+        ("西藏/ns 边防部队/n", {0: "LOC"}, []),  # a force, not a club
+        ("登山队/nz 出发/v", {}, []),
+    ],
+)
+def test_a_team_in_one_word_with_its_place_is_an_organisation(
+    spec: str, base: dict[int, str], expected: list[tuple[str, str]]
+) -> None:
+    ctx = make_ctx(spec, freq={"突击队": 255, "登山队": 132}, base=base)
+    assert spans(ctx, rules.team_word(ctx)) == expected
