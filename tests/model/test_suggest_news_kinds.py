@@ -151,6 +151,11 @@ def test_a_newspaper_is_an_organisation(
         ("葡萄牙队/n 和/c 智利队/n 比赛/vn", {}, [("葡萄牙队", "ORG"), ("智利队", "ORG")]),
         ("广州/ns 太阳神队/n 主场/n", {0: "LOC"}, [("广州太阳神队", "ORG")]),
         ("广东/ns 宏远队/n 迎战/v", {0: "LOC"}, [("广东宏远队", "ORG")]),
+        ("印尼/ns 女队/n 的/uj", {0: "LOC"}, [("印尼女队", "ORG")]),  # a squad
+        ("马来西亚/ns 男队/n", {0: "LOC"}, [("马来西亚男队", "ORG")]),
+        ("女队/n 获胜/v", {}, []),
+        ("奥地利/ns 等队/n", {0: "LOC"}, []),  # a word jieba made up, no team's name
+        ("欧美/ns 球队/n", {0: "LOC"}, []),
         ("四川/ns 突击队/n", {0: "LOC"}, []),  # a kind of team (a common word)
         ("边防部队/n", {}, []),
         ("西藏/ns 边防部队/n", {0: "LOC"}, []),  # a force, not a club
@@ -160,5 +165,7 @@ def test_a_newspaper_is_an_organisation(
 def test_a_team_in_one_word_with_its_place_is_an_organisation(
     spec: str, base: dict[int, str], expected: list[tuple[str, str]]
 ) -> None:
-    ctx = make_ctx(spec, freq={"突击队": 255, "登山队": 132}, base=base)
+    ctx = make_ctx(
+        spec, freq={"突击队": 255, "登山队": 132, "女队": 3000, "男队": 2000, "球队": 5000}, base=base
+    )
     assert spans(ctx, rules.team_word(ctx)) == expected
