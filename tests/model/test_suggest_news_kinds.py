@@ -169,3 +169,19 @@ def test_a_team_in_one_word_with_its_place_is_an_organisation(
         spec, freq={"突击队": 255, "登山队": 132, "女队": 3000, "男队": 2000, "球队": 5000}, base=base
     )
     assert spans(ctx, rules.team_word(ctx)) == expected
+
+
+@pytest.mark.parametrize(
+    ("spec", "expected"),
+    [
+        ("蔚来/nt 汽车/n 发布/v", [("蔚来汽车", "ORG")]),
+        ("腾讯/nz 控股/vn 公布/v", [("腾讯控股", "ORG")]),
+        ("一汽/j 汽车/n", []),  # not a company of the list
+        ("蔚来/nt 发布/v 汽车/n", []),
+    ],
+)
+def test_a_listed_company_with_what_it_makes_is_one_organisation(
+    spec: str, expected: list[tuple[str, str]]
+) -> None:
+    ctx = make_ctx(spec)
+    assert spans(ctx, rules.company_tail(ctx)) == expected
