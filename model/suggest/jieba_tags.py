@@ -56,16 +56,16 @@ def jieba_entities(ctx: Context) -> list[Suggestion]:
 
     Dropped: implausible persons, known ordinary words, and two-character dictionary words tagged ``ns``
     outside a middle frequency band: frequent ones are ordinary words (美丽, 青春, 上山), the rarest are
-    dictionary noise; the band keeps real places the gazetteer lacks (敦煌, 延安, 沛县); a ministry's name
-    after a company or a school (公司 商务部: its department). An ``nt`` word
+    dictionary noise; the band keeps real places the gazetteer lacks (敦煌, 延安, 沛县); a ministry of the
+    gazetteer after a company or a school (公司 商务部: its department; 报社 文艺部/nt stays). An ``nt`` word
     ending in an administrative place head (特别行政区, 自治区) is read as a place."""
     out: list[Suggestion] = []
     for i, tok in enumerate(ctx.tokens):
         label = JIEBA_LABELS.get(tok.flag)
         if label is None or tok.word in ctx.lex.not_names or len(tok.word) < 2:
             continue
-        if label == "ORG" and a_department(ctx.tokens, i, tok.word):
-            continue  # 公司 商务部/nt: the company's department
+        if label == "ORG" and tok.word in ctx.lex.gazetteer and a_department(ctx.tokens, i, tok.word):
+            continue  # 公司 商务部/nt: the company's department, not the ministry the gazetteer taught jieba
         if label == "LOC" and len(tok.word) == 2 and not _place_word_frequency(ctx.freq(tok.word)):
             continue
         end = tok.end

@@ -110,6 +110,13 @@ def test_a_ministry_named_after_a_company_is_its_department(engine: SuggestionEn
     assert _orgs(engine, "商务部发布通知，科技部表示支持。") == ["商务部", "科技部"]
 
 
+def test_a_department_that_names_no_ministry_keeps_jiebas_tag() -> None:
+    ctx = make_ctx("报社/n 文艺部/nt 主任/n")
+    assert spans(ctx, rules.jieba_entities(ctx)) == [("文艺部", "ORG")]
+    ctx = make_ctx("公司/n 商务部/nt 经理/n")
+    assert spans(ctx, rules.jieba_entities(ctx)) == []
+
+
 def test_the_news_kinds_fixture_is_well_formed() -> None:
     """``tests/bench/bench_general.py --fixture general_news_kinds``: a header, then items whose gold spans
     lie inside their text, do not overlap and carry PER/LOC/ORG."""
