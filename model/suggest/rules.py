@@ -44,7 +44,7 @@ from model.suggest.places import (
     verb_abbreviation,
 )
 from model.suggest.suggestion import Suggestion
-from model.suggest.teams import company_tail, team_word
+from model.suggest.teams import team_word
 
 Rule = Callable[[Context], list[Suggestion]]
 
@@ -62,7 +62,6 @@ TOKEN_RULES: tuple[Rule, ...] = (
     place_suffix,
     newspaper,
     team_word,
-    company_tail,
     ordinal_org,
     party_congress,
     strip_doctrine_suffix,
@@ -109,7 +108,6 @@ __all__ = [
     "after_a_parent",
     "all_han",
     "bracket_alias",
-    "company_tail",
     "extend_transliteration",
     "gazetteer_prefix",
     "government_place",

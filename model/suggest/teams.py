@@ -1,6 +1,5 @@
 """Teams named in one jieba word with their team word (葡萄牙队/n, 广州 太阳神队/n): news tags a team as an
-organisation, and jieba tags many of them as common nouns (its ``nt`` ones, 中国队, are jieba's own tags).
-And a company of the bundled list named with what it makes (蔚来 汽车, 腾讯 控股)."""
+organisation, and jieba tags many of them as common nouns (its ``nt`` ones, 中国队, are jieba's own tags)."""
 
 from __future__ import annotations
 
@@ -34,21 +33,4 @@ def team_word(ctx: Context) -> list[Suggestion]:
             out.append(rule_suggestion(tok.start, tok.end, "ORG", "team_word", 0.8))
         elif i and (w in _SQUADS or (len(w) > 2 and ctx.freq(w) < _RARE)) and place_word(ctx, i - 1):
             out.append(rule_suggestion(ctx.tokens[i - 1].start, tok.end, "ORG", "team_word", 0.8))
-    return out
-
-
-# What a company's name takes after it as part of the name (蔚来汽车, 腾讯控股, 华为技术), beside the heads
-# that make any name an organisation (集团, 公司: ``merge_place_org``).
-_COMPANY_TAILS = frozenset({"汽车", "科技", "控股", "技术", "电子", "电器", "股份"})
-_COMPANIES = "companies"  # the gazetteer file of companies (``lexicons.GAZETTEER_FILES``)
-
-
-def company_tail(ctx: Context) -> list[Suggestion]:
-    """A company of the bundled list and a word of what it makes → one ORG (蔚来 汽车, 腾讯 控股): the name
-    news uses for the company, which jieba cuts since the list's name is one of its words."""
-    out: list[Suggestion] = []
-    toks = ctx.tokens
-    for i in range(len(toks) - 1):
-        if toks[i + 1].word in _COMPANY_TAILS and ctx.lex.sources.get(toks[i].word) == _COMPANIES:
-            out.append(rule_suggestion(toks[i].start, toks[i + 1].end, "ORG", "company_tail", 0.8))
     return out

@@ -179,16 +179,31 @@ def test_a_team_in_one_word_with_its_place_is_an_organisation(
 
 
 @pytest.mark.parametrize(
-    ("spec", "expected"),
+    ("text", "expected"),
     [
-        ("蔚来/nt 汽车/n 发布/v", [("蔚来汽车", "ORG")]),
-        ("腾讯/nz 控股/vn 公布/v", [("腾讯控股", "ORG")]),
-        ("一汽/j 汽车/n", []),  # not a company of the list
-        ("蔚来/nt 发布/v 汽车/n", []),
+        # a listed company with what it makes, listed whole, is one name …
+        ("蔚来汽车发布新车，腾讯控股股价上涨。", ["蔚来汽车", "腾讯控股"]),
+        # … and no other word after a listed name joins it
+        ("腾讯科技创新能力强，阿里巴巴控股的企业很多。", ["腾讯", "阿里巴巴"]),
     ],
 )
 def test_a_listed_company_with_what_it_makes_is_one_organisation(
-    spec: str, expected: list[tuple[str, str]]
+    engine: SuggestionEngine, text: str, expected: list[str]
 ) -> None:
-    ctx = make_ctx(spec)
-    assert spans(ctx, rules.company_tail(ctx)) == expected
+    assert _orgs(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "气温升高一百度，百度技术实力雄厚。",
+        "他骑着宝马，从京东燕郊出发。",
+        "中国石油进口量增加，中国石化产品出口。",
+        "保佑中国平安，国家电网和南方电网覆盖全国。",
+        "他心目中的理想汽车，现代汽车工业。",
+    ],
+)
+def test_names_that_are_also_words_of_the_language_are_no_companies(
+    engine: SuggestionEngine, text: str
+) -> None:
+    assert _orgs(engine, text) == []
