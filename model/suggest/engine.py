@@ -193,7 +193,9 @@ class SuggestionEngine:
         self.warm_up()
         norm = to_half_width(text)
         lex = lexicons.load()
-        tokens = rules.split_conjunctions(norm, self._tokenizer.tokens(norm), lex)
+        tokens = rules.join_persons_names(
+            rules.split_conjunctions(norm, self._tokenizer.tokens(norm), lex), lex
+        )
         self._last_cut = (norm, tokens)
         ctx = rules.Context(
             norm,
@@ -240,6 +242,8 @@ class SuggestionEngine:
                 surface = ctx.text[start:end]
                 if rules.a_department(ctx.tokens, by_start[start], surface):
                     continue  # 公司 商务部: a company's department, not the ministry
+                if rules.before_a_person(ctx.tokens, by_start[start], ctx.lex):
+                    continue  # 丰田 章一郎: a person's surname, not the company
                 name = ctx.lex.sources.get(surface)
                 found.append(Suggestion(start, end, str(label), Origin.DICTIONARY, name, 0.9))
         for s in found:  # jieba first, so the gazetteer overwrites it

@@ -13,6 +13,7 @@ from model.suggest.bodies import (
     split_conjunctions,
     state_body,
 )
+from model.suggest.companies import before_a_person, join_persons_names
 from model.suggest.context import Context, a_department, after_a_parent, all_han, is_han, rule_suggestion
 from model.suggest.jieba_tags import JIEBA_LABELS, jieba_entities, plausible_person, surname_of
 from model.suggest.markup import bracket_alias, guillemet_misc
@@ -107,6 +108,7 @@ __all__ = [
     "a_department",
     "after_a_parent",
     "all_han",
+    "before_a_person",
     "bracket_alias",
     "extend_transliteration",
     "gazetteer_prefix",
@@ -115,6 +117,7 @@ __all__ = [
     "introduced_name",
     "is_han",
     "jieba_entities",
+    "join_persons_names",
     "join_transliterated",
     "learned_abbreviation",
     "learned_abbreviation_run",

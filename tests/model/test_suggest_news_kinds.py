@@ -207,3 +207,20 @@ def test_names_that_are_also_words_of_the_language_are_no_companies(
     engine: SuggestionEngine, text: str
 ) -> None:
     assert _orgs(engine, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("他叫王华为，今年三十岁。", [("王华为", "PER")]),
+        ("陈华为说，张海信来了。", [("陈华为", "PER"), ("张海信", "PER")]),
+        ("王万科表示，李丰田和刘顺丰都同意。", [("王万科", "PER"), ("李丰田", "PER"), ("刘顺丰", "PER")]),
+        ("丰田章一郎说，市场潜力巨大。", [("章一郎", "PER")]),  # a surname before the given name
+        # after a preposition or an adverb it is the company
+        ("他向华为提出要求，美国将华为列入清单。", [("华为", "ORG"), ("美国", "LOC"), ("华为", "ORG")]),
+    ],
+)
+def test_a_listed_company_inside_a_persons_name_is_no_company(
+    engine: SuggestionEngine, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(text[s.start : s.end], s.label) for s in engine.suggest(text)] == expected
