@@ -224,3 +224,21 @@ def test_a_listed_company_inside_a_persons_name_is_no_company(
     engine: SuggestionEngine, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(text[s.start : s.end], s.label) for s in engine.suggest(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("据经济日报报道，工人日报和北京晚报也转载。", ["经济日报", "工人日报", "北京晚报"]),  # newspaper
+        ("广州太阳神队主场迎战广东宏远队。", ["广州太阳神队", "广东宏远队"]),  # team_word
+        ("葡萄牙队和智利队比赛。", ["葡萄牙队", "智利队"]),
+        ("印尼女队获胜。", ["印尼女队"]),
+        # kinds of team, not clubs
+        ("上海巡逻队、北京腰鼓队和江苏运输队出发。", []),
+        ("上海工程队、广东锣鼓队和中国科考队出发。", []),
+    ],
+)
+def test_the_engine_reads_newspapers_and_teams(
+    engine: SuggestionEngine, text: str, expected: list[str]
+) -> None:
+    assert _orgs(engine, text) == expected
