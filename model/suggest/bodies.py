@@ -111,16 +111,25 @@ def _ends_a_body(word: str, lex: Lexicons) -> bool:
     return word.endswith(_HEADS) or lex.org_suffix(word) is not None
 
 
+# The heads of a body's branch in a county (公安局 和县 分局): after 和县 they name the county's branch of the
+# body before it, not a second body.
+_BRANCH_HEADS = frozenset(
+    {"分局", "支队", "大队", "中队", "分行", "支行", "分公司", "分院", "分所", "分会", "分中心"}
+)
+
+
 def split_conjunctions(text: str, tokens: list[Token], lex: Lexicons) -> list[Token]:
     """``tokens`` with a word of a conjunction and a level (和县, 与区) cut in two where it stands between
     a word ending in a body head and a body (市教育局 和/c 县/n 卫健委); elsewhere (马鞍山市 和县, 和县
-    卫健委 at the start) it stays the place jieba reads."""
+    卫健委 at the start) or before a branch (马鞍山市公安局 和县 分局) it stays the place jieba reads."""
     out = tokens
     for i in range(1, len(tokens) - 1):
         tok = tokens[i]
         if len(tok.word) != 2 or tok.word[0] not in _CONJUNCTIONS or tok.word[1] not in _LEVEL_CHARS:
             continue
         nxt = tokens[i + 1]
+        if nxt.word in _BRANCH_HEADS:
+            continue  # 马鞍山市公安局 和县 分局: the county's branch, not "and the county's"
         body = _BODY.match(text, nxt.start)
         if _ends_a_body(tokens[i - 1].word, lex) and (
             body is not None or lex.org_suffix(nxt.word) is not None

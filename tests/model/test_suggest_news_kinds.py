@@ -47,6 +47,8 @@ def _cut(spec: str) -> tuple[str, list[Token]]:
         ("和县/ns 卫健委/nr 发布/v", ["和县", "卫健委", "发布"]),
         ("教育局/n 和县/ns 的/uj 学校/n", ["教育局", "和县", "的", "学校"]),  # no body after it
         ("访问/v 和县/ns 教育局/n", ["访问", "和县", "教育局"]),  # no body before it
+        # the county's branch of the body before it
+        ("马鞍山市/ns 公安局/nt 和县/ns 分局/n", ["马鞍山市", "公安局", "和县", "分局"]),
     ],
 )
 def test_a_conjunction_jieba_joins_to_a_level_is_cut_off_between_two_bodies(
@@ -56,6 +58,10 @@ def test_a_conjunction_jieba_joins_to_a_level_is_cut_off_between_two_bodies(
     cut = rules.split_conjunctions(text, tokens, lexicons.load())
     assert [t.word for t in cut] == words
     assert all(text[t.start : t.end] == t.word for t in cut)
+
+
+def test_the_engine_reads_a_county_branch_whole(engine: SuggestionEngine) -> None:
+    assert _orgs(engine, "马鞍山市公安局和县分局发布通告。") == ["马鞍山市公安局和县分局"]
 
 
 def test_the_engine_reads_a_list_of_bodies_and_the_county_alone(engine: SuggestionEngine) -> None:
