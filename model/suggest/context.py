@@ -61,11 +61,43 @@ def rare_place_word(word: str, ctx: Context, heads: frozenset[str] = ADMIN_HEADS
 # 学生会 体育部, 报社 新闻部, 人民日报 体育部): a department named there is no body of the state.
 _PARENT_ENDS = ("公司", "集团", "会", "社", "行", "校", "报")
 _DEPARTMENT = "部"
+# Events whose name ends in 会 like a society's (记者会 商务部 发言人: the ministry's spokesman at the press
+# conference), and 会 words that are no body at all; a one-character word (会/v, 行/v, 报/v) is none either.
+_EVENTS = (
+    "记者会",
+    "发布会",
+    "大会",
+    "座谈会",
+    "研讨会",
+    "招待会",
+    "见面会",
+    "说明会",
+    "通气会",
+    "吹风会",
+    "例会",
+)
+_EVENTS_TOO = (
+    "年会",
+    "峰会",
+    "晚会",
+    "酒会",
+    "宴会",
+    "博览会",
+    "展览会",
+    "运动会",
+    "交易会",
+    "洽谈会",
+    "茶话会",
+)
+_NOT_PARENTS = _EVENTS + _EVENTS_TOO + ("机会", "社会", "体会", "约会", "聚会", "开会", "散会")
 
 
 def after_a_parent(tokens: Sequence[Token], i: int) -> bool:
     """Whether word ``i`` follows a word naming a company, bank, school, society or paper (公司 商务部)."""
-    return i > 0 and tokens[i - 1].word.endswith(_PARENT_ENDS)
+    if i == 0:
+        return False
+    word = tokens[i - 1].word
+    return len(word) > 1 and word.endswith(_PARENT_ENDS) and not word.endswith(_NOT_PARENTS)
 
 
 def a_department(tokens: Sequence[Token], i: int, surface: str) -> bool:

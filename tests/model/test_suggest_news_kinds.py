@@ -114,6 +114,21 @@ def test_company_names_that_are_words_of_the_language_are_left_out(engine: Sugge
 def test_a_ministry_named_after_a_company_is_its_department(engine: SuggestionEngine) -> None:
     assert _orgs(engine, "他是公司商务部经理，也在银行科技部工作过。") == []
     assert _orgs(engine, "商务部发布通知，科技部表示支持。") == ["商务部", "科技部"]
+    assert _orgs(engine, "学生会商务部招新。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("在今天的记者会商务部发言人表示欢迎。", ["商务部"]),
+        ("在昨天的新闻发布会外交部发言人答问。", ["外交部"]),
+        ("在座谈会科技部负责人讲话。", ["科技部"]),
+    ],
+)
+def test_a_ministry_after_an_event_is_the_ministry(
+    engine: SuggestionEngine, text: str, expected: list[str]
+) -> None:
+    assert _orgs(engine, text) == expected
 
 
 def test_a_department_that_names_no_ministry_keeps_jiebas_tag() -> None:
