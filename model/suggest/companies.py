@@ -37,11 +37,13 @@ def join_persons_names(tokens: list[Token], lex: Lexicons) -> list[Token]:
 
 
 def before_a_person(tokens: list[Token], i: int, lex: Lexicons) -> bool:
-    """Whether word ``i`` is a listed company that a person's name follows (丰田/nt 章一郎/nr): a surname
+    """Whether word ``i`` is a listed company that a person's name (a word jieba tags ``nr`` that starts
+    with a surname; not 星巴克 喝咖啡/nr) follows (丰田/nt 章一郎/nr): a surname
     (丰田章一郎), not the company; it is not suggested. Also 华为 任正非/nr, which is the company: a miss
     there rather than a wrong span in 丰田章一郎."""
     return (
         lex.sources.get(tokens[i].word) == _COMPANIES
         and i + 1 < len(tokens)
         and tokens[i + 1].flag == _PERSON
+        and tokens[i + 1].word[0] in lex.surnames
     )

@@ -218,7 +218,7 @@ def test_a_listed_company_with_what_it_makes_is_one_organisation(
     "text",
     [
         "气温升高一百度，百度技术实力雄厚。",
-        "他骑着宝马，从京东燕郊出发。",
+        "他从京东燕郊出发，在京东地区工作。",
         "中国石油进口量增加，中国石化产品出口。",
         "保佑中国平安，国家电网和南方电网覆盖全国。",
         "他心目中的理想汽车，现代汽车工业。",
@@ -237,6 +237,7 @@ def test_names_that_are_also_words_of_the_language_are_no_companies(
         ("陈华为说，张海信来了。", [("陈华为", "PER"), ("张海信", "PER")]),
         ("王万科表示，李丰田和刘顺丰都同意。", [("王万科", "PER"), ("李丰田", "PER"), ("刘顺丰", "PER")]),
         ("丰田章一郎说，市场潜力巨大。", [("章一郎", "PER")]),  # a surname before the given name
+        ("他去星巴克喝咖啡。", [("星巴克", "ORG")]),  # 喝咖啡/nr is no person's name
         # after a preposition or an adverb it is the company
         ("他向华为提出要求，美国将华为列入清单。", [("华为", "ORG"), ("美国", "LOC"), ("华为", "ORG")]),
     ],
