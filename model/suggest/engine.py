@@ -192,12 +192,15 @@ class SuggestionEngine:
             return []
         self.warm_up()
         norm = to_half_width(text)
-        tokens = self._tokenizer.tokens(norm)
+        lex = lexicons.load()
+        tokens = rules.join_persons_names(
+            rules.split_conjunctions(norm, self._tokenizer.tokens(norm), lex), lex
+        )
         self._last_cut = (norm, tokens)
         ctx = rules.Context(
             norm,
             tokens,
-            lexicons.load(),
+            lex,
             self._freq,
             learned_abbreviations=self._abbreviations,
             learned_names=self._learned_names,
@@ -236,7 +239,12 @@ class SuggestionEngine:
         assert self._gazetteer is not None
         for start, end, label in self._gazetteer.find(ctx.text):
             if start in by_start and end in ends:
-                name = ctx.lex.sources.get(ctx.text[start:end])
+                surface = ctx.text[start:end]
+                if rules.a_department(ctx.tokens, by_start[start], surface):
+                    continue  # 公司 商务部: a company's department, not the ministry
+                if rules.before_a_person(ctx.tokens, by_start[start], ctx.lex):
+                    continue  # 丰田 章一郎: a person's surname, not the company
+                name = ctx.lex.sources.get(surface)
                 found.append(Suggestion(start, end, str(label), Origin.DICTIONARY, name, 0.9))
         for s in found:  # jieba first, so the gazetteer overwrites it
             i = by_start.get(s.start)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from model.spans import Origin
-from model.suggest.context import Context, all_han, rare_place_word
+from model.suggest.companies import before_a_person
+from model.suggest.context import Context, a_department, all_han, rare_place_word
 from model.suggest.lexicons import Lexicons
 from model.suggest.suggestion import Suggestion
 
@@ -56,13 +57,18 @@ def jieba_entities(ctx: Context) -> list[Suggestion]:
 
     Dropped: implausible persons, known ordinary words, and two-character dictionary words tagged ``ns``
     outside a middle frequency band: frequent ones are ordinary words (美丽, 青春, 上山), the rarest are
-    dictionary noise; the band keeps real places the gazetteer lacks (敦煌, 延安, 沛县). An ``nt`` word
+    dictionary noise; the band keeps real places the gazetteer lacks (敦煌, 延安, 沛县); a ministry of the
+    gazetteer after a company or a school (公司 商务部: its department; 报社 文艺部/nt stays). An ``nt`` word
     ending in an administrative place head (特别行政区, 自治区) is read as a place."""
     out: list[Suggestion] = []
-    for tok in ctx.tokens:
+    for i, tok in enumerate(ctx.tokens):
         label = JIEBA_LABELS.get(tok.flag)
         if label is None or tok.word in ctx.lex.not_names or len(tok.word) < 2:
             continue
+        if label == "ORG" and tok.word in ctx.lex.gazetteer and a_department(ctx.tokens, i, tok.word):
+            continue  # 公司 商务部/nt: the company's department, not the ministry the gazetteer taught jieba
+        if label == "ORG" and before_a_person(ctx.tokens, i, ctx.lex):
+            continue  # 丰田/nt 章一郎/nr: the list taught jieba the company; here a surname
         if label == "LOC" and len(tok.word) == 2 and not _place_word_frequency(ctx.freq(tok.word)):
             continue
         end = tok.end

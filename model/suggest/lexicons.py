@@ -14,7 +14,7 @@ import resources
 
 logger = logging.getLogger(__name__)
 
-GAZETTEER_FILES = ("countries.tsv", "capitals.tsv", "organisations.tsv")
+GAZETTEER_FILES = ("countries.tsv", "capitals.tsv", "organisations.tsv", "companies.tsv")
 
 
 def _lines(name: str) -> list[str]:
@@ -40,7 +40,9 @@ class Lexicons:
     """Every bundled list the rules consult."""
 
     gazetteer: dict[str, str]  # surface → label (PER/LOC/ORG/MISC); which file it came from in `sources`
-    sources: dict[str, str]  # surface → dictionary name ("countries", "capitals", "organisations")
+    sources: dict[
+        str, str
+    ]  # surface → dictionary name ("countries", "capitals", "organisations", "companies")
     surnames: frozenset[str]  # single-character and compound surnames
     common_surnames: frozenset[str]  # the hundred or so most frequent ones
     translit: frozenset[str]  # characters of transliterated foreign names

@@ -7,12 +7,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from model.suggest.bodies import introduced_name, place_club, state_body
-from model.suggest.context import Context, all_han, is_han, rule_suggestion
+from model.suggest.bodies import (
+    introduced_name,
+    place_club,
+    split_conjunctions,
+    state_body,
+)
+from model.suggest.companies import before_a_person, join_persons_names
+from model.suggest.context import Context, a_department, after_a_parent, all_han, is_han, rule_suggestion
 from model.suggest.jieba_tags import JIEBA_LABELS, jieba_entities, plausible_person, surname_of
 from model.suggest.markup import bracket_alias, guillemet_misc
 from model.suggest.organisations import (
     merge_place_org,
+    newspaper,
     ordinal_org,
     party_congress,
     place_facility,
@@ -38,6 +45,7 @@ from model.suggest.places import (
     verb_abbreviation,
 )
 from model.suggest.suggestion import Suggestion
+from model.suggest.teams import team_word
 
 Rule = Callable[[Context], list[Suggestion]]
 
@@ -53,6 +61,8 @@ TOKEN_RULES: tuple[Rule, ...] = (
     introduced_name,
     place_club,
     place_suffix,
+    newspaper,
+    team_word,
     ordinal_org,
     party_congress,
     strip_doctrine_suffix,
@@ -95,7 +105,10 @@ __all__ = [
     "TOKEN_RULES",
     "Context",
     "Rule",
+    "a_department",
+    "after_a_parent",
     "all_han",
+    "before_a_person",
     "bracket_alias",
     "extend_transliteration",
     "gazetteer_prefix",
@@ -104,11 +117,13 @@ __all__ = [
     "introduced_name",
     "is_han",
     "jieba_entities",
+    "join_persons_names",
     "join_transliterated",
     "learned_abbreviation",
     "learned_abbreviation_run",
     "merge_place_org",
     "merge_surname_given",
+    "newspaper",
     "ordinal_org",
     "party_congress",
     "place_club",
@@ -121,9 +136,11 @@ __all__ = [
     "short_names",
     "side_abbreviation",
     "split_abbreviation_pair",
+    "split_conjunctions",
     "split_place_chain",
     "state_body",
     "strip_doctrine_suffix",
     "surname_of",
+    "team_word",
     "verb_abbreviation",
 ]

@@ -188,7 +188,7 @@ def test_a_name_the_pretrained_tagger_reads_as_a_person_is_the_platform_it_was_i
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("社交平台小红书上有攻略，小红今天去上学了。", []),  # a given name jieba knows is no short name
+        ("社交平台小红书上有攻略，小红今天去上学了。", ["小红书"]),  # 小红, a given name, is no short name
         ("上海海港主场战胜北京国安，国安人员撤离，海港领跑积分榜。", ["上海海港", "北京国安", "海港"]),
         ("山东泰山队长郑铮受伤。登山者游览山东泰山，泰山风景优美。", ["山东泰山"]),  # the mountain again
         ("击败乌鲁木齐雪豹后，雪豹主帅表示不服。", ["乌鲁木齐雪豹", "雪豹"]),  # a city of four characters
