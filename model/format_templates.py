@@ -54,7 +54,8 @@ FORMAT_TEMPLATES: dict[K, str] = {
     K.VARIANT_PEOPLES_DAILY_2014: "People's Daily 2014 (word/tag, ICTCLAS tags, one line a document)",
     K.TABLE_NO_TEXT: "has no column named text in its header {row!r}: a CSV or TSV file is read as a table "
     "of texts, one document a row, from its text column (as doccano exports and imports it); name the column "
-    "that holds the texts text, or save the texts as plain text or JSON Lines",
+    "that holds the texts with --text-column NAME (the Import dialog: Text column), or save the texts as "
+    "plain text or JSON Lines",
     K.TABLE_COLUMN_TWICE: "names the column {name!r} twice in its header: which one is meant cannot be known",
     K.TABLE_FIELDS: "has {count} field(s) where the header (line {header}) has {width}: {row!r}; a field "
     "that holds the separator, a quote or a line break must be in double quotes",
@@ -71,6 +72,18 @@ FORMAT_TEMPLATES: dict[K, str] = {
     "breaks, as a stray quote at the start of a field does: it takes in the rows after it, up to the next "
     'quote. Double a quote that belongs to the text ("") and put its field in double quotes, or save the '
     "texts as JSON Lines",
+    K.TABLE_NO_NAMED_COLUMN: "has no column named {name!r} (--text-column) in its header; its columns: "
+    "{columns}",
+    K.TABLE_TEXT_NAMES: "names several columns that may hold the texts ({found}) and none named text; its "
+    "columns: {columns}. Say which with --text-column NAME (the Import dialog: Text column)",
+    K.TABLE_STRAY_QUOTE: "a field in double quotes runs from here to line {end}, and each of these lines "
+    "reads as a whole row of {width} fields on its own, as when a stray quote at the start of a field takes "
+    'in the rows after it, up to the next quote. Double a quote that belongs to the text ("") and put its '
+    "field in double quotes, or save the texts as JSON Lines",
+    K.NOTE_TABLE_TEXT_NAME: "no column is named text: the texts were read from the column {column} "
+    "(--text-column NAME names another)",
+    K.NOTE_TABLE_LITERAL_QUOTE: "a double quote inside a field that does not start with one was read as "
+    "part of the text, as Excel reads it (line {line}; {count} line(s) in all)",
     K.NOTE_TABLE_CATEGORIES: "the {column} column holds labels of whole documents ({example!r}: a "
     "text-classification export, categories joined by #), not entity spans: kept in each document's "
     "metadata; no span was imported",

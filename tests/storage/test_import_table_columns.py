@@ -1,0 +1,123 @@
+"""A table of texts whose text column has another name (``content``, ``正文``…, or any with
+``--text-column``), a stray double quote in a CSV (one opening a field swallows the rows after it: refused by
+line; one inside a field is text, said in a note), and a folder that looks at a ``.csv``'s head only."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from storage.formats import source
+from storage.formats.detect import Format, detect_format
+from storage.formats.text_table import names_text_column
+from storage.importer import expand_paths
+from storage.project import Project
+from tests.conftest import snapshot
+from tests.storage.test_import import texts
+from tests.storage.test_import_tables import write
+
+# a stray quote opening the text of row 1 (a headline quoted by hand, never closed): csv's quoting takes the
+# rows after it up to the next quote, on line 4, into one text of 3 fields, which reads without an error
+STRAY = 'id,text,label\n1,"Breaking: markets fall,news\n2,Rain expected,weather\n3,fine",news\n4,ok,x\n'
+
+
+@pytest.mark.parametrize("separator", [",", ";", "|"])
+def test_a_stray_quote_opening_a_csv_field_is_refused_at_its_line(
+    project: Project, tmp_path: Path, separator: str
+) -> None:
+    before = snapshot(project)
+    report = project.importer.import_file(write(tmp_path / "t.csv", STRAY.replace(",", separator)))
+    assert report.error is not None and report.error.line == 2, report
+    assert "runs from here to line 4, and each of these lines reads as a whole row of 3" in str(report.error)
+    assert snapshot(project) == before
+
+
+def test_a_csv_field_in_quotes_over_several_lines_is_still_read(
+    sqlite_project: Project, tmp_path: Path
+) -> None:
+    """Line breaks in a quoted text, commas on some of its lines: no line of it reads as a row of its own."""
+    body = 'id,text,label\n1,"Markets fell, sharply, today\nand rose again",news\n2,"一\n二\n三",x\n'
+    report = sqlite_project.importer.import_file(write(tmp_path / "t.csv", body))
+    assert report.error is None
+    assert texts(sqlite_project) == ["Markets fell, sharply, today\nand rose again", "一\n二\n三"]
+
+
+def test_a_quote_inside_a_field_is_text_said_in_a_note(sqlite_project: Project, tmp_path: Path) -> None:
+    body = 'id,text\n1,"他说""好"""\n2,他说"走"吧\n3,北京\n4,5"高\n'
+    report = sqlite_project.importer.import_file(write(tmp_path / "t.csv", body))
+    assert report.error is None
+    assert texts(sqlite_project) == ['他说"好"', '他说"走"吧', "北京", '5"高']
+    notes = " ".join(map(str, report.notes))
+    assert "read as part of the text, as Excel reads it (line 3; 2 line(s) in all)" in notes
+
+
+@pytest.mark.parametrize("name", ["content", "Sentence", "正文", "内容", "文本"])
+def test_a_common_name_for_the_text_column_is_read_and_said(
+    sqlite_project: Project, tmp_path: Path, name: str
+) -> None:
+    path = write(tmp_path / "t.tsv", f"id\t{name}\tlabel\n1\t北京欢迎你\tx\n2\t上海\ty\n")
+    assert detect_format(path) is Format.CSV
+    report = sqlite_project.importer.import_file(path)
+    assert report.error is None
+    assert texts(sqlite_project) == ["北京欢迎你", "上海"]
+    assert f"the texts were read from the column {name} (--text-column NAME" in " ".join(
+        map(str, report.notes)
+    )
+
+
+def test_the_text_column_named_by_the_option(project: Project, tmp_path: Path) -> None:
+    path = write(tmp_path / "t.tsv", "id\tbody\tsentence\n1\t北京欢迎你\t一句\n2\t上海\t二句\n")
+    before = snapshot(project)
+    refused = project.importer.import_file(path, text_column="article")
+    assert refused.error is not None and refused.error.line == 1
+    assert "no column named 'article' (--text-column) in its header; its columns: id, body, sentence" in str(
+        refused.error
+    )
+    assert snapshot(project) == before
+    assert (
+        project.importer.import_file(path, text_column="Body").error is None
+    )  # detected: its header names it
+    assert texts(project) == ["北京欢迎你", "上海"]
+
+
+def test_two_common_names_and_no_text_column_are_refused(sqlite_project: Project, tmp_path: Path) -> None:
+    path = write(tmp_path / "t.csv", "id,正文,content\n1,北京,x\n")
+    report = sqlite_project.importer.import_file(path)
+    assert report.error is not None and report.error.line == 1
+    assert "several columns that may hold the texts (正文, content)" in str(report.error)
+    assert "--text-column NAME" in str(report.error)
+    assert sqlite_project.importer.import_file(path, text_column="content").error is None
+    assert texts(sqlite_project) == ["x"]
+
+
+def test_a_folder_takes_a_csv_by_the_text_column_named(tmp_path: Path) -> None:
+    write(tmp_path / "a.csv", "id,body\n1,北京\n")
+    write(tmp_path / "b.csv", "id,内容\n1,上海\n")
+    assert expand_paths([tmp_path], Format.AUTO) == [tmp_path / "b.csv"]
+    assert expand_paths([tmp_path], Format.AUTO, "body") == [tmp_path / "a.csv"]
+
+
+def test_a_folder_reads_only_the_head_of_a_csv(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whether a .csv is a table of texts is seen from its head, not by reading it whole (a 4 MB file)."""
+    rows = "".join(f"{i},北京欢迎你{i}\n" for i in range(200_000))
+    (tmp_path / "gbk.csv").write_bytes(("id,内容\r\n" + rows).encode("gbk"))
+    (tmp_path / "utf16.csv").write_bytes(("id,text\n" + rows).encode("utf-16-le"))  # no byte-order mark
+    read: list[int] = []
+
+    class Counted(io.FileIO):
+        def readinto(self, buffer: Any) -> int | None:
+            done = super().readinto(buffer)
+            read.append(done or 0)
+            return done
+
+    def open_counted(path: Path) -> io.BufferedReader:
+        return io.BufferedReader(Counted(path, "rb"), buffer_size=4096)
+
+    monkeypatch.setattr(source, "open_input", open_counted)
+    for name in ("gbk.csv", "utf16.csv"):
+        read.clear()
+        assert names_text_column(tmp_path / name)
+        assert 0 < sum(read) <= source.HEAD_BYTES + 4096, name
