@@ -110,20 +110,23 @@ def names_text_column(path: Path, text_column: str | None = None) -> bool:
     return any(name.casefold() in wanted for name in names)
 
 
-def rows_of_their_own(lines: list[str], separator: str, width: int) -> bool:
+def rows_of_their_own(lines: list[str], separator: str, width: int, text_at: int) -> bool:
     """Whether the lines of one row, a field in quotes running over them, each read as a whole row of
-    ``width`` fields with the quotes taken as text: a stray quote at the start of a field has taken in the
-    rows after it, up to the next quote (only the first and the last of the lines hold a quote). A table of
-    one column cannot tell; blank lines are passed over."""
+    ``width`` fields with the quotes taken as text, the value of every column but the text's shaped like
+    one (an id, a label: without whitespace at its ends, 64 characters at most), not like a piece of prose
+    cut at a comma (``Markets, fell``): a stray quote at the start of a field has taken in the rows after
+    it, up to the next quote (only the first and the last of the lines hold a quote). A table of one column
+    cannot tell; blank lines are passed over."""
     filled = [line for line in lines if line.strip()]
-    return (
-        width >= 2
-        and len(filled) >= 2
-        and all(
-            len(next(csv.reader([line], delimiter=separator, quoting=csv.QUOTE_NONE))) == width
-            for line in filled
-        )
-    )
+    if width < 2 or len(filled) < 2:
+        return False
+    for line in filled:
+        fields = next(csv.reader([line], delimiter=separator, quoting=csv.QUOTE_NONE), [])
+        if len(fields) != width:
+            return False
+        if any(v != v.strip() or len(v) > 64 for i, v in enumerate(fields) if i != text_at):
+            return False
+    return True
 
 
 def literal_quote(line: str, separator: str) -> bool:
@@ -241,7 +244,7 @@ class TextTableReader:
             if numbers[-1] > start:
                 if separator == "\t" and any("\t" in f and "\n" in f for f in row):
                     raise self.fail(start, K.TABLE_RUNAWAY_QUOTE, end=numbers[-1])
-                if rows_of_their_own(recent, separator, len(names)):
+                if rows_of_their_own(recent, separator, len(names), text_at):
                     raise self.fail(start, K.TABLE_STRAY_QUOTE, end=numbers[-1], width=len(names))
             elif literal_quote(recent[-1], separator):
                 literal_quotes.append(start)

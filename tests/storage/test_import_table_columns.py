@@ -42,7 +42,15 @@ def test_a_csv_field_in_quotes_over_several_lines_is_still_read(
     body = 'id,text,label\n1,"Markets fell, sharply, today\nand rose again",news\n2,"一\n二\n三",x\n'
     report = sqlite_project.importer.import_file(write(tmp_path / "t.csv", body))
     assert report.error is None
-    assert texts(sqlite_project) == ["Markets fell, sharply, today\nand rose again", "一\n二\n三"]
+    # as pandas writes a text first: each line has one comma, but " fell" is prose, not a label
+    body = 'text,label\n"Markets, fell\nAnalysts, worried\nsharply",neg\n"北京,上海",pos\n'
+    assert sqlite_project.importer.import_file(write(tmp_path / "p.csv", body)).error is None
+    assert texts(sqlite_project) == [
+        "Markets fell, sharply, today\nand rose again",
+        "一\n二\n三",
+        "Markets, fell\nAnalysts, worried\nsharply",
+        "北京,上海",
+    ]
 
 
 def test_a_quote_inside_a_field_is_text_said_in_a_note(sqlite_project: Project, tmp_path: Path) -> None:
