@@ -255,8 +255,9 @@ FORMAT_WORDS: dict[K, str] = {
     ),
     K.TABLE_SPANS: QT_TRANSLATE_NOOP(
         "ImportMessages",
-        "the {column} column holds spans ({value!r}), which a CSV does not carry reliably: doccano "
-        "exports a sequence-labelling project as JSONL only; export it as JSONL and import that",
+        "the {column} column holds spans ({value!r}), which a CSV does not carry reliably: export the "
+        "project as JSONL from doccano (which exports sequence labelling as JSONL only) or as JSON from "
+        "Label Studio, and import that",
     ),
     K.TABLE_EMPTY_TEXT: QT_TRANSLATE_NOOP(
         "ImportMessages",

@@ -62,7 +62,8 @@ FORMAT_TEMPLATES: dict[K, str] = {
     K.TABLE_BROKEN: "is not a well-formed CSV row ({problem}); a field that holds the separator, a quote "
     "or a line break must be in double quotes, its quotes doubled",
     K.TABLE_SPANS: "the {column} column holds spans ({value!r}), which a CSV does not carry reliably: "
-    "doccano exports a sequence-labelling project as JSONL only; export it as JSONL and import that",
+    "export the project as JSONL from doccano (which exports sequence labelling as JSONL only) or as JSON "
+    "from Label Studio, and import that",
     K.TABLE_EMPTY_TEXT: "has an empty text (column {column})",
     K.TABLE_TAGS: "the {column} column holds a tag on every row ({value!r} here), as a CoNLL file of one "
     "token a row does, not labels of whole texts: read as a table, each {text} would be a document of its "

@@ -2095,8 +2095,8 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>不是格式正确的 CSV 行（{problem}）；含有分隔符、引号或换行的字段必须放在双引号中，其中的引号写两遍</translation>
     </message>
     <message>
-        <source>the {column} column holds spans ({value!r}), which a CSV does not carry reliably: doccano exports a sequence-labelling project as JSONL only; export it as JSONL and import that</source>
-        <translation>{column} 列存放的是实体片段（{value!r}），CSV 无法可靠地承载它们：doccano 只把序列标注项目导出为 JSONL；请导出为 JSONL 再导入</translation>
+        <source>the {column} column holds spans ({value!r}), which a CSV does not carry reliably: export the project as JSONL from doccano (which exports sequence labelling as JSONL only) or as JSON from Label Studio, and import that</source>
+        <translation>{column} 列存放的是实体片段（{value!r}），CSV 无法可靠地承载它们：请从 doccano 把项目导出为 JSONL（doccano 只把序列标注导出为 JSONL），或从 Label Studio 导出为 JSON，再导入</translation>
     </message>
     <message>
         <source>has an empty text (column {column})</source>

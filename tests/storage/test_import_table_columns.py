@@ -129,3 +129,17 @@ def test_a_folder_reads_only_the_head_of_a_csv(tmp_path: Path, monkeypatch: pyte
         read.clear()
         assert names_text_column(tmp_path / name)
         assert 0 < sum(read) <= source.HEAD_BYTES + 4096, name
+
+
+def test_label_studios_csv_export_is_refused_naming_its_json_export(
+    sqlite_project: Project, tmp_path: Path
+) -> None:
+    """Label Studio's CSV export keeps a task's spans as JSON in its label column: refused at the row, naming
+    the export that carries them (its JSON), not only doccano's."""
+    spans = '"[{""start"": 0, ""end"": 2, ""text"": ""李强"", ""labels"": [""PER""]}]"'
+    body = f"annotation_id,annotator,id,label,lead_time,text\n1,1,1,{spans},2.1,李强在北京。\n"
+    report = sqlite_project.importer.import_file(write(tmp_path / "project-1.csv", body))
+    assert report.error is not None and report.error.line == 2
+    assert "the label column holds spans" in str(report.error) and "as JSON from Label Studio" in str(
+        report.error
+    )
