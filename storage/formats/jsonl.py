@@ -33,7 +33,7 @@ from storage.formats import ImportFormatError, ParsedDocument, ReadInfo, prodigy
 from storage.formats.json_decoding import DECODER as _DECODER
 from storage.formats.json_decoding import refusal as _refusal
 from storage.formats.json_shapes import LS_SKIP as _LS_SKIP
-from storage.formats.json_shapes import SPAN_KEYS, RawSpan
+from storage.formats.json_shapes import SPAN_KEYS, RawSpan, spacy_pair
 from storage.formats.json_shapes import Fail as _Fail
 from storage.formats.json_shapes import cluener_spans as _cluener_spans
 from storage.formats.json_shapes import doccano_span as _doccano_span
@@ -122,7 +122,7 @@ class JsonReader:
                 if not seen and (line[start] == "[" or _unfinished(line, start)):
                     raise ImportFormatError.of(self.path, K.JSON_NOT_LINES, number) from None
                 raise
-            if not seen and isinstance(obj, list):  # an array on one line
+            if not seen and isinstance(obj, list) and spacy_pair(obj) is None:  # an array on one line
                 raise ImportFormatError.of(self.path, K.JSON_NOT_LINES, number)
             seen = True
             if line[end:].strip():
@@ -182,6 +182,8 @@ class JsonReader:
     def document(self, obj: Any, number: int) -> ParsedDocument | None:
         """The document of one object; None for a Prodigy task answered reject or ignore (counted)."""
         fail = _Fail(self.path, number)
+        tool = "spaCy" if (pair := spacy_pair(obj)) is not None else None
+        obj = pair or obj
         if not isinstance(obj, dict):
             fail(K.NOT_AN_OBJECT)
         if prodigy.is_task(obj):
@@ -189,7 +191,7 @@ class JsonReader:
                 return None
             prodigy.check_tokens(obj, fail)
             obj = {k: v for k, v in obj.items() if k != "tokens"}  # they are the text's, cut in pieces
-        raw, spans, meta = self._shape(obj, fail)
+        raw, spans, meta = self._shape(obj, fail, tool)
         if not raw.strip():
             fail(K.EMPTY_TEXT)
         entities = self._entities(raw, spans, fail, number)
@@ -207,7 +209,9 @@ class JsonReader:
             line=number,
         )
 
-    def _shape(self, obj: dict[str, Any], fail: _Fail) -> tuple[str, list[RawSpan], dict[str, Any]]:
+    def _shape(
+        self, obj: dict[str, Any], fail: _Fail, tool: str | None = None
+    ) -> tuple[str, list[RawSpan], dict[str, Any]]:
         """(text, spans, metadata) of one object, whichever tool wrote it."""
         data = obj.get("data")
         if isinstance(data, dict):
@@ -222,7 +226,7 @@ class JsonReader:
         if text_key is None or not isinstance(obj[text_key], str):
             fail(K.NO_TEXT)
         raw: str = obj[text_key]
-        tool = "Prodigy" if prodigy.is_task(obj) else None
+        tool = tool or ("Prodigy" if prodigy.is_task(obj) else None)
         key = "spans" if tool and "spans" in obj else next((k for k in SPAN_KEYS if k in obj), None)
         items = obj.get(key, []) if key else []
         min_key = key if _is_min_list(items) else None
