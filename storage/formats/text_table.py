@@ -81,17 +81,16 @@ def text_names(text_column: str | None) -> tuple[str, ...]:
 def header_separator(line: str, text_column: str | None = None) -> str | None:
     """The separator of a header line that names a ``text`` column (or another name for it: ``text_names``)
     among others, every name without whitespace: ``id,text,label``; None for any other line (an article's
-    first line). With ``text_column`` (``--text-column``: tables are meant) a header naming any columns
-    will do: the reader says which it has where the one named is not among them."""
+    first line). With ``text_column`` (``--text-column``), a header naming that column."""
     line = line.lstrip(BOM).strip("\r\n")
-    wanted = None if text_column else text_names(None)
+    wanted = text_names(text_column)
     for separator in SEPARATORS:
         if separator not in line:
             continue
         names = _named(_fields(line, separator))
         if len(names) < 2 or not all(_NAME.fullmatch(name) for name in names):
             continue
-        if wanted is None or any(name.casefold() in wanted for name in names):
+        if any(name.casefold() in wanted for name in names):
             return separator
     return None
 

@@ -22,7 +22,7 @@ def test_spacys_training_pairs_one_a_line_or_in_an_array(project: Project, tmp_p
     lines.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in PAIRS), encoding="utf-8")
     array = tmp_path / "train.json"
     array.write_text(
-        json.dumps(PAIRS[:1] + [["北京欢迎你", {"entities": [[0, 2, "LOC"]]}]]), encoding="utf-8"
+        json.dumps([*PAIRS[:1], ["北京欢迎你", {"entities": [[0, 2, "LOC"]]}]]), encoding="utf-8"
     )
     for path, variant in ((lines, "jsonl"), (array, "json")):
         report = project.importer.import_file(path)

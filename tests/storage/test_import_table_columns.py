@@ -77,7 +77,7 @@ def test_a_common_name_for_the_text_column_is_read_and_said(
 
 
 def test_the_text_column_named_by_the_option(project: Project, tmp_path: Path) -> None:
-    path = write(tmp_path / "t.tsv", "id\tbody\tsentence\n1\t北京欢迎你\t一句\n2\t上海\t二句\n")
+    path = write(tmp_path / "t.csv", "id\tbody\tsentence\n1\t北京欢迎你\t一句\n2\t上海\t二句\n")
     before = snapshot(project)
     refused = project.importer.import_file(path, text_column="article")
     assert refused.error is not None and refused.error.line == 1
