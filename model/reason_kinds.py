@@ -152,6 +152,8 @@ class ReasonKind(StrEnum):
     TABLE_STRAY_QUOTE = "table-stray-quote"
     NOTE_TABLE_TEXT_NAME = "note-table-text-name"
     NOTE_TABLE_LITERAL_QUOTE = "note-table-literal-quote"
+    NOTE_TABLE_QUOTED_TEXT = "note-table-quoted-text"
+    WARN_TABLE_QUOTED_ROWS = "warn-table-quoted-rows"
     NOTE_TABLE_CATEGORIES = "note-table-categories"
     NOTE_TABLE_COLUMNS = "note-table-columns"
     VARIANT_TABLE = "variant-table"

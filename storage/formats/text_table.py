@@ -109,23 +109,43 @@ def names_text_column(path: Path, text_column: str | None = None) -> bool:
     return any(name.casefold() in wanted for name in names)
 
 
-def rows_of_their_own(lines: list[str], separator: str, width: int, text_at: int) -> bool:
-    """Whether the lines of one row, a field in quotes running over them, each read as a whole row of
-    ``width`` fields with the quotes taken as text, the value of every column but the text's shaped like
-    one (an id, a label: without whitespace at its ends, 64 characters at most), not like a piece of prose
-    cut at a comma (``Markets, fell``): a stray quote at the start of a field has taken in the rows after
-    it, up to the next quote (only the first and the last of the lines hold a quote). A table of one column
-    cannot tell; blank lines are passed over."""
+_ID_RUN = re.compile(r"[0-9A-Za-z]*[0-9][0-9A-Za-z]*")
+STRAY, AMBIGUOUS = "stray", "ambiguous"
+
+
+def id_shape(value: str) -> str | None:
+    """The shape of a value shaped like an id (``17``, ``doc-017``: each run of letters and digits holding
+    a digit read as ``0``); None for one that is not (no digit, whitespace in it, over 64 characters)."""
+    if not value or len(value) > 64 or re.search(r"\s", value) or not re.search(r"[0-9]", value):
+        return None
+    return _ID_RUN.sub("0", value)
+
+
+def quoted_rows(
+    lines: list[str], separator: str, widths: tuple[int, int], id_at: int | None, ids: set[str]
+) -> str | None:
+    """What the lines of one row, a field in quotes running over them, say: ``STRAY`` where each reads as a
+    whole row with the quotes taken as text (the header's named columns, or all its columns where the
+    unnamed ones at its end are empty: ``widths``) and the value each line after the first holds in the id
+    column (``id_at``: ``id``, else the first column where the texts are not) is shaped like the ids of the
+    one-line rows (``ids``, shapes, with the row's own): a stray quote at the start of a field has taken in
+    the rows after it, up to the next quote. ``AMBIGUOUS`` where the lines read as rows but nothing shaped
+    like an id says so (a text first, as pandas writes it: ``"转发微博,太好了\n哈哈",pos``): read as the CSV
+    standard says, with a warning. None otherwise; blank lines are passed over."""
+    named, full = widths
     filled = [line for line in lines if line.strip()]
-    if width < 2 or len(filled) < 2:
-        return False
-    for line in filled:
-        fields = next(csv.reader([line], delimiter=separator, quoting=csv.QUOTE_NONE), [])
-        if len(fields) != width:
-            return False
-        if any(v != v.strip() or len(v) > 64 for i, v in enumerate(fields) if i != text_at):
-            return False
-    return True
+    if named < 2 or len(filled) < 2:
+        return None
+    rows = [next(csv.reader([line], delimiter=separator, quoting=csv.QUOTE_NONE), []) for line in filled]
+    for fields in rows:
+        if len(fields) != named and (len(fields) != full or any(v.strip() for v in fields[named:])):
+            return None
+    if id_at is None:
+        return AMBIGUOUS
+    known = ids | {shape for shape in [id_shape(rows[0][id_at])] if shape}
+    if all(id_shape(fields[id_at]) in known for fields in rows[1:]):
+        return STRAY
+    return AMBIGUOUS
 
 
 def literal_quote(line: str, separator: str) -> bool:
@@ -185,6 +205,19 @@ class TextTableReader:
             recent.append(line)
             yield line + "\n"
 
+    @staticmethod
+    def _quote_as_text(recent: list[str], separator: str, widths: tuple[int, int]) -> list[str] | None:
+        """The one-line row ``recent`` read with its quotes as text, where a field opening with a quote
+        closed before the field ends (``1,"一带一路"倡议,pos``) stopped the csv module and the line so read
+        has the header's width (``quoted_rows``' ``widths``); None otherwise."""
+        if len(recent) != 1:
+            return None
+        fields = next(csv.reader([recent[0]], delimiter=separator, quoting=csv.QUOTE_NONE), [])
+        named, full = widths
+        if len(fields) == named or (len(fields) == full and not any(v.strip() for v in fields[named:])):
+            return fields
+        return None
+
     def _text_column(self, header: int, row: str, names: list[str], keys: list[str]) -> int:
         """Where the texts are: the column ``--text-column`` names, else ``text``, else the one column with
         another common name for it (``TEXT_NAMES``, said in a note); refused naming the columns otherwise."""
@@ -223,6 +256,10 @@ class TextTableReader:
         text_at = self._text_column(header, first, names, keys)
         title_at = keys.index(TITLE) if TITLE in keys and keys.index(TITLE) != text_at else None
         literal_quotes: list[int] = []  # the lines with a quote inside a field not in quotes
+        quoted_texts: list[int] = []  # the lines whose field opens with a quote closed before its end
+        ambiguous: list[tuple[int, int]] = []  # fields in quotes over lines that each read as a row
+        id_at = keys.index("id") if "id" in keys and keys.index("id") != text_at else (0 if text_at else None)
+        ids: set[str] = set()  # the shapes of the ids of the one-line rows
         info.variant = said(K.VARIANT_TABLE, separator=separator, column=names[text_at])
         reader = csv.reader(lines, delimiter=separator, strict=True)
         examples: dict[str, str] = {}
@@ -237,16 +274,25 @@ class TextTableReader:
                 break
             except csv.Error as exc:  # at the line read last, but a quote never closed where it opens
                 line = start if "end of data" in str(exc) else numbers[-1]
-                raise self.fail(line, K.TABLE_BROKEN, problem=str(exc)) from None
+                row = self._quote_as_text(recent, separator, (len(names), width)) if line == start else None
+                if row is None:
+                    raise self.fail(line, K.TABLE_BROKEN, problem=str(exc)) from None
+                quoted_texts.append(start)
             if not row or (len(row) == 1 and not row[0].strip()):
                 continue  # a blank line between rows
             if numbers[-1] > start:
                 if separator == "\t" and any("\t" in f and "\n" in f for f in row):
                     raise self.fail(start, K.TABLE_RUNAWAY_QUOTE, end=numbers[-1])
-                if rows_of_their_own(recent, separator, len(names), text_at):
+                verdict = quoted_rows(recent, separator, (len(names), width), id_at, ids)
+                if verdict == STRAY:
                     raise self.fail(start, K.TABLE_STRAY_QUOTE, end=numbers[-1], width=len(names))
-            elif literal_quote(recent[-1], separator):
-                literal_quotes.append(start)
+                if verdict == AMBIGUOUS:
+                    ambiguous.append((start, numbers[-1]))
+            else:
+                if id_at is not None and id_at < len(row) and (shape := id_shape(row[id_at])):
+                    ids.add(shape)
+                if start not in quoted_texts and literal_quote(recent[-1], separator):
+                    literal_quotes.append(start)
             if len(row) not in (len(names), width) or any(value.strip() for value in row[len(names) :]):
                 shown = separator.join(row)[:_QUOTE]
                 raise self.fail(
@@ -278,6 +324,11 @@ class TextTableReader:
         for column, (line, value) in tagged.items():
             if column not in untagged:  # one token a row with its tag: CoNLL with a header, not texts
                 raise self.fail(line, K.TABLE_TAGS, column=column, value=value[:_QUOTE], text=names[text_at])
+        if ambiguous:
+            (line, end), count = ambiguous[0], len(ambiguous)
+            info.warnings.append(said(K.WARN_TABLE_QUOTED_ROWS, line=line, end=end, count=count))
+        if quoted_texts:
+            info.notes.append(said(K.NOTE_TABLE_QUOTED_TEXT, line=quoted_texts[0], count=len(quoted_texts)))
         if literal_quotes:
             info.notes.append(
                 said(K.NOTE_TABLE_LITERAL_QUOTE, line=literal_quotes[0], count=len(literal_quotes))

@@ -21,6 +21,7 @@ from tests.storage.test_import_tables import write
 
 # a stray quote opening the text of row 1 (a headline quoted by hand, never closed): csv's quoting takes the
 # rows after it up to the next quote, on line 4, into one text of 3 fields, which reads without an error
+URL = "https://example.com/news/2026/12/02/" + "a" * 40  # a column over 64 characters
 STRAY = 'id,text,label\n1,"Breaking: markets fall,news\n2,Rain expected,weather\n3,fine",news\n4,ok,x\n'
 
 
@@ -33,6 +34,63 @@ def test_a_stray_quote_opening_a_csv_field_is_refused_at_its_line(
     assert report.error is not None and report.error.line == 2, report
     assert "runs from here to line 4, and each of these lines reads as a whole row of 3" in str(report.error)
     assert snapshot(project) == before
+
+
+@pytest.mark.parametrize(
+    ("body", "line"),
+    [
+        # Excel saves a sheet's empty columns: each row has 5 fields, the header names 3
+        ('id,text,label,,\n1,"Breaking: markets fall,news,,\n2,Rain today,weather,,\n3,fine",news,,\n', 2),
+        # another column over 64 characters (a url), or with a space at its start (a hand-typed ", news")
+        (f'id,text,url\n1,"Breaking: markets fall,{URL}\n2,Rain today,{URL}\n3,fine",{URL}\n4,ok,u\n', 2),
+        ('id,text,label\n7,ok, x\n8,"Breaking: markets, news\n9,Rain today, weather\n10,fine", news\n', 3),
+        ('id,text,label\ndoc-1,ok,x\ndoc-2,"Breaking: markets,x\ndoc-3,Rain,weather\ndoc-4,fine",x\n', 3),
+    ],
+)
+def test_a_stray_quote_is_refused_by_the_shape_of_the_ids(
+    project: Project, tmp_path: Path, body: str, line: int
+) -> None:
+    before = snapshot(project)
+    report = project.importer.import_file(write(tmp_path / "t.csv", body))
+    assert report.error is not None and "each of these lines reads as a whole row of 3" in str(report.error)
+    assert report.error.line == line, report.error
+    assert snapshot(project) == before
+
+
+@pytest.mark.parametrize(
+    ("body", "lines"),
+    [
+        # pandas writes the text first: a Weibo post with a comma and a line break
+        ('text,label\n"转发微博,太好了\n哈哈",pos\n今天天气不错,pos\n', "line 2 to line 3"),
+        # the text first and no id column: a stray quote cannot be told from a text in quotes
+        ('text,label\n"Breaking: markets fall,news\nRain today,weather\nfine",news\n', "line 2 to line 4"),
+        # an id column, but the lines taken in do not start with an id
+        ('id,text,label\n1,"Markets fall,news\nanalysts,say,news\nfine, too",news\n', "line 2 to line 4"),
+    ],
+)
+def test_lines_in_quotes_that_read_as_rows_without_ids_are_read_with_a_warning(
+    sqlite_project: Project, tmp_path: Path, body: str, lines: str
+) -> None:
+    report = sqlite_project.importer.import_file(write(tmp_path / "t.csv", body))
+    assert report.error is None, report.error
+    assert texts(sqlite_project)[0].count("\n") == body.split("\n", 1)[1].split('",')[0].count("\n")
+    warnings = " ".join(map(str, report.warnings))
+    assert f"in double quotes runs from {lines}, and each of these lines would read as a whole" in warnings
+
+
+@pytest.mark.parametrize("separator", [",", "\t"])
+def test_a_field_opening_with_a_quote_closed_inside_it_is_text_said_in_a_note(
+    sqlite_project: Project, tmp_path: Path, separator: str
+) -> None:
+    """Chinese news written by naive tools: ``"一带一路"倡议`` starts with a quote that closes before the
+    field ends; where the line has the header's fields with the quote read as text, so it is read."""
+    body = 'id,text,label\n1,北京,x\n2,"一带一路"倡议,pos\n3,"上海"浦东"新区",pos\n'.replace(",", separator)
+    report = sqlite_project.importer.import_file(write(tmp_path / "t.csv", body))
+    assert report.error is None, report.error
+    assert texts(sqlite_project) == ["北京", '"一带一路"倡议', '"上海"浦东"新区"']
+    notes = " ".join(map(str, report.notes))
+    assert "its quotes kept, the line having the header's fields so read (line 3; 2 line(s) in all)" in notes
+    assert "as Excel reads it" not in notes
 
 
 def test_a_csv_field_in_quotes_over_several_lines_is_still_read(
