@@ -194,7 +194,7 @@ class JsonReader:
         raw, spans, meta = self._shape(obj, fail, tool)
         if not raw.strip():
             fail(K.EMPTY_TEXT)
-        entities = self._entities(raw, spans, fail, number)
+        entities = self._entities(raw, spans, fail, number, codepoints=tool == "spaCy")
         text, entities = newlines_normalised(raw, entities)
         title = meta.pop("title", None)
         meta.update(
@@ -291,10 +291,16 @@ class JsonReader:
         converted = self._from_utf16(Utf16Offsets(raw), spans, None)
         return converted is not None and self._fits(raw, converted, surfaces=True)
 
-    def _entities(self, raw: str, spans: list[RawSpan], fail: _Fail, number: int) -> list[Entity]:
+    def _entities(
+        self, raw: str, spans: list[RawSpan], fail: _Fail, number: int, codepoints: bool = False
+    ) -> list[Entity]:
+        """The spans of one object in code points, their unit told where the option leaves it to the file;
+        ``codepoints`` (spaCy, which counts as Python does): in code points unless ``--offsets utf16``."""
         if not spans:
             return []
         option = self.options.offsets
+        if codepoints and option is not OffsetUnit.UTF16:
+            return self._check(raw, spans, fail)  # never guessed: a span past the end is refused
         units = Utf16Offsets(raw) if (option is OffsetUnit.UTF16 or ASTRAL.search(raw)) else None
         if (
             units is None

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from storage.formats.options import OffsetUnit
 from storage.project import Project
 from tests.conftest import snapshot
 from tests.storage.test_import import spans_of, texts
@@ -47,3 +48,19 @@ def test_a_spacy_span_out_of_its_text_is_refused_by_line(project: Project, tmp_p
     report = project.importer.import_file(path)
     assert report.error is not None and report.error.line == 2 and "out of range" in str(report.error)
     assert snapshot(project) == before
+
+
+def test_spacy_offsets_are_code_points_unless_the_option_says_utf16(project: Project, tmp_path: Path) -> None:
+    """spaCy counts as Python does: its spans are never guessed to be UTF-16 (the second span here ends one
+    past the text, which read as UTF-16 would fit, every span shifted without a word)."""
+    path = tmp_path / "train.jsonl"
+    pair = ["😀张三去了上海", {"entities": [[2, 3, "PER"], [5, 8, "LOC"]]}]
+    path.write_text(json.dumps(pair, ensure_ascii=False) + "\n", encoding="utf-8")
+    before = snapshot(project)
+    report = project.importer.import_file(path)
+    assert report.error is not None and report.error.line == 1, report
+    assert "span [5, 8, 'LOC'] is out of range for a text of 7 characters" in str(report.error)
+    assert snapshot(project) == before
+    assert project.importer.import_file(path, offsets=OffsetUnit.UTF16).error is None
+    read = [(text[e.start : e.end], e.label) for text, e in spans_of(project)]
+    assert read == [("张", "PER"), ("了上海", "LOC")]
