@@ -201,3 +201,14 @@ def test_label_studios_csv_export_is_refused_naming_its_json_export(
     assert "the label column holds spans" in str(report.error) and "as JSON from Label Studio" in str(
         report.error
     )
+
+
+def test_a_text_whose_first_line_holds_a_comma_is_not_a_table_with_the_option(
+    sqlite_project: Project, tmp_path: Path
+) -> None:
+    """--text-column does not make any first line with a separator a header: an article whose title holds
+    an ASCII comma is read as plain text, not refused as a table without the column."""
+    body = "北京,上海：两会开幕\n代表们陆续抵达北京。\n"
+    report = sqlite_project.importer.import_file(write(tmp_path / "a.txt", body), text_column="body")
+    assert report.error is None and report.format == "txt", report
+    assert [text.strip() for text in texts(sqlite_project)] == [body.strip()]
