@@ -161,9 +161,16 @@ class JsonReader:
                 yield doc
             finish(end)
             return
+        first = pos
         pos = ws.match(text, pos + 1).end()  # type: ignore[union-attr]
         if text.startswith("]", pos):
             finish(pos + 1)
+            return
+        if text.startswith('"', pos):  # an array opening with a string: one spaCy pair, not a list of them
+            obj, end = decode(first)
+            if (doc := self.document(obj, line_at(first))) is not None:
+                yield doc
+            finish(end)
             return
         while True:
             obj, end = decode(pos)

@@ -81,16 +81,20 @@ def text_names(text_column: str | None) -> tuple[str, ...]:
 def header_separator(line: str, text_column: str | None = None) -> str | None:
     """The separator of a header line that names a ``text`` column (or another name for it: ``text_names``)
     among others, every name without whitespace: ``id,text,label``; None for any other line (an article's
-    first line). With ``text_column`` (``--text-column``), a header naming that column."""
+    first line). With ``text_column`` (``--text-column``), a header naming that column as well, whatever
+    its names hold (``Unnamed: 0,review text``), and one naming ``text`` or another name for it (the reader
+    refuses it listing its columns, rather than read as what its suffix says)."""
     line = line.lstrip(BOM).strip("\r\n")
-    wanted = text_names(text_column)
+    wanted = text_names(None)
     for separator in SEPARATORS:
         if separator not in line:
             continue
         names = _named(_fields(line, separator))
-        if len(names) < 2 or not all(_NAME.fullmatch(name) for name in names):
+        if len(names) < 2:
             continue
-        if any(name.casefold() in wanted for name in names):
+        if text_column and text_column.strip().casefold() in (name.casefold() for name in names):
+            return separator
+        if all(_NAME.fullmatch(name) for name in names) and any(name.casefold() in wanted for name in names):
             return separator
     return None
 

@@ -64,3 +64,16 @@ def test_spacy_offsets_are_code_points_unless_the_option_says_utf16(project: Pro
     assert project.importer.import_file(path, offsets=OffsetUnit.UTF16).error is None
     read = [(text[e.start : e.end], e.label) for text, e in spans_of(project)]
     assert read == [("张", "PER"), ("了上海", "LOC")]
+
+
+def test_a_single_spacy_pair_in_a_json_file_is_read(project: Project, tmp_path: Path) -> None:
+    path = tmp_path / "one.json"
+    path.write_text(
+        json.dumps(["李强在北京工作", {"entities": [[0, 2, "PER"], [3, 5, "LOC"]]}]), encoding="utf-8"
+    )
+    report = project.importer.import_file(path)
+    assert report.error is None and report.format == "json" and report.variant == "spaCy", report
+    assert [(text[e.start : e.end], e.label) for text, e in spans_of(project)] == [
+        ("李强", "PER"),
+        ("北京", "LOC"),
+    ]

@@ -212,3 +212,23 @@ def test_a_text_whose_first_line_holds_a_comma_is_not_a_table_with_the_option(
     report = sqlite_project.importer.import_file(write(tmp_path / "a.txt", body), text_column="body")
     assert report.error is None and report.format == "txt", report
     assert [text.strip() for text in texts(sqlite_project)] == [body.strip()]
+
+
+def test_with_the_option_a_tsv_header_naming_text_or_a_name_with_a_space_is_a_table(
+    project: Project, tmp_path: Path
+) -> None:
+    """A .tsv whose header names text but not the column --text-column names is refused listing its
+    columns (it was read as CoNLL, refused for 'label' being no tag); a column whose name holds a space
+    (pandas' ``Unnamed: 0``, ``review text``) is found."""
+    before = snapshot(project)
+    path = write(tmp_path / "p.tsv", "id\ttext\tlabel\n1\t北京\tpos\n")
+    report = project.importer.import_file(path, text_column="body")
+    assert report.error is not None and report.error.line == 1, report
+    assert "no column named 'body' (--text-column) in its header; its columns: id, text, label" in str(
+        report.error
+    )
+    assert snapshot(project) == before
+    path = write(tmp_path / "u.tsv", "Unnamed: 0\treview text\tlabel\n0\t北京欢迎你\tpos\n")
+    report = project.importer.import_file(path, text_column="review text")
+    assert report.error is None and report.format == "csv", report
+    assert texts(project) == ["北京欢迎你"]
