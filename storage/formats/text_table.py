@@ -278,9 +278,10 @@ class TextTableReader:
                 break
             except csv.Error as exc:  # at the line read last, but a quote never closed where it opens
                 line = start if "end of data" in str(exc) else numbers[-1]
-                row = self._quote_as_text(recent, separator, (len(names), width)) if line == start else None
-                if row is None:
+                read = self._quote_as_text(recent, separator, (len(names), width)) if line == start else None
+                if read is None:
                     raise self.fail(line, K.TABLE_BROKEN, problem=str(exc)) from None
+                row = read
                 quoted_texts.append(start)
             if not row or (len(row) == 1 and not row[0].strip()):
                 continue  # a blank line between rows
