@@ -132,10 +132,11 @@ def quoted_rows(
     whole row with the quotes taken as text (the header's named columns, or all its columns where the
     unnamed ones at its end are empty: ``widths``) and the value each line after the first holds in the id
     column (``id_at``: ``id``, else the first column where the texts are not) is shaped like the ids of the
-    one-line rows (``ids``, shapes, with the row's own): a stray quote at the start of a field has taken in
-    the rows after it, up to the next quote. ``AMBIGUOUS`` where the lines read as rows but nothing shaped
-    like an id says so (a text first, as pandas writes it: ``"转发微博,太好了\n哈哈",pos``): read as the CSV
-    standard says, with a warning. None otherwise; blank lines are passed over."""
+    one-line rows (``ids``, shapes, with the row's own; numbers going up from the row's own): a stray quote
+    at the start of a field has taken in the rows after it, up to the next quote. ``AMBIGUOUS`` where the
+    lines read as rows but nothing shaped like an id says so (a text first, as pandas writes it:
+    ``"转发微博,太好了\n哈哈",pos``): read as the CSV standard says, with a warning. None
+    otherwise; blank lines are passed over."""
     named, full = widths
     filled = [line for line in lines if line.strip()]
     if named < 2 or len(filled) < 2:
@@ -147,9 +148,14 @@ def quoted_rows(
     if id_at is None:
         return AMBIGUOUS
     known = ids | {shape for shape in [id_shape(rows[0][id_at])] if shape}
-    if all(id_shape(fields[id_at]) in known for fields in rows[1:]):
-        return STRAY
-    return AMBIGUOUS
+    if not all(id_shape(fields[id_at]) in known for fields in rows[1:]):
+        return AMBIGUOUS
+    numbers = [fields[id_at] for fields in rows]
+    if all(n.isascii() and n.isdigit() for n in numbers) and [int(n) for n in numbers] != sorted(
+        {int(n) for n in numbers}
+    ):
+        return AMBIGUOUS  # numbers that do not go up are no run of ids (a text's line starting with 2026)
+    return STRAY
 
 
 def literal_quote(line: str, separator: str) -> bool:
