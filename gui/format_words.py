@@ -234,9 +234,10 @@ FORMAT_WORDS: dict[K, str] = {
     ),
     K.TABLE_NO_TEXT: QT_TRANSLATE_NOOP(
         "ImportMessages",
-        "has no column named text in its header {row!r}: a CSV or TSV file is read as a table of texts, "
-        "one document a row, from its text column (as doccano exports and imports it); name the column "
-        "that holds the texts text, or save the texts as plain text or JSON Lines",
+        "has no column named text in its header {row!r}: a CSV or TSV file is read as a table of "
+        "texts, one document a row, from its text column (as doccano exports and imports it); name "
+        "the column that holds the texts with --text-column NAME (the Import dialog: Text column), "
+        "or save the texts as plain text or JSON Lines",
     ),
     K.TABLE_COLUMN_TWICE: QT_TRANSLATE_NOOP(
         "ImportMessages",
@@ -254,8 +255,9 @@ FORMAT_WORDS: dict[K, str] = {
     ),
     K.TABLE_SPANS: QT_TRANSLATE_NOOP(
         "ImportMessages",
-        "the {column} column holds spans ({value!r}), which a CSV does not carry reliably: doccano "
-        "exports a sequence-labelling project as JSONL only; export it as JSONL and import that",
+        "the {column} column holds spans ({value!r}), which a CSV does not carry reliably: export the "
+        "project as JSONL from doccano (which exports sequence labelling as JSONL only) or as JSON from "
+        "Label Studio, and import that",
     ),
     K.TABLE_EMPTY_TEXT: QT_TRANSLATE_NOOP(
         "ImportMessages",
@@ -274,6 +276,45 @@ FORMAT_WORDS: dict[K, str] = {
         "quote at the start of a field does: it takes in the rows after it, up to the next quote. Double a "
         'quote that belongs to the text ("") and put its field in double quotes, or save the texts as '
         "JSON Lines",
+    ),
+    K.TABLE_NO_NAMED_COLUMN: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "has no column named {name!r} (--text-column) in its header; its columns: {columns}",
+    ),
+    K.TABLE_TEXT_NAMES: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "names several columns that may hold the texts ({found}) and none named text; its columns: "
+        "{columns}. Say which with --text-column NAME (the Import dialog: Text column)",
+    ),
+    K.TABLE_STRAY_QUOTE: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "a field in double quotes runs from here to line {end}, and each of these lines reads as a "
+        "whole row of {width} fields on its own, as when a stray quote at the start of a field "
+        "takes in the rows after it, up to the next quote. Double a quote that belongs to the text "
+        '("") and put its field in double quotes, or save the texts as JSON Lines',
+    ),
+    K.NOTE_TABLE_TEXT_NAME: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "no column is named text: the texts were read from the column {column} (--text-column NAME "
+        "names another)",
+    ),
+    K.NOTE_TABLE_LITERAL_QUOTE: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "a double quote inside a field that does not start with one was read as part of the text, "
+        "as Excel reads it (line {line}; {count} line(s) in all)",
+    ),
+    K.NOTE_TABLE_QUOTED_TEXT: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        'a field opening with a double quote that closes before the field ends (1,"一带一路"倡议,pos) was '
+        "read as text, its quotes kept, the line having the header's fields so read (line {line}; {count} "
+        "line(s) in all)",
+    ),
+    K.WARN_TABLE_QUOTED_ROWS: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "a field in double quotes runs from line {line} to line {end}, and each of these lines would read "
+        "as a whole row of its own: read as one text with its line breaks, as the CSV standard says "
+        "({count} such field(s) in all). If a stray quote opened it, double the quotes that belong to the "
+        'text ("") or save the texts as JSON Lines',
     ),
     K.NOTE_TABLE_CATEGORIES: QT_TRANSLATE_NOOP(
         "ImportMessages",

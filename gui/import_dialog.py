@@ -228,7 +228,7 @@ class ImportDialog(QDialog):
         except ImportOptionError as exc:
             self.messageLabel.setText(str(exc))
             return
-        files = Importer.expand_paths(self.paths(), options.format)  # each file once
+        files = Importer.expand_paths(self.paths(), options.format, options.read.text_column)  # each once
         self._passed_over = Importer.passed_over(self.paths(), files)
         if not files:
             self.messageLabel.setText(self.tr("No importable file in what was chosen.") + self._passed_note())

@@ -128,6 +128,7 @@ class ImportOptionsForm(QWidget):
         self.tagMapEdit = _edit("tagMapEdit", ",".join(f"{k}={v}" for k, v in DEFAULT_TAG_MAP.items()))
         self.layerEdit = _edit("layerEdit", placeholder=self.tr("NamedEntity, else the one custom layer"))
         self.featureEdit = _edit("featureEdit", placeholder=self.tr("the layer's only feature"))
+        self.textColumnEdit = _edit("textColumnEdit", placeholder=self.tr("text, else content, 内容, 正文…"))
 
         main = QFormLayout()
         main.addRow(self.tr("Format:"), self.formatBox)
@@ -150,10 +151,14 @@ class ImportOptionsForm(QWidget):
         form = QFormLayout(webanno)
         form.addRow(self.tr("WebAnno layer:"), self.layerEdit)
         form.addRow(self.tr("WebAnno feature:"), self.featureEdit)
+        tables = QGroupBox(self.tr("Tables of texts (CSV, TSV)"))
+        form = QFormLayout(tables)
+        form.addRow(self.tr("Text column:"), self.textColumnEdit)
         left = QVBoxLayout()
         left.addLayout(main)
         left.addWidget(other)
         left.addWidget(webanno)
+        left.addWidget(tables)
         left.addStretch(1)
         layout = QHBoxLayout(self)  # two columns: the dialog's height goes to the preview
         layout.setContentsMargins(0, 0, 0, 0)
@@ -169,7 +174,8 @@ class ImportOptionsForm(QWidget):
             self.discontinuousBox,
         ):
             box.currentIndexChanged.connect(self.changed)
-        for edit in (self.columnsEdit, self.untypedEdit, self.tagMapEdit, self.layerEdit, self.featureEdit):
+        edits = (self.columnsEdit, self.untypedEdit, self.tagMapEdit, self.layerEdit, self.featureEdit)
+        for edit in (*edits, self.textColumnEdit):
             edit.textChanged.connect(self.changed)
         self.sentencesSpin.valueChanged.connect(self.changed)
         self.strictTags.toggled.connect(self.changed)
@@ -199,6 +205,7 @@ class ImportOptionsForm(QWidget):
             tag_map=self._tag_map(),
             webanno_layer=self.layerEdit.text().strip() or None,
             webanno_feature=self.featureEdit.text().strip() or None,
+            text_column=self.textColumnEdit.text().strip() or None,
         )
         return ImportOptions(
             format=self.format(),

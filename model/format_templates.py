@@ -54,14 +54,16 @@ FORMAT_TEMPLATES: dict[K, str] = {
     K.VARIANT_PEOPLES_DAILY_2014: "People's Daily 2014 (word/tag, ICTCLAS tags, one line a document)",
     K.TABLE_NO_TEXT: "has no column named text in its header {row!r}: a CSV or TSV file is read as a table "
     "of texts, one document a row, from its text column (as doccano exports and imports it); name the column "
-    "that holds the texts text, or save the texts as plain text or JSON Lines",
+    "that holds the texts with --text-column NAME (the Import dialog: Text column), or save the texts as "
+    "plain text or JSON Lines",
     K.TABLE_COLUMN_TWICE: "names the column {name!r} twice in its header: which one is meant cannot be known",
     K.TABLE_FIELDS: "has {count} field(s) where the header (line {header}) has {width}: {row!r}; a field "
     "that holds the separator, a quote or a line break must be in double quotes",
     K.TABLE_BROKEN: "is not a well-formed CSV row ({problem}); a field that holds the separator, a quote "
     "or a line break must be in double quotes, its quotes doubled",
     K.TABLE_SPANS: "the {column} column holds spans ({value!r}), which a CSV does not carry reliably: "
-    "doccano exports a sequence-labelling project as JSONL only; export it as JSONL and import that",
+    "export the project as JSONL from doccano (which exports sequence labelling as JSONL only) or as JSON "
+    "from Label Studio, and import that",
     K.TABLE_EMPTY_TEXT: "has an empty text (column {column})",
     K.TABLE_TAGS: "the {column} column holds a tag on every row ({value!r} here), as a CoNLL file of one "
     "token a row does, not labels of whole texts: read as a table, each {text} would be a document of its "
@@ -71,6 +73,25 @@ FORMAT_TEMPLATES: dict[K, str] = {
     "breaks, as a stray quote at the start of a field does: it takes in the rows after it, up to the next "
     'quote. Double a quote that belongs to the text ("") and put its field in double quotes, or save the '
     "texts as JSON Lines",
+    K.TABLE_NO_NAMED_COLUMN: "has no column named {name!r} (--text-column) in its header; its columns: "
+    "{columns}",
+    K.TABLE_TEXT_NAMES: "names several columns that may hold the texts ({found}) and none named text; its "
+    "columns: {columns}. Say which with --text-column NAME (the Import dialog: Text column)",
+    K.TABLE_STRAY_QUOTE: "a field in double quotes runs from here to line {end}, and each of these lines "
+    "reads as a whole row of {width} fields on its own, as when a stray quote at the start of a field takes "
+    'in the rows after it, up to the next quote. Double a quote that belongs to the text ("") and put its '
+    "field in double quotes, or save the texts as JSON Lines",
+    K.NOTE_TABLE_TEXT_NAME: "no column is named text: the texts were read from the column {column} "
+    "(--text-column NAME names another)",
+    K.NOTE_TABLE_LITERAL_QUOTE: "a double quote inside a field that does not start with one was read as "
+    "part of the text, as Excel reads it (line {line}; {count} line(s) in all)",
+    K.NOTE_TABLE_QUOTED_TEXT: "a field opening with a double quote that closes before the field ends "
+    '(1,"一带一路"倡议,pos) was read as text, its quotes kept, the line having the header\'s fields so read '
+    "(line {line}; {count} line(s) in all)",
+    K.WARN_TABLE_QUOTED_ROWS: "a field in double quotes runs from line {line} to line {end}, and each of "
+    "these lines would read as a whole row of its own: read as one text with its line breaks, as the CSV "
+    "standard says ({count} such field(s) in all). If a stray quote opened it, double the quotes that belong "
+    'to the text ("") or save the texts as JSON Lines',
     K.NOTE_TABLE_CATEGORIES: "the {column} column holds labels of whole documents ({example!r}: a "
     "text-classification export, categories joined by #), not entity spans: kept in each document's "
     "metadata; no span was imported",

@@ -79,9 +79,10 @@ def importable_suffixes() -> list[str]:
     return sorted(set(SUFFIXES).union(*ALSO_SUFFIXES.values()))
 
 
-def expand_paths(paths: Iterable[Path], fmt: Format) -> list[Path]:
+def expand_paths(paths: Iterable[Path], fmt: Format, text_column: str | None = None) -> list[Path]:
     """Files named directly, plus the importable files inside folders (recursively, sorted); a file named
-    twice, or named and also inside a named folder, once (where it first comes)."""
+    twice, or named and also inside a named folder, once (where it first comes). A ``.csv`` in a folder is
+    taken where its header names the texts' column (``text_column``, else ``text`` or another name for it)."""
     files: list[Path] = []
     wanted = set(SUFFIXES) if fmt is Format.AUTO else {s for s, f in SUFFIXES.items() if f is fmt}
     wanted |= ALSO_SUFFIXES.get(fmt, set())
@@ -93,7 +94,7 @@ def expand_paths(paths: Iterable[Path], fmt: Format) -> list[Path]:
                 if p.is_file()
                 and p.suffix.lower() in wanted
                 and not (fmt is not Format.TXT and _brat_text(p))
-                and not (p.suffix.lower() == ".csv" and not names_text_column(p))
+                and not (p.suffix.lower() == ".csv" and not names_text_column(p, text_column))
             )
             files.extend(in_export_order(found))  # an export's folder: as it was exported (``RECORD``)
         else:
@@ -166,7 +167,7 @@ def _read_documents(path: Path, options: ImportOptions, info: ReadInfo) -> Itera
     source: TextFile | None = None
     late: int | None = None
     if fmt is Format.AUTO:
-        detection = detect(path)
+        detection = detect(path, options.read.text_column)
         fmt, source, late = detection.format, detection.source, detection.late_mark
     read = options.read
     if fmt is Format.TXT:

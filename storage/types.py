@@ -14,6 +14,7 @@ from storage.formats.conll_writer import DEFAULT_PLACEHOLDER, ConllOptions, DocS
 from storage.formats.detect import Format
 from storage.formats.options import (
     DEFAULT_TAG_MAP,
+    TEXT_NAMES,
     Columns,
     Discontinuous,
     Duplicates,
@@ -49,6 +50,7 @@ __all__ = [
     "DEFAULT_TAG_MAP",
     "MODEL_KIND",
     "SETTINGS_KEY",
+    "TEXT_NAMES",
     "AssignmentSummary",
     "BackupError",
     "BackupReport",

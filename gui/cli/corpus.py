@@ -12,6 +12,7 @@ from gui.cli import positive_int, user_path
 from model.tagging import IPolicy
 from storage.types import (
     DEFAULT_TAG_MAP,
+    TEXT_NAMES,
     Columns,
     Discontinuous,
     Duplicates,
@@ -143,6 +144,12 @@ def add_import_options(p: argparse.ArgumentParser) -> None:
         help="that layer's feature holding the label, where it has several (NamedEntity: value)",
     )
     p.add_argument(
+        "--text-column",
+        metavar="NAME",
+        help="a table of texts (CSV / TSV): the column holding the texts; default: text, else the one "
+        "column named " + ", ".join(TEXT_NAMES),
+    )
+    p.add_argument(
         "--tag-map",
         metavar="TAG=LABEL,...",
         default=None,
@@ -178,6 +185,7 @@ def import_options(args: argparse.Namespace) -> ImportOptions:
         tag_map=_tag_map(args.tag_map),
         webanno_layer=args.layer or None,
         webanno_feature=args.feature or None,
+        text_column=(args.text_column or "").strip() or None,
     )
     return ImportOptions(
         format=Format(args.format),
@@ -249,7 +257,7 @@ def cmd_import(args: argparse.Namespace, url: str | None) -> int:
     except ValueError as exc:
         print(f"newstag import: {exc}", file=sys.stderr)
         return 2
-    files = Importer.expand_paths(args.paths, options.format)
+    files = Importer.expand_paths(args.paths, options.format, options.read.text_column)
     passed = Importer.passed_over(args.paths, files)
     if others := [p for p in passed if not Importer.unread_link(p)]:
         shown = ", ".join(str(p) for p in others[:3]) + (", …" if len(others) > 3 else "")

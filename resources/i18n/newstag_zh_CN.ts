@@ -2099,8 +2099,8 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>人民日报 2014（词/词性，ICTCLAS 词性，每行一篇）</translation>
     </message>
     <message>
-        <source>has no column named text in its header {row!r}: a CSV or TSV file is read as a table of texts, one document a row, from its text column (as doccano exports and imports it); name the column that holds the texts text, or save the texts as plain text or JSON Lines</source>
-        <translation>的表头 {row!r} 中没有名为 text 的列：CSV 或 TSV 文件按文本表读取，每行一篇文档，正文取自 text 列（与 doccano 的导出和导入相同）；请把存放正文的列命名为 text，或把正文另存为纯文本或 JSON Lines</translation>
+        <source>has no column named text in its header {row!r}: a CSV or TSV file is read as a table of texts, one document a row, from its text column (as doccano exports and imports it); name the column that holds the texts with --text-column NAME (the Import dialog: Text column), or save the texts as plain text or JSON Lines</source>
+        <translation>的表头 {row!r} 中没有名为 text 的列：CSV 或 TSV 文件按文本表读取，每行一篇文档，正文取自 text 列（与 doccano 的导出和导入相同）；请用 --text-column 列名（导入对话框中的“正文列”）指明存放正文的列，或把正文另存为纯文本或 JSON Lines</translation>
     </message>
     <message>
         <source>names the column {name!r} twice in its header: which one is meant cannot be known</source>
@@ -2115,8 +2115,8 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>不是格式正确的 CSV 行（{problem}）；含有分隔符、引号或换行的字段必须放在双引号中，其中的引号写两遍</translation>
     </message>
     <message>
-        <source>the {column} column holds spans ({value!r}), which a CSV does not carry reliably: doccano exports a sequence-labelling project as JSONL only; export it as JSONL and import that</source>
-        <translation>{column} 列存放的是实体片段（{value!r}），CSV 无法可靠地承载它们：doccano 只把序列标注项目导出为 JSONL；请导出为 JSONL 再导入</translation>
+        <source>the {column} column holds spans ({value!r}), which a CSV does not carry reliably: export the project as JSONL from doccano (which exports sequence labelling as JSONL only) or as JSON from Label Studio, and import that</source>
+        <translation>{column} 列存放的是实体片段（{value!r}），CSV 无法可靠地承载它们：请从 doccano 把项目导出为 JSONL（doccano 只把序列标注导出为 JSONL），或从 Label Studio 导出为 JSON，再导入</translation>
     </message>
     <message>
         <source>has an empty text (column {column})</source>
@@ -2129,6 +2129,34 @@ Replace it? Once the new export is complete, the old file is deleted and the new
     <message>
         <source>a field in double quotes runs from here to line {end} holding tabs and line breaks, as a stray quote at the start of a field does: it takes in the rows after it, up to the next quote. Double a quote that belongs to the text (&quot;&quot;) and put its field in double quotes, or save the texts as JSON Lines</source>
         <translation>一个双引号中的字段从这里一直延续到第 {end} 行，其中含有制表符和换行，多出来的引号放在字段开头时就会这样：它会把后面的各行一直到下一个引号都吞进去。属于正文的引号请写两遍（&quot;&quot;）并把该字段放在双引号中，或者把文本保存为 JSON Lines</translation>
+    </message>
+    <message>
+        <source>has no column named {name!r} (--text-column) in its header; its columns: {columns}</source>
+        <translation>的表头中没有名为 {name!r} 的列（--text-column）；它的列为：{columns}</translation>
+    </message>
+    <message>
+        <source>names several columns that may hold the texts ({found}) and none named text; its columns: {columns}. Say which with --text-column NAME (the Import dialog: Text column)</source>
+        <translation>的表头有几列都可能存放正文（{found}），却没有名为 text 的列；它的列为：{columns}。请用 --text-column 列名（导入对话框中的“正文列”）指明是哪一列</translation>
+    </message>
+    <message>
+        <source>a field in double quotes runs from here to line {end}, and each of these lines reads as a whole row of {width} fields on its own, as when a stray quote at the start of a field takes in the rows after it, up to the next quote. Double a quote that belongs to the text (&quot;&quot;) and put its field in double quotes, or save the texts as JSON Lines</source>
+        <translation>一个双引号中的字段从这里一直延续到第 {end} 行，而其中每一行单独看都是一整行 {width} 个字段，多出来的引号放在字段开头时就会这样：它会把后面的各行一直到下一个引号都吞进去。属于正文的引号请写两遍（&quot;&quot;）并把该字段放在双引号中，或者把文本保存为 JSON Lines</translation>
+    </message>
+    <message>
+        <source>no column is named text: the texts were read from the column {column} (--text-column NAME names another)</source>
+        <translation>没有名为 text 的列：正文取自 {column} 列（可用 --text-column 列名 指定别的列）</translation>
+    </message>
+    <message>
+        <source>a double quote inside a field that does not start with one was read as part of the text, as Excel reads it (line {line}; {count} line(s) in all)</source>
+        <translation>不以双引号开头的字段中的双引号已作为正文的一部分读取，与 Excel 的读法相同（第 {line} 行；共 {count} 行）</translation>
+    </message>
+    <message>
+        <source>a field opening with a double quote that closes before the field ends (1,&quot;一带一路&quot;倡议,pos) was read as text, its quotes kept, the line having the header&apos;s fields so read (line {line}; {count} line(s) in all)</source>
+        <translation>以双引号开头、但引号在字段结束前就已闭合的字段（1,&quot;一带一路&quot;倡议,pos）已按正文读入，引号保留：把引号当作正文读时，这一行的字段数与表头相同（第 {line} 行；共 {count} 行）</translation>
+    </message>
+    <message>
+        <source>a field in double quotes runs from line {line} to line {end}, and each of these lines would read as a whole row of its own: read as one text with its line breaks, as the CSV standard says ({count} such field(s) in all). If a stray quote opened it, double the quotes that belong to the text (&quot;&quot;) or save the texts as JSON Lines</source>
+        <translation>一个双引号中的字段从第 {line} 行一直延续到第 {end} 行，而其中每一行单独看都是完整的一行：已按 CSV 标准读作一篇含换行的文本（这样的字段共 {count} 个）。如果它是由一个多出来的引号开头的，请把属于正文的引号写两遍（&quot;&quot;），或者把文本保存为 JSON Lines</translation>
     </message>
     <message>
         <source>the {column} column holds labels of whole documents ({example!r}: a text-classification export, categories joined by #), not entity spans: kept in each document&apos;s metadata; no span was imported</source>
@@ -2281,6 +2309,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>该层唯一的特征</translation>
     </message>
     <message>
+        <source>text, else content, 内容, 正文…</source>
+        <translation>留空：自动识别（内容、正文…）</translation>
+    </message>
+    <message>
         <source>Format:</source>
         <translation>格式：</translation>
     </message>
@@ -2343,6 +2375,14 @@ Replace it? Once the new export is complete, the old file is deleted and the new
     <message>
         <source>WebAnno feature:</source>
         <translation>WebAnno 特征：</translation>
+    </message>
+    <message>
+        <source>Tables of texts (CSV, TSV)</source>
+        <translation>文本表（CSV、TSV）</translation>
+    </message>
+    <message>
+        <source>Text column:</source>
+        <translation>正文列：</translation>
     </message>
     <message>
         <source>Columns: {0}</source>

@@ -154,8 +154,9 @@ def _ann(path: Path) -> Detection:
     return Detection(Format.YEDDA if yedda else Format.BRAT, source)
 
 
-def detect(path: Path) -> Detection:
-    """The format of ``path``; the file's encoding is settled on the way (a bad file is refused here)."""
+def detect(path: Path, text_column: str | None = None) -> Detection:
+    """The format of ``path``; the file's encoding is settled on the way (a bad file is refused here).
+    ``text_column``: the column a table of texts holds them in (``--text-column``), where not ``text``."""
     suffix = path.suffix.lower()
     if suffix == ".ann":
         return _ann(path)
@@ -176,7 +177,9 @@ def detect(path: Path) -> Detection:
         found = Format.CONLL
     if found is None and looks_like_wordtag(head):
         found = Format.WORDTAG
-    if found is None and looks_like_table(head):  # id,text,label (a .csv without one is refused by name)
+    if found is None and looks_like_table(
+        head, text_column
+    ):  # id,text,label (a .csv without one is refused by name)
         found = Format.CSV
     if found is None:
         found = SUFFIXES.get(suffix, Format.TXT)

@@ -43,6 +43,18 @@ def checked_label(value: Any, fail: Fail, start: int, end: int) -> str:
     return value
 
 
+def spacy_pair(obj: Any) -> dict[str, Any] | None:
+    """spaCy's training data (v2, as its examples write it: ``["李强在北京", {"entities": [[0, 2, "PER"]]}]``,
+    one a line or a JSON array of them; offsets in code points, Python's) as the object doccano writes, its
+    other annotations (``cats``…) kept under ``annotations``; None for any other value."""
+    if not (isinstance(obj, list) and len(obj) == 2 and isinstance(obj[0], str) and isinstance(obj[1], dict)):
+        return None
+    if "entities" not in obj[1]:
+        return None
+    rest = {k: v for k, v in obj[1].items() if k != "entities"}
+    return {"text": obj[0], "entities": obj[1]["entities"], **({"annotations": rest} if rest else {})}
+
+
 def doccano_span(item: Any, fail: Fail) -> RawSpan:
     if isinstance(item, list | tuple):
         if len(item) < 3:

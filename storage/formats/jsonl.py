@@ -33,7 +33,7 @@ from storage.formats import ImportFormatError, ParsedDocument, ReadInfo, prodigy
 from storage.formats.json_decoding import DECODER as _DECODER
 from storage.formats.json_decoding import refusal as _refusal
 from storage.formats.json_shapes import LS_SKIP as _LS_SKIP
-from storage.formats.json_shapes import SPAN_KEYS, RawSpan
+from storage.formats.json_shapes import SPAN_KEYS, RawSpan, spacy_pair
 from storage.formats.json_shapes import Fail as _Fail
 from storage.formats.json_shapes import cluener_spans as _cluener_spans
 from storage.formats.json_shapes import doccano_span as _doccano_span
@@ -122,7 +122,7 @@ class JsonReader:
                 if not seen and (line[start] == "[" or _unfinished(line, start)):
                     raise ImportFormatError.of(self.path, K.JSON_NOT_LINES, number) from None
                 raise
-            if not seen and isinstance(obj, list):  # an array on one line
+            if not seen and isinstance(obj, list) and spacy_pair(obj) is None:  # an array on one line
                 raise ImportFormatError.of(self.path, K.JSON_NOT_LINES, number)
             seen = True
             if line[end:].strip():
@@ -161,9 +161,16 @@ class JsonReader:
                 yield doc
             finish(end)
             return
+        first = pos
         pos = ws.match(text, pos + 1).end()  # type: ignore[union-attr]
         if text.startswith("]", pos):
             finish(pos + 1)
+            return
+        if text.startswith('"', pos):  # an array opening with a string: one spaCy pair, not a list of them
+            obj, end = decode(first)
+            if (doc := self.document(obj, line_at(first))) is not None:
+                yield doc
+            finish(end)
             return
         while True:
             obj, end = decode(pos)
@@ -182,6 +189,8 @@ class JsonReader:
     def document(self, obj: Any, number: int) -> ParsedDocument | None:
         """The document of one object; None for a Prodigy task answered reject or ignore (counted)."""
         fail = _Fail(self.path, number)
+        tool = "spaCy" if (pair := spacy_pair(obj)) is not None else None
+        obj = pair or obj
         if not isinstance(obj, dict):
             fail(K.NOT_AN_OBJECT)
         if prodigy.is_task(obj):
@@ -189,10 +198,10 @@ class JsonReader:
                 return None
             prodigy.check_tokens(obj, fail)
             obj = {k: v for k, v in obj.items() if k != "tokens"}  # they are the text's, cut in pieces
-        raw, spans, meta = self._shape(obj, fail)
+        raw, spans, meta = self._shape(obj, fail, tool)
         if not raw.strip():
             fail(K.EMPTY_TEXT)
-        entities = self._entities(raw, spans, fail, number)
+        entities = self._entities(raw, spans, fail, number, codepoints=tool == "spaCy")
         text, entities = newlines_normalised(raw, entities)
         title = meta.pop("title", None)
         meta.update(
@@ -207,7 +216,9 @@ class JsonReader:
             line=number,
         )
 
-    def _shape(self, obj: dict[str, Any], fail: _Fail) -> tuple[str, list[RawSpan], dict[str, Any]]:
+    def _shape(
+        self, obj: dict[str, Any], fail: _Fail, tool: str | None = None
+    ) -> tuple[str, list[RawSpan], dict[str, Any]]:
         """(text, spans, metadata) of one object, whichever tool wrote it."""
         data = obj.get("data")
         if isinstance(data, dict):
@@ -222,7 +233,7 @@ class JsonReader:
         if text_key is None or not isinstance(obj[text_key], str):
             fail(K.NO_TEXT)
         raw: str = obj[text_key]
-        tool = "Prodigy" if prodigy.is_task(obj) else None
+        tool = tool or ("Prodigy" if prodigy.is_task(obj) else None)
         key = "spans" if tool and "spans" in obj else next((k for k in SPAN_KEYS if k in obj), None)
         items = obj.get(key, []) if key else []
         min_key = key if _is_min_list(items) else None
@@ -287,10 +298,16 @@ class JsonReader:
         converted = self._from_utf16(Utf16Offsets(raw), spans, None)
         return converted is not None and self._fits(raw, converted, surfaces=True)
 
-    def _entities(self, raw: str, spans: list[RawSpan], fail: _Fail, number: int) -> list[Entity]:
+    def _entities(
+        self, raw: str, spans: list[RawSpan], fail: _Fail, number: int, codepoints: bool = False
+    ) -> list[Entity]:
+        """The spans of one object in code points, their unit told where the option leaves it to the file;
+        ``codepoints`` (spaCy, which counts as Python does): in code points unless ``--offsets utf16``."""
         if not spans:
             return []
         option = self.options.offsets
+        if codepoints and option is not OffsetUnit.UTF16:
+            return self._check(raw, spans, fail)  # never guessed: a span past the end is refused
         units = Utf16Offsets(raw) if (option is OffsetUnit.UTF16 or ASTRAL.search(raw)) else None
         if (
             units is None

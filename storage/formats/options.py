@@ -116,6 +116,9 @@ class Columns:
 
 
 DEFAULT_TAG_MAP = {"nr": "PER", "ns": "LOC", "nt": "ORG"}
+# what else a table's text column is commonly called: read without --text-column where a header names one of
+# them and no text column (said in a note)
+TEXT_NAMES = ("content", "sentence", "正文", "内容", "文本")
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +134,7 @@ class ReadOptions:
     tag_map: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_TAG_MAP))  # word/tag: POS -> label
     webanno_layer: str | None = None  # WebAnno TSV: the span layer holding the labels (full or short name)
     webanno_feature: str | None = None  # and its feature holding them, where it has several
+    text_column: str | None = None  # a table of texts: the column holding the texts (default: text)
 
     def __post_init__(self) -> None:
         """Option values given as strings ("sentence") become their enum members, or raise ValueError."""

@@ -16,6 +16,7 @@ from storage.formats import ImportFormatError, bom_encoding
 from storage.formats.decoding import (
     BOMS,
     HEAD,
+    decode,
     high_bytes,
     looks_like_text,
     nul_bytes,
@@ -175,6 +176,31 @@ class TextFile:
             if len(text) == size and (cut := text.rfind("\n")) > 0:
                 text = text[:cut]
         return text
+
+
+HEAD_BYTES = 1 << 16  # what ``head_text`` reads of a file
+
+
+def _whole_lines(data: bytes) -> bytes:
+    """``data``, the first bytes of a longer file, up to its last line feed: in UTF-16 (a byte-order mark, or
+    NUL bytes) the last line-feed code unit at an even offset, so that no character is cut."""
+    if data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) or b"\x00" in data[:8192]:
+        for at in range(len(data) - 2 - len(data) % 2, -1, -2):
+            if data[at : at + 2] in (b"\n\x00", b"\x00\n"):
+                return data[: at + 2]
+        return data[: len(data) - len(data) % 2]
+    cut = data.rfind(b"\n")
+    return data[: cut + 1] if cut >= 0 else data
+
+
+def head_text(path: Path) -> str:
+    """The text of the first ``HEAD_BYTES`` of the file at ``path`` (whole lines where it is longer), its
+    encoding settled on those bytes alone: for a look at its first lines without reading the whole file
+    (which ``TextFile.open`` does to settle the encoding). Line endings are left as they are."""
+    with open_input(path) as f:
+        data = f.read(HEAD_BYTES)
+        longer = bool(f.read(1))
+    return decode(_whole_lines(data) if longer else data, path)[0]
 
 
 def inner_bom(path: Path, line: int) -> ImportFormatError:

@@ -23,8 +23,8 @@ from model.reasons import ReasonKind as K
 from model.tagging import TagSequenceError, split_tag
 from model.text import first_line_title
 from storage.formats import ImportFormatError, ParsedDocument, ReadInfo
-from storage.formats.options import ReadOptions
-from storage.formats.source import BOM, TextFile, inner_bom
+from storage.formats.options import TEXT_NAMES, ReadOptions
+from storage.formats.source import BOM, TextFile, head_text, inner_bom
 
 SEPARATORS = (",", "\t", ";", "|")  # doccano's delimiter option offers these (and a space)
 TEXT = "text"
@@ -65,46 +65,124 @@ def _named(fields: list[str]) -> list[str]:
     return names
 
 
-def header_names(path: Path, line: str) -> tuple[str, list[str]]:
+def header_names(path: Path, line: str, text_column: str | None = None) -> tuple[str, list[str]]:
     """The separator and the column names of the header ``line`` of the file at ``path``, as the reader
     takes them."""
-    separator = header_separator(line) or _guess_separator(path, line)
+    separator = header_separator(line, text_column) or _guess_separator(path, line)
     return separator, _named(_fields(line, separator))
 
 
-def header_separator(line: str) -> str | None:
-    """The separator of a header line that names a ``text`` column among others, every name without
-    whitespace: ``id,text,label``; None for any other line (an article's first line)."""
+def text_names(text_column: str | None) -> tuple[str, ...]:
+    """The column names (casefolded) a header must hold one of to be a table of texts: the one
+    ``--text-column`` names, else ``text`` and the common names for it."""
+    return (text_column.casefold(),) if text_column else (TEXT, *TEXT_NAMES)
+
+
+def header_separator(line: str, text_column: str | None = None) -> str | None:
+    """The separator of a header line that names a ``text`` column (or another name for it: ``text_names``)
+    among others, every name without whitespace: ``id,text,label``; None for any other line (an article's
+    first line). With ``text_column`` (``--text-column``), a header naming that column as well, whatever
+    its names hold (``Unnamed: 0,review text``), and one naming ``text`` or another name for it (the reader
+    refuses it listing its columns, rather than read as what its suffix says)."""
     line = line.lstrip(BOM).strip("\r\n")
+    wanted = text_names(None)
     for separator in SEPARATORS:
         if separator not in line:
             continue
         names = _named(_fields(line, separator))
-        if len(names) < 2 or not all(_NAME.fullmatch(name) for name in names):
+        if len(names) < 2:
             continue
-        if TEXT in (name.casefold() for name in names):
+        if text_column and text_column.strip().casefold() in (name.casefold() for name in names):
+            return separator
+        if all(_NAME.fullmatch(name) for name in names) and any(name.casefold() in wanted for name in names):
             return separator
     return None
 
 
-def names_text_column(path: Path) -> bool:
+def names_text_column(path: Path, text_column: str | None = None) -> bool:
     """Whether the header of the file at ``path`` (its first line that is not blank) names a ``text``
-    column, read as the reader reads it: for choosing the ``.csv`` files of a folder, where a table of
-    something else is passed over and named in a note rather than refused."""
+    column (or another name for it: ``text_names``), read as the reader reads it: for choosing the ``.csv``
+    files of a folder, where a table of something else is passed over and named in a note rather than
+    refused. Only the file's head is read (``head_text``)."""
     try:
-        source = TextFile.open(path)
-        first = next((line for _, line in source.lines() if line.strip()), "")
+        first = next((line for line in head_text(path).split("\n") if line.strip()), "")
     except (ImportFormatError, OSError, UnicodeDecodeError):
         return True  # the reader says why it cannot be read
-    _, names = header_names(path, first.lstrip(BOM))
-    return TEXT in (name.casefold() for name in names)
+    _, names = header_names(path, first.lstrip(BOM).rstrip("\r"), text_column)
+    wanted = text_names(text_column)
+    return any(name.casefold() in wanted for name in names)
 
 
-def looks_like_table(head: str) -> bool:
-    """The first line of ``head`` is a header naming a ``text`` column, and the line after it is not empty
-    (a table has rows)."""
+_ID_RUN = re.compile(r"[0-9A-Za-z]*[0-9][0-9A-Za-z]*")
+STRAY, AMBIGUOUS = "stray", "ambiguous"
+
+
+def id_shape(value: str) -> str | None:
+    """The shape of a value shaped like an id (``17``, ``doc-017``: each run of letters and digits holding
+    a digit read as ``0``); None for one that is not (no digit, whitespace in it, over 64 characters)."""
+    if not value or len(value) > 64 or re.search(r"\s", value) or not re.search(r"[0-9]", value):
+        return None
+    return _ID_RUN.sub("0", value)
+
+
+def quoted_rows(
+    lines: list[str], separator: str, widths: tuple[int, int], id_at: int | None, ids: set[str]
+) -> str | None:
+    """What the lines of one row, a field in quotes running over them, say: ``STRAY`` where each reads as a
+    whole row with the quotes taken as text (the header's named columns, or all its columns where the
+    unnamed ones at its end are empty: ``widths``) and the value each line after the first holds in the id
+    column (``id_at``: ``id``, else the first column where the texts are not) is shaped like the ids of the
+    one-line rows (``ids``, shapes, with the row's own; numbers going up from the row's own): a stray quote
+    at the start of a field has taken in the rows after it, up to the next quote. ``AMBIGUOUS`` where the
+    lines read as rows but nothing shaped like an id says so (a text first, as pandas writes it:
+    ``"转发微博,太好了\n哈哈",pos``): read as the CSV standard says, with a warning. None
+    otherwise; blank lines are passed over."""
+    named, full = widths
+    filled = [line for line in lines if line.strip()]
+    if named < 2 or len(filled) < 2:
+        return None
+    rows = [next(csv.reader([line], delimiter=separator, quoting=csv.QUOTE_NONE), []) for line in filled]
+    for fields in rows:
+        if len(fields) != named and (len(fields) != full or any(v.strip() for v in fields[named:])):
+            return None
+    if id_at is None:
+        return AMBIGUOUS
+    known = ids | {shape for shape in [id_shape(rows[0][id_at])] if shape}
+    if not all(id_shape(fields[id_at]) in known for fields in rows[1:]):
+        return AMBIGUOUS
+    numbers = [fields[id_at] for fields in rows]
+    if all(n.isascii() and n.isdigit() for n in numbers) and [int(n) for n in numbers] != sorted(
+        {int(n) for n in numbers}
+    ):
+        return AMBIGUOUS  # numbers that do not go up are no run of ids (a text's line starting with 2026)
+    return STRAY
+
+
+def literal_quote(line: str, separator: str) -> bool:
+    """Whether the one-line row ``line`` holds a double quote inside a field that does not start with one
+    (``他说"好"``), which the csv module, as Excel and pandas, reads as part of the text."""
+    at = 0
+    while True:
+        if line.startswith('"', at):  # a field in quotes (well formed: the csv module read it)
+            close = at
+            while (close := line.find('"', close + 1)) >= 0 and line.startswith('"', close + 1):
+                close += 1
+            if close < 0:
+                return False
+            at = close + 1
+        end = line.find(separator, at)
+        if '"' in line[at : len(line) if end < 0 else end]:
+            return True
+        if end < 0:
+            return False
+        at = end + 1
+
+
+def looks_like_table(head: str, text_column: str | None = None) -> bool:
+    """The first line of ``head`` is a header naming a ``text`` column (or another name for it:
+    ``text_names``), and the line after it is not empty (a table has rows)."""
     lines = head.lstrip(BOM).split("\n", 2)
-    return len(lines) >= 2 and bool(lines[1].strip()) and header_separator(lines[0]) is not None
+    return len(lines) >= 2 and bool(lines[1].strip()) and header_separator(lines[0], text_column) is not None
 
 
 def _guess_separator(path: Path, line: str) -> str:
@@ -124,35 +202,74 @@ class TextTableReader:
     def fail(self, line: int, kind: K, **params: object) -> ImportFormatError:
         return ImportFormatError(self.path, Reason.of(kind, **params), line)
 
-    def _lines(self, numbers: list[int]) -> Iterator[str]:
+    def _lines(self, numbers: list[int], recent: list[str]) -> Iterator[str]:
         """The file's lines for the csv module, each with its newline; ``numbers`` ends with the number of
-        the line last handed out. A byte-order mark is passed over at the start, refused elsewhere."""
+        the line last handed out, ``recent`` gets each line handed out (emptied by the caller for each row).
+        A byte-order mark is passed over at the start, refused elsewhere."""
         for number, line in self.source.lines():
             if number == 1 and line.startswith(BOM):
                 line = line[1:]
             if BOM in line:
                 raise inner_bom(self.path, number)
             numbers.append(number)
+            recent.append(line)
             yield line + "\n"
+
+    @staticmethod
+    def _quote_as_text(recent: list[str], separator: str, widths: tuple[int, int]) -> list[str] | None:
+        """The one-line row ``recent`` read with its quotes as text, where a field opening with a quote
+        closed before the field ends (``1,"一带一路"倡议,pos``) stopped the csv module and the line so read
+        has the header's width (``quoted_rows``' ``widths``); None otherwise."""
+        if len(recent) != 1:
+            return None
+        fields = next(csv.reader([recent[0]], delimiter=separator, quoting=csv.QUOTE_NONE), [])
+        named, full = widths
+        if len(fields) == named or (len(fields) == full and not any(v.strip() for v in fields[named:])):
+            return fields
+        return None
+
+    def _text_column(self, header: int, row: str, names: list[str], keys: list[str]) -> int:
+        """Where the texts are: the column ``--text-column`` names, else ``text``, else the one column with
+        another common name for it (``TEXT_NAMES``, said in a note); refused naming the columns otherwise."""
+        columns = ", ".join(names)
+        if wanted := self.options.text_column:
+            if wanted.casefold() not in keys:
+                raise self.fail(header, K.TABLE_NO_NAMED_COLUMN, name=wanted, columns=columns)
+            return keys.index(wanted.casefold())
+        if TEXT in keys:
+            return keys.index(TEXT)
+        found = [i for i, key in enumerate(keys) if key in TEXT_NAMES]
+        if len(found) > 1:
+            both = ", ".join(names[i] for i in found)
+            raise self.fail(header, K.TABLE_TEXT_NAMES, found=both, columns=columns)
+        if not found:
+            raise self.fail(header, K.TABLE_NO_TEXT, row=row.rstrip("\n")[:_QUOTE])
+        self.info.notes.append(said(K.NOTE_TABLE_TEXT_NAME, column=names[found[0]]))
+        return found[0]
 
     def documents(self) -> Iterator[ParsedDocument]:
         info = self.info
         info.format, info.encoding = "csv", self.source.encoding
         numbers: list[int] = [0]
-        lines = self._lines(numbers)
+        recent: list[str] = []  # the lines of the row under way
+        lines = self._lines(numbers, recent)
         first = next((line for line in lines if line.strip()), None)  # blank lines above the header
         if first is None:
             return  # an empty file: refused as one holding no document
         header = numbers[-1]
-        separator, names = header_names(self.path, first)
+        separator, names = header_names(self.path, first, self.options.text_column)
         keys = [name.casefold() for name in names]
-        if TEXT not in keys:
-            raise self.fail(header, K.TABLE_NO_TEXT, row=first.rstrip("\n")[:_QUOTE])
         for i, key in enumerate(keys):
             if key in keys[:i]:
                 raise self.fail(header, K.TABLE_COLUMN_TWICE, name=names[i])
         width = len(_fields(first, separator))  # with the unnamed columns at its end
-        text_at, title_at = keys.index(TEXT), keys.index(TITLE) if TITLE in keys else None
+        text_at = self._text_column(header, first, names, keys)
+        title_at = keys.index(TITLE) if TITLE in keys and keys.index(TITLE) != text_at else None
+        literal_quotes: list[int] = []  # the lines with a quote inside a field not in quotes
+        quoted_texts: list[int] = []  # the lines whose field opens with a quote closed before its end
+        ambiguous: list[tuple[int, int]] = []  # fields in quotes over lines that each read as a row
+        id_at = keys.index("id") if "id" in keys and keys.index("id") != text_at else (0 if text_at else None)
+        ids: set[str] = set()  # the shapes of the ids of the one-line rows
         info.variant = said(K.VARIANT_TABLE, separator=separator, column=names[text_at])
         reader = csv.reader(lines, delimiter=separator, strict=True)
         examples: dict[str, str] = {}
@@ -160,17 +277,33 @@ class TextTableReader:
         tagged: dict[str, tuple[int, str]] = {}  # a column's first O or typed tag (B-PER), and its line
         while True:
             start = numbers[-1] + 1
+            recent.clear()
             try:
                 row = next(reader)
             except StopIteration:
                 break
             except csv.Error as exc:  # at the line read last, but a quote never closed where it opens
                 line = start if "end of data" in str(exc) else numbers[-1]
-                raise self.fail(line, K.TABLE_BROKEN, problem=str(exc)) from None
+                read = self._quote_as_text(recent, separator, (len(names), width)) if line == start else None
+                if read is None:
+                    raise self.fail(line, K.TABLE_BROKEN, problem=str(exc)) from None
+                row = read
+                quoted_texts.append(start)
             if not row or (len(row) == 1 and not row[0].strip()):
                 continue  # a blank line between rows
-            if separator == "\t" and numbers[-1] > start and any("\t" in f and "\n" in f for f in row):
-                raise self.fail(start, K.TABLE_RUNAWAY_QUOTE, end=numbers[-1])
+            if numbers[-1] > start:
+                if separator == "\t" and any("\t" in f and "\n" in f for f in row):
+                    raise self.fail(start, K.TABLE_RUNAWAY_QUOTE, end=numbers[-1])
+                verdict = quoted_rows(recent, separator, (len(names), width), id_at, ids)
+                if verdict == STRAY:
+                    raise self.fail(start, K.TABLE_STRAY_QUOTE, end=numbers[-1], width=len(names))
+                if verdict == AMBIGUOUS:
+                    ambiguous.append((start, numbers[-1]))
+            else:
+                if id_at is not None and id_at < len(row) and (shape := id_shape(row[id_at])):
+                    ids.add(shape)
+                if start not in quoted_texts and literal_quote(recent[-1], separator):
+                    literal_quotes.append(start)
             if len(row) not in (len(names), width) or any(value.strip() for value in row[len(names) :]):
                 shown = separator.join(row)[:_QUOTE]
                 raise self.fail(
@@ -202,6 +335,15 @@ class TextTableReader:
         for column, (line, value) in tagged.items():
             if column not in untagged:  # one token a row with its tag: CoNLL with a header, not texts
                 raise self.fail(line, K.TABLE_TAGS, column=column, value=value[:_QUOTE], text=names[text_at])
+        if ambiguous:
+            (line, end), count = ambiguous[0], len(ambiguous)
+            info.warnings.append(said(K.WARN_TABLE_QUOTED_ROWS, line=line, end=end, count=count))
+        if quoted_texts:
+            info.notes.append(said(K.NOTE_TABLE_QUOTED_TEXT, line=quoted_texts[0], count=len(quoted_texts)))
+        if literal_quotes:
+            info.notes.append(
+                said(K.NOTE_TABLE_LITERAL_QUOTE, line=literal_quotes[0], count=len(literal_quotes))
+            )
         for column, value in examples.items():
             if column.casefold() in ("label", "labels"):
                 info.notes.append(said(K.NOTE_TABLE_CATEGORIES, column=column, example=value[:40]))

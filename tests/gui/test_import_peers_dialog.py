@@ -86,3 +86,23 @@ def test_webanno_layer_typed_in_the_dialog(qtbot: QtBot, sqlite_project: Project
     document = next(iter(sqlite_project.documents.ids()))
     gold = sqlite_project.annotations.spans(document, Layer.GOLD)
     assert sorted((text[s.start : s.end], s.label) for s in gold) == [("上海", "GPE"), ("李四", "PERSON")]
+
+
+def test_text_column_typed_in_the_dialog(qtbot: QtBot, sqlite_project: Project, tmp_path: Path) -> None:
+    """A table whose texts are in a column named otherwise is refused, naming the dialog's field and its
+    columns; the column typed there imports its texts."""
+    path = tmp_path / "news.csv"
+    path.write_text("id,body,label\n1,北京欢迎你,x\n2,上海,y\n", encoding="utf-8")
+    dialog = open_dialog(qtbot, sqlite_project)
+    dialog.add_paths([path])
+    click_and_wait(qtbot, dialog, dialog.previewButton)
+    details = dialog.details.toPlainText()
+    assert "line 1" in details and "--text-column NAME" in details and "Import dialog: Text column" in details
+    qtbot.keyClicks(dialog.form.textColumnEdit, "body")
+    click_and_wait(qtbot, dialog, dialog.previewButton)  # the options changed: preview again
+    assert dialog.table.item(0, 2).text() == "2"
+    click_and_wait(qtbot, dialog, dialog.importButton)
+    assert sorted(sqlite_project.documents.get(i).text for i in sqlite_project.documents.ids()) == [
+        "上海",
+        "北京欢迎你",
+    ]

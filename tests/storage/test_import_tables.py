@@ -82,12 +82,12 @@ def test_a_csv_of_texts_in_a_folder_is_imported_a_table_of_something_else_passed
 @pytest.mark.parametrize(
     ("body", "line", "words"),
     [
-        ("id,content,label\n1,北京,x\n", 1, "has no column named text in its header 'id,content,label'"),
+        ("id,body,label\n1,北京,x\n", 1, "has no column named text in its header 'id,body,label'"),
         ("text,Text\n北京,上海\n", 1, "names the column 'Text' twice"),
         ('id,text,label\n1,北京,x\n2,李强在上海,"[[0, 2, ""PER""]]"\n', 3, "the label column holds spans"),
         ("id,text,label\n1,北京,x\n2,上海,浦东,y\n", 3, "has 4 field(s) where the header (line 1) has 3"),
         ('id,text\n1,北京\n2,"上海\n浦东\n', 3, "is not a well-formed CSV row"),
-        ('id,text\n1,北京\n2,"上海"浦东\n', 3, "is not a well-formed CSV row"),
+        ('id,text\n1,北京\n2,"上海"浦东,x\n', 3, "is not a well-formed CSV row"),  # 3 fields so read
         (
             'id,text\n1,"北京\n上海\n"浦东"x\n2,天津\n',
             4,
