@@ -4,14 +4,17 @@ notice a server the network no longer reaches, and (``storage.answers``) to wait
 from __future__ import annotations
 
 import configparser
+import getpass
 import logging
 import os
+import socket
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import URL, Engine, create_engine, event
 
 from storage import answers
+from storage.lock_holders import note_holders
 
 logger = logging.getLogger(__name__)
 
@@ -39,7 +42,53 @@ SERVER_SETTINGS = {
     "client_connection_check_interval": "2000",
 }
 # libpq's environment variables for the settings above: one set in the environment is kept
-ENVIRONMENT = {"connect_timeout": "PGCONNECT_TIMEOUT"}
+ENVIRONMENT = {"connect_timeout": "PGCONNECT_TIMEOUT", "application_name": "PGAPPNAME"}
+# Servers on which a client connection's transactions were seen on different backends (a pooler in
+# transaction mode: pgbouncer's ``pool_mode = transaction``), said once each
+_pooled: set[tuple[str, str, str]] = set()
+
+
+def application_name() -> str:
+    """How newstag's sessions name themselves to the server (``pg_stat_activity.application_name``): newstag,
+    the user and the machine, so that a lock one of them holds can be told whose it is."""
+    try:
+        user = getpass.getuser()
+    except Exception:  # no name for this user id
+        user = "?"
+    return f"newstag {user}@{socket.gethostname()}"[:63]  # the server keeps 63 bytes
+
+
+def transaction_begun(dbapi_connection: Any, lock_wait_ms: int) -> None:
+    """At the start of every transaction, in one statement: its lock wait (``SET LOCAL``), and the backend
+    that runs it (``still_working`` watches it, ``orphaned`` notes it). A pooler in transaction mode hands
+    each transaction to whichever server connection is free, so the session's ``SET lock_timeout`` (made on
+    the one the connection first had) did not reach the one that runs it (an action then waited on a frozen
+    peer's row lock until the 5-minute ceiling), and the probe watched a backend that may be serving another
+    client (it refused a slow statement as the server's that stopped answering, and the backend, noted as
+    given up, was ended by the next connection: another client's transaction)."""
+    row = dbapi_connection.execute(
+        "SELECT set_config('lock_timeout', %s, true), pid, backend_start"
+        " FROM pg_stat_activity WHERE pid = pg_backend_pid()",
+        (f"{lock_wait_ms}ms",),
+        prepare=False,
+    ).fetchone()
+    before = getattr(dbapi_connection, "newstag_backend", None)
+    if row is None:
+        return
+    backend = (row[1], row[2])
+    if before is not None and tuple(before) != backend:
+        server = answers._server(dbapi_connection)
+        if server not in _pooled:
+            _pooled.add(server)
+            logger.warning(
+                "transactions of one connection run on different backends (%s, then %s): a pooler in "
+                "transaction mode; each transaction sets its own lock wait and is watched on its own "
+                "backend, but the session's keepalive settings do not follow it (the pooler's own timeouts "
+                "apply)",
+                before[0],
+                backend[0],
+            )
+    dbapi_connection.newstag_backend = backend
 
 
 def kept_settings(url: URL) -> set[str]:
@@ -71,14 +120,27 @@ def pg_engine(url: URL, connect_wait_s: int, lock_wait_ms: int) -> Engine:
     dropped (restarted, or pg_terminate_backend) is replaced before use. A bounded connect: a server that
     takes the connection and never answers (frozen, a host gone behind a router) refuses the action after
     ``connect_wait_s`` instead of freezing the window for minutes or for good."""
-    wanted: dict[str, Any] = {"connect_timeout": connect_wait_s, **TCP_SETTINGS}
+    wanted: dict[str, Any] = {
+        "connect_timeout": connect_wait_s,
+        **TCP_SETTINGS,
+        "application_name": application_name(),
+    }
+    # no server-side prepared statements (psycopg prepares a query run five times): a pooler in transaction
+    # mode (pgbouncer before 1.21, or without max_prepared_statements) runs the next transaction on another
+    # backend, which does not have them ("prepared statement "_pg3_0" does not exist"), and newstag cannot
+    # tell a pooler before its transactions move
+    fixed: dict[str, Any] = {"prepare_threshold": None}
     engine = create_engine(
         url,
         pool_pre_ping=True,
-        connect_args={key: value for key, value in wanted.items() if key not in kept_settings(url)},
+        connect_args={key: value for key, value in wanted.items() if key not in kept_settings(url)} | fixed,
     )
     event.listen(engine, "do_connect", answers.connect)  # an action's wait for an answer is bounded
     event.listen(engine, "handle_error", answers.silent_ping)  # a frozen server: no new connection's wait
+    event.listen(engine, "handle_error", note_holders)  # a lock waited for in vain: who holds locks
+    event.listen(
+        engine, "begin", lambda conn: transaction_begun(conn.connection.dbapi_connection, lock_wait_ms)
+    )
 
     def lock_wait(dbapi_connection: Any, _record: Any) -> None:
         """A statement waits at most ``lock_wait_ms`` for a lock (a row another session is writing, a ``LOCK

@@ -56,8 +56,10 @@ def test_a_label_saved_then_not_read_back_is_said_before_the_windows_read_it_aga
     # then the windows read the labels again, each saying its own failure where it speaks
     qtbot.waitUntil(lambda: told == [True], timeout=30_000)
     qtbot.waitUntil(lambda: review.statusBar().currentMessage() != "", timeout=30_000)
-    assert review.statusBar().currentMessage().startswith(
-        "Reading the labels again failed: the database could not be read (the database "
+    assert (
+        review.statusBar()
+        .currentMessage()
+        .startswith("Reading the labels again failed: the database could not be read (the database ")
     ), review.statusBar().currentMessage()
     assert window.message_bar.text().startswith("Reading the labels again failed: ")
     proxy.thaw()
