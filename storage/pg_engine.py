@@ -11,7 +11,7 @@ import socket
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import URL, Engine, create_engine, event
+from sqlalchemy import URL, Connection, Engine, create_engine, event
 
 from storage import answers
 from storage.lock_holders import note_holders
@@ -58,20 +58,23 @@ def application_name() -> str:
     return f"newstag {user}@{socket.gethostname()}"[:63]  # the server keeps 63 bytes
 
 
-def transaction_begun(dbapi_connection: Any, lock_wait_ms: int) -> None:
+def transaction_begun(conn: Connection, lock_wait_ms: int) -> None:
     """At the start of every transaction, in one statement: its lock wait (``SET LOCAL``), and the backend
     that runs it (``still_working`` watches it, ``orphaned`` notes it). A pooler in transaction mode hands
     each transaction to whichever server connection is free, so the session's ``SET lock_timeout`` (made on
     the one the connection first had) did not reach the one that runs it (an action then waited on a frozen
     peer's row lock until the 5-minute ceiling), and the probe watched a backend that may be serving another
     client (it refused a slow statement as the server's that stopped answering, and the backend, noted as
-    given up, was ended by the next connection: another client's transaction)."""
-    row = dbapi_connection.execute(
+    given up, was ended by the next connection: another client's transaction). Run through SQLAlchemy's
+    connection, as any statement: a failure (a frozen server, a dropped connection) is an error SQLAlchemy
+    knows, which the ``handle_error`` listeners see and the action turns into ``StoreUnavailable`` (run on
+    the driver's connection, it came out as psycopg's own error, a traceback to the user)."""
+    row = conn.exec_driver_sql(
         "SELECT set_config('lock_timeout', %s, true), pid, backend_start"
         " FROM pg_stat_activity WHERE pid = pg_backend_pid()",
         (f"{lock_wait_ms}ms",),
-        prepare=False,
-    ).fetchone()
+    ).first()
+    dbapi_connection: Any = conn.connection.dbapi_connection
     before = getattr(dbapi_connection, "newstag_backend", None)
     if row is None:
         return
@@ -138,9 +141,7 @@ def pg_engine(url: URL, connect_wait_s: int, lock_wait_ms: int) -> Engine:
     event.listen(engine, "do_connect", answers.connect)  # an action's wait for an answer is bounded
     event.listen(engine, "handle_error", answers.silent_ping)  # a frozen server: no new connection's wait
     event.listen(engine, "handle_error", note_holders)  # a lock waited for in vain: who holds locks
-    event.listen(
-        engine, "begin", lambda conn: transaction_begun(conn.connection.dbapi_connection, lock_wait_ms)
-    )
+    event.listen(engine, "begin", lambda conn: transaction_begun(conn, lock_wait_ms))
 
     def lock_wait(dbapi_connection: Any, _record: Any) -> None:
         """A statement waits at most ``lock_wait_ms`` for a lock (a row another session is writing, a ``LOCK
