@@ -101,3 +101,36 @@ def test_an_action_on_a_frozen_peers_row_lock_is_refused_after_the_lock_wait_nam
         assert len(snapshot(pg_project)["spans"]) == 1
     finally:
         project.close()
+
+
+SESSION_SETTINGS = (
+    "lock_timeout",
+    "tcp_keepalives_idle",
+    "tcp_keepalives_interval",
+    "tcp_keepalives_count",
+    "client_connection_check_interval",
+)
+
+
+def _shown(conn: psycopg.Connection) -> dict[str, str]:
+    return {name: str((conn.execute(f"SHOW {name}").fetchone() or ("?",))[0]) for name in SESSION_SETTINGS}
+
+
+def test_another_program_through_the_pooler_sees_the_servers_defaults(pg_database: str) -> None:
+    """newstag's lock wait and server-side keepalive settings were SET for the session on connecting: through
+    a pooler in transaction mode they stayed on the shared server connection, and another program using the
+    pooler ran with newstag's 5 s lock wait (and its keepalives). They are set in each transaction now."""
+    with psycopg.connect(_libpq(pg_database, "direct"), autocommit=True) as direct:
+        defaults = _shown(direct)
+    with transaction_pooler(pg_database, pool_size=1) as url:  # one server connection, shared
+        project = Project.open(url)
+        try:
+            with project.transaction() as s:  # newstag's own transaction has its settings
+                ours = {name: s.execute(text(f"SHOW {name}")).scalar_one() for name in SESSION_SETTINGS}
+            with psycopg.connect(_libpq(url, "otherapp"), autocommit=True) as other:
+                seen = _shown(other)
+        finally:
+            project.close()
+    assert ours["lock_timeout"] == f"{LOCK_WAIT_S}s" and ours["tcp_keepalives_idle"] == "5"
+    assert ours != defaults  # else the test would show nothing
+    assert seen == defaults
