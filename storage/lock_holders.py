@@ -10,6 +10,7 @@ that held locks all through it are the ones that can have held it."""
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 from typing import Any
 
 from model.faults import LOCK_WAIT_S
@@ -76,10 +77,17 @@ def holding(made: tuple[list[Any], dict[str, Any]], ours: int) -> str:
         logger.warning("cannot ask who holds the lock: %s", exc)
         return ""
     said = "; ".join(
-        f"{pid} ({program or '?'}, {user}@{address or 'local'}, {state}, "
-        f"{started.astimezone().strftime('%H:%M:%S')})"
+        f"{pid} ({program or '?'}, {user}@{address or 'local'}, {state}, {since(started)})"
         for pid, program, user, address, state, started in rows
     )
     if said:
         logger.warning("a lock waited for in vain; holding locks for longer: %s", said)
     return said
+
+
+def since(started: datetime, now: datetime | None = None) -> str:
+    """When a session's transaction began, in local time: the time of day, with the date before it when that
+    is not today (a peer frozen since yesterday's 10:00 read as if it had been this morning's)."""
+    local = started.astimezone()
+    today = (now or datetime.now(local.tzinfo)).astimezone(local.tzinfo).date()
+    return local.strftime("%H:%M:%S" if local.date() == today else "%Y-%m-%d %H:%M:%S")
