@@ -82,6 +82,11 @@ TEMPLATES = (
     ),
     QT_TRANSLATE_NOOP(
         "DatabaseMessages",
+        "{place} is busy: another session has held a lock newstag needs for more than {seconds} seconds "
+        "({detail}); holding locks for longer (pid, program, user@address, state, since): {holder}",
+    ),
+    QT_TRANSLATE_NOOP(
+        "DatabaseMessages",
         "{place} cannot be written: the file cannot be opened (check the folder and its permissions) "
         "({detail})",
     ),

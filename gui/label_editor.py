@@ -168,8 +168,13 @@ class LabelEditor(QDialog):
     def _saved(self, text: str, select: str | None = None) -> None:
         try:
             self.reload(select)
-        finally:  # the labels changed, read back or not: the window's label bar reads them again
-            self.labelsChanged.emit()
+        except Exception:
+            # the labels changed, read back or not: the windows read them again, but only once this dialog
+            # has said "saved, but could not be read afterwards" (``unsaved``); their reads, now, waited for
+            # the server again before it was said (the bound, the probe, then each window's own wait)
+            QTimer.singleShot(0, self, self.labelsChanged.emit)
+            raise
+        self.labelsChanged.emit()
         self.say(text)
 
     # -- edits ------------------------------------------------------------------------------------

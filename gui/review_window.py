@@ -24,11 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from gui.article_view import ArticleView
+from gui.i18n import QT_TRANSLATE_NOOP
 from gui.keymap import Keymap
 from gui.letter_case import CaselessLetters
 from gui.permissions import refusal
 from gui.plain_text import plain_action_tips, plain_label, plain_tooltip
 from gui.repeat_pace import RepeatPace
+from gui.reported import reported
 from gui.review_session import ReviewSession
 from gui.review_shortcuts import ANNOTATOR_KEYS, ONCE, REVIEW_SELECT_HELP, REVIEW_SHORTCUTS
 from gui.screen_fit import remember_place, restore_place
@@ -160,6 +162,7 @@ class ReviewWindow(QMainWindow):
                 made.append(action)
         return made
 
+    @reported(QT_TRANSLATE_NOOP("Reported", "Reading the labels again"))
     def reload_labels(self) -> None:
         """The label set changed (Project → Labels… of the annotation window): the gold hotkeys and the
         colours follow at once; the decisions under way stay (a renamed label's spans show their new name

@@ -44,16 +44,19 @@ class Fault:
     where: str  # the SQLite file's path, or the database's URL with the password hidden
     detail: str  # the driver's own first line (or what else the template names: schema revisions)
     template: (
-        str  # the English the message was made of: ``{place}``, ``{where}``, ``{detail}``, ``{seconds}``
+        str  # the English the message was made of: ``{place}``, ``{where}``, ``{detail}``, ``{seconds}``…
     )
     file: bool = False  # ``where`` is a SQLite file (``{place}``: "the database file …")
+    # the sessions the server says hold locks (``{holder}``: a LOCKED fault on PostgreSQL; their pid, program,
+    # user@address, state and when their transaction began, as the server gives them)
+    holder: str = ""
 
     def render(self, tr: Callable[[str], str] = str) -> str:
         """The message, each template passed through ``tr`` first (the identity: the English of
         ``str(exc)``; the windows pass Qt's translator)."""
         place = tr(PLACE_FILE if self.file else PLACE_SERVER).format(where=self.where)
         return tr(self.template).format(
-            place=place, where=self.where, detail=self.detail, seconds=LOCK_WAIT_S
+            place=place, where=self.where, detail=self.detail, seconds=LOCK_WAIT_S, holder=self.holder
         )
 
 

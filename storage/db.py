@@ -16,6 +16,7 @@ from sqlalchemy.util import asbool
 
 from model.faults import LOCK_WAIT_S, Fault, FaultKind
 from storage.answers import IN_DOUBT, LANDED, LOST_NOT_SAVED, long_work
+from storage.lock_holders import HOLDERS
 from storage.pg_engine import pg_engine
 
 if TYPE_CHECKING:
@@ -38,8 +39,16 @@ class DatabaseError(Exception):
         self.fault = fault
 
     @classmethod
-    def of(cls, kind: FaultKind, template: str, where: str, detail: str = "", file: bool = False) -> Self:
-        fault = Fault(kind, where, detail, template, file)
+    def of(
+        cls,
+        kind: FaultKind,
+        template: str,
+        where: str,
+        detail: str = "",
+        file: bool = False,
+        holder: str = "",
+    ) -> Self:
+        fault = Fault(kind, where, detail, template, file, holder)
         return cls(fault.render(), fault)
 
     @property
@@ -125,8 +134,15 @@ _REASONS = (
         "{place} stopped answering ({detail}): the server may be frozen, or the network to it down",
     ),
 )
+# A lock waited for in vain, and the server names the sessions that hold locks in the database for longer
+# than the wait (``storage.lock_holders``): a frozen peer's, most often, to end or to ask after
+LOCKED_BY = (
+    "{place} is busy: another session has held a lock newstag needs for more than {seconds} seconds "
+    "({detail}); holding locks for longer (pid, program, user@address, state, since): {holder}"
+)
 TEMPLATES = (
     DAMAGED,
+    LOCKED_BY,
     UNAVAILABLE,
     TOO_NEW,
     CANNOT_OPEN,
@@ -154,6 +170,9 @@ def database_error(exc: BaseException, url: URL) -> DatabaseError | None:
     where, file = _where(url)
     for fragment, kind, template in _REASONS:
         if fragment in lowered:
+            holder = getattr(getattr(exc, "orig", None) or exc, HOLDERS, "")
+            if kind is FaultKind.LOCKED and holder:
+                return DatabaseError.of(kind, LOCKED_BY, where, first, file, holder)
             return DatabaseError.of(kind, template, where, first, file)
     if isinstance(exc, OperationalError) or getattr(exc, "connection_invalidated", False):
         return DatabaseError.of(FaultKind.UNAVAILABLE, UNAVAILABLE, where, first, file)

@@ -458,6 +458,10 @@
         <translation>{place} 正忙：另一个会话持有 newstag 所需的锁已超过 {seconds} 秒（{detail}）</translation>
     </message>
     <message>
+        <source>{place} is busy: another session has held a lock newstag needs for more than {seconds} seconds ({detail}); holding locks for longer (pid, program, user@address, state, since): {holder}</source>
+        <translation>{place} 正忙：另一个会话持有 newstag 所需的锁已超过 {seconds} 秒（{detail}）；持锁更久的会话（进程号、程序、用户@地址、状态、起始时间）：{holder}</translation>
+    </message>
+    <message>
         <source>{place} cannot be written: the file cannot be opened (check the folder and its permissions) ({detail})</source>
         <translation>{place} 无法写入：无法打开该文件（请检查所在文件夹及其权限）（{detail}）</translation>
     </message>

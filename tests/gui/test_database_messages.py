@@ -19,6 +19,7 @@ from model.faults import PLACE_FILE, PLACE_SERVER, FaultKind
 from model.ops import NOT_SAVED, StoreUnavailable
 from storage.answers import commit_landed, commit_lost
 from storage.db import DatabaseError, database_error, parse_url
+from storage.lock_holders import HOLDERS
 from storage.probe import probe_database
 from storage.project import Project
 from tests.gui.test_translation import english_words
@@ -64,6 +65,11 @@ def _faults(tmp_path: Path) -> list[BaseException]:
     found.append(StoreUnavailable(NOT_SAVED.format(unavailable), unavailable.fault))
     for landed in (False, None):  # a COMMIT's answer lost: asked again, not there; or not to be asked
         found.append(commit_lost("postgresql+psycopg://ann:***@db.example/t", "server closed", landed))
+    held = Exception("canceling statement due to lock timeout")  # and the server named who holds locks
+    setattr(held, HOLDERS, "4242 (newstag bob@desk-3, ann@10.0.0.5, idle in transaction, 13:02:11)")
+    locked = database_error(OperationalError("UPDATE", {}, held), make_url("postgresql://db.example/t"))
+    assert locked is not None and locked.fault is not None and locked.fault.holder
+    found.append(StoreUnavailable(NOT_SAVED.format(locked), locked.fault))
     saved = commit_landed("postgresql+psycopg://ann:***@db.example/t", "server closed")  # or there: a note
     found.append(DatabaseError(saved.render(), saved))
     return found
@@ -88,7 +94,10 @@ def test_in_chinese_only_the_place_and_the_drivers_words_stay(qapp, tmp_path: Pa
                 assert fault.where in said
             if "{detail}" in fault.template:
                 assert fault.detail in said
+            if "{holder}" in fault.template:
+                assert fault.holder in said
             kept = said.replace(repr(fault.where), " ").replace(fault.where, " ").replace(fault.detail, " ")
+            kept = kept.replace(fault.holder, " ") if fault.holder else kept
             for typed in (
                 "`newstag backup --out FILE`",
                 "`.recover`",

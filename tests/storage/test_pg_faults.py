@@ -5,6 +5,7 @@ window frozen, and never reported done), and the server ending the connection in
 
 from __future__ import annotations
 
+import re
 import socket
 import threading
 import time
@@ -40,8 +41,9 @@ def test_an_action_waiting_on_a_table_lock_is_refused_after_a_bounded_wait(pg_pr
     me = pg_project.annotator("ann")
     before = snapshot(pg_project)
     url = pg_project.engine.url.render_as_string(hide_password=False)
-    with psycopg.connect(_libpq(url)) as locker:
+    with psycopg.connect(_libpq(url) + " application_name=psql") as locker:
         locker.execute("LOCK TABLE spans IN ACCESS EXCLUSIVE MODE")  # as a lead might in psql
+        (pid,) = locker.execute("SELECT pg_backend_pid()").fetchone() or (0,)
         # let go after 12 s: without a bound the action waited for it, then was saved late, not refused
         releaser = threading.Timer(12, locker.rollback)
         releaser.start()
@@ -54,10 +56,18 @@ def test_an_action_waiting_on_a_table_lock_is_refused_after_a_bounded_wait(pg_pr
             releaser.join()
     assert LOCK_WAIT_MS / 1000 <= waited < LOCK_WAIT_MS / 1000 + 3
     assert caught.value.kind is FaultKind.LOCKED
-    assert str(caught.value).endswith(
-        "is busy: another session has held a lock newstag needs for more than 5 seconds "
-        "(canceling statement due to lock timeout); your action was not saved"
-    )
+    said = str(caught.value)
+    assert "is busy: another session has held a lock newstag needs for more than 5 seconds " in said
+    # the server names who holds locks for longer than the wait: the psql session, idle in its transaction
+    assert re.search(
+        re.escape(
+            "(canceling statement due to lock timeout); holding locks for longer (pid, program, "
+            f"user@address, state, since): {pid} (psql, {make_url(url).username}@127.0.0.1, "
+            "idle in transaction, "
+        )
+        + r"\d\d:\d\d:\d\d\); your action was not saved$",
+        said,
+    ), said
     assert snapshot(pg_project) == before
     AddSpans(Context(doc, me.id), [Entity(0, 2, "LOC")]).do(pg_project.annotations)  # the lock gone: saved
     assert len(snapshot(pg_project)["spans"]) == 1
