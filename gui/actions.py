@@ -317,6 +317,13 @@ class AnnotationActions(QObject):
                 return
             session.update_progress()
         session.next_document(unfinished=True)
+        undecided = sum(s.status is Status.SUGGESTED for s in state.spans)
+        if plan is not None and undecided:  # done with suggestions nobody decided: they are no labels
+            said = self.tr(
+                "Marked done with {0:,} suggestion(s) undecided: they are not labels and are not exported "
+                "({1} takes the mark back)."
+            )
+            session.message.emit(said.format(undecided, self._keys_of("undo")), False)
 
     # -- undo --------------------------------------------------------------------------------------
 

@@ -219,6 +219,10 @@
         <translation>另有 {0} 处位于更长的建议之内，保持原样。</translation>
     </message>
     <message>
+        <source>Marked done with {0:,} suggestion(s) undecided: they are not labels and are not exported ({1} takes the mark back).</source>
+        <translation>已标记完成，仍有 {0:,} 条建议未处理：它们不是标注，不会导出（{1} 可撤销该标记）。</translation>
+    </message>
+    <message>
         <source>Nothing to undo: the undo history begins when the window opens.</source>
         <translation>没有可撤销的操作：撤销记录从窗口打开时开始。</translation>
     </message>

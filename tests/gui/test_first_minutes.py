@@ -156,3 +156,31 @@ def test_with_no_label_keys_a_selection_beside_the_framed_span_still_keeps_retur
             "Project → Labels… gives a label a key."
         )
     assert own(sqlite_project, corpus[0], window) == set()
+
+
+def test_ctrl_return_says_how_many_suggestions_it_left_undecided(
+    qtbot: QtBot, make_window, corpus, sqlite_project
+) -> None:
+    """Ctrl+Return marked an article done with its open suggestions undecided (156 on the first seed) without
+    a word; those are no labels and never exported, which an annotator may not know."""
+    window = make_window()
+    press(qtbot, window, K.Key_Return)  # one decided, four left
+    first = window.session.document.id
+    press(qtbot, window, K.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert window.session.document.id != first
+    said = window.statusBar().currentMessage()
+    assert said == (
+        "Marked done with 4 suggestion(s) undecided: they are not labels and are not exported "
+        "(Ctrl+Z takes the mark back)."
+    )
+    press(qtbot, window, K.Key_Z, Qt.KeyboardModifier.ControlModifier)  # back to the article, not done
+    assert window.session.document.id == first
+
+
+def test_ctrl_return_with_every_suggestion_decided_says_nothing_of_them(
+    qtbot: QtBot, make_window, corpus, sqlite_project
+) -> None:
+    window = make_window()
+    press(qtbot, window, K.Key_A)
+    press(qtbot, window, K.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert "undecided" not in window.statusBar().currentMessage()
