@@ -13,6 +13,7 @@ from gui.database_messages import database_message, render_fault
 from gui.edit_titles import title
 from gui.i18n import QT_TRANSLATE_NOOP
 from gui.import_messages import refused_message
+from gui.refusals import REFUSALS
 from gui.reported import reported
 from gui.session import AnnotationSession
 from gui.window_keys import keys_of, selection_said
@@ -26,34 +27,6 @@ from model.spans import DocState, DocumentId, Entity, OffsetError, Status
 from model.view import Layers
 
 logger = logging.getLogger(__name__)
-
-
-REFUSALS = {
-    Refusal.NO_FOCUS: QT_TRANSLATE_NOOP(
-        "AnnotationActions", "No span is focused: press Tab to focus the next suggestion."
-    ),
-    Refusal.ONLY_SPACES: QT_TRANSLATE_NOOP(
-        "AnnotationActions", "The selection holds only spaces: nothing to label."
-    ),
-    Refusal.NO_FURTHER: QT_TRANSLATE_NOOP(
-        "AnnotationActions", "The span cannot grow or shrink any further that way."
-    ),
-    Refusal.LINE_BREAK: QT_TRANSLATE_NOOP(
-        "AnnotationActions", "A span cannot cross a line break: select within one line."
-    ),
-    Refusal.NO_OPEN_SUGGESTIONS: QT_TRANSLATE_NOOP(
-        "AnnotationActions", "No open suggestions in this article."
-    ),
-    Refusal.GROUP_ACCEPTED: QT_TRANSLATE_NOOP(
-        "AnnotationActions", "Every span of this group is accepted already."
-    ),
-    Refusal.GROUP_REJECTED: QT_TRANSLATE_NOOP(
-        "AnnotationActions", "Every span of this group is rejected already."
-    ),
-    Refusal.REJECTED: QT_TRANSLATE_NOOP(
-        "AnnotationActions", "This span is rejected already: Return restores it."
-    ),
-}
 
 
 class AnnotationActions(QObject):
@@ -222,11 +195,21 @@ class AnnotationActions(QObject):
             snapper = self._snap if self.snap_words else None
             self._unsnapped = False
             outcome = editing.plan_label(state, label, selection, snapper)
+            if outcome is Refusal.ALREADY and selection is not None:  # framed, so the keys act on it; said
+                self._frame_own(*selection, label)
             if self._carry_out(outcome):  # an own span partly under the selection went: not seen covered
                 said = self.tr("Withdrew your {0}, which the new span overlaps (Ctrl+Z brings it back).")
                 self._say_withdrawn(said, state.text, outcome)
                 if self._unsnapped:  # said once the span is saved (saving clears what was said before)
                     self._say_unsnapped()
+
+    def _frame_own(self, start: int, end: int, label: str) -> None:
+        """Frame the own span ``[start, end)`` labelled ``label`` (a selection of exactly it was labelled so
+        again): the keys that act on the framed span then act on it."""
+        for i, span in enumerate(self.session.spans):
+            if (span.start, span.end, span.label) == (start, end, label) and span.status is Status.ACCEPTED:
+                self.session.set_focus(i)
+                return
 
     def _say_unsnapped(self) -> None:
         self.session.message.emit(
@@ -316,14 +299,15 @@ class AnnotationActions(QObject):
             if not self._carry_out(plan):
                 return
             session.update_progress()
-        session.next_document(unfinished=True)
-        undecided = sum(s.status is Status.SUGGESTED for s in state.spans)
-        if plan is not None and undecided:  # done with suggestions nobody decided: they are no labels
-            said = self.tr(
-                "Marked done with {0:,} suggestion(s) undecided: they are not labels and are not exported "
-                "({1} takes the mark back)."
-            )
-            session.message.emit(said.format(undecided, self._keys_of("undo")), False)
+        undecided = sum(s.status is Status.SUGGESTED for s in state.spans) if plan else 0  # no labels
+        said = self.tr(
+            "Marked done with {0:,} suggestion(s) undecided: they are not labels and are not exported "
+            "({1} takes the mark back)."
+        )
+        note = said.format(undecided, self._keys_of("undo")) if undecided else ""
+        session.next_document(unfinished=True, also=note)  # said with "Every document is done" if it stays
+        if note and session.document is not None and session.document.id != state.ctx.document_id:
+            session.message.emit(note, False)
 
     # -- undo --------------------------------------------------------------------------------------
 

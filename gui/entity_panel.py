@@ -311,6 +311,11 @@ class EntityPanel(QTableView):
             spans = self.entities.spans_of(index.row())
             if self.session.focused not in spans:
                 self.session.set_focus(spans[0])
+            article = getattr(self.window(), "article", None)  # the menu names its row: a selection is done
+            if article is not None:  # with (else the group keys refuse, describing that selection)
+                cursor = article.textCursor()
+                cursor.clearSelection()
+                article.setTextCursor(cursor)
             for action in self._group_actions:
                 menu.addAction(action)
             menu.addSeparator()

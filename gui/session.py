@@ -127,9 +127,9 @@ class AnnotationSession(QObject):
             self.learning.ensure(document_id)
 
     @reported(QT_TRANSLATE_NOOP("Reported", "Opening the next document"))
-    def next_document(self, backwards: bool = False, unfinished: bool = False) -> None:
+    def next_document(self, backwards: bool = False, unfinished: bool = False, also: str = "") -> None:
         """Open the next (previous, next unfinished) article of the window's list as filtered; if the filter
-        holds none, say so and stay."""
+        holds none, say so (followed by ``also``) and stay."""
         if self.listing is None:
             return
         after = self.document.id if self.document else None
@@ -150,7 +150,7 @@ class AnnotationSession(QObject):
                 if filtered
                 else self.tr("This is the only article.")
             )
-        self.message.emit(said, False)
+        self.message.emit(f"{said} {also}" if also else said, False)
 
     def previous_document(self) -> None:
         self.next_document(backwards=True)

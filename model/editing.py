@@ -41,6 +41,7 @@ class Refusal(enum.Enum):
     GROUP_ACCEPTED = "every span of the group is accepted already"
     GROUP_REJECTED = "every span of the group is rejected already"
     REJECTED = "the focused span is rejected (shown with the rejected ones)"
+    ALREADY = "the focused span has that label already"
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,7 +219,7 @@ def plan_label(
     if span.status is Status.SUGGESTED and span.label == label:
         return plan_accept(state)
     if span.label == label and span.status is Status.ACCEPTED:
-        return None
+        return Refusal.ALREADY
     new = Entity(span.start, span.end, label)
     overlapped = overlapping(state.spans, new, span)
     command = ReplaceSpan(state.ctx, span, new, overlapped, name="relabel")

@@ -123,6 +123,10 @@
         <translation>该片段已拒绝：按 Return 恢复。</translation>
     </message>
     <message>
+        <source>This span has that label already.</source>
+        <translation>该片段已是这个标签。</translation>
+    </message>
+    <message>
         <source>“{0}” was saved: {1}</source>
         <translation>“{0}”已保存：{1}</translation>
     </message>

@@ -6,10 +6,13 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
 from gui import settings
-from tests.gui.helpers import own, press
+from model.commands import Context, SetDocumentState
+from model.spans import DocState
+from tests.gui.helpers import drag_select, own, press
 
 K = Qt.Key
 HINT = "Return accepts the framed suggestion, X rejects it, Tab goes to the next one; F1 lists every key."
@@ -184,3 +187,60 @@ def test_ctrl_return_with_every_suggestion_decided_says_nothing_of_them(
     press(qtbot, window, K.Key_A)
     press(qtbot, window, K.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert "undecided" not in window.statusBar().currentMessage()
+
+
+def test_ctrl_return_on_the_last_unfinished_article_says_both(
+    qtbot: QtBot, make_window, corpus, sqlite_project
+) -> None:
+    """On the last unfinished article the window stays: the undecided count must not hide that it stayed."""
+    alice = sqlite_project.annotator("alice")
+    for doc in corpus[1:]:
+        SetDocumentState(Context(doc, alice.id), DocState.DONE, DocState.NEW).do(sqlite_project.annotations)
+    window = make_window()
+    assert window.session.document.id == corpus[0]
+    press(qtbot, window, K.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert window.session.document.id == corpus[0]
+    assert window.statusBar().currentMessage() == (
+        "Every document is done. Well done! Marked done with 5 suggestion(s) undecided: they are not labels "
+        "and are not exported (Ctrl+Z takes the mark back)."
+    )
+
+
+def test_the_row_menu_acts_on_its_row_whatever_is_selected_in_the_article(
+    qtbot: QtBot, make_window, corpus, sqlite_project
+) -> None:
+    """Right-click on the framed span's row, then "Accept the group": it refused with the article's "text is
+    selected" message, though the annotator had picked the row (another row worked: the focus moved)."""
+    window = make_window()
+    window.session.set_focus(1)  # 裴青山, framed
+    drag_select(qtbot, window, 19, 23)  # 举行会谈
+    panel = window.entities
+    model = panel.model()
+    index = next(
+        model.index(r, c)
+        for r in range(model.rowCount())
+        for c in range(model.columnCount())
+        if model.index(r, c).data() == "裴青山"
+    )
+    panel._row_menu(panel.visualRect(index).center())
+    menu = panel.findChild(QMenu, "entityRowMenu")
+    menu.actions()[0].trigger()  # accept the group
+    menu.close()
+    assert own(sqlite_project, corpus[0], window) == {(7, 10, "PER", "accepted"), (25, 28, "PER", "accepted")}
+    assert window.article.selection() is None
+
+
+def test_a_label_key_on_a_span_that_has_that_label_says_so_and_frames_it(
+    qtbot: QtBot, make_window, corpus, sqlite_project
+) -> None:
+    """Selecting exactly an own span and pressing the label it has did nothing and said nothing; the keys that
+    act on the framed span then refused, naming the label key that had just done nothing."""
+    window = make_window()
+    press(qtbot, window, K.Key_Return)  # 越南外交部 accepted as ORG
+    drag_select(qtbot, window, 0, 5)
+    press(qtbot, window, K.Key_3)  # ORG again
+    assert window.statusBar().currentMessage() == "This span has that label already."
+    focused = window.session.focused_span
+    assert focused is not None and (focused.start, focused.end) == (0, 5)
+    press(qtbot, window, K.Key_X)  # the keys that act on the framed span act on it now
+    assert own(sqlite_project, corpus[0], window) == {(0, 5, "ORG", "rejected")}

@@ -99,7 +99,7 @@ def test_a_label_key_relabels_or_accepts_the_focused_span() -> None:
     assert relabel.accepted == (Entity(0, 3, "LOC"),) and relabel.rejected == (Entity(0, 3, "PER"),)
     same = editing.plan_label(state([suggestion(0, 3)]), "PER", None)
     assert isinstance(same, Plan) and isinstance(same.edit.commands[0], AcceptSpans)
-    assert editing.plan_label(state(own=[mine(0, 3)]), "PER", None) is None
+    assert editing.plan_label(state(own=[mine(0, 3)]), "PER", None) is Refusal.ALREADY
 
 
 def test_a_selection_becomes_a_new_span_replacing_what_it_overlaps() -> None:
