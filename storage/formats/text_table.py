@@ -125,18 +125,38 @@ def id_shape(value: str) -> str | None:
     return _ID_RUN.sub("0", value)
 
 
+def next_id(value: str) -> str | None:
+    """The id after ``value``: its last run of digits plus one, as wide as it was (``9`` → ``10``,
+    ``doc-017`` → ``doc-018``); None for a value not shaped like an id (``id_shape``)."""
+    if id_shape(value) is None:
+        return None
+    run = list(re.finditer(r"[0-9]+", value))[-1]
+    digits = str(int(run.group()) + 1).zfill(len(run.group()))
+    return value[: run.start()] + digits + value[run.end() :]
+
+
+def fresh_run(values: list[str], ids: set[str]) -> bool:
+    """Whether ``values[1:]`` go on from ``values[0]`` as ids do, one by one (``8``, ``9``, ``10``), none
+    of them an id already seen (``ids``)."""
+    expected: str | None = values[0].strip()
+    for value in values[1:]:
+        expected = next_id(expected) if expected else None
+        if expected is None or value.strip() != expected or expected in ids:
+            return False
+    return True
+
+
 def quoted_rows(
     lines: list[str], separator: str, widths: tuple[int, int], id_at: int | None, ids: set[str]
 ) -> str | None:
     """What the lines of one row, a field in quotes running over them, say: ``STRAY`` where each reads as a
     whole row with the quotes taken as text (the header's named columns, or all its columns where the
-    unnamed ones at its end are empty: ``widths``) and the value each line after the first holds in the id
-    column (``id_at``: ``id``, else the first column where the texts are not) is shaped like the ids of the
-    one-line rows (``ids``, shapes, with the row's own; numbers going up from the row's own): a stray quote
-    at the start of a field has taken in the rows after it, up to the next quote. ``AMBIGUOUS`` where the
-    lines read as rows but nothing shaped like an id says so (a text first, as pandas writes it:
-    ``"转发微博,太好了\n哈哈",pos``): read as the CSV standard says, with a warning. None
-    otherwise; blank lines are passed over."""
+    unnamed ones at its end are empty: ``widths``) and the values the lines after the first hold in the id
+    column (``id_at``) go on from the row's own one by one, none an id of a one-line row (``ids``,
+    values): a stray quote at the start of a field has taken in the rows after it, up to the next quote.
+    ``AMBIGUOUS`` where the lines read as rows but their ids do not say so (a text first, as pandas
+    writes it: ``"转发微博,太好了\n哈哈",pos``; a line of a text starting with ``2026,``): read as the
+    CSV standard says, with a warning. None otherwise; blank lines are passed over."""
     named, full = widths
     filled = [line for line in lines if line.strip()]
     if named < 2 or len(filled) < 2:
@@ -145,16 +165,8 @@ def quoted_rows(
     for fields in rows:
         if len(fields) != named and (len(fields) != full or any(v.strip() for v in fields[named:])):
             return None
-    if id_at is None:
+    if id_at is None or not fresh_run([fields[id_at] for fields in rows], ids):
         return AMBIGUOUS
-    known = ids | {shape for shape in [id_shape(rows[0][id_at])] if shape}
-    if not all(id_shape(fields[id_at]) in known for fields in rows[1:]):
-        return AMBIGUOUS
-    numbers = [fields[id_at] for fields in rows]
-    if all(n.isascii() and n.isdigit() for n in numbers) and [int(n) for n in numbers] != sorted(
-        {int(n) for n in numbers}
-    ):
-        return AMBIGUOUS  # numbers that do not go up are no run of ids (a text's line starting with 2026)
     return STRAY
 
 
@@ -269,7 +281,10 @@ class TextTableReader:
         quoted_texts: list[int] = []  # the lines whose field opens with a quote closed before its end
         ambiguous: list[tuple[int, int]] = []  # fields in quotes over lines that each read as a row
         id_at = keys.index("id") if "id" in keys and keys.index("id") != text_at else (0 if text_at else None)
-        ids: set[str] = set()  # the shapes of the ids of the one-line rows
+        fallback = "id" not in keys  # the first column taken as ids only where its one-line values differ
+        ids: set[str] = set()  # the id column's values in the one-line rows
+        repeated = False  # a value found twice there
+        pending: list[tuple[int, int, list[str]]] = []  # stray by the fallback column, if its values differ
         info.variant = said(K.VARIANT_TABLE, separator=separator, column=names[text_at])
         reader = csv.reader(lines, delimiter=separator, strict=True)
         examples: dict[str, str] = {}
@@ -295,13 +310,16 @@ class TextTableReader:
                 if separator == "\t" and any("\t" in f and "\n" in f for f in row):
                     raise self.fail(start, K.TABLE_RUNAWAY_QUOTE, end=numbers[-1])
                 verdict = quoted_rows(recent, separator, (len(names), width), id_at, ids)
-                if verdict == STRAY:
+                if verdict == STRAY and fallback:
+                    pending.append((start, numbers[-1], list(recent)))
+                elif verdict == STRAY:
                     raise self.fail(start, K.TABLE_STRAY_QUOTE, end=numbers[-1], width=len(names))
                 if verdict == AMBIGUOUS:
                     ambiguous.append((start, numbers[-1]))
             else:
-                if id_at is not None and id_at < len(row) and (shape := id_shape(row[id_at])):
-                    ids.add(shape)
+                if id_at is not None and id_at < len(row) and id_shape(value := row[id_at].strip()):
+                    repeated = repeated or value in ids
+                    ids.add(value)
                 if start not in quoted_texts and literal_quote(recent[-1], separator):
                     literal_quotes.append(start)
             if len(row) not in (len(names), width) or any(value.strip() for value in row[len(names) :]):
@@ -335,6 +353,11 @@ class TextTableReader:
         for column, (line, value) in tagged.items():
             if column not in untagged:  # one token a row with its tag: CoNLL with a header, not texts
                 raise self.fail(line, K.TABLE_TAGS, column=column, value=value[:_QUOTE], text=names[text_at])
+        for line, end, lines_of in pending:
+            if not repeated and quoted_rows(lines_of, separator, (len(names), width), id_at, ids) == STRAY:
+                raise self.fail(line, K.TABLE_STRAY_QUOTE, end=end, width=len(names))
+            ambiguous.append((line, end))
+        ambiguous.sort()
         if ambiguous:
             (line, end), count = ambiguous[0], len(ambiguous)
             info.warnings.append(said(K.WARN_TABLE_QUOTED_ROWS, line=line, end=end, count=count))
