@@ -149,12 +149,12 @@ def fresh_run(values: list[str], ids: set[str]) -> bool:
 def quoted_rows(
     lines: list[str], separator: str, widths: tuple[int, int], id_at: int | None, ids: set[str]
 ) -> str | None:
-    """What the lines of one row, a field in quotes running over them, say: ``STRAY`` where each reads as a
-    whole row with the quotes taken as text (the header's named columns, or all its columns where the
-    unnamed ones at its end are empty: ``widths``) and the values the lines after the first hold in the id
-    column (``id_at``) go on from the row's own one by one, none an id of a one-line row (``ids``,
-    values): a stray quote at the start of a field has taken in the rows after it, up to the next quote.
-    ``AMBIGUOUS`` where the lines read as rows but their ids do not say so (a text first, as pandas
+    """What the lines of one row, a field in quotes running over them, say: ``STRAY`` where the values the
+    lines after the first hold in the id column (``id_at``), the quotes taken as text, go on from the row's
+    own one by one, none an id of a one-line row (``ids``, values), whatever the lines' widths: a stray
+    quote at the start of a field has taken in the rows after it, up to the next quote. ``AMBIGUOUS``
+    where each line reads as a whole row (the header's named columns, or all its columns where the
+    unnamed ones at its end are empty: ``widths``) but their ids do not say so (a text first, as pandas
     writes it: ``"转发微博,太好了\n哈哈",pos``; a line of a text starting with ``2026,``): read as the
     CSV standard says, with a warning. None otherwise; blank lines are passed over."""
     named, full = widths
@@ -162,12 +162,14 @@ def quoted_rows(
     if named < 2 or len(filled) < 2:
         return None
     rows = [next(csv.reader([line], delimiter=separator, quoting=csv.QUOTE_NONE), []) for line in filled]
+    if id_at is not None and fresh_run(
+        [fields[id_at] if id_at < len(fields) else "" for fields in rows], ids
+    ):
+        return STRAY  # whatever their widths: a swallowed row may hold a separator of its own
     for fields in rows:
         if len(fields) != named and (len(fields) != full or any(v.strip() for v in fields[named:])):
             return None
-    if id_at is None or not fresh_run([fields[id_at] for fields in rows], ids):
-        return AMBIGUOUS
-    return STRAY
+    return AMBIGUOUS
 
 
 def literal_quote(line: str, separator: str) -> bool:

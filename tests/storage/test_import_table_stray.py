@@ -9,6 +9,7 @@ import pytest
 
 from storage.formats.text_table import next_id
 from storage.project import Project
+from tests.conftest import snapshot
 from tests.storage.test_import import texts
 from tests.storage.test_import_tables import write
 
@@ -64,3 +65,21 @@ def test_next_id() -> None:
         "a1b10",
         None,
     ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'id,text,label\n1,"Breaking,news\n2,Rain, heavy,weather\n3,fine",news\n4,ok,news\n',
+        'id,text,label\n1,"Breaking,news\n2,Rain\n3,fine",news\n4,ok,news\n',
+    ],
+)
+def test_a_stray_quote_is_refused_whatever_the_width_of_the_rows_it_takes_in(
+    project: Project, tmp_path: Path, body: str
+) -> None:
+    """A swallowed row holding a separator of its own (or none) was read as one text without a word."""
+    before = snapshot(project)
+    report = project.importer.import_file(write(tmp_path / "t.csv", body))
+    assert report.error is not None and report.error.line == 2, report
+    assert "runs from here to line 4" in str(report.error)
+    assert snapshot(project) == before
