@@ -232,12 +232,15 @@ class TextTableReader:
     @staticmethod
     def _quote_as_text(recent: list[str], separator: str, widths: tuple[int, int]) -> list[str] | None:
         """The one-line row ``recent`` read with its quotes as text, where a field opening with a quote
-        closed before the field ends (``1,"一带一路"倡议,pos``) stopped the csv module and the line so read
-        has the header's width (``quoted_rows``' ``widths``); None otherwise."""
+        closed before the field ends (``1,"一带一路"倡议,pos``) stopped the csv module, every field so read
+        that opens with a quote holds its closing one, and the line so read has the header's width
+        (``quoted_rows``' ``widths``); None otherwise."""
         if len(recent) != 1:
             return None
         fields = next(csv.reader([recent[0]], delimiter=separator, quoting=csv.QUOTE_NONE), [])
         named, full = widths
+        if any(value.startswith('"') and value.count('"') % 2 for value in fields):
+            return None  # a quote not closed in its field took the separator after it (1,"北京,上海"会议)
         if len(fields) == named or (len(fields) == full and not any(v.strip() for v in fields[named:])):
             return fields
         return None

@@ -83,3 +83,14 @@ def test_a_stray_quote_is_refused_whatever_the_width_of_the_rows_it_takes_in(
     assert report.error is not None and report.error.line == 2, report
     assert "runs from here to line 4" in str(report.error)
     assert snapshot(project) == before
+
+
+def test_a_quote_closed_in_the_next_field_is_refused(project: Project, tmp_path: Path) -> None:
+    """``1,"北京,上海"会议,pos``: read with the quotes as text it has the header's four fields, but the
+    text would be ``"北京`` and the label ``上海"会议``: refused, as before the quotes were read as text."""
+    before = snapshot(project)
+    body = 'id,text,label,source\n1,"北京,上海"会议,pos\n'
+    report = project.importer.import_file(write(tmp_path / "t.csv", body))
+    assert report.error is not None and report.error.line == 2, report
+    assert "is not a well-formed CSV row" in str(report.error)
+    assert snapshot(project) == before
