@@ -78,21 +78,23 @@ def text_names(text_column: str | None) -> tuple[str, ...]:
     return (text_column.casefold(),) if text_column else (TEXT, *TEXT_NAMES)
 
 
-def header_separator(line: str, text_column: str | None = None) -> str | None:
+def header_separator(line: str, text_column: str | None = None, loose: bool = True) -> str | None:
     """The separator of a header line that names a ``text`` column (or another name for it: ``text_names``)
     among others, every name without whitespace: ``id,text,label``; None for any other line (an article's
-    first line). With ``text_column`` (``--text-column``), a header naming that column as well, whatever
-    its names hold (``Unnamed: 0,review text``), and one naming ``text`` or another name for it (the reader
-    refuses it listing its columns, rather than read as what its suffix says)."""
+    first line). With ``text_column`` (``--text-column``), a header naming that column as well (and one
+    naming ``text`` or another name for it: the reader refuses it listing its columns, rather than read as
+    what its suffix says), whatever its names hold (``Unnamed: 0,review text``) where ``loose`` (a
+    ``.csv`` or ``.tsv``), else every name without whitespace (a ``.txt`` whose first line is ``Text,
+    photos and video: Reuters`` is an article)."""
     line = line.lstrip(BOM).strip("\r\n")
-    wanted = text_names(None)
+    wanted = (*text_names(None), *text_names(text_column)) if text_column else text_names(None)
     for separator in SEPARATORS:
         if separator not in line:
             continue
         names = _named(_fields(line, separator))
         if len(names) < 2:
             continue
-        if text_column and text_column.strip().casefold() in (name.casefold() for name in names):
+        if loose and text_column and text_column.strip().casefold() in (name.casefold() for name in names):
             return separator
         if all(_NAME.fullmatch(name) for name in names) and any(name.casefold() in wanted for name in names):
             return separator
@@ -192,11 +194,17 @@ def literal_quote(line: str, separator: str) -> bool:
         at = end + 1
 
 
-def looks_like_table(head: str, text_column: str | None = None) -> bool:
+def looks_like_table(head: str, text_column: str | None = None, suffix: str = ".csv") -> bool:
     """The first line of ``head`` is a header naming a ``text`` column (or another name for it:
-    ``text_names``), and the line after it is not empty (a table has rows)."""
+    ``text_names``; a looser header for a ``.csv`` or ``.tsv``: ``header_separator``), and the line after
+    it is not empty (a table has rows)."""
     lines = head.lstrip(BOM).split("\n", 2)
-    return len(lines) >= 2 and bool(lines[1].strip()) and header_separator(lines[0], text_column) is not None
+    loose = suffix.lower() in (".csv", ".tsv")
+    return (
+        len(lines) >= 2
+        and bool(lines[1].strip())
+        and header_separator(lines[0], text_column, loose) is not None
+    )
 
 
 def _guess_separator(path: Path, line: str) -> str:

@@ -94,3 +94,18 @@ def test_a_quote_closed_in_the_next_field_is_refused(project: Project, tmp_path:
     assert report.error is not None and report.error.line == 2, report
     assert "is not a well-formed CSV row" in str(report.error)
     assert snapshot(project) == before
+
+
+def test_with_the_option_a_txt_whose_first_line_names_the_column_among_prose_is_an_article(
+    sqlite_project: Project, tmp_path: Path
+) -> None:
+    """The looser header (any names, ``Unnamed: 0,review text``) is for a ``.csv`` or ``.tsv`` only: a
+    news article whose first line is a credit holding a comma was refused as a table without the column."""
+    body = "Text, photos and video: Reuters\n北京时间今天上午，两会开幕。\n"
+    report = sqlite_project.importer.import_file(write(tmp_path / "a.txt", body), text_column="text")
+    assert report.error is None and report.format == "txt", report
+    assert [text.strip() for text in texts(sqlite_project)] == [body.strip()]
+    report = sqlite_project.importer.import_file(
+        write(tmp_path / "b.txt", "id,text\n1,上海\n"), text_column="text"
+    )
+    assert report.error is None and report.format == "csv", report
