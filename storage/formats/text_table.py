@@ -291,7 +291,7 @@ class TextTableReader:
         text_at = self._text_column(header, first, names, keys)
         title_at = keys.index(TITLE) if TITLE in keys and keys.index(TITLE) != text_at else None
         literal_quotes: list[int] = []  # the lines with a quote inside a field not in quotes
-        quoted_texts: list[int] = []  # the lines whose field opens with a quote closed before its end
+        quoted_texts: list[tuple[int, str]] = []  # the lines (and line) whose field's quote closes early
         ambiguous: list[tuple[int, int]] = []  # fields in quotes over lines that each read as a row
         id_at = keys.index("id") if "id" in keys and keys.index("id") != text_at else (0 if text_at else None)
         fallback = "id" not in keys  # the first column taken as ids only where its one-line values differ
@@ -316,7 +316,7 @@ class TextTableReader:
                 if read is None:
                     raise self.fail(line, K.TABLE_BROKEN, problem=str(exc)) from None
                 row = read
-                quoted_texts.append(start)
+                quoted_texts.append((start, recent[0].rstrip("\r")[:_QUOTE]))
             if not row or (len(row) == 1 and not row[0].strip()):
                 continue  # a blank line between rows
             if numbers[-1] > start:
@@ -333,7 +333,9 @@ class TextTableReader:
                 if id_at is not None and id_at < len(row) and id_shape(value := row[id_at].strip()):
                     repeated = repeated or value in ids
                     ids.add(value)
-                if start not in quoted_texts and literal_quote(recent[-1], separator):
+                if (not quoted_texts or quoted_texts[-1][0] != start) and literal_quote(
+                    recent[-1], separator
+                ):
                     literal_quotes.append(start)
             if len(row) not in (len(names), width) or any(value.strip() for value in row[len(names) :]):
                 shown = separator.join(row)[:_QUOTE]
@@ -375,7 +377,8 @@ class TextTableReader:
             (line, end), count = ambiguous[0], len(ambiguous)
             info.warnings.append(said(K.WARN_TABLE_QUOTED_ROWS, line=line, end=end, count=count))
         if quoted_texts:
-            info.notes.append(said(K.NOTE_TABLE_QUOTED_TEXT, line=quoted_texts[0], count=len(quoted_texts)))
+            (line, row_text), count = quoted_texts[0], len(quoted_texts)
+            info.notes.append(said(K.NOTE_TABLE_QUOTED_TEXT, line=line, row=row_text, count=count))
         if literal_quotes:
             info.notes.append(
                 said(K.NOTE_TABLE_LITERAL_QUOTE, line=literal_quotes[0], count=len(literal_quotes))
