@@ -305,7 +305,7 @@ FORMAT_WORDS: dict[K, str] = {
     ),
     K.NOTE_TABLE_QUOTED_TEXT: QT_TRANSLATE_NOOP(
         "ImportMessages",
-        'a field opening with a double quote that closes before the field ends (1,"一带一路"倡议,pos) was '
+        "a field opening with a double quote that closes before the field ends ({row!r}) was "
         "read as text, its quotes kept, the line having the header's fields so read (line {line}; {count} "
         "line(s) in all)",
     ),

@@ -86,7 +86,7 @@ FORMAT_TEMPLATES: dict[K, str] = {
     K.NOTE_TABLE_LITERAL_QUOTE: "a double quote inside a field that does not start with one was read as "
     "part of the text, as Excel reads it (line {line}; {count} line(s) in all)",
     K.NOTE_TABLE_QUOTED_TEXT: "a field opening with a double quote that closes before the field ends "
-    '(1,"一带一路"倡议,pos) was read as text, its quotes kept, the line having the header\'s fields so read '
+    "({row!r}) was read as text, its quotes kept, the line having the header's fields so read "
     "(line {line}; {count} line(s) in all)",
     K.WARN_TABLE_QUOTED_ROWS: "a field in double quotes runs from line {line} to line {end}, and each of "
     "these lines would read as a whole row of its own: read as one text with its line breaks, as the CSV "

@@ -2163,8 +2163,8 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>不以双引号开头的字段中的双引号已作为正文的一部分读取，与 Excel 的读法相同（第 {line} 行；共 {count} 行）</translation>
     </message>
     <message>
-        <source>a field opening with a double quote that closes before the field ends (1,&quot;一带一路&quot;倡议,pos) was read as text, its quotes kept, the line having the header&apos;s fields so read (line {line}; {count} line(s) in all)</source>
-        <translation>以双引号开头、但引号在字段结束前就已闭合的字段（1,&quot;一带一路&quot;倡议,pos）已按正文读入，引号保留：把引号当作正文读时，这一行的字段数与表头相同（第 {line} 行；共 {count} 行）</translation>
+        <source>a field opening with a double quote that closes before the field ends ({row!r}) was read as text, its quotes kept, the line having the header&apos;s fields so read (line {line}; {count} line(s) in all)</source>
+        <translation>以双引号开头、但引号在字段结束前就已闭合的字段（{row!r}）已按正文读入，引号保留：把引号当作正文读时，这一行的字段数与表头相同（第 {line} 行；共 {count} 行）</translation>
     </message>
     <message>
         <source>a field in double quotes runs from line {line} to line {end}, and each of these lines would read as a whole row of its own: read as one text with its line breaks, as the CSV standard says ({count} such field(s) in all). If a stray quote opened it, double the quotes that belong to the text (&quot;&quot;) or save the texts as JSON Lines</source>

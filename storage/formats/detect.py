@@ -178,7 +178,7 @@ def detect(path: Path, text_column: str | None = None) -> Detection:
     if found is None and looks_like_wordtag(head):
         found = Format.WORDTAG
     if found is None and looks_like_table(
-        head, text_column
+        head, text_column, suffix
     ):  # id,text,label (a .csv without one is refused by name)
         found = Format.CSV
     if found is None:

@@ -78,21 +78,23 @@ def text_names(text_column: str | None) -> tuple[str, ...]:
     return (text_column.casefold(),) if text_column else (TEXT, *TEXT_NAMES)
 
 
-def header_separator(line: str, text_column: str | None = None) -> str | None:
+def header_separator(line: str, text_column: str | None = None, loose: bool = True) -> str | None:
     """The separator of a header line that names a ``text`` column (or another name for it: ``text_names``)
     among others, every name without whitespace: ``id,text,label``; None for any other line (an article's
-    first line). With ``text_column`` (``--text-column``), a header naming that column as well, whatever
-    its names hold (``Unnamed: 0,review text``), and one naming ``text`` or another name for it (the reader
-    refuses it listing its columns, rather than read as what its suffix says)."""
+    first line). With ``text_column`` (``--text-column``), a header naming that column as well (and one
+    naming ``text`` or another name for it: the reader refuses it listing its columns, rather than read as
+    what its suffix says), whatever its names hold (``Unnamed: 0,review text``) where ``loose`` (a
+    ``.csv`` or ``.tsv``), else every name without whitespace (a ``.txt`` whose first line is ``Text,
+    photos and video: Reuters`` is an article)."""
     line = line.lstrip(BOM).strip("\r\n")
-    wanted = text_names(None)
+    wanted = (*text_names(None), *text_names(text_column)) if text_column else text_names(None)
     for separator in SEPARATORS:
         if separator not in line:
             continue
         names = _named(_fields(line, separator))
         if len(names) < 2:
             continue
-        if text_column and text_column.strip().casefold() in (name.casefold() for name in names):
+        if loose and text_column and text_column.strip().casefold() in (name.casefold() for name in names):
             return separator
         if all(_NAME.fullmatch(name) for name in names) and any(name.casefold() in wanted for name in names):
             return separator
@@ -125,37 +127,51 @@ def id_shape(value: str) -> str | None:
     return _ID_RUN.sub("0", value)
 
 
+def next_id(value: str) -> str | None:
+    """The id after ``value``: its last run of digits plus one, as wide as it was (``9`` → ``10``,
+    ``doc-017`` → ``doc-018``); None for a value not shaped like an id (``id_shape``)."""
+    if id_shape(value) is None:
+        return None
+    run = list(re.finditer(r"[0-9]+", value))[-1]
+    digits = str(int(run.group()) + 1).zfill(len(run.group()))
+    return value[: run.start()] + digits + value[run.end() :]
+
+
+def fresh_run(values: list[str], ids: set[str]) -> bool:
+    """Whether ``values[1:]`` go on from ``values[0]`` as ids do, one by one (``8``, ``9``, ``10``), none
+    of them an id already seen (``ids``)."""
+    expected: str | None = values[0].strip()
+    for value in values[1:]:
+        expected = next_id(expected) if expected else None
+        if expected is None or value.strip() != expected or expected in ids:
+            return False
+    return True
+
+
 def quoted_rows(
     lines: list[str], separator: str, widths: tuple[int, int], id_at: int | None, ids: set[str]
 ) -> str | None:
-    """What the lines of one row, a field in quotes running over them, say: ``STRAY`` where each reads as a
-    whole row with the quotes taken as text (the header's named columns, or all its columns where the
-    unnamed ones at its end are empty: ``widths``) and the value each line after the first holds in the id
-    column (``id_at``: ``id``, else the first column where the texts are not) is shaped like the ids of the
-    one-line rows (``ids``, shapes, with the row's own; numbers going up from the row's own): a stray quote
-    at the start of a field has taken in the rows after it, up to the next quote. ``AMBIGUOUS`` where the
-    lines read as rows but nothing shaped like an id says so (a text first, as pandas writes it:
-    ``"转发微博,太好了\n哈哈",pos``): read as the CSV standard says, with a warning. None
-    otherwise; blank lines are passed over."""
+    """What the lines of one row, a field in quotes running over them, say: ``STRAY`` where the values the
+    lines after the first hold in the id column (``id_at``), the quotes taken as text, go on from the row's
+    own one by one, none an id of a one-line row (``ids``, values), whatever the lines' widths: a stray
+    quote at the start of a field has taken in the rows after it, up to the next quote. ``AMBIGUOUS``
+    where each line reads as a whole row (the header's named columns, or all its columns where the
+    unnamed ones at its end are empty: ``widths``) but their ids do not say so (a text first, as pandas
+    writes it: ``"转发微博,太好了\n哈哈",pos``; a line of a text starting with ``2026,``): read as the
+    CSV standard says, with a warning. None otherwise; blank lines are passed over."""
     named, full = widths
     filled = [line for line in lines if line.strip()]
     if named < 2 or len(filled) < 2:
         return None
     rows = [next(csv.reader([line], delimiter=separator, quoting=csv.QUOTE_NONE), []) for line in filled]
+    if id_at is not None and fresh_run(
+        [fields[id_at] if id_at < len(fields) else "" for fields in rows], ids
+    ):
+        return STRAY  # whatever their widths: a swallowed row may hold a separator of its own
     for fields in rows:
         if len(fields) != named and (len(fields) != full or any(v.strip() for v in fields[named:])):
             return None
-    if id_at is None:
-        return AMBIGUOUS
-    known = ids | {shape for shape in [id_shape(rows[0][id_at])] if shape}
-    if not all(id_shape(fields[id_at]) in known for fields in rows[1:]):
-        return AMBIGUOUS
-    numbers = [fields[id_at] for fields in rows]
-    if all(n.isascii() and n.isdigit() for n in numbers) and [int(n) for n in numbers] != sorted(
-        {int(n) for n in numbers}
-    ):
-        return AMBIGUOUS  # numbers that do not go up are no run of ids (a text's line starting with 2026)
-    return STRAY
+    return AMBIGUOUS
 
 
 def literal_quote(line: str, separator: str) -> bool:
@@ -178,11 +194,17 @@ def literal_quote(line: str, separator: str) -> bool:
         at = end + 1
 
 
-def looks_like_table(head: str, text_column: str | None = None) -> bool:
+def looks_like_table(head: str, text_column: str | None = None, suffix: str = ".csv") -> bool:
     """The first line of ``head`` is a header naming a ``text`` column (or another name for it:
-    ``text_names``), and the line after it is not empty (a table has rows)."""
+    ``text_names``; a looser header for a ``.csv`` or ``.tsv``: ``header_separator``), and the line after
+    it is not empty (a table has rows)."""
     lines = head.lstrip(BOM).split("\n", 2)
-    return len(lines) >= 2 and bool(lines[1].strip()) and header_separator(lines[0], text_column) is not None
+    loose = suffix.lower() in (".csv", ".tsv")
+    return (
+        len(lines) >= 2
+        and bool(lines[1].strip())
+        and header_separator(lines[0], text_column, loose) is not None
+    )
 
 
 def _guess_separator(path: Path, line: str) -> str:
@@ -218,12 +240,15 @@ class TextTableReader:
     @staticmethod
     def _quote_as_text(recent: list[str], separator: str, widths: tuple[int, int]) -> list[str] | None:
         """The one-line row ``recent`` read with its quotes as text, where a field opening with a quote
-        closed before the field ends (``1,"一带一路"倡议,pos``) stopped the csv module and the line so read
-        has the header's width (``quoted_rows``' ``widths``); None otherwise."""
+        closed before the field ends (``1,"一带一路"倡议,pos``) stopped the csv module, every field so read
+        that opens with a quote holds its closing one, and the line so read has the header's width
+        (``quoted_rows``' ``widths``); None otherwise."""
         if len(recent) != 1:
             return None
         fields = next(csv.reader([recent[0]], delimiter=separator, quoting=csv.QUOTE_NONE), [])
         named, full = widths
+        if any(value.startswith('"') and value.count('"') % 2 for value in fields):
+            return None  # a quote not closed in its field took the separator after it (1,"北京,上海"会议)
         if len(fields) == named or (len(fields) == full and not any(v.strip() for v in fields[named:])):
             return fields
         return None
@@ -266,10 +291,13 @@ class TextTableReader:
         text_at = self._text_column(header, first, names, keys)
         title_at = keys.index(TITLE) if TITLE in keys and keys.index(TITLE) != text_at else None
         literal_quotes: list[int] = []  # the lines with a quote inside a field not in quotes
-        quoted_texts: list[int] = []  # the lines whose field opens with a quote closed before its end
+        quoted_texts: list[tuple[int, str]] = []  # the lines (and line) whose field's quote closes early
         ambiguous: list[tuple[int, int]] = []  # fields in quotes over lines that each read as a row
         id_at = keys.index("id") if "id" in keys and keys.index("id") != text_at else (0 if text_at else None)
-        ids: set[str] = set()  # the shapes of the ids of the one-line rows
+        fallback = "id" not in keys  # the first column taken as ids only where its one-line values differ
+        ids: set[str] = set()  # the id column's values in the one-line rows
+        repeated = False  # a value found twice there
+        pending: list[tuple[int, int, list[str]]] = []  # stray by the fallback column, if its values differ
         info.variant = said(K.VARIANT_TABLE, separator=separator, column=names[text_at])
         reader = csv.reader(lines, delimiter=separator, strict=True)
         examples: dict[str, str] = {}
@@ -288,21 +316,26 @@ class TextTableReader:
                 if read is None:
                     raise self.fail(line, K.TABLE_BROKEN, problem=str(exc)) from None
                 row = read
-                quoted_texts.append(start)
+                quoted_texts.append((start, recent[0].rstrip("\r")[:_QUOTE]))
             if not row or (len(row) == 1 and not row[0].strip()):
                 continue  # a blank line between rows
             if numbers[-1] > start:
                 if separator == "\t" and any("\t" in f and "\n" in f for f in row):
                     raise self.fail(start, K.TABLE_RUNAWAY_QUOTE, end=numbers[-1])
                 verdict = quoted_rows(recent, separator, (len(names), width), id_at, ids)
-                if verdict == STRAY:
+                if verdict == STRAY and fallback:
+                    pending.append((start, numbers[-1], list(recent)))
+                elif verdict == STRAY:
                     raise self.fail(start, K.TABLE_STRAY_QUOTE, end=numbers[-1], width=len(names))
                 if verdict == AMBIGUOUS:
                     ambiguous.append((start, numbers[-1]))
             else:
-                if id_at is not None and id_at < len(row) and (shape := id_shape(row[id_at])):
-                    ids.add(shape)
-                if start not in quoted_texts and literal_quote(recent[-1], separator):
+                if id_at is not None and id_at < len(row) and id_shape(value := row[id_at].strip()):
+                    repeated = repeated or value in ids
+                    ids.add(value)
+                if (not quoted_texts or quoted_texts[-1][0] != start) and literal_quote(
+                    recent[-1], separator
+                ):
                     literal_quotes.append(start)
             if len(row) not in (len(names), width) or any(value.strip() for value in row[len(names) :]):
                 shown = separator.join(row)[:_QUOTE]
@@ -335,11 +368,17 @@ class TextTableReader:
         for column, (line, value) in tagged.items():
             if column not in untagged:  # one token a row with its tag: CoNLL with a header, not texts
                 raise self.fail(line, K.TABLE_TAGS, column=column, value=value[:_QUOTE], text=names[text_at])
+        for line, end, lines_of in pending:
+            if not repeated and quoted_rows(lines_of, separator, (len(names), width), id_at, ids) == STRAY:
+                raise self.fail(line, K.TABLE_STRAY_QUOTE, end=end, width=len(names))
+            ambiguous.append((line, end))
+        ambiguous.sort()
         if ambiguous:
             (line, end), count = ambiguous[0], len(ambiguous)
             info.warnings.append(said(K.WARN_TABLE_QUOTED_ROWS, line=line, end=end, count=count))
         if quoted_texts:
-            info.notes.append(said(K.NOTE_TABLE_QUOTED_TEXT, line=quoted_texts[0], count=len(quoted_texts)))
+            (line, row_text), count = quoted_texts[0], len(quoted_texts)
+            info.notes.append(said(K.NOTE_TABLE_QUOTED_TEXT, line=line, row=row_text, count=count))
         if literal_quotes:
             info.notes.append(
                 said(K.NOTE_TABLE_LITERAL_QUOTE, line=literal_quotes[0], count=len(literal_quotes))

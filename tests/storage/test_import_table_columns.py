@@ -92,6 +92,8 @@ def test_a_field_opening_with_a_quote_closed_inside_it_is_text_said_in_a_note(
     assert texts(sqlite_project) == ["北京", '"一带一路"倡议', '"上海"浦东"新区"']
     notes = " ".join(map(str, report.notes))
     assert "its quotes kept, the line having the header's fields so read (line 3; 2 line(s) in all)" in notes
+    row = '2,"一带一路"倡议,pos'.replace(",", separator)  # the line itself, not an example
+    assert f"ends ({row!r}) was read as text" in notes
     assert "as Excel reads it" not in notes
 
 
