@@ -9,6 +9,7 @@ import pytest
 from model.spans import Origin
 from model.suggest import rules
 from model.suggest.suggestion import Suggestion
+from tests.gold_fixtures import gold_items
 from tests.model.test_suggest_rules import make_ctx, spans
 
 # jieba dictionary frequencies the rules consult (a rare district word, frequent common nouns)
@@ -116,20 +117,8 @@ def test_a_persons_form_of_address_is_cut_from_the_pretrained_taggers_reading() 
 def test_the_general_news_fixture_is_well_formed() -> None:
     """The benchmark fixture (``tests/bench/bench_general.py``): a header with its annotation choices, then
     articles whose gold spans lie inside their text, do not overlap and carry PER/LOC/ORG."""
-    import json
-    from pathlib import Path
-
-    path = Path(__file__).resolve().parents[1] / "fixtures" / "general_news.jsonl"
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
-    assert rows[0]["header"]["guidelines"]
-    articles = rows[1:]
+    articles = gold_items("general_news")
     assert {r["half"] for r in articles} == {"dev", "check", "fresh"}
-    assert [r["id"] for r in articles] == list(range(len(articles)))
-    for r in articles:
-        last_end = 0
-        for start, end, label in sorted(r["entities"]):
-            assert last_end <= start < end <= len(r["text"]) and label in ("PER", "LOC", "ORG"), r["id"]
-            last_end = end
 
 
 @pytest.mark.parametrize(

@@ -6,13 +6,11 @@ fix."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
 from model.suggest import SuggestionEngine, lexicons, rules
 from model.suggest.tokenizer import Token
+from tests.gold_fixtures import gold_items
 from tests.model.test_suggest_rules import make_ctx, spans
 
 
@@ -141,17 +139,8 @@ def test_a_department_that_names_no_ministry_keeps_jiebas_tag() -> None:
 def test_the_news_kinds_fixture_is_well_formed() -> None:
     """``tests/bench/bench_general.py --fixture general_news_kinds``: a header, then items whose gold spans
     lie inside their text, do not overlap and carry PER/LOC/ORG."""
-    path = Path(__file__).resolve().parents[1] / "fixtures" / "general_news_kinds.jsonl"
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
-    assert rows[0]["header"]["guidelines"]
-    items = rows[1:]
+    items = gold_items("general_news_kinds")
     assert {r["half"] for r in items} == {"dev", "check"} and 20 <= len(items) <= 30
-    assert [r["id"] for r in items] == list(range(len(items)))
-    for r in items:
-        last_end = 0
-        for start, end, label in sorted(r["entities"]):
-            assert last_end <= start < end <= len(r["text"]) and label in ("PER", "LOC", "ORG"), r["id"]
-            last_end = end
 
 
 @pytest.mark.parametrize(
