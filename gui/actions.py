@@ -300,10 +300,7 @@ class AnnotationActions(QObject):
                 return
             session.update_progress()
         undecided = sum(s.status is Status.SUGGESTED for s in state.spans) if plan else 0  # no labels
-        said = self.tr(
-            "Marked done with {0:,} suggestion(s) undecided: they are not labels and are not exported "
-            "({1} takes the mark back)."
-        )
+        said = self.tr("Marked done with {0:,} suggestion(s) undecided, not exported ({1} undoes).")
         note = said.format(undecided, self._keys_of("undo")) if undecided else ""
         session.next_document(unfinished=True, also=note)  # said with "Every document is done" if it stays
         if note and session.document is not None and session.document.id != state.ctx.document_id:

@@ -223,8 +223,8 @@
         <translation>另有 {0} 处位于更长的建议之内，保持原样。</translation>
     </message>
     <message>
-        <source>Marked done with {0:,} suggestion(s) undecided: they are not labels and are not exported ({1} takes the mark back).</source>
-        <translation>已标记完成，仍有 {0:,} 条建议未处理：它们不是标注，不会导出（{1} 可撤销该标记）。</translation>
+        <source>Marked done with {0:,} suggestion(s) undecided, not exported ({1} undoes).</source>
+        <translation>已标记完成，{0:,} 条建议未处理，不会导出（{1} 撤销）。</translation>
     </message>
     <message>
         <source>Nothing to undo: the undo history begins when the window opens.</source>

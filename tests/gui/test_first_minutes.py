@@ -172,10 +172,7 @@ def test_ctrl_return_says_how_many_suggestions_it_left_undecided(
     press(qtbot, window, K.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert window.session.document.id != first
     said = window.statusBar().currentMessage()
-    assert said == (
-        "Marked done with 4 suggestion(s) undecided: they are not labels and are not exported "
-        "(Ctrl+Z takes the mark back)."
-    )
+    assert said == "Marked done with 4 suggestion(s) undecided, not exported (Ctrl+Z undoes)."
     press(qtbot, window, K.Key_Z, Qt.KeyboardModifier.ControlModifier)  # back to the article, not done
     assert window.session.document.id == first
 
@@ -201,8 +198,8 @@ def test_ctrl_return_on_the_last_unfinished_article_says_both(
     press(qtbot, window, K.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert window.session.document.id == corpus[0]
     assert window.statusBar().currentMessage() == (
-        "Every document is done. Well done! Marked done with 5 suggestion(s) undecided: they are not labels "
-        "and are not exported (Ctrl+Z takes the mark back)."
+        "Every document is done. Well done! Marked done with 5 suggestion(s) undecided, not exported "
+        "(Ctrl+Z undoes)."
     )
 
 
