@@ -60,7 +60,9 @@ def application_name() -> str:
 
 
 def transaction_begun(conn: Connection, lock_wait_ms: int) -> None:
-    """At the start of every transaction, in one statement: its lock wait and the server's side settings the
+    """At the start of every transaction, in one statement: its lock wait (a statement waits at most
+    ``lock_wait_ms`` for a lock, as SQLite's ``busy_timeout``: without it an action waited as long as the lock
+    was held, the window frozen), the server's side settings the
     server accepted (``SERVER_SETTINGS``), all ``SET LOCAL``, and the backend that runs it (``still_working``
     watches it, ``orphaned`` notes it). A pooler in transaction mode hands each transaction to whichever
     server connection is free, so a session's ``SET lock_timeout`` (made on the one the connection first
@@ -148,14 +150,11 @@ def pg_engine(url: URL, connect_wait_s: int, lock_wait_ms: int) -> Engine:
     event.listen(engine, "handle_error", note_holders)  # a lock waited for in vain: who holds locks
     event.listen(engine, "begin", lambda conn: transaction_begun(conn, lock_wait_ms))
 
-    def lock_wait(dbapi_connection: Any, _record: Any) -> None:
+    def connected(dbapi_connection: Any, _record: Any) -> None:
         """A new connection: which of ``SERVER_SETTINGS`` the server accepts (each transaction sets them, with
-        its lock wait: ``transaction_begun``; none is set for the session, which through a pooler in
+        its lock wait, in ``transaction_begun``; none is set for the session, which through a pooler in
         transaction mode stayed on the shared server connection, seen by other programs), who it is, and
-        backends this process gave up. The lock wait: a statement waits at most ``lock_wait_ms`` for a lock
-        (a row another session is writing, a ``LOCK TABLE`` held in psql), as SQLite's ``busy_timeout``:
-        without it an action waited as long as the lock was held, the window frozen, and then reported it
-        done."""
+        backends this process gave up."""
         import psycopg
 
         autocommit = dbapi_connection.autocommit
@@ -182,5 +181,5 @@ def pg_engine(url: URL, connect_wait_s: int, lock_wait_ms: int) -> Engine:
         finally:
             dbapi_connection.autocommit = autocommit
 
-    event.listen(engine, "connect", lock_wait)
+    event.listen(engine, "connect", connected)
     return engine
