@@ -1,7 +1,7 @@
 """Benchmark of the CRF (issue 7): accuracy trained on MSRA, the learning curve with retraining, and speed.
 
 Usage: python tests/bench/bench_crf.py [full|curve|order|speed ...] [--iterations N] [--cache PATH]
-       [--limit N] [--on test|dev|dev2|dev3|dev4|dev5|dev5-own|...] [--pretrained no|yes|both]
+       [--limit N] [--on test|dev|dev2|dev3|dev4|dev5|dev5-own|dev6|dev6-list|...] [--pretrained no|yes|both]
        [--curve-c1 X] [--curve-c2 X] [--curve-minfreq X] [--curve-threshold X]
 
 * ``full``: train on all of ``train_variant.bio`` (one sentence = one document), score on ``test.bio``:
@@ -11,7 +11,8 @@ Usage: python tests/bench/bench_crf.py [full|curve|order|speed ...] [--iteration
   blocks drawn from all over train_variant; ``--on dev3``, ``--on dev4``: two contiguous stretches of it,
   read in order as MSRA test is; ``--on dev5``: a third stretch in MSRA test's form, full-width and with
   train_variant's cut sentences joined again, ``dev5-own``: the same documents in train_variant's form,
-  ``dev5-fold``, ``dev5-join``: one of the two changes; all in ``common.py``) in documents
+  ``dev5-fold``, ``dev5-join``: one of the two changes; ``--on dev6``, ``dev6-list``: a stretch with
+  lists of names in its first half, as MSRA test has; all in ``common.py``) in documents
   of 20 sentences, suggest → confirm → learn in order, the CRF retrained every ``--every`` documents on all
   documents seen so far; next to the dictionary-only curve and the cold second half (the same suggestions
   before any learning: what the loop adds is the difference); without and with the pretrained tagger (LAC:
