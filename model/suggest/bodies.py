@@ -290,6 +290,8 @@ _VENUE_PARTS = ("奥体",)
 # Words before a place that make it where a match is played (在 上海 浦东 主场 作战), not who plays it
 _WHERE = frozenset({"在", "于", "到"})
 _CLUB_NAME = (2, 3)  # characters of a club's name after its city
+# The lengths of a word holding a city (two or three characters) and a club's name (山东泰山, 武汉三镇)
+_CITY_AND_CLUB = frozenset(city + name for city in (2, 3) for name in _CLUB_NAME)
 # A team or a player after a country is no club (印尼 女队 is merge_place_org's; 印尼 名将, 中国 选手, 球员).
 _SPORTS_PEOPLE = frozenset("队将手员")
 
@@ -328,7 +330,7 @@ def place_club(ctx: Context) -> list[Suggestion]:
             flag = toks[i + 1].flag
             if flag[:1] in ("n", "j", "x") or flag == OOV:
                 last = i + 1
-        else:
+        elif len(w) in _CITY_AND_CLUB:  # no look-up in the gazetteer for shorter or longer words
             n = next((n for n in (2, 3) if gaz.get(w[:n]) == "LOC"), 0)
             if n and len(w) - n in _CLUB_NAME and _club_name(ctx, w[n:]):
                 last = i
