@@ -88,8 +88,9 @@ def merge_place_org(ctx: Context) -> list[Suggestion]:
     A head that is itself a known organisation takes no modifiers but an ordinal or a grade (中国 支持 联合国
     stays; 郑州市 中级 人民法院 is one)."""
     out: list[Suggestion] = []
+    heads = ctx.lex.org_suffixes.last_chars  # a word whose last character ends no head ends none (most)
     for k, tok in enumerate(ctx.tokens):
-        if k == 0 or not all_han(tok.word):
+        if k == 0 or (tok.word[-1] not in heads and tok.word != _TEAM) or not all_han(tok.word):
             continue
         if (ctx.lex.org_suffix(tok.word) is None and tok.word != _TEAM) or _facility_head(ctx, tok):
             continue
