@@ -315,6 +315,8 @@ def short_names(ctx: Context, chosen: list[Suggestion]) -> list[Suggestion]:
     (巴西队 → 巴西) or anonymised (某某) is not one. A club named with its city gives its name without it
     (上海海港 … 海港), a name a descriptor introduced gives itself (视频网站B站 … B站, ``bodies``).
     Applied after resolution."""
+    if not any(s.label == "ORG" for s in chosen):
+        return []  # only an organisation has a short name (most texts hold none)
     starts = {t.start: i for i, t in enumerate(ctx.tokens)}
     ends = {t.end: i for i, t in enumerate(ctx.tokens)}
     stems: set[str] = set()
