@@ -149,6 +149,7 @@ def split_conjunctions(text: str, tokens: list[Token], lex: Lexicons) -> list[To
 _DESCRIPTORS = frozenset({"平台", "网站", "品牌", "企业", "公司", "巨头", "车企", "电商", "运营商", "厂商"})
 _COMPOUND_DESCRIPTORS = ("平台", "网站")
 _COMPOUND_MAX = 4
+_DESCRIPTOR_ENDS = frozenset(w[-1] for w in (*_DESCRIPTORS, *_COMPOUND_DESCRIPTORS))  # a cheap pre-check
 # Characters that are words of their own before or after a name (公司 是, 企业 要 想, 平台 上).
 _STOP_CHARS = frozenset(
     "和与及的在将已也都是了把被对向从等称说要会能给让由为于以并就又还曾正仍再才共均上中内里下后前时有去来到"
@@ -271,7 +272,7 @@ def introduced_name(ctx: Context) -> list[Suggestion]:
     out: list[Suggestion] = []
     toks = ctx.tokens
     for i in range(len(toks) - 1):
-        if not _descriptor(toks, i):
+        if toks[i].word[-1] not in _DESCRIPTOR_ENDS or not _descriptor(toks, i):
             continue
         j = _name_words(ctx, i + 1)
         if j == i + 1:
