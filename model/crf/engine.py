@@ -37,7 +37,7 @@ from model.pretrained import Analysis, PretrainedTagger, joined_organisations, r
 from model.spans import Entity
 from model.suggest.engine import SuggestionEngine
 from model.suggest.organisations import name_tail
-from model.suggest.places import governments_as_names
+from model.suggest.places import GOVERNMENT_WORDS, governments_as_names
 from model.suggest.suggestion import Suggestion
 from model.suggest.tokenizer import to_half_width
 
@@ -172,6 +172,8 @@ class ModelAssistedEngine:
         if org is None or loc is None or self._names_governments_whole(org):
             return sources
         every = [s for source in sources for s in source]
+        if not any(s.label == org and text.endswith(GOVERNMENT_WORDS, s.start, s.end) for s in every):
+            return sources  # no government among them (most texts): nothing to read again
         return tuple(governments_as_names(text, found, every, org=org, loc=loc) for found in sources)
 
     def _names_governments_whole(self, org: str) -> bool:

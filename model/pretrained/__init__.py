@@ -9,6 +9,7 @@ or None (logged once) when the package cannot be imported, so that newstag works
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import os
 import threading
@@ -70,7 +71,7 @@ def without_titles(text: str, entities: Sequence[Suggestion]) -> list[Suggestion
     from model.suggest import lexicons
 
     titles = lexicons.load().titles
-    lengths = sorted({len(t) for t in titles}, reverse=True)
+    lengths = _lengths(titles)
     out = []
     for s in entities:
         if s.label == "PER":
@@ -82,6 +83,12 @@ def without_titles(text: str, entities: Sequence[Suggestion]) -> list[Suggestion
                 s = Suggestion(s.start, s.end - cut, s.label, s.origin, s.detail, s.score)
         out.append(s)
     return out
+
+
+@functools.lru_cache(maxsize=4)
+def _lengths(words: frozenset[str]) -> tuple[int, ...]:
+    """The lengths of ``words``, longest first (the bundled titles': computed once, not for every text)."""
+    return tuple(sorted({len(w) for w in words}, reverse=True))
 
 
 def joined_organisations(entities: Sequence[Suggestion]) -> list[Suggestion]:

@@ -149,6 +149,7 @@ def split_conjunctions(text: str, tokens: list[Token], lex: Lexicons) -> list[To
 _DESCRIPTORS = frozenset({"平台", "网站", "品牌", "企业", "公司", "巨头", "车企", "电商", "运营商", "厂商"})
 _COMPOUND_DESCRIPTORS = ("平台", "网站")
 _COMPOUND_MAX = 4
+_DESCRIPTOR_ENDS = frozenset(w[-1] for w in (*_DESCRIPTORS, *_COMPOUND_DESCRIPTORS))  # a cheap pre-check
 # Characters that are words of their own before or after a name (公司 是, 企业 要 想, 平台 上).
 _STOP_CHARS = frozenset(
     "和与及的在将已也都是了把被对向从等称说要会能给让由为于以并就又还曾正仍再才共均上中内里下后前时有去来到"
@@ -271,7 +272,7 @@ def introduced_name(ctx: Context) -> list[Suggestion]:
     out: list[Suggestion] = []
     toks = ctx.tokens
     for i in range(len(toks) - 1):
-        if not _descriptor(toks, i):
+        if toks[i].word[-1] not in _DESCRIPTOR_ENDS or not _descriptor(toks, i):
             continue
         j = _name_words(ctx, i + 1)
         if j == i + 1:
@@ -290,6 +291,8 @@ _VENUE_PARTS = ("奥体",)
 # Words before a place that make it where a match is played (在 上海 浦东 主场 作战), not who plays it
 _WHERE = frozenset({"在", "于", "到"})
 _CLUB_NAME = (2, 3)  # characters of a club's name after its city
+# The lengths of a word holding a city (two or three characters) and a club's name (山东泰山, 武汉三镇)
+_CITY_AND_CLUB = frozenset(city + name for city in (2, 3) for name in _CLUB_NAME)
 # A team or a player after a country is no club (印尼 女队 is merge_place_org's; 印尼 名将, 中国 选手, 球员).
 _SPORTS_PEOPLE = frozenset("队将手员")
 
@@ -328,7 +331,7 @@ def place_club(ctx: Context) -> list[Suggestion]:
             flag = toks[i + 1].flag
             if flag[:1] in ("n", "j", "x") or flag == OOV:
                 last = i + 1
-        else:
+        elif len(w) in _CITY_AND_CLUB:  # no look-up in the gazetteer for shorter or longer words
             n = next((n for n in (2, 3) if gaz.get(w[:n]) == "LOC"), 0)
             if n and len(w) - n in _CLUB_NAME and _club_name(ctx, w[n:]):
                 last = i

@@ -88,8 +88,9 @@ def merge_place_org(ctx: Context) -> list[Suggestion]:
     A head that is itself a known organisation takes no modifiers but an ordinal or a grade (中国 支持 联合国
     stays; 郑州市 中级 人民法院 is one)."""
     out: list[Suggestion] = []
+    heads = ctx.lex.org_suffixes.last_chars  # a word whose last character ends no head ends none (most)
     for k, tok in enumerate(ctx.tokens):
-        if k == 0 or not all_han(tok.word):
+        if k == 0 or (tok.word[-1] not in heads and tok.word != _TEAM) or not all_han(tok.word):
             continue
         if (ctx.lex.org_suffix(tok.word) is None and tok.word != _TEAM) or _facility_head(ctx, tok):
             continue
@@ -115,13 +116,15 @@ def merge_place_org(ctx: Context) -> list[Suggestion]:
 FACILITY_HEADS = ("体育场", "体育馆", "体育中心", "体育园", "会展中心", "展览中心", "博览中心", "大剧院")
 
 
-_FACILITY_REACH = max(len(h) for h in FACILITY_HEADS)
+_FACILITY_LAST = frozenset(h[-1] for h in FACILITY_HEADS)
 
 
 def _facility_head(ctx: Context, tok: Token) -> str | None:
-    """The venue head the text ends with at the end of ``tok``, or None."""
-    before = ctx.text[max(0, tok.end - _FACILITY_REACH) : tok.end]
-    return next((h for h in FACILITY_HEADS if before.endswith(h)), None)
+    """The venue head the text ends with at the end of ``tok``, or None. Asked of every word: one set test
+    of its last character first (场, 馆, 心, 园, 院), no slice and no scan over the heads for most words."""
+    if ctx.text[tok.end - 1] not in _FACILITY_LAST:
+        return None
+    return next((h for h in FACILITY_HEADS if ctx.text.endswith(h, 0, tok.end)), None)
 
 
 def place_facility(ctx: Context) -> list[Suggestion]:
@@ -312,6 +315,8 @@ def short_names(ctx: Context, chosen: list[Suggestion]) -> list[Suggestion]:
     (巴西队 → 巴西) or anonymised (某某) is not one. A club named with its city gives its name without it
     (上海海港 … 海港), a name a descriptor introduced gives itself (视频网站B站 … B站, ``bodies``).
     Applied after resolution."""
+    if not any(s.label == "ORG" for s in chosen):
+        return []  # only an organisation has a short name (most texts hold none)
     starts = {t.start: i for i, t in enumerate(ctx.tokens)}
     ends = {t.end: i for i, t in enumerate(ctx.tokens)}
     stems: set[str] = set()

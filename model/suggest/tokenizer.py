@@ -201,18 +201,21 @@ class JiebaTokenizer:
             self.load()
         out: list[Token] = []
         append = out.append
+        # a Token made as the tuple it is, without the named tuple's __new__ (a Python call per word)
+        make = tuple.__new__
         pos = 0
         if not self.pos_hmm:
             self._pos.makesure_userdict_loaded()  # the tags of words added since
             tags = self._pos.word_tag_tab
+            get = tags.get
             for word in self._tokenizer.cut(text, HMM=True):
                 end = pos + len(word)
-                append(Token(pos, end, word, dictionary_flag(word, tags)))
+                append(make(Token, (pos, end, word, get(word) or dictionary_flag(word, tags))))
                 pos = end
             return out
         for pair in self._pos.cut(text, HMM=True):
             word = pair.word
             end = pos + len(word)
-            append(Token(pos, end, word, pair.flag))
+            append(make(Token, (pos, end, word, pair.flag)))
             pos = end
         return out
