@@ -1,0 +1,35 @@
+"""Wrong or lost spans of the rules in ordinary news: a listed company used as a verb (在网上淘宝) or as a
+person's name (他叫高通), a square named after a paper (纽约时报广场), a verb ending like a parent body (举行
+商务部), a body jieba cuts across (市大/数据/局局长), a company before its chief (华为任正非) and 组织 after a
+body (教育部组织专家). Each case failed before its fix."""
+
+from __future__ import annotations
+
+import pytest
+
+from model.suggest import SuggestionEngine, rules
+from tests.model.test_suggest_rules import make_ctx, spans
+
+
+@pytest.fixture(scope="module", params=["msra", "general"])
+def engine(request: pytest.FixtureRequest) -> SuggestionEngine:
+    e = SuggestionEngine(labels=("PER", "LOC", "ORG"), conventions=request.param)
+    e.warm_up()
+    return e
+
+
+def _found(engine: SuggestionEngine, text: str) -> list[tuple[str, str]]:
+    return [(text[s.start : s.end], s.label) for s in engine.suggest(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("教育部组织专家进行评审。", ["教育部"]),
+        ("由中宣部、全国总工会组织的报告团来到这里。", ["中宣部", "全国总工会"]),
+    ],
+)
+def test_organise_after_a_body_is_the_verb(engine: SuggestionEngine, text: str, expected: list[str]) -> None:
+    assert [w for w, label in _found(engine, text) if label == "ORG"] == expected
+    ctx = make_ctx("欧佩克/nt 组织/v 成员国/n", base={0: "ORG"})
+    assert spans(ctx, rules.merge_place_org(ctx)) == [("欧佩克组织", "ORG")]  # after a name, the body
