@@ -33,3 +33,12 @@ def test_organise_after_a_body_is_the_verb(engine: SuggestionEngine, text: str, 
     assert [w for w, label in _found(engine, text) if label == "ORG"] == expected
     ctx = make_ctx("欧佩克/nt 组织/v 成员国/n", base={0: "ORG"})
     assert spans(ctx, rules.merge_place_org(ctx)) == [("欧佩克组织", "ORG")]  # after a name, the body
+
+
+def test_a_verb_ending_like_a_bank_is_no_parent_of_the_ministry_after_it(engine: SuggestionEngine) -> None:
+    assert _found(engine, "昨天举行商务部新闻发布会。") == [("商务部", "ORG")]
+    assert ("商务部", "ORG") in _found(engine, "进行商务部组织的培训后，他回到公司。")
+    assert _found(engine, "他在银行科技部工作过。") == []  # a bank's department, as before
+    ctx = make_ctx("举行/v 商务部/nt 发布会/n")
+    assert not rules.after_a_parent(ctx.tokens, 1)
+    assert rules.after_a_parent(make_ctx("该行/r 商务部/nt").tokens, 1)  # that bank's
