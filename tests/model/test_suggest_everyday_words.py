@@ -42,3 +42,21 @@ def test_a_verb_ending_like_a_bank_is_no_parent_of_the_ministry_after_it(engine:
     ctx = make_ctx("举行/v 商务部/nt 发布会/n")
     assert not rules.after_a_parent(ctx.tokens, 1)
     assert rules.after_a_parent(make_ctx("该行/r 商务部/nt").tokens, 1)  # that bank's
+
+
+@pytest.mark.parametrize(
+    ("spec", "expected"),
+    [
+        ("市大/n 数据/n 局局长/n 介绍/v", [("市大数据局", "ORG")]),  # the level and the chief in words
+        ("据/p 市大/n 数据/n 局/n 消息/n", [("市大数据局", "ORG")]),
+        ("市卫健委/n 主任/b 表示/v", [("市卫健委", "ORG")]),
+        ("县公安局/n 民警/n", [("县公安局", "ORG")]),
+        ("市/n 数据/n 局局长/n 表示/v", [("市数据局", "ORG")]),
+        ("市大/n 数据中心/n 负责人/n", []),  # no body head
+        ("市民/n 教育/vn 活动/n", []),
+        ("财政/n 部长/n 表示/v", []),  # 部长 is no 部 and 部长
+    ],
+)
+def test_a_body_jieba_cuts_across_its_level_or_its_chief(spec: str, expected: list[tuple[str, str]]) -> None:
+    ctx = make_ctx(spec)
+    assert spans(ctx, rules.state_body(ctx)) == expected
