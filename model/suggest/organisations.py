@@ -180,19 +180,28 @@ _PAPER_HEADS = ("日报", "晚报", "早报", "晨报", "时报", "商报", "邮
 _PAPER_NAME = 2  # characters at least before the head in the same word
 
 
+# A square named after a paper (纽约时报 广场, 时报 广场: Times Square) is a place, not the paper.
+_SQUARE = "广场"
+
+
 def newspaper(ctx: Context) -> list[Suggestion]:
     """A word ending in a paper's head with a name before it (经济日报/n, 工人日报/nz, 北京晚报/nz), or a
     place and the head as its own word (海峡/ns 时报/n) → ORG. Not the head alone (据 日报, 晚报), nor
-    6日 报道 (no word ends in the head there)."""
+    6日 报道 (no word ends in the head there). Before 广场 the paper names a square: the paper and 广场 →
+    LOC (纽约时报 广场, 时报 广场: rule ``paper_square``)."""
     out: list[Suggestion] = []
-    for i, tok in enumerate(ctx.tokens):
+    toks = ctx.tokens
+    for i, tok in enumerate(toks):
         if not tok.word.endswith(_PAPER_HEADS) or not all_han(tok.word):  # one test for all heads: fast
+            continue
+        if i + 1 < len(toks) and toks[i + 1].word == _SQUARE:
+            out.append(rule_suggestion(tok.start, toks[i + 1].end, "LOC", "paper_square", 0.8))
             continue
         head = next(h for h in _PAPER_HEADS if tok.word.endswith(h))
         if len(tok.word) - len(head) >= _PAPER_NAME:
             start = tok.start
         elif len(tok.word) == len(head) and i and place_word(ctx, i - 1):
-            start = ctx.tokens[i - 1].start
+            start = toks[i - 1].start
         else:
             continue
         out.append(rule_suggestion(start, tok.end, "ORG", "newspaper", 0.8))

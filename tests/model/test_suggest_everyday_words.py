@@ -60,3 +60,18 @@ def test_a_verb_ending_like_a_bank_is_no_parent_of_the_ministry_after_it(engine:
 def test_a_body_jieba_cuts_across_its_level_or_its_chief(spec: str, expected: list[tuple[str, str]]) -> None:
     ctx = make_ctx(spec)
     assert spans(ctx, rules.state_body(ctx)) == expected
+
+
+@pytest.mark.parametrize(
+    ("spec", "base", "expected"),
+    [
+        ("纽约时报/nt 广场/n 挤满/v", {}, [("纽约时报广场", "LOC")]),
+        ("在/p 时报/n 广场/n 跨年/v", {}, [("时报广场", "LOC")]),
+        ("纽约时报/nt 报道/v", {}, [("纽约时报", "ORG")]),  # the paper
+    ],
+)
+def test_a_square_named_after_a_paper_is_a_place(
+    spec: str, base: dict[int, str], expected: list[tuple[str, str]]
+) -> None:
+    ctx = make_ctx(spec, base=base)
+    assert spans(ctx, rules.newspaper(ctx)) == expected
