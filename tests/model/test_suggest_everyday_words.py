@@ -75,3 +75,63 @@ def test_a_square_named_after_a_paper_is_a_place(
 ) -> None:
     ctx = make_ctx(spec, base=base)
     assert spans(ctx, rules.newspaper(ctx)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "周末他常在网上淘宝，买些便宜的日用品。",
+        "不少市民周末喜欢去旧货市场淘宝。",
+        "年轻人喜欢在地摊上淘宝。",
+        "来这里淘宝的游客越来越多。",
+    ],
+)
+def test_a_company_that_is_also_a_verb_is_the_verb_after_a_place_to_do_it(
+    engine: SuggestionEngine, text: str
+) -> None:
+    assert _found(engine, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "她在淘宝上开了一家店。",  # after a preposition
+        "他习惯上淘宝买衣服。",  # 上/f after a word that is no market
+        "网上淘宝店的数量超过千万。",  # before a noun: the platform's shop
+        "商家通过淘宝平台销售农产品。",
+    ],
+)
+def test_the_platform_stays_the_platform(engine: SuggestionEngine, text: str) -> None:
+    assert _found(engine, text) == [("淘宝", "ORG")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("他叫高通，今年二十五岁。", [("高通", "PER")]),
+        ("这位名叫海信的小伙子今年刚大学毕业。", [("海信", "PER")]),
+        ("父母给他取名华为。", [("华为", "PER")]),
+        # a company or a product after all
+        ("这家公司叫海尔，总部设在当地。", [("海尔", "ORG")]),
+        ("一家名为高通的公司在当地注册成立。", [("高通", "ORG")]),
+        ("一款名叫抖音的应用风靡全球。", [("抖音", "ORG")]),  # 抖 is no surname either
+    ],
+)
+def test_a_company_after_a_verb_that_gives_a_name_is_a_persons_name(
+    engine: SuggestionEngine, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _found(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("华为任正非近日接受采访时表示。", [("华为", "ORG"), ("任正非", "PER")]),
+        ("腾讯马化腾出席了大会。", [("腾讯", "ORG"), ("马化腾", "PER")]),
+        ("丰田章一郎说，市场潜力巨大。", [("章一郎", "PER")]),  # a family name before the given name
+    ],
+)
+def test_a_company_before_a_persons_name_is_the_company_unless_a_family_name(
+    engine: SuggestionEngine, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _found(engine, text) == expected
