@@ -27,6 +27,8 @@ def _found(engine: SuggestionEngine, text: str) -> list[tuple[str, str]]:
     [
         ("教育部组织专家进行评审。", ["教育部"]),
         ("由中宣部、全国总工会组织的报告团来到这里。", ["中宣部", "全国总工会"]),
+        ("新华社组织记者深入采访。", ["新华社"]),
+        ("山西教育出版社组织专家编撰丛书。", ["山西教育出版社"]),  # a word before the body's head
     ],
 )
 def test_organise_after_a_body_is_the_verb(engine: SuggestionEngine, text: str, expected: list[str]) -> None:
@@ -135,3 +137,8 @@ def test_a_company_before_a_persons_name_is_the_company_unless_a_family_name(
     engine: SuggestionEngine, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert _found(engine, text) == expected
+
+
+def test_a_papers_office_without_its_name_is_no_organisation(engine: SuggestionEngine) -> None:
+    assert _found(engine, "他先后访问了经济日报社。") == []  # 经济/n 日报社/nt: not the office alone
+    assert _found(engine, "澳门日报社社长出席。") == [("澳门日报社", "ORG")]
