@@ -49,6 +49,7 @@ _FIRST = frozenset(w[0] for w in (*_FIELDS, *_WHOLE))
 _STATE = frozenset({"国家", "国务院", "中央", "中华人民共和国"})
 _LEVELS = frozenset({"省", "市", "县", "区", "州", "自治区", "自治州", "镇", "本市", "我市", "本省", "我省"})
 _LEVEL_CHARS = frozenset("省市县区州镇乡")  # a level jieba may join to what follows (市大/n 数据, 和县)
+_STARTS = _FIRST | _LEVEL_CHARS  # the first characters of a word a body may start in
 # Without any of them a field and head name a body of the state only as a ministry (应急管理部, 外交部: the
 # fields of the State Council's ministries, now or once, as 能源部, 广电部, for 体育部, 新闻部 or 审计部 is
 # a department of anything), under a national head (市场监管总局, 海关总署) or as a commission's short form
@@ -95,6 +96,8 @@ def state_body(ctx: Context) -> list[Suggestion]:
     out: list[Suggestion] = []
     for i, tok in enumerate(ctx.tokens):
         w = tok.word
+        if w[0] not in _STARTS:
+            continue
         m = _BODY.match(ctx.text, tok.start) if w[0] in _FIRST else None
         in_word = m is None and len(w) > 1 and w[0] in _LEVEL_CHARS and w[1] in _FIRST
         if in_word:  # 市大/n 数据 局, 市卫健委/n: jieba joined the level to the body's first characters
