@@ -28,11 +28,12 @@ _MARKETS = ("市场", "集市", "市集", "地摊", "夜市", "早市", "书市"
 _LOCATIVE = "s"
 _POSITIONS = frozenset({"上", "里"})
 _GOING = frozenset({"去", "来", "到", "逛"})
-# The verbs that give a name (他叫高通, 名叫海信的小伙子, 取名华为) …
+# The verbs that give a name (他叫高通, 名叫海信的小伙子, 取名华为, 一名名为华为的男子) …
 _NAMING = frozenset({"叫", "名叫", "叫做", "名为", "取名", "起名", "取名为", "起名叫", "名字叫"})
 # … and what makes the name a company's or a product's after all (这家公司叫海尔, 一款名叫抖音的应用, 一家名为
 # 高通的公司): a kind of organisation or product before the verb or after the name and 的, or a measure word
-# for them before the verb (一家, 这家, 一款).
+# for them before the verb (一家, 这家, 一款); a person's name ends with the clause or before 的, a thing's
+# may go on (名为华为杯的比赛, 名为华为Mate的手机).
 _KINDS = ("公司", "企业", "集团", "品牌", "平台", "网站", "应用", "软件", "产品", "店", "厂", "商", "机构")
 _KIND_MEASURES = frozenset("家款")
 _OF = "的"
@@ -97,12 +98,18 @@ def _a_kind(word: str) -> bool:
 def _a_persons_name(tokens: list[Token], i: int, lex: Lexicons) -> bool:
     """Whether a listed company is a person's name here: after a verb that gives one (他 叫 高通, 名叫 海信 的
     小伙子, 取名 华为), starting with a surname, with no kind of company or product before the verb (这家
-    公司 叫 海尔, 一款 名叫 抖音) or after the name (名为 高通 的 公司)."""
+    公司 叫 海尔, 一款 名叫 抖音) or after the name (名为 高通 的 公司), and ending the clause or before 的
+    (not 名为 华为 杯)."""
     if i == 0 or tokens[i - 1].word not in _NAMING or tokens[i].word[0] not in lex.surnames:
         return False
     if i > 1 and (_a_kind(tokens[i - 2].word) or tokens[i - 2].word[-1] in _KIND_MEASURES):
         return False
-    return not (i + 2 < len(tokens) and tokens[i + 1].word == _OF and _a_kind(tokens[i + 2].word))
+    if i + 1 == len(tokens):
+        return True
+    after = tokens[i + 1].word
+    if after == _OF:
+        return not (i + 2 < len(tokens) and _a_kind(tokens[i + 2].word))
+    return not all_han(after) and not after.isalnum()  # 他叫高通，; not 华为 杯, 华为 Mate
 
 
 def company_reading(tokens: list[Token], i: int, lex: Lexicons) -> str | None:

@@ -117,6 +117,8 @@ def test_the_platform_stays_the_platform(engine: SuggestionEngine, text: str) ->
         ("这家公司叫海尔，总部设在当地。", [("海尔", "ORG")]),
         ("一家名为高通的公司在当地注册成立。", [("高通", "ORG")]),
         ("一款名叫抖音的应用风靡全球。", [("抖音", "ORG")]),  # 抖 is no surname either
+        ("一名名为华为的男子被捕。", [("华为", "PER")]),
+        ("一项名为华为杯的比赛在当地举行。", [("华为", "ORG")]),  # the name goes on: a thing's
     ],
 )
 def test_a_company_after_a_verb_that_gives_a_name_is_a_persons_name(
