@@ -1,7 +1,7 @@
 """Companies of the bundled list (``companies.tsv``) where they are not the company: jieba, which the list
 taught the company as one word, cuts 王华为 as 王/nr 华为/nt and 丰田章一郎 as 丰田/nt 章一郎/nr, and the
 company would replace the person (or stand beside its given name); 在网上淘宝 is a verb and 他叫高通 a
-person's name."""
+person's name (but 这个牌子叫海信 the company's)."""
 
 from __future__ import annotations
 
@@ -28,14 +28,38 @@ _MARKETS = ("市场", "集市", "市集", "地摊", "夜市", "早市", "书市"
 _LOCATIVE = "s"
 _POSITIONS = frozenset({"上", "里"})
 _GOING = frozenset({"去", "来", "到", "逛"})
-# The verbs that give a name (他叫高通, 名叫海信的小伙子, 取名华为, 一名名为华为的男子) …
-_NAMING = frozenset({"叫", "名叫", "叫做", "名为", "取名", "起名", "取名为", "起名叫", "名字叫"})
-# … and what makes the name a company's or a product's after all (这家公司叫海尔, 一款名叫抖音的应用, 一家名为
-# 高通的公司): a kind of organisation or product before the verb or after the name and 的, or a measure word
-# for them before the verb (一家, 这家, 一款); a person's name ends with the clause or before 的, a thing's
-# may go on (名为华为杯的比赛, 名为华为Mate的手机).
+# The verbs that give a name: the named is called it (他叫高通, 名叫海信的小伙子, 一名名为华为的男子) …
+_CALLED = frozenset({"叫", "名叫", "叫做", "名为", "名字叫"})
+# … or is given it (父母给他取名华为, 他给儿子起名叫海信, 他们把孩子取名为华为).
+_GIVEN = frozenset({"取名", "起名", "取名为", "起名叫"})
+# A listed company after such a verb is a person's name only where the named is a person: the word
+# before the verb, past adverbs, time words and 改名 (她也叫华为, 他后来改名叫海尔) and from a name noun to
+# its owner (他的名字叫高通, 他原名叫高通), or the word after the name and 的 (名叫海信的小伙子). Anything
+# else keeps the company, as a wrong person is worse than a missed one: a company, brand, product, shop
+# or animal (公司的名字叫华为, 这个牌子叫海信, 这款车叫丰田, 我们村的超市叫华为, 给这只熊猫取名高通) and a
+# name noun alone (中文名叫华为).
+_PERSON_NOUNS = frozenset(
+    {
+        *("儿子", "女儿", "孩子", "小孩", "男孩", "女孩", "男孩子", "女孩子", "小伙子", "小伙", "姑娘"),
+        *("男子", "女子", "男人", "女人", "男生", "女生", "少年", "少女", "老人", "老汉", "婴儿", "宝宝"),
+        *("妻子", "丈夫", "父亲", "母亲", "爸爸", "妈妈", "哥哥", "弟弟", "姐姐", "妹妹"),
+        *("孙子", "孙女", "外孙", "侄子", "外甥", "长子", "次子", "长女"),
+    }
+)
+# Pronouns and measure words of persons, and a person's name, are the named after a verb of being
+# called (他叫高通, 一位名叫海信的工程师); after a verb of giving only after 给, 把 or 为 (父母给他取名
+# 华为; not 他取名华为, where he may name his company).
+_PRONOUNS = frozenset({"他", "她", "他们", "她们", "我", "你", "您", "我们", "你们"})
+_PERSON_MEASURES = frozenset({"这位", "那位", "一位", "该位", "这名", "那名", "一名", "该名"})
+_GIVERS = frozenset("给把为")
+_NAME_NOUNS = frozenset({"名字", "名", "姓名", "真名", "本名", "原名", "小名", "乳名", "大名", "全名"})
+_SKIPPED_FLAGS = ("d", "t")  # 也/d, 后来/t
+_RENAMED = "改名"
+_PERSON_FLAGS = frozenset({"nr", "nrfg", "nrt"})
+# … and what makes the name a company's or a product's after all (一家名为高通的公司, 一款名叫抖音的
+# 应用): a kind of organisation or product after the name and 的; a person's name ends with the clause
+# or before 的, a thing's may go on (名为华为杯的比赛, 名为华为Mate的手机).
 _KINDS = ("公司", "企业", "集团", "品牌", "平台", "网站", "应用", "软件", "产品", "店", "厂", "商", "机构")
-_KIND_MEASURES = frozenset("家款")
 _OF = "的"
 
 
@@ -95,21 +119,61 @@ def _a_kind(word: str) -> bool:
     return word.endswith(_KINDS)
 
 
-def _a_persons_name(tokens: list[Token], i: int, lex: Lexicons) -> bool:
-    """Whether a listed company is a person's name here: after a verb that gives one (他 叫 高通, 名叫 海信 的
-    小伙子, 取名 华为), starting with a surname, with no kind of company or product before the verb (这家
-    公司 叫 海尔, 一款 名叫 抖音) or after the name (名为 高通 的 公司), and ending the clause or before 的
-    (not 名为 华为 杯)."""
-    if i == 0 or tokens[i - 1].word not in _NAMING or tokens[i].word[0] not in lex.surnames:
+def _a_persons_span(tok: Token, lex: Lexicons) -> bool:
+    """A person's name jieba tags as one: three characters from a surname (张三丰/nr) or a surname and a title
+    (王先生/nr); not a two-character word it tags so (熊猫/nr)."""
+    word = tok.word
+    if tok.flag not in _PERSON_FLAGS or word in lex.not_names or word[0] not in lex.surnames:
         return False
-    if i > 1 and (_a_kind(tokens[i - 2].word) or tokens[i - 2].word[-1] in _KIND_MEASURES):
-        return False
-    if i + 1 == len(tokens):
+    return (len(word) == 3 and all_han(word)) or word[1:] in lex.titles
+
+
+def _a_person(tokens: list[Token], k: int, lex: Lexicons, given: bool) -> bool:
+    """Whether word ``k``, the one named, is a person: a person noun (儿子, 小伙子), or a pronoun, a person's
+    measure word or name (他, 这位, 王先生) if not ``given`` the name or after 给/把/为."""
+    word = tokens[k].word
+    if word in _PERSON_NOUNS:
         return True
-    after = tokens[i + 1].word
-    if after == _OF:
-        return not (i + 2 < len(tokens) and _a_kind(tokens[i + 2].word))
-    return not all_han(after) and not after.isalnum()  # 他叫高通，; not 华为 杯, 华为 Mate
+    if not (word in _PRONOUNS or word in _PERSON_MEASURES or _a_persons_span(tokens[k], lex)):
+        return False
+    return not given or (k > 0 and tokens[k - 1].word in _GIVERS)
+
+
+def _the_named(tokens: list[Token], i: int) -> int:
+    """The word before the verb naming word ``i``: past adverbs, time words and 改名 (她 也 叫, 后来 改名 叫),
+    from a name noun to its owner (他 的 名字 叫, 他 原名 叫); -1 if none."""
+    k = i - 2
+    while k >= 0 and (tokens[k].flag.startswith(_SKIPPED_FLAGS) or tokens[k].word == _RENAMED):
+        k -= 1
+    if k >= 0 and tokens[k].word in _NAME_NOUNS:
+        k -= 1
+        if k >= 0 and tokens[k].word == _OF:
+            k -= 1
+    return k
+
+
+def _a_persons_name(tokens: list[Token], i: int, lex: Lexicons) -> bool:
+    """Whether a listed company is a person's name here: after a verb that gives one, starting with a
+    surname, ending the clause or before 的 (not 名为 华为 杯), and naming a person (他 叫 高通, 名叫 海信 的
+    小伙子, 父母 给 他 取名 华为; not 这个 牌子 叫 海信, 名为 高通 的 公司)."""
+    if i == 0 or tokens[i].word[0] not in lex.surnames:
+        return False
+    verb = tokens[i - 1].word
+    given = verb in _GIVEN
+    if not given and verb not in _CALLED:
+        return False
+    if i + 1 < len(tokens):
+        after = tokens[i + 1].word
+        if after == _OF and i + 2 < len(tokens):
+            thing = tokens[i + 2].word
+            if thing in _PERSON_NOUNS:
+                return True
+            if _a_kind(thing):
+                return False
+        elif after != _OF and (all_han(after) or after.isalnum()):
+            return False  # 名为 华为 杯, 华为 Mate: a thing's name goes on
+    k = _the_named(tokens, i)
+    return k >= 0 and _a_person(tokens, k, lex, given)
 
 
 def company_reading(tokens: list[Token], i: int, lex: Lexicons) -> str | None:

@@ -128,6 +128,56 @@ def test_a_company_after_a_verb_that_gives_a_name_is_a_persons_name(
 
 
 @pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("这家公司的名字叫华为。", "华为"),  # a name noun: its owner is no person
+        ("它的名字叫海尔，意思是更高。", "海尔"),
+        ("公司的前身叫海尔。", "海尔"),
+        ("该公司英文名叫Huawei，中文名叫华为。", "华为"),
+        ("这个品牌后来改名叫海尔。", "海尔"),  # past a time word and 改名: a brand
+        ("当时这个厂叫青岛电冰箱总厂，后来叫海尔。", "海尔"),
+        ("这个牌子叫海信，在当地很有名。", "海信"),
+        ("有一款手机名叫华为。", "华为"),
+        ("这款车叫丰田。", "丰田"),
+        ("这只股票叫万科。", "万科"),
+        ("我们村的超市叫华为。", "华为"),
+        ("网友给这只熊猫取名高通。", "高通"),  # 熊猫/nr: no person
+        ("任正非给公司取名华为，寓意中华有为。", "华为"),
+    ],
+)
+def test_a_company_named_so_stays_the_company_unless_a_person_is_named(
+    engine: SuggestionEngine, text: str, name: str
+) -> None:
+    found = _found(engine, text)
+    assert (name, "ORG") in found
+    assert (name, "PER") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("她也叫华为。", "华为"),  # past an adverb
+        ("他的名字叫高通。", "高通"),  # from the name noun to its owner
+        ("他后来改名叫海尔。", "海尔"),
+        ("他给儿子起名叫海信，希望孩子有出息。", "海信"),
+        ("他们把孩子取名为华为。", "华为"),
+        ("这个小伙子叫海信。", "海信"),
+        ("一位名叫海信的工程师说。", "海信"),  # a person's measure word
+    ],
+)
+def test_a_company_naming_a_person_is_a_persons_name(engine: SuggestionEngine, text: str, name: str) -> None:
+    assert (name, "PER") in _found(engine, text)
+
+
+def test_a_pronoun_before_a_verb_of_giving_names_only_after_give() -> None:
+    lex = make_ctx("他/r").lex
+    tokens = make_ctx("他/r 取名/v 华为/nt 。/x").tokens  # he may name his company
+    assert rules.company_reading(tokens, 2, lex) == "ORG"
+    tokens = make_ctx("父母/n 给/p 他/r 取名/v 华为/nt 。/x").tokens
+    assert rules.company_reading(tokens, 4, lex) == "PER"
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("华为任正非近日接受采访时表示。", [("华为", "ORG"), ("任正非", "PER")]),
