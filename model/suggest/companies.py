@@ -21,11 +21,19 @@ ORG, PER = "ORG", "PER"
 _FAMILY_NAMES = frozenset({"丰田"})
 # Listed companies that are also verbs (淘宝: to hunt for bargains, 在网上淘宝, 去旧货市场淘宝) …
 _ALSO_VERBS = frozenset({"淘宝"})
-# … after a place where one does it: a locative word (网上/s), a market (旧货市场, 书市, 地摊 上), or any
-# word after a verb of going (去 潘家园, 来 这里); the platform follows a preposition or a verb (在 淘宝 上,
-# 上 淘宝 买).
-_MARKETS = ("市场", "集市", "市集", "地摊", "夜市", "早市", "书市", "旧货", "古玩城", "商品城")
-_LOCATIVE = "s"
+# … after a place where one does it: online (网上, 线上), a market after 在 or a verb of going (在二手市场,
+# 去潘家园旧货市场, 在地摊上), or any word after a verb of going but a time (去潘家园, 来这里; not 到明年,
+# 到今天, 到那时); the platform follows a preposition or a verb (在淘宝上, 上淘宝买). Business news speaks of
+# the platform in its markets and places (在中国电商市场淘宝占据半壁江山, 农村市场淘宝和拼多多, 国内淘宝的
+# 交易额, 海外淘宝的用户): a market is one to hunt in only by itself (书市, 夜市) or of second-hand goods.
+_ONLINE = frozenset({"网上", "线上"})
+_MARKETS = ("集市", "市集", "地摊", "夜市", "早市", "书市", "古玩城", "商品城")
+_MARKET = "市场"
+_SECOND_HAND = ("旧货", "二手", "古玩", "跳蚤", "花鸟", "文玩")  # 旧货 市场, 二手市场; not 电商市场, 零售市场
+_INTO = frozenset({"在", "去", "来", "到", "逛"})  # what the market's words follow: 在 潘家园 旧货 市场
+_MARKET_WORDS = 3  # words of the market's name at most (潘家园 旧货 市场)
+_TIME = "t"  # jieba's time words (明年/t, 今天/t); 那时/r, 此时/r end in 时
+_WHEN = "时"
 _POSITIONS = frozenset({"上", "里"})
 _GOING = frozenset({"去", "来", "到", "逛"})
 # The verbs that give a name: the named is called it (他叫高通, 名叫海信的小伙子, 一名名为华为的男子) …
@@ -96,22 +104,46 @@ def _before_a_person(tokens: list[Token], i: int, lex: Lexicons) -> bool:
     )
 
 
+def _a_market(tokens: list[Token], k: int) -> bool:
+    """Whether word ``k`` ends a market to hunt in after 在 or a verb of going (在 二手市场, 去 潘家园 旧货
+    市场, 在 地摊): one by itself or one of second-hand goods, not a market of business news (在 中国 电商
+    市场)."""
+    word = tokens[k].word
+    if not word.endswith(_MARKETS):
+        if not word.endswith(_MARKET):
+            return False
+        before = tokens[k - 1].word if k > 0 else ""
+        if not (any(kind in word for kind in _SECOND_HAND) or before.endswith(_SECOND_HAND)):
+            return False  # 电商 市场, 农村市场
+    for j in range(k - 1, max(k - 1 - _MARKET_WORDS, -1), -1):
+        if tokens[j].word in _INTO:
+            return True
+        if tokens[j].flag[:1] != "n":
+            return False
+    return False
+
+
 def _a_verb(tokens: list[Token], i: int) -> bool:
-    """Whether a listed company that is also a verb is one here (网上/s 淘宝, 旧货 市场 淘宝, 地摊 上 淘宝, 去
-    潘家园 淘宝): after a place where one does it, and not before a noun (网上 淘宝 店: the platform's)."""
+    """Whether a listed company that is also a verb is one here (网上 淘宝, 去 旧货 市场 淘宝, 在 地摊 上
+    淘宝, 去 潘家园 淘宝): after a place where one does it, and not before a noun (网上 淘宝 店: the
+    platform's)."""
     if tokens[i].word not in _ALSO_VERBS or i == 0:
         return False
     if i + 1 < len(tokens) and tokens[i + 1].flag[:1] == "n":
         return False
     k = i - 1
     if tokens[k].word in _POSITIONS and k > 0:
-        k -= 1
-        return tokens[k].word.endswith(_MARKETS)  # 地摊 上 淘宝; not 习惯 上/f 淘宝, 线 上 淘宝
+        return _a_market(tokens, k - 1)  # 在 地摊 上 淘宝; not 习惯 上/f 淘宝, 线 上 淘宝
     place = tokens[k]
+    if place.word in _ONLINE or _a_market(tokens, k):
+        return True
     return (
-        place.flag == _LOCATIVE
-        or place.word.endswith(_MARKETS)
-        or (k > 0 and tokens[k - 1].word in _GOING and place.flag != "nt" and all_han(place.word))
+        k > 0
+        and tokens[k - 1].word in _GOING
+        and place.flag != "nt"
+        and not place.flag.startswith(_TIME)
+        and not place.word.endswith(_WHEN)
+        and all_han(place.word)
     )
 
 
