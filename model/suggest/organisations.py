@@ -182,19 +182,25 @@ _PAPER_NAME = 2  # characters at least before the head in the same word
 
 # A square named after a paper (纽约时报 广场, 时报 广场: Times Square) is a place, not the paper.
 _SQUARE = "广场"
+# … unless a section of the paper follows (洛杉矶时报 广场 版, 时报 广场 周刊: the paper's 广场 page).
+_SECTIONS = ("版", "刊", "栏", "专栏", "周刊", "副刊", "专刊")
 
 
 def newspaper(ctx: Context) -> list[Suggestion]:
     """A word ending in a paper's head with a name before it (经济日报/n, 工人日报/nz, 北京晚报/nz), or a
     place and the head as its own word (海峡/ns 时报/n) → ORG. Not the head alone (据 日报, 晚报), nor
     6日 报道 (no word ends in the head there). Before 广场 the paper names a square: the paper and 广场 →
-    LOC (纽约时报 广场, 时报 广场: rule ``paper_square``)."""
+    LOC (纽约时报 广场, 时报 广场: rule ``paper_square``), unless a section follows (广场 版: the paper's)."""
     out: list[Suggestion] = []
     toks = ctx.tokens
     for i, tok in enumerate(toks):
         if not tok.word.endswith(_PAPER_HEADS) or not all_han(tok.word):  # one test for all heads: fast
             continue
-        if i + 1 < len(toks) and toks[i + 1].word == _SQUARE:
+        if (
+            i + 1 < len(toks)
+            and toks[i + 1].word == _SQUARE
+            and not (i + 2 < len(toks) and toks[i + 2].word.startswith(_SECTIONS))
+        ):
             out.append(rule_suggestion(tok.start, toks[i + 1].end, "LOC", "paper_square", 0.8))
             continue
         head = next(h for h in _PAPER_HEADS if tok.word.endswith(h))

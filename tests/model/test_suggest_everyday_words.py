@@ -70,6 +70,8 @@ def test_a_body_jieba_cuts_across_its_level_or_its_chief(spec: str, expected: li
         ("纽约时报/nt 广场/n 挤满/v", {}, [("纽约时报广场", "LOC")]),
         ("在/p 时报/n 广场/n 跨年/v", {}, [("时报广场", "LOC")]),
         ("纽约时报/nt 报道/v", {}, [("纽约时报", "ORG")]),  # the paper
+        ("洛杉矶/ns 时报/n 广场/n 版/n 刊登/v", {0: "LOC"}, [("洛杉矶时报", "ORG")]),  # a page of the paper
+        ("纽约时报/nt 广场/n 专栏作家/n 说/v", {}, [("纽约时报", "ORG")]),
     ],
 )
 def test_a_square_named_after_a_paper_is_a_place(
