@@ -30,7 +30,9 @@ _ONLINE = frozenset({"网上", "线上"})
 _MARKETS = ("集市", "市集", "地摊", "夜市", "早市", "书市", "古玩城", "商品城")
 _MARKET = "市场"
 _SECOND_HAND = ("旧货", "二手", "古玩", "跳蚤", "花鸟", "文玩")  # 旧货 市场, 二手市场; not 电商市场, 零售市场
-_INTO = frozenset({"在", "去", "来", "到", "逛"})  # what the market's words follow: 在 潘家园 旧货 市场
+# What the market's words follow: 在 潘家园 旧货 市场, or a word ending so (jieba, LAC's words among its
+# own, cuts 常去, 常来, 专程去 as one: 他们 常去 夜市 淘宝).
+_INTO = ("在", "去", "来", "到", "逛")
 _MARKET_WORDS = 3  # words of the market's name at most (潘家园 旧货 市场)
 _TIME = "t"  # jieba's time words (明年/t, 今天/t); 那时/r, 此时/r end in 时
 _WHEN = "时"
@@ -116,7 +118,7 @@ def _a_market(tokens: list[Token], k: int) -> bool:
         if not (any(kind in word for kind in _SECOND_HAND) or before.endswith(_SECOND_HAND)):
             return False  # 电商 市场, 农村市场
     for j in range(k - 1, max(k - 1 - _MARKET_WORDS, -1), -1):
-        if tokens[j].word in _INTO:
+        if tokens[j].word.endswith(_INTO):
             return True
         if tokens[j].flag[:1] != "n":
             return False

@@ -91,12 +91,30 @@ def test_a_square_named_after_a_paper_is_a_place(
         "他们喜欢到网上淘宝。",
         "在二手市场淘宝成了年轻人的新爱好。",  # a market of second-hand goods after 在
         "在潘家园旧货市场淘宝的人很多。",
+        "很多人专程去旧货市场淘宝。",  # 专程去/l: a word ending in a verb of going
+        "退休后他常去旧货市场淘宝。",
+        "她常来跳蚤市场淘宝。",
     ],
 )
 def test_a_company_that_is_also_a_verb_is_the_verb_after_a_place_to_do_it(
     engine: SuggestionEngine, text: str
 ) -> None:
     assert [w for w, _ in _found(engine, text) if w == "淘宝"] == []  # (jieba's 潘家园/nr is another matter)
+
+
+@pytest.mark.parametrize(
+    "spec",
+    [
+        "他们/r 常去/v 夜市/n 淘宝/nt 。/x",  # as jieba cuts with LAC's words among its own
+        "退休/v 后/f 他/r 常去/v 旧货/n 市场/n 淘宝/nt 。/x",
+        "她/r 常来/v 跳蚤市场/n 淘宝/nt 。/x",
+        "很多/m 人/n 专程去/l 旧货/n 市场/n 淘宝/nt 。/x",
+    ],
+)
+def test_a_market_after_a_word_ending_in_a_verb_of_going_is_one_to_hunt_in(spec: str) -> None:
+    ctx = make_ctx(spec)
+    i = next(k for k, tok in enumerate(ctx.tokens) if tok.word == "淘宝")
+    assert rules.company_reading(ctx.tokens, i, ctx.lex) is None
 
 
 @pytest.mark.parametrize(
