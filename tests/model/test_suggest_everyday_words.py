@@ -72,6 +72,9 @@ def test_a_body_jieba_cuts_across_its_level_or_its_chief(spec: str, expected: li
         ("纽约时报/nt 报道/v", {}, [("纽约时报", "ORG")]),  # the paper
         ("洛杉矶/ns 时报/n 广场/n 版/n 刊登/v", {0: "LOC"}, [("洛杉矶时报", "ORG")]),  # a page of the paper
         ("纽约时报/nt 广场/n 专栏作家/n 说/v", {}, [("纽约时报", "ORG")]),
+        ("在/p 纽约时报/nt 广场/n 刊播/v 宣传片/n", {}, [("纽约时报广场", "LOC")]),  # a verb, no section
+        ("在/p 纽约时报/nt 广场/n 刊登/v 后/f", {}, [("纽约时报广场", "LOC")]),
+        ("纽约时报/nt 广场/n 周刊/n 发表/v", {}, [("纽约时报", "ORG")]),
     ],
 )
 def test_a_square_named_after_a_paper_is_a_place(
@@ -232,6 +235,11 @@ def test_a_company_before_a_persons_name_is_the_company_unless_a_family_name(
     engine: SuggestionEngine, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert _found(engine, text) == expected
+
+
+@pytest.mark.parametrize("text", ["中国企业在纽约时报广场刊播国家形象宣传片。", "这则广告在纽约时报广场刊登后引起轰动。"])
+def test_a_square_named_after_a_paper_is_a_place_before_a_verb_of_printing(engine: SuggestionEngine, text: str) -> None:
+    assert ("纽约时报广场", "LOC") in _found(engine, text)
 
 
 def test_a_papers_office_without_its_name_is_no_organisation(engine: SuggestionEngine) -> None:
