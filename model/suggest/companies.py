@@ -62,7 +62,19 @@ _PERSON_NOUNS = frozenset(
 _PRONOUNS = frozenset({"他", "她", "他们", "她们", "我", "你", "您", "我们", "你们"})
 _PERSON_MEASURES = frozenset({"这位", "那位", "一位", "该位", "这名", "那名", "一名", "该名"})
 _GIVERS = frozenset("给把为")
-_NAME_NOUNS = frozenset({"名字", "名", "姓名", "真名", "本名", "原名", "小名", "乳名", "大名", "全名"})
+_NAME_NOUNS = frozenset(
+    {
+        *("名字", "名", "姓名", "真名", "本名", "原名", "小名", "乳名", "大名", "全名", "英文名", "中文名"),
+        *("外号", "绰号", "昵称", "网名", "艺名", "笔名"),
+    }
+)
+# jieba cuts most of them before 叫 as their first word and 名叫 (她 的 小 名叫, 他 的 英文 名叫; with LAC's
+# words 他本 名叫): the word before 名叫 and 名 is one.
+_NAME, _NAMED = "名", "名叫"
+# A noun after a person's measure word is a person (这位 工程师 叫, 这 名 快递 员 叫: jieba cuts the
+# measure word and the noun apart, the noun in up to ``_NOUN_WORDS`` words).
+_MEASURE_PARTS = (frozenset({"这", "那", "一", "该"}), frozenset({"位", "名"}))
+_NOUN_WORDS = 2
 _SKIPPED_FLAGS = ("d", "t")  # 也/d, 后来/t
 _RENAMED = "改名"
 _PERSON_FLAGS = frozenset({"nr", "nrfg", "nrt"})
@@ -173,17 +185,48 @@ def _a_person(tokens: list[Token], k: int, lex: Lexicons, given: bool) -> bool:
     return not given or (k > 0 and tokens[k - 1].word in _GIVERS)
 
 
+def _a_name_noun(tokens: list[Token], i: int, k: int) -> bool:
+    """Whether word ``k`` before the verb naming word ``i`` is a name noun, or its start that jieba cut off
+    before 名叫 (小 名叫, 英文 名叫)."""
+    word = tokens[k].word
+    return word in _NAME_NOUNS or (tokens[i - 1].word == _NAMED and word + _NAME in _NAME_NOUNS)
+
+
 def _the_named(tokens: list[Token], i: int) -> int:
     """The word before the verb naming word ``i``: past adverbs, time words and 改名 (她 也 叫, 后来 改名 叫),
-    from a name noun to its owner (他 的 名字 叫, 他 原名 叫); -1 if none."""
+    from a name noun to its owner (他 的 名字 叫, 他 原名 叫, 她 的 小 名叫); -1 if none."""
     k = i - 2
-    while k >= 0 and (tokens[k].flag.startswith(_SKIPPED_FLAGS) or tokens[k].word == _RENAMED):
+    while (
+        k >= 0
+        and (tokens[k].flag.startswith(_SKIPPED_FLAGS) or tokens[k].word == _RENAMED)
+        and not _a_name_noun(tokens, i, k)  # 真/d 名叫
+    ):
         k -= 1
-    if k >= 0 and tokens[k].word in _NAME_NOUNS:
+    if k >= 0 and _a_name_noun(tokens, i, k):
         k -= 1
         if k >= 0 and tokens[k].word == _OF:
             k -= 1
     return k
+
+
+def _owner_in_word(tokens: list[Token], i: int) -> bool:
+    """Whether the word before 名叫 is a pronoun and the start of a name noun (他本/oov 名叫: LAC's words)."""
+    if i < 2 or tokens[i - 1].word != _NAMED:
+        return False
+    word = tokens[i - 2].word
+    return word[:-1] in _PRONOUNS and word[-1] + _NAME in _NAME_NOUNS
+
+
+def _after_a_persons_measure(tokens: list[Token], k: int) -> bool:
+    """Whether word ``k`` ends a noun after a person's measure word (这位 工程师, 这 名 快递 员, 这名 快递 员)."""
+    for m in range(k, max(k - _NOUN_WORDS, -1), -1):
+        if not all_han(tokens[m].word) or tokens[m].word == _OF or tokens[m].word in _PRONOUNS:
+            return False
+        if m > 0 and tokens[m - 1].word in _PERSON_MEASURES:
+            return True
+        if m > 1 and tokens[m - 2].word in _MEASURE_PARTS[0] and tokens[m - 1].word in _MEASURE_PARTS[1]:
+            return True
+    return False
 
 
 def _a_persons_name(tokens: list[Token], i: int, lex: Lexicons) -> bool:
@@ -206,8 +249,12 @@ def _a_persons_name(tokens: list[Token], i: int, lex: Lexicons) -> bool:
                 return False
         elif after != _OF and (all_han(after) or after.isalnum()):
             return False  # 名为 华为 杯, 华为 Mate: a thing's name goes on
+    if not given and _owner_in_word(tokens, i):
+        return True
     k = _the_named(tokens, i)
-    return k >= 0 and _a_person(tokens, k, lex, given)
+    if k < 0:
+        return False
+    return _a_person(tokens, k, lex, given) or (not given and _after_a_persons_measure(tokens, k))
 
 
 def company_reading(tokens: list[Token], i: int, lex: Lexicons) -> str | None:

@@ -209,10 +209,40 @@ def test_a_company_named_so_stays_the_company_unless_a_person_is_named(
         ("他们把孩子取名为华为。", "华为"),
         ("这个小伙子叫海信。", "海信"),
         ("一位名叫海信的工程师说。", "海信"),  # a person's measure word
+        ("她的小名叫海尔。", "海尔"),  # 小/n 名叫/v: a name noun jieba cuts before 名叫
+        ("他的真名叫华为。", "华为"),
+        ("他本名叫海信。", "海信"),
+        ("他的大名叫华为。", "华为"),
+        ("他的全名叫万科。", "万科"),
+        ("她的英文名叫海信。", "海信"),
+        ("他的外号叫华为，村里人都这么喊他。", "华为"),
+        ("他的绰号叫高通，在工地上无人不知。", "高通"),
+        ("他的网名叫华为。", "华为"),
+        ("这名快递员叫海信，今年二十三岁。", "海信"),  # a noun after a person's measure word
+        ("这位工程师叫华为，毕业于清华大学。", "华为"),
+        ("这位工程师的名字叫华为。", "华为"),
     ],
 )
 def test_a_company_naming_a_person_is_a_persons_name(engine: SuggestionEngine, text: str, name: str) -> None:
     assert (name, "PER") in _found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("spec", "expected"),
+    [
+        # as jieba cuts with LAC's words among its own
+        ("他本/oov 名叫/v 海信/nt 。/x", "PER"),
+        ("他/r 的/uj 真/d 名叫/v 华为/nt 。/x", "PER"),  # no adverb to skip: the start of 真名
+        ("这名/oov 快递/v 员/zg 叫/v 海信/nt ,/x", "PER"),
+        ("这家/r 公司/n 的/uj 英文/nz 名叫/v 海信/nt 。/x", "ORG"),  # a company's name noun
+        ("这/r 名字/n 叫/v 华为/nt 。/x", "ORG"),  # no measure word
+        ("这位/rz 工程师/n 取名/v 华为/nt 。/x", "ORG"),  # he may name his company
+    ],
+)
+def test_a_name_noun_or_a_person_jieba_cuts_apart_names_a_person(spec: str, expected: str) -> None:
+    ctx = make_ctx(spec)
+    i = next(k for k, tok in enumerate(ctx.tokens) if tok.flag == "nt")
+    assert rules.company_reading(ctx.tokens, i, ctx.lex) == expected
 
 
 def test_a_pronoun_before_a_verb_of_giving_names_only_after_give() -> None:
