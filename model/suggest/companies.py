@@ -83,6 +83,9 @@ _PERSON_FLAGS = frozenset({"nr", "nrfg", "nrt"})
 # or before 的, a thing's may go on (名为华为杯的比赛, 名为华为Mate的手机).
 _KINDS = ("公司", "企业", "集团", "品牌", "平台", "网站", "应用", "软件", "产品", "店", "厂", "商", "机构")
 _OF = "的"
+# 叫 also sends for someone (王大妈叫海尔的维修师傅上门, 我叫海信的客服帮忙): after it a company and 的 is
+# the company's unless a person noun, the one named, follows (叫海信的小伙子).
+_SEND_FOR = "叫"
 
 
 def _surname_before(tokens: list[Token], i: int, lex: Lexicons) -> bool:
@@ -245,8 +248,8 @@ def _a_persons_name(tokens: list[Token], i: int, lex: Lexicons) -> bool:
             thing = tokens[i + 2].word
             if thing in _PERSON_NOUNS:
                 return True
-            if _a_kind(thing):
-                return False
+            if _a_kind(thing) or (verb == _SEND_FOR and all_han(thing)):
+                return False  # 叫 海尔 的 维修 师傅: sends for the company's
         elif after != _OF and (all_han(after) or after.isalnum()):
             return False  # 名为 华为 杯, 华为 Mate: a thing's name goes on
     if not given and _owner_in_word(tokens, i):

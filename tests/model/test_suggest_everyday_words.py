@@ -245,6 +245,30 @@ def test_a_name_noun_or_a_person_jieba_cuts_apart_names_a_person(spec: str, expe
     assert rules.company_reading(ctx.tokens, i, ctx.lex) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("王大妈叫海尔的维修师傅上门修冰箱。", "海尔"),
+        ("他叫华为的工程师来公司调试设备。", "华为"),
+        ("我叫海信的客服帮忙查一下订单。", "海信"),
+    ],
+)
+def test_a_company_after_send_for_and_of_is_the_company(engine: SuggestionEngine, text: str, name: str) -> None:
+    found = _found(engine, text)
+    assert (name, "ORG") in found
+    assert (name, "PER") not in found
+
+
+def test_a_company_after_send_for_and_of_is_a_name_only_before_a_person_noun() -> None:
+    lex = make_ctx("他/r").lex
+    tokens = make_ctx("他/r 叫/v 华为/nt 的/uj 工程师/n 来/v").tokens
+    assert rules.company_reading(tokens, 2, lex) == "ORG"
+    tokens = make_ctx("一个/m 叫/v 海信/nt 的/uj 小伙子/n 说/v").tokens  # the one named
+    assert rules.company_reading(tokens, 2, lex) == "PER"
+    tokens = make_ctx("一位/m 名叫/v 海信/nt 的/uj 工程师/n 说/v").tokens  # 名叫 sends for no one
+    assert rules.company_reading(tokens, 2, lex) == "PER"
+
+
 def test_a_pronoun_before_a_verb_of_giving_names_only_after_give() -> None:
     lex = make_ctx("他/r").lex
     tokens = make_ctx("他/r 取名/v 华为/nt 。/x").tokens  # he may name his company
