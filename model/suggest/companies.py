@@ -38,6 +38,9 @@ _TIME = "t"  # jieba's time words (明年/t, 今天/t); 那时/r, 此时/r end i
 _WHEN = "时"
 _POSITIONS = frozenset({"上", "里"})
 _GOING = frozenset({"去", "来", "到", "逛"})
+# 到 after 从 in the clause spans a range, where business news places the platform (从城市到农村淘宝都已全面覆盖).
+_TO, _FROM = "到", "从"
+_CLAUSE_ENDS = frozenset("，。；！？：、,;!?:")
 # The verbs that give a name: the named is called it (他叫高通, 名叫海信的小伙子, 一名名为华为的男子) …
 _CALLED = frozenset({"叫", "名叫", "叫做", "名为", "名字叫"})
 # … or is given it (父母给他取名华为, 他给儿子起名叫海信, 他们把孩子取名为华为).
@@ -140,6 +143,17 @@ def _a_market(tokens: list[Token], k: int) -> bool:
     return False
 
 
+def _from_before(tokens: list[Token], k: int) -> bool:
+    """Whether 从 comes before word ``k`` in its clause (从 东部 到 西部)."""
+    for j in range(k - 1, -1, -1):
+        word = tokens[j].word
+        if word == _FROM:
+            return True
+        if word in _CLAUSE_ENDS:
+            return False
+    return False
+
+
 def _a_verb(tokens: list[Token], i: int) -> bool:
     """Whether a listed company that is also a verb is one here (网上 淘宝, 去 旧货 市场 淘宝, 在 地摊 上
     淘宝, 去 潘家园 淘宝): after a place where one does it, and not before a noun (网上 淘宝 店: the
@@ -157,6 +171,7 @@ def _a_verb(tokens: list[Token], i: int) -> bool:
     return (
         k > 0
         and tokens[k - 1].word in _GOING
+        and not (tokens[k - 1].word == _TO and _from_before(tokens, k - 1))
         and place.flag != "nt"
         and not place.flag.startswith(_TIME)
         and not place.word.endswith(_WHEN)

@@ -97,6 +97,8 @@ def test_a_square_named_after_a_paper_is_a_place(
         "很多人专程去旧货市场淘宝。",  # 专程去/l: a word ending in a verb of going
         "退休后他常去旧货市场淘宝。",
         "她常来跳蚤市场淘宝。",
+        "他从北京来上海淘宝。",  # 从 … 来: still a verb of going
+        "他们从外地来，到潘家园淘宝。",  # 从 in another clause
     ],
 )
 def test_a_company_that_is_also_a_verb_is_the_verb_after_a_place_to_do_it(
@@ -134,6 +136,9 @@ def test_a_market_after_a_word_ending_in_a_verb_of_going_is_one_to_hunt_in(spec:
         "到明年初淘宝将完成改版。",
         "这些商品到今天淘宝仍在销售。",
         "到那时淘宝将完成改版。",
+        "从城市到农村淘宝都已全面覆盖。",  # 从 … 到: a range, not a verb of going
+        "从一线城市到县城淘宝的渗透率不断提高。",
+        "从东部到西部淘宝的用户规模持续扩大。",
     ],
 )
 def test_the_platform_in_business_news_is_the_platform(engine: SuggestionEngine, text: str) -> None:
