@@ -38,7 +38,8 @@ _TIME = "t"  # jieba's time words (明年/t, 今天/t); 那时/r, 此时/r end i
 _WHEN = "时"
 _POSITIONS = frozenset({"上", "里"})
 _GOING = frozenset({"去", "来", "到", "逛"})
-# 到 after 从 in the clause spans a range, where business news places the platform (从城市到农村淘宝都已全面覆盖).
+# 到 after 从 in the clause spans a range, where business news places the platform (从城市到农村淘宝
+# 都已全面覆盖).
 _TO, _FROM = "到", "从"
 _CLAUSE_ENDS = frozenset("，。；！？：、,;!?:")
 # The verbs that give a name: the named is called it (他叫高通, 名叫海信的小伙子, 一名名为华为的男子) …
@@ -236,7 +237,8 @@ def _owner_in_word(tokens: list[Token], i: int) -> bool:
 
 
 def _after_a_persons_measure(tokens: list[Token], k: int) -> bool:
-    """Whether word ``k`` ends a noun after a person's measure word (这位 工程师, 这 名 快递 员, 这名 快递 员)."""
+    """Whether word ``k`` ends a noun after a person's measure word (这位 工程师, 这 名 快递 员,
+    这名 快递 员)."""
     for m in range(k, max(k - _NOUN_WORDS, -1), -1):
         if not all_han(tokens[m].word) or tokens[m].word == _OF or tokens[m].word in _PRONOUNS:
             return False

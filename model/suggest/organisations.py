@@ -182,8 +182,9 @@ _PAPER_NAME = 2  # characters at least before the head in the same word
 
 # A square named after a paper (纽约时报 广场, 时报 广场: Times Square) is a place, not the paper.
 _SQUARE = "广场"
-# … unless a section of the paper follows (洛杉矶时报 广场 版, 时报 广场 周刊: the paper's 广场 page): 版, 刊, 栏
-# as words of their own (not 刊登, 刊播: what is shown on the square), the others starting one (专栏作家).
+# … unless a section of the paper follows (洛杉矶时报 广场 版, 时报 广场 周刊: the paper's 广场 page):
+# 版, 刊, 栏 as words of their own (not 刊登, 刊播: what is shown on the square), the others starting one
+# (专栏作家).
 _SECTION_WORDS = frozenset({"版", "刊", "栏"})
 _SECTIONS = ("专栏", "周刊", "副刊", "专刊")
 

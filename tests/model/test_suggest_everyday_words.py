@@ -258,7 +258,9 @@ def test_a_name_noun_or_a_person_jieba_cuts_apart_names_a_person(spec: str, expe
         ("我叫海信的客服帮忙查一下订单。", "海信"),
     ],
 )
-def test_a_company_after_send_for_and_of_is_the_company(engine: SuggestionEngine, text: str, name: str) -> None:
+def test_a_company_after_send_for_and_of_is_the_company(
+    engine: SuggestionEngine, text: str, name: str
+) -> None:
     found = _found(engine, text)
     assert (name, "ORG") in found
     assert (name, "PER") not in found
@@ -296,8 +298,12 @@ def test_a_company_before_a_persons_name_is_the_company_unless_a_family_name(
     assert _found(engine, text) == expected
 
 
-@pytest.mark.parametrize("text", ["中国企业在纽约时报广场刊播国家形象宣传片。", "这则广告在纽约时报广场刊登后引起轰动。"])
-def test_a_square_named_after_a_paper_is_a_place_before_a_verb_of_printing(engine: SuggestionEngine, text: str) -> None:
+@pytest.mark.parametrize(
+    "text", ["中国企业在纽约时报广场刊播国家形象宣传片。", "这则广告在纽约时报广场刊登后引起轰动。"]
+)
+def test_a_square_named_after_a_paper_is_a_place_before_a_verb_of_printing(
+    engine: SuggestionEngine, text: str
+) -> None:
     assert ("纽约时报广场", "LOC") in _found(engine, text)
 
 
