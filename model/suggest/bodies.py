@@ -48,6 +48,8 @@ _FIRST = frozenset(w[0] for w in (*_FIELDS, *_WHOLE))
 # 省 教育厅, 市 卫健委): the text's own province or city.
 _STATE = frozenset({"国家", "国务院", "中央", "中华人民共和国"})
 _LEVELS = frozenset({"省", "市", "县", "区", "州", "自治区", "自治州", "镇", "本市", "我市", "本省", "我省"})
+_LEVEL_CHARS = frozenset("省市县区州镇乡")  # a level jieba may join to what follows (市大/n 数据, 和县)
+_STARTS = _FIRST | _LEVEL_CHARS  # the first characters of a word a body may start in
 # Without any of them a field and head name a body of the state only as a ministry (应急管理部, 外交部: the
 # fields of the State Council's ministries, now or once, as 能源部, 广电部, for 体育部, 新闻部 or 审计部 is
 # a department of anything), under a national head (市场监管总局, 海关总署) or as a commission's short form
@@ -72,23 +74,43 @@ def _alone_a_body(ctx: Context, i: int, body: str) -> bool:
     return body.endswith(_NATIONAL_HEADS) or (len(body) <= _SHORT_FORM and body[-1] in "委办")
 
 
+_CHIEF = "长"
+
+
+def _chief_after(ctx: Context, end: int, ends: dict[int, int]) -> bool:
+    """Whether the body ending at ``end`` ends inside a word that names its chief with the head again
+    (数据 局局长/n, 总局局长: the bureau's 局长), which jieba holds as one word."""
+    j = ends.get(end + 2)
+    return (
+        j is not None and ctx.tokens[j].start < end and ctx.text[end : end + 2] == ctx.text[end - 1] + _CHIEF
+    )
+
+
 def state_body(ctx: Context) -> list[Suggestion]:
     """A field of government and a body head on word boundaries → one ORG, with what names its state or
     place before it: 国家 发展和改革 委员会, 省 教育厅, 湖南省 住房和城乡建设厅, 金水区 应急 管理局;
-    alone only a ministry (应急 管理部, 市场监管 总局) or a short form (发改委). Not 内部, 全部, 俱乐部 (no
-    field), 教育部门 or 财政部长 (the head ends inside a word)."""
+    alone only a ministry (应急 管理部, 市场监管 总局) or a short form (发改委). jieba may join a level to
+    the body's first characters (市大/n 数据 局, 市卫健委/n) and the head to its chief's title (局局长/n).
+    Not 内部, 全部, 俱乐部 (no field), 教育部门 or 财政部长 (the head ends inside another word)."""
     ends = {t.end: i for i, t in enumerate(ctx.tokens)}
     out: list[Suggestion] = []
     for i, tok in enumerate(ctx.tokens):
-        if tok.word[0] not in _FIRST:
+        w = tok.word
+        if w[0] not in _STARTS:
             continue
-        m = _BODY.match(ctx.text, tok.start)
-        if m is None or m.end() not in ends:
+        m = _BODY.match(ctx.text, tok.start) if w[0] in _FIRST else None
+        in_word = m is None and len(w) > 1 and w[0] in _LEVEL_CHARS and w[1] in _FIRST
+        if in_word:  # 市大/n 数据 局, 市卫健委/n: jieba joined the level to the body's first characters
+            m = _BODY.match(ctx.text, tok.start + 1)
+        if m is None or (m.end() not in ends and not _chief_after(ctx, m.end(), ends)):
             continue
         body = m.group()
         start = tok.start
         before = ctx.tokens[i - 1].word if i else ""
-        if before in _STATE or before in _LEVELS:
+        if in_word:
+            if i and place_word(ctx, i - 1):  # 湖南 省大 数据 局
+                start = ctx.tokens[place_chain_start(ctx, i - 1)].start
+        elif before in _STATE or before in _LEVELS:
             start = ctx.tokens[i - 1].start
             if i > 1 and place_word(ctx, i - 2):  # 湖南 省 教育厅, 印尼 中央 统计局
                 start = ctx.tokens[place_chain_start(ctx, i - 2)].start
@@ -104,7 +126,6 @@ def state_body(ctx: Context) -> list[Suggestion]:
 # 市教育局和县卫健委): between two bodies, news means "and the county's …" far more often than the county
 # (in MSRA's training part 和县 never stands for the county: 市县公路和县乡公路).
 _CONJUNCTIONS = frozenset("和与及")
-_LEVEL_CHARS = frozenset("省市县区州镇乡")
 
 
 def _ends_a_body(word: str, lex: Lexicons) -> bool:

@@ -90,14 +90,23 @@ _EVENTS_TOO = (
     "茶话会",
 )
 _NOT_PARENTS = _EVENTS + _EVENTS_TOO + ("机会", "社会", "体会", "约会", "聚会", "开会", "散会")
+# jieba's parts of speech of a word that ends like a parent and is none: a verb (举行/v, 进行/v, 举报/v,
+# 在校/v), an adverb, a numeral (一行/m), an idiom (势在必行/i), an adjective (pronouns stay: 该行, 本报)
+_NOT_PARENT_FLAGS = ("v", "d", "m", "i", "a")
 
 
 def after_a_parent(tokens: Sequence[Token], i: int) -> bool:
-    """Whether word ``i`` follows a word naming a company, bank, school, society or paper (公司 商务部)."""
+    """Whether word ``i`` follows a word naming a company, bank, school, society or paper (公司 商务部); not a
+    verb or another word that only ends like one (举行 商务部 …: the ministry)."""
     if i == 0:
         return False
     word = tokens[i - 1].word
-    return len(word) > 1 and word.endswith(_PARENT_ENDS) and not word.endswith(_NOT_PARENTS)
+    return (
+        len(word) > 1
+        and word.endswith(_PARENT_ENDS)
+        and not word.endswith(_NOT_PARENTS)
+        and not tokens[i - 1].flag.startswith(_NOT_PARENT_FLAGS)
+    )
 
 
 def a_department(tokens: Sequence[Token], i: int, surface: str) -> bool:

@@ -242,8 +242,11 @@ class SuggestionEngine:
                 surface = ctx.text[start:end]
                 if rules.a_department(ctx.tokens, by_start[start], surface):
                     continue  # 公司 商务部: a company's department, not the ministry
-                if rules.before_a_person(ctx.tokens, by_start[start], ctx.lex):
-                    continue  # 丰田 章一郎: a person's surname, not the company
+                reading = rules.company_reading(ctx.tokens, by_start[start], ctx.lex)
+                if reading != rules.ORG:  # 丰田 章一郎, 网上 淘宝: not the company; 他 叫 高通: a person
+                    if reading is not None:
+                        found.append(rules.rule_suggestion(start, end, reading, "named_person", 0.8))
+                    continue
                 name = ctx.lex.sources.get(surface)
                 found.append(Suggestion(start, end, str(label), Origin.DICTIONARY, name, 0.9))
         for s in found:  # jieba first, so the gazetteer overwrites it

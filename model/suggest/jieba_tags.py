@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from model.spans import Origin
-from model.suggest.companies import before_a_person
+from model.suggest.companies import ORG, company_reading
 from model.suggest.context import Context, a_department, all_han, rare_place_word
 from model.suggest.lexicons import Lexicons
 from model.suggest.suggestion import Suggestion
@@ -67,8 +67,8 @@ def jieba_entities(ctx: Context) -> list[Suggestion]:
             continue
         if label == "ORG" and tok.word in ctx.lex.gazetteer and a_department(ctx.tokens, i, tok.word):
             continue  # 公司 商务部/nt: the company's department, not the ministry the gazetteer taught jieba
-        if label == "ORG" and before_a_person(ctx.tokens, i, ctx.lex):
-            continue  # 丰田/nt 章一郎/nr: the list taught jieba the company; here a surname
+        if label == ORG and company_reading(ctx.tokens, i, ctx.lex) != ORG:
+            continue  # 丰田/nt 章一郎/nr, 网上 淘宝/nt: the list taught jieba the company; here it is not
         if label == "LOC" and len(tok.word) == 2 and not _place_word_frequency(ctx.freq(tok.word)):
             continue
         end = tok.end

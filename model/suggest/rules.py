@@ -13,7 +13,7 @@ from model.suggest.bodies import (
     split_conjunctions,
     state_body,
 )
-from model.suggest.companies import before_a_person, join_persons_names
+from model.suggest.companies import ORG, company_reading, join_persons_names
 from model.suggest.context import Context, a_department, after_a_parent, all_han, is_han, rule_suggestion
 from model.suggest.jieba_tags import JIEBA_LABELS, jieba_entities, plausible_person, surname_of
 from model.suggest.markup import bracket_alias, guillemet_misc
@@ -102,14 +102,15 @@ __all__ = [
     "JIEBA_LABELS",
     "MSRA_HABITS",
     "NAME_DOTS",
+    "ORG",
     "TOKEN_RULES",
     "Context",
     "Rule",
     "a_department",
     "after_a_parent",
     "all_han",
-    "before_a_person",
     "bracket_alias",
+    "company_reading",
     "extend_transliteration",
     "gazetteer_prefix",
     "government_place",
