@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from storage.formats.text_table import next_id
+from storage.formats.table_quotes import next_id
 from storage.project import Project
 from tests.conftest import snapshot
 from tests.storage.test_import import texts
