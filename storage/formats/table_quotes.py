@@ -7,25 +7,36 @@ from __future__ import annotations
 
 import csv
 import re
+from dataclasses import dataclass
 
 _ID_RUN = re.compile(r"[0-9A-Za-z]*[0-9][0-9A-Za-z]*")
+_LETTER_ID = re.compile(r"[A-Za-z]|[^\s0-9]*[^\sA-Za-z0-9][A-Za-z]")  # A, doc_B, item-c
 STRAY, AMBIGUOUS = "stray", "ambiguous"
 
 
 def id_shape(value: str) -> str | None:
-    """The shape of a value shaped like an id (``17``, ``doc-017``: each run of letters and digits holding
-    a digit read as ``0``); None for one that is not (no digit, whitespace in it, over 64 characters)."""
-    if not value or len(value) > 64 or re.search(r"\s", value) or not re.search(r"[0-9]", value):
+    """The shape of a value shaped like an id: ``17``, ``doc-017``, ``a1`` (each run of letters and digits
+    holding a digit read as ``0``), or, without a digit, one letter alone or after a prefix ending in a
+    mark (``A``, ``doc_B``, ``item-c``: the letter read as ``A``); None for one that is not (a word, two
+    letters, whitespace in it, over 64 characters)."""
+    if not value or len(value) > 64 or re.search(r"\s", value):
         return None
-    return _ID_RUN.sub("0", value)
+    if re.search(r"[0-9]", value):
+        return _ID_RUN.sub("0", value)
+    return value[:-1] + "A" if _LETTER_ID.fullmatch(value) else None
 
 
 def next_id(value: str) -> str | None:
     """The id after ``value``: its last run of digits plus one, as wide as it was (``9`` → ``10``,
-    ``doc-017`` → ``doc-018``); None for a value not shaped like an id (``id_shape``)."""
+    ``doc-017`` → ``doc-018``), or its letter's next one in the same case (``A`` → ``B``, ``doc_b`` →
+    ``doc_c``; none after ``Z``: ``AA`` or the end, nothing says which); None for a value not shaped like
+    an id (``id_shape``)."""
     if id_shape(value) is None:
         return None
-    run = list(re.finditer(r"[0-9]+", value))[-1]
+    runs = list(re.finditer(r"[0-9]+", value))
+    if not runs:
+        return None if value[-1] in "Zz" else value[:-1] + chr(ord(value[-1]) + 1)
+    run = runs[-1]
     digits = str(int(run.group()) + 1).zfill(len(run.group()))
     return value[: run.start()] + digits + value[run.end() :]
 
@@ -65,6 +76,26 @@ def quoted_rows(
         if len(fields) != named and (len(fields) != full or any(v.strip() for v in fields[named:])):
             return None
     return AMBIGUOUS
+
+
+@dataclass
+class QuotedRow:
+    """A row whose field in quotes runs over lines ``line`` to ``end`` that each read as a row
+    (``AMBIGUOUS``), with the id column's values of the row before (``before``), its own (``own``) and
+    the row after (``after``; None where none follows)."""
+
+    line: int
+    end: int
+    before: str = ""
+    own: str = ""
+    after: str | None = None
+
+    def ids_rule_out_a_stray_quote(self) -> bool:
+        """Whether the ids go on one by one across the row (to the one after it, or, for the last row, from
+        the one before it): no row is missing, so no stray quote took rows in, and its lines are text."""
+        if self.after is not None:
+            return bool(self.own) and next_id(self.own) == self.after
+        return bool(self.before) and next_id(self.before) == self.own
 
 
 def literal_quote(line: str, separator: str) -> bool:

@@ -28,6 +28,7 @@ from storage.formats.source import BOM, TextFile, head_text, inner_bom
 from storage.formats.table_quotes import (
     AMBIGUOUS,
     STRAY,
+    QuotedRow,
     id_shape,
     literal_quote,
     quote_as_text,
@@ -205,7 +206,9 @@ class TextTableReader:
         title_at = keys.index(TITLE) if TITLE in keys and keys.index(TITLE) != text_at else None
         literal_quotes: list[int] = []  # the lines with a quote inside a field not in quotes
         quoted_texts: list[tuple[int, str]] = []  # the lines (and line) whose field's quote closes early
-        ambiguous: list[tuple[int, int]] = []  # fields in quotes over lines that each read as a row
+        ambiguous: list[QuotedRow] = []  # fields in quotes over lines that each read as a row
+        waiting: QuotedRow | None = None  # the last of them, while the row after it is not read
+        previous = ""  # the id column's value in the row before
         id_at = keys.index("id") if "id" in keys and keys.index("id") != text_at else (0 if text_at else None)
         fallback = "id" not in keys  # the first column taken as ids only where its one-line values differ
         ids: set[str] = set()  # the id column's values in the one-line rows
@@ -232,6 +235,9 @@ class TextTableReader:
                 quoted_texts.append((start, recent[0].rstrip("\r")[:_QUOTE]))
             if not row or (len(row) == 1 and not row[0].strip()):
                 continue  # a blank line between rows
+            value = row[id_at].strip() if id_at is not None and id_at < len(row) else ""
+            if waiting is not None:
+                waiting.after, waiting = value, None
             if numbers[-1] > start:
                 if separator == "\t" and any("\t" in f and "\n" in f for f in row):
                     raise self.fail(start, K.TABLE_RUNAWAY_QUOTE, end=numbers[-1])
@@ -241,15 +247,17 @@ class TextTableReader:
                 elif verdict == STRAY:
                     raise self.fail(start, K.TABLE_STRAY_QUOTE, end=numbers[-1], width=len(names))
                 if verdict == AMBIGUOUS:
-                    ambiguous.append((start, numbers[-1]))
+                    waiting = QuotedRow(start, numbers[-1], previous, value)
+                    ambiguous.append(waiting)
             else:
-                if id_at is not None and id_at < len(row) and id_shape(value := row[id_at].strip()):
+                if id_shape(value):
                     repeated = repeated or value in ids
                     ids.add(value)
                 if (not quoted_texts or quoted_texts[-1][0] != start) and literal_quote(
                     recent[-1], separator
                 ):
                     literal_quotes.append(start)
+            previous = value
             if len(row) not in (len(names), width) or any(value.strip() for value in row[len(names) :]):
                 shown = separator.join(row)[:_QUOTE]
                 raise self.fail(
@@ -284,11 +292,12 @@ class TextTableReader:
         for line, end, lines_of in pending:
             if not repeated and quoted_rows(lines_of, separator, (len(names), width), id_at, ids) == STRAY:
                 raise self.fail(line, K.TABLE_STRAY_QUOTE, end=end, width=len(names))
-            ambiguous.append((line, end))
-        ambiguous.sort()
+            ambiguous.append(QuotedRow(line, end))
+        if not repeated:  # ids going on one by one around a row say its lines are text: no warning
+            ambiguous = [row for row in ambiguous if not row.ids_rule_out_a_stray_quote()]
         if ambiguous:
-            (line, end), count = ambiguous[0], len(ambiguous)
-            info.warnings.append(said(K.WARN_TABLE_QUOTED_ROWS, line=line, end=end, count=count))
+            first, count = min(ambiguous, key=lambda row: row.line), len(ambiguous)
+            info.warnings.append(said(K.WARN_TABLE_QUOTED_ROWS, line=first.line, end=first.end, count=count))
         if quoted_texts:
             (line, row_text), count = quoted_texts[0], len(quoted_texts)
             info.notes.append(said(K.NOTE_TABLE_QUOTED_TEXT, line=line, row=row_text, count=count))
