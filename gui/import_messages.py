@@ -178,6 +178,12 @@ WORDS: dict[K, str] = {
         "ImportMessages",
         "span [{start}, {end}, {label!r}] is out of range for a text of {length} characters",
     ),
+    K.SPAN_OUT_OF_RANGE_UTF16: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "span [{start}, {end}, {label!r}] is out of range for a text of {length} characters counted in "
+        "code points, as spaCy counts; counted in UTF-16 code units (a JavaScript tool's count), every span "
+        "of the line fits: if the file was made so, import it with --offsets utf16",
+    ),
     K.SPAN_EMPTY: QT_TRANSLATE_NOOP(
         "ImportMessages",
         "span [{start}, {end}, {label!r}] covers nothing: its end must come after its start",

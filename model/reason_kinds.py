@@ -65,6 +65,7 @@ class ReasonKind(StrEnum):
     LS_DIFFERING = "ls-differing"
     UTF16_SPLIT = "utf16-split"
     SPAN_OUT_OF_RANGE = "span-out-of-range"
+    SPAN_OUT_OF_RANGE_UTF16 = "span-out-of-range-utf16"
     SPAN_EMPTY = "span-empty"
     SPAN_TEXT_DIFFERS = "span-text-differs"
     PRODIGY_ANSWER = "prodigy-answer"

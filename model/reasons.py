@@ -83,6 +83,9 @@ TEMPLATES: dict[ReasonKind, str] = {
     K.UTF16_SPLIT: "span [{start}, {end}, {label!r}] does not fit the text in UTF-16 code units ({units} of "
     "them; an offset may split an emoji)",
     K.SPAN_OUT_OF_RANGE: "span [{start}, {end}, {label!r}] is out of range for a text of {length} characters",
+    K.SPAN_OUT_OF_RANGE_UTF16: "span [{start}, {end}, {label!r}] is out of range for a text of {length} "
+    "characters counted in code points, as spaCy counts; counted in UTF-16 code units (a JavaScript tool's "
+    "count), every span of the line fits: if the file was made so, import it with --offsets utf16",
     K.SPAN_EMPTY: "span [{start}, {end}, {label!r}] covers nothing: its end must come after its start",
     K.SPAN_TEXT_DIFFERS: "span [{start}, {end}] covers {covered!r}, but the file says {stated!r}",
     K.PRODIGY_ANSWER: 'a Prodigy "answer" is "accept", "reject" or "ignore", not {answer!r}',

@@ -45,6 +45,8 @@ class SpanUnits:
             return []
         option = self.option
         if codepoints and option is not OffsetUnit.UTF16:
+            if option is OffsetUnit.AUTO and not _fits(raw, spans, surfaces=False):
+                _refuse_utf16(raw, spans, fail)
             return _check(raw, spans, fail)  # never guessed: a span past the end is refused
         units = Utf16Offsets(raw) if (option is OffsetUnit.UTF16 or ASTRAL.search(raw)) else None
         if (
@@ -80,6 +82,19 @@ class SpanUnits:
             self.unsure.append(number)
         self.info.offset_units["codepoints"] += 1
         return _check(raw, spans, fail)
+
+
+def _refuse_utf16(raw: str, spans: list[RawSpan], fail: _Fail) -> None:
+    """Refuse spaCy's spans, some out of range in code points, naming ``--offsets utf16`` where every one
+    fits the text in UTF-16 code units (a text with an emoji or a rare hanzi)."""
+    if not ASTRAL.search(raw):
+        return
+    converted = _from_utf16(Utf16Offsets(raw), spans, None)
+    if converted is None or not _fits(raw, converted, surfaces=False):
+        return
+    for start, end, label, _ in spans:
+        if start < end and not 0 <= start < end <= len(raw):
+            fail(K.SPAN_OUT_OF_RANGE_UTF16, start=start, end=end, label=label, length=len(raw))
 
 
 def _from_utf16(units: Utf16Offsets, spans: list[RawSpan], fail: _Fail | None) -> list[RawSpan] | None:
