@@ -296,8 +296,10 @@ class TextTableReader:
         if not repeated:  # ids going on one by one around a row say its lines are text: no warning
             ambiguous = [row for row in ambiguous if not row.ids_rule_out_a_stray_quote()]
         if ambiguous:
-            first, count = min(ambiguous, key=lambda row: row.line), len(ambiguous)
-            info.warnings.append(said(K.WARN_TABLE_QUOTED_ROWS, line=first.line, end=first.end, count=count))
+            earliest, count = min(ambiguous, key=lambda row: row.line), len(ambiguous)
+            info.warnings.append(
+                said(K.WARN_TABLE_QUOTED_ROWS, line=earliest.line, end=earliest.end, count=count)
+            )
         if quoted_texts:
             (line, row_text), count = quoted_texts[0], len(quoted_texts)
             info.notes.append(said(K.NOTE_TABLE_QUOTED_TEXT, line=line, row=row_text, count=count))
