@@ -9,6 +9,13 @@ from gui.i18n import QT_TRANSLATE_NOOP
 from model.reasons import ReasonKind as K
 
 FORMAT_WORDS: dict[K, str] = {
+    K.IOB_TOKEN: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "{token!r} is not a token of spaCy's .iob format: one sentence a line, every token word|TAG "
+        "or word|POS|TAG with a tag (O, or B-/I-/L-/U-/E-/S-/M- and a label), as many parts as its "
+        "line's first, {first!r}",
+    ),
+    K.VARIANT_IOB: QT_TRANSLATE_NOOP("ImportMessages", "spaCy .iob, one sentence a line, tokens {parts}"),
     K.PART_PRODIGY_REJECTED: QT_TRANSLATE_NOOP(
         "ImportMessages",
         'Prodigy task(s) answered "reject" (their spans are not entities)',

@@ -128,6 +128,9 @@ class ReasonKind(StrEnum):
     NOTE_WEBANNO_CUSTOM = "note-webanno-custom"
     WARN_WEBANNO_ZERO_WIDTH = "warn-webanno-zero-width"
     VARIANT_WEBANNO = "variant-webanno"
+    # spaCy's .iob (storage/formats/iob.py)
+    IOB_TOKEN = "iob-token"
+    VARIANT_IOB = "variant-iob"
     # YEDDA .ann (storage/formats/yedda.py)
     YEDDA_BROKEN = "yedda-broken"
     YEDDA_NESTED = "yedda-nested"

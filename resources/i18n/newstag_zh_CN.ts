@@ -1423,6 +1423,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>片段 [{start}, {end}, {label!r}] 超出了 {length} 个字符的正文范围</translation>
     </message>
     <message>
+        <source>span [{start}, {end}, {label!r}] is out of range for a text of {length} characters counted in code points, as spaCy counts; counted in UTF-16 code units (a JavaScript tool&apos;s count), every span of the line fits: if the file was made so, import it with --offsets utf16</source>
+        <translation>片段 [{start}, {end}, {label!r}] 超出了按码位计（spaCy 的计法）共 {length} 个字符的正文范围；按 UTF-16 码元计（JavaScript 工具的计法），这一行的每个片段都在范围内：如果文件是这样生成的，请用 --offsets utf16 导入</translation>
+    </message>
+    <message>
         <source>span [{start}, {end}, {label!r}] covers nothing: its end must come after its start</source>
         <translation>片段 [{start}, {end}, {label!r}] 不含任何字符：结束位置必须在开始位置之后</translation>
     </message>
@@ -1895,6 +1899,14 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>{name} 被 {spans} 个片段使用；请改为把它合并到另一个标签（newstag labels remove {name} --merge-into OTHER）</translation>
     </message>
     <message>
+        <source>{token!r} is not a token of spaCy&apos;s .iob format: one sentence a line, every token word|TAG or word|POS|TAG with a tag (O, or B-/I-/L-/U-/E-/S-/M- and a label), as many parts as its line&apos;s first, {first!r}</source>
+        <translation>{token!r} 不是 spaCy .iob 格式的词元：每行一个句子，每个词元为 word|TAG 或 word|POS|TAG，末尾是标记（O，或 B-/I-/L-/U-/E-/S-/M- 加标签），各部分的个数与该行第一个词元 {first!r} 相同</translation>
+    </message>
+    <message>
+        <source>spaCy .iob, one sentence a line, tokens {parts}</source>
+        <translation>spaCy .iob，每行一个句子，词元为 {parts}</translation>
+    </message>
+    <message>
         <source>Prodigy task(s) answered &quot;reject&quot; (their spans are not entities)</source>
         <translation>个答为 &quot;reject&quot; 的 Prodigy 任务（其片段不是实体）</translation>
     </message>
@@ -2232,6 +2244,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
     <message>
         <source>YEDDA .ann ([@text#Label*] inline)</source>
         <translation>YEDDA .ann（行内 [@文本#标签*]）</translation>
+    </message>
+    <message>
+        <source>spaCy .iob (one sentence a line, word|TAG)</source>
+        <translation>spaCy .iob（每行一个句子，word|TAG）</translation>
     </message>
     <message>
         <source>CSV / TSV of texts (a text column, a row a document)</source>

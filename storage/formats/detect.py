@@ -12,6 +12,7 @@ from pathlib import Path
 from model.tagging import TagSequenceError, split_tag
 from storage.formats import ImportFormatError
 from storage.formats.boson import looks_like_boson
+from storage.formats.iob import looks_like_iob
 from storage.formats.ontonotes import looks_like_ontonotes
 from storage.formats.source import BOM, TextFile
 from storage.formats.text_table import looks_like_table
@@ -33,6 +34,7 @@ class Format(enum.StrEnum):
     WEBANNO = "webanno"  # WebAnno TSV 3.x: INCEpTION's and WebAnno's export
     YEDDA = "yedda"  # YEDDA's .ann: [@text#Label*] inline
     CSV = "csv"  # a CSV / TSV table of texts with a text column: doccano's CSV export
+    IOB = "iob"  # spaCy's .iob: one sentence a line, word|TAG or word|POS|TAG tokens
 
 
 SUFFIXES = {
@@ -72,6 +74,7 @@ ALSO_SUFFIXES = {
     Format.WEBANNO: {".tsv"},
     Format.YEDDA: {".ann"},
     Format.CSV: {".tsv", ".txt"},
+    Format.IOB: {".iob", ".txt"},
 }
 _UNTYPED = frozenset("BIESMLUO")
 _JSON_ARRAY = re.compile(r"\[\s*[\[{\]]")
@@ -173,6 +176,8 @@ def detect(path: Path, text_column: str | None = None) -> Detection:
         found = Format.BOSON
     if found is None and looks_like_yedda(head):
         found = Format.YEDDA
+    if found is None and looks_like_iob(head):
+        found = Format.IOB
     if found is None and looks_like_conll(head):
         found = Format.CONLL
     if found is None and looks_like_wordtag(head):

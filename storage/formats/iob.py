@@ -1,0 +1,170 @@
+"""spaCy's ``.iob`` input, what ``spacy convert`` reads with its ``iob`` converter: one sentence a line,
+its tokens separated by whitespace, each ``word|TAG`` or ``word|POS|TAG`` (as the line's first token), the
+tags IOB, IOB2 or BILUO (``L-``/``U-`` read as ``E-``/``S-``), BIOES or BMES. A line starting
+``-DOCSTART-`` parts documents, as in CoNLL.
+
+The words are joined into text as ``--join`` joins CoNLL tokens: with ``auto``, Chinese characters and words
+without a space (spaCy's converter puts a space after every token, ``李 强 在 北 京``, which no Chinese news
+text holds), a space between two Latin words, and a text of Latin words with spaces; ``--join space`` gives
+the text spaCy makes. Documents are one a line unless ``--sentences-per-document`` or ``-DOCSTART-`` groups
+them; the lines of a document are joined by a newline. The file is read twice: first to check every token and
+learn the tag scheme and the join, then to make the documents."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from model.reasons import Reason, said
+from model.reasons import ReasonKind as K
+from model.spans import Entity
+from model.tagging import Scheme, TagSequenceError, detect_scheme, split_tag, tags_to_entities
+from model.text import first_line_title
+from storage.formats import ImportFormatError, ParsedDocument, ReadInfo
+from storage.formats.conll import gaps_between, joined
+from storage.formats.conll_layout import auto_join
+from storage.formats.options import Grouping, Join, ReadOptions
+from storage.formats.source import BOM, TextFile, inner_bom
+
+DOCSTART = "-DOCSTART-"
+_PARTS = {2: "word|TAG", 3: "word|POS|TAG"}
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+
+
+def iob_token(token: str) -> tuple[str, str] | None:
+    """``word|TAG`` or ``word|POS|TAG`` → ``(word, TAG)``; None for a token of another shape or whose last
+    part is no tag."""
+    parts = token.split("|")
+    if len(parts) not in (2, 3) or not parts[0]:
+        return None
+    try:
+        split_tag(parts[-1])
+    except TagSequenceError:
+        return None
+    return parts[0], parts[-1]
+
+
+def looks_like_iob(head: str) -> bool:
+    """Most of the first lines that hold tokens hold only ``word|TAG`` (or ``word|POS|TAG``) tokens."""
+    lines = [line.lstrip(BOM) for line in head.split("\n")]
+    lines = [line for line in lines if line.strip() and not line.startswith(DOCSTART)][:50]
+    if not lines:
+        return False
+    whole = sum(1 for line in lines if all(iob_token(t) is not None for t in line.split()))
+    return whole >= 0.9 * len(lines)
+
+
+class IobReader:
+    def __init__(
+        self, path: Path, options: ReadOptions, info: ReadInfo, source: TextFile | None = None
+    ) -> None:
+        self.path, self.options, self.info = path, options, info
+        self.source = source or TextFile.open(path)
+        self.scheme = Scheme.BIO
+        self.join = "none"
+        self.docstart = False
+
+    def _lines(self) -> Iterator[tuple[int, list[str]]]:
+        """Each line's number and tokens; a byte-order mark at a line's start is a second file's."""
+        for number, line in self.source.lines():
+            if line.startswith(BOM):
+                line = line.lstrip(BOM)
+            if BOM in line:
+                raise inner_bom(self.path, number)
+            if tokens := line.split():
+                yield number, tokens
+
+    def _analyse(self) -> None:
+        """First pass: every token ``word|TAG`` of the file's width, the tag scheme, the join."""
+        tags: set[str] = set()
+        widths: set[int] = set()
+        cjk = latin = 0
+        multi = False
+        for number, tokens in self._lines():
+            if tokens[0].startswith(DOCSTART):
+                self.docstart = True
+                continue
+            width = len(tokens[0].split("|"))  # as spaCy reads it: the line's first token says
+            for token in tokens:
+                parts = token.split("|")
+                if len(parts) != width or iob_token(token) is None:
+                    raise ImportFormatError.of(self.path, K.IOB_TOKEN, number, token=token, first=tokens[0])
+                widths.add(width)
+                word = parts[0]
+                tags.add(parts[-1])
+                multi = multi or len(word) > 1
+                if _CJK.search(word):
+                    cjk += 1
+                elif _LATIN.search(word):
+                    latin += 1
+        self.scheme = detect_scheme(tags)
+        join = self.options.join
+        self.join = (
+            "space" if join is Join.SPACE else "none" if join is Join.NONE else auto_join(cjk, latin, multi)
+        )
+        self.info.scheme = str(self.scheme)
+        self.info.variant = said(K.VARIANT_IOB, parts=" or ".join(_PARTS[w] for w in sorted(widths)))
+
+    def documents(self) -> Iterator[ParsedDocument]:
+        info, options = self.info, self.options
+        info.format, info.encoding = "iob", self.source.encoding
+        self._analyse()
+        by_docstart = options.grouping is Grouping.DOCSTART or (
+            options.grouping is Grouping.AUTO and self.docstart
+        )
+        per_doc = options.sentences_per_document or (0 if by_docstart else 1)
+        repaired: list[int] = []
+        unclosed: list[int] = []
+        group: list[tuple[int, str, list[Entity]]] = []
+        for number, tokens in self._lines():
+            if tokens[0].startswith(DOCSTART):
+                if group and by_docstart:
+                    yield self._build(group)
+                    group = []
+                continue
+            words = [token.split("|", 1)[0] for token in tokens]
+            tags = [token.rsplit("|", 1)[1] for token in tokens]
+            found: list[int] = []
+            closes: list[int] = []
+            try:
+                spans = tags_to_entities(tags, self.scheme, options.policy, found, closes)
+            except TagSequenceError as exc:
+                why = Reason.of(K.IN_SCHEME, problem=exc.refusal, scheme=self.scheme.upper())
+                raise ImportFormatError(self.path, why, number) from None
+            repaired.extend(number for _ in found)
+            unclosed.extend(number for _ in closes)
+            text, starts = joined(words, gaps_between(words, self.join))
+            entities = [
+                Entity(starts[e.start], starts[e.end - 1] + len(words[e.end - 1]), e.label) for e in spans
+            ]
+            group.append((number, text, entities))
+            if per_doc and len(group) >= per_doc:
+                yield self._build(group)
+                group = []
+        if group:
+            yield self._build(group)
+        if repaired:
+            info.warnings.append(said(K.WARN_REPAIRED, count=len(repaired), line=repaired[0]))
+        if unclosed:
+            scheme = self.scheme.upper()
+            info.warnings.append(said(K.WARN_UNCLOSED, count=len(unclosed), scheme=scheme, line=unclosed[0]))
+
+    def _build(self, group: list[tuple[int, str, list[Entity]]]) -> ParsedDocument:
+        """The lines of ``group`` as one document, joined by a newline."""
+        entities: list[Entity] = []
+        offset = 0
+        for _, text, spans in group:
+            entities.extend(Entity(offset + e.start, offset + e.end, e.label) for e in spans)
+            offset += len(text) + 1
+        text = "\n".join(text for _, text, _ in group)
+        line = group[0][0]
+        return ParsedDocument(
+            title=first_line_title(text, limit=40),
+            text=text,
+            source=f"{self.path}:{line}",
+            meta={"format": "iob", "encoding": self.source.encoding, "sentences": len(group)},
+            entities=entities,
+            line=line,
+        )
