@@ -9,6 +9,12 @@ from gui.i18n import QT_TRANSLATE_NOOP
 from model.reasons import ReasonKind as K
 
 FORMAT_WORDS: dict[K, str] = {
+    K.NOTE_JSON_CATEGORIES: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "{count} document(s) (the first at line {line}) have a {key!r} list of labels of the whole text "
+        "({example!r}: doccano's text-classification or sequence-to-sequence export), not entity spans: kept "
+        "in each document's metadata; no span was imported from them",
+    ),
     K.IOB_TOKEN: QT_TRANSLATE_NOOP(
         "ImportMessages",
         "{token!r} is not a token of spaCy's .iob format: one sentence a line, every token word|TAG "

@@ -7,6 +7,9 @@ from __future__ import annotations
 from model.reason_kinds import ReasonKind as K
 
 FORMAT_TEMPLATES: dict[K, str] = {
+    K.NOTE_JSON_CATEGORIES: "{count} document(s) (the first at line {line}) have a {key!r} list of labels of "
+    "the whole text ({example!r}: doccano's text-classification or sequence-to-sequence export), not entity "
+    "spans: kept in each document's metadata; no span was imported from them",
     K.IOB_TOKEN: "{token!r} is not a token of spaCy's .iob format: one sentence a line, every token word|TAG "
     "or word|POS|TAG with a tag (O, or B-/I-/L-/U-/E-/S-/M- and a label), as many parts as its line's "
     "first, {first!r}",

@@ -128,6 +128,7 @@ class ReasonKind(StrEnum):
     NOTE_WEBANNO_CUSTOM = "note-webanno-custom"
     WARN_WEBANNO_ZERO_WIDTH = "warn-webanno-zero-width"
     VARIANT_WEBANNO = "variant-webanno"
+    NOTE_JSON_CATEGORIES = "note-json-categories"
     # spaCy's .iob (storage/formats/iob.py)
     IOB_TOKEN = "iob-token"
     VARIANT_IOB = "variant-iob"

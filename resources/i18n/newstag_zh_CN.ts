@@ -1899,6 +1899,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>{name} 被 {spans} 个片段使用；请改为把它合并到另一个标签（newstag labels remove {name} --merge-into OTHER）</translation>
     </message>
     <message>
+        <source>{count} document(s) (the first at line {line}) have a {key!r} list of labels of the whole text ({example!r}: doccano&apos;s text-classification or sequence-to-sequence export), not entity spans: kept in each document&apos;s metadata; no span was imported from them</source>
+        <translation>{count} 篇文档（第一篇在第 {line} 行）的 {key!r} 是整篇文本的标签列表（{example!r}：doccano 的文本分类或序列到序列导出），不是实体片段：已保存在各文档的元数据中；没有从中导入任何片段</translation>
+    </message>
+    <message>
         <source>{token!r} is not a token of spaCy&apos;s .iob format: one sentence a line, every token word|TAG or word|POS|TAG with a tag (O, or B-/I-/L-/U-/E-/S-/M- and a label), as many parts as its line&apos;s first, {first!r}</source>
         <translation>{token!r} 不是 spaCy .iob 格式的词元：每行一个句子，每个词元为 word|TAG 或 word|POS|TAG，末尾是标记（O，或 B-/I-/L-/U-/E-/S-/M- 加标签），各部分的个数与该行第一个词元 {first!r} 相同</translation>
     </message>

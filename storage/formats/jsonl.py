@@ -60,6 +60,7 @@ class JsonReader:
         self.source = source or TextFile.open(path)
         self.shapes: Counter[str] = Counter()
         self.ignored: Counter[K] = Counter()  # what was left out (a PART_ kind): how many
+        self.categories: list[tuple[int, str, str]] = []  # labels of whole documents: (line, key, example)
         self.units = SpanUnits(options.offsets, info)
         self.text_field: str | None = None  # Label Studio: the field earlier records showed is the text
 
@@ -73,6 +74,11 @@ class JsonReader:
             f"{shape}" if len(self.shapes) == 1 else f"{shape} ({n})"
             for shape, n in self.shapes.most_common()
         )
+        if self.categories:
+            (line, key, example), count = self.categories[0], len(self.categories)
+            self.info.notes.append(
+                said(K.NOTE_JSON_CATEGORIES, count=count, key=key, line=line, example=example[:40])
+            )
         for what, n in self.ignored.items():
             self.info.notes.append(said(K.NOTE_NOT_IMPORTED, count=n, what=Reason.of(what)))
         self.units.warn()
@@ -242,6 +248,11 @@ class JsonReader:
         else:
             if not isinstance(items, list):
                 fail(K.SPANS_NOT_A_LIST, key=key)
+            if key in ("label", "labels") and items and all(isinstance(item, str) for item in items):
+                # doccano's text classification (or sequence to sequence) export: labels of the whole text
+                self.shapes["doccano, labels of whole documents"] += 1
+                self.categories.append((fail.line, key, "#".join(items)))
+                return raw, [], {k: v for k, v in obj.items() if k != text_key}
             self.shapes[tool or ("doccano" if text_key == "text" else 'doccano 1.6 ("data")')] += 1
             spans = [_doccano_span(item, fail) for item in items]
         meta = {k: v for k, v in obj.items() if k not in (text_key, key)}
