@@ -229,6 +229,12 @@ WORDS: dict[K, str] = {
         "has {count} column(s) where the rows before it have {width}",
     ),
     K.EMPTY_TOKEN: QT_TRANSLATE_NOOP("ImportMessages", "has an empty token: {row!r}"),
+    K.TOKEN_EDGE_SPACE: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "has a token with whitespace at its edge, {token!r} (a column padded with spaces?): it would be "
+        "text, and a span over the token would cover it; a token is the column between the tabs, without "
+        "spaces around it: {row!r}",
+    ),
     K.MIXED_SCHEMES: QT_TRANSLATE_NOOP(
         "ImportMessages",
         "mixes tag schemes: I- tags (BIO/BIOES, first at line {inside}) and M- tags "

@@ -88,6 +88,7 @@ class ReasonKind(StrEnum):
     COLUMN_COUNT = "column-count"
     COLUMN_COUNT_AGAIN = "column-count-again"
     EMPTY_TOKEN = "empty-token"
+    TOKEN_EDGE_SPACE = "token-edge-space"
     MISC_NO_TAG = "misc-no-tag"
     # OntoNotes .name files (storage/formats/ontonotes.py)
     ONTONOTES_DOC_OPEN = "ontonotes-doc-open"

@@ -110,6 +110,9 @@ TEMPLATES: dict[ReasonKind, str] = {
     K.COLUMN_COUNT: "has {count} column(s) where the rows before it have {width} (line {first}): {row!r}",
     K.COLUMN_COUNT_AGAIN: "has {count} column(s) where the rows before it have {width}",
     K.EMPTY_TOKEN: "has an empty token: {row!r}",
+    K.TOKEN_EDGE_SPACE: "has a token with whitespace at its edge, {token!r} (a column padded with spaces?): "
+    "it would be text, and a span over the token would cover it; a token is the column between the tabs, "
+    "without spaces around it: {row!r}",
     K.MISC_NO_TAG: "has no {key}= tag in its MISC column ({misc!r}), where the file keeps its tags there: "
     "a row without one was never annotated",
     K.ONTONOTES_DOC_OPEN: "the <DOC> begun on line {first} is not closed by </DOC>",

@@ -1491,6 +1491,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>有空的词：{row!r}</translation>
     </message>
     <message>
+        <source>has a token with whitespace at its edge, {token!r} (a column padded with spaces?): it would be text, and a span over the token would cover it; a token is the column between the tabs, without spaces around it: {row!r}</source>
+        <translation>有一个词的边缘带空白 {token!r}（某一列用空格补齐了？）：空白会成为正文，覆盖这个词的片段也会把它包括在内；词是两个制表符之间的那一列，前后不带空格：{row!r}</translation>
+    </message>
+    <message>
         <source>mixes tag schemes: I- tags (BIO/BIOES, first at line {inside}) and M- tags (BMES, first at line {middle})</source>
         <translation>混用了标注体系：I- 标记（BIO/BIOES，首次出现于第 {inside} 行）和 M- 标记（BMES，首次出现于第 {middle} 行）</translation>
     </message>
