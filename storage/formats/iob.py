@@ -29,16 +29,20 @@ from storage.formats.source import BOM, TextFile, inner_bom
 
 DOCSTART = "-DOCSTART-"
 _PARTS = {2: "word|TAG", 3: "word|POS|TAG"}
+_UNTYPED = frozenset("BIESMLU")
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 
 
-def iob_token(token: str) -> tuple[str, str] | None:
+def iob_token(token: str, untyped: bool = False) -> tuple[str, str] | None:
     """``word|TAG`` or ``word|POS|TAG`` → ``(word, TAG)``; None for a token of another shape or whose last
-    part is no tag."""
+    part is no tag (with ``untyped``, one without a type, ``B``, is taken for one: a file of them is told
+    from others by its shape, and refused by the reader naming it)."""
     parts = token.split("|")
     if len(parts) not in (2, 3) or not parts[0]:
         return None
+    if untyped and parts[-1] in _UNTYPED:
+        return parts[0], parts[-1]
     try:
         split_tag(parts[-1])
     except TagSequenceError:
@@ -52,7 +56,7 @@ def looks_like_iob(head: str) -> bool:
     lines = [line for line in lines if line.strip() and not line.startswith(DOCSTART)][:50]
     if not lines:
         return False
-    whole = sum(1 for line in lines if all(iob_token(t) is not None for t in line.split()))
+    whole = sum(1 for line in lines if all(iob_token(t, untyped=True) is not None for t in line.split()))
     return whole >= 0.9 * len(lines)
 
 
@@ -66,11 +70,14 @@ class IobReader:
         self.join = "none"
         self.docstart = False
 
-    def _lines(self) -> Iterator[tuple[int, list[str]]]:
-        """Each line's number and tokens; a byte-order mark at a line's start is a second file's."""
+    def _lines(self, say: bool = False) -> Iterator[tuple[int, list[str]]]:
+        """Each line's number and tokens; a byte-order mark at a line's start is a second file's (said in
+        a note where ``say``: the first of the two passes)."""
         for number, line in self.source.lines():
             if line.startswith(BOM):
                 line = line.lstrip(BOM)
+                if say:  # a second file joined to the first
+                    self.info.notes.append(said(K.NOTE_BOM_SECOND, line=number))
             if BOM in line:
                 raise inner_bom(self.path, number)
             if tokens := line.split():
@@ -82,7 +89,7 @@ class IobReader:
         widths: set[int] = set()
         cjk = latin = 0
         multi = False
-        for number, tokens in self._lines():
+        for number, tokens in self._lines(say=True):
             if tokens[0].startswith(DOCSTART):
                 self.docstart = True
                 continue

@@ -79,3 +79,20 @@ def test_a_bad_token_is_refused_by_its_line(
     assert report.error is not None and report.error.line == line, report
     assert words in str(report.error)
     assert snapshot(project) == before
+
+
+def test_untyped_tags_are_refused_naming_the_iob_shape(project: Project, tmp_path: Path) -> None:
+    """Tags without a type (``李|B``) were refused as CoNLL ("'强|I' is not a tag"), naming no .iob."""
+    report = project.importer.import_file(write(tmp_path / "u.iob", "李|B 强|I 在|O\n"))
+    assert report.error is not None and report.error.line == 1, report
+    assert "'李|B' is not a token of spaCy's .iob format" in str(report.error)
+
+
+def test_a_byte_order_mark_starting_a_later_line_is_said_once(project: Project, tmp_path: Path) -> None:
+    report = project.importer.import_file(
+        write(tmp_path / "two.iob", "\ufeff李|B-PER\n\ufeff王|B-PER 毅|I-PER\n")
+    )
+    assert report.error is None, report
+    assert texts(project) == ["李", "王毅"]
+    said = [str(n) for n in report.notes if "byte-order mark" in str(n)]
+    assert said == ["a byte-order mark at line 2 was read as the start of a second file"], report.notes
