@@ -9,6 +9,12 @@ from gui.i18n import QT_TRANSLATE_NOOP
 from model.reasons import ReasonKind as K
 
 FORMAT_WORDS: dict[K, str] = {
+    K.LS_HYPERTEXT: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "a Label Studio HyperText result (hypertextlabels {labels!r}): its text is a web page (HTML) and its "
+        "spans are placed in the page's elements, where newstag reads plain text: label the texts in a Text "
+        "project (<Text>, <Labels>) and export that",
+    ),
     K.NOTE_JSON_CATEGORIES: QT_TRANSLATE_NOOP(
         "ImportMessages",
         "{count} document(s) (the first at line {line}) have a {key!r} list of labels of the whole text "

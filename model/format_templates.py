@@ -7,6 +7,9 @@ from __future__ import annotations
 from model.reason_kinds import ReasonKind as K
 
 FORMAT_TEMPLATES: dict[K, str] = {
+    K.LS_HYPERTEXT: "a Label Studio HyperText result (hypertextlabels {labels!r}): its text is a web page "
+    "(HTML) and its spans are placed in the page's elements, where newstag reads plain text: label the texts "
+    "in a Text project (<Text>, <Labels>) and export that",
     K.NOTE_JSON_CATEGORIES: "{count} document(s) (the first at line {line}) have a {key!r} list of labels of "
     "the whole text ({example!r}: doccano's text-classification or sequence-to-sequence export), not entity "
     "spans: kept in each document's metadata; no span was imported from them",

@@ -63,6 +63,7 @@ class ReasonKind(StrEnum):
     LS_RESULT = "ls-result"
     LS_TEXT_FIELD = "ls-text-field"
     LS_DIFFERING = "ls-differing"
+    LS_HYPERTEXT = "ls-hypertext"
     UTF16_SPLIT = "utf16-split"
     SPAN_OUT_OF_RANGE = "span-out-of-range"
     SPAN_OUT_OF_RANGE_UTF16 = "span-out-of-range-utf16"

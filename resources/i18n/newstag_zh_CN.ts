@@ -1903,6 +1903,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>{name} 被 {spans} 个片段使用；请改为把它合并到另一个标签（newstag labels remove {name} --merge-into OTHER）</translation>
     </message>
     <message>
+        <source>a Label Studio HyperText result (hypertextlabels {labels!r}): its text is a web page (HTML) and its spans are placed in the page&apos;s elements, where newstag reads plain text: label the texts in a Text project (&lt;Text&gt;, &lt;Labels&gt;) and export that</source>
+        <translation>Label Studio 的 HyperText 结果（hypertextlabels {labels!r}）：其正文是网页（HTML），片段定位在网页的元素中，而 newstag 读取的是纯文本：请在 Text 项目（&lt;Text&gt;、&lt;Labels&gt;）中标注这些文本并导出</translation>
+    </message>
+    <message>
         <source>{count} document(s) (the first at line {line}) have a {key!r} list of labels of the whole text ({example!r}: doccano&apos;s text-classification or sequence-to-sequence export), not entity spans: kept in each document&apos;s metadata; no span was imported from them</source>
         <translation>{count} 篇文档（第一篇在第 {line} 行）的 {key!r} 是整篇文本的标签列表（{example!r}：doccano 的文本分类或序列到序列导出），不是实体片段：已保存在各文档的元数据中；没有从中导入任何片段</translation>
     </message>

@@ -38,6 +38,7 @@ from storage.formats.json_shapes import SPAN_KEYS, RawSpan, spacy_pair
 from storage.formats.json_shapes import Fail as _Fail
 from storage.formats.json_shapes import cluener_spans as _cluener_spans
 from storage.formats.json_shapes import doccano_span as _doccano_span
+from storage.formats.json_shapes import hypertext_labels as _hypertext_labels
 from storage.formats.json_shapes import is_min_list as _is_min_list
 from storage.formats.json_shapes import label_studio_results as _label_studio_results
 from storage.formats.json_shapes import min_spans as _min_spans
@@ -223,6 +224,8 @@ class JsonReader:
         data = obj.get("data")
         if isinstance(data, dict):
             return self._label_studio_task(obj, data, fail)
+        if (labels := _hypertext_labels(obj)) is not None:
+            fail(K.LS_HYPERTEXT, labels=labels)
         text_key = "text" if "text" in obj else "data" if isinstance(data, str) else None
         if text_key is None:  # Label Studio JSON-MIN of a project whose text is not $text (value="$sentence")
             min_key = next((k for k, v in obj.items() if _is_min_list(v)), None)
