@@ -220,6 +220,7 @@ class ReasonKind(StrEnum):
     NOTE_MULTIWORD = "note-multiword"
     NOTE_MISC_TAGS = "note-misc-tags"
     WARN_REPAIRED = "warn-repaired"
+    NOTE_IOB1 = "note-iob1"
     WARN_UNCLOSED = "warn-unclosed"
     WARN_DUPLICATE_SPANS = "warn-duplicate-spans"
     # how a file was read, as the preview describes it (storage/formats/*, storage/import_sink.py)

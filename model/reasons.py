@@ -213,6 +213,9 @@ TEMPLATES: dict[ReasonKind, str] = {
     K.NOTE_MISC_TAGS: "the tags were read from the MISC column's {key}= values",
     K.WARN_REPAIRED: "{count} inside tag(s) with no entity to continue were read as "
     "entity starts (first at line {line}; --strict-tags refuses them)",
+    K.NOTE_IOB1: "the tags are IOB1, as in the original CoNLL-2003 files: an I- tag after O or another type "
+    "starts an entity, B- only parts two adjacent entities of one type ({count} entities so started, the "
+    "first at line {line}; --strict-tags refuses them)",
     K.WARN_UNCLOSED: "{count} {scheme} entity(ies) that no E- tag closes were read as ending at their last "
     "tag (first at line {line}; --strict-tags refuses them)",
     K.WARN_DUPLICATE_SPANS: "{path}, line {line}: {count} exact duplicate span(s) in one "

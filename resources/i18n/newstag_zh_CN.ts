@@ -1703,6 +1703,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>{count} 个没有可延续实体的内部标记被读作实体的开头（首次出现于第 {line} 行；--strict-tags 会拒绝它们）</translation>
     </message>
     <message>
+        <source>the tags are IOB1, as in the original CoNLL-2003 files: an I- tag after O or another type starts an entity, B- only parts two adjacent entities of one type ({count} entities so started, the first at line {line}; --strict-tags refuses them)</source>
+        <translation>标记是 IOB1，与 CoNLL-2003 原始文件相同：在 O 或其他类型之后的 I- 标记开始一个实体，B- 只用于分隔同一类型的两个相邻实体（共 {count} 个实体如此开始，第一个在第 {line} 行；--strict-tags 会拒绝它们）</translation>
+    </message>
+    <message>
         <source>{count} {scheme} entity(ies) that no E- tag closes were read as ending at their last tag (first at line {line}; --strict-tags refuses them)</source>
         <translation>{count} 个没有 E- 标记收尾的 {scheme} 实体被读作在其最后一个标记处结束（首次出现于第 {line} 行；--strict-tags 会拒绝它们）</translation>
     </message>

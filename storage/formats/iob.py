@@ -19,7 +19,14 @@ from pathlib import Path
 from model.reasons import Reason, said
 from model.reasons import ReasonKind as K
 from model.spans import Entity
-from model.tagging import Scheme, TagSequenceError, detect_scheme, split_tag, tags_to_entities
+from model.tagging import (
+    Scheme,
+    TagSequenceError,
+    detect_scheme,
+    iob1_begins,
+    split_tag,
+    tags_to_entities,
+)
 from model.text import first_line_title
 from storage.formats import ImportFormatError, ParsedDocument, ReadInfo
 from storage.formats.conll import gaps_between, joined
@@ -123,6 +130,7 @@ class IobReader:
         )
         per_doc = options.sentences_per_document or (0 if by_docstart else 1)
         repaired: list[int] = []
+        iob1 = self.scheme is Scheme.BIO  # every B- tag so far follows one of its type
         unclosed: list[int] = []
         group: list[tuple[int, str, list[Entity]]] = []
         for number, tokens in self._lines():
@@ -141,6 +149,7 @@ class IobReader:
                 why = Reason.of(K.IN_SCHEME, problem=exc.refusal, scheme=self.scheme.upper())
                 raise ImportFormatError(self.path, why, number) from None
             repaired.extend(number for _ in found)
+            iob1 = iob1 and iob1_begins(tags)
             unclosed.extend(number for _ in closes)
             text, starts = joined(words, gaps_between(words, self.join))
             entities = [
@@ -152,8 +161,10 @@ class IobReader:
                 group = []
         if group:
             yield self._build(group)
-        if repaired:
-            info.warnings.append(said(K.WARN_REPAIRED, count=len(repaired), line=repaired[0]))
+        if repaired:  # IOB1 (spaCy reads it) is a tagging of its own, said in a note
+            iob1 = iob1 and len(repaired) > 1  # one I- start is a slip as likely as a convention
+            said_as = (info.notes, K.NOTE_IOB1) if iob1 else (info.warnings, K.WARN_REPAIRED)
+            said_as[0].append(said(said_as[1], count=len(repaired), line=repaired[0]))
         if unclosed:
             scheme = self.scheme.upper()
             info.warnings.append(said(K.WARN_UNCLOSED, count=len(unclosed), scheme=scheme, line=unclosed[0]))
