@@ -2263,7 +2263,7 @@ Replace it? Once the new export is complete, the old file is deleted and the new
     </message>
     <message>
         <source>spaCy .iob (one sentence a line, word|TAG)</source>
-        <translation>spaCy .iob（每行一个句子，word|TAG）</translation>
+        <translation>spaCy .iob（每行一个句子，词|标记）</translation>
     </message>
     <message>
         <source>CSV / TSV of texts (a text column, a row a document)</source>
