@@ -176,8 +176,8 @@ def detect(path: Path, text_column: str | None = None) -> Detection:
         found = Format.BOSON
     if found is None and looks_like_yedda(head):
         found = Format.YEDDA
-    if found is None and looks_like_iob(head):
-        found = Format.IOB
+    if found is None and looks_like_iob(head, suffix) and not looks_like_table(head, text_column, suffix):
+        found = Format.IOB  # a first line naming a text column is a table's header, whatever its rows
     if found is None and looks_like_conll(head):
         found = Format.CONLL
     if found is None and looks_like_wordtag(head):

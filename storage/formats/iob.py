@@ -37,6 +37,7 @@ from storage.formats.source import BOM, TextFile, inner_bom
 DOCSTART = "-DOCSTART-"
 _PARTS = {2: "word|TAG", 3: "word|POS|TAG"}
 _UNTYPED = frozenset("BIESMLU")
+_SEVERAL, _SEVERAL_TOKENS = 3, 4  # the lines, or tokens, a file not named .iob shows at least
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 
@@ -57,14 +58,19 @@ def iob_token(token: str, untyped: bool = False) -> tuple[str, str] | None:
     return parts[0], parts[-1]
 
 
-def looks_like_iob(head: str) -> bool:
-    """Most of the first lines that hold tokens hold only ``word|TAG`` (or ``word|POS|TAG``) tokens."""
+def looks_like_iob(head: str, suffix: str) -> bool:
+    """Most of the first lines that hold tokens hold only ``word|TAG`` (or ``word|POS|TAG``) tokens. A file
+    not named ``.iob`` must show more: its first line whole, every tag typed (``B-PER``: ``A|B`` and
+    ``尺码|M`` are a table's rows or text), and several lines or tokens (one ``联系方式|E-mail`` is text)."""
     lines = [line.lstrip(BOM) for line in head.split("\n")]
-    lines = [line for line in lines if line.strip() and not line.startswith(DOCSTART)][:50]
+    lines = [line.split() for line in lines if line.strip() and not line.startswith(DOCSTART)][:50]
+    named = suffix.lower() == ".iob"
     if not lines:
         return False
-    whole = sum(1 for line in lines if all(iob_token(t, untyped=True) is not None for t in line.split()))
-    return whole >= 0.9 * len(lines)
+    whole = [all(iob_token(t, untyped=named) is not None for t in tokens) for tokens in lines]
+    if not named and not (whole[0] and (len(lines) >= _SEVERAL or sum(map(len, lines)) >= _SEVERAL_TOKENS)):
+        return False
+    return sum(whole) >= 0.9 * len(lines)
 
 
 class IobReader:
