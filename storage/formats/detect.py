@@ -14,7 +14,7 @@ from storage.formats import ImportFormatError
 from storage.formats.boson import looks_like_boson
 from storage.formats.iob import looks_like_iob
 from storage.formats.ontonotes import looks_like_ontonotes
-from storage.formats.source import BOM, TextFile
+from storage.formats.source import BOM, HEAD_CHARS, TextFile
 from storage.formats.text_table import looks_like_table
 from storage.formats.webanno import looks_like_webanno
 from storage.formats.wordtag import parse_token
@@ -166,7 +166,8 @@ def detect(path: Path, text_column: str | None = None) -> Detection:
     if suffix == ".txt" and path.with_suffix(".ann").is_file():
         return Detection(Format.BRAT, None)
     source = TextFile.open(path)
-    head = source.head().lstrip(BOM).lstrip()
+    raw = source.head()
+    head = raw.lstrip(BOM).lstrip()
     if looks_like_webanno(head):
         return Detection(Format.WEBANNO, source)
     found = Format.BOSON if head.startswith("{{") and looks_like_boson(head) else _json_kind(head)
@@ -176,7 +177,7 @@ def detect(path: Path, text_column: str | None = None) -> Detection:
         found = Format.BOSON
     if found is None and looks_like_yedda(head):
         found = Format.YEDDA
-    if found is None and looks_like_iob(head, suffix) and not looks_like_table(head, text_column, suffix):
+    if found is None and looks_like_iob(head, suffix, cut=len(raw) >= HEAD_CHARS) and not looks_like_table(head, text_column, suffix):
         found = Format.IOB  # a first line naming a text column is a table's header, whatever its rows
     if found is None and looks_like_conll(head):
         found = Format.CONLL

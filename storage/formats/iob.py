@@ -58,12 +58,17 @@ def iob_token(token: str, untyped: bool = False) -> tuple[str, str] | None:
     return parts[0], parts[-1]
 
 
-def looks_like_iob(head: str, suffix: str) -> bool:
+def looks_like_iob(head: str, suffix: str, cut: bool = False) -> bool:
     """Most of the first lines that hold tokens hold only ``word|TAG`` (or ``word|POS|TAG``) tokens. A file
     not named ``.iob`` must show more: its first line whole, every tag typed (``B-PER``: ``A|B`` and
-    ``尺码|M`` are a table's rows or text), and several lines or tokens (one ``联系方式|E-mail`` is text)."""
+    ``尺码|M`` are a table's rows or text), and several lines or tokens (one ``联系方式|E-mail`` is text).
+    ``cut``: the head ends inside its last line (a first line longer than the head), whose last token,
+    perhaps cut (``强|``), is left out."""
     lines = [line.lstrip(BOM) for line in head.split("\n")]
     lines = [line.split() for line in lines if line.strip() and not line.startswith(DOCSTART)][:50]
+    if cut and lines:
+        lines[-1] = lines[-1][:-1]
+        lines = [tokens for tokens in lines if tokens]
     named = suffix.lower() == ".iob"
     if not lines:
         return False

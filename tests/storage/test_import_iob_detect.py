@@ -38,3 +38,15 @@ def test_a_file_named_iob_is_still_read_from_one_short_line(project: Project, tm
     report = project.importer.import_file(write(tmp_path / "one.iob", "王|B-PER 毅|I-PER\n"))
     assert report.error is None and report.format == "iob", report
     assert [(t[e.start : e.end], e.label) for t, e in spans_of(project)] == [("王毅", "PER")]
+
+
+@pytest.mark.parametrize("lead", [1, 3])
+def test_a_first_line_longer_than_the_head_is_told_wherever_the_head_cuts_it(
+    project: Project, tmp_path: Path, lead: int
+) -> None:
+    """A line of 75,000 characters: the head read for detection (65,536) ends inside a token, ``强|`` or
+    ``李|B-P`` as the line's lead shifts it; ``强|`` is no token, and the file was refused as CoNLL."""
+    line = "在|O " * lead + " ".join(["李|B-PER", "强|I-PER", "在|O", "北|B-LOC", "京|I-LOC"] * 3000)
+    report = project.importer.import_file(write(tmp_path / "long.txt", line + "\n"))
+    assert report.error is None and report.format == "iob", report
+    assert len(spans_of(project)) == 6000
