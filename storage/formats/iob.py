@@ -107,6 +107,7 @@ class IobReader:
         widths: set[int] = set()
         cjk = latin = 0
         multi = False
+        inside: dict[str, int] = {}  # the line of the first I- tag and of the first M- tag
         for number, tokens in self._lines(say=True):
             if tokens[0].startswith(DOCSTART):
                 self.docstart = True
@@ -119,11 +120,16 @@ class IobReader:
                 widths.add(width)
                 word = parts[0]
                 tags.add(parts[-1])
+                if parts[-1][:2] in ("I-", "M-") and parts[-1][0] not in inside:
+                    inside[parts[-1][0]] = number
                 multi = multi or len(word) > 1
                 if _CJK.search(word):
                     cjk += 1
                 elif _LATIN.search(word):
                     latin += 1
+        if len(inside) == 2:  # BMES has no I-, the others no M-: said as CoNLL says it
+            why = Reason.of(K.MIXED_SCHEMES, inside=inside["I"], middle=inside["M"])
+            raise ImportFormatError(self.path, why, max(inside.values()))
         self.scheme = detect_scheme(tags)
         join = self.options.join
         self.join = (
