@@ -177,7 +177,11 @@ def detect(path: Path, text_column: str | None = None) -> Detection:
         found = Format.BOSON
     if found is None and looks_like_yedda(head):
         found = Format.YEDDA
-    if found is None and looks_like_iob(head, suffix, cut=len(raw) >= HEAD_CHARS) and not looks_like_table(head, text_column, suffix):
+    if (
+        found is None
+        and looks_like_iob(head, suffix, cut=len(raw) >= HEAD_CHARS)
+        and not looks_like_table(head, text_column, suffix)
+    ):
         found = Format.IOB  # a first line naming a text column is a table's header, whatever its rows
     if found is None and looks_like_conll(head):
         found = Format.CONLL

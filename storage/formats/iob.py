@@ -64,8 +64,8 @@ def looks_like_iob(head: str, suffix: str, cut: bool = False) -> bool:
     ``尺码|M`` are a table's rows or text), and several lines or tokens (one ``联系方式|E-mail`` is text).
     ``cut``: the head ends inside its last line (a first line longer than the head), whose last token,
     perhaps cut (``强|``), is left out."""
-    lines = [line.lstrip(BOM) for line in head.split("\n")]
-    lines = [line.split() for line in lines if line.strip() and not line.startswith(DOCSTART)][:50]
+    stripped = (line.lstrip(BOM) for line in head.split("\n"))
+    lines = [line.split() for line in stripped if line.strip() and not line.startswith(DOCSTART)][:50]
     if cut and lines:
         lines[-1] = lines[-1][:-1]
         lines = [tokens for tokens in lines if tokens]

@@ -70,8 +70,11 @@ def test_join_space_gives_spacys_text(project: Project, tmp_path: Path) -> None:
         ("李|B-PER 强|I-PER\n王|B-PER 毅|X\n", 2, "'毅|X' is not a token"),
         ("王|B-PER 毅|M-PER\n李|B-PER 强|I-PER\n", 2, "I- tags (BIO/BIOES, first at line 2) and M- tags"),
         # refused at the first I- line, a line before any M-, as 'not of the BMES scheme' naming no M-
-        ("李|B-PER 强|I-PER\n在|O\n王|B-PER 毅|M-PER 华|E-PER\n", 3, "mixes tag schemes: I- tags (BIO/BIOES, "
-         "first at line 1) and M- tags (BMES, first at line 3)"),
+        (
+            "李|B-PER 强|I-PER\n在|O\n王|B-PER 毅|M-PER 华|E-PER\n",
+            3,
+            "mixes tag schemes: I- tags (BIO/BIOES, first at line 1) and M- tags (BMES, first at line 3)",
+        ),
     ],
 )
 def test_a_bad_token_is_refused_by_its_line(

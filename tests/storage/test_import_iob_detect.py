@@ -13,7 +13,7 @@ from storage.project import Project
 from tests.storage.test_import import spans_of, texts
 from tests.storage.test_import_tables import write
 
-GARMENTS = "纯棉T恤 羊毛外套 牛仔裤 运动鞋 衬衫 风衣 短裤 卫衣 毛衣 西装 帽子".split()
+GARMENTS = ["纯棉T恤", "羊毛外套", "牛仔裤", "运动鞋", "衬衫", "风衣", "短裤", "卫衣", "毛衣", "西装", "帽子"]
 
 
 @pytest.mark.parametrize("name", ["sizes.csv", "sizes.txt"])
