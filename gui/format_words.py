@@ -9,6 +9,25 @@ from gui.i18n import QT_TRANSLATE_NOOP
 from model.reasons import ReasonKind as K
 
 FORMAT_WORDS: dict[K, str] = {
+    K.LS_HYPERTEXT: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "a Label Studio HyperText result (hypertextlabels {labels!r}): its text is a web page (HTML) and its "
+        "spans are placed in the page's elements, where newstag reads plain text: label the texts in a Text "
+        "project (<Text>, <Labels>) and export that",
+    ),
+    K.NOTE_JSON_CATEGORIES: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "{count} document(s) (the first at line {line}) have a {key!r} list of labels of the whole text "
+        "({example!r}: doccano's text-classification or sequence-to-sequence export), not entity spans: kept "
+        "in each document's metadata; no span was imported from them",
+    ),
+    K.IOB_TOKEN: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "{token!r} is not a token of spaCy's .iob format: one sentence a line, every token word|TAG "
+        "or word|POS|TAG with a tag (O, or B-/I-/L-/U-/E-/S-/M- and a label), as many parts as its "
+        "line's first, {first!r}",
+    ),
+    K.VARIANT_IOB: QT_TRANSLATE_NOOP("ImportMessages", "spaCy .iob, one sentence a line, tokens {parts}"),
     K.PART_PRODIGY_REJECTED: QT_TRANSLATE_NOOP(
         "ImportMessages",
         'Prodigy task(s) answered "reject" (their spans are not entities)',

@@ -178,6 +178,12 @@ WORDS: dict[K, str] = {
         "ImportMessages",
         "span [{start}, {end}, {label!r}] is out of range for a text of {length} characters",
     ),
+    K.SPAN_OUT_OF_RANGE_UTF16: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "span [{start}, {end}, {label!r}] is out of range for a text of {length} characters counted in "
+        "code points, as spaCy counts; counted in UTF-16 code units (a JavaScript tool's count), every span "
+        "of the line fits: if the file was made so, import it with --offsets utf16",
+    ),
     K.SPAN_EMPTY: QT_TRANSLATE_NOOP(
         "ImportMessages",
         "span [{start}, {end}, {label!r}] covers nothing: its end must come after its start",
@@ -223,6 +229,12 @@ WORDS: dict[K, str] = {
         "has {count} column(s) where the rows before it have {width}",
     ),
     K.EMPTY_TOKEN: QT_TRANSLATE_NOOP("ImportMessages", "has an empty token: {row!r}"),
+    K.TOKEN_EDGE_SPACE: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "has a token with whitespace at its edge, {token!r} (a column padded with spaces?): it would be "
+        "text, and a span over the token would cover it; a token is the column between the tabs, without "
+        "spaces around it: {row!r}",
+    ),
     K.MIXED_SCHEMES: QT_TRANSLATE_NOOP(
         "ImportMessages",
         "mixes tag schemes: I- tags (BIO/BIOES, first at line {inside}) and M- tags "

@@ -113,6 +113,12 @@ NOTE_WORDS: dict[K, str] = {
         "{count} inside tag(s) with no entity to continue were read as entity starts "
         "(first at line {line}; --strict-tags refuses them)",
     ),
+    K.NOTE_IOB1: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "the tags are IOB1, as in the original CoNLL-2003 files: an I- tag after O or another type starts "
+        "an entity, B- only parts two adjacent entities of one type ({count} entities so started, the first "
+        "at line {line}; --strict-tags refuses them)",
+    ),
     K.WARN_UNCLOSED: QT_TRANSLATE_NOOP(
         "ImportMessages",
         "{count} {scheme} entity(ies) that no E- tag closes were read as ending at their last tag "

@@ -52,6 +52,7 @@ FORMATS = [
     (QT_TRANSLATE_NOOP("ImportOptions", "BosonNLP NER ({{person_name:…}} inline)"), Format.BOSON),
     (QT_TRANSLATE_NOOP("ImportOptions", "WebAnno TSV 3.x (INCEpTION, WebAnno export)"), Format.WEBANNO),
     (QT_TRANSLATE_NOOP("ImportOptions", "YEDDA .ann ([@text#Label*] inline)"), Format.YEDDA),
+    (QT_TRANSLATE_NOOP("ImportOptions", "spaCy .iob (one sentence a line, word|TAG)"), Format.IOB),
     (QT_TRANSLATE_NOOP("ImportOptions", "CSV / TSV of texts (a text column, a row a document)"), Format.CSV),
 ]
 SPANS_AS = [

@@ -1,12 +1,22 @@
-"""The English of the refusals and notes of WebAnno TSV, YEDDA and People's Daily 2014 files
-(``storage/formats/webanno.py``, ``yedda.py``, ``wordtag.py``), part of ``model.reasons.TEMPLATES``. Pure
-Python."""
+"""The English of the refusals and notes of WebAnno TSV, YEDDA, spaCy .iob and People's Daily 2014
+files (``storage/formats/webanno.py``, ``yedda.py``, ``iob.py``, ``wordtag.py``), part of
+``model.reasons.TEMPLATES``. Pure Python."""
 
 from __future__ import annotations
 
 from model.reason_kinds import ReasonKind as K
 
 FORMAT_TEMPLATES: dict[K, str] = {
+    K.LS_HYPERTEXT: "a Label Studio HyperText result (hypertextlabels {labels!r}): its text is a web page "
+    "(HTML) and its spans are placed in the page's elements, where newstag reads plain text: label the texts "
+    "in a Text project (<Text>, <Labels>) and export that",
+    K.NOTE_JSON_CATEGORIES: "{count} document(s) (the first at line {line}) have a {key!r} list of labels of "
+    "the whole text ({example!r}: doccano's text-classification or sequence-to-sequence export), not entity "
+    "spans: kept in each document's metadata; no span was imported from them",
+    K.IOB_TOKEN: "{token!r} is not a token of spaCy's .iob format: one sentence a line, every token word|TAG "
+    "or word|POS|TAG with a tag (O, or B-/I-/L-/U-/E-/S-/M- and a label), as many parts as its line's "
+    "first, {first!r}",
+    K.VARIANT_IOB: "spaCy .iob, one sentence a line, tokens {parts}",
     K.WEBANNO_VERSION: "is not a WebAnno TSV 3.x file: its first line is {row!r} (read: WebAnno TSV 3.0 to "
     "3.3, as INCEpTION and WebAnno 3 export them)",
     K.WEBANNO_NO_NE: "has no named-entity layer "

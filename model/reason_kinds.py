@@ -63,8 +63,10 @@ class ReasonKind(StrEnum):
     LS_RESULT = "ls-result"
     LS_TEXT_FIELD = "ls-text-field"
     LS_DIFFERING = "ls-differing"
+    LS_HYPERTEXT = "ls-hypertext"
     UTF16_SPLIT = "utf16-split"
     SPAN_OUT_OF_RANGE = "span-out-of-range"
+    SPAN_OUT_OF_RANGE_UTF16 = "span-out-of-range-utf16"
     SPAN_EMPTY = "span-empty"
     SPAN_TEXT_DIFFERS = "span-text-differs"
     PRODIGY_ANSWER = "prodigy-answer"
@@ -87,6 +89,7 @@ class ReasonKind(StrEnum):
     COLUMN_COUNT = "column-count"
     COLUMN_COUNT_AGAIN = "column-count-again"
     EMPTY_TOKEN = "empty-token"
+    TOKEN_EDGE_SPACE = "token-edge-space"
     MISC_NO_TAG = "misc-no-tag"
     # OntoNotes .name files (storage/formats/ontonotes.py)
     ONTONOTES_DOC_OPEN = "ontonotes-doc-open"
@@ -127,6 +130,10 @@ class ReasonKind(StrEnum):
     NOTE_WEBANNO_CUSTOM = "note-webanno-custom"
     WARN_WEBANNO_ZERO_WIDTH = "warn-webanno-zero-width"
     VARIANT_WEBANNO = "variant-webanno"
+    NOTE_JSON_CATEGORIES = "note-json-categories"
+    # spaCy's .iob (storage/formats/iob.py)
+    IOB_TOKEN = "iob-token"
+    VARIANT_IOB = "variant-iob"
     # YEDDA .ann (storage/formats/yedda.py)
     YEDDA_BROKEN = "yedda-broken"
     YEDDA_NESTED = "yedda-nested"
@@ -213,6 +220,7 @@ class ReasonKind(StrEnum):
     NOTE_MULTIWORD = "note-multiword"
     NOTE_MISC_TAGS = "note-misc-tags"
     WARN_REPAIRED = "warn-repaired"
+    NOTE_IOB1 = "note-iob1"
     WARN_UNCLOSED = "warn-unclosed"
     WARN_DUPLICATE_SPANS = "warn-duplicate-spans"
     # how a file was read, as the preview describes it (storage/formats/*, storage/import_sink.py)

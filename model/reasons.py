@@ -83,6 +83,9 @@ TEMPLATES: dict[ReasonKind, str] = {
     K.UTF16_SPLIT: "span [{start}, {end}, {label!r}] does not fit the text in UTF-16 code units ({units} of "
     "them; an offset may split an emoji)",
     K.SPAN_OUT_OF_RANGE: "span [{start}, {end}, {label!r}] is out of range for a text of {length} characters",
+    K.SPAN_OUT_OF_RANGE_UTF16: "span [{start}, {end}, {label!r}] is out of range for a text of {length} "
+    "characters counted in code points, as spaCy counts; counted in UTF-16 code units (a JavaScript tool's "
+    "count), every span of the line fits: if the file was made so, import it with --offsets utf16",
     K.SPAN_EMPTY: "span [{start}, {end}, {label!r}] covers nothing: its end must come after its start",
     K.SPAN_TEXT_DIFFERS: "span [{start}, {end}] covers {covered!r}, but the file says {stated!r}",
     K.PRODIGY_ANSWER: 'a Prodigy "answer" is "accept", "reject" or "ignore", not {answer!r}',
@@ -107,6 +110,9 @@ TEMPLATES: dict[ReasonKind, str] = {
     K.COLUMN_COUNT: "has {count} column(s) where the rows before it have {width} (line {first}): {row!r}",
     K.COLUMN_COUNT_AGAIN: "has {count} column(s) where the rows before it have {width}",
     K.EMPTY_TOKEN: "has an empty token: {row!r}",
+    K.TOKEN_EDGE_SPACE: "has a token with whitespace at its edge, {token!r} (a column padded with spaces?): "
+    "it would be text, and a span over the token would cover it; a token is the column between the tabs, "
+    "without spaces around it: {row!r}",
     K.MISC_NO_TAG: "has no {key}= tag in its MISC column ({misc!r}), where the file keeps its tags there: "
     "a row without one was never annotated",
     K.ONTONOTES_DOC_OPEN: "the <DOC> begun on line {first} is not closed by </DOC>",
@@ -207,6 +213,9 @@ TEMPLATES: dict[ReasonKind, str] = {
     K.NOTE_MISC_TAGS: "the tags were read from the MISC column's {key}= values",
     K.WARN_REPAIRED: "{count} inside tag(s) with no entity to continue were read as "
     "entity starts (first at line {line}; --strict-tags refuses them)",
+    K.NOTE_IOB1: "the tags are IOB1, as in the original CoNLL-2003 files: an I- tag after O or another type "
+    "starts an entity, B- only parts two adjacent entities of one type ({count} entities so started, the "
+    "first at line {line}; --strict-tags refuses them)",
     K.WARN_UNCLOSED: "{count} {scheme} entity(ies) that no E- tag closes were read as ending at their last "
     "tag (first at line {line}; --strict-tags refuses them)",
     K.WARN_DUPLICATE_SPANS: "{path}, line {line}: {count} exact duplicate span(s) in one "

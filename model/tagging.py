@@ -50,6 +50,16 @@ def split_tag(tag: str) -> tuple[str, str | None]:
     raise TagSequenceError(-1, Reason.of(ReasonKind.TAG_MALFORMED, tag=tag))
 
 
+def iob1_begins(tags: Sequence[str]) -> bool:
+    """Whether every ``B`` tag of ``tags`` follows a tag of its own type (``I-PER B-PER``): IOB1, the
+    tagging of the original CoNLL-2003 files, where an ``I`` tag starts an entity and ``B`` only parts two
+    adjacent entities of one type. IOB2 starts every entity with ``B`` (``O B-PER``)."""
+    for i, tag in enumerate(tags):
+        if tag[:1] == "B" and (i == 0 or tags[i - 1] == "O" or tags[i - 1][1:] != tag[1:]):
+            return False
+    return True
+
+
 def detect_scheme(tags: Iterable[str]) -> Scheme:
     """The narrowest scheme whose prefixes cover every tag seen."""
     prefixes = {split_tag(t)[0] for t in tags} - {"O"}

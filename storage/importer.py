@@ -26,6 +26,7 @@ from storage.formats.conll import ConllReader
 from storage.formats.detect import ALSO_SUFFIXES, SUFFIXES, Format, detect
 from storage.formats.file_names import in_export_order
 from storage.formats.input_file import unreadable
+from storage.formats.iob import IobReader
 from storage.formats.jsonl import JsonReader
 from storage.formats.ontonotes import OntoNotesReader
 from storage.formats.options import (
@@ -185,6 +186,8 @@ def _read_documents(path: Path, options: ImportOptions, info: ReadInfo) -> Itera
         yield from BosonReader(path, read, info, source).documents()
     elif fmt is Format.WEBANNO:
         yield from WebAnnoReader(path, read, info, source).documents()
+    elif fmt is Format.IOB:
+        yield from IobReader(path, read, info, source).documents()
     elif fmt is Format.CSV:
         yield from TextTableReader(path, read, info, source).documents()
     elif fmt is Format.YEDDA and late is not None:

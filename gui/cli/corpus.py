@@ -51,7 +51,8 @@ FORMATS_HELP = (
     "brat, wordtag (People's Daily / MSRA word/tag), ontonotes (OntoNotes 4/5 .name "
     "files), boson (BosonNLP_NER_6C.txt, {{person_name:…}} inline), webanno (WebAnno TSV 3.x, "
     "INCEpTION's export), yedda (YEDDA .ann, [@text#Label*] inline), csv (a CSV / TSV of texts with a "
-    "text column, one document a row: doccano's CSV export)"
+    "text column, one document a row: doccano's CSV export), iob (spaCy's .iob: one sentence a line, "
+    "word|TAG or word|POS|TAG)"
 )
 
 

@@ -1423,6 +1423,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>片段 [{start}, {end}, {label!r}] 超出了 {length} 个字符的正文范围</translation>
     </message>
     <message>
+        <source>span [{start}, {end}, {label!r}] is out of range for a text of {length} characters counted in code points, as spaCy counts; counted in UTF-16 code units (a JavaScript tool&apos;s count), every span of the line fits: if the file was made so, import it with --offsets utf16</source>
+        <translation>片段 [{start}, {end}, {label!r}] 超出了按码位计（spaCy 的计法）共 {length} 个字符的正文范围；按 UTF-16 码元计（JavaScript 工具的计法），这一行的每个片段都在范围内：如果文件是这样生成的，请用 --offsets utf16 导入</translation>
+    </message>
+    <message>
         <source>span [{start}, {end}, {label!r}] covers nothing: its end must come after its start</source>
         <translation>片段 [{start}, {end}, {label!r}] 不含任何字符：结束位置必须在开始位置之后</translation>
     </message>
@@ -1485,6 +1489,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
     <message>
         <source>has an empty token: {row!r}</source>
         <translation>有空的词：{row!r}</translation>
+    </message>
+    <message>
+        <source>has a token with whitespace at its edge, {token!r} (a column padded with spaces?): it would be text, and a span over the token would cover it; a token is the column between the tabs, without spaces around it: {row!r}</source>
+        <translation>有一个词的边缘带空白 {token!r}（某一列用空格补齐了？）：空白会成为正文，覆盖这个词的片段也会把它包括在内；词是两个制表符之间的那一列，前后不带空格：{row!r}</translation>
     </message>
     <message>
         <source>mixes tag schemes: I- tags (BIO/BIOES, first at line {inside}) and M- tags (BMES, first at line {middle})</source>
@@ -1695,6 +1703,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>{count} 个没有可延续实体的内部标记被读作实体的开头（首次出现于第 {line} 行；--strict-tags 会拒绝它们）</translation>
     </message>
     <message>
+        <source>the tags are IOB1, as in the original CoNLL-2003 files: an I- tag after O or another type starts an entity, B- only parts two adjacent entities of one type ({count} entities so started, the first at line {line}; --strict-tags refuses them)</source>
+        <translation>标记是 IOB1，与 CoNLL-2003 原始文件相同：在 O 或其他类型之后的 I- 标记开始一个实体，B- 只用于分隔同一类型的两个相邻实体（共 {count} 个实体如此开始，第一个在第 {line} 行；--strict-tags 会拒绝它们）</translation>
+    </message>
+    <message>
         <source>{count} {scheme} entity(ies) that no E- tag closes were read as ending at their last tag (first at line {line}; --strict-tags refuses them)</source>
         <translation>{count} 个没有 E- 标记收尾的 {scheme} 实体被读作在其最后一个标记处结束（首次出现于第 {line} 行；--strict-tags 会拒绝它们）</translation>
     </message>
@@ -1893,6 +1905,22 @@ Replace it? Once the new export is complete, the old file is deleted and the new
     <message>
         <source>{name} is used by {spans} span(s); merge it into another label instead (newstag labels remove {name} --merge-into OTHER)</source>
         <translation>{name} 被 {spans} 个片段使用；请改为把它合并到另一个标签（newstag labels remove {name} --merge-into OTHER）</translation>
+    </message>
+    <message>
+        <source>a Label Studio HyperText result (hypertextlabels {labels!r}): its text is a web page (HTML) and its spans are placed in the page&apos;s elements, where newstag reads plain text: label the texts in a Text project (&lt;Text&gt;, &lt;Labels&gt;) and export that</source>
+        <translation>Label Studio 的 HyperText 结果（hypertextlabels {labels!r}）：其正文是网页（HTML），片段定位在网页的元素中，而 newstag 读取的是纯文本：请在 Text 项目（&lt;Text&gt;、&lt;Labels&gt;）中标注这些文本并导出</translation>
+    </message>
+    <message>
+        <source>{count} document(s) (the first at line {line}) have a {key!r} list of labels of the whole text ({example!r}: doccano&apos;s text-classification or sequence-to-sequence export), not entity spans: kept in each document&apos;s metadata; no span was imported from them</source>
+        <translation>{count} 篇文档（第一篇在第 {line} 行）的 {key!r} 是整篇文本的标签列表（{example!r}：doccano 的文本分类或序列到序列导出），不是实体片段：已保存在各文档的元数据中；没有从中导入任何片段</translation>
+    </message>
+    <message>
+        <source>{token!r} is not a token of spaCy&apos;s .iob format: one sentence a line, every token word|TAG or word|POS|TAG with a tag (O, or B-/I-/L-/U-/E-/S-/M- and a label), as many parts as its line&apos;s first, {first!r}</source>
+        <translation>{token!r} 不是 spaCy .iob 格式的词元：每行一个句子，每个词元为 word|TAG 或 word|POS|TAG，末尾是标记（O，或 B-/I-/L-/U-/E-/S-/M- 加标签），各部分的个数与该行第一个词元 {first!r} 相同</translation>
+    </message>
+    <message>
+        <source>spaCy .iob, one sentence a line, tokens {parts}</source>
+        <translation>spaCy .iob，每行一个句子，词元为 {parts}</translation>
     </message>
     <message>
         <source>Prodigy task(s) answered &quot;reject&quot; (their spans are not entities)</source>
@@ -2232,6 +2260,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
     <message>
         <source>YEDDA .ann ([@text#Label*] inline)</source>
         <translation>YEDDA .ann（行内 [@文本#标签*]）</translation>
+    </message>
+    <message>
+        <source>spaCy .iob (one sentence a line, word|TAG)</source>
+        <translation>spaCy .iob（每行一个句子，词|标记）</translation>
     </message>
     <message>
         <source>CSV / TSV of texts (a text column, a row a document)</source>

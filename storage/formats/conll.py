@@ -19,7 +19,7 @@ from pathlib import Path
 from model.reasons import Reason, said
 from model.reasons import ReasonKind as K
 from model.spans import Entity
-from model.tagging import IPolicy, TagSequenceError, tags_to_entities
+from model.tagging import IPolicy, Scheme, TagSequenceError, iob1_begins, tags_to_entities
 from model.text import first_line_title
 from storage.formats import ParsedDocument, ReadInfo
 from storage.formats.options import Grouping, Join, ReadOptions
@@ -200,6 +200,7 @@ class ConllReader(LayoutAnalysis):
         per_doc = options.sentences_per_document or (0 if by_docstart else 1)
         repaired: list[int] = []
         self._unclosed: list[int] = []  # lines of BIOES/BMES entities no E- tag closes
+        self._iob1 = self.layout.scheme is Scheme.BIO  # every B- tag so far follows one of its type
         group: list[_Sentence] = []
         if per_doc == 1:
             yield from self._one_per_sentence(repaired)
@@ -219,8 +220,10 @@ class ConllReader(LayoutAnalysis):
             self.info.notes.append(said(K.NOTE_COMMENTS, count=self.layout.comment_rows))
         if self.layout.skipped_rows:
             self.info.notes.append(said(K.NOTE_MULTIWORD, count=self.layout.skipped_rows))
-        if repaired:
-            self.info.warnings.append(said(K.WARN_REPAIRED, count=len(repaired), line=repaired[0]))
+        if repaired:  # IOB1 is a tagging of its own, said in a note; elsewhere such tags are a fault
+            iob1 = self._iob1 and len(repaired) > 1  # one I- start is a slip as likely as a convention
+            said_as = (self.info.notes, K.NOTE_IOB1) if iob1 else (self.info.warnings, K.WARN_REPAIRED)
+            said_as[0].append(said(said_as[1], count=len(repaired), line=repaired[0]))
         if unclosed := self._unclosed:
             scheme = self.layout.scheme.upper()
             self.info.warnings.append(
@@ -239,6 +242,8 @@ class ConllReader(LayoutAnalysis):
             raise self.fail(why, self._line(sentence, exc.index)) from None
         if found:
             repaired.extend(self._line(sentence, i) for i in found)
+        if self._iob1 and not iob1_begins(sentence.tags):
+            self._iob1 = False
         if unclosed:
             self._unclosed.extend(self._line(sentence, i) for i in unclosed)
         return entities

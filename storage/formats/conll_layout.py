@@ -327,6 +327,9 @@ class LayoutAnalysis:
             if not token:
                 error(raw, Reason.of(K.EMPTY_TOKEN, row=row))
                 continue
+            if token.strip() and token != token.strip():
+                error(raw, Reason.of(K.TOKEN_EDGE_SPACE, token=token, row=row))  # "EU \tB-ORG": padding
+                continue
             if tag not in stats.tags:
                 message = self._check_tag(tag, stats, base + lines.index(raw))
                 if message:

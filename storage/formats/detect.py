@@ -12,8 +12,9 @@ from pathlib import Path
 from model.tagging import TagSequenceError, split_tag
 from storage.formats import ImportFormatError
 from storage.formats.boson import looks_like_boson
+from storage.formats.iob import looks_like_iob
 from storage.formats.ontonotes import looks_like_ontonotes
-from storage.formats.source import BOM, TextFile
+from storage.formats.source import BOM, HEAD_CHARS, TextFile
 from storage.formats.text_table import looks_like_table
 from storage.formats.webanno import looks_like_webanno
 from storage.formats.wordtag import parse_token
@@ -33,6 +34,7 @@ class Format(enum.StrEnum):
     WEBANNO = "webanno"  # WebAnno TSV 3.x: INCEpTION's and WebAnno's export
     YEDDA = "yedda"  # YEDDA's .ann: [@text#Label*] inline
     CSV = "csv"  # a CSV / TSV table of texts with a text column: doccano's CSV export
+    IOB = "iob"  # spaCy's .iob: one sentence a line, word|TAG or word|POS|TAG tokens
 
 
 SUFFIXES = {
@@ -72,6 +74,7 @@ ALSO_SUFFIXES = {
     Format.WEBANNO: {".tsv"},
     Format.YEDDA: {".ann"},
     Format.CSV: {".tsv", ".txt"},
+    Format.IOB: {".iob", ".txt"},
 }
 _UNTYPED = frozenset("BIESMLUO")
 _JSON_ARRAY = re.compile(r"\[\s*[\[{\]]")
@@ -163,7 +166,8 @@ def detect(path: Path, text_column: str | None = None) -> Detection:
     if suffix == ".txt" and path.with_suffix(".ann").is_file():
         return Detection(Format.BRAT, None)
     source = TextFile.open(path)
-    head = source.head().lstrip(BOM).lstrip()
+    raw = source.head()
+    head = raw.lstrip(BOM).lstrip()
     if looks_like_webanno(head):
         return Detection(Format.WEBANNO, source)
     found = Format.BOSON if head.startswith("{{") and looks_like_boson(head) else _json_kind(head)
@@ -173,6 +177,12 @@ def detect(path: Path, text_column: str | None = None) -> Detection:
         found = Format.BOSON
     if found is None and looks_like_yedda(head):
         found = Format.YEDDA
+    if (
+        found is None
+        and looks_like_iob(head, suffix, cut=len(raw) >= HEAD_CHARS)
+        and not looks_like_table(head, text_column, suffix)
+    ):
+        found = Format.IOB  # a first line naming a text column is a table's header, whatever its rows
     if found is None and looks_like_conll(head):
         found = Format.CONLL
     if found is None and looks_like_wordtag(head):

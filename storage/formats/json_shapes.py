@@ -98,6 +98,8 @@ def label_studio_results(results: Any, fail: Fail, ignored: Counter[ReasonKind])
     spans: list[RawSpan] = []
     for result in results:
         value = result.get("value") if isinstance(result, dict) else None
+        if isinstance(value, dict) and "hypertextlabels" in value:  # a web page, its offsets in its elements
+            fail(K.LS_HYPERTEXT, labels=value["hypertextlabels"])
         if not isinstance(value, dict) or "start" not in value or not isinstance(value.get("labels"), list):
             ignored[K.PART_NOT_SPANS] += 1
             continue
@@ -128,6 +130,17 @@ def min_spans(items: list[Any], fail: Fail, ignored: Counter[ReasonKind] | None 
                 )
             )
     return spans
+
+
+def hypertext_labels(obj: dict[str, Any]) -> Any:
+    """The ``hypertextlabels`` of the first region of a Label Studio JSON-MIN record of a HyperText project
+    (its text a web page, its regions placed in the page's elements); None for any other record."""
+    for value in obj.values():
+        if isinstance(value, list):
+            for item in value:
+                if isinstance(item, dict) and "hypertextlabels" in item:
+                    return item["hypertextlabels"]
+    return None
 
 
 def is_min_list(value: Any) -> bool:

@@ -27,16 +27,18 @@ from typing import Any
 
 from model.reasons import Reason, said
 from model.reasons import ReasonKind as K
-from model.spans import Entity, newlines_normalised
-from model.text import ASTRAL, Utf16Offsets, first_line_title, line_ending_kind
+from model.spans import newlines_normalised
+from model.text import first_line_title, line_ending_kind
 from storage.formats import ImportFormatError, ParsedDocument, ReadInfo, prodigy, unit_reason
 from storage.formats.json_decoding import DECODER as _DECODER
 from storage.formats.json_decoding import refusal as _refusal
+from storage.formats.json_offsets import SpanUnits
 from storage.formats.json_shapes import LS_SKIP as _LS_SKIP
 from storage.formats.json_shapes import SPAN_KEYS, RawSpan, spacy_pair
 from storage.formats.json_shapes import Fail as _Fail
 from storage.formats.json_shapes import cluener_spans as _cluener_spans
 from storage.formats.json_shapes import doccano_span as _doccano_span
+from storage.formats.json_shapes import hypertext_labels as _hypertext_labels
 from storage.formats.json_shapes import is_min_list as _is_min_list
 from storage.formats.json_shapes import label_studio_results as _label_studio_results
 from storage.formats.json_shapes import min_spans as _min_spans
@@ -59,8 +61,8 @@ class JsonReader:
         self.source = source or TextFile.open(path)
         self.shapes: Counter[str] = Counter()
         self.ignored: Counter[K] = Counter()  # what was left out (a PART_ kind): how many
-        self.unit_warnings: list[int] = []  # lines read as code points where no span text told the unit
-        self.unit_both: list[int] = []  # lines read as code points where the span texts fit both units
+        self.categories: list[tuple[int, str, str]] = []  # labels of whole documents: (line, key, example)
+        self.units = SpanUnits(options.offsets, info)
         self.text_field: str | None = None  # Label Studio: the field earlier records showed is the text
 
     def documents(self) -> Iterator[ParsedDocument]:
@@ -73,15 +75,14 @@ class JsonReader:
             f"{shape}" if len(self.shapes) == 1 else f"{shape} ({n})"
             for shape, n in self.shapes.most_common()
         )
+        if self.categories:
+            (line, key, example), count = self.categories[0], len(self.categories)
+            self.info.notes.append(
+                said(K.NOTE_JSON_CATEGORIES, count=count, key=key, line=line, example=example[:40])
+            )
         for what, n in self.ignored.items():
             self.info.notes.append(said(K.NOTE_NOT_IMPORTED, count=n, what=Reason.of(what)))
-        for kind, numbers in (
-            (K.WARN_OFFSET_UNIT, self.unit_warnings),
-            (K.WARN_OFFSET_UNIT_BOTH, self.unit_both),
-        ):
-            if numbers:
-                lines = ", ".join(map(str, numbers[:5])) + (" …" if len(numbers) > 5 else "")
-                self.info.warnings.append(said(kind, count=len(numbers), lines=lines))
+        self.units.warn()
 
     def _decode(
         self, text: str, at: int, first: int, line: Callable[[], int] | None = None
@@ -201,7 +202,7 @@ class JsonReader:
         raw, spans, meta = self._shape(obj, fail, tool)
         if not raw.strip():
             fail(K.EMPTY_TEXT)
-        entities = self._entities(raw, spans, fail, number, codepoints=tool == "spaCy")
+        entities = self.units.entities(raw, spans, fail, number, codepoints=tool == "spaCy")
         text, entities = newlines_normalised(raw, entities)
         title = meta.pop("title", None)
         meta.update(
@@ -223,6 +224,8 @@ class JsonReader:
         data = obj.get("data")
         if isinstance(data, dict):
             return self._label_studio_task(obj, data, fail)
+        if (labels := _hypertext_labels(obj)) is not None:
+            fail(K.LS_HYPERTEXT, labels=labels)
         text_key = "text" if "text" in obj else "data" if isinstance(data, str) else None
         if text_key is None:  # Label Studio JSON-MIN of a project whose text is not $text (value="$sentence")
             min_key = next((k for k, v in obj.items() if _is_min_list(v)), None)
@@ -248,6 +251,11 @@ class JsonReader:
         else:
             if not isinstance(items, list):
                 fail(K.SPANS_NOT_A_LIST, key=key)
+            if key in ("label", "labels") and items and all(isinstance(item, str) for item in items):
+                # doccano's text classification (or sequence to sequence) export: labels of the whole text
+                self.shapes["doccano, labels of whole documents"] += 1
+                self.categories.append((fail.line, key, "#".join(items)))
+                return raw, [], {k: v for k, v in obj.items() if k != text_key}
             self.shapes[tool or ("doccano" if text_key == "text" else 'doccano 1.6 ("data")')] += 1
             spans = [_doccano_span(item, fail) for item in items]
         meta = {k: v for k, v in obj.items() if k not in (text_key, key)}
@@ -286,91 +294,11 @@ class JsonReader:
         if alone and len(fields) == 1:
             return next(iter(fields))
         if spans and all(surface is not None for *_, surface in spans):
-            fitting = [key for key, raw in fields.items() if self._surfaces_fit(raw, spans)]
+            fitting = [key for key, raw in fields.items() if self.units.surfaces_fit(raw, spans)]
             if len(fitting) == 1:
                 self.text_field = fitting[0]
                 return fitting[0]
         return self.text_field if self.text_field in fields else None
-
-    def _surfaces_fit(self, raw: str, spans: list[RawSpan]) -> bool:
-        if self._fits(raw, spans, surfaces=True):
-            return True
-        converted = self._from_utf16(Utf16Offsets(raw), spans, None)
-        return converted is not None and self._fits(raw, converted, surfaces=True)
-
-    def _entities(
-        self, raw: str, spans: list[RawSpan], fail: _Fail, number: int, codepoints: bool = False
-    ) -> list[Entity]:
-        """The spans of one object in code points, their unit told where the option leaves it to the file;
-        ``codepoints`` (spaCy, which counts as Python does): in code points unless ``--offsets utf16``."""
-        if not spans:
-            return []
-        option = self.options.offsets
-        if codepoints and option is not OffsetUnit.UTF16:
-            return self._check(raw, spans, fail)  # never guessed: a span past the end is refused
-        units = Utf16Offsets(raw) if (option is OffsetUnit.UTF16 or ASTRAL.search(raw)) else None
-        if (
-            units is None
-            or option is OffsetUnit.CODEPOINTS
-            or (units.astral and all(end <= units.astral[0] for _, end, _, _ in spans))
-        ):
-            return self._check(raw, spans, fail)  # no astral character before a span end: the units agree
-        if option is OffsetUnit.UTF16:
-            return self._check(raw, self._from_utf16(units, spans, fail), fail)
-        # auto, and the units disagree: the spans' own text says which, else which one fits
-        converted = self._from_utf16(units, spans, None)
-        if all(s is not None for _, _, _, s in spans):
-            fitting = [
-                (unit, candidate)
-                for unit, candidate in (("codepoints", spans), ("utf16", converted))
-                if candidate is not None and self._fits(raw, candidate, surfaces=True)
-            ]
-            if (
-                len(fitting) == 2 and converted != spans
-            ):  # the same text at both (a ZWJ in 👨‍👩‍👧 and after it): code points, as Label Studio counts
-                self.unit_both.append(number)
-            if fitting:
-                self.info.offset_units[fitting[0][0]] += 1
-                return self._check(raw, fitting[0][1], fail)
-            return self._check(raw, spans, fail)  # fails naming the first span that does not match
-        cp_fits = self._fits(raw, spans, surfaces=False)
-        u16_fits = converted is not None and self._fits(raw, converted, surfaces=False)
-        if u16_fits and not cp_fits and converted is not None:
-            self.info.offset_units["utf16"] += 1
-            return self._check(raw, converted, fail)
-        if cp_fits and u16_fits:
-            self.unit_warnings.append(number)
-        self.info.offset_units["codepoints"] += 1
-        return self._check(raw, spans, fail)
-
-    @staticmethod
-    def _from_utf16(units: Utf16Offsets, spans: list[RawSpan], fail: _Fail | None) -> list[RawSpan] | None:
-        out: list[RawSpan] = []
-        for start, end, label, surface in spans:
-            a, b = units.to_codepoints(start), units.to_codepoints(end)
-            if a is None or b is None:
-                if fail is None:
-                    return None
-                fail(K.UTF16_SPLIT, start=start, end=end, label=label, units=units.utf16_length)
-            out.append((a, b, label, surface))
-        return out
-
-    @staticmethod
-    def _fits(raw: str, spans: list[RawSpan], surfaces: bool) -> bool:
-        return all(0 <= a < b <= len(raw) and (not surfaces or raw[a:b] == s) for a, b, _, s in spans)
-
-    @staticmethod
-    def _check(raw: str, spans: list[RawSpan] | None, fail: _Fail) -> list[Entity]:
-        entities: list[Entity] = []
-        for start, end, label, surface in spans or []:
-            if start >= end:
-                fail(K.SPAN_EMPTY, start=start, end=end, label=label)
-            if not (0 <= start < end <= len(raw)):
-                fail(K.SPAN_OUT_OF_RANGE, start=start, end=end, label=label, length=len(raw))
-            if surface is not None and raw[start:end] != surface:
-                fail(K.SPAN_TEXT_DIFFERS, start=start, end=end, covered=raw[start:end], stated=surface)
-            entities.append(Entity(start, end, label))
-        return entities
 
 
 def _unfinished(line: str, start: int) -> bool:

@@ -109,6 +109,9 @@ class _OnDisk:
         return _high_bytes_before(self.path, offset, cap)
 
 
+HEAD_CHARS = 1 << 16  # what ``TextFile.head`` reads of a file
+
+
 @dataclass(frozen=True, slots=True)
 class TextFile:
     """A text file whose encoding is known: ``codec`` for Python, ``encoding`` as shown to the user."""
@@ -169,8 +172,9 @@ class TextFile:
         for first, block in self.blocks():
             yield from enumerate(block.split("\n"), start=first)
 
-    def head(self, size: int = 65536) -> str:
-        """The first ``size`` characters or so (whole lines where the file is longer)."""
+    def head(self, size: int = HEAD_CHARS) -> str:
+        """The first ``size`` characters or so (whole lines where the file is longer; a first line longer
+        than ``size`` is cut at ``size``, the only case where the head is ``size`` characters long)."""
         with open_input(self.path) as raw, io.TextIOWrapper(raw, encoding=self.codec, newline=None) as f:
             text = f.read(size)
             if len(text) == size and (cut := text.rfind("\n")) > 0:

@@ -25,6 +25,15 @@ from model.text import first_line_title
 from storage.formats import ImportFormatError, ParsedDocument, ReadInfo
 from storage.formats.options import TEXT_NAMES, ReadOptions
 from storage.formats.source import BOM, TextFile, head_text, inner_bom
+from storage.formats.table_quotes import (
+    AMBIGUOUS,
+    STRAY,
+    QuotedRow,
+    id_shape,
+    literal_quote,
+    quote_as_text,
+    quoted_rows,
+)
 
 SEPARATORS = (",", "\t", ";", "|")  # doccano's delimiter option offers these (and a space)
 TEXT = "text"
@@ -115,85 +124,6 @@ def names_text_column(path: Path, text_column: str | None = None) -> bool:
     return any(name.casefold() in wanted for name in names)
 
 
-_ID_RUN = re.compile(r"[0-9A-Za-z]*[0-9][0-9A-Za-z]*")
-STRAY, AMBIGUOUS = "stray", "ambiguous"
-
-
-def id_shape(value: str) -> str | None:
-    """The shape of a value shaped like an id (``17``, ``doc-017``: each run of letters and digits holding
-    a digit read as ``0``); None for one that is not (no digit, whitespace in it, over 64 characters)."""
-    if not value or len(value) > 64 or re.search(r"\s", value) or not re.search(r"[0-9]", value):
-        return None
-    return _ID_RUN.sub("0", value)
-
-
-def next_id(value: str) -> str | None:
-    """The id after ``value``: its last run of digits plus one, as wide as it was (``9`` → ``10``,
-    ``doc-017`` → ``doc-018``); None for a value not shaped like an id (``id_shape``)."""
-    if id_shape(value) is None:
-        return None
-    run = list(re.finditer(r"[0-9]+", value))[-1]
-    digits = str(int(run.group()) + 1).zfill(len(run.group()))
-    return value[: run.start()] + digits + value[run.end() :]
-
-
-def fresh_run(values: list[str], ids: set[str]) -> bool:
-    """Whether ``values[1:]`` go on from ``values[0]`` as ids do, one by one (``8``, ``9``, ``10``), none
-    of them an id already seen (``ids``)."""
-    expected: str | None = values[0].strip()
-    for value in values[1:]:
-        expected = next_id(expected) if expected else None
-        if expected is None or value.strip() != expected or expected in ids:
-            return False
-    return True
-
-
-def quoted_rows(
-    lines: list[str], separator: str, widths: tuple[int, int], id_at: int | None, ids: set[str]
-) -> str | None:
-    """What the lines of one row, a field in quotes running over them, say: ``STRAY`` where the values the
-    lines after the first hold in the id column (``id_at``), the quotes taken as text, go on from the row's
-    own one by one, none an id of a one-line row (``ids``, values), whatever the lines' widths: a stray
-    quote at the start of a field has taken in the rows after it, up to the next quote. ``AMBIGUOUS``
-    where each line reads as a whole row (the header's named columns, or all its columns where the
-    unnamed ones at its end are empty: ``widths``) but their ids do not say so (a text first, as pandas
-    writes it: ``"转发微博,太好了\n哈哈",pos``; a line of a text starting with ``2026,``): read as the
-    CSV standard says, with a warning. None otherwise; blank lines are passed over."""
-    named, full = widths
-    filled = [line for line in lines if line.strip()]
-    if named < 2 or len(filled) < 2:
-        return None
-    rows = [next(csv.reader([line], delimiter=separator, quoting=csv.QUOTE_NONE), []) for line in filled]
-    if id_at is not None and fresh_run(
-        [fields[id_at] if id_at < len(fields) else "" for fields in rows], ids
-    ):
-        return STRAY  # whatever their widths: a swallowed row may hold a separator of its own
-    for fields in rows:
-        if len(fields) != named and (len(fields) != full or any(v.strip() for v in fields[named:])):
-            return None
-    return AMBIGUOUS
-
-
-def literal_quote(line: str, separator: str) -> bool:
-    """Whether the one-line row ``line`` holds a double quote inside a field that does not start with one
-    (``他说"好"``), which the csv module, as Excel and pandas, reads as part of the text."""
-    at = 0
-    while True:
-        if line.startswith('"', at):  # a field in quotes (well formed: the csv module read it)
-            close = at
-            while (close := line.find('"', close + 1)) >= 0 and line.startswith('"', close + 1):
-                close += 1
-            if close < 0:
-                return False
-            at = close + 1
-        end = line.find(separator, at)
-        if '"' in line[at : len(line) if end < 0 else end]:
-            return True
-        if end < 0:
-            return False
-        at = end + 1
-
-
 def looks_like_table(head: str, text_column: str | None = None, suffix: str = ".csv") -> bool:
     """The first line of ``head`` is a header naming a ``text`` column (or another name for it:
     ``text_names``; a looser header for a ``.csv`` or ``.tsv``: ``header_separator``), and the line after
@@ -237,22 +167,6 @@ class TextTableReader:
             recent.append(line)
             yield line + "\n"
 
-    @staticmethod
-    def _quote_as_text(recent: list[str], separator: str, widths: tuple[int, int]) -> list[str] | None:
-        """The one-line row ``recent`` read with its quotes as text, where a field opening with a quote
-        closed before the field ends (``1,"一带一路"倡议,pos``) stopped the csv module, every field so read
-        that opens with a quote holds its closing one, and the line so read has the header's width
-        (``quoted_rows``' ``widths``); None otherwise."""
-        if len(recent) != 1:
-            return None
-        fields = next(csv.reader([recent[0]], delimiter=separator, quoting=csv.QUOTE_NONE), [])
-        named, full = widths
-        if any(value.startswith('"') and value.count('"') % 2 for value in fields):
-            return None  # a quote not closed in its field took the separator after it (1,"北京,上海"会议)
-        if len(fields) == named or (len(fields) == full and not any(v.strip() for v in fields[named:])):
-            return fields
-        return None
-
     def _text_column(self, header: int, row: str, names: list[str], keys: list[str]) -> int:
         """Where the texts are: the column ``--text-column`` names, else ``text``, else the one column with
         another common name for it (``TEXT_NAMES``, said in a note); refused naming the columns otherwise."""
@@ -292,7 +206,9 @@ class TextTableReader:
         title_at = keys.index(TITLE) if TITLE in keys and keys.index(TITLE) != text_at else None
         literal_quotes: list[int] = []  # the lines with a quote inside a field not in quotes
         quoted_texts: list[tuple[int, str]] = []  # the lines (and line) whose field's quote closes early
-        ambiguous: list[tuple[int, int]] = []  # fields in quotes over lines that each read as a row
+        ambiguous: list[QuotedRow] = []  # fields in quotes over lines that each read as a row
+        waiting: QuotedRow | None = None  # the last of them, while the row after it is not read
+        previous = ""  # the id column's value in the row before
         id_at = keys.index("id") if "id" in keys and keys.index("id") != text_at else (0 if text_at else None)
         fallback = "id" not in keys  # the first column taken as ids only where its one-line values differ
         ids: set[str] = set()  # the id column's values in the one-line rows
@@ -312,13 +228,16 @@ class TextTableReader:
                 break
             except csv.Error as exc:  # at the line read last, but a quote never closed where it opens
                 line = start if "end of data" in str(exc) else numbers[-1]
-                read = self._quote_as_text(recent, separator, (len(names), width)) if line == start else None
+                read = quote_as_text(recent, separator, (len(names), width)) if line == start else None
                 if read is None:
                     raise self.fail(line, K.TABLE_BROKEN, problem=str(exc)) from None
                 row = read
                 quoted_texts.append((start, recent[0].rstrip("\r")[:_QUOTE]))
             if not row or (len(row) == 1 and not row[0].strip()):
                 continue  # a blank line between rows
+            value = row[id_at].strip() if id_at is not None and id_at < len(row) else ""
+            if waiting is not None:
+                waiting.after, waiting = value, None
             if numbers[-1] > start:
                 if separator == "\t" and any("\t" in f and "\n" in f for f in row):
                     raise self.fail(start, K.TABLE_RUNAWAY_QUOTE, end=numbers[-1])
@@ -328,15 +247,17 @@ class TextTableReader:
                 elif verdict == STRAY:
                     raise self.fail(start, K.TABLE_STRAY_QUOTE, end=numbers[-1], width=len(names))
                 if verdict == AMBIGUOUS:
-                    ambiguous.append((start, numbers[-1]))
+                    waiting = QuotedRow(start, numbers[-1], previous, value)
+                    ambiguous.append(waiting)
             else:
-                if id_at is not None and id_at < len(row) and id_shape(value := row[id_at].strip()):
+                if id_shape(value):
                     repeated = repeated or value in ids
                     ids.add(value)
                 if (not quoted_texts or quoted_texts[-1][0] != start) and literal_quote(
                     recent[-1], separator
                 ):
                     literal_quotes.append(start)
+            previous = value
             if len(row) not in (len(names), width) or any(value.strip() for value in row[len(names) :]):
                 shown = separator.join(row)[:_QUOTE]
                 raise self.fail(
@@ -371,11 +292,14 @@ class TextTableReader:
         for line, end, lines_of in pending:
             if not repeated and quoted_rows(lines_of, separator, (len(names), width), id_at, ids) == STRAY:
                 raise self.fail(line, K.TABLE_STRAY_QUOTE, end=end, width=len(names))
-            ambiguous.append((line, end))
-        ambiguous.sort()
+            ambiguous.append(QuotedRow(line, end))
+        if not repeated:  # ids going on one by one around a row say its lines are text: no warning
+            ambiguous = [row for row in ambiguous if not row.ids_rule_out_a_stray_quote()]
         if ambiguous:
-            (line, end), count = ambiguous[0], len(ambiguous)
-            info.warnings.append(said(K.WARN_TABLE_QUOTED_ROWS, line=line, end=end, count=count))
+            earliest, count = min(ambiguous, key=lambda row: row.line), len(ambiguous)
+            info.warnings.append(
+                said(K.WARN_TABLE_QUOTED_ROWS, line=earliest.line, end=earliest.end, count=count)
+            )
         if quoted_texts:
             (line, row_text), count = quoted_texts[0], len(quoted_texts)
             info.notes.append(said(K.NOTE_TABLE_QUOTED_TEXT, line=line, row=row_text, count=count))

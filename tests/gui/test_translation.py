@@ -106,6 +106,8 @@ ALLOWED = {
     "conll",
     "tsv",
     "jsonl",
+    "iob",
+    "spaCy",
     "json",
     "Kappa",
     "kappa",

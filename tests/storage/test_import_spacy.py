@@ -47,6 +47,7 @@ def test_a_spacy_span_out_of_its_text_is_refused_by_line(project: Project, tmp_p
     before = snapshot(project)
     report = project.importer.import_file(path)
     assert report.error is not None and report.error.line == 2 and "out of range" in str(report.error)
+    assert "--offsets" not in str(report.error)  # no emoji: UTF-16 counts the same, the flag would not help
     assert snapshot(project) == before
 
 
@@ -60,7 +61,11 @@ def test_spacy_offsets_are_code_points_unless_the_option_says_utf16(project: Pro
     report = project.importer.import_file(path)
     assert report.error is not None and report.error.line == 1, report
     assert "span [5, 8, 'LOC'] is out of range for a text of 7 characters" in str(report.error)
+    # every span fits in UTF-16 code units: the refusal says the flag that reads them so
+    assert "import it with --offsets utf16" in str(report.error)
     assert snapshot(project) == before
+    report = project.importer.import_file(path, offsets=OffsetUnit.CODEPOINTS)  # said to be code points
+    assert report.error is not None and "--offsets" not in str(report.error), report
     assert project.importer.import_file(path, offsets=OffsetUnit.UTF16).error is None
     read = [(text[e.start : e.end], e.label) for text, e in spans_of(project)]
     assert read == [("张", "PER"), ("了上海", "LOC")]

@@ -66,8 +66,9 @@ def test_a_stray_quote_is_refused_by_the_shape_of_the_ids(
         ('text,label\n"Breaking: markets fall,news\nRain today,weather\nfine",news\n', "line 2 to line 4"),
         # an id column, but the lines taken in do not start with an id
         ('id,text,label\n1,"Markets fall,news\nanalysts,say,news\nfine, too",news\n', "line 2 to line 4"),
-        # the lines taken in start with numbers, but not with ids going up from the row's own
-        ('id,text,label\n3000,"年度回顾,经济\n2026,增长放缓",pos\n3001,北京,pos\n', "line 2 to line 3"),
+        # the lines taken in start with numbers, but not with ids going up from the row's own, and the row
+        # after it skips ids (3000, then 3005): rows 3001-3004 may be what a stray quote took in
+        ('id,text,label\n3000,"年度回顾,经济\n2026,增长放缓",pos\n3005,北京,pos\n', "line 2 to line 3"),
     ],
 )
 def test_lines_in_quotes_that_read_as_rows_without_ids_are_read_with_a_warning(

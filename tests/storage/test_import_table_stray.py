@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from storage.formats.text_table import next_id
+from storage.formats.table_quotes import next_id
 from storage.project import Project
 from tests.conftest import snapshot
 from tests.storage.test_import import texts
@@ -109,3 +109,76 @@ def test_with_the_option_a_txt_whose_first_line_names_the_column_among_prose_is_
         write(tmp_path / "b.txt", "id,text\n1,上海\n"), text_column="text"
     )
     assert report.error is None and report.format == "csv", report
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # the row after it has the next id: no row is missing, so no stray quote took one in
+        'id,text,label\n3000,"年度回顾,经济\n2026,增长放缓",pos\n3001,北京,pos\n',
+        'id,text,label\n1,"Markets fall,news\nanalysts,say,news\nfine, too",news\n2,ok,news\n',
+        # the last row, the ids going on one by one up to it
+        'id,text,label\n7,北京,pos\n8,"年度回顾,经济\n2026,增长放缓",pos\n',
+        # letter ids, and the first column taken as ids (its values all differ)
+        'id,text,label\nA,"年度回顾,经济\n2026,增长放缓",pos\nB,北京,pos\n',
+        'n,text,label\ndoc-1,"年度回顾,经济\n2026,增长放缓",pos\ndoc-2,北京,pos\n',
+    ],
+)
+def test_a_text_in_quotes_the_ids_around_it_rule_a_stray_quote_out_of_reads_without_a_warning(
+    sqlite_project: Project, tmp_path: Path, body: str
+) -> None:
+    """A well-formed table with texts over several lines was warned about as a possible stray quote
+    although its ids said no row was missing: noise that trains users to skip warnings."""
+    report = sqlite_project.importer.import_file(write(tmp_path / "t.csv", body))
+    assert report.error is None, report.error
+    assert any("\n" in text for text in texts(sqlite_project))  # the text kept whole, line breaks and all
+    assert not [w for w in report.warnings if "would read as a whole row" in str(w)], report.warnings
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # ids skip across it (3000, then 3005): rows may be missing
+        'id,text,label\n3000,"年度回顾,经济\n2026,增长放缓",pos\n3005,北京,pos\n',
+        # the first column's values repeat: no ids, nothing tells
+        'n,text,label\n1,"年度回顾,经济\n2026,增长放缓",pos\n2,北京,pos\n2,上海,pos\n',
+        # the texts first, no id column
+        'text,label\n"转发微博,太好了\n哈哈",pos\n今天天气不错,pos\n',
+    ],
+)
+def test_where_the_ids_do_not_rule_a_stray_quote_out_the_warning_stays(
+    sqlite_project: Project, tmp_path: Path, body: str
+) -> None:
+    report = sqlite_project.importer.import_file(write(tmp_path / "t.csv", body))
+    assert report.error is None, report.error
+    assert [w for w in report.warnings if "would read as a whole row" in str(w)], report.warnings
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'id,text,label\nA,"Breaking: markets,x\nB,Rain,weather\nC,fine",x\nD,ok,x\n',
+        'id,text,label\ndoc_a,ok,x\ndoc_b,"Breaking: markets,x\ndoc_c,Rain,weather\ndoc_d,fine",x\n',
+        'key,text,label\nA,"Breaking: markets,x\nB,Rain,weather\nC,fine",x\nD,ok,x\n',
+    ],
+)
+def test_a_stray_quote_is_refused_by_letter_ids(project: Project, tmp_path: Path, body: str) -> None:
+    """Letter ids (``A``, ``B``; ``doc_a``) were no ids: a stray quote swallowing rows was read as one text
+    with a warning only."""
+    before = snapshot(project)
+    report = project.importer.import_file(write(tmp_path / "t.csv", body))
+    assert report.error is not None and "each of these lines reads as a whole row of 3" in str(report.error)
+    assert report.error.line == next(n for n, line in enumerate(body.split("\n"), 1) if '"' in line)
+    assert snapshot(project) == before
+
+
+def test_letter_ids() -> None:
+    assert [next_id(v) for v in ("A", "b", "doc_A", "item-c", "Z", "AB", "文档_A")] == [
+        "B",
+        "c",
+        "doc_B",
+        "item-d",
+        None,
+        None,
+        "文档_B",
+    ]
