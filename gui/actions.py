@@ -16,7 +16,7 @@ from gui.import_messages import refused_message
 from gui.refusals import REFUSALS
 from gui.reported import reported
 from gui.session import AnnotationSession
-from gui.window_keys import keys_of, selection_said
+from gui.window_keys import keys_of, on_their_way, selection_said, suggesting_said
 from model import editing
 from model.commands import SetDocumentState
 from model.editing import Outcome, Plan, Refusal
@@ -117,13 +117,7 @@ class AnnotationActions(QObject):
 
     def _say_suggesting(self) -> None:
         """A key that needs a suggestion, pressed before the article's first ones arrived (just opened)."""
-        self.session.message.emit(
-            self.tr(
-                "Suggestions for this article are still being made: they appear in a moment "
-                "(or select a name with Shift+arrows and press a label key)."
-            ),
-            False,
-        )
+        self.session.message.emit(suggesting_said(), False)
 
     def _say_no_focus(self) -> None:
         """Return, X (a key that needs a focused span) with spans in the article and none focused: which keys
@@ -144,7 +138,7 @@ class AnnotationActions(QObject):
             )
         said = said.format(ahead, back)
         if self._suggesting():
-            said += " " + self.tr("Suggestions for this article are on their way.")
+            said += " " + on_their_way()
         session.message.emit(said, False)
 
     def _keys_of(self, command: str) -> str:

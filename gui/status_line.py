@@ -15,6 +15,7 @@ from gui.document_table import DocumentListModel
 from gui.plain_text import plain_label
 from gui.session import AnnotationSession
 from gui.terms import word
+from gui.window_keys import on_their_way, suggesting_said
 from model.spans import Layer
 
 SELECTION_SHOWN = 24  # characters of a selection quoted in the status bar
@@ -95,6 +96,7 @@ class StatusLine(QObject):
         self._model_state: QLabel | None = None  # the model's state, shown by the window's menus
         self.bar.installEventFilter(self)
         self._described: tuple[object, ...] | None = None  # the document and focused span described
+        self._awaiting = False  # the open article had no suggestion yet (opening it asked the engine)
         self._done: int | None = None  # documents the annotator has done (None: not known yet)
         self._greeted = False  # the first-start hint was shown (or is not for this annotator)
         self._hint = ""  # the hint, until the bar is on screen (a message shown before hides no label)
@@ -219,13 +221,21 @@ class StatusLine(QObject):
             self._suggestions_left(len(self.session.open_suggestions()) if suggested else None)
         )
         # A message said something of the span or article the annotator has since left ("Labelled 2 more
-        # 𠮷野家 in this article" over the next article): it goes, and the focused span shows again
+        # 𠮷野家 in this article" over the next article): it goes, and the focused span shows again. The
+        # article's suggestions arriving (its first one framed) is no move of the annotator's: what was
+        # said on opening it (the title typed in the list, the undecided suggestions of the article marked
+        # done) stays, unless it said that they were on their way.
         document, span = self.session.document, self.session.focused_span
         described = (document.id if document else None, span.entity if span else None)
+        before = self._described[0] if self._described else None
+        arrived = self._awaiting and suggested and described[0] == before
+        self._awaiting = not suggested
         if described != self._described:
             self._described = described
             self._hint = ""
-            self.bar.clearMessage()
+            message = self.bar.currentMessage()
+            if not arrived or suggesting_said() in message or on_their_way() in message:
+                self.bar.clearMessage()
         self.describe()
         self._greet()
 
