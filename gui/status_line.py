@@ -14,7 +14,7 @@ from gui.article_view import ArticleView
 from gui.document_table import DocumentListModel
 from gui.plain_text import plain_label
 from gui.session import AnnotationSession
-from gui.terms import word
+from gui.terms import origin_said, word
 from gui.window_keys import on_their_way, suggesting_said
 from model.spans import Layer
 
@@ -310,4 +310,5 @@ class StatusLine(QObject):
             self.focus_label.setText("")
         else:
             text = self.session.surface(span)
-            self.focus_label.setText(f"{span.label} “{text}” · {word(span.status)} · {word(span.origin)}")
+            said = f"{span.label} “{text}” · {word(span.status)} · {origin_said(span.origin)}"
+            self.focus_label.setText(said)

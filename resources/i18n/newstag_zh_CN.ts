@@ -4120,6 +4120,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <source>Other named things: titles in 《》, events, laws, products</source>
         <translation>其他专名：《》中的标题、事件、法律、产品</translation>
     </message>
+    <message>
+        <source>from: {0}</source>
+        <translation>来源：{0}</translation>
+    </message>
 </context>
 <context>
     <name>TitleJump</name>

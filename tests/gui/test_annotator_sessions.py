@@ -102,7 +102,7 @@ def test_a_message_about_the_article_left_goes_when_the_focus_moves_on(
     press(qtbot, window, K.Key_PageDown, CTRL)  # 布林肯访问河内,会见裴青山。
     assert bar.currentMessage() == ""
     assert window.focus_label.isVisible()
-    assert window.focus_label.text() == "PER “布林肯” · suggested · jieba"
+    assert window.focus_label.text() == "PER “布林肯” · suggested · from: jieba"
     press(qtbot, window, K.Key_PageUp, CTRL)
     press(qtbot, window, K.Key_W)  # a message of its own, the focus staying where it is: kept
     assert "snap to word boundaries" in bar.currentMessage()
