@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QBrush, QColor, QKeyEvent
+from PySide6.QtGui import QBrush, QColor, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from gui.keymap import PORTABLE, KeyConflict, Keymap
 from gui.plain_text import plain_label
 from gui.screen_fit import fit_to_screen
-from gui.shortcuts import LABEL_HELP, SELECT_HELP, SHORTCUTS, shown
+from gui.shortcuts import FRAMED, LABEL_HELP, SELECT_HELP, SHORTCUTS, shown
 from gui.terms import description
 from model.spans import Label
 
@@ -61,6 +61,8 @@ class ShortcutsDialog(QDialog):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        # a help of three lines (the selection's) shows whole, not cut after two
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.doubleClicked.connect(lambda _index: self.start("change"))
         note = plain_label(
             self.tr(
@@ -246,7 +248,17 @@ def annotation_shortcuts(keymap: Keymap, labels: list[Label], parent: QWidget) -
         else f"{shown(LABEL_HELP[1])} ({label.name})"
         for label in labels
     }
-    dialog = ShortcutsDialog(keymap, [(shown(SELECT_HELP[0]), shown(SELECT_HELP[1]))], helps, parent)
+    framed = [keymap.keys(f"action_{c}")[:1] for c in FRAMED if f"action_{c}" in keymap.actions]
+    clear = keymap.keys("action_clear_focus")[:1] if "action_clear_focus" in keymap.actions else ()
+    select = shown(SELECT_HELP[1]).format(
+        ", ".join(_shown_key(k[0]) for k in framed if k), _shown_key(clear[0]) if clear else "—"
+    )
+    dialog = ShortcutsDialog(keymap, [(shown(SELECT_HELP[0]), select)], helps, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog
+
+
+def _shown_key(key: str) -> str:
+    """A key as the table's Keys column shows it (Esc, Del)."""
+    return QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)

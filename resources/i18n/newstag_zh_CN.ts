@@ -3780,6 +3780,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>取消选中</translation>
     </message>
     <message>
+        <source>Clear the selection (while text is selected, the keys that act on the framed span refuse); without one, the focused span</source>
+        <translation>取消文字选择（选中文字时，作用于框中片段的按键不执行）；没有文字选择时，取消当前片段的选中</translation>
+    </message>
+    <message>
         <source>Snap selections to words</source>
         <translation>选择时对齐词边界</translation>
     </message>
@@ -3808,12 +3812,12 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>标签快捷键：有选择时（鼠标或 Shift+方向键），用该标签新建片段（替换与其重叠的建议和你的片段，作为一次操作；恰为你的一个片段时：改标该片段）；无选择时，将当前片段改标为该标签</translation>
     </message>
     <message>
-        <source>Next article</source>
-        <translation>下一篇文章</translation>
+        <source>Select text in the article: the status bar then describes the selection, and a label key labels it. While text other than the framed span is selected, the keys that act on the framed span ({0}) decide nothing and say so; {1} clears the selection first</source>
+        <translation>在文章中选择文本：状态栏随即显示所选内容，按标签键即为其加标签。选中的文字不是框中的片段时，作用于框中片段的按键（{0}）不做任何决定，并在状态栏说明原因；先按 {1} 取消文字选择</translation>
     </message>
     <message>
-        <source>Clear the selection; without one, the focused span</source>
-        <translation>取消文本选择；没有文本选择时，取消当前片段的选中</translation>
+        <source>Next article</source>
+        <translation>下一篇文章</translation>
     </message>
     <message>
         <source>Previous article</source>
@@ -3894,10 +3898,6 @@ Replace it? Once the new export is complete, the old file is deleted and the new
     <message>
         <source>Shift+←/→ (mouse drag)</source>
         <translation>Shift+←/→（鼠标拖选）</translation>
-    </message>
-    <message>
-        <source>Select text in the article</source>
-        <translation>在文章中选择文本</translation>
     </message>
 </context>
 <context>
