@@ -100,6 +100,8 @@ class StatusLine(QObject):
         self._done: int | None = None  # documents the annotator has done (None: not known yet)
         self._greeted = False  # the first-start hint was shown (or is not for this annotator)
         self._hint = ""  # the hint, until the bar is on screen (a message shown before hides no label)
+        self._selection: tuple[int, int] | None = None  # the selection described
+        self._said_over: tuple[int, int] | None = None  # the selection there when the message was shown
         self.bar.messageChanged.connect(self._make_room)
 
     def show_rejected(self, shown: bool) -> None:
@@ -109,9 +111,23 @@ class StatusLine(QObject):
         if shown and not self._made_room:
             self.fit()
 
+    def selection_changed(self) -> None:
+        """A new selection is a move of the annotator's: what the bar said before it (the first-start hint,
+        "Labelled 2 more …") goes, so that the selection's description and its label keys show (a message
+        hides them). A selection cleared takes with it what was said about it ("Text is selected: …",
+        after Escape)."""
+        selection = self.article.selection()
+        if selection != self._selection:
+            said_over, self._selection = self._said_over, selection
+            if selection is not None or said_over is not None:
+                self._hint = ""
+                self.bar.clearMessage()
+        self.describe()
+
     def _make_room(self, message: str) -> None:
         """Qt cuts a message off at the first label on the right: while one is too long, the labels
         (the model's state and the suggestions left first, the annotator's name last) step aside."""
+        self._said_over = self.article.selection() if message else None
         for label in self._made_room:
             label.setVisible(
                 label not in self._narrow and (label is not self.rejected_label or self._rejected_wanted)

@@ -143,3 +143,30 @@ def _resize(qtbot: QtBot, window, width: int, height: int) -> None:  # type: ign
     window.resize(width, height)
     qtbot.waitUntil(lambda: window.width() == width)
     qtbot.wait(50)  # the status bar's labels step aside after the resize
+
+
+def test_a_new_selection_is_described_over_what_was_said_before(
+    qtbot: QtBot, make_window, corpus, sqlite_project: Project
+) -> None:
+    """The first-start hint ("Return accepts the framed suggestion…") stayed over a selection made with the
+    mouse: the bar hid the selection's label keys, and Return, which it named, refused."""
+    window = make_window()
+    assert window.statusBar().currentMessage().startswith("Return accepts the framed suggestion")
+    drag_select(qtbot, window, 7, 10)  # 裴青山
+    assert window.statusBar().currentMessage() == ""
+    assert window.focus_label.isVisible() and "Selected “裴青山”" in window.focus_label.text()
+    press(qtbot, window, K.Key_E)  # acts on the framed 越南外交部: refused, and said
+    assert window.statusBar().currentMessage().startswith("Text is selected: a label key labels it")
+    press(qtbot, window, K.Key_Escape)  # no text is selected now: what was said of it goes
+    assert window.statusBar().currentMessage() == ""
+    assert window.focus_label.isVisible() and window.focus_label.text().startswith("ORG “越南外交部”")
+    drag_select(qtbot, window, 11, 13)  # 美国
+    press(qtbot, window, K.Key_2)  # labelled: what the label key says stays (nothing here)
+    press(qtbot, window, K.Key_E)
+    said = window.statusBar().currentMessage()
+    assert said.startswith("Labelled 1 more “美国”"), said
+    drag_select(qtbot, window, 16, 19)  # 布林肯: the note of E goes, the selection shows
+    assert window.statusBar().currentMessage() == ""
+    assert "Selected “布林肯”" in window.focus_label.text()
+    press(qtbot, window, K.Key_1)
+    assert (16, 19, "PER", "accepted") in own(sqlite_project, corpus[0], window)
