@@ -165,13 +165,22 @@ class AnnotationActions(QObject):
         if (state := self.session.editing_state()) is not None and not self._elsewhere(state):
             self._carry_out(editing.plan_reject(state))
 
-    def accept_group(self) -> None:
+    def accept_group(self, reject: bool = False) -> None:
+        """Shift+Return (Shift+X: ``reject``): the framed span's group at once, most of it out of sight; said
+        with its count and the key that takes it back, as A is."""
         if (state := self.session.editing_state()) is not None and not self._elsewhere(state):
-            self._carry_out(editing.plan_accept_group(state))
+            plan = (editing.plan_reject_group if reject else editing.plan_accept_group)(state)
+            if self._carry_out(plan) and isinstance(plan, Plan):
+                said = (
+                    self.tr("Rejected all {count:,} “{text}” {label} ({undo} takes them back).")
+                    if reject
+                    else self.tr("Accepted all {count:,} “{text}” as {label} ({undo} takes them back).")
+                )
+                values = plan.edit.title[1]
+                self.session.message.emit(said.format(**values, undo=self._keys_of("undo")), False)
 
     def reject_group(self) -> None:
-        if (state := self.session.editing_state()) is not None and not self._elsewhere(state):
-            self._carry_out(editing.plan_reject_group(state))
+        self.accept_group(reject=True)
 
     def accept_all(self) -> None:
         """A: every open suggestion at once; said with its count and the key that takes it back, since one

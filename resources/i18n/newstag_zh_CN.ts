@@ -179,6 +179,14 @@
         <translation>本文的建议正在生成，稍后出现。</translation>
     </message>
     <message>
+        <source>Rejected all {count:,} “{text}” {label} ({undo} takes them back).</source>
+        <translation>已拒绝全部 {count:,} 处“{text}”（{label}）（{undo} 可全部撤销）。</translation>
+    </message>
+    <message>
+        <source>Accepted all {count:,} “{text}” as {label} ({undo} takes them back).</source>
+        <translation>已将全部 {count:,} 处“{text}”接受为 {label}（{undo} 可全部撤销）。</translation>
+    </message>
+    <message>
         <source>Accepted all {0:,} suggestions of this article ({1} takes them back).</source>
         <translation>已接受本文全部 {0:,} 条建议（{1} 可全部撤销）。</translation>
     </message>
