@@ -334,7 +334,8 @@ class AnnotationActions(QObject):
         states = [c.state for c in stack.commands_at(index) if isinstance(c, SetDocumentState)]
         changes_state = bool(states)
         moves_on = not undo and DocState.DONE in states  # a redone Ctrl+Return moves on as the key did
-        if document is not None and (session.document is None or document != session.document.id):
+        elsewhere = document is not None and (session.document is None or document != session.document.id)
+        if elsewhere and document is not None:
             session.open_document(document)  # undo where the change is, in plain sight
         before = session.layers
         try:
@@ -352,6 +353,11 @@ class AnnotationActions(QObject):
             if keep is None and advance is None:
                 keep, advance = where, where[0] if where else None
         session.apply_change(change, keep, advance)
+        if elsewhere and not moves_on:  # another article opened under the annotator's hands: say which
+            said, name = self.tr("{0}: back in “{1}”, the article it changed."), session.document.title
+            name = name if len(name) <= 24 else name[:23] + "…"
+            step = (self.tr("Undo {0}") if undo else self.tr("Redo {0}")).format(text)
+            session.message.emit(said.format(step, name or f"#{session.document.id}"), False)
         self._landed((self.tr("Undo {0}") if undo else self.tr("Redo {0}")).format(text), change)
         if changes_state:
             session.update_progress()

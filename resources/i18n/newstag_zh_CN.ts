@@ -250,6 +250,10 @@
         <source>Redo {0}</source>
         <translation>重做 {0}</translation>
     </message>
+    <message>
+        <source>{0}: back in “{1}”, the article it changed.</source>
+        <translation>{0}：已回到它所改动的文章“{1}”。</translation>
+    </message>
 </context>
 <context>
     <name>AnnotationSession</name>
