@@ -57,7 +57,8 @@ def test_an_undo_that_opens_another_article_says_which(
     press(qtbot, window, K.Key_Z, CTRL)  # undoes the done, back in the first article
     assert window.session.document.id == corpus[0]
     title = window.session.document.title
-    assert window.statusBar().currentMessage() == f"Undo Mark done: back in “{title}”, the article it changed."
+    said = f"Undo Mark done: back in “{title}”, the article it changed."
+    assert window.statusBar().currentMessage() == said
     press(qtbot, window, K.Key_Z, CTRL)  # in the article open: nothing to say but the span framed
     assert window.statusBar().currentMessage() == ""
     assert own(sqlite_project, corpus[0], window) == set()
