@@ -278,7 +278,10 @@ class AnnotationActions(QObject):
             )
             self.session.message.emit(said.format(state.surface(span)), False)
         elif self._carry_out(outcome) and isinstance(outcome, Plan) and span is not None:
-            if corpus:
+            if corpus and not outcome.labelled:  # not "Labelled 0 more", which reads as a failure
+                said = self.tr("“{0}” offered in {1} other document(s); no other one in this article.")
+                said = said.format(state.surface(span), outcome.offered_in)
+            elif corpus:
                 said = self.tr("Labelled {0} more “{1}” in this article; offered in {2} other document(s).")
                 said = said.format(outcome.labelled, state.surface(span), outcome.offered_in)
             else:

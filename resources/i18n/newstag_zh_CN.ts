@@ -219,6 +219,10 @@
         <translation>其余每处“{0}”都在更长的建议之内：保持原样（选中其中一处即可标注）。</translation>
     </message>
     <message>
+        <source>“{0}” offered in {1} other document(s); no other one in this article.</source>
+        <translation>已将“{0}”作为建议提供给其他 {1} 篇文档；本文中没有其他出现。</translation>
+    </message>
+    <message>
         <source>Labelled {0} more “{1}” in this article; offered in {2} other document(s).</source>
         <translation>本文又标注了 {0} 处“{1}”；已作为建议提供给其他 {2} 篇文档。</translation>
     </message>

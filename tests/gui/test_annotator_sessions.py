@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from gui import i18n
 from gui.entity_model import STATUS
 from gui.terms import word
-from model.spans import Status
+from model.spans import Entity, Layer, Status
 from storage.project import Project
 from tests.gui.conftest import add_documents, add_suggestions
 from tests.gui.helpers import CTRL, NO, SHIFT, own, press
@@ -327,3 +327,18 @@ def test_a_label_key_no_label_has_says_so(make_window, qtbot: QtBot, sqlite_proj
     qtbot.keyClick(window.article, sorted(keys)[0])
     assert "No label has the key" not in window.statusBar().currentMessage()
     assert own(sqlite_project, doc, window) != before
+
+
+def test_shift_e_on_a_name_alone_in_its_article_says_where_it_was_offered_not_labelled_0_more(
+    qtbot: QtBot, make_window, corpus, sqlite_project: Project
+) -> None:
+    """Shift+E on 越南外交部, once in its article, said "Labelled 0 more “越南外交部” in this article; offered
+    in 1 other document(s)": it read as a failure."""
+    more = add_documents(sqlite_project, ["越南外交部发言人今天表示。"])
+    window = make_window()
+    assert window.session.focused_span.entity == Entity(0, 5, "ORG")
+    press(qtbot, window, K.Key_E, SHIFT)
+    said = "“越南外交部” offered in 1 other document(s); no other one in this article."
+    assert window.statusBar().currentMessage() == said
+    offered = sqlite_project.annotations.spans(more[0], Layer.SUGGESTION)
+    assert [(s.start, s.end, s.label) for s in offered] == [(0, 5, "ORG")]
