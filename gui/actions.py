@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject
 
 from gui.database_messages import database_message, render_fault
 from gui.edit_titles import title
+from gui.group_said import everywhere_said
 from gui.i18n import QT_TRANSLATE_NOOP
 from gui.import_messages import refused_message
 from gui.refusals import REFUSALS
@@ -278,20 +279,8 @@ class AnnotationActions(QObject):
             )
             self.session.message.emit(said.format(state.surface(span)), False)
         elif self._carry_out(outcome) and isinstance(outcome, Plan) and span is not None:
-            if corpus and not outcome.labelled:  # not "Labelled 0 more", which reads as a failure
-                said = self.tr("“{0}” offered in {1} other document(s); no other one in this article.")
-                said = said.format(state.surface(span), outcome.offered_in)
-            elif corpus:
-                said = self.tr("Labelled {0} more “{1}” in this article; offered in {2} other document(s).")
-                said = said.format(outcome.labelled, state.surface(span), outcome.offered_in)
-            else:
-                said = self.tr("Labelled {0} more “{1}” in this article.").format(
-                    outcome.labelled, state.surface(span)
-                )
-            if outcome.left_inside:  # 美国 inside 美国国务院: replacing that suggestion by a part of it
-                said += " " + self.tr("{0} inside a longer suggestion left as they are.").format(
-                    outcome.left_inside
-                )
+            accepted_now = span.status is Status.SUGGESTED  # the framed span itself: said, not "0 more"
+            said = everywhere_said(state.surface(span), span.label, outcome, corpus, accepted_now)
             self.session.message.emit(said, False)
 
     @reported(QT_TRANSLATE_NOOP("Reported", "Marking done"))

@@ -219,22 +219,6 @@
         <translation>其余每处“{0}”都在更长的建议之内：保持原样（选中其中一处即可标注）。</translation>
     </message>
     <message>
-        <source>“{0}” offered in {1} other document(s); no other one in this article.</source>
-        <translation>已将“{0}”作为建议提供给其他 {1} 篇文档；本文中没有其他出现。</translation>
-    </message>
-    <message>
-        <source>Labelled {0} more “{1}” in this article; offered in {2} other document(s).</source>
-        <translation>本文又标注了 {0} 处“{1}”；已作为建议提供给其他 {2} 篇文档。</translation>
-    </message>
-    <message>
-        <source>Labelled {0} more “{1}” in this article.</source>
-        <translation>本文又标注了 {0} 处“{1}”。</translation>
-    </message>
-    <message>
-        <source>{0} inside a longer suggestion left as they are.</source>
-        <translation>另有 {0} 处位于更长的建议之内，保持原样。</translation>
-    </message>
-    <message>
         <source>Marked done with {0:,} suggestion(s) undecided, not exported ({1} undoes).</source>
         <translation>已标记完成，{0:,} 条建议未处理，不会导出（{1} 撤销）。</translation>
     </message>
@@ -1034,6 +1018,45 @@ Replace it? Once the new export is complete, the old file is deleted and the new
     <message>
         <source>{0} span(s) as in gold, {1} difference(s).</source>
         <translation>{0} 个片段与金标准一致，{1} 处不同。</translation>
+    </message>
+</context>
+<context>
+    <name>GroupSaid</name>
+    <message>
+        <source>Labelled {0:,} more “{1}” in this article.</source>
+        <translation>本文又标注了 {0:,} 处“{1}”。</translation>
+    </message>
+    <message>
+        <source>Labelled {0:,} more “{1}” in this article; offered in {3:,} other document(s).</source>
+        <translation>本文又标注了 {0:,} 处“{1}”；已作为建议提供给其他 {3:,} 篇文档。</translation>
+    </message>
+    <message>
+        <source>Labelled {0:,} more “{1}” in this article; no other unfinished document to offer it in.</source>
+        <translation>本文又标注了 {0:,} 处“{1}”；没有其他未完成的文档可提供该建议。</translation>
+    </message>
+    <message>
+        <source>Accepted “{1}” as {2}.</source>
+        <translation>已将“{1}”接受为 {2}。</translation>
+    </message>
+    <message>
+        <source>Accepted “{1}” as {2}; offered in {3:,} other document(s).</source>
+        <translation>已将“{1}”接受为 {2}；已作为建议提供给其他 {3:,} 篇文档。</translation>
+    </message>
+    <message>
+        <source>Accepted “{1}” as {2}; no other unfinished document to offer it in.</source>
+        <translation>已将“{1}”接受为 {2}；没有其他未完成的文档可提供该建议。</translation>
+    </message>
+    <message>
+        <source>“{1}” offered in {3:,} other document(s).</source>
+        <translation>已将“{1}”作为建议提供给其他 {3:,} 篇文档。</translation>
+    </message>
+    <message>
+        <source>No other one to label here.</source>
+        <translation>此处没有其他可标注的。</translation>
+    </message>
+    <message>
+        <source>{4:,} inside a longer suggestion left as they are.</source>
+        <translation>另有 {4:,} 处位于更长的建议之内，保持原样。</translation>
     </message>
 </context>
 <context>

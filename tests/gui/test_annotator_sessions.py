@@ -338,7 +338,7 @@ def test_shift_e_on_a_name_alone_in_its_article_says_where_it_was_offered_not_la
     window = make_window()
     assert window.session.focused_span.entity == Entity(0, 5, "ORG")
     press(qtbot, window, K.Key_E, SHIFT)
-    said = "“越南外交部” offered in 1 other document(s); no other one in this article."
+    said = "Accepted “越南外交部” as ORG; offered in 1 other document(s). No other one to label here."
     assert window.statusBar().currentMessage() == said
     offered = sqlite_project.annotations.spans(more[0], Layer.SUGGESTION)
     assert [(s.start, s.end, s.label) for s in offered] == [(0, 5, "ORG")]
