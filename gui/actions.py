@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject
 
 from gui.database_messages import database_message, render_fault
 from gui.edit_titles import title
-from gui.group_said import everywhere_said
+from gui.group_said import everywhere_said, group_said
 from gui.i18n import QT_TRANSLATE_NOOP
 from gui.import_messages import refused_message
 from gui.refusals import REFUSALS
@@ -172,13 +172,7 @@ class AnnotationActions(QObject):
         if (state := self.session.editing_state()) is not None and not self._elsewhere(state):
             plan = (editing.plan_reject_group if reject else editing.plan_accept_group)(state)
             if self._carry_out(plan) and isinstance(plan, Plan):
-                said = (
-                    self.tr("Rejected all {count:,} “{text}” {label} ({undo} takes them back).")
-                    if reject
-                    else self.tr("Accepted all {count:,} “{text}” as {label} ({undo} takes them back).")
-                )
-                values = plan.edit.title[1]
-                self.session.message.emit(said.format(**values, undo=self._keys_of("undo")), False)
+                self.session.message.emit(group_said(state, plan, reject, self._keys_of("undo")), False)
 
     def reject_group(self) -> None:
         self.accept_group(reject=True)

@@ -179,14 +179,6 @@
         <translation>本文的建议正在生成，稍后出现。</translation>
     </message>
     <message>
-        <source>Rejected all {count:,} “{text}” {label} ({undo} takes them back).</source>
-        <translation>已拒绝全部 {count:,} 处“{text}”（{label}）（{undo} 可全部撤销）。</translation>
-    </message>
-    <message>
-        <source>Accepted all {count:,} “{text}” as {label} ({undo} takes them back).</source>
-        <translation>已将全部 {count:,} 处“{text}”接受为 {label}（{undo} 可全部撤销）。</translation>
-    </message>
-    <message>
         <source>Accepted all {0:,} suggestions of this article ({1} takes them back).</source>
         <translation>已接受本文全部 {0:,} 条建议（{1} 可全部撤销）。</translation>
     </message>
@@ -1022,6 +1014,34 @@ Replace it? Once the new export is complete, the old file is deleted and the new
 </context>
 <context>
     <name>GroupSaid</name>
+    <message>
+        <source>Rejected all {count:,} “{text}” {label}</source>
+        <translation>已拒绝全部 {count:,} 处“{text}”（{label}）</translation>
+    </message>
+    <message>
+        <source>Rejected {count:,} more “{text}” {label}; {already:,} already rejected</source>
+        <translation>又拒绝了 {count:,} 处“{text}”（{label}）；{already:,} 处此前已拒绝</translation>
+    </message>
+    <message>
+        <source>Accepted all {count:,} “{text}” as {label}</source>
+        <translation>已将全部 {count:,} 处“{text}”接受为 {label}</translation>
+    </message>
+    <message>
+        <source>Accepted {count:,} more “{text}” as {label}; {already:,} already accepted</source>
+        <translation>又将 {count:,} 处“{text}”接受为 {label}；{already:,} 处此前已接受</translation>
+    </message>
+    <message>
+        <source>Accepted {count:,} “{text}” as {label}</source>
+        <translation>已将 {count:,} 处“{text}”接受为 {label}</translation>
+    </message>
+    <message>
+        <source>; {left:,} left rejected</source>
+        <translation>；{left:,} 处仍为已拒绝</translation>
+    </message>
+    <message>
+        <source> ({undo} takes them back).</source>
+        <translation>（{undo} 可全部撤销）。</translation>
+    </message>
     <message>
         <source>Labelled {0:,} more “{1}” in this article.</source>
         <translation>本文又标注了 {0:,} 处“{1}”。</translation>

@@ -1,5 +1,5 @@
-"""What the keys that decide many spans at once say: E / Shift+E on a name once in its article or next to a
-longer span. Each says what it did."""
+"""What the keys that decide many spans at once say: Shift+Return / Shift+X over a group partly decided
+already, E / Shift+E on a name once in its article or next to a longer span. Each says what it did."""
 
 from __future__ import annotations
 
@@ -55,3 +55,31 @@ def test_e_on_a_name_once_in_its_article_says_it_was_accepted_not_labelled_0_mor
     said = "Accepted “越南外交部” as ORG; no other unfinished document to offer it in."
     said += " No other one to label here."
     assert window.statusBar().currentMessage() == said
+
+
+def test_a_group_partly_decided_is_not_said_all_decided(
+    qtbot: QtBot, make_window, sqlite_project: Project
+) -> None:
+    """Shift+Return on the second 裴青山, the first accepted and the third rejected, said "Accepted all 1
+    “裴青山” as PER" while one stayed rejected."""
+    (doc,) = add_documents(sqlite_project, ["裴青山说。裴青山笑。裴青山走。"])
+    add_suggestions(sqlite_project, doc, [(0, 3, "PER"), (5, 8, "PER"), (10, 13, "PER")])
+    window = make_window()
+    press(qtbot, window, K.Key_Return)
+    press(qtbot, window, K.Key_Tab)
+    press(qtbot, window, K.Key_X)
+    assert window.session.focused_span.entity == Entity(5, 8, "PER")
+    press(qtbot, window, K.Key_Return, SHIFT)
+    said = "Accepted 1 more “裴青山” as PER; 1 already accepted; 1 left rejected (Ctrl+Z takes them back)."
+    assert window.statusBar().currentMessage() == said
+    assert own(sqlite_project, doc, window) == {
+        (0, 3, "PER", "accepted"),
+        (5, 8, "PER", "accepted"),
+        (10, 13, "PER", "rejected"),
+    }
+    press(qtbot, window, K.Key_Z, CTRL)
+    assert window.session.focused_span.entity == Entity(5, 8, "PER")
+    press(qtbot, window, K.Key_X, SHIFT)
+    said = "Rejected 2 more “裴青山” PER; 1 already rejected (Ctrl+Z takes them back)."
+    assert window.statusBar().currentMessage() == said
+    assert {s[3] for s in own(sqlite_project, doc, window)} == {"rejected"}
