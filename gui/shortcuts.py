@@ -261,6 +261,13 @@ SELECT_HELP = (
         "it. While text other than the framed span is selected, the keys that act on the framed span "
         "({0}) decide nothing and say so; {1} clears the selection first",
     ),
+    # Escape unbound: no key to name
+    QT_TRANSLATE_NOOP(
+        "Shortcuts",
+        "Select text in the article: the status bar then describes the selection, and a label key labels "
+        "it. While text other than the framed span is selected, the keys that act on the framed span "
+        "({0}) decide nothing and say so, until the selection is cleared",
+    ),
 )
 # The keys that act on the framed span: they refuse while other text is selected (``gui.window_keys``)
 FRAMED = (

@@ -6,6 +6,7 @@ defaults."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QKeyEvent, QKeySequence
@@ -38,7 +39,7 @@ class ShortcutsDialog(QDialog):
     def __init__(
         self,
         keymap: Keymap,
-        fixed: list[tuple[str, str]] | None = None,
+        fixed: list[tuple[str, str]] | Callable[[], list[tuple[str, str]]] | None = None,
         helps: dict[str, str] | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -46,7 +47,10 @@ class ShortcutsDialog(QDialog):
         self.setObjectName("shortcutsDialog")
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
         self.keymap = keymap
-        self.fixed = fixed or []
+        # the fixed rows, written anew at every fill when they name keys that change (the selection's)
+        rows = [] if fixed is None or callable(fixed) else list(fixed)
+        self._fixed_rows = fixed if callable(fixed) else lambda: rows
+        self.fixed: list[tuple[str, str]] = []
         self.helps = helps or {}
         self._mode = ""  # "change" or "add" while a key is awaited
         self.table = QTableWidget(0, 3, self)
@@ -117,6 +121,7 @@ class ShortcutsDialog(QDialog):
 
     def _fill(self) -> None:
         current = self.selected()
+        self.fixed = self._fixed_rows()
         names = list(self.keymap.actions)
         self.table.setRowCount(len(self.fixed) + len(names))
         grey = QBrush(QColor("#777777"))
@@ -248,15 +253,23 @@ def annotation_shortcuts(keymap: Keymap, labels: list[Label], parent: QWidget) -
         else f"{shown(LABEL_HELP[1])} ({label.name})"
         for label in labels
     }
-    framed = [keymap.keys(f"action_{c}")[:1] for c in FRAMED if f"action_{c}" in keymap.actions]
-    clear = keymap.keys("action_clear_focus")[:1] if "action_clear_focus" in keymap.actions else ()
-    select = shown(SELECT_HELP[1]).format(
-        ", ".join(_shown_key(k[0]) for k in framed if k), _shown_key(clear[0]) if clear else "—"
-    )
-    dialog = ShortcutsDialog(keymap, [(shown(SELECT_HELP[0]), select)], helps, parent)
+    dialog = ShortcutsDialog(keymap, lambda: [(shown(SELECT_HELP[0]), _select_help(keymap))], helps, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog
+
+
+def _select_help(keymap: Keymap) -> str:
+    """The selection's help, naming the keys that act on the framed span and the one that clears the
+    selection as the annotator has them now (without a key for that, none is named)."""
+    framed = [keymap.keys(f"action_{c}")[:1] for c in FRAMED if f"action_{c}" in keymap.actions]
+    clear = keymap.keys("action_clear_focus")[:1] if "action_clear_focus" in keymap.actions else ()
+    keys = ", ".join(_shown_key(k[0]) for k in framed if k)
+    return (
+        shown(SELECT_HELP[1]).format(keys, _shown_key(clear[0]))
+        if clear
+        else shown(SELECT_HELP[2]).format(keys)
+    )
 
 
 def _shown_key(key: str) -> str:

@@ -3875,6 +3875,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>在文章中选择文本：状态栏随即显示所选内容，按标签键即为其加标签。选中的文字不是框中的片段时，作用于框中片段的按键（{0}）不做任何决定，并在状态栏说明原因；先按 {1} 取消文字选择</translation>
     </message>
     <message>
+        <source>Select text in the article: the status bar then describes the selection, and a label key labels it. While text other than the framed span is selected, the keys that act on the framed span ({0}) decide nothing and say so, until the selection is cleared</source>
+        <translation>在文章中选择文本：状态栏随即显示所选内容，按标签键即为其加标签。选中的文字不是框中的片段时，作用于框中片段的按键（{0}）不做任何决定，并在状态栏说明原因，直到取消文字选择为止</translation>
+    </message>
+    <message>
         <source>Next article</source>
         <translation>下一篇文章</translation>
     </message>

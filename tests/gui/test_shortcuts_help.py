@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from gui.shortcuts_dialog import NAME_ROLE, ShortcutsDialog
 from tests.gui.helpers import drag_select, press
+from tests.gui.test_shortcut_keys import open_shortcuts, rebind
 
 K = Qt.Key
 
@@ -64,3 +65,23 @@ def test_what_f1_says_is_what_the_keys_do(qtbot: QtBot, make_window, corpus) -> 
     press(qtbot, window, K.Key_Escape)
     press(qtbot, window, K.Key_X)
     assert [(s.start, s.end) for s in window.session.layers.own] == [(framed.start, framed.end)]
+
+
+def test_the_selection_row_follows_a_key_changed_in_the_dialog(qtbot: QtBot, make_window, corpus) -> None:
+    """After Change key… the selection's row still named the old keys (it was written once, on opening)."""
+    window = make_window()
+    dialog = open_shortcuts(qtbot, window, window.article)
+    rebind(qtbot, dialog, "action_reject_focused", K.Key_J)
+    said = _help_of(dialog, None)
+    assert "(Return, J, Shift+Return," in said, said
+    rebind(qtbot, dialog, "action_clear_focus", K.Key_F7)
+    assert _help_of(dialog, None).endswith("F7 clears the selection first")
+
+
+def test_without_a_key_to_clear_the_selection_f1_names_none(qtbot: QtBot, make_window, corpus) -> None:
+    """With Escape unbound the row said "— clears the selection first"."""
+    window = make_window()
+    window.keymap.assign("action_clear_focus", [])
+    said = _help_of(_open_help(qtbot, window), None)
+    assert "—" not in said and "clears the selection" not in said, said
+    assert said.endswith("decide nothing and say so, until the selection is cleared"), said
