@@ -17,6 +17,7 @@ from gui.import_messages import refused_message
 from gui.refusals import REFUSALS
 from gui.reported import reported
 from gui.session import AnnotationSession
+from gui.status_line import SELECTION_SHOWN
 from gui.window_keys import keys_of, on_their_way, selection_said, suggesting_said
 from model import editing
 from model.commands import SetDocumentState
@@ -342,7 +343,9 @@ class AnnotationActions(QObject):
         if elsewhere and not moves_on:  # another article opened under the annotator's hands: say which
             said, name = self.tr("{0}: back in “{1}”, the article it changed."), session.document.title
             name = name if len(name) <= 24 else name[:23] + "…"
-            step = (self.tr("Undo {0}") if undo else self.tr("Redo {0}")).format(text)
+            edit = stack.edit_at(index)  # the span's text cut as a selection's is: the bar is narrow
+            short = title(edit, SELECTION_SHOWN) if edit is not None else text
+            step = (self.tr("Undo {0}") if undo else self.tr("Redo {0}")).format(short)
             session.message.emit(said.format(step, name or f"#{session.document.id}"), False)
         self._landed((self.tr("Undo {0}") if undo else self.tr("Redo {0}")).format(text), change)
         if changes_state:

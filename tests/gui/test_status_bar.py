@@ -7,7 +7,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
+from storage.documents import NewDocument
 from storage.project import Project
+from tests.gui.conftest import add_suggestions
 from tests.gui.helpers import CTRL, SHIFT, drag_select, own, press
 
 K = Qt.Key
@@ -170,3 +172,32 @@ def test_a_new_selection_is_described_over_what_was_said_before(
     assert "Selected “布林肯”" in window.focus_label.text()
     press(qtbot, window, K.Key_1)
     assert (16, 19, "PER", "accepted") in own(sqlite_project, corpus[0], window)
+
+
+def test_an_undo_back_in_another_article_fits_a_narrow_status_bar(
+    qtbot: QtBot, make_window, sqlite_project: Project
+) -> None:
+    """ "Undo Accept ORG …: back in “…”, the article it changed." cut the article's title but quoted the span
+    whole: a 35-character name pushed the message past a 1,024-pixel status bar."""
+    name = "亚洲及太平洋地区经济社会委员会贸易投资与创新司可持续发展科技合作办公室"[:35]
+    assert len(name) == 35
+    headline = name + "发表声明，呼吁各方加强合作"  # a title cut to 24 characters in the message
+    with sqlite_project.transaction() as s:
+        first, _ = sqlite_project.documents.insert_batch(
+            s,
+            [
+                NewDocument(headline, headline + "。", "test:0", {}),
+                NewDocument("另一篇", "另一篇文章说。", "test:1", {}),
+            ],
+        )
+    add_suggestions(sqlite_project, first, [(0, 35, "ORG")])
+    window = make_window()
+    _resize(qtbot, window, 1024, 700)
+    press(qtbot, window, K.Key_Return)
+    press(qtbot, window, K.Key_PageDown, CTRL)  # on to the other article
+    assert window.session.document.id != first
+    press(qtbot, window, K.Key_Z, CTRL)  # back in the first one, said
+    message = window.statusBar().currentMessage()
+    assert message.startswith("Undo Accept ORG "), message
+    qtbot.waitUntil(lambda: _message_fits(window, message))
+    assert message.startswith(f"Undo Accept ORG {name[:23]}…: back in “"), message
