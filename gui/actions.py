@@ -11,12 +11,14 @@ from PySide6.QtCore import QObject
 
 from gui.database_messages import database_message, render_fault
 from gui.edit_titles import title
+from gui.group_said import everywhere_said, group_said
 from gui.i18n import QT_TRANSLATE_NOOP
 from gui.import_messages import refused_message
 from gui.refusals import REFUSALS
 from gui.reported import reported
 from gui.session import AnnotationSession
-from gui.window_keys import keys_of, selection_said
+from gui.status_line import SELECTION_SHOWN
+from gui.window_keys import keys_of, on_their_way, selection_said, suggesting_said
 from model import editing
 from model.commands import SetDocumentState
 from model.editing import Outcome, Plan, Refusal
@@ -117,13 +119,7 @@ class AnnotationActions(QObject):
 
     def _say_suggesting(self) -> None:
         """A key that needs a suggestion, pressed before the article's first ones arrived (just opened)."""
-        self.session.message.emit(
-            self.tr(
-                "Suggestions for this article are still being made: they appear in a moment "
-                "(or select a name with Shift+arrows and press a label key)."
-            ),
-            False,
-        )
+        self.session.message.emit(suggesting_said(), False)
 
     def _say_no_focus(self) -> None:
         """Return, X (a key that needs a focused span) with spans in the article and none focused: which keys
@@ -144,7 +140,7 @@ class AnnotationActions(QObject):
             )
         said = said.format(ahead, back)
         if self._suggesting():
-            said += " " + self.tr("Suggestions for this article are on their way.")
+            said += " " + on_their_way()
         session.message.emit(said, False)
 
     def _keys_of(self, command: str) -> str:
@@ -171,13 +167,16 @@ class AnnotationActions(QObject):
         if (state := self.session.editing_state()) is not None and not self._elsewhere(state):
             self._carry_out(editing.plan_reject(state))
 
-    def accept_group(self) -> None:
+    def accept_group(self, reject: bool = False) -> None:
+        """Shift+Return (Shift+X: ``reject``): the framed span's group at once, most of it out of sight; said
+        with its count and the key that takes it back, as A is."""
         if (state := self.session.editing_state()) is not None and not self._elsewhere(state):
-            self._carry_out(editing.plan_accept_group(state))
+            plan = (editing.plan_reject_group if reject else editing.plan_accept_group)(state)
+            if self._carry_out(plan) and isinstance(plan, Plan):
+                self.session.message.emit(group_said(state, plan, reject, self._keys_of("undo")), False)
 
     def reject_group(self) -> None:
-        if (state := self.session.editing_state()) is not None and not self._elsewhere(state):
-            self._carry_out(editing.plan_reject_group(state))
+        self.accept_group(reject=True)
 
     def accept_all(self) -> None:
         """A: every open suggestion at once; said with its count and the key that takes it back, since one
@@ -275,17 +274,8 @@ class AnnotationActions(QObject):
             )
             self.session.message.emit(said.format(state.surface(span)), False)
         elif self._carry_out(outcome) and isinstance(outcome, Plan) and span is not None:
-            if corpus:
-                said = self.tr("Labelled {0} more “{1}” in this article; offered in {2} other document(s).")
-                said = said.format(outcome.labelled, state.surface(span), outcome.offered_in)
-            else:
-                said = self.tr("Labelled {0} more “{1}” in this article.").format(
-                    outcome.labelled, state.surface(span)
-                )
-            if outcome.left_inside:  # 美国 inside 美国国务院: replacing that suggestion by a part of it
-                said += " " + self.tr("{0} inside a longer suggestion left as they are.").format(
-                    outcome.left_inside
-                )
+            accepted_now = span.status is Status.SUGGESTED  # the framed span itself: said, not "0 more"
+            said = everywhere_said(state.surface(span), span.label, outcome, corpus, accepted_now)
             self.session.message.emit(said, False)
 
     @reported(QT_TRANSLATE_NOOP("Reported", "Marking done"))
@@ -331,7 +321,8 @@ class AnnotationActions(QObject):
         states = [c.state for c in stack.commands_at(index) if isinstance(c, SetDocumentState)]
         changes_state = bool(states)
         moves_on = not undo and DocState.DONE in states  # a redone Ctrl+Return moves on as the key did
-        if document is not None and (session.document is None or document != session.document.id):
+        elsewhere = document is not None and (session.document is None or document != session.document.id)
+        if elsewhere and document is not None:
             session.open_document(document)  # undo where the change is, in plain sight
         before = session.layers
         try:
@@ -349,6 +340,13 @@ class AnnotationActions(QObject):
             if keep is None and advance is None:
                 keep, advance = where, where[0] if where else None
         session.apply_change(change, keep, advance)
+        if elsewhere and not moves_on:  # another article opened under the annotator's hands: say which
+            said, name = self.tr("{0}: back in “{1}”, the article it changed."), session.document.title
+            name = name if len(name) <= 24 else name[:23] + "…"
+            edit = stack.edit_at(index)  # the span's text cut as a selection's is: the bar is narrow
+            short = title(edit, SELECTION_SHOWN) if edit is not None else text
+            step = (self.tr("Undo {0}") if undo else self.tr("Redo {0}")).format(short)
+            session.message.emit(said.format(step, name or f"#{session.document.id}"), False)
         self._landed((self.tr("Undo {0}") if undo else self.tr("Redo {0}")).format(text), change)
         if changes_state:
             session.update_progress()

@@ -31,7 +31,7 @@ from gui.article_font import DEFAULT_POINTS, DEFAULT_SPACING, article_font, zoom
 from gui.offsets import OffsetMap
 from gui.spaced_layout import SpacedLayout, cursor_x, show_whole
 from gui.span_style import PaintedSpan, SpanLook
-from gui.terms import word
+from gui.terms import origin_said, word
 from model.spans import Document, Label, Span, Status
 
 logger = logging.getLogger(__name__)
@@ -388,7 +388,7 @@ class ArticleView(QPlainTextEdit):
             if hits:
                 QToolTip.showText(
                     event.globalPos(),
-                    "\n".join(f"{s.label} · {word(s.status)} · {word(s.origin)}" for s in hits),
+                    "\n".join(f"{s.label} · {word(s.status)} · {origin_said(s.origin)}" for s in hits),
                     self.viewport(),
                 )
             else:

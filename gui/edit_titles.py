@@ -25,9 +25,13 @@ TEMPLATES = (  # model.editing.TITLES, as lupdate finds them
 )
 
 
-def title(edit: Edit) -> str:
-    """The edit's name in the language the window speaks."""
+def title(edit: Edit, shown: int | None = None) -> str:
+    """The edit's name in the language the window speaks; with ``shown``, a span's text in it is cut to that
+    many characters (for the status bar, which a long name would overflow)."""
     template, values = edit.title
+    text = values.get("text")
+    if shown is not None and isinstance(text, str) and len(text) > shown:
+        values = {**values, "text": text[: shown - 1] + "…"}
     try:
         return QCoreApplication.translate(CONTEXT, template).format(**values)
     except (KeyError, IndexError, ValueError):  # a translation that lost a placeholder: say it in English

@@ -309,7 +309,7 @@ class MainWindow(QMainWindow):
         self.documents.searchLeft.connect(self.article.setFocus)
         self.documents.listLeft.connect(self.article.setFocus)
         self.labels.labelClicked.connect(self.apply_label)
-        self.article.selectionChanged.connect(self.status.describe)
+        self.article.selectionChanged.connect(self.status.selection_changed)
         self.documents.model.modelReset.connect(self.status.show_position)
         self.documents.model.rowsRemoved.connect(self.status.show_position)
         self.documents.model.rowsInserted.connect(self.status.show_position)  # an article back in the filter

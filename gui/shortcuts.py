@@ -128,7 +128,11 @@ SHORTCUTS: tuple[Shortcut, ...] = (
         "clear_focus",
         ("Escape",),
         QT_TRANSLATE_NOOP("Shortcuts", "Clear focus"),
-        QT_TRANSLATE_NOOP("Shortcuts", "Clear the selection; without one, the focused span"),
+        QT_TRANSLATE_NOOP(
+            "Shortcuts",
+            "Clear the selection (while text is selected, the keys that act on the framed span refuse); "
+            "without one, the focused span",
+        ),
     ),
     Shortcut(
         "toggle_snap",
@@ -251,7 +255,32 @@ LABEL_HELP = (
 )
 SELECT_HELP = (
     QT_TRANSLATE_NOOP("Shortcuts", "Shift+←/→ (mouse drag)"),
-    QT_TRANSLATE_NOOP("Shortcuts", "Select text in the article"),
+    QT_TRANSLATE_NOOP(
+        "Shortcuts",
+        "Select text in the article: the status bar then describes the selection, and a label key labels "
+        "it. While text other than the framed span is selected, the keys that act on the framed span "
+        "({0}) decide nothing and say so; {1} clears the selection first",
+    ),
+    # Escape unbound: no key to name
+    QT_TRANSLATE_NOOP(
+        "Shortcuts",
+        "Select text in the article: the status bar then describes the selection, and a label key labels "
+        "it. While text other than the framed span is selected, the keys that act on the framed span "
+        "({0}) decide nothing and say so, until the selection is cleared",
+    ),
+)
+# The keys that act on the framed span: they refuse while other text is selected (``gui.window_keys``)
+FRAMED = (
+    "accept_focused",
+    "reject_focused",
+    "accept_group",
+    "reject_group",
+    "grow_start",
+    "shrink_start",
+    "shrink_end",
+    "grow_end",
+    "label_everywhere",
+    "label_everywhere_corpus",
 )
 
 CHECKABLE = {"toggle_snap", "toggle_rejected"}

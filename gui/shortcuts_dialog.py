@@ -6,9 +6,10 @@ defaults."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QBrush, QColor, QKeyEvent
+from PySide6.QtGui import QBrush, QColor, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 from gui.keymap import PORTABLE, KeyConflict, Keymap
 from gui.plain_text import plain_label
 from gui.screen_fit import fit_to_screen
-from gui.shortcuts import LABEL_HELP, SELECT_HELP, SHORTCUTS, shown
+from gui.shortcuts import FRAMED, LABEL_HELP, SELECT_HELP, SHORTCUTS, shown
 from gui.terms import description
 from model.spans import Label
 
@@ -38,7 +39,7 @@ class ShortcutsDialog(QDialog):
     def __init__(
         self,
         keymap: Keymap,
-        fixed: list[tuple[str, str]] | None = None,
+        fixed: list[tuple[str, str]] | Callable[[], list[tuple[str, str]]] | None = None,
         helps: dict[str, str] | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -46,7 +47,10 @@ class ShortcutsDialog(QDialog):
         self.setObjectName("shortcutsDialog")
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
         self.keymap = keymap
-        self.fixed = fixed or []
+        # the fixed rows, written anew at every fill when they name keys that change (the selection's)
+        rows = [] if fixed is None or callable(fixed) else list(fixed)
+        self._fixed_rows = fixed if callable(fixed) else lambda: rows
+        self.fixed: list[tuple[str, str]] = []
         self.helps = helps or {}
         self._mode = ""  # "change" or "add" while a key is awaited
         self.table = QTableWidget(0, 3, self)
@@ -61,6 +65,8 @@ class ShortcutsDialog(QDialog):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        # a help of three lines (the selection's) shows whole, not cut after two
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.doubleClicked.connect(lambda _index: self.start("change"))
         note = plain_label(
             self.tr(
@@ -115,6 +121,7 @@ class ShortcutsDialog(QDialog):
 
     def _fill(self) -> None:
         current = self.selected()
+        self.fixed = self._fixed_rows()
         names = list(self.keymap.actions)
         self.table.setRowCount(len(self.fixed) + len(names))
         grey = QBrush(QColor("#777777"))
@@ -246,7 +253,25 @@ def annotation_shortcuts(keymap: Keymap, labels: list[Label], parent: QWidget) -
         else f"{shown(LABEL_HELP[1])} ({label.name})"
         for label in labels
     }
-    dialog = ShortcutsDialog(keymap, [(shown(SELECT_HELP[0]), shown(SELECT_HELP[1]))], helps, parent)
+    dialog = ShortcutsDialog(keymap, lambda: [(shown(SELECT_HELP[0]), _select_help(keymap))], helps, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog
+
+
+def _select_help(keymap: Keymap) -> str:
+    """The selection's help, naming the keys that act on the framed span and the one that clears the
+    selection as the annotator has them now (without a key for that, none is named)."""
+    framed = [keymap.keys(f"action_{c}")[:1] for c in FRAMED if f"action_{c}" in keymap.actions]
+    clear = keymap.keys("action_clear_focus")[:1] if "action_clear_focus" in keymap.actions else ()
+    keys = ", ".join(_shown_key(k[0]) for k in framed if k)
+    return (
+        shown(SELECT_HELP[1]).format(keys, _shown_key(clear[0]))
+        if clear
+        else shown(SELECT_HELP[2]).format(keys)
+    )
+
+
+def _shown_key(key: str) -> str:
+    """A key as the table's Keys column shows it (Esc, Del)."""
+    return QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)

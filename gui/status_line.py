@@ -14,7 +14,8 @@ from gui.article_view import ArticleView
 from gui.document_table import DocumentListModel
 from gui.plain_text import plain_label
 from gui.session import AnnotationSession
-from gui.terms import word
+from gui.terms import origin_said, word
+from gui.window_keys import on_their_way, suggesting_said
 from model.spans import Layer
 
 SELECTION_SHOWN = 24  # characters of a selection quoted in the status bar
@@ -95,9 +96,12 @@ class StatusLine(QObject):
         self._model_state: QLabel | None = None  # the model's state, shown by the window's menus
         self.bar.installEventFilter(self)
         self._described: tuple[object, ...] | None = None  # the document and focused span described
+        self._awaiting = False  # the open article had no suggestion yet (opening it asked the engine)
         self._done: int | None = None  # documents the annotator has done (None: not known yet)
         self._greeted = False  # the first-start hint was shown (or is not for this annotator)
         self._hint = ""  # the hint, until the bar is on screen (a message shown before hides no label)
+        self._selection: tuple[int, int] | None = None  # the selection described
+        self._said_over: tuple[int, int] | None = None  # the selection there when the message was shown
         self.bar.messageChanged.connect(self._make_room)
 
     def show_rejected(self, shown: bool) -> None:
@@ -107,9 +111,23 @@ class StatusLine(QObject):
         if shown and not self._made_room:
             self.fit()
 
+    def selection_changed(self) -> None:
+        """A new selection is a move of the annotator's: what the bar said before it (the first-start hint,
+        "Labelled 2 more …") goes, so that the selection's description and its label keys show (a message
+        hides them). A selection cleared takes with it what was said about it ("Text is selected: …",
+        after Escape)."""
+        selection = self.article.selection()
+        if selection != self._selection:
+            said_over, self._selection = self._said_over, selection
+            if selection is not None or said_over is not None:
+                self._hint = ""
+                self.bar.clearMessage()
+        self.describe()
+
     def _make_room(self, message: str) -> None:
         """Qt cuts a message off at the first label on the right: while one is too long, the labels
         (the model's state and the suggestions left first, the annotator's name last) step aside."""
+        self._said_over = self.article.selection() if message else None
         for label in self._made_room:
             label.setVisible(
                 label not in self._narrow and (label is not self.rejected_label or self._rejected_wanted)
@@ -219,13 +237,21 @@ class StatusLine(QObject):
             self._suggestions_left(len(self.session.open_suggestions()) if suggested else None)
         )
         # A message said something of the span or article the annotator has since left ("Labelled 2 more
-        # 𠮷野家 in this article" over the next article): it goes, and the focused span shows again
+        # 𠮷野家 in this article" over the next article): it goes, and the focused span shows again. The
+        # article's suggestions arriving (its first one framed) is no move of the annotator's: what was
+        # said on opening it (the title typed in the list, the undecided suggestions of the article marked
+        # done) stays, unless it said that they were on their way.
         document, span = self.session.document, self.session.focused_span
         described = (document.id if document else None, span.entity if span else None)
+        before = self._described[0] if self._described else None
+        arrived = self._awaiting and suggested and described[0] == before
+        self._awaiting = not suggested
         if described != self._described:
             self._described = described
             self._hint = ""
-            self.bar.clearMessage()
+            message = self.bar.currentMessage()
+            if not arrived or suggesting_said() in message or on_their_way() in message:
+                self.bar.clearMessage()
         self.describe()
         self._greet()
 
@@ -300,4 +326,5 @@ class StatusLine(QObject):
             self.focus_label.setText("")
         else:
             text = self.session.surface(span)
-            self.focus_label.setText(f"{span.label} “{text}” · {word(span.status)} · {word(span.origin)}")
+            said = f"{span.label} “{text}” · {word(span.status)} · {origin_said(span.origin)}"
+            self.focus_label.setText(said)

@@ -74,3 +74,9 @@ def word(value: Status | Origin | DocState | Role | Kind | Resolution | Finding)
         english = _WORDS.get(value)
         shown = _shown[value] = QCoreApplication.translate(CONTEXT, english) if english else str(value)
     return shown
+
+
+def origin_said(origin: Origin) -> str:
+    """Where a span came from, labelled, for a line that lists a span's label, status and origin: “from:
+    jieba”, not a bare last word that a reader cannot place."""
+    return QCoreApplication.translate("Terms", "from: {0}").format(word(origin))

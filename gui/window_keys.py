@@ -65,3 +65,17 @@ def selection_said(window: QObject | None, labels: Iterable[Label], focused: Spa
         "Text is selected: a label key labels it ({0}); {1} clears it, for the framed span.",
     )
     return said.format(keys, keys_of(window, "clear_focus"))
+
+
+def suggesting_said() -> str:
+    """A key that needs a suggestion, pressed before the open article's first ones arrived (just opened)."""
+    return QCoreApplication.translate(
+        "AnnotationActions",
+        "Suggestions for this article are still being made: they appear in a moment "
+        "(or select a name with Shift+arrows and press a label key).",
+    )
+
+
+def on_their_way() -> str:
+    """Added to what a key said while the open article's suggestions are still being made."""
+    return QCoreApplication.translate("AnnotationActions", "Suggestions for this article are on their way.")

@@ -211,18 +211,6 @@
         <translation>其余每处“{0}”都在更长的建议之内：保持原样（选中其中一处即可标注）。</translation>
     </message>
     <message>
-        <source>Labelled {0} more “{1}” in this article; offered in {2} other document(s).</source>
-        <translation>本文又标注了 {0} 处“{1}”；已作为建议提供给其他 {2} 篇文档。</translation>
-    </message>
-    <message>
-        <source>Labelled {0} more “{1}” in this article.</source>
-        <translation>本文又标注了 {0} 处“{1}”。</translation>
-    </message>
-    <message>
-        <source>{0} inside a longer suggestion left as they are.</source>
-        <translation>另有 {0} 处位于更长的建议之内，保持原样。</translation>
-    </message>
-    <message>
         <source>Marked done with {0:,} suggestion(s) undecided, not exported ({1} undoes).</source>
         <translation>已标记完成，{0:,} 条建议未处理，不会导出（{1} 撤销）。</translation>
     </message>
@@ -241,6 +229,10 @@
     <message>
         <source>Redo {0}</source>
         <translation>重做 {0}</translation>
+    </message>
+    <message>
+        <source>{0}: back in “{1}”, the article it changed.</source>
+        <translation>{0}：已回到它所改动的文章“{1}”。</translation>
     </message>
 </context>
 <context>
@@ -1018,6 +1010,73 @@ Replace it? Once the new export is complete, the old file is deleted and the new
     <message>
         <source>{0} span(s) as in gold, {1} difference(s).</source>
         <translation>{0} 个片段与金标准一致，{1} 处不同。</translation>
+    </message>
+</context>
+<context>
+    <name>GroupSaid</name>
+    <message>
+        <source>Rejected all {count:,} “{text}” {label}</source>
+        <translation>已拒绝全部 {count:,} 处“{text}”（{label}）</translation>
+    </message>
+    <message>
+        <source>Rejected {count:,} more “{text}” {label}; {already:,} already rejected</source>
+        <translation>又拒绝了 {count:,} 处“{text}”（{label}）；{already:,} 处此前已拒绝</translation>
+    </message>
+    <message>
+        <source>Accepted all {count:,} “{text}” as {label}</source>
+        <translation>已将全部 {count:,} 处“{text}”接受为 {label}</translation>
+    </message>
+    <message>
+        <source>Accepted {count:,} more “{text}” as {label}; {already:,} already accepted</source>
+        <translation>又将 {count:,} 处“{text}”接受为 {label}；{already:,} 处此前已接受</translation>
+    </message>
+    <message>
+        <source>Accepted {count:,} “{text}” as {label}</source>
+        <translation>已将 {count:,} 处“{text}”接受为 {label}</translation>
+    </message>
+    <message>
+        <source>; {left:,} left rejected</source>
+        <translation>；{left:,} 处仍为已拒绝</translation>
+    </message>
+    <message>
+        <source> ({undo} takes them back).</source>
+        <translation>（{undo} 可全部撤销）。</translation>
+    </message>
+    <message>
+        <source>Labelled {0:,} more “{1}” in this article.</source>
+        <translation>本文又标注了 {0:,} 处“{1}”。</translation>
+    </message>
+    <message>
+        <source>Labelled {0:,} more “{1}” in this article; offered in {3:,} other document(s).</source>
+        <translation>本文又标注了 {0:,} 处“{1}”；已作为建议提供给其他 {3:,} 篇文档。</translation>
+    </message>
+    <message>
+        <source>Labelled {0:,} more “{1}” in this article; no other unfinished document to offer it in.</source>
+        <translation>本文又标注了 {0:,} 处“{1}”；没有其他未完成的文档可提供该建议。</translation>
+    </message>
+    <message>
+        <source>Accepted “{1}” as {2}.</source>
+        <translation>已将“{1}”接受为 {2}。</translation>
+    </message>
+    <message>
+        <source>Accepted “{1}” as {2}; offered in {3:,} other document(s).</source>
+        <translation>已将“{1}”接受为 {2}；已作为建议提供给其他 {3:,} 篇文档。</translation>
+    </message>
+    <message>
+        <source>Accepted “{1}” as {2}; no other unfinished document to offer it in.</source>
+        <translation>已将“{1}”接受为 {2}；没有其他未完成的文档可提供该建议。</translation>
+    </message>
+    <message>
+        <source>“{1}” offered in {3:,} other document(s).</source>
+        <translation>已将“{1}”作为建议提供给其他 {3:,} 篇文档。</translation>
+    </message>
+    <message>
+        <source>No other one to label here.</source>
+        <translation>此处没有其他可标注的。</translation>
+    </message>
+    <message>
+        <source>{4:,} inside a longer suggestion left as they are.</source>
+        <translation>另有 {4:,} 处位于更长的建议之内，保持原样。</translation>
     </message>
 </context>
 <context>
@@ -3812,6 +3871,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>取消选中</translation>
     </message>
     <message>
+        <source>Clear the selection (while text is selected, the keys that act on the framed span refuse); without one, the focused span</source>
+        <translation>取消文字选择（选中文字时，作用于框中片段的按键不执行）；没有文字选择时，取消当前片段的选中</translation>
+    </message>
+    <message>
         <source>Snap selections to words</source>
         <translation>选择时对齐词边界</translation>
     </message>
@@ -3840,12 +3903,16 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>标签快捷键：有选择时（鼠标或 Shift+方向键），用该标签新建片段（替换与其重叠的建议和你的片段，作为一次操作；恰为你的一个片段时：改标该片段）；无选择时，将当前片段改标为该标签</translation>
     </message>
     <message>
-        <source>Next article</source>
-        <translation>下一篇文章</translation>
+        <source>Select text in the article: the status bar then describes the selection, and a label key labels it. While text other than the framed span is selected, the keys that act on the framed span ({0}) decide nothing and say so; {1} clears the selection first</source>
+        <translation>在文章中选择文本：状态栏随即显示所选内容，按标签键即为其加标签。选中的文字不是框中的片段时，作用于框中片段的按键（{0}）不做任何决定，并在状态栏说明原因；先按 {1} 取消文字选择</translation>
     </message>
     <message>
-        <source>Clear the selection; without one, the focused span</source>
-        <translation>取消文本选择；没有文本选择时，取消当前片段的选中</translation>
+        <source>Select text in the article: the status bar then describes the selection, and a label key labels it. While text other than the framed span is selected, the keys that act on the framed span ({0}) decide nothing and say so, until the selection is cleared</source>
+        <translation>在文章中选择文本：状态栏随即显示所选内容，按标签键即为其加标签。选中的文字不是框中的片段时，作用于框中片段的按键（{0}）不做任何决定，并在状态栏说明原因，直到取消文字选择为止</translation>
+    </message>
+    <message>
+        <source>Next article</source>
+        <translation>下一篇文章</translation>
     </message>
     <message>
         <source>Previous article</source>
@@ -3926,10 +3993,6 @@ Replace it? Once the new export is complete, the old file is deleted and the new
     <message>
         <source>Shift+←/→ (mouse drag)</source>
         <translation>Shift+←/→（鼠标拖选）</translation>
-    </message>
-    <message>
-        <source>Select text in the article</source>
-        <translation>在文章中选择文本</translation>
     </message>
 </context>
 <context>
@@ -4151,6 +4214,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
     <message>
         <source>Other named things: titles in 《》, events, laws, products</source>
         <translation>其他专名：《》中的标题、事件、法律、产品</translation>
+    </message>
+    <message>
+        <source>from: {0}</source>
+        <translation>来源：{0}</translation>
     </message>
 </context>
 <context>

@@ -332,12 +332,12 @@ def test_the_status_bar_forgets_what_an_earlier_action_said(
     press(qtbot, window, K.Key_Tab, times=2)  # 美国 (11, 13); again at 34
     press(qtbot, window, K.Key_E)
     assert window.statusBar().currentMessage().startswith("Labelled 1 more")
-    press(qtbot, window, K.Key_X, SHIFT)  # the group rejected: the old word goes
+    press(qtbot, window, K.Key_X, SHIFT)  # the group rejected: the old word goes, the new one is said
     assert own(sqlite_project, corpus[0], window) == {
         (11, 13, "LOC", "rejected"),
         (34, 36, "LOC", "rejected"),
     }
-    assert window.statusBar().currentMessage() == ""
+    assert window.statusBar().currentMessage() == "Rejected all 2 “美国” LOC (Ctrl+Z takes them back)."
 
 
 def test_ctrl_enter_marks_done_and_opens_the_next_unfinished(

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from gui import i18n
 from gui.entity_model import STATUS
 from gui.terms import word
-from model.spans import Status
+from model.spans import Entity, Layer, Status
 from storage.project import Project
 from tests.gui.conftest import add_documents, add_suggestions
 from tests.gui.helpers import CTRL, NO, SHIFT, own, press
@@ -102,7 +102,7 @@ def test_a_message_about_the_article_left_goes_when_the_focus_moves_on(
     press(qtbot, window, K.Key_PageDown, CTRL)  # 布林肯访问河内,会见裴青山。
     assert bar.currentMessage() == ""
     assert window.focus_label.isVisible()
-    assert window.focus_label.text() == "PER “布林肯” · suggested · jieba"
+    assert window.focus_label.text() == "PER “布林肯” · suggested · from: jieba"
     press(qtbot, window, K.Key_PageUp, CTRL)
     press(qtbot, window, K.Key_W)  # a message of its own, the focus staying where it is: kept
     assert "snap to word boundaries" in bar.currentMessage()
@@ -327,3 +327,18 @@ def test_a_label_key_no_label_has_says_so(make_window, qtbot: QtBot, sqlite_proj
     qtbot.keyClick(window.article, sorted(keys)[0])
     assert "No label has the key" not in window.statusBar().currentMessage()
     assert own(sqlite_project, doc, window) != before
+
+
+def test_shift_e_on_a_name_alone_in_its_article_says_where_it_was_offered_not_labelled_0_more(
+    qtbot: QtBot, make_window, corpus, sqlite_project: Project
+) -> None:
+    """Shift+E on 越南外交部, once in its article, said "Labelled 0 more “越南外交部” in this article; offered
+    in 1 other document(s)": it read as a failure."""
+    more = add_documents(sqlite_project, ["越南外交部发言人今天表示。"])
+    window = make_window()
+    assert window.session.focused_span.entity == Entity(0, 5, "ORG")
+    press(qtbot, window, K.Key_E, SHIFT)
+    said = "Accepted “越南外交部” as ORG; offered in 1 other document(s). No other one to label here."
+    assert window.statusBar().currentMessage() == said
+    offered = sqlite_project.annotations.spans(more[0], Layer.SUGGESTION)
+    assert [(s.start, s.end, s.label) for s in offered] == [(0, 5, "ORG")]

@@ -44,7 +44,7 @@ def test_an_accepted_suggestion_grown_is_the_annotators_and_undo_gives_the_sourc
     assert stored(sqlite_project, window) == {(0, 6, "ORG", "human", "resize of jieba")}
     assert sqlite_project.decisions.acceptance_history() == {"jieba": (0, 1)}  # jieba's boundary was wrong
     assert origin_shown(window, "越南外交部部") == "human"
-    assert window.focus_label.text().endswith("· accepted · human")
+    assert window.focus_label.text().endswith("· accepted · from: human")
     press(qtbot, window, K.Key_Z, CTRL)
     assert stored(sqlite_project, window) == {(0, 5, "ORG", "jieba", None)}
     assert sqlite_project.decisions.acceptance_history() == {"jieba": (1, 0)}

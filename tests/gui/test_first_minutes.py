@@ -61,6 +61,24 @@ def test_a_says_how_many_it_accepted_and_which_key_takes_them_back(
     assert own(sqlite_project, corpus[0], window) == set()
 
 
+def test_a_group_accepted_or_rejected_says_how_many_and_which_key_takes_them_back(
+    qtbot: QtBot, make_window, corpus, sqlite_project
+) -> None:
+    """Shift+Return and Shift+X decided every 裴青山 of the article, the second one out of sight in a long
+    article, without a word (A says as much)."""
+    window = make_window()
+    press(qtbot, window, K.Key_Tab)  # 裴青山 at 7, twice in the article
+    press(qtbot, window, K.Key_Return, SHIFT)
+    assert own(sqlite_project, corpus[0], window) == {(7, 10, "PER", "accepted"), (25, 28, "PER", "accepted")}
+    said = "Accepted all 2 “裴青山” as PER (Ctrl+Z takes them back)."
+    assert window.statusBar().currentMessage() == said
+    press(qtbot, window, K.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert own(sqlite_project, corpus[0], window) == set()
+    press(qtbot, window, K.Key_X, SHIFT)
+    assert window.statusBar().currentMessage() == "Rejected all 2 “裴青山” PER (Ctrl+Z takes them back)."
+    assert own(sqlite_project, corpus[0], window) == {(7, 10, "PER", "rejected"), (25, 28, "PER", "rejected")}
+
+
 def test_return_on_a_selection_names_the_label_keys_not_tab(
     qtbot: QtBot, make_window, corpus, sqlite_project
 ) -> None:

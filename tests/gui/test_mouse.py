@@ -81,7 +81,7 @@ def test_hovering_a_span_names_its_label(qtbot: QtBot, make_window, corpus) -> N
     QApplication.sendEvent(
         view.viewport(), QHelpEvent(QEvent.Type.ToolTip, point, view.viewport().mapToGlobal(point))
     )
-    assert QToolTip.text() == "PER · suggested · jieba"
+    assert QToolTip.text() == "PER · suggested · from: jieba"
     QToolTip.hideText()
 
 

@@ -7,7 +7,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
+from storage.documents import NewDocument
 from storage.project import Project
+from tests.gui.conftest import add_suggestions
 from tests.gui.helpers import CTRL, SHIFT, drag_select, own, press
 
 K = Qt.Key
@@ -143,3 +145,59 @@ def _resize(qtbot: QtBot, window, width: int, height: int) -> None:  # type: ign
     window.resize(width, height)
     qtbot.waitUntil(lambda: window.width() == width)
     qtbot.wait(50)  # the status bar's labels step aside after the resize
+
+
+def test_a_new_selection_is_described_over_what_was_said_before(
+    qtbot: QtBot, make_window, corpus, sqlite_project: Project
+) -> None:
+    """The first-start hint ("Return accepts the framed suggestion…") stayed over a selection made with the
+    mouse: the bar hid the selection's label keys, and Return, which it named, refused."""
+    window = make_window()
+    assert window.statusBar().currentMessage().startswith("Return accepts the framed suggestion")
+    drag_select(qtbot, window, 7, 10)  # 裴青山
+    assert window.statusBar().currentMessage() == ""
+    assert window.focus_label.isVisible() and "Selected “裴青山”" in window.focus_label.text()
+    press(qtbot, window, K.Key_E)  # acts on the framed 越南外交部: refused, and said
+    assert window.statusBar().currentMessage().startswith("Text is selected: a label key labels it")
+    press(qtbot, window, K.Key_Escape)  # no text is selected now: what was said of it goes
+    assert window.statusBar().currentMessage() == ""
+    assert window.focus_label.isVisible() and window.focus_label.text().startswith("ORG “越南外交部”")
+    drag_select(qtbot, window, 11, 13)  # 美国
+    press(qtbot, window, K.Key_2)  # labelled: what the label key says stays (nothing here)
+    press(qtbot, window, K.Key_E)
+    said = window.statusBar().currentMessage()
+    assert said.startswith("Labelled 1 more “美国”"), said
+    drag_select(qtbot, window, 16, 19)  # 布林肯: the note of E goes, the selection shows
+    assert window.statusBar().currentMessage() == ""
+    assert "Selected “布林肯”" in window.focus_label.text()
+    press(qtbot, window, K.Key_1)
+    assert (16, 19, "PER", "accepted") in own(sqlite_project, corpus[0], window)
+
+
+def test_an_undo_back_in_another_article_fits_a_narrow_status_bar(
+    qtbot: QtBot, make_window, sqlite_project: Project
+) -> None:
+    """ "Undo Accept ORG …: back in “…”, the article it changed." cut the article's title but quoted the span
+    whole: a 35-character name pushed the message past a 1,024-pixel status bar."""
+    name = "亚洲及太平洋地区经济社会委员会贸易投资与创新司可持续发展科技合作办公室"[:35]
+    assert len(name) == 35
+    headline = name + "发表声明，呼吁各方加强合作"  # a title cut to 24 characters in the message
+    with sqlite_project.transaction() as s:
+        first, _ = sqlite_project.documents.insert_batch(
+            s,
+            [
+                NewDocument(headline, headline + "。", "test:0", {}),
+                NewDocument("另一篇", "另一篇文章说。", "test:1", {}),
+            ],
+        )
+    add_suggestions(sqlite_project, first, [(0, 35, "ORG")])
+    window = make_window()
+    _resize(qtbot, window, 1024, 700)
+    press(qtbot, window, K.Key_Return)
+    press(qtbot, window, K.Key_PageDown, CTRL)  # on to the other article
+    assert window.session.document.id != first
+    press(qtbot, window, K.Key_Z, CTRL)  # back in the first one, said
+    message = window.statusBar().currentMessage()
+    assert message.startswith("Undo Accept ORG "), message
+    qtbot.waitUntil(lambda: _message_fits(window, message))
+    assert message.startswith(f"Undo Accept ORG {name[:23]}…: back in “"), message

@@ -288,6 +288,7 @@ def test_no_visible_string_of_the_annotation_window_is_left_in_english(
     found += strings_of(window, data)
     press(qtbot, window, K.Key_Escape)
     press(qtbot, window, K.Key_Tab)
+    assert window.focus_label.text() == "LOC “美国” · 建议 · 来源：jieba"  # where it came from, labelled
     found += strings_of(window, data)
     # the dialogs and panels the menus open
     window.findChild(QAction, "action_compare_gold").trigger()
