@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 
 from gui.database_messages import database_message, render_fault
 from gui.edit_titles import title
@@ -21,7 +21,7 @@ from model import editing
 from model.commands import SetDocumentState
 from model.editing import Outcome, Plan, Refusal
 from model.faults import FaultKind
-from model.ops import Change, ConflictError, StoreUnavailable
+from model.ops import Change, ConflictError, LabelGone, StoreUnavailable
 from model.span_rules import snap
 from model.spans import DocState, DocumentId, Entity, OffsetError, Status
 from model.view import Layers
@@ -30,6 +30,10 @@ logger = logging.getLogger(__name__)
 
 
 class AnnotationActions(QObject):
+    # an action was refused for a label the project no longer has (a lead renamed, merged or removed it
+    # meanwhile): the window reads the label set again
+    labelsGone = Signal()
+
     def __init__(self, session: AnnotationSession, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -71,7 +75,12 @@ class AnnotationActions(QObject):
             self.session.message.emit(said, False)
 
     def _refused(self, text: str, exc: Exception) -> None:
-        if isinstance(exc, ConflictError):
+        if isinstance(exc, LabelGone):
+            reason = self.tr(
+                "the label {0} is no longer in the project: a lead renamed, merged or removed it meanwhile; "
+                "the labels were read again"
+            ).format(", ".join(exc.labels))
+        elif isinstance(exc, ConflictError):
             reason = self.tr("someone else changed this span first; reload the document")
         elif isinstance(exc, StoreUnavailable):  # what failed, and that nothing was saved
             reason = database_message(exc)
@@ -86,6 +95,8 @@ class AnnotationActions(QObject):
             said = self.tr("“{0}” may or may not have been saved: {1}").format(text, reason)
         else:
             said = self.tr("“{0}” was not saved: {1}").format(text, reason)
+        if isinstance(exc, LabelGone):
+            self.labelsGone.emit()  # before it is said: the label set read again, the article with it
         self.session.message.emit(said, True)
 
     def focus_next(self, backwards: bool = False) -> None:

@@ -131,6 +131,10 @@
         <translation>“{0}”已保存：{1}</translation>
     </message>
     <message>
+        <source>the label {0} is no longer in the project: a lead renamed, merged or removed it meanwhile; the labels were read again</source>
+        <translation>项目中已没有标签 {0}：负责人刚刚将它改名、合并或删除；已重新读取标签</translation>
+    </message>
+    <message>
         <source>someone else changed this span first; reload the document</source>
         <translation>其他人已先修改了该片段，请重新载入文档</translation>
     </message>

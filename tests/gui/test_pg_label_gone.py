@@ -1,0 +1,65 @@
+"""A lead renames (or merges) a label while an annotator's window, on another machine, labels with it: the
+window's label set is the one it read. The action went to the database with the old name, which the foreign
+key refused, and the window said “unexpected error (IntegrityError: … violates foreign key constraint …)”
+with the SQL, and kept its old label set, so the same key failed again and again. Now the action is refused
+naming the label, nothing saved, the window reads the label set again, and the same key saves the span under
+the label's new name."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from model.commands import AddSpans, Context
+from model.ops import LabelGone
+from model.spans import Entity
+from storage.project import Project
+from tests.conftest import snapshot
+from tests.gui.helpers import own, press
+
+K = Qt.Key
+pytestmark = pytest.mark.postgres
+
+
+@pytest.fixture
+def sqlite_project(pg_project: Project) -> Project:
+    """The window's fixtures (corpus, make_window) on the real PostgreSQL server."""
+    return pg_project
+
+
+def _lead(pg_database: str, **change: str) -> None:
+    """Another program (the lead's window, elsewhere) changes ORG."""
+    lead = Project.open(pg_database)
+    try:
+        lead.labels.edit("ORG", by=None, **change)
+    finally:
+        lead.close()
+
+
+def test_accepting_with_a_label_a_lead_renamed_meanwhile_is_refused_then_works_under_the_new_name(
+    qtbot: QtBot, make_window, corpus, pg_project: Project, pg_database: str
+) -> None:
+    window = make_window()
+    _lead(pg_database, new_name="ORGANISATION")
+    before = snapshot(pg_project)
+    press(qtbot, window, K.Key_Return)  # accept ORG 越南外交部, as the window still knows it
+    said = window.message_bar.text()
+    assert said == (
+        "“Accept ORG 越南外交部” was not saved: the label ORG is no longer in the project: a lead renamed, "
+        "merged or removed it meanwhile; the labels were read again"
+    ), said
+    assert snapshot(pg_project) == before and window.session.undo_stack.count() == 0
+    assert "ORGANISATION" in [label.name for label in window.session.labels]
+    assert "ORG" not in [label.name for label in window.session.labels]
+    press(qtbot, window, K.Key_Return)  # the suggestion, read again under its new name: saved
+    assert own(pg_project, corpus[0], window) == {(0, 5, "ORGANISATION", "accepted")}
+    assert window.session.undo_stack.count() == 1
+
+
+def test_the_store_names_the_label_gone(corpus, pg_project: Project, pg_database: str) -> None:
+    me = pg_project.annotator("ann")
+    _lead(pg_database, new_name="ORGANISATION")
+    with pytest.raises(LabelGone) as caught:
+        AddSpans(Context(corpus[0], me.id), [Entity(0, 5, "ORG")]).do(pg_project.annotations)
+    assert caught.value.labels == ("ORG",)
