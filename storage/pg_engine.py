@@ -19,25 +19,26 @@ from storage.lock_holders import note_holders
 logger = logging.getLogger(__name__)
 
 # TCP settings of a PostgreSQL connection (libpq's), for a server the network no longer reaches (a cable, a
-# VPN, a host gone): the kernel probes a connection quiet for 5 s every 2 s and gives it up after 3 probes
-# unanswered (about 11 s), and gives up data the server has not acknowledged after 10 s. A URL that sets one
-# of them keeps its own. A server that is reached but frozen still acknowledges: ``storage.answers`` bounds
-# the wait of an action for its answer (``model.faults.ANSWER_WAIT_S``).
+# VPN, a host gone), idle in the pool or not: the kernel probes a connection quiet for 3 s every 2 s and gives
+# it up after 3 probes unanswered, and gives up data the server has not acknowledged after 9 s: within the
+# answer bound (``model.faults.ANSWER_WAIT_S``, 10 s) either way (5 s, 2 s, 3 and 10 s took 11 s). A URL
+# that sets one of them keeps its own. A server that is reached but frozen still acknowledges:
+# ``storage.answers`` bounds the wait of an action for its answer.
 TCP_SETTINGS = {
     "keepalives": 1,
-    "keepalives_idle": 5,
+    "keepalives_idle": 3,
     "keepalives_interval": 2,
     "keepalives_count": 3,
-    "tcp_user_timeout": 10_000,
+    "tcp_user_timeout": 9_000,
 }
 
 
 # The same for the server's side of the connection, set in each transaction (SET LOCAL, not for the session,
 # which a pooler shares with other programs): a client the network no longer reaches is given up after about
-# 11 s, so its backend, idle in a transaction, lets go of its locks; and a statement running for a client
+# 9 s, so its backend, idle in a transaction, lets go of its locks; and a statement running for a client
 # gone is stopped (PostgreSQL 14 and later)
 SERVER_SETTINGS = {
-    "tcp_keepalives_idle": "5",
+    "tcp_keepalives_idle": "3",
     "tcp_keepalives_interval": "2",
     "tcp_keepalives_count": "3",
     "client_connection_check_interval": "2000",

@@ -152,7 +152,7 @@ def test_the_servers_side_of_a_connection_gives_up_a_client_the_network_no_longe
             for name in ("tcp_keepalives_idle", "tcp_keepalives_interval", "tcp_keepalives_count")
         }
         checked = conn.execute(text("SHOW client_connection_check_interval")).scalar_one()
-    assert shown == {"tcp_keepalives_idle": "5", "tcp_keepalives_interval": "2", "tcp_keepalives_count": "3"}
+    assert shown == {"tcp_keepalives_idle": "3", "tcp_keepalives_interval": "2", "tcp_keepalives_count": "3"}
     assert checked == "2s"
 
 
@@ -169,7 +169,7 @@ def test_a_server_that_refuses_a_setting_of_ours_still_lets_newstag_connect(
         try:
             with project.engine.connect() as conn:
                 assert conn.execute(text("SHOW client_connection_check_interval")).scalar_one() == "0"
-                assert conn.execute(text("SHOW tcp_keepalives_idle")).scalar_one() == "5"  # the others stay
+                assert conn.execute(text("SHOW tcp_keepalives_idle")).scalar_one() == "3"  # the others stay
         finally:
             project.close()
     assert "refuses SET client_connection_check_interval" in caplog.text

@@ -131,6 +131,6 @@ def test_another_program_through_the_pooler_sees_the_servers_defaults(pg_databas
                 seen = _shown(other)
         finally:
             project.close()
-    assert ours["lock_timeout"] == f"{LOCK_WAIT_S}s" and ours["tcp_keepalives_idle"] == "5"
+    assert ours["lock_timeout"] == f"{LOCK_WAIT_S}s" and ours["tcp_keepalives_idle"] == "3"
     assert ours != defaults  # else the test would show nothing
     assert seen == defaults
