@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, Signal
 from gui.i18n import QT_TRANSLATE_NOOP
 from gui.permissions import refusal_message
 from gui.reported import unsaved
-from model.ops import ConflictError
+from model.ops import ConflictError, LabelGone
 from model.review import Alignment, Decision, Disagreement, Resolution, align, decisions_from_gold, resolve
 from model.roles import RoleRefused
 from model.spans import Annotator, DocumentId, Entity, Layer, Origin, Span, Status
@@ -211,6 +211,13 @@ class ReviewSession(QObject):
             version = self.project.reviews.save_gold(
                 self.item, self.reviewer.id, self.alignment.agreed, list(decisions.values())
             )
+        except LabelGone as exc:  # a lead renamed, merged or removed one meanwhile
+            said = self.tr(
+                "Not saved: the label {0} is no longer in the project: a lead renamed, merged or removed it "
+                "meanwhile; open the document again"
+            )
+            self.message.emit(said.format(", ".join(exc.labels)), True)
+            return False
         except ConflictError as exc:
             self.message.emit(self.tr("Not saved: {0}").format(exc), True)
             return False

@@ -36,8 +36,8 @@ from storage.answers import Ticket, answering, commit_landed, commit_lost, ticke
 from storage.database import Database
 from storage.db import DatabaseError, database_error
 from storage.documents import DocumentStore
-from storage.orm import DocumentRow, EventRow, LabelRow, ProgressRow, SpanRow
-from storage.span_rows import check_bounds, insert_spans
+from storage.orm import DocumentRow, EventRow, ProgressRow, SpanRow
+from storage.span_rows import check_bounds, insert_spans, labels_gone
 
 logger = logging.getLogger(__name__)
 
@@ -177,16 +177,11 @@ class Annotations:
         raise commit_lost(self._project.url, lost, landed)
 
     def _labels_gone(self, ops: Sequence[Op]) -> list[str]:
-        """The labels ``ops`` write that the label set no longer has; [] when it cannot be read either."""
+        """The labels ``ops`` write that the label set no longer has."""
         wanted = {op.label for op in ops if isinstance(op, Insert)} | {
             str(op.changes["label"]) for op in ops if isinstance(op, Update) and "label" in op.changes
         }
-        try:
-            with self._project.session_factory() as s:
-                known = set(s.scalars(select(LabelRow.name).where(LabelRow.name.in_(wanted))))
-        except DBAPIError:
-            return []
-        return sorted(wanted - known)
+        return labels_gone(self._project.session_factory, wanted)
 
     def _apply_all(self, s: Session, ops: Sequence[Op]) -> Change:
         """Apply ``ops`` in order; each run of inserts and each run of deletes goes to the database as one

@@ -3415,6 +3415,10 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>请在高亮的分歧范围内选择文本，再按标签键。</translation>
     </message>
     <message>
+        <source>Not saved: the label {0} is no longer in the project: a lead renamed, merged or removed it meanwhile; open the document again</source>
+        <translation>未保存：项目中已没有标签 {0}：负责人刚刚将它改名、合并或删除；请重新打开该文档</translation>
+    </message>
+    <message>
         <source>Not saved: {0}</source>
         <translation>未保存：{0}</translation>
     </message>
