@@ -33,14 +33,17 @@ TCP_SETTINGS = {
 }
 
 
-# The same for the server's side of the connection, set in each transaction (SET LOCAL, not for the session,
-# which a pooler shares with other programs): a client the network no longer reaches is given up after about
-# 9 s, so its backend, idle in a transaction, lets go of its locks; and a statement running for a client
-# gone is stopped (PostgreSQL 14 and later)
+# The same for the server's side of the connection, set in each transaction (SET LOCAL) and, the TCP ones,
+# for the session too: a client the network no longer reaches is given up after about 9 s, so its backend,
+# idle in a transaction or idle in the pool, lets go of its locks and its connection slot
+# (``tcp_user_timeout`` when its last answer went unacknowledged, which keepalives wait for); and a statement
+# running for a client gone is stopped (PostgreSQL 14 and later). The lock wait is never set for the
+# session: a pooler shares it
 SERVER_SETTINGS = {
     "tcp_keepalives_idle": "3",
     "tcp_keepalives_interval": "2",
     "tcp_keepalives_count": "3",
+    "tcp_user_timeout": "9000",
     "client_connection_check_interval": "2000",
 }
 # libpq's environment variables for the settings above: one set in the environment is kept
@@ -177,6 +180,13 @@ def pg_engine(url: URL, connect_wait_s: int, lock_wait_ms: int) -> Engine:
                 else:
                     accepted[name] = value
             dbapi_connection.newstag_settings = accepted  # set in each transaction (transaction_begun)
+            # and the TCP ones for the session too: between transactions the server's own (a first probe
+            # after 2 hours on Linux) kept the backend of a connection idle in the pool, its client gone with
+            # the network, for hours, a connection slot each. Through a pooler they stay on the pooler's
+            # server connection, whose peer is the pooler: harmless to its other clients (a lock wait is not)
+            for name, value in accepted.items():
+                if name.startswith("tcp_"):
+                    dbapi_connection.execute("SELECT set_config(%s, %s, false)", (name, value), prepare=False)
             answers.identify(dbapi_connection)
             answers.end_orphans(dbapi_connection)  # a backend this process gave up, holding its locks
         finally:

@@ -4,7 +4,9 @@ then the loopback taken down (``ip link set lo down``): every packet either way 
 hears a word, as when a cable, a VPN or a host's network goes. Nothing outside the namespace is touched.
 
 Prints one JSON line: how long the connection the pool holds idle took to be found dead (its socket given
-up by the kernel), and whether, the network back, the next action was saved and how long it took."""
+up by the kernel), whether, the network back (two seconds after the answer bound), the next action was saved
+and how long it took, and whether the server still has the idle connection's backend, and the backend of
+an action cut off in its transaction."""
 
 from __future__ import annotations
 
@@ -12,8 +14,13 @@ import json
 import select
 import subprocess
 import time
+from typing import Any
+
+import psycopg
+from sqlalchemy import text
 
 from model.commands import AddSpans, Context
+from model.faults import ANSWER_WAIT_S
 from model.spans import Entity, Layer
 from storage.project import Project
 from tests.gui.conftest import add_documents
@@ -33,11 +40,28 @@ def main() -> None:
             me = project.annotator("ann")
             AddSpans(Context(doc, me.id), [Entity(0, 2, "LOC")]).do(project.annotations)
             with project.engine.connect() as conn:  # the connection the pool keeps, idle from now on
-                socket = conn.connection.dbapi_connection.pgconn.socket  # type: ignore[union-attr]
+                idle: Any = conn.connection.dbapi_connection
+                socket, pid = idle.pgconn.socket, idle.info.backend_pid
+            time.sleep(1)  # idle: every answer delivered and acknowledged
+            # and a window's action in the middle of its transaction, holding its document's row lock, the
+            # network gone as the server answers (the client's acknowledgement of it delayed: never sent)
+            acting = project.engine.connect()
+            acting.begin()
+            busy = acting.connection.dbapi_connection.info.backend_pid  # type: ignore[union-attr]
+            acting.execute(text("SELECT id FROM documents WHERE id = :id FOR UPDATE"), {"id": doc})
             _loopback("down")
-            started = time.monotonic()
+            cut = time.monotonic()
             readable, _, _ = select.select([socket], [], [], 60)  # the kernel gives the socket up: readable
-            found_dead = time.monotonic() - started if readable else None
+            found_dead = time.monotonic() - cut if readable else None
+            time.sleep(max(0.0, cut + ANSWER_WAIT_S + 2 - time.monotonic()))  # the server's side, too
+            # asked on the cluster's Unix socket, which the network's loss does not reach
+            with psycopg.connect(
+                host=str(cluster.folder), port=cluster.port, user="newstag", dbname="postgres"
+            ) as local:
+                left, busy_left = (
+                    local.execute("SELECT count(*) FROM pg_stat_activity WHERE pid = %s", (p,)).fetchone()[0]  # type: ignore[index]
+                    for p in (pid, busy)
+                )
             _loopback("up")
             started = time.monotonic()
             try:
@@ -47,9 +71,21 @@ def main() -> None:
                 saved = repr(exc)
             next_action = time.monotonic() - started
             spans = len(project.annotations.spans(doc, Layer.ANNOTATOR, me.id))
+            acting.invalidate()
         finally:
             project.close()
-    print(json.dumps({"found_dead": found_dead, "saved": saved, "next_action": next_action, "spans": spans}))
+    print(
+        json.dumps(
+            {
+                "found_dead": found_dead,
+                "saved": saved,
+                "next_action": next_action,
+                "spans": spans,
+                "backend_left": left,
+                "busy_backend_left": busy_left,
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ import os
 import socket
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import create_engine, make_url, text
@@ -27,6 +28,7 @@ from tests.gui.conftest import add_documents
 from tests.pg_proxy import BOUND, PROBE, Proxy, proxy_to
 
 pytestmark = pytest.mark.postgres
+SERVER_TCP = ("tcp_keepalives_idle", "tcp_keepalives_interval", "tcp_keepalives_count", "tcp_user_timeout")
 
 
 def _accept(project: Project, doc: DocumentId) -> None:
@@ -154,6 +156,27 @@ def test_the_servers_side_of_a_connection_gives_up_a_client_the_network_no_longe
         checked = conn.execute(text("SHOW client_connection_check_interval")).scalar_one()
     assert shown == {"tcp_keepalives_idle": "3", "tcp_keepalives_interval": "2", "tcp_keepalives_count": "3"}
     assert checked == "2s"
+
+
+def test_the_servers_side_keeps_the_tcp_settings_between_transactions(pg_project: Project) -> None:
+    # set only in each transaction (SET LOCAL), they went back to the server's between transactions: the
+    # backend of a connection idle in the pool, its client gone with the network, stayed about two hours
+    with pg_project.engine.connect():
+        pass  # a connection of the pool, idle now
+    with pg_project.engine.connect() as conn:
+        idle: Any = conn.connection.dbapi_connection
+        idle.commit()  # out of the transaction SQLAlchemy began: what an idle connection has
+        idle.autocommit = True
+        try:
+            shown = {name: idle.execute(f"SHOW {name}").fetchone()[0] for name in SERVER_TCP}
+        finally:
+            idle.autocommit = False
+    assert shown == {
+        "tcp_keepalives_idle": "3",
+        "tcp_keepalives_interval": "2",
+        "tcp_keepalives_count": "3",
+        "tcp_user_timeout": "9000",
+    }
 
 
 def test_a_server_that_refuses_a_setting_of_ours_still_lets_newstag_connect(

@@ -3,7 +3,9 @@ a network namespace of the test's own (``unshare --net``, its loopback taken dow
 no reset either way), with a PostgreSQL cluster of its own in it (``tests/dead_network.py``); the shared
 server is not touched. libpq's keepalives (idle 5 s, then 3 probes 2 s apart) and its 10 s user timeout gave
 the connection up after 11 s, beyond the 10 s answer bound; now within it. The network back, the next
-action is saved at once: the pool's pre-ping finds the dead connection and makes a new one."""
+action is saved at once: the pool's pre-ping finds the dead connection and makes a new one; and the server
+has ended the idle connection's backend (it kept it for two hours, a connection slot) and that of an action
+cut off in its transaction (its row lock held)."""
 
 from __future__ import annotations
 
@@ -45,3 +47,9 @@ def test_an_idle_pooled_connection_whose_network_goes_silent_is_found_dead_withi
     assert found["found_dead"] is not None and found["found_dead"] < ANSWER_WAIT_S, found
     assert found["saved"] is True and found["spans"] == 2, found
     assert found["next_action"] < 2, found  # no wait: the dead connection is known dead
+    # the server gave up the idle connection's backend too, before the network came back: its keepalives
+    # were newstag's only inside a transaction (SET LOCAL), and between transactions the server's default
+    # kept it for about two hours; and the backend of an action cut off mid-transaction, holding its row
+    # lock, whose answer was never acknowledged (keepalives wait while data is unacknowledged: the server's
+    # retransmissions went on for about 15 minutes; ``tcp_user_timeout`` ends them)
+    assert found["backend_left"] == 0 and found["busy_backend_left"] == 0, found
