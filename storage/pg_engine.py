@@ -156,9 +156,9 @@ def pg_engine(url: URL, connect_wait_s: int, lock_wait_ms: int) -> Engine:
 
     def connected(dbapi_connection: Any, _record: Any) -> None:
         """A new connection: which of ``SERVER_SETTINGS`` the server accepts (each transaction sets them, with
-        its lock wait, in ``transaction_begun``; none is set for the session, which through a pooler in
-        transaction mode stayed on the shared server connection, seen by other programs), who it is, and
-        backends this process gave up."""
+        its lock wait, in ``transaction_begun``; of them only the ``tcp_keepalives_*`` are set for the session
+        too: through a pooler in transaction mode a session setting stays on the shared server connection,
+        seen by other programs), who it is, and backends this process gave up."""
         import psycopg
 
         autocommit = dbapi_connection.autocommit
@@ -180,12 +180,16 @@ def pg_engine(url: URL, connect_wait_s: int, lock_wait_ms: int) -> Engine:
                 else:
                     accepted[name] = value
             dbapi_connection.newstag_settings = accepted  # set in each transaction (transaction_begun)
-            # and the TCP ones for the session too: between transactions the server's own (a first probe
+            # and the keepalives for the session too: between transactions the server's own (a first probe
             # after 2 hours on Linux) kept the backend of a connection idle in the pool, its client gone with
             # the network, for hours, a connection slot each. Through a pooler they stay on the pooler's
-            # server connection, whose peer is the pooler: harmless to its other clients (a lock wait is not)
+            # server connection, whose peer is the pooler, which answers probes whatever its clients do. Not
+            # tcp_user_timeout: a backend writing a big result to a client that reads it slowly (the pooler
+            # passing on a zero window) would be cut off after 9 s, another program's COPY through the
+            # pooler among them; only a transaction of newstag's has it (SET LOCAL), an idle connection has
+            # no unacknowledged data, which is all it bounds
             for name, value in accepted.items():
-                if name.startswith("tcp_"):
+                if name.startswith("tcp_keepalives_"):
                     dbapi_connection.execute("SELECT set_config(%s, %s, false)", (name, value), prepare=False)
             answers.identify(dbapi_connection)
             answers.end_orphans(dbapi_connection)  # a backend this process gave up, holding its locks
