@@ -39,15 +39,17 @@ def main() -> None:
             (doc,) = add_documents(project, ["北京欢迎你"])
             me = project.annotator("ann")
             AddSpans(Context(doc, me.id), [Entity(0, 2, "LOC")]).do(project.annotations)
+            # a window's action in the middle of its transaction, holding its document's row lock, the
+            # network gone as the server answers (the client's acknowledgement of it delayed: never sent);
+            # checked out first, so that the connection below is another, left idle in the pool (returned
+            # before, the pool handed the same connection to the action: the idle case was never played)
+            acting = project.engine.connect()
+            busy = acting.connection.dbapi_connection.info.backend_pid  # type: ignore[union-attr]
             with project.engine.connect() as conn:  # the connection the pool keeps, idle from now on
                 idle: Any = conn.connection.dbapi_connection
                 socket, pid = idle.pgconn.socket, idle.info.backend_pid
             time.sleep(1)  # idle: every answer delivered and acknowledged
-            # and a window's action in the middle of its transaction, holding its document's row lock, the
-            # network gone as the server answers (the client's acknowledgement of it delayed: never sent)
-            acting = project.engine.connect()
             acting.begin()
-            busy = acting.connection.dbapi_connection.info.backend_pid  # type: ignore[union-attr]
             acting.execute(text("SELECT id FROM documents WHERE id = :id FOR UPDATE"), {"id": doc})
             _loopback("down")
             cut = time.monotonic()
@@ -77,6 +79,7 @@ def main() -> None:
     print(
         json.dumps(
             {
+                "two_backends": pid != busy,
                 "found_dead": found_dead,
                 "saved": saved,
                 "next_action": next_action,
