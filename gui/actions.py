@@ -13,6 +13,7 @@ from gui.database_messages import database_message, render_fault
 from gui.edit_titles import title
 from gui.i18n import QT_TRANSLATE_NOOP
 from gui.import_messages import refused_message
+from gui.label_gone import labels_gone
 from gui.refusals import REFUSALS
 from gui.reported import reported
 from gui.session import AnnotationSession
@@ -75,11 +76,15 @@ class AnnotationActions(QObject):
             self.session.message.emit(said, False)
 
     def _refused(self, text: str, exc: Exception) -> None:
-        if isinstance(exc, LabelGone):
-            reason = self.tr(
-                "the label {0} is no longer in the project: a lead renamed, merged or removed it meanwhile; "
-                "the labels were read again"
-            ).format(", ".join(exc.labels))
+        if isinstance(exc, LabelGone):  # the label set read again first, the article with it
+            before = self.session.labels
+            self.labelsGone.emit()  # a read that fails leaves the session's label set as it was
+            if self.session.labels is not before:
+                reason = self.tr("{0}; the labels were read again").format(labels_gone(exc.labels))
+            else:
+                reason = self.tr("{0}; reading the labels again failed: try again").format(
+                    labels_gone(exc.labels)
+                )
         elif isinstance(exc, ConflictError):
             reason = self.tr("someone else changed this span first; reload the document")
         elif isinstance(exc, StoreUnavailable):  # what failed, and that nothing was saved
@@ -95,8 +100,6 @@ class AnnotationActions(QObject):
             said = self.tr("“{0}” may or may not have been saved: {1}").format(text, reason)
         else:
             said = self.tr("“{0}” was not saved: {1}").format(text, reason)
-        if isinstance(exc, LabelGone):
-            self.labelsGone.emit()  # before it is said: the label set read again, the article with it
         self.session.message.emit(said, True)
 
     def focus_next(self, backwards: bool = False) -> None:

@@ -13,6 +13,7 @@ import logging
 from PySide6.QtCore import QObject, Signal
 
 from gui.i18n import QT_TRANSLATE_NOOP
+from gui.label_gone import labels_gone
 from gui.permissions import refusal_message
 from gui.reported import unsaved
 from model.ops import ConflictError, LabelGone
@@ -212,11 +213,8 @@ class ReviewSession(QObject):
                 self.item, self.reviewer.id, self.alignment.agreed, list(decisions.values())
             )
         except LabelGone as exc:  # a lead renamed, merged or removed one meanwhile
-            said = self.tr(
-                "Not saved: the label {0} is no longer in the project: a lead renamed, merged or removed it "
-                "meanwhile; open the document again"
-            )
-            self.message.emit(said.format(", ".join(exc.labels)), True)
+            said = self.tr("Not saved: {0}; open the document again")
+            self.message.emit(said.format(labels_gone(exc.labels)), True)
             return False
         except ConflictError as exc:
             self.message.emit(self.tr("Not saved: {0}").format(exc), True)

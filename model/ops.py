@@ -145,9 +145,13 @@ class LabelGone(ConflictError):
 
     def __init__(self, labels: Sequence[str]) -> None:
         self.labels = tuple(labels)
+        names = ", ".join(self.labels)
         super().__init__(
-            f"the label {', '.join(self.labels)} is no longer in the project (renamed, merged or removed "
-            "meanwhile); read the labels again"
+            f"the label {names} is no longer in the project (renamed, merged or removed meanwhile); read the "
+            "labels again"
+            if len(self.labels) == 1
+            else f"the labels {names} are no longer in the project (renamed, merged or removed meanwhile); "
+            "read the labels again"
         )
 
 

@@ -131,10 +131,6 @@
         <translation>“{0}”已保存：{1}</translation>
     </message>
     <message>
-        <source>the label {0} is no longer in the project: a lead renamed, merged or removed it meanwhile; the labels were read again</source>
-        <translation>项目中已没有标签 {0}：负责人刚刚将它改名、合并或删除；已重新读取标签</translation>
-    </message>
-    <message>
         <source>someone else changed this span first; reload the document</source>
         <translation>其他人已先修改了该片段，请重新载入文档</translation>
     </message>
@@ -169,6 +165,14 @@
     <message>
         <source>Text is selected: a label key labels it ({0}); {1} clears it, for the framed span.</source>
         <translation>已选中文字：按标签键给它加标签（{0}）；按 {1} 取消文字选择，再处理框中的片段。</translation>
+    </message>
+    <message>
+        <source>{0}; the labels were read again</source>
+        <translation>{0}；已重新读取标签</translation>
+    </message>
+    <message>
+        <source>{0}; reading the labels again failed: try again</source>
+        <translation>{0}；重新读取标签失败：请重试</translation>
     </message>
     <message>
         <source>No span is focused: press {0} to focus the next suggestion ({1}: the previous one).</source>
@@ -2571,6 +2575,17 @@ Replace it? Once the new export is complete, the old file is deleted and the new
     </message>
 </context>
 <context>
+    <name>LabelGone</name>
+    <message>
+        <source>the label {0} is no longer in the project: a lead renamed, merged or removed it meanwhile</source>
+        <translation>项目中已没有标签 {0}：负责人刚刚将它改名、合并或删除</translation>
+    </message>
+    <message>
+        <source>the labels {0} are no longer in the project: a lead renamed, merged or removed them meanwhile</source>
+        <translation>项目中已没有标签 {0}：负责人刚刚将它们改名、合并或删除</translation>
+    </message>
+</context>
+<context>
     <name>LabelMenu</name>
     <message>
         <source>Labels…</source>
@@ -3415,8 +3430,8 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>请在高亮的分歧范围内选择文本，再按标签键。</translation>
     </message>
     <message>
-        <source>Not saved: the label {0} is no longer in the project: a lead renamed, merged or removed it meanwhile; open the document again</source>
-        <translation>未保存：项目中已没有标签 {0}：负责人刚刚将它改名、合并或删除；请重新打开该文档</translation>
+        <source>Not saved: {0}; open the document again</source>
+        <translation>未保存：{0}；请重新打开该文档</translation>
     </message>
     <message>
         <source>Not saved: {0}</source>

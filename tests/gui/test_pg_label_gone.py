@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from model.commands import AddSpans, Context
 from model.ops import LabelGone
-from model.spans import Entity
+from model.spans import Entity, Label
 from storage.project import Project
 from tests.conftest import snapshot
 from tests.gui.helpers import own, press
@@ -63,3 +63,33 @@ def test_the_store_names_the_label_gone(corpus, pg_project: Project, pg_database
     with pytest.raises(LabelGone) as caught:
         AddSpans(Context(corpus[0], me.id), [Entity(0, 5, "ORG")]).do(pg_project.annotations)
     assert caught.value.labels == ("ORG",)
+
+
+def test_a_failed_read_of_the_labels_after_the_refusal_is_said_as_such(
+    qtbot: QtBot, make_window, corpus, pg_project: Project, pg_database: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The refusal said “the labels were read again” whether or not reading them again worked."""
+    window = make_window()
+    _lead(pg_database, new_name="ORGANISATION")
+
+    def unreadable() -> list[Label]:
+        raise RuntimeError("the server went away")
+
+    monkeypatch.setattr(window.project.labels, "all", unreadable)
+    press(qtbot, window, K.Key_Return)
+    said = window.message_bar.text()
+    assert said == (
+        "“Accept ORG 越南外交部” was not saved: the label ORG is no longer in the project: a lead renamed, "
+        "merged or removed it meanwhile; reading the labels again failed: try again"
+    ), said
+    assert "ORG" in [label.name for label in window.session.labels]
+    monkeypatch.undo()  # the database back: the same key reads them, then saves under the new name
+    press(qtbot, window, K.Key_Return)
+    assert window.message_bar.text().endswith("; the labels were read again")
+    press(qtbot, window, K.Key_Return)
+    assert own(pg_project, corpus[0], window) == {(0, 5, "ORGANISATION", "accepted")}
+
+
+def test_the_store_names_several_labels_gone_in_the_plural() -> None:
+    assert str(LabelGone(["ORG"])).startswith("the label ORG is no longer in the project")
+    assert str(LabelGone(["ORG", "PER"])).startswith("the labels ORG, PER are no longer in the project")
