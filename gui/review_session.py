@@ -31,6 +31,7 @@ class ReviewSession(QObject):
     spansChanged = Signal()
     decisionsChanged = Signal()
     message = Signal(str, bool)  # text, is it an error
+    labelsGone = Signal()  # a save refused for a label a lead renamed, merged or removed: read them again
 
     def __init__(self, project: Project, reviewer: Annotator, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -213,7 +214,12 @@ class ReviewSession(QObject):
                 self.item, self.reviewer.id, self.alignment.agreed, list(decisions.values())
             )
         except LabelGone as exc:  # a lead renamed, merged or removed one meanwhile
-            said = self.tr("Not saved: {0}; open the document again")
+            before = self.labels
+            self.labelsGone.emit()  # the window reads the label set again (a failed read leaves it)
+            if self.labels is not before:
+                said = self.tr("Not saved: {0}; the labels were read again: open the document again")
+            else:
+                said = self.tr("Not saved: {0}; reading the labels again failed: try again")
             self.message.emit(said.format(labels_gone(exc.labels)), True)
             return False
         except ConflictError as exc:

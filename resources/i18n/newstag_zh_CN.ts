@@ -3430,8 +3430,12 @@ Replace it? Once the new export is complete, the old file is deleted and the new
         <translation>请在高亮的分歧范围内选择文本，再按标签键。</translation>
     </message>
     <message>
-        <source>Not saved: {0}; open the document again</source>
-        <translation>未保存：{0}；请重新打开该文档</translation>
+        <source>Not saved: {0}; the labels were read again: open the document again</source>
+        <translation>未保存：{0}；已重新读取标签：请重新打开该文档</translation>
+    </message>
+    <message>
+        <source>Not saved: {0}; reading the labels again failed: try again</source>
+        <translation>未保存：{0}；重新读取标签失败：请重试</translation>
     </message>
     <message>
         <source>Not saved: {0}</source>

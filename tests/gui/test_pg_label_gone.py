@@ -13,10 +13,11 @@ from pytestqt.qtbot import QtBot
 
 from model.commands import AddSpans, Context
 from model.ops import LabelGone
-from model.spans import Entity, Label
+from model.spans import DocumentId, Entity, Label, Layer
 from storage.project import Project
 from tests.conftest import snapshot
 from tests.gui.helpers import own, press
+from tests.gui.test_review_window import open_window, reviewed  # noqa: F401 (a fixture)
 
 K = Qt.Key
 pytestmark = pytest.mark.postgres
@@ -88,6 +89,42 @@ def test_a_failed_read_of_the_labels_after_the_refusal_is_said_as_such(
     assert window.message_bar.text().endswith("; the labels were read again")
     press(qtbot, window, K.Key_Return)
     assert own(pg_project, corpus[0], window) == {(0, 5, "ORGANISATION", "accepted")}
+
+
+def test_the_review_window_reads_the_labels_again_when_its_save_names_labels_gone(
+    qtbot: QtBot,
+    reviewed: tuple[Project, DocumentId],  # noqa: F811
+    pg_database: str,
+) -> None:
+    """The review window said “open the document again” but kept its label set: the gold keys still made
+    spans of the old labels, refused again. Now it reads the set at the refusal, and several labels gone are
+    named as such."""
+    project, doc = reviewed
+    window = open_window(qtbot, project)
+    lead = Project.open(pg_database)
+    try:
+        lead.labels.edit("ORG", by=None, new_name="ORGANISATION")
+        lead.labels.edit("PER", by=None, new_name="PERSON")
+    finally:
+        lead.close()
+    before = snapshot(project)
+    qtbot.keyClick(window.article, K.Key_B)  # bob's version of the first disagreement
+    qtbot.keyClick(window.article, K.Key_S, Qt.KeyboardModifier.ControlModifier)
+    said = window.statusBar().currentMessage()
+    assert said == (
+        "Not saved: the labels ORG, PER are no longer in the project: a lead renamed, merged or removed them "
+        "meanwhile; the labels were read again: open the document again"
+    ), said
+    assert snapshot(project) == before
+    names = [label.name for label in window.session.labels]
+    assert "ORGANISATION" in names and "PERSON" in names and "ORG" not in names
+    keys = {a.objectName() for a in window.actions()}
+    assert "review_label_ORGANISATION" in keys and "review_label_ORG" not in keys
+    window.open_document(doc)  # as advised: the annotators' spans read again under the new names
+    qtbot.keyClick(window.article, K.Key_B)
+    qtbot.keyClick(window.article, K.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert window.statusBar().currentMessage().startswith("Gold saved (version 1)")
+    assert {s.label for s in project.annotations.spans(doc, Layer.GOLD)} <= {"ORGANISATION", "PERSON", "LOC"}
 
 
 def test_the_store_names_several_labels_gone_in_the_plural() -> None:
