@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 
 from gui.database_messages import database_message, render_fault
 from gui.edit_titles import title
 from gui.group_said import everywhere_said, group_said
 from gui.i18n import QT_TRANSLATE_NOOP
 from gui.import_messages import refused_message
+from gui.label_gone import labels_gone
 from gui.refusals import REFUSALS
 from gui.reported import reported
 from gui.session import AnnotationSession
@@ -23,7 +24,7 @@ from model import editing
 from model.commands import SetDocumentState
 from model.editing import Outcome, Plan, Refusal
 from model.faults import FaultKind
-from model.ops import Change, ConflictError, StoreUnavailable
+from model.ops import Change, ConflictError, LabelGone, StoreUnavailable
 from model.span_rules import snap
 from model.spans import DocState, DocumentId, Entity, OffsetError, Status
 from model.view import Layers
@@ -32,6 +33,10 @@ logger = logging.getLogger(__name__)
 
 
 class AnnotationActions(QObject):
+    # an action was refused for a label the project no longer has (a lead renamed, merged or removed it
+    # meanwhile): the window reads the label set again
+    labelsGone = Signal()
+
     def __init__(self, session: AnnotationSession, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -73,7 +78,16 @@ class AnnotationActions(QObject):
             self.session.message.emit(said, False)
 
     def _refused(self, text: str, exc: Exception) -> None:
-        if isinstance(exc, ConflictError):
+        if isinstance(exc, LabelGone):  # the label set read again first, the article with it
+            before = self.session.labels
+            self.labelsGone.emit()  # a read that fails leaves the session's label set as it was
+            if self.session.labels is not before:
+                reason = self.tr("{0}; the labels were read again").format(labels_gone(exc.labels))
+            else:
+                reason = self.tr("{0}; reading the labels again failed: try again").format(
+                    labels_gone(exc.labels)
+                )
+        elif isinstance(exc, ConflictError):
             reason = self.tr("someone else changed this span first; reload the document")
         elif isinstance(exc, StoreUnavailable):  # what failed, and that nothing was saved
             reason = database_message(exc)

@@ -166,8 +166,13 @@ class LabelEditor(QDialog):
         self.message.setText(text)
 
     def _saved(self, text: str, select: str | None = None) -> None:
+        """The change is saved: said at once, then the table read back (within the answer bound in all, the
+        server's probe included: a server frozen just after the COMMIT was said ~15 s after the click)."""
+        self.say(text)
+        self.message.repaint()  # the window waits on the read: say it now
         try:
-            self.reload(select)
+            with self.project.reading_back():
+                self.reload(select)
         except Exception:
             # the labels changed, read back or not: the windows read them again, but only once this dialog
             # has said "saved, but could not be read afterwards" (``unsaved``); their reads, now, waited for
@@ -175,7 +180,6 @@ class LabelEditor(QDialog):
             QTimer.singleShot(0, self, self.labelsChanged.emit)
             raise
         self.labelsChanged.emit()
-        self.say(text)
 
     # -- edits ------------------------------------------------------------------------------------
 

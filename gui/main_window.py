@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
         self.project, self.annotator = project, annotator
         self.session = AnnotationSession(project, annotator, service, clock, self)
         self.edits = AnnotationActions(self.session, self)
+        self.edits.labelsGone.connect(self.reload_labels)
         self.pace = RepeatPace(self)
         restore_place(self, PLACE_KEY, 1400, 860)
 

@@ -239,14 +239,13 @@ class PeopleDialog(QDialog):
             self.say(self.tr("Not saved: {0}").format(refused_message(exc)), error=True)
             return
         logger.info("%s gave %s the role %s", self.me.name, saved.name, saved.role)
-        self.reload(saved.name)
         said = self.tr("Saved: {0}'s role is now {1}.").format(saved.name, word(saved.role))
         if saved.name == self.me.name and not may(saved.role, Permission.MANAGE_TEAM):
             said += " " + self.tr(
                 "You are no longer the lead: from now on this window refuses you the lead's actions "
                 "(this dialog, Labels…, Assign documents…) and says who may, without a restart."
             )
-        self.say(said)
+        self._saved(said, saved.name)
 
     @unsaved(QT_TRANSLATE_NOOP("Reported", "Adding the person"))
     def add_person(self) -> None:
@@ -271,8 +270,18 @@ class PeopleDialog(QDialog):
             return
         logger.info("%s added %s as %s", self.me.name, person.name, person.role)
         self.name_edit.clear()
-        self.reload(person.name)
-        self.say(self.tr("Saved: {0} added, with the role {1}.").format(person.name, word(person.role)))
+        self._saved(
+            self.tr("Saved: {0} added, with the role {1}.").format(person.name, word(person.role)),
+            person.name,
+        )
+
+    def _saved(self, said: str, name: str) -> None:
+        """A change saved: said at once, then the table read back within the answer bound in all, the
+        server's probe included (``unsaved`` says "saved, but could not be read afterwards" if it fails)."""
+        self.say(said)
+        self.message.repaint()  # the window waits on the read: say it now
+        with self.project.reading_back():
+            self.reload(name)
 
     def done(self, result: int) -> None:
         self.workers.shutdown()

@@ -13,9 +13,10 @@ import logging
 from PySide6.QtCore import QObject, Signal
 
 from gui.i18n import QT_TRANSLATE_NOOP
+from gui.label_gone import labels_gone
 from gui.permissions import refusal_message
 from gui.reported import unsaved
-from model.ops import ConflictError
+from model.ops import ConflictError, LabelGone
 from model.review import Alignment, Decision, Disagreement, Resolution, align, decisions_from_gold, resolve
 from model.roles import RoleRefused
 from model.spans import Annotator, DocumentId, Entity, Layer, Origin, Span, Status
@@ -30,6 +31,7 @@ class ReviewSession(QObject):
     spansChanged = Signal()
     decisionsChanged = Signal()
     message = Signal(str, bool)  # text, is it an error
+    labelsGone = Signal()  # a save refused for a label a lead renamed, merged or removed: read them again
 
     def __init__(self, project: Project, reviewer: Annotator, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -211,6 +213,15 @@ class ReviewSession(QObject):
             version = self.project.reviews.save_gold(
                 self.item, self.reviewer.id, self.alignment.agreed, list(decisions.values())
             )
+        except LabelGone as exc:  # a lead renamed, merged or removed one meanwhile
+            before = self.labels
+            self.labelsGone.emit()  # the window reads the label set again (a failed read leaves it)
+            if self.labels is not before:
+                said = self.tr("Not saved: {0}; the labels were read again: open the document again")
+            else:
+                said = self.tr("Not saved: {0}; reading the labels again failed: try again")
+            self.message.emit(said.format(labels_gone(exc.labels)), True)
+            return False
         except ConflictError as exc:
             self.message.emit(self.tr("Not saved: {0}").format(exc), True)
             return False

@@ -103,6 +103,7 @@ class ReviewWindow(QMainWindow):
         self.session.message.connect(
             lambda text, error: self.statusBar().showMessage(text, 0 if error else 5000)
         )
+        self.session.labelsGone.connect(self.reload_labels)
         self.queue.currentItemChanged.connect(self._open_item)
         self.workers = Workers(self)
         self.refresh_queue()

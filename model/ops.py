@@ -138,6 +138,23 @@ class ConflictError(Exception):
     """Someone else changed the span first (optimistic locking). Nothing of the action was saved."""
 
 
+class LabelGone(ConflictError):
+    """A label the action writes is no longer in the project's label set: a lead renamed, merged or removed
+    it after the window read the set (another window, another machine, ``newstag labels``). Nothing of the
+    action was saved; ``labels`` names them."""
+
+    def __init__(self, labels: Sequence[str]) -> None:
+        self.labels = tuple(labels)
+        names = ", ".join(self.labels)
+        super().__init__(
+            f"the label {names} is no longer in the project (renamed, merged or removed meanwhile); read the "
+            "labels again"
+            if len(self.labels) == 1
+            else f"the labels {names} are no longer in the project (renamed, merged or removed meanwhile); "
+            "read the labels again"
+        )
+
+
 class AnnotationStore(Protocol):
     def apply(self, action: Action, ops: Sequence[Op]) -> Change:
         """Apply ``ops`` and log ``action`` in one transaction; ``Change.inserted`` holds the new span of each

@@ -23,6 +23,7 @@ from model.ops import (
     ConflictError,
     Delete,
     Insert,
+    LabelGone,
     Op,
     SetState,
     StoreUnavailable,
@@ -36,7 +37,7 @@ from storage.database import Database
 from storage.db import DatabaseError, database_error
 from storage.documents import DocumentStore
 from storage.orm import DocumentRow, EventRow, ProgressRow, SpanRow
-from storage.span_rows import check_bounds, insert_spans
+from storage.span_rows import check_bounds, insert_spans, labels_gone
 
 logger = logging.getLogger(__name__)
 
@@ -152,7 +153,9 @@ class Annotations:
             return done
         except StaleDataError as exc:
             raise ConflictError("someone else changed this span first; reload the document") from exc
-        except IntegrityError:
+        except IntegrityError as exc:
+            if gone := self._labels_gone(ops):  # the label set changed under the window (a lead's rename)
+                raise LabelGone(gone) from exc
             raise
         except DatabaseError as exc:  # refused before it began: the database is damaged
             raise StoreUnavailable(NOT_SAVED.format(exc), exc.fault) from exc
@@ -172,6 +175,13 @@ class Annotations:
             logger.warning("the answer to %s's COMMIT was lost; it was saved", action.name)
             return replace(done, landed=commit_landed(self._project.url, lost))  # said as a note
         raise commit_lost(self._project.url, lost, landed)
+
+    def _labels_gone(self, ops: Sequence[Op]) -> list[str]:
+        """The labels ``ops`` write that the label set no longer has."""
+        wanted = {op.label for op in ops if isinstance(op, Insert)} | {
+            str(op.changes["label"]) for op in ops if isinstance(op, Update) and "label" in op.changes
+        }
+        return labels_gone(self._project.session_factory, wanted)
 
     def _apply_all(self, s: Session, ops: Sequence[Op]) -> Change:
         """Apply ``ops`` in order; each run of inserts and each run of deletes goes to the database as one

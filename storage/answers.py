@@ -92,6 +92,25 @@ def taking_long(function: Callable[P, R]) -> Callable[P, R]:
     return run
 
 
+def bound_in_all(seconds: float) -> int:
+    """The longest wait for an answer whose refusal of a frozen server, the probe on a new connection
+    included (``probe_wait``), comes within ``seconds``: 6 for 10 (6 + 3 s). No less than a second (a bound
+    too short for the probe's own 2 s keeps them)."""
+    bound = math.floor(seconds)
+    while bound > 1 and bound + probe_wait(bound) > seconds:
+        bound -= 1
+    return max(1, bound)
+
+
+@contextmanager
+def answered_in_all() -> Iterator[None]:
+    """``answering`` such that a frozen server is refused within ``ANSWER_WAIT_S`` in all, its probe
+    included (``bound_in_all``): for a read right after a write was saved, whose failure is said as "saved,
+    but could not be read afterwards". A slow statement on a server that answers is still waited for."""
+    with answering(bound_in_all(ANSWER_WAIT_S)):
+        yield
+
+
 def wait_bound() -> float:
     """The bound in force in this thread: ``answering``'s, else ``ANSWER_WAIT_S``."""
     bound = _bound.get()

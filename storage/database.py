@@ -21,7 +21,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from model.faults import FaultKind
-from storage.answers import Ticket, ticket, transaction_landed
+from storage.answers import Ticket, answered_in_all, ticket, transaction_landed
 from storage.db import (
     CHECK_FAILED,
     MOVED,
@@ -151,6 +151,14 @@ class Database:
                 raise
             logger.warning("the answer to a COMMIT was lost (%s); asked again, the server has it", exc.orig)
         _committed.set(_committed.get() + 1)
+
+    @contextmanager
+    def reading_back(self) -> Iterator[None]:
+        """A read right after a write was saved (a dialog's table read again): on a PostgreSQL server that
+        stopped answering it is refused within ``ANSWER_WAIT_S`` in all, the probe of the server included
+        (``answers.answered_in_all``), so that the write is said saved, the read failed, within the bound."""
+        with answered_in_all():
+            yield
 
     def _check_same_file(self) -> None:
         """DatabaseError if the SQLite file is no longer where it was opened: deleted (writes would go to a

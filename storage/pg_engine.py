@@ -19,27 +19,31 @@ from storage.lock_holders import note_holders
 logger = logging.getLogger(__name__)
 
 # TCP settings of a PostgreSQL connection (libpq's), for a server the network no longer reaches (a cable, a
-# VPN, a host gone): the kernel probes a connection quiet for 5 s every 2 s and gives it up after 3 probes
-# unanswered (about 11 s), and gives up data the server has not acknowledged after 10 s. A URL that sets one
-# of them keeps its own. A server that is reached but frozen still acknowledges: ``storage.answers`` bounds
-# the wait of an action for its answer (``model.faults.ANSWER_WAIT_S``).
+# VPN, a host gone), idle in the pool or not: the kernel probes a connection quiet for 3 s every 2 s and gives
+# it up after 3 probes unanswered, and gives up data the server has not acknowledged after 9 s: within the
+# answer bound (``model.faults.ANSWER_WAIT_S``, 10 s) either way (5 s, 2 s, 3 and 10 s took 11 s). A URL
+# that sets one of them keeps its own. A server that is reached but frozen still acknowledges:
+# ``storage.answers`` bounds the wait of an action for its answer.
 TCP_SETTINGS = {
     "keepalives": 1,
-    "keepalives_idle": 5,
+    "keepalives_idle": 3,
     "keepalives_interval": 2,
     "keepalives_count": 3,
-    "tcp_user_timeout": 10_000,
+    "tcp_user_timeout": 9_000,
 }
 
 
-# The same for the server's side of the connection, set in each transaction (SET LOCAL, not for the session,
-# which a pooler shares with other programs): a client the network no longer reaches is given up after about
-# 11 s, so its backend, idle in a transaction, lets go of its locks; and a statement running for a client
-# gone is stopped (PostgreSQL 14 and later)
+# The same for the server's side of the connection, set in each transaction (SET LOCAL) and, the TCP ones,
+# for the session too: a client the network no longer reaches is given up after about 9 s, so its backend,
+# idle in a transaction or idle in the pool, lets go of its locks and its connection slot
+# (``tcp_user_timeout`` when its last answer went unacknowledged, which keepalives wait for); and a statement
+# running for a client gone is stopped (PostgreSQL 14 and later). The lock wait is never set for the
+# session: a pooler shares it
 SERVER_SETTINGS = {
-    "tcp_keepalives_idle": "5",
+    "tcp_keepalives_idle": "3",
     "tcp_keepalives_interval": "2",
     "tcp_keepalives_count": "3",
+    "tcp_user_timeout": "9000",
     "client_connection_check_interval": "2000",
 }
 # libpq's environment variables for the settings above: one set in the environment is kept
@@ -152,9 +156,9 @@ def pg_engine(url: URL, connect_wait_s: int, lock_wait_ms: int) -> Engine:
 
     def connected(dbapi_connection: Any, _record: Any) -> None:
         """A new connection: which of ``SERVER_SETTINGS`` the server accepts (each transaction sets them, with
-        its lock wait, in ``transaction_begun``; none is set for the session, which through a pooler in
-        transaction mode stayed on the shared server connection, seen by other programs), who it is, and
-        backends this process gave up."""
+        its lock wait, in ``transaction_begun``; of them only the ``tcp_keepalives_*`` are set for the session
+        too: through a pooler in transaction mode a session setting stays on the shared server connection,
+        seen by other programs), who it is, and backends this process gave up."""
         import psycopg
 
         autocommit = dbapi_connection.autocommit
@@ -176,6 +180,17 @@ def pg_engine(url: URL, connect_wait_s: int, lock_wait_ms: int) -> Engine:
                 else:
                     accepted[name] = value
             dbapi_connection.newstag_settings = accepted  # set in each transaction (transaction_begun)
+            # and the keepalives for the session too: between transactions the server's own (a first probe
+            # after 2 hours on Linux) kept the backend of a connection idle in the pool, its client gone with
+            # the network, for hours, a connection slot each. Through a pooler they stay on the pooler's
+            # server connection, whose peer is the pooler, which answers probes whatever its clients do. Not
+            # tcp_user_timeout: a backend writing a big result to a client that reads it slowly (the pooler
+            # passing on a zero window) would be cut off after 9 s, another program's COPY through the
+            # pooler among them; only a transaction of newstag's has it (SET LOCAL), an idle connection has
+            # no unacknowledged data, which is all it bounds
+            for name, value in accepted.items():
+                if name.startswith("tcp_keepalives_"):
+                    dbapi_connection.execute("SELECT set_config(%s, %s, false)", (name, value), prepare=False)
             answers.identify(dbapi_connection)
             answers.end_orphans(dbapi_connection)  # a backend this process gave up, holding its locks
         finally:

@@ -14,13 +14,13 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from model.agreement import pair_score
-from model.ops import ConflictError, Insert
+from model.ops import ConflictError, Insert, LabelGone
 from model.review import Decision
 from model.roles import Permission, check
 from model.spans import Annotator, AnnotatorId, DocumentId, Entity, Layer, Origin, Role, Status
 from storage.database import Database
 from storage.orm import AnnotatorRow, DocumentRow, EventRow, ReviewRow, SpanRow
-from storage.span_rows import insert_spans
+from storage.span_rows import insert_spans, labels_gone
 from storage.team import Team
 
 REVIEW_NOTE = "review: "  # a gold span's origin_detail: what the review that wrote it decided
@@ -123,6 +123,7 @@ def _save_gold(
     Raises ConflictError (naming who saved first) otherwise, and RoleRefused (``model.roles``) when
     ``reviewer`` is not a reviewer or the lead; nothing is written then."""
     entities = [(e, "agreed") for e in agreed] + [(e, d.describe()) for d in decisions for e in d.entities]
+    labels = {e.label for e, _ in entities}
     ordered = sorted(entities, key=lambda x: (x[0].start, x[0].end))
     for (a, _), (b, _) in itertools.pairwise(ordered):
         if a.overlaps(b):
@@ -196,6 +197,9 @@ def _save_gold(
             )
             return row.version
     except (StaleDataError, IntegrityError) as exc:
+        # a label a lead renamed, merged or removed since the review was loaded: not another reviewer's save
+        if isinstance(exc, IntegrityError) and (gone := labels_gone(project.session_factory, labels)):
+            raise LabelGone(gone) from exc
         raise ConflictError(
             "another reviewer saved this document at the same moment; reload it "
             "(your decisions were not saved)"

@@ -3,14 +3,15 @@ span must fit the document it points into: the database checks ``0 <= start < en
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from sqlalchemy import func, insert, select
-from sqlalchemy.orm import Session
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session, sessionmaker
 
 from model.ops import Insert
 from model.spans import DocumentId, Layer, OffsetError, SpanId
-from storage.orm import DocumentRow, SpanRow, utcnow
+from storage.orm import DocumentRow, LabelRow, SpanRow, utcnow
 
 # document, layer, annotator, start, end, label, status
 _Key = tuple[int, str, int | None, int, int, str, str]
@@ -147,3 +148,16 @@ def require_fit(document_id: DocumentId, start: int, end: int, length: int | Non
         raise ValueError(f"no document {document_id}")
     if not (0 <= start < end <= length):
         raise OffsetError(start, end, length, document_id)
+
+
+def labels_gone(sessions: sessionmaker[Session], wanted: Iterable[str]) -> list[str]:
+    """Which of ``wanted`` the label set no longer has, read in a new session: a write refused by the spans'
+    foreign key after a lead renamed, merged or removed a label the window still showed. [] when the label
+    set cannot be read either (the refusal is then something else, or unknown)."""
+    wanted = set(wanted)
+    try:
+        with sessions() as s:
+            known = set(s.scalars(select(LabelRow.name).where(LabelRow.name.in_(wanted))))
+    except DBAPIError:
+        return []
+    return sorted(wanted - known)

@@ -167,6 +167,14 @@
         <translation>已选中文字：按标签键给它加标签（{0}）；按 {1} 取消文字选择，再处理框中的片段。</translation>
     </message>
     <message>
+        <source>{0}; the labels were read again</source>
+        <translation>{0}；已重新读取标签</translation>
+    </message>
+    <message>
+        <source>{0}; reading the labels again failed: try again</source>
+        <translation>{0}；重新读取标签失败：请重试</translation>
+    </message>
+    <message>
         <source>No span is focused: press {0} to focus the next suggestion ({1}: the previous one).</source>
         <translation>没有选中的片段：按 {0} 选中下一条建议（{1}：上一条）。</translation>
     </message>
@@ -2658,6 +2666,17 @@ Replace it? Once the new export is complete, the old file is deleted and the new
     </message>
 </context>
 <context>
+    <name>LabelGone</name>
+    <message>
+        <source>the label {0} is no longer in the project: a lead renamed, merged or removed it meanwhile</source>
+        <translation>项目中已没有标签 {0}：负责人刚刚将它改名、合并或删除</translation>
+    </message>
+    <message>
+        <source>the labels {0} are no longer in the project: a lead renamed, merged or removed them meanwhile</source>
+        <translation>项目中已没有标签 {0}：负责人刚刚将它们改名、合并或删除</translation>
+    </message>
+</context>
+<context>
     <name>LabelMenu</name>
     <message>
         <source>Labels…</source>
@@ -3500,6 +3519,14 @@ Replace it? Once the new export is complete, the old file is deleted and the new
     <message>
         <source>Select text inside the highlighted disagreement, then press a label key.</source>
         <translation>请在高亮的分歧范围内选择文本，再按标签键。</translation>
+    </message>
+    <message>
+        <source>Not saved: {0}; the labels were read again: open the document again</source>
+        <translation>未保存：{0}；已重新读取标签：请重新打开该文档</translation>
+    </message>
+    <message>
+        <source>Not saved: {0}; reading the labels again failed: try again</source>
+        <translation>未保存：{0}；重新读取标签失败：请重试</translation>
     </message>
     <message>
         <source>Not saved: {0}</source>

@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+import storage.answers
 import storage.db
 from storage.project import Project
 from tests.gui.test_label_editor import labels, open_editor
@@ -24,6 +25,8 @@ pytestmark = pytest.mark.postgres
 # editor speaks (a new connection to a frozen server, waited for to the end) cannot hide in it
 CONNECT_HERE = 6
 MARGIN = 2.5  # seconds for the rest: the machine may be busy
+# the answer bound in the test of its own: long enough that the probe fits in it (6 + 3 s, for 10)
+WITHIN = 8
 
 
 @pytest.fixture
@@ -67,3 +70,22 @@ def test_a_label_saved_then_not_read_back_is_said_before_the_windows_read_it_aga
     assert "NEW" in {label.name for label in window.session.labels}
     assert "NEW" in {label.name for label in review.session.labels}
     review.close()
+
+
+def test_a_label_saved_then_not_read_back_is_said_within_the_answer_bound(
+    qtbot: QtBot, make_window, corpus, pg_project: Project, proxy: Proxy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the editor's read after the COMMIT waited the bound, then the probe of the server (half a bound) on
+    # top: "saved, but could not be read afterwards" came 15 s after the click, beyond the 10 s bound
+    window = make_window("alice")
+    editor = open_editor(qtbot, window)
+    monkeypatch.setattr(storage.answers, "ANSWER_WAIT_S", WITHIN)
+    proxy.freeze_at(b"GROUP BY spans.label")  # the editor's read after the add, committed
+    started = time.monotonic()
+    qtbot.mouseClick(editor.add_button, Qt.MouseButton.LeftButton)
+    waited = time.monotonic() - started
+    proxy.thaw()
+    said = editor.message.text()
+    assert said.startswith("Adding a label: saved, but the database could not be read afterwards: "), said
+    assert WITHIN - 1 <= waited < WITHIN + MARGIN, waited
+    assert "NEW" in [name for name, _, _ in labels(pg_project)]

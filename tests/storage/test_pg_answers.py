@@ -10,6 +10,7 @@ import os
 import socket
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import create_engine, make_url, text
@@ -27,6 +28,7 @@ from tests.gui.conftest import add_documents
 from tests.pg_proxy import BOUND, PROBE, Proxy, proxy_to
 
 pytestmark = pytest.mark.postgres
+SERVER_TCP = ("tcp_keepalives_idle", "tcp_keepalives_interval", "tcp_keepalives_count", "tcp_user_timeout")
 
 
 def _accept(project: Project, doc: DocumentId) -> None:
@@ -152,8 +154,35 @@ def test_the_servers_side_of_a_connection_gives_up_a_client_the_network_no_longe
             for name in ("tcp_keepalives_idle", "tcp_keepalives_interval", "tcp_keepalives_count")
         }
         checked = conn.execute(text("SHOW client_connection_check_interval")).scalar_one()
-    assert shown == {"tcp_keepalives_idle": "5", "tcp_keepalives_interval": "2", "tcp_keepalives_count": "3"}
+    assert shown == {"tcp_keepalives_idle": "3", "tcp_keepalives_interval": "2", "tcp_keepalives_count": "3"}
     assert checked == "2s"
+
+
+def test_the_servers_side_keeps_the_keepalives_between_transactions(pg_project: Project) -> None:
+    # set only in each transaction (SET LOCAL), they went back to the server's between transactions: the
+    # backend of a connection idle in the pool, its client gone with the network, stayed about two hours.
+    # tcp_user_timeout stays the server's: set for the session, through a pooler it cut off another
+    # program's slow read of a big result (tests/storage/test_pg_pooled.py)
+    with pg_project.engine.connect() as conn:
+        default = conn.execute(text("SELECT reset_val FROM pg_settings WHERE name = 'tcp_user_timeout'"))
+        default_user_timeout = default.scalar_one()
+    with pg_project.engine.connect():
+        pass  # a connection of the pool, idle now
+    with pg_project.engine.connect() as conn:
+        idle: Any = conn.connection.dbapi_connection
+        idle.commit()  # out of the transaction SQLAlchemy began: what an idle connection has
+        idle.autocommit = True
+        try:
+            shown = {name: idle.execute(f"SHOW {name}").fetchone()[0] for name in SERVER_TCP}
+        finally:
+            idle.autocommit = False
+    assert shown == {
+        "tcp_keepalives_idle": "3",
+        "tcp_keepalives_interval": "2",
+        "tcp_keepalives_count": "3",
+        "tcp_user_timeout": default_user_timeout,
+    }
+    assert default_user_timeout != "9000"  # else the test would show nothing
 
 
 def test_a_server_that_refuses_a_setting_of_ours_still_lets_newstag_connect(
@@ -169,7 +198,7 @@ def test_a_server_that_refuses_a_setting_of_ours_still_lets_newstag_connect(
         try:
             with project.engine.connect() as conn:
                 assert conn.execute(text("SHOW client_connection_check_interval")).scalar_one() == "0"
-                assert conn.execute(text("SHOW tcp_keepalives_idle")).scalar_one() == "5"  # the others stay
+                assert conn.execute(text("SHOW tcp_keepalives_idle")).scalar_one() == "3"  # the others stay
         finally:
             project.close()
     assert "refuses SET client_connection_check_interval" in caplog.text

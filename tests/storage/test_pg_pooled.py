@@ -103,13 +103,11 @@ def test_an_action_on_a_frozen_peers_row_lock_is_refused_after_the_lock_wait_nam
         project.close()
 
 
-SESSION_SETTINGS = (
-    "lock_timeout",
-    "tcp_keepalives_idle",
-    "tcp_keepalives_interval",
-    "tcp_keepalives_count",
-    "client_connection_check_interval",
-)
+# newstag's settings that would change another program's work: its lock wait, its check interval, and its
+# tcp_user_timeout, which cut off a backend sending a big result the other program read slowly (zero
+# window over 9 s). Its tcp_keepalives_* are set for the session, left out here: through a pooler they
+# watch the pooler, which answers probes for newstag's connection or another program's alike
+SESSION_SETTINGS = ("lock_timeout", "client_connection_check_interval", "tcp_user_timeout")
 
 
 def _shown(conn: psycopg.Connection) -> dict[str, str]:
@@ -119,18 +117,23 @@ def _shown(conn: psycopg.Connection) -> dict[str, str]:
 def test_another_program_through_the_pooler_sees_the_servers_defaults(pg_database: str) -> None:
     """newstag's lock wait and server-side keepalive settings were SET for the session on connecting: through
     a pooler in transaction mode they stayed on the shared server connection, and another program using the
-    pooler ran with newstag's 5 s lock wait (and its keepalives). They are set in each transaction now."""
+    pooler ran with newstag's 5 s lock wait. They are set in each transaction now. Its 9 s tcp_user_timeout,
+    set for the session later, did the same: another program's slow read of a big result was cut off."""
     with psycopg.connect(_libpq(pg_database, "direct"), autocommit=True) as direct:
         defaults = _shown(direct)
     with transaction_pooler(pg_database, pool_size=1) as url:  # one server connection, shared
         project = Project.open(url)
         try:
             with project.transaction() as s:  # newstag's own transaction has its settings
-                ours = {name: s.execute(text(f"SHOW {name}")).scalar_one() for name in SESSION_SETTINGS}
+                ours = {
+                    name: s.execute(text(f"SHOW {name}")).scalar_one()
+                    for name in (*SESSION_SETTINGS, "tcp_keepalives_idle")
+                }
             with psycopg.connect(_libpq(url, "otherapp"), autocommit=True) as other:
                 seen = _shown(other)
         finally:
             project.close()
-    assert ours["lock_timeout"] == f"{LOCK_WAIT_S}s" and ours["tcp_keepalives_idle"] == "5"
-    assert ours != defaults  # else the test would show nothing
+    assert ours["lock_timeout"] == f"{LOCK_WAIT_S}s" and ours["tcp_keepalives_idle"] == "3"
+    assert ours["tcp_user_timeout"] == "9000"
+    assert {name: ours[name] for name in SESSION_SETTINGS} != defaults  # else the test would show nothing
     assert seen == defaults
