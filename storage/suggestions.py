@@ -18,6 +18,7 @@ from model.ops import Insert
 from model.serving import ServingSetup
 from model.spans import DocState, DocumentId, Entity, Layer, Origin, OriginDetail, Status
 from model.suggest import Suggestion, SuggestionEngine
+from model.suggest.lesson import Lesson
 from model.suggest.tokenizer import to_half_width
 from storage.database import Database
 from storage.decisions import Decisions, stored_origin
@@ -318,15 +319,20 @@ class SuggestionService:
         accepted: Iterable[Entity],
         rejected: Iterable[Entity] = (),
         propagate: bool = True,
+        lesson: Lesson | None = None,
     ) -> list[DocumentId]:
         """Feed decisions to the project dictionary; re-suggest unfinished documents that contain the decided
-        strings. Returns the documents re-suggested."""
+        strings. Returns the documents re-suggested. ``lesson``: what the engine learned, kept for an undo."""
         accepted, rejected = list(accepted), list(rejected)
         if not accepted and not rejected:
             return []
         text = self._documents.get(document_id).text
         with self._lock:
-            self.engine.learn(text, accepted, rejected)
+            if lesson is None:
+                self.engine.learn(text, accepted, rejected)
+            else:
+                self.engine.learn(text, accepted, rejected, lesson=lesson)
+                lesson.learned = True
         if not propagate:
             return []
         surfaces = {text[e.start : e.end] for e in (*accepted, *rejected)}
@@ -334,14 +340,29 @@ class SuggestionService:
         self.resuggest(targets)
         return targets
 
-    def resync(self, document_id: DocumentId, surfaces: Collection[str]) -> list[DocumentId]:
+    def resync(
+        self,
+        document_id: DocumentId,
+        surfaces: Collection[str],
+        lesson: Lesson | None = None,
+        again: bool = False,
+    ) -> list[DocumentId]:
         """After an undo or redo: set the dictionary's counts for ``surfaces`` to what the database now holds
         (so an undone confirmation stops propagating), then re-suggest the unfinished documents containing
-        them. Returns the documents re-suggested."""
+        them. Returns the documents re-suggested. With the ``lesson`` of an action that taught the engine,
+        an undo takes back exactly what it taught (``again``, a redo: teaches it again), the combiner's
+        history included, and only the strings the action itself set from the database are set again."""
         surfaces = {s for s in surfaces if s}
+        recount = surfaces
+        if lesson is not None and lesson.learned != again:
+            with self._lock:
+                engine = self.engine
+                engine.relearn(lesson) if again else engine.unlearn(lesson)  # type: ignore[attr-defined]
+            lesson.learned = again
+            recount = {s for s in lesson.recount if s}
         if not surfaces:
             return []
-        rows = self._decisions.dictionary_rows(surfaces)
+        rows = self._decisions.dictionary_rows(recount) if recount else []
         fresh: dict[tuple[str, str], list[int]] = {}
         for surface, label, accepted, rejected in rows:
             entry = fresh.setdefault((to_half_width(surface), label), [0, 0])
@@ -349,7 +370,7 @@ class SuggestionService:
             entry[1] += rejected
         with self._lock:
             dictionary = self.rules.project_dictionary
-            held = dictionary.entries_for({to_half_width(s) for s in surfaces})
+            held = dictionary.entries_for({to_half_width(s) for s in recount})
             for surface, label in set(held) | set(fresh):
                 accepted, rejected = fresh.get((surface, label), (0, 0))
                 dictionary.set_counts(surface, label, accepted, rejected)
