@@ -21,4 +21,5 @@ class Lesson:
     # the text's suggestions per source that the history counted (and the engine forgot): put back on an undo
     recent: object = None
     recount: tuple[str, ...] = ()  # strings the action set to what the database holds (``Plan.recount``)
+    since: int = 0  # the service's count of history changes when it was taught: documents suggested since
     learned: bool = False  # taught (by ``learn``, or ``relearn``), not taken back (by ``unlearn``)

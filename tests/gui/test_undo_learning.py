@@ -52,3 +52,24 @@ def test_undo_leaves_other_documents_suggested_as_before_the_decision(
         press(qtbot, window, K.Key_Z, C)
         qtbot.waitUntil(idle, timeout=60_000)
         assert open_counts(sqlite_project, window) == before
+
+
+def test_undoing_several_decisions_restores_documents_suggested_between_them(
+    qtbot: QtBot, make_window, sqlite_project: Project
+) -> None:
+    """A document re-suggested by a later decision (a rejection of a string the first decision did not touch)
+    was suggested under the first one's history: undoing them all suggests it again as before."""
+    assert ensure_seeds(sqlite_project) == 5
+    service = SuggestionService(sqlite_project)
+    window = make_window(service=service)
+    idle = lambda: window.session.warm and window.session.workers.busy == 0  # noqa: E731
+    qtbot.waitUntil(idle, timeout=120_000)
+    for doc in open_counts(sqlite_project, window):
+        service.ensure(doc)
+    before = open_counts(sqlite_project, window)
+    for key in (K.Key_Return, K.Key_X, K.Key_Return, K.Key_A):
+        press(qtbot, window, key)
+        qtbot.waitUntil(idle, timeout=60_000)
+    press(qtbot, window, K.Key_Z, C, times=4)
+    qtbot.waitUntil(idle, timeout=60_000)
+    assert open_counts(sqlite_project, window) == before
