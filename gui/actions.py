@@ -27,6 +27,7 @@ from model.faults import FaultKind
 from model.ops import Change, ConflictError, LabelGone, StoreUnavailable
 from model.span_rules import snap
 from model.spans import DocState, DocumentId, Entity, OffsetError, Status
+from model.suggest.lesson import Lesson
 from model.view import Layers
 
 logger = logging.getLogger(__name__)
@@ -56,15 +57,16 @@ class AnnotationActions(QObject):
             return False
         if outcome is None or session.document is None:
             return False
+        lesson = Lesson(recount=outcome.recount)  # what the engine learns, filled off the UI thread, for undo
         try:
-            change = session.undo_stack.execute(outcome.edit, (outcome.keep, outcome.advance_from))
+            change = session.undo_stack.execute(outcome.edit, (outcome.keep, outcome.advance_from), lesson)
         except Exception as exc:
             self._refused(title(outcome.edit), exc)
             return False
         session.tracker.touch()
         session.message.emit("", False)
         session.apply_change(change, outcome.keep, outcome.advance_from)
-        session.learning.learn(session.document.id, outcome.accepted, outcome.rejected)
+        session.learning.learn(session.document.id, outcome.accepted, outcome.rejected, lesson)
         session.learning.resync(session.document.id, outcome.recount)  # after the learning, in order
         self._landed(title(outcome.edit), change)
         return True
@@ -364,7 +366,8 @@ class AnnotationActions(QObject):
         self._landed((self.tr("Undo {0}") if undo else self.tr("Redo {0}")).format(text), change)
         if changes_state:
             session.update_progress()
-        session.learning.resync(session.document.id, self._surfaces(before, change))
+        surfaces = self._surfaces(before, change)  # the engine as before the step (undo), or after it (redo)
+        session.learning.resync(session.document.id, surfaces, stack.lesson_at(index), again=not undo)
         if moves_on:
             session.next_document(unfinished=True)
 

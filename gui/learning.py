@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, Signal
 from gui.workers import Workers
 from model.span_rules import word_at
 from model.spans import DocumentId, Entity
+from model.suggest.lesson import Lesson
 
 CONTEXT = 32  # characters of context either side of a place given to jieba
 
@@ -51,17 +52,43 @@ class BackgroundLearning(QObject):
         if stored:
             self.suggested.emit(int(document_id))
 
-    def learn(self, document_id: DocumentId, accepted: Sequence[Entity], rejected: Sequence[Entity]) -> None:
+    def learn(
+        self,
+        document_id: DocumentId,
+        accepted: Sequence[Entity],
+        rejected: Sequence[Entity],
+        lesson: Lesson | None = None,
+    ) -> None:
+        """Teach the engine an action's decisions; ``lesson`` (kept with the action's undo step) records
+        what it learned, for ``unlearn``."""
         if self.service is None or not (accepted or rejected):
             return
         self.workers.submit(
-            self.service.learn, document_id, list(accepted), list(rejected), done=self._relearned
+            self.service.learn,
+            document_id,
+            list(accepted),
+            list(rejected),
+            True,
+            lesson,
+            done=self._relearned,
         )
 
-    def resync(self, document_id: DocumentId, surfaces: Collection[str]) -> None:
-        """What an undone (or redone) decision taught the engine follows the database again."""
+    def resync(
+        self,
+        document_id: DocumentId,
+        surfaces: Collection[str],
+        lesson: Lesson | None = None,
+        again: bool = False,
+    ) -> None:
+        """What an undone (or redone: ``again``) decision taught the engine follows the database again:
+        ``lesson``, what the action taught it, is taken back (taught again), in order with the learning (the
+        worker runs one task at a time)."""
         resync = getattr(self.service, "resync", None)
-        if resync is not None and surfaces:
+        if resync is None:
+            return
+        if lesson is not None:
+            self.workers.submit(resync, document_id, sorted(surfaces), lesson, again, done=self._relearned)
+        elif surfaces:
             self.workers.submit(resync, document_id, sorted(surfaces), done=self._relearned)
 
     def _relearned(self, ids: object) -> None:

@@ -18,6 +18,7 @@ from gui.edit_titles import title
 from model.commands import Command, Edit
 from model.ops import AnnotationStore, Change
 from model.spans import DocumentId, Span, SpanId
+from model.suggest.lesson import Lesson
 
 logger = logging.getLogger(__name__)
 
@@ -37,6 +38,7 @@ class EditCommand(QUndoCommand):
         self.gone: list[SpanId] = []  # while it is undone: the marks of the spans it had inserted
         # where the action put the focus (the plan's keep, advance_from): a redo puts it there again
         self.focus: tuple[tuple[int, int] | None, int | None] = (None, None)
+        self.lesson: Lesson | None = None  # what the action taught the suggestion engine, for its undo
 
     def redo(self) -> None:
         if self.armed:
@@ -61,12 +63,19 @@ class AnnotationUndoStack(QUndoStack):
         self._keep: list[EditCommand] = []
         self._marks = itertools.count(1)  # see ``_follow``
 
-    def execute(self, edit: Edit, focus: tuple[tuple[int, int] | None, int | None] = (None, None)) -> Change:
+    def execute(
+        self,
+        edit: Edit,
+        focus: tuple[tuple[int, int] | None, int | None] = (None, None),
+        lesson: Lesson | None = None,
+    ) -> Change:
         """Save ``edit`` (one transaction), then push it as one undo step. If saving fails the exception
-        propagates and nothing is pushed. ``focus``: where the action put the focus, for its redo."""
+        propagates and nothing is pushed. ``focus``: where the action put the focus, for its redo;
+        ``lesson``: what it will teach the suggestion engine, for its undo."""
         change = edit.do(self.store)
         wrapped = EditCommand(edit, self.store)
         wrapped.focus = focus
+        wrapped.lesson = lesson
         self._keep.append(wrapped)
         self.push(wrapped)
         wrapped.armed = True
@@ -125,6 +134,11 @@ class AnnotationUndoStack(QUndoStack):
         """Where the step at ``index`` put the focus when it was done: (keep, advance_from)."""
         step = self.command(index) if 0 <= index < self.count() else None
         return step.focus if isinstance(step, EditCommand) else (None, None)
+
+    def lesson_at(self, index: int) -> Lesson | None:
+        """What the step at ``index`` taught the suggestion engine (None outside the stack)."""
+        step = self.command(index) if 0 <= index < self.count() else None
+        return step.lesson if isinstance(step, EditCommand) else None
 
     def commands_at(self, index: int) -> list[Command]:
         """The core commands of the step at ``index`` (empty outside the stack)."""

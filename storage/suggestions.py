@@ -18,6 +18,7 @@ from model.ops import Insert
 from model.serving import ServingSetup
 from model.spans import DocState, DocumentId, Entity, Layer, Origin, OriginDetail, Status
 from model.suggest import Suggestion, SuggestionEngine
+from model.suggest.lesson import Lesson
 from model.suggest.tokenizer import to_half_width
 from storage.database import Database
 from storage.decisions import Decisions, stored_origin
@@ -25,6 +26,7 @@ from storage.documents import DocumentStore
 from storage.labels import Labels
 from storage.orm import DocumentRow, ProgressRow, SpanRow
 from storage.span_rows import insert_spans
+from storage.suggest_runs import SUGGEST_AT_ONCE, by_length
 from storage.training import Training
 
 logger = logging.getLogger(__name__)
@@ -33,9 +35,6 @@ logger = logging.getLogger(__name__)
 # corpus are kept.
 ENGINE_ORIGINS = (Origin.JIEBA, Origin.RULE, Origin.DICTIONARY, Origin.PROPAGATED, Origin.MODEL)
 PROPAGATION_LIMIT = 500  # documents re-suggested at once after one decision
-# Documents suggested under one hold of the engine (the pretrained tagger reads them together): up to this
-# many characters (a tenth of a second or two), so that the window's own request waits no longer than that
-SUGGEST_AT_ONCE = 20_000
 
 
 def _engine_owned():  # type: ignore[no-untyped-def]
@@ -44,19 +43,6 @@ def _engine_owned():  # type: ignore[no-untyped-def]
         SpanRow.origin.in_([str(o) for o in ENGINE_ORIGINS]),
         or_(SpanRow.origin_detail.is_(None), SpanRow.origin_detail != str(OriginDetail.CORPUS_OFFER)),
     )
-
-
-def _by_length(ids: list[DocumentId], texts: dict[DocumentId, str], most: int) -> list[list[DocumentId]]:
-    """``ids`` in order, in runs of at most ``most`` characters (a longer document alone)."""
-    runs: list[list[DocumentId]] = []
-    size = most
-    for doc_id in ids:
-        if size + len(texts[doc_id]) > most:
-            runs.append([])
-            size = 0
-        runs[-1].append(doc_id)
-        size += len(texts[doc_id])
-    return runs
 
 
 class SuggestionService:
@@ -71,6 +57,8 @@ class SuggestionService:
         self.model_id: int | None = None
         self.pretrained_missing: str | None = None  # the tagger the project asks for but cannot import
         self._suggested_with: dict[int, int | None] = {}  # document -> model id its suggestions came from
+        self._history_changes = 0  # how often a decision, or an undo, changed the combiner's history
+        self._suggested_at: dict[DocumentId, int] = {}  # document -> that count when it was last suggested
 
     @property
     def engine(self) -> SuggestionEngine:
@@ -246,12 +234,13 @@ class SuggestionService:
             chunk = list(document_ids[start : start + 200])
             texts = dict(self._documents.texts(chunk))
             results: dict[DocumentId, list[Suggestion]] = {}
-            for ids in _by_length([doc_id for doc_id in chunk if doc_id in texts], texts, SUGGEST_AT_ONCE):
+            for ids in by_length([doc_id for doc_id in chunk if doc_id in texts], texts, SUGGEST_AT_ONCE):
                 with self._lock:  # a few documents at a time: the window's own requests come in between
                     found = self.engine.suggest_many([texts[doc_id] for doc_id in ids])
                 results.update(zip(ids, found, strict=True))
             stored += self.store(results, only_missing)
             self._suggested_with.update(dict.fromkeys(results, self.model_id))
+            self._suggested_at.update(dict.fromkeys(results, self._history_changes))
             if progress:
                 progress(len(chunk))
         return stored
@@ -318,15 +307,21 @@ class SuggestionService:
         accepted: Iterable[Entity],
         rejected: Iterable[Entity] = (),
         propagate: bool = True,
+        lesson: Lesson | None = None,
     ) -> list[DocumentId]:
         """Feed decisions to the project dictionary; re-suggest unfinished documents that contain the decided
-        strings. Returns the documents re-suggested."""
+        strings. Returns the documents re-suggested. ``lesson``: what the engine learned, kept for an undo."""
         accepted, rejected = list(accepted), list(rejected)
         if not accepted and not rejected:
             return []
         text = self._documents.get(document_id).text
         with self._lock:
-            self.engine.learn(text, accepted, rejected)
+            if lesson is None:
+                self.engine.learn(text, accepted, rejected)
+            else:
+                self.engine.learn(text, accepted, rejected, lesson=lesson)
+                lesson.learned, lesson.since = True, self._history_changes + bool(lesson.history)
+                self._history_changes = lesson.since
         if not propagate:
             return []
         surfaces = {text[e.start : e.end] for e in (*accepted, *rejected)}
@@ -334,14 +329,33 @@ class SuggestionService:
         self.resuggest(targets)
         return targets
 
-    def resync(self, document_id: DocumentId, surfaces: Collection[str]) -> list[DocumentId]:
+    def resync(
+        self,
+        document_id: DocumentId,
+        surfaces: Collection[str],
+        lesson: Lesson | None = None,
+        again: bool = False,
+    ) -> list[DocumentId]:
         """After an undo or redo: set the dictionary's counts for ``surfaces`` to what the database now holds
         (so an undone confirmation stops propagating), then re-suggest the unfinished documents containing
-        them. Returns the documents re-suggested."""
+        them. Returns the documents re-suggested. With the ``lesson`` of an action that taught the engine,
+        an undo takes back exactly what it taught (``again``, a redo: teaches it again), the combiner's
+        history included, and only the strings the action itself set from the database are set again."""
         surfaces = {s for s in surfaces if s}
-        if not surfaces:
+        recount, stale = surfaces, []
+        if lesson is not None and lesson.learned != again:
+            with self._lock:
+                engine = self.engine
+                engine.relearn(lesson) if again else engine.unlearn(lesson)  # type: ignore[attr-defined]
+            lesson.learned = again
+            recount = {s for s in lesson.recount if s}
+            if lesson.history:  # an undo: documents suggested while it was taught follow, whatever their text
+                stale = [] if again else [d for d, n in self._suggested_at.items() if n >= lesson.since]
+                self._history_changes += 1
+                lesson.since = self._history_changes
+        if not surfaces and not stale:
             return []
-        rows = self._decisions.dictionary_rows(surfaces)
+        rows = self._decisions.dictionary_rows(recount) if recount else []
         fresh: dict[tuple[str, str], list[int]] = {}
         for surface, label, accepted, rejected in rows:
             entry = fresh.setdefault((to_half_width(surface), label), [0, 0])
@@ -349,7 +363,7 @@ class SuggestionService:
             entry[1] += rejected
         with self._lock:
             dictionary = self.rules.project_dictionary
-            held = dictionary.entries_for({to_half_width(s) for s in surfaces})
+            held = dictionary.entries_for({to_half_width(s) for s in recount})
             for surface, label in set(held) | set(fresh):
                 accepted, rejected = fresh.get((surface, label), (0, 0))
                 dictionary.set_counts(surface, label, accepted, rejected)
@@ -357,19 +371,23 @@ class SuggestionService:
             if characters:  # the in-word memory counts them again as the database now has them
                 spans = self._decisions.in_word_spans(characters)
                 self.rules.recall_in_word(spans, forget={to_half_width(c) for c in characters})
-        targets = self._unfinished_containing(set(surfaces), exclude=document_id)
+        targets = self._unfinished_containing(set(surfaces), exclude=document_id, also=stale)
         self.resuggest(targets)
         return targets
 
-    def _unfinished_containing(self, surfaces: set[str], exclude: DocumentId) -> list[DocumentId]:
-        """Documents nobody has marked done that contain any of the strings (nearest ids first, bounded)."""
-        if not surfaces:
+    def _unfinished_containing(
+        self, surfaces: set[str], exclude: DocumentId, also: Collection[DocumentId] = ()
+    ) -> list[DocumentId]:
+        """Documents nobody has marked done that contain any of the strings, or are among ``also`` (nearest
+        ids first, bounded)."""
+        if not surfaces and not also:
             return []
         done = select(ProgressRow.document_id).where(ProgressRow.state == str(DocState.DONE))
         likes = [DocumentRow.text.contains(surface, autoescape=True) for surface in surfaces]
         query = (
             select(DocumentRow.id)
-            .where(or_(*likes), DocumentRow.id != exclude, not_(DocumentRow.id.in_(done)))
+            .where(or_(*likes, DocumentRow.id.in_(list(also))), DocumentRow.id != exclude)
+            .where(not_(DocumentRow.id.in_(done)))
             .order_by(func.abs(DocumentRow.id - exclude))
             .limit(PROPAGATION_LIMIT)
         )

@@ -36,6 +36,7 @@ from model.evaluate import LearningReport, simulate_learning
 from model.pretrained import Analysis, PretrainedTagger, joined_organisations, read_ahead, without_titles
 from model.spans import Entity
 from model.suggest.engine import SuggestionEngine
+from model.suggest.lesson import Lesson
 from model.suggest.organisations import name_tail
 from model.suggest.places import GOVERNMENT_WORDS, governments_as_names
 from model.suggest.suggestion import Suggestion
@@ -238,22 +239,57 @@ class ModelAssistedEngine:
         )
         return doubt + disagreements / len(text)
 
-    def learn(self, text: str, accepted: Iterable[Entity], rejected: Iterable[Entity] = ()) -> None:
+    def learn(
+        self,
+        text: str,
+        accepted: Iterable[Entity],
+        rejected: Iterable[Entity] = (),
+        lesson: Lesson | None = None,
+    ) -> None:
+        """Feed the rule engine, and count the text's last suggestions in the history (once: the text's
+        suggestions are forgotten then). ``lesson``: what this changed, recorded for ``unlearn``."""
         accepted = list(accepted)
-        self.rule_engine.learn(text, accepted, list(rejected))
+        if lesson is None:
+            self.rule_engine.learn(text, accepted, list(rejected))
+        else:
+            lesson.text = text
+            self.rule_engine.learn(text, accepted, list(rejected), lesson=lesson)
         with self._lock:
             recent = self._recent.pop(text, None)
             if recent is not None:
-                self._count(*recent, set(accepted))
+                counted: dict[str, tuple[int, int]] = {}
+                count_decisions(counted, *recent[:2], set(accepted), self.threshold, recent[2])
+                _add(self.history, counted, 1)
+                if lesson is not None:
+                    lesson.recent, lesson.history = recent, counted
 
-    def _count(
-        self,
-        rules: list[Suggestion],
-        model: list[Suggestion],
-        pretrained: list[Suggestion],
-        accepted: set[Entity],
-    ) -> None:
-        count_decisions(self.history, rules, model, accepted, self.threshold, pretrained)
+    def unlearn(self, lesson: Lesson) -> None:
+        """Take back what ``learn`` recorded in ``lesson`` (an undo): the history's counts, the project
+        dictionary's, and the text's suggestions it forgot, as if the decision had never been made."""
+        self.rule_engine.unlearn(lesson)
+        with self._lock:
+            _add(self.history, lesson.history, -1)
+            if lesson.recent is not None and lesson.text not in self._recent:
+                self._recent[lesson.text] = lesson.recent  # type: ignore[assignment]
+
+    def relearn(self, lesson: Lesson) -> None:
+        """Teach ``lesson`` again (a redo of what ``unlearn`` took back)."""
+        self.rule_engine.relearn(lesson)
+        with self._lock:
+            _add(self.history, lesson.history, 1)
+            if lesson.recent is not None:
+                self._recent.pop(lesson.text, None)
+
+
+def _add(history: dict[str, tuple[int, int]], counts: dict[str, tuple[int, int]], sign: int) -> None:
+    """Add ``counts`` to ``history`` (``sign`` -1: take them back; a key back at nothing is dropped)."""
+    for key, (accepted, rejected) in counts.items():
+        a, r = history.get(key, (0, 0))
+        a, r = max(0, a + sign * accepted), max(0, r + sign * rejected)
+        if a or r:
+            history[key] = (a, r)
+        else:
+            history.pop(key, None)
 
 
 def count_decisions(
@@ -329,10 +365,16 @@ def simulate_with_retraining(
             super().__init__(rule_engine_factory(), base, threshold=threshold, pretrained=pretrained)
             self.seen: list[tuple[str, list[Entity]]] = []
 
-        def learn(self, text: str, accepted: Iterable[Entity], rejected: Iterable[Entity] = ()) -> None:
+        def learn(
+            self,
+            text: str,
+            accepted: Iterable[Entity],
+            rejected: Iterable[Entity] = (),
+            lesson: Lesson | None = None,
+        ) -> None:
             nonlocal seconds
             accepted = list(accepted)
-            super().learn(text, accepted, rejected)
+            super().learn(text, accepted, rejected, lesson)
             self.seen.append((text, accepted))
             if len(self.seen) % every == 0 and len(self.seen) < len(documents):
                 t0 = time.perf_counter()

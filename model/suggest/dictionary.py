@@ -40,12 +40,23 @@ class ProjectDictionary:
         self._entries: dict[tuple[str, str], _Counts] = {}
         self._labels: dict[str, set[str]] = {}  # surface -> the labels it has entries under
         self.version = 0  # bumped on every change, so matchers know when to rebuild
+        # while a lesson is recorded (``SuggestionEngine.learn``): every confirm and reject, to take back
+        self.journal: list[tuple[str, str, int, int]] | None = None
 
     def confirm(self, surface: str, label: str) -> None:
         self._counts(surface, label).accepted += 1
+        if self.journal is not None:
+            self.journal.append((surface, label, 1, 0))
 
     def reject(self, surface: str, label: str) -> None:
         self._counts(surface, label).rejected += 1
+        if self.journal is not None:
+            self.journal.append((surface, label, 0, 1))
+
+    def add_counts(self, surface: str, label: str, accepted: int, rejected: int) -> None:
+        """Add to an entry's counts (negative: take back what a lesson added; never below zero)."""
+        a, r = self.counts(surface, label)
+        self.set_counts(surface, label, max(0, a + accepted), max(0, r + rejected))
 
     def _counts(self, surface: str, label: str) -> _Counts:
         if not surface:

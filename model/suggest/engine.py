@@ -36,6 +36,7 @@ from model.spans import Entity, Origin
 from model.suggest import lexicons, rules
 from model.suggest.dictionary import Matcher, ProjectDictionary
 from model.suggest.in_word import InWordMemory, StoredSpan
+from model.suggest.lesson import Lesson
 from model.suggest.suggestion import Suggestion
 from model.suggest.tokenizer import JiebaTokenizer, Token, to_half_width
 
@@ -329,7 +330,33 @@ class SuggestionEngine:
 
     # -- learning -----------------------------------------------------------------------------------------
 
-    def learn(self, text: str, accepted: Iterable[Entity], rejected: Iterable[Entity] = ()) -> None:
+    def learn(
+        self,
+        text: str,
+        accepted: Iterable[Entity],
+        rejected: Iterable[Entity] = (),
+        lesson: Lesson | None = None,
+    ) -> None:
+        """``_learn``; with ``lesson``, what it changed in the project dictionary is recorded there."""
+        pd = self.project_dictionary
+        pd.journal = [] if lesson is not None else None
+        try:
+            self._learn(text, accepted, rejected)
+        finally:
+            if lesson is not None and pd.journal is not None:
+                lesson.dictionary.extend(pd.journal)
+            pd.journal = None
+
+    def unlearn(self, lesson: Lesson, sign: int = -1) -> None:
+        """Take back the project dictionary's counts ``learn`` added for ``lesson`` (an undo)."""
+        for surface, label, accepted, rejected in lesson.dictionary:
+            self.project_dictionary.add_counts(surface, label, sign * accepted, sign * rejected)
+
+    def relearn(self, lesson: Lesson) -> None:
+        """Add ``lesson``'s counts again (a redo)."""
+        self.unlearn(lesson, sign=1)
+
+    def _learn(self, text: str, accepted: Iterable[Entity], rejected: Iterable[Entity] = ()) -> None:
         """Record a finished document: ``accepted`` are its final entities (project labels), ``rejected`` the
         suggestions the annotator turned down. Surfaces are stored in half-width form (ＡＢＣ → ABC).
         A rejection whose span overlaps a different accepted span was a boundary fix and is not held against

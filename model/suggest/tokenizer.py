@@ -137,7 +137,9 @@ class JiebaTokenizer:
         self._tokenizer: Any = None
         self._pos: Any = None
         self._pending: list[tuple[str, str | None]] = []
-        self._original: dict[str, tuple[int, str | None]] = {}  # jieba's own frequency and tag of added words
+        # jieba's own frequency (None: not in its table) and tag of added words
+        self._original: dict[str, tuple[int | None, str | None]] = {}
+        self._added: dict[str, int] = {}  # what adding each word added to jieba's total of frequencies
 
     @property
     def loaded(self) -> bool:
@@ -162,7 +164,8 @@ class JiebaTokenizer:
 
     def remove_words(self, words: Iterable[str]) -> None:
         """Take back ``add_words`` for these words: jieba's own frequency and tag return (a word jieba did not
-        know is forgotten)."""
+        know is forgotten, not forced apart as ``del_word`` would), and so does its total of frequencies,
+        which weighs every word: undoing a confirmation leaves the segmentation as if it had never been."""
         with self._lock:
             drop = set(words)
             if self._pos is None:
@@ -174,10 +177,11 @@ class JiebaTokenizer:
                 if original is None:
                     continue
                 freq, tag = original
-                if freq > 0:
-                    self._tokenizer.add_word(word, freq)
+                if freq is None:
+                    self._tokenizer.FREQ.pop(word, None)
                 else:
-                    self._tokenizer.del_word(word)
+                    self._tokenizer.FREQ[word] = freq
+                self._tokenizer.total -= self._added.pop(word, 0)
                 if tag is None:
                     self._pos.word_tag_tab.pop(word, None)
                 else:
@@ -189,11 +193,17 @@ class JiebaTokenizer:
             if len(word) < 2:
                 continue
             if word not in self._original:
-                self._original[word] = (int(tokenizer.FREQ.get(word) or 0), self._pos.word_tag_tab.get(word))
+                known = tokenizer.FREQ.get(word)
+                self._original[word] = (
+                    None if known is None else int(known),
+                    self._pos.word_tag_tab.get(word),
+                )
             freq = tokenizer.FREQ.get(word) or 0
             if freq <= 0:
                 freq = tokenizer.suggest_freq(word, False)
-            tokenizer.add_word(word, max(int(freq), 1), tag)
+            freq = max(int(freq), 1)
+            tokenizer.add_word(word, freq, tag)
+            self._added[word] = self._added.get(word, 0) + freq
 
     def tokens(self, text: str) -> list[Token]:
         """jieba POS tokens of ``text`` (which should already be half-width) with their offsets."""

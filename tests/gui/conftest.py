@@ -71,15 +71,23 @@ class FakeService:
         return True
 
     def learn(
-        self, document_id: DocumentId, accepted: list[Entity], rejected: list[Entity] = ()
+        self,
+        document_id: DocumentId,
+        accepted: list[Entity],
+        rejected: list[Entity] = (),
+        propagate: bool = True,
+        lesson: object = None,
     ) -> list[DocumentId]:
         self.threads.append(threading.current_thread())
         self.learned.append((document_id, list(accepted), list(rejected)))
         return list(self.resuggest)
 
-    def resync(self, document_id: DocumentId, surfaces: list[str]) -> list[DocumentId]:
+    def resync(
+        self, document_id: DocumentId, surfaces: list[str], lesson: object = None, again: bool = False
+    ) -> list[DocumentId]:
         self.threads.append(threading.current_thread())
-        self.resynced.append((document_id, list(surfaces)))
+        if surfaces:
+            self.resynced.append((document_id, list(surfaces)))
         return []
 
     def word_bounds(self, text: str) -> list[tuple[int, int]]:

@@ -187,7 +187,7 @@ def test_a_warm_up_told_to_stop_loads_the_rules_and_nothing_after_them(
 def test_re_suggestion_holds_the_engine_for_a_bounded_number_of_characters() -> None:
     """Documents go to the engine together (the pretrained tagger reads them in one go) in order, in runs of
     at most ``SUGGEST_AT_ONCE`` characters, so a window's own request waits for one run at the most."""
-    from storage.suggestions import _by_length
+    from storage.suggest_runs import by_length as _by_length
 
     texts = {DocumentId(i): "新" * n for i, n in enumerate([5, 10, 30, 3, 8, 20], start=1)}
     runs = _by_length(list(texts), texts, 20)
